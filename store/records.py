@@ -1,0 +1,236 @@
+"""The records that cross every boundary: release, person, contact, link, source.
+
+They are frozen dataclasses built once (from a parser or a TinyDB document) and
+never mutated; ``to_json``/``from_json`` give the JSON form of DESIGN.md.
+
+Identity. A release's ``id`` names *where it came from*, not what it says, so
+that re-importing an edited file updates the record instead of adding a new
+one: the hash of the absolute source path (plus the entry's key inside a feed,
+a JSON list or an mbox-like file). Releases read from standard input have no
+path, so their id is the hash of their content. A separate ``fingerprint``
+hashes what the release says (title, date, body); a release whose fingerprint
+is already stored under another id (the same file copied or moved elsewhere) is
+"already known" and not stored twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from store.sanitize import clean_optional, clean_text
+
+JSONDict = dict[str, Any]
+
+ID_LENGTH = 16  # hex digits: 64 bits, also the TinyDB doc_id (see store.release_store)
+
+
+def digest(*parts: str) -> str:
+    """A short stable hash of *parts* (hex, ``ID_LENGTH`` digits)."""
+    h = hashlib.blake2b(digest_size=ID_LENGTH // 2)
+    for part in parts:
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\x1f")
+    return h.hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """Someone named in a release: the name without honorifics, and a role."""
+
+    name: str
+    role: str | None = None
+
+    def to_json(self) -> JSONDict:
+        return {"name": self.name, "role": self.role}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Person:
+        return cls(name=_req(data.get("name")), role=_opt(data.get("role")))
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """A media contact from a release's contact block."""
+
+    name: str | None = None
+    role: str | None = None
+    organisation: str | None = None
+    email: str | None = None
+    phone: str | None = None
+
+    def to_json(self) -> JSONDict:
+        return {
+            "name": self.name,
+            "role": self.role,
+            "organisation": self.organisation,
+            "email": self.email,
+            "phone": self.phone,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Contact:
+        return cls(
+            name=_opt(data.get("name")),
+            role=_opt(data.get("role")),
+            organisation=_opt(data.get("organisation")),
+            email=_opt(data.get("email")),
+            phone=_opt(data.get("phone")),
+        )
+
+    def is_empty(self) -> bool:
+        return not (self.name or self.email or self.phone)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link in a release: its label as written and its target."""
+
+    label: str
+    url: str
+
+    def to_json(self) -> JSONDict:
+        return {"label": self.label, "url": self.url}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Link:
+        return cls(label=_req(data.get("label")), url=_req(data.get("url")))
+
+    @property
+    def openable(self) -> bool:
+        """Only web and mail links may ever be opened (SECURITY.md M8, P3)."""
+        return self.url.lower().startswith(("http://", "https://", "mailto:"))
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a release was read from: a path (or ``-``) and the format."""
+
+    path: str
+    format: str
+
+    def to_json(self) -> JSONDict:
+        return {"path": self.path, "format": self.format}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Source:
+        return cls(path=clean_text(str(data.get("path") or "")), format=_req(data.get("format")))
+
+
+@dataclass(frozen=True, slots=True)
+class Release:
+    """One press release, with everything recovered from its text."""
+
+    id: str
+    title: str
+    body: str
+    source: Source
+    kicker: str | None = None
+    date: str | None = None  # ISO YYYY-MM-DD
+    location: str | None = None  # the dateline place as written
+    embargo: str | None = None  # the embargo line as written
+    organisations: tuple[str, ...] = ()
+    people: tuple[Person, ...] = ()
+    contacts: tuple[Contact, ...] = ()
+    links: tuple[Link, ...] = ()
+    language: str | None = None
+    tags: tuple[str, ...] = ()
+    fingerprint: str = field(default="", compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.fingerprint:
+            object.__setattr__(self, "fingerprint", content_fingerprint(self.title, self.date, self.body))
+
+    def to_json(self) -> JSONDict:
+        """The JSON form of DESIGN.md (``parse``, ``show --json``, export)."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "kicker": self.kicker,
+            "date": self.date,
+            "location": self.location,
+            "embargo": self.embargo,
+            "organisations": list(self.organisations),
+            "people": [p.to_json() for p in self.people],
+            "contacts": [c.to_json() for c in self.contacts],
+            "links": [link.to_json() for link in self.links],
+            "language": self.language,
+            "tags": list(self.tags),
+            "body": self.body,
+            "source": self.source.to_json(),
+        }
+
+    def to_document(self) -> JSONDict:
+        """The TinyDB document: the JSON form plus the content fingerprint."""
+        doc = self.to_json()
+        doc["fingerprint"] = self.fingerprint
+        return doc
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Release:
+        """Build a release from its JSON form, cleaning every string (it may be hostile)."""
+        source = data.get("source")
+        return cls(
+            id=_req(data.get("id")),
+            title=_req(data.get("title")),
+            body=clean_text(str(data.get("body") or "")),
+            source=Source.from_json(source) if isinstance(source, Mapping) else Source("", "json"),
+            kicker=_opt(data.get("kicker")),
+            date=_opt(data.get("date")),
+            location=_opt(data.get("location")),
+            embargo=_opt(data.get("embargo")),
+            organisations=_strings(data.get("organisations")),
+            people=tuple(Person.from_json(p) for p in _mappings(data.get("people"))),
+            contacts=tuple(Contact.from_json(c) for c in _mappings(data.get("contacts"))),
+            links=tuple(Link.from_json(x) for x in _mappings(data.get("links"))),
+            language=_opt(data.get("language")),
+            tags=_strings(data.get("tags")),
+            fingerprint=str(data.get("fingerprint") or ""),
+        )
+
+    from_document = from_json
+
+    def with_changes(self, **changes: Any) -> Release:
+        """A copy with *changes*; the fingerprint follows the new content."""
+        return replace(self, fingerprint="", **changes)
+
+
+def content_fingerprint(title: str, date: str | None, body: str) -> str:
+    """Hash of what a release says, blind to whitespace differences."""
+    return digest(" ".join(title.split()), date or "", " ".join(body.split()))
+
+
+def release_id(path: str | None, entry_key: str | None, fingerprint: str) -> str:
+    """The identity rule of the module docstring."""
+    if path and path != "-":
+        return digest("path", path, entry_key or "")
+    return digest("content", fingerprint)
+
+
+def _opt(value: Any) -> str | None:
+    if value is None:
+        return None
+    return clean_optional(str(value))
+
+
+def _req(value: Any) -> str:
+    return clean_optional(str(value)) or "" if value is not None else ""
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, Iterable) or isinstance(value, str | bytes | Mapping):
+        return ()
+    out = []
+    for item in value:
+        cleaned = _opt(item)
+        if cleaned:
+            out.append(cleaned)
+    return tuple(out)
+
+
+def _mappings(value: Any) -> list[Mapping[str, Any]]:
+    if not isinstance(value, list | tuple):
+        return []
+    return [item for item in value if isinstance(item, Mapping)]
