@@ -141,7 +141,9 @@ class Release:
 
     def __post_init__(self) -> None:
         if not self.fingerprint:
-            object.__setattr__(self, "fingerprint", content_fingerprint(self.title, self.date, self.body))
+            object.__setattr__(
+                self, "fingerprint", content_fingerprint(self.title, self.date, self.body)
+            )
 
     def to_json(self) -> JSONDict:
         """The JSON form of DESIGN.md (``parse``, ``show --json``, export)."""
@@ -190,7 +192,41 @@ class Release:
             fingerprint=str(data.get("fingerprint") or ""),
         )
 
-    from_document = from_json
+    @classmethod
+    def from_document(cls, doc: Mapping[str, Any]) -> Release:
+        """Rebuild a release from a TinyDB document written by Pressroom.
+
+        Faster than :meth:`from_json`: the strings were cleaned on the way in
+        and the display layer cleans again on the way out, so they are not
+        cleaned a third time here (start-up at 100k releases depends on it).
+        """
+        src = doc["source"]
+        return cls(
+            id=doc["id"],
+            title=doc["title"],
+            body=doc["body"],
+            source=Source(src["path"], src["format"]),
+            kicker=doc.get("kicker"),
+            date=doc.get("date"),
+            location=doc.get("location"),
+            embargo=doc.get("embargo"),
+            organisations=tuple(doc.get("organisations") or ()),
+            people=tuple(Person(p["name"], p.get("role")) for p in doc.get("people") or ()),
+            contacts=tuple(
+                Contact(
+                    c.get("name"),
+                    c.get("role"),
+                    c.get("organisation"),
+                    c.get("email"),
+                    c.get("phone"),
+                )
+                for c in doc.get("contacts") or ()
+            ),
+            links=tuple(Link(x["label"], x["url"]) for x in doc.get("links") or ()),
+            language=doc.get("language"),
+            tags=tuple(doc.get("tags") or ()),
+            fingerprint=doc.get("fingerprint") or "",
+        )
 
     def with_changes(self, **changes: Any) -> Release:
         """A copy with *changes*; the fingerprint follows the new content."""
