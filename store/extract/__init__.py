@@ -1,0 +1,269 @@
+"""Extraction of a release's parts (headline, dateline, people, contacts...) from its text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from store.extract.boilerplate import archive_footer_start, is_about, is_boilerplate
+from store.extract.contact_block import find_contacts
+from store.extract.dateline import find_dateline
+from store.extract.dates import date_from_match, declared_date, search_date
+from store.extract.embargo import read_embargo
+from store.extract.headline import (
+    first_sentence,
+    is_headline_line,
+    is_placeholder_title,
+    strip_heading,
+)
+from store.extract.kicker import split_kicker
+from store.extract.language import declared_language, guess_language
+from store.extract.links import reduce_links
+from store.extract.organisations import find_organisations
+from store.extract.people import find_people
+from store.records import Contact, Link, Person
+from store.sanitize import clean_line, clean_text, fold
+
+__all__ = ["Extracted", "extract"]
+
+_TOP_LINES = 12  # kicker, embargo and headline sit within the first lines
+_MAX_TEXT = 2_000_000  # beyond this, a "release" is not one; keep the work bounded
+_HEADLINE_JOIN = 300
+_WRAPPED_LINE = 200
+_WORD = re.compile(r"\w")
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9&.-]{1,11})\)$")
+# What clean_text would change; most texts have none of it, and the search runs in C.
+_NEEDS_CLEANING = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b\u200c\u200e\u200f"
+    "\u2060-\u2064\ufeff\u00ad\ufff9-\ufffb\ud800-\udfff]"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """What extraction recovered from one release's text."""
+
+    title: str  # never empty if the text has any words
+    body: str  # the text after kicker/headline, Markdown links reduced to their label
+    kicker: str | None
+    embargo: str | None  # the embargo line as written, e.g. "EMBARGOED UNTIL 00:01 GMT, 4 March 2024"
+    location: str | None  # dateline place as written, without the date
+    date: str | None  # ISO YYYY-MM-DD
+    organisations: tuple[str, ...]
+    people: tuple[Person, ...]
+    contacts: tuple[Contact, ...]
+    links: tuple[Link, ...]
+    language: str | None  # ISO 639-1: en, fr, es, de (others if cheap), None if unsure
+
+
+def extract(
+    text: str,
+    *,
+    title: str | None = None,
+    date: str | None = None,
+    language: str | None = None,
+) -> Extracted:
+    """Read the parts of one release from its plain *text*; never raises.
+
+    *title*, *date* and *language* are what the source format declared; they
+    win over what the text says, except a title that is only a site name and
+    a date: the dateline's date comes first, the declared one is the fallback.
+    """
+    try:
+        return _extract(text, title=title, date=date, language=language)
+    except Exception:  # a bug must not stop an import: keep the text, lose the parts
+        cleaned = clean_text(text if isinstance(text, str) else "")
+        return Extracted(
+            title=clean_line(title or "") or first_sentence(cleaned),
+            body=cleaned.strip(),
+            kicker=None,
+            embargo=None,
+            location=None,
+            date=declared_date(date),
+            organisations=(),
+            people=(),
+            contacts=(),
+            links=(),
+            language=declared_language(language),
+        )
+
+
+@dataclass(slots=True)
+class _Top:
+    """What the first lines hold: kicker, embargo, headline, and where the body starts."""
+
+    kicker: str | None = None
+    embargo: str | None = None
+    headline: str | None = None
+    headline_lines: tuple[int, ...] = ()
+    date: str | None = None
+    body_from: int = 0
+
+
+def _read_top(lines: list[str], declared: str | None, paragraphs: bool) -> _Top:
+    top = _Top()
+    seen = 0
+    index = 0
+    while index < len(lines) and seen < _TOP_LINES:
+        line = lines[index]
+        stripped = strip_heading(line)
+        if not stripped:
+            index += 1
+            continue
+        seen += 1
+        if top.kicker is None and (kicker := split_kicker(stripped)):
+            rest = kicker[1]
+            dated = search_date(rest) if rest else None
+            if rest and (dated is None or len(rest) - (dated.end() - dated.start()) > 15):
+                break  # "Press release: Acme buys Beta" is a headline, not a kicker
+            top.kicker = kicker[0]
+            if dated is not None:
+                top.date = date_from_match(dated)
+            top.body_from = index + 1
+        elif top.embargo is None and (embargo := read_embargo(stripped)):
+            top.embargo = embargo
+            top.body_from = index + 1
+        elif top.headline is None and is_headline_line(stripped):
+            if find_dateline([stripped], set()) is not None:
+                break  # the text opens with its dateline: no headline line
+            joined, used = _join_wrapped(lines, index, paragraphs)
+            if declared and not _same_title(declared, joined):
+                break  # the declared title stands; this line is the body's first
+            top.headline = joined
+            top.headline_lines = tuple(range(index, index + used))
+            top.body_from = index + used
+            index += used
+            continue
+        elif top.headline is None and top.date is None and (m := search_date(stripped)):
+            if len(stripped) - (m.end() - m.start()) < 15:
+                top.date = date_from_match(m)
+                top.body_from = index + 1
+            else:
+                break
+        else:
+            break
+        index += 1
+    return top
+
+
+def _join_wrapped(lines: list[str], index: int, paragraphs: bool) -> tuple[str, int]:
+    """A headline with the lines that continue it, when a hard wrap broke it."""
+    parts = [strip_heading(lines[index])]
+    used = 1
+    if paragraphs and len(parts[0]) <= _WRAPPED_LINE and not lines[index].lstrip().startswith("#"):
+        while index + used < len(lines) and used < 4:
+            nxt = lines[index + used].strip()
+            total = sum(len(p) for p in parts) + len(nxt)
+            if not nxt or total > _HEADLINE_JOIN or len(nxt) > _WRAPPED_LINE:
+                break
+            if not is_headline_line(nxt) or find_dateline([nxt], set()) is not None:
+                break
+            if nxt.startswith(("* ", "- ", "• ")):
+                break
+            parts.append(nxt)
+            used += 1
+    return " ".join(" ".join(parts).split()), used
+
+
+def _embargo_near_top(lines: list[str], start: int) -> str | None:
+    """An embargo line among the first paragraphs, below the headline."""
+    budget = 3000
+    for line in lines[start:]:
+        budget -= len(line) + 1
+        if budget < 0:
+            break
+        if line and line.lstrip(" *_")[:1] in "EeSsUuHhNnBb" and (found := read_embargo(line.strip())):
+            return found
+    return None
+
+
+def _same_title(declared: str, line: str) -> bool:
+    a, b = fold(" ".join(declared.split())), fold(line)
+    return bool(a and b) and (a == b or a.startswith(b) or b.startswith(a))
+
+
+def _known_organisations(organisations: tuple[str, ...]) -> dict[str, str]:
+    """Folded names and acronyms of the release's organisations, for contact blocks."""
+    known: dict[str, str] = {}
+    for org in organisations:
+        m = _ACRONYM.search(org)
+        if m:
+            known[fold(m.group(1))] = m.group(1)
+            known[fold(org[: m.start()].strip())] = org
+        else:
+            known[fold(org)] = org
+    return known
+
+
+def _extract(text: str, *, title: str | None, date: str | None, language: str | None) -> Extracted:
+    raw = text if isinstance(text, str) else str(text)
+    if _NEEDS_CLEANING.search(raw):
+        raw = clean_text(raw)
+    raw = raw[:_MAX_TEXT]
+    footer = archive_footer_start(raw)
+    main, links = reduce_links(raw[:footer])
+    if footer < len(raw):
+        links += reduce_links(raw[footer:])[1]
+        links = list(dict.fromkeys(links))
+    lines = main.split("\n")
+    paragraphs = "\n\n" in main[:5000]
+
+    declared = clean_line(title or "")
+    if declared and is_placeholder_title(declared):
+        declared = ""
+    top = _read_top(lines, declared or None, paragraphs)
+
+    if top.embargo is None:
+        top.embargo = _embargo_near_top(lines, top.body_from)
+    dateline = find_dateline(lines[top.body_from :], set())
+    location = dateline.location if dateline else None
+    found_date = (dateline.date if dateline else None) or top.date
+
+    body = "\n".join(lines[top.body_from :]).strip("\n")
+    if not body.strip() and top.headline is None:
+        body = main.strip("\n")
+
+    if declared:
+        headline = declared
+    elif top.headline:
+        headline = top.headline
+    else:
+        headline = ""
+        for line in lines[top.body_from : top.body_from + 40]:
+            if _WORD.search(line) and not is_boilerplate(line.strip()):
+                headline = first_sentence(line)
+                break
+        if not headline and _WORD.search(raw):
+            headline = first_sentence(raw) or clean_line(raw)[:200]
+
+    # The contact block and the boilerplate after it are not where people are quoted.
+    body_lines = lines[top.body_from :]
+    contacts, block_at = find_contacts(body_lines, 0, raw, {})
+    prose_end = len(body_lines) if block_at is None else block_at
+    for i, line in enumerate(body_lines[:prose_end]):
+        if i > 2 and is_about(line):
+            prose_end = i
+            break
+    prose = "\n".join(body_lines[:prose_end])
+    people = find_people(prose)
+    exclude = {fold(p.name) for p in people}
+    if location:
+        exclude.add(fold(location))
+    organisations = find_organisations(body, exclude, tuple(p.name for p in people))
+    known = _known_organisations(organisations)
+    if known and contacts:
+        contacts, _ = find_contacts(body_lines, block_at or 0, raw, known)
+
+    return Extracted(
+        title=headline,
+        body=body,
+        kicker=top.kicker,
+        embargo=top.embargo,
+        location=location,
+        date=found_date or declared_date(date),
+        organisations=organisations,
+        people=people,
+        contacts=contacts,
+        links=tuple(links),
+        language=declared_language(language) or guess_language(main[:3000]),
+    )

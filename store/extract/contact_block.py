@@ -1,0 +1,306 @@
+"""The contact block: "Media contact:", "Contacts presse", "Pressekontakt" and their people."""
+
+from __future__ import annotations
+
+import re
+
+from store.extract.boilerplate import is_boilerplate
+from store.extract.vocabulary import EMAIL_RE, NOT_NAME_WORDS, ORG_SUFFIX, ORG_WORDS, ROLE_WORDS
+from store.records import Contact
+from store.sanitize import clean_line, fold
+
+MAX_CONTACTS = 12
+_MAX_BLOCKS = 4
+_MAX_BLOCK_LINES = 12
+_MAX_BLOCK_CHARS = 1200
+_MAX_LINE = 4000
+
+HEADER_RE = re.compile(
+    r"^[ \t*_#>•-]{0,6}(?P<header>"
+    r"for\s+(?:more|further|additional)\s+(?:information|details|info)[^\n@]{0,80}?\bcontact(?:ez)?\b"
+    r"|for\s+(?:media|press|all)\s+(?:inquiries|enquiries|queries)[^\n@]{0,40}?(?:contact\b|:)"
+    r"|pour\s+(?:plus|toute)\s+d['’]\s?informations?[^\n@]{0,60}?contacte[rz]?\b"
+    r"|para\s+m[áa]s\s+informaci[óo]n[^\n@]{0,60}?contact(?:e|ar|o)\b"
+    r"|(?:media|press|news|pr|investor|ir|company|corporate|agency)\s+(?:and\s+\w+\s+)?"
+    r"(?:contacts?|inquiries|enquiries|relations(?:\s+contacts?)?|office|queries)"
+    r"|contact\s+(?:details|information|info|person|us|for\s+media|for\s+press)"
+    r"|contacts?\s+(?:presse|m[ée]dias?|press|media)|contact\s+presse"
+    r"|contactos?\s+(?:de\s+)?(?:prensa|medios)|contactos?|contacto"
+    r"|pressekontakte?|medienkontakte?|pressestelle|ansprechpartner(?:in)?|kontakt"
+    r"|contacts?"
+    r")(?P<after>[^\n]{0,4000})",
+    re.IGNORECASE | re.MULTILINE,
+)
+_PHONE_RE = re.compile(
+    r"(?<![\w+])(?:\+[ \t]?\d{1,3}[ \t.-]?)?\(?\d[\d \t.()/-]{5,22}\d(?:[ \t]?(?:ext\.?|x)[ \t]?\d{1,5})?"
+)
+_GLUE_BREAK = re.compile(
+    r"(?<=[A-Za-z0-9)])(?=https?://|www\.)"
+    r"|(?<=[a-z0-9)])(?=(?:T|E|M|P|F|W|Tel|Tél|Phone|Email|E-mail|Mobile|Cell|Fax|Office|Direct|"
+    r"Website|Web|Mob)\s?[.:])"
+)
+_LABEL = re.compile(
+    r"^(?:T|E|M|P|F|W|O|Tel|Tél|Tél\.|Phone|Telephone|Téléphone|Teléfono|Telefon|Email|E-mail|"
+    r"Courriel|Mail|Mobile|Mob|Cell|Fax|Office|Direct|Main|Website|Web|Twitter|LinkedIn|Contact|"
+    r"Contacts|Name|Nom|Nombre)\s?\.?\s?:\s*",
+    re.IGNORECASE,
+)
+_PIECE_SPLIT = re.compile(r"\s*(?:\n|\||;|,|\s/\s|/\s|\s[–—-]\s|\s+or\s+|\s+ou\s+|\s+o\s+|\s+oder\s+)\s*")
+_SENTENCE_GLUE = re.compile(
+    r"^(?:please\s+)?(?:contact(?:ez)?|call|email|e-mail|reach|write\s+to|or|and|at|on|via|by)\b"
+    r"|\b(?:at|on|via|by|or|call|email|e-mail|phone|tel|contact)$",
+    re.IGNORECASE,
+)
+_NAME_TOKEN = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+(?:-?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+|-[a-zß-öø-ÿ]+)*$")
+_INITIAL = re.compile(r"[A-Z]\.?$")
+_URL_LIKE = re.compile(r"https?://|www\.|\.(?:com|org|net|io|ai|co)(?:/|$)", re.IGNORECASE)
+_ORG_SUFFIX_RE = re.compile(rf"(?:{ORG_SUFFIX})$")
+_LEADING_DIGITS = re.compile(r"\d{3,}(?=[A-Za-z])")
+_CAMEL_TLD = re.compile(r"(?<=[a-z])[A-Z]")
+
+
+def _fix_email(block: str, start: int, end: int) -> tuple[int, int]:
+    """Undo the gluing of run-together blocks around an email found at block[start:end]."""
+    email = block[start:end]
+    at = email.index("@")
+    dot = email.rfind(".")
+    camel = _CAMEL_TLD.search(email, dot + 1)
+    if camel:  # "ir@haier.hkContacts"
+        end = start + camel.start()
+    digits = _LEADING_DIGITS.match(email)
+    if digits and digits.end() < at:  # "7169connect@" after a phone number
+        return start + digits.end(), end
+    local = email[:at]
+    if local[:1].isupper() and start > 0 and block[start - 1] == " ":
+        # "Cynthia Salarizadehcynthia@..." : the surname is glued to the address.
+        before = block[max(0, start - 40) : start - 1].split()
+        first = before[-1].lower() if before and before[-1][:1].isupper() else ""
+        if first:
+            for i in range(2, len(local) - 1):
+                head, tail = local[:i], local[i:]
+                if not (head[1:].islower() or head[1:].isalpha()) or not tail[:1].islower():
+                    continue
+                if tail.lower().startswith(first) or tail.lower().startswith(first[0] + head.lower()):
+                    return start + i, end
+    return start, end
+
+
+def _isolate(block: str) -> tuple[str, list[str], list[str]]:
+    """Mark emails and phones in *block* with placeholders so that glued text splits apart."""
+    block = _GLUE_BREAK.sub("\n", block)
+    emails: list[str] = []
+    phones: list[str] = []
+    out: list[str] = []
+    pos = 0
+    for m in EMAIL_RE.finditer(block):
+        start, end = _fix_email(block, m.start(), m.end())
+        if start < pos:
+            continue
+        out.append(block[pos:start])
+        out.append(f"\n\x00E{len(emails)}\n")
+        emails.append(block[start:end])
+        pos = end
+    out.append(block[pos:])
+    block = "".join(out)
+
+    def phone(m: re.Match[str]) -> str:
+        digits = sum(ch.isdigit() for ch in m.group(0))
+        if not 7 <= digits <= 15 or re.fullmatch(r"(?:19|20)\d\d-\d\d-\d\d", m.group(0)):
+            return m.group(0)
+        phones.append(" ".join(m.group(0).split()))
+        return f"\n\x00P{len(phones) - 1}\n"
+
+    block = _PHONE_RE.sub(phone, block)
+    return block, emails, phones
+
+
+def _is_name(piece: str) -> bool:
+    tokens = piece.split()
+    if not 2 <= len(tokens) <= 4 or len(piece) > 50:
+        return False
+    if not _NAME_TOKEN.match(tokens[0]) or not _NAME_TOKEN.match(tokens[-1]):
+        return False
+    if any(fold(t.strip(".")) in NOT_NAME_WORDS for t in tokens):
+        return False
+    return all(_NAME_TOKEN.match(t) or _INITIAL.match(t) for t in tokens)
+
+
+def _is_role(piece: str) -> bool:
+    words = [w.lower().strip(".,&()") for w in piece.split()]
+    return 0 < len(words) <= 10 and any(w in ROLE_WORDS for w in words)
+
+
+def _is_org(piece: str, known: dict[str, str]) -> bool:
+    words = piece.split()
+    if not words or len(words) > 8 or not piece[0].isupper():
+        return False
+    if fold(piece) in known:
+        return True
+    return any(w.lower().strip(".,()") in ORG_WORDS for w in words) or bool(
+        _ORG_SUFFIX_RE.search(piece)
+    )
+
+
+def _known_in(piece: str, known: dict[str, str]) -> str | None:
+    """A known organisation or acronym named in *piece* ("UNOCT Public Information Officer")."""
+    folded = fold(piece)
+    for key, shown in known.items():
+        if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", folded):
+            return shown
+    return None
+
+
+class _Assembler:
+    """Turns the classified pieces of a block into one contact per person or email."""
+
+    def __init__(self, text: str, known: dict[str, str]) -> None:
+        self.text = text
+        self.known = known
+        self.contacts: list[Contact] = []
+        self.fields: dict[str, str] = {}
+
+    def flush(self) -> None:
+        f = self.fields
+        if f.get("name") or f.get("email") or f.get("phone"):
+            org = f.get("organisation")
+            if org is None:
+                for source in (f.get("role"), f.get("name")):
+                    if source and (org := _known_in(source, self.known)):
+                        break
+            self.contacts.append(
+                Contact(
+                    name=f.get("name"),
+                    role=f.get("role"),
+                    organisation=org,
+                    email=f.get("email"),
+                    phone=f.get("phone"),
+                )
+            )
+        self.fields = {}
+
+    def has_reach(self) -> bool:
+        return bool(self.fields.get("email") or self.fields.get("phone"))
+
+    def put(self, kind: str, value: str) -> None:
+        f = self.fields
+        if kind == "name" and (f.get("name") or self.has_reach()):
+            self.flush()
+        elif kind == "email" and f.get("email"):
+            self.flush()
+        elif kind in ("role", "organisation") and f.get(kind) and self.has_reach():
+            self.flush()
+        elif kind == "phone" and f.get("phone"):
+            return  # a second number (mobile, fax) for the same person
+        if kind not in self.fields:
+            self.fields[kind] = value
+
+
+def _parse_block(block: str, text: str, known: dict[str, str]) -> list[Contact]:
+    marked, emails, phones = _isolate(block)
+    assembler = _Assembler(text, known)
+    pending_org: str | None = None
+    for raw in _PIECE_SPLIT.split(marked):
+        piece = raw.strip(" \t*_•:()[]")
+        if not piece:
+            continue
+        if piece.startswith("\x00"):
+            kind, index = piece[1], int(piece[2:])
+            if kind == "E":
+                email = emails[index]
+                if email in text:
+                    assembler.put("email", email)
+            else:
+                assembler.put("phone", phones[index])
+            continue
+        while (label := _LABEL.match(piece)) is not None and label.end() < len(piece):
+            piece = piece[label.end() :]
+        if _LABEL.fullmatch(piece + ":") or _URL_LIKE.search(piece):
+            continue
+        if is_boilerplate(piece):
+            break
+        piece = _SENTENCE_GLUE.sub("", piece).strip(" \t:-–—")
+        piece = _SENTENCE_GLUE.sub("", piece).strip(" \t:-–—")
+        if not piece or len(piece) > 120:
+            continue
+        if HEADER_RE.fullmatch(piece):
+            if assembler.has_reach():
+                assembler.flush()
+            continue
+        if _ORG_SUFFIX_RE.fullmatch(piece) and assembler.fields.get("organisation"):
+            assembler.fields["organisation"] += ", " + piece
+            continue
+        if _is_name(piece):
+            assembler.put("name", clean_line(piece))
+            if pending_org and "organisation" not in assembler.fields:
+                assembler.fields["organisation"] = pending_org
+        elif _is_role(piece):
+            assembler.put("role", clean_line(piece))
+        elif _is_org(piece, known) or (piece[0].isupper() and len(piece.split()) <= 6):
+            org = clean_line(piece)
+            if not assembler.fields and not assembler.contacts:
+                pending_org = org
+            assembler.put("organisation", org)
+    assembler.flush()
+    return assembler.contacts
+
+
+def _block_lines(lines: list[str], start: int, after: str) -> str:
+    """The header's own line remainder plus the lines that follow it, up to a stop."""
+    parts = [after]
+    taken = 0
+    size = len(after)
+    for line in lines[start + 1 :]:
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if taken >= _MAX_BLOCK_LINES or size > _MAX_BLOCK_CHARS or len(stripped) > _MAX_LINE:
+            break
+        if stripped.startswith("---") or is_boilerplate(stripped) or HEADER_RE.match(stripped):
+            break
+        if len(stripped) > 200 and "@" not in stripped:
+            break  # a paragraph: the block is over
+        parts.append(stripped)
+        taken += 1
+        size += len(stripped)
+    return "\n".join(parts)
+
+
+def _accepts(after: str, header: str) -> bool:
+    """Is "Contact ..." a heading here, rather than a sentence ("Contact us today to ...")?"""
+    if header.lower().startswith(("for ", "pour ", "para ")):
+        return True
+    rest = after.lstrip(" \t")
+    if not rest or rest[0] in ":-–—|" or after[:1].isupper() or rest[0] in "+(0123456789":
+        return True
+    return "@" in rest[:80] or rest[:1].isupper() and not after[:1].isspace()
+
+
+def find_contacts(
+    lines: list[str], first_line: int, text: str, known: dict[str, str]
+) -> tuple[tuple[Contact, ...], int | None]:
+    """Contacts from the contact blocks at or after *first_line*; and where the first block is.
+
+    *text* is the whole release (an email is kept only if it occurs there
+    literally); *known* maps folded organisation names and acronyms to how
+    they are shown, to fill in a contact's organisation.
+    """
+    contacts: list[Contact] = []
+    seen: set[tuple[str | None, str | None, str | None]] = set()
+    first_block: int | None = None
+    blocks = 0
+    for index in range(first_line, len(lines)):
+        line = lines[index]
+        if len(line) > _MAX_LINE or blocks >= _MAX_BLOCKS:
+            continue
+        m = HEADER_RE.match(line)
+        if m is None or not _accepts(m.group("after"), m.group("header")):
+            continue
+        blocks += 1
+        if first_block is None:
+            first_block = index
+        for contact in _parse_block(_block_lines(lines, index, m.group("after")), text, known):
+            key = (contact.name, contact.email, contact.phone)
+            if key not in seen and len(contacts) < MAX_CONTACTS:
+                seen.add(key)
+                contacts.append(contact)
+    return tuple(contacts), first_block

@@ -1,0 +1,94 @@
+"""Dates as releases write them (English, French, Spanish, German, and a few more) to ISO form."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+_MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        "january jan janvier janv enero ene januar jänner jan janeiro gennaio gen januari",
+        "february feb febr février fevrier févr fevr febrero febrer februar fevereiro fev "
+        "febbraio februari",
+        "march mar mars marzo märz maerz mrz março marco maart",
+        "april apr avril avr abril abr aprile",
+        "may mai mayo maio maggio mag mei",
+        "june jun juin junio juni junho giugno",
+        "july jul juillet juil julio juli julho luglio lug",
+        "august aug août aout agosto ago augustus",
+        "september sep sept septembre septiembre setiembre set setembro settembre",
+        "october oct octobre octubre oktober okt outubro out ottobre ott",
+        "november nov novembre noviembre novembro",
+        "december dec décembre decembre déc diciembre dic dezember dez dezembro dicembre",
+    ),
+    start=1,
+):
+    for _name in _names.split():
+        _MONTHS.setdefault(_name, _number)
+
+_MONTH = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
+_YEAR = r"(?:19|20)\d\d"
+_MDY = (
+    rf"(?P<m1>{_MONTH})(?![^\W\d_])\.?\s{{1,3}}(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"(?:,\s{{0,3}}|\s{{1,3}})(?P<y1>{_YEAR})"
+)
+_DMY = (
+    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th|er|º|°|\.)?\s{{1,3}}(?:de\s{{1,3}})?"
+    rf"(?P<m2>{_MONTH})(?![^\W\d_])\.?,?\s{{1,3}}(?:del?\s{{1,3}})?(?P<y2>{_YEAR})"
+)
+_ISO = rf"(?P<y3>{_YEAR})-(?P<m3>\d\d)-(?P<d3>\d\d)"
+_NUMERIC = rf"(?P<d4>\d{{1,2}})[./](?P<m4>\d{{1,2}})[./](?P<y4>{_YEAR})"
+
+DATE_RE = re.compile(rf"(?<![\w/.-])(?:{_MDY}|{_DMY}|{_ISO}|{_NUMERIC})(?![\d])", re.IGNORECASE)
+
+_YEAR_RE = re.compile(_YEAR)
+_ISO_PREFIX = re.compile(rf"\s*({_YEAR})-(\d\d)-(\d\d)")
+
+
+def iso_date(year: int, month: int, day: int) -> str | None:
+    """``YYYY-MM-DD`` if the three numbers make a real calendar date."""
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def date_from_match(match: re.Match[str]) -> str | None:
+    """The ISO form of a :data:`DATE_RE` match, or ``None`` for 31 February and the like."""
+    g = match.group
+    if g("y1"):
+        return iso_date(int(g("y1")), _MONTHS[g("m1").lower()], int(g("d1")))
+    if g("y2"):
+        return iso_date(int(g("y2")), _MONTHS[g("m2").lower()], int(g("d2")))
+    if g("y3"):
+        return iso_date(int(g("y3")), int(g("m3")), int(g("d3")))
+    day, month = int(g("d4")), int(g("m4"))
+    if month > 12 >= day:  # 05/14/2024 cannot be day first
+        day, month = month, day
+    return iso_date(int(g("y4")), month, day)
+
+
+def declared_date(value: str | None) -> str | None:
+    """A metadata date reduced to ``YYYY-MM-DD`` (``2021-06-23T10:00Z`` too), else ``None``."""
+    if not value:
+        return None
+    m = _ISO_PREFIX.match(value[:40])
+    if m:
+        return iso_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    found = DATE_RE.search(value[:100])
+    return date_from_match(found) if found else None
+
+
+def search_date(text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+    """The first :data:`DATE_RE` match in ``text[start:end]``.
+
+    Every date form has a four-digit year, and the month-name alternation is
+    slow to try at every position: look for years first and match only near them.
+    """
+    stop = len(text) if end is None else min(end, len(text))
+    for year in _YEAR_RE.finditer(text, start, stop):
+        m = DATE_RE.search(text, max(start, year.start() - 45), min(stop, year.end() + 7))
+        if m is not None and m.start() <= year.end():
+            return m
+    return None

@@ -1,0 +1,237 @@
+"""Organisations named in a release, with their acronyms: "Full Name (ACRONYM)"."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from bisect import bisect_left
+
+from store.extract.vocabulary import (
+    COMMON_WORDS,
+    HONORIFIC,
+    MONTH_WORDS,
+    NOT_NAME_WORDS,
+    ORG_SUFFIX,
+    ORG_WORDS,
+    ROLE_WORDS,
+    WEEKDAY_WORDS,
+)
+from store.sanitize import fold
+
+MAX_ORGANISATIONS = 12
+_SCAN_CHARS = 60_000
+
+_CAP = r"[A-ZÀ-ÖØ-Þ0-9][\w&’'.-]{0,40}"
+_CONNECT = r"(?:of|for|and|the|to|on|de|des|du|la|le|el|del|y|für|und|der|di|&)"
+_RUN = re.compile(
+    rf"{_CAP}(?:[ \t]{{1,3}}(?:{_CONNECT}[ \t]{{1,3}}){{0,3}}{_CAP}){{1,14}}"
+    rf"(?P<suffix>,?[ \t](?:{ORG_SUFFIX})(?![\w]))?"
+    r"(?:[ \t]{0,3}\((?P<acr>[A-Z][A-Za-z0-9&.-]{1,11})\))?"
+)
+_GROUP_OF_N = re.compile(r"G\d{1,2}(?:[ \t]+(?P<region>[A-Z][a-z]{2,20}))?(?![\w-])")
+# Capitalised organisation words: only runs holding one are looked at closely.
+_ANCHOR = re.compile(
+    "(?:"
+    + "|".join(
+        sorted(
+            {w[:1].upper() + w[1:] for w in ORG_WORDS if w[:1].isalpha()} | {"LLC", "PLC", "GmbH"},
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")(?![\w-])"
+)
+_HONORIFIC_TOKEN = re.compile(rf"(?:{HONORIFIC})$")
+_CONNECTORS = frozenset("of for and the to on de des du la le el del y für und der di &".split())
+_ROLE_LINKS = frozenset({"of", "at", "for"})
+_KEEP_DOT = re.compile(rf"(?:{ORG_SUFFIX}|[A-Z]\.[A-Z]\.)$")
+
+
+@lru_cache(maxsize=8192)
+def _bare(token: str) -> str:
+    return token.lower().strip(".,’'")
+
+
+@lru_cache(maxsize=8192)
+def _is_org_word(token: str) -> bool:
+    word = _bare(token)
+    return word in ORG_WORDS or word.removesuffix("’s").removesuffix("'s") in ORG_WORDS
+
+
+def _acronym_fits(tokens: list[str], acronym: str) -> bool:
+    """The acronym's capitals appear in order among the name's initials ("UNOCT")."""
+    initials = "".join(
+        part[0].upper() for token in tokens for part in token.split("-") if part and part[0].isupper()
+    )
+    letters = [ch for ch in acronym if ch.isupper()]
+    if len(letters) < 2 or not initials or initials[0] != letters[0]:
+        return False
+    it = iter(initials)
+    return all(ch in it for ch in letters)
+
+
+def _drop_openers(tokens: list[str]) -> list[str]:
+    while tokens and (
+        _bare(tokens[0]) in COMMON_WORDS | _CONNECTORS
+        and not _is_org_word(tokens[0])
+        or _bare(tokens[0]) in MONTH_WORDS | WEEKDAY_WORDS
+    ):
+        tokens = tokens[1:]
+    return tokens
+
+
+def _trim(tokens: list[str]) -> list[str]:
+    """Drop a leading role ("Director General of the"), sentence openers and loose ends."""
+    tokens = _drop_openers(tokens)
+    for i, token in enumerate(tokens[:6]):
+        if token in _ROLE_LINKS:
+            if i and all(_bare(t) in ROLE_WORDS | COMMON_WORDS for t in tokens[:i]):
+                tokens = tokens[i + 1 :]
+            break
+        if _bare(token) not in ROLE_WORDS and not _bare(token).startswith("vice"):
+            break
+    tokens = _drop_openers(tokens)
+    while tokens and _bare(tokens[-1]) in _CONNECTORS:
+        tokens = tokens[:-1]
+    if tokens and tokens[-1].endswith(".") and not _KEEP_DOT.search(tokens[-1]):
+        tokens[-1] = tokens[-1].rstrip(".")
+    if len(tokens) > 1 and tokens[-1].lower().endswith(("’s", "'s")):
+        tokens[-1] = tokens[-1][:-2]
+    return tokens
+
+
+def _split_at_people(tokens: list[str], people: list[list[str]]) -> list[list[str]]:
+    """Cut a run where a person starts: "... G5 Sahel Général Mohamed ...", "Mr. Saleh and ..."."""
+    for i, token in enumerate(tokens):
+        if _HONORIFIC_TOKEN.match(token):
+            rest = tokens[i + 1 :]
+            while rest and (rest[0][:1].isupper() or _HONORIFIC_TOKEN.match(rest[0])):
+                rest = rest[1:]
+            return [tokens[:i], *_split_at_people(rest, people)]
+        for name in people:
+            if tokens[i : i + len(name)] == name:
+                return [tokens[:i], *_split_at_people(tokens[i + len(name) :], people)]
+    return [tokens]
+
+
+def _split_at_sentences(tokens: list[str]) -> list[list[str]]:
+    """A run that crosses a full stop is two runs: "Kingdom of Morocco. This Office"."""
+    parts: list[list[str]] = [[]]
+    for token in tokens:
+        parts[-1].append(token)
+        if token.endswith(".") and len(token) > 2 and not _KEEP_DOT.search(token):
+            parts[-1][-1] = token[:-1]
+            parts.append([])
+    return [p for p in parts if p]
+
+
+def _split_at_of(tokens: list[str]) -> list[list[str]]:
+    """"Africa Focus Group of the Global Coalition" names two organisations."""
+    for i, token in enumerate(tokens):
+        if token == "of":
+            left, right = tokens[:i], tokens[i + 1 :]
+            while right and right[0] in _CONNECTORS:
+                right = right[1:]
+            if any(map(_is_org_word, left)) and any(map(_is_org_word, right)):
+                return [left, *_split_at_of(right)]
+    return [tokens]
+
+
+def _is_organisation(tokens: list[str]) -> bool:
+    if len(tokens) < 2 or len(tokens) > 14:
+        return False
+    if not (any(map(_is_org_word, tokens)) or re.fullmatch(ORG_SUFFIX, tokens[-1])):
+        return False
+    if tokens[0][0].islower() or tokens[0][0].isdigit():
+        return False
+    # A name needs one word of its own: "Programme Office" alone says nothing.
+    own = [t for t in tokens if not _is_org_word(t) and _bare(t) not in _CONNECTORS]
+    if not own or all(_bare(t) in COMMON_WORDS | MONTH_WORDS for t in own):
+        return False
+    return not all(t.isupper() for t in tokens if t not in _CONNECTORS)
+
+
+def _names_in_run(
+    tokens: list[str], suffix: str | None, acronym: str | None, people: list[list[str]]
+) -> list[tuple[str, str | None]]:
+    """The organisations in one capitalised run, each with its acronym if it has one."""
+    parts = [
+        piece
+        for sentence in _split_at_sentences(tokens)
+        for chunk in _split_at_people(sentence, people)
+        for piece in _split_at_of(chunk)
+    ]
+    if parts and tokens and parts[-1][-1:] != tokens[-1:]:
+        acronym = None  # the acronym belonged to a part that was cut away
+    names: list[tuple[str, str | None]] = []
+    for n, part in enumerate(parts):
+        last = n == len(parts) - 1
+        name_tokens = _trim(list(part))
+        if last and suffix:
+            name_tokens.append(suffix.strip(" ,\t"))
+        if not _is_organisation(name_tokens):
+            continue
+        name = " ".join(name_tokens)
+        if last and suffix and suffix.startswith(","):
+            name = " ".join(name_tokens[:-1]) + ", " + name_tokens[-1]
+        fits = last and acronym is not None and _acronym_fits(name_tokens, acronym)
+        names.append((name, acronym if fits else None))
+    return names
+
+
+@lru_cache(maxsize=4096)
+def _fold(value: str) -> str:
+    return fold(value)
+
+
+def find_organisations(
+    text: str, exclude: set[str], people: tuple[str, ...] = ()
+) -> tuple[str, ...]:
+    """Organisations in order of first mention, at most :data:`MAX_ORGANISATIONS`.
+
+    *exclude* holds folded names that are not organisations (people, places);
+    *people* the names of the release's people, cut out of capitalised runs.
+    """
+    found: dict[str, str] = {}  # folded name -> as shown
+    text = text[:_SCAN_CHARS]
+    people_tokens = [name.split() for name in people]
+
+    def add(name: str, acronym: str | None) -> None:
+        key = _fold(name)
+        if key in exclude or any(key in person for person in exclude):
+            return
+        shown = f"{name} ({acronym})" if acronym else name
+        if key in found:
+            if acronym and "(" not in found[key]:
+                found[key] = shown
+            return
+        if len(found) < MAX_ORGANISATIONS:
+            found[key] = shown
+
+    anchors = [a.start() for a in _ANCHOR.finditer(text)]
+    if not anchors:
+        anchors = [-1]
+    memo: dict[tuple[str, str | None, str | None], list[tuple[str, str | None]]] = {}
+    for m in _RUN.finditer(text):
+        nearest = bisect_left(anchors, m.start())
+        if nearest >= len(anchors) or anchors[nearest] >= m.end():
+            continue
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "&’'.-"):
+            continue
+        key = (m.group(0), m.group("suffix"), m.group("acr"))
+        names = memo.get(key)
+        if names is None:
+            cut = m.start("suffix") if key[1] else m.start("acr") if key[2] else -1
+            span = text[m.start() : cut].rstrip(" \t(,") if cut >= 0 else m.group(0)
+            names = memo[key] = _names_in_run(span.split(), key[1], key[2], people_tokens)
+        for name, acronym in names:
+            add(name, acronym)
+    for m in _GROUP_OF_N.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-"):
+            continue
+        region = m.group("region")
+        if region and _fold(region) in NOT_NAME_WORDS:
+            add(m.group(0).split()[0], None)
+        else:
+            add(" ".join(m.group(0).split()), None)
+    return tuple(found.values())

@@ -1,0 +1,158 @@
+"""People named in a release, with their role, honorifics removed from the name."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from store.extract.vocabulary import DEPARTMENTS, NOT_NAME_WORDS, ORG_WORDS, ROLE_WORDS
+from store.records import Person
+from store.sanitize import fold
+
+MAX_PEOPLE = 20
+_SCAN_CHARS = 60_000
+
+_UP = "A-ZÀ-ÖØ-Þ"
+_LOW = "a-zß-öø-ÿ"
+_TOKEN = rf"[{_UP}][{_LOW}'’]+(?:-?[{_UP}][{_LOW}'’]+|-[{_LOW}]+)*"
+_PARTICLE = r"(?:van|von|der|den|de|da|di|del|della|dos|das|du|le|la|bin|binti|ibn|al|el|ter|ten)"
+# Runs of capitalised words (with name particles and middle initials); a
+# single pass over the text, the cues are then read around each run.
+_RUN = re.compile(
+    rf"{_TOKEN}(?:[ \t]{{1,2}}(?:{_PARTICLE}[ \t])?(?:[{_UP}]\.?[ \t]{{1,2}})?{_TOKEN})+"
+)
+
+# Words right before a name that say a person follows.
+_HONORIFICS = frozenset(
+    """mr mr. mrs mrs. ms ms. mx mx. dr dr. prof prof. professor sir dame lord lady général gen.
+    col. capt. maj. lt. adm. amb. ambassador mme mme. mlle mlle. m. herr frau sheikh sheikha
+    shaikh datuk dato dato' monsieur madame señor señora sr. sra. srta. doña dña. dott. ing.
+    rev. fr. hon. h.e. s.e. excellency""".split()
+)
+_SPEECH = frozenset(
+    """said says added adds noted notes explained explains stated states commented comments
+    remarked continued concluded emphasized emphasised observed declared affirmed shared told
+    déclaré déclare dit explique ajouté dijo afirmó señaló explicó agregó añadió sagte erklärte
+    betonte""".split()
+)
+_TITLES = frozenset(
+    """ceo cfo coo cto chairman chairwoman chairperson president founder co-founder minister mayor
+    governor senator secretary-general under-secretary-general director-general commissioner
+    ambassador professor chancellor premier rabbi pastor bishop coach judge justice congressman
+    congresswoman councilman councilwoman councillor superintendent sheriff""".split()
+)
+_SPEECH_AFTER = re.compile(
+    r",?[ \t]{1,2}(?:said|says|added|noted|explained|stated|commented|remarked|a déclaré|"
+    r"déclare|dijo|afirmó|sagte|erklärte)\b"
+)
+_ROLE_TEXT = re.compile(r"[^,;:()\n“”\"]{2,120}")
+_ROLE_STOP = re.compile(
+    r"\s(?:said|says|added|noted|explained|stated|commented|who|which|will|is|was|has|had|and\s+the|"
+    r"in\s+a|in\s+an|during|when|while|on|in|to|with)\b.*$"
+)
+_LINKS = (" of ", " at ", " for ", " de ", " du ", " des ", " von ", " bei ")
+
+
+def _role_after(text: str, end: int) -> str | None:
+    """The role in apposition after a name: ", Under-Secretary-General of the ..." -> role."""
+    if not text.startswith(",", end):
+        return None
+    rest = text[end + 1 : end + 160].lstrip()
+    for article in ("the ", "a ", "an ", "our "):
+        if rest.startswith(article):
+            rest = rest[len(article) :]
+            break
+    m = _ROLE_TEXT.match(rest)
+    if not m:
+        return None
+    role = _ROLE_STOP.sub("", m.group(0)).strip()
+    first = role.split(" ", 1)[0].lower().strip(".")
+    if first not in ROLE_WORDS and not first.startswith(("co-", "vice", "chief", "executive")):
+        return None
+    # "CEO of Acme" -> "CEO"; but "Head of Product" keeps its department.
+    for link in _LINKS:
+        cut = role.find(link)
+        if cut <= 0:
+            continue
+        after = role[cut + len(link) :].split()
+        if link == " of " and after and after[0].lower().strip(",&") in DEPARTMENTS:
+            nxt = role.find(" of ", cut + len(link))
+            if nxt > 0:
+                role = role[:nxt]
+            continue
+        role = role[:cut]
+        break
+    role = role.rstrip(" .,&-–—")
+    words = role.split()
+    if not words or len(words) > 10 or fold(words[0]) in ORG_WORDS:
+        return None
+    return " ".join(words)
+
+
+def _words_before(text: str, start: int) -> list[str]:
+    """The words (with their dots) in the few characters before *start*."""
+    return text[max(0, start - 40) : start].split()
+
+
+@lru_cache(maxsize=8192)
+def _is_name_token(token: str) -> bool:
+    return fold(token.strip(".")) not in NOT_NAME_WORDS
+
+
+def _segments(tokens: list[str]) -> list[tuple[int, int, str | None]]:
+    """Split a run at words that are no part of a name; each piece with the cue before it."""
+    pieces: list[tuple[int, int, str | None]] = []
+    start = 0
+    cue: str | None = None
+    for i, token in enumerate(tokens + ["."]):
+        low = token.lower()
+        if token == "." or not _is_name_token(token) or low in _HONORIFICS:
+            if i > start:
+                pieces.append((start, i, cue))
+            cue = low if low in _HONORIFICS or low in _TITLES or low in _SPEECH else None
+            start = i + 1
+    return pieces
+
+
+def find_people(text: str) -> tuple[Person, ...]:
+    """People with a cue: an honorific, a role, or a quote ("said Jane Doe, CEO of Acme")."""
+    text = text[:_SCAN_CHARS]
+    people: dict[str, list[str | None]] = {}
+    for m in _RUN.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-’'"):
+            continue
+        tokens = m.group(0).split()
+        before = _words_before(text, m.start())
+        last = before[-1].lower() if before else ""
+        if last == "to" and len(before) > 1 and before[-2].lower() == "according":
+            last = "said"
+        for first, stop, cue in _segments(tokens):
+            if stop - first < 2 or stop - first > 5:
+                continue
+            at_end = stop == len(tokens)
+            if first == 0:
+                cue = last if last in _HONORIFICS or last in _SPEECH or last in _TITLES else None
+            role: str | None = None
+            if at_end:
+                role = _role_after(text, m.end())
+            if cue is None and role is None and not (at_end and _SPEECH_AFTER.match(text, m.end())):
+                continue
+            if role is None and cue in _TITLES:
+                role = tokens[first - 1] if first else before[-1]
+            name = " ".join(tokens[first:stop])
+            _add(people, name, role)
+            if len(people) >= MAX_PEOPLE:
+                break
+    return tuple(Person(str(name), role) for name, role in people.values())
+
+
+def _add(people: dict[str, list[str | None]], name: str, role: str | None) -> None:
+    """Add a person, or give a role to one already found under this name."""
+    tokens = name.split()
+    for key, entry in people.items():
+        other = key.split()
+        if key == name or other[-1] == tokens[-1] and other[0][0] == tokens[0][0]:
+            if entry[1] is None and role:
+                entry[1] = role
+            return
+    people[name] = [name, role]

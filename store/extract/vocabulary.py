@@ -1,0 +1,116 @@
+"""Word lists shared by the extractors: honorifics, roles, organisation words, common words."""
+
+from __future__ import annotations
+
+import re
+
+# Titles of address dropped from a person's name. Each is a regex fragment;
+# the dot is optional where British usage leaves it out ("Mr Smith").
+HONORIFIC = (
+    r"(?:(?:H\.\s?E\.|S\.\s?E\.|His Excellency|Her Excellency|Son Excellence|"
+    r"The Honou?rable|Hon\.)\s+)?"
+    r"(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sr|Sra|Srta)\.?|Miss|Sir|Dame|Lord|Lady|Professor|"
+    r"Général|Gen\.|Col\.|Capt\.|Maj\.|Lt\.|Adm\.|Amb\.|Ambassador|"
+    r"Mme\.?|Mlle\.?|M\.|Herr|Frau|Sheikh|Sheikha|Shaikh|Datuk|Dato['’]?|Monsieur|Madame|"
+    r"Señora|Señor|Doña|Dña\.|Dott\.|Ing\.|Rev\.|Fr\.|Hon\.|H\.\s?E\.|S\.\s?E\.|"
+    r"His Excellency|Her Excellency"
+)
+
+# Words that open a role ("CEO of Acme", "Head of Product", "Public Information Officer").
+ROLE_WORDS = frozenset(
+    """ceo cfo coo cto cmo cio cso cpo evp svp vp chief president vice founder co-founder cofounder
+    chairman chairwoman chairperson chair director director-general manager head officer executive
+    managing partner secretary secretary-general under-secretary-general minister deputy assistant
+    senior lead principal professor dean commissioner ambassador mayor governor senator
+    representative spokesperson spokesman spokeswoman owner general associate analyst advisor
+    adviser consultant coordinator counsel editor engineer specialist strategist trustee treasurer
+    administrator superintendent provost rector chancellor pastor bishop captain coach
+    author researcher scientist physician surgeon attorney lawyer broker agent producer designer
+    architect member board co-ceo co-chair co-chairs interim acting global regional national
+    communications marketing media public press investor sales business""".split()
+)
+
+# Roles that may stand before a name ("CEO Gareth Sheridan", "President Jane Doe").
+TITLE_BEFORE_NAME = (
+    r"CEO|CFO|COO|CTO|Chairman|Chairwoman|Chairperson|President|Founder|Co-[Ff]ounder|Minister|"
+    r"Mayor|Governor|Senator|Secretary-General|Under-Secretary-General|Director-General|"
+    r"Commissioner|Ambassador|Professor|Chancellor|Premier|Prime Minister|Rabbi|Pastor|Bishop|"
+    r"Coach|Judge|Justice|Congressman|Congresswoman|Councilman|Councilwoman|Councillor|"
+    r"Superintendent|Sheriff|Chief"
+)
+
+# What follows "of" in a function role rather than an employer: "Head of Product".
+DEPARTMENTS = frozenset(
+    """product products sales marketing communications communication engineering operations finance
+    research partnerships business development media relations public affairs growth technology
+    strategy content design people human resources hr investor policy programs programmes data
+    security legal compliance innovation digital brand corporate global international external
+    customer customers ai it risk education outreach events development advocacy government
+    community impact sustainability talent culture revenue product, analytics""".split()
+)
+
+# Words that make a capitalised phrase an organisation.
+ORG_WORDS = frozenset(
+    """office organization organisation organizations agency association council commission committee
+    foundation institute institution university bank group corporation corp corp. inc inc.
+    incorporated ltd ltd. limited llc llp plc gmbh ag sa s.a. s.a nv bv company co. companies
+    ministry department directorate authority federation union nations programme program fund
+    society center centre network alliance coalition board service services administration bureau
+    partners holdings trust church school college hospital club league party forum initiative
+    laboratory laboratories labs systems technologies therapeutics pharmaceuticals capital
+    ventures industries enterprises solutions consortium secretariat assembly parliament congress
+    senate court police army navy force forces academy museum library observatory chamber
+    federal cooperative co-operative collective community clinic health bancshares bancorp
+    financial insurance airlines airways university's media newswire foundation's institute's""".split()
+)
+ORG_SUFFIX = r"Inc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|PLC|plc|Corp\.?|Co\.|GmbH|AG|S\.A\.|SA|N\.V\.|B\.V\.|AB|ASA|Pty|S\.p\.A\."
+
+# Capitalised words that start sentences or name things that are not people.
+COMMON_WORDS = frozenset(
+    """the a an this that these those it its in on at as by for from with without to of and or but if
+    when while after before since until during today yesterday tomorrow now then also however
+    meanwhile moreover furthermore additionally according our we they he she his her their my your
+    you i all some many more most each every both other another new our one two three first second
+    last next please read learn visit join follow contact about for more information note notes
+    source media press release news photo image video click here view see why what how who where
+    which there here yes no not only just mr mrs ms dr le la les el los las un une der die das und
+    ein eine en et y de du des del al o para por con sur avec pour dans""".split()
+)
+
+MONTH_WORDS = frozenset(
+    """january february march april may june july august september october november december jan
+    feb mar apr jun jul aug sep sept oct nov dec janvier février mars avril mai juin juillet août
+    septembre octobre novembre décembre enero febrero marzo abril mayo junio julio agosto septiembre
+    octubre noviembre diciembre januar februar märz juni juli oktober dezember""".split()
+)
+WEEKDAY_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri
+    sat sun lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles miercoles
+    jueves viernes sábado sabado domingo montag dienstag mittwoch donnerstag freitag samstag
+    sonntag""".split()
+)
+
+# Capitalised words that never belong to a person's name.
+NOT_NAME_WORDS = (
+    ORG_WORDS
+    | COMMON_WORDS
+    | MONTH_WORDS
+    | WEEKDAY_WORDS
+    | ROLE_WORDS
+    | frozenset(
+        """united states america american national international global world street avenue
+        road city county state states north south east west northern southern eastern western
+        new york san los las santa fort lake mount port saint st university college school
+        award awards day week month year annual summit conference event expo festival
+        program project platform app token coin network protocol series fund index market
+        nasdaq nyse otc tsx tsxv asx lse cse otcqb otcqx amex ai crypto bitcoin ethereum
+        blockchain web3 defi nft dao covid god jesus christ church bible revelation lord
+        chapter verse gospel kingdom republic government department ministry said says
+        added stated noted explained commented""".split()
+    )
+)
+
+EMAIL_RE = re.compile(
+    r"(?<![\w.+%-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*\.[A-Za-z]{2,24}"
+)

@@ -1,0 +1,163 @@
+"""Folding and tokenisation shared by the query language, the search index and highlighting.
+
+One definition of "a word" for the whole search path: the scan that defines the
+truth (``Query.matches``), the inverted index and the highlighter all cut text
+here, so they cannot disagree.
+
+A token is, in the folded text (``store.sanitize.fold``: case and accents
+removed):
+
+- a run of letters and digits (``_`` and punctuation split words, so
+  ``counter-terrorism`` is ``counter`` ``terrorism`` and ``d'Ivoire`` is
+  ``d`` ``ivoire``);
+- one Han, Hiragana or Katakana character on its own (these scripts do not put
+  spaces between words, so a query ``東京`` is a phrase of two characters);
+- one emoji or pictographic symbol on its own.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
+_PICTOGRAPHS = "\u2600-\u27bf\U0001f000-\U0001faff"
+_TOKEN = re.compile(f"[{_CJK}]|[^\\W_{_CJK}]+|[{_PICTOGRAPHS}]")
+_SPACES = re.compile(r"\s+")
+_RUN = re.compile(f"[^\\W_{_CJK}]+")
+_RUN_CHAR = f"[^\\W_{_CJK}]"
+_RUN_AFTER = f"(?![^\\W_{_CJK}])"
+_SEPARATOR = f"(?:[^\\w\\x00{_CJK}{_PICTOGRAPHS}]|_)"
+_TYPOGRAPHY = re.compile("[\u00a0\u00ab\u00bb\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026]+")
+_ASCII_SEPARATORS = str.maketrans(
+    {chr(c): " " for c in range(128) if not (chr(c).isascii() and chr(c).isalnum())}
+)
+_PHONE_LIKE = re.compile(r"[+\d][\d\s().\-/]*")
+_NOT_DIGIT = re.compile(r"[^0-9]+")
+
+
+@lru_cache(maxsize=1)
+def _combining_marks() -> re.Pattern[str]:
+    # Built on first use from this Python's Unicode tables (about 60 ms), so
+    # that it always agrees with ``unicodedata.combining`` used by ``fold``.
+    ranges: list[tuple[int, int]] = []
+    for cp in range(0x110000):
+        if unicodedata.combining(chr(cp)):
+            if ranges and ranges[-1][1] == cp - 1:
+                ranges[-1] = (ranges[-1][0], cp)
+            else:
+                ranges.append((cp, cp))
+    body = "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+    return re.compile(f"[{body}]+")
+
+
+def fold_fast(text: str) -> str:
+    """Exactly ``store.sanitize.fold(text)``, at C speed (it runs over every body)."""
+    if text.isascii():
+        # ASCII casefold is lower(); NFKD leaves ASCII alone; no combining marks.
+        return text.lower()
+    return _combining_marks().sub("", unicodedata.normalize("NFKD", text.casefold()))
+
+
+def tokens_of_folded(folded: str) -> list[str]:
+    """The tokens of text that is already folded, in order."""
+    if not folded.isascii() and _TYPOGRAPHY.search(folded):
+        # Typographic quotes and dashes are the usual reason a body is not ASCII.
+        folded = _TYPOGRAPHY.sub(" ", folded)
+    if folded.isascii():
+        # Same tokens as the regex (ASCII tokens are [a-z0-9]+ runs), three times faster.
+        return folded.translate(_ASCII_SEPARATORS).split()
+    return _TOKEN.findall(folded)
+
+
+def _is_run_token(token: str) -> bool:
+    return _RUN.fullmatch(token) is not None
+
+
+def phrase_pattern(tokens: tuple[str, ...], prefix: bool) -> re.Pattern[str]:
+    """A regex that finds the phrase *tokens* in folded text, without tokenising it.
+
+    It matches exactly where ``tokenize`` would give *tokens* consecutively
+    (the last as a prefix when *prefix*): runs of letters and digits need a
+    boundary on each side, single-character tokens (CJK, pictographs) need
+    none, and only non-token characters may separate them. ``\\x00`` is never
+    a separator: fields are joined with it so that a phrase stays in one field.
+    """
+    parts: list[str] = []
+    for index, token in enumerate(tokens):
+        run = _is_run_token(token)
+        if index:
+            parts.append(_SEPARATOR + ("+" if run and _is_run_token(tokens[index - 1]) else "*"))
+        parts.append(re.escape(token))
+        if index == 0 and run:
+            # The boundary is checked after the literal (a lookbehind over it) so
+            # that the pattern starts with a literal, which the engine scans for fast.
+            parts.append(f"(?<!{_RUN_CHAR}{re.escape(token)})")
+    if _is_run_token(tokens[-1]) and not prefix:
+        parts.append(_RUN_AFTER)
+    return re.compile("".join(parts))
+
+
+def tokenize(text: str) -> list[str]:
+    """The folded tokens of *text*, in order."""
+    return tokens_of_folded(fold_fast(text))
+
+
+def token_string(text: str) -> str:
+    """The tokens of *text* joined by single spaces, with a space at each end.
+
+    A phrase ``a b`` occurs in *text* exactly when ``" a b "`` is a substring of
+    this string (tokens never hold a space), which turns phrase checks into one
+    C-level ``in``.
+    """
+    return " " + " ".join(tokens_of_folded(fold_fast(text))) + " "
+
+
+def field_key(text: str) -> str:
+    """The form of a field value compared by ``org:``, ``loc:`` ... (folded, single spaces)."""
+    return " ".join(fold_fast(text).split())
+
+
+def is_phone_like(text: str) -> bool:
+    """Whether *text* reads as (part of) a phone number: digits and phone punctuation only."""
+    return bool(_PHONE_LIKE.fullmatch(text.strip())) and any(ch.isdigit() for ch in text)
+
+
+def digits_of(text: str) -> str:
+    """The ASCII digits of *text* (phones are compared on digits only)."""
+    return _NOT_DIGIT.sub("", text)
+
+
+def folded_with_offsets(text: str) -> tuple[str, list[int]]:
+    """``fold(text)`` and, for each folded character, the index of the source character.
+
+    Folding is character-local (casefold and NFKD map one character to a
+    sequence; only combining marks are reordered, and those are dropped), so
+    folding character by character gives the same string and a map back to
+    the original text for highlighting.
+    """
+    if text.isascii():
+        return text.lower(), list(range(len(text)))
+    out: list[str] = []
+    offsets: list[int] = []
+    for index, ch in enumerate(text):
+        folded = _fold_char(ch)
+        out.append(folded)
+        offsets.extend([index] * len(folded))
+    return "".join(out), offsets
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    return fold_fast(ch)
+
+
+def token_spans(folded: str) -> list[tuple[int, int, str]]:
+    """``(start, end, token)`` for every token of an already folded string."""
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(folded)]
+
+
+def split_spaces(text: str) -> list[str]:
+    """*text* split on runs of whitespace (no empty parts)."""
+    return [part for part in _SPACES.split(text) if part]

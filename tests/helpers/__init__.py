@@ -1,0 +1,1 @@
+"""Scripts and builders the store's durability tests run in child processes."""

@@ -1,0 +1,102 @@
+"""The mail reader: Subject, Date, Content-Language and the text of an .eml release."""
+
+from __future__ import annotations
+
+import pytest
+
+from store.draft import Draft
+from store.importers import ImportProblem, SourceFile, read_source
+
+ALTERNATIVE = b"""From: Acme Press Office <press@acme.example>
+To: newsdesk@example.org
+Subject: =?utf-8?q?Acme_opens_lab_=E2=80=93_Leeds?=
+Date: Tue, 05 Mar 2024 23:30:00 -0800
+Content-Language: en-GB
+Message-ID: <1@acme.example>
+MIME-Version: 1.0
+Content-Type: multipart/mixed; boundary="outer"
+
+--outer
+Content-Type: multipart/alternative; boundary="alt"
+
+--alt
+Content-Type: text/plain; charset="utf-8"
+Content-Transfer-Encoding: quoted-printable
+
+LEEDS, 5 March 2024 =E2=80=93 Acme Robotics today opened a research lab.
+
+Media contact: press@acme.example
+--alt
+Content-Type: text/html; charset="utf-8"
+
+<p>HTML version</p>
+--alt--
+--outer
+Content-Type: text/plain; name="notes.txt"
+Content-Disposition: attachment; filename="notes.txt"
+
+attachment text
+--outer--
+"""
+
+
+def _read(data: bytes) -> list[Draft]:
+    return read_source(SourceFile("/imports/release.eml", "eml"), data)
+
+
+def test_multipart_message_prefers_plain_text() -> None:
+    [draft] = _read(ALTERNATIVE)
+    assert draft.format == "eml"
+    assert draft.title == "Acme opens lab – Leeds"
+    assert draft.date == "2024-03-05"  # the date as the sender wrote it, not converted to UTC
+    assert draft.language == "en-GB"
+    assert draft.text == (
+        "LEEDS, 5 March 2024 – Acme Robotics today opened a research lab.\n\n"
+        "Media contact: press@acme.example"
+    )
+    assert "attachment" not in draft.text
+
+
+def test_html_only_message_goes_through_the_html_reader() -> None:
+    data = (
+        b"Subject: Launch\nDate: Mon, 4 Mar 2024 10:00:00 +0100\n"
+        b"Content-Type: text/html; charset=iso-8859-1\n\n"
+        b"<html><body><p>Caf\xe9 <a href='https://acme.example'>opens</a></p>"
+        b"<script>x()</script></body></html>"
+    )
+    [draft] = _read(data)
+    assert (draft.title, draft.date) == ("Launch", "2024-03-04")
+    assert draft.text == "Café [opens](https://acme.example)"
+
+
+def test_wrong_charset_label_is_survived() -> None:
+    data = b"Subject: x\nContent-Type: text/plain; charset=utf-8\n\nLe pr\xe9sident a d\xe9clar\xe9"
+    [draft] = _read(data)
+    assert draft.text == "Le président a déclaré"
+
+
+def test_unknown_charset_and_bad_date() -> None:
+    data = b"Subject: x\nDate: not a date\nContent-Type: text/plain; charset=x-no-such\n\nBody"
+    [draft] = _read(data)
+    assert (draft.text, draft.date) == ("Body", None)
+
+
+def test_hostile_encoded_subject_is_cleaned() -> None:
+    data = b"Subject: =?utf-8?b?G10wO1BXTkVEBxtbMkpIZWxsbyDigK5tb2MubGl2ZUBvZWM=?=\n\nBody"
+    [draft] = _read(data)
+    assert draft.title == "Hello moc.live@oec"
+    assert "\x1b" not in (draft.title or "") and "\u202e" not in (draft.title or "")
+
+
+def test_message_with_only_an_attachment_is_a_problem() -> None:
+    data = (
+        b"Subject: x\nContent-Type: application/pdf\n"
+        b"Content-Disposition: attachment; filename=a.pdf\n\n%PDF"
+    )
+    with pytest.raises(ImportProblem, match="no text in this message"):
+        _read(data)
+
+
+def test_not_a_message() -> None:
+    with pytest.raises(ImportProblem, match="not a mail message"):
+        _read(b"just some words\nwithout headers")

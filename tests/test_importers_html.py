@@ -1,0 +1,105 @@
+"""The HTML reader: text and paragraphs, links, title, language and date of a web release."""
+
+from __future__ import annotations
+
+from store.importers import SourceFile, read_source
+from store.importers.html import html_to_text, looks_like_html
+
+PAGE = """<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+  <meta charset="utf-8">
+  <title>Acme Newsroom | Acme opens research lab in Leeds</title>
+  <meta property="article:published_time" content="2024-03-05T09:00:00+00:00">
+  <style>p { color: red }</style>
+  <script>document.write("tracking")</script>
+</head>
+<body>
+  <nav><a href="/">Home</a> <a href="/news">News</a></nav>
+  <article>
+    <p class="kicker">PRESS RELEASE</p>
+    <h1>Acme opens research lab   in Leeds</h1>
+    <p>LEEDS, 5 March 2024 &ndash; Acme Robotics <b>today</b> opened a
+       <a href="https://acme.example/lab">new&nbsp;research lab</a>.</p>
+    <p>&ldquo;Leeds has the talent,&rdquo; said Jane Doe.<br>Second line.</p>
+    <ul><li>Forty engineers</li><li>A &pound;2m budget</li></ul>
+    <table><tr><td>Phone</td><td>+44 113 496 0000</td></tr></table>
+    <p>Media contact: <a href="mailto:press@acme.example">press@acme.example</a></p>
+    <noscript>Enable JavaScript</noscript>
+    <div hidden><p>hidden draft <div>nested</div> paragraph</p></div>
+    <p><time datetime="2023-01-01">earlier</time></p>
+    <template><p>template text</p></template>
+  </article>
+</body>
+</html>
+"""
+
+
+def test_web_release() -> None:
+    [draft] = read_source(SourceFile("/imports/lab.html", "html"), PAGE.encode())
+    assert draft.format == "html"
+    assert draft.title == "Acme opens research lab in Leeds"  # the h1, not "site | headline"
+    assert draft.language == "en-GB"
+    assert draft.date == "2024-03-05"  # the meta wins over <time>
+    text = draft.text
+    assert text.startswith("[Home](/) [News](/news)\n\nPRESS RELEASE\n\nLEEDS, 5 March 2024")
+    assert "Acme opens research lab" not in text  # the h1 became the title
+    assert "opened a [new research lab](https://acme.example/lab)." in text
+    assert "“Leeds has the talent,” said Jane Doe.\nSecond line." in text
+    assert "Forty engineers\nA £2m budget" in text
+    assert "Phone +44 113 496 0000" in text
+    assert "[press@acme.example](mailto:press@acme.example)" in text
+    for hidden in ("tracking", "color", "Enable JavaScript", "hidden draft", "nested", "template"):
+        assert hidden not in text
+    assert "\n\n\n" not in text
+
+
+def test_title_tag_when_there_is_no_h1() -> None:
+    page = html_to_text("<title>Acme opens lab</title><p>Body</p>")
+    assert (page.title, page.text) == ("Acme opens lab", "Body")
+
+
+def test_plain_title_is_kept_when_h1_differs() -> None:
+    page = html_to_text("<title>Acme opens lab</title><h1>Newsroom</h1><p>Body</p>")
+    assert page.title == "Acme opens lab"
+    assert page.text == "Newsroom\n\nBody"  # the h1 stays in the text
+
+
+def test_time_datetime_as_date_and_bad_dates_ignored() -> None:
+    assert html_to_text('<time datetime="2021-06-23T10:00">June</time>').date == "2021-06-23"
+    assert html_to_text('<meta name="date" content="23/06/2021"><p>x</p>').date is None
+    assert html_to_text('<time datetime="2021-02-30">x</time>').date is None
+
+
+def test_dangerous_links_keep_only_their_label() -> None:
+    page = html_to_text(
+        '<p><a href="javascript:alert(1)">one</a> <a href=" JaVa&#x09;ScRipt:x">two</a> '
+        '<a href="data:text/html,x">three</a> <a href="file:///etc/passwd">four</a> '
+        '<a href="vbscript:x">five</a></p>'
+    )
+    assert page.text == "one two three four five"
+
+
+def test_link_label_brackets_and_url_spaces_keep_the_link_whole() -> None:
+    page = html_to_text('<a href="https://a.example/x y(1)">[Reuters] story</a>')
+    assert page.text == "[(Reuters) story](https://a.example/x%20y%281%29)"
+
+
+def test_unclosed_and_misnested_tags() -> None:
+    page = html_to_text("<p>One <b>bold <i>both</b> still <a href='https://a.example'>link<p>Two")
+    assert page.text == "One bold both still [link](https://a.example)\n\nTwo"
+
+
+def test_head_without_closing_tag_does_not_swallow_the_body() -> None:
+    page = html_to_text("<html><head><title>T</title><p>Body text</p>")
+    assert page.text == "Body text"
+
+
+def test_pre_keeps_line_breaks() -> None:
+    assert html_to_text("<pre>line one\nline two</pre>").text == "line one\nline two"
+
+
+def test_looks_like_html() -> None:
+    assert looks_like_html("<p>Hello</p>")
+    assert looks_like_html("Caf&eacute; &amp; bar")
+    assert not looks_like_html("Plain text with a < b and AT&T")

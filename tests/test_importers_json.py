@@ -1,0 +1,127 @@
+"""The JSON readers: our export form, common release JSON (APIs, CMS dumps) and JSON Lines."""
+
+from __future__ import annotations
+
+import orjson
+import pytest
+
+from store.draft import Draft
+from store.importers import ImportProblem, SourceFile, read_source
+from store.records import Link, Person, Release, Source
+
+
+def _read(fmt: str, payload: object | bytes) -> list[Draft]:
+    data = payload if isinstance(payload, bytes) else orjson.dumps(payload)
+    return read_source(SourceFile(f"/imports/releases.{fmt}", fmt), data)
+
+
+def test_our_export_round_trips_as_a_record() -> None:
+    release = Release(
+        id="0123456789abcdef",
+        title="Meeting of heads of counter-terrorism agencies",
+        body="Marrakesh, 23 June 2021 – Mr. Voronkov said ...",
+        source=Source("/old/seed.txt", "txt"),
+        kicker="PRESS RELEASE",
+        date="2021-06-23",
+        location="Marrakesh",
+        people=(Person("Vladimir Voronkov", "Under-Secretary-General"),),
+        links=(Link("said", "#"),),
+        language="en",
+        tags=("security",),
+    )
+    [draft] = _read("json", [release.to_json()])
+    assert draft.record == release
+    assert (draft.title, draft.date, draft.language) == (release.title, "2021-06-23", "en")
+    assert draft.text == release.body and draft.tags == ["security"]
+    assert draft.entry_key == "0123456789abcdef"
+
+
+def test_export_with_a_bad_date_loses_the_date_only() -> None:
+    doc = {"id": "x", "title": "T", "body": "B", "kicker": None, "date": "yesterday"}
+    [draft] = _read("json", doc)
+    assert draft.record is not None and draft.record.date is None and draft.date is None
+
+
+def test_export_without_title_is_read_as_common_json() -> None:
+    [draft] = _read("json", {"id": "x", "title": "", "body": "Body only", "kicker": "K"})
+    assert draft.record is None and draft.text == "Body only"
+
+
+def test_govuk_style_api_results() -> None:
+    doc = {
+        "results": [
+            {
+                "title": "Minister opens flood defence",
+                "first_published_at": "2024-02-01T10:30:00.000+00:00",
+                "details": {"body": "<p>The minister <a href='/flood'>opened</a> it.</p><p>Two</p>"},
+                "web_url": "https://www.gov.example/news/flood",
+                "locale": "en",
+                "topics": [{"title": "Environment"}, {"title": "Flooding"}],
+            },
+            {"headline": "Second", "published": "Thu, 01 Feb 2024 12:00:00 GMT", "text": "Plain"},
+            {"unrelated": True},
+            "not an object",
+        ]
+    }
+    first, second = _read("json", doc)
+    assert first.title == "Minister opens flood defence" and first.date == "2024-02-01"
+    assert first.text == "The minister [opened](/flood) it.\n\nTwo"
+    assert first.links == [Link("Minister opens flood defence", "https://www.gov.example/news/flood")]
+    assert first.entry_key == "https://www.gov.example/news/flood"
+    assert first.language == "en" and first.tags == ["Environment", "Flooding"]
+    assert (second.title, second.date, second.text, second.entry_key) == (
+        "Second",
+        "2024-02-01",
+        "Plain",
+        "1",
+    )
+
+
+@pytest.mark.parametrize("wrapper", ["items", "releases", "data"])
+def test_wrapped_lists(wrapper: str) -> None:
+    drafts = _read("json", {wrapper: [{"title": "A", "body": "x"}, {"name": "B", "content": "y"}]})
+    assert [d.title for d in drafts] == ["A", "B"]
+
+
+def test_wordpress_rendered_fields_and_unsafe_url() -> None:
+    doc = {
+        "id": 42,
+        "title": {"rendered": "Acme &#8217;s news"},
+        "content": {"rendered": "<p>Hello</p>"},
+        "date": "2024-03-05T10:00:00",
+        "link": "javascript:alert(1)",
+        "tags": "a, b ,a",
+    }
+    [draft] = _read("json", doc)
+    assert (draft.title, draft.text, draft.date) == ("Acme ’s news", "Hello", "2024-03-05")
+    assert draft.links == [] and draft.entry_key == "42" and draft.tags == ["a", "b"]
+
+
+def test_single_object_plain_body_keeps_paragraphs() -> None:
+    [draft] = _read("json", {"title": "T", "body": "Para one.\r\n\r\nPara two."})
+    assert draft.text == "Para one.\n\nPara two."
+    assert draft.entry_key is None
+
+
+def test_json_without_releases_is_a_problem() -> None:
+    with pytest.raises(ImportProblem, match="no releases in this JSON"):
+        _read("json", {"count": 0, "results": []})
+    with pytest.raises(ImportProblem, match="cannot parse JSON"):
+        _read("json", b'{"title": "unterminated')
+
+
+def test_jsonl_bad_line_does_not_lose_the_others() -> None:
+    data = b'{"title": "A", "body": "x", "id": "a-1"}\n{broken\n\n{"title": "B", "text": "y"}\n[1]\n'
+    first, second = _read("jsonl", data)
+    assert (first.title, first.entry_key, first.format) == ("A", "a-1", "jsonl")
+    assert (second.title, second.entry_key) == ("B", "line 4")
+
+
+def test_jsonl_with_no_good_line_is_a_problem() -> None:
+    with pytest.raises(ImportProblem, match="no releases in this JSONL"):
+        _read("jsonl", b"{broken\nnot json\n")
+
+
+def test_lone_surrogate_escapes_are_read_and_replaced() -> None:
+    [draft] = _read("json", b'{"title": "Bad \\udc80 title", "body": "x"}')
+    assert draft.title == "Bad \ufffd title"  # E11

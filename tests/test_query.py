@@ -1,0 +1,440 @@
+"""The query language: every form of DESIGN.md, malformed qualifiers, hints, the reference match."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from store.query import (
+    MAX_ORDINAL,
+    MIN_ORDINAL,
+    QUERY_HELP,
+    Query,
+    Term,
+    parse_query,
+    release_token_string,
+)
+from store.records import Contact, Person, Release, Source
+from store.sanitize import fold
+from store.text_tokens import _TOKEN, fold_fast, phrase_pattern, token_string, tokenize, tokens_of_folded
+
+TODAY = date(2024, 3, 31)
+
+
+def ordinal(text: str) -> int:
+    return date.fromisoformat(text).toordinal()
+
+
+def only(query: Query) -> Term:
+    assert len(query.clauses) == 1 and len(query.clauses[0]) == 1, query.clauses
+    return query.clauses[0][0]
+
+
+@dataclass(frozen=True)
+class State:
+    read: bool = False
+    starred: bool = False
+
+
+SEED_LIKE = Release(
+    id="seed",
+    title="Meeting of heads of counter-terrorism and security agencies takes place in Marrakech",
+    body=(
+        "Marrakesh, 23 June 2021 – H.E. Mr. Vladimir Voronkov, Under-Secretary-General of the "
+        "United Nations Office of Counter-Terrorism (UNOCT) co-chaired the opening ceremony. "
+        "Participants came from the Sahel, West and Central Africa and Côte d'Ivoire."
+    ),
+    source=Source("/archive/un/000_06adb31c1de62afd.txt", "txt"),
+    kicker="PRESS RELEASE",
+    date="2021-06-23",
+    location="Marrakesh",
+    organisations=(
+        "United Nations Office of Counter-Terrorism (UNOCT)",
+        "World Health Organization",
+    ),
+    people=(Person("Vladimir Voronkov", "Under-Secretary-General"),),
+    contacts=(
+        Contact(
+            role="UNOCT Public Information Officer",
+            organisation="UNOCT",
+            email="gerardl@un.org",
+            phone="+41 (0)22 917-1234",
+        ),
+    ),
+    language="en",
+    tags=("counter-terrorism", "Africa"),
+)
+OTHER = Release(
+    id="other",
+    title="Straße der Ölindustrie",
+    body="Eine Mitteilung aus München.",
+    source=Source("/feeds/de.rss", "rss"),
+    date="2023-02-01",
+    language="de",
+)
+
+
+# -- parsing: the forms ---------------------------------------------------------------------
+
+
+def test_empty_query_matches_everything() -> None:
+    for text in ("", "   ", "-", "OR", '""', "org:", "date:", "is:"):
+        query = parse_query(text)
+        assert query.is_empty(), text
+        assert query.matches(SEED_LIKE) and query.matches(OTHER)
+        assert query.hints == ()
+
+
+def test_words_are_anded_folded_and_the_last_is_a_prefix() -> None:
+    query = parse_query("Sahel CÔTE marra")
+    assert [clause[0].tokens for clause in query.clauses] == [("sahel",), ("cote",), ("marra",)]
+    assert [clause[0].prefix for clause in query.clauses] == [False, False, True]
+    assert query.prefix_last
+    assert query.matches(SEED_LIKE)
+    assert not query.matches(OTHER)
+
+
+def test_trailing_space_ends_the_prefix() -> None:
+    assert not parse_query("marra ").prefix_last
+    assert not parse_query("marra ").matches(SEED_LIKE)
+    assert parse_query("marrakesh ").matches(SEED_LIKE)
+
+
+def test_negated_last_word_is_not_a_prefix() -> None:
+    term = only(parse_query("-sah"))
+    assert term.negated and not term.prefix
+    assert parse_query("-sah").matches(SEED_LIKE)  # no token is exactly "sah"
+    assert not parse_query("-sahel").matches(SEED_LIKE)
+
+
+def test_phrases_match_consecutive_tokens_within_one_field() -> None:
+    assert parse_query('"heads of counter terrorism"').matches(SEED_LIKE)
+    assert not parse_query('"heads counter"').matches(SEED_LIKE)
+    # The title ends with "Marrakech" and the body starts with "Marrakesh": no phrase across.
+    assert not parse_query('"marrakech marrakesh"').matches(SEED_LIKE)
+    assert parse_query('-"heads counter"').matches(SEED_LIKE)
+    assert not parse_query('-"opening ceremony"').matches(SEED_LIKE)
+
+
+def test_hyphenated_and_apostrophe_words_are_phrases() -> None:
+    term = only(parse_query("counter-terrorism "))
+    assert term.tokens == ("counter", "terrorism") and not term.prefix
+    assert parse_query("d'Ivoire").matches(SEED_LIKE)
+    assert parse_query("counter-terr").matches(SEED_LIKE)
+    assert not parse_query("counter-terr ").matches(SEED_LIKE)
+
+
+def test_unclosed_quote_is_a_phrase_being_typed() -> None:
+    term = only(parse_query('"opening cere'))
+    assert term.tokens == ("opening", "cere") and term.prefix
+    assert parse_query('"opening cere').matches(SEED_LIKE)
+    assert not only(parse_query('"opening cere" ')).prefix
+
+
+def test_or_binds_tighter_than_and() -> None:
+    query = parse_query("sahel OR sahara morocco")
+    assert [[t.tokens for t in clause] for clause in query.clauses] == [
+        [("sahel",), ("sahara",)],
+        [("morocco",)],
+    ]
+    assert parse_query("nowhere OR voronkov sahel ").matches(SEED_LIKE)
+    assert not parse_query("nowhere OR elsewhere sahel ").matches(SEED_LIKE)
+    assert parse_query("a OR b OR c").clauses[0] == tuple(
+        Term("text", tokens=(x,), prefix=(x == "c")) for x in "abc"
+    )
+
+
+def test_lowercase_or_is_a_word_and_dangling_or_is_ignored() -> None:
+    assert len(parse_query("sahel or mali").clauses) == 3
+    assert len(parse_query("sahel OR").clauses) == 1
+    assert len(parse_query("OR sahel").clauses) == 1
+    assert len(parse_query("sahel OR ").clauses) == 1
+
+
+def test_or_with_negations() -> None:
+    query = parse_query("-sahel OR munchen ")
+    assert query.matches(OTHER)
+    assert not query.matches(SEED_LIKE)
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("org:unoct", "org", "unoct"),
+        ('org:"World  Health"', "org", "world health"),
+        ("loc:MARRAK", "loc", "marrak"),
+        ("person:voronkov", "person", "voronkov"),
+        ("contact:gerardl@un.org", "contact", "gerardl@un.org"),
+        ("tag:Africa", "tag", "africa"),
+        ("lang:EN", "lang", "en"),
+        ("source:txt", "source", "txt"),
+        ("ORG:unoct", "org", "unoct"),
+    ],
+)
+def test_field_qualifiers(text: str, field: str, value: str) -> None:
+    term = only(parse_query(text))
+    assert (term.kind, term.field, term.value, term.negated) == ("field", field, value, False)
+    assert parse_query(text).matches(SEED_LIKE)
+    assert not parse_query(text).matches(OTHER)
+    negated = parse_query("-" + text)
+    assert only(negated).negated
+    assert not negated.matches(SEED_LIKE) and negated.matches(OTHER)
+
+
+def test_field_values_are_folded_substrings() -> None:
+    assert parse_query("org:counter-terrorism").matches(SEED_LIKE)
+    assert parse_query("org:(unoct)").matches(SEED_LIKE)
+    assert parse_query("org:World").matches(SEED_LIKE)
+    assert not parse_query("org:marrakesh").matches(SEED_LIKE)  # not an organisation
+    assert parse_query("source:archive/un").matches(SEED_LIKE)
+    assert parse_query("source:rss").matches(OTHER)
+
+
+def test_contact_phone_matches_on_digits_only() -> None:
+    term = only(parse_query('contact:"+41 22"'))
+    assert term.digits == "4122"
+    assert not parse_query('contact:"+41 22"').matches(SEED_LIKE)  # the text has "(0)22"
+    assert parse_query("contact:+41022917").matches(SEED_LIKE)
+    assert parse_query("contact:917-1234").matches(SEED_LIKE)
+    assert parse_query("contact:information").matches(SEED_LIKE)  # the role
+    assert only(parse_query("contact:gerard")).digits == ""
+
+
+def test_plain_words_search_contacts_people_and_tags() -> None:
+    for word in ("gerardl", "voronkov", "secretary", "africa", "1234", "officer"):
+        assert parse_query(word + " ").matches(SEED_LIKE), word
+    # Not searched by plain words: kicker, language, source.
+    for word in ("press", "en", "txt", "archive"):
+        assert not parse_query(word + " ").matches(SEED_LIKE), word
+
+
+# -- dates ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("date:2021", "2021-01-01", "2021-12-31"),
+        ("date:2021-06", "2021-06-01", "2021-06-30"),
+        ("date:2024-02", "2024-02-01", "2024-02-29"),
+        ("date:2021-06-23", "2021-06-23", "2021-06-23"),
+        ("date:2021-6-3", "2021-06-03", "2021-06-03"),
+        ("date:2021-01..2021-06", "2021-01-01", "2021-06-30"),
+        ("date:2020..2021-02-03", "2020-01-01", "2021-02-03"),
+        ("date:2021-06-23..2021-06-23", "2021-06-23", "2021-06-23"),
+        ("after:2021-01-01", "2021-01-02", None),
+        ("after:2021", "2022-01-01", None),
+        ("before:2022", None, "2021-12-31"),
+        ("before:2021-06", None, "2021-05-31"),
+        ("date:2021..", "2021-01-01", None),
+        ("date:..2021-06", None, "2021-06-30"),
+    ],
+)
+def test_absolute_dates(text: str, start: str | None, end: str | None) -> None:
+    term = only(parse_query(text))
+    assert term.kind == "date"
+    assert term.start == (ordinal(start) if start else MIN_ORDINAL)
+    assert term.end == (ordinal(end) if end else MAX_ORDINAL)
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("date:7d", "2024-03-24"),
+        ("date:0d", "2024-03-31"),
+        ("date:2w", "2024-03-17"),
+        ("date:1m", "2024-02-29"),  # 31 March minus a month: clamped to February's end
+        ("date:3m", "2023-12-31"),
+        ("date:1y", "2023-03-31"),
+        ("date:12M", "2023-03-31"),
+    ],
+)
+def test_relative_dates_end_today(text: str, start: str) -> None:
+    term = only(parse_query(text, today=TODAY))
+    assert (term.start, term.end) == (ordinal(start), TODAY.toordinal())
+
+
+def test_date_filters_on_releases() -> None:
+    assert parse_query("date:2021-06").matches(SEED_LIKE)
+    assert not parse_query("date:2021-07").matches(SEED_LIKE)
+    assert parse_query("after:2021-06-22").matches(SEED_LIKE)
+    assert not parse_query("after:2021-06-23").matches(SEED_LIKE)
+    assert not parse_query("before:2021-06-23").matches(SEED_LIKE)
+    assert parse_query("before:2021-06-24").matches(SEED_LIKE)
+    assert parse_query("date:2y", today=date(2023, 6, 1)).matches(SEED_LIKE)
+    assert not parse_query("date:1y", today=date(2023, 6, 1)).matches(SEED_LIKE)
+    undated = OTHER.with_changes(date=None)
+    assert not parse_query("date:1900..").matches(undated)
+    assert parse_query("-date:2023").matches(undated)
+    broken = OTHER.with_changes(date="2023-02-30")
+    assert not parse_query("date:2023").matches(broken)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date:banana",
+        "date:2021-13",
+        "date:2021-02-30",
+        "date:21",
+        "date:2022..2021",
+        "date:..",
+        "after:7d",
+        "before:soon",
+        "date:2021-06-23x",
+    ],
+)
+def test_malformed_dates_are_text_with_a_hint(text: str) -> None:
+    query = parse_query(text + " ")
+    assert query.hints == (f"{text} is not a date; searching it as text",)
+    term = only(query)
+    assert term.kind == "text"
+    assert term.tokens == tuple(tokenize(text))
+
+
+def test_unknown_fields_and_states_are_text_with_a_hint() -> None:
+    query = parse_query("foo:bar is:pinned sahel")
+    assert query.hints == (
+        "foo: is not a field; searching foo:bar as text",
+        "is:pinned: is: takes starred, read or unread; searching it as text",
+    )
+    assert [clause[0].kind for clause in query.clauses] == ["text", "text", "text"]
+    assert parse_query("http://example.org").hints == ()
+    assert not parse_query("10:30").hints
+
+
+def test_hints_do_not_block_matching() -> None:
+    query = parse_query("marrakesh date:banana")
+    assert not query.matches(SEED_LIKE)
+    with_text = SEED_LIKE.with_changes(body=SEED_LIKE.body + " The date: banana.")
+    assert query.matches(with_text)
+
+
+def test_state_qualifiers() -> None:
+    starred = State(starred=True)
+    read = State(read=True)
+    assert parse_query("is:starred").matches(SEED_LIKE, starred)
+    assert not parse_query("is:starred").matches(SEED_LIKE, read)
+    assert not parse_query("is:starred").matches(SEED_LIKE)
+    assert parse_query("is:unread").matches(SEED_LIKE)
+    assert parse_query("is:unread").matches(SEED_LIKE, starred)
+    assert not parse_query("is:unread").matches(SEED_LIKE, read)
+    assert parse_query("is:read").matches(SEED_LIKE, read)
+    assert parse_query("-is:read").matches(SEED_LIKE, starred)
+    assert parse_query("IS:Starred").matches(SEED_LIKE, starred)
+
+
+# -- hostile and odd input -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\x1b]52;c;ZWNobw==\x07 sahel",
+        "[@click=app.quit]x[/]",
+        '"""',
+        'org:"unclosed',
+        "-\"\" -org:'' OR OR OR",
+        "date:99999999999d",
+        "date:999999y",
+        "\u202e\u0000\ud800",
+        "a" * 10_000,
+    ],
+)
+def test_never_raises(text: str) -> None:
+    query = parse_query(text, today=TODAY)
+    query.matches(SEED_LIKE)
+    query.highlight_terms()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_never_raises_on_anything(text: str) -> None:
+    query = parse_query(text, today=TODAY)
+    assert isinstance(query.matches(SEED_LIKE), bool)
+
+
+def test_escape_sequences_are_cleaned_from_the_query() -> None:
+    term = only(parse_query("\x1b[2Jsahel "))
+    assert term.tokens == ("sahel",)
+
+
+# -- tokens, folding, highlighting ---------------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40))
+def test_fast_fold_is_fold(text: str) -> None:
+    assert fold_fast(text) == fold(text)
+
+
+def test_tokenisation_of_scripts() -> None:
+    assert tokenize("Straße, ÖL! Ĉu?") == ["strasse", "ol", "cu"]
+    assert tokenize("東京都で") == ["東", "京", "都", "て"]  # fold drops the dakuten
+    assert tokenize("Москва — столица") == ["москва", "столица"]
+    assert tokenize("مرحبا بالعالم") == ["مرحبا", "بالعالم"]
+    assert tokenize("launch 🚀 now_then") == ["launch", "🚀", "now", "then"]
+
+
+def test_release_token_string_separates_fields() -> None:
+    text = release_token_string(SEED_LIKE)
+    assert " cote d ivoire " in text
+    assert " | marrakesh | " in text
+
+
+def test_highlight_terms() -> None:
+    query = parse_query('Sahel "opening ceremony" -africa org:unoct cere')
+    assert query.highlight_terms() == ("sahel", "opening ceremony", "cere")
+    assert query.prefix_last
+
+
+def test_highlight_spans_map_back_to_the_original_text() -> None:
+    text = "Le Café de la Straße, CAFÉ-bar; opening ceremony"
+    query = parse_query('cafe "opening ceremony" stras')
+    spans = query.highlight_spans(text)
+    assert [text[a:b] for a, b in spans] == ["Café", "Straße", "CAFÉ", "opening ceremony"]
+    assert parse_query("").highlight_spans(text) == []
+
+
+def test_help_documents_every_form() -> None:
+    for form in ("org:", "loc:", "person:", "contact:", "tag:", "lang:", "source:", "OR",
+                 "date:2021-01..2021-06", "after:", "before:", "date:7d", "is:starred",
+                 "is:unread", "is:read", "strictly after", "strictly before"):
+        assert form in QUERY_HELP, form
+
+
+_ALPHABET = st.sampled_from(
+    list("ab AB-_'’–“”.\x00\n東京で🚀❶éÉßöÖ") + ["\u0301", "ﬁ", "ß", "д", "ش", "\u00a0", "…"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(_ALPHABET, max_size=30))
+def test_fast_tokenisation_is_the_regex(text: str) -> None:
+    folded = fold(text)
+    assert tokens_of_folded(folded) == _TOKEN.findall(folded)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(_ALPHABET, max_size=30), st.data())
+def test_phrase_pattern_agrees_with_tokens(text: str, data: st.DataObject) -> None:
+    found = tokenize(text)
+    if found and data.draw(st.booleans()):
+        # A run of the text's own tokens, so that most phrases do occur.
+        start = data.draw(st.integers(0, len(found) - 1))
+        tokens = tuple(found[start : start + data.draw(st.integers(1, 3))])
+    else:
+        words = data.draw(st.lists(st.text(_ALPHABET, min_size=1, max_size=6), max_size=3))
+        tokens = tuple(t for word in words for t in tokenize(word))
+    if not tokens:
+        return
+    prefix = data.draw(st.booleans())
+    if prefix:
+        tokens = (*tokens[:-1], tokens[-1][: data.draw(st.integers(1, len(tokens[-1])))])
+    needle = " " + " ".join(tokens) + ("" if prefix else " ")
+    by_tokens = any(needle in token_string(part) for part in text.split("\x00"))
+    assert (phrase_pattern(tokens, prefix).search(fold(text)) is not None) == by_tokens

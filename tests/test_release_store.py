@@ -1,0 +1,295 @@
+"""ReleaseStore: outcomes, state, caching, refresh, schema; run in memory and on a file."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import ClassVar
+
+import orjson
+import pytest
+
+from store.errors import NewerSchemaError, StoreError
+from store.release_store import ReleaseState, ReleaseStore
+from store.storage import Tables
+from tests.helpers.synthetic_releases import international_release, synthetic_release
+
+OpenStore = Callable[[], ReleaseStore]
+
+
+@pytest.fixture(params=["memory", "file"])
+def open_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[OpenStore]:
+    """Opens "the" store: in memory it is always the same object, on a file a new one."""
+    if request.param == "memory":
+        store = ReleaseStore()
+        yield lambda: store
+        store.close()
+        return
+    opened: list[ReleaseStore] = []
+
+    def reopen() -> ReleaseStore:
+        opened.append(ReleaseStore(tmp_path / "releases.json"))
+        return opened[-1]
+
+    yield reopen
+    for store in opened:
+        store.close()
+
+
+def test_releases_round_trip_exactly(open_store: OpenStore) -> None:
+    releases = [synthetic_release(n) for n in range(20)] + [international_release()]
+    assert open_store().add_batch(releases) == ["imported"] * 21
+    store = open_store()
+    assert len(store) == 21
+    for release in releases:
+        stored = store.get(release.id)
+        assert stored == release
+        assert stored is not None and stored.fingerprint == release.fingerprint
+        assert release.id in store
+    assert list(store.releases()) == releases
+
+
+def test_outcomes_imported_updated_known(open_store: OpenStore) -> None:
+    store = open_store()
+    original = synthetic_release(1)
+    assert store.add_batch([original]) == ["imported"]
+    assert store.add_batch([original]) == ["known"]
+    edited = synthetic_release(1, edit=1)
+    assert edited.id == original.id and edited.fingerprint != original.fingerprint
+    assert store.add_batch([edited]) == ["updated"]
+    assert store.get(original.id) == edited
+    assert len(store) == 1
+    # The same text found under another path (a copied file) is already known.
+    copy = edited.with_changes(id="00000000000000aa")
+    assert copy.fingerprint == edited.fingerprint
+    assert store.add_batch([copy]) == ["known"]
+    assert copy.id not in store
+    assert store.id_for_fingerprint(edited.fingerprint) == edited.id
+    assert store.id_for_fingerprint(original.fingerprint) is None
+
+
+def test_outcomes_within_one_batch(open_store: OpenStore) -> None:
+    store = open_store()
+    first, edited, copy = (
+        synthetic_release(5),
+        synthetic_release(5, edit=2),
+        synthetic_release(5).with_changes(id="00000000000000bb"),
+    )
+    assert store.add_batch([first, first, copy, edited]) == [
+        "imported",
+        "known",
+        "known",
+        "updated",
+    ]
+    reopened = open_store()
+    assert len(reopened) == 1
+    assert reopened.get(first.id) == edited
+    assert reopened.id_for_fingerprint(edited.fingerprint) == first.id
+
+
+def test_state_persists_and_survives_an_update(open_store: OpenStore) -> None:
+    store = open_store()
+    a, b, c = (synthetic_release(n) for n in range(3))
+    store.add_batch([a, b, c])
+    assert store.state(a.id) == ReleaseState()
+    store.set_read([a.id, b.id])
+    store.set_starred([b.id])
+    store.set_read([b.id], read=False)
+    store.set_read(["not-an-id", "ffffffffffffffff"])  # unknown ids are ignored
+    reopened = open_store()
+    assert reopened.state(a.id) == ReleaseState(read=True, starred=False)
+    assert reopened.state(b.id) == ReleaseState(read=False, starred=True)
+    assert reopened.state(c.id) == ReleaseState()
+    assert "ffffffffffffffff" not in reopened.states()
+    assert reopened.add_batch([synthetic_release(1, edit=3)]) == ["updated"]
+    assert open_store().state(b.id) == ReleaseState(read=False, starred=True)
+
+
+def test_generation_bumps_on_every_change_and_only_then(open_store: OpenStore) -> None:
+    store = open_store()
+    release = synthetic_release(1)
+    start = store.generation
+    store.add_batch([release])
+    after_add = store.generation
+    assert after_add > start
+    store.add_batch([release])  # known: nothing changes
+    store.set_read([release.id], read=False)  # already unread
+    assert store.generation == after_add
+    store.set_starred([release.id])
+    assert store.generation > after_add
+
+
+def test_releases_are_built_once_and_rebuilt_after_a_change(open_store: OpenStore) -> None:
+    store = open_store()
+    store.add_batch([synthetic_release(n) for n in range(3)])
+    first = store.releases()
+    assert store.releases() is first
+    assert store.get(first[0].id) is first[0]
+    store.add_batch([synthetic_release(3)])
+    second = store.releases()
+    assert second is not first
+    assert len(second) == 4
+    assert second[0] is first[0]  # unchanged releases are not rebuilt
+
+
+def test_states_mapping_cannot_be_mutated_by_callers(open_store: OpenStore) -> None:
+    store = open_store()
+    release = synthetic_release(1)
+    store.add_batch([release])
+    store.set_starred([release.id])
+    states = store.states()
+    with pytest.raises(TypeError):
+        states[release.id] = ReleaseState()  # type: ignore[index]
+    assert dict(states) == {release.id: ReleaseState(starred=True)}
+
+
+def test_malformed_ids_are_refused_before_anything_is_written(open_store: OpenStore) -> None:
+    store = open_store()
+    with pytest.raises(ValueError):
+        store.add_batch([synthetic_release(1), synthetic_release(2).with_changes(id="XYZ")])
+    assert len(open_store()) == 0
+    assert store.get("XYZ") is None
+    assert "XYZ" not in store
+
+
+def test_an_empty_batch_changes_nothing(open_store: OpenStore) -> None:
+    store = open_store()
+    assert store.add_batch([]) == []
+    assert len(store) == 0
+
+
+def test_a_closed_store_refuses_use(open_store: OpenStore) -> None:
+    store = open_store()
+    with store:
+        pass
+    with pytest.raises(StoreError, match="closed"):
+        len(store)
+
+
+# -- on a file only ------------------------------------------------------------------------
+
+
+def test_opening_a_new_path_creates_nothing_until_the_first_write(tmp_path: Path) -> None:
+    path = tmp_path / "releases.json"
+    with ReleaseStore(path) as store:
+        assert len(store) == 0
+        assert store.releases() == ()
+        store.add_batch([synthetic_release(1)] * 0)
+        assert os.listdir(tmp_path) == []
+        store.add_batch([synthetic_release(1)])
+    data = orjson.loads(path.read_bytes())
+    assert data["meta"] == {"1": {"schema": 1}}
+    assert list(data["releases"]) == [str(int(synthetic_release(1).id, 16))]
+
+
+def test_refresh_sees_what_another_store_wrote(tmp_path: Path) -> None:
+    path = tmp_path / "releases.json"
+    with ReleaseStore(path) as importer, ReleaseStore(path) as browser:
+        importer.add_batch([synthetic_release(1)])
+        assert len(browser) == 0  # a snapshot until refresh()
+        generation = browser.generation
+        assert browser.refresh() is True
+        assert browser.generation > generation
+        assert len(browser) == 1
+        assert browser.get(synthetic_release(1).id) == synthetic_release(1)
+        assert browser.refresh() is False
+        # A write starts from the latest file: nothing the other store wrote is lost.
+        importer.add_batch([synthetic_release(2)])
+        browser.set_starred([synthetic_release(2).id])
+        assert browser.add_batch([synthetic_release(3)]) == ["imported"]
+        assert len(browser) == 3
+        assert importer.refresh() is True
+        assert {r.id for r in importer.releases()} == {synthetic_release(n).id for n in (1, 2, 3)}
+        assert importer.state(synthetic_release(2).id).starred
+
+
+def test_ten_batches_of_a_thousand_write_the_file_ten_times(tmp_path: Path) -> None:
+    path = tmp_path / "releases.json"
+    with ReleaseStore(path) as store:
+        for batch in range(10):
+            releases = [
+                synthetic_release(n, body_size=100) for n in range(batch * 1000, (batch + 1) * 1000)
+            ]
+            assert store.add_batch(releases) == ["imported"] * 1000
+        assert store.file_writes == 10
+    with ReleaseStore(path) as reopened:
+        assert len(reopened) == 10_000
+        assert len(reopened.releases()) == 10_000
+
+
+def test_a_newer_schema_is_refused_without_touching_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "releases.json"
+    with ReleaseStore(path) as store:
+        store.add_batch([synthetic_release(1)])
+    data = orjson.loads(path.read_bytes())
+    data["meta"]["1"]["schema"] = 7
+    path.write_bytes(orjson.dumps(data))
+    before = path.read_bytes()
+    with pytest.raises(NewerSchemaError) as caught:
+        ReleaseStore(path)
+    message = str(caught.value)
+    assert "newer Pressroom" in message and "\n" not in message
+    assert caught.value.schema == 7
+    assert path.read_bytes() == before
+    assert sorted(os.listdir(tmp_path)) == ["releases.json", "releases.json.lock"]
+
+
+class _StoreV3(ReleaseStore):
+    SCHEMA_VERSION = 3
+    calls: ClassVar[list[int]] = []
+
+    @staticmethod
+    def _one_to_two(tables: Tables) -> None:
+        _StoreV3.calls.append(1)
+        for doc in tables.get("releases", {}).values():
+            doc["tags"] = [*doc["tags"], "migrated"]
+
+    @staticmethod
+    def _two_to_three(tables: Tables) -> None:
+        _StoreV3.calls.append(2)
+
+    MIGRATIONS: ClassVar = {1: _one_to_two, 2: _two_to_three}
+
+
+def test_migrations_run_in_order_on_open(tmp_path: Path) -> None:
+    path = tmp_path / "releases.json"
+    with ReleaseStore(path) as store:
+        store.add_batch([synthetic_release(1)])
+    _StoreV3.calls.clear()
+    with _StoreV3(path) as migrated:
+        assert _StoreV3.calls == [1, 2]
+        release = migrated.get(synthetic_release(1).id)
+        assert release is not None and release.tags[-1] == "migrated"
+    assert orjson.loads(path.read_bytes())["meta"]["1"]["schema"] == 3
+    with _StoreV3(path):
+        assert _StoreV3.calls == [1, 2]  # already current: not migrated twice
+    with pytest.raises(NewerSchemaError):
+        ReleaseStore(path)
+
+
+def test_a_missing_migration_is_a_clear_error(tmp_path: Path) -> None:
+    class StoreV2(ReleaseStore):
+        SCHEMA_VERSION = 2
+
+    path = tmp_path / "releases.json"
+    with ReleaseStore(path) as store:
+        store.add_batch([synthetic_release(1)])
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="cannot upgrade"):
+        StoreV2(path)
+    assert path.read_bytes() == before
+
+
+def test_documents_edited_by_hand_are_read_tolerantly(tmp_path: Path) -> None:
+    path = tmp_path / "releases.json"
+    release = synthetic_release(1)
+    key = str(int(release.id, 16))
+    hostile = {"title": "\x1b]0;PWNED\x07Edited [b]by[/b] hand", "body": 42, "people": "x"}
+    path.write_bytes(orjson.dumps({"releases": {key: hostile}}))
+    with ReleaseStore(path) as store:
+        (read,) = store.releases()
+    assert read.id == release.id
+    assert read.title == "Edited [b]by[/b] hand"
+    assert read.body == "42"
+    assert read.people == ()

@@ -1,0 +1,424 @@
+"""The search index gives exactly the releases the reference scan gives, for any query.
+
+Run as a script (``python -m tests.test_search_index [10000 100000]``) it builds a
+synthetic archive and prints the build time, keystroke times and memory.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+from dataclasses import dataclass
+from datetime import date
+from itertools import accumulate
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from store.query import Query, parse_query
+from store.records import Contact, Person, Release, Source
+from store.search_index import SearchIndex
+
+TODAY = date(2024, 3, 31)
+
+
+@dataclass(frozen=True)
+class State:
+    read: bool = False
+    starred: bool = False
+
+
+def _release(number: int, **fields: object) -> Release:
+    base: dict[str, object] = {
+        "id": f"r{number:03d}",
+        "title": "",
+        "body": "",
+        "source": Source(f"/archive/{number:03d}.md", "md"),
+    }
+    base.update(fields)
+    return Release(**base)  # type: ignore[arg-type]
+
+
+TRICKY = [
+    _release(
+        0,
+        title="Meeting of heads of counter-terrorism agencies in Marrakech",
+        body="Marrakesh, 23 June 2021 – Café talks on the Sahel. Côte d'Ivoire joined.",
+        date="2021-06-23",
+        location="Marrakesh",
+        organisations=("United Nations Office of Counter-Terrorism (UNOCT)",),
+        people=(Person("Vladimir Voronkov", "Under-Secretary-General"),),
+        contacts=(Contact(role="Public Information Officer", email="gerardl@un.org"),),
+        language="en",
+        tags=("security",),
+    ),
+    _release(
+        1,
+        title="CAFE SOCIETY: the cafe opens",
+        body="Straße und Öl in München. Die STRASSE ist lang. Ölpreis steigt.",
+        date="2021-06-01",
+        location="München",
+        organisations=("Deutsche Ölgesellschaft",),
+        language="de",
+        source=Source("/feeds/de.rss", "rss"),
+        contacts=(Contact(name="Jürgen Groß", phone="+49 (89) 123-4567"),),
+    ),
+    _release(
+        2,
+        title="東京都の発表",
+        body="東京都庁は本日、新しい計画を発表しました。東京 tower",
+        date="2022-01-15",
+        location="東京",
+        language="ja",
+        tags=("東京",),
+    ),
+    _release(
+        3,
+        title="بيان صحفي",
+        body="أعلنت الوزارة اليوم في الرباط عن مبادرة جديدة",
+        date="2020-12-31",
+        location="الرباط",
+        language="ar",
+        organisations=("وزارة الصحة",),
+    ),
+    _release(
+        4,
+        title="Москва: пресс-релиз",
+        body="Сегодня в Москве открылась выставка. Café-bar 🚀 launch 🎉!",
+        date=None,
+        language="ru",
+        people=(Person("Иван Петров", None), Person("O'Brien", "spokesperson")),
+    ),
+    _release(
+        5,
+        title="Well-being and self-care: it's o'clock",
+        body="The well being of staff... It's the UN's call. e-mail e mail email",
+        date="2023-07-04",
+        contacts=(
+            Contact(name="Mary-Jane Watson", email="press@example.org", phone="+1 212 555 0100"),
+            Contact(name="Mary Jane", role="Media Relations", organisation="Example Inc."),
+        ),
+        tags=("self-care", "wellbeing"),
+    ),
+    _release(6, title="", body="", date="2024-03-30"),
+    _release(
+        7,
+        title="Sahara OR Sahel? The desert question",
+        body="Sahel sahel SAHEL sahelian Sahara. Morocco, Mali and Niger. sahel-morocco",
+        date="2024-01-10",
+        location="Rabat",
+        organisations=("G5 Sahel", "World Health Organization"),
+        language="en",
+        contacts=(Contact(name="Ana Pérez", email="Ana.Perez@WHO.int", phone="0044 20 7946 0958"),),
+    ),
+    _release(
+        8,
+        title="[@click=app.quit]Read more[/] and [TODO] plan",
+        body="Quote \"heads of state\" — dash–dash; under_score; 3.14 and 2021-06-23.",
+        date="2021-06-23",
+        source=Source("/mail/inbox.eml", "eml"),
+        tags=("",),
+    ),
+    _release(
+        9,
+        title="Heads of State meet",
+        body="heads of state and heads of government. Sahel. ÖL oel",
+        date="2021-12-31",
+        location="Paris",
+        organisations=("World  Health", "UNOCT"),
+        people=(Person("Vladimir Putin", "President"),),
+        language="fr",
+    ),
+]
+
+WORDS = [
+    "sahel", "Sahel", "SAHEL", "sahara", "cafe", "café", "CAFÉ", "strasse", "straße", "ol",
+    "öl", "OEL", "munchen", "münchen", "東京", "東", "京都", "الرباط", "москва", "москве",
+    "well-being", "well", "being", "it's", "o'brien", "un's", "e-mail", "email", "🚀", "heads",
+    "state", "of", "the", "marrakesh", "marrakech", "voronkov", "gerardl", "un", "org", "555",
+    "0100", "mary-jane", "jane", "morocco", "2021", "06", "23", "todo", "quit", "under",
+    "score", "under_score", "3.14", "nothing", "x", "s", "ma", "he", "sa", "m", "é", "—",
+    "OR", "or", "self-care", "wellbeing", "launch", "🎉", "tower", "president",
+]  # fmt: skip
+FIELD_VALUES = [
+    "unoct", "world health", "WORLD  health", "counter-terrorism", "ö", "o", "sahel", "東京",
+    "رباط", "voronkov", "vladimir", "mary", "press@", "example", "555 0100", "+49 89",
+    "(89) 123", "4567", "media", "en", "de", "ja", "rss", "md", "archive/00", "eml",
+    "security", "self", "care", "x", "москва", "groß", "gross", "jurgen", "perez",
+    "who.int", "0044", "7946",
+]  # fmt: skip
+DATES = [
+    "date:2021", "date:2021-06", "date:2021-06-23", "date:2021-01..2021-06",
+    "date:2021..", "date:..2021-06", "date:2020-12-31..2021-06-01", "after:2021-06-22",
+    "after:2021", "before:2022", "before:2021-06-23", "date:7d", "date:3m", "date:1y",
+    "date:2w", "date:banana", "date:2021-13",
+]  # fmt: skip
+STATES = ["is:starred", "is:unread", "is:read", "is:pinned"]
+FIELDS = ["org", "loc", "person", "contact", "tag", "lang", "source", "foo"]
+
+
+@st.composite
+def query_text(draw: st.DrawFn) -> str:
+    parts: list[str] = []
+    for _ in range(draw(st.integers(1, 4))):
+        kind = draw(st.sampled_from(["word", "word", "phrase", "field", "date", "state"]))
+        if kind == "word":
+            part = draw(st.sampled_from(WORDS))
+        elif kind == "phrase":
+            words = draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=3))
+            part = '"' + " ".join(words) + draw(st.sampled_from(['"', '"', ""]))
+        elif kind == "field":
+            value = draw(st.sampled_from(FIELD_VALUES))
+            if " " in value or draw(st.booleans()):
+                value = f'"{value}"'
+            part = f"{draw(st.sampled_from(FIELDS))}:{value}"
+        elif kind == "date":
+            part = draw(st.sampled_from(DATES))
+        else:
+            part = draw(st.sampled_from(STATES))
+        if draw(st.integers(0, 4)) == 0:
+            part = "-" + part
+        parts.append(part)
+        if draw(st.integers(0, 3)) == 0:
+            parts.append("OR")
+    return " ".join(parts) + draw(st.sampled_from(["", " "]))
+
+
+STATE_MAPS = [
+    {},
+    {"r000": State(read=True), "r007": State(starred=True), "r009": State(True, True)},
+    {f"r{n:03d}": State(read=n % 2 == 0, starred=n % 3 == 0) for n in range(10)},
+    {"unknown-id": State(True, True)},
+]
+
+# Different layouts must give the same answers: all tokens as postings, all as
+# bitmaps, and every short prefix precomputed.
+INDEXES = [
+    SearchIndex.build(TRICKY),
+    SearchIndex.build(TRICKY, dense_ratio=1, prefix_threshold=10**9),
+    SearchIndex.build(TRICKY, dense_ratio=10**6, prefix_threshold=0),
+    SearchIndex.from_bytes(SearchIndex.build(TRICKY, dense_ratio=3).to_bytes(), TRICKY),
+]
+
+
+def scan(query: Query, states: dict[str, State], releases: list[Release]) -> list[int]:
+    return [i for i, r in enumerate(releases) if query.matches(r, states.get(r.id, State()))]
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(query_text(), st.sampled_from(range(len(STATE_MAPS))), st.integers(0, len(INDEXES) - 1))
+def test_index_equals_scan(text: str, state_index: int, index_number: int) -> None:
+    query = parse_query(text, today=TODAY)
+    states = STATE_MAPS[state_index]
+    assert INDEXES[index_number].search(query, states) == scan(query, states, TRICKY), text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=30))
+def test_index_equals_scan_on_arbitrary_text(text: str) -> None:
+    query = parse_query(text, today=TODAY)
+    assert INDEXES[0].search(query, {}) == scan(query, {}, TRICKY)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", list(range(10))),
+        ("sahel", [0, 7, 9]),
+        ("cafe ", [0, 1, 4]),
+        ("strasse ", [1]),
+        ("öl ", [1, 9]),
+        ("東京", [2]),
+        ("москв", [4]),
+        ("it's ", [5]),
+        ('"heads of state"', [8, 9]),
+        ('-"heads of state" heads', [0]),
+        ("sahel OR munchen morocco", [7]),
+        ("org:unoct", [0, 9]),
+        ('org:"world health"', [7, 9]),
+        ("contact:4567", [1]),
+        ("contact:555-0100", [5]),
+        ("date:2021-06", [0, 1, 8]),
+        ("-date:2021", [2, 3, 4, 5, 6, 7]),
+        ("after:2022 before:2024-03-30", [5, 7]),
+        ("date:7d", [6]),
+        ("is:starred", [7, 9]),
+        ("is:unread -is:starred date:2021", [1, 8]),
+    ],
+)
+def test_known_answers(text: str, expected: list[int]) -> None:
+    states = STATE_MAPS[1]
+    query = parse_query(text, today=TODAY)
+    assert scan(query, states, TRICKY) == expected
+    for index in INDEXES:
+        assert index.search(query, states) == expected
+
+
+def test_serialised_index_refuses_other_releases() -> None:
+    data = INDEXES[0].to_bytes()
+    with pytest.raises(ValueError, match="other releases"):
+        SearchIndex.from_bytes(data, TRICKY[:-1])
+    with pytest.raises(ValueError, match="other releases"):
+        SearchIndex.from_bytes(data, [*TRICKY[:-1], _release(99)])
+    with pytest.raises(ValueError):
+        SearchIndex.from_bytes(b"garbage", TRICKY)
+    with pytest.raises(ValueError):
+        SearchIndex.from_bytes(data[:-3], TRICKY)
+
+
+def test_empty_archive() -> None:
+    index = SearchIndex.build([])
+    assert index.search(parse_query("sahel"), {}) == []
+    assert index.search(parse_query(""), {}) == []
+    assert SearchIndex.from_bytes(index.to_bytes(), []).search(parse_query("x"), {}) == []
+
+
+def test_duplicate_ids_share_their_state() -> None:
+    twins = [_release(1, title="twin"), _release(1, title="twin too")]
+    index = SearchIndex.build(twins)
+    states = {"r001": State(starred=True)}
+    assert index.search(parse_query("is:starred"), states) == [0, 1]
+
+
+def test_synthetic_archive_index_equals_scan() -> None:
+    releases = synthetic_releases(300, seed=7, body_words=120)
+    index = SearchIndex.build(releases, prefix_threshold=200)
+    states = {r.id: State(read=i % 3 == 0, starred=i % 7 == 0) for i, r in enumerate(releases)}
+    vocab = _vocabulary(random.Random(3), 400)
+    rng = random.Random(11)
+    for text in keystroke_queries(rng, vocab, 12):
+        query = parse_query(text, today=TODAY)
+        assert index.search(query, states) == scan(query, states, releases), text
+
+
+# -- the synthetic archive (also used by the measurements) -------------------------------------
+
+_SYLLABLES = [
+    "ka", "ro", "mi", "ne", "sa", "hel", "tor", "an", "de", "li", "mor", "co", "ter", "ri",
+    "sm", "ve", "lo", "pa", "ge", "nu", "bi", "ost", "qua", "zen", "fi", "ul", "ta", "er",
+]  # fmt: skip
+
+
+def _vocabulary(rng: random.Random, size: int) -> list[str]:
+    words: dict[str, None] = {}
+    while len(words) < size:
+        word = "".join(rng.choice(_SYLLABLES) for _ in range(rng.choice((1, 2, 2, 3, 3, 4))))
+        words.setdefault(word)
+    return list(words)
+
+
+def synthetic_releases(count: int, *, seed: int = 1, body_words: int = 500) -> list[Release]:
+    """*count* releases with ~*body_words*-word bodies drawn from a Zipf vocabulary."""
+    rng = random.Random(seed)
+    vocab = _vocabulary(rng, 40_000)
+    weights = list(accumulate(1 / (rank + 1) for rank in range(len(vocab))))
+    pool = rng.choices(vocab, cum_weights=weights, k=200_000 + body_words)
+    capitalised = [w.capitalize() for w in vocab[:3000]]
+    orgs = [f"{rng.choice(capitalised)} {rng.choice(('Agency', 'Inc.', 'Foundation', 'Office'))}"
+            for _ in range(2000)]  # fmt: skip
+    places = [rng.choice(capitalised) for _ in range(500)]
+    people = [f"{rng.choice(capitalised)} {rng.choice(capitalised)}" for _ in range(20_000)]
+    roles = ["Press Officer", "Director", "Spokesperson", "Head of Media", "CEO", "Minister"]
+    languages = ["en", "en", "en", "fr", "de", "es"]
+    start = date(2015, 1, 1).toordinal()
+    releases = []
+    for number in range(count):
+        offset = rng.randrange(200_000)
+        words = pool[offset : offset + rng.randint(body_words // 2, body_words * 3 // 2)]
+        sentences = [" ".join(words[i : i + 18]).capitalize() + "." for i in range(0, len(words), 18)]
+        body = "\n\n".join(" ".join(sentences[i : i + 5]) for i in range(0, len(sentences), 5))
+        contacts = []
+        for _ in range(rng.choice((0, 1, 1, 2))):
+            who = rng.randrange(5000)
+            name = people[who]
+            contacts.append(
+                Contact(
+                    name=name,
+                    role=rng.choice(roles),
+                    organisation=orgs[who % len(orgs)],
+                    email=name.lower().replace(" ", ".") + "@example.org",
+                    phone=f"+{who % 90 + 10} {who:04d} {who * 7 % 10000:04d}",
+                )
+            )
+        releases.append(
+            Release(
+                id=f"{number:016x}",
+                title=" ".join(rng.choices(pool[:5000], k=rng.randint(5, 14))).capitalize(),
+                body=body,
+                source=Source(f"/archive/{number % 97}/{number}.md", rng.choice(("md", "txt"))),
+                date=date.fromordinal(start + rng.randrange(3650)).isoformat(),
+                location=rng.choice(places) if rng.random() < 0.8 else None,
+                organisations=tuple(rng.sample(orgs[:300], rng.randint(0, 3))),
+                people=tuple(
+                    Person(rng.choice(people), rng.choice(roles)) for _ in range(rng.randint(0, 4))
+                ),
+                contacts=tuple(contacts),
+                language=rng.choice(languages),
+                tags=tuple(rng.sample(vocab[:200], rng.randint(0, 2))),
+            )
+        )
+    return releases
+
+
+def keystroke_queries(rng: random.Random, vocab: list[str], targets: int) -> list[str]:
+    """Every intermediate text of typing *targets* realistic queries, one keystroke at a time."""
+    common, rare = vocab[:300], vocab[300:]
+    shapes = [
+        lambda: f"{rng.choice(common)} {rng.choice(rare)}",
+        lambda: rng.choice(rare),
+        lambda: f"{rng.choice(common)} {rng.choice(common)} {rng.choice(common)}",
+        lambda: f'"{rng.choice(common)} {rng.choice(common)}"',
+        lambda: f"{rng.choice(rare)} OR {rng.choice(rare)} {rng.choice(common)}",
+        lambda: f"org:{rng.choice(common)[:4]} {rng.choice(common)}",
+        lambda: f"{rng.choice(common)} date:2021-01..2021-06",
+        lambda: f"{rng.choice(common)} -{rng.choice(common)}",
+        lambda: f"contact:{rng.randrange(10, 99)} is:unread",
+        lambda: f"loc:{rng.choice(vocab[:3000])[:3]} after:2020",
+    ]
+    out = []
+    for _ in range(targets):
+        text = rng.choice(shapes)()
+        out.extend(text[:end] for end in range(1, len(text) + 1))
+    return out
+
+
+def measure(count: int) -> None:
+    """Print build, load, keystroke and memory figures for *count* synthetic releases."""
+    started = time.perf_counter()
+    releases = synthetic_releases(count)
+    print(f"{count:,} releases generated in {time.perf_counter() - started:.1f} s")
+    words = sum(len(r.body.split()) for r in releases) / max(1, count)
+    print(f"  mean body: {words:.0f} words")
+    started = time.perf_counter()
+    index = SearchIndex.build(releases)
+    build = time.perf_counter() - started
+    data = index.to_bytes()
+    started = time.perf_counter()
+    SearchIndex.from_bytes(data, releases)
+    load = time.perf_counter() - started
+    print(f"  build {build:.2f} s; vocabulary {index.vocabulary_size:,}; "
+          f"serialised {len(data) / 1e6:.1f} MB; load {load:.2f} s")  # fmt: skip
+    print(f"  index memory ~{index.memory_bytes() / 1e6:.1f} MB "
+          f"({index.memory_bytes() / max(1, count):.0f} bytes per release)")  # fmt: skip
+    states = {r.id: State(read=i % 3 == 0, starred=i % 50 == 0) for i, r in enumerate(releases)}
+    vocab = _vocabulary(random.Random(1), 40_000)
+    texts = keystroke_queries(random.Random(5), vocab, 60)
+    timings = []
+    for text in texts:
+        started = time.perf_counter()
+        hits = index.search(parse_query(text, today=TODAY), states)
+        timings.append((time.perf_counter() - started, text, len(hits)))
+    timings.sort()
+    p50 = timings[len(timings) // 2][0] * 1000
+    p95 = timings[int(len(timings) * 0.95)][0] * 1000
+    print(f"  {len(timings)} keystrokes: p50 {p50:.1f} ms, p95 {p95:.1f} ms, "
+          f"max {timings[-1][0] * 1000:.1f} ms")  # fmt: skip
+    for seconds, text, hits in timings[-5:]:
+        print(f"    slowest: {seconds * 1000:6.1f} ms  {text!r} -> {hits:,} hits")
+
+
+if __name__ == "__main__":
+    for size in [int(arg) for arg in sys.argv[1:]] or [10_000]:
+        measure(size)

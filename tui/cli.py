@@ -1,0 +1,258 @@
+"""The ``pressroom`` command: import, parse, search, show, and opening the browser."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+import orjson
+from platformdirs import user_data_path
+from rich.console import Console
+
+from store.errors import StoreError
+from store.importing import ImportSummary, import_paths
+from store.parse import parse_paths
+from store.records import Release
+from store.release_store import ReleaseStore
+from tui import __version__
+from tui.render import print_release, print_release_table, print_summary
+
+COMMANDS = ("import", "parse", "search", "show")
+DB_ENV = "PRESSROOM_DB"
+
+
+class UsageError(Exception):
+    """A mistake on the command line: one line for the user, exit status 2."""
+
+
+def default_db() -> Path:
+    """``$PRESSROOM_DB``, else ``releases.json`` in the user data folder."""
+    env = os.environ.get(DB_ENV)
+    if env:
+        return Path(env).expanduser()
+    return user_data_path("pressroom", appauthor=False) / "releases.json"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    err = Console(stderr=True, markup=False, highlight=False, emoji=False)
+    try:
+        return _dispatch(args)
+    except UsageError as exc:
+        err.print(f"pressroom: {exc}")
+        return 2
+    except StoreError as exc:
+        err.print(f"pressroom: {exc}")
+        return 1
+    except KeyboardInterrupt:
+        err.print("pressroom: interrupted")
+        return 130
+    except BrokenPipeError:
+        # `pressroom search x | head`: the reader left, which is not an error.
+        _silence_stdout()
+        return 0
+
+
+def _dispatch(args: list[str]) -> int:
+    if args and args[0] in COMMANDS:
+        command, rest = args[0], args[1:]
+    else:
+        command, rest = "browse", args
+    parser = _parser(command)
+    ns = parser.parse_args(rest)
+    handler: Callable[[argparse.Namespace], int] = _HANDLERS[command]
+    return handler(ns)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see pressroom --help)")
+
+
+def _parser(command: str) -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        metavar="FILE",
+        type=Path,
+        help=f"the store file (default: ${DB_ENV}, else {default_db()})",
+    )
+    prog = "pressroom" if command == "browse" else f"pressroom {command}"
+    if command == "browse":
+        parser = _Parser(
+            prog=prog,
+            parents=[common],
+            description="A terminal archive of press releases. Opens the browser; "
+            "PATHs are imported first (already-known releases are skipped).",
+            epilog="commands: import PATH..., parse PATH..., search QUERY, show ID  "
+            "(pressroom COMMAND --help for each)",
+        )
+        parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to import")
+        parser.add_argument("--version", action="version", version=f"pressroom {__version__}")
+        parser.add_argument(
+            "--restore-backup",
+            action="store_true",
+            help="put the store's previous generation (FILE.bak) back in place and exit",
+        )
+        return parser
+    parser = _Parser(prog=prog, parents=[common])
+    if command in ("import", "parse"):
+        parser.description = (
+            "Import files, folders (recursively) and feeds into the store."
+            if command == "import"
+            else "Print each parsed release as one JSON object per line; store nothing."
+        )
+        parser.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for stdin")
+    elif command == "search":
+        parser.description = "Search the store; prints the matching releases, newest first."
+        parser.add_argument("query", nargs="+", metavar="QUERY")
+        parser.add_argument("--json", action="store_true", help="one JSON object per line")
+        parser.add_argument("--limit", type=int, default=50, metavar="N", help="at most N results (0: all)")
+    elif command == "show":
+        parser.description = "Show one release by its id (or a unique prefix of it)."
+        parser.add_argument("id")
+        parser.add_argument("--json", action="store_true", help="the release as one JSON object")
+    return parser
+
+
+def _open_store(ns: argparse.Namespace) -> ReleaseStore:
+    return ReleaseStore(ns.db or default_db())
+
+
+def _stdout() -> Console:
+    return Console(markup=False, highlight=False, emoji=False)
+
+
+def _run_import(store: ReleaseStore, paths: Sequence[str]) -> ImportSummary:
+    """Import with a progress bar on a terminal when it takes more than a moment."""
+    from tui.progress import ImportProgress
+
+    with ImportProgress(Console(stderr=True, markup=False, highlight=False, emoji=False)) as bar:
+        return import_paths(store, paths, progress=bar.update)
+
+
+def cmd_import(ns: argparse.Namespace) -> int:
+    with _open_store(ns) as store:
+        summary = _run_import(store, ns.paths)
+    print_summary(Console(stderr=True, markup=False, highlight=False, emoji=False), summary)
+    return 0 if summary.succeeded else 1
+
+
+def cmd_parse(ns: argparse.Namespace) -> int:
+    result = parse_paths(ns.paths)
+    out = sys.stdout.buffer
+    for release in result.releases:
+        out.write(orjson.dumps(release.to_json()) + b"\n")
+    out.flush()
+    err = Console(stderr=True, markup=False, highlight=False, emoji=False)
+    for path, reason in result.problems:
+        err.print(f"pressroom: {path}: {reason}")
+    return 0 if result.releases or not result.problems else 1
+
+
+def cmd_search(ns: argparse.Namespace) -> int:
+    from store.query import parse_query
+
+    if ns.limit < 0:
+        raise UsageError("--limit must be 0 or more")
+    query = parse_query(" ".join(ns.query) + " ")
+    with _open_store(ns) as store:
+        states = store.states()
+        hits = [r for r in store.releases() if query.matches(r, states.get(r.id, _NO_STATE))]
+    hits.sort(key=_newest_first)
+    total = len(hits)
+    if ns.limit:
+        hits = hits[: ns.limit]
+    err = Console(stderr=True, markup=False, highlight=False, emoji=False)
+    for hint in query.hints:
+        err.print(f"pressroom: {hint}")
+    if ns.json:
+        out = sys.stdout.buffer
+        for release in hits:
+            out.write(orjson.dumps(release.to_json()) + b"\n")
+        out.flush()
+    else:
+        print_release_table(_stdout(), hits, total)
+    return 0
+
+
+def cmd_show(ns: argparse.Namespace) -> int:
+    with _open_store(ns) as store:
+        release = _find(store, ns.id)
+    if ns.json:
+        sys.stdout.buffer.write(orjson.dumps(release.to_json()) + b"\n")
+        sys.stdout.flush()
+    else:
+        print_release(_stdout(), release)
+    return 0
+
+
+def cmd_browse(ns: argparse.Namespace) -> int:
+    db = ns.db or default_db()
+    if ns.restore_backup:
+        restored = ReleaseStore.restore_backup(db)
+        Console(stderr=True, markup=False, highlight=False, emoji=False).print(
+            f"pressroom: restored {restored} from its backup"
+        )
+        return 0
+    if ns.paths:
+        with ReleaseStore(db) as store:
+            summary = _run_import(store, ns.paths)
+        print_summary(Console(stderr=True, markup=False, highlight=False, emoji=False), summary)
+        if not summary.succeeded:
+            return 1
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError("the browser needs a terminal; use pressroom search or show in scripts")
+    from tui.app import PressroomApp
+
+    app = PressroomApp(db)
+    app.run()
+    return app.return_code or 0
+
+
+def _find(store: ReleaseStore, wanted: str) -> Release:
+    release = store.get(wanted)
+    if release is not None:
+        return release
+    matches = [r for r in store.releases() if r.id.startswith(wanted.lower())] if wanted else []
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        raise UsageError(f"{wanted!r} matches {len(matches)} releases; give more of the id")
+    raise UsageError(f"no release with id {wanted!r}")
+
+
+def _newest_first(release: Release) -> tuple[int, str, str]:
+    # Undated releases sort last; ties go by title for a stable order.
+    date = release.date or ""
+    return (0 if date else 1, _invert(date), release.title.casefold())
+
+
+def _invert(date: str) -> str:
+    return "".join(chr(0x7F - ord(ch)) if ch.isdigit() else ch for ch in date)
+
+
+def _silence_stdout() -> None:
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+class _NoState:
+    read = False
+    starred = False
+
+
+_NO_STATE = _NoState()
+
+_HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "browse": cmd_browse,
+    "import": cmd_import,
+    "parse": cmd_parse,
+    "search": cmd_search,
+    "show": cmd_show,
+}
