@@ -123,8 +123,7 @@ def _parse_all(sources: list[SourceFile], workers: int | None) -> Iterator[Parse
     chunks = [sources[i : i + CHUNK_FILES] for i in range(0, len(sources), CHUNK_FILES)]
     with _pool(count) as pool:
         # map keeps the files' order, so an import is deterministic.
-        for chunk_result in pool.map(_parse_chunk, chunks):
-            yield chunk_result
+        yield from pool.map(_parse_chunk, chunks)
 
 
 def _parse_chunk(chunk: list[SourceFile]) -> ParseResult:

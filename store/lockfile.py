@@ -12,17 +12,27 @@ from __future__ import annotations
 import fcntl
 import os
 import time
+from contextlib import suppress
 from pathlib import Path
 from types import TracebackType
 
 from store.errors import StoreError, StoreLockedError
+from store.sanitize import clean_line
 
 DEFAULT_TIMEOUT = 10.0  # seconds; an import batch takes well under a second to write
 
-# Waiting polls with backoff: flock has no timeout of its own, and a blocking
-# flock in a signal-driven wait would not be interruptible cleanly.
-_FIRST_POLL = 0.005
-_LONGEST_POLL = 0.1
+# Waiting polls: flock has no timeout of its own, and the alarm signal that
+# could interrupt a blocking flock never reaches a worker thread.
+_FIRST_POLL = 0.001
+_LONGEST_POLL = 0.005
+# A writer that releases the lock while another process waits for it holds
+# back this long before taking it again: otherwise a polling waiter starves
+# behind an importer's back-to-back batches. Longer than the longest poll.
+# Waiters say they wait by writing a mark into the lock file (the pid line
+# is before it); the next holder's truncation clears it.
+_COURTESY = 0.012
+_WAITING_MARK = b"w"
+_WAITING_OFFSET = 32
 
 
 def lock_path_for(store_path: Path) -> Path:
@@ -43,6 +53,7 @@ class StoreLock:
         self.timeout = timeout
         self._fd: int | None = None
         self._depth = 0
+        self._hold_back_until = 0.0
 
     @property
     def held(self) -> bool:
@@ -52,11 +63,14 @@ class StoreLock:
         if self._depth:
             self._depth += 1
             return
+        pause = self._hold_back_until - time.monotonic()
+        if pause > 0:
+            time.sleep(pause)
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
         except OSError as exc:
             raise StoreError(
-                f"cannot lock {self.store_path} for writing ({exc.strerror or exc})"
+                f"cannot lock {_shown(self.store_path)} for writing ({exc.strerror or exc})"
             ) from exc
         try:
             self._wait_for(fd)
@@ -77,6 +91,8 @@ class StoreLock:
             return
         fd, self._fd = self._fd, None
         try:
+            if _someone_waits(fd):
+                self._hold_back_until = time.monotonic() + _COURTESY
             fcntl.flock(fd, fcntl.LOCK_UN)
         finally:
             os.close(fd)
@@ -104,12 +120,14 @@ class StoreLock:
                 pass
             except OSError as exc:
                 raise StoreError(
-                    f"cannot lock {self.store_path} for writing ({exc.strerror or exc})"
+                    f"cannot lock {_shown(self.store_path)} for writing ({exc.strerror or exc})"
                 ) from exc
+            _say_waiting(fd)
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise StoreLockedError(
-                    f"{self.store_path} is being written by another process{_holder(fd)}; try again"
+                    f"{_shown(self.store_path)} is being written by another process"
+                    f"{_holder(fd)}; try again"
                 )
             time.sleep(min(pause, remaining))
             pause = min(pause * 2, _LONGEST_POLL)
@@ -117,7 +135,24 @@ class StoreLock:
 
 def _holder(fd: int) -> str:
     try:
-        text = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+        text = os.pread(fd, _WAITING_OFFSET, 0).decode("ascii", "replace").split("\n")[0]
     except OSError:
         return ""
     return f" (pid {text})" if text.isdigit() else ""
+
+
+def _say_waiting(fd: int) -> None:
+    # Only a courtesy: if the mark cannot be written the waiter still gets the lock, later.
+    with suppress(OSError):
+        os.pwrite(fd, _WAITING_MARK, _WAITING_OFFSET)
+
+
+def _someone_waits(fd: int) -> bool:
+    try:
+        return os.pread(fd, 1, _WAITING_OFFSET) == _WAITING_MARK
+    except OSError:
+        return False
+
+
+def _shown(path: Path) -> str:
+    return clean_line(os.fspath(path))

@@ -390,7 +390,14 @@ class ReleaseStore:
                 return
             schema = _schema_of(data)
             for version in range(schema, self.SCHEMA_VERSION):
-                self.MIGRATIONS[version](data)
+                try:
+                    self.MIGRATIONS[version](data)
+                except Exception as exc:
+                    # Nothing is written: the file stays as the older version left it.
+                    raise StoreError(
+                        f"cannot upgrade {clean_line(os.fspath(self.path or 'the store'))} from "
+                        f"store schema {version} ({clean_line(repr(exc))[:200]})"
+                    ) from exc
             meta = data.setdefault(META, {})
             meta[_META_KEY] = {**meta.get(_META_KEY, {}), "schema": self.SCHEMA_VERSION}
             self._storage.write(data)

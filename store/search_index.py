@@ -41,7 +41,6 @@ from typing import Any
 import orjson
 
 from store.query import (
-    DEFAULT_STATE,
     FIELDS,
     Query,
     ReleaseStateLike,
@@ -58,6 +57,10 @@ _MAGIC = b"PRESSROOM-INDEX-1\n"
 _ZERO_TO_BIT = bytes.maketrans(b"01", b"\x00\x01")
 _PREFIX_LEVELS = (1, 2, 3)
 _PHONE_FIELD = "phone"
+
+
+def _shifted(positions: array[int], shift: int) -> array[int]:
+    return array("I", map(shift.__add__, positions)) if shift else positions
 
 
 def _positions_to_bitmap(positions: Iterable[int], size: int) -> int:
@@ -86,6 +89,21 @@ def folded_fields(release: Release) -> str:
     return fold_fast("\x00".join(parts))
 
 
+def _fold_field(text: str) -> str:
+    return fold_fast(text.replace("\x00", " ") if "\x00" in text else text)
+
+
+def _phrase_in(release: Release, pattern: re.Pattern[str]) -> bool:
+    """Whether *pattern* (``phrase_pattern``) finds its phrase in one text field of *release*.
+
+    The body first: it is where phrases usually are, and most of the text.
+    """
+    if pattern.search(_fold_field(release.body)) or pattern.search(_fold_field(release.title)):
+        return True
+    rest = release_text_fields(release)[2:]
+    return bool(rest) and pattern.search(_fold_field("\x00".join(rest))) is not None
+
+
 def _ids_digest(releases: Sequence[Release]) -> str:
     h = hashlib.blake2b(digest_size=16)
     h.update("\x1f".join(release.id for release in releases).encode("utf-8", "surrogatepass"))
@@ -109,6 +127,15 @@ class _FieldIndex:
             postings.extend(lists[key])
             offsets.append(len(postings))
         return cls(keys, offsets, postings)
+
+    def merged(self, tail: _FieldIndex, shift: int) -> _FieldIndex:
+        """This index followed by *tail*, whose positions start at *shift*."""
+        lists: dict[str, array[int]] = {}
+        for source, offset in ((self, 0), (tail, shift)):
+            for k, key in enumerate(source.keys):
+                found = source.postings[source.offsets[k] : source.offsets[k + 1]]
+                lists.setdefault(key, array("I")).extend(_shifted(found, offset))
+        return _FieldIndex.from_lists(lists)
 
     def positions_containing(self, value: str) -> Iterable[int]:
         offsets, postings = self.offsets, self.postings
@@ -138,8 +165,13 @@ class SearchIndex:
         fields: dict[str, _FieldIndex],
         date_order: array[int],
         date_sorted: array[int],
+        *,
+        dense_ratio: int = 32,
+        prefix_threshold: int | None = None,
     ) -> None:
         self.releases = releases
+        self.dense_ratio = dense_ratio
+        self.prefix_threshold = prefix_threshold
         self.size = len(releases)
         self._vocab = vocab
         self._offsets = offsets
@@ -209,12 +241,91 @@ class SearchIndex:
         dated = sorted((o, p) for p, o in enumerate(ordinals) if o)
         date_order = array("I", [p for _, p in dated])
         date_sorted = array("I", [o for o, _ in dated])
-        index = cls(releases, vocab, offsets, postings, dense, {}, fields, date_order, date_sorted)
-        threshold = prefix_threshold if prefix_threshold is not None else max(size, 20_000)
-        index._precompute_prefixes(threshold)
+        index = cls(
+            releases,
+            vocab,
+            offsets,
+            postings,
+            dense,
+            {},
+            fields,
+            date_order,
+            date_sorted,
+            dense_ratio=dense_ratio,
+            prefix_threshold=prefix_threshold,
+        )
+        index._precompute_prefixes()
         return index
 
-    def _precompute_prefixes(self, threshold: int) -> None:
+    def extended(self, releases: Sequence[Release]) -> SearchIndex:
+        """The index of *releases*, whose first ``self.size`` are the ones indexed here.
+
+        Only the new releases are read (an import adds to the archive without
+        a rebuild); the result is a new index, this one is unchanged. Releases
+        edited or removed in the meantime need a full :meth:`build`.
+        Raises ``ValueError`` when *releases* does not start with this index's.
+        """
+        old = self.size
+        if len(releases) < old or any(releases[i].id != self.releases[i].id for i in range(old)):
+            raise ValueError("the releases do not extend the indexed ones")
+        tail = SearchIndex.build(
+            releases[old:], dense_ratio=self.dense_ratio, prefix_threshold=10**18
+        )
+        size = len(releases)
+        dense_cut = size // max(1, self.dense_ratio)
+
+        vocab = sorted(set(self._vocab).union(tail._vocab))
+        offsets = array("Q", [0])
+        postings = array("I")
+        dense: dict[int, int] = {}
+        mine = {token: k for k, token in enumerate(self._vocab)}
+        theirs = {token: k for k, token in enumerate(tail._vocab)}
+        empty = array("I")
+        for k, token in enumerate(vocab):
+            a = mine.get(token, -1)
+            b = theirs.get(token, -1)
+            before = self._slice(a) if a >= 0 and a not in self._dense else empty
+            after = _shifted(tail._slice(b), old) if b >= 0 and b not in tail._dense else empty
+            bitmap = self._dense.get(a, 0) | (tail._dense.get(b, 0) << old)
+            if bitmap or len(before) + len(after) > dense_cut:
+                if before or after:
+                    bitmap |= _positions_to_bitmap(chain(before, after), size)
+                dense[k] = bitmap
+            else:
+                postings.extend(before)
+                postings.extend(after)
+            offsets.append(len(postings))
+
+        fields = {name: self._fields[name].merged(tail._fields[name], old) for name in self._fields}
+        dated = sorted(
+            chain(
+                zip(self._date_sorted, self._date_order, strict=True),
+                zip(tail._date_sorted, _shifted(tail._date_order, old), strict=True),
+            )
+        )
+        index = SearchIndex(
+            releases,
+            vocab,
+            offsets,
+            postings,
+            dense,
+            {},
+            fields,
+            array("I", [p for _, p in dated]),
+            array("I", [o for o, _ in dated]),
+            dense_ratio=self.dense_ratio,
+            prefix_threshold=self.prefix_threshold,
+        )
+        index._precompute_prefixes()
+        return index
+
+    def _slice(self, k: int) -> array[int]:
+        return self._postings[self._offsets[k] : self._offsets[k + 1]]
+
+    def _precompute_prefixes(self) -> None:
+        threshold = self.prefix_threshold
+        if threshold is None:
+            threshold = max(self.size, 20_000)
         vocab, offsets = self._vocab, self._offsets
         for length in _PREFIX_LEVELS:
             groups: dict[str, tuple[int, int]] = {}
@@ -250,7 +361,9 @@ class SearchIndex:
                 low, high = self._term_bounds(term, states)
                 # What decides a release in the margin: the exact bitmap, or for a
                 # phrase the pattern that finds it in the folded text.
-                checks.append((term, low if low == high else phrase_pattern(term.tokens, term.prefix)))
+                checks.append(
+                    (term, low if low == high else phrase_pattern(term.tokens, term.prefix))
+                )
                 if term.negated:
                     low, high = self._universe & ~high, self._universe & ~low
                 clause_sure |= low
@@ -280,15 +393,12 @@ class SearchIndex:
 
         The other clauses hold for it already: it is in their exact bitmaps.
         """
-        text: str | None = None
         for checks in clauses:
             for term, decider in checks:
                 if isinstance(decider, int):
                     found = bool((decider >> position) & 1)
                 else:
-                    if text is None:
-                        text = folded_fields(self.releases[position])
-                    found = decider.search(text) is not None
+                    found = _phrase_in(self.releases[position], decider)
                 if found != term.negated:
                     break
             else:
@@ -420,6 +530,8 @@ class SearchIndex:
         meta: dict[str, Any] = {
             "size": self.size,
             "ids": _ids_digest(self.releases),
+            "dense_ratio": self.dense_ratio,
+            "prefix_threshold": self.prefix_threshold,
             "vocab": self._vocab,
             "dense": dense_keys,
             "prefixes": prefix_keys,
@@ -480,4 +592,6 @@ class SearchIndex:
             fields,
             date_order,
             date_sorted,
+            dense_ratio=int(meta.get("dense_ratio") or 32),
+            prefix_threshold=meta.get("prefix_threshold"),
         )

@@ -40,7 +40,7 @@ from typing import Any, BinaryIO
 import orjson
 from tinydb.storages import Storage
 
-from store.errors import DamagedStoreError, StoreError
+from store.errors import DamagedStoreError, StoreError, StoreLockedError
 from store.lockfile import DEFAULT_TIMEOUT, StoreLock
 from store.sanitize import clean_line
 
@@ -208,7 +208,17 @@ class AtomicJSONStorage(Storage):
                     if reason is not None:
                         raise _Damage(reason, signature)
             except _Damage as damage:
-                quarantined = self._quarantine_if_unchanged(damage.signature)
+                try:
+                    quarantined = self._quarantine_if_unchanged(damage.signature)
+                except StoreLockedError:
+                    raise
+                except StoreError as cannot:
+                    # A read-only folder, say: still say what is wrong, touch nothing.
+                    self._forget()
+                    raise StoreError(
+                        f"{_shown(self.path)} is damaged ({damage}) and could not be moved "
+                        f"aside: {cannot}"
+                    ) from None
                 if quarantined is not None:
                     raise self._damaged_error(str(damage), quarantined) from None
                 continue  # a writer replaced the file since it was read: read the new one

@@ -22,7 +22,8 @@ RSS = b"""<?xml version="1.0" encoding="UTF-8"?>
     <category>Robotics</category>
     <category>Leeds</category>
     <description>Short summary.</description>
-    <content:encoded><![CDATA[<p>LEEDS &ndash; Acme <a href="https://acme.example/lab">opened</a> a lab.</p>
+    <content:encoded><![CDATA[<p>LEEDS &ndash; Acme
+      <a href="https://acme.example/lab">opened</a> a lab.</p>
       <p>Media contact: press@acme.example</p><script>track()</script>]]></content:encoded>
   </item>
   <item>
@@ -48,7 +49,8 @@ ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
     <category term="industrie"/>
     <author><name>Service de presse</name></author>
     <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">
-      <p>PARIS, le 4 mars 2024 &#8211; Acme lance un produit.</p><p>Contact presse</p></div></content>
+      <p>PARIS, le 4 mars 2024 &#8211; Acme lance un produit.</p>
+      <p>Contact presse</p></div></content>
   </entry>
 </feed>
 """
@@ -64,12 +66,15 @@ def test_rss_entries() -> None:
     assert first.title == "Acme & Partners open lab in Leeds"
     assert first.date == "2024-03-05"
     assert first.entry_key == "acme-2024-031"  # the guid
-    assert first.links == [Link("Acme & Partners open lab in Leeds", "https://acme.example/news/lab")]
+    assert first.links == [
+        Link("Acme & Partners open lab in Leeds", "https://acme.example/news/lab")
+    ]
     assert first.tags == ["Robotics", "Leeds"]
     assert first.language == "en-us"
     # content:encoded wins over the description, and goes through the HTML reader
     assert first.text == (
-        "LEEDS – Acme [opened](https://acme.example/lab) a lab.\n\nMedia contact: press@acme.example"
+        "LEEDS – Acme [opened](https://acme.example/lab) a lab.\n\n"
+        "Media contact: press@acme.example"
     )
     assert second.text == "Plain description only."
     assert second.date is None

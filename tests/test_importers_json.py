@@ -53,7 +53,9 @@ def test_govuk_style_api_results() -> None:
             {
                 "title": "Minister opens flood defence",
                 "first_published_at": "2024-02-01T10:30:00.000+00:00",
-                "details": {"body": "<p>The minister <a href='/flood'>opened</a> it.</p><p>Two</p>"},
+                "details": {
+                    "body": "<p>The minister <a href='/flood'>opened</a> it.</p><p>Two</p>"
+                },
                 "web_url": "https://www.gov.example/news/flood",
                 "locale": "en",
                 "topics": [{"title": "Environment"}, {"title": "Flooding"}],
@@ -66,7 +68,9 @@ def test_govuk_style_api_results() -> None:
     first, second = _read("json", doc)
     assert first.title == "Minister opens flood defence" and first.date == "2024-02-01"
     assert first.text == "The minister [opened](/flood) it.\n\nTwo"
-    assert first.links == [Link("Minister opens flood defence", "https://www.gov.example/news/flood")]
+    assert first.links == [
+        Link("Minister opens flood defence", "https://www.gov.example/news/flood")
+    ]
     assert first.entry_key == "https://www.gov.example/news/flood"
     assert first.language == "en" and first.tags == ["Environment", "Flooding"]
     assert (second.title, second.date, second.text, second.entry_key) == (
@@ -111,7 +115,9 @@ def test_json_without_releases_is_a_problem() -> None:
 
 
 def test_jsonl_bad_line_does_not_lose_the_others() -> None:
-    data = b'{"title": "A", "body": "x", "id": "a-1"}\n{broken\n\n{"title": "B", "text": "y"}\n[1]\n'
+    data = (
+        b'{"title": "A", "body": "x", "id": "a-1"}\n{broken\n\n{"title": "B", "text": "y"}\n[1]\n'
+    )
     first, second = _read("jsonl", data)
     assert (first.title, first.entry_key, first.format) == ("A", "a-1", "jsonl")
     assert (second.title, second.entry_key) == ("B", "line 4")

@@ -76,7 +76,8 @@ def test_markdown_release() -> None:
 
 
 def test_markdown_underscores_inside_words_and_urls_are_kept() -> None:
-    data = b"# T\n\nSee https://x.example/a__b__c?utm_source=linktree_profile_share and snake_case_name."
+    data = b"# T\n\nSee https://x.example/a__b__c?utm_source=linktree_profile_share "
+    data += b"and snake_case_name."
     [draft] = _read("md", data)
     assert draft.text == (
         "See https://x.example/a__b__c?utm_source=linktree_profile_share and snake_case_name."
@@ -112,9 +113,10 @@ def test_markdown_rule_at_top_is_not_front_matter() -> None:
 
 @pytest.mark.corpus
 def test_corpus_markdown_files() -> None:
-    files = sorted(CORPUS.glob("newsworthy/2023/*/*.md"))[:30] + sorted(
-        CORPUS.glob("ibn/2019/*/*.md")
-    )[:30]
+    files = (
+        sorted(CORPUS.glob("newsworthy/2023/*/*.md"))[:30]
+        + sorted(CORPUS.glob("ibn/2019/*/*.md"))[:30]
+    )
     if not files:
         pytest.skip("the unpacked corpus is absent (/tmp/corpus)")
     for path in files:

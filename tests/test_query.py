@@ -20,7 +20,14 @@ from store.query import (
 )
 from store.records import Contact, Person, Release, Source
 from store.sanitize import fold
-from store.text_tokens import _TOKEN, fold_fast, phrase_pattern, token_string, tokenize, tokens_of_folded
+from store.text_tokens import (
+    _TOKEN,
+    fold_fast,
+    phrase_pattern,
+    token_string,
+    tokenize,
+    tokens_of_folded,
+)
 
 TODAY = date(2024, 3, 31)
 
@@ -401,14 +408,30 @@ def test_highlight_spans_map_back_to_the_original_text() -> None:
 
 
 def test_help_documents_every_form() -> None:
-    for form in ("org:", "loc:", "person:", "contact:", "tag:", "lang:", "source:", "OR",
-                 "date:2021-01..2021-06", "after:", "before:", "date:7d", "is:starred",
-                 "is:unread", "is:read", "strictly after", "strictly before"):
+    for form in (
+        "org:",
+        "loc:",
+        "person:",
+        "contact:",
+        "tag:",
+        "lang:",
+        "source:",
+        "OR",
+        "date:2021-01..2021-06",
+        "after:",
+        "before:",
+        "date:7d",
+        "is:starred",
+        "is:unread",
+        "is:read",
+        "strictly after",
+        "strictly before",
+    ):
         assert form in QUERY_HELP, form
 
 
 _ALPHABET = st.sampled_from(
-    list("ab AB-_'’–“”.\x00\n東京で🚀❶éÉßöÖ") + ["\u0301", "ﬁ", "ß", "д", "ش", "\u00a0", "…"]
+    [*"ab AB-_'’–“”.\x00\n東京で🚀❶éÉßöÖ", "\u0301", "ﬁ", "ß", "д", "ش", "\u00a0", "…"]
 )
 
 

@@ -293,3 +293,21 @@ def test_documents_edited_by_hand_are_read_tolerantly(tmp_path: Path) -> None:
     assert read.title == "Edited [b]by[/b] hand"
     assert read.body == "42"
     assert read.people == ()
+
+
+def test_a_failing_migration_leaves_the_file_as_it_was(tmp_path: Path) -> None:
+    def broken(tables: Tables) -> None:
+        tables["releases"].clear()
+        raise KeyError("title")
+
+    class StoreV2(ReleaseStore):
+        SCHEMA_VERSION = 2
+        MIGRATIONS: ClassVar = {1: broken}
+
+    path = tmp_path / "releases.json"
+    with ReleaseStore(path) as store:
+        store.add_batch([synthetic_release(1)])
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match=r"cannot upgrade .* from store schema 1"):
+        StoreV2(path)
+    assert path.read_bytes() == before

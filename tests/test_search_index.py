@@ -17,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from store.contacts import ContactDirectory
 from store.query import Query, parse_query
 from store.records import Contact, Person, Release, Source
 from store.search_index import SearchIndex
@@ -116,7 +117,7 @@ TRICKY = [
     _release(
         8,
         title="[@click=app.quit]Read more[/] and [TODO] plan",
-        body="Quote \"heads of state\" — dash–dash; under_score; 3.14 and 2021-06-23.",
+        body='Quote "heads of state" — dash–dash; under_score; 3.14 and 2021-06-23.',
         date="2021-06-23",
         source=Source("/mail/inbox.eml", "eml"),
         tags=("",),
@@ -200,6 +201,9 @@ INDEXES = [
     SearchIndex.build(TRICKY, dense_ratio=1, prefix_threshold=10**9),
     SearchIndex.build(TRICKY, dense_ratio=10**6, prefix_threshold=0),
     SearchIndex.from_bytes(SearchIndex.build(TRICKY, dense_ratio=3).to_bytes(), TRICKY),
+    # Grown by imports rather than built at once.
+    SearchIndex.build(TRICKY[:4], dense_ratio=2, prefix_threshold=1).extended(TRICKY),
+    SearchIndex.build([]).extended(TRICKY[:7]).extended(TRICKY),
 ]
 
 
@@ -268,6 +272,14 @@ def test_serialised_index_refuses_other_releases() -> None:
         SearchIndex.from_bytes(data[:-3], TRICKY)
 
 
+def test_extended_refuses_releases_that_do_not_continue_the_index() -> None:
+    with pytest.raises(ValueError, match="extend"):
+        INDEXES[0].extended(TRICKY[:5])
+    with pytest.raises(ValueError, match="extend"):
+        INDEXES[0].extended([TRICKY[1], TRICKY[0], *TRICKY[2:]])
+    assert INDEXES[0].extended(TRICKY).search(parse_query("sahel"), {}) == [0, 7, 9]
+
+
 def test_empty_archive() -> None:
     index = SearchIndex.build([])
     assert index.search(parse_query("sahel"), {}) == []
@@ -284,7 +296,7 @@ def test_duplicate_ids_share_their_state() -> None:
 
 def test_synthetic_archive_index_equals_scan() -> None:
     releases = synthetic_releases(300, seed=7, body_words=120)
-    index = SearchIndex.build(releases, prefix_threshold=200)
+    index = SearchIndex.build(releases[:200], prefix_threshold=200).extended(releases)
     states = {r.id: State(read=i % 3 == 0, starred=i % 7 == 0) for i, r in enumerate(releases)}
     vocab = _vocabulary(random.Random(3), 400)
     rng = random.Random(11)
@@ -327,7 +339,9 @@ def synthetic_releases(count: int, *, seed: int = 1, body_words: int = 500) -> l
     for number in range(count):
         offset = rng.randrange(200_000)
         words = pool[offset : offset + rng.randint(body_words // 2, body_words * 3 // 2)]
-        sentences = [" ".join(words[i : i + 18]).capitalize() + "." for i in range(0, len(words), 18)]
+        sentences = [
+            " ".join(words[i : i + 18]).capitalize() + "." for i in range(0, len(words), 18)
+        ]
         body = "\n\n".join(" ".join(sentences[i : i + 5]) for i in range(0, len(sentences), 5))
         contacts = []
         for _ in range(rng.choice((0, 1, 1, 2))):
@@ -402,6 +416,10 @@ def measure(count: int) -> None:
           f"serialised {len(data) / 1e6:.1f} MB; load {load:.2f} s")  # fmt: skip
     print(f"  index memory ~{index.memory_bytes() / 1e6:.1f} MB "
           f"({index.memory_bytes() / max(1, count):.0f} bytes per release)")  # fmt: skip
+    more = synthetic_releases(count + 1000, seed=2)[count:]
+    started = time.perf_counter()
+    index.extended([*releases, *more])
+    print(f"  adding 1,000 releases to it: {time.perf_counter() - started:.2f} s")
     states = {r.id: State(read=i % 3 == 0, starred=i % 50 == 0) for i, r in enumerate(releases)}
     vocab = _vocabulary(random.Random(1), 40_000)
     texts = keystroke_queries(random.Random(5), vocab, 60)
@@ -417,6 +435,22 @@ def measure(count: int) -> None:
           f"max {timings[-1][0] * 1000:.1f} ms")  # fmt: skip
     for seconds, text, hits in timings[-5:]:
         print(f"    slowest: {seconds * 1000:6.1f} ms  {text!r} -> {hits:,} hits")
+    started = time.perf_counter()
+    directory = ContactDirectory.build(releases)
+    print(f"  contacts: {len(directory):,} entries built in {time.perf_counter() - started:.2f} s")
+    names = [entry.name for entry in directory.entries[:: max(1, len(directory) // 40)]]
+    typed = [name[:end] for name in names for end in range(1, len(name) + 1)]
+    typed += ["press", "press off", "+4", "+45 00", "example.org", "dir"]
+    lookups = []
+    for text in typed:
+        started = time.perf_counter()
+        directory.filter(text)
+        lookups.append(time.perf_counter() - started)
+    lookups.sort()
+    print(
+        f"  {len(lookups)} contact keystrokes: p50 {lookups[len(lookups) // 2] * 1000:.2f} ms, "
+        f"p95 {lookups[int(len(lookups) * 0.95)] * 1000:.2f} ms, max {lookups[-1] * 1000:.2f} ms"
+    )
 
 
 if __name__ == "__main__":

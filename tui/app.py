@@ -2,27 +2,63 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
 from tui.screens.browse import BrowseScreen
+from tui.screens.help import HelpScreen
 
 
-class PressroomApp(App[int]):
-    """Opens the store at *db* and shows the browse screen."""
+class PressroomApp(App[None]):
+    """Opens the store at *db* on the browse screen."""
 
     TITLE = "Pressroom"
     CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = True
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
+        # Ctrl+C quits too (Textual would only say how to quit): D6 in SECURITY.md.
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="app.interrupt"),
+        Binding("question_mark", "help", "Help", id="app.help"),
     ]
 
     def __init__(self, db: Path) -> None:
         super().__init__()
         self.db = db
 
-    def on_mount(self) -> None:
-        self.push_screen(BrowseScreen(self.db))
+    def get_default_screen(self) -> Screen[None]:
+        return BrowseScreen(self.db)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The palette lists every action of the current screen, then the app's own."""
+        seen: set[str] = set()
+        for node in (screen, *screen.query("*")):
+            for binding in getattr(node, "BINDINGS", ()):
+                if not isinstance(binding, Binding) or not binding.description:
+                    continue
+                if binding.action in seen:
+                    continue
+                seen.add(binding.action)
+                key = binding.key.split(",")[0]
+                yield SystemCommand(
+                    binding.description,
+                    f"key: {key}",
+                    _runner(node, binding.action),
+                )
+        yield from super().get_system_commands(screen)
+
+
+def _runner(node: object, action: str):  # type: ignore[no-untyped-def]
+    async def run() -> None:
+        await node.run_action(action)  # type: ignore[attr-defined]
+
+    return run

@@ -107,12 +107,16 @@ def _parser(command: str) -> argparse.ArgumentParser:
             if command == "import"
             else "Print each parsed release as one JSON object per line; store nothing."
         )
-        parser.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for stdin")
+        parser.add_argument(
+            "paths", nargs="+", metavar="PATH", help="files, folders, or - for stdin"
+        )
     elif command == "search":
         parser.description = "Search the store; prints the matching releases, newest first."
         parser.add_argument("query", nargs="+", metavar="QUERY")
         parser.add_argument("--json", action="store_true", help="one JSON object per line")
-        parser.add_argument("--limit", type=int, default=50, metavar="N", help="at most N results (0: all)")
+        parser.add_argument(
+            "--limit", type=int, default=50, metavar="N", help="at most N results (0: all)"
+        )
     elif command == "show":
         parser.description = "Show one release by its id (or a unique prefix of it)."
         parser.add_argument("id")

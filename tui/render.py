@@ -79,7 +79,9 @@ def print_release(console: Console, r: Release) -> None:
         console.print()
         console.print(Text("Contacts", style="bold"))
         for c in r.contacts:
-            console.print(plain_text("  " + _joined(c.name, c.role, c.organisation, c.email, c.phone)))
+            console.print(
+                plain_text("  " + _joined(c.name, c.role, c.organisation, c.email, c.phone))
+            )
     if r.links:
         console.print()
         console.print(Text("Links", style="bold"))

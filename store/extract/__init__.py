@@ -196,7 +196,7 @@ def _known_organisations(organisations: tuple[str, ...]) -> dict[str, str]:
 
 
 def _extract(text: str, *, title: str | None, date: str | None, language: str | None) -> Extracted:
-    raw = text if isinstance(text, str) else str(text)
+    raw = text if isinstance(text, str) else ""
     if _NEEDS_CLEANING.search(raw):
         raw = clean_text(raw)
     raw = raw[:_MAX_TEXT]

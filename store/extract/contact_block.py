@@ -28,21 +28,27 @@ HEADER_RE = re.compile(
     r"|contactos?\s+(?:de\s+)?(?:prensa|medios)|contactos?|contacto"
     r"|pressekontakte?|medienkontakte?|pressestelle|ansprechpartner(?:in)?|kontakt"
     r"|contacts?"
-    r")(?P<after>[^\n]{0,4000})",
+    r")(?-i:(?![a-z]))(?P<after>[^\n]{0,4000})",
     re.IGNORECASE | re.MULTILINE,
 )
 _PHONE_RE = re.compile(
-    r"(?<![\w+])(?:\+[ \t]?\d{1,3}[ \t.-]?)?\(?\d[\d \t.()/-]{5,22}\d(?:[ \t]?(?:ext\.?|x)[ \t]?\d{1,5})?"
+    r"(?<![\d+])(?:\+[ \t]?\d{1,3}[ \t.-]?)?\(?\d[\d \t.()/-]{5,22}\d(?:[ \t]?(?:ext\.?|x)[ \t]?\d{1,5})?"
 )
 _GLUE_BREAK = re.compile(
     r"(?<=[A-Za-z0-9)])(?=https?://|www\.)"
+    r"|(?<=[A-Za-z])(?=(?:Chief|CEO|COO|CFO|CTO|President|Founder|Co-Founder|Director|Manager|"
+    r"Head|VP|Vice|Senior|Managing|Executive|Partner|Editor|Public|Media|Investor)(?![a-z]))"
+    r"|(?:(?<=CEO)|(?<=COO)|(?<=CFO)|(?<=CTO)|(?<=President)|(?<=Director)|(?<=Manager)|"
+    r"(?<=Officer)|(?<=Founder)|(?<=Partner)|(?<=Editor)|(?<=Relations)|(?<=Communications))"
+    r"(?=[A-Z][a-z])"
+    r"|(?<=[A-Z]{2})(?=[A-Z][a-z]{2,}\s[A-Z])"
     r"|(?<=[a-z0-9)])(?=(?:T|E|M|P|F|W|Tel|Tél|Phone|Email|E-mail|Mobile|Cell|Fax|Office|Direct|"
     r"Website|Web|Mob)\s?[.:])"
 )
 _LABEL = re.compile(
     r"^(?:T|E|M|P|F|W|O|Tel|Tél|Tél\.|Phone|Telephone|Téléphone|Teléfono|Telefon|Email|E-mail|"
     r"Courriel|Mail|Mobile|Mob|Cell|Fax|Office|Direct|Main|Website|Web|Twitter|LinkedIn|Contact|"
-    r"Contacts|Name|Nom|Nombre)\s?\.?\s?:\s*",
+    r"Contacts|Name|Nom|Nombre|Company Website|Website URL)\s?\.?\s?:\s*",
     re.IGNORECASE,
 )
 _PIECE_SPLIT = re.compile(r"\s*(?:\n|\||;|,|\s/\s|/\s|\s[–—-]\s|\s+or\s+|\s+ou\s+|\s+o\s+|\s+oder\s+)\s*")
@@ -56,7 +62,30 @@ _INITIAL = re.compile(r"[A-Z]\.?$")
 _URL_LIKE = re.compile(r"https?://|www\.|\.(?:com|org|net|io|ai|co)(?:/|$)", re.IGNORECASE)
 _ORG_SUFFIX_RE = re.compile(rf"(?:{ORG_SUFFIX})$")
 _LEADING_DIGITS = re.compile(r"\d{3,}(?=[A-Za-z])")
+_PHONE_IN_LOCAL = re.compile(r"^.*?\d[\d.()-]{5,}\d(?=[A-Za-z])")
+_ROLE_IN_LOCAL = re.compile(
+    r"^(?:Officer|Manager|Director|President|Relations|Communications|Founder|CEO|Partner|Editor|"
+    r"Specialist|Coordinator|Lead|Head|Marketing|Media|PR|Contact|Email|E-mail|Mail)(?=[a-z0-9])"
+)
+# Roles only: department words ("Media", "Investor") alone do not make a role.
+_CONTACT_ROLE_WORDS = ROLE_WORDS - frozenset(
+    """media communications marketing public press investor sales business global regional
+    national interim acting board member general senior executive associate agent author
+    producer designer architect owner""".split()
+) | frozenset({"relations", "spokesperson", "pr"})
+_CREDENTIAL = re.compile(
+    r"(?:Esq|PhD|Ph\.D|MD|M\.D|DMD|D\.O|DO|MBA|CPA|JD|J\.D|RN|CFA|DDS|DVM|PE|LLM|MSc|BSc|Jr|Sr|II|III)\.?$"
+)
+_HONORIFIC_START = re.compile(r"^(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Dame|Mme|M)\.?\s+(?=[A-Z])")
+# Street addresses and postcodes in a block are no contact fields.
+_ADDRESS = re.compile(r"^\d{1,6}\s+[A-Z0-9]|\b\d{5}(?:-\d{4})?(?:\b|(?=[A-Z]))|\b(?:Suite|Ste\.|P\.?O\.? Box)\b")
 _CAMEL_TLD = re.compile(r"(?<=[a-z])[A-Z]")
+_REPEATED_DOMAIN = re.compile(r"^([\w-]+)\.(com|org|net|io|ai|co|ltd|us|uk|de|fr|es|ca|au)(?:\1|www)")
+# Shared mailboxes that a run-together block glues to the name before them.
+_MAILBOXES = (
+    "media", "press", "info", "pr", "ir", "investors", "investor", "contact", "hello", "news",
+    "sales", "support", "team", "office", "marketing", "communications", "comms", "admin",
+)
 
 
 def _fix_email(block: str, start: int, end: int) -> tuple[int, int]:
@@ -67,21 +96,30 @@ def _fix_email(block: str, start: int, end: int) -> tuple[int, int]:
     camel = _CAMEL_TLD.search(email, dot + 1)
     if camel:  # "ir@haier.hkContacts"
         end = start + camel.start()
-    digits = _LEADING_DIGITS.match(email)
-    if digits and digits.end() < at:  # "7169connect@" after a phone number
-        return start + digits.end(), end
+    twice = _REPEATED_DOMAIN.match(email[at + 1 :])
+    if twice:  # "press@drinkit.comdrinkit.com": the address, then the website
+        end = start + at + 1 + twice.end(2)
     local = email[:at]
-    if local[:1].isupper() and start > 0 and block[start - 1] == " ":
-        # "Cynthia Salarizadehcynthia@..." : the surname is glued to the address.
-        before = block[max(0, start - 40) : start - 1].split()
+    glued = _PHONE_IN_LOCAL.match(local) or _LEADING_DIGITS.match(local)
+    if glued:  # "D.O.813-693-1377jbalencic@", "7169connect@": a phone number before it
+        return start + glued.end(), end
+    role = _ROLE_IN_LOCAL.match(local)
+    if role:  # "Chief Executive Officerir@": a role before it
+        return start + role.end(), end
+    if local[:1].isupper() and start > 0 and block[start - 1] in " :\n":
+        # "Cynthia Salarizadehcynthia@...", "Jessica Starmanmedia@": a name glued to the address.
+        before = re.findall(r"[A-Za-z]+", block[max(0, start - 40) : start])
         first = before[-1].lower() if before and before[-1][:1].isupper() else ""
-        if first:
-            for i in range(2, len(local) - 1):
-                head, tail = local[:i], local[i:]
-                if not (head[1:].islower() or head[1:].isalpha()) or not tail[:1].islower():
-                    continue
-                if tail.lower().startswith(first) or tail.lower().startswith(first[0] + head.lower()):
-                    return start + i, end
+        for i in range(2, len(local) - 1):
+            head, tail = local[:i], local[i:].lower()
+            if not head[1:].islower():
+                break
+            if (
+                tail in _MAILBOXES
+                or first
+                and (tail.startswith(first) or tail.startswith(first[0] + head.lower()))
+            ):
+                return start + i, end
     return start, end
 
 
@@ -114,6 +152,23 @@ def _isolate(block: str) -> tuple[str, list[str], list[str]]:
     return block, emails, phones
 
 
+def _balanced(piece: str) -> str:
+    """*piece* without a stray opening or closing parenthesis at its ends."""
+    if piece.count("(") != piece.count(")"):
+        piece = piece.strip("()").strip()
+    elif piece.startswith("(") and piece.endswith(")") and piece.count("(") == 1:
+        piece = piece[1:-1].strip()
+    return piece
+
+
+def _title_case(piece: str) -> bool:
+    """Every longer word capitalised: a name of something, not a sentence."""
+    if piece.startswith(("For ", "Email ", "Visit ", "Call ", "Follow ", "Click ")):
+        return False
+    words = [w.strip("()&,.") for w in piece.split()]
+    return piece[:1].isupper() and all(w[:1].isupper() or len(w) <= 3 for w in words)
+
+
 def _is_name(piece: str) -> bool:
     tokens = piece.split()
     if not 2 <= len(tokens) <= 4 or len(piece) > 50:
@@ -127,12 +182,12 @@ def _is_name(piece: str) -> bool:
 
 def _is_role(piece: str) -> bool:
     words = [w.lower().strip(".,&()") for w in piece.split()]
-    return 0 < len(words) <= 10 and any(w in ROLE_WORDS for w in words)
+    return 0 < len(words) <= 10 and any(w in _CONTACT_ROLE_WORDS for w in words)
 
 
 def _is_org(piece: str, known: dict[str, str]) -> bool:
     words = piece.split()
-    if not words or len(words) > 8 or not piece[0].isupper():
+    if not words or len(words) > 10 or not piece[0].isupper():
         return False
     if fold(piece) in known:
         return True
@@ -159,8 +214,12 @@ class _Assembler:
         self.contacts: list[Contact] = []
         self.fields: dict[str, str] = {}
 
-    def flush(self) -> None:
+    def flush(self, final: bool = False) -> None:
         f = self.fields
+        if f.get("name") and not self.has_reach() and not final and not f.get("role"):
+            # "Golden Path Digital" then "Ty Woods +1 ...": a bare first line names the firm.
+            self.fields = {"organisation": f.get("organisation") or f["name"]}
+            return
         if f.get("name") or f.get("email") or f.get("phone"):
             org = f.get("organisation")
             if org is None:
@@ -196,11 +255,14 @@ class _Assembler:
 
 
 def _parse_block(block: str, text: str, known: dict[str, str]) -> list[Contact]:
+    block = "\n".join(
+        line for line in block.split("\n") if "@" in line or not _ADDRESS.search(line)
+    )
     marked, emails, phones = _isolate(block)
     assembler = _Assembler(text, known)
     pending_org: str | None = None
     for raw in _PIECE_SPLIT.split(marked):
-        piece = raw.strip(" \t*_•:()[]")
+        piece = _balanced(raw.strip(" \t*_•:[]+"))
         if not piece:
             continue
         if piece.startswith("\x00"):
@@ -214,8 +276,16 @@ def _parse_block(block: str, text: str, known: dict[str, str]) -> list[Contact]:
             continue
         while (label := _LABEL.match(piece)) is not None and label.end() < len(piece):
             piece = piece[label.end() :]
-        if _LABEL.fullmatch(piece + ":") or _URL_LIKE.search(piece):
+        heading = HEADER_RE.match(piece)
+        if heading and heading.group("after").startswith(":"):
+            if assembler.has_reach():
+                assembler.flush()
+            piece = heading.group("after")[1:].strip()
+            if not piece:
+                continue
+        if _LABEL.fullmatch(piece + ":") or _URL_LIKE.search(piece) or _CREDENTIAL.fullmatch(piece):
             continue
+        piece = _HONORIFIC_START.sub("", piece)
         if is_boilerplate(piece):
             break
         piece = _SENTENCE_GLUE.sub("", piece).strip(" \t:-–—")
@@ -235,12 +305,14 @@ def _parse_block(block: str, text: str, known: dict[str, str]) -> list[Contact]:
                 assembler.fields["organisation"] = pending_org
         elif _is_role(piece):
             assembler.put("role", clean_line(piece))
-        elif _is_org(piece, known) or (piece[0].isupper() and len(piece.split()) <= 6):
+        elif _is_org(piece, known) or (
+            _title_case(piece) and len(piece.split()) <= (10 if pending_org is None else 6)
+        ):
             org = clean_line(piece)
             if not assembler.fields and not assembler.contacts:
                 pending_org = org
             assembler.put("organisation", org)
-    assembler.flush()
+    assembler.flush(final=True)
     return assembler.contacts
 
 
@@ -272,7 +344,8 @@ def _accepts(after: str, header: str) -> bool:
     rest = after.lstrip(" \t")
     if not rest or rest[0] in ":-–—|" or after[:1].isupper() or rest[0] in "+(0123456789":
         return True
-    return "@" in rest[:80] or rest[:1].isupper() and not after[:1].isspace()
+    first_word = rest.split(None, 1)[0]
+    return "@" in first_word or rest[:1].isupper()
 
 
 def find_contacts(
@@ -285,7 +358,6 @@ def find_contacts(
     they are shown, to fill in a contact's organisation.
     """
     contacts: list[Contact] = []
-    seen: set[tuple[str | None, str | None, str | None]] = set()
     first_block: int | None = None
     blocks = 0
     for index in range(first_line, len(lines)):
@@ -299,8 +371,26 @@ def find_contacts(
         if first_block is None:
             first_block = index
         for contact in _parse_block(_block_lines(lines, index, m.group("after")), text, known):
-            key = (contact.name, contact.email, contact.phone)
-            if key not in seen and len(contacts) < MAX_CONTACTS:
-                seen.add(key)
-                contacts.append(contact)
+            _merge(contacts, contact)
     return tuple(contacts), first_block
+
+
+def _merge(contacts: list[Contact], new: Contact) -> None:
+    """Add *new*, or fill in the blanks of the contact it repeats (same name or same email)."""
+    for i, old in enumerate(contacts):
+        same_name = bool(new.name and old.name and fold(new.name) == fold(old.name))
+        same_email = bool(new.email and old.email and new.email.lower() == old.email.lower())
+        if not (same_name or same_email):
+            continue
+        if new.email and old.email and not same_email or new.name and old.name and not same_name:
+            continue
+        contacts[i] = Contact(
+            name=old.name or new.name,
+            role=old.role or new.role,
+            organisation=old.organisation or new.organisation,
+            email=old.email or new.email,
+            phone=old.phone or new.phone,
+        )
+        return
+    if len(contacts) < MAX_CONTACTS:
+        contacts.append(new)

@@ -10,7 +10,8 @@ from store.records import Link
 # The pattern opens with literal alternatives so that the regex engine skips
 # quickly to "[", "!" and "h"; the bare address's left edge is checked in code.
 _LINK_OR_URL = re.compile(
-    r"(?P<image>!\[|\[)(?P<label>[^\[\]\n]{0,500})\]\((?P<url><[^<>\n]{0,2000}>|[^()\s]{0,2000})"
+    r"(?P<image>!\[|\[)(?P<label>[^\[\]]{0,500})\]"
+    r"\((?P<url><[^<>\n]{0,2000}>|(?:[^()\s]|\([^()\s]{0,200}\)){0,2000})"
     r"(?:\s+\"[^\"\n]{0,200}\")?\)"
     r"|(?P<bare>https?://[^\s<>\"'()\[\]{}]{1,2000})"
 )
@@ -69,6 +70,8 @@ def reduce_links(text: str) -> tuple[str, list[Link]]:
         if match.group("image") == "![":
             return ""
         label = match.group("label")
+        if "\n\n" in label:
+            return match.group(0)
         record(label, match.group("url"))
         return label
 

@@ -44,6 +44,7 @@ _ANCHOR = re.compile(
 _HONORIFIC_TOKEN = re.compile(rf"(?:{HONORIFIC})$")
 _CONNECTORS = frozenset("of for and the to on de des du la le el del y für und der di &".split())
 _ROLE_LINKS = frozenset({"of", "at", "for"})
+_SUFFIX_TOKEN = re.compile(rf"(?:{ORG_SUFFIX})")
 _KEEP_DOT = re.compile(rf"(?:{ORG_SUFFIX}|[A-Z]\.[A-Z]\.)$")
 
 
@@ -91,7 +92,13 @@ def _trim(tokens: list[str]) -> list[str]:
         if _bare(token) not in ROLE_WORDS and not _bare(token).startswith("vice"):
             break
     tokens = _drop_openers(tokens)
-    while tokens and _bare(tokens[-1]) in _CONNECTORS:
+    for i, token in enumerate(tokens):
+        if i and _SUFFIX_TOKEN.fullmatch(token):
+            tokens = tokens[: i + 1]  # "Beta Labs LLC on Monday": the name ends at LLC
+            break
+    while tokens and (
+        _bare(tokens[-1]) in _CONNECTORS | MONTH_WORDS | WEEKDAY_WORDS and len(tokens) > 1
+    ):
         tokens = tokens[:-1]
     if tokens and tokens[-1].endswith(".") and not _KEEP_DOT.search(tokens[-1]):
         tokens[-1] = tokens[-1].rstrip(".")

@@ -132,6 +132,8 @@ def find_people(text: str) -> tuple[Person, ...]:
             at_end = stop == len(tokens)
             if first == 0:
                 cue = last if last in _HONORIFICS or last in _SPEECH or last in _TITLES else None
+            elif cue is None:
+                continue  # "The New York Stock Exchange said": the run is not a name
             role: str | None = None
             if at_end:
                 role = _role_after(text, m.end())

@@ -183,38 +183,48 @@ def sniff(data: bytes) -> str:
 
 
 def _walk(root: str, seen: set[str]) -> Iterator[SourceFile | tuple[str, ImportProblem]]:
-    """Depth-first, sorted, without recursion and without following folder links (no loops)."""
-    stack = [root]
+    """Depth-first in sorted path order, without recursion and without following folder links."""
+    stack: list[Iterator[os.DirEntry[str]]] = []
+    listing = _listing(root)
+    if isinstance(listing, ImportProblem):
+        yield root, listing
+        return
+    stack.append(listing)
     while stack:
-        folder = stack.pop()
-        try:
-            with os.scandir(folder) as listing:
-                entries = sorted(listing, key=lambda entry: entry.name)
-        except OSError as error:
-            yield folder, ImportProblem(_os_reason(error, folder, "cannot open folder"))
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
             continue
-        subfolders = []
-        for entry in entries:
-            # A file named just ".md" (two in the real corpus) is a release without a
-            # slug, not a hidden file; ".git", "._x.md" (macOS forks) and the like are.
-            bare_suffix = entry.name.lower() in FORMATS
-            if entry.name.startswith(".") and not bare_suffix:
+        # A file named just ".md" (two in the real corpus) is a release without a
+        # slug, not a hidden file; ".git", "._x.md" (macOS forks) and the like are.
+        if entry.name.startswith(".") and entry.name.lower() not in FORMATS:
+            continue
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                if not entry.name.startswith("."):
+                    listing = _listing(entry.path)
+                    if isinstance(listing, ImportProblem):
+                        yield entry.path, listing
+                    else:
+                        stack.append(listing)
                 continue
-            try:
-                if entry.is_dir(follow_symlinks=False):
-                    if not entry.name.startswith("."):
-                        subfolders.append(entry.path)
-                    continue
-                fmt = _format_of(entry.name)
-                if fmt is None or entry.path in seen:
-                    continue
-                seen.add(entry.path)
-                problem = _refusal(entry.stat(follow_symlinks=True))
-            except OSError as error:
-                yield entry.path, ImportProblem(_os_reason(error, entry.path))
+            fmt = _format_of(entry.name)
+            if fmt is None or entry.path in seen:
                 continue
-            yield (entry.path, problem) if problem else SourceFile(entry.path, fmt)
-        stack.extend(reversed(subfolders))
+            seen.add(entry.path)
+            problem = _refusal(entry.stat(follow_symlinks=True))
+        except OSError as error:
+            yield entry.path, ImportProblem(_os_reason(error, entry.path))
+            continue
+        yield (entry.path, problem) if problem else SourceFile(entry.path, fmt)
+
+
+def _listing(folder: str) -> Iterator[os.DirEntry[str]] | ImportProblem:
+    try:
+        with os.scandir(folder) as entries:
+            return iter(sorted(entries, key=lambda entry: entry.name))
+    except OSError as error:
+        return ImportProblem(_os_reason(error, folder, "cannot open folder"))
 
 
 def _format_of(name: str) -> str | None:

@@ -1,105 +1,269 @@
-"""The detail pane: one release laid out for reading, search hits highlighted."""
+"""The detail pane: one release laid out for reading, wrapped lazily, search hits highlighted."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from array import array
+from bisect import bisect_right
+from collections.abc import Callable
+from typing import ClassVar
 
+from rich.cells import cell_len
+from rich.console import Console
+from rich.style import Style
 from rich.text import Text
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from store.records import Release
-from store.sanitize import clean_line, clean_text, fold
+from store.sanitize import clean_line, clean_text
+
+Highlighter = Callable[[str], list[tuple[int, int]]]
+
+# Renders wrapped lines to segments; its width never matters (lines are pre-wrapped).
+_CONSOLE = Console(width=10_000, legacy_windows=False, markup=False, emoji=False)
+_HIT = Style(reverse=True, bold=True)
+_CURRENT_HIT = Style(reverse=True, bold=True, underline=True)
 
 
-class DetailPane(VerticalScroll, can_focus=True):
-    """Kicker, headline, dateline, organisations, people, body, links and contacts."""
+class DetailPane(ScrollView, can_focus=True):
+    """Kicker, headline, dateline, organisations, people, body, contacts and links.
+
+    Every paragraph is one logical line, wrapped only when it comes into view,
+    so a release of a million lines opens as fast as a short one.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "next_hit", "Next hit", id="detail.next_hit"),
+        Binding("N", "previous_hit", "Previous hit", id="detail.previous_hit"),
+        Binding("down,j", "scroll_down", "Down", show=False, id="detail.down"),
+        Binding("up,k", "scroll_up", "Up", show=False, id="detail.up"),
+        Binding("pagedown,space", "page_down", "Page down", show=False, id="detail.page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="detail.page_up"),
+        Binding("home,g", "scroll_home", "Top", show=False, id="detail.top"),
+        Binding("end,G", "scroll_end", "Bottom", show=False, id="detail.bottom"),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "detail-pane--kicker",
+        "detail-pane--title",
+        "detail-pane--dateline",
+        "detail-pane--label",
+        "detail-pane--muted",
+        "detail-pane--embargo",
+    }
 
     DEFAULT_CSS = """
-    DetailPane { padding: 0 1; }
-    DetailPane > Static { width: 1fr; }
-    DetailPane > #detail-kicker { color: $text-muted; }
-    DetailPane > #detail-title { text-style: bold; margin-bottom: 1; }
-    DetailPane > #detail-dateline { color: $text-secondary; }
-    DetailPane > #detail-body { margin: 1 0; }
+    DetailPane {
+        background: $surface;
+        padding: 0 1;
+        overflow-x: hidden;
+        scrollbar-gutter: stable;
+    }
+    DetailPane > .detail-pane--kicker { color: $text-muted; text-style: bold; }
+    DetailPane > .detail-pane--title { text-style: bold; color: $text; }
+    DetailPane > .detail-pane--dateline { color: $text-accent; text-style: italic; }
+    DetailPane > .detail-pane--label { text-style: bold; color: $text-secondary; }
+    DetailPane > .detail-pane--muted { color: $text-muted; }
+    DetailPane > .detail-pane--embargo { color: $text-error; text-style: bold; }
     """
+
+    hit_count: reactive[int] = reactive(0)
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.release: Release | None = None
-        self.terms: tuple[str, ...] = ()
+        self._paragraphs: list[Text] = []
+        self._body_range = (0, 0)  # paragraph indexes of the body
+        self._highlighter: Highlighter | None = None
+        self._width = 0
+        self._starts = array("Q", [0])  # first row of each paragraph, and the total
+        self._current_hit = -1  # paragraph of the hit last jumped to
+        self._cache: dict[int, list[Strip]] = {}
 
-    def compose(self):  # type: ignore[no-untyped-def]
-        yield Static(id="detail-kicker")
-        yield Static(id="detail-title")
-        yield Static(id="detail-dateline")
-        yield Static(id="detail-meta")
-        yield Static(id="detail-body")
-        yield Static(id="detail-contacts")
+    # -- content ----------------------------------------------------------
 
-    def show(self, release: Release | None, terms: Sequence[str] = ()) -> None:
-        """Lay out *release* (or nothing) with *terms* highlighted."""
+    def show(self, release: Release | None, highlighter: Highlighter | None = None) -> None:
+        """Lay out *release* (or nothing); *highlighter* gives the hit spans of a line."""
         self.release = release
-        self.terms = tuple(terms)
-        parts = _layout(release, self.terms)
-        for key, text in parts.items():
-            static = self.query_one(f"#detail-{key}", Static)
-            static.update(text)
-            static.display = bool(text.plain)
-        self.scroll_home(animate=False)
+        self._highlighter = highlighter
+        self._current_hit = -1
+        self._paragraphs, self._body_range = self._layout(release)
+        self._cache.clear()
+        self._measure()
+        self.scroll_to(0, 0, animate=False, immediate=True)
+        self.refresh()
+
+    def _layout(self, release: Release | None) -> tuple[list[Text], tuple[int, int]]:
+        if release is None:
+            return [], (0, 0)
+        style = self.get_component_rich_style
+        out: list[Text] = []
+        if release.kicker:
+            out.append(Text(clean_line(release.kicker), style("detail-pane--kicker")))
+        if release.embargo:
+            out.append(Text(clean_line(release.embargo), style("detail-pane--embargo")))
+        out.append(Text(clean_line(release.title), style("detail-pane--title")))
+        dateline = " · ".join(
+            clean_line(x) for x in (release.location, _long_date(release.date)) if x
+        )
+        if dateline:
+            out.append(Text(dateline, style("detail-pane--dateline")))
+        if release.organisations:
+            out.append(Text(" · ".join(clean_line(o) for o in release.organisations)))
+        for person in release.people:
+            line = Text(clean_line(person.name), Style(bold=True))
+            if person.role:
+                line.append(", " + clean_line(person.role))
+            out.append(line)
+        out.append(Text(""))
+        body_start = len(out)
+        out.extend(Text(line) for line in clean_text(release.body).split("\n"))
+        body_end = len(out)
+        if release.contacts:
+            out.append(Text(""))
+            out.append(Text("Contacts", style("detail-pane--label")))
+            for contact in release.contacts:
+                fields = (
+                    contact.name,
+                    contact.role,
+                    contact.organisation,
+                    contact.email,
+                    contact.phone,
+                )
+                out.append(Text("  " + " · ".join(clean_line(f) for f in fields if f)))
+        if release.links:
+            out.append(Text(""))
+            out.append(Text("Links", style("detail-pane--label")))
+            for number, link in enumerate(release.links, 1):
+                line = Text(f"  {number}. ")
+                line.append(clean_line(link.label) or "link", Style(bold=True))
+                line.append("  " + clean_line(link.url), style("detail-pane--muted"))
+                if not link.openable:
+                    line.append("  (not openable)", style("detail-pane--muted"))
+                out.append(line)
+        out.append(Text(""))
+        out.append(
+            Text(
+                f"{release.source.format} · {clean_line(release.source.path)}",
+                style("detail-pane--muted"),
+            )
+        )
+        return out, (body_start, body_end)
+
+    # -- wrapping ---------------------------------------------------------
+
+    def _measure(self) -> None:
+        """Rows per paragraph at the current width; only long lines are actually wrapped."""
+        width = self._wrap_width()
+        self._width = width
+        starts = array("Q", [0])
+        total = 0
+        for index, paragraph in enumerate(self._paragraphs):
+            plain = paragraph.plain
+            fits = len(plain) <= width if plain.isascii() else cell_len(plain) <= width
+            total += 1 if fits else len(self._wrapped(index))
+            starts.append(total)
+        self._starts = starts
+        self.virtual_size = Size(width, total)
+
+    def _wrap_width(self) -> int:
+        return max(10, self.scrollable_content_region.width or self.size.width or 80)
+
+    def _wrapped(self, index: int) -> list[Strip]:
+        """The rows of paragraph *index* at the current width (cached while shown)."""
+        cached = self._cache.get(index)
+        if cached is not None:
+            return cached
+        if len(self._cache) > 4096:
+            self._cache.clear()
+        strips = self._wrap(index)
+        self._cache[index] = strips
+        return strips
+
+    def _wrap(self, index: int) -> list[Strip]:
+        paragraph = self._paragraphs[index]
+        if self._highlighter and self._body_range[0] <= index < self._body_range[1]:
+            paragraph = paragraph.copy()
+            for start, end in self._highlighter(paragraph.plain):
+                paragraph.stylize(_CURRENT_HIT if index == self._current_hit else _HIT, start, end)
+        if not paragraph.plain:
+            return [Strip.blank(self._width)]
+        lines = paragraph.wrap(_CONSOLE, self._width, overflow="fold")
+        return [
+            Strip([seg for seg in line.render(_CONSOLE) if seg.text != "\n"]).adjust_cell_length(
+                self._width
+            )
+            for line in lines
+        ]
+
+    def render_line(self, y: int) -> Strip:
+        row = y + self.scroll_offset.y
+        base = self.rich_style
+        if row >= self._starts[-1]:
+            return Strip.blank(self._width, base)
+        index = bisect_right(self._starts, row) - 1
+        strips = self._wrapped(index)
+        sub = row - self._starts[index]
+        strip = strips[sub] if sub < len(strips) else Strip.blank(self._width)
+        return strip.apply_style(base)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._wrap_width() != self._width:
+            self._cache.clear()
+            self._measure()
+
+    # -- search hits ------------------------------------------------------
+
+    def _hit_paragraphs(self) -> list[int]:
+        if not self._highlighter:
+            return []
+        first, last = self._body_range
+        return [i for i in range(first, last) if self._highlighter(self._paragraphs[i].plain)]
+
+    def action_next_hit(self) -> None:
+        self._jump(forward=True)
+
+    def action_previous_hit(self) -> None:
+        self._jump(forward=False)
+
+    def _jump(self, *, forward: bool) -> None:
+        hits = self._hit_paragraphs()
+        if not hits:
+            self.app.bell()
+            return
+        if forward:
+            after = [i for i in hits if i > self._current_hit]
+            target = after[0] if after else hits[0]
+        else:
+            before = [i for i in hits if i < self._current_hit]
+            target = before[-1] if before else hits[-1]
+        self._current_hit = target
+        self._cache.clear()
+        row = self._starts[target]
+        self.scroll_to(y=max(0, row - 2), animate=False)
+        self.refresh()
+
+    @property
+    def lines(self) -> list[str]:
+        """The laid-out paragraphs as plain text (for tests and copying)."""
+        return [p.plain for p in self._paragraphs]
 
 
-def _layout(release: Release | None, terms: Sequence[str]) -> dict[str, Text]:
-    empty = Text("")
-    if release is None:
-        return {k: empty for k in ("kicker", "title", "dateline", "meta", "body", "contacts")}
-    dateline = " · ".join(x for x in (release.location, release.date) if x)
-    meta = Text()
-    if release.embargo:
-        meta.append(clean_line(release.embargo) + "\n", "bold red")
-    if release.organisations:
-        meta.append(" · ".join(clean_line(o) for o in release.organisations) + "\n")
-    for person in release.people:
-        meta.append(clean_line(person.name), "bold")
-        if person.role:
-            meta.append(", " + clean_line(person.role))
-        meta.append("\n")
-    meta.rstrip()
-    contacts = Text()
-    if release.contacts:
-        contacts.append("Contacts\n", "bold")
-        for c in release.contacts:
-            fields = [x for x in (c.name, c.role, c.organisation, c.email, c.phone) if x]
-            contacts.append("  " + " · ".join(clean_line(f) for f in fields) + "\n")
-    if release.links:
-        contacts.append("Links\n", "bold")
-        for link in release.links:
-            contacts.append(f"  {clean_line(link.label)}  ", "bold")
-            contacts.append(clean_line(link.url) + "\n", "underline" if link.openable else "dim")
-    contacts.rstrip()
-    return {
-        "kicker": Text(clean_line(release.kicker or "")),
-        "title": _highlighted(clean_line(release.title), terms),
-        "dateline": Text(dateline),
-        "meta": meta,
-        "body": _highlighted(clean_text(release.body), terms),
-        "contacts": contacts,
-    }
+def _long_date(date: str | None) -> str | None:
+    """``2021-06-23`` -> ``23 June 2021``: the way a dateline reads."""
+    if not date or len(date) != 10:
+        return date
+    try:
+        return f"{int(date[8:10])} {_MONTHS[int(date[5:7]) - 1]} {date[:4]}"
+    except (ValueError, IndexError):
+        return date
 
 
-def _highlighted(value: str, terms: Sequence[str]) -> Text:
-    text = Text(value)
-    if not terms or not value:
-        return text
-    folded = fold(value)
-    if len(folded) != len(value):
-        # Folding changed lengths (ligatures, ß): offsets would drift, so match case-blind only.
-        folded = value.casefold() if len(value.casefold()) == len(value) else ""
-    for term in terms:
-        if not term:
-            continue
-        start = folded.find(term)
-        while start != -1:
-            text.stylize("reverse", start, start + len(term))
-            start = folded.find(term, start + len(term))
-    return text
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip

@@ -1,0 +1,204 @@
+"""The contact directory: merging by email and name, shared mailboxes, role history, filtering."""
+
+from __future__ import annotations
+
+import random
+import re
+from datetime import date
+
+from store.contacts import ContactDirectory, DirectoryEntry, is_shared_mailbox
+from store.records import Contact, Release, Source
+from store.sanitize import fold
+
+
+def release(number: int, when: str | None, *contacts: Contact) -> Release:
+    return Release(
+        id=f"rel{number}",
+        title=f"Release {number}",
+        body="",
+        source=Source(f"/a/{number}.md", "md"),
+        date=when,
+        contacts=contacts,
+    )
+
+
+LEA = "Léa Martin"
+ARCHIVE = [
+    # The same press officer over three years, changing role, organisation and phone.
+    release(
+        1, "2021-03-01", Contact(LEA, "Press Officer", "WHO", "l.martin@who.int", "+41 22 791 1111")
+    ),
+    release(
+        2, "2021-09-14", Contact(LEA, "Press Officer", "WHO", "L.Martin@WHO.int", "+41 22 791 1111")
+    ),
+    release(
+        3, "2022-05-02", Contact("Lea Martin", "Senior Press Officer", "WHO", "l.martin@who.int")
+    ),
+    release(
+        4,
+        "2023-01-20",
+        Contact(LEA, "Head of Media", "UNICEF", "l.martin@who.int", "+1 212 326 7000"),
+    ),
+    release(5, "2023-11-30", Contact(None, "Head of Media", "UNICEF", "l.martin@who.int", None)),
+    # A name-only mention of her, and of someone nobody has an address for.
+    release(6, "2022-06-01", Contact("LEA MARTIN", None, None, None, "+41 22 791 2222")),
+    release(7, "2020-01-01", Contact("Tomás Ruiz", "Spokesperson", "Cruz Roja", None, None)),
+    # Two people signing with one shared press@ address, and the address alone.
+    release(
+        8,
+        "2023-02-02",
+        Contact("Anna Berg", "Communications", "Acme", "press@acme.com", "+46 8 123 45"),
+    ),
+    release(9, "2023-03-03", Contact("Jon Holm", None, "Acme", "PRESS@acme.com", None)),
+    release(10, "2023-04-04", Contact(None, None, "Acme AB", "press@acme.com", "+46 8 000 00")),
+    # Two different people with the same name and two addresses: a name-only mention is ambiguous.
+    release(11, "2022-01-01", Contact("Maria Garcia", None, None, "maria@a.org", None)),
+    release(12, "2022-02-01", Contact("Maria Garcia", None, None, "mgarcia@b.org", None)),
+    release(13, "2022-03-01", Contact("María García", "Analyst", None, None, None)),
+    # A phone-only contact, an empty one, and hostile text.
+    release(14, None, Contact(None, None, None, None, "0800 123 456")),
+    release(15, "2022-01-01", Contact(None, "Media desk", None, None, None)),
+    release(
+        16, "2024-01-01", Contact("\x1b]0;PWNED\x07Eve\u202e", None, None, "eve@evil.example", None)
+    ),
+]
+
+DIRECTORY = ContactDirectory.build(ARCHIVE)
+
+
+def entry(key: str) -> DirectoryEntry:
+    found = DIRECTORY.get(key)
+    assert found is not None, sorted(e.key for e in DIRECTORY.entries)
+    return found
+
+
+def test_one_entry_per_email_case_insensitive_with_role_history() -> None:
+    lea = entry("email:l.martin@who.int")
+    assert lea.name == LEA
+    assert lea.role == "Head of Media" and lea.organisation == "UNICEF"
+    assert lea.release_ids == ("rel5", "rel4", "rel6", "rel3", "rel2", "rel1")
+    assert lea.release_count == 6
+    assert lea.last_seen == date(2023, 11, 30)
+    assert lea.phones == ("+1 212 326 7000", "+41 22 791 2222", "+41 22 791 1111")
+    assert [(s.role, s.organisation, s.first_seen, s.last_seen, s.release_count)
+            for s in lea.history] == [
+        ("Head of Media", "UNICEF", date(2023, 1, 20), date(2023, 11, 30), 2),
+        ("Senior Press Officer", "WHO", date(2022, 5, 2), date(2022, 5, 2), 1),
+        ("Press Officer", "WHO", date(2021, 3, 1), date(2021, 9, 14), 2),
+    ]  # fmt: skip
+    assert not lea.shared
+
+
+def test_name_only_mention_merges_when_unambiguous() -> None:
+    assert DIRECTORY.get("name:lea martin") is None  # merged into the email entry
+    tomas = entry("name:tomas ruiz")
+    assert tomas.email is None and tomas.name == "Tomás Ruiz"
+    assert tomas.history[0].organisation == "Cruz Roja"
+
+
+def test_name_only_mention_stays_apart_when_ambiguous() -> None:
+    assert entry("email:maria@a.org").release_ids == ("rel11",)
+    assert entry("email:mgarcia@b.org").release_ids == ("rel12",)
+    alone = entry("name:maria garcia")
+    assert alone.release_ids == ("rel13",) and alone.role == "Analyst"
+
+
+def test_shared_mailbox_is_its_own_entry_named_by_its_organisation() -> None:
+    press = entry("email:press@acme.com")
+    assert press.shared
+    assert press.name == "Acme AB"  # the latest organisation said
+    assert press.release_ids == ("rel10", "rel9", "rel8")
+    assert press.phones == ("+46 8 000 00",)  # a person's phone stays with the person
+    anna = entry("name:anna berg")
+    assert anna.email is None and anna.phones == ("+46 8 123 45",)
+    assert anna.release_ids == ("rel8",)
+    assert entry("name:jon holm").organisation == "Acme"
+    assert is_shared_mailbox("Presse@example.fr") and is_shared_mailbox("prensa@x.es")
+    assert not is_shared_mailbox("pressman@x.org")
+
+
+def test_phone_only_and_empty_contacts() -> None:
+    assert entry("phone:0800123456").name == "0800 123 456"
+    assert not any("media desk" in e.name.lower() for e in DIRECTORY.entries)
+
+
+def test_hostile_text_is_cleaned() -> None:
+    eve = entry("email:eve@evil.example")
+    assert eve.name == "Eve"
+
+
+def test_entries_are_most_recent_first() -> None:
+    seen = [e.last_seen or date.min for e in DIRECTORY.entries]
+    assert seen == sorted(seen, reverse=True)
+
+
+def test_filter_words_all_match_folded_substrings() -> None:
+    assert [e.key for e in DIRECTORY.filter("lea")] == ["email:l.martin@who.int"]
+    assert [e.key for e in DIRECTORY.filter("LÉA unicef")] == ["email:l.martin@who.int"]
+    assert [e.key for e in DIRECTORY.filter("who.int")] == ["email:l.martin@who.int"]
+    # Old roles and organisations are searchable too.
+    assert [e.key for e in DIRECTORY.filter("senior press")] == ["email:l.martin@who.int"]
+    assert DIRECTORY.filter("lea nobody") == []
+    assert len(DIRECTORY.filter("")) == len(DIRECTORY) == len(DIRECTORY.filter("   "))
+
+
+def test_filter_phone_on_digits() -> None:
+    assert [e.key for e in DIRECTORY.filter("+41 22")] == ["email:l.martin@who.int"]
+    assert [e.key for e in DIRECTORY.filter("791-2222")] == ["email:l.martin@who.int"]
+    assert [e.key for e in DIRECTORY.filter("0800")] == ["phone:0800123456"]
+
+
+def test_filter_ranks_name_matches_first() -> None:
+    keys = [e.key for e in DIRECTORY.filter("acme")]
+    assert keys[0] == "email:press@acme.com"  # its name is "Acme AB"
+    assert set(keys) == {"email:press@acme.com", "name:anna berg", "name:jon holm"}
+    garcia = [e.key for e in DIRECTORY.filter("garcia")]
+    assert garcia[0] == "name:maria garcia"  # the most recently seen of the three
+    assert set(garcia) == {"name:maria garcia", "email:maria@a.org", "email:mgarcia@b.org"}
+    assert next(e.key for e in DIRECTORY.filter("ma ga")) == "name:maria garcia"
+
+
+def test_filter_on_a_large_directory_agrees_with_a_plain_scan() -> None:
+    rng = random.Random(4)
+    first = ["Ana", "Ben", "Chloé", "Dmitri", "Eva", "Farid", "Gül", "Hana", "Ivan", "Jo"]
+    last = ["Berg", "Côté", "Diaz", "Ek", "Fox", "Groß", "Holm", "Ito", "Jensen", "Kim"]
+    archive = []
+    for n in range(3000):
+        who = rng.randrange(400)
+        name = f"{first[who % 10]} {last[who // 10 % 10]}{who}"
+        archive.append(
+            release(n, f"20{rng.randint(10, 24)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
+                    Contact(name, rng.choice(["CEO", "Press Officer"]), f"Org {who % 37}",
+                            f"p{who}@org{who % 37}.com", f"+1 555 {who:04d}"))
+        )  # fmt: skip
+    directory = ContactDirectory.build(archive)
+    assert len(directory) == len({f"p{r.contacts[0].email}" for r in archive})
+    for text in ["gul", "ben", "press off", "org 3", "555 01", "côte", "eva b", "+1 555 0042"]:
+        words = [re.sub(r"\D", "", w) if re.fullmatch(r"[+\d][\d-]*", w) else w
+                 for w in fold(text).split()]  # fmt: skip
+        expected = set()
+        for e in directory.entries:
+            haystack = " / ".join(
+                [fold(e.name), fold(e.email or "")]
+                + [fold(f"{s.role or ''} / {s.organisation or ''}") for s in e.history]
+                + [re.sub(r"\D", "", phone) for phone in e.phones]
+            )
+            if all(w in haystack for w in words):
+                expected.add(e.key)
+        assert expected or text == "+1 555 0042"
+        assert {e.key for e in directory.filter(text)} == expected, text
+
+
+def test_many_releases_few_people() -> None:
+    """20,000 releases signed by 5,000 people give 5,000 entries of 4 releases each."""
+    archive = [
+        release(n, "2022-01-01", Contact(f"Person {n % 5000}", None, None,
+                                          f"p{n % 5000}@x.org", None))
+        for n in range(20_000)
+    ]  # fmt: skip
+    directory = ContactDirectory.build(archive)
+    assert len(directory) == 5000
+    assert {e.release_count for e in directory.entries} == {4}
+    found = directory.filter("person 49")
+    assert len(found) == sum("49" in str(n) for n in range(5000))
+    assert found[0].name == "Person 49"  # ties on recency: by name

@@ -1,0 +1,89 @@
+"""Datelines in English, French, Spanish and German, and in the wire services' forms."""
+
+import pytest
+
+from store.extract import extract
+
+CASES = [
+    ("Marrakesh, 23 June 2021 – The meeting opened today.", "Marrakesh", "2021-06-23"),
+    ("CHICAGO, June 23, 2021 – Acme Corp. today announced a merger.", "CHICAGO", "2021-06-23"),
+    ("Tuesday, April 14, 2015\n\nAcme Corp. today announced a merger.", None, "2015-04-14"),
+    ("2021-06-23\n\nAcme Corp. today announced a merger.", None, "2021-06-23"),
+    ("23/06/2021\n\nAcme Corp. today announced a merger.", None, "2021-06-23"),
+    (
+        "TORONTO (Ontario) – le 16 octobre 2025 – La Banque a annoncé aujourd'hui un accord.",
+        "TORONTO (Ontario)",
+        "2025-10-16",
+    ),
+    ("MADRID, 29 de mayo de 2024. La empresa ha anunciado hoy un acuerdo.", "MADRID", "2024-05-29"),
+    ("BERLIN, 23. Juni 2021 – Die Firma hat heute eine Übernahme bekannt gegeben.", "BERLIN", "2021-06-23"),
+    (
+        "AMSTERDAM and PARIS, March 19, 2024 /PRNewswire/ -- The two firms agreed to merge.",
+        "AMSTERDAM and PARIS",
+        "2024-03-19",
+    ),
+    ("Miami (May 14, 2024) – The resort reopened its doors on Monday.", "Miami", "2024-05-14"),
+    (
+        "NEW YORK, NY / ACCESSWIRE / May 1, 2024 / Beta Inc. reported first-quarter results.",
+        "NEW YORK, NY",
+        "2024-05-01",
+    ),
+    (
+        " QINGDAO, SHANGHAI, FRANKFURT and HONG KONG - April 27, 2026 (NEWMEDIAWIRE) - "
+        "Haier Smart Home published its results.",
+        "QINGDAO, SHANGHAI, FRANKFURT and HONG KONG",
+        "2026-04-27",
+    ),
+    (
+        "Atlanta, GA (Newsworthy.ai) Wednesday Aug 27, 2025 @ 7:00 AM US/Eastern — Intellum announced.",
+        "Atlanta, GA",
+        "2025-08-27",
+    ),
+    ("PORT COQUITLAM, BC / PR Karma / February 10, 2025 18:45\n\nHappy Stan's is nominated.", "PORT COQUITLAM, BC", "2025-02-10"),
+    ("DALLAS, TX -- July 25th, 2025 -- Stonegate updates its coverage.", "DALLAS, TX", "2025-07-25"),
+    ("LONDON, Dec 3, 2024 (IBN) - Gamma plc launched a new fund.", "LONDON", "2024-12-03"),
+    (
+        "HAIKOU, CHINA - [Media OutReach Newswire](https://www.media-outreach.com/) - 16 July 2026 - "
+        "Hainan welcomes its carnival.",
+        "HAIKOU, CHINA",
+        "2026-07-16",
+    ),
+    ("(NewMediaWire) - October 24, 2024 - DALLAS — New research was published.", "DALLAS", "2024-10-24"),
+    ("Double Oak, United States - February 22, 2025 / Redeeming Dogs /\n\nThe firm launched.", "Double Oak, United States", "2025-02-22"),
+]
+
+
+@pytest.mark.parametrize(("first_paragraph", "location", "date"), CASES)
+def test_dateline_forms(first_paragraph, location, date):
+    r = extract(f"Acme Widgets Reach a New Milestone\n\n{first_paragraph}\n\nMore text follows here.")
+    assert (r.location, r.date) == (location, date)
+
+
+def test_date_in_a_body_sentence_is_not_the_release_date():
+    r = extract(
+        "Acme Opens a Plant\n\nAcme said the plant, announced on March 3, 2024, will employ 200 "
+        "people.\n\nOn July 3, 2024, the first line started."
+    )
+    assert r.date is None
+    assert r.location is None
+
+
+def test_declared_date_is_the_fallback():
+    r = extract("Acme Opens a Plant\n\nAcme opened a plant.", date="2024-02-01T10:00:00Z")
+    assert r.date == "2024-02-01"
+    r = extract("Acme Opens a Plant\n\nLYON, 3 mars 2024 – Acme a ouvert.", date="2024-02-01")
+    assert r.date == "2024-03-03"
+
+
+def test_embargo_date_is_not_a_dateline():
+    r = extract(
+        "Study Finds Less Stroke Risk\n\nEmbargoed until 8:55 a.m. CT, Sunday, Nov. 17, 2024\n\n"
+        "The study was presented today."
+    )
+    assert r.embargo == "Embargoed until 8:55 a.m. CT, Sunday, Nov. 17, 2024"
+    assert r.date is None
+
+
+def test_impossible_date_is_ignored():
+    r = extract("Acme News\n\nPARIS, 31 February 2024 – Acme announced.")
+    assert r.date is None

@@ -1,0 +1,202 @@
+"""A virtualised list: a cursor over rows, drawing only the rows on screen (Line API)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, ClassVar, Generic, TypeVar
+
+from rich.console import Console
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+T = TypeVar("T")
+
+
+class VirtualList(ScrollView, Generic[T], can_focus=True):
+    """A cursor over rows of items, drawing only the rows on screen (Textual's Line API).
+
+    Subclasses say how one item reads as a row in :meth:`row_text`.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Open", id="list.open"),
+        Binding("down,j", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("up,k", "cursor_up", "Up", show=False, id="list.up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="list.page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="list.page_up"),
+        Binding("home,g", "first", "First", show=False, id="list.first"),
+        Binding("end,G", "last", "Last", show=False, id="list.last"),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "virtual-list--cursor",
+        "virtual-list--unread",
+        "virtual-list--dim",
+        "virtual-list--meta",
+        "virtual-list--marker",
+    }
+
+    DEFAULT_CSS = """
+    VirtualList {
+        background: $surface;
+        scrollbar-gutter: stable;
+        overflow-x: hidden;
+    }
+    VirtualList > .virtual-list--cursor { background: $block-cursor-blurred-background; }
+    VirtualList:focus > .virtual-list--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: bold;
+    }
+    VirtualList > .virtual-list--unread { text-style: bold; }
+    VirtualList > .virtual-list--dim { color: $text-muted; }
+    VirtualList > .virtual-list--meta { color: $text-secondary; }
+    VirtualList > .virtual-list--marker { color: $text-warning; }
+    """
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+
+    class Highlighted(Message):
+        """The cursor moved to another item."""
+
+        def __init__(self, virtual_list: VirtualList[Any], item: Any) -> None:
+            super().__init__()
+            self.virtual_list = virtual_list
+            self.item = item
+
+        @property
+        def control(self) -> VirtualList[Any]:
+            return self.virtual_list
+
+    class Selected(Message):
+        """Enter (or a double click) on an item."""
+
+        def __init__(self, virtual_list: VirtualList[Any], item: Any) -> None:
+            super().__init__()
+            self.virtual_list = virtual_list
+            self.item = item
+
+        @property
+        def control(self) -> VirtualList[Any]:
+            return self.virtual_list
+
+    def __init__(
+        self,
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._rows: Sequence[T] = ()
+
+    # -- data -------------------------------------------------------------
+
+    @property
+    def rows(self) -> Sequence[T]:
+        return self._rows
+
+    @property
+    def current(self) -> T | None:
+        """The item under the cursor, if any."""
+        if 0 <= self.cursor < len(self._rows):
+            return self._rows[self.cursor]
+        return None
+
+    def set_rows(self, rows: Sequence[T], *, keep_index: int = 0) -> None:
+        """Show *rows* with the cursor on row *keep_index*."""
+        self._rows = rows
+        self.virtual_size = Size(self.size.width, len(rows))
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self.cursor = keep_index
+        self.refresh()
+
+    # -- movement ---------------------------------------------------------
+
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, len(self._rows) - 1)) if self._rows else 0
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self.refresh_row(old)
+        self.refresh_row(new)
+        self._scroll_cursor_into_view()
+        self.post_message(self.Highlighted(self, self.current))
+
+    def _scroll_cursor_into_view(self) -> None:
+        if self.size.height:
+            self.scroll_to_region(
+                Region(0, self.cursor, max(1, self.size.width), 1), animate=False, immediate=True
+            )
+
+    def refresh_row(self, row: int) -> None:
+        y = row - self.scroll_offset.y
+        if 0 <= y < self.size.height:
+            self.refresh(Region(0, y, self.size.width, 1))
+
+    def action_cursor_down(self) -> None:
+        self.cursor += 1
+
+    def action_cursor_up(self) -> None:
+        self.cursor -= 1
+
+    def action_page_down(self) -> None:
+        self.cursor += max(1, self.size.height - 1)
+
+    def action_page_up(self) -> None:
+        self.cursor -= max(1, self.size.height - 1)
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = len(self._rows) - 1
+
+    def action_select(self) -> None:
+        item = self.current
+        if item is not None:
+            self.post_message(self.Selected(self, item))
+
+    def _on_click(self, event: events.Click) -> None:
+        row = event.y + self.scroll_offset.y
+        if 0 <= row < len(self._rows):
+            self.cursor = row
+            if event.chain >= 2:
+                self.action_select()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(event.size.width, len(self._rows))
+        self._scroll_cursor_into_view()
+
+    # -- drawing ----------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        row = y + self.scroll_offset.y
+        width = self.scrollable_content_region.width or self.size.width
+        base = self.rich_style
+        if row >= len(self._rows):
+            return Strip.blank(width, base)
+        line = self.row_text(self._rows[row], width, base)
+        line.truncate(width, overflow="ellipsis", pad=True)
+        if row == self.cursor:
+            # The cursor row's colours win over the column colours beneath.
+            line.stylize(self.get_component_rich_style("virtual-list--cursor"))
+        return Strip([seg for seg in line.render(_CONSOLE) if seg.text != "\n"], width)
+
+    def row_text(self, item: T, width: int, style: Style) -> Text:
+        """One row for *item*, at most *width* cells (it is truncated anyway)."""
+        raise NotImplementedError
+
+    def part(self, name: str) -> Style:
+        """The style of a component class, for use in :meth:`row_text`."""
+        return self.get_component_rich_style(f"virtual-list--{name}", partial=True)
+
+
+# Renders a row's Text to segments; its size never matters (rows are pre-truncated).
+_CONSOLE = Console(width=10_000, legacy_windows=False, markup=False, emoji=False)
