@@ -183,8 +183,15 @@ class Archive:
         self._states[release_id] = ReleaseState(read=state.read, starred=starred)
 
     def save_states(self, changed: Sequence[str]) -> None:
-        """Write the marks of *changed* releases to the store (one write per call)."""
-        self.store.set_states({i: self.state(i) for i in changed})
+        """Write the marks of *changed* releases to the store."""
+        for read in (True, False):
+            ids = [i for i in changed if self.state(i).read is read]
+            if ids:
+                self.store.set_read(ids, read)
+        for starred in (True, False):
+            ids = [i for i in changed if self.state(i).starred is starred]
+            if ids:
+                self.store.set_starred(ids, starred)
 
     # -- searching ------------------------------------------------------------
 

@@ -9,9 +9,10 @@ two processes never hand out the same document id and no counter is needed):
 * ``meta``: ``{"schema": 1}`` (document 1), written with the first write.
 
 Writes are read-merge-write transactions under the store's lock
-(store.storage): one file write per call, returned only once durable. A store
-on disk is a snapshot: what another process writes is seen after
-:meth:`ReleaseStore.refresh`.
+(store.storage): one file write per call, returned only once durable. Every
+write rewrites the whole file (TinyDB's model), so its cost grows with the
+store, not with the change: import in large batches. A store on disk is a
+snapshot: what another process writes is seen after :meth:`ReleaseStore.refresh`.
 
 Threads: a ReleaseStore is used from one thread at a time (the app gives it
 a single worker thread); it has no locks of its own.

@@ -6,7 +6,10 @@ with the locale's encoding and parses the whole file on every operation.
 whole ``{table: {doc_id: document}}`` mapping) and changes how it reaches the
 disk:
 
-* UTF-8 JSON through orjson, whatever the locale (SECURITY.md D8).
+* UTF-8 JSON through orjson, whatever the locale (SECURITY.md D8), written
+  with one document per line and read back a line at a time, so that
+  neither a write nor a read ever holds a second copy of the whole file
+  (any other JSON layout, such as stock TinyDB's, is read too).
 * Every write goes to a temporary file in the same folder, is fsynced, the
   current file is hard-linked to ``<name>.bak`` (the previous generation),
   the temporary file replaces the store with ``os.replace`` and the folder is
@@ -32,7 +35,7 @@ import secrets
 import shutil
 import stat
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -54,6 +57,7 @@ Validator = Callable[[Tables], str | None]
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _READ_BUFFER = 1 << 20
+_WRITE_CHUNK = 4 << 20
 
 
 def backup_path_for(path: Path) -> Path:
@@ -270,21 +274,20 @@ class AtomicJSONStorage(Storage):
 
     def _write_file(self, data: Tables) -> None:
         shown = _shown(self.path)
-        try:
-            payload = serialize_store(data)
-        except TypeError as exc:  # orjson.JSONEncodeError is a TypeError
-            raise StoreError(f"cannot save {shown}: {_encode_problem(exc)}") from None
         folder = self.path.parent
         if not self._swept:
             self._sweep_temporary_files()
         tmp = folder / f".{self.path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp"
         try:
-            signature = _write_new_file(tmp, payload, like=self.path)
+            signature = _write_new_file(tmp, _store_chunks(data), like=self.path)
             self._keep_backup()
             os.replace(tmp, self.path)
         except OSError as exc:
             _unlink_quietly(tmp)
             raise StoreError(_write_problem(shown, exc)) from exc
+        except TypeError as exc:  # orjson.JSONEncodeError is a TypeError
+            _unlink_quietly(tmp)
+            raise StoreError(f"cannot save {shown}: {_encode_problem(exc)}") from None
         except BaseException:
             _unlink_quietly(tmp)
             raise
@@ -389,22 +392,37 @@ def serialize_store(data: Tables) -> bytes:
     Still plain JSON that any reader (or TinyDB's own storage) accepts.
     Raises orjson.JSONEncodeError (a TypeError) for what JSON cannot hold.
     """
+    return b"".join(_store_chunks(data))
+
+
+def _store_chunks(data: Tables, chunk_size: int | None = None) -> Iterator[bytes]:
+    """:func:`serialize_store` in pieces of about *chunk_size* bytes.
+
+    Writing piece by piece never holds a second copy of a store that can be
+    hundreds of megabytes: joining it whole costs as much as writing it.
+    """
     dumps = orjson.dumps
-    # One list of pieces joined once: a store can be hundreds of megabytes,
-    # and every intermediate join would copy it again.
+    limit = chunk_size or _WRITE_CHUNK
     parts = [b"{\n"]
+    size = 0
     last_table = len(data) - 1
     for number, (name, table) in enumerate(data.items()):
         parts += (dumps(name), b": {\n")
         separator = b""
         for key, doc in table.items():
-            parts += (separator, dumps(key), b": ", dumps(doc))
+            line = dumps(doc)
+            parts += (separator, dumps(key), b": ", line)
             separator = b",\n"
+            size += len(line)
+            if size >= limit:
+                yield b"".join(parts)
+                parts.clear()
+                size = 0
         if table:
             parts.append(b"\n")
         parts.append(b"}\n" if number == last_table else b"},\n")
     parts.append(b"}\n")
-    return b"".join(parts)
+    yield b"".join(parts)
 
 
 def _parse_store_lines(handle: BinaryIO) -> Tables | None:
@@ -585,16 +603,17 @@ def _shown(path: Path) -> str:
 # -- writing files ---------------------------------------------------------------------
 
 
-def _write_new_file(tmp: Path, payload: bytes, *, like: Path) -> Signature:
-    """Create *tmp* with *payload*, durably; return its signature (it becomes the store's)."""
+def _write_new_file(tmp: Path, chunks: Iterable[bytes], *, like: Path) -> Signature:
+    """Create *tmp* from *chunks*, durably; return its signature (it becomes the store's)."""
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644)
     try:
         with suppress(FileNotFoundError):
             os.fchmod(fd, stat.S_IMODE(os.stat(like).st_mode))
-        view = memoryview(payload)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
+        for chunk in chunks:
+            view = memoryview(chunk)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
         os.fsync(fd)
         st = os.fstat(fd)
     finally:

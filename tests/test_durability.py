@@ -18,6 +18,7 @@ from typing import Any
 import orjson
 import pytest
 
+from store import storage as storage_module
 from store.errors import DamagedStoreError, StoreError
 from store.release_store import ReleaseStore
 from store.storage import backup_path_for
@@ -69,14 +70,17 @@ class Fault:
         monkeypatch.setattr(os, self.name, faulty)
 
 
+@pytest.mark.parametrize("chunk", [None, 256], ids=["one-chunk", "many-chunks"])
 @pytest.mark.parametrize("name", ["open", "write", "fsync", "link", "replace"])
 def test_d1_a_failure_at_any_step_leaves_the_old_or_the_new_store(
-    tmp_path: Path, name: str
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, chunk: int | None
 ) -> None:
+    if chunk is not None:
+        monkeypatch.setattr(storage_module, "_WRITE_CHUNK", chunk)
     old_ids = {r.id for r in OLD}
     new_ids = old_ids | {r.id for r in NEW}
     refused = 0
-    for at in range(1, 20):
+    for at in range(1, 40):
         folder = tmp_path / f"{name}-{at}"
         folder.mkdir()
         path = folder / "releases.json"

@@ -18,9 +18,15 @@ def test_please_contact_with_email_and_role():
 
 
 def test_media_contact_name_role_email_on_one_line():
-    found = contacts("Media Contact: Ryan Mueller, Director of Sales & Marketing, Ryanm@NJBProtection.com")
+    found = contacts(
+        "Media Contact: Ryan Mueller, Director of Sales & Marketing, Ryanm@NJBProtection.com"
+    )
     assert found == (
-        Contact(name="Ryan Mueller", role="Director of Sales & Marketing", email="Ryanm@NJBProtection.com"),
+        Contact(
+            name="Ryan Mueller",
+            role="Director of Sales & Marketing",
+            email="Ryanm@NJBProtection.com",
+        ),
     )
 
 
@@ -58,16 +64,24 @@ def test_contact_headers_in_several_languages(header, phone):
 
 
 def test_run_together_investor_relations_block():
-    found = contacts("ContactsInvestor Relations:Haier Smart Home (Hong Kong)T: +852 2169 0000E: ir@haier.hk")
+    found = contacts(
+        "ContactsInvestor Relations:Haier Smart Home (Hong Kong)T: +852 2169 0000E: ir@haier.hk"
+    )
     assert found == (
-        Contact(organisation="Haier Smart Home (Hong Kong)", email="ir@haier.hk", phone="+852 2169 0000"),
+        Contact(
+            organisation="Haier Smart Home (Hong Kong)", email="ir@haier.hk", phone="+852 2169 0000"
+        ),
     )
 
 
 def test_run_together_name_and_email():
-    found = contacts("Media Contact:\n\nCynthia Salarizadehcynthia@ashamediagroup.com(856) 425.6160")
+    found = contacts(
+        "Media Contact:\n\nCynthia Salarizadehcynthia@ashamediagroup.com(856) 425.6160"
+    )
     assert found == (
-        Contact(name="Cynthia Salarizadeh", email="cynthia@ashamediagroup.com", phone="(856) 425.6160"),
+        Contact(
+            name="Cynthia Salarizadeh", email="cynthia@ashamediagroup.com", phone="(856) 425.6160"
+        ),
     )
 
 
@@ -82,7 +96,10 @@ def test_one_contact_per_email():
         "Contact Information:\n\nSplash Beverage Group/ 954-745-5815 Info@SplashBeverageGroup.com"
         "Dennis Burns 567-237-4132 dburns@SplashBeverageGroup.com"
     )
-    assert [c.email for c in found] == ["Info@SplashBeverageGroup.com", "dburns@SplashBeverageGroup.com"]
+    assert [c.email for c in found] == [
+        "Info@SplashBeverageGroup.com",
+        "dburns@SplashBeverageGroup.com",
+    ]
     assert found[1].name == "Dennis Burns"
 
 
@@ -99,7 +116,10 @@ def test_emails_in_about_and_wire_footer_are_not_contacts():
 
 
 def test_contact_people_are_not_quoted_people():
-    r = extract(HEAD + "“We grow,” said Ann Lee, CEO of Acme.\n\nMedia contact:\nBob Stone\nbob@acme.example")
+    r = extract(
+        HEAD
+        + "“We grow,” said Ann Lee, CEO of Acme.\n\nMedia contact:\nBob Stone\nbob@acme.example"
+    )
     assert [p.name for p in r.people] == ["Ann Lee"]
     assert r.contacts[0].name == "Bob Stone"
 

@@ -16,7 +16,11 @@ CASES = [
         "2025-10-16",
     ),
     ("MADRID, 29 de mayo de 2024. La empresa ha anunciado hoy un acuerdo.", "MADRID", "2024-05-29"),
-    ("BERLIN, 23. Juni 2021 – Die Firma hat heute eine Übernahme bekannt gegeben.", "BERLIN", "2021-06-23"),
+    (
+        "BERLIN, 23. Juni 2021 – Die Firma hat heute eine Übernahme bekannt gegeben.",
+        "BERLIN",
+        "2021-06-23",
+    ),
     (
         "AMSTERDAM and PARIS, March 19, 2024 /PRNewswire/ -- The two firms agreed to merge.",
         "AMSTERDAM and PARIS",
@@ -39,8 +43,16 @@ CASES = [
         "Atlanta, GA",
         "2025-08-27",
     ),
-    ("PORT COQUITLAM, BC / PR Karma / February 10, 2025 18:45\n\nHappy Stan's is nominated.", "PORT COQUITLAM, BC", "2025-02-10"),
-    ("DALLAS, TX -- July 25th, 2025 -- Stonegate updates its coverage.", "DALLAS, TX", "2025-07-25"),
+    (
+        "PORT COQUITLAM, BC / PR Karma / February 10, 2025 18:45\n\nHappy Stan's is nominated.",
+        "PORT COQUITLAM, BC",
+        "2025-02-10",
+    ),
+    (
+        "DALLAS, TX -- July 25th, 2025 -- Stonegate updates its coverage.",
+        "DALLAS, TX",
+        "2025-07-25",
+    ),
     ("LONDON, Dec 3, 2024 (IBN) - Gamma plc launched a new fund.", "LONDON", "2024-12-03"),
     (
         "HAIKOU, CHINA - [Media OutReach Newswire](https://www.media-outreach.com/) - 16 July 2026 - "
@@ -48,14 +60,24 @@ CASES = [
         "HAIKOU, CHINA",
         "2026-07-16",
     ),
-    ("(NewMediaWire) - October 24, 2024 - DALLAS — New research was published.", "DALLAS", "2024-10-24"),
-    ("Double Oak, United States - February 22, 2025 / Redeeming Dogs /\n\nThe firm launched.", "Double Oak, United States", "2025-02-22"),
+    (
+        "(NewMediaWire) - October 24, 2024 - DALLAS — New research was published.",
+        "DALLAS",
+        "2024-10-24",
+    ),
+    (
+        "Double Oak, United States - February 22, 2025 / Redeeming Dogs /\n\nThe firm launched.",
+        "Double Oak, United States",
+        "2025-02-22",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("first_paragraph", "location", "date"), CASES)
 def test_dateline_forms(first_paragraph, location, date):
-    r = extract(f"Acme Widgets Reach a New Milestone\n\n{first_paragraph}\n\nMore text follows here.")
+    r = extract(
+        f"Acme Widgets Reach a New Milestone\n\n{first_paragraph}\n\nMore text follows here."
+    )
     assert (r.location, r.date) == (location, date)
 
 

@@ -89,7 +89,9 @@ def test_declared_title_equal_to_the_first_line_is_not_repeated_in_the_body():
     assert r.body == "Acme grew."
 
 
-@pytest.mark.parametrize("placeholder", ["", "  ", "Home", "Press Releases", "www.acme.com", "News"])
+@pytest.mark.parametrize(
+    "placeholder", ["", "  ", "Home", "Press Releases", "www.acme.com", "News"]
+)
 def test_placeholder_title_does_not_win_over_a_real_headline(placeholder):
     r = extract("PRESS RELEASE\n\nAcme Opens a Plant in Lyon\n\nText.", title=placeholder)
     assert r.title == "Acme Opens a Plant in Lyon"

@@ -10,7 +10,7 @@ from store.sanitize import clean_text
 
 # Characters that matter to the extractors, mixed with anything at all.
 _ALPHABET = st.sampled_from(
-    list("aZ 1\n\t.,:;-–—/()[]!#@*+\"'’“”") + ["\x1b", "\x00", "\ud800", "\u202e", "é", "ß", "中"]
+    [*"aZ 1\n\t.,:;-–—/()[]!#@*+\"'’“”", "\x1b", "\x00", "\ud800", "\u202e", "é", "ß", "中"]
 )
 _PIECES = st.sampled_from(
     [
@@ -30,13 +30,17 @@ _PIECES = st.sampled_from(
         "About Acme\n",
     ]
 )
-_TEXT = st.lists(st.one_of(st.text(max_size=40), st.text(_ALPHABET, max_size=40), _PIECES), max_size=30).map(
-    "".join
-)
+_TEXT = st.lists(
+    st.one_of(st.text(max_size=40), st.text(_ALPHABET, max_size=40), _PIECES), max_size=30
+).map("".join)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(text=_TEXT, title=st.one_of(st.none(), st.text(max_size=30)), date=st.one_of(st.none(), st.text(max_size=20)))
+@given(
+    text=_TEXT,
+    title=st.one_of(st.none(), st.text(max_size=30)),
+    date=st.one_of(st.none(), st.text(max_size=20)),
+)
 def test_extract_never_raises(text, title, date):
     r = _extract(text, title=title, date=date, language=None)
     if any(ch.isalnum() for ch in clean_text(text)) and title is None:

@@ -21,6 +21,7 @@ from store.storage import (
     AtomicJSONStorage,
     _Damage,
     _parse_store_lines,
+    _store_chunks,
     backup_path_for,
     parse_store_bytes,
     serialize_store,
@@ -283,6 +284,12 @@ def test_the_line_layout_is_plain_json_and_reads_back(data: dict[str, Any]) -> N
     raw = serialize_store(data)
     assert json.loads(raw) == data
     assert _parse_store_lines(io.BytesIO(raw)) == data  # the line-at-a-time path
+
+
+def test_a_store_is_written_in_pieces_that_join_to_the_same_json() -> None:
+    pieces = list(_store_chunks(ODD_TABLES, chunk_size=8))
+    assert len(pieces) > 2
+    assert b"".join(pieces) == serialize_store(ODD_TABLES)
 
 
 def test_a_cut_file_is_never_read_as_a_smaller_store() -> None:

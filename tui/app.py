@@ -41,7 +41,7 @@ class PressroomApp(App[None]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The palette lists every action of the current screen, then the app's own."""
         seen: set[str] = set()
-        for node in (screen, *screen.query("*")):
+        for node in (screen, *screen.query("*"), self):
             for binding in getattr(node, "BINDINGS", ()):
                 if not isinstance(binding, Binding) or not binding.description:
                     continue

@@ -7,19 +7,19 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import orjson
 from platformdirs import user_data_path
 from rich.console import Console
 
 from store.errors import StoreError
-from store.importing import ImportSummary, import_paths
-from store.parse import parse_paths
 from store.records import Release
 from store.release_store import ReleaseStore
 from tui import __version__
-from tui.render import print_release, print_release_table, print_summary
+
+if TYPE_CHECKING:
+    from store.importing import ImportSummary
 
 COMMANDS = ("import", "parse", "search", "show")
 DB_ENV = "PRESSROOM_DB"
@@ -134,6 +134,8 @@ def _stdout() -> Console:
 
 def _run_import(store: ReleaseStore, paths: Sequence[str]) -> ImportSummary:
     """Import with a progress bar on a terminal when it takes more than a moment."""
+    # Imported here: the parsers are not needed to open the browser or search.
+    from store.importing import import_paths
     from tui.progress import ImportProgress
 
     with ImportProgress(Console(stderr=True, markup=False, highlight=False, emoji=False)) as bar:
@@ -141,6 +143,8 @@ def _run_import(store: ReleaseStore, paths: Sequence[str]) -> ImportSummary:
 
 
 def cmd_import(ns: argparse.Namespace) -> int:
+    from tui.render import print_summary
+
     with _open_store(ns) as store:
         summary = _run_import(store, ns.paths)
     print_summary(Console(stderr=True, markup=False, highlight=False, emoji=False), summary)
@@ -148,6 +152,8 @@ def cmd_import(ns: argparse.Namespace) -> int:
 
 
 def cmd_parse(ns: argparse.Namespace) -> int:
+    from store.parse import parse_paths
+
     result = parse_paths(ns.paths)
     out = sys.stdout.buffer
     for release in result.releases:
@@ -161,6 +167,7 @@ def cmd_parse(ns: argparse.Namespace) -> int:
 
 def cmd_search(ns: argparse.Namespace) -> int:
     from store.query import parse_query
+    from tui.render import print_release_table
 
     if ns.limit < 0:
         raise UsageError("--limit must be 0 or more")
@@ -186,6 +193,8 @@ def cmd_search(ns: argparse.Namespace) -> int:
 
 
 def cmd_show(ns: argparse.Namespace) -> int:
+    from tui.render import print_release
+
     with _open_store(ns) as store:
         release = _find(store, ns.id)
     if ns.json:
@@ -205,6 +214,8 @@ def cmd_browse(ns: argparse.Namespace) -> int:
         )
         return 0
     if ns.paths:
+        from tui.render import print_summary
+
         with ReleaseStore(db) as store:
             summary = _run_import(store, ns.paths)
         print_summary(Console(stderr=True, markup=False, highlight=False, emoji=False), summary)

@@ -32,6 +32,11 @@ _HEADLINE_JOIN = 300
 _WRAPPED_LINE = 200
 _WORD = re.compile(r"\w")
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9&.-]{1,11})\)$")
+# A line made only of links: a site's menu or share buttons, never a headline.
+_LINK_ONLY_LINE = re.compile(
+    r"^[ \t]*(?:!?\[[^\[\]\n]{0,200}\]\([^()\s]{0,500}\)[ \t|·•/–-]*)+$", re.M
+)
+_SKIP_LINK = re.compile(r"skip to (?:main )?content|menu$|search$", re.IGNORECASE)
 # What clean_text would change; most texts have none of it, and the search runs in C.
 _NEEDS_CLEANING = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b\u200c\u200e\u200f"
@@ -46,7 +51,9 @@ class Extracted:
     title: str  # never empty if the text has any words
     body: str  # the text after kicker/headline, Markdown links reduced to their label
     kicker: str | None
-    embargo: str | None  # the embargo line as written, e.g. "EMBARGOED UNTIL 00:01 GMT, 4 March 2024"
+    embargo: (
+        str | None
+    )  # the embargo line as written, e.g. "EMBARGOED UNTIL 00:01 GMT, 4 March 2024"
     location: str | None  # dateline place as written, without the date
     date: str | None  # ISO YYYY-MM-DD
     organisations: tuple[str, ...]
@@ -100,7 +107,9 @@ class _Top:
     body_from: int = 0
 
 
-def _read_top(lines: list[str], declared: str | None, paragraphs: bool) -> _Top:
+def _read_top(
+    lines: list[str], declared: str | None, paragraphs: bool, navigation: set[str]
+) -> _Top:
     top = _Top()
     seen = 0
     index = 0
@@ -111,6 +120,14 @@ def _read_top(lines: list[str], declared: str | None, paragraphs: bool) -> _Top:
             index += 1
             continue
         seen += 1
+        if (
+            stripped.count(" | ") >= 2
+            or stripped.count("|") >= 3
+            or " ".join(stripped.split()) in navigation
+            or _SKIP_LINK.match(stripped)
+        ):
+            index += 1
+            continue  # a site's navigation bar above the release
         if top.kicker is None and (kicker := split_kicker(stripped)):
             rest = kicker[1]
             dated = search_date(rest) if rest else None
@@ -127,7 +144,7 @@ def _read_top(lines: list[str], declared: str | None, paragraphs: bool) -> _Top:
             if find_dateline([stripped], set()) is not None:
                 break  # the text opens with its dateline: no headline line
             joined, used = _join_wrapped(lines, index, paragraphs)
-            if declared and not _same_title(declared, joined):
+            if declared and not _same_title(declared, joined) and not _variant(declared, joined):
                 break  # the declared title stands; this line is the body's first
             top.headline = joined
             top.headline_lines = tuple(range(index, index + used))
@@ -172,9 +189,26 @@ def _embargo_near_top(lines: list[str], start: int) -> str | None:
         budget -= len(line) + 1
         if budget < 0:
             break
-        if line and line.lstrip(" *_")[:1] in "EeSsUuHhNnBb" and (found := read_embargo(line.strip())):
+        if (
+            line
+            and line.lstrip(" *_")[:1] in "EeSsUuHhNnBb"
+            and (found := read_embargo(line.strip()))
+        ):
             return found
     return None
+
+
+def _variant(declared: str, line: str) -> bool:
+    """Is *line* the full headline of which the declared title is a shortened form?
+
+    "Pressemitteilung: Bergwerk Solar nimmt Batteriefabrik in Betrieb" (an HTML
+    title) against the page's own headline: most of the declared words recur.
+    """
+    words = set(fold(declared).split())
+    heading = set(fold(line).split())
+    if len(words) < 3 or len(line) > min(250, 1.6 * len(declared)) or line.endswith("."):
+        return False
+    return len(words & heading) >= 0.6 * len(words)
 
 
 def _same_title(declared: str, line: str) -> bool:
@@ -211,7 +245,11 @@ def _extract(text: str, *, title: str | None, date: str | None, language: str | 
     declared = clean_line(title or "")
     if declared and is_placeholder_title(declared):
         declared = ""
-    top = _read_top(lines, declared or None, paragraphs)
+    navigation = {
+        " ".join(reduce_links(m.group(0))[0].split())
+        for m in _LINK_ONLY_LINE.finditer(raw, 0, 4000)
+    }
+    top = _read_top(lines, declared or None, paragraphs, navigation)
 
     if top.embargo is None:
         top.embargo = _embargo_near_top(lines, top.body_from)
@@ -223,7 +261,9 @@ def _extract(text: str, *, title: str | None, date: str | None, language: str | 
     if not body.strip() and top.headline is None:
         body = main.strip("\n")
 
-    if declared:
+    if top.headline and declared and not _same_title(declared, top.headline):
+        headline = top.headline  # the page's own headline over a shortened <title>
+    elif declared:
         headline = declared
     elif top.headline:
         headline = top.headline

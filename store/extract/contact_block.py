@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 
 from store.extract.boilerplate import is_boilerplate
-from store.extract.vocabulary import EMAIL_RE, NOT_NAME_WORDS, ORG_SUFFIX, ORG_WORDS, ROLE_WORDS
+from store.extract.vocabulary import (
+    EMAIL_RE,
+    NOT_NAME_WORDS,
+    ORG_SUFFIX,
+    ORG_WORDS,
+    ROLE_WORDS,
+    word_set,
+)
 from store.records import Contact
 from store.sanitize import clean_line, fold
 
@@ -51,13 +58,17 @@ _LABEL = re.compile(
     r"Contacts|Name|Nom|Nombre|Company Website|Website URL)\s?\.?\s?:\s*",
     re.IGNORECASE,
 )
-_PIECE_SPLIT = re.compile(r"\s*(?:\n|\||;|,|\s/\s|/\s|\s[–—-]\s|\s+or\s+|\s+ou\s+|\s+o\s+|\s+oder\s+)\s*")
+_PIECE_SPLIT = re.compile(
+    r"\s*(?:\n|\||·|;|,|\s/\s|/\s|\s[–—-]\s|\s+or\s+|\s+ou\s+|\s+o\s+|\s+oder\s+)\s*"
+)
 _SENTENCE_GLUE = re.compile(
     r"^(?:please\s+)?(?:contact(?:ez)?|call|email|e-mail|reach|write\s+to|or|and|at|on|via|by)\b"
     r"|\b(?:at|on|via|by|or|call|email|e-mail|phone|tel|contact)$",
     re.IGNORECASE,
 )
-_NAME_TOKEN = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+(?:-?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+|-[a-zß-öø-ÿ]+)*$")
+_NAME_TOKEN = re.compile(
+    r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+(?:-?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+|-[a-zß-öø-ÿ]+)*$"
+)
 _INITIAL = re.compile(r"[A-Z]\.?$")
 _URL_LIKE = re.compile(r"https?://|www\.|\.(?:com|org|net|io|ai|co)(?:/|$)", re.IGNORECASE)
 _ORG_SUFFIX_RE = re.compile(rf"(?:{ORG_SUFFIX})$")
@@ -68,23 +79,60 @@ _ROLE_IN_LOCAL = re.compile(
     r"Specialist|Coordinator|Lead|Head|Marketing|Media|PR|Contact|Email|E-mail|Mail)(?=[a-z0-9])"
 )
 # Roles only: department words ("Media", "Investor") alone do not make a role.
-_CONTACT_ROLE_WORDS = ROLE_WORDS - frozenset(
+_CONTACT_ROLE_WORDS = ROLE_WORDS - word_set(
     """media communications marketing public press investor sales business global regional
     national interim acting board member general senior executive associate agent author
-    producer designer architect owner""".split()
-) | frozenset({"relations", "spokesperson", "pr"})
+    producer designer architect owner"""
+) | word_set(
+    """relations spokesperson pr leiter leiterin pressesprecher pressesprecherin sprecher
+    sprecherin referent referentin geschäftsführer geschäftsführerin attachée attaché chargé
+    chargée directrice directeur responsable présidente président comunicación communication
+    kommunikation directora jefe jefa portavoz consejero consejera delegado delegada adjoint
+    adjointe"""
+)
 _CREDENTIAL = re.compile(
     r"(?:Esq|PhD|Ph\.D|MD|M\.D|DMD|D\.O|DO|MBA|CPA|JD|J\.D|RN|CFA|DDS|DVM|PE|LLM|MSc|BSc|Jr|Sr|II|III)\.?$"
 )
 _HONORIFIC_START = re.compile(r"^(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Dame|Mme|M)\.?\s+(?=[A-Z])")
+# A switchboard or helpline is no media contact; it ends the block.
+_GENERIC_LINE = re.compile(
+    r"switchboard|helpline|hotline|general enquiries|general inquiries|customer service|"
+    r"standard téléphonique|centralita|Zentrale",
+    re.IGNORECASE,
+)
+_TEAM_ROLE = re.compile(
+    r"^(?:(?:press|media|news|communications?|pr)\s+(?:office|team|desk|relations)|"
+    r"gabinete de prensa|service de presse|pressestelle|communications team)$",
+    re.IGNORECASE,
+)
 # Street addresses and postcodes in a block are no contact fields.
-_ADDRESS = re.compile(r"^\d{1,6}\s+[A-Z0-9]|\b\d{5}(?:-\d{4})?(?:\b|(?=[A-Z]))|\b(?:Suite|Ste\.|P\.?O\.? Box)\b")
+_ADDRESS = re.compile(
+    r"^\d{1,6}\s+[A-Z0-9]|\b\d{5}(?:-\d{4})?(?:\b|(?=[A-Z]))|\b(?:Suite|Ste\.|P\.?O\.? Box)\b"
+)
 _CAMEL_TLD = re.compile(r"(?<=[a-z])[A-Z]")
-_REPEATED_DOMAIN = re.compile(r"^([\w-]+)\.(com|org|net|io|ai|co|ltd|us|uk|de|fr|es|ca|au)(?:\1|www)")
+_REPEATED_DOMAIN = re.compile(
+    r"^([\w-]+)\.(com|org|net|io|ai|co|ltd|us|uk|de|fr|es|ca|au)(?:\1|www)"
+)
 # Shared mailboxes that a run-together block glues to the name before them.
 _MAILBOXES = (
-    "media", "press", "info", "pr", "ir", "investors", "investor", "contact", "hello", "news",
-    "sales", "support", "team", "office", "marketing", "communications", "comms", "admin",
+    "media",
+    "press",
+    "info",
+    "pr",
+    "ir",
+    "investors",
+    "investor",
+    "contact",
+    "hello",
+    "news",
+    "sales",
+    "support",
+    "team",
+    "office",
+    "marketing",
+    "communications",
+    "comms",
+    "admin",
 )
 
 
@@ -114,10 +162,8 @@ def _fix_email(block: str, start: int, end: int) -> tuple[int, int]:
             head, tail = local[:i], local[i:].lower()
             if not head[1:].islower():
                 break
-            if (
-                tail in _MAILBOXES
-                or first
-                and (tail.startswith(first) or tail.startswith(first[0] + head.lower()))
+            if tail in _MAILBOXES or (
+                first and (tail.startswith(first) or tail.startswith(first[0] + head.lower()))
             ):
                 return start + i, end
     return start, end
@@ -181,6 +227,8 @@ def _is_name(piece: str) -> bool:
 
 
 def _is_role(piece: str) -> bool:
+    if _TEAM_ROLE.match(piece):
+        return True
     words = [w.lower().strip(".,&()") for w in piece.split()]
     return 0 < len(words) <= 10 and any(w in _CONTACT_ROLE_WORDS for w in words)
 
@@ -194,6 +242,10 @@ def _is_org(piece: str, known: dict[str, str]) -> bool:
     return any(w.lower().strip(".,()") in ORG_WORDS for w in words) or bool(
         _ORG_SUFFIX_RE.search(piece)
     )
+
+
+def _is_known(piece: str, known: dict[str, str]) -> bool:
+    return fold(piece) in known
 
 
 def _known_in(piece: str, known: dict[str, str]) -> str | None:
@@ -242,11 +294,11 @@ class _Assembler:
 
     def put(self, kind: str, value: str) -> None:
         f = self.fields
-        if kind == "name" and (f.get("name") or self.has_reach()):
-            self.flush()
-        elif kind == "email" and f.get("email"):
-            self.flush()
-        elif kind in ("role", "organisation") and f.get(kind) and self.has_reach():
+        if (
+            (kind == "name" and (f.get("name") or self.has_reach()))
+            or (kind == "email" and f.get("email"))
+            or (kind in ("role", "organisation") and f.get(kind) and self.has_reach())
+        ):
             self.flush()
         elif kind == "phone" and f.get("phone"):
             return  # a second number (mobile, fax) for the same person
@@ -292,14 +344,21 @@ def _parse_block(block: str, text: str, known: dict[str, str]) -> list[Contact]:
         piece = _SENTENCE_GLUE.sub("", piece).strip(" \t:-–—")
         if not piece or len(piece) > 120:
             continue
-        if HEADER_RE.fullmatch(piece):
+        heading = HEADER_RE.match(piece)
+        if heading and not heading.group("after").strip(" :"):
             if assembler.has_reach():
                 assembler.flush()
             continue
         if _ORG_SUFFIX_RE.fullmatch(piece) and assembler.fields.get("organisation"):
             assembler.fields["organisation"] += ", " + piece
             continue
-        if _is_name(piece):
+        if _is_role(piece) and not _is_known(piece, known):
+            assembler.put("role", clean_line(piece))
+        elif _is_name(piece) and assembler.fields.get("name") and not assembler.has_reach():
+            # "Derek Simmons / Director / Harborline Cruises": the second "name" is the firm.
+            if "organisation" not in assembler.fields:
+                assembler.fields["organisation"] = clean_line(piece)
+        elif _is_name(piece):
             assembler.put("name", clean_line(piece))
             if pending_org and "organisation" not in assembler.fields:
                 assembler.fields["organisation"] = pending_org
@@ -327,8 +386,11 @@ def _block_lines(lines: list[str], start: int, after: str) -> str:
             continue
         if taken >= _MAX_BLOCK_LINES or size > _MAX_BLOCK_CHARS or len(stripped) > _MAX_LINE:
             break
-        if stripped.startswith("---") or is_boilerplate(stripped) or HEADER_RE.match(stripped):
+        if stripped.startswith("---") or is_boilerplate(stripped) or _GENERIC_LINE.search(stripped):
             break
+        heading = HEADER_RE.match(stripped)
+        if heading and (not heading.group("after").strip() or heading.group("after")[:1] == ":"):
+            break  # the next block's heading
         if len(stripped) > 200 and "@" not in stripped:
             break  # a paragraph: the block is over
         parts.append(stripped)
@@ -382,7 +444,9 @@ def _merge(contacts: list[Contact], new: Contact) -> None:
         same_email = bool(new.email and old.email and new.email.lower() == old.email.lower())
         if not (same_name or same_email):
             continue
-        if new.email and old.email and not same_email or new.name and old.name and not same_name:
+        if (new.email and old.email and not same_email) or (
+            new.name and old.name and not same_name
+        ):
             continue
         contacts[i] = Contact(
             name=old.name or new.name,

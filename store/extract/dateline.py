@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from store.extract.dates import date_from_match, search_date
 from store.extract.embargo import read_embargo
-from store.extract.vocabulary import WEEKDAY_WORDS
+from store.extract.vocabulary import WEEKDAY_WORDS, word_set
 
 _SCAN_CHARS = 3000  # the dateline is near the top; never look further
 _LINE_HEAD = 300  # nor further into a line than this
@@ -26,20 +26,18 @@ _PLACE_TOKEN = re.compile(
     r"des|am|an|der|on|upon|sur|en|da|do|di|&|[A-Z]\.)[,.]?$"
 )
 # Sentence openers: "On May 1, 2024", "Today, May 1, 2024", "In March 2024" are no datelines.
-_NOT_PLACE_START = frozenset(
+_NOT_PLACE_START = word_set(
     """on in at as by for from with to this that these those it its today yesterday tomorrow now
     then also however meanwhile our we they he she his her their since until during after before
     when while effective starting beginning founded established launched announced last next
     each every all some more most as of through between over under about around approximately
     nearly almost and or but if so thus hence here there what which who why how dear hello hi
-    published updated posted issued""".split()
+    published updated posted issued"""
 )
 # Words that turn "Date: 12 May 2024" into a date without a place.
-_DATE_LABELS = frozenset(
-    "date dated published posted updated issued released datum fecha release".split()
-)
+_DATE_LABELS = word_set("date dated published posted updated issued released datum fecha release")
 # What the dateline place is dated with: "le 16 octobre", "el 3 de mayo", "den 3. Mai".
-_DATE_ARTICLES = frozenset("le el den am".split())
+_DATE_ARTICLES = word_set("le el den am")
 # A place after the date: "(NewMediaWire) - October 24, 2024 - DALLAS — New research ..."
 _PLACE_AFTER = re.compile(
     r"([A-Z][\w.'’]*(?:,?[ \t][A-Z][\w.'’]*){0,4})(?:[ \t]*(?:--|[–—-])[ \t]|,[ \t]*(?=[A-Z][a-z]{2,8}\.?[ \t]\d))"
@@ -115,7 +113,7 @@ def _read_line(line: str) -> tuple[str | None, str] | None:
     if not prefix.strip(_SEPARATORS):
         rest = head[m.end() :].lstrip()
         # A date alone, or followed by a separator: "June 23, 2021 – Acme today ..."
-        if not rest or rest[0] in ",;:–—-/(|@" or m.start() < 3 and len(head) < 60:
+        if not rest or rest[0] in ",;:–—-/(|@" or (m.start() < 3 and len(head) < 60):
             return _place_after(head, m.end()), date
         return None
     place, tagged = _strip_tags(prefix)
@@ -128,7 +126,7 @@ def _read_line(line: str) -> tuple[str | None, str] | None:
     return " ".join(place.replace(" ,", ",").split()), date
 
 
-def find_dateline(lines: list[str], skip: set[int]) -> Dateline | None:  # noqa: C901
+def find_dateline(lines: list[str], skip: set[int]) -> Dateline | None:
     """The first dateline among the top *lines* (by index, ``skip`` left out)."""
     budget = _SCAN_CHARS
     undated: Dateline | None = None

@@ -4,33 +4,186 @@ from __future__ import annotations
 
 import re
 
+from store.extract.vocabulary import word_set
+
 _STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset(
-        "the and of to in is for that with on are as by this from be has have will it was its "
-        "at an which our their who".split()
+        [
+            "the",
+            "and",
+            "of",
+            "to",
+            "in",
+            "is",
+            "for",
+            "that",
+            "with",
+            "on",
+            "are",
+            "as",
+            "by",
+            "this",
+            "from",
+            "be",
+            "has",
+            "have",
+            "will",
+            "it",
+            "was",
+            "its",
+            "at",
+            "an",
+            "which",
+            "our",
+            "their",
+            "who",
+        ]
     ),
     "fr": frozenset(
-        "le la les des du de et est une un pour dans sur par avec au aux qui que ce cette sont "
-        "ont été nous leur".split()
+        [
+            "le",
+            "la",
+            "les",
+            "des",
+            "du",
+            "de",
+            "et",
+            "est",
+            "une",
+            "un",
+            "pour",
+            "dans",
+            "sur",
+            "par",
+            "avec",
+            "au",
+            "aux",
+            "qui",
+            "que",
+            "ce",
+            "cette",
+            "sont",
+            "ont",
+            "été",
+            "nous",
+            "leur",
+        ]
     ),
     "es": frozenset(
-        "el la los las de del y en es una un para por con que se su sus al como más este esta "
-        "han ha fue".split()
+        [
+            "el",
+            "la",
+            "los",
+            "las",
+            "de",
+            "del",
+            "y",
+            "en",
+            "es",
+            "una",
+            "un",
+            "para",
+            "por",
+            "con",
+            "que",
+            "se",
+            "su",
+            "sus",
+            "al",
+            "como",
+            "más",
+            "este",
+            "esta",
+            "han",
+            "ha",
+            "fue",
+        ]
     ),
     "de": frozenset(
-        "der die das und ist mit für von den dem des ein eine zu im auf sich nicht auch wird "
-        "sind bei wir".split()
+        [
+            "der",
+            "die",
+            "das",
+            "und",
+            "ist",
+            "mit",
+            "für",
+            "von",
+            "den",
+            "dem",
+            "des",
+            "ein",
+            "eine",
+            "zu",
+            "im",
+            "auf",
+            "sich",
+            "nicht",
+            "auch",
+            "wird",
+            "sind",
+            "bei",
+            "wir",
+        ]
     ),
     "pt": frozenset(
-        "o a os as de do da dos das e em um uma para com por que não mais seu sua foi são "
-        "pelo pela".split()
+        [
+            "o",
+            "a",
+            "os",
+            "as",
+            "de",
+            "do",
+            "da",
+            "dos",
+            "das",
+            "e",
+            "em",
+            "um",
+            "uma",
+            "para",
+            "com",
+            "por",
+            "que",
+            "não",
+            "mais",
+            "seu",
+            "sua",
+            "foi",
+            "são",
+            "pelo",
+            "pela",
+        ]
     ),
     "it": frozenset(
-        "il lo la gli le di del della dei e è un una per con che non sono nel alla al anche "
-        "questo".split()
+        [
+            "il",
+            "lo",
+            "la",
+            "gli",
+            "le",
+            "di",
+            "del",
+            "della",
+            "dei",
+            "e",
+            "è",
+            "un",
+            "una",
+            "per",
+            "con",
+            "che",
+            "non",
+            "sono",
+            "nel",
+            "alla",
+            "al",
+            "anche",
+            "questo",
+        ]
     ),
-    "nl": frozenset(
-        "de het een en van in is op te voor met dat zijn niet ook aan door wordt bij naar".split()
+    "nl": word_set(
+        "de het een en van in is op te voor met dat zijn niet ook aan door wordt bij naar"
     ),
 }
 _VOTERS: dict[str, tuple[str, ...]] = {}

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from bisect import bisect_left
+from functools import lru_cache
 
 from store.extract.vocabulary import (
     COMMON_WORDS,
@@ -15,6 +15,7 @@ from store.extract.vocabulary import (
     ORG_WORDS,
     ROLE_WORDS,
     WEEKDAY_WORDS,
+    word_set,
 )
 from store.sanitize import fold
 
@@ -42,7 +43,7 @@ _ANCHOR = re.compile(
     + r")(?![\w-])"
 )
 _HONORIFIC_TOKEN = re.compile(rf"(?:{HONORIFIC})$")
-_CONNECTORS = frozenset("of for and the to on de des du la le el del y für und der di &".split())
+_CONNECTORS = word_set("of for and the to on de des du la le el del y für und der di &")
 _ROLE_LINKS = frozenset({"of", "at", "for"})
 _SUFFIX_TOKEN = re.compile(rf"(?:{ORG_SUFFIX})")
 _KEEP_DOT = re.compile(rf"(?:{ORG_SUFFIX}|[A-Z]\.[A-Z]\.)$")
@@ -62,7 +63,10 @@ def _is_org_word(token: str) -> bool:
 def _acronym_fits(tokens: list[str], acronym: str) -> bool:
     """The acronym's capitals appear in order among the name's initials ("UNOCT")."""
     initials = "".join(
-        part[0].upper() for token in tokens for part in token.split("-") if part and part[0].isupper()
+        part[0].upper()
+        for token in tokens
+        for part in token.split("-")
+        if part and part[0].isupper()
     )
     letters = [ch for ch in acronym if ch.isupper()]
     if len(letters) < 2 or not initials or initials[0] != letters[0]:
@@ -73,8 +77,7 @@ def _acronym_fits(tokens: list[str], acronym: str) -> bool:
 
 def _drop_openers(tokens: list[str]) -> list[str]:
     while tokens and (
-        _bare(tokens[0]) in COMMON_WORDS | _CONNECTORS
-        and not _is_org_word(tokens[0])
+        (_bare(tokens[0]) in COMMON_WORDS | _CONNECTORS and not _is_org_word(tokens[0]))
         or _bare(tokens[0]) in MONTH_WORDS | WEEKDAY_WORDS
     ):
         tokens = tokens[1:]
@@ -133,7 +136,7 @@ def _split_at_sentences(tokens: list[str]) -> list[list[str]]:
 
 
 def _split_at_of(tokens: list[str]) -> list[list[str]]:
-    """"Africa Focus Group of the Global Coalition" names two organisations."""
+    """ "Africa Focus Group of the Global Coalition" names two organisations."""
     for i, token in enumerate(tokens):
         if token == "of":
             left, right = tokens[:i], tokens[i + 1 :]

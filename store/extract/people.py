@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from store.extract.vocabulary import DEPARTMENTS, NOT_NAME_WORDS, ORG_WORDS, ROLE_WORDS
+from store.extract.vocabulary import DEPARTMENTS, NOT_NAME_WORDS, ORG_WORDS, ROLE_WORDS, word_set
 from store.records import Person
 from store.sanitize import fold
 
@@ -23,23 +23,23 @@ _RUN = re.compile(
 )
 
 # Words right before a name that say a person follows.
-_HONORIFICS = frozenset(
+_HONORIFICS = word_set(
     """mr mr. mrs mrs. ms ms. mx mx. dr dr. prof prof. professor sir dame lord lady général gen.
     col. capt. maj. lt. adm. amb. ambassador mme mme. mlle mlle. m. herr frau sheikh sheikha
     shaikh datuk dato dato' monsieur madame señor señora sr. sra. srta. doña dña. dott. ing.
-    rev. fr. hon. h.e. s.e. excellency""".split()
+    rev. fr. hon. h.e. s.e. excellency"""
 )
-_SPEECH = frozenset(
+_SPEECH = word_set(
     """said says added adds noted notes explained explains stated states commented comments
     remarked continued concluded emphasized emphasised observed declared affirmed shared told
     déclaré déclare dit explique ajouté dijo afirmó señaló explicó agregó añadió sagte erklärte
-    betonte""".split()
+    betonte"""
 )
-_TITLES = frozenset(
+_TITLES = word_set(
     """ceo cfo coo cto chairman chairwoman chairperson president founder co-founder minister mayor
     governor senator secretary-general under-secretary-general director-general commissioner
     ambassador professor chancellor premier rabbi pastor bishop coach judge justice congressman
-    congresswoman councilman councilwoman councillor superintendent sheriff""".split()
+    congresswoman councilman councilwoman councillor superintendent sheriff"""
 )
 _SPEECH_AFTER = re.compile(
     r",?[ \t]{1,2}(?:said|says|added|noted|explained|stated|commented|remarked|a déclaré|"
@@ -104,7 +104,7 @@ def _segments(tokens: list[str]) -> list[tuple[int, int, str | None]]:
     pieces: list[tuple[int, int, str | None]] = []
     start = 0
     cue: str | None = None
-    for i, token in enumerate(tokens + ["."]):
+    for i, token in enumerate([*tokens, "."]):
         low = token.lower()
         if token == "." or not _is_name_token(token) or low in _HONORIFICS:
             if i > start:
@@ -153,7 +153,7 @@ def _add(people: dict[str, list[str | None]], name: str, role: str | None) -> No
     tokens = name.split()
     for key, entry in people.items():
         other = key.split()
-        if key == name or other[-1] == tokens[-1] and other[0][0] == tokens[0][0]:
+        if key == name or (other[-1] == tokens[-1] and other[0][0] == tokens[0][0]):
             if entry[1] is None and role:
                 entry[1] = role
             return

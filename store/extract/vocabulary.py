@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import re
 
+
+def word_set(words: str) -> frozenset[str]:
+    """A set of words written as one whitespace-separated string."""
+    return frozenset(words.split())
+
+
 # Titles of address dropped from a person's name. Each is a regex fragment;
 # the dot is optional where British usage leaves it out ("Mr Smith").
 HONORIFIC = (
@@ -17,7 +23,7 @@ HONORIFIC = (
 )
 
 # Words that open a role ("CEO of Acme", "Head of Product", "Public Information Officer").
-ROLE_WORDS = frozenset(
+ROLE_WORDS = word_set(
     """ceo cfo coo cto cmo cio cso cpo evp svp vp chief president vice founder co-founder cofounder
     chairman chairwoman chairperson chair director director-general manager head officer executive
     managing partner secretary secretary-general under-secretary-general minister deputy assistant
@@ -27,7 +33,7 @@ ROLE_WORDS = frozenset(
     administrator superintendent provost rector chancellor pastor bishop captain coach
     author researcher scientist physician surgeon attorney lawyer broker agent producer designer
     architect member board co-ceo co-chair co-chairs interim acting global regional national
-    communications marketing media public press investor sales business""".split()
+    communications marketing media public press investor sales business"""
 )
 
 # Roles that may stand before a name ("CEO Gareth Sheridan", "President Jane Doe").
@@ -40,17 +46,17 @@ TITLE_BEFORE_NAME = (
 )
 
 # What follows "of" in a function role rather than an employer: "Head of Product".
-DEPARTMENTS = frozenset(
+DEPARTMENTS = word_set(
     """product products sales marketing communications communication engineering operations finance
     research partnerships business development media relations public affairs growth technology
     strategy content design people human resources hr investor policy programs programmes data
     security legal compliance innovation digital brand corporate global international external
     customer customers ai it risk education outreach events development advocacy government
-    community impact sustainability talent culture revenue product, analytics""".split()
+    community impact sustainability talent culture revenue product, analytics"""
 )
 
 # Words that make a capitalised phrase an organisation.
-ORG_WORDS = frozenset(
+ORG_WORDS = word_set(
     """office organization organisation organizations agency association council commission committee
     foundation institute institution university bank group corporation corp corp. inc inc.
     incorporated ltd ltd. limited llc llp plc gmbh ag sa s.a. s.a nv bv company co. companies
@@ -61,12 +67,12 @@ ORG_WORDS = frozenset(
     ventures industries enterprises solutions consortium secretariat assembly parliament congress
     senate court police army navy force forces academy museum library observatory chamber
     federal cooperative co-operative collective community clinic health bancshares bancorp
-    financial insurance airlines airways university's media newswire foundation's institute's""".split()
+    financial insurance airlines airways university's media newswire foundation's institute's"""
 )
 ORG_SUFFIX = r"Inc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|PLC|plc|Corp\.?|Co\.|GmbH|AG|S\.A\.|SA|N\.V\.|B\.V\.|AB|ASA|Pty|S\.p\.A\."
 
 # Capitalised words that start sentences or name things that are not people.
-COMMON_WORDS = frozenset(
+COMMON_WORDS = word_set(
     """the a an this that these those it its in on at as by for from with without to of and or but if
     when while after before since until during today yesterday tomorrow now then also however
     meanwhile moreover furthermore additionally according our we they he she his her their my your
@@ -74,20 +80,20 @@ COMMON_WORDS = frozenset(
     last next please read learn visit join follow contact about for more information note notes
     source media press release news photo image video click here view see why what how who where
     which there here yes no not only just mr mrs ms dr le la les el los las un une der die das und
-    ein eine en et y de du des del al o para por con sur avec pour dans""".split()
+    ein eine en et y de du des del al o para por con sur avec pour dans"""
 )
 
-MONTH_WORDS = frozenset(
+MONTH_WORDS = word_set(
     """january february march april may june july august september october november december jan
     feb mar apr jun jul aug sep sept oct nov dec janvier février mars avril mai juin juillet août
     septembre octobre novembre décembre enero febrero marzo abril mayo junio julio agosto septiembre
-    octubre noviembre diciembre januar februar märz juni juli oktober dezember""".split()
+    octubre noviembre diciembre januar februar märz juni juli oktober dezember"""
 )
-WEEKDAY_WORDS = frozenset(
+WEEKDAY_WORDS = word_set(
     """monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri
     sat sun lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles miercoles
     jueves viernes sábado sabado domingo montag dienstag mittwoch donnerstag freitag samstag
-    sonntag""".split()
+    sonntag"""
 )
 
 # Capitalised words that never belong to a person's name.
@@ -97,7 +103,7 @@ NOT_NAME_WORDS = (
     | MONTH_WORDS
     | WEEKDAY_WORDS
     | ROLE_WORDS
-    | frozenset(
+    | word_set(
         """united states america american national international global world street avenue
         road city county state states north south east west northern southern eastern western
         new york san los las santa fort lake mount port saint st university college school
@@ -106,7 +112,7 @@ NOT_NAME_WORDS = (
         nasdaq nyse otc tsx tsxv asx lse cse otcqb otcqx amex ai crypto bitcoin ethereum
         blockchain web3 defi nft dao covid god jesus christ church bible revelation lord
         chapter verse gospel kingdom republic government department ministry said says
-        added stated noted explained commented""".split()
+        added stated noted explained commented"""
     )
 )
 

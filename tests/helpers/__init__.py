@@ -1,1 +1,1 @@
-"""Scripts and builders the store's durability tests run in child processes."""
+"""Builders and child-process scripts shared by the tests."""

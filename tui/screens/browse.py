@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -18,7 +18,6 @@ from textual.worker import get_current_worker
 
 from store.archive import Archive, ResultView, SortOrder
 from store.errors import StoreError
-from store.importing import ImportSummary, import_paths
 from store.query import Query, parse_query
 from store.records import Release
 from store.release_store import ReleaseStore
@@ -29,6 +28,9 @@ from tui.widgets.facet_panel import FacetPanel
 from tui.widgets.release_list import ReleaseList
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.timeline import Timeline
+
+if TYPE_CHECKING:
+    from store.importing import ImportSummary
 
 WIDE = 120  # columns from which the detail pane sits beside the list
 SAVE_MARKS_AFTER = 1.0  # seconds of quiet before read/star marks are written
@@ -238,10 +240,11 @@ class BrowseScreen(Screen[None]):
 
     def _show_detail(self, release: Release | None) -> None:
         query = self.query_value
-        highlighter = None if query.is_empty() else query.highlight_spans
         pane = self.query_one(DetailPane)
-        if pane.release is not release or pane.release is None:
-            pane.show(release, highlighter)
+        shown = (release.id if release else None, query.text)
+        if pane.shown_for != shown:
+            pane.show(release, None if query.is_empty() else query.highlight_spans)
+            pane.shown_for = shown
 
     @on(ReleaseList.Selected)
     def _selected(self, event: ReleaseList.Selected) -> None:
@@ -420,6 +423,8 @@ class BrowseScreen(Screen[None]):
         self.query_one("#count", Static).update("importing the samples …")
 
         def run() -> ImportSummary:
+            from store.importing import import_paths
+
             summary = import_paths(archive.store, [str(samples)], workers=1)
             archive.reload()
             return summary

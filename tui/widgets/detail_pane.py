@@ -83,6 +83,9 @@ class DetailPane(ScrollView, can_focus=True):
         self._starts = array("Q", [0])  # first row of each paragraph, and the total
         self._current_hit = -1  # paragraph of the hit last jumped to
         self._cache: dict[int, list[Strip]] = {}
+        # What the pane was last laid out for (release id, query text), so
+        # that a cursor or result update with nothing new costs nothing.
+        self.shown_for: tuple[str | None, str] | None = None
 
     # -- content ----------------------------------------------------------
 

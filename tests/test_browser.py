@@ -1,0 +1,407 @@
+"""The browser driven key by key with Textual's Pilot: each key changes what it should."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from store.release_store import ReleaseStore
+from tests.helpers.browser_data import sample_releases, write_store
+from tui.app import PressroomApp
+from tui.screens.browse import BrowseScreen
+from tui.screens.contacts import ContactsScreen
+from tui.screens.help import HelpScreen
+from tui.screens.reader import ReaderScreen
+from tui.widgets.contact_list import ContactList
+from tui.widgets.detail_pane import DetailPane
+from tui.widgets.facet_panel import FacetPanel
+from tui.widgets.release_list import ReleaseList
+from tui.widgets.search_bar import SearchBar
+
+WIDE = (140, 40)
+NARROW = (80, 24)
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Wait until the archive is open and every worker has reported."""
+    app = pilot.app
+    for _ in range(500):
+        await pilot.pause(0.01)
+        screen = app.screen_stack[0] if app.screen_stack else None
+        if isinstance(screen, BrowseScreen) and screen.archive is not None:
+            break
+    await app.workers.wait_for_complete()
+    await pilot.pause(0.05)
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def browse(app: PressroomApp) -> BrowseScreen:
+    screen = app.screen_stack[0]
+    assert isinstance(screen, BrowseScreen)
+    return screen
+
+
+@pytest.fixture
+def store_path(tmp_path: Path) -> Path:
+    return write_store(tmp_path / "releases.json")
+
+
+def titles(app: PressroomApp) -> list[str]:
+    return [r.title for r in app.screen.query_one(ReleaseList).rows]
+
+
+async def test_list_shows_every_release_newest_first(store_path: Path) -> None:
+    app = PressroomApp(store_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        rows = app.screen.query_one(ReleaseList).rows
+        assert len(rows) == 8
+        dates = [r.date for r in rows]
+        assert dates == sorted(dates, reverse=True)
+        count = str(app.screen.query_one("#count").render())
+        assert "8 of 8" in count
+
+
+async def test_typing_narrows_the_list_and_escape_clears(store_path: Path) -> None:
+    app = PressroomApp(store_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        assert isinstance(app.focused, SearchBar)
+        await pilot.press(*"flo")
+        await settle(pilot)
+        assert titles(app) == ["Coastal Resilience Alliance maps flood risk for 3,000 small harbours"]
+        assert "1 of 8" in str(app.screen.query_one("#count").render())
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen.query_one(SearchBar).value == ""
+        assert len(titles(app)) == 8
+
+
+async def test_qualifiers_and_malformed_hint(store_path: Path) -> None:
+    app = PressroomApp(store_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"org:unoct date:2021 ")
+        await settle(pilot)
+        assert len(titles(app)) == 2
+        bar = app.screen.query_one(SearchBar)
+        bar.value = "date:banana"
+        await settle(pilot)
+        assert "not a date" in str(app.screen.query_one("#hint").render())
+
+
+async def test_search_history_walks_with_up_and_down(store_path: Path) -> None:
+    app = PressroomApp(store_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"cholera", "enter")
+        await pilot.press("slash", "escape")
+        await pilot.press("slash")
+        bar = app.screen.query_one(SearchBar)
+        bar.value = ""
+        await pilot.press(*"madrid", "enter", "slash")
+        bar.value = ""
+        await pilot.press("up")
+        assert bar.value == "madrid"
+        await pilot.press("up")
+        assert bar.value == "cholera"
+        await pilot.press("down", "down")
+        assert bar.value == ""
+
+
+async def test_movement_keys(store_path: Path) -> None:
+    app = PressroomApp(store_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        releases = app.screen.query_one(ReleaseList)
+        assert app.focused is releases
+        await pilot.press("j", "j")
+        assert releases.cursor == 2
+        await pilot.press("k")
+        assert releases.cursor == 1
+        await pilot.press("G")
+        assert releases.cursor == 7
+        await pilot.press("g")
+        assert releases.cursor == 0
+        await pilot.press("end")
+        assert releases.cursor == 7
+        await pilot.press("home", "down")
+        assert releases.cursor == 1
+        await pilot.press("up")
+        assert releases.cursor == 0
+        await pilot.press("pagedown")
+        assert releases.cursor == 7  # fewer rows than a page
+        await pilot.press("pageup")
+        assert releases.cursor == 0
+
+
+async def test_cursor_moves_the_detail_pane_on_wide_terminals(store_path: Path) -> None:
+    app = PressroomApp(store_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        pane = app.screen.query_one(DetailPane)
+        first = app.screen.query_one(ReleaseList).current
+        assert pane.display and pane.release is first
+        await pilot.press("j")
+        assert pane.release is app.screen.query_one(ReleaseList).current
+        assert pane.release is not first
+
+
+async def test_enter_opens_marks_read_and_tab_moves_between_panes(store_path: Path) -> None:
+    app = PressroomApp(store_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        screen = browse(app)
+        release = screen.query_one(ReleaseList).current
+        assert release is not None
+        assert screen.archive is not None and not screen.archive.state(release.id).read
+        await pilot.press("enter")
+        assert app.focused is screen.query_one(DetailPane)
+        assert screen.archive.state(release.id).read
+        lines = screen.query_one(DetailPane).lines
+        assert release.title in lines
+        assert any("gerardl@un.org" in line or "@" in line for line in lines)
+        await pilot.press("escape")
+        assert app.focused is screen.query_one(ReleaseList)
+        await pilot.press("tab")
+        assert app.focused is not screen.query_one(ReleaseList)
+        await pilot.press("shift+tab")
+        assert app.focused is screen.query_one(ReleaseList)
+
+
+async def test_enter_on_a_narrow_terminal_opens_the_reader(store_path: Path) -> None:
+    app = PressroomApp(store_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        assert not app.screen.query_one(DetailPane).display
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, BrowseScreen)
+
+
+async def test_star_and_read_toggles_persist(store_path: Path) -> None:
+    app = PressroomApp(store_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        screen = browse(app)
+        release = screen.query_one(ReleaseList).current
+        assert release is not None and screen.archive is not None
+        await pilot.press("s")
+        assert screen.archive.state(release.id).starred
+        await pilot.press("r")
+        assert screen.archive.state(release.id).read
+        await pilot.press("r")
+        assert not screen.archive.state(release.id).read
+        await pilot.press("r")
+    # Quitting saves what is pending.
+    with ReleaseStore(store_path) as store:
+        state = store.state(release.id)
+    assert state.starred and state.read
+
+
+async def test_star_filter_with_is_starred(store_path: Path) -> None:
+    app = PressroomApp(store_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "s")
+        starred = app.screen.query_one(ReleaseList).current
+        await pilot.press("slash", *"is:starred")
+        await settle(pilot)
+        assert [r.id for r in app.screen.query_one(ReleaseList).rows] == [starred.id]
+
+
+async def test_n_and_shift_n_jump_between_hits(store_path: Path) -> None:
+    app = PressroomApp(store_path)
+    async with app.run_test(size=(140, 14)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"programme loc:rabat ")
+        await settle(pilot)
+        await pilot.press("enter")  # to the list
+        await pilot.press("enter")  # open
+        pane = app.screen.query_one(DetailPane)
+        assert app.focused is pane
+        await pilot.press("n")
+        first = pane._current_hit
+        assert first >= 0
+        await pilot.press("n")
+        second = pane._current_hit
+        assert second != first
+        await pilot.press("N")
+        assert pane._current_hit == first
+
+
+async def test_facets_panel_adds_a_qualifier(store_path: Path) -> None:
+    app = PressroomApp(store_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        panel = app.screen.query_one(FacetPanel)
+        assert panel.display and panel.option_count > 3
+        assert app.focused is panel
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert app.screen.query_one(SearchBar).value.startswith("org:")
+        assert 0 < len(titles(app)) < 8
+        await pilot.press("f")
+        assert not panel.display
+
+
+async def test_sort_keys_reorder_the_list(store_path: Path) -> None:
+    app = PressroomApp(store_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("S")
+        await settle(pilot)
+        assert browse(app).order.key == "title"
+        shown = titles(app)
+        assert shown == sorted(shown, key=str.casefold) or shown[0].startswith("[")
+        await pilot.press("R")
+        await settle(pilot)
+        assert titles(app) == shown[::-1]
+
+
+async def test_open_link_only_for_web_links(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[str] = []
+    app = PressroomApp(store_path)
+    monkeypatch.setattr(app, "open_url", lambda url, **_: opened.append(url))
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await pilot.pause()
+    assert len(opened) == 1 and opened[0].startswith("https://")
+
+
+async def test_copy_puts_the_contact_email_on_the_clipboard(store_path: Path) -> None:
+    app = PressroomApp(store_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        release = app.screen.query_one(ReleaseList).current
+        await pilot.press("y")
+        assert release is not None
+        assert app.clipboard == release.contacts[0].email
+
+
+async def test_help_screen_lists_keys_and_query_syntax(store_path: Path) -> None:
+    app = PressroomApp(store_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("Static").render())
+        assert "is:starred" in text and "Ctrl+P" in text and "contact lookup" in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, BrowseScreen)
+
+
+async def test_contact_lookup_filters_and_opens_releases(store_path: Path) -> None:
+    app = PressroomApp(store_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, ContactsScreen)
+        await settle(pilot)
+        contacts = app.screen.query_one(ContactList)
+        assert len(contacts.rows) >= 7
+        await pilot.press(*"gerardl")
+        await settle(pilot)
+        assert [e.email for e in contacts.rows] == ["gerardl@un.org"]
+        entry = contacts.rows[0]
+        assert entry.release_count == 2
+        await pilot.press("enter")  # from the filter to the list
+        await pilot.press("y")
+        assert app.clipboard == "gerardl@un.org"
+        await pilot.press("enter")  # the contact's releases
+        own = app.screen.query_one("#contact-releases", ReleaseList)
+        assert app.focused is own and len(own.rows) == 2
+        await pilot.press("enter")  # open one
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("escape")
+        await pilot.press("escape", "escape", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, BrowseScreen)
+
+
+async def test_command_palette_lists_every_action(store_path: Path) -> None:
+    app = PressroomApp(store_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        names = {command.title for command in app.get_system_commands(app.screen)}
+        for wanted in ("Search", "Contacts", "Facets", "Star", "Read", "Open link", "Copy", "Help", "Quit"):
+            assert wanted in names
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "CommandPalette"
+
+
+async def test_q_quits(store_path: Path) -> None:
+    app = PressroomApp(store_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_empty_store_shows_the_welcome(tmp_path: Path) -> None:
+    app = PressroomApp(tmp_path / "new.json")
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        welcome = str(app.screen.query_one("#welcome").render())
+        assert "archive is empty" in welcome and "pressroom import" in welcome
+        assert not app.screen.query_one(ReleaseList).display
+    assert not (tmp_path / "new.json").exists()
+
+
+async def test_hostile_text_is_literal_and_the_app_survives(store_path: Path) -> None:
+    app = PressroomApp(store_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"solent")
+        await settle(pilot)
+        await pilot.press("enter", "enter")
+        lines = app.screen.query_one(DetailPane).lines
+        assert "[TODO] Solent ferries to trial night crossings [@click=app.quit]Read more[/]" in lines
+        assert not any("\x1b" in line for line in lines)
+        await pilot.click(ReleaseList, offset=(30, 0))
+        await pilot.pause()
+        assert app.is_running
+
+
+async def test_tiny_and_resized_terminals_do_not_crash(store_path: Path) -> None:
+    app = PressroomApp(store_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        for size in ((20, 5), (1, 1), (200, 60), (40, 12), (80, 24)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        assert app.is_running
+
+
+async def test_another_process_writing_is_noticed(store_path: Path) -> None:
+    app = PressroomApp(store_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        extra = sample_releases()[0].with_changes(id="00000000000000aa", title="A late release")
+
+        def write() -> None:
+            with ReleaseStore(store_path) as other:
+                other.add_batch([extra])
+
+        await asyncio.get_running_loop().run_in_executor(None, write)
+        for _ in range(100):
+            await pilot.pause(0.1)
+            if len(titles(app)) == 9:
+                break
+        assert "A late release" in titles(app)

@@ -1,0 +1,332 @@
+"""What the browser sends to a real terminal when the archive is hostile (SECURITY.md M1-M8, E1-E11).
+
+Each test runs ``python -m tui`` in a pseudo-terminal on a store full of
+hostile releases, walks it with the keyboard and the mouse, quits with ``q``,
+and searches every byte the app wrote. A bare Textual app, run the same way,
+says which escape sequences Textual sends on its own; anything more that a
+payload could have produced is a failure.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.hostile import (
+    ALL_PAYLOADS,
+    ESCAPE_PAYLOADS,
+    HOSTILE_URLS,
+    MARKUP_PAYLOADS,
+    Payload,
+    write_hostile_store,
+)
+from tests.helpers.pty_session import (
+    PtySession,
+    c1_characters,
+    escape_sequences,
+    osc8_targets,
+    python_command,
+    sequence_kind,
+    stray_c1_bytes,
+)
+
+pytestmark = pytest.mark.slow
+
+COLS, ROWS = 120, 36  # wide enough for the detail pane beside the list
+NARROW = 100  # Enter opens the full-screen reader instead
+
+BARE_APP = """
+from textual.app import App
+from textual.widgets import Static
+
+
+class Bare(App[None]):
+    BINDINGS = [("q", "quit", "Quit")]
+
+    def compose(self):
+        yield Static("bare textual ready")
+
+
+Bare().run()
+"""
+
+# Shown in the list exactly as written, whatever Textual's markup would make of them.
+LITERAL_TITLES = (
+    "M2a [@click=app.quit]x[/] headline",
+    "M4a [TODO] plan headline",
+    "M4b [Reuters] wire headline",
+    "M4c [IMPORTANT] headline",
+    "M4d [$accent]x headline",
+    "M5a [/b] plan headline",
+    "M5b [red]x[/blue] headline",
+    "M5c [/] headline",
+    "M6a a\\[b] headline",
+    "M6b trailing\\ headline",
+    "M6c \\\\[b] headline",
+)
+
+# Bidi overrides and isolates and zero-width characters (E10) must not reach the terminal.
+_INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b\u200c\u200e\u200f\u2060\ufeff]")
+
+
+@dataclass(frozen=True)
+class Recording:
+    """Everything a session wrote, where ``q`` was pressed, and how it ended."""
+
+    output: bytes
+    quit_at: int
+    returncode: int
+    screen: str
+
+
+def _finish(session: PtySession) -> Recording:
+    quit_at = session.press("q")
+    returncode = session.wait_exit()
+    return Recording(session.output, quit_at, returncode, session.screen_text())
+
+
+@pytest.fixture(scope="module")
+def bare_textual(tmp_path_factory: pytest.TempPathFactory) -> Recording:
+    """What Textual sends on its own: start-up, one screen, ``q``."""
+    cwd = tmp_path_factory.mktemp("bare")
+    with PtySession([sys.executable, "-c", BARE_APP], cols=COLS, rows=ROWS, cwd=cwd) as session:
+        session.wait_for_screen("bare textual ready")
+        return _finish(session)
+
+
+def _kinds(data: bytes) -> Counter[str]:
+    return Counter(sequence_kind(seq) for _, seq in escape_sequences(data))
+
+
+def _payload_sequences(payloads: Iterable[Payload]) -> dict[bytes, str]:
+    """Every escape sequence inside the payloads (8-bit ones in their 7-bit form) -> case."""
+    found: dict[bytes, str] = {}
+    for payload in payloads:
+        raw = payload.text.encode("utf-8", "surrogatepass")
+        seven_bit = (
+            payload.text.replace("\x9b", "\x1b[")
+            .replace("\x9d", "\x1b]")
+            .replace("\x90", "\x1bP")
+            .replace("\x9c", "\x1b\\")
+            .encode("utf-8", "surrogatepass")
+        )
+        for data in (raw, seven_bit):
+            for _, seq in escape_sequences(data):
+                found.setdefault(seq, payload.case)
+    return found
+
+
+PAYLOAD_SEQUENCES = _payload_sequences(ALL_PAYLOADS + HOSTILE_URLS)
+PAYLOAD_KINDS = {sequence_kind(seq): case for seq, case in PAYLOAD_SEQUENCES.items()}
+
+
+def assert_terminal_safe(rec: Recording, bare: Recording) -> None:
+    """The checks of SECURITY.md section 2 on the raw bytes of one session."""
+    out = rec.output
+    text = out.decode("utf-8", "replace")
+    problems: list[str] = []
+
+    def around(index: int) -> str:
+        return repr(out[max(0, index - 60) : index + 60])
+
+    for needle, what in (
+        (b"\x1b]52", "OSC 52 (clipboard write)"),
+        (b"\x1b]0;", "OSC 0 (window title)"),
+        (b"\x1b]1;", "OSC 1 (icon title)"),
+        (b"\x1b]2;", "OSC 2 (window title)"),
+        (b"\x1bc", "ESC c (full reset)"),
+        (b"\x1b7", "ESC 7 (save cursor)"),
+    ):
+        index = out.find(needle)
+        if index != -1:
+            problems.append(f"{what} at byte {index}: {around(index)}")
+
+    for needle in (b"\x1b[6n", b"\x1b[21t", b"\x1b[2J"):
+        ours, theirs = out.count(needle), bare.output.count(needle)
+        if ours > theirs:
+            problems.append(
+                f"{needle!r} sent {ours} times, a bare Textual app sends it {theirs} times "
+                f"(first at {out.find(needle)}: {around(out.find(needle))})"
+            )
+
+    hostile_targets = (b"evil.example", b"javascript:", b"file:", b"data:")
+    for target in osc8_targets(out):
+        if any(h in target for h in hostile_targets):
+            problems.append(f"OSC 8 hyperlink to a payload URL: {target!r}")
+
+    for offset, byte in stray_c1_bytes(out):
+        problems.append(f"8-bit C1 byte {byte:#x} outside UTF-8 at {offset}: {around(offset)}")
+    problems.extend(f"C1 control U+{ord(ch):04X} sent as UTF-8" for ch in c1_characters(out))
+    problems.extend(
+        f"invisible or bidi control U+{ord(ch):04X} sent" for ch in set(_INVISIBLE.findall(text))
+    )
+
+    # A payload's own sequence that Textual never sends by itself came from the content.
+    bare_sequences = {seq for _, seq in escape_sequences(bare.output)}
+    for offset, seq in escape_sequences(out):
+        case = PAYLOAD_SEQUENCES.get(seq)
+        if case is not None and seq not in bare_sequences:
+            problems.append(f"{seq!r} from payload {case} at byte {offset}: {around(offset)}")
+
+    new_kinds = set(_kinds(out)) - set(_kinds(bare.output))
+    from_payloads = {kind: PAYLOAD_KINDS[kind] for kind in new_kinds if kind in PAYLOAD_KINDS}
+    if from_payloads:
+        problems.append(
+            f"escape-sequence kinds a bare Textual app never sends, as in payloads: {from_payloads}"
+        )
+
+    leaves = [m.start() for m in re.finditer(re.escape(b"\x1b[?1049l"), out)]
+    if len(leaves) != 1 or leaves[0] < rec.quit_at:
+        problems.append(
+            f"alternate screen left at {leaves} (q pressed at byte {rec.quit_at}): "
+            "the screen was torn down before the user quit"
+        )
+    elif b"\x1b[?25h" not in out[leaves[-1] :]:
+        problems.append("the cursor was not shown again after leaving the alternate screen")
+
+    if "Traceback (most recent call last)" in text:
+        index = text.index("Traceback")
+        problems.append(f"a traceback reached the terminal: {text[index : index + 400]!r}")
+    if rec.returncode != 0:
+        problems.append(f"exit status {rec.returncode} after q")
+
+    assert not problems, "\n".join(problems)
+
+
+# -- driving the browser ---------------------------------------------------------------
+
+
+def _start(db: Path, cwd: Path, cols: int = COLS) -> PtySession:
+    return PtySession(python_command("tui", "--db", str(db)), cols=cols, rows=ROWS, cwd=cwd)
+
+
+def _wait_loaded(session: PtySession, count: int) -> None:
+    # The count line is drawn once the first search result is on screen.
+    session.wait_for_screen(f"{count} of {count}")
+    session.wait_for_screen("M1 [@click=app.screenshot(")
+
+
+def _focus_search(session: PtySession) -> None:
+    """``/``, then wait for the repaint that follows the focus change.
+
+    Textual moves focus on a later turn of its loop: keys written in the same
+    read as ``/`` would still reach the list (and its bindings).
+    """
+    mark = session.press("/")
+    session.wait_for(lambda s: s.mark() > mark, "a repaint after /")
+
+
+def _search_for(session: PtySession, text: str) -> int:
+    """Type *text* into the focused search bar, wait until the bar shows it; the bar's row."""
+    session.type_text(text)
+    _, row = session.wait_for_screen(text)  # the bar is above the list: found there first
+    return row
+
+
+def _clear_search(session: PtySession, text: str, row: int) -> None:
+    """Esc empties the bar (the focus stays in it); wait until *text* has left its row."""
+    session.press("escape")
+    session.wait_for(lambda s: text not in s.screen_lines()[row], f"{text!r} cleared")
+
+
+def _walk(session: PtySession, count: int, *, wide: bool) -> None:
+    """j a few times, Enter, Esc, every markup payload typed into the search bar, Esc."""
+    _wait_loaded(session, count)
+    for title in LITERAL_TITLES:  # M4-M6: a timeout here says which one was mangled
+        session.wait_for_screen(title)
+    session.press("j", "j", "j")
+    # The fourth row (newest first: ALL, M1, M2a, M2b) is in the detail pane when wide.
+    if wide:
+        session.wait_for_screen("M2b Spokes [@click=app.simulate_key('q')]x[/]")
+    mark = session.press("enter")
+    session.wait_for(lambda s: s.mark() > mark, "a repaint after Enter")
+    session.wait_for_screen("M2b Spokes [@click=app.simulate_key('q')]x[/]")
+    session.press("escape")
+    _wait_loaded(session, count)
+    _focus_search(session)
+    for payload in MARKUP_PAYLOADS:  # M7: the bar echoes each one back
+        row = _search_for(session, payload.text)
+        _clear_search(session, payload.text, row)
+    _search_for(session, "[TODO] plan")
+    session.wait_for_screen(f"2 of {count}")  # M4a and the release holding every payload
+    session.press("escape", "escape")
+    _wait_loaded(session, count)
+    assert session.alive(), "the app quit during the walk"
+
+
+@pytest.mark.parametrize(
+    ("raw", "cols"),
+    [(False, COLS), (True, COLS), (True, NARROW)],
+    ids=["cleaned-store", "raw-store", "raw-store-reader"],
+)
+def test_walking_a_hostile_store_sends_nothing_hostile(
+    tmp_path: Path, bare_textual: Recording, raw: bool, cols: int
+) -> None:
+    db = tmp_path / "hostile.json"
+    count = len(write_hostile_store(db, raw=raw))
+    with _start(db, tmp_path, cols) as session:
+        _walk(session, count, wide=cols >= COLS)
+        rec = _finish(session)
+    assert_terminal_safe(rec, bare_textual)
+
+
+def test_clicking_markup_actions_does_nothing(tmp_path: Path, bare_textual: Recording) -> None:
+    """M1, M2: a click on ``[@click=...]`` text runs no action: no file, no quit."""
+    db = tmp_path / "hostile.json"
+    count = len(write_hostile_store(db))
+    with _start(db, tmp_path) as session:
+        _wait_loaded(session, count)
+        for text in (
+            "[@click=app.quit]x[/]",
+            "[@click=app.simulate_key('q')]x[/]",
+            "[@click=app.screenshot('p.svg','DIR')]Read more[/]",
+            "[@click=app.push_screen('help')]x[/]",
+        ):
+            col, row = session.find_on_screen(text) or (-1, -1)
+            assert row >= 0, f"{text!r} not on screen\n{session.describe()}"
+            # The characters markup would have made clickable: the x, or "Read more".
+            inside = text.index("]") + 1
+            session.click(col + inside, row)
+        # Still answering keys after every click.
+        _focus_search(session)
+        _search_for(session, "zz still here")
+        session.wait_for_screen(f"0 of {count}")
+        assert session.alive()
+        session.press("escape", "escape")
+        rec = _finish(session)
+    assert not list(tmp_path.rglob("*.svg")), "a click on M1 wrote a screenshot"
+    assert_terminal_safe(rec, bare_textual)
+
+
+def test_pasting_escape_payloads_into_the_search_bar(
+    tmp_path: Path, bare_textual: Recording
+) -> None:
+    """E1-E11 in the search box: pasted (bracketed paste), echoed in the bar and the hint."""
+    db = tmp_path / "hostile.json"
+    count = len(write_hostile_store(db))
+    with _start(db, tmp_path) as session:
+        _wait_loaded(session, count)
+        _focus_search(session)
+        for payload in ESCAPE_PAYLOADS:
+            marker = f"pasted-{payload.case}"
+            session.paste(f"{marker} {payload.text} end")
+            _, row = session.wait_for_screen(marker)
+            _clear_search(session, marker, row)
+        _search_for(session, "[TODO] plan")
+        session.wait_for_screen(f"2 of {count}")
+        session.press("escape", "escape")
+        rec = _finish(session)
+    assert_terminal_safe(rec, bare_textual)
+
+
+def test_bare_textual_baseline_is_clean(bare_textual: Recording) -> None:
+    """The reference itself: a bare app quits with 0 and sends none of the forbidden sequences."""
+    assert_terminal_safe(bare_textual, bare_textual)
+    assert bare_textual.returncode == 0
+    assert b"\x1b[?1049h" in bare_textual.output
