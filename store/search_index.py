@@ -51,7 +51,7 @@ from store.query import (
     release_text_fields,
 )
 from store.records import Release
-from store.text_tokens import field_key, fold_fast, phrase_pattern, tokens_of_folded
+from store.text_tokens import field_key, fold_for_matching, phrase_pattern, text_tokens
 
 _MAGIC = b"PRESSROOM-INDEX-1\n"
 _ZERO_TO_BIT = bytes.maketrans(b"01", b"\x00\x01")
@@ -80,17 +80,8 @@ def _bitmap_to_positions(bitmap: int, size: int) -> list[int]:
     return list(compress(range(size), selectors))
 
 
-def folded_fields(release: Release) -> str:
-    """The folded text fields of *release* joined by ``\\x00``, which no phrase may cross."""
-    parts = [
-        part.replace("\x00", " ") if "\x00" in part else part
-        for part in release_text_fields(release)
-    ]
-    return fold_fast("\x00".join(parts))
-
-
 def _fold_field(text: str) -> str:
-    return fold_fast(text.replace("\x00", " ") if "\x00" in text else text)
+    return fold_for_matching(text.replace("\x00", " ") if "\x00" in text else text)
 
 
 def _phrase_in(release: Release, pattern: re.Pattern[str]) -> bool:
@@ -211,7 +202,7 @@ class SearchIndex:
         ordinals = array("I")
         append = array.append
         for position, release in enumerate(releases):
-            tokens = set(tokens_of_folded(folded_fields(release)))
+            tokens = set(text_tokens("\n".join(release_text_fields(release))))
             deque(map(append, map(lists.__getitem__, tokens), repeat(position)), maxlen=0)
             for name in FIELDS:
                 keys = {field_key(value) for value in field_values(name, release)}

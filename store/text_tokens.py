@@ -29,7 +29,7 @@ _RUN = re.compile(f"[^\\W_{_CJK}]+")
 _RUN_CHAR = f"[^\\W_{_CJK}]"
 _RUN_AFTER = f"(?![^\\W_{_CJK}])"
 _SEPARATOR = f"(?:[^\\w\\x00{_CJK}{_PICTOGRAPHS}]|_)"
-_TYPOGRAPHY = re.compile("[\u00a0\u00ab\u00bb\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026]+")
+_BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
 _ASCII_SEPARATORS = str.maketrans(
     {chr(c): " " for c in range(128) if not (chr(c).isascii() and chr(c).isalnum())}
 )
@@ -37,19 +37,48 @@ _PHONE_LIKE = re.compile(r"[+\d][\d\s().\-/]*")
 _NOT_DIGIT = re.compile(r"[^0-9]+")
 
 
+def _char_class(codepoints: list[int]) -> str:
+    """A regex character class of *codepoints*, as ranges (BMP-only classes compile to a
+    bitmap in ``re``, so matching them costs the same whatever their size)."""
+    ranges: list[list[int]] = []
+    for cp in codepoints:
+        if ranges and ranges[-1][1] == cp - 1:
+            ranges[-1][1] = cp
+        else:
+            ranges.append([cp, cp])
+    return "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+        for a, b in ranges
+    )
+
+
 @lru_cache(maxsize=1)
-def _combining_marks() -> re.Pattern[str]:
-    # Built on first use from this Python's Unicode tables (about 60 ms), so
-    # that it always agrees with ``unicodedata.combining`` used by ``fold``.
-    ranges: list[tuple[int, int]] = []
-    for cp in range(0x110000):
-        if unicodedata.combining(chr(cp)):
-            if ranges and ranges[-1][1] == cp - 1:
-                ranges[-1] = (ranges[-1][0], cp)
-            else:
-                ranges.append((cp, cp))
-    body = "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
-    return re.compile(f"[{body}]+")
+def _combining_marks() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    # Built on first use from this Python's Unicode tables, so that it always
+    # agrees with ``unicodedata.combining`` used by ``fold``: the BMP marks
+    # (fast), and all of them for the rare text with characters beyond the BMP.
+    marks = [cp for cp in range(0x110000) if unicodedata.combining(chr(cp))]
+    bmp = _char_class([cp for cp in marks if cp < 0x10000])
+    return re.compile(f"[{bmp}]+"), re.compile(f"[{_char_class(marks)}]+")
+
+
+@lru_cache(maxsize=1)
+def _inert_characters() -> re.Pattern[str]:
+    # Non-ASCII characters that folding leaves alone and that are never part of
+    # a token: typographic quotes and dashes, bullets, (R) signs. Replacing them
+    # by spaces before folding changes no token and lets most real bodies take
+    # the ASCII path.
+    inert = []
+    for cp in range(0x80, 0x10000):
+        ch = chr(cp)
+        if (
+            _TOKEN.match(ch) is None
+            and not unicodedata.combining(ch)
+            and not 0xD800 <= cp < 0xE000
+            and unicodedata.normalize("NFKD", ch.casefold()) == ch
+        ):
+            inert.append(cp)
+    return re.compile(f"[{_char_class(inert)}]+")
 
 
 def fold_fast(text: str) -> str:
@@ -57,14 +86,35 @@ def fold_fast(text: str) -> str:
     if text.isascii():
         # ASCII casefold is lower(); NFKD leaves ASCII alone; no combining marks.
         return text.lower()
-    return _combining_marks().sub("", unicodedata.normalize("NFKD", text.casefold()))
+    bmp_marks, all_marks = _combining_marks()
+    folded = bmp_marks.sub("", unicodedata.normalize("NFKD", text.casefold()))
+    if _BEYOND_BMP.search(folded):
+        folded = all_marks.sub("", folded)
+    return folded
+
+
+def fold_for_matching(text: str) -> str:
+    """``fold_fast(text)`` with inert characters (see ``_inert_characters``) turned into spaces.
+
+    Not the same string as ``fold``, but the same tokens in the same places:
+    what phrase patterns search.
+    """
+    if not text.isascii():
+        text = _inert_characters().sub(" ", text)
+    return fold_fast(text)
+
+
+def text_tokens(text: str) -> list[str]:
+    """The folded tokens of *text* in order: ``tokens_of_folded(fold_fast(text))``, faster."""
+    if not text.isascii():
+        text = _inert_characters().sub(" ", text)
+        if not text.isascii():
+            return _TOKEN.findall(fold_fast(text))
+    return text.lower().translate(_ASCII_SEPARATORS).split()
 
 
 def tokens_of_folded(folded: str) -> list[str]:
     """The tokens of text that is already folded, in order."""
-    if not folded.isascii() and _TYPOGRAPHY.search(folded):
-        # Typographic quotes and dashes are the usual reason a body is not ASCII.
-        folded = _TYPOGRAPHY.sub(" ", folded)
     if folded.isascii():
         # Same tokens as the regex (ASCII tokens are [a-z0-9]+ runs), three times faster.
         return folded.translate(_ASCII_SEPARATORS).split()
@@ -101,7 +151,7 @@ def phrase_pattern(tokens: tuple[str, ...], prefix: bool) -> re.Pattern[str]:
 
 def tokenize(text: str) -> list[str]:
     """The folded tokens of *text*, in order."""
-    return tokens_of_folded(fold_fast(text))
+    return text_tokens(text)
 
 
 def token_string(text: str) -> str:
@@ -111,7 +161,7 @@ def token_string(text: str) -> str:
     this string (tokens never hold a space), which turns phrase checks into one
     C-level ``in``.
     """
-    return " " + " ".join(tokens_of_folded(fold_fast(text))) + " "
+    return " " + " ".join(text_tokens(text)) + " "
 
 
 def field_key(text: str) -> str:

@@ -23,7 +23,9 @@ from store.sanitize import fold
 from store.text_tokens import (
     _TOKEN,
     fold_fast,
+    fold_for_matching,
     phrase_pattern,
+    text_tokens,
     token_string,
     tokenize,
     tokens_of_folded,
@@ -431,7 +433,11 @@ def test_help_documents_every_form() -> None:
 
 
 _ALPHABET = st.sampled_from(
-    [*"ab AB-_'’–“”.\x00\n東京で🚀❶éÉßöÖ", "\u0301", "ﬁ", "ß", "д", "ش", "\u00a0", "…"]
+    [
+        *"ab AB-_'’–“”.\x00\n東京で🚀❶éÉßöÖ™®•①№℃½・゛",
+        *("\u0301", "ﬁ", "д", "ش", "\u00a0", "…"),
+        *("\U0001d400", "\U0001d167", "\U00020001", "\ud800"),  # math A, a combining mark
+    ]
 )
 
 
@@ -440,6 +446,8 @@ _ALPHABET = st.sampled_from(
 def test_fast_tokenisation_is_the_regex(text: str) -> None:
     folded = fold(text)
     assert tokens_of_folded(folded) == _TOKEN.findall(folded)
+    assert text_tokens(text) == _TOKEN.findall(folded)
+    assert fold_fast(text) == folded
 
 
 @settings(max_examples=600, deadline=None)
@@ -460,4 +468,6 @@ def test_phrase_pattern_agrees_with_tokens(text: str, data: st.DataObject) -> No
         tokens = (*tokens[:-1], tokens[-1][: data.draw(st.integers(1, len(tokens[-1])))])
     needle = " " + " ".join(tokens) + ("" if prefix else " ")
     by_tokens = any(needle in token_string(part) for part in text.split("\x00"))
-    assert (phrase_pattern(tokens, prefix).search(fold(text)) is not None) == by_tokens
+    pattern = phrase_pattern(tokens, prefix)
+    assert (pattern.search(fold(text)) is not None) == by_tokens
+    assert (pattern.search(fold_for_matching(text)) is not None) == by_tokens

@@ -71,6 +71,8 @@ LITERAL_TITLES = (
     "M6c \\\\[b] headline",
 )
 
+SEARCH_PLACEHOLDER = "/ search"  # the empty search bar
+
 # Bidi overrides and isolates and zero-width characters (E10) must not reach the terminal.
 _INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b\u200c\u200e\u200f\u2060\ufeff]")
 
@@ -212,27 +214,34 @@ def _wait_loaded(session: PtySession, count: int) -> None:
     session.wait_for_screen("M1 [@click=app.screenshot(")
 
 
-def _focus_search(session: PtySession) -> None:
-    """``/``, then wait for the repaint that follows the focus change.
+def _focus_search(session: PtySession) -> int:
+    """``/``, then wait until the terminal cursor sits at the start of the empty search bar.
 
-    Textual moves focus on a later turn of its loop: keys written in the same
-    read as ``/`` would still reach the list (and its bindings).
+    Textual moves focus on a later turn of its loop, so keys written right
+    after ``/`` could still reach the list and its bindings; a focused input is
+    the one widget that parks the terminal cursor in its text. Returns the
+    bar's row.
     """
-    mark = session.press("/")
-    session.wait_for(lambda s: s.mark() > mark, "a repaint after /")
-
-
-def _search_for(session: PtySession, text: str) -> int:
-    """Type *text* into the focused search bar, wait until the bar shows it; the bar's row."""
-    session.type_text(text)
-    _, row = session.wait_for_screen(text)  # the bar is above the list: found there first
+    col, row = session.wait_for_screen(SEARCH_PLACEHOLDER)
+    session.press("/")
+    session.wait_for(
+        lambda s: s.cursor()[1] == row and abs(s.cursor()[0] - col) <= 2,
+        "the cursor in the search bar",
+    )
     return row
 
 
-def _clear_search(session: PtySession, text: str, row: int) -> None:
-    """Esc empties the bar (the focus stays in it); wait until *text* has left its row."""
+def _search_for(session: PtySession, text: str, bar: int) -> None:
+    """Type *text* into the focused search bar (on row *bar*) and wait until it shows."""
+    session.type_text(text)
+    # The payloads are on screen already (list, detail pane): look in the bar only.
+    session.wait_for(lambda s: text in s.screen_lines()[bar], f"{text!r} in the search bar")
+
+
+def _clear_search(session: PtySession, text: str, bar: int) -> None:
+    """Esc empties the bar (the focus stays in it); wait until *text* has left it."""
     session.press("escape")
-    session.wait_for(lambda s: text not in s.screen_lines()[row], f"{text!r} cleared")
+    session.wait_for(lambda s: text not in s.screen_lines()[bar], f"{text!r} cleared")
 
 
 def _walk(session: PtySession, count: int, *, wide: bool) -> None:
@@ -249,11 +258,11 @@ def _walk(session: PtySession, count: int, *, wide: bool) -> None:
     session.wait_for_screen("M2b Spokes [@click=app.simulate_key('q')]x[/]")
     session.press("escape")
     _wait_loaded(session, count)
-    _focus_search(session)
+    bar = _focus_search(session)
     for payload in MARKUP_PAYLOADS:  # M7: the bar echoes each one back
-        row = _search_for(session, payload.text)
-        _clear_search(session, payload.text, row)
-    _search_for(session, "[TODO] plan")
+        _search_for(session, payload.text, bar)
+        _clear_search(session, payload.text, bar)
+    _search_for(session, "[TODO] plan", bar)
     session.wait_for_screen(f"2 of {count}")  # M4a and the release holding every payload
     session.press("escape", "escape")
     _wait_loaded(session, count)
@@ -294,8 +303,8 @@ def test_clicking_markup_actions_does_nothing(tmp_path: Path, bare_textual: Reco
             inside = text.index("]") + 1
             session.click(col + inside, row)
         # Still answering keys after every click.
-        _focus_search(session)
-        _search_for(session, "zz still here")
+        bar = _focus_search(session)
+        _search_for(session, "zz still here", bar)
         session.wait_for_screen(f"0 of {count}")
         assert session.alive()
         session.press("escape", "escape")
@@ -312,13 +321,13 @@ def test_pasting_escape_payloads_into_the_search_bar(
     count = len(write_hostile_store(db))
     with _start(db, tmp_path) as session:
         _wait_loaded(session, count)
-        _focus_search(session)
+        bar = _focus_search(session)
         for payload in ESCAPE_PAYLOADS:
             marker = f"pasted-{payload.case}"
             session.paste(f"{marker} {payload.text} end")
-            _, row = session.wait_for_screen(marker)
-            _clear_search(session, marker, row)
-        _search_for(session, "[TODO] plan")
+            session.wait_for(lambda s, m=marker: m in s.screen_lines()[bar], f"{marker} pasted")
+            _clear_search(session, marker, bar)
+        _search_for(session, "[TODO] plan", bar)
         session.wait_for_screen(f"2 of {count}")
         session.press("escape", "escape")
         rec = _finish(session)

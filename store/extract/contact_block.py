@@ -6,6 +6,7 @@ import re
 
 from store.extract.boilerplate import is_boilerplate
 from store.extract.vocabulary import (
+    DEPARTMENTS,
     EMAIL_RE,
     NOT_NAME_WORDS,
     ORG_SUFFIX,
@@ -84,7 +85,7 @@ _CONTACT_ROLE_WORDS = ROLE_WORDS - word_set(
     national interim acting board member general senior executive associate agent author
     producer designer architect owner"""
 ) | word_set(
-    """relations spokesperson pr leiter leiterin pressesprecher pressesprecherin sprecher
+    """relations spokesperson leiter leiterin pressesprecher pressesprecherin sprecher
     sprecherin referent referentin geschäftsführer geschäftsführerin attachée attaché chargé
     chargée directrice directeur responsable présidente président comunicación communication
     kommunikation directora jefe jefa portavoz consejero consejera delegado delegada adjoint
@@ -94,6 +95,11 @@ _CREDENTIAL = re.compile(
     r"(?:Esq|PhD|Ph\.D|MD|M\.D|DMD|D\.O|DO|MBA|CPA|JD|J\.D|RN|CFA|DDS|DVM|PE|LLM|MSc|BSc|Jr|Sr|II|III)\.?$"
 )
 _HONORIFIC_START = re.compile(r"^(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Dame|Mme|M)\.?\s+(?=[A-Z])")
+# "responsable de comunicación de la Fundación Mar Azul": a role, then its organisation.
+_ROLE_AT_ORG = re.compile(
+    r"^(.{3,60}?)\s+(?:of|at|for|de la|del|de|du|des|der|bei|di)\s+(?:the\s+|la\s+|l['’])?"
+    r"([A-ZÀ-Þ].{2,80})$"
+)
 # A switchboard or helpline is no media contact; it ends the block.
 _GENERIC_LINE = re.compile(
     r"switchboard|helpline|hotline|general enquiries|general inquiries|customer service|"
@@ -198,6 +204,12 @@ def _isolate(block: str) -> tuple[str, list[str], list[str]]:
     return block, emails, phones
 
 
+def _is_department(piece: str) -> bool:
+    """ "Corporate Communications": a department that completes the role before it."""
+    words = [w.lower().strip(".,&") for w in piece.split()]
+    return 0 < len(words) <= 4 and all(w in DEPARTMENTS or w in ("and", "&", "") for w in words)
+
+
 def _balanced(piece: str) -> str:
     """*piece* without a stray opening or closing parenthesis at its ends."""
     if piece.count("(") != piece.count(")"):
@@ -268,12 +280,21 @@ class _Assembler:
 
     def flush(self, final: bool = False) -> None:
         f = self.fields
-        if f.get("name") and not self.has_reach() and not final and not f.get("role"):
-            # "Golden Path Digital" then "Ty Woods +1 ...": a bare first line names the firm.
-            self.fields = {"organisation": f.get("organisation") or f["name"]}
-            return
+        if f.get("name") and not self.has_reach():
+            if final and self.contacts:
+                self.fields = {}  # "Plaza Nueva" after the contacts: an address, not a person
+                return
+            if not final and not f.get("role"):
+                # "Golden Path Digital" then "Ty Woods +1 ...": a bare first line names the firm.
+                self.fields = {"organisation": f.get("organisation") or f["name"]}
+                return
         if f.get("name") or f.get("email") or f.get("phone"):
             org = f.get("organisation")
+            role = f.get("role")
+            split = _ROLE_AT_ORG.match(role) if org is None and role else None
+            if split and _is_org(split.group(2), self.known) and _title_case(split.group(2)):
+                role, org = split.group(1), split.group(2)
+                f["role"] = role
             if org is None:
                 for source in (f.get("role"), f.get("name")):
                     if source and (org := _known_in(source, self.known)):
@@ -313,6 +334,7 @@ def _parse_block(block: str, text: str, known: dict[str, str]) -> list[Contact]:
     marked, emails, phones = _isolate(block)
     assembler = _Assembler(text, known)
     pending_org: str | None = None
+    last_kind = ""
     for raw in _PIECE_SPLIT.split(marked):
         piece = _balanced(raw.strip(" \t*_•:[]+"))
         if not piece:
@@ -325,6 +347,7 @@ def _parse_block(block: str, text: str, known: dict[str, str]) -> list[Contact]:
                     assembler.put("email", email)
             else:
                 assembler.put("phone", phones[index])
+            last_kind = "reach"
             continue
         while (label := _LABEL.match(piece)) is not None and label.end() < len(piece):
             piece = piece[label.end() :]
@@ -344,7 +367,7 @@ def _parse_block(block: str, text: str, known: dict[str, str]) -> list[Contact]:
         piece = _SENTENCE_GLUE.sub("", piece).strip(" \t:-–—")
         if not piece or len(piece) > 120:
             continue
-        heading = HEADER_RE.match(piece)
+        heading = None if _TEAM_ROLE.match(piece) else HEADER_RE.match(piece)
         if heading and not heading.group("after").strip(" :"):
             if assembler.has_reach():
                 assembler.flush()
@@ -354,16 +377,28 @@ def _parse_block(block: str, text: str, known: dict[str, str]) -> list[Contact]:
             continue
         if _is_role(piece) and not _is_known(piece, known):
             assembler.put("role", clean_line(piece))
+            last_kind = "role"
         elif _is_name(piece) and assembler.fields.get("name") and not assembler.has_reach():
             # "Derek Simmons / Director / Harborline Cruises": the second "name" is the firm.
             if "organisation" not in assembler.fields:
                 assembler.fields["organisation"] = clean_line(piece)
+            last_kind = "organisation"
         elif _is_name(piece):
             assembler.put("name", clean_line(piece))
             if pending_org and "organisation" not in assembler.fields:
                 assembler.fields["organisation"] = pending_org
-        elif _is_role(piece):
-            assembler.put("role", clean_line(piece))
+            last_kind = "name"
+        elif last_kind == "role" and _is_department(piece) and "role" in assembler.fields:
+            assembler.fields["role"] += ", " + clean_line(piece)  # "Vice President, Corporate ..."
+            continue
+        elif (
+            last_kind == "organisation"
+            and "organisation" in assembler.fields
+            and _title_case(piece)
+        ):
+            if not assembler.has_reach():  # "Senatsverwaltung für Bildung, Jugend und Familie"
+                assembler.fields["organisation"] += ", " + clean_line(piece)
+            continue
         elif _is_org(piece, known) or (
             _title_case(piece) and len(piece.split()) <= (10 if pending_org is None else 6)
         ):
@@ -371,16 +406,19 @@ def _parse_block(block: str, text: str, known: dict[str, str]) -> list[Contact]:
             if not assembler.fields and not assembler.contacts:
                 pending_org = org
             assembler.put("organisation", org)
+            last_kind = "organisation"
     assembler.flush(final=True)
     return assembler.contacts
 
 
-def _block_lines(lines: list[str], start: int, after: str) -> str:
-    """The header's own line remainder plus the lines that follow it, up to a stop."""
+def _block_lines(lines: list[str], start: int, after: str) -> tuple[str, int]:
+    """The header's own line remainder plus the lines that follow it, up to a stop; and the
+    index of the line after the block."""
     parts = [after]
     taken = 0
     size = len(after)
-    for line in lines[start + 1 :]:
+    end = start + 1
+    for end, line in enumerate(lines[start + 1 :], start + 1):  # noqa: B007
         stripped = line.strip()
         if not stripped:
             continue
@@ -396,7 +434,9 @@ def _block_lines(lines: list[str], start: int, after: str) -> str:
         parts.append(stripped)
         taken += 1
         size += len(stripped)
-    return "\n".join(parts)
+    else:
+        end = len(lines)
+    return "\n".join(parts), end
 
 
 def _accepts(after: str, header: str) -> bool:
@@ -422,9 +462,10 @@ def find_contacts(
     contacts: list[Contact] = []
     first_block: int | None = None
     blocks = 0
+    block_end = first_line
     for index in range(first_line, len(lines)):
         line = lines[index]
-        if len(line) > _MAX_LINE or blocks >= _MAX_BLOCKS:
+        if len(line) > _MAX_LINE or blocks >= _MAX_BLOCKS or index < block_end:
             continue
         m = HEADER_RE.match(line)
         if m is None or not _accepts(m.group("after"), m.group("header")):
@@ -432,7 +473,8 @@ def find_contacts(
         blocks += 1
         if first_block is None:
             first_block = index
-        for contact in _parse_block(_block_lines(lines, index, m.group("after")), text, known):
+        block, block_end = _block_lines(lines, index, m.group("after"))
+        for contact in _parse_block(block, text, known):
             _merge(contacts, contact)
     return tuple(contacts), first_block
 

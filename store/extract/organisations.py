@@ -154,6 +154,8 @@ def _is_organisation(tokens: list[str]) -> bool:
         return False
     if tokens[0][0].islower() or tokens[0][0].isdigit():
         return False
+    if _bare(tokens[-1]) in ROLE_WORDS and not _is_org_word(tokens[-1]):
+        return False  # "Media Relations Manager", "Communications Officer"
     # A name needs one word of its own: "Programme Office" alone says nothing.
     own = [t for t in tokens if not _is_org_word(t) and _bare(t) not in _CONNECTORS]
     if not own or all(_bare(t) in COMMON_WORDS | MONTH_WORDS for t in own):

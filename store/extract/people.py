@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from store.extract.vocabulary import DEPARTMENTS, NOT_NAME_WORDS, ORG_WORDS, ROLE_WORDS, word_set
+from store.extract.vocabulary import NOT_NAME_WORDS, ORG_WORDS, ROLE_WORDS, word_set
 from store.records import Person
 from store.sanitize import fold
 
@@ -48,9 +48,26 @@ _SPEECH_AFTER = re.compile(
 _ROLE_TEXT = re.compile(r"[^,;:()\n“”\"]{2,120}")
 _ROLE_STOP = re.compile(
     r"\s(?:said|says|added|noted|explained|stated|commented|who|which|will|is|was|has|had|and\s+the|"
-    r"in\s+a|in\s+an|during|when|while|on|in|to|with)\b.*$"
+    r"in\s+a|in\s+an|during|when|while|on|to|with|a\s+déclaré|a\s+dit|explique|dijo|afirmó|"
+    r"sagte|erklärte|betonte|est|es|ist|hat|ha|a)\b.*$"
 )
-_LINKS = (" of ", " at ", " for ", " de ", " du ", " des ", " von ", " bei ")
+_CAP_PARTICLES = frozenset({"Le", "La", "De", "Del", "Da", "Van", "Von", "Du", "Di", "Des", "Ten"})
+_CUT_ALWAYS = word_set(
+    "ceo cfo coo cto founder co-founder president chairman chairwoman chair owner"
+)
+_LINKS = (
+    " of ",
+    " at ",
+    " for ",
+    " de la ",
+    " del ",
+    " de ",
+    " du ",
+    " des ",
+    " von ",
+    " bei ",
+    " der ",
+)
 
 
 def _role_after(text: str, end: int) -> str | None:
@@ -66,22 +83,30 @@ def _role_after(text: str, end: int) -> str | None:
     if not m:
         return None
     role = _ROLE_STOP.sub("", m.group(0)).strip()
-    first = role.split(" ", 1)[0].lower().strip(".")
-    if first not in ROLE_WORDS and not first.startswith(("co-", "vice", "chief", "executive")):
+    lead = [w.lower().strip(".") for w in role.split()[:3]]
+    if not any(w in ROLE_WORDS or w.startswith(("co-", "vice", "chief")) for w in lead):
         return None
-    # "CEO of Acme" -> "CEO"; but "Head of Product" keeps its department.
-    for link in _LINKS:
-        cut = role.find(link)
-        if cut <= 0:
+    if re.search(r"\b(?:that|which|who|whose|qui|quien|welche|welcher)\b", role):
+        return None  # a description, not a role
+    # "CEO of Acme" -> "CEO", "Director General of the General Directorate" -> "Director
+    # General"; but "Professor of Glaciology" and "Head of Product" are whole roles.
+    found = sorted((role.find(link), link) for link in _LINKS if role.find(link) > 0)
+    for n, (cut, link) in enumerate(found):
+        stop = found[n + 1][0] if n + 1 < len(found) else len(role)
+        words = role[cut + len(link) : max(stop, cut + len(link))].split()
+        if not words:
             continue
-        after = role[cut + len(link) :].split()
-        if link == " of " and after and after[0].lower().strip(",&") in DEPARTMENTS:
-            nxt = role.find(" of ", cut + len(link))
-            if nxt > 0:
-                role = role[:nxt]
-            continue
-        role = role[:cut]
-        break
+        head = role[:cut].split()[-1].lower()
+        employer = (
+            words[0].lower() in ("the", "la", "le", "el", "l'", "l’")
+            or any(fold(w.strip(",.")) in ORG_WORDS for w in words)
+            or (words[0].isupper() and len(words[0]) > 1)
+            or (head in _CUT_ALWAYS and words[0][:1].isupper())
+            or link == " at "
+        )
+        if employer:
+            role = role[:cut]
+            break
     role = role.rstrip(" .,&-–—")
     words = role.split()
     if not words or len(words) > 10 or fold(words[0]) in ORG_WORDS:
@@ -106,7 +131,8 @@ def _segments(tokens: list[str]) -> list[tuple[int, int, str | None]]:
     cue: str | None = None
     for i, token in enumerate([*tokens, "."]):
         low = token.lower()
-        if token == "." or not _is_name_token(token) or low in _HONORIFICS:
+        particle = i > start and token in _CAP_PARTICLES and i + 1 < len(tokens)
+        if token == "." or (not _is_name_token(token) and not particle) or low in _HONORIFICS:
             if i > start:
                 pieces.append((start, i, cue))
             cue = low if low in _HONORIFICS or low in _TITLES or low in _SPEECH else None

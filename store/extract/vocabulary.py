@@ -67,7 +67,11 @@ ORG_WORDS = word_set(
     ventures industries enterprises solutions consortium secretariat assembly parliament congress
     senate court police army navy force forces academy museum library observatory chamber
     federal cooperative co-operative collective community clinic health bancshares bancorp
-    financial insurance airlines airways university's media newswire foundation's institute's"""
+    financial insurance airlines airways university's newswire foundation's institute's
+    fundación fundacion fondation stiftung asociación asociacion instituto institut ministerio
+    ministère ministere ayuntamiento conseil consejo universidad université universite
+    universität universitat gobierno gouvernement verband verein behörde mairie comisión
+    bodegas stadtwerke senatsverwaltung alliance"""
 )
 ORG_SUFFIX = r"Inc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|PLC|plc|Corp\.?|Co\.|GmbH|AG|S\.A\.|SA|N\.V\.|B\.V\.|AB|ASA|Pty|S\.p\.A\."
 

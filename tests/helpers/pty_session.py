@@ -227,6 +227,11 @@ class PtySession:
     def screen_text(self) -> str:
         return "\n".join(self.screen_lines())
 
+    def cursor(self) -> tuple[int, int]:
+        """Where the terminal cursor is now: (column, row), from 0."""
+        with self._changed:
+            return self._screen.cursor
+
     def find_on_screen(self, text: str) -> tuple[int, int] | None:
         """(column, row) of the first cell of *text* on screen, or None."""
         with self._changed:
@@ -407,6 +412,10 @@ class ScreenModel:
 
     def _blank(self) -> list[list[str]]:
         return [[" "] * self.cols for _ in range(self.rows)]
+
+    @property
+    def cursor(self) -> tuple[int, int]:
+        return (self._x, self._y)
 
     def lines(self) -> list[str]:
         return ["".join(row).rstrip() for row in self._cells]

@@ -208,12 +208,12 @@ class BrowseScreen(Screen[None]):
                 ("Your archive is empty.", "bold"),
                 ("", ""),
                 ("Import press releases from files, folders or feeds:", ""),
-                (f"    pressroom import PATH ... --db {self.db}", "bold"),
+                ("    pressroom import PATH ...", "bold"),
                 ("", ""),
                 ("Formats: .txt .md .html .json .jsonl .eml, RSS and Atom feeds.", "dim"),
             ]
             if samples is not None:
-                lines += [("", ""), (f"Press i to import the bundled samples ({samples}).", "bold")]
+                lines += [("", ""), ("Press i to import the bundled sample releases.", "bold")]
             text = Text()
             for line, style in lines:
                 text.append(line + "\n", style)

@@ -106,19 +106,19 @@ class DetailPane(ScrollView, can_focus=True):
         style = self.get_component_rich_style
         out: list[Text] = []
         if release.kicker:
-            out.append(Text(clean_line(release.kicker), style("detail-pane--kicker")))
+            out.append(_styled(clean_line(release.kicker), style("detail-pane--kicker")))
         if release.embargo:
-            out.append(Text(clean_line(release.embargo), style("detail-pane--embargo")))
-        out.append(Text(clean_line(release.title), style("detail-pane--title")))
+            out.append(_styled(clean_line(release.embargo), style("detail-pane--embargo")))
+        out.append(_styled(clean_line(release.title), style("detail-pane--title")))
         dateline = " · ".join(
             clean_line(x) for x in (release.location, _long_date(release.date)) if x
         )
         if dateline:
-            out.append(Text(dateline, style("detail-pane--dateline")))
+            out.append(_styled(dateline, style("detail-pane--dateline")))
         if release.organisations:
             out.append(Text(" · ".join(clean_line(o) for o in release.organisations)))
         for person in release.people:
-            line = Text(clean_line(person.name), Style(bold=True))
+            line = _styled(clean_line(person.name), Style(bold=True))
             if person.role:
                 line.append(", " + clean_line(person.role))
             out.append(line)
@@ -128,7 +128,7 @@ class DetailPane(ScrollView, can_focus=True):
         body_end = len(out)
         if release.contacts:
             out.append(Text(""))
-            out.append(Text("Contacts", style("detail-pane--label")))
+            out.append(_styled("Contacts", style("detail-pane--label")))
             for contact in release.contacts:
                 fields = (
                     contact.name,
@@ -140,7 +140,7 @@ class DetailPane(ScrollView, can_focus=True):
                 out.append(Text("  " + " · ".join(clean_line(f) for f in fields if f)))
         if release.links:
             out.append(Text(""))
-            out.append(Text("Links", style("detail-pane--label")))
+            out.append(_styled("Links", style("detail-pane--label")))
             for number, link in enumerate(release.links, 1):
                 line = Text(f"  {number}. ")
                 line.append(clean_line(link.label) or "link", Style(bold=True))
@@ -150,7 +150,7 @@ class DetailPane(ScrollView, can_focus=True):
                 out.append(line)
         out.append(Text(""))
         out.append(
-            Text(
+            _styled(
                 f"{release.source.format} · {clean_line(release.source.path)}",
                 style("detail-pane--muted"),
             )
@@ -254,6 +254,13 @@ class DetailPane(ScrollView, can_focus=True):
     def lines(self) -> list[str]:
         """The laid-out paragraphs as plain text (for tests and copying)."""
         return [p.plain for p in self._paragraphs]
+
+
+def _styled(value: str, style: Style) -> Text:
+    """Text whose characters carry *style* (a Text's base style does not survive wrapping)."""
+    text = Text()
+    text.append(value, style)
+    return text
 
 
 def _long_date(date: str | None) -> str | None:

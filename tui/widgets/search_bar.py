@@ -20,7 +20,7 @@ class SearchBar(Input):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(
-            placeholder='/ search: words, "a phrase", -not, a OR b, org:, loc:, date:2021, is:unread',
+            placeholder='/ search: words "a phrase" -not a OR b org: loc: date:2021 is:unread',
             id=id,
             select_on_focus=False,
         )

@@ -1,0 +1,44 @@
+"""The real corpus (24,665 releases from many wire services) imports, and what it yields is sound."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from store.importing import import_paths
+from store.release_store import ReleaseStore
+
+pytestmark = [pytest.mark.corpus, pytest.mark.slow]
+
+
+def test_the_real_corpus_imports(corpus_dir: Path) -> None:
+    files = [p for p in corpus_dir.rglob("*") if p.is_file() and p.suffix == ".md"]
+    assert len(files) >= 24_000
+    store = ReleaseStore()  # in memory: this test is about parsing, not the file
+    summary = import_paths(store, [str(corpus_dir)])
+    releases = store.releases()
+
+    # At least 99% of the releases are in the store, each failure with a reason.
+    assert summary.stored >= 0.99 * len(files), summary.failed[:20]
+    assert all(reason for _, reason in summary.failed)
+
+    # Every release has a title.
+    untitled = [r.source.path for r in releases if not r.title.strip()]
+    assert not untitled, untitled[:10]
+
+    # Every contact email occurs literally in its file: extraction never invents one.
+    invented: list[tuple[str, str]] = []
+    for release in releases:
+        emails = [c.email for c in release.contacts if c.email]
+        if not emails:
+            continue
+        text = Path(release.source.path).read_text(encoding="utf-8", errors="replace")
+        invented += [(release.source.path, e) for e in emails if e not in text]
+    assert not invented, invented[:10]
+
+    # The fields that matter are found often enough to be worth having.
+    with_date = sum(1 for r in releases if r.date)
+    with_contact = sum(1 for r in releases if r.contacts)
+    assert with_date >= 0.9 * len(releases)
+    assert with_contact >= 0.5 * len(releases)
