@@ -21,7 +21,6 @@ from store.sanitize import clean_text
 from store.text_tokens import (
     digits_of,
     field_key,
-    fold_fast,
     folded_with_offsets,
     is_phone_like,
     token_spans,
@@ -526,8 +525,3 @@ def describe_terms(query: Query) -> Sequence[str]:
                 parts.append(f"{sign}is:{term.field}")
         out.append(" OR ".join(parts))
     return out
-
-
-def fold_query_text(text: str) -> str:
-    """The folded form of free text typed in a filter (used by the contact directory)."""
-    return fold_fast(clean_text(text))

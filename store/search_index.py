@@ -51,7 +51,7 @@ from store.query import (
     release_text_fields,
 )
 from store.records import Release
-from store.text_tokens import field_key, fold_for_matching, phrase_pattern, text_tokens
+from store.text_tokens import field_key, fold_for_matching, phrase_pattern, text_tokens_and_kind
 
 _MAGIC = b"PRESSROOM-INDEX-1\n"
 _ZERO_TO_BIT = bytes.maketrans(b"01", b"\x00\x01")
@@ -80,19 +80,22 @@ def _bitmap_to_positions(bitmap: int, size: int) -> list[int]:
     return list(compress(range(size), selectors))
 
 
-def _fold_field(text: str) -> str:
-    return fold_for_matching(text.replace("\x00", " ") if "\x00" in text else text)
-
-
-def _phrase_in(release: Release, pattern: re.Pattern[str]) -> bool:
+def _phrase_in(release: Release, pattern: re.Pattern[str], plain: bool) -> bool:
     """Whether *pattern* (``phrase_pattern``) finds its phrase in one text field of *release*.
 
-    The body first: it is where phrases usually are, and most of the text.
+    The body first: it is where phrases usually are, and most of the text. A
+    *plain* release (see ``text_tokens_and_kind``) is searched in its
+    ``lower()``, much cheaper than folding.
     """
-    if pattern.search(_fold_field(release.body)) or pattern.search(_fold_field(release.title)):
-        return True
-    rest = release_text_fields(release)[2:]
-    return bool(rest) and pattern.search(_fold_field("\x00".join(rest))) is not None
+    fold = str.lower if plain else fold_for_matching
+    fields = release_text_fields(release)
+    fields[0], fields[1] = fields[1], fields[0]
+    for text in fields:
+        if "\x00" in text:
+            text = text.replace("\x00", " ")
+        if pattern.search(fold(text)):
+            return True
+    return False
 
 
 def _ids_digest(releases: Sequence[Release]) -> str:
@@ -156,6 +159,7 @@ class SearchIndex:
         fields: dict[str, _FieldIndex],
         date_order: array[int],
         date_sorted: array[int],
+        plain: bytearray,
         *,
         dense_ratio: int = 32,
         prefix_threshold: int | None = None,
@@ -172,6 +176,7 @@ class SearchIndex:
         self._fields = fields
         self._date_order = date_order
         self._date_sorted = date_sorted
+        self._plain = plain  # 1 where a release's text folds like its lower()
         self._universe = (1 << self.size) - 1
         self._positions_by_id: dict[str, list[int]] = {}
         for position, release in enumerate(releases):
@@ -200,9 +205,12 @@ class SearchIndex:
             name: defaultdict(partial(array, "I")) for name in (*FIELDS, _PHONE_FIELD)
         }
         ordinals = array("I")
+        plain = bytearray()
         append = array.append
         for position, release in enumerate(releases):
-            tokens = set(text_tokens("\n".join(release_text_fields(release))))
+            found_tokens, is_plain = text_tokens_and_kind("\n".join(release_text_fields(release)))
+            tokens = set(found_tokens)
+            plain.append(is_plain)
             deque(map(append, map(lists.__getitem__, tokens), repeat(position)), maxlen=0)
             for name in FIELDS:
                 keys = {field_key(value) for value in field_values(name, release)}
@@ -242,6 +250,7 @@ class SearchIndex:
             fields,
             date_order,
             date_sorted,
+            plain,
             dense_ratio=dense_ratio,
             prefix_threshold=prefix_threshold,
         )
@@ -304,6 +313,7 @@ class SearchIndex:
             fields,
             array("I", [p for _, p in dated]),
             array("I", [o for o, _ in dated]),
+            self._plain + tail._plain,
             dense_ratio=self.dense_ratio,
             prefix_threshold=self.prefix_threshold,
         )
@@ -389,7 +399,9 @@ class SearchIndex:
                 if isinstance(decider, int):
                     found = bool((decider >> position) & 1)
                 else:
-                    found = _phrase_in(self.releases[position], decider)
+                    found = _phrase_in(
+                        self.releases[position], decider, bool(self._plain[position])
+                    )
                 if found != term.negated:
                     break
             else:
@@ -517,7 +529,7 @@ class SearchIndex:
         for name in field_names:
             found = self._fields[name]
             blobs.extend((found.offsets.tobytes(), found.postings.tobytes()))
-        blobs.extend((self._date_order.tobytes(), self._date_sorted.tobytes()))
+        blobs.extend((self._date_order.tobytes(), self._date_sorted.tobytes(), bytes(self._plain)))
         meta: dict[str, Any] = {
             "size": self.size,
             "ids": _ids_digest(self.releases),
@@ -573,6 +585,7 @@ class SearchIndex:
         for name, keys in sorted(meta["fields"].items()):
             fields[name] = _FieldIndex(keys, typed("Q"), typed("I"))
         date_order, date_sorted = typed("I"), typed("I")
+        plain = bytearray(next(pending))
         return cls(
             releases,
             meta["vocab"],
@@ -583,6 +596,7 @@ class SearchIndex:
             fields,
             date_order,
             date_sorted,
+            plain,
             dense_ratio=int(meta.get("dense_ratio") or 32),
             prefix_threshold=meta.get("prefix_threshold"),
         )

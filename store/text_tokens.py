@@ -75,6 +75,7 @@ def _inert_characters() -> re.Pattern[str]:
             _TOKEN.match(ch) is None
             and not unicodedata.combining(ch)
             and not 0xD800 <= cp < 0xE000
+            and ch.lower() == ch
             and unicodedata.normalize("NFKD", ch.casefold()) == ch
         ):
             inert.append(cp)
@@ -106,11 +107,20 @@ def fold_for_matching(text: str) -> str:
 
 def text_tokens(text: str) -> list[str]:
     """The folded tokens of *text* in order: ``tokens_of_folded(fold_fast(text))``, faster."""
+    return text_tokens_and_kind(text)[0]
+
+
+def text_tokens_and_kind(text: str) -> tuple[list[str], bool]:
+    """``text_tokens(text)``, and whether *text* is *plain*: ASCII but for inert characters.
+
+    The folded form of plain text is its ``lower()``, as far as tokens and
+    phrase patterns can tell (inert characters separate tokens like spaces).
+    """
     if not text.isascii():
         text = _inert_characters().sub(" ", text)
         if not text.isascii():
-            return _TOKEN.findall(fold_fast(text))
-    return text.lower().translate(_ASCII_SEPARATORS).split()
+            return _TOKEN.findall(fold_fast(text)), False
+    return text.lower().translate(_ASCII_SEPARATORS).split(), True
 
 
 def tokens_of_folded(folded: str) -> list[str]:

@@ -26,6 +26,7 @@ from store.text_tokens import (
     fold_for_matching,
     phrase_pattern,
     text_tokens,
+    text_tokens_and_kind,
     token_string,
     tokenize,
     tokens_of_folded,
@@ -471,3 +472,5 @@ def test_phrase_pattern_agrees_with_tokens(text: str, data: st.DataObject) -> No
     pattern = phrase_pattern(tokens, prefix)
     assert (pattern.search(fold(text)) is not None) == by_tokens
     assert (pattern.search(fold_for_matching(text)) is not None) == by_tokens
+    if text_tokens_and_kind(text)[1]:  # plain text: its lower() stands for its folded form
+        assert (pattern.search(text.lower()) is not None) == by_tokens

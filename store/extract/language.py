@@ -190,7 +190,7 @@ _VOTERS: dict[str, tuple[str, ...]] = {}
 for _lang, _words in _STOPWORDS.items():
     for _word in _words:
         _VOTERS[_word] = (*_VOTERS.get(_word, ()), _lang)
-_SAMPLE = 3000
+_SAMPLE = 1500
 _MIN_VOTES = 6
 _ISO_639_1 = re.compile(r"^\s*([A-Za-z]{2})(?:[-_][A-Za-z0-9]{1,8})*\s*$")
 

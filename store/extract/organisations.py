@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import lru_cache
 
 from store.extract.vocabulary import (
@@ -30,21 +29,9 @@ _RUN = re.compile(
     r"(?:[ \t]{0,3}\((?P<acr>[A-Z][A-Za-z0-9&.-]{1,11})\))?"
 )
 _GROUP_OF_N = re.compile(r"G\d{1,2}(?:[ \t]+(?P<region>[A-Z][a-z]{2,20}))?(?![\w-])")
-# Capitalised organisation words: only runs holding one are looked at closely.
-_ANCHOR = re.compile(
-    "(?:"
-    + "|".join(
-        sorted(
-            {w[:1].upper() + w[1:] for w in ORG_WORDS if w[:1].isalpha()} | {"LLC", "PLC", "GmbH"},
-            key=len,
-            reverse=True,
-        )
-    )
-    + r")(?![\w-])"
-)
 _HONORIFIC_TOKEN = re.compile(rf"(?:{HONORIFIC})$")
 _CONNECTORS = word_set("of for and the to on de des du la le el del y für und der di &")
-_ROLE_LINKS = frozenset({"of", "at", "for"})
+_ROLE_LINKS = frozenset({"of", "at", "for", "der", "des", "de", "du", "del", "di", "bei"})
 _SUFFIX_TOKEN = re.compile(rf"(?:{ORG_SUFFIX})")
 _KEEP_DOT = re.compile(rf"(?:{ORG_SUFFIX}|[A-Z]\.[A-Z]\.)$")
 
@@ -87,12 +74,16 @@ def _drop_openers(tokens: list[str]) -> list[str]:
 def _trim(tokens: list[str]) -> list[str]:
     """Drop a leading role ("Director General of the"), sentence openers and loose ends."""
     tokens = _drop_openers(tokens)
-    for i, token in enumerate(tokens[:6]):
+    for i, token in enumerate(tokens[:7]):
         if token in _ROLE_LINKS:
-            if i and all(_bare(t) in ROLE_WORDS | COMMON_WORDS for t in tokens[:i]):
+            # "Chief Operating Officer of", "Geschäftsführerin der": a role, then its employer.
+            head = tokens[:i]
+            if (
+                head
+                and any(_bare(t) in ROLE_WORDS for t in head)
+                and not any(map(_is_org_word, head))
+            ):
                 tokens = tokens[i + 1 :]
-            break
-        if _bare(token) not in ROLE_WORDS and not _bare(token).startswith("vice"):
             break
     tokens = _drop_openers(tokens)
     for i, token in enumerate(tokens):
@@ -220,16 +211,12 @@ def find_organisations(
         if len(found) < MAX_ORGANISATIONS:
             found[key] = shown
 
-    anchors = [a.start() for a in _ANCHOR.finditer(text)]
-    if not anchors:
-        anchors = [-1]
     memo: dict[tuple[str, str | None, str | None], list[tuple[str, str | None]]] = {}
     for m in _RUN.finditer(text):
-        nearest = bisect_left(anchors, m.start())
-        if nearest >= len(anchors) or anchors[nearest] >= m.end():
-            continue
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "&’'.-"):
             continue
+        if not (m.group("suffix") or any(map(_is_org_word, m.group(0).split()))):
+            continue  # no organisation word: a name, a place, a title-case phrase
         key = (m.group(0), m.group("suffix"), m.group("acr"))
         names = memo.get(key)
         if names is None:

@@ -27,13 +27,16 @@ _HONORIFICS = word_set(
     """mr mr. mrs mrs. ms ms. mx mx. dr dr. prof prof. professor sir dame lord lady général gen.
     col. capt. maj. lt. adm. amb. ambassador mme mme. mlle mlle. m. herr frau sheikh sheikha
     shaikh datuk dato dato' monsieur madame señor señora sr. sra. srta. doña dña. dott. ing.
-    rev. fr. hon. h.e. s.e. excellency"""
+    rev. fr. hon. h.e. s.e. excellency
+    cllr cllr. councillor councilor alderman captain"""
 )
 _SPEECH = word_set(
     """said says added adds noted notes explained explains stated states commented comments
     remarked continued concluded emphasized emphasised observed declared affirmed shared told
     déclaré déclare dit explique ajouté dijo afirmó señaló explicó agregó añadió sagte erklärte
-    betonte"""
+    betonte
+    según selon laut dice indica asegura souligne précise ajoute estime rappelle
+    affirme erklärt sagt ergänzt"""
 )
 _TITLES = word_set(
     """ceo cfo coo cto chairman chairwoman chairperson president founder co-founder minister mayor
@@ -99,7 +102,11 @@ def _role_after(text: str, end: int) -> str | None:
         head = role[:cut].split()[-1].lower()
         employer = (
             words[0].lower() in ("the", "la", "le", "el", "l'", "l’")
-            or any(fold(w.strip(",.")) in ORG_WORDS for w in words)
+            or fold(words[-1].strip(",.")) in ORG_WORDS
+            or (
+                link.strip() in ("de", "de la", "del", "des", "du", "der")
+                and words[0][:1].isupper()
+            )
             or (words[0].isupper() and len(words[0]) > 1)
             or (head in _CUT_ALWAYS and words[0][:1].isupper())
             or link == " at "

@@ -33,7 +33,13 @@ ROLE_WORDS = word_set(
     administrator superintendent provost rector chancellor pastor bishop captain coach
     author researcher scientist physician surgeon attorney lawyer broker agent producer designer
     architect member board co-ceo co-chair co-chairs interim acting global regional national
-    communications marketing media public press investor sales business"""
+    communications marketing media public press investor sales business
+    geschäftsführer geschäftsführerin leiter leiterin vorsitzender vorsitzende senatorin
+    präsident präsidentin sprecher sprecherin direktor direktorin présidente président directrice
+    directeur coordinatrice coordinateur adjoint adjointe médecin-chef chargé chargée responsable
+    sous-directrice sous-directeur linguiste presidenta presidente directora delegada delegado
+    representante viceministro viceministra ministro ministra consejero consejera enóloga enólogo
+    jefe jefa cabinet master volunteer scientist portavoz alcalde alcaldesa maire"""
 )
 
 # Roles that may stand before a name ("CEO Gareth Sheridan", "President Jane Doe").
@@ -71,7 +77,12 @@ ORG_WORDS = word_set(
     fundación fundacion fondation stiftung asociación asociacion instituto institut ministerio
     ministère ministere ayuntamiento conseil consejo universidad université universite
     universität universitat gobierno gouvernement verband verein behörde mairie comisión
-    bodegas stadtwerke senatsverwaltung alliance"""
+    bodegas stadtwerke senatsverwaltung alliance
+    fundación fundacion fondation stiftung asociación asociacion instituto institut
+    ministerio ministère ministere ayuntamiento conseil consejo universidad université universite
+    universität gobierno gouvernement verband verein behörde mairie comisión bodegas stadtwerke
+    senatsverwaltung alliance telecom energy robotics analytics pharma networks cruises hotels
+    resorts motors foods brands studios software biosciences biotech ferries"""
 )
 ORG_SUFFIX = r"Inc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|PLC|plc|Corp\.?|Co\.|GmbH|AG|S\.A\.|SA|N\.V\.|B\.V\.|AB|ASA|Pty|S\.p\.A\."
 

@@ -46,6 +46,9 @@ _DATE_META = frozenset(
 )
 # "Site name | Headline", "Headline - Site name": a <title> that is not just the headline.
 _SITE_TITLE = re.compile(r"\s(?:\||-|–|—|::|»|·)\s")
+# A start tag with no ">" before the next "<" outside quoted attribute values.
+# Possessive quantifiers: each attempt is linear and never backtracks.
+_INCOMPLETE_TAG = re.compile(r"""<[A-Za-z][^<>"']*+(?:(?:"[^"]*+"|'[^']*+')[^<>"']*+)*+(?!>)""")
 _SPACES = re.compile(r"[ \t\n\r\f\xa0]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
 _LOOKS_LIKE_HTML = re.compile(
@@ -79,7 +82,7 @@ def html_to_text(markup: str) -> HtmlText:
     nesting depth costs nothing (SECURITY.md P6).
     """
     collector = _TextCollector()
-    collector.feed(markup)
+    collector.feed(_defuse(markup))
     collector.close()
     return collector.result()
 
@@ -275,6 +278,38 @@ class _TextCollector(HTMLParser):
             language=self.language,
             date=self.meta_date or self.time_date,
         )
+
+
+def _defuse(markup: str) -> str:
+    """Rewrite the constructs that make Python 3.11's HTMLParser quadratic, keeping the text.
+
+    Unclosed comments, unclosed ``<![`` sections and start tags with no ``>``
+    before the next tag make the parser rescan to the end of the input from
+    each one: 60 KB of ``<a `` costs over 30 s (the CVE-2025-6069 family,
+    fixed in later Python releases); so do ``</``, ``<?`` and ``<!x`` with no
+    ``>`` after them. Browsers hide everything after an unclosed comment, so
+    it is cut; the others become text.
+    """
+    if "<!" in markup:
+        last_close = markup.rfind("-->")
+        unclosed = markup.find("<!--", last_close + 3 if last_close >= 0 else 0)
+        if unclosed >= 0:
+            markup = markup[:unclosed]
+        last_close = markup.rfind("]]>")
+        start = last_close + 3 if last_close >= 0 else 0
+        if markup.find("<![", start) >= 0:
+            markup = markup[:start] + markup[start:].replace("<![", "&lt;![")
+    last_close = markup.rfind(">")
+    if markup.find("<", last_close + 1) >= 0:
+        # No ">" follows: every "<" here would make the parser search to the end.
+        markup = markup[: last_close + 1] + markup[last_close + 1 :].replace("<", "&lt;")
+    if "<" in markup:
+        markup = _INCOMPLETE_TAG.sub(_as_text, markup)
+    return markup
+
+
+def _as_text(match: re.Match[str]) -> str:
+    return match.group(0).replace("<", "&lt;")
 
 
 def _paragraphs(text: str) -> str:

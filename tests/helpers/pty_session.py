@@ -237,6 +237,11 @@ class PtySession:
         with self._changed:
             return self._screen.find(text)
 
+    def find_all_on_screen(self, text: str) -> list[tuple[int, int]]:
+        """(column, row) of every place *text* is drawn, top to bottom."""
+        with self._changed:
+            return self._screen.find_all(text)
+
     def wait_for(
         self,
         condition: Callable[[PtySession], bool],
@@ -427,6 +432,16 @@ class ScreenModel:
             if index != -1:
                 return (_column_of(row, index), y)
         return None
+
+    def find_all(self, text: str) -> list[tuple[int, int]]:
+        found = []
+        for y, row in enumerate(self._cells):
+            line = "".join(row)
+            index = line.find(text)
+            while index != -1:
+                found.append((_column_of(row, index), y))
+                index = line.find(text, index + len(text))
+        return found
 
     def feed(self, text: str) -> None:
         data = self._pending + text

@@ -13,6 +13,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
@@ -34,7 +35,8 @@ if TYPE_CHECKING:
 
 WIDE = 120  # columns from which the detail pane sits beside the list
 SAVE_MARKS_AFTER = 1.0  # seconds of quiet before read/star marks are written
-WATCH_STORE_EVERY = 3.0  # seconds between checks for another process's writes
+WATCH_STORE_EVERY = 3.0
+DETAIL_AFTER = 0.12  # seconds of typing pause before the pane follows the list  # seconds between checks for another process's writes
 
 
 def bundled_samples() -> Path | None:
@@ -71,6 +73,7 @@ class BrowseScreen(Screen[None]):
         self.order = SortOrder()
         self._search_serial = 0
         self._dirty_marks: set[str] = set()
+        self._detail_timer: Timer | None = None
         self.store_thread: StoreThread
 
     # -- layout -----------------------------------------------------------
@@ -188,16 +191,24 @@ class BrowseScreen(Screen[None]):
         self.result = result
         releases = self.query_one(ReleaseList)
         releases.set_releases(result, self.archive.marks, keep=keep)
+        # The status line has a fixed size: no layout pass for new words in it.
         self.query_one("#count", Static).update(
-            Content(f"{len(result):,} of {len(self.archive):,}  ·  sorted by {self.order.label()}")
+            Content(f"{len(result):,} of {len(self.archive):,}  ·  sorted by {self.order.label()}"),
+            layout=False,
         )
-        hint = "  ".join(query.hints)
-        self.query_one("#hint", Static).update(Content(hint))
+        self.query_one("#hint", Static).update(Content("  ".join(query.hints)), layout=False)
         self.query_one(Timeline).show(result.months())
         self._show_welcome(len(self.archive) == 0)
         if self.query_one(FacetPanel).display:
             self._compute_facets(result)
-        self._show_detail(releases.current)
+        # While the user types, the list comes first; the pane follows once they pause.
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+        self._detail_timer = self.set_timer(DETAIL_AFTER, self._show_current_detail)
+
+    def _show_current_detail(self) -> None:
+        self._detail_timer = None
+        self._show_detail(self.query_one(ReleaseList).current)
 
     def _show_welcome(self, empty: bool) -> None:
         self.set_class(empty, "-empty")
@@ -241,10 +252,13 @@ class BrowseScreen(Screen[None]):
     def _show_detail(self, release: Release | None) -> None:
         query = self.query_value
         pane = self.query_one(DetailPane)
-        shown = (release.id if release else None, query.text)
-        if pane.shown_for != shown:
-            pane.show(release, None if query.is_empty() else query.highlight_spans)
-            pane.shown_for = shown
+        highlighter = None if query.is_empty() else query.highlight_spans
+        release_id = release.id if release else None
+        if pane.shown_for is None or pane.shown_for[0] != release_id:
+            pane.show(release, highlighter)
+        elif pane.shown_for[1] != query.text:
+            pane.highlight(highlighter)
+        pane.shown_for = (release_id, query.text)
 
     @on(ReleaseList.Selected)
     def _selected(self, event: ReleaseList.Selected) -> None:

@@ -61,7 +61,7 @@ class DetailPane(ScrollView, can_focus=True):
         background: $surface;
         padding: 0 1;
         overflow-x: hidden;
-        scrollbar-gutter: stable;
+        overflow-y: scroll;
     }
     DetailPane > .detail-pane--kicker { color: $text-muted; text-style: bold; }
     DetailPane > .detail-pane--title { text-style: bold; color: $text; }
@@ -88,6 +88,13 @@ class DetailPane(ScrollView, can_focus=True):
         self.shown_for: tuple[str | None, str] | None = None
 
     # -- content ----------------------------------------------------------
+
+    def highlight(self, highlighter: Highlighter | None) -> None:
+        """Highlight other hits in the same release: the layout is unchanged, only the rows."""
+        self._highlighter = highlighter
+        self._current_hit = -1
+        self._cache.clear()
+        self.refresh()
 
     def show(self, release: Release | None, highlighter: Highlighter | None = None) -> None:
         """Lay out *release* (or nothing); *highlighter* gives the hit spans of a line."""
@@ -171,7 +178,11 @@ class DetailPane(ScrollView, can_focus=True):
             total += 1 if fits else len(self._wrapped(index))
             starts.append(total)
         self._starts = starts
-        self.virtual_size = Size(width, total)
+        # As in VirtualList: no layout pass for what only changes our scrollbar.
+        self.set_reactive(ScrollView.virtual_size, Size(width, total))
+        scrollbar = self.vertical_scrollbar
+        scrollbar.window_virtual_size = total
+        scrollbar.refresh()
 
     def _wrap_width(self) -> int:
         return max(10, self.scrollable_content_region.width or self.size.width or 80)

@@ -58,6 +58,9 @@ class ReleaseList(VirtualList[Release]):
         """Redraw after a star or read state changed."""
         self.refresh()
 
+    def row_key(self, release: Release) -> object:
+        return self._marks(release.id)
+
     def row_text(self, release: Release, width: int, style: Style) -> Text:
         starred, unread = self._marks(release.id)
         if unread:

@@ -27,7 +27,8 @@ class Timeline(Static):
         self._draw()
 
     def _draw(self) -> None:
-        self.update(sparkline(self.months, max(10, self.size.width - 2)))
+        # One line, always: the new bars never need a layout pass.
+        self.update(sparkline(self.months, max(10, self.size.width - 2)), layout=False)
 
 
 def sparkline(months: list[tuple[str, int]], width: int) -> Text:

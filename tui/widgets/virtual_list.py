@@ -46,8 +46,8 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
     DEFAULT_CSS = """
     VirtualList {
         background: $surface;
-        scrollbar-gutter: stable;
         overflow-x: hidden;
+        overflow-y: scroll;
     }
     VirtualList > .virtual-list--cursor { background: $block-cursor-blurred-background; }
     VirtualList:focus > .virtual-list--cursor {
@@ -96,6 +96,8 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._rows: Sequence[T] = ()
+        self._strips: dict[tuple[int, int, bool, object], Strip] = {}
+        self._styles: dict[str, Style] = {}
 
     # -- data -------------------------------------------------------------
 
@@ -113,10 +115,22 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
     def set_rows(self, rows: Sequence[T], *, keep_index: int = 0) -> None:
         """Show *rows* with the cursor on row *keep_index*."""
         self._rows = rows
-        self.virtual_size = Size(self.size.width, len(rows))
+        self.set_virtual_height(len(rows))
         self.scroll_to(y=0, animate=False, immediate=True)
         self.cursor = keep_index
         self.refresh()
+
+    def set_virtual_height(self, height: int) -> None:
+        """Change the number of rows without a layout pass of the whole screen.
+
+        Setting ``virtual_size`` asks Textual for a layout, which costs tens of
+        milliseconds per keystroke on a busy screen; the list's own size does
+        not change, so only its scrollbar needs telling (it is always shown).
+        """
+        self.set_reactive(ScrollView.virtual_size, Size(self.size.width, height))
+        scrollbar = self.vertical_scrollbar
+        scrollbar.window_virtual_size = height
+        scrollbar.refresh()
 
     # -- movement ---------------------------------------------------------
 
@@ -171,6 +185,7 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
                 self.action_select()
 
     def on_resize(self, event: events.Resize) -> None:
+        self._strips.clear()
         self.virtual_size = Size(event.size.width, len(self._rows))
         self._scroll_cursor_into_view()
 
@@ -179,15 +194,57 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
     def render_line(self, y: int) -> Strip:
         row = y + self.scroll_offset.y
         width = self.scrollable_content_region.width or self.size.width
-        base = self.rich_style
         if row >= len(self._rows):
-            return Strip.blank(width, base)
-        line = self.row_text(self._rows[row], width, base)
-        line.truncate(width, overflow="ellipsis", pad=True)
-        if row == self.cursor:
-            # The cursor row's colours win over the column colours beneath.
-            line.stylize(self.get_component_rich_style("virtual-list--cursor"))
-        return Strip([seg for seg in line.render(_CONSOLE) if seg.text != "\n"], width)
+            return Strip.blank(width, self._style("base"))
+        item = self._rows[row]
+        is_cursor = row == self.cursor
+        # Rows often stay the same between two keystrokes (the newest hits
+        # lead both results): reuse their strips instead of rendering again.
+        key = (id(item), width, is_cursor, self.row_key(item))
+        strip = self._strips.get(key)
+        if strip is None:
+            line = self.row_text(item, width, self._style("base"))
+            line.truncate(width, overflow="ellipsis", pad=True)
+            if is_cursor:
+                # The cursor row's colours win over the column colours beneath.
+                line.stylize(self._style("cursor"))
+            strip = Strip([seg for seg in line.render(_CONSOLE) if seg.text != "\n"], width)
+            if len(self._strips) > 1024:
+                self._strips.clear()
+            self._strips[key] = strip
+        return strip
+
+    def row_key(self, item: T) -> object:
+        """What, besides the item itself, changes how its row looks (e.g. its marks)."""
+        return None
+
+    def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            if name == "base":
+                style = self.rich_style
+            elif name == "cursor":
+                style = self.get_component_rich_style("virtual-list--cursor")
+            else:
+                style = self.get_component_rich_style(f"virtual-list--{name}", partial=True)
+            self._styles[name] = style
+        return style
+
+    def notify_style_update(self) -> None:
+        # A theme or focus change restyles every row.
+        self._styles.clear()
+        self._strips.clear()
+        super().notify_style_update()
+
+    def _on_focus(self, event: events.Focus) -> None:
+        self._styles.clear()
+        self._strips.clear()
+        super()._on_focus(event)
+
+    def _on_blur(self, event: events.Blur) -> None:
+        self._styles.clear()
+        self._strips.clear()
+        super()._on_blur(event)
 
     def row_text(self, item: T, width: int, style: Style) -> Text:
         """One row for *item*, at most *width* cells (it is truncated anyway)."""
@@ -195,7 +252,7 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
 
     def part(self, name: str) -> Style:
         """The style of a component class, for use in :meth:`row_text`."""
-        return self.get_component_rich_style(f"virtual-list--{name}", partial=True)
+        return self._style(name)
 
 
 # Renders a row's Text to segments; its size never matters (rows are pre-truncated).
