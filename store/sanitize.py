@@ -33,6 +33,7 @@ _FORBIDDEN = re.compile(
     "\u2060-\u2064\ufeff\u00ad\ufff9-\ufffb]"
 )
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_C1 = re.compile("[\x80-\x9f]")
 
 
 def clean_text(value: str) -> str:
@@ -46,7 +47,7 @@ def clean_text(value: str) -> str:
     text = value
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "\x1b" in text or _has_c1(text):
+    if "\x1b" in text or _C1.search(text):
         text = _STRING_SEQUENCE.sub("", text)
         text = _CSI_SEQUENCE.sub("", text)
         text = _SHORT_ESCAPE.sub("", text)
@@ -73,7 +74,3 @@ def fold(value: str) -> str:
     """Case- and accent-insensitive form of *value*, for matching and sorting."""
     decomposed = unicodedata.normalize("NFKD", value.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def _has_c1(text: str) -> bool:
-    return any("\x80" <= ch <= "\x9f" for ch in text)

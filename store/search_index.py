@@ -514,6 +514,7 @@ class SearchIndex:
             + bitmap_bytes
             + sum(field.memory_bytes() for field in self._fields.values())
             + 8 * (len(self._date_order) + len(self._date_sorted))
+            + len(self._plain)
             + 120 * len(self._positions_by_id)
         )
 

@@ -27,5 +27,11 @@ def test_too_short_is_unsure():
 
 
 def test_declared_language_wins_and_is_normalised():
-    assert extract("Acme Grows\n\n" + TEXTS["fr"], language="EN-us").language == "en"
+    assert extract("Acme Grows\n\n" + TEXTS["en"], language="EN-us").language == "en"
+    assert extract("Acme Grows\n\nBonjour.", language="fr_CA").language == "fr"
     assert extract("Acme Grows\n\n" + TEXTS["fr"], language="not a code").language == "fr"
+
+
+def test_text_plainly_in_another_language_overrules_a_feed_wide_declaration():
+    text = "Acme Grows\n\n" + " ".join([TEXTS["fr"]] * 3)
+    assert extract(text, language="en").language == "fr"

@@ -182,6 +182,18 @@ def _join_wrapped(lines: list[str], index: int, paragraphs: bool) -> tuple[str, 
     return " ".join(" ".join(parts).split()), used
 
 
+def _language(declared: str | None, text: str) -> str | None:
+    """The declared language, unless the text is plainly in another one.
+
+    A feed declares one language for all its entries; an entry in French in an
+    English feed is French.
+    """
+    if declared is None:
+        return guess_language(text[:3000])
+    plain = guess_language(text[:3000], strong=True)
+    return plain if plain and plain != declared else declared
+
+
 def _embargo_near_top(lines: list[str], start: int) -> str | None:
     """An embargo line among the first paragraphs, below the headline."""
     budget = 3000
@@ -305,5 +317,5 @@ def _extract(text: str, *, title: str | None, date: str | None, language: str | 
         people=people,
         contacts=contacts,
         links=tuple(links),
-        language=declared_language(language) or guess_language(main[:3000]),
+        language=_language(declared_language(language), main),
     )

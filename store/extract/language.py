@@ -203,8 +203,11 @@ def declared_language(value: str | None) -> str | None:
     return m.group(1).lower() if m else None
 
 
-def guess_language(text: str) -> str | None:
-    """The language whose function words are clearly the most frequent, or ``None``."""
+def guess_language(text: str, *, strong: bool = False) -> str | None:
+    """The language whose function words are clearly the most frequent, or ``None``.
+
+    With *strong*, only a landslide counts (enough to overrule a declared language).
+    """
     words = text[:_SAMPLE].lower().split()
     if len(words) < 8:
         return None
@@ -215,5 +218,7 @@ def guess_language(text: str) -> str | None:
     ranked = sorted(votes.items(), key=lambda item: item[1], reverse=True)
     (best, top), (_, second) = ranked[0], ranked[1]
     if top < _MIN_VOTES or top < 1.4 * second:
+        return None
+    if strong and (top < 2 * _MIN_VOTES or top < 2 * second):
         return None
     return best

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 from store.extract.vocabulary import (
     COMMON_WORDS,
@@ -31,6 +32,7 @@ _RUN = re.compile(
 _GROUP_OF_N = re.compile(r"G\d{1,2}(?:[ \t]+(?P<region>[A-Z][a-z]{2,20}))?(?![\w-])")
 _HONORIFIC_TOKEN = re.compile(rf"(?:{HONORIFIC})$")
 _CONNECTORS = word_set("of for and the to on de des du la le el del y für und der di &")
+_HEAD_LINKS = word_set("of for to on de des du del di für der pour para")
 _ROLE_LINKS = frozenset({"of", "at", "for", "der", "des", "de", "du", "del", "di", "bei"})
 _SUFFIX_TOKEN = re.compile(rf"(?:{ORG_SUFFIX})")
 _KEEP_DOT = re.compile(rf"(?:{ORG_SUFFIX}|[A-Z]\.[A-Z]\.)$")
@@ -143,8 +145,19 @@ def _is_organisation(tokens: list[str]) -> bool:
         return False
     if not (any(map(_is_org_word, tokens)) or re.fullmatch(ORG_SUFFIX, tokens[-1])):
         return False
-    if tokens[0][0].islower() or tokens[0][0].isdigit():
+    if tokens[0][0].islower() or tokens[0][0].isdigit() or any("http" in t for t in tokens):
         return False
+    # Names end with their organisation word ("Acme Foundation", "Beta Labs LLC") or open
+    # with it ("Ministry of Health", "Office of Counter-Terrorism"); headings and sentences
+    # in title case do neither.
+    last = tokens[-1]
+    head_initial = _is_org_word(tokens[0]) or any(
+        _is_org_word(t) and nxt in _HEAD_LINKS for t, nxt in pairwise(tokens)
+    )
+    if not (_is_org_word(last) or _SUFFIX_TOKEN.fullmatch(last) or head_initial):
+        return False
+    if len(tokens) > 2 and tokens[-2].lower() == "the":
+        return False  # "Technical Advisor to the Company"
     if _bare(tokens[-1]) in ROLE_WORDS and not _is_org_word(tokens[-1]):
         return False  # "Media Relations Manager", "Communications Officer"
     # A name needs one word of its own: "Programme Office" alone says nothing.

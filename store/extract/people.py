@@ -54,6 +54,11 @@ _ROLE_STOP = re.compile(
     r"in\s+a|in\s+an|during|when|while|on|to|with|a\s+déclaré|a\s+dit|explique|dijo|afirmó|"
     r"sagte|erklärte|betonte|est|es|ist|hat|ha|a)\b.*$"
 )
+# Role words that name a role on their own ("marketing", "senior", "global" do not).
+_ROLE_NOUNS = ROLE_WORDS - word_set(
+    """communications marketing media public press investor sales business global regional
+    national interim acting senior general executive associate member board"""
+)
 _CAP_PARTICLES = frozenset({"Le", "La", "De", "Del", "Da", "Van", "Von", "Du", "Di", "Des", "Ten"})
 _CUT_ALWAYS = word_set(
     "ceo cfo coo cto founder co-founder president chairman chairwoman chair owner"
@@ -87,7 +92,7 @@ def _role_after(text: str, end: int) -> str | None:
         return None
     role = _ROLE_STOP.sub("", m.group(0)).strip()
     lead = [w.lower().strip(".") for w in role.split()[:3]]
-    if not any(w in ROLE_WORDS or w.startswith(("co-", "vice", "chief")) for w in lead):
+    if not any(w in _ROLE_NOUNS or w.startswith(("co-", "vice", "chief")) for w in lead):
         return None
     if re.search(r"\b(?:that|which|who|whose|qui|quien|welche|welcher)\b", role):
         return None  # a description, not a role

@@ -82,7 +82,8 @@ ORG_WORDS = word_set(
     ministerio ministère ministere ayuntamiento conseil consejo universidad université universite
     universität gobierno gouvernement verband verein behörde mairie comisión bodegas stadtwerke
     senatsverwaltung alliance telecom energy robotics analytics pharma networks cruises hotels
-    resorts motors foods brands studios software biosciences biotech ferries"""
+    resorts motors foods brands studios software biosciences biotech ferries
+    resources minerals mining metals copper silver gold lithium petroleum"""
 )
 ORG_SUFFIX = r"Inc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|PLC|plc|Corp\.?|Co\.|GmbH|AG|S\.A\.|SA|N\.V\.|B\.V\.|AB|ASA|Pty|S\.p\.A\."
 
