@@ -72,5 +72,8 @@ def clean_optional(value: str | None) -> str | None:
 
 def fold(value: str) -> str:
     """Case- and accent-insensitive form of *value*, for matching and sorting."""
+    if value.isascii():
+        # ASCII: casefold is lower(), NFKD changes nothing, there are no marks.
+        return value.lower()
     decomposed = unicodedata.normalize("NFKD", value.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

@@ -24,7 +24,6 @@ from functools import lru_cache
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
 _PICTOGRAPHS = "\u2600-\u27bf\U0001f000-\U0001faff"
 _TOKEN = re.compile(f"[{_CJK}]|[^\\W_{_CJK}]+|[{_PICTOGRAPHS}]")
-_SPACES = re.compile(r"\s+")
 _RUN = re.compile(f"[^\\W_{_CJK}]+")
 _RUN_CHAR = f"[^\\W_{_CJK}]"
 _RUN_AFTER = f"(?![^\\W_{_CJK}])"
@@ -216,8 +215,3 @@ def _fold_char(ch: str) -> str:
 def token_spans(folded: str) -> list[tuple[int, int, str]]:
     """``(start, end, token)`` for every token of an already folded string."""
     return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(folded)]
-
-
-def split_spaces(text: str) -> list[str]:
-    """*text* split on runs of whitespace (no empty parts)."""
-    return [part for part in _SPACES.split(text) if part]

@@ -405,3 +405,23 @@ async def test_another_process_writing_is_noticed(store_path: Path) -> None:
             if len(titles(app)) == 9:
                 break
         assert "A late release" in titles(app)
+
+
+@pytest.mark.slow
+async def test_ten_thousand_releases_reach_an_interactive_list(tmp_path: Path) -> None:
+    from store.synthetic import generate
+
+    path = tmp_path / "synthetic.json"
+    with ReleaseStore(path) as store:
+        store.add_batch(list(generate(10_000, seed=3)))
+    app = PressroomApp(path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        releases = app.screen.query_one(ReleaseList)
+        assert len(releases.rows) == 10_000
+        assert "10,000 of 10,000" in str(app.screen.query_one("#count").render())
+        await pilot.press("G")
+        assert releases.cursor == 9_999
+        await pilot.press("slash", *"minist")
+        await settle(pilot)
+        assert 0 < len(releases.rows) < 10_000

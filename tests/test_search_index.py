@@ -141,7 +141,8 @@ WORDS = [
     "state", "of", "the", "marrakesh", "marrakech", "voronkov", "gerardl", "un", "org", "555",
     "0100", "mary-jane", "jane", "morocco", "2021", "06", "23", "todo", "quit", "under",
     "score", "under_score", "3.14", "nothing", "x", "s", "ma", "he", "sa", "m", "é", "—",
-    "OR", "or", "self-care", "wellbeing", "launch", "🎉", "tower", "president",
+    "OR", "or", "self-care", "wellbeing", "launch", "🎉", "tower", "president", "bar", "und",
+    "in", "cafe-bar", "Straße und",
 ]  # fmt: skip
 FIELD_VALUES = [
     "unoct", "world health", "WORLD  health", "counter-terrorism", "ö", "o", "sahel", "東京",
@@ -237,6 +238,9 @@ def test_index_equals_scan_on_arbitrary_text(text: str) -> None:
         ("東京", [2]),
         ("москв", [4]),
         ("it's ", [5]),
+        ('"cafe bar"', [4]),
+        ('"strasse und ol in munchen"', [1]),
+        ('"STRASSE UND Öl"', [1]),
         ('"heads of state"', [8, 9]),
         ('-"heads of state" heads', [0]),
         ("sahel OR munchen morocco", [7]),

@@ -55,6 +55,7 @@ KEYS: Mapping[str, bytes] = {
 # Textual tells a lone ESC from the start of a sequence by waiting a little;
 # a key written right after ESC would be read as Alt+key.
 _ESCAPE_SETTLE = 0.3
+_MOUSE_SETTLE = 0.25
 
 
 class PtyTimeout(AssertionError):
@@ -206,7 +207,16 @@ class PtySession:
     def click(self, col: int, row: int) -> int:
         """A left click at cell (*col*, *row*), counted from 0, as SGR mouse reports."""
         x, y = col + 1, row + 1
-        return self.send(f"\x1b[<0;{x};{y}M\x1b[<0;{x};{y}m".encode())
+        # The pointer moves there first, as a real mouse does: Textual finds
+        # what is under it (a widget, a link in its text) from motion reports.
+        # Textual handles each report on a later turn of its loop; a press that
+        # arrives in the same read as the motion is matched against the old hover.
+        mark = self.send(f"\x1b[<35;{x};{y}M".encode())
+        time.sleep(_MOUSE_SETTLE)
+        self.send(f"\x1b[<0;{x};{y}M".encode())
+        time.sleep(_MOUSE_SETTLE)
+        self.send(f"\x1b[<0;{x};{y}m".encode())
+        return mark
 
     # -- output --------------------------------------------------------------------
 
