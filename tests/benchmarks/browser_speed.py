@@ -35,7 +35,7 @@ def build_store(folder: Path, n: int) -> Path:
 
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 async def measure(path: Path) -> dict[str, Any]:
@@ -113,7 +113,9 @@ def main(argv: list[str] | None = None) -> int:
         for n in args.sizes:
             t0 = time.perf_counter()
             path = build_store(Path(folder), n)
-            print(f"{n:,} releases: store built in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+            print(
+                f"{n:,} releases: store built in {time.perf_counter() - t0:.1f} s", file=sys.stderr
+            )
             figures = asyncio.run(measure(path))
             print(n, figures)
     return 0

@@ -141,8 +141,9 @@ _ROWS: tuple[dict[str, str], ...] = (
 )
 
 _MONTHS = (
-    "January February March April May June July August September October November December".split()
-)
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 
 
 def sample_releases() -> list[Release]:
