@@ -23,6 +23,7 @@ from tests.helpers.hostile import (
     ESCAPE_PAYLOADS,
     HOSTILE_URLS,
     MARKUP_PAYLOADS,
+    OSC52_ST,
     Payload,
     write_hostile_store,
 )
@@ -35,8 +36,6 @@ from tests.helpers.pty_session import (
     sequence_kind,
     stray_c1_bytes,
 )
-
-pytestmark = pytest.mark.slow
 
 COLS, ROWS = 120, 36  # wide enough for the detail pane beside the list
 NARROW = 100  # Enter opens the full-screen reader instead
@@ -286,6 +285,7 @@ def _walk(session: PtySession, count: int, *, wide: bool) -> None:
     assert session.alive(), "the app quit during the walk"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("raw", "cols"),
     [(False, COLS), (True, COLS), (True, NARROW)],
@@ -302,6 +302,7 @@ def test_walking_a_hostile_store_sends_nothing_hostile(
     assert_terminal_safe(rec, bare_textual)
 
 
+@pytest.mark.slow
 def test_clicking_markup_actions_does_nothing(tmp_path: Path, bare_textual: Recording) -> None:
     """M1, M2: a click on ``[@click=...]`` text runs no action: no file, no quit."""
     db = tmp_path / "hostile.json"
@@ -332,6 +333,7 @@ def test_clicking_markup_actions_does_nothing(tmp_path: Path, bare_textual: Reco
     assert_terminal_safe(rec, bare_textual)
 
 
+@pytest.mark.slow
 def test_a_click_on_live_markup_reaches_the_app(tmp_path: Path) -> None:
     """The click test above can fail: the same clicks on markup a bare app renders run it."""
     with PtySession([sys.executable, "-c", MARKUP_APP], cols=COLS, rows=ROWS, cwd=tmp_path) as s:
@@ -340,6 +342,7 @@ def test_a_click_on_live_markup_reaches_the_app(tmp_path: Path) -> None:
         assert s.wait_exit() == 0  # quit by the click: nothing else would end it
 
 
+@pytest.mark.slow
 def test_pasting_escape_payloads_into_the_search_bar(
     tmp_path: Path, bare_textual: Recording
 ) -> None:
@@ -363,6 +366,7 @@ def test_pasting_escape_payloads_into_the_search_bar(
     assert_terminal_safe(rec, bare_textual)
 
 
+@pytest.mark.slow
 @pytest.mark.xfail(
     strict=True,
     reason="Textual 8.2.8 LinuxDriver decodes stdin as strict UTF-8 in its input thread: "
@@ -384,8 +388,44 @@ def test_invalid_utf8_from_the_terminal_does_not_kill_the_app(
     assert_terminal_safe(rec, bare_textual)
 
 
+@pytest.mark.slow
 def test_bare_textual_baseline_is_clean(bare_textual: Recording) -> None:
     """The reference itself: a bare app quits with 0 and sends none of the forbidden sequences."""
     assert_terminal_safe(bare_textual, bare_textual)
     assert bare_textual.returncode == 0
     assert b"\x1b[?1049h" in bare_textual.output
+
+
+_CLEAN_SESSION = Recording(
+    output=b"\x1b[?1049h\x1b[?25l\x1b[1;1Hhello\x1b[?1049l\x1b[?25h",
+    quit_at=20,
+    returncode=0,
+    screen="hello",
+)
+
+
+@pytest.mark.parametrize(
+    ("injected", "expected"),
+    [
+        (OSC52_ST.encode(), "OSC 52"),
+        (b"\x1b]0;PWNED\x07", "OSC 0"),
+        (b"\x1b]2;PWNED\x1b\\", "OSC 2"),
+        (b"\x1b]8;;https://evil.example/\x1b\\Click\x1b]8;;\x1b\\", "OSC 8"),
+        (b"\x1b[6n", "6n"),
+        (b"\x1b[21t", "21t"),
+        (b"\x1bc", "ESC c"),
+        (b"\x9b2J", "C1 byte 0x9b"),
+        ("\x9d0;t\x9c".encode(), "U+009D"),
+        ("\u202emoc.live@oec".encode(), "U+202E"),
+        (b"\x1b[?1049l", "alternate screen left"),
+        (b"Traceback (most recent call last):", "traceback"),
+    ],
+)
+def test_the_checks_catch_what_they_look_for(injected: bytes, expected: str) -> None:
+    """Every check of assert_terminal_safe fails on the sequence it exists for."""
+    out = _CLEAN_SESSION.output
+    # Before the quit: drawn while the app was running, as content would be.
+    rec = Recording(out[:15] + injected + out[15:], 20 + len(injected), 0, "")
+    assert_terminal_safe(Recording(out, 20, 0, ""), _CLEAN_SESSION)
+    with pytest.raises(AssertionError, match=re.escape(expected)):
+        assert_terminal_safe(rec, _CLEAN_SESSION)

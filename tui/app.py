@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
 from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
@@ -30,6 +33,14 @@ class PressroomApp(App[None]):
     def __init__(self, db: Path) -> None:
         super().__init__()
         self.db = db
+
+    def on_mount(self) -> None:
+        # SIGTERM and SIGHUP end the app like q does: pending marks are saved
+        # and the terminal is restored (SECURITY.md D6).
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGHUP):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(signum, self.exit)
 
     def get_default_screen(self) -> Screen[None]:
         return BrowseScreen(self.db)

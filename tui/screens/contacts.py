@@ -156,7 +156,8 @@ def contact_card(entry: DirectoryEntry) -> Text:
     for phone in entry.phones:
         text.append(clean_line(phone) + "\n")
     last = entry.last_seen.isoformat() if entry.last_seen else "undated"
-    text.append(f"{entry.release_count:,} releases, last seen {last}\n", "dim")
+    plural = "" if entry.release_count == 1 else "s"
+    text.append(f"{entry.release_count:,} release{plural}, last seen {last}\n", "dim")
     if entry.history:
         text.append("\n")
         for spell in entry.history:
