@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from typing import overload
 
+from store import index_cache
 from store.contacts import ContactDirectory
 from store.query import DEFAULT_STATE, Query
 from store.records import Release
@@ -140,9 +141,11 @@ class Archive:
         )
 
     def build_index(self) -> None:
-        """Build the search index over the current releases (seconds at 100k: call off the UI)."""
+        """Load the cached search index, or build it (seconds at 100k: call off the UI)."""
         snapshot = self._snapshot
-        index = SearchIndex.build(snapshot.releases)
+        store_path = self.store.path
+        cache = index_cache.cache_path(store_path) if store_path is not None else None
+        index = index_cache.load_or_build(cache, snapshot.releases)
         if self._snapshot is snapshot:
             self._snapshot = replace(snapshot, index=index)
 

@@ -1,0 +1,55 @@
+"""The search index cached beside the store is used only while it matches the store exactly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from store import index_cache
+from store.query import parse_query
+from store.synthetic import generate
+
+
+def test_a_current_cache_is_loaded_and_answers_like_a_fresh_index(tmp_path: Path) -> None:
+    releases = list(generate(300, seed=11))
+    path = tmp_path / "releases.json.index"
+    built = index_cache.load_or_build(path, releases)
+    assert path.exists()
+    loaded = index_cache.load(path, releases)
+    assert loaded is not None
+    for text in ("minister", "org:a", "date:2020..", "-the prog"):
+        query = parse_query(text)
+        assert loaded.search(query, {}) == built.search(query, {})
+
+
+def test_an_edited_release_makes_the_cache_stale(tmp_path: Path) -> None:
+    releases = list(generate(50, seed=12))
+    path = tmp_path / "releases.json.index"
+    index_cache.load_or_build(path, releases)
+    edited = [releases[0].with_changes(body=releases[0].body + " zanzibarian"), *releases[1:]]
+    assert edited[0].id == releases[0].id
+    assert index_cache.load(path, edited) is None
+    fresh = index_cache.load_or_build(path, edited)
+    assert fresh.search(parse_query("zanzibarian "), {}) == [0]
+    assert index_cache.load(path, edited) is not None
+
+
+def test_a_damaged_or_foreign_cache_is_rebuilt(tmp_path: Path) -> None:
+    releases = list(generate(20, seed=13))
+    path = tmp_path / "releases.json.index"
+    index_cache.load_or_build(path, releases)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    assert index_cache.load(path, releases) is None
+    path.write_bytes(b"not an index at all")
+    assert index_cache.load(path, releases) is None
+    assert index_cache.load(path, releases[:10]) is None
+    index_cache.load_or_build(path, releases)
+    assert index_cache.load(path, releases) is not None
+
+
+def test_an_unwritable_cache_folder_is_not_an_error(tmp_path: Path) -> None:
+    releases = list(generate(5, seed=14))
+    missing = tmp_path / "no-such-folder" / "releases.json.index"
+    index = index_cache.load_or_build(missing, releases)
+    assert index.size == 5
+    assert not missing.exists()
