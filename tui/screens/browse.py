@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from store.importing import ImportSummary
 
 WIDE = 120  # columns from which the detail pane sits beside the list
+SHORT = 20  # rows below which the search bar is one line
 SAVE_MARKS_AFTER = 1.0  # seconds of quiet before read/star marks are written
 WATCH_STORE_EVERY = 3.0
 DETAIL_AFTER = 0.12  # seconds of typing pause before the pane follows the list  # seconds between checks for another process's writes
@@ -107,6 +108,8 @@ class BrowseScreen(Screen[None]):
 
     def _apply_width(self, width: int) -> None:
         self.set_class(width >= WIDE, "-wide")
+        # On short terminals the search bar gives up its border for list rows.
+        self.set_class(self.app.size.height < SHORT, "-short")
 
     # -- loading (store thread) -------------------------------------------
 
