@@ -268,10 +268,10 @@ def _walk(session: PtySession, count: int, *, wide: bool) -> None:
     session.press("j", "j", "j")
     # The fourth row (newest first: ALL, M1, M2a, M2b) is in the detail pane when wide.
     if wide:
-        session.wait_for_screen("M2b Spokes [@click=app.simulate_key('q')]x[/]")
+        session.wait_for_screen("M2b Spokes")
     mark = session.press("enter")
     session.wait_for(lambda s: s.mark() > mark, "a repaint after Enter")
-    session.wait_for_screen("M2b Spokes [@click=app.simulate_key('q')]x[/]")
+    session.wait_for_screen("M2b Spokes")
     session.press("escape")
     _wait_loaded(session, count)
     bar = _focus_search(session)

@@ -16,10 +16,15 @@ from store.extract.headline import (
     is_placeholder_title,
     strip_heading,
 )
-from store.extract.kicker import split_kicker
+from store.extract.kicker import read_kicker, split_kicker
 from store.extract.language import declared_language, guess_language
 from store.extract.links import reduce_links
-from store.extract.organisations import find_organisations
+from store.extract.organisations import (
+    about_names,
+    find_organisations,
+    merge_organisations,
+    subject_names,
+)
 from store.extract.people import find_people
 from store.records import Contact, Link, Person
 from store.sanitize import clean_line, clean_text, fold
@@ -145,6 +150,10 @@ def _read_top(
                 break  # the text opens with its dateline: no headline line
             joined, used = _join_wrapped(lines, index, paragraphs)
             if declared and not _same_title(declared, joined) and not _variant(declared, joined):
+                kicker_at = _kicker_below(lines, index) if top.kicker is None else None
+                if kicker_at is not None:
+                    index = kicker_at  # a site's banner or age gate above the kicker
+                    continue
                 break  # the declared title stands; this line is the body's first
             top.headline = joined
             top.headline_lines = tuple(range(index, index + used))
@@ -161,6 +170,21 @@ def _read_top(
             break
         index += 1
     return top
+
+
+def _kicker_below(lines: list[str], index: int) -> int | None:
+    """The index of a kicker line among the next few lines, if one follows."""
+    seen = 0
+    for at in range(index + 1, min(len(lines), index + 12)):
+        stripped = strip_heading(lines[at])
+        if not stripped:
+            continue
+        if read_kicker(stripped):
+            return at
+        seen += 1
+        if seen >= 3:
+            break
+    return None
 
 
 def _join_wrapped(lines: list[str], index: int, paragraphs: bool) -> tuple[str, int]:
@@ -302,9 +326,19 @@ def _extract(text: str, *, title: str | None, date: str | None, language: str | 
     if location:
         exclude.add(fold(location))
     organisations = find_organisations(body, exclude, tuple(p.name for p in people))
+    opening = body_lines[dateline.line_index] if dateline else ""
+    if dateline and dateline.date:
+        # The subject comes after the dateline's date: "LEEDS, 4 March 2024 – Meridian ..."
+        opening = opening[opening.find(" – ") + 3 :] if " – " in opening[:200] else opening
+    more = subject_names(headline, opening, exclude) if opening else []
+    more += about_names(body_lines[prose_end:])
+    organisations = merge_organisations(organisations, more)
     known = _known_organisations(organisations)
     if known and contacts:
         contacts, _ = find_contacts(body_lines, block_at or 0, raw, known)
+    organisations = merge_organisations(
+        organisations, [c.organisation for c in contacts if c.organisation]
+    )
 
     return Extracted(
         title=headline,

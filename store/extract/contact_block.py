@@ -327,11 +327,34 @@ class _Assembler:
             self.fields[kind] = value
 
 
+def _role_then_organisation(line: str) -> str:
+    """ "Attachée de presse, ministère de la Santé de l'Ontario": a role line names the
+    organisation after its comma, whatever its case and commas ("Gavi, the Vaccine Alliance").
+    The organisation is marked so that the piece splitter leaves it whole."""
+    if "\x00" in line or ", " not in line or len(line) > 160:
+        return line
+    head, rest = line.split(", ", 1)
+    head, rest = head.strip(" \t*_•:"), rest.strip(" \t.")
+    if (
+        not rest
+        or len(rest) > 80
+        or not _is_role(head)
+        or _is_role(rest)
+        or _is_department(rest)
+        or _is_name(rest)
+        or _URL_LIKE.search(rest)
+        or ((h := HEADER_RE.match(head)) is not None and not h.group("after").strip())
+    ):
+        return line
+    return head + "\n\x01" + rest.replace(",", "\x02")
+
+
 def _parse_block(block: str, text: str, known: dict[str, str]) -> list[Contact]:
     block = "\n".join(
         line for line in block.split("\n") if "@" in line or not _ADDRESS.search(line)
     )
     marked, emails, phones = _isolate(block)
+    marked = "\n".join(_role_then_organisation(line) for line in marked.split("\n"))
     assembler = _Assembler(text, known)
     pending_org: str | None = None
     last_kind = ""
@@ -348,6 +371,10 @@ def _parse_block(block: str, text: str, known: dict[str, str]) -> list[Contact]:
             else:
                 assembler.put("phone", phones[index])
             last_kind = "reach"
+            continue
+        if piece.startswith("\x01"):
+            assembler.put("organisation", clean_line(piece[1:].replace("\x02", ",")))
+            last_kind = "organisation"
             continue
         while (label := _LABEL.match(piece)) is not None and label.end() < len(piece):
             piece = piece[label.end() :]

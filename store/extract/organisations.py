@@ -9,9 +9,11 @@ from itertools import pairwise
 from store.extract.vocabulary import (
     COMMON_WORDS,
     HONORIFIC,
+    KNOWN_BODIES,
     MONTH_WORDS,
     NOT_NAME_WORDS,
     ORG_SUFFIX,
+    ORG_WORD_ENDINGS,
     ORG_WORDS,
     ROLE_WORDS,
     WEEKDAY_WORDS,
@@ -35,6 +37,34 @@ _CONNECTORS = word_set("of for and the to on de des du la le el del y für und d
 _HEAD_LINKS = word_set("of for to on de des du del di für der pour para")
 _ROLE_LINKS = frozenset({"of", "at", "for", "der", "des", "de", "du", "del", "di", "bei"})
 _SUFFIX_TOKEN = re.compile(rf"(?:{ORG_SUFFIX})")
+_PORTFOLIO_LIST = re.compile(
+    r"(?:,[ \t]+[A-ZÀ-ÖØ-Þ][\w-]+)*,?[ \t]+(?:und|and|y|et)[ \t]+[A-ZÀ-ÖØ-Þ][\w-]+(?![\w-])"
+    r"(?![ \t]+[A-ZÀ-ÖØ-Þ])"
+)
+_HEAD_LINK_RE = re.compile(r" (?:für|for|of|de|del|des|du) [A-ZÀ-ÖØ-Þ]")
+_KNOWN_BODY = re.compile(
+    r"(?<![\w-])(" + "|".join(sorted(KNOWN_BODIES, key=len, reverse=True)) + r")(?![\w-])"
+)
+# An acronym standing for itself: "(ICA)" after a name not caught, or the subject of a verb.
+_BRACKETED_ACRONYM = re.compile(r"\(([A-Z][A-Z&]{2,7})\)")
+_ACRONYM_SUBJECT = re.compile(
+    r"(?<![\w-])([A-Z][A-Z&]{2,7})(?:['’]s)?[ \t]+(?:today[ \t]+)?(?:announced|announces|said|says|"
+    r"will|has|have|is|launched|launches|reported|unveiled|welcomes|welcomed|calls|called|"
+    r"annonce|a annoncé|lance|a lancé|anuncia|ha anunciado|lanza|kündigt|startet)\b"
+)
+_NOT_BODIES = word_set(
+    """ceo cfo coo cto cmo cio ceos usa uae usd eur gbp cad aud jpy chf esg ipo etf nft dao api
+    gmt est edt pst pdt utc cet cest bst llc ltd inc plc gmbh faq pdf url html covid nasdaq nyse
+    otc tsx tsxv asx lse cse otcqb otcqx amex saas b2b b2c roi kpi usb gps ai vr ar iot the and
+    for new our its"""
+)
+# "l'entreprise Algomar", "la empresa municipal de aguas EMASESA": a kind of body, then its name.
+_KIND_THEN_NAME = re.compile(
+    r"(?<![\w-])(?:empresa|entreprise|company|société|firm|start-?up|compañía|Unternehmen|Firma|"
+    r"association|asociación|organisation|organization|organización|charity|nonprofit|"
+    r"non-profit|ONG|NGO|Verein)(?:[ \t]+[a-zà-ÿ]{1,14}){0,4}[ \t]+"
+    r"([A-ZÀ-Þ][\w&-]{2,30}(?:[ \t]+[A-ZÀ-Þ][\w&-]{1,30}){0,2})"
+)
 _KEEP_DOT = re.compile(rf"(?:{ORG_SUFFIX}|[A-Z]\.[A-Z]\.)$")
 
 
@@ -45,8 +75,10 @@ def _bare(token: str) -> str:
 
 @lru_cache(maxsize=8192)
 def _is_org_word(token: str) -> bool:
-    word = _bare(token)
-    return word in ORG_WORDS or word.removesuffix("’s").removesuffix("'s") in ORG_WORDS
+    word = _bare(token).removesuffix("’s").removesuffix("'s")
+    if word in ORG_WORDS or _SUFFIX_TOKEN.fullmatch(token):
+        return True
+    return token[:1].isupper() and len(word) > 6 and word.endswith(ORG_WORD_ENDINGS)
 
 
 def _acronym_fits(tokens: list[str], acronym: str) -> bool:
@@ -82,7 +114,7 @@ def _trim(tokens: list[str]) -> list[str]:
             head = tokens[:i]
             if (
                 head
-                and any(_bare(t) in ROLE_WORDS for t in head)
+                and (any(_bare(t) in ROLE_WORDS for t in head) or token in ("der", "des"))
                 and not any(map(_is_org_word, head))
             ):
                 tokens = tokens[i + 1 :]
@@ -237,6 +269,9 @@ def find_organisations(
             span = text[m.start() : cut].rstrip(" \t(,") if cut >= 0 else m.group(0)
             names = memo[key] = _names_in_run(span.split(), key[1], key[2], people_tokens)
         for name, acronym in names:
+            if not acronym and (more := _PORTFOLIO_LIST.match(text, m.end())):
+                if text.endswith(name, 0, m.end()) and _HEAD_LINK_RE.search(name):
+                    name += more.group(0)  # "Senatsverwaltung für Bildung, Jugend und Familie"
             add(name, acronym)
     for m in _GROUP_OF_N.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-"):
@@ -246,4 +281,115 @@ def find_organisations(
             add(m.group(0).split()[0], None)
         else:
             add(" ".join(m.group(0).split()), None)
+    for name in _standalone_names(text):
+        if not any(f"({name})" in shown or key == _fold(name) for key, shown in found.items()):
+            add(name, None)
     return tuple(found.values())
+
+
+def _has_lowercase_near(text: str, start: int, end: int) -> bool:
+    """Is the text around a match written in ordinary case, not an all-capitals heading?"""
+    return any(ch.islower() for ch in text[max(0, start - 30) : end + 30])
+
+
+def _standalone_names(text: str) -> list[str]:
+    """Names without an organisation word: known bodies, acronyms used as names, "the company X"."""
+    names: list[tuple[int, str]] = []
+    for m in _KNOWN_BODY.finditer(text):
+        if _has_lowercase_near(text, m.start(), m.end()):
+            names.append((m.start(), m.group(1)))
+    for m in _BRACKETED_ACRONYM.finditer(text):
+        acronym = m.group(1)
+        if _fold(acronym) not in _NOT_BODIES and text.count(acronym) >= 2:
+            names.append((m.start(1), acronym))
+    for m in _ACRONYM_SUBJECT.finditer(text):
+        if _fold(m.group(1)) not in _NOT_BODIES and _has_lowercase_near(text, m.start(), m.end()):
+            names.append((m.start(1), m.group(1)))
+    for m in _KIND_THEN_NAME.finditer(text):
+        tokens = m.group(1).split()
+        while tokens and (_fold(tokens[-1]) in NOT_NAME_WORDS or tokens[-1].isdigit()):
+            tokens.pop()
+        if tokens and all(_fold(t) not in NOT_NAME_WORDS for t in tokens):
+            names.append((m.start(1), " ".join(tokens)))
+    names.sort()
+    return list(dict.fromkeys(name for _, name in names))
+
+
+def subject_names(title: str, opening: str, exclude: set[str]) -> list[str]:
+    """The organisations a release is about: the capitalised words its headline and its first
+    paragraph both open with ("Meridian Telecom restores ..." / "Meridian Telecom said ...").
+    """
+    head = title.split()
+    words = opening[:600].split()
+    if len(head) < 2 or not head[0][:1].isupper():
+        return []
+    try:
+        at = words.index(head[0])
+    except ValueError:
+        return []
+    common: list[str] = []
+    for mine, theirs in zip(head, words[at:], strict=False):
+        bare = theirs.rstrip(",.;:")
+        if mine != bare or not (bare[:1].isupper() or bare in _CONNECTORS or bare == "y"):
+            break
+        common.append(bare)
+        if bare != theirs:
+            break
+    while common and (common[-1] in _CONNECTORS or common[-1] == "y"):
+        common.pop()
+    names = []
+    part: list[str] = []
+    for token in [*common, "and"]:
+        if token in ("and", "&", "y", "et", "und"):
+            while part and _bare(part[0]) in COMMON_WORDS | {"l’", "l'"}:
+                part = part[1:]
+            if part and part[0][:2] in ("L'", "L’"):
+                part[0] = part[0][2:]
+            name = " ".join(part)
+            key = _fold(name)
+            if (
+                part
+                and len(part) <= 6
+                and key not in exclude
+                and not all(_bare(t) in NOT_NAME_WORDS for t in part)
+                and (len(part) > 1 or name in KNOWN_BODIES)
+            ):
+                names.append(name)
+            part = []
+        else:
+            part.append(token)
+    return names
+
+
+_ABOUT_HEADING = re.compile(
+    r"[ \t*_#]*(?:About|À propos de|A propos de|Acerca de|Sobre|Über)[ \t]+"
+    r"(?:the[ \t]+|l[ae][ \t]+|l['’]|el[ \t]+|die[ \t]+|der[ \t]+|das[ \t]+)?"
+    r"(?P<name>[A-ZÀ-ÖØ-Þ0-9][^\n.:;!?*_]{1,80}?)[ \t*_:]*$"
+)
+
+
+def about_names(lines: list[str]) -> list[str]:
+    """Organisations introduced by an "About X" heading (the boilerplate paragraph's title)."""
+    names = []
+    for line in lines:
+        if len(line) > 100 or not line.lstrip(" \t*_#")[:1] in "AÀSÜ":
+            continue
+        m = _ABOUT_HEADING.match(line)
+        if m and len(m.group("name").split()) <= 8 and "," not in m.group("name"):
+            names.append(m.group("name").strip())
+    return names
+
+
+def merge_organisations(found: tuple[str, ...], more: list[str]) -> tuple[str, ...]:
+    """*found* plus the names of *more* that none of them already names."""
+    out = list(found)
+    keys = [_fold(name) for name in out]
+    for name in more:
+        key = _fold(name)
+        if len(out) >= MAX_ORGANISATIONS:
+            break
+        if not key or any(key in k or (k in key and len(k) > 3) for k in keys):
+            continue
+        out.append(name)
+        keys.append(key)
+    return tuple(out)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from store.extract.vocabulary import NOT_NAME_WORDS, ORG_WORDS, ROLE_WORDS, word_set
+from store.extract.vocabulary import DEPARTMENTS, NOT_NAME_WORDS, ORG_WORDS, ROLE_WORDS, word_set
 from store.records import Person
 from store.sanitize import fold
 
@@ -59,6 +59,7 @@ _ROLE_NOUNS = ROLE_WORDS - word_set(
     """communications marketing media public press investor sales business global regional
     national interim acting senior general executive associate member board"""
 )
+_PARTICLES = word_set("van von der den de da di del della dos das du le la bin ibn al el ter ten")
 _CAP_PARTICLES = frozenset({"Le", "La", "De", "Del", "Da", "Van", "Von", "Du", "Di", "Des", "Ten"})
 _CUT_ALWAYS = word_set(
     "ceo cfo coo cto founder co-founder president chairman chairwoman chair owner"
@@ -75,22 +76,61 @@ _LINKS = (
     " von ",
     " bei ",
     " der ",
+    " à ",
 )
+
+
+_ROLE_END = re.compile(r"[,;:()\n“”\"«»„]|\.(?=\s|$)")
+# ", Jugend und Familie." after "Senatorin für Bildung": the rest of a portfolio's list.
+_PORTFOLIO_LIST = re.compile(
+    rf"(?:,[ \t]+[{_UP}][{_LOW}-]+)*,?[ \t]+(?:und|and|y|et|e)[ \t]+[{_UP}][{_LOW}-]+(?=[ \t]*[.;\n“”\"«»„]|$)"
+)
+_ARTICLES = ("the", "la", "le", "el", "los", "las", "les", "der", "die", "das", "den", "dem", "l'", "l’")
+
+
+def _names_an_employer(words: list[str], link: str, head: str, text: str) -> bool:
+    """Does the complement *words* of a role ("... of Kestrel Outdoor") name an organisation,
+    rather than a portfolio ("Head of Product", "delegada de Medio Ambiente y Movilidad")?"""
+    first = words[0].lower()
+    capital = words[0][:1].isupper()
+    if link in (" at ", " bei "):
+        return True
+    if link == " à ":  # "linguiste à l'Université ...", not "délégué à la culture"
+        return words[0][:2].lower() in ("l'", "l’") and words[0][2:3].isupper() or capital
+    if first in _ARTICLES or (first.startswith(("l'", "l’")) and words[0][2:3].isupper()):
+        return True
+    bare = [w.strip(",.") for w in words]
+    if all(fold(w) in DEPARTMENTS or w.lower() in ("and", "&", "y", "et", "und") for w in bare):
+        return False
+    if (bare[-1][:1].isupper() and fold(bare[-1]) in ORG_WORDS) or (
+        words[0].isupper() and len(words[0]) > 1
+    ):
+        return True
+    if capital and (head in _CUT_ALWAYS or link in (" des ", " der ")):
+        return True  # "Vorsitzender des Landeselternausschusses"
+    # A name the release uses elsewhere is its issuer: "Managing Director of Kestrel Outdoor".
+    name = " ".join(bare)
+    return capital and len(bare) > 1 and text.count(name) >= 2
 
 
 def _role_after(text: str, end: int) -> str | None:
     """The role in apposition after a name: ", Under-Secretary-General of the ..." -> role."""
     if not text.startswith(",", end):
         return None
-    rest = text[end + 1 : end + 160].lstrip()
+    rest = text[end + 1 : end + 200].lstrip()
     for article in ("the ", "a ", "an ", "our "):
         if rest.startswith(article):
             rest = rest[len(article) :]
             break
-    m = _ROLE_TEXT.match(rest)
-    if not m:
+    stop = _ROLE_END.search(rest)
+    role = rest[: stop.start()] if stop else rest
+    if len(role) < 2:
         return None
-    role = _ROLE_STOP.sub("", m.group(0)).strip()
+    if stop and stop.group(0) == "," and re.search(r"\s(?:für|for|de|of)\s", role):
+        more = _PORTFOLIO_LIST.match(rest, stop.start())
+        if more:
+            role = rest[: more.end()]
+    role = _ROLE_STOP.sub("", role).strip()
     lead = [w.lower().strip(".") for w in role.split()[:3]]
     if not any(w in _ROLE_NOUNS or w.startswith(("co-", "vice", "chief")) for w in lead):
         return None
@@ -100,29 +140,20 @@ def _role_after(text: str, end: int) -> str | None:
     # General"; but "Professor of Glaciology" and "Head of Product" are whole roles.
     found = sorted((role.find(link), link) for link in _LINKS if role.find(link) > 0)
     for n, (cut, link) in enumerate(found):
-        stop = found[n + 1][0] if n + 1 < len(found) else len(role)
-        words = role[cut + len(link) : max(stop, cut + len(link))].split()
+        stop_at = found[n + 1][0] if n + 1 < len(found) else len(role)
+        words = role[cut + len(link) : max(stop_at, cut + len(link))].split()
         if not words:
             continue
         head = role[:cut].split()[-1].lower()
-        employer = (
-            words[0].lower() in ("the", "la", "le", "el", "l'", "l’")
-            or fold(words[-1].strip(",.")) in ORG_WORDS
-            or (
-                link.strip() in ("de", "de la", "del", "des", "du", "der")
-                and words[0][:1].isupper()
-            )
-            or (words[0].isupper() and len(words[0]) > 1)
-            or (head in _CUT_ALWAYS and words[0][:1].isupper())
-            or link == " at "
-        )
-        if employer:
+        if _names_an_employer(words, link, head, text):
             role = role[:cut]
             break
     role = role.rstrip(" .,&-–—")
     words = role.split()
-    if not words or len(words) > 10 or fold(words[0]) in ORG_WORDS:
+    if not words or len(words) > 10:
         return None
+    if fold(words[0]) in ORG_WORDS and not any(fold(w) in _ROLE_NOUNS for w in words[1:]):
+        return None  # "Board of Directors", not "board chair"
     return " ".join(words)
 
 
@@ -143,7 +174,9 @@ def _segments(tokens: list[str]) -> list[tuple[int, int, str | None]]:
     cue: str | None = None
     for i, token in enumerate([*tokens, "."]):
         low = token.lower()
-        particle = i > start and token in _CAP_PARTICLES and i + 1 < len(tokens)
+        particle = (
+            i > start and (token in _CAP_PARTICLES or token in _PARTICLES) and i + 1 < len(tokens)
+        )
         if token == "." or (not _is_name_token(token) and not particle) or low in _HONORIFICS:
             if i > start:
                 pieces.append((start, i, cue))
@@ -175,7 +208,12 @@ def find_people(text: str) -> tuple[Person, ...]:
             role: str | None = None
             if at_end:
                 role = _role_after(text, m.end())
-            if cue is None and role is None and not (at_end and _SPEECH_AFTER.match(text, m.end())):
+            if (
+                cue is None
+                and role is None
+                and not (at_end and _SPEECH_AFTER.match(text, m.end()))
+                and not (at_end and first == 0 and _speaker_with_clause(text, m.start(), m.end()))
+            ):
                 continue
             if role is None and cue in _TITLES:
                 role = tokens[first - 1] if first else before[-1]
@@ -184,6 +222,18 @@ def find_people(text: str) -> tuple[Person, ...]:
             if len(people) >= MAX_PEOPLE:
                 break
     return tuple(Person(str(name), role) for name, role in people.values())
+
+
+_WHO_THEN_SPEECH = re.compile(
+    r",[ \t]+(?:who|qui|quien|der|die)\b[^.\n“”\"«»]{0,200}?\b(?:said|says|added|told|explained|"
+    r"a déclaré|a expliqué|dijo|explicó|sagte|erklärte)\b"
+)
+
+
+def _speaker_with_clause(text: str, start: int, end: int) -> bool:
+    """ "Jacob Nolan, who fishes for lobster ..., said": a sentence opened by its speaker."""
+    opens = start == 0 or text[start - 1] == "\n" or text[max(0, start - 2) : start] == ". "
+    return opens and _WHO_THEN_SPEECH.match(text, end) is not None
 
 
 def _add(people: dict[str, list[str | None]], name: str, role: str | None) -> None:

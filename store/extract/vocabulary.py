@@ -83,9 +83,46 @@ ORG_WORDS = word_set(
     universität gobierno gouvernement verband verein behörde mairie comisión bodegas stadtwerke
     senatsverwaltung alliance telecom energy robotics analytics pharma networks cruises hotels
     resorts motors foods brands studios software biosciences biotech ferries
-    resources minerals mining metals copper silver gold lithium petroleum"""
+    resources minerals mining metals copper silver gold lithium petroleum
+    agencia agence agentur oficina servicio organización organizacion fondo fonds programa
+    autorité autorite autoridad comité comite consejería consejeria dirección direccion
+    secretaría secretaria empresa société societe compañía compania grupo groupe
+    alianza federación federacion fédération confederación cámara chambre kammer museo musée
+    biblioteca bibliothèque hospital hôpital ville région préfecture prefecture
+    assemblée assemblee sénat parlement comunidad junta generalitat diputación diputacion
+    gesellschaft ministerium bundesamt landesamt senat bundestag landtag stadt verwaltung
+    institución colegio collège college lycée escuela école réseau reseau observatoire
+    observatorio centro académie academia"""
 )
-ORG_SUFFIX = r"Inc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|PLC|plc|Corp\.?|Co\.|GmbH|AG|S\.A\.|SA|N\.V\.|B\.V\.|AB|ASA|Pty|S\.p\.A\."
+ORG_SUFFIX = (
+    r"Inc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|PLC|plc|Corp\.?|Co\.|GmbH|AG|S\.A\.|SA|"
+    r"N\.V\.|B\.V\.|AB|ASA|Pty|S\.p\.A\.|SAS|S\.A\.S\.|SARL|S\.L\.|SE|KG|A/S|Oy|Bhd|L\.P\."
+)
+
+# German compounds name their kind in their last part: "Fraunhofer-Institut", "Klimabüro".
+ORG_WORD_ENDINGS = (
+    "institut",
+    "ministerium",
+    "verband",
+    "gesellschaft",
+    "stiftung",
+    "behörde",
+    "büro",
+    "verwaltung",
+    "bundesamt",
+    "landesamt",
+    "werke",
+    "kammer",
+)
+
+# Bodies known by a short name alone, found without any organisation word.
+KNOWN_BODIES = frozenset(
+    """UNESCO UNICEF UNHCR WHO UNDP UNEP WFP FAO ILO IMF OECD NATO IAEA UNFPA UNOCT OHCHR OCHA
+    UNIDO UNCTAD WTO WIPO ITU ICAO IMO WMO IFAD UNAIDS UNOPS UNRWA IOM UNODC UNITAR UNFCCC
+    UNDRR ECB EIB EBRD Europol Eurostat Frontex Eurojust Ofcom Ofgem Ofwat Ofsted FDA SEC FTC
+    FCC EPA NASA NOAA CDC NIH FEMA USDA FCA CMA ESA ESMA EBA EFSA EMA ECDC ASEAN OPEC OSCE
+    UNSC ICRC IFRC MSF Interpol FIFA UEFA""".split()
+)
 
 # Capitalised words that start sentences or name things that are not people.
 COMMON_WORDS = word_set(

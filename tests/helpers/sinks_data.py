@@ -26,8 +26,9 @@ class Payload(NamedTuple):
     visible: str  # the payload as the screen must show it (escape sequences gone)
 
 
-# The folder M1's screenshot action would write into; tests substitute a temporary one.
-SHOT_DIR = "SHOTDIR"
+# The folder M1's screenshot action would write into, relative to the working
+# directory: tests run from a temporary one, so the path stays short on screen.
+SHOT_DIR = "shots"
 SHOT_FILE = "p.svg"
 
 MARKUP: tuple[Payload, ...] = tuple(
@@ -172,63 +173,38 @@ def sink_documents(payloads: tuple[Payload, ...] = ALL) -> list[dict[str, Any]]:
     return [cursor_document()] + [sink_document(p, i) for i, p in enumerate(payloads)]
 
 
-def imported_releases(shot_dir: Path | None = None) -> list[Release]:
+def imported_releases() -> list[Release]:
     """Every document built with ``Release.from_json``: cleaned the way an import cleans."""
-    return [Release.from_json(_with_dir(doc, shot_dir)) for doc in sink_documents()]
+    return [Release.from_json(doc) for doc in sink_documents()]
 
 
-def raw_releases(shot_dir: Path | None = None) -> list[Release]:
+def raw_releases() -> list[Release]:
     """The same releases with their strings untouched, as from a store edited by another tool.
 
     This is what the display layer's own cleaning must stand up to.
     """
-    out = []
-    for doc in sink_documents():
-        d = _with_dir(doc, shot_dir)
-        out.append(
-            Release(
-                id=d["id"],
-                title=d["title"],
-                body=d["body"],
-                source=Source(d["source"]["path"], d["source"]["format"]),
-                kicker=d.get("kicker"),
-                date=d.get("date"),
-                location=d.get("location"),
-                embargo=d.get("embargo"),
-                organisations=tuple(d.get("organisations", ())),
-                people=tuple(Person(p["name"], p["role"]) for p in d.get("people", ())),
-                contacts=tuple(Contact(**c) for c in d.get("contacts", ())),
-                links=tuple(Link(x["label"], x["url"]) for x in d.get("links", ())),
-                language=d.get("language"),
-            )
+    return [
+        Release(
+            id=d["id"],
+            title=d["title"],
+            body=d["body"],
+            source=Source(d["source"]["path"], d["source"]["format"]),
+            kicker=d.get("kicker"),
+            date=d.get("date"),
+            location=d.get("location"),
+            embargo=d.get("embargo"),
+            organisations=tuple(d.get("organisations", ())),
+            people=tuple(Person(p["name"], p["role"]) for p in d.get("people", ())),
+            contacts=tuple(Contact(**c) for c in d.get("contacts", ())),
+            links=tuple(Link(x["label"], x["url"]) for x in d.get("links", ())),
+            language=d.get("language"),
         )
-    return out
+        for d in sink_documents()
+    ]
 
 
-def write_sink_store(path: Path, *, raw: bool = False, shot_dir: Path | None = None) -> Path:
+def write_sink_store(path: Path, *, raw: bool = False) -> Path:
     """A store at *path* holding the sink releases (imported, or *raw*)."""
-    releases = raw_releases(shot_dir) if raw else imported_releases(shot_dir)
     with ReleaseStore(path) as store:
-        store.add_batch(releases)
+        store.add_batch(raw_releases() if raw else imported_releases())
     return path
-
-
-def with_shot_dir(text: str, shot_dir: Path | None) -> str:
-    """*text* with M1's target folder pointed at *shot_dir*."""
-    return text.replace(SHOT_DIR, str(shot_dir)) if shot_dir is not None else text
-
-
-def _with_dir(doc: dict[str, Any], shot_dir: Path | None) -> dict[str, Any]:
-    if shot_dir is None:
-        return doc
-    return _map_strings(doc, lambda s: with_shot_dir(s, shot_dir))
-
-
-def _map_strings(value: Any, fn: Any) -> Any:
-    if isinstance(value, str):
-        return fn(value)
-    if isinstance(value, list):
-        return [_map_strings(v, fn) for v in value]
-    if isinstance(value, dict):
-        return {k: _map_strings(v, fn) for k, v in value.items()}
-    return value

@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from store.archive import Archive, ResultView, SortOrder
@@ -26,6 +26,7 @@ from store.sanitize import clean_line
 from tui.store_thread import StoreThread
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.facet_panel import FacetPanel
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.release_list import ReleaseList
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.timeline import Timeline
@@ -93,7 +94,7 @@ class BrowseScreen(Screen[None]):
             yield DetailPane(id="detail")
             yield Static("", id="welcome")
         yield Timeline(id="timeline")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.store_thread = StoreThread(self.app)
@@ -124,7 +125,7 @@ class BrowseScreen(Screen[None]):
         self.archive = archive
         self._refresh_totals()
         self.run_search(self.query_one(SearchBar).value, keep=None)
-        self.query_one(ReleaseList).focus()
+        self.query_one(ReleaseList).focus(scroll_visible=False)
         self.build_index()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="index")
@@ -167,7 +168,7 @@ class BrowseScreen(Screen[None]):
     @on(SearchBar.Submitted, "#search")
     def _search_submitted(self, event: SearchBar.Submitted) -> None:
         self.query_one(SearchBar).remember()
-        self.query_one(ReleaseList).focus()
+        self.query_one(ReleaseList).focus(scroll_visible=False)
 
     def run_search(self, text: str, *, keep: str | None) -> None:
         if self.archive is None:
@@ -272,7 +273,7 @@ class BrowseScreen(Screen[None]):
         self._mark(release.id, read=True)
         if self.has_class("-wide"):
             self._show_detail(release)
-            self.query_one(DetailPane).focus()
+            self.query_one(DetailPane).focus(scroll_visible=False)
         else:
             from tui.screens.reader import ReaderScreen
 
@@ -322,7 +323,7 @@ class BrowseScreen(Screen[None]):
     # -- actions ----------------------------------------------------------
 
     def action_focus_search(self) -> None:
-        self.query_one(SearchBar).focus()
+        self.query_one(SearchBar).focus(scroll_visible=False)
 
     def action_back(self) -> None:
         """Esc backs out one step: the search text, then the pane, then the facets."""
@@ -332,9 +333,9 @@ class BrowseScreen(Screen[None]):
                 search.remember()
                 search.value = ""
             else:
-                self.query_one(ReleaseList).focus()
+                self.query_one(ReleaseList).focus(scroll_visible=False)
         elif self.focused is self.query_one(DetailPane):
-            self.query_one(ReleaseList).focus()
+            self.query_one(ReleaseList).focus(scroll_visible=False)
         elif self.query_one(FacetPanel).display:
             self.action_toggle_facets()
         elif search.value:
@@ -353,9 +354,9 @@ class BrowseScreen(Screen[None]):
         panel.display = not panel.display
         if panel.display and self.result is not None:
             self._compute_facets(self.result)
-            panel.focus()
+            panel.focus(scroll_visible=False)
         elif self.focused is None:
-            self.query_one(ReleaseList).focus()
+            self.query_one(ReleaseList).focus(scroll_visible=False)
 
     @on(FacetPanel.Chosen)
     def _facet_chosen(self, event: FacetPanel.Chosen) -> None:

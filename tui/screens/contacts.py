@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from store.archive import Archive
@@ -20,6 +20,7 @@ from store.records import Release
 from store.sanitize import clean_line
 from tui.store_thread import StoreThread
 from tui.widgets.contact_list import ContactList
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.release_list import ReleaseList
 
 
@@ -51,10 +52,10 @@ class ContactsScreen(Screen[None]):
             with Vertical(id="contact-side"):
                 yield Static("", id="contact-card")
                 yield ReleaseList(id="contact-releases")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#contact-filter", Input).focus()
+        self.query_one("#contact-filter", Input).focus(scroll_visible=False)
         self.build_directory()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="directory")
@@ -72,7 +73,7 @@ class ContactsScreen(Screen[None]):
 
     @on(Input.Submitted, "#contact-filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
-        self.query_one(ContactList).focus()
+        self.query_one(ContactList).focus(scroll_visible=False)
 
     def _filter(self, text: str) -> None:
         if self.directory is None:
@@ -116,7 +117,7 @@ class ContactsScreen(Screen[None]):
 
     @on(ContactList.Selected, "#contact-list")
     def _contact_selected(self, event: ContactList.Selected) -> None:
-        self.query_one("#contact-releases", ReleaseList).focus()
+        self.query_one("#contact-releases", ReleaseList).focus(scroll_visible=False)
 
     @on(ReleaseList.Selected, "#contact-releases")
     def _release_selected(self, event: ReleaseList.Selected) -> None:
@@ -126,12 +127,12 @@ class ContactsScreen(Screen[None]):
         self.app.push_screen(ReaderScreen(release))
 
     def action_focus_filter(self) -> None:
-        self.query_one("#contact-filter", Input).focus()
+        self.query_one("#contact-filter", Input).focus(scroll_visible=False)
 
     def action_back(self) -> None:
         filter_input = self.query_one("#contact-filter", Input)
         if self.focused is self.query_one("#contact-releases"):
-            self.query_one(ContactList).focus()
+            self.query_one(ContactList).focus(scroll_visible=False)
         elif self.focused is filter_input and filter_input.value:
             filter_input.value = ""
         else:

@@ -7,10 +7,10 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from store.records import Release
 from tui.widgets.detail_pane import DetailPane, Highlighter
+from tui.widgets.key_bar import KeyBar
 
 
 class ReaderScreen(Screen[None]):
@@ -27,7 +27,7 @@ class ReaderScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield DetailPane(id="reader")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         pane = self.query_one(DetailPane)

@@ -36,6 +36,8 @@ class ContactList(VirtualList[DirectoryEntry]):
 
 
 def _cell(value: str, width: int, style: Style) -> Text:
-    text = Text(clean_line(value), style=style, no_wrap=True, overflow="ellipsis", end="")
+    text = Text(
+        clean_line(value[: 4 * width]), style=style, no_wrap=True, overflow="ellipsis", end=""
+    )
     text.truncate(width, overflow="ellipsis", pad=True)
     return text

@@ -82,7 +82,8 @@ class ReleaseList(VirtualList[Release]):
         if place_width:
             line.append_text(_cell(release.location or "", place_width, meta))
             line.append(" ")
-        line.append(clean_line(release.title))
+        # Only what can be seen: a 100k-character title costs no more than a short one.
+        line.append(clean_line(release.title[: 4 * width]))
         return line
 
 
@@ -98,6 +99,8 @@ def _column_widths(width: int) -> tuple[int, int]:
 
 
 def _cell(value: str, width: int, style: Style) -> Text:
-    text = Text(clean_line(value), style=style, no_wrap=True, overflow="ellipsis", end="")
+    text = Text(
+        clean_line(value[: 4 * width]), style=style, no_wrap=True, overflow="ellipsis", end=""
+    )
     text.truncate(width, overflow="ellipsis", pad=True)
     return text

@@ -1,0 +1,78 @@
+"""The key bar: the keys that matter now, on one line drawn as one widget.
+
+Textual's Footer recomposes a widget per key whenever focus moves, which
+costs tens of milliseconds on every Enter and Esc; this bar redraws one line.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.dom import DOMNode
+from textual.screen import Screen
+from textual.widgets import Static
+
+
+class KeyBar(Static):
+    """Active bindings with ``show=True``, then the command palette key; click one to run it."""
+
+    DEFAULT_CSS = """
+    KeyBar { height: 1; background: $footer-background; color: $footer-foreground; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._spans: list[tuple[int, int, DOMNode, Binding]] = []
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self._draw()
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen[object]) -> None:
+        if self.is_attached and screen is self.screen:
+            self.call_after_refresh(self._draw)
+
+    def _draw(self) -> None:
+        if not self.is_attached:
+            return
+        key_style = self.app.get_css_variables().get("footer-key-foreground", "")
+        text = Text(no_wrap=True, overflow="crop")
+        spans: list[tuple[int, int, DOMNode, Binding]] = []
+        seen: set[str] = set()
+        active = self.screen.active_bindings
+        for key, (node, binding, enabled, _tooltip) in active.items():
+            if key == self.app.COMMAND_PALETTE_BINDING:
+                continue
+            if not binding.show or binding.action in seen or not enabled:
+                continue
+            seen.add(binding.action)
+            start = len(text)
+            text.append(f" {self.app.get_key_display(binding)} ", f"bold {key_style}".strip())
+            text.append(f"{binding.description} ")
+            spans.append((start, len(text), node, binding))
+        palette = active.get(self.app.COMMAND_PALETTE_BINDING)
+        if palette is not None and self.app.ENABLE_COMMAND_PALETTE:
+            node, binding = palette.node, palette.binding
+            label = f" {self.app.get_key_display(binding)} palette "
+            room = self.size.width - len(text) - len(label)
+            if room > 0:
+                text.append(" " * room)
+            start = len(text)
+            text.append(label, "dim")
+            spans.append((start, len(text), node, binding))
+        self._spans = spans
+        self.update(text, layout=False)
+
+    def on_resize(self) -> None:
+        self._draw()
+
+    async def on_click(self, event: events.Click) -> None:
+        for start, end, node, binding in self._spans:
+            if start <= event.x < end:
+                event.stop()
+                await node.run_action(binding.action)
+                return
