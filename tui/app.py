@@ -15,6 +15,7 @@ from textual.screen import Screen
 
 from tui.screens.browse import BrowseScreen
 from tui.screens.help import HelpScreen
+from tui.terminal_input import tolerate_invalid_utf8
 
 
 class PressroomApp(App[None]):
@@ -31,6 +32,7 @@ class PressroomApp(App[None]):
     ]
 
     def __init__(self, db: Path) -> None:
+        tolerate_invalid_utf8()
         super().__init__()
         self.db = db
 

@@ -42,27 +42,53 @@ _PORTFOLIO_LIST = re.compile(
     r"(?![ \t]+[A-ZÀ-ÖØ-Þ])"
 )
 _HEAD_LINK_RE = re.compile(r" (?:für|for|of|de|del|des|du) [A-ZÀ-ÖØ-Þ]")
-_KNOWN_BODY = re.compile(
-    r"(?<![\w-])(" + "|".join(sorted(KNOWN_BODIES, key=len, reverse=True)) + r")(?![\w-])"
+# No look-behind: the left edge is checked in code, which keeps the scan fast.
+_CAPITALS = re.compile(r"[A-Z][A-Z&]{2,7}(?![\w&-])")
+_MIXED_CASE_BODY = re.compile(
+    "|".join(
+        sorted((name for name in KNOWN_BODIES if not name.isupper()), key=len, reverse=True)
+    )
 )
 # An acronym standing for itself: "(ICA)" after a name not caught, or the subject of a verb.
 _BRACKETED_ACRONYM = re.compile(r"\(([A-Z][A-Z&]{2,7})\)")
-_ACRONYM_SUBJECT = re.compile(
-    r"(?<![\w-])([A-Z][A-Z&]{2,7})(?:['’]s)?[ \t]+(?:today[ \t]+)?(?:announced|announces|said|says|"
+_SUBJECT_VERB = re.compile(
+    r"(?:['’]s)?[ \t]+(?:today[ \t]+)?(?:announced|announces|said|says|"
     r"will|has|have|is|launched|launches|reported|unveiled|welcomes|welcomed|calls|called|"
     r"annonce|a annoncé|lance|a lancé|anuncia|ha anunciado|lanza|kündigt|startet)\b"
 )
+_SCAN_STANDALONE = 20_000
+_SCAN_KIND = 6_000
 _NOT_BODIES = word_set(
     """ceo cfo coo cto cmo cio ceos usa uae usd eur gbp cad aud jpy chf esg ipo etf nft dao api
     gmt est edt pst pdt utc cet cest bst llc ltd inc plc gmbh faq pdf url html covid nasdaq nyse
     otc tsx tsxv asx lse cse otcqb otcqx amex saas b2b b2c roi kpi usb gps ai vr ar iot the and
     for new our its"""
 )
-# "l'entreprise Algomar", "la empresa municipal de aguas EMASESA": a kind of body, then its name.
-_KIND_THEN_NAME = re.compile(
-    r"(?<![\w-])(?:empresa|entreprise|company|société|firm|start-?up|compañía|Unternehmen|Firma|"
-    r"association|asociación|organisation|organization|organización|charity|nonprofit|"
-    r"non-profit|ONG|NGO|Verein)(?:[ \t]+[a-zà-ÿ]{1,14}){0,4}[ \t]+"
+# "l'entreprise Algomar", "la empresa municipal de aguas EMASESA": a kind of body, then its
+# name. The kind words are found with str.find (fast); the regex reads what follows them.
+_KINDS = (
+    "empresa ",
+    "entreprise ",
+    "company ",
+    "société ",
+    "start-up ",
+    "startup ",
+    "compañía ",
+    "Unternehmen ",
+    "association ",
+    "asociación ",
+    "organisation ",
+    "organization ",
+    "organización ",
+    "organisme ",
+    "charity ",
+    "nonprofit ",
+    "ONG ",
+    "NGO ",
+    "Verein ",
+)
+_NAME_AFTER_KIND = re.compile(
+    r"(?:[a-zà-ÿ]{1,14}[ \t]+){0,4}"
     r"([A-ZÀ-Þ][\w&-]{2,30}(?:[ \t]+[A-ZÀ-Þ][\w&-]{1,30}){0,2})"
 )
 _KEEP_DOT = re.compile(rf"(?:{ORG_SUFFIX}|[A-Z]\.[A-Z]\.)$")
@@ -295,22 +321,37 @@ def _has_lowercase_near(text: str, start: int, end: int) -> bool:
 def _standalone_names(text: str) -> list[str]:
     """Names without an organisation word: known bodies, acronyms used as names, "the company X"."""
     names: list[tuple[int, str]] = []
-    for m in _KNOWN_BODY.finditer(text):
-        if _has_lowercase_near(text, m.start(), m.end()):
-            names.append((m.start(), m.group(1)))
-    for m in _BRACKETED_ACRONYM.finditer(text):
-        acronym = m.group(1)
-        if _fold(acronym) not in _NOT_BODIES and text.count(acronym) >= 2:
-            names.append((m.start(1), acronym))
-    for m in _ACRONYM_SUBJECT.finditer(text):
-        if _fold(m.group(1)) not in _NOT_BODIES and _has_lowercase_near(text, m.start(), m.end()):
-            names.append((m.start(1), m.group(1)))
-    for m in _KIND_THEN_NAME.finditer(text):
-        tokens = m.group(1).split()
-        while tokens and (_fold(tokens[-1]) in NOT_NAME_WORDS or tokens[-1].isdigit()):
-            tokens.pop()
-        if tokens and all(_fold(t) not in NOT_NAME_WORDS for t in tokens):
-            names.append((m.start(1), " ".join(tokens)))
+    head = text[:_SCAN_STANDALONE]
+    for m in _CAPITALS.finditer(head):
+        if m.start() and (head[m.start() - 1].isalnum() or head[m.start() - 1] in "&-"):
+            continue
+        word = m.group(0)
+        if word in KNOWN_BODIES or (
+            _fold(word) not in _NOT_BODIES and _SUBJECT_VERB.match(head, m.end())
+        ):
+            if _has_lowercase_near(head, m.start(), m.end()):
+                names.append((m.start(), word))
+    for m in _MIXED_CASE_BODY.finditer(head):
+        edges = head[m.start() - 1 : m.start()] + head[m.end() : m.end() + 1]
+        if not any(ch.isalnum() or ch == "-" for ch in edges):
+            names.append((m.start(), m.group(0)))
+    if "(" in head:
+        for m in _BRACKETED_ACRONYM.finditer(head):
+            acronym = m.group(1)
+            if _fold(acronym) not in _NOT_BODIES and head.count(acronym) >= 2:
+                names.append((m.start(1), acronym))
+    opening = text[:_SCAN_KIND]
+    for kind in _KINDS:
+        at = opening.find(kind)
+        while at >= 0:
+            found = _NAME_AFTER_KIND.match(opening, at + len(kind))
+            if found and (at == 0 or not opening[at - 1].isalpha()):
+                tokens = found.group(1).split()
+                while tokens and (_fold(tokens[-1]) in NOT_NAME_WORDS or tokens[-1].isdigit()):
+                    tokens.pop()
+                if tokens and all(_fold(t) not in NOT_NAME_WORDS for t in tokens):
+                    names.append((found.start(1), " ".join(tokens)))
+            at = opening.find(kind, at + 1)
     names.sort()
     return list(dict.fromkeys(name for _, name in names))
 

@@ -23,10 +23,11 @@ import time
 IMPORTED_AT = time.perf_counter()
 
 import asyncio  # noqa: E402
+import contextlib  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import sys  # noqa: E402
-from collections.abc import Awaitable, Callable  # noqa: E402
+from collections.abc import Awaitable, Callable, Coroutine  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import TYPE_CHECKING, Any  # noqa: E402
 
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
 T0_ENV = "PRESSROOM_BENCH_T0"
 SIZE = (140, 40)  # wide enough for the detail pane beside the list
 FRAME_TIMEOUT = 60.0
+DETAIL_SETTLE = 0.3  # longer than the screen's pause before the pane follows the list
 
 
 class FrameClock:
@@ -81,10 +83,8 @@ class FrameClock:
             remaining = deadline - time.perf_counter()
             if remaining <= 0:
                 raise TimeoutError(f"no frame after mark {mark}")
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._changed.wait(), min(remaining, 1.0))
-            except TimeoutError:
-                pass
         return self.frame_ends[mark]
 
 
@@ -109,10 +109,8 @@ class Marks:
             self._event.clear()
             if time.perf_counter() > deadline:
                 raise TimeoutError("the screen never showed the update")
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._event.wait(), 1.0)
-            except TimeoutError:
-                pass
         assert self.mark is not None
         return self.mark
 
@@ -354,8 +352,6 @@ async def pressroom_session(args: dict[str, Any]) -> dict[str, Any]:
     return figures
 
 
-DETAIL_SETTLE = 0.3  # longer than the screen's pause before the pane follows the list
-
 
 async def bare_session(args: dict[str, Any]) -> dict[str, Any]:
     """A bare Textual app: an Input whose Changed handler updates a count, typed like a query."""
@@ -437,7 +433,7 @@ async def datatable_fill(args: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-MODES: dict[str, Callable[[dict[str, Any]], Awaitable[dict[str, Any]]]] = {
+MODES: dict[str, Callable[[dict[str, Any]], Coroutine[Any, Any, dict[str, Any]]]] = {
     "start": pressroom_start,
     "bare-start": bare_start,
     "session": pressroom_session,
@@ -448,7 +444,7 @@ MODES: dict[str, Callable[[dict[str, Any]], Awaitable[dict[str, Any]]]] = {
 
 def main(argv: list[str]) -> int:
     mode, raw = argv
-    figures = asyncio.run(MODES[mode](json.loads(raw)))
+    figures: dict[str, Any] = asyncio.run(MODES[mode](json.loads(raw)))
     sys.stdout.write("\n" + json.dumps(figures) + "\n")
     sys.stdout.flush()
     return 0

@@ -29,10 +29,10 @@ SYNTHETIC_QUERIES: dict[str, str] = {
 }
 REAL_QUERIES: dict[str, str] = {
     "common word": "company",
-    "rare word": "tamarind",
+    "rare word": "herbalist",
     "prefix": "blockch",
     "phrase": '"artificial intelligence"',
-    "field qualifiers": "lang:es",
+    "field qualifiers": "org:fda source:ibn",
     "date range": "date:2024-01..2024-06",
     "negation": "crypto -bitcoin",
 }
@@ -46,7 +46,7 @@ SYNTHETIC_PLAIN = {
 }
 REAL_PLAIN = {
     "common word": "company",
-    "rare word": "tamarind",
+    "rare word": "herbalist",
     "prefix": "blockch",
     "phrase": "artificial intelligence",
 }

@@ -150,7 +150,8 @@ def sink_document(payload: Payload, index: int) -> dict[str, Any]:
         ],
         "links": links,
         "language": "en",
-        "body": f"{f('body')}\n\n[Read more]({HOSTILE_URLS[0]}) and [the file]({HOSTILE_URLS[1]})",
+        # The payload last: an unterminated escape (E7) may swallow what follows it.
+        "body": f"[Read more]({HOSTILE_URLS[0]}) and [the file]({HOSTILE_URLS[1]})\n\n{f('body')}",
         "source": {"path": f"/imports/{f('path')}", "format": "txt"},
     }
 

@@ -323,7 +323,9 @@ class BrowseScreen(Screen[None]):
     # -- actions ----------------------------------------------------------
 
     def action_focus_search(self) -> None:
-        self.query_one(SearchBar).focus(scroll_visible=False)
+        # Focus now, not on the next turn of the loop: the keys typed right
+        # after "/" must land in the bar, not on the list's shortcuts.
+        self.set_focus(self.query_one(SearchBar), scroll_visible=False)
 
     def action_back(self) -> None:
         """Esc backs out one step: the search text, then the pane, then the facets."""

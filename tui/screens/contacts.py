@@ -21,6 +21,7 @@ from store.sanitize import clean_line
 from tui.store_thread import StoreThread
 from tui.widgets.contact_list import ContactList
 from tui.widgets.key_bar import KeyBar
+from tui.widgets.plain_input import PlainInput
 from tui.widgets.release_list import ReleaseList
 
 
@@ -44,7 +45,7 @@ class ContactsScreen(Screen[None]):
         with Horizontal(id="contacts-topbar"):
             yield Static(Content.styled("Contacts", "bold"), id="contacts-brand")
             yield Static("building the directory …", id="contacts-count")
-        yield Input(
+        yield PlainInput(
             placeholder="filter: name, email, role, organisation or phone", id="contact-filter"
         )
         with Horizontal(id="contacts-main"):

@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
-from textual.widgets import Input
+
+from tui.widgets.plain_input import PlainInput
 
 HISTORY_SIZE = 100
 
 
-class SearchBar(Input):
+class SearchBar(PlainInput):
     """Query input with a search history, newest last."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
