@@ -295,8 +295,7 @@ async def test_detail_pane_shows_every_field_literally(store: Path) -> None:
 
 
 # The reader lays a release out with the detail pane's code: one payload of each kind is enough.
-READER_CASES = ("M1", "M2b", "M3", "M4a", "M4d", "M5b", "M6a", "M6b", "M6c", "M8c", "E1a", "E2",
-                "E3b", "E4a", "E5b", "E6a", "E7")
+READER_CASES = ("M1", "M3", "M4a", "M5b", "M6a", "M6c", "M8c", "E1a", "E2", "E5b", "E7")
 
 
 @pytest.mark.parametrize("store", KINDS, indirect=True)
@@ -529,18 +528,30 @@ async def test_search_bar_echoes_typed_payloads_literally(imported_store: Path) 
         assert_still_running(app)
 
 
-@pytest.mark.parametrize("payload", ESCAPES, ids=[p.case for p in ESCAPES])
-async def test_pasted_escapes_never_reach_the_screen(imported_store: Path, payload: Payload) -> None:
-    """A paste is the one way an escape sequence gets into the search bar and its echo."""
+async def test_pasted_escapes_never_reach_the_screen(imported_store: Path) -> None:
+    """A paste is the one way an escape sequence gets into an input and its echo."""
     app = PressroomApp(imported_store)
     async with app.run_test(size=WIDE, notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("slash")
         bar = app.screen.query_one(SearchBar)
-        bar.post_message(events.Paste(f'date:"x{payload.text}y"'))
+        for payload in ESCAPES:
+            bar.value = ""
+            bar.post_message(events.Paste(f'date:"x{payload.text}y"'))
+            await idle(pilot)
+            assert bar.value.startswith('date:"x'), payload.case
+            assert_screen_safe(app, f"search bar, pasted {payload.case}")
+        bar.value = ""
+        await idle(pilot)
+        await pilot.press("escape", "c")
         await settle(pilot)
-        assert payload.text in bar.value
-        assert_screen_safe(app, f"pasted {payload.case}")
+        contact_filter = app.screen.query_one("#contact-filter", Input)
+        for payload in ESCAPES:
+            contact_filter.value = ""
+            contact_filter.post_message(events.Paste(f"x{payload.text}y"))
+            await idle(pilot)
+            assert contact_filter.value.startswith("x"), payload.case
+            assert_screen_safe(app, f"contact filter, pasted {payload.case}")
         assert_still_running(app)
 
 

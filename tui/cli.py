@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING, NoReturn
 import orjson
 from platformdirs import user_data_path
 from rich.console import Console
+from rich.text import Text
 
 from store.errors import StoreError
 from store.records import Release
 from store.release_store import ReleaseStore
+from store.sanitize import clean_line
 from tui import __version__
 
 if TYPE_CHECKING:
@@ -40,22 +42,30 @@ def default_db() -> Path:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
-    err = Console(stderr=True, markup=False, highlight=False, emoji=False)
     try:
         return _dispatch(args)
     except UsageError as exc:
-        err.print(f"pressroom: {exc}")
+        _error(str(exc))
         return 2
     except StoreError as exc:
-        err.print(f"pressroom: {exc}")
+        _error(str(exc))
         return 1
     except KeyboardInterrupt:
-        err.print("pressroom: interrupted")
+        _error("interrupted")
         return 130
     except BrokenPipeError:
         # `pressroom search x | head`: the reader left, which is not an error.
         _silence_stdout()
         return 0
+
+
+def _stderr() -> Console:
+    return Console(stderr=True, markup=False, highlight=False, emoji=False, soft_wrap=True)
+
+
+def _error(message: str) -> None:
+    """One line on stderr, never wrapped, never read as markup."""
+    _stderr().print(Text(f"pressroom: {clean_line(message)}"))
 
 
 def _dispatch(args: list[str]) -> int:
@@ -138,7 +148,7 @@ def _run_import(store: ReleaseStore, paths: Sequence[str]) -> ImportSummary:
     from store.importing import import_paths
     from tui.progress import ImportProgress
 
-    with ImportProgress(Console(stderr=True, markup=False, highlight=False, emoji=False)) as bar:
+    with ImportProgress(_stderr()) as bar:
         return import_paths(store, paths, progress=bar.update)
 
 
@@ -147,7 +157,7 @@ def cmd_import(ns: argparse.Namespace) -> int:
 
     with _open_store(ns) as store:
         summary = _run_import(store, ns.paths)
-    print_summary(Console(stderr=True, markup=False, highlight=False, emoji=False), summary)
+    print_summary(_stderr(), summary)
     return 0 if summary.succeeded else 1
 
 
@@ -159,9 +169,8 @@ def cmd_parse(ns: argparse.Namespace) -> int:
     for release in result.releases:
         out.write(orjson.dumps(release.to_json()) + b"\n")
     out.flush()
-    err = Console(stderr=True, markup=False, highlight=False, emoji=False)
     for path, reason in result.problems:
-        err.print(f"pressroom: {path}: {reason}")
+        _error(f"{path}: {reason}")
     return 0 if result.releases or not result.problems else 1
 
 
@@ -179,9 +188,8 @@ def cmd_search(ns: argparse.Namespace) -> int:
     total = len(hits)
     if ns.limit:
         hits = hits[: ns.limit]
-    err = Console(stderr=True, markup=False, highlight=False, emoji=False)
     for hint in query.hints:
-        err.print(f"pressroom: {hint}")
+        _error(hint)
     if ns.json:
         out = sys.stdout.buffer
         for release in hits:
@@ -209,16 +217,20 @@ def cmd_browse(ns: argparse.Namespace) -> int:
     db = ns.db or default_db()
     if ns.restore_backup:
         restored = ReleaseStore.restore_backup(db)
-        Console(stderr=True, markup=False, highlight=False, emoji=False).print(
-            f"pressroom: restored {restored} from its backup"
-        )
+        _error(f"restored {restored} from its backup")
         return 0
     if ns.paths:
         from tui.render import print_summary
 
+        for path in ns.paths:
+            # `pressroom serach x`: a typo of a command, not a file to import.
+            if path != "-" and os.sep not in path and not os.path.exists(path):
+                commands = ", ".join(COMMANDS)
+                raise UsageError(f"{path!r} is neither a command ({commands}) nor a file or folder")
+
         with ReleaseStore(db) as store:
             summary = _run_import(store, ns.paths)
-        print_summary(Console(stderr=True, markup=False, highlight=False, emoji=False), summary)
+        print_summary(_stderr(), summary)
         if not summary.succeeded:
             return 1
     if not (sys.stdin.isatty() and sys.stdout.isatty()):

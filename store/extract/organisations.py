@@ -45,9 +45,7 @@ _HEAD_LINK_RE = re.compile(r" (?:für|for|of|de|del|des|du) [A-ZÀ-ÖØ-Þ]")
 # No look-behind: the left edge is checked in code, which keeps the scan fast.
 _CAPITALS = re.compile(r"[A-Z][A-Z&]{2,7}(?![\w&-])")
 _MIXED_CASE_BODY = re.compile(
-    "|".join(
-        sorted((name for name in KNOWN_BODIES if not name.isupper()), key=len, reverse=True)
-    )
+    "|".join(sorted((name for name in KNOWN_BODIES if not name.isupper()), key=len, reverse=True))
 )
 # An acronym standing for itself: "(ICA)" after a name not caught, or the subject of a verb.
 _BRACKETED_ACRONYM = re.compile(r"\(([A-Z][A-Z&]{2,7})\)")
@@ -295,9 +293,9 @@ def find_organisations(
             span = text[m.start() : cut].rstrip(" \t(,") if cut >= 0 else m.group(0)
             names = memo[key] = _names_in_run(span.split(), key[1], key[2], people_tokens)
         for name, acronym in names:
-            if not acronym and (more := _PORTFOLIO_LIST.match(text, m.end())):
-                if text.endswith(name, 0, m.end()) and _HEAD_LINK_RE.search(name):
-                    name += more.group(0)  # "Senatsverwaltung für Bildung, Jugend und Familie"
+            more = None if acronym else _PORTFOLIO_LIST.match(text, m.end())
+            if more and text.endswith(name, 0, m.end()) and _HEAD_LINK_RE.search(name):
+                name += more.group(0)  # "Senatsverwaltung für Bildung, Jugend und Familie"
             add(name, acronym)
     for m in _GROUP_OF_N.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-"):
@@ -326,11 +324,11 @@ def _standalone_names(text: str) -> list[str]:
         if m.start() and (head[m.start() - 1].isalnum() or head[m.start() - 1] in "&-"):
             continue
         word = m.group(0)
-        if word in KNOWN_BODIES or (
-            _fold(word) not in _NOT_BODIES and _SUBJECT_VERB.match(head, m.end())
-        ):
-            if _has_lowercase_near(head, m.start(), m.end()):
-                names.append((m.start(), word))
+        if (
+            word in KNOWN_BODIES
+            or (_fold(word) not in _NOT_BODIES and _SUBJECT_VERB.match(head, m.end()))
+        ) and _has_lowercase_near(head, m.start(), m.end()):
+            names.append((m.start(), word))
     for m in _MIXED_CASE_BODY.finditer(head):
         edges = head[m.start() - 1 : m.start()] + head[m.end() : m.end() + 1]
         if not any(ch.isalnum() or ch == "-" for ch in edges):
@@ -345,7 +343,13 @@ def _standalone_names(text: str) -> list[str]:
         at = opening.find(kind)
         while at >= 0:
             found = _NAME_AFTER_KIND.match(opening, at + len(kind))
-            if found and (at == 0 or not opening[at - 1].isalpha()):
+            if (
+                found
+                and (at == 0 or not opening[at - 1].isalpha())
+                and (
+                    found.group(1).isupper() or opening[found.end() : found.end() + 1] in ",.;:)\n"
+                )
+            ):
                 tokens = found.group(1).split()
                 while tokens and (_fold(tokens[-1]) in NOT_NAME_WORDS or tokens[-1].isdigit()):
                     tokens.pop()
@@ -413,7 +417,7 @@ def about_names(lines: list[str]) -> list[str]:
     """Organisations introduced by an "About X" heading (the boilerplate paragraph's title)."""
     names = []
     for line in lines:
-        if len(line) > 100 or not line.lstrip(" \t*_#")[:1] in "AÀSÜ":
+        if len(line) > 100 or line.lstrip(" \t*_#")[:1] not in "AÀSÜ":
             continue
         m = _ABOUT_HEADING.match(line)
         if m and len(m.group("name").split()) <= 8 and "," not in m.group("name"):

@@ -85,7 +85,22 @@ _ROLE_END = re.compile(r"[,;:()\n“”\"«»„]|\.(?=\s|$)")
 _PORTFOLIO_LIST = re.compile(
     rf"(?:,[ \t]+[{_UP}][{_LOW}-]+)*,?[ \t]+(?:und|and|y|et|e)[ \t]+[{_UP}][{_LOW}-]+(?=[ \t]*[.;\n“”\"«»„]|$)"
 )
-_ARTICLES = ("the", "la", "le", "el", "los", "las", "les", "der", "die", "das", "den", "dem", "l'", "l’")
+_ARTICLES = (
+    "the",
+    "la",
+    "le",
+    "el",
+    "los",
+    "las",
+    "les",
+    "der",
+    "die",
+    "das",
+    "den",
+    "dem",
+    "l'",
+    "l’",
+)
 
 
 def _names_an_employer(words: list[str], link: str, head: str, text: str) -> bool:
@@ -96,7 +111,7 @@ def _names_an_employer(words: list[str], link: str, head: str, text: str) -> boo
     if link in (" at ", " bei "):
         return True
     if link == " à ":  # "linguiste à l'Université ...", not "délégué à la culture"
-        return words[0][:2].lower() in ("l'", "l’") and words[0][2:3].isupper() or capital
+        return (words[0][:2].lower() in ("l'", "l’") and words[0][2:3].isupper()) or capital
     if first in _ARTICLES or (first.startswith(("l'", "l’")) and words[0][2:3].isupper()):
         return True
     bare = [w.strip(",.") for w in words]

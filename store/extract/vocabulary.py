@@ -116,12 +116,12 @@ ORG_WORD_ENDINGS = (
 )
 
 # Bodies known by a short name alone, found without any organisation word.
-KNOWN_BODIES = frozenset(
+KNOWN_BODIES = word_set(
     """UNESCO UNICEF UNHCR WHO UNDP UNEP WFP FAO ILO IMF OECD NATO IAEA UNFPA UNOCT OHCHR OCHA
     UNIDO UNCTAD WTO WIPO ITU ICAO IMO WMO IFAD UNAIDS UNOPS UNRWA IOM UNODC UNITAR UNFCCC
     UNDRR ECB EIB EBRD Europol Eurostat Frontex Eurojust Ofcom Ofgem Ofwat Ofsted FDA SEC FTC
     FCC EPA NASA NOAA CDC NIH FEMA USDA FCA CMA ESA ESMA EBA EFSA EMA ECDC ASEAN OPEC OSCE
-    UNSC ICRC IFRC MSF Interpol FIFA UEFA""".split()
+    UNSC ICRC IFRC MSF Interpol FIFA UEFA"""
 )
 
 # Capitalised words that start sentences or name things that are not people.

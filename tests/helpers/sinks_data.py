@@ -111,7 +111,9 @@ _NEWEST = date(2024, 12, 31)
 def field_text(payload: Payload, name: str, *, shown: bool = False) -> str:
     """The value of field *name* of *payload*'s release (or, *shown*, what the screen must show)."""
     tail = payload.visible if shown else payload.text
-    value = f"{payload.case}-{name} {tail}"
+    # An email needs its @ to count as one in the contact directory.
+    tag = f"{payload.case}-{name}" + ("@press.example" if name == "email" else "")
+    value = f"{tag} {tail}"
     # Folded to single spaces as a one-line field is: an emptied escape leaves no gap.
     return " ".join(value.split()) if shown else value
 

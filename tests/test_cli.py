@@ -1,0 +1,170 @@
+"""The command line contract: import, parse, search, show, errors as one line, exit statuses."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from store.release_store import ReleaseStore
+from tests.conftest import ROOT, SAMPLES, SEED
+from tui.cli import default_db, main
+
+RELEASE = """PRESS RELEASE
+
+Harbour authority opens a new ferry terminal
+
+PORTSMOUTH, 3 March 2024 – The Solent Harbour Authority today opened its new ferry terminal.
+
+Media contact: Jane Roe, Press Officer, press@harbour.example, +44 20 7946 0123
+"""
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "terminal.txt").write_text(RELEASE, encoding="utf-8")
+    (folder / "seed.txt").write_bytes(SEED.read_bytes())
+    (folder / "empty.txt").write_bytes(b"")
+    return folder
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """The real console entry point in a child process (no terminal: plain output)."""
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=120,
+    )
+
+
+def test_import_summarises_and_reports_each_failed_file(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "store.json"
+    assert main(["import", str(folder), "--db", str(db)]) == 0
+    err = capsys.readouterr().err
+    assert "imported 2, updated 0, already known 0, failed 1" in err
+    assert "empty.txt" in err
+    # Again: nothing new.
+    assert main(["import", str(folder), "--db", str(db)]) == 0
+    assert "imported 0, updated 0, already known 2, failed 1" in capsys.readouterr().err
+    # An edited file updates its release instead of adding one.
+    (folder / "terminal.txt").write_text(RELEASE.replace("new ferry", "larger ferry"), "utf-8")
+    assert main(["import", str(folder / "terminal.txt"), "--db", str(db)]) == 0
+    assert "imported 0, updated 1" in capsys.readouterr().err
+    with ReleaseStore(db) as store:
+        assert len(store) == 2
+
+
+def test_import_fails_only_when_nothing_could_be_imported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    assert main(["import", str(tmp_path / "empty.txt"), "--db", str(tmp_path / "s.json")]) == 1
+    assert "failed 1" in capsys.readouterr().err
+
+
+def test_parse_prints_one_json_object_per_line_and_stores_nothing(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["parse", str(folder / "terminal.txt"), str(folder / "seed.txt")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2
+    first = json.loads(lines[0])
+    assert first["title"] == "Harbour authority opens a new ferry terminal"
+    assert first["date"] == "2024-03-03" and first["location"] == "PORTSMOUTH"
+    assert first["contacts"][0]["email"] == "press@harbour.example"
+    assert set(first) >= {
+        "id",
+        "kicker",
+        "organisations",
+        "people",
+        "links",
+        "language",
+        "body",
+        "source",
+    }
+    assert not default_db().exists()
+
+
+def test_search_show_and_json_forms(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "store.json")
+    main(["import", str(folder), "--db", db])
+    capsys.readouterr()
+    assert main(["search", "ferry", "--db", db, "--json"]) == 0
+    hits = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [h["title"] for h in hits] == ["Harbour authority opens a new ferry terminal"]
+    assert main(["search", "org:unoct", "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "Marrakech" in out and "\x1b" not in out
+    assert main(["search", "a", "--db", db, "--limit", "1", "--json"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 1
+    release_id = hits[0]["id"]
+    assert main(["show", release_id[:6], "--db", db, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["id"] == release_id
+    assert main(["show", release_id, "--db", db]) == 0
+    shown = capsys.readouterr().out
+    assert "PORTSMOUTH" in shown and "press@harbour.example" in shown
+
+
+def test_the_store_follows_pressroom_db(folder: Path, tmp_path: Path) -> None:
+    db = tmp_path / "from-env.json"
+    result = run("import", str(folder), env={"PRESSROOM_DB": str(db)})
+    assert result.returncode == 0, result.stderr
+    assert db.exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "status", "message"),
+    [
+        (["show", "nope"], 2, "no release with id"),
+        (["search", "x", "--limit", "-1"], 2, "--limit must be 0 or more"),
+        (["frobnicate"], 2, "neither a command"),
+        (["search"], 2, "the following arguments are required"),
+    ],
+)
+def test_errors_are_one_clear_line(
+    args: list[str], status: int, message: str, tmp_path: Path
+) -> None:
+    result = run(*args, "--db", str(tmp_path / "s.json"))
+    assert result.returncode == status
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0] and lines[0].startswith("pressroom: ")
+    assert "Traceback" not in result.stderr
+
+
+def test_a_damaged_store_is_set_aside_with_one_line(tmp_path: Path) -> None:
+    db = tmp_path / "s.json"
+    db.write_bytes(b'{"releases": {"1": {"title": ')
+    result = run("search", "x", "--db", str(db))
+    assert result.returncode == 1
+    assert "damaged" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+    assert list(tmp_path.glob("s.json.damaged-*"))
+
+
+def test_the_browser_refuses_a_non_terminal_with_a_clear_line(tmp_path: Path) -> None:
+    result = run("--db", str(tmp_path / "s.json"))
+    assert result.returncode == 2
+    assert "needs a terminal" in result.stderr
+
+
+def test_version_and_help() -> None:
+    assert run("--version").stdout.startswith("pressroom ")
+    assert "import PATH" in run("--help").stdout
+
+
+def test_bundled_samples_import_cleanly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import", str(SAMPLES), "--db", str(tmp_path / "s.json")]) == 0
+    assert ", failed 0 " in capsys.readouterr().err
