@@ -22,6 +22,7 @@ from store.extract.links import reduce_links
 from store.extract.organisations import (
     about_names,
     find_organisations,
+    is_org_word,
     merge_organisations,
     subject_names,
 )
@@ -252,6 +253,19 @@ def _same_title(declared: str, line: str) -> bool:
     return bool(a and b) and (a == b or a.startswith(b) or b.startswith(a))
 
 
+def _plausible_organisation(name: str, prose: str, people: set[str]) -> bool:
+    """A contact's organisation worth listing among the release's: it names a body, or the
+    release speaks of it; not a person, a place, a phone line or a repeated fragment."""
+    if any(ch.isdigit() or ch in ":@/" for ch in name) or fold(name) in people:
+        return False
+    words = name.split()
+    if len(words) > 10 or len(set(name.split(", "))) < len(name.split(", ")):
+        return False
+    if len(words) == 1 and name.isupper() and len(name) >= 2:
+        return True
+    return name in prose or any(is_org_word(word) for word in words)
+
+
 def _known_organisations(organisations: tuple[str, ...]) -> dict[str, str]:
     """Folded names and acronyms of the release's organisations, for contact blocks."""
     known: dict[str, str] = {}
@@ -336,8 +350,14 @@ def _extract(text: str, *, title: str | None, date: str | None, language: str | 
     known = _known_organisations(organisations)
     if known and contacts:
         contacts, _ = find_contacts(body_lines, block_at or 0, raw, known)
+    named = {fold(c.name) for c in contacts if c.name} | exclude
     organisations = merge_organisations(
-        organisations, [c.organisation for c in contacts if c.organisation]
+        organisations,
+        [
+            c.organisation
+            for c in contacts
+            if c.organisation and _plausible_organisation(c.organisation, prose, named)
+        ],
     )
 
     return Extracted(

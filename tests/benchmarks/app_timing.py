@@ -200,31 +200,52 @@ async def bare_start(args: dict[str, Any]) -> dict[str, Any]:
 # -- keystrokes -------------------------------------------------------------------
 
 
+Press = Callable[[str], Awaitable[None]]
+
+
+def terminal_keys(app: App[Any]) -> Press:
+    """Keys as the terminal driver delivers them: straight to the app, nothing awaited after.
+
+    ``Pilot.press`` polls for idle on the app's own loop after every key, which
+    delays the app's handling of that very key; a terminal does not.
+    """
+    from textual import events
+    from textual.keys import _character_to_key
+
+    async def press(char: str) -> None:
+        key = char if char.isalnum() else _character_to_key(char)
+        driver = app._driver
+        assert driver is not None
+        driver.process_message(events.Key(key, char))
+
+    return press
+
+
+def pilot_keys(pilot: Pilot[Any]) -> Press:
+    async def press(char: str) -> None:
+        await pilot.press(char)
+
+    return press
+
+
 async def _type(
-    pilot: Pilot[Any],
-    clock: FrameClock,
-    marks: Marks,
-    text: str,
-    cadence: float,
-    after_key: Callable[[], Awaitable[None]] | None = None,
+    press: Press, clock: FrameClock, marks: Marks, text: str, cadence: float
 ) -> list[dict[str, float]]:
     """Type *text* a key at a time; each key is timed to the frame after the hooked update."""
     timings: list[dict[str, float]] = []
     for char in text:
         seen = marks.updates
         pressed = time.perf_counter()
-        await pilot.press(char)
+        await press(char)
         returned = time.perf_counter()
         mark = await marks.next_update(seen)
         frame = await clock.frame_after(mark)
         timings.append(
             {
                 "app_ms": (frame - clock.key_at) * 1000,
-                "pilot_ms": (max(frame, returned) - pressed) * 1000,
+                "round_trip_ms": (max(frame, returned) - pressed) * 1000,
             }
         )
-        if after_key is not None:
-            await after_key()
         # A typist's pace: what the app does between keys (the detail pane
         # following the list) lands where it would for a person typing.
         await asyncio.sleep(max(0.0, pressed + cadence - time.perf_counter()))
@@ -286,13 +307,14 @@ async def pressroom_session(args: dict[str, Any]) -> dict[str, Any]:
             await pilot.pause()
             return (frame - started) * 1000
 
+        keys = terminal_keys(app)
         await pilot.press("slash")
         queries: dict[str, Any] = {}
         show_all_ms: list[float] = []
         for query in args["queries"]:
             if search.value:
                 show_all_ms.append(await show_all())
-            timings = await _type(pilot, clock, results, query, cadence)
+            timings = await _type(keys, clock, results, query, cadence)
             await pilot.pause()
             result = screen.result
             queries[query] = {
@@ -300,6 +322,13 @@ async def pressroom_session(args: dict[str, Any]) -> dict[str, Any]:
                 "count": len(result) if result is not None else None,
                 "shown_text": str(screen.query_one("#count").render()),
             }
+        # The same again through Pilot: its round trip is the secondary figure.
+        for query in args["queries"]:
+            show_all_ms.append(await show_all())
+            timings = await _type(pilot_keys(pilot), clock, results, query, cadence)
+            await pilot.pause()
+            queries[query]["pilot_keys"] = timings
+            queries[query]["pilot_count"] = len(screen.result or ())
         show_all_ms.append(await show_all())
         figures["queries"] = queries
         figures["show_all_ms"] = show_all_ms
@@ -308,14 +337,14 @@ async def pressroom_session(args: dict[str, Any]) -> dict[str, Any]:
         release_list = screen.query_one(ReleaseList)
         release_list.focus()
         await pilot.pause()
-        opens = await _type(pilot, clock, panes, "j" * int(args["opens"]), cadence)
+        opens = await _type(keys, clock, panes, "j" * int(args["opens"]), cadence)
         # The same under a query, where every hit in the pane is highlighted.
         search.focus()
-        await _type(pilot, clock, results, args["queries"][0], cadence)
+        await _type(keys, clock, results, args["queries"][0], cadence)
         await pilot.pause(DETAIL_SETTLE)
         release_list.focus()
         await pilot.pause()
-        opens += await _type(pilot, clock, panes, "j" * int(args["opens"]), cadence)
+        opens += await _type(keys, clock, panes, "j" * int(args["opens"]), cadence)
         figures["open"] = opens
         search.value = ""
         await pilot.pause(DETAIL_SETTLE)
@@ -324,9 +353,9 @@ async def pressroom_session(args: dict[str, Any]) -> dict[str, Any]:
         release_list.focus()
         await pilot.pause()
         seen = entries.updates
-        await pilot.press("c")
-        pressed_at = clock.key_at
+        await keys("c")
         mark = await entries.next_update(seen)
+        pressed_at = clock.key_at
         figures["contacts_open_ms"] = (await clock.frame_after(mark) - pressed_at) * 1000
         contacts = app.screen
         assert isinstance(contacts, ContactsScreen)
@@ -340,7 +369,7 @@ async def pressroom_session(args: dict[str, Any]) -> dict[str, Any]:
                 filter_input.value = ""
                 await entries.next_update(seen)
                 await pilot.pause()
-            timings = await _type(pilot, clock, entries, text, cadence)
+            timings = await _type(keys, clock, entries, text, cadence)
             await pilot.pause()
             contact_filters[text] = {
                 "keys": timings,
@@ -350,7 +379,6 @@ async def pressroom_session(args: dict[str, Any]) -> dict[str, Any]:
         figures["contact_filters"] = contact_filters
         app.exit()
     return figures
-
 
 
 async def bare_session(args: dict[str, Any]) -> dict[str, Any]:
@@ -376,12 +404,14 @@ async def bare_session(args: dict[str, Any]) -> dict[str, Any]:
         app.query_one(Input).cursor_blink = False
         await pilot.pause()
         timings: list[dict[str, float]] = []
+        pilot_timings: list[dict[str, float]] = []
         for query in args["queries"]:
-            app.query_one(Input).value = ""
-            await pilot.pause()
-            timings += await _type(pilot, clock, counted, query, float(args["cadence"]))
+            for press, into in ((terminal_keys(app), timings), (pilot_keys(pilot), pilot_timings)):
+                app.query_one(Input).value = ""
+                await pilot.pause()
+                into += await _type(press, clock, counted, query, float(args["cadence"]))
         app.exit()
-    return {"keys": timings}
+    return {"keys": timings, "pilot_keys": pilot_timings}
 
 
 async def datatable_fill(args: dict[str, Any]) -> dict[str, Any]:
