@@ -74,7 +74,9 @@ async def test_typing_narrows_the_list_and_escape_clears(store_path: Path) -> No
         assert isinstance(app.focused, SearchBar)
         await pilot.press(*"flo")
         await settle(pilot)
-        assert titles(app) == ["Coastal Resilience Alliance maps flood risk for 3,000 small harbours"]
+        assert titles(app) == [
+            "Coastal Resilience Alliance maps flood risk for 3,000 small harbours"
+        ]
         assert "1 of 8" in str(app.screen.query_one("#count").render())
         await pilot.press("escape")
         await settle(pilot)
@@ -268,7 +270,9 @@ async def test_sort_keys_reorder_the_list(store_path: Path) -> None:
         assert titles(app) == shown[::-1]
 
 
-async def test_open_link_only_for_web_links(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_open_link_only_for_web_links(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     opened: list[str] = []
     app = PressroomApp(store_path)
     monkeypatch.setattr(app, "open_url", lambda url, **_: opened.append(url))
@@ -336,7 +340,17 @@ async def test_command_palette_lists_every_action(store_path: Path) -> None:
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
         names = {command.title for command in app.get_system_commands(app.screen)}
-        for wanted in ("Search", "Contacts", "Facets", "Star", "Read", "Open link", "Copy", "Help", "Quit"):
+        for wanted in (
+            "Search",
+            "Contacts",
+            "Facets",
+            "Star",
+            "Read",
+            "Open link",
+            "Copy",
+            "Help",
+            "Quit",
+        ):
             assert wanted in names
         await pilot.press("ctrl+p")
         await pilot.pause()
@@ -370,7 +384,9 @@ async def test_hostile_text_is_literal_and_the_app_survives(store_path: Path) ->
         await settle(pilot)
         await pilot.press("enter", "enter")
         lines = app.screen.query_one(DetailPane).lines
-        assert "[TODO] Solent ferries to trial night crossings [@click=app.quit]Read more[/]" in lines
+        assert (
+            "[TODO] Solent ferries to trial night crossings [@click=app.quit]Read more[/]" in lines
+        )
         assert not any("\x1b" in line for line in lines)
         await pilot.click(ReleaseList, offset=(30, 0))
         await pilot.pause()
