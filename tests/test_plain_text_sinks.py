@@ -27,6 +27,7 @@ import rich.console
 import rich.markup
 from rich.segment import Segment
 from textual import events
+from textual._compositor import LayoutUpdate
 from textual.app import App, ComposeResult
 from textual.content import Content
 from textual.pilot import Pilot
@@ -73,7 +74,15 @@ TALL = (220, 220)  # the whole facet panel without scrolling
 FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 CLICK_ACTIONS = ("screenshot", "quit", "simulate_key", "push_screen", "notify")
 
+# The raw store holds the markup payloads exactly as the imported one does, and
+# the escapes besides: the slower per-release loops run on it alone.
 KINDS = ["imported", "raw"]
+# Loops that push a screen or raise a toast per release take a sample of the payloads.
+SAMPLE = tuple(
+    p
+    for p in ALL
+    if p.case in ("M1", "M2b", "M3", "M4a", "M5b", "M6a", "M6c", "M8a", "E1a", "E2", "E5b", "E7")
+)
 
 
 # -- reading the screen -----------------------------------------------------
@@ -81,9 +90,8 @@ KINDS = ["imported", "raw"]
 
 def screen_strips(app: App[Any]) -> list[Strip]:
     """Every row of the screen as composited for the terminal, modal backgrounds included."""
-    update = app.screen._compositor.render_update(
-        full=True, screen_stack=app._background_screens
-    )
+    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    assert isinstance(update, LayoutUpdate)
     return [Strip.join(list(line)) for line in update.strips]
 
 
@@ -91,11 +99,11 @@ def screen_rows(app: App[Any]) -> list[str]:
     return [strip.text for strip in screen_strips(app)]
 
 
-def widget_rows(app: App[Any], widget: Widget) -> list[str]:
+def widget_rows(app: App[Any], widget: Widget, strips: list[Strip] | None = None) -> list[str]:
     """The screen rows of *widget*'s content, without its border, padding and scrollbars."""
     region = widget.scrollable_content_region
-    strips = screen_strips(app)[region.y : region.bottom]
-    return [strip.crop(region.x, region.right).text for strip in strips]
+    rows = (screen_strips(app) if strips is None else strips)[region.y : region.bottom]
+    return [strip.crop(region.x, region.right).text for strip in rows]
 
 
 def squash(text: str) -> str:
@@ -155,7 +163,9 @@ def cell_prefix(row: str, tag: str, stop: str) -> str:
 
 def assert_prefix(shown: str, expected: str, where: str) -> None:
     """A truncated cell shows the beginning of the field exactly."""
-    assert shown and expected.startswith(shown), f"{where}: {shown!r} is not how {expected!r} starts"
+    assert shown and expected.startswith(shown), (
+        f"{where}: {shown!r} is not how {expected!r} starts"
+    )
 
 
 def shown(payload: Payload, name: str) -> str:
@@ -243,16 +253,23 @@ async def test_release_list_rows_are_literal(store: Path) -> None:
         await settle(pilot)
         rows = widget_rows(app, app.screen.query_one(ReleaseList))
         # M5: the row under the cursor at start-up is titled "[/b] plan".
-        assert browse(app).query_one(ReleaseList).current.title == CURSOR_TITLE
+        current = browse(app).query_one(ReleaseList).current
+        assert current is not None and current.title == CURSOR_TITLE
         assert CURSOR_TITLE in rows[0] and "[/] Cursor Org" in rows[0]
         for payload in ALL:
             row = next((r for r in rows if f"{payload.case}-title" in r), None)
             assert row is not None, f"{payload.case}: no row in the list"
             where = f"release list, {payload.case}"
-            assert_prefix(cell_prefix(row, f"{payload.case}-org", f"{payload.case}-"),
-                          shown(payload, "org"), where)
-            assert_prefix(cell_prefix(row, f"{payload.case}-place", f"{payload.case}-"),
-                          shown(payload, "place"), where)
+            assert_prefix(
+                cell_prefix(row, f"{payload.case}-org", f"{payload.case}-"),
+                shown(payload, "org"),
+                where,
+            )
+            assert_prefix(
+                cell_prefix(row, f"{payload.case}-place", f"{payload.case}-"),
+                shown(payload, "place"),
+                where,
+            )
             title = cell_prefix(row, f"{payload.case}-title", "▏")
             if not row.rstrip().split("▏")[0].rstrip().endswith("…"):
                 assert title == shown(payload, "title"), where
@@ -295,11 +312,11 @@ async def test_detail_pane_shows_every_field_literally(store: Path) -> None:
         assert_still_running(app)
 
 
-# The reader lays a release out with the detail pane's code: one payload of each kind is enough.
-READER_CASES = ("M1", "M3", "M4a", "M5b", "M6a", "M6c", "M8c", "E1a", "E2", "E5b", "E7")
+# The reader lays a release out with the detail pane's code: a few payloads are enough.
+READER_CASES = ("M1", "M4a", "M5b", "M6a", "E2", "E5b", "E7")
 
 
-@pytest.mark.parametrize("store", KINDS, indirect=True)
+@pytest.mark.parametrize("store", ["raw"], indirect=True)
 async def test_reader_screen_shows_every_field_literally(store: Path) -> None:
     app = PressroomApp(store)
     async with app.run_test(size=NARROW, notifications=True) as pilot:
@@ -333,10 +350,9 @@ async def test_contact_list_and_card_are_literal(store: Path) -> None:
         contacts = screen.query_one(ContactList)
         card = screen.query_one("#contact-card", Static)
         seen: set[str] = set()
+        list_rows = widget_rows(app, contacts)
         for index in range(len(contacts.rows)):
-            contacts.cursor = index
-            await pilot.pause()
-            row = widget_rows(app, contacts)[index]
+            row = list_rows[index]
             payload = payload_for(row)
             assert payload is not None, f"contact row {index} names no payload: {row!r}"
             seen.add(payload.case)
@@ -344,18 +360,32 @@ async def test_contact_list_and_card_are_literal(store: Path) -> None:
             for name in ("contact", "email", "phone", "crole"):
                 assert_prefix(
                     cell_prefix(row, f"{payload.case}-{name}", f"{payload.case}-"),
-                    shown(payload, name) + (" · " + shown(payload, "corg") if name == "crole" else ""),
+                    shown(payload, name)
+                    + (" · " + shown(payload, "corg") if name == "crole" else ""),
                     f"{where} {name}",
                 )
-            card_rows = widget_rows(app, card)
+        assert_screen_safe(app, "contact list")
+        # The card (and the contact's releases) follow the cursor: a sample of them.
+        for index, entry in enumerate(contacts.rows):
+            payload = payload_for(entry.name or "")
+            if payload not in SAMPLE:
+                continue
+            contacts.cursor = index
+            await pilot.pause()
+            strips = screen_strips(app)
+            card_rows = widget_rows(app, card, strips)
             for name in ("contact", "email", "phone", "crole", "corg"):
-                assert_literal(card_rows, shown(payload, name), f"contact card, {payload.case} {name}")
-            own = widget_rows(app, screen.query_one("#contact-releases", ReleaseList))
+                assert_literal(
+                    card_rows, shown(payload, name), f"contact card, {payload.case} {name}"
+                )
+            own = widget_rows(app, screen.query_one("#contact-releases", ReleaseList), strips)
             title = shown(payload, "title")
             row = next((r for r in own if f"{payload.case}-title" in r), "")
-            assert row, f"{where}: the contact's releases do not show its release"
-            assert_prefix(cell_prefix(row, f"{payload.case}-title", "\0"), title, f"{where} releases")
-            assert_screen_safe(app, where)
+            assert row, f"contact card, {payload.case}: the contact's releases do not show it"
+            assert_prefix(
+                cell_prefix(row, f"{payload.case}-title", "\0"), title, "contact releases"
+            )
+            assert_screen_safe(app, f"contact card, {payload.case}")
         assert seen == {p.case for p in ALL}
         assert_still_running(app)
 
@@ -399,7 +429,7 @@ async def test_facet_panel_is_literal_and_choosing_echoes_the_value(store: Path)
 # -- links (M8) and the link picker -----------------------------------------
 
 
-@pytest.mark.parametrize("store", KINDS, indirect=True)
+@pytest.mark.parametrize("store", ["raw"], indirect=True)
 async def test_only_web_and_mail_links_open_and_the_picker_is_literal(
     store: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -416,7 +446,7 @@ async def test_only_web_and_mail_links_open_and_the_picker_is_literal(
         assert opened == []
         screen = browse(app)
         releases = screen.query_one(ReleaseList)
-        for number, payload in enumerate(ALL):
+        for number, payload in enumerate(SAMPLE):
             await move_to(pilot, releases, payload.case)
             # Keys for the first release; the bound actions (the same code, a tenth of
             # the time under Pilot) for the others.
@@ -431,7 +461,7 @@ async def test_only_web_and_mail_links_open_and_the_picker_is_literal(
             assert options.option_count == 2, f"{payload.case}: only web and mail links"
             rows = widget_rows(app, options)
             assert_literal(rows, shown(payload, "label"), f"link picker, {payload.case}")
-            assert_literal(rows, f"https://press.example/{number + 1}", "link picker")
+            assert_literal(rows, f"https://press.example/{ALL.index(payload) + 1}", "link picker")
             assert_screen_safe(app, f"link picker, {payload.case}")
             choice = number % 2  # the https link, or the mailto link
             if number == 0:
@@ -445,7 +475,7 @@ async def test_only_web_and_mail_links_open_and_the_picker_is_literal(
             assert_screen_safe(app, f"open toast, {payload.case}")
             app.clear_notifications()
         assert_still_running(app)
-    assert len(opened) == len(ALL)
+    assert len(opened) == len(SAMPLE)
     for url in opened:
         assert url.startswith(("https://press.example/", "mailto:press")), url
         assert not FORBIDDEN.search(url), url
@@ -460,7 +490,7 @@ def toast_rows(app: App[Any]) -> list[str]:
     return [row for toast in toasts for row in widget_rows(app, toast)]
 
 
-@pytest.mark.parametrize("store", KINDS, indirect=True)
+@pytest.mark.parametrize("store", ["raw"], indirect=True)
 async def test_copy_notifications_are_literal(store: Path) -> None:
     app = PressroomApp(store)
     async with app.run_test(size=WIDE, notifications=True) as pilot:
@@ -472,7 +502,7 @@ async def test_copy_notifications_are_literal(store: Path) -> None:
         assert_literal(toast_rows(app), f"Copied {CURSOR_TITLE} (2024-12-31)", "copy toast")
         releases = app.screen.query_one(ReleaseList)
         screen = browse(app)
-        for payload in ALL:
+        for payload in SAMPLE:
             app.clear_notifications()
             await move_to(pilot, releases, payload.case)
             await screen.run_action("copy")  # what y is bound to
@@ -487,14 +517,16 @@ async def test_copy_notifications_are_literal(store: Path) -> None:
         contacts = app.screen.query_one(ContactList)
         contacts.focus()
         for index, entry in enumerate(contacts.rows):
+            if payload_for(entry.name or "") not in SAMPLE:
+                continue
             app.clear_notifications()
             contacts.cursor = index
             await app.screen.run_action("copy_email")  # what y is bound to
             await pilot.pause()
-            payload = payload_for(entry.email or "")
-            assert payload is not None
-            assert_literal(toast_rows(app), f"Copied {shown(payload, 'email')}", "contacts toast")
-            assert_screen_safe(app, f"contacts toast, {payload.case}")
+            owner = payload_for(entry.email or "")
+            assert owner is not None
+            assert_literal(toast_rows(app), f"Copied {shown(owner, 'email')}", "contacts toast")
+            assert_screen_safe(app, f"contacts toast, {owner.case}")
         assert_still_running(app)
 
 
@@ -520,7 +552,7 @@ async def test_search_bar_echoes_typed_payloads_literally(imported_store: Path) 
                 assert_literal(widget_rows(app, bar), text, f"search bar, {payload.case}")
                 continue
             echoes = [(f'date:"{text}"', f'date:"{text}" is not a date; searching it as text')]
-            if payload.case in ("M1", "M5b", "M6c"):
+            if payload.case == "M1":
                 echoes += [
                     (f'is:"{text}"', f'is:"{text}": is: takes starred, read or unread'),
                     (f'zz:"{text}"', f'zz: is not a field; searching zz:"{text}" as text'),
@@ -537,7 +569,7 @@ async def test_search_bar_echoes_typed_payloads_literally(imported_store: Path) 
         await pilot.press("escape", "c")
         await settle(pilot)
         contact_filter = app.screen.query_one("#contact-filter", Input)
-        for payload in (p for p in MARKUP if p.case in ("M1", "M4a", "M5b", "M6a", "M6c")):
+        for payload in (p for p in MARKUP if p.case in ("M1", "M4a", "M6c")):
             contact_filter.value = payload.text
             await idle(pilot)
             assert_literal(widget_rows(app, contact_filter), payload.text, "contact filter")
@@ -551,23 +583,21 @@ async def test_pasted_escapes_never_reach_the_screen(imported_store: Path) -> No
         await settle(pilot)
         await pilot.press("slash")
         bar = app.screen.query_one(SearchBar)
-        for payload in ESCAPES:
-            bar.value = ""
-            bar.post_message(events.Paste(f'date:"x{payload.text}y"'))
-            await idle(pilot)
-            assert bar.value.startswith('date:"x'), payload.case
-            assert_screen_safe(app, f"search bar, pasted {payload.case}")
+        # Every payload in one paste (the unterminated E7 last, so that it swallows nothing).
+        pasted = "y".join(p.text for p in ESCAPES)
+        bar.post_message(events.Paste(f'date:"x{pasted}'))
+        await idle(pilot)
+        assert bar.value.startswith('date:"x')
+        assert_screen_safe(app, "search bar and hint, pasted escapes")
         bar.value = ""
         await idle(pilot)
         await pilot.press("escape", "c")
         await settle(pilot)
         contact_filter = app.screen.query_one("#contact-filter", Input)
-        for payload in ESCAPES:
-            contact_filter.value = ""
-            contact_filter.post_message(events.Paste(f"x{payload.text}y"))
-            await idle(pilot)
-            assert contact_filter.value.startswith("x"), payload.case
-            assert_screen_safe(app, f"contact filter, pasted {payload.case}")
+        contact_filter.post_message(events.Paste("x" + pasted))
+        await idle(pilot)
+        assert contact_filter.value.startswith("x")
+        assert_screen_safe(app, "contact filter, pasted escapes")
         assert_still_running(app)
 
 
@@ -575,17 +605,18 @@ async def test_pasted_escapes_never_reach_the_screen(imported_store: Path) -> No
 
 
 async def click_each(pilot: Pilot[None], needle: str, shot_dir: Path, where: str) -> int:
-    """Click (once, then twice) where *needle* is on screen, in up to two places per widget."""
+    """Click where *needle* is on screen, in one place per widget (twice on list rows)."""
     app = pilot.app
     per_widget: dict[int, int] = {}
     clicked = 0
     for x, y in find_on_screen(app, needle):
         widget, _ = app.screen.get_widget_at(x, y)
-        if per_widget.get(id(widget), 0) >= 2:
+        if per_widget.get(id(widget), 0) >= 1:
             continue
         per_widget[id(widget)] = per_widget.get(id(widget), 0) + 1
         screen = app.screen
-        for times in (1, 2):
+        # A markup action fires on a single click; a list opens its row on a double one.
+        for times in (1, 2) if isinstance(widget, ReleaseList | ContactList) else (1,):
             await pilot.click(offset=(x + 1, y), times=times)
             await pilot.pause()
             assert_still_running(app)
@@ -624,17 +655,20 @@ async def test_clicking_payloads_does_nothing(imported_store: Path, shot_dir: Pa
         )
         await pilot.pause()
         clicked += await click_each(pilot, "Read more[/]", shot_dir, "contacts")
-        assert clicked >= 10, "the payloads were not found on screen to click"
+        assert clicked >= 8, "the payloads were not found on screen to click"
         assert_still_running(app)
     assert list(shot_dir.iterdir()) == []
 
 
-async def test_reader_click_and_m5_title_under_the_cursor(imported_store: Path, shot_dir: Path) -> None:
+async def test_reader_click_and_m5_title_under_the_cursor(
+    imported_store: Path, shot_dir: Path
+) -> None:
     app = PressroomApp(imported_store)
     async with app.run_test(size=NARROW, notifications=True) as pilot:
         await settle(pilot)
         # M5: "[/b] plan" is the first row; opening it and clicking it raises nothing.
-        assert app.screen.query_one(ReleaseList).current.title == CURSOR_TITLE
+        current = app.screen.query_one(ReleaseList).current
+        assert current is not None and current.title == CURSOR_TITLE
         await click_each(pilot, "[/b] plan", shot_dir, "list")
         if isinstance(app.screen, ReaderScreen):  # the double click opened it
             assert_literal(screen_rows(app), CURSOR_TITLE, "reader")
@@ -644,7 +678,7 @@ async def test_reader_click_and_m5_title_under_the_cursor(imported_store: Path, 
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
-        assert await click_each(pilot, "Read more[/]", shot_dir, "reader") >= 2
+        assert await click_each(pilot, "Read more[/]", shot_dir, "reader") >= 1
         assert_still_running(app)
 
 
@@ -660,9 +694,9 @@ class MarkupSpy:
 
     def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
         spy = self
-        from_markup = Content.from_markup.__func__  # type: ignore[attr-defined]
+        from_markup: Callable[..., Content] = Content.from_markup.__func__  # type: ignore[attr-defined]
 
-        def content_from_markup(cls: type[Content], markup: Any, **variables: object) -> Content:
+        def content_from_markup(cls: type[Content], markup: Any, /, **variables: object) -> Content:
             if isinstance(markup, str):
                 spy.parsed.append(("Content.from_markup", markup))
             return from_markup(cls, markup, **variables)
@@ -763,7 +797,7 @@ async def tour(pilot: Pilot[None]) -> None:
     """Every screen and widget of the browser, with hostile releases in view."""
     app = pilot.app
     releases = app.screen.query_one(ReleaseList)
-    for case in ("M1", "M4a", "M6a", "E2"):
+    for case in ("M4a", "M1"):
         await move_to(pilot, releases, case)
         await pilot.press("y")
     await pilot.press("o")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from store.extract.boilerplate import archive_footer_start, is_about, is_boilerplate
 from store.extract.contact_block import find_contacts
-from store.extract.dateline import find_dateline
+from store.extract.dateline import find_dateline, is_place
 from store.extract.dates import date_from_match, declared_date, search_date
 from store.extract.embargo import read_embargo
 from store.extract.headline import (
@@ -41,6 +41,18 @@ _ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9&.-]{1,11})\)$")
 # A line made only of links: a site's menu or share buttons, never a headline.
 _LINK_ONLY_LINE = re.compile(
     r"^[ \t]*(?:!?\[[^\[\]\n]{0,200}\]\([^()\s]{0,500}\)[ \t|·•/–-]*)+$", re.M
+)
+# The parts of a header line: "Press release | 4 March 2024 | Brussels".
+_HEADER_SEPARATOR = re.compile(r"[ \t]*\|[ \t]*|[ \t]+[–—-][ \t]+")
+_HEADER_KICKER = re.compile(
+    r"(?i:statement|news|news release|daily news|speech|readout|media advisory|press statement|"
+    r"press briefing|communiqué|news story|announcement)"
+)
+# Document symbols of UN and EU releases: "SG/SM/22145", "SC/15612", "IP/24/1234".
+_DOC_SYMBOL = re.compile(r"(?:[A-Z]{1,8}/){1,4}[A-Z0-9.-]{1,12}[ \t*]*$")
+_SITE_SECTION = re.compile(
+    r"(?i:meetings coverage(?: and press releases)?|press releases|news releases|press corner|"
+    r"newsroom|news)[ \t]*$"
 )
 _SKIP_LINK = re.compile(r"skip to (?:main )?content|menu$|search$", re.IGNORECASE)
 # What clean_text would change; most texts have none of it, and the search runs in C.
@@ -110,6 +122,7 @@ class _Top:
     headline: str | None = None
     headline_lines: tuple[int, ...] = ()
     date: str | None = None
+    location: str | None = None  # from a header line: "Press release | 4 March 2024 | Brussels"
     body_from: int = 0
 
 
@@ -126,6 +139,18 @@ def _read_top(
             index += 1
             continue
         seen += 1
+        if (header := _header_line(stripped)) is not None:
+            top.kicker = top.kicker or header[0]
+            top.date = top.date or header[1]
+            top.location = top.location or header[2]
+            top.body_from = index + 1
+            index += 1
+            continue
+        if top.headline is None and (
+            _DOC_SYMBOL.match(stripped) or _SITE_SECTION.match(stripped)
+        ):
+            index += 1
+            continue  # "SG/SM/22145", "Meetings Coverage and Press Releases": above the headline
         if (
             stripped.count(" | ") >= 2
             or stripped.count("|") >= 3
@@ -171,6 +196,43 @@ def _read_top(
             break
         index += 1
     return top
+
+
+def _header_line(line: str) -> tuple[str | None, str | None, str | None] | None:
+    """(kicker, ISO date, place) from a header line of parts: "Press release | 4 March 2024 |
+    Brussels", "4 March 2024 | News release | Geneva", "European Commission - Press release".
+    ``None`` unless every part is one of those, one of them a kicker."""
+    if len(line) > 120 or not _HEADER_SEPARATOR.search(line):
+        return None
+    parts = [part.strip(" \t*_") for part in _HEADER_SEPARATOR.split(line)]
+    if not 2 <= len(parts) <= 4:
+        return None
+    kicker = date = place = None
+    others: list[str] = []
+    for part in parts:
+        found = search_date(part)
+        if kicker is None and (read_kicker(part) or _HEADER_KICKER.fullmatch(part)):
+            kicker = " ".join(part.split())
+        elif date is None and found and len(part) - (found.end() - found.start()) < 12:
+            date = date_from_match(found)
+        else:
+            others.append(part)
+    if kicker is None or len(others) > 1:
+        return None
+    if others:
+        if date is not None and is_place(others[0]):
+            place = others[0]  # "| Brussels" after the date
+        elif date is not None or not _names_a_body(others[0]):
+            return None
+    return kicker, date, place
+
+
+def _names_a_body(part: str) -> bool:
+    """ "European Commission", "UN Women": a short name in title case, before a kicker."""
+    words = part.split()
+    return 0 < len(words) <= 8 and all(
+        w[:1].isupper() or w in ("of", "for", "and", "the", "de", "du", "la", "&") for w in words
+    )
 
 
 def _kicker_below(lines: list[str], index: int) -> int | None:
@@ -241,6 +303,12 @@ def _variant(declared: str, line: str) -> bool:
     "Pressemitteilung: Bergwerk Solar nimmt Batteriefabrik in Betrieb" (an HTML
     title) against the page's own headline: most of the declared words recur.
     """
+    kicked = split_kicker(declared)
+    bare = kicked[1] if kicked and kicked[1] else declared
+    # Both open alike; a subtitle below a page's headline says the same in other words
+    # ("Boost Revenue with ..." over "Enhance Revenue with ...").
+    if fold(bare).split()[:1] != fold(line).split()[:1]:
+        return False
     words = set(fold(declared).split())
     heading = set(fold(line).split())
     if len(words) < 3 or len(line) > min(250, 1.6 * len(declared)) or line.endswith("."):
@@ -304,7 +372,7 @@ def _extract(text: str, *, title: str | None, date: str | None, language: str | 
     if top.embargo is None:
         top.embargo = _embargo_near_top(lines, top.body_from)
     dateline = find_dateline(lines[top.body_from :], set())
-    location = dateline.location if dateline else None
+    location = (dateline.location if dateline else None) or top.location
     found_date = (dateline.date if dateline else None) or top.date
 
     body = "\n".join(lines[top.body_from :]).strip("\n")

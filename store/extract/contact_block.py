@@ -26,6 +26,7 @@ _MAX_LINE = 4000
 HEADER_RE = re.compile(
     r"^[ \t*_#>•-]{0,6}(?P<header>"
     r"for\s+(?:more|further|additional)\s+(?:information|details|info)[^\n@]{0,80}?\bcontact(?:ez)?\b"
+    r"|for\s+(?:more|further|additional)\s+(?:information|details|info)(?=[ \t]*:)"
     r"|for\s+(?:media|press|all)\s+(?:inquiries|enquiries|queries)[^\n@]{0,40}?(?:contact\b|:)"
     r"|pour\s+(?:plus|toute)\s+d['’]\s?informations?[^\n@]{0,60}?contacte[rz]?\b"
     r"|para\s+m[áa]s\s+informaci[óo]n[^\n@]{0,60}?contact(?:e|ar|o)\b"
@@ -49,14 +50,17 @@ _GLUE_BREAK = re.compile(
     r"|(?:(?<=CEO)|(?<=COO)|(?<=CFO)|(?<=CTO)|(?<=President)|(?<=Director)|(?<=Manager)|"
     r"(?<=Officer)|(?<=Founder)|(?<=Partner)|(?<=Editor)|(?<=Relations)|(?<=Communications))"
     r"(?=[A-Z][a-z])"
-    r"|(?<=[A-Z]{2})(?=[A-Z][a-z]{2,}\s[A-Z])"
+    r"|(?<=[A-Z]{3})(?=[A-Z][a-z]{2,}\s[A-Z])"
+    r"|(?:(?<=GmbH)|(?<=Ltd)|(?<=LLC)|(?<=Inc)|(?<=Corp)|(?<=Ltd\.)|(?<=Inc\.))(?=[A-Z][a-z])"
     r"|(?<=[a-z0-9)])(?=(?:T|E|M|P|F|W|Tel|Tél|Phone|Email|E-mail|Mobile|Cell|Fax|Office|Direct|"
     r"Website|Web|Mob)\s?[.:])"
 )
 _LABEL = re.compile(
     r"^(?:T|E|M|P|F|W|O|Tel|Tél|Tél\.|Phone|Telephone|Téléphone|Teléfono|Telefon|Email|E-mail|"
     r"Courriel|Mail|Mobile|Mob|Cell|Fax|Office|Direct|Main|Website|Web|Twitter|LinkedIn|Contact|"
-    r"Contacts|Name|Nom|Nombre|Company Website|Website URL)\s?\.?\s?:\s*",
+    r"Contacts|Name|Nom|Nombre|Company Website|Website URL|Company Name|Company|Organi[sz]ation|"
+    r"Position|Title|Job Title|Designation|Contact Person|Contact Name|Phone Number|Phone No|"
+    r"Email Address|Email ID|Tel No|Mobile Number)\s?\.?\s?:\s*",
     re.IGNORECASE,
 )
 _PIECE_SPLIT = re.compile(
@@ -75,6 +79,8 @@ _URL_LIKE = re.compile(r"https?://|www\.|\.(?:com|org|net|io|ai|co)(?:/|$)", re.
 _ORG_SUFFIX_RE = re.compile(rf"(?:{ORG_SUFFIX})$")
 _LEADING_DIGITS = re.compile(r"\d{3,}(?=[A-Za-z])")
 _PHONE_IN_LOCAL = re.compile(r"^.*?\d[\d.()-]{5,}\d(?=[A-Za-z])")
+_SUFFIX_IN_LOCAL = re.compile(r"^(?:Ltd|Inc|LLC|Corp|GmbH|Limited|PLC)\.?(?=[a-z])")
+_GLUED_SURNAME = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)*")
 _ROLE_IN_LOCAL = re.compile(
     r"^(?:Officer|Manager|Director|President|Relations|Communications|Founder|CEO|Partner|Editor|"
     r"Specialist|Coordinator|Lead|Head|Marketing|Media|PR|Contact|Email|E-mail|Mail)(?=[a-z0-9])"
@@ -103,7 +109,7 @@ _ROLE_AT_ORG = re.compile(
 # A switchboard or helpline is no media contact; it ends the block.
 _GENERIC_LINE = re.compile(
     r"switchboard|helpline|hotline|general enquiries|general inquiries|customer service|"
-    r"standard téléphonique|centralita|Zentrale",
+    r"standard téléphonique|centralita|Zentrale|public inquiries|public enquiries|general public",
     re.IGNORECASE,
 )
 _TEAM_ROLE = re.compile(
@@ -113,7 +119,8 @@ _TEAM_ROLE = re.compile(
 )
 # Street addresses and postcodes in a block are no contact fields.
 _ADDRESS = re.compile(
-    r"^\d{1,6}\s+[A-Z0-9]|\b\d{5}(?:-\d{4})?(?:\b|(?=[A-Z]))|\b(?:Suite|Ste\.|P\.?O\.? Box)\b"
+    r"^\d{1,6}\s+[A-Z0-9]|(?<![\d-])\b\d{5}(?:-\d{4})?(?:\b|(?=[A-Z]))|\b(?:Suite|Ste\.|P\.?O\.? Box)\b"
+    r"|^(?:Address|Country|City|State|Location|Headquarters)\s?:"
 )
 _CAMEL_TLD = re.compile(r"(?<=[a-z])[A-Z]")
 _REPEATED_DOMAIN = re.compile(
@@ -157,8 +164,8 @@ def _fix_email(block: str, start: int, end: int) -> tuple[int, int]:
     glued = _PHONE_IN_LOCAL.match(local) or _LEADING_DIGITS.match(local)
     if glued:  # "D.O.813-693-1377jbalencic@", "7169connect@": a phone number before it
         return start + glued.end(), end
-    role = _ROLE_IN_LOCAL.match(local)
-    if role:  # "Chief Executive Officerir@": a role before it
+    role = _ROLE_IN_LOCAL.match(local) or _SUFFIX_IN_LOCAL.match(local)
+    if role:  # "Chief Executive Officerir@", "Mobilicom Ltdliad.gelfer@": a role or firm before it
         return start + role.end(), end
     if local[:1].isupper() and start > 0 and block[start - 1] in " :\n":
         # "Cynthia Salarizadehcynthia@...", "Jessica Starmanmedia@": a name glued to the address.
@@ -166,10 +173,18 @@ def _fix_email(block: str, start: int, end: int) -> tuple[int, int]:
         first = before[-1].lower() if before and before[-1][:1].isupper() else ""
         for i in range(2, len(local) - 1):
             head, tail = local[:i], local[i:].lower()
-            if not head[1:].islower():
+            if not _GLUED_SURNAME.fullmatch(head):
+                if head[-1:] in "-" or (head[-2:-1] == "-" and head[-1].isupper()):
+                    continue  # "Marr-Johnson": the surname goes on after its hyphen
                 break
+            initials = "".join(part[0] for part in head.split("-")).lower()
             if tail in _MAILBOXES or (
-                first and (tail.startswith(first) or tail.startswith(first[0] + head.lower()))
+                first
+                and (
+                    tail.startswith(first)
+                    or tail.startswith(first[0] + head.lower())
+                    or tail == first[0] + initials
+                )
             ):
                 return start + i, end
     return start, end

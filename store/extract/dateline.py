@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from store.extract.dates import date_from_match, search_date
 from store.extract.embargo import read_embargo
-from store.extract.vocabulary import WEEKDAY_WORDS, word_set
+from store.extract.vocabulary import REGION_WORDS, WEEKDAY_WORDS, word_set
 
 _SCAN_CHARS = 3000  # the dateline is near the top; never look further
 _LINE_HEAD = 300  # nor further into a line than this
@@ -48,6 +48,21 @@ _UNDATED_PLACE = re.compile(
     r"([A-Z][A-Z.'’-]+(?:[ ,]{1,2}[A-Z][A-Za-z.'’-]*){0,4})\s{0,3}(?:--|–|—|-)\s"
 )
 
+# A place in ordinary case, then a dash, with no date: "Washington, D.C. — Today, ...". Only
+# "City, Region" with a known region: "Acme Corp — the leader in ..." is no dateline.
+_UNDATED_CITY_REGION = re.compile(
+    r"([A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,3}),[ \t]+([A-Z][\w.'’]*(?:[ ][A-Z][\w.'’]*){0,2})"
+    r"[ \t]*(?:--|–|—|[ \t]-)[ \t]"
+)
+
+
+def _city_region(line: str) -> str | None:
+    m = _UNDATED_CITY_REGION.match(line)
+    if m is None or not all(word.lower() in REGION_WORDS for word in m.group(2).split()):
+        return None
+    place = f"{m.group(1)}, {m.group(2)}"
+    return place if _is_place(place) else None
+
 
 @dataclass(frozen=True, slots=True)
 class Dateline:
@@ -68,7 +83,7 @@ def _strip_tags(prefix: str) -> tuple[str, bool]:
         word = _TRAILING_WORD.search(s)
         if word and word.group(1).lower() in WEEKDAY_WORDS | _DATE_ARTICLES:
             s = s[: word.start()].rstrip(_SEPARATORS)
-        for sep in ("/", " - ", " – ", " — ", " -- ", "--"):
+        for sep in ("/", " - ", " – ", " — ", " -- ", "--", "- "):
             cut = s.rfind(sep)
             if cut > 0 and _WIRE.search(s[cut + len(sep) :]) and len(s) - cut < 60:
                 s = s[:cut].rstrip(_SEPARATORS)
@@ -89,6 +104,11 @@ def _place_after(head: str, end: int) -> str | None:
     if m and _is_place(m.group(1)) and not search_date(m.group(1)):
         return " ".join(m.group(1).split())
     return None
+
+
+def is_place(place: str) -> bool:
+    """Could *place* be a dateline's place ("Brussels", "SAN FRANCISCO, Calif.")?"""
+    return _is_place(place)
 
 
 def _is_place(place: str) -> bool:
@@ -142,7 +162,10 @@ def find_dateline(lines: list[str], skip: set[int]) -> Dateline | None:
             return Dateline(found[0], found[1], index)
         if first_line:
             first_line = False
-            m = _UNDATED_PLACE.match(line.lstrip(" \t*_>"))
+            opening = line.lstrip(" \t*_>")
+            m = _UNDATED_PLACE.match(opening)
             if m and _is_place(m.group(1).rstrip(", ")) and len(m.group(1)) >= 3:
                 undated = Dateline(" ".join(m.group(1).rstrip(", ").split()), None, index)
+            elif opening[:1].isupper() and (place := _city_region(opening)):
+                undated = Dateline(place, None, index)
     return undated

@@ -173,3 +173,25 @@ EMAIL_RE = re.compile(
     r"(?<![\w.+%-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?"
     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*\.[A-Za-z]{2,24}"
 )
+
+# Regions that follow a city in a dateline or an address: "Austin, Texas", "Port Coquitlam, BC",
+# "Tampa, United States". Folded (lower case); abbreviations with and without their dots.
+REGION_WORDS = word_set(
+    """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia
+    hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
+    michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon
+    pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming
+    al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm
+    ny nc nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy dc d.c. ala. ariz. ark. calif. colo.
+    conn. del. fla. ga. ill. ind. kan. kans. ky. la. md. mass. mich. minn. miss. mo. mont. neb.
+    nev. n.h. n.j. n.m. n.y. n.c. n.d. okla. ore. pa. r.i. s.c. s.d. tenn. tex. vt. va. wash.
+    w.va. wis. wyo. ontario quebec québec alberta manitoba saskatchewan nova scotia bc on qc ab mb
+    sk ns nb nl pe yt nt nu b.c. ont. usa u.s. u.s.a. us uk u.k. canada mexico brazil argentina
+    chile colombia peru germany france spain italy portugal netherlands belgium switzerland
+    austria ireland scotland england wales sweden norway denmark finland poland greece turkey
+    israel india china japan korea singapore malaysia indonesia thailand vietnam philippines
+    australia zealand africa nigeria kenya egypt morocco ghana emirates uae qatar arabia
+    pakistan bangladesh taiwan kong luxembourg czechia hungary romania ukraine
+    united states kingdom south north new york jersey hampshire carolina dakota rhode island
+    west hong"""
+)

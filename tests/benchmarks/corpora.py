@@ -115,12 +115,16 @@ def real_corpus(folder: Path, files: Path) -> Corpus:
     return corpus
 
 
-def measure_import(files: Path, store: Path) -> dict[str, float]:
-    """``import_paths`` of *files* into a new store at *store*: releases per second."""
+def measure_import(files: Path, store: Path, limit: int = 0) -> dict[str, float]:
+    """``import_paths`` of *files* (the first *limit* of them, if set) into a new store."""
     store.unlink(missing_ok=True)
+    paths = [str(files)]
+    if limit:
+        # write_corpus names files in order, so the first ones are a fixed subset.
+        paths = [str(p) for p in sorted(files.iterdir())[:limit]]
     started = time.perf_counter()
     with ReleaseStore(store) as target:
-        summary = import_paths(target, [str(files)])
+        summary = import_paths(target, paths)
     wall = time.perf_counter() - started
     return {
         "files": summary.files_total,

@@ -91,10 +91,10 @@ def _column_widths(width: int) -> tuple[int, int]:
     """Organisation and place columns grow with the terminal; narrow ones drop them."""
     if width < 64:
         return (0, 0)
-    if width < 90:
-        return (12, 0)
-    if width < 120:
-        return (14, 12)
+    if width < 80:
+        return (10, 0)
+    if width < 110:
+        return (12, 12)
     return (18, 14)
 
 
