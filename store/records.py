@@ -16,6 +16,7 @@ is already stored under another id (the same file copied or moved elsewhere) is
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -23,6 +24,8 @@ from typing import Any
 from store.sanitize import clean_optional, clean_text
 
 JSONDict = dict[str, Any]
+
+_UNSAFE_IN_URL = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 ID_LENGTH = 16  # hex digits: 64 bits, also the TinyDB doc_id (see store.release_store)
 
@@ -100,8 +103,12 @@ class Link:
 
     @property
     def openable(self) -> bool:
-        """Only web and mail links may ever be opened (SECURITY.md M8, P3)."""
-        return self.url.lower().startswith(("http://", "https://", "mailto:"))
+        """Only web and mail links may ever be opened (SECURITY.md M8, P3), and only
+        when nothing in them could reach the terminal (E8): no controls, no bidi
+        or invisible characters."""
+        return self.url.lower().startswith(("http://", "https://", "mailto:")) and not (
+            _UNSAFE_IN_URL.search(self.url)
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,6 +50,7 @@ from tests.helpers.sinks_data import (
     Payload,
     field_text,
     imported_releases,
+    web_url,
     write_sink_store,
 )
 from tests.test_browser import settle
@@ -75,7 +76,7 @@ FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 CLICK_ACTIONS = ("screenshot", "quit", "simulate_key", "push_screen", "notify")
 
 # The raw store holds the markup payloads exactly as the imported one does, and
-# the escapes besides: the slower per-release loops run on it alone.
+# the escapes besides: beyond the list and the detail pane, tests run on it alone.
 KINDS = ["imported", "raw"]
 # Loops that push a screen or raise a toast per release take a sample of the payloads.
 SAMPLE = tuple(
@@ -197,7 +198,12 @@ def shot_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture(params=KINDS)
 def store(request: pytest.FixtureRequest, tmp_path: Path, shot_dir: Path) -> Path:
-    return write_sink_store(tmp_path / "releases.json", raw=request.param == "raw")
+    raw = request.param == "raw"
+    return write_sink_store(tmp_path / ("raw.json" if raw else "releases.json"), raw=raw)
+
+
+def store_kind(path: Path) -> str:
+    return "raw" if path.name == "raw.json" else "imported"
 
 
 @pytest.fixture
@@ -287,6 +293,7 @@ def assert_release_shown(rows: list[str], payload: Payload, where: str) -> None:
         if name == "path":
             expected = f"txt · /imports/{expected}"
         assert_literal(rows, expected, f"{where}, {payload.case} {name}")
+    assert_literal(rows, web_url(payload, shown=True), f"{where}, {payload.case} url")
     for number, url in enumerate(HOSTILE_URLS):
         assert_literal(rows, f"{payload.case}-bad{number}  {url}  (not openable)", where)
     # Markdown links in the body stay text (M8).
@@ -303,7 +310,8 @@ async def test_detail_pane_shows_every_field_literally(store: Path) -> None:
         rows = widget_rows(app, pane)
         assert CURSOR_TITLE in rows[0]
         assert_literal(rows, "[red]x[/blue] body of the cursor release", "detail pane")
-        for payload in ALL:
+        # In the imported store the escapes are gone already: its markup payloads suffice.
+        for payload in ALL if store_kind(store) == "raw" else MARKUP:
             await move_to(pilot, releases, payload.case)
             assert pane.release is releases.current
             assert shown(payload, "title") in pane.lines
@@ -338,7 +346,7 @@ async def test_reader_screen_shows_every_field_literally(store: Path) -> None:
 # -- the contact lookup -----------------------------------------------------
 
 
-@pytest.mark.parametrize("store", KINDS, indirect=True)
+@pytest.mark.parametrize("store", ["raw"], indirect=True)
 async def test_contact_list_and_card_are_literal(store: Path) -> None:
     app = PressroomApp(store)
     async with app.run_test(size=WIDE, notifications=True) as pilot:
@@ -393,7 +401,7 @@ async def test_contact_list_and_card_are_literal(store: Path) -> None:
 # -- the facet panel --------------------------------------------------------
 
 
-@pytest.mark.parametrize("store", KINDS, indirect=True)
+@pytest.mark.parametrize("store", ["raw"], indirect=True)
 async def test_facet_panel_is_literal_and_choosing_echoes_the_value(store: Path) -> None:
     app = PressroomApp(store)
     async with app.run_test(size=TALL) as pilot:
@@ -428,6 +436,8 @@ async def test_facet_panel_is_literal_and_choosing_echoes_the_value(store: Path)
 
 # -- links (M8) and the link picker -----------------------------------------
 
+PICKER_CASES = ("M1", "M3", "M4a", "M5b", "M6c", "E1a", "E2", "E7")
+
 
 @pytest.mark.parametrize("store", ["raw"], indirect=True)
 async def test_only_web_and_mail_links_open_and_the_picker_is_literal(
@@ -446,7 +456,7 @@ async def test_only_web_and_mail_links_open_and_the_picker_is_literal(
         assert opened == []
         screen = browse(app)
         releases = screen.query_one(ReleaseList)
-        for number, payload in enumerate(SAMPLE):
+        for number, payload in enumerate(p for p in SAMPLE if p.case in PICKER_CASES):
             await move_to(pilot, releases, payload.case)
             # Keys for the first release; the bound actions (the same code, a tenth of
             # the time under Pilot) for the others.
@@ -455,13 +465,20 @@ async def test_only_web_and_mail_links_open_and_the_picker_is_literal(
             else:
                 await screen.run_action("open_link")
             await pilot.pause()
+            if FORBIDDEN.search(web_url(payload)):
+                # E8: a URL holding controls is not openable at all; the mail
+                # link is then the only one, and it opens without a picker.
+                assert not isinstance(app.screen, LinkPicker), payload.case
+                assert opened and opened[-1].startswith("mailto:"), payload.case
+                app.clear_notifications()
+                continue
             picker = app.screen
             assert isinstance(picker, LinkPicker), payload.case
             options = picker.query_one(OptionList)
             assert options.option_count == 2, f"{payload.case}: only web and mail links"
             rows = widget_rows(app, options)
             assert_literal(rows, shown(payload, "label"), f"link picker, {payload.case}")
-            assert_literal(rows, f"https://press.example/{ALL.index(payload) + 1}", "link picker")
+            assert_literal(rows, web_url(payload, shown=True), f"link picker, {payload.case} url")
             assert_screen_safe(app, f"link picker, {payload.case}")
             choice = number % 2  # the https link, or the mailto link
             if number == 0:
@@ -475,10 +492,12 @@ async def test_only_web_and_mail_links_open_and_the_picker_is_literal(
             assert_screen_safe(app, f"open toast, {payload.case}")
             app.clear_notifications()
         assert_still_running(app)
-    assert len(opened) == len(SAMPLE)
+    assert len(opened) == len(PICKER_CASES)
     for url in opened:
         assert url.startswith(("https://press.example/", "mailto:press")), url
-        assert not FORBIDDEN.search(url), url
+    # E8: what goes to the browser is cleaned like what goes to the screen.
+    unclean = [url for url in opened if FORBIDDEN.search(url)]
+    assert not unclean, f"URLs opened with control characters: {unclean}"
 
 
 # -- notifications ----------------------------------------------------------
@@ -544,7 +563,7 @@ async def test_search_bar_echoes_typed_payloads_literally(imported_store: Path) 
         await settle(pilot)
         assert bar.value == "date:[TODO]"
         assert_literal(widget_rows(app, hint), "date:[TODO] is not a date", "hint, typed")
-        for payload in MARKUP:
+        for payload in (p for p in MARKUP if not p.case.startswith("M8")):
             text = payload.text
             if '"' in text:
                 bar.value = text  # no qualifier can hold a quote: the bar echoes it alone

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from store.extract.boilerplate import archive_footer_start, is_about, is_boilerplate
-from store.extract.contact_block import find_contacts
+from store.extract.contact_block import fill_organisations, find_contacts
 from store.extract.dateline import find_dateline, is_place
 from store.extract.dates import date_from_match, declared_date, search_date
 from store.extract.embargo import read_embargo
@@ -146,9 +146,7 @@ def _read_top(
             top.body_from = index + 1
             index += 1
             continue
-        if top.headline is None and (
-            _DOC_SYMBOL.match(stripped) or _SITE_SECTION.match(stripped)
-        ):
+        if top.headline is None and (_DOC_SYMBOL.match(stripped) or _SITE_SECTION.match(stripped)):
             index += 1
             continue  # "SG/SM/22145", "Meetings Coverage and Press Releases": above the headline
         if (
@@ -244,6 +242,8 @@ def _kicker_below(lines: list[str], index: int) -> int | None:
             continue
         if read_kicker(stripped):
             return at
+        if find_dateline([stripped], set()) is not None:
+            break  # the release has begun: a kicker below it is no banner's end
         seen += 1
         if seen >= 3:
             break
@@ -416,8 +416,8 @@ def _extract(text: str, *, title: str | None, date: str | None, language: str | 
     more += about_names(body_lines[prose_end:])
     organisations = merge_organisations(organisations, more)
     known = _known_organisations(organisations)
-    if known and contacts:
-        contacts, _ = find_contacts(body_lines, block_at or 0, raw, known)
+    if known and any(c.organisation is None for c in contacts):
+        contacts = fill_organisations(contacts, known)
     named = {fold(c.name) for c in contacts if c.name} | exclude
     organisations = merge_organisations(
         organisations,

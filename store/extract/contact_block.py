@@ -11,6 +11,7 @@ from store.extract.vocabulary import (
     NOT_NAME_WORDS,
     ORG_SUFFIX,
     ORG_WORDS,
+    REGION_WORDS,
     ROLE_WORDS,
     word_set,
 )
@@ -49,7 +50,7 @@ _GLUE_BREAK = re.compile(
     r"Head|VP|Vice|Senior|Managing|Executive|Partner|Editor|Public|Media|Investor)(?![a-z]))"
     r"|(?:(?<=CEO)|(?<=COO)|(?<=CFO)|(?<=CTO)|(?<=President)|(?<=Director)|(?<=Manager)|"
     r"(?<=Officer)|(?<=Founder)|(?<=Partner)|(?<=Editor)|(?<=Relations)|(?<=Communications))"
-    r"(?=[A-Z][a-z])"
+    r"(?=[A-Z][a-z0-9])"
     r"|(?<=[A-Z]{3})(?=[A-Z][a-z]{2,}\s[A-Z])"
     r"|(?:(?<=GmbH)|(?<=Ltd)|(?<=LLC)|(?<=Inc)|(?<=Corp)|(?<=Ltd\.)|(?<=Inc\.))(?=[A-Z][a-z])"
     r"|(?<=[a-z0-9)])(?=(?:T|E|M|P|F|W|Tel|Tél|Phone|Email|E-mail|Mobile|Cell|Fax|Office|Direct|"
@@ -75,6 +76,9 @@ _NAME_TOKEN = re.compile(
     r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+(?:-?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+|-[a-zß-öø-ÿ]+)*$"
 )
 _INITIAL = re.compile(r"[A-Z]\.?$")
+# EU releases write surnames in capitals: "Lea ZUBER".
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+_CAPITALS_SURNAME = re.compile(r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]{2,}$")
 _URL_LIKE = re.compile(r"https?://|www\.|\.(?:com|org|net|io|ai|co)(?:/|$)", re.IGNORECASE)
 _ORG_SUFFIX_RE = re.compile(rf"(?:{ORG_SUFFIX})$")
 _LEADING_DIGITS = re.compile(r"\d{3,}(?=[A-Za-z])")
@@ -82,7 +86,8 @@ _PHONE_IN_LOCAL = re.compile(r"^.*?\d[\d.()-]{5,}\d(?=[A-Za-z])")
 _SUFFIX_IN_LOCAL = re.compile(r"^(?:Ltd|Inc|LLC|Corp|GmbH|Limited|PLC)\.?(?=[a-z])")
 _GLUED_SURNAME = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)*")
 _ROLE_IN_LOCAL = re.compile(
-    r"^(?:Officer|Manager|Director|President|Relations|Communications|Founder|CEO|Partner|Editor|"
+    r"^(?:Officer|Office|Direct|Mobile|Cell|Main|Phone|Tel|"
+    r"Manager|Director|President|Relations|Communications|Founder|CEO|Partner|Editor|"
     r"Specialist|Coordinator|Lead|Head|Marketing|Media|PR|Contact|Email|E-mail|Mail)(?=[a-z0-9])"
 )
 # Roles only: department words ("Media", "Investor") alone do not make a role.
@@ -149,6 +154,67 @@ _MAILBOXES = (
 )
 
 
+# A name glued to the firm after it: "Liad GelferMobilicom Ltd".
+# Only before what ends a firm's name: "Homewatch CareGivers of Houston" is one name.
+_NAME_GLUED = re.compile(
+    r"\b([A-Z][a-z]+[ ](?:[A-Z]\.[ ])?)([A-Z][a-z'’]{2,})"
+    rf"(?=[A-Z][a-z][\w&.-]*(?:[ \t]+(?:{ORG_SUFFIX})|[ \t]*$|[a-z0-9._-]*@))",
+    re.MULTILINE,
+)
+_SURNAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "Le", "La", "Van", "Von", "Fitz", "O'")
+# "Irmi Aigner" shares the numbers of "Sven Pauly" in "Irmi Aigner / Sven Pauly T: ... E: ...".
+# A city and its region in an address line: "St. Louis, Missouri", "Wilson Valley, Texas".
+_CITY_REGION = re.compile(
+    r"(?<![\w.])[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,2},[ \t]*"
+    r"([A-Z][\w.'’]*(?:[ ][A-Z][\w.'’]*){0,2})(?=[ \t]*(?:$|[,(]|\d|Email|E-mail|Phone|Tel))",
+    re.MULTILINE,
+)
+# EIN Presswire's buttons, left in a copied contact block.
+_BUTTONS = re.compile(
+    r"(?i:email us here|visit (?:our|us on) (?:website|blog|social media)[ \t]*:?)"
+)
+# Sub-headings inside a block: "Investors:", "Media:". They name no one.
+_SECTION_LABEL = re.compile(
+    r"(?i:investors?|media|press|analysts?|journalists|investor relations|media relations|"
+    r"public relations)[ \t]*:"
+)
+# Words in a capitalised pair that make it a business, not a person ("Ascendant Medical").
+_NOT_PERSON = word_set(
+    """medical dental digital realty consulting studio studios design homes law legal clinic spa
+    salon roofing plumbing painting construction properties tech furniture magazine"""
+)
+# "<Firm> Contact:" and "<Firm> Contact Information:" open a block too.
+_FIRM_HEADER = re.compile(
+    r"^[ \t*_]*(?P<org>[A-Z][\w&.,'’ -]{1,50}?)[ \t]+(?:Media[ \t]+|Press[ \t]+|Investor[ \t]+)?"
+    r"Contacts?(?:[ \t]+(?:Information|Info|Details))?[ \t]*:(?P<after>[^\n]{0,4000})"
+)
+
+
+def _unglue_name(m: re.Match[str]) -> str:
+    first = m.group(1).split()[0]
+    if m.group(2).startswith(_SURNAME_PREFIXES) or fold(first) in NOT_NAME_WORDS:
+        return m.group(0)
+    return m.group(1) + m.group(2) + "\n"
+
+
+def _drop_regions(block: str) -> str:
+    """*block* without "City, Region" pairs; a failed match is tried again one word on
+    ("Evans Ranch, Wilson Valley, Texas")."""
+    pos = 0
+    while (m := _CITY_REGION.search(block, pos)) is not None:
+        if all(fold(w) in REGION_WORDS for w in m.group(1).split()):
+            block = block[: m.start()] + "\n" + block[m.end() :]
+            pos = m.start() + 1
+        else:
+            pos = m.start() + max(1, block.find(" ", m.start(), m.end()) - m.start() + 1)
+    return block
+
+
+def _is_region(piece: str) -> bool:
+    words = piece.split()
+    return 0 < len(words) <= 3 and all(fold(w) in REGION_WORDS for w in words)
+
+
 def _fix_email(block: str, start: int, end: int) -> tuple[int, int]:
     """Undo the gluing of run-together blocks around an email found at block[start:end]."""
     email = block[start:end]
@@ -193,6 +259,8 @@ def _fix_email(block: str, start: int, end: int) -> tuple[int, int]:
 def _isolate(block: str) -> tuple[str, list[str], list[str]]:
     """Mark emails and phones in *block* with placeholders so that glued text splits apart."""
     block = _GLUE_BREAK.sub("\n", block)
+    if "@" in block:
+        block = _NAME_GLUED.sub(_unglue_name, block)
     emails: list[str] = []
     phones: list[str] = []
     out: list[str] = []
@@ -246,11 +314,19 @@ def _is_name(piece: str) -> bool:
     tokens = piece.split()
     if not 2 <= len(tokens) <= 4 or len(piece) > 50:
         return False
-    if not _NAME_TOKEN.match(tokens[0]) or not _NAME_TOKEN.match(tokens[-1]):
+    if not _NAME_TOKEN.match(tokens[0]) or not (
+        _NAME_TOKEN.match(tokens[-1]) or _CAPITALS_SURNAME.match(tokens[-1])
+    ):
         return False
-    if any(fold(t.strip(".")) in NOT_NAME_WORDS for t in tokens):
+    if any(fold(t.strip(".")) in NOT_NAME_WORDS or fold(t) in _NOT_PERSON for t in tokens):
         return False
-    return all(_NAME_TOKEN.match(t) or _INITIAL.match(t) for t in tokens)
+    if len(set(tokens)) < len(tokens) or any(
+        t.isupper() and fold(t) in REGION_WORDS for t in tokens
+    ):
+        return False  # "Lithgow Lithgow", "Proactive USA"
+    return all(
+        _NAME_TOKEN.match(t) or _INITIAL.match(t) or _CAPITALS_SURNAME.match(t) for t in tokens
+    )
 
 
 def _is_role(piece: str) -> bool:
@@ -292,12 +368,26 @@ class _Assembler:
         self.known = known
         self.contacts: list[Contact] = []
         self.fields: dict[str, str] = {}
+        self.waiting: list[str] = []  # names that share the next person's numbers
 
     def flush(self, final: bool = False) -> None:
         f = self.fields
+        if f.get("name") and f.get("organisation") and fold(f["name"]) == fold(f["organisation"]):
+            del f["name"]  # "Ascendant Medical" twice: the firm, named again before its phone
+        if final and self.contacts and set(f) == {"organisation"}:
+            last = self.contacts[-1]
+            if last.organisation is None:  # "Jane Doe / jane@acme / Acme Ltd"
+                self.contacts[-1] = Contact(
+                    last.name, last.role, f["organisation"], last.email, last.phone
+                )
         if f.get("name") and not self.has_reach():
             if final and self.contacts:
                 self.fields = {}  # "Plaza Nueva" after the contacts: an address, not a person
+                return
+            if not final and not f.get("role") and f.get("organisation") and _is_name(f["name"]):
+                # "Irmi Aigner / Sven Pauly T: ... E: ...": two people, one set of numbers.
+                self.waiting.append(f["name"])
+                self.fields = {"organisation": f["organisation"]}
                 return
             if not final and not f.get("role"):
                 # "Golden Path Digital" then "Ty Woods +1 ...": a bare first line names the firm.
@@ -314,6 +404,9 @@ class _Assembler:
                 for source in (f.get("role"), f.get("name")):
                     if source and (org := _known_in(source, self.known)):
                         break
+            for name in self.waiting:
+                self.contacts.append(Contact(name, None, org, f.get("email"), f.get("phone")))
+            self.waiting = []
             self.contacts.append(
                 Contact(
                     name=f.get("name"),
@@ -334,6 +427,7 @@ class _Assembler:
             (kind == "name" and (f.get("name") or self.has_reach()))
             or (kind == "email" and f.get("email"))
             or (kind in ("role", "organisation") and f.get(kind) and self.has_reach())
+            or (kind == "organisation" and f.get("name") and self.has_reach())
         ):
             self.flush()
         elif kind == "phone" and f.get("phone"):
@@ -366,8 +460,15 @@ def _role_then_organisation(line: str) -> str:
 
 def _parse_block(block: str, text: str, known: dict[str, str]) -> list[Contact]:
     block = "\n".join(
-        line for line in block.split("\n") if "@" in line or not _ADDRESS.search(line)
+        line
+        for line in block.split("\n")
+        if "@" in line or not _ADDRESS.search(line) or not _ADDRESS.search(_PHONE_RE.sub("", line))
     )
+    buttons = _BUTTONS.search(block) is not None
+    if buttons:
+        block = _BUTTONS.sub("\n", block)
+    if "," in block:
+        block = _drop_regions(block)
     marked, emails, phones = _isolate(block)
     marked = "\n".join(_role_then_organisation(line) for line in marked.split("\n"))
     assembler = _Assembler(text, known)
@@ -376,6 +477,12 @@ def _parse_block(block: str, text: str, known: dict[str, str]) -> list[Contact]:
     for raw in _PIECE_SPLIT.split(marked):
         piece = _balanced(raw.strip(" \t*_•:[]+"))
         if not piece:
+            continue
+        if _SECTION_LABEL.fullmatch(raw.strip(" \t*_•")):
+            if assembler.has_reach():
+                assembler.flush()
+            continue
+        if _is_region(piece):
             continue
         if piece.startswith("\x00"):
             kind, index = piece[1], int(piece[2:])
@@ -417,13 +524,29 @@ def _parse_block(block: str, text: str, known: dict[str, str]) -> list[Contact]:
         if _ORG_SUFFIX_RE.fullmatch(piece) and assembler.fields.get("organisation"):
             assembler.fields["organisation"] += ", " + piece
             continue
-        if _is_role(piece) and not _is_known(piece, known):
+        if len(piece.split()) > 1 and _ORG_SUFFIX_RE.search(piece) and not _is_name(piece):
+            org = clean_line(piece)  # "CROSS ALLIANCE communication GmbH", not a role
+            if not assembler.fields and not assembler.contacts:
+                pending_org = org
+            assembler.put("organisation", org)
+            last_kind = "organisation"
+        elif _is_role(piece) and not _is_known(piece, known):
             assembler.put("role", clean_line(piece))
             last_kind = "role"
-        elif _is_name(piece) and assembler.fields.get("name") and not assembler.has_reach():
+        elif (
+            _is_name(piece)
+            and assembler.fields.get("name")
+            and not assembler.has_reach()
+            and "organisation" not in assembler.fields
+        ):
             # "Derek Simmons / Director / Harborline Cruises": the second "name" is the firm.
             if "organisation" not in assembler.fields:
                 assembler.fields["organisation"] = clean_line(piece)
+            last_kind = "organisation"
+        elif not assembler.fields.get("name") and (split := _name_then_firm(piece, buttons)):
+            # "Mike Will RapidFire Safety & Security": a person, then the firm, on one line.
+            assembler.put("name", clean_line(split[0]))
+            assembler.fields.setdefault("organisation", clean_line(split[1]))
             last_kind = "organisation"
         elif _is_name(piece):
             assembler.put("name", clean_line(piece))
@@ -438,7 +561,8 @@ def _parse_block(block: str, text: str, known: dict[str, str]) -> list[Contact]:
             and "organisation" in assembler.fields
             and _title_case(piece)
         ):
-            if not assembler.has_reach():  # "Senatsverwaltung für Bildung, Jugend und Familie"
+            # "Senatsverwaltung für Bildung, Jugend und Familie"; not the firm named twice
+            if not assembler.has_reach() and fold(piece) != fold(assembler.fields["organisation"]):
                 assembler.fields["organisation"] += ", " + clean_line(piece)
             continue
         elif _is_org(piece, known) or (
@@ -451,6 +575,23 @@ def _parse_block(block: str, text: str, known: dict[str, str]) -> list[Contact]:
             last_kind = "organisation"
     assembler.flush(final=True)
     return assembler.contacts
+
+
+def _name_then_firm(piece: str, buttons: bool) -> tuple[str, str] | None:
+    """ "Mike Will RapidFire Safety & Security" (EIN Presswire), "Denise Nelson BuzzPR": a
+    person, then the firm. Only in EIN's block or before a firm written in camel case: "Kessler
+    Topaz Meltzer & Check, LLP" is one firm."""
+    tokens = piece.split()
+    if len(tokens) < 3 or len(tokens) > 12 or not _is_name(" ".join(tokens[:2])):
+        return None
+    rest = " ".join(tokens[2:])
+    if not rest[:1].isupper() or _is_name(rest) or _is_role(rest) or _ORG_SUFFIX_RE.match(rest):
+        return None  # "Bergwerk Solar GmbH" is one firm
+    if any(_INNER_CAPITAL.search(t) for t in tokens[2:]) or (
+        buttons and (_is_org(rest, {}) or "&" in rest)
+    ):
+        return " ".join(tokens[:2]), rest
+    return None
 
 
 def _block_lines(lines: list[str], start: int, after: str) -> tuple[str, int]:
@@ -510,15 +651,60 @@ def find_contacts(
         if len(line) > _MAX_LINE or blocks >= _MAX_BLOCKS or index < block_end:
             continue
         m = HEADER_RE.match(line)
-        if m is None or not _accepts(m.group("after"), m.group("header")):
+        if m is not None and _accepts(m.group("after"), m.group("header")):
+            after = m.group("after")
+        elif "ontact" in line and (firm := _FIRM_HEADER.match(line)) is not None:
+            after = "\x01" + firm.group("org").replace(",", "\x02") + "\n" + firm.group("after")
+        else:
             continue
         blocks += 1
         if first_block is None:
             first_block = index
-        block, block_end = _block_lines(lines, index, m.group("after"))
+        block, block_end = _block_lines(lines, index, after)
         for contact in _parse_block(block, text, known):
             _merge(contacts, contact)
+    if first_block is None and "email us here" in text[-6000:].lower():
+        return _buttons_block(lines, first_line, text, known)
     return tuple(contacts), first_block
+
+
+def _buttons_block(
+    lines: list[str], first_line: int, text: str, known: dict[str, str]
+) -> tuple[tuple[Contact, ...], int | None]:
+    """EIN Presswire's block has no heading: a name, a firm and a phone around its
+    "email us here" button."""
+    for index in range(len(lines) - 1, first_line - 1, -1):
+        if lines[index].strip().lower() != "email us here":
+            continue
+        start = index
+        taken = 0
+        while start > first_line and taken < 3:
+            above = lines[start - 1].strip()
+            if len(above) > 80 or (
+                above.endswith((".", "!", "?", '"', "”")) and above.count(" ") > 5
+            ):
+                break  # the last paragraph of the release
+            start -= 1
+            taken += bool(above)
+        block = "\n".join(lines[start : index + 3])
+        return tuple(_parse_block(block, text, known)[:MAX_CONTACTS]), start
+    return (), None
+
+
+def fill_organisations(contacts: tuple[Contact, ...], known: dict[str, str]) -> tuple[Contact, ...]:
+    """Give a contact without an organisation the release's organisation its role or name
+    mentions ("UNOCT Public Information Officer"); *known* as for :func:`find_contacts`."""
+    filled = []
+    for c in contacts:
+        org = c.organisation
+        if org is None:
+            for source in (c.role, c.name):
+                if source and (org := _known_in(source, known)):
+                    break
+        filled.append(
+            c if org is c.organisation else Contact(c.name, c.role, org, c.email, c.phone)
+        )
+    return tuple(filled)
 
 
 def _merge(contacts: list[Contact], new: Contact) -> None:

@@ -42,7 +42,9 @@ _NUMERIC = rf"(?P<d4>\d{{1,2}})[./](?P<m4>\d{{1,2}})[./](?P<y4>{_YEAR})"
 
 # A single hyphen before a date glues it to a code ("ID-12 May 2024"); the double one of
 # "SAN FRANCISCO--(BUSINESS WIRE)--March 4, 2024--" separates it.
-DATE_RE = re.compile(rf"(?<![\w/.])(?<!(?<!-)-)(?:{_MDY}|{_DMY}|{_ISO}|{_NUMERIC})(?![\d])", re.IGNORECASE)
+DATE_RE = re.compile(
+    rf"(?<![\w/.])(?<!(?<!-)-)(?:{_MDY}|{_DMY}|{_ISO}|{_NUMERIC})(?![\d])", re.IGNORECASE
+)
 
 _YEAR_RE = re.compile(_YEAR)
 _ISO_PREFIX = re.compile(rf"\s*({_YEAR})-(\d\d)-(\d\d)")

@@ -81,7 +81,8 @@ HOSTILE_URLS = (
     "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
     "JavaScript:alert(2)",
 )
-OPENABLE_URLS = ("https://press.example/{n}", "mailto:press{n}@press.example")
+# The web link carries the payload in its path; the mail link is plain.
+OPENABLE_URLS = ("https://press.example/{n}/{tail}", "mailto:press{n}@press.example")
 
 # The release under the cursor when the browser opens (M5): newest of all.
 CURSOR_TITLE = "[/b] plan"
@@ -118,6 +119,13 @@ def field_text(payload: Payload, name: str, *, shown: bool = False) -> str:
     return " ".join(value.split()) if shown else value
 
 
+def web_url(payload: Payload, *, shown: bool = False) -> str:
+    """The https link of *payload*'s release (or what the screen must show of it)."""
+    number = ALL.index(payload) + 1
+    url = OPENABLE_URLS[0].format(n=number, tail=payload.visible if shown else payload.text)
+    return " ".join(url.split()) if shown else url
+
+
 def release_date(index: int) -> str:
     """Newest first in ALL's order, after the cursor release."""
     return (_NEWEST - timedelta(days=index + 1)).isoformat()
@@ -130,7 +138,10 @@ def sink_document(payload: Payload, index: int) -> dict[str, Any]:
         return field_text(payload, name)
 
     number = index + 1
-    links = [{"label": f("label"), "url": url.format(n=number)} for url in OPENABLE_URLS]
+    links = [
+        {"label": f("label"), "url": url.format(n=number, tail=payload.text)}
+        for url in OPENABLE_URLS
+    ]
     links += [{"label": f"{payload.case}-bad{i}", "url": url} for i, url in enumerate(HOSTILE_URLS)]
     return {
         "id": digest("sink", payload.case),

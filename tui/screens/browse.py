@@ -418,7 +418,8 @@ class BrowseScreen(Screen[None]):
 
     def _open_url(self, url: str | None) -> None:
         if url:
-            self.app.open_url(url)
+            # A space is the one unsafe character an openable link may hold.
+            self.app.open_url(url.replace(" ", "%20"))
             self.notify(Content(f"Opening {clean_line(url)}"))
 
     def action_copy(self) -> None:
@@ -428,7 +429,7 @@ class BrowseScreen(Screen[None]):
             return
         emails = [c.email for c in release.contacts if c.email]
         if emails:
-            value = emails[0]
+            value = clean_line(emails[0])
         else:
             dateline = ", ".join(x for x in (release.location, release.date) if x)
             value = clean_line(release.title) + (f" ({dateline})" if dateline else "")
