@@ -249,10 +249,7 @@ def format_corpus(c: dict[str, Any], bare: dict[str, Any]) -> str:
     for kind, q in c["queries"].items():
         tiny_q = q.get("tinydb")
         grep_q = q.get("grep")
-        mismatch = q["scan_count"] != q["app_count"] or q["app_count_under_pilot"] not in (
-            None,
-            q["scan_count"],
-        )
+        mismatch = bool(_count_problem(q))
         lines.append(
             _row(
                 (
@@ -285,10 +282,19 @@ def mismatches(corpora: Sequence[dict[str, Any]]) -> list[str]:
     found = []
     for c in corpora:
         for kind, q in c["queries"].items():
-            under_pilot = q["app_count_under_pilot"]
-            if q["app_count"] != q["scan_count"] or under_pilot not in (None, q["scan_count"]):
-                found.append(
-                    f"{c['name']}: {kind} {q['query']!r}: app {q['app_count']} "
-                    f"(under Pilot {q['app_count_under_pilot']}) != scan {q['scan_count']}"
-                )
+            problem = _count_problem(q)
+            if problem:
+                found.append(f"{c['name']}: {kind} {q['query']!r}: {problem}")
     return found
+
+
+def _count_problem(q: dict[str, Any]) -> str:
+    """Why the app's count of a query is wrong (empty when list, status line and scan agree)."""
+    scan = q["scan_count"]
+    if q["app_count"] != scan:
+        return f"list has {q['app_count']}, reference scan {scan}"
+    if q["shown_count"] != scan:
+        return f"status line shows {q['shown']!r}, reference scan {scan}"
+    if q["app_count_under_pilot"] not in (None, scan):
+        return f"typed under Pilot the list has {q['app_count_under_pilot']}, scan {scan}"
+    return ""

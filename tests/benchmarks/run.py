@@ -67,6 +67,12 @@ def run_child(mode: str, args: dict[str, Any]) -> tuple[dict[str, Any], int]:
     return figures, usage.ru_maxrss * 1024  # Linux reports KiB
 
 
+def shown_count(status: str) -> int | None:
+    """The count the status line shows (``4,812 of 10,000 · sorted by ...``)."""
+    head = status.split(" of ", 1)[0].replace(",", "").strip()
+    return int(head) if head.isdigit() else None
+
+
 def measure_bare(args: argparse.Namespace, queries: list[str]) -> dict[str, Any]:
     starts = []
     peak = 0
@@ -143,6 +149,7 @@ def measure_corpus(corpus: corpora.Corpus, args: argparse.Namespace) -> dict[str
             "app_count_under_pilot": typed.get("pilot_count"),
             "scan_count": scan[text],
             "shown": typed["shown_text"],
+            "shown_count": shown_count(typed["shown_text"]),
             "ms": report.spread(ms),
             "last_key_ms": ms[-1],
             "pilot_round_trip_ms": report.spread([k["round_trip_ms"] for k in piloted]),

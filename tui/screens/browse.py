@@ -208,7 +208,11 @@ class BrowseScreen(Screen[None]):
         # While the user types, the list comes first; the pane follows once they pause.
         if self._detail_timer is not None:
             self._detail_timer.stop()
-        self._detail_timer = self.set_timer(DETAIL_AFTER, self._show_current_detail)
+            self._detail_timer = None
+        if self.query_one(DetailPane).shown_for is None:
+            self._show_current_detail()  # the first result: nothing to wait for
+        else:
+            self._detail_timer = self.set_timer(DETAIL_AFTER, self._show_current_detail)
 
     def _show_current_detail(self) -> None:
         self._detail_timer = None
@@ -250,7 +254,9 @@ class BrowseScreen(Screen[None]):
 
     @on(ReleaseList.Highlighted)
     def _highlighted(self, event: ReleaseList.Highlighted) -> None:
-        if self.has_class("-wide"):
+        # A new result moves the cursor too; then the pane waits for the
+        # typing pause (the timer set in _show_result), not for this message.
+        if self.has_class("-wide") and self._detail_timer is None:
             self._show_detail(event.item)
 
     def _show_detail(self, release: Release | None) -> None:
