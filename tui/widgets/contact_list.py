@@ -7,7 +7,7 @@ from rich.text import Text
 
 from store.contacts import DirectoryEntry
 from store.sanitize import clean_line
-from tui.widgets.virtual_list import VirtualList
+from tui.widgets.virtual_list import VirtualList, fixed_cell
 
 
 class ContactList(VirtualList[DirectoryEntry]):
@@ -18,14 +18,14 @@ class ContactList(VirtualList[DirectoryEntry]):
         dim = self.part("dim")
         line = Text(style=style, no_wrap=True, overflow="ellipsis", end="")
         name_width = max(12, min(28, width // 4))
-        line.append_text(_cell(entry.name, name_width, Style(bold=True)))
+        line.append_text(fixed_cell(entry.name, name_width, Style(bold=True)))
         line.append(" ")
         if width >= 70:
             email_width = max(16, min(32, width // 4))
-            line.append_text(_cell(entry.email or "", email_width, Style()))
+            line.append_text(fixed_cell(entry.email or "", email_width, Style()))
             line.append(" ")
         if width >= 100:
-            line.append_text(_cell(entry.phones[0] if entry.phones else "", 18, dim))
+            line.append_text(fixed_cell(entry.phones[0] if entry.phones else "", 18, dim))
             line.append(" ")
         if width >= 60:
             seen = entry.last_seen.isoformat() if entry.last_seen else ""
@@ -33,11 +33,3 @@ class ContactList(VirtualList[DirectoryEntry]):
         where = " · ".join(clean_line(x) for x in (entry.role, entry.organisation) if x)
         line.append(where, meta)
         return line
-
-
-def _cell(value: str, width: int, style: Style) -> Text:
-    text = Text(
-        clean_line(value[: 4 * width]), style=style, no_wrap=True, overflow="ellipsis", end=""
-    )
-    text.truncate(width, overflow="ellipsis", pad=True)
-    return text

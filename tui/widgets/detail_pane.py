@@ -14,7 +14,6 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
-from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -70,8 +69,6 @@ class DetailPane(ScrollView, can_focus=True):
     DetailPane > .detail-pane--muted { color: $text-muted; }
     DetailPane > .detail-pane--embargo { color: $text-error; text-style: bold; }
     """
-
-    hit_count: reactive[int] = reactive(0)
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)

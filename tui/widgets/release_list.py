@@ -9,7 +9,7 @@ from rich.text import Text
 
 from store.records import Release
 from store.sanitize import clean_line
-from tui.widgets.virtual_list import VirtualList
+from tui.widgets.virtual_list import VirtualList, fixed_cell
 
 StarredUnread = Callable[[str], tuple[bool, bool]]
 
@@ -77,10 +77,10 @@ class ReleaseList(VirtualList[Release]):
         org_width, place_width = _column_widths(width)
         if org_width:
             org = short_organisation(release.organisations[0]) if release.organisations else ""
-            line.append_text(_cell(org, org_width, meta))
+            line.append_text(fixed_cell(org, org_width, meta))
             line.append(" ")
         if place_width:
-            line.append_text(_cell(release.location or "", place_width, meta))
+            line.append_text(fixed_cell(release.location or "", place_width, meta))
             line.append(" ")
         # Only what can be seen: a 100k-character title costs no more than a short one.
         line.append(clean_line(release.title[: 4 * width]))
@@ -96,11 +96,3 @@ def _column_widths(width: int) -> tuple[int, int]:
     if width < 110:
         return (12, 12)
     return (18, 14)
-
-
-def _cell(value: str, width: int, style: Style) -> Text:
-    text = Text(
-        clean_line(value[: 4 * width]), style=style, no_wrap=True, overflow="ellipsis", end=""
-    )
-    text.truncate(width, overflow="ellipsis", pad=True)
-    return text

@@ -16,7 +16,31 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from store.sanitize import clean_line
+
 T = TypeVar("T")
+
+
+class ItemMessage(Message):
+    """A message about one item of a list (``item`` is None when the list is empty)."""
+
+    def __init__(self, virtual_list: VirtualList[Any], item: Any) -> None:
+        super().__init__()
+        self.virtual_list = virtual_list
+        self.item = item
+
+    @property
+    def control(self) -> VirtualList[Any]:
+        return self.virtual_list
+
+
+def fixed_cell(value: str, width: int, style: Style) -> Text:
+    """*value* on one line in exactly *width* cells: cut with an ellipsis or padded."""
+    text = Text(
+        clean_line(value[: 4 * width]), style=style, no_wrap=True, overflow="ellipsis", end=""
+    )
+    text.truncate(width, overflow="ellipsis", pad=True)
+    return text
 
 
 class VirtualList(ScrollView, Generic[T], can_focus=True):
@@ -63,29 +87,11 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
 
-    class Highlighted(Message):
+    class Highlighted(ItemMessage):
         """The cursor moved to another item."""
 
-        def __init__(self, virtual_list: VirtualList[Any], item: Any) -> None:
-            super().__init__()
-            self.virtual_list = virtual_list
-            self.item = item
-
-        @property
-        def control(self) -> VirtualList[Any]:
-            return self.virtual_list
-
-    class Selected(Message):
+    class Selected(ItemMessage):
         """Enter (or a double click) on an item."""
-
-        def __init__(self, virtual_list: VirtualList[Any], item: Any) -> None:
-            super().__init__()
-            self.virtual_list = virtual_list
-            self.item = item
-
-        @property
-        def control(self) -> VirtualList[Any]:
-            return self.virtual_list
 
     def __init__(
         self,
