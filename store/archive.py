@@ -14,7 +14,7 @@ from store.query import DEFAULT_STATE, Query
 from store.records import Release
 from store.release_store import ReleaseState, ReleaseStore
 from store.sanitize import fold
-from store.search_index import SearchIndex
+from store.search_index import SearchCancelled, SearchIndex
 
 SORT_KEYS = ("date", "title", "organisation", "place")
 
@@ -198,22 +198,41 @@ class Archive:
 
     # -- searching ------------------------------------------------------------
 
-    def search(self, query: Query, order: SortOrder = SortOrder()) -> ResultView:
-        """The releases *query* matches, in *order*; the index when ready, else a scan."""
+    def search(
+        self,
+        query: Query,
+        order: SortOrder = SortOrder(),
+        should_stop: Callable[[], bool] | None = None,
+    ) -> ResultView:
+        """The releases *query* matches, in *order*; the index when ready, else a scan.
+
+        Raises :class:`SearchCancelled` once *should_stop* says the answer is no
+        longer wanted (the user typed on).
+        """
         snapshot = self._snapshot
         releases = snapshot.releases
         if query.is_empty():
             positions: Sequence[int] = range(len(releases))
         elif snapshot.index is not None:
-            positions = snapshot.index.search(query, self._states)
+            positions = snapshot.index.search(query, self._states, should_stop)
         else:
-            states = self._states
-            positions = [
-                i
-                for i, r in enumerate(releases)
-                if query.matches(r, states.get(r.id, DEFAULT_STATE))
-            ]
+            positions = self._scan(query, releases, should_stop)
         return ResultView(releases, self._ordered(snapshot, positions, order), snapshot.months)
+
+    def _scan(
+        self,
+        query: Query,
+        releases: Sequence[Release],
+        should_stop: Callable[[], bool] | None,
+    ) -> list[int]:
+        states = self._states
+        found = []
+        for i, release in enumerate(releases):
+            if should_stop is not None and i % 256 == 0 and should_stop():
+                raise SearchCancelled
+            if query.matches(release, states.get(release.id, DEFAULT_STATE)):
+                found.append(i)
+        return found
 
     def _ordered(
         self, snapshot: _Snapshot, positions: Sequence[int], order: SortOrder

@@ -32,7 +32,7 @@ import struct
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import defaultdict, deque
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import chain, compress, repeat
@@ -54,6 +54,13 @@ from store.records import Release
 from store.text_tokens import field_key, fold_for_matching, phrase_pattern, text_tokens_and_kind
 
 _MAGIC = b"PRESSROOM-INDEX-1\n"
+_STOP_CHECK_EVERY = 64  # releases verified between two looks at should_stop
+
+
+class SearchCancelled(Exception):
+    """A search was abandoned because its caller no longer wants the answer."""
+
+
 _ZERO_TO_BIT = bytes.maketrans(b"01", b"\x00\x01")
 _PREFIX_LEVELS = (1, 2, 3)
 _PHONE_FIELD = "phone"
@@ -346,8 +353,14 @@ class SearchIndex:
         self,
         query: Query,
         states: Mapping[str, ReleaseStateLike] | None = None,
+        should_stop: Callable[[], bool] | None = None,
     ) -> list[int]:
-        """Positions (ascending) of the releases *query* matches; the same set as the scan."""
+        """Positions (ascending) of the releases *query* matches; the same set as the scan.
+
+        *should_stop* is asked now and then while phrases are verified release
+        by release (the one slow part): when it says yes, :class:`SearchCancelled`
+        is raised, so a search the user has typed past stops taking CPU.
+        """
         if query.is_empty():
             return list(range(self.size))
         states = states if states is not None else {}
@@ -378,11 +391,12 @@ class SearchIndex:
         result = _bitmap_to_positions(sure, self.size)
         margin = possible & ~sure
         if margin:
-            checked = [
-                position
-                for position in _bitmap_to_positions(margin, self.size)
-                if self._verify(position, unsure)
-            ]
+            checked = []
+            for count, position in enumerate(_bitmap_to_positions(margin, self.size), 1):
+                if should_stop is not None and count % _STOP_CHECK_EVERY == 0 and should_stop():
+                    raise SearchCancelled
+                if self._verify(position, unsure):
+                    checked.append(position)
             if checked:
                 result = sorted(result + checked)
         return result

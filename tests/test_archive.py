@@ -1,0 +1,90 @@
+"""The browser's model: order, sorting, the timeline, facets, marks and cancellable searches."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from store.archive import Archive, SortOrder
+from store.query import parse_query
+from store.release_store import ReleaseStore
+from store.search_index import SearchCancelled
+from store.synthetic import generate
+from tests.helpers.browser_data import sample_releases, write_store
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Archive:
+    return Archive(ReleaseStore(write_store(tmp_path / "s.json")))
+
+
+def test_releases_come_newest_first_and_sort_every_way(archive: Archive) -> None:
+    dates = [r.date for r in archive.releases]
+    assert dates == sorted(dates, reverse=True)
+    everything = parse_query("")
+    by_title = [r.title for r in archive.search(everything, SortOrder("title", False))]
+    assert by_title == sorted(by_title, key=lambda t: t.casefold())
+    assert [r.title for r in archive.search(everything, SortOrder("title", True))] == by_title[::-1]
+    oldest_first = [r.date for r in archive.search(everything, SortOrder("date", False))]
+    assert oldest_first == sorted(oldest_first)
+    places = [r.location for r in archive.search(everything, SortOrder("place", False))]
+    assert places == sorted(places, key=lambda p: (p or "").casefold())
+
+
+def test_index_and_scan_agree(archive: Archive) -> None:
+    queries = ["programme", "org:unoct", '"three years"', "-cholera harbour", "date:2024", "prog"]
+    scanned = {q: [r.id for r in archive.search(parse_query(q))] for q in queries}
+    archive.build_index()
+    assert archive.index is not None
+    for q in queries:
+        assert [r.id for r in archive.search(parse_query(q))] == scanned[q], q
+
+
+def test_timeline_counts_every_month_of_the_span(archive: Archive) -> None:
+    months = archive.search(parse_query("org:unoct")).months()
+    assert months == [("2021-06", 2)]
+    span = archive.search(parse_query("")).months()
+    assert span[0][0] == "2021-06" and span[-1][0] == "2025-10"
+    assert sum(count for _, count in span) == 8
+    assert len(span) == (2025 - 2021) * 12 + (10 - 6) + 1
+
+
+def test_facets_count_organisations_places_and_years(archive: Archive) -> None:
+    facets = archive.facets(archive.search(parse_query("")))
+    assert ("United Nations Office of Counter-Terrorism (UNOCT)", 2) in facets.organisations
+    assert facets.years[0] == ("2025", 1)
+    assert sum(n for _, n in facets.places) == 8
+
+
+def test_marks_are_kept_in_memory_then_saved(tmp_path: Path) -> None:
+    path = write_store(tmp_path / "s.json")
+    archive = Archive(ReleaseStore(path))
+    first, second = archive.releases[0].id, archive.releases[1].id
+    archive.set_starred(first, True)
+    archive.set_read(second, True)
+    assert archive.marks(first) == (True, True) and archive.marks(second) == (False, False)
+    archive.save_states([first, second])
+    with ReleaseStore(path) as store:
+        assert store.state(first).starred and store.state(second).read
+
+
+def test_a_search_the_user_typed_past_stops(tmp_path: Path) -> None:
+    archive = Archive(ReleaseStore(write_store(tmp_path / "s.json", list(generate(600, seed=4)))))
+    with pytest.raises(SearchCancelled):
+        archive.search(parse_query("the"), should_stop=lambda: True)  # scanning
+    archive.build_index()
+    # A phrase of common words is verified release by release: that loop stops too.
+    with pytest.raises(SearchCancelled):
+        archive.search(parse_query('"of the'), should_stop=lambda: True)
+    assert len(archive.search(parse_query('"of the'), should_stop=lambda: False)) >= 0
+
+
+def test_reload_takes_another_process_writes(tmp_path: Path) -> None:
+    path = write_store(tmp_path / "s.json")
+    archive = Archive(ReleaseStore(path))
+    with ReleaseStore(path) as other:
+        other.add_batch([sample_releases()[0].with_changes(id="00000000000000ab", title="Late")])
+    assert archive.store.refresh()
+    archive.reload()
+    assert "Late" in [r.title for r in archive.releases]
