@@ -54,7 +54,9 @@ from store.records import Release
 from store.text_tokens import field_key, fold_for_matching, phrase_pattern, text_tokens_and_kind
 
 _MAGIC = b"PRESSROOM-INDEX-1\n"
-_STOP_CHECK_EVERY = 64  # releases verified between two looks at should_stop
+_STOP_CHECK_EVERY = 64
+# Folded bodies kept for phrase checks: 32M characters, 32-128 MB.
+FOLD_CACHE_CHARS = 32 * 1024 * 1024  # releases verified between two looks at should_stop
 
 
 class SearchCancelled(Exception):
@@ -87,20 +89,24 @@ def _bitmap_to_positions(bitmap: int, size: int) -> list[int]:
     return list(compress(range(size), selectors))
 
 
-def _phrase_in(release: Release, pattern: re.Pattern[str], plain: bool) -> bool:
+def _phrase_in(
+    release: Release, pattern: re.Pattern[str], plain: bool, folded_body: Callable[[], str]
+) -> bool:
     """Whether *pattern* (``phrase_pattern``) finds its phrase in one text field of *release*.
 
     The body first: it is where phrases usually are, and most of the text. A
     *plain* release (see ``text_tokens_and_kind``) is searched in its
-    ``lower()``, much cheaper than folding.
+    ``lower()``, much cheaper than folding; the folded body of the others
+    comes from *folded_body* (cached by the index).
     """
     fold = str.lower if plain else fold_for_matching
     fields = release_text_fields(release)
     fields[0], fields[1] = fields[1], fields[0]
-    for text in fields:
+    for number, text in enumerate(fields):
         if "\x00" in text:
             text = text.replace("\x00", " ")
-        if pattern.search(fold(text)):
+        folded = folded_body() if number == 0 and not plain else fold(text)
+        if pattern.search(folded):
             return True
     return False
 
@@ -186,6 +192,8 @@ class SearchIndex:
         self._plain = plain  # 1 where a release's text folds like its lower()
         self._universe = (1 << self.size) - 1
         self._positions_by_id: dict[str, list[int]] = {}
+        self._fold_cache: dict[int, str] = {}
+        self._fold_cache_chars = 0
         for position, release in enumerate(releases):
             self._positions_by_id.setdefault(release.id, []).append(position)
 
@@ -413,14 +421,33 @@ class SearchIndex:
                 if isinstance(decider, int):
                     found = bool((decider >> position) & 1)
                 else:
+                    release = self.releases[position]
                     found = _phrase_in(
-                        self.releases[position], decider, bool(self._plain[position])
+                        release,
+                        decider,
+                        bool(self._plain[position]),
+                        partial(self._folded_body, position, release),
                     )
                 if found != term.negated:
                     break
             else:
                 return False
         return True
+
+    def _folded_body(self, position: int, release: Release) -> str:
+        """The folded body of a release that is not plain ASCII, kept while memory allows.
+
+        Folding (NFKD, marks removed) costs ~100 µs for a body with accents; a
+        phrase typed letter by letter verifies the same releases at every key.
+        """
+        folded = self._fold_cache.get(position)
+        if folded is None:
+            body = release.body.replace("\x00", " ") if "\x00" in release.body else release.body
+            folded = fold_for_matching(body)
+            if self._fold_cache_chars + len(folded) <= FOLD_CACHE_CHARS:
+                self._fold_cache[position] = folded
+                self._fold_cache_chars += len(folded)
+        return folded
 
     def count(self, query: Query, states: Mapping[str, ReleaseStateLike] | None = None) -> int:
         """How many releases *query* matches."""
