@@ -441,3 +441,29 @@ async def test_ten_thousand_releases_reach_an_interactive_list(tmp_path: Path) -
         await pilot.press("slash", *"minist")
         await settle(pilot)
         assert 0 < len(releases.rows) < 10_000
+
+
+async def test_a_very_long_release_scrolls_to_its_end(tmp_path: Path) -> None:
+    long_paragraph = "The harbour wall will be raised by thirty centimetres along its length. " * 12
+    body = (
+        "\n\n".join(f"{n}. {long_paragraph}" for n in range(300)) + "\n" + "short line\n" * 50_000
+    )
+    release = sample_releases()[2].with_changes(body=body)
+    path = write_store(tmp_path / "long.json", [release])
+    app = PressroomApp(path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        pane = app.screen.query_one(DetailPane)
+        assert app.focused is pane
+        await pilot.press("end")
+        for _ in range(5):  # estimated heights settle as they come into view
+            await pilot.pause(0.05)
+            await pilot.press("end")
+        await pilot.pause()
+        bottom = "".join(segment.text for segment in pane.render_line(pane.size.height - 1))
+        assert release.source.path in bottom
+        await pilot.press("home")
+        await pilot.pause()
+        top = "".join(segment.text for segment in pane.render_line(0))
+        assert "PRESS RELEASE" in top

@@ -109,10 +109,10 @@ class ContactsScreen(Screen[None]):
         card = self.query_one("#contact-card", Static)
         releases = self.query_one("#contact-releases", ReleaseList)
         if entry is None:
-            card.update(Text("no contact matches", style="dim"))
+            card.update(Text("no contact matches", style="dim"), layout=False)
             releases.set_releases([])
             return
-        card.update(contact_card(entry))
+        card.update(contact_card(entry), layout=False)
         found = [r for r in (self.archive.get(i) for i in entry.release_ids) if r is not None]
         releases.set_releases(found, self.archive.marks)
 

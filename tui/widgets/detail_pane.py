@@ -73,13 +73,18 @@ class DetailPane(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.release: Release | None = None
-        self._paragraphs: list[Text] = []
+        # Body lines stay plain strings until they are drawn: a body of a
+        # million lines must not cost a million Text objects up front.
+        self._paragraphs: list[Text | str] = []
         self._body_range = (0, 0)  # paragraph indexes of the body
         self._highlighter: Highlighter | None = None
         self._width = 0
         self._starts = array("Q", [0])  # first row of each paragraph, and the total
         self._current_hit = -1  # paragraph of the hit last jumped to
         self._cache: dict[int, list[Strip]] = {}
+        self._heights: list[int] = []
+        self._estimated = bytearray()
+        self._heights_dirty = False
         # What the pane was last laid out for (release id, query text), so
         # that a cursor or result update with nothing new costs nothing.
         self.shown_for: tuple[str | None, str] | None = None
@@ -104,11 +109,11 @@ class DetailPane(ScrollView, can_focus=True):
         self.scroll_to(0, 0, animate=False, immediate=True)
         self.refresh()
 
-    def _layout(self, release: Release | None) -> tuple[list[Text], tuple[int, int]]:
+    def _layout(self, release: Release | None) -> tuple[list[Text | str], tuple[int, int]]:
         if release is None:
             return [], (0, 0)
         style = self.get_component_rich_style
-        out: list[Text] = []
+        out: list[Text | str] = []
         if release.kicker:
             out.append(_styled(clean_line(release.kicker), style("detail-pane--kicker")))
         if release.embargo:
@@ -128,7 +133,7 @@ class DetailPane(ScrollView, can_focus=True):
             out.append(line)
         out.append(Text(""))
         body_start = len(out)
-        out.extend(Text(line) for line in clean_text(release.body).split("\n"))
+        out.extend(clean_text(release.body).split("\n"))
         body_end = len(out)
         if release.contacts:
             out.append(Text(""))
@@ -164,22 +169,61 @@ class DetailPane(ScrollView, can_focus=True):
     # -- wrapping ---------------------------------------------------------
 
     def _measure(self) -> None:
-        """Rows per paragraph at the current width; only long lines are actually wrapped."""
+        """Rows per paragraph at the current width.
+
+        Short lines are one row. Long paragraphs are wrapped for real only
+        as far as the first screens reach; further down their height is an
+        estimate, made exact when they scroll into view (see render_line).
+        """
         width = self._wrap_width()
         self._width = width
-        starts = array("Q", [0])
+        exact_until = 2 * max(self.size.height, 24)
+        heights: list[int] = []
+        estimated = bytearray(len(self._paragraphs))
         total = 0
         for index, paragraph in enumerate(self._paragraphs):
-            plain = paragraph.plain
-            fits = len(plain) <= width if plain.isascii() else cell_len(plain) <= width
-            total += 1 if fits else len(self._wrapped(index))
+            plain = paragraph if isinstance(paragraph, str) else paragraph.plain
+            cells = len(plain) if plain.isascii() else cell_len(plain)
+            if cells <= width:
+                height = 1
+            elif total < exact_until:
+                height = len(self._wrapped(index))
+            else:
+                # Word wrapping leaves a little room at the end of each row.
+                height = -(-cells * 110 // (100 * width))
+                estimated[index] = 1
+            heights.append(height)
+            total += height
+        self._heights = heights
+        self._estimated = estimated
+        self._apply_heights()
+
+    def _apply_heights(self) -> None:
+        starts = array("Q", [0])
+        total = 0
+        for height in self._heights:
+            total += height
             starts.append(total)
         self._starts = starts
         # As in VirtualList: no layout pass for what only changes our scrollbar.
-        self.set_reactive(ScrollView.virtual_size, Size(width, total))
+        self.set_reactive(ScrollView.virtual_size, Size(self._width, total))
         scrollbar = self.vertical_scrollbar
         scrollbar.window_virtual_size = total
         scrollbar.refresh()
+
+    def _settle_height(self, index: int, rows: int) -> None:
+        """An estimated paragraph came into view: use its real height from the next frame."""
+        self._estimated[index] = 0
+        if self._heights[index] != rows:
+            self._heights[index] = rows
+            if not self._heights_dirty:
+                self._heights_dirty = True
+                self.call_after_refresh(self._reflow)
+
+    def _reflow(self) -> None:
+        self._heights_dirty = False
+        self._apply_heights()
+        self.refresh()
 
     def _wrap_width(self) -> int:
         return max(10, self.scrollable_content_region.width or self.size.width or 80)
@@ -196,7 +240,8 @@ class DetailPane(ScrollView, can_focus=True):
         return strips
 
     def _wrap(self, index: int) -> list[Strip]:
-        paragraph = self._paragraphs[index]
+        stored = self._paragraphs[index]
+        paragraph = Text(stored) if isinstance(stored, str) else stored
         if self._highlighter and self._body_range[0] <= index < self._body_range[1]:
             paragraph = paragraph.copy()
             for start, end in self._highlighter(paragraph.plain):
@@ -218,6 +263,8 @@ class DetailPane(ScrollView, can_focus=True):
             return Strip.blank(self._width, base)
         index = bisect_right(self._starts, row) - 1
         strips = self._wrapped(index)
+        if self._estimated[index]:
+            self._settle_height(index, len(strips))
         sub = row - self._starts[index]
         strip = strips[sub] if sub < len(strips) else Strip.blank(self._width)
         return strip.apply_style(base)
@@ -233,7 +280,8 @@ class DetailPane(ScrollView, can_focus=True):
         if not self._highlighter:
             return []
         first, last = self._body_range
-        return [i for i in range(first, last) if self._highlighter(self._paragraphs[i].plain)]
+        lines = self._paragraphs
+        return [i for i in range(first, last) if self._highlighter(_plain(lines[i]))]
 
     def action_next_hit(self) -> None:
         self._jump(forward=True)
@@ -261,7 +309,11 @@ class DetailPane(ScrollView, can_focus=True):
     @property
     def lines(self) -> list[str]:
         """The laid-out paragraphs as plain text (for tests and copying)."""
-        return [p.plain for p in self._paragraphs]
+        return [_plain(p) for p in self._paragraphs]
+
+
+def _plain(paragraph: Text | str) -> str:
+    return paragraph if isinstance(paragraph, str) else paragraph.plain
 
 
 def _styled(value: str, style: Style) -> Text:
