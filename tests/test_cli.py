@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from store import index_cache
+from store.archive import Archive
 from store.release_store import ReleaseStore
 from tests.conftest import ROOT, SAMPLES, SEED
 from tui.cli import default_db, main
@@ -54,6 +56,10 @@ def test_import_summarises_and_reports_each_failed_file(
     err = capsys.readouterr().err
     assert "imported 2, updated 0, already known 0, failed 1" in err
     assert "empty.txt" in err
+    # The search index is built with the import, for the browser to load.
+    with ReleaseStore(db) as store:
+        archive = Archive(store)
+        assert index_cache.load(index_cache.cache_path(db), archive.releases) is not None
     # Again: nothing new.
     assert main(["import", str(folder), "--db", str(db)]) == 0
     assert "imported 0, updated 0, already known 2, failed 1" in capsys.readouterr().err

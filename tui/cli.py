@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -148,8 +149,17 @@ def _run_import(store: ReleaseStore, paths: Sequence[str]) -> ImportSummary:
     from store.importing import import_paths
     from tui.progress import ImportProgress
 
-    with ImportProgress(_stderr()) as bar:
-        return import_paths(store, paths, progress=bar.update)
+    console = _stderr()
+    with ImportProgress(console) as bar:
+        summary = import_paths(store, paths, progress=bar.update)
+    if store.path is not None and (summary.imported or summary.updated):
+        # Build the search index now, while the user waits anyway, so that the
+        # browser opens on a ready index (building it takes seconds at 100k).
+        from store.archive import Archive
+
+        with console.status("indexing for search …") if console.is_terminal else nullcontext():
+            Archive(store).build_index()
+    return summary
 
 
 def cmd_import(ns: argparse.Namespace) -> int:
