@@ -133,8 +133,12 @@ class BrowseScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="index")
     def build_index(self) -> None:
         """The index makes keystrokes fast; until it is ready, searches scan."""
+        # Two workers may build one directory at once (this one and `c`): both
+        # build the same value and one of them is kept, which is harmless.
         if self.archive is not None:
             self.archive.build_index()
+            # The contact directory next, so that `c` opens on a ready one.
+            self.archive.contacts()
             # Releases and index live as long as the archive: keep the cyclic
             # collector from walking their millions of objects in the middle
             # of a keystroke (full collections cost ~200 ms at 10k).
