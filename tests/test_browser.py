@@ -467,3 +467,28 @@ async def test_a_very_long_release_scrolls_to_its_end(tmp_path: Path) -> None:
         await pilot.pause()
         top = "".join(segment.text for segment in pane.render_line(0))
         assert "PRESS RELEASE" in top
+
+
+async def test_keys_typed_while_the_archive_opens_are_kept(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    opened = BrowseScreen._open_archive
+
+    def slow_open(self: BrowseScreen) -> object:
+        time.sleep(0.5)  # a big archive takes a moment to open
+        return opened(self)
+
+    monkeypatch.setattr(BrowseScreen, "_open_archive", slow_open)
+    app = PressroomApp(store_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        assert browse(app).archive is None
+        await pilot.press("slash", *"flo")
+        await settle(pilot)
+        bar = app.screen.query_one(SearchBar)
+        assert bar.value == "flo" and app.focused is bar
+        assert titles(app) == [
+            "Coastal Resilience Alliance maps flood risk for 3,000 small harbours"
+        ]

@@ -52,6 +52,10 @@ def bundled_samples() -> Path | None:
 class BrowseScreen(Screen[None]):
     """Everything in the archive, narrowed as the user types."""
 
+    # The list has the keys from the first frame, so "/" searches even
+    # before the archive has finished opening.
+    AUTO_FOCUS = "#releases"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_search", "Search", id="browse.search"),
         Binding("escape", "back", "Back", show=False, id="browse.back"),
@@ -127,7 +131,9 @@ class BrowseScreen(Screen[None]):
         self.archive = archive
         self._refresh_totals()
         self.run_search(self.query_one(SearchBar).value, keep=None)
-        self.query_one(ReleaseList).focus(scroll_visible=False)
+        # Whoever started typing while the archive opened keeps their focus.
+        if self.focused is None:
+            self.set_focus(self.query_one(ReleaseList), scroll_visible=False)
         self.build_index()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="index")
