@@ -6,6 +6,7 @@ import asyncio
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.pilot import Pilot
 
 from store.release_store import ReleaseStore
@@ -492,3 +493,21 @@ async def test_keys_typed_while_the_archive_opens_are_kept(
         assert titles(app) == [
             "Coastal Resilience Alliance maps flood risk for 3,000 small harbours"
         ]
+
+
+async def test_slash_and_a_word_typed_in_one_go_land_in_the_bar(store_path: Path) -> None:
+    app = PressroomApp(store_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        first = app.screen.query_one(ReleaseList).current
+        assert first is not None
+        # As a terminal delivers a fast typist's keys: all queued before any is handled.
+        for key, char in (("slash", "/"), ("f", "f"), ("l", "l"), ("o", "o"), ("r", "r")):
+            app.post_message(events.Key(key, char))
+        await settle(pilot)
+        bar = app.screen.query_one(SearchBar)
+        assert bar.value == "flor"
+        archive = browse(app).archive
+        assert archive is not None and not archive.state(first.id).read  # "r" was typed, not run
+        await pilot.press("slash")
+        assert bar.value == "flor/"

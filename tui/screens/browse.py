@@ -57,7 +57,9 @@ class BrowseScreen(Screen[None]):
     AUTO_FOCUS = "#releases"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "focus_search", "Search", id="browse.search"),
+        # Priority: the app handles "/" before it hands the next keys on, so
+        # "/haier" typed in one go lands in the bar, not on the list's keys.
+        Binding("slash", "focus_search", "Search", priority=True, id="browse.search"),
         Binding("escape", "back", "Back", show=False, id="browse.back"),
         Binding("c", "contacts", "Contacts", id="browse.contacts"),
         Binding("f", "toggle_facets", "Facets", id="browse.facets"),
@@ -355,9 +357,12 @@ class BrowseScreen(Screen[None]):
     # -- actions ----------------------------------------------------------
 
     def action_focus_search(self) -> None:
-        # Focus now, not on the next turn of the loop: the keys typed right
-        # after "/" must land in the bar, not on the list's shortcuts.
-        self.set_focus(self.query_one(SearchBar), scroll_visible=False)
+        bar = self.query_one(SearchBar)
+        if self.focused is bar:
+            bar.insert_text_at_cursor("/")  # in the bar, "/" is just a character
+            return
+        # Focus now, not on the next turn of the loop (see the binding).
+        self.set_focus(bar, scroll_visible=False)
 
     def action_back(self) -> None:
         """Esc backs out one step: the search text, then the pane, then the facets."""

@@ -30,7 +30,7 @@ class ContactsScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="contacts.back"),
-        Binding("slash", "focus_filter", "Filter", id="contacts.filter"),
+        Binding("slash", "focus_filter", "Filter", priority=True, id="contacts.filter"),
         Binding("y", "copy_email", "Copy email", id="contacts.copy"),
     ]
 
@@ -128,7 +128,12 @@ class ContactsScreen(Screen[None]):
         self.app.push_screen(ReaderScreen(release))
 
     def action_focus_filter(self) -> None:
-        self.query_one("#contact-filter", Input).focus(scroll_visible=False)
+        # A priority binding (see BrowseScreen's "/"): in the filter it is a character.
+        filter_input = self.query_one("#contact-filter", PlainInput)
+        if self.focused is filter_input:
+            filter_input.insert_text_at_cursor("/")
+        else:
+            self.set_focus(filter_input, scroll_visible=False)
 
     def action_back(self) -> None:
         filter_input = self.query_one("#contact-filter", Input)
