@@ -511,3 +511,8 @@ async def test_slash_and_a_word_typed_in_one_go_land_in_the_bar(store_path: Path
         assert archive is not None and not archive.state(first.id).read  # "r" was typed, not run
         await pilot.press("slash")
         assert bar.value == "flor/"
+        # A "/" inside what is typed keeps its place among the queued keys.
+        for key, char in (("a", "a"), ("slash", "/"), ("b", "b")):
+            app.post_message(events.Key(key, char))
+        await settle(pilot)
+        assert bar.value == "flor/a/b"

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -359,8 +360,9 @@ class BrowseScreen(Screen[None]):
     def action_focus_search(self) -> None:
         bar = self.query_one(SearchBar)
         if self.focused is bar:
-            bar.insert_text_at_cursor("/")  # in the bar, "/" is just a character
-            return
+            # In the bar "/" is a character: let the key go on to it, in its
+            # turn after the keys typed before it.
+            raise SkipAction()
         # Focus now, not on the next turn of the loop (see the binding).
         self.set_focus(bar, scroll_visible=False)
 

@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -131,9 +132,8 @@ class ContactsScreen(Screen[None]):
         # A priority binding (see BrowseScreen's "/"): in the filter it is a character.
         filter_input = self.query_one("#contact-filter", PlainInput)
         if self.focused is filter_input:
-            filter_input.insert_text_at_cursor("/")
-        else:
-            self.set_focus(filter_input, scroll_visible=False)
+            raise SkipAction()  # a character in the filter, typed in its turn
+        self.set_focus(filter_input, scroll_visible=False)
 
     def action_back(self) -> None:
         filter_input = self.query_one("#contact-filter", Input)
