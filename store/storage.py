@@ -323,6 +323,10 @@ class AtomicJSONStorage(Storage):
                 finally:
                     os.close(fd)
             os.replace(staged, self.backup_path)
+            # rename() between two links of one file does nothing and leaves
+            # the source: it happens when a writer was killed after making the
+            # backup and before replacing the store. Remove the extra name.
+            _unlink_quietly(staged)
         except BaseException:
             _unlink_quietly(staged)
             raise

@@ -17,6 +17,7 @@ from tinydb import TinyDB
 
 from store.errors import StoreError, StoreLockedError
 from store.lockfile import StoreLock, lock_path_for
+from store.release_store import ReleaseStore
 from store.storage import (
     AtomicJSONStorage,
     _Damage,
@@ -27,6 +28,7 @@ from store.storage import (
     serialize_store,
 )
 from tests.conftest import ROOT
+from tests.helpers.synthetic_releases import synthetic_release
 
 
 def open_db(path: Path, **options: Any) -> TinyDB:
@@ -343,3 +345,19 @@ def test_a_store_behind_a_symbolic_link_stays_behind_it(tmp_path: Path) -> None:
     assert link.is_symlink()
     assert len(orjson.loads(real.read_bytes())["_default"]) == 2
     assert backup_path_for(real).exists()
+
+
+def test_a_backup_that_is_already_the_current_file_leaves_no_temporary_file(tmp_path: Path) -> None:
+    """A writer killed between making the backup and replacing the store leaves
+    ``.bak`` and the store as two links of one file; the next write must not
+    leave its staged backup behind (rename() between links of one file is a no-op)."""
+    path = tmp_path / "releases.json"
+    with ReleaseStore(path) as store:
+        store.add_batch([synthetic_release(1)])
+    backup = path.with_name(path.name + ".bak")
+    backup.unlink(missing_ok=True)
+    os.link(path, backup)
+    with ReleaseStore(path) as store:
+        store.add_batch([synthetic_release(2)])
+    assert [n for n in os.listdir(tmp_path) if n.endswith(".tmp")] == []
+    assert backup.exists() and not os.path.samefile(path, backup)
