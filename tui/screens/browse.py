@@ -214,9 +214,21 @@ class BrowseScreen(Screen[None]):
             return
         if typed_on():
             return
-        self.app.call_from_thread(self._show_result, serial, query, result, keep)
+        # The timeline's counts are made here, off the UI thread (a Counter
+        # over every hit: milliseconds at 100k).
+        months = result.months()
+        if typed_on():
+            return
+        self.app.call_from_thread(self._show_result, serial, query, result, months, keep)
 
-    def _show_result(self, serial: int, query: Query, result: ResultView, keep: str | None) -> None:
+    def _show_result(
+        self,
+        serial: int,
+        query: Query,
+        result: ResultView,
+        months: list[tuple[str, int]],
+        keep: str | None,
+    ) -> None:
         # A result that arrives after the input moved on is dropped (R2).
         if serial != self._search_serial or self.archive is None:
             return
@@ -230,7 +242,7 @@ class BrowseScreen(Screen[None]):
             layout=False,
         )
         self.query_one("#hint", Static).update(Content("  ".join(query.hints)), layout=False)
-        self.query_one(Timeline).show(result.months())
+        self.query_one(Timeline).show(months)
         self._show_welcome(len(self.archive) == 0)
         if self.query_one(FacetPanel).display:
             self._compute_facets(result)
