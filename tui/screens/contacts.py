@@ -12,6 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
@@ -24,6 +25,8 @@ from tui.widgets.contact_list import ContactList
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.plain_input import PlainInput
 from tui.widgets.release_list import ReleaseList
+
+CARD_AFTER = 0.12  # seconds of typing pause before the card follows the list
 
 
 class ContactsScreen(Screen[None]):
@@ -41,6 +44,7 @@ class ContactsScreen(Screen[None]):
         self.store_thread = store_thread
         self.directory: ContactDirectory | None = None
         self._serial = 0
+        self._card_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="contacts-topbar"):
@@ -95,16 +99,25 @@ class ContactsScreen(Screen[None]):
     def _show_entries(self, serial: int, entries: list[DirectoryEntry]) -> None:
         if serial != self._serial or self.directory is None:
             return
-        self.query_one(ContactList).set_rows(entries)
+        contacts = self.query_one(ContactList)
+        contacts.set_rows(entries)
+        # A fixed-size line: no layout pass per keystroke.
         self.query_one("#contacts-count", Static).update(
-            Content(f"{len(entries):,} of {len(self.directory):,} contacts")
+            Content(f"{len(entries):,} of {len(self.directory):,} contacts"), layout=False
         )
-        if not entries:
-            self._show_card(None)
+        # The card and its releases follow once the typing pauses.
+        if self._card_timer is not None:
+            self._card_timer.stop()
+        self._card_timer = self.set_timer(CARD_AFTER, self._show_current_card)
+
+    def _show_current_card(self) -> None:
+        self._card_timer = None
+        self._show_card(self.query_one(ContactList).current)
 
     @on(ContactList.Highlighted, "#contact-list")
     def _contact_highlighted(self, event: ContactList.Highlighted) -> None:
-        self._show_card(event.item)
+        if self._card_timer is None:
+            self._show_card(event.item)
 
     def _show_card(self, entry: DirectoryEntry | None) -> None:
         card = self.query_one("#contact-card", Static)
