@@ -242,3 +242,21 @@ def test_section_labels_and_public_lines_name_no_one() -> None:
         "Public Inquiries: 1-800-AHA-USA1 (242-8721)\n"
     )
     assert all(c["phone"] != "1 (242-8721" for c in _contacts(heart))
+
+
+def test_a_contacts_heading_glued_to_the_sentence_before_it() -> None:
+    from store.extract import extract
+
+    text = (
+        "Tessera Home reports first-quarter results\n\n"
+        "SHANGHAI - April 27, 2026 - Tessera Home today reported its results.\n\n"
+        "The buy-back is subject to shareholder approval and other pre-conditions."
+        "ContactsInvestor Relations:Tessera Home (Hong Kong)T: +852 2169 0000E: ir@tessera.example\n\n"
+        "Media Contacts: Lumen communication GmbHAnna Berger / Paul WeissT: +49 (0) 89 1250903 33"
+        "E: ab@lumen.example\n"
+    )
+    found = extract(text)
+    emails = [c.email for c in found.contacts]
+    assert "ir@tessera.example" in emails and "ab@lumen.example" in emails
+    investor = next(c for c in found.contacts if c.email == "ir@tessera.example")
+    assert investor.phone == "+852 2169 0000"

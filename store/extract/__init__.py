@@ -37,6 +37,9 @@ _MAX_TEXT = 2_000_000  # beyond this, a "release" is not one; keep the work boun
 _HEADLINE_JOIN = 300
 _WRAPPED_LINE = 200
 _WORD = re.compile(r"\w")
+_GLUED_CONTACTS_HEADING = re.compile(
+    r"(?<=[a-z0-9)][.!?])(?=(?:(?:Media|Press|Investor|Company)\s+)?Contacts?(?:[A-Z]|:))"
+)
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9&.-]{1,11})\)$")
 # A line made only of links: a site's menu or share buttons, never a headline.
 _LINK_ONLY_LINE = re.compile(
@@ -354,6 +357,10 @@ def _extract(text: str, *, title: str | None, date: str | None, language: str | 
     raw = raw[:_MAX_TEXT]
     footer = archive_footer_start(raw)
     main, links = reduce_links(raw[:footer])
+    if "ontact" in main:
+        # A web copy can glue the contacts heading to the sentence before it
+        # ("...pre-conditions.ContactsInvestor Relations:"): give it its own line.
+        main = _GLUED_CONTACTS_HEADING.sub("\n", main)
     if footer < len(raw):
         links += reduce_links(raw[footer:])[1]
         links = list(dict.fromkeys(links))
