@@ -107,6 +107,7 @@ class BrowseScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.store_thread = StoreThread(self.app)
+        self.query_one(ReleaseList).follow = self._cursor_moved
         self.query_one("#facets").display = False
         self._apply_width(self.app.size.width)
         self.query_one("#count", Static).update("opening the archive …")
@@ -235,7 +236,11 @@ class BrowseScreen(Screen[None]):
         self.query_value = query
         self.result = result
         releases = self.query_one(ReleaseList)
+        # The cursor moves with the new rows; the pane does not follow it now
+        # but once the typing pauses (below).
+        releases.follow = None
         releases.set_releases(result, self.archive.marks, keep=keep)
+        releases.follow = self._cursor_moved
         # The status line has a fixed size: no layout pass for new words in it.
         self.query_one("#count", Static).update(
             Content(f"{len(result):,} of {len(self.archive):,}  ·  sorted by {self.order.label()}"),
@@ -293,12 +298,13 @@ class BrowseScreen(Screen[None]):
         current = self.query_one(ReleaseList).current
         return current.id if current else None
 
-    @on(ReleaseList.Highlighted)
-    def _highlighted(self, event: ReleaseList.Highlighted) -> None:
-        # A new result moves the cursor too; then the pane waits for the
-        # typing pause (the timer set in _show_result), not for this message.
-        if self.has_class("-wide") and self._detail_timer is None:
-            self._show_detail(event.item)
+    def _cursor_moved(self, release: Release | None) -> None:
+        """The user moved the cursor: the pane shows its release in the same frame."""
+        if self.has_class("-wide"):
+            if self._detail_timer is not None:
+                self._detail_timer.stop()
+                self._detail_timer = None
+            self._show_detail(release)
 
     def _show_detail(self, release: Release | None) -> None:
         query = self.query_value

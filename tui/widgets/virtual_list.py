@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, ClassVar, Generic, TypeVar
 
 from rich.console import Console
@@ -103,6 +103,8 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self._rows: Sequence[T] = ()
         self._strips: dict[tuple[int, int, bool, object], Strip] = {}
+        # Called with the item under the cursor whenever it moves (see watch_cursor).
+        self.follow: Callable[[T | None], object] | None = None
         self._styles: dict[str, Style] = {}
 
     # -- data -------------------------------------------------------------
@@ -147,6 +149,10 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
         self.refresh_row(old)
         self.refresh_row(new)
         self._scroll_cursor_into_view()
+        if self.follow is not None:
+            # Called now, not through a message, so that what follows the
+            # cursor is drawn in the same frame as the cursor itself.
+            self.follow(self.current)
         self.post_message(self.Highlighted(self, self.current))
 
     def _scroll_cursor_into_view(self) -> None:
