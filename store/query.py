@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
@@ -504,24 +503,3 @@ def _relative_bounds(count: int, unit: str, today: date) -> tuple[int, int]:
         return MIN_ORDINAL, end
     day = min(today.day, calendar.monthrange(year, month + 1)[1])
     return date(year, month + 1, day).toordinal(), end
-
-
-def describe_terms(query: Query) -> Sequence[str]:
-    """A readable form of each clause, for debugging and ``--explain`` style output."""
-    out = []
-    for clause in query.clauses:
-        parts = []
-        for term in clause:
-            sign = "-" if term.negated else ""
-            if term.kind == "text":
-                parts.append(sign + repr(" ".join(term.tokens)) + ("*" if term.prefix else ""))
-            elif term.kind == "field":
-                parts.append(f"{sign}{term.field}:{term.value!r}")
-            elif term.kind == "date":
-                low = date.fromordinal(term.start).isoformat()
-                high = date.fromordinal(term.end).isoformat()
-                parts.append(f"{sign}date:{low}..{high}")
-            else:
-                parts.append(f"{sign}is:{term.field}")
-        out.append(" OR ".join(parts))
-    return out
