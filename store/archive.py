@@ -9,6 +9,13 @@ from operator import itemgetter
 from typing import overload
 
 from store import index_cache
+from store.catalogue import (
+    Catalogue,
+    NotCatalogued,
+    archive_order,
+    open_catalogue,
+    store_signature,
+)
 from store.contacts import ContactDirectory
 from store.query import DEFAULT_STATE, Query
 from store.records import Release
@@ -42,14 +49,19 @@ class SortOrder:
 class ResultView(Sequence[Release]):
     """The releases at some positions, without copying them (100k hits cost nothing)."""
 
-    __slots__ = ("_months", "_positions", "_releases")
+    __slots__ = ("_ids", "_months", "_positions", "_releases")
 
     def __init__(
-        self, releases: Sequence[Release], positions: Sequence[int], months: Sequence[str] = ()
+        self,
+        releases: Sequence[Release],
+        positions: Sequence[int],
+        months: Sequence[str] = (),
+        ids: Sequence[str] | None = None,
     ) -> None:
         self._releases = releases
         self._positions = positions
         self._months = months
+        self._ids = ids
 
     def __len__(self) -> int:
         return len(self._positions)
@@ -70,6 +82,13 @@ class ResultView(Sequence[Release]):
     @property
     def positions(self) -> Sequence[int]:
         return self._positions
+
+    def index_of(self, release_id: str) -> int | None:
+        """Where release *release_id* is in this result, without reading any release."""
+        ids = self._ids
+        if ids is None:
+            return next((n for n, r in enumerate(self) if r.id == release_id), None)
+        return next((n for n, p in enumerate(self._positions) if ids[p] == release_id), None)
 
     def months(self) -> list[tuple[str, int]]:
         """Releases per month (YYYY-MM), every month of the span, oldest first."""
@@ -97,13 +116,83 @@ class Facets:
 
 @dataclass(frozen=True, slots=True)
 class _Snapshot:
-    """Releases in archive order and what is derived from them, swapped as one value."""
+    """Releases in archive order and what is derived from them, swapped as one value.
 
-    releases: list[Release]
+    The columns are what sorting, facets and the timeline need of every
+    release, so that none of them has to read whole releases (from the store
+    file, when they come from a catalogue).
+    """
+
+    releases: Sequence[Release]
+    ids: Sequence[str]
+    titles: Sequence[str]
+    dates: Sequence[str | None]
+    locations: Sequence[str | None]
+    organisations: Sequence[Sequence[str]]
+    fingerprints: Sequence[str]
     months: list[str]
+    positions: dict[str, int]
+    catalogue: Catalogue | None = None
     index: SearchIndex | None = None
-    by_id: dict[str, Release] = field(default_factory=dict)
     contacts: list[ContactDirectory] = field(default_factory=list)  # built once, on demand
+
+    @classmethod
+    def of_catalogue(cls, catalogue: Catalogue) -> _Snapshot:
+        return cls._make(
+            catalogue,
+            catalogue.ids,
+            catalogue.titles,
+            catalogue.dates,
+            catalogue.locations,
+            catalogue.organisations,
+            catalogue.fingerprints,
+            catalogue,
+        )
+
+    @classmethod
+    def of_releases(cls, releases: Sequence[Release]) -> _Snapshot:
+        ordered = sorted(releases, key=lambda r: archive_order(r.date, r.title))
+        return cls._make(
+            ordered,
+            [r.id for r in ordered],
+            [r.title for r in ordered],
+            [r.date for r in ordered],
+            [r.location for r in ordered],
+            [r.organisations for r in ordered],
+            [r.fingerprint for r in ordered],
+            None,
+        )
+
+    @classmethod
+    def _make(
+        cls,
+        releases: Sequence[Release],
+        ids: Sequence[str],
+        titles: Sequence[str],
+        dates: Sequence[str | None],
+        locations: Sequence[str | None],
+        organisations: Sequence[Sequence[str]],
+        fingerprints: Sequence[str],
+        catalogue: Catalogue | None,
+    ) -> _Snapshot:
+        positions: dict[str, int] = {}
+        for position, release_id in enumerate(ids):
+            positions.setdefault(release_id, position)
+        return cls(
+            releases,
+            ids,
+            titles,
+            dates,
+            locations,
+            organisations,
+            fingerprints,
+            [(date or "")[:7] for date in dates],
+            positions,
+            catalogue,
+        )
+
+
+_EMPTY = _Snapshot._make([], [], [], [], [], [], [], None)
 
 
 class Archive:
@@ -112,11 +201,18 @@ class Archive:
     The store is used from one thread (the app's store thread). Searches may
     run in other threads at the same time: each reads one immutable snapshot,
     so a reload or an index build in between never mixes two generations.
+
+    A store on disk is read through its catalogue (store.catalogue) when it
+    can be: the list is ready without parsing the store, and whole releases
+    are read from the file as they are shown. Otherwise (a store in memory,
+    a file in another layout, or ``use_catalogue=False``) every release is
+    held in memory.
     """
 
-    def __init__(self, store: ReleaseStore) -> None:
+    def __init__(self, store: ReleaseStore, *, use_catalogue: bool = True) -> None:
         self.store = store
-        self._snapshot = _Snapshot([], [])
+        self._use_catalogue = use_catalogue and store.path is not None
+        self._snapshot = _EMPTY
         self._states: dict[str, ReleaseState] = {}
         self._ranks: dict[tuple[int, str], list[int]] = {}
         self.reload()
@@ -128,24 +224,86 @@ class Archive:
         return self._snapshot.releases
 
     @property
+    def ids(self) -> Sequence[str]:
+        """The ids of the releases, in archive order (reading no release)."""
+        return self._snapshot.ids
+
+    @property
     def index(self) -> SearchIndex | None:
         return self._snapshot.index
 
+    @property
+    def catalogued(self) -> bool:
+        """Whether releases are read from the store file as needed (see the class docstring)."""
+        return self._snapshot.catalogue is not None
+
     def reload(self) -> None:
         """Take the store's releases afresh (after an import or another process's write)."""
-        releases = sorted(self.store.releases(), key=_date_then_title)
+        catalogue = self._open_catalogue()
+        if catalogue is not None:
+            snapshot = _Snapshot.of_catalogue(catalogue)
+        else:
+            snapshot = _Snapshot.of_releases(self.store.releases())
         self._states = dict(self.store.states())
         self._ranks = {}
-        self._snapshot = _Snapshot(
-            releases, [(r.date or "")[:7] for r in releases], by_id={r.id: r for r in releases}
-        )
+        # The previous catalogue's file closes when the last search using it is done.
+        self._snapshot = snapshot
 
-    def build_index(self) -> None:
-        """Load the cached search index, or build it (seconds at 100k: call off the UI)."""
+    def _open_catalogue(self) -> Catalogue | None:
+        path = self.store.path
+        if not self._use_catalogue or path is None:
+            return None
+        try:
+            return open_catalogue(path)
+        except NotCatalogued:
+            pass
+        # Missing, damaged, in another layout or an older schema: the store
+        # reads it whole, which reports damage and migrates an older schema
+        # (rewriting it in the layout a catalogue is made of).
+        self.store.releases()
+        try:
+            return open_catalogue(path)
+        except NotCatalogued:
+            return None
+
+    def refresh(self) -> bool:
+        """Notice another process's writes (releases or marks); True when something changed.
+
+        The archive is reloaded when the releases changed.
+        """
+        snapshot = self._snapshot
+        store_changed = self.store.refresh()
+        if snapshot.catalogue is not None and self.store.path is not None:
+            releases_changed = store_signature(self.store.path) != snapshot.catalogue.signature
+        else:
+            releases_changed = store_changed
+        if releases_changed:
+            self.reload()
+        elif store_changed:
+            self._states = dict(self.store.states())
+        return releases_changed or store_changed
+
+    def build_index(self, *, cached_only: bool = False) -> None:
+        """Load the cached search index, or build it (seconds at 100k: call off the UI).
+
+        *cached_only*: take the cache if it is current and otherwise leave
+        the archive without an index (a one-off search scans faster than a
+        build).
+        """
         snapshot = self._snapshot
         store_path = self.store.path
         cache = index_cache.cache_path(store_path) if store_path is not None else None
-        index = index_cache.load_or_build(cache, snapshot.releases)
+        if cached_only:
+            if cache is None:
+                return
+            found = index_cache.load(cache, snapshot.releases, snapshot.ids, snapshot.fingerprints)
+            if found is None:
+                return
+            index = found
+        else:
+            index = index_cache.load_or_build(
+                cache, snapshot.releases, snapshot.ids, snapshot.fingerprints
+            )
         if self._snapshot is snapshot:
             self._snapshot = replace(snapshot, index=index)
 
@@ -153,11 +311,28 @@ class Archive:
         """The contact directory of the current releases (built on first use)."""
         snapshot = self._snapshot
         if not snapshot.contacts:
-            snapshot.contacts.append(ContactDirectory.build(snapshot.releases))
+            catalogue = snapshot.catalogue
+            if catalogue is not None:
+                # From the catalogue's contact blocks: no release is read from the file.
+                directory = ContactDirectory.build_from(
+                    zip(catalogue.ids, catalogue.dates, catalogue.contact_blocks(), strict=True)
+                )
+            else:
+                directory = ContactDirectory.build(snapshot.releases)
+            snapshot.contacts.append(directory)
         return snapshot.contacts[0]
 
+    def view(self, release_ids: Sequence[str]) -> ResultView:
+        """The releases with these ids, in this order (ids not in the archive left out)."""
+        snapshot = self._snapshot
+        found = [snapshot.positions.get(i) for i in release_ids]
+        positions = [p for p in found if p is not None]
+        return ResultView(snapshot.releases, positions, snapshot.months, snapshot.ids)
+
     def get(self, release_id: str) -> Release | None:
-        return self._snapshot.by_id.get(release_id)
+        snapshot = self._snapshot
+        position = snapshot.positions.get(release_id)
+        return None if position is None else snapshot.releases[position]
 
     def __len__(self) -> int:
         return len(self._snapshot.releases)
@@ -217,7 +392,9 @@ class Archive:
             positions = snapshot.index.search(query, self._states, should_stop)
         else:
             positions = self._scan(query, releases, should_stop)
-        return ResultView(releases, self._ordered(snapshot, positions, order), snapshot.months)
+        return ResultView(
+            releases, self._ordered(snapshot, positions, order), snapshot.months, snapshot.ids
+        )
 
     def _scan(
         self,
@@ -248,9 +425,8 @@ class Archive:
         cache_key = (id(snapshot.releases), key)
         rank = self._ranks.get(cache_key)
         if rank is None:
-            releases = snapshot.releases
-            sort_key = _SORT_KEYS[key]
-            permutation = sorted(range(len(releases)), key=lambda p: sort_key(releases[p]))
+            keys = _sort_keys(snapshot, key)
+            permutation = sorted(range(len(keys)), key=keys.__getitem__)
             rank = [0] * len(permutation)
             for place, position in enumerate(permutation):
                 rank[position] = place
@@ -261,15 +437,19 @@ class Archive:
 
     def facets(self, result: ResultView, limit: int = 30) -> Facets:
         """Organisations, places and years of *result*, biggest first."""
+        snapshot = self._snapshot
         orgs: Counter[str] = Counter()
         places: Counter[str] = Counter()
         years: Counter[str] = Counter()
-        for release in result:
-            orgs.update(release.organisations)
-            if release.location:
-                places[release.location] += 1
-            if release.date:
-                years[release.date[:4]] += 1
+        organisations, locations, dates = snapshot.organisations, snapshot.locations, snapshot.dates
+        for position in result.positions:
+            orgs.update(organisations[position])
+            location = locations[position]
+            if location:
+                places[location] += 1
+            date = dates[position]
+            if date:
+                years[date[:4]] += 1
         return Facets(
             organisations=tuple(orgs.most_common(limit)),
             places=tuple(places.most_common(limit)),
@@ -280,26 +460,13 @@ class Archive:
 _UNTOUCHED = ReleaseState()
 
 
-def _date_then_title(release: Release) -> tuple[int, str, str]:
-    # Newest first; undated releases last; ties by title so the order is stable.
-    date = release.date or ""
-    return (0 if date else 1, _descending(date), fold(release.title))
-
-
-def _descending(date: str) -> str:
-    return date.translate(_INVERT_DIGITS)
-
-
-_INVERT_DIGITS = str.maketrans("0123456789", "9876543210")
-
-_SORT_KEYS: dict[str, Callable[[Release], tuple[object, ...]]] = {
-    "title": lambda r: (fold(r.title),),
-    "organisation": lambda r: (
-        not r.organisations,
-        fold(r.organisations[0]) if r.organisations else "",
-    ),
-    "place": lambda r: (not r.location, fold(r.location or "")),
-}
+def _sort_keys(snapshot: _Snapshot, key: str) -> list[tuple[object, ...]]:
+    """The sort key of every release for the order by *key*; empty values sort last."""
+    if key == "title":
+        return [(fold(title),) for title in snapshot.titles]
+    if key == "organisation":
+        return [(not orgs, fold(orgs[0]) if orgs else "") for orgs in snapshot.organisations]
+    return [(not place, fold(place or "")) for place in snapshot.locations]
 
 
 def _month_range(first: str, last: str) -> Iterator[str]:

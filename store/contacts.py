@@ -22,11 +22,11 @@ said stays empty.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from store.query import release_ordinal
+from store.query import date_ordinal
 from store.records import Contact, Release
 from store.sanitize import clean_line, clean_text
 from store.text_tokens import digits_of, field_key, fold_fast, is_phone_like
@@ -110,12 +110,19 @@ class ContactDirectory:
     @classmethod
     def build(cls, releases: Sequence[Release]) -> ContactDirectory:
         """Merge the contact blocks of *releases* into entries, most recently seen first."""
+        return cls.build_from((r.id, r.date, r.contacts) for r in releases)
+
+    @classmethod
+    def build_from(
+        cls, blocks: Iterable[tuple[str, str | None, Sequence[Contact]]]
+    ) -> ContactDirectory:
+        """:meth:`build` from each release's (id, date, contacts), in archive order."""
         groups: defaultdict[str, list[_Sighting]] = defaultdict(list)
         names_of_email: defaultdict[str, set[str]] = defaultdict(set)
-        for position, release in enumerate(releases):
-            recency = (release_ordinal(release), position)
-            for contact in release.contacts:
-                for key, sighting in _sightings(contact, release, recency):
+        for position, (release_id, release_date, contacts) in enumerate(blocks):
+            recency = (date_ordinal(release_date), position)
+            for contact in contacts:
+                for key, sighting in _sightings(contact, release_id, recency):
                     groups[key].append(sighting)
                     if key.startswith("email:") and sighting.name:
                         names_of_email[field_key(sighting.name)].add(key)
@@ -156,7 +163,7 @@ class ContactDirectory:
 
 
 def _sightings(
-    contact: Contact, release: Release, recency: tuple[int, int]
+    contact: Contact, release_id: str, recency: tuple[int, int]
 ) -> list[tuple[str, _Sighting]]:
     """The directory keys a contact block counts for, each with what it says there."""
     name = _clean(contact.name)
@@ -172,7 +179,7 @@ def _sightings(
         out.append(
             (
                 "email:" + email.lower(),
-                _Sighting(recency, release.id, None, email, None if name else phone, role,
+                _Sighting(recency, release_id, None, email, None if name else phone, role,
                           organisation),
             )
         )  # fmt: skip
@@ -187,7 +194,7 @@ def _sightings(
         key = "phone:" + digits_of(phone)
     else:
         return out
-    out.append((key, _Sighting(recency, release.id, name, email, phone, role, organisation)))
+    out.append((key, _Sighting(recency, release_id, name, email, phone, role, organisation)))
     return out
 
 

@@ -19,34 +19,50 @@ def cache_path(store_path: Path) -> Path:
     return store_path.with_name(store_path.name + ".index")
 
 
-def content_key(releases: Sequence[Release]) -> bytes:
+def content_key(ids: Sequence[str], fingerprints: Sequence[str]) -> bytes:
     """What the index depends on: every release's id and content, in order."""
     h = hashlib.blake2b(digest_size=16)
-    for release in releases:
-        h.update(release.id.encode())
-        h.update(release.fingerprint.encode())
+    for release_id, fingerprint in zip(ids, fingerprints, strict=True):
+        h.update(release_id.encode())
+        h.update(fingerprint.encode())
     return h.hexdigest().encode()
 
 
-def load(path: Path, releases: Sequence[Release]) -> SearchIndex | None:
-    """The cached index for exactly these releases, or None (missing, stale or damaged)."""
+def load(
+    path: Path,
+    releases: Sequence[Release],
+    ids: Sequence[str] | None = None,
+    fingerprints: Sequence[str] | None = None,
+) -> SearchIndex | None:
+    """The cached index for exactly these releases, or None (missing, stale or damaged).
+
+    *ids* and *fingerprints* (the releases' own, when not given) spare a
+    caller whose releases are read from disk one by one from reading them all.
+    """
     try:
         data = path.read_bytes()
     except OSError:
         return None
-    key = content_key(releases)
+    ids, fingerprints = _keys(releases, ids, fingerprints)
+    key = content_key(ids, fingerprints)
     head = _HEADER + key + b"\n"
     if not data.startswith(head):
         return None
     try:
-        return SearchIndex.from_bytes(data[len(head) :], releases)
+        return SearchIndex.from_bytes(data[len(head) :], releases, ids)
     except ValueError:
         return None
 
 
-def save(path: Path, releases: Sequence[Release], index: SearchIndex) -> None:
+def save(
+    path: Path,
+    releases: Sequence[Release],
+    index: SearchIndex,
+    ids: Sequence[str] | None = None,
+    fingerprints: Sequence[str] | None = None,
+) -> None:
     """Write the index atomically; a cache that cannot be written is simply not kept."""
-    head = _HEADER + content_key(releases) + b"\n"
+    head = _HEADER + content_key(*_keys(releases, ids, fingerprints)) + b"\n"
     try:
         fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
         try:
@@ -61,13 +77,26 @@ def save(path: Path, releases: Sequence[Release], index: SearchIndex) -> None:
         pass
 
 
-def load_or_build(path: Path | None, releases: Sequence[Release]) -> SearchIndex:
+def load_or_build(
+    path: Path | None,
+    releases: Sequence[Release],
+    ids: Sequence[str] | None = None,
+    fingerprints: Sequence[str] | None = None,
+) -> SearchIndex:
     """The cached index when it is current, else a fresh one (then cached)."""
     if path is not None:
-        cached = load(path, releases)
+        cached = load(path, releases, ids, fingerprints)
         if cached is not None:
             return cached
-    index = SearchIndex.build(releases)
+    index = SearchIndex.build(releases, ids=ids)
     if path is not None:
-        save(path, releases, index)
+        save(path, releases, index, ids, fingerprints)
     return index
+
+
+def _keys(
+    releases: Sequence[Release], ids: Sequence[str] | None, fingerprints: Sequence[str] | None
+) -> tuple[Sequence[str], Sequence[str]]:
+    if ids is None or fingerprints is None:
+        return [r.id for r in releases], [r.fingerprint for r in releases]
+    return ids, fingerprints

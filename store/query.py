@@ -274,7 +274,11 @@ def release_token_string(release: Release) -> str:
 
 def release_ordinal(release: Release) -> int:
     """The release date as a proleptic ordinal, or 0 when it has none (or a broken one)."""
-    value = release.date
+    return date_ordinal(release.date)
+
+
+def date_ordinal(value: str | None) -> int:
+    """An ISO date as a proleptic ordinal, or 0 when there is none (or a broken one)."""
     if not value or not _ISO_DATE.fullmatch(value):
         return 0
     try:

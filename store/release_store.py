@@ -1,12 +1,17 @@
 """The archive of releases as the app and the command line use it, kept in TinyDB.
 
-Three TinyDB tables, all keyed by the release id read as a 64-bit number (so
-two processes never hand out the same document id and no counter is needed):
+Two TinyDB files, their tables keyed by the release id read as a 64-bit
+number (so two processes never hand out the same document id and no counter
+is needed):
 
-* ``releases``: ``Release.to_document()``, the text and what was recovered from it;
-* ``state``: ``{"read": bool, "starred": bool}``, kept apart from the text so
-  that re-importing an edited file never loses it;
-* ``meta``: ``{"schema": 1}`` (document 1), written with the first write.
+* the store file (``releases.json``): table ``releases``, holding
+  ``Release.to_document()``, the text and what was recovered from it, and
+  table ``meta``: ``{"schema": 2}`` (document 1), written with the first write;
+* the state file beside it (``releases.json.state``): table ``state``,
+  ``{"read": bool, "starred": bool}``. Kept apart from the text so that
+  re-importing an edited file never loses it, and in a file of its own so
+  that starring one release of 100k writes a few kilobytes, not the whole
+  archive (schema 1 kept it in the store file; opening such a store moves it).
 
 Writes are read-merge-write transactions under the store's lock
 (store.storage): one file write per call, returned only once durable. Every
@@ -73,21 +78,26 @@ class ReleaseStore:
     aside) or :class:`~store.errors.NewerSchemaError` (left untouched) on open.
     """
 
-    SCHEMA_VERSION: ClassVar[int] = 1
+    SCHEMA_VERSION: ClassVar[int] = 2
     # {1: migrate_1_to_2, 2: migrate_2_to_3, ...}, applied in order on open.
-    MIGRATIONS: ClassVar[Mapping[int, Migration]] = {}
+    # 1 -> 2 drops the state table, which _migrate has copied to the state file.
+    MIGRATIONS: ClassVar[Mapping[int, Migration]] = {1: lambda data: _drop_state_table(data)}
 
     def __init__(
         self,
         path: str | os.PathLike[str] | None = None,
         *,
         lock_timeout: float = DEFAULT_TIMEOUT,
+        defer_load: bool = False,
     ) -> None:
         self.path: Path | None = Path(path) if path is not None else None
         self._file: AtomicJSONStorage | None = None
+        self._state_file: AtomicJSONStorage | None = None
         storage: Storage
+        state_storage: Storage
         if self.path is None:
             storage = MemoryStorage()  # type: ignore[no-untyped-call]
+            state_storage = MemoryStorage()  # type: ignore[no-untyped-call]
         else:
             # A snapshot (follow_changes=False): the file is parsed again only
             # on refresh() or when a write needs the latest state, never in
@@ -99,10 +109,16 @@ class ReleaseStore:
                 validate=partial(type(self)._schema_problem, self.path),
             )
             storage = self._file
+            self._state_file = AtomicJSONStorage(
+                state_path(self.path), follow_changes=False, lock_timeout=lock_timeout
+            )
+            state_storage = self._state_file
         self._storage = storage
+        self._state_storage = state_storage
         self._db = TinyDB(storage=lambda: storage)
+        self._state_db = TinyDB(storage=lambda: state_storage)
         self._releases_table = self._db.table(RELEASES)
-        self._state_table = self._db.table(STATE)
+        self._state_table = self._state_db.table(STATE)
         self._meta_table = self._db.table(META)
         self._closed = False
         self._generation = 0
@@ -111,7 +127,12 @@ class ReleaseStore:
         self._by_key: dict[str, Release] = {}
         self._fingerprints: dict[str, str] | None = None
         self._states: dict[str, ReleaseState] | None = None
-        self._tables()  # a damaged or newer store is reported now, not at the first click
+        self._seen_state_version = -1
+        if not defer_load:
+            # A damaged or newer store is reported now, not at the first click.
+            # defer_load is for a caller that knows the file is sound already
+            # (the browser with a current catalogue, store.catalogue).
+            self._tables()
 
     @classmethod
     def restore_backup(cls, path: str | os.PathLike[str]) -> Path:
@@ -176,7 +197,7 @@ class ReleaseStore:
 
     def states(self) -> Mapping[str, ReleaseState]:
         """The state of every release that has one (the others are unread and unstarred)."""
-        stored = self._tables().get(STATE, {})
+        stored = self._state_tables().get(STATE, {})
         if self._states is None:
             self._states = {
                 _release_id(key): ReleaseState(bool(doc.get("read")), bool(doc.get("starred")))
@@ -256,19 +277,28 @@ class ReleaseStore:
         self._set_state(release_ids, "starred", starred)
 
     def refresh(self) -> bool:
-        """Read the file again if another process changed it; True if something changed."""
-        if self._file is None or self._closed:
+        """Read the files again if another process changed them; True if something changed.
+
+        A store file not read yet (``defer_load``) is left alone: there is no
+        snapshot of it to be stale.
+        """
+        if self._file is None or self._state_file is None or self._closed:
             return False
-        if not self._file.reload():
-            return False
-        self._tables()
-        return True
+        changed = False
+        if self._file.loaded and self._file.reload():
+            self._tables()
+            changed = True
+        if self._state_file.reload():
+            self._states = None
+            changed = True
+        return changed
 
     def close(self) -> None:
         if not self._closed:
             self._closed = True
             self._drop_caches()
             self._db.close()
+            self._state_db.close()
 
     def __enter__(self) -> ReleaseStore:
         return self
@@ -298,7 +328,7 @@ class ReleaseStore:
             self._seen_version = version
             self._drop_caches()
             self._generation += 1
-            if data is not None and _schema_of(data) < self.SCHEMA_VERSION:
+            if data is not None and (_schema_of(data) < self.SCHEMA_VERSION or data.get(STATE)):
                 self._migrate()
                 data = self._storage.read()
                 self._seen_version = self._file.version if self._file is not None else 0
@@ -315,6 +345,22 @@ class ReleaseStore:
         self._generation += 1
         if self._file is not None:
             self._seen_version = self._file.version
+
+    def _state_tables(self) -> Tables:
+        """The state file's tables, after noticing a new load (which drops the cached states)."""
+        if self._closed:
+            raise StoreError("the release store is closed")
+        data = self._state_storage.read()
+        version = self._state_file.version if self._state_file is not None else 0
+        if version != self._seen_state_version:
+            self._seen_state_version = version
+            self._states = None
+        return data if data is not None else {}
+
+    def _state_transaction(self) -> AbstractContextManager[None]:
+        if self._state_file is None:
+            return nullcontext()
+        return self._state_file.transaction()
 
     def _drop_caches(self) -> None:
         self._release_list = None
@@ -337,16 +383,15 @@ class ReleaseStore:
         if not keys:
             return
         changed: list[str] = []
+        # Any well-formed id is marked: checking it against the store would
+        # mean reading the whole store file (hundreds of MB) for one star. A
+        # mark nobody shows is harmless.
         try:
-            with self._transaction():
-                tables = self._tables()
-                stored = tables.get(RELEASES, {})
-                states = tables.get(STATE, {})
+            with self._state_transaction():
+                states = self._state_tables().get(STATE, {})
                 existing: list[int] = []
                 missing: list[int] = []
                 for key in keys:
-                    if key not in stored:
-                        continue
                     doc = states.get(key)
                     if doc is not None and bool(doc.get(field)) != value:
                         existing.append(int(key))
@@ -362,14 +407,13 @@ class ReleaseStore:
                     self._state_table.insert_multiple(
                         Document({**blank, field: value}, doc_id) for doc_id in missing
                     )
-                if changed:
-                    self._write_meta(tables)
         except BaseException:
-            self._drop_caches()
+            self._states = None
             raise
         if not changed:
             return
-        self._after_own_write()
+        self._generation += 1
+        self._seen_state_version = self._state_file.version if self._state_file is not None else 0
         if self._states is not None:
             for key in changed:
                 release_id = _release_id(key)
@@ -384,11 +428,35 @@ class ReleaseStore:
         if _META_KEY not in tables.get(META, {}):
             self._meta_table.insert(Document({"schema": self.SCHEMA_VERSION}, int(_META_KEY)))
 
+    def _move_states_out(self, data: Tables) -> None:
+        """Copy the state table of a schema-1 store file into the state file (durably).
+
+        Marks already in the state file win: they are newer. Run again after a
+        crash before the store file was rewritten, it copies nothing new.
+        """
+        old = data.get(STATE)
+        if not old:
+            return
+        with self._state_transaction():
+            current = self._state_tables().get(STATE, {})
+            fresh = [
+                Document(
+                    {"read": bool(doc.get("read")), "starred": bool(doc.get("starred"))}, int(key)
+                )
+                for key, doc in old.items()
+                if key not in current and isinstance(doc, Mapping)
+            ]
+            if fresh:
+                self._state_table.insert_multiple(fresh)
+        self._states = None
+
     def _migrate(self) -> None:
         with self._transaction():
             data = self._storage.read()
             if data is None:
                 return
+            self._move_states_out(data)
+            data.pop(STATE, None)
             schema = _schema_of(data)
             for version in range(schema, self.SCHEMA_VERSION):
                 try:
@@ -431,6 +499,15 @@ class ReleaseStore:
         return None
 
 
+def _drop_state_table(data: Tables) -> None:
+    data.pop(STATE, None)
+
+
+def state_path(store_path: Path) -> Path:
+    """``releases.json`` -> ``releases.json.state``: the read and starred marks."""
+    return store_path.with_name(store_path.name + ".state")
+
+
 def _schema_of(data: Tables) -> int:
     meta = data.get(META, {}).get(_META_KEY)
     schema = meta.get("schema") if meta is not None else None
@@ -454,6 +531,13 @@ def _releases_from(stored: Mapping[str, Any]) -> list[Release]:
     except (KeyError, TypeError, AttributeError, ValueError):
         # Some document is not in the shape Pressroom writes: rebuild one by one.
         return [_release_from(key, doc) for key, doc in stored.items()]
+
+
+def release_from_stored(key: str, doc: object) -> Release:
+    """The release of a stored document, read the tolerant way if it is not Pressroom's shape."""
+    if not isinstance(doc, Mapping):
+        doc = {}
+    return _release_from(key, doc)
 
 
 def _release_from(key: str, doc: Mapping[str, Any]) -> Release:

@@ -143,6 +143,11 @@ class AtomicJSONStorage(Storage):
 
     # -- what the release store uses ------------------------------------------------
 
+    @property
+    def loaded(self) -> bool:
+        """Whether the file has been read (or written) by this instance yet."""
+        return self._loaded
+
     def changed_on_disk(self) -> bool:
         """Whether the file is not the one last read or written by this instance."""
         if not self._loaded:
@@ -429,61 +434,99 @@ def _store_chunks(data: Tables, chunk_size: int | None = None) -> Iterator[bytes
     yield b"".join(parts)
 
 
+class NotStoreLayout(Exception):
+    """A file is not in the one-document-per-line layout :func:`serialize_store` writes."""
+
+
+def walk_store_lines(handle: BinaryIO) -> Iterator[tuple[str, str | None, int, bytes]]:
+    """The documents of a file in :func:`serialize_store`'s layout, read a line at a time.
+
+    Yields ``(table, None, 0, b"")`` as each table starts, then ``(table, key,
+    offset, document)`` for each of its documents: *offset* is where the
+    document's JSON starts in the file, *document* its bytes (not parsed: the
+    caller decides what to parse). orjson never writes a raw newline inside
+    JSON, so each line is exactly one table header, one document or one
+    closing brace. Anything else, including a missing comma, a truncated last
+    line or text after the end, raises :class:`NotStoreLayout`.
+    """
+    first = handle.readline()
+    if first != b"{\n":
+        raise NotStoreLayout
+    offset = len(first)
+    loads = orjson.loads
+    seen_table = False
+    name: str | None = None
+    more_documents = False  # the previous document line ended with a comma
+    has_documents = False
+    more_tables = True
+    for line in handle:
+        start = offset
+        offset += len(line)
+        if not line.endswith(b"\n"):
+            raise NotStoreLayout  # a last line cut short
+        if name is None:
+            if line == b"}\n" and not seen_table:
+                if handle.read(1):
+                    raise NotStoreLayout
+                return
+            if not more_tables or not line.endswith(b": {\n"):
+                raise NotStoreLayout
+            try:
+                parsed = loads(line[:-4])
+            except orjson.JSONDecodeError:
+                raise NotStoreLayout from None
+            if not isinstance(parsed, str):
+                raise NotStoreLayout
+            name = parsed
+            seen_table = True
+            more_documents = has_documents = False
+            yield name, None, 0, b""
+            continue
+        if line[:1] == b"}":
+            if more_documents or line not in (b"}\n", b"},\n"):
+                raise NotStoreLayout
+            more_tables = line == b"},\n"
+            name = None
+            if not more_tables:
+                if handle.read(2) != b"}\n" or handle.read(1):
+                    raise NotStoreLayout
+                return
+            continue
+        if has_documents and not more_documents:
+            raise NotStoreLayout
+        split = line.find(b'": ')
+        key = line[1:split]
+        if line[:1] != b'"' or split < 2 or not key.isdigit():
+            raise NotStoreLayout
+        more_documents = line.endswith(b",\n")
+        has_documents = True
+        end = -2 if more_documents else -1
+        yield name, key.decode("ascii"), start + split + 3, line[split + 3 : end]
+    raise NotStoreLayout  # the file ended before its closing brace
+
+
 def _parse_store_lines(handle: BinaryIO) -> Tables | None:
     """Parse the layout :func:`serialize_store` writes, one line at a time; None if it is not.
 
     Reading a line at a time keeps the peak memory near the size of the
     parsed data, where parsing the whole file at once holds the file's bytes
     and orjson's document tree besides (2.3 times more at 100k releases).
-    orjson never writes a raw newline inside JSON, so each line is exactly one
-    table header, one document or one closing brace. Anything else, including
-    a missing comma, a truncated last line or text after the end, is not this
-    layout: the caller then parses the file whole.
     """
-    if handle.readline() != b"{\n":
-        return None
     loads = orjson.loads
     tables: Tables = {}
-    table: dict[str, Any] | None = None
-    more_documents = False  # the previous document line ended with a comma
-    more_tables = True
+    table: dict[str, Any] = {}
     try:
-        for line in handle:
-            if not line.endswith(b"\n"):
-                return None  # a last line cut short
-            if table is None:
-                if line == b"}\n" and not tables:
-                    return tables if not handle.read(1) else None
-                if not more_tables or not line.endswith(b": {\n"):
-                    return None
-                name = loads(line[:-4])
-                if not isinstance(name, str):
-                    return None
+        for name, key, _offset, raw in walk_store_lines(handle):
+            if key is None:
                 table = tables[name] = {}
-                more_documents = False
                 continue
-            if line[:1] == b"}":
-                if more_documents or line not in (b"}\n", b"},\n"):
-                    return None
-                more_tables = line == b"},\n"
-                table = None
-                if not more_tables:
-                    return tables if handle.read(2) == b"}\n" and not handle.read(1) else None
-                continue
-            if table and not more_documents:
-                return None
-            split = line.find(b'": ')
-            key = line[1:split]
-            if line[:1] != b'"' or split < 2 or not key.isdigit():
-                return None
-            more_documents = line.endswith(b",\n")
-            doc = loads(line[split + 3 : -2 if more_documents else -1])
+            doc = loads(raw)
             if type(doc) is not dict:
                 return None
-            table[key.decode("ascii")] = doc
-    except orjson.JSONDecodeError:
+            table[key] = doc
+    except (NotStoreLayout, orjson.JSONDecodeError):
         return None
-    return None  # the file ended before its closing brace
+    return tables
 
 
 def parse_store_bytes(raw: bytes) -> Tables:

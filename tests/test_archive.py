@@ -14,9 +14,14 @@ from store.synthetic import generate
 from tests.helpers.browser_data import sample_releases, write_store
 
 
-@pytest.fixture
-def archive(tmp_path: Path) -> Archive:
-    return Archive(ReleaseStore(write_store(tmp_path / "s.json")))
+@pytest.fixture(params=[True, False], ids=["catalogue", "in-memory"])
+def archive(tmp_path: Path, request: pytest.FixtureRequest) -> Archive:
+    path = write_store(tmp_path / "s.json")
+    if request.param:
+        opened = Archive(ReleaseStore(path, defer_load=True))
+        assert opened.catalogued
+        return opened
+    return Archive(ReleaseStore(path), use_catalogue=False)
 
 
 def test_releases_come_newest_first_and_sort_every_way(archive: Archive) -> None:
@@ -74,10 +79,10 @@ def test_a_search_the_user_typed_past_stops(tmp_path: Path) -> None:
     with pytest.raises(SearchCancelled):
         archive.search(parse_query("the"), should_stop=lambda: True)  # scanning
     archive.build_index()
-    # A phrase of common words is verified release by release: that loop stops too.
+    # A phrase of three common words is verified release by release: that loop stops too.
     with pytest.raises(SearchCancelled):
-        archive.search(parse_query('"of the'), should_stop=lambda: True)
-    assert len(archive.search(parse_query('"of the'), should_stop=lambda: False)) >= 0
+        archive.search(parse_query('"of the p'), should_stop=lambda: True)
+    assert len(archive.search(parse_query('"of the p'), should_stop=lambda: False)) >= 0
 
 
 def test_reload_takes_another_process_writes(tmp_path: Path) -> None:
@@ -85,6 +90,23 @@ def test_reload_takes_another_process_writes(tmp_path: Path) -> None:
     archive = Archive(ReleaseStore(path))
     with ReleaseStore(path) as other:
         other.add_batch([sample_releases()[0].with_changes(id="00000000000000ab", title="Late")])
-    assert archive.store.refresh()
-    archive.reload()
+    assert archive.refresh()
     assert "Late" in [r.title for r in archive.releases]
+    assert not archive.refresh()
+
+
+def test_a_catalogued_archive_notices_another_process_writes(tmp_path: Path) -> None:
+    path = write_store(tmp_path / "s.json")
+    archive = Archive(ReleaseStore(path, defer_load=True))
+    assert archive.catalogued
+    first = archive.releases[0].id
+    with ReleaseStore(path) as other:
+        other.set_starred([first])
+    assert archive.refresh()  # the marks
+    assert archive.state(first).starred
+    with ReleaseStore(path) as other:
+        other.add_batch([sample_releases()[0].with_changes(id="00000000000000ab", title="Late")])
+    assert archive.refresh()  # the releases
+    assert "Late" in [r.title for r in archive.releases]
+    assert archive.catalogued
+    assert not archive.refresh()

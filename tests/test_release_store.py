@@ -96,12 +96,12 @@ def test_state_persists_and_survives_an_update(open_store: OpenStore) -> None:
     store.set_read([a.id, b.id])
     store.set_starred([b.id])
     store.set_read([b.id], read=False)
-    store.set_read(["not-an-id", "ffffffffffffffff"])  # unknown ids are ignored
+    store.set_read(["not-an-id"])  # malformed ids are ignored
     reopened = open_store()
     assert reopened.state(a.id) == ReleaseState(read=True, starred=False)
     assert reopened.state(b.id) == ReleaseState(read=False, starred=True)
     assert reopened.state(c.id) == ReleaseState()
-    assert "ffffffffffffffff" not in reopened.states()
+    assert "not-an-id" not in reopened.states()
     assert reopened.add_batch([synthetic_release(1, edit=3)]) == ["updated"]
     assert open_store().state(b.id) == ReleaseState(read=False, starred=True)
 
@@ -179,7 +179,7 @@ def test_opening_a_new_path_creates_nothing_until_the_first_write(tmp_path: Path
         assert os.listdir(tmp_path) == []
         store.add_batch([synthetic_release(1)])
     data = orjson.loads(path.read_bytes())
-    assert data["meta"] == {"1": {"schema": 1}}
+    assert data["meta"] == {"1": {"schema": ReleaseStore.SCHEMA_VERSION}}
     assert list(data["releases"]) == [str(int(synthetic_release(1).id, 16))]
 
 
@@ -235,49 +235,49 @@ def test_a_newer_schema_is_refused_without_touching_the_file(tmp_path: Path) -> 
     assert sorted(os.listdir(tmp_path)) == ["releases.json", "releases.json.lock"]
 
 
-class _StoreV3(ReleaseStore):
-    SCHEMA_VERSION = 3
+class _StoreV4(ReleaseStore):
+    SCHEMA_VERSION = 4
     calls: ClassVar[list[int]] = []
 
     @staticmethod
-    def _one_to_two(tables: Tables) -> None:
-        _StoreV3.calls.append(1)
+    def _two_to_three(tables: Tables) -> None:
+        _StoreV4.calls.append(2)
         for doc in tables.get("releases", {}).values():
             doc["tags"] = [*doc["tags"], "migrated"]
 
     @staticmethod
-    def _two_to_three(tables: Tables) -> None:
-        _StoreV3.calls.append(2)
+    def _three_to_four(tables: Tables) -> None:
+        _StoreV4.calls.append(3)
 
-    MIGRATIONS: ClassVar = {1: _one_to_two, 2: _two_to_three}
+    MIGRATIONS: ClassVar = {2: _two_to_three, 3: _three_to_four}
 
 
 def test_migrations_run_in_order_on_open(tmp_path: Path) -> None:
     path = tmp_path / "releases.json"
     with ReleaseStore(path) as store:
         store.add_batch([synthetic_release(1)])
-    _StoreV3.calls.clear()
-    with _StoreV3(path) as migrated:
-        assert _StoreV3.calls == [1, 2]
+    _StoreV4.calls.clear()
+    with _StoreV4(path) as migrated:
+        assert _StoreV4.calls == [2, 3]
         release = migrated.get(synthetic_release(1).id)
         assert release is not None and release.tags[-1] == "migrated"
-    assert orjson.loads(path.read_bytes())["meta"]["1"]["schema"] == 3
-    with _StoreV3(path):
-        assert _StoreV3.calls == [1, 2]  # already current: not migrated twice
+    assert orjson.loads(path.read_bytes())["meta"]["1"]["schema"] == 4
+    with _StoreV4(path):
+        assert _StoreV4.calls == [2, 3]  # already current: not migrated twice
     with pytest.raises(NewerSchemaError):
         ReleaseStore(path)
 
 
 def test_a_missing_migration_is_a_clear_error(tmp_path: Path) -> None:
-    class StoreV2(ReleaseStore):
-        SCHEMA_VERSION = 2
+    class StoreV3(ReleaseStore):
+        SCHEMA_VERSION = 3
 
     path = tmp_path / "releases.json"
     with ReleaseStore(path) as store:
         store.add_batch([synthetic_release(1)])
     before = path.read_bytes()
     with pytest.raises(StoreError, match="cannot upgrade"):
-        StoreV2(path)
+        StoreV3(path)
     assert path.read_bytes() == before
 
 
@@ -300,14 +300,52 @@ def test_a_failing_migration_leaves_the_file_as_it_was(tmp_path: Path) -> None:
         tables["releases"].clear()
         raise KeyError("title")
 
-    class StoreV2(ReleaseStore):
-        SCHEMA_VERSION = 2
-        MIGRATIONS: ClassVar = {1: broken}
+    class StoreV3(ReleaseStore):
+        SCHEMA_VERSION = 3
+        MIGRATIONS: ClassVar = {2: broken}
 
     path = tmp_path / "releases.json"
     with ReleaseStore(path) as store:
         store.add_batch([synthetic_release(1)])
     before = path.read_bytes()
-    with pytest.raises(StoreError, match=r"cannot upgrade .* from store schema 1"):
-        StoreV2(path)
+    with pytest.raises(StoreError, match=r"cannot upgrade .* from store schema 2"):
+        StoreV3(path)
     assert path.read_bytes() == before
+
+
+def test_a_schema_1_store_moves_its_marks_to_the_state_file(tmp_path: Path) -> None:
+    path = tmp_path / "releases.json"
+    a, b = synthetic_release(1), synthetic_release(2)
+    with ReleaseStore(path) as store:
+        store.add_batch([a, b])
+    data = orjson.loads(path.read_bytes())
+    data["meta"]["1"]["schema"] = 1
+    data["state"] = {
+        str(int(a.id, 16)): {"read": True, "starred": False},
+        str(int(b.id, 16)): {"read": False, "starred": True},
+    }
+    path.write_bytes(orjson.dumps(data))
+    with ReleaseStore(path) as upgraded:
+        assert upgraded.state(a.id) == ReleaseState(read=True)
+        assert upgraded.state(b.id) == ReleaseState(starred=True)
+    rewritten = orjson.loads(path.read_bytes())
+    assert "state" not in rewritten
+    assert rewritten["meta"]["1"]["schema"] == ReleaseStore.SCHEMA_VERSION
+    assert len(orjson.loads((tmp_path / "releases.json.state").read_bytes())["state"]) == 2
+    with ReleaseStore(path) as again:
+        assert again.state(b.id).starred
+
+
+def test_a_star_writes_the_state_file_and_leaves_the_store_file_alone(tmp_path: Path) -> None:
+    path = tmp_path / "releases.json"
+    release = synthetic_release(1)
+    with ReleaseStore(path) as store:
+        store.add_batch([release])
+        before = os.stat(path)
+        store.set_starred([release.id])
+        after = os.stat(path)
+    assert (before.st_ino, before.st_mtime_ns) == (after.st_ino, after.st_mtime_ns)
+    with ReleaseStore(path, defer_load=True) as deferred:
+        assert deferred.state(release.id).starred
+        deferred.set_read([release.id])
+    assert ReleaseStore(path).state(release.id) == ReleaseState(read=True, starred=True)

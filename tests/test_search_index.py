@@ -17,10 +17,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from store import search_index
 from store.contacts import ContactDirectory
 from store.query import Query, parse_query
 from store.records import Contact, Person, Release, Source
-from store.search_index import SearchIndex
+from store.search_index import _FIELD_BREAK, SearchIndex
 
 TODAY = date(2024, 3, 31)
 
@@ -296,6 +297,134 @@ def test_duplicate_ids_share_their_state() -> None:
     index = SearchIndex.build(twins)
     states = {"r001": State(starred=True)}
     assert index.search(parse_query("is:starred"), states) == [0, 1]
+
+
+# -- phrases: answered from the adjacent-token pair index ---------------------------------------
+
+# Releases where phrases are easy to get wrong: tokens adjacent across two
+# fields (which must not make a phrase), repeated tokens, CJK (one token per
+# character), NULs and punctuation between tokens, the word the index uses to
+# mark field breaks, accents and case.
+PHRASED = [
+    _release(
+        0,
+        title="Report of alpha",
+        body="beta gamma alpha. Gamma—beta; the project plan",
+        organisations=("Alpha", "Beta Corp"),
+        people=(Person("Gamma Delta", "beta alpha"),),
+        tags=("gamma",),
+    ),
+    _release(1, title="", body="alpha beta beta alpha a a a b", location="Gamma"),
+    _release(2, title="Alpha\x00beta", body="ALPHA, BETA! the\x00project", tags=("delta",)),
+    _release(
+        3,
+        title="東京都庁",
+        body="東京 tower 京都 東京tower alpha東京",
+        location="東京",
+        tags=("京",),
+    ),
+    _release(
+        4,
+        title=f"alpha {_FIELD_BREAK}",
+        body=f"{_FIELD_BREAK} beta alpha {_FIELD_BREAK} {_FIELD_BREAK}",
+        contacts=(Contact(name="Beta", role="alpha", email="alpha.beta@example.org"),),
+    ),
+    _release(
+        5,
+        title="Café Société",
+        body="CAFE SOCIETE cafe-society the projects project the",
+        organisations=("The",),
+        location="Project",
+    ),
+    _release(6, title="the", body="project", tags=("the", "project")),
+    _release(7, title="delta delta", body="delta_gamma delta gamma 3.14 pi"),
+]
+PHRASE_WORDS = [
+    "alpha", "beta", "gamma", "delta", "a", "b", "the", "project", "projects", "proj", "p",
+    "東京", "東", "京", "tower", "tow", "cafe", "café", "société", "soc", "3", "14", "pi",
+    "corp", "report", "of", "example", "org", _FIELD_BREAK, "zq0", "Gamma—beta", "alpha.beta",
+]  # fmt: skip
+PHRASE_INDEXES = [
+    SearchIndex.build(PHRASED),
+    SearchIndex.build(PHRASED, dense_ratio=10**6),
+    SearchIndex.build(PHRASED, dense_ratio=2),
+    SearchIndex.from_bytes(SearchIndex.build(PHRASED, dense_ratio=3).to_bytes(), PHRASED),
+    SearchIndex.build(PHRASED[:3], dense_ratio=2).extended(PHRASED),
+    SearchIndex.build(PHRASED[:1]).extended(PHRASED[:5]).extended(PHRASED),
+]
+
+
+@st.composite
+def phrase_text(draw: st.DrawFn) -> str:
+    words = draw(st.lists(st.sampled_from(PHRASE_WORDS), min_size=2, max_size=4))
+    text = " ".join(words)
+    if draw(st.booleans()):
+        text = text[: draw(st.integers(1, len(text)))]  # typed so far
+    quote = draw(st.sampled_from(['"', '"', ""]))  # an unclosed quote: the last word a prefix
+    negated = draw(st.integers(0, 3)) == 0
+    other = draw(st.sampled_from(["", "", " alpha", " -gamma", " OR delta", " the"]))
+    if negated:
+        return f'-"{text}"{other}'
+    return f'"{text}{quote}{other}' if other else f'"{text}{quote}'
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(phrase_text(), st.integers(0, len(PHRASE_INDEXES) - 1))
+def test_phrases_equal_scan(text: str, index_number: int) -> None:
+    query = parse_query(text, today=TODAY)
+    assert PHRASE_INDEXES[index_number].search(query, {}) == scan(query, {}, PHRASED), text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"alpha beta"', [1, 2, 4]),  # 0: only across fields (title|body, org|org)
+        ('"beta alpha"', [0, 1, 4]),
+        ('"gamma alpha"', [0]),
+        ('"a a"', [1]),
+        ('"a a a b"', [1]),
+        ('"the project"', [0, 2]),  # 5: "the projects"; 6: two fields
+        ('"the proj', [0, 2, 5]),
+        ('"the p', [0, 2, 5]),
+        ('"the projects"', [5]),
+        ('"東京"', [3]),
+        ('"京都"', [3]),
+        ('"東京 tower"', [3]),
+        ('"alpha 東"', [3]),
+        ('"cafe societe"', [5]),
+        ('"cafe soc', [5]),
+        ('"delta gamma"', [7]),  # delta_gamma splits too
+        ('"3 14 pi"', [7]),
+        (f'"{_FIELD_BREAK} beta"', [4]),
+        (f'"alpha {_FIELD_BREAK}"', [4]),
+        (f'"beta alpha {_FIELD_BREAK}"', [4]),
+        ('-"alpha beta" alpha', [0, 3]),
+        ('"alpha beta" OR "the project"', [0, 1, 2, 4]),
+    ],
+)
+def test_known_phrases(text: str, expected: list[int]) -> None:
+    query = parse_query(text, today=TODAY)
+    assert scan(query, {}, PHRASED) == expected
+    for index in PHRASE_INDEXES:
+        assert index.search(query, {}) == expected
+
+
+def test_two_token_phrases_are_not_verified_against_the_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def no_text_check(*args: object) -> bool:
+        raise AssertionError("a two-token phrase should be answered by the pair index")
+
+    monkeypatch.setattr(search_index, "_phrase_in", no_text_check)
+    for text in ('"alpha beta"', '"the p', '-"beta alpha" gamma', '"東京"', '"a a"'):
+        query = parse_query(text, today=TODAY)
+        assert PHRASE_INDEXES[0].search(query, {}) == scan(query, {}, PHRASED), text
+
+
+def test_an_index_written_before_the_pair_index_is_refused() -> None:
+    data = PHRASE_INDEXES[0].to_bytes().replace(b"PRESSROOM-INDEX-2", b"PRESSROOM-INDEX-1", 1)
+    with pytest.raises(ValueError, match="not a Pressroom search index"):
+        SearchIndex.from_bytes(data, PHRASED)
 
 
 def test_synthetic_archive_index_equals_scan() -> None:

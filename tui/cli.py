@@ -22,6 +22,7 @@ from store.sanitize import clean_line
 from tui import __version__
 
 if TYPE_CHECKING:
+    from store.archive import Archive
     from store.importing import ImportSummary
 
 COMMANDS = ("import", "parse", "search", "show")
@@ -154,7 +155,8 @@ def _run_import(store: ReleaseStore, paths: Sequence[str]) -> ImportSummary:
         summary = import_paths(store, paths, progress=bar.update)
     if store.path is not None and (summary.imported or summary.updated):
         # Build the search index now, while the user waits anyway, so that the
-        # browser opens on a ready index (building it takes seconds at 100k).
+        # browser opens on a ready index (building it takes seconds at 100k),
+        # and its catalogue with it (store.catalogue).
         from store.archive import Archive
 
         with console.status("indexing for search …") if console.is_terminal else nullcontext():
@@ -185,19 +187,21 @@ def cmd_parse(ns: argparse.Namespace) -> int:
 
 
 def cmd_search(ns: argparse.Namespace) -> int:
+    from store.archive import Archive
     from store.query import parse_query
     from tui.render import print_release_table
 
     if ns.limit < 0:
         raise UsageError("--limit must be 0 or more")
     query = parse_query(" ".join(ns.query) + " ")
-    with _open_store(ns) as store:
-        states = store.states()
-        hits = [r for r in store.releases() if query.matches(r, states.get(r.id, _NO_STATE))]
-    hits.sort(key=_newest_first)
-    total = len(hits)
-    if ns.limit:
-        hits = hits[: ns.limit]
+    # The browser's path: the catalogue, and the search index when it is
+    # current (a scan otherwise); only the releases printed are read whole.
+    with ReleaseStore(ns.db or default_db(), defer_load=True) as store:
+        archive = Archive(store)
+        archive.build_index(cached_only=True)
+        result = archive.search(query)
+        total = len(result)
+        hits = list(result[: ns.limit] if ns.limit else result)
     for hint in query.hints:
         _error(hint)
     if ns.json:
@@ -211,10 +215,11 @@ def cmd_search(ns: argparse.Namespace) -> int:
 
 
 def cmd_show(ns: argparse.Namespace) -> int:
+    from store.archive import Archive
     from tui.render import print_release
 
-    with _open_store(ns) as store:
-        release = _find(store, ns.id)
+    with ReleaseStore(ns.db or default_db(), defer_load=True) as store:
+        release = _find(Archive(store), ns.id)
     if ns.json:
         sys.stdout.buffer.write(orjson.dumps(release.to_json()) + b"\n")
         sys.stdout.flush()
@@ -252,39 +257,25 @@ def cmd_browse(ns: argparse.Namespace) -> int:
     return app.return_code or 0
 
 
-def _find(store: ReleaseStore, wanted: str) -> Release:
-    release = store.get(wanted)
+def _find(archive: Archive, wanted: str) -> Release:
+    release = archive.get(wanted)
     if release is not None:
         return release
-    matches = [r for r in store.releases() if r.id.startswith(wanted.lower())] if wanted else []
+    prefix = wanted.lower()
+    matches = sorted({i for i in archive.ids if i.startswith(prefix)}) if wanted else []
     if len(matches) == 1:
-        return matches[0]
+        found = archive.get(matches[0])
+        assert found is not None
+        return found
     if matches:
         raise UsageError(f"{wanted!r} matches {len(matches)} releases; give more of the id")
     raise UsageError(f"no release with id {wanted!r}")
-
-
-def _newest_first(release: Release) -> tuple[int, str, str]:
-    # Undated releases sort last; ties go by title for a stable order.
-    date = release.date or ""
-    return (0 if date else 1, _invert(date), release.title.casefold())
-
-
-def _invert(date: str) -> str:
-    return "".join(chr(0x7F - ord(ch)) if ch.isdigit() else ch for ch in date)
 
 
 def _silence_stdout() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
 
-
-class _NoState:
-    read = False
-    starred = False
-
-
-_NO_STATE = _NoState()
 
 _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "browse": cmd_browse,

@@ -125,7 +125,9 @@ class BrowseScreen(Screen[None]):
     # -- loading (store thread) -------------------------------------------
 
     def _open_archive(self) -> Archive:
-        return Archive(ReleaseStore(self.db))
+        # Deferred: with a current catalogue the store file is never parsed
+        # at all; otherwise the archive reads it (and reports damage) itself.
+        return Archive(ReleaseStore(self.db, defer_load=True))
 
     def _open_failed(self, exc: BaseException) -> None:
         message = str(exc) if isinstance(exc, StoreError) else f"cannot open the store: {exc!r}"
@@ -161,12 +163,11 @@ class BrowseScreen(Screen[None]):
             return
 
         def check() -> bool:
-            if archive.store.refresh():
+            changed = archive.refresh()
+            if changed:
                 # The previous generation may be collected again.
                 gc.unfreeze()
-                archive.reload()
-                return True
-            return False
+            return changed
 
         self.store_thread.submit(check, self._store_changed, self._report)
 

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from rich.style import Style
 from rich.text import Text
 
+from store.archive import ResultView
 from store.records import Release
 from store.sanitize import clean_line
 from tui.widgets.virtual_list import VirtualList, fixed_cell
@@ -47,11 +48,11 @@ class ReleaseList(VirtualList[Release]):
         if marks is not None:
             self._marks = marks
         target = 0
-        if keep is not None:
-            for index, release in enumerate(rows):
-                if release.id == keep:
-                    target = index
-                    break
+        if isinstance(rows, ResultView):
+            # Finds it by id: the rows themselves may be read from disk one by one.
+            target = (rows.index_of(keep) if keep is not None else None) or 0
+        elif keep is not None:
+            target = next((n for n, release in enumerate(rows) if release.id == keep), 0)
         self.set_rows(rows, keep_index=target)
 
     def refresh_marks(self) -> None:

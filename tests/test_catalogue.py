@@ -1,0 +1,183 @@
+"""The catalogue: the same releases as the store, rebuilt whenever the store file changes."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import orjson
+import pytest
+
+from store.archive import Archive
+from store.catalogue import (
+    Catalogue,
+    NotCatalogued,
+    archive_order,
+    catalogue_path,
+    open_catalogue,
+)
+from store.query import parse_query
+from store.release_store import ReleaseStore
+from store.synthetic import generate
+from tests.helpers.browser_data import sample_releases, write_store
+from tests.helpers.synthetic_releases import international_release
+
+
+def _store(tmp_path: Path, n: int = 60) -> Path:
+    releases = [*generate(n, seed=7), international_release()]
+    return write_store(tmp_path / "releases.json", releases)
+
+
+def test_the_catalogue_holds_every_release_of_the_store_in_archive_order(tmp_path: Path) -> None:
+    path = _store(tmp_path)
+    catalogue = open_catalogue(path)
+    stored = {r.id: r for r in ReleaseStore(path).releases()}
+    assert sorted(catalogue.ids) == sorted(stored)
+    keys = [archive_order(d, t) for d, t in zip(catalogue.dates, catalogue.titles, strict=True)]
+    assert keys == sorted(keys)
+    for position, release_id in enumerate(catalogue.ids):
+        release = stored[release_id]
+        assert catalogue[position] == release  # read back whole, body included
+        assert catalogue.titles[position] == release.title
+        assert catalogue.dates[position] == release.date
+        assert catalogue.locations[position] == release.location
+        assert tuple(catalogue.organisations[position]) == release.organisations
+        assert catalogue.fingerprints[position] == release.fingerprint
+    assert list(catalogue) == [catalogue[i] for i in range(len(catalogue))]
+    assert catalogue[-1] == catalogue[len(catalogue) - 1]
+    with pytest.raises(IndexError):
+        catalogue[len(catalogue)]
+
+
+def test_a_saved_catalogue_is_used_until_the_store_changes(tmp_path: Path) -> None:
+    path = _store(tmp_path)
+    open_catalogue(path)
+    saved = catalogue_path(path)
+    assert Catalogue.load(saved, path) is not None
+    with ReleaseStore(path) as store:
+        store.add_batch([sample_releases()[0]])
+    assert Catalogue.load(saved, path) is None  # stale: the store file was replaced
+    rebuilt = open_catalogue(path)
+    assert sample_releases()[0].id in rebuilt.ids
+    assert Catalogue.load(saved, path) is not None
+
+
+def test_a_star_leaves_the_catalogue_current(tmp_path: Path) -> None:
+    path = _store(tmp_path)
+    catalogue = open_catalogue(path)
+    with ReleaseStore(path) as store:
+        store.set_starred([catalogue.ids[0]])
+    assert Catalogue.load(catalogue_path(path), path) is not None
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [b"", b"garbage", b"PRESSROOM-CATALOGUE-1\n\x00\x01", "cut"],
+    ids=["empty", "garbage", "short", "truncated"],
+)
+def test_a_damaged_catalogue_is_rebuilt(tmp_path: Path, damage: bytes | str) -> None:
+    path = _store(tmp_path)
+    good = open_catalogue(path)
+    saved = catalogue_path(path)
+    data = saved.read_bytes()
+    saved.write_bytes(data[: len(data) - 7] if damage == "cut" else damage)  # type: ignore[arg-type]
+    assert Catalogue.load(saved, path) is None
+    assert open_catalogue(path).ids == good.ids
+
+
+def test_it_reads_the_generation_it_describes_after_another_process_writes(
+    tmp_path: Path,
+) -> None:
+    path = _store(tmp_path)
+    catalogue = open_catalogue(path)
+    first = catalogue.ids[5]
+    with ReleaseStore(path) as other:
+        other.add_batch([generate(1, seed=99).__next__()])
+    # The catalogue's file is the generation it was made of: still whole and right.
+    assert catalogue[5].id == first
+
+
+def test_a_store_in_another_layout_is_not_catalogued_but_still_browsed(tmp_path: Path) -> None:
+    path = tmp_path / "releases.json"
+    release = sample_releases()[0]
+    # Stock TinyDB's layout: one line, no per-document lines.
+    doc = release.to_document()
+    path.write_bytes(orjson.dumps({"releases": {str(int(release.id, 16)): doc}}))
+    with pytest.raises(NotCatalogued):
+        Catalogue.build(path)
+    archive = Archive(ReleaseStore(path, defer_load=True))
+    assert not archive.catalogued
+    assert [r.id for r in archive.search(parse_query("marrakech"))] == [release.id]
+
+
+def test_an_older_store_is_migrated_then_catalogued(tmp_path: Path) -> None:
+    path = _store(tmp_path)
+    data = orjson.loads(path.read_bytes())
+    data["meta"]["1"]["schema"] = 1
+    first = next(iter(data["releases"]))
+    data["state"] = {first: {"read": True, "starred": True}}
+    path.write_bytes(orjson.dumps(data))
+    with pytest.raises(NotCatalogued):
+        Catalogue.build(path)
+    archive = Archive(ReleaseStore(path, defer_load=True))
+    assert archive.catalogued
+    assert archive.state(f"{int(first):016x}").starred
+
+
+def test_hand_edited_documents_are_catalogued_the_tolerant_way(tmp_path: Path) -> None:
+    path = _store(tmp_path, 3)
+    lines = path.read_bytes().split(b"\n")
+    # Replace one document by a hostile one, keeping the one-per-line layout.
+    for n, line in enumerate(lines):
+        if line.startswith(b'"') and b'"title"' in line:
+            key = line[: line.index(b": ") + 2]
+            comma = b"," if line.endswith(b",") else b""
+            hostile = {"title": "\x1b]0;PWNED\x07Edited [b]by[/b] hand", "date": 7, "body": 42}
+            lines[n] = key + orjson.dumps(hostile) + comma
+            edited_key = int(key[1:-3])
+            break
+    path.write_bytes(b"\n".join(lines))
+    catalogue = open_catalogue(path)
+    position = catalogue.ids.index(f"{edited_key:016x}")
+    assert catalogue.titles[position] == "Edited [b]by[/b] hand"
+    assert catalogue[position].body == "42"
+    assert catalogue.dates[position] == catalogue[position].date
+
+
+def test_an_archive_on_a_catalogue_answers_like_one_in_memory(tmp_path: Path) -> None:
+    path = _store(tmp_path, 200)
+    catalogued = Archive(ReleaseStore(path, defer_load=True))
+    in_memory = Archive(ReleaseStore(path), use_catalogue=False)
+    assert catalogued.catalogued and not in_memory.catalogued
+    assert list(catalogued.releases) == list(in_memory.releases)
+    for archive in (catalogued, in_memory):
+        archive.build_index()
+    for text in ("the", "inte", '"of the"', "org:ministry", "date:2015..2018", "-the"):
+        query = parse_query(text)
+        assert [r.id for r in catalogued.search(query)] == [r.id for r in in_memory.search(query)]
+        facets = catalogued.facets(catalogued.search(query))
+        assert facets == in_memory.facets(in_memory.search(query))
+
+
+def test_the_browser_store_is_never_parsed_when_the_catalogue_is_current(tmp_path: Path) -> None:
+    path = _store(tmp_path)
+    open_catalogue(path)
+    store = ReleaseStore(path, defer_load=True)
+    archive = Archive(store)
+    assert archive.catalogued
+    assert store._file is not None and not store._file.loaded
+    archive.set_starred(archive.releases[0].id, True)
+    archive.save_states([archive.releases[0].id])
+    assert not store._file.loaded  # a star writes the state file only
+    assert os.path.exists(tmp_path / "releases.json.state")
+
+
+def test_the_contact_directory_from_the_catalogue_is_the_one_from_the_releases(
+    tmp_path: Path,
+) -> None:
+    path = _store(tmp_path, 300)
+    catalogued = Archive(ReleaseStore(path, defer_load=True))
+    in_memory = Archive(ReleaseStore(path), use_catalogue=False)
+    assert catalogued.catalogued
+    assert catalogued.contacts().entries == in_memory.contacts().entries
+    assert len(catalogued.contacts()) > 10
