@@ -21,8 +21,6 @@ from __future__ import annotations
 import os
 import stat
 import struct
-import tempfile
-import threading
 from array import array
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -30,6 +28,7 @@ from typing import Any, BinaryIO, overload
 
 import orjson
 
+from store.derived import write_derived
 from store.errors import StoreError
 from store.records import Contact, Release
 from store.release_store import META, RELEASES, ReleaseStore, release_from_stored
@@ -87,7 +86,6 @@ class Catalogue(Sequence[Release]):
         # directory: the list does not need them.
         self._contacts = contacts
         self._cache: dict[int, Release] = {}
-        self._lock = threading.Lock()
 
     # -- the sequence of releases ---------------------------------------------------
 
@@ -123,8 +121,8 @@ class Catalogue(Sequence[Release]):
     def _read(self, index: int) -> Release:
         offset, length = self._offsets[index], self._lengths[index]
         try:
-            with self._lock:
-                raw = os.pread(self._handle.fileno(), length, offset)
+            # pread: positioned, so threads reading at once need no lock.
+            raw = os.pread(self._handle.fileno(), length, offset)
             doc = orjson.loads(raw)
             release = release_from_stored(_key_of(self.ids[index]), doc)
         except (OSError, ValueError) as exc:
@@ -198,17 +196,7 @@ class Catalogue(Sequence[Release]):
 
     def save(self, path: Path) -> None:
         """Write the catalogue atomically; one that cannot be written is simply not kept."""
-        try:
-            fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-            try:
-                with os.fdopen(fd, "wb") as out:
-                    out.write(self.to_bytes())
-                os.replace(tmp, path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
-        except OSError:
-            pass
+        write_derived(path, self.to_bytes())
 
     @classmethod
     def load(cls, path: Path, store_path: Path) -> Catalogue | None:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from store.derived import write_derived
 from store.records import Release
 from store.search_index import SearchIndex
 
@@ -63,18 +62,7 @@ def save(
 ) -> None:
     """Write the index atomically; a cache that cannot be written is simply not kept."""
     head = _HEADER + content_key(*_keys(releases, ids, fingerprints)) + b"\n"
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(head)
-                out.write(index.to_bytes())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError:
-        pass
+    write_derived(path, head, index.to_bytes())
 
 
 def load_or_build(

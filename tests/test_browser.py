@@ -9,7 +9,9 @@ import pytest
 from textual import events
 from textual.pilot import Pilot
 
+from store.query import parse_query
 from store.release_store import ReleaseStore
+from store.synthetic import generate
 from tests.helpers.browser_data import sample_releases, write_store
 from tui.app import PressroomApp
 from tui.screens.browse import BrowseScreen
@@ -516,3 +518,43 @@ async def test_slash_and_a_word_typed_in_one_go_land_in_the_bar(store_path: Path
             app.post_message(events.Key(key, char))
         await settle(pilot)
         assert bar.value == "flor/a/b"
+
+
+async def test_an_indexed_search_is_answered_in_the_keystroke_and_a_slow_one_in_a_worker(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tui.screens.browse as browse_module
+
+    app = PressroomApp(store_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        screen = browse(app)
+        assert screen.archive is not None and screen.archive.index is not None
+        handed_over: list[str] = []
+        original = BrowseScreen._search
+
+        def spy(self: BrowseScreen, text: str, *args: object) -> None:
+            handed_over.append(text)
+            original(self, text, *args)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(BrowseScreen, "_search", spy)
+        screen.run_search("flood", keep=None)
+        # Answered before the call returned: no worker, no frame in between.
+        assert titles(app) == [
+            "Coastal Resilience Alliance maps flood risk for 3,000 small harbours"
+        ]
+        assert handed_over == []
+    # Phrase checks past the deadline move to a worker, with the same answer.
+    monkeypatch.setattr(browse_module, "SEARCH_HERE_FOR", -1.0)
+    many = write_store(store_path.parent / "many.json", list(generate(600, seed=4)))
+    app = PressroomApp(many)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        screen = browse(app)
+        assert screen.archive is not None and screen.archive.index is not None
+        handed_over.clear()  # the first search, before the index was ready
+        screen.run_search('"of the p', keep=None)
+        assert handed_over == ['"of the p']
+        await settle(pilot)
+        expected = screen.archive.search(parse_query('"of the p'))
+        assert [r.id for r in app.screen.query_one(ReleaseList).rows] == [r.id for r in expected]

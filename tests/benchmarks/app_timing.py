@@ -477,9 +477,22 @@ MODES: dict[str, Callable[[dict[str, Any]], Coroutine[Any, Any, dict[str, Any]]]
 }
 
 
+def _peak_rss_bytes() -> int | None:
+    """This process's peak resident memory since its exec (VmHWM), None where unknown."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return None
+
+
 def main(argv: list[str]) -> int:
     mode, raw = argv
     figures: dict[str, Any] = asyncio.run(MODES[mode](json.loads(raw)))
+    figures["peak_rss_bytes"] = _peak_rss_bytes()
     sys.stdout.write("\n" + json.dumps(figures) + "\n")
     sys.stdout.flush()
     return 0

@@ -64,7 +64,11 @@ def run_child(mode: str, args: dict[str, Any]) -> tuple[dict[str, Any], int]:
     if process.returncode != 0:
         raise RuntimeError(f"{mode} child failed ({process.returncode}):\n{stderr[-4000:]}")
     figures: dict[str, Any] = json.loads(stdout.strip().splitlines()[-1])
-    return figures, usage.ru_maxrss * 1024  # Linux reports KiB
+    # The child's own high-water mark (VmHWM) when it could read it: the
+    # rusage of a child counts the parent's memory at the moment of the fork
+    # too (Linux keeps the pre-exec peak), and this parent holds whole stores.
+    peak = figures.pop("peak_rss_bytes", None)
+    return figures, int(peak) if peak else usage.ru_maxrss * 1024  # Linux reports KiB
 
 
 def shown_count(status: str) -> int | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
+from time import perf_counter
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -40,8 +41,12 @@ if TYPE_CHECKING:
 WIDE = 120  # columns from which the detail pane sits beside the list
 SHORT = 20  # rows below which the search bar is one line
 SAVE_MARKS_AFTER = 1.0  # seconds of quiet before read/star marks are written
-WATCH_STORE_EVERY = 3.0
-DETAIL_AFTER = 0.12  # seconds of typing pause before the pane follows the list  # seconds between checks for another process's writes
+WATCH_STORE_EVERY = 3.0  # seconds between checks for another process's writes
+DETAIL_AFTER = 0.12  # seconds of typing pause before the pane follows the list
+# An indexed search that finishes within this is answered on the UI thread,
+# so the typed letter and the narrowed list share one frame (a worker costs a
+# frame of its own); one that takes longer moves to a worker.
+SEARCH_HERE_FOR = 0.008
 
 
 def bundled_samples() -> Path | None:
@@ -194,10 +199,26 @@ class BrowseScreen(Screen[None]):
         self.query_one(ReleaseList).focus(scroll_visible=False)
 
     def run_search(self, text: str, *, keep: str | None) -> None:
-        if self.archive is None:
+        archive = self.archive
+        if archive is None:
             return
         self._search_serial += 1
-        self._search(text, self.order, self._search_serial, keep)
+        serial = self._search_serial
+        if archive.index is not None:
+            query = parse_query(text)
+            deadline = perf_counter() + SEARCH_HERE_FOR
+            try:
+                # Only phrase checks look at the deadline: the rest of an
+                # indexed search is bitmap work, milliseconds even at 100k.
+                result = archive.search(
+                    query, self.order, should_stop=lambda: perf_counter() > deadline
+                )
+            except SearchCancelled:
+                pass
+            else:
+                self._show_result(serial, query, result, result.months(), keep)
+                return
+        self._search(text, self.order, serial, keep)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="search")
     def _search(self, text: str, order: SortOrder, serial: int, keep: str | None) -> None:
