@@ -38,18 +38,14 @@ def load(
     *ids* and *fingerprints* (the releases' own, when not given) spare a
     caller whose releases are read from disk one by one from reading them all.
     """
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
     ids, fingerprints = _keys(releases, ids, fingerprints)
-    key = content_key(ids, fingerprints)
-    head = _HEADER + key + b"\n"
-    if not data.startswith(head):
-        return None
+    head = _HEADER + content_key(ids, fingerprints) + b"\n"
     try:
-        return SearchIndex.from_bytes(data[len(head) :], releases, ids)
-    except ValueError:
+        with path.open("rb") as handle:
+            if handle.read(len(head)) != head:
+                return None
+            return SearchIndex.from_file(handle, releases, ids)
+    except (OSError, ValueError):
         return None
 
 

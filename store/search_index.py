@@ -36,6 +36,7 @@ index and the scan cannot disagree.
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 import struct
 import sys
@@ -471,6 +472,24 @@ def _phrase_in(
         if pattern.search(folded):
             return True
     return False
+
+
+def _read_exactly(handle: io.BufferedIOBase, size: int) -> bytes:
+    data = handle.read(size)
+    if len(data) != size:
+        raise ValueError("damaged search index: wrong length")
+    return data
+
+
+def _read_array(handle: io.BufferedIOBase, code: str, size: int) -> array[int]:
+    """An array of *size* bytes read from *handle* into its own buffer (no copy in between)."""
+    out = array(code)
+    if size % out.itemsize:
+        raise ValueError("damaged search index: wrong length")
+    out = array(code, [0]) * (size // out.itemsize)
+    if size and handle.readinto(memoryview(out).cast("B")) != size:
+        raise ValueError("damaged search index: wrong length")
+    return out
 
 
 def _ids_digest(ids: Sequence[str]) -> str:
@@ -969,53 +988,58 @@ class SearchIndex:
     def from_bytes(
         cls, data: bytes, releases: Sequence[Release], ids: Sequence[str] | None = None
     ) -> SearchIndex:
-        """Load an index written by :meth:`to_bytes` (*ids*: see ``__init__``).
+        """Load an index written by :meth:`to_bytes` (see :meth:`from_file`)."""
+        return cls.from_file(io.BytesIO(data), releases, ids)
 
-        Raises ``ValueError`` when *data* is not an index or was built over
-        other releases (the caller rebuilds: the index is derived data).
+    @classmethod
+    def from_file(
+        cls,
+        handle: io.BufferedIOBase,
+        releases: Sequence[Release],
+        ids: Sequence[str] | None = None,
+    ) -> SearchIndex:
+        """Load an index written by :meth:`to_bytes` from *handle* (*ids*: see ``__init__``).
+
+        Each array is read straight into its own memory: at 100k releases the
+        file is ~300 MB, and holding it whole besides the arrays made from it
+        would double the browser's peak memory.
+        Raises ``ValueError`` when it is not an index or was built over other
+        releases (the caller rebuilds: the index is derived data).
         """
-        if not data.startswith(_MAGIC):
+        if handle.read(len(_MAGIC)) != _MAGIC:
             raise ValueError("not a Pressroom search index")
-        start = len(_MAGIC)
         try:
-            (head_size,) = struct.unpack_from("<Q", data, start)
-            start += 8
-            meta = orjson.loads(data[start : start + head_size])
-            start += head_size
+            (head_size,) = struct.unpack("<Q", _read_exactly(handle, 8))
+            meta = orjson.loads(_read_exactly(handle, head_size))
         except (struct.error, orjson.JSONDecodeError) as error:
             raise ValueError(f"damaged search index: {error}") from error
         if ids is None:
             ids = [release.id for release in releases]
         if meta.get("size") != len(releases) or meta.get("ids") != _ids_digest(ids):
             raise ValueError("the search index was built over other releases")
-        view = memoryview(data)
-        sizes: list[int] = meta["blobs"]
-        if start + sum(sizes) != len(data):
-            raise ValueError("damaged search index: wrong length")
-        chunks: list[memoryview] = []
-        for length in sizes:
-            chunks.append(view[start : start + length])
-            start += length
-        pending = iter(chunks)
+        pending = iter(meta["blobs"])
 
         def typed(code: str) -> array[int]:
-            out = array(code)
-            out.frombytes(next(pending))
-            return out
+            return _read_array(handle, code, next(pending))
+
+        def blob() -> bytes:
+            return _read_exactly(handle, next(pending))
 
         try:
             offsets, postings = typed("Q"), typed("I")
-            dense = {k: int.from_bytes(next(pending), "little") for k in meta["dense"]}
-            prefixes = {p: int.from_bytes(next(pending), "little") for p in meta["prefixes"]}
+            dense = {k: int.from_bytes(blob(), "little") for k in meta["dense"]}
+            prefixes = {p: int.from_bytes(blob(), "little") for p in meta["prefixes"]}
             fields = {}
             for name, keys in sorted(meta["fields"].items()):
                 fields[name] = _FieldIndex(keys, typed("Q"), typed("I"))
             date_order, date_sorted = typed("I"), typed("I")
-            plain = bytearray(next(pending))
+            plain = bytearray(blob())
             pair_keys, pair_offsets, pair_postings = typed("Q"), typed("Q"), typed("I")
-            pair_dense = {k: int.from_bytes(next(pending), "little") for k in meta["pair_dense"]}
+            pair_dense = {k: int.from_bytes(blob(), "little") for k in meta["pair_dense"]}
         except (StopIteration, KeyError) as error:  # fewer blobs or keys than written
             raise ValueError(f"damaged search index: {error!r}") from error
+        if next(pending, None) is not None or handle.read(1):
+            raise ValueError("damaged search index: wrong length")
         return cls(
             releases,
             meta["vocab"],
