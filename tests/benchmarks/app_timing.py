@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 T0_ENV = "PRESSROOM_BENCH_T0"
 SIZE = (140, 40)  # wide enough for the detail pane beside the list
 FRAME_TIMEOUT = 60.0
-DETAIL_SETTLE = 0.3  # longer than the screen's pause before the pane follows the list
+DETAIL_SETTLE = 0.5  # longer than the screen's pause before the pane follows the list
 
 
 class FrameClock:

@@ -42,7 +42,9 @@ WIDE = 120  # columns from which the detail pane sits beside the list
 SHORT = 20  # rows below which the search bar is one line
 SAVE_MARKS_AFTER = 1.0  # seconds of quiet before read/star marks are written
 WATCH_STORE_EVERY = 3.0  # seconds between checks for another process's writes
-DETAIL_AFTER = 0.12  # seconds of typing pause before the pane follows the list
+DETAIL_AFTER = (
+    0.25  # seconds of typing pause before the pane follows the list (a fast typist: 0.15 a key)
+)
 # An indexed search that finishes within this is answered on the UI thread,
 # so the typed letter and the narrowed list share one frame (a worker costs a
 # frame of its own); one that takes longer moves to a worker.

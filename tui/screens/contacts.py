@@ -26,7 +26,7 @@ from tui.widgets.key_bar import KeyBar
 from tui.widgets.plain_input import PlainInput
 from tui.widgets.release_list import ReleaseList
 
-CARD_AFTER = 0.12  # seconds of typing pause before the card follows the list
+CARD_AFTER = 0.25  # seconds of typing pause before the card follows the list (as the pane)
 # Directories up to this size are filtered on the UI thread (1 ms for the
 # real corpus's 3,564 entries); bigger ones in a worker, so typing never waits.
 FILTER_HERE_UP_TO = 10_000
