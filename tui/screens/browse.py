@@ -156,12 +156,18 @@ class BrowseScreen(Screen[None]):
         # build the same value and one of them is kept, which is harmless.
         if self.archive is not None:
             self.archive.build_index()
+            # A search typed meanwhile was a scan: answer it again from the index.
+            self.app.call_from_thread(self._index_ready)
             # The contact directory next, so that `c` opens on a ready one.
             self.archive.contacts()
             # Releases and index live as long as the archive: keep the cyclic
             # collector from walking their millions of objects in the middle
             # of a keystroke (full collections cost ~200 ms at 10k).
             gc.freeze()
+
+    def _index_ready(self) -> None:
+        if self.query_value.clauses:
+            self.run_search(self.query_one(SearchBar).value, keep=self._current_id())
 
     def _watch_store(self) -> None:
         """Notice another process's writes (an import running beside the browser)."""
@@ -266,8 +272,15 @@ class BrowseScreen(Screen[None]):
         releases.set_releases(result, self.archive.marks, keep=keep)
         releases.follow = self._cursor_moved
         # The status line has a fixed size: no layout pass for new words in it.
+        # Until the index is ready a search reads every release: say why it is slow.
+        indexing = (
+            "  ·  indexing for search …" if self.archive.index is None and query.clauses else ""
+        )
         self.query_one("#count", Static).update(
-            Content(f"{len(result):,} of {len(self.archive):,}  ·  sorted by {self.order.label()}"),
+            Content(
+                f"{len(result):,} of {len(self.archive):,}  ·  sorted by {self.order.label()}"
+                + indexing
+            ),
             layout=False,
         )
         self.query_one("#hint", Static).update(Content("  ".join(query.hints)), layout=False)

@@ -52,6 +52,7 @@ class ContactsScreen(Screen[None]):
         self.directory: ContactDirectory | None = None
         self._serial = 0
         self._card_timer: Timer | None = None
+        self._card_shown = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="contacts-topbar"):
@@ -119,10 +120,15 @@ class ContactsScreen(Screen[None]):
         self.query_one("#contacts-count", Static).update(
             Content(f"{len(entries):,} of {len(self.directory):,} contacts"), layout=False
         )
-        # The card and its releases follow once the typing pauses.
+        # The card and its releases follow once the typing pauses; the first
+        # one at once, so that no card is pending when the typing starts.
         if self._card_timer is not None:
             self._card_timer.stop()
-        self._card_timer = self.set_timer(CARD_AFTER, self._show_current_card)
+            self._card_timer = None
+        if not self._card_shown:
+            self._show_current_card()
+        else:
+            self._card_timer = self.set_timer(CARD_AFTER, self._show_current_card)
 
     def _show_current_card(self) -> None:
         self._card_timer = None
@@ -134,6 +140,7 @@ class ContactsScreen(Screen[None]):
             self._show_card(event.item)
 
     def _show_card(self, entry: DirectoryEntry | None) -> None:
+        self._card_shown = True
         card = self.query_one("#contact-card", Static)
         releases = self.query_one("#contact-releases", ReleaseList)
         if entry is None:

@@ -85,7 +85,8 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
     VirtualList > .virtual-list--marker { color: $text-warning; }
     """
 
-    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+    # No repaint of the whole list: watch_cursor repaints the two rows that change.
+    cursor: reactive[int] = reactive(0, always_update=True, init=False, repaint=False)
 
     class Highlighted(ItemMessage):
         """The cursor moved to another item."""
