@@ -177,7 +177,9 @@ class DetailPane(ScrollView, can_focus=True):
         """
         width = self._wrap_width()
         self._width = width
-        exact_until = 2 * max(self.size.height, 24)
+        # One screen wrapped for real: what the first frame shows (opening a
+        # release is timed from the key); the rest settles as it scrolls in.
+        exact_until = max(self.size.height, 24) + 1
         heights: list[int] = []
         estimated = bytearray(len(self._paragraphs))
         total = 0

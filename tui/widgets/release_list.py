@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from rich.style import Style
-from rich.text import Text
 
 from store.archive import ResultView
 from store.records import Release
 from store.sanitize import clean_line
-from tui.widgets.virtual_list import VirtualList, fixed_cell
+from tui.widgets.virtual_list import Piece, VirtualList, fixed_cell
 
 StarredUnread = Callable[[str], tuple[bool, bool]]
 
@@ -62,30 +61,27 @@ class ReleaseList(VirtualList[Release]):
     def row_key(self, release: Release) -> object:
         return self._marks(release.id)
 
-    def row_text(self, release: Release, width: int, style: Style) -> Text:
+    def row_pieces(self, release: Release, width: int) -> tuple[Style | None, list[Piece]]:
         starred, unread = self._marks(release.id)
-        if unread:
-            style = style + self.part("unread")
         marker = self.part("marker")
         meta = self.part("meta")
-        line = Text(style=style, no_wrap=True, overflow="ellipsis", end="")
-        line.append("★" if starred else " ", marker)
-        line.append("•" if unread else " ", marker)
-        line.append(" ")
+        plain = Style()
+        pieces: list[Piece] = [
+            ("★" if starred else " ", marker),
+            ("•" if unread else " ", marker),
+            (" ", plain),
+        ]
         if width >= 48:
-            line.append(f"{release.date or '':<10}", self.part("dim"))
-            line.append(" ")
+            pieces += [(f"{release.date or '':<10}", self.part("dim")), (" ", plain)]
         org_width, place_width = _column_widths(width)
         if org_width:
             org = short_organisation(release.organisations[0]) if release.organisations else ""
-            line.append_text(fixed_cell(org, org_width, meta))
-            line.append(" ")
+            pieces += [fixed_cell(org, org_width, meta), (" ", plain)]
         if place_width:
-            line.append_text(fixed_cell(release.location or "", place_width, meta))
-            line.append(" ")
+            pieces += [fixed_cell(release.location or "", place_width, meta), (" ", plain)]
         # Only what can be seen: a 100k-character title costs no more than a short one.
-        line.append(clean_line(release.title[: 4 * width]))
-        return line
+        pieces.append((clean_line(release.title[: 4 * width]), plain))
+        return (self.part("unread") if unread else None), pieces
 
 
 def _column_widths(width: int) -> tuple[int, int]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar, Generic, TypeVar
 
-from rich.console import Console
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
@@ -19,6 +19,9 @@ from textual.strip import Strip
 from store.sanitize import clean_line
 
 T = TypeVar("T")
+
+# One piece of a row: its text (already cleaned) and its style.
+Piece = tuple[str, Style]
 
 
 class ItemMessage(Message):
@@ -34,19 +37,60 @@ class ItemMessage(Message):
         return self.virtual_list
 
 
-def fixed_cell(value: str, width: int, style: Style) -> Text:
+def fixed_cell(value: str, width: int, style: Style) -> Piece:
     """*value* on one line in exactly *width* cells: cut with an ellipsis or padded."""
-    text = Text(
-        clean_line(value[: 4 * width]), style=style, no_wrap=True, overflow="ellipsis", end=""
-    )
-    text.truncate(width, overflow="ellipsis", pad=True)
-    return text
+    text = clean_line(value[: 4 * width])
+    cells = len(text) if text.isascii() else cell_len(text)
+    if cells > width:
+        text = _cut(text, width)
+    elif cells < width:
+        text += " " * (width - cells)
+    return (text, style)
+
+
+def _cut(text: str, width: int) -> str:
+    """*text* cut to *width* cells, the last one an ellipsis (as Rich's ``truncate``)."""
+    if width <= 0:
+        return ""
+    if text.isascii():
+        return text[: width - 1] + "…"
+    return set_cell_size(text, width - 1) + "…"
+
+
+def row_strip(
+    pieces: Sequence[Piece], width: int, style: Style, over: Style | None = None
+) -> Strip:
+    """The pieces of a row in exactly *width* cells: cut with an ellipsis where they
+    overflow, padded where they fall short. Every piece is drawn in *style* + its
+    own style + *over* (the cursor's colours win over the columns beneath).
+
+    Segments straight from strings: a row through Rich's ``Text`` cost ~0.4 ms,
+    and a keystroke can bring a screenful of new rows.
+    """
+    sizes = [len(text) if text.isascii() else cell_len(text) for text, _ in pieces]
+    total = sum(sizes)
+    segments: list[Segment] = []
+    used = 0
+    for (text, own), cells in zip(pieces, sizes, strict=True):
+        if total > width and used + cells >= width:
+            # The piece holding the last cell: cut, ellipsis, and nothing after it.
+            text = _cut(text, width - used) if width - used > 0 else ""
+            cells = width - used
+            total = width
+        piece_style = style + own
+        segments.append(Segment(text, piece_style + over if over else piece_style))
+        used += cells
+        if used >= width:
+            break
+    if used < width:
+        segments.append(Segment(" " * (width - used), style + over if over else style))
+    return Strip(segments, width)
 
 
 class VirtualList(ScrollView, Generic[T], can_focus=True):
     """A cursor over rows of items, drawing only the rows on screen (Textual's Line API).
 
-    Subclasses say how one item reads as a row in :meth:`row_text`.
+    Subclasses say how one item reads as a row in :meth:`row_pieces`.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -216,12 +260,14 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
         key = (id(item), width, is_cursor, self.row_key(item))
         strip = self._strips.get(key)
         if strip is None:
-            line = self.row_text(item, width, self._style("base"))
-            line.truncate(width, overflow="ellipsis", pad=True)
-            if is_cursor:
-                # The cursor row's colours win over the column colours beneath.
-                line.stylize(self._style("cursor"))
-            strip = Strip([seg for seg in line.render(_CONSOLE) if seg.text != "\n"], width)
+            row_style, pieces = self.row_pieces(item, width)
+            base = self._style("base")
+            strip = row_strip(
+                pieces,
+                width,
+                base + row_style if row_style else base,
+                self._style("cursor") if is_cursor else None,
+            )
             if len(self._strips) > 1024:
                 self._strips.clear()
             self._strips[key] = strip
@@ -259,14 +305,13 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
         self._strips.clear()
         super()._on_blur(event)
 
-    def row_text(self, item: T, width: int, style: Style) -> Text:
-        """One row for *item*, at most *width* cells (it is truncated anyway)."""
+    def row_pieces(self, item: T, width: int) -> tuple[Style | None, list[Piece]]:
+        """One row for *item*: a style for the whole row (or None) and its pieces.
+
+        The pieces may be longer than *width*: the row is cut to fit.
+        """
         raise NotImplementedError
 
     def part(self, name: str) -> Style:
-        """The style of a component class, for use in :meth:`row_text`."""
+        """The style of a component class, for use in :meth:`row_pieces`."""
         return self._style(name)
-
-
-# Renders a row's Text to segments; its size never matters (rows are pre-truncated).
-_CONSOLE = Console(width=10_000, legacy_windows=False, markup=False, emoji=False)
