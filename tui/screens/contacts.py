@@ -53,6 +53,7 @@ class ContactsScreen(Screen[None]):
         self._serial = 0
         self._card_timer: Timer | None = None
         self._card_shown = False
+        self._card_entry: DirectoryEntry | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="contacts-topbar"):
@@ -136,11 +137,13 @@ class ContactsScreen(Screen[None]):
 
     @on(ContactList.Highlighted, "#contact-list")
     def _contact_highlighted(self, event: ContactList.Highlighted) -> None:
-        if self._card_timer is None:
+        # The list announces the entry the card already shows when it fills.
+        if self._card_timer is None and event.item is not self._card_entry:
             self._show_card(event.item)
 
     def _show_card(self, entry: DirectoryEntry | None) -> None:
         self._card_shown = True
+        self._card_entry = entry
         card = self.query_one("#contact-card", Static)
         releases = self.query_one("#contact-releases", ReleaseList)
         if entry is None:
