@@ -9,10 +9,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from tui.collector import PauseCollector
 from tui.screens.browse import BrowseScreen
 from tui.screens.help import HelpScreen
 from tui.terminal_input import tolerate_invalid_utf8
@@ -35,6 +37,7 @@ class PressroomApp(App[None]):
         tolerate_invalid_utf8()
         super().__init__()
         self.db = db
+        self.collector = PauseCollector()
 
     def on_mount(self) -> None:
         # SIGTERM and SIGHUP end the app like q does: pending marks are saved
@@ -43,6 +46,16 @@ class PressroomApp(App[None]):
         for signum in (signal.SIGTERM, signal.SIGHUP):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(signum, self.exit)
+        self.collector.start()
+        self.set_interval(0.5, self.collector.tick, name="pause-collector")
+
+    def on_unmount(self) -> None:
+        self.collector.stop()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            self.collector.key()
+        await super().on_event(event)
 
     def get_default_screen(self) -> Screen[None]:
         return BrowseScreen(self.db)

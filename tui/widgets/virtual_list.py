@@ -243,7 +243,10 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         self._strips.clear()
-        self.virtual_size = Size(event.size.width, len(self._rows))
+        # Not through the reactive: the layout that resized us is done, and
+        # asking for another costs a frame's time on a fresh screen (the
+        # first letter typed into the contact filter waited for it).
+        self.set_virtual_height(len(self._rows))
         self._scroll_cursor_into_view()
 
     # -- drawing ----------------------------------------------------------
