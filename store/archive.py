@@ -307,6 +307,11 @@ class Archive:
         if self._snapshot is snapshot:
             self._snapshot = replace(snapshot, index=index)
 
+    def built_contacts(self) -> ContactDirectory | None:
+        """The contact directory if it is built already (it never is built here)."""
+        contacts = self._snapshot.contacts
+        return contacts[0] if contacts else None
+
     def contacts(self) -> ContactDirectory:
         """The contact directory of the current releases (built on first use)."""
         snapshot = self._snapshot

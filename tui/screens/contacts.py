@@ -71,7 +71,13 @@ class ContactsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#contact-filter", Input).focus(scroll_visible=False)
-        self.build_directory()
+        built = self.archive.built_contacts()
+        if built is not None:
+            # Usually built in the background already: shown in the screen's
+            # first frame, with no frames after it for a first letter to wait on.
+            self._directory_ready(built)
+        else:
+            self.build_directory()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="directory")
     def build_directory(self) -> None:
