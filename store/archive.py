@@ -14,7 +14,6 @@ from store.catalogue import (
     NotCatalogued,
     archive_order,
     open_catalogue,
-    store_signature,
 )
 from store.contacts import ContactDirectory
 from store.query import DEFAULT_STATE, Query
@@ -22,6 +21,7 @@ from store.records import Release
 from store.release_store import ReleaseState, ReleaseStore
 from store.sanitize import fold
 from store.search_index import SearchCancelled, SearchIndex
+from store.storage import signature_of
 
 SORT_KEYS = ("date", "title", "organisation", "place")
 
@@ -274,7 +274,7 @@ class Archive:
         snapshot = self._snapshot
         store_changed = self.store.refresh()
         if snapshot.catalogue is not None and self.store.path is not None:
-            releases_changed = store_signature(self.store.path) != snapshot.catalogue.signature
+            releases_changed = signature_of(self.store.path) != snapshot.catalogue.signature
         else:
             releases_changed = store_changed
         if releases_changed:

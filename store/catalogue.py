@@ -137,9 +137,6 @@ class Catalogue(Sequence[Release]):
             column = orjson.loads(self._contacts)
         return [tuple(Contact(*fields) for fields in blocks) for blocks in column]
 
-    def close(self) -> None:
-        self._handle.close()
-
     # -- building, saving, loading --------------------------------------------------
 
     @classmethod
@@ -253,15 +250,6 @@ def open_catalogue(store_path: Path) -> Catalogue:
         catalogue = Catalogue.build(store_path)
         catalogue.save(path)
     return catalogue
-
-
-def store_signature(store_path: Path) -> Signature | None:
-    """The (inode, size, mtime) of the store file now, None when there is none."""
-    try:
-        st = os.stat(store_path)
-    except OSError:
-        return None
-    return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
 def _open(store_path: Path) -> BinaryIO:

@@ -130,7 +130,7 @@ class AtomicJSONStorage(Storage):
             return
         self._make_folder()
         with self.lock:
-            if self._signature != _signature_of(self.path):
+            if self._signature != signature_of(self.path):
                 self._forget()
                 raise StoreError(
                     f"{_shown(self.path)} was changed by another process meanwhile; "
@@ -152,7 +152,7 @@ class AtomicJSONStorage(Storage):
         """Whether the file is not the one last read or written by this instance."""
         if not self._loaded:
             return True
-        return _signature_of(self.path) != self._signature
+        return signature_of(self.path) != self._signature
 
     def reload(self) -> bool:
         """Read the file again if another process changed it; True if it did."""
@@ -241,7 +241,7 @@ class AtomicJSONStorage(Storage):
     def _quarantine_if_unchanged(self, seen: Signature | None) -> Path | None:
         """Move the damaged file aside, unless a writer replaced it since it was read."""
         with self.lock:
-            if seen is None or _signature_of(self.path) != seen:
+            if seen is None or signature_of(self.path) != seen:
                 return None
             return _move_aside(self.path, "damaged")
 
@@ -352,7 +352,8 @@ class AtomicJSONStorage(Storage):
 # -- reading and checking files ------------------------------------------------------
 
 
-def _signature_of(path: Path) -> Signature | None:
+def signature_of(path: Path) -> Signature | None:
+    """The (inode, size, mtime) of the file at *path* now; None when there is none."""
     try:
         st = os.stat(path)
     except FileNotFoundError:
