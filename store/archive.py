@@ -8,20 +8,20 @@ from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from typing import overload
 
-from store import index_cache
-from store.catalogue import (
+from store.contacts import ContactDirectory
+from store.disk.catalogue import (
     Catalogue,
     NotCatalogued,
     archive_order,
     open_catalogue,
 )
-from store.contacts import ContactDirectory
-from store.query import DEFAULT_STATE, Query
+from store.disk.release_store import ReleaseState, ReleaseStore
+from store.disk.storage import signature_of
 from store.records import Release
-from store.release_store import ReleaseState, ReleaseStore
 from store.sanitize import fold
-from store.search_index import SearchCancelled, SearchIndex
-from store.storage import signature_of
+from store.search import index_file as index_cache
+from store.search.index import SearchCancelled, SearchIndex
+from store.search.query import DEFAULT_STATE, Query
 
 SORT_KEYS = ("date", "title", "organisation", "place")
 
@@ -202,7 +202,7 @@ class Archive:
     run in other threads at the same time: each reads one immutable snapshot,
     so a reload or an index build in between never mixes two generations.
 
-    A store on disk is read through its catalogue (store.catalogue) when it
+    A store on disk is read through its catalogue (store.disk.catalogue) when it
     can be: the list is ready without parsing the store, and whole releases
     are read from the file as they are shown. Otherwise (a store in memory,
     a file in another layout, or ``use_catalogue=False``) every release is

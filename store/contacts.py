@@ -26,10 +26,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from store.query import date_ordinal
 from store.records import Contact, Release
 from store.sanitize import clean_line, clean_text
-from store.text_tokens import digits_of, field_key, fold_fast, is_phone_like
+from store.search.query import date_ordinal
+from store.search.tokens import digits_of, field_key, fold_fast, is_phone_like
 
 SHARED_MAILBOXES = frozenset(
     {

@@ -27,7 +27,7 @@ JSONDict = dict[str, Any]
 
 _UNSAFE_IN_URL = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
-ID_LENGTH = 16  # hex digits: 64 bits, also the TinyDB doc_id (see store.release_store)
+ID_LENGTH = 16  # hex digits: 64 bits, also the TinyDB doc_id (see store.disk.release_store)
 
 
 def digest(*parts: str) -> str:

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from store.archive import Archive, SortOrder
-from store.query import parse_query
-from store.release_store import ReleaseStore
-from store.search_index import SearchCancelled
-from store.synthetic import generate
+from store.disk.release_store import ReleaseStore
+from store.search.index import SearchCancelled
+from store.search.query import parse_query
 from tests.helpers.browser_data import sample_releases, write_store
+from tests.helpers.synthetic import generate
 
 
 @pytest.fixture(params=[True, False], ids=["catalogue", "in-memory"])

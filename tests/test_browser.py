@@ -9,10 +9,10 @@ import pytest
 from textual import events
 from textual.pilot import Pilot
 
-from store.query import parse_query
-from store.release_store import ReleaseStore
-from store.synthetic import generate
+from store.disk.release_store import ReleaseStore
+from store.search.query import parse_query
 from tests.helpers.browser_data import sample_releases, write_store
+from tests.helpers.synthetic import generate
 from tui.app import PressroomApp
 from tui.screens.browse import BrowseScreen
 from tui.screens.contacts import ContactsScreen
@@ -428,7 +428,7 @@ async def test_another_process_writing_is_noticed(store_path: Path) -> None:
 
 @pytest.mark.slow
 async def test_ten_thousand_releases_reach_an_interactive_list(tmp_path: Path) -> None:
-    from store.synthetic import generate
+    from tests.helpers.synthetic import generate
 
     path = tmp_path / "synthetic.json"
     with ReleaseStore(path) as store:

@@ -9,17 +9,17 @@ import orjson
 import pytest
 
 from store.archive import Archive
-from store.catalogue import (
+from store.disk.catalogue import (
     Catalogue,
     NotCatalogued,
     archive_order,
     catalogue_path,
     open_catalogue,
 )
-from store.query import parse_query
-from store.release_store import ReleaseStore
-from store.synthetic import generate
+from store.disk.release_store import ReleaseStore
+from store.search.query import parse_query
 from tests.helpers.browser_data import sample_releases, write_store
+from tests.helpers.synthetic import generate
 from tests.helpers.synthetic_releases import international_release
 
 

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from store import index_cache
 from store.archive import Archive
-from store.release_store import ReleaseStore
+from store.disk.release_store import ReleaseStore
+from store.search import index_file as index_cache
 from tests.conftest import ROOT, SAMPLES, SEED
-from tui.cli import default_db, main
+from tui.cli.main import default_db, main
 
 RELEASE = """PRESS RELEASE
 

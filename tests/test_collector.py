@@ -6,8 +6,8 @@ import gc
 
 import pytest
 
-import tui.collector as collector_module
-from tui.collector import PauseCollector
+import tui.runtime.collector as collector_module
+from tui.runtime.collector import PauseCollector
 
 
 def test_full_collections_run_only_when_the_user_pauses(monkeypatch: pytest.MonkeyPatch) -> None:

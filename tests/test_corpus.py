@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from store.importing import import_paths
-from store.release_store import ReleaseStore
+from store.disk.release_store import ReleaseStore
+from store.ingest.run import import_paths
 
 pytestmark = [pytest.mark.corpus, pytest.mark.slow]
 

@@ -7,8 +7,8 @@ import random
 
 import pytest
 
-from store.decoding import decode, decode_markup, sniff_declared_charset
-from store.limits import ImportProblem
+from store.ingest.decoding import decode, decode_markup, sniff_declared_charset
+from store.ingest.limits import ImportProblem
 
 WESTERN = "Acme’s CEO said “we are thrilled” – café, naïve, 10 €."
 

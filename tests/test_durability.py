@@ -18,10 +18,10 @@ from typing import Any
 import orjson
 import pytest
 
-from store import storage as storage_module
+from store.disk import storage as storage_module
+from store.disk.release_store import ReleaseStore
+from store.disk.storage import backup_path_for
 from store.errors import DamagedStoreError, StoreError
-from store.release_store import ReleaseStore
-from store.storage import backup_path_for
 from tests.conftest import ROOT
 from tests.helpers.synthetic_releases import international_release, synthetic_release
 
@@ -268,7 +268,7 @@ def test_a_utf8_byte_order_mark_is_tolerated(tmp_path: Path) -> None:
 
 _D8_CHILD = """
 import locale, sys
-from store.release_store import ReleaseStore
+from store.disk.release_store import ReleaseStore
 from tests.helpers.synthetic_releases import international_release
 expected = international_release()
 with ReleaseStore(sys.argv[2]) as store:

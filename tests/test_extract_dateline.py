@@ -2,7 +2,7 @@
 
 import pytest
 
-from store.extract import extract
+from store.ingest.extract.anatomy import extract
 
 CASES = [
     ("Marrakesh, 23 June 2021 – The meeting opened today.", "Marrakesh", "2021-06-23"),

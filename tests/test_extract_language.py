@@ -2,8 +2,8 @@
 
 import pytest
 
-from store.extract import extract
-from store.extract.language import guess_language
+from store.ingest.extract.anatomy import extract
+from store.ingest.extract.language import guess_language
 
 TEXTS = {
     "en": "The company said that it will open a new plant in the north of the country, and that "

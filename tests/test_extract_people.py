@@ -2,7 +2,7 @@
 
 import pytest
 
-from store.extract import extract
+from store.ingest.extract.anatomy import extract
 from store.records import Person
 
 HEAD = "Acme Opens a Plant\n\nLYON, 3 March 2024 – "

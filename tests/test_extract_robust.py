@@ -5,7 +5,7 @@ import time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from store.extract import _extract, extract
+from store.ingest.extract.anatomy import _extract, extract
 from store.sanitize import clean_text
 
 # Characters that matter to the extractors, mixed with anything at all.

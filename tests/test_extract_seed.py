@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from store.extract import extract
+from store.ingest.extract.anatomy import extract
 from store.records import Contact, Link
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_06adb31c1de62afd.txt"

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from store.extract import extract
+from store.ingest.extract.anatomy import extract
 
 
 def _contacts(text: str) -> list[dict[str, str | None]]:
@@ -245,7 +245,7 @@ def test_section_labels_and_public_lines_name_no_one() -> None:
 
 
 def test_a_contacts_heading_glued_to_the_sentence_before_it() -> None:
-    from store.extract import extract
+    from store.ingest.extract.anatomy import extract
 
     text = (
         "Tessera Home reports first-quarter results\n\n"

@@ -15,10 +15,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from store.draft import Draft
-from store.importers import ImportProblem, SourceFile, read_source
-from store.importers.html import html_to_text
-from store.limits import time_limit
+from store.ingest.discover import ImportProblem, SourceFile
+from store.ingest.draft import Draft
+from store.ingest.limits import time_limit
+from store.ingest.read import read_source
+from store.ingest.readers.html import html_to_text
 
 ALL_FORMATS = ["txt", "md", "html", "json", "jsonl", "eml", "feed", "auto"]
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from store.importers import FORMATS, ImportProblem, SourceFile, discover, read_source
+from store.ingest.discover import FORMATS, ImportProblem, SourceFile, discover
+from store.ingest.read import read_source
 
 
 def _found(paths: list[str]) -> tuple[list[SourceFile], dict[str, str]]:

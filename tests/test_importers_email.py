@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from store.draft import Draft
-from store.importers import ImportProblem, SourceFile, read_source
+from store.ingest.discover import ImportProblem, SourceFile
+from store.ingest.draft import Draft
+from store.ingest.read import read_source
 
 ALTERNATIVE = b"""From: Acme Press Office <press@acme.example>
 To: newsdesk@example.org

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from store.importers import SourceFile, read_source
-from store.importers.html import html_to_text, looks_like_html
+from store.ingest.discover import SourceFile
+from store.ingest.read import read_source
+from store.ingest.readers.html import html_to_text, looks_like_html
 
 PAGE = """<!DOCTYPE html>
 <html lang="en-GB">

@@ -5,8 +5,9 @@ from __future__ import annotations
 import orjson
 import pytest
 
-from store.draft import Draft
-from store.importers import ImportProblem, SourceFile, read_source
+from store.ingest.discover import ImportProblem, SourceFile
+from store.ingest.draft import Draft
+from store.ingest.read import read_source
 from store.records import Link, Person, Release, Source
 
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from store.importers import SourceFile, read_source
+from store.ingest.discover import SourceFile
+from store.ingest.read import read_source
 from tests.conftest import SEED
 
 CORPUS = Path("/tmp/corpus")

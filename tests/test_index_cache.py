@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from store import index_cache
-from store.query import parse_query
-from store.synthetic import generate
+from store.search import index_file as index_cache
+from store.search.query import parse_query
+from tests.helpers.synthetic import generate
 
 
 def test_a_current_cache_is_loaded_and_answers_like_a_fresh_index(tmp_path: Path) -> None:

@@ -24,3 +24,41 @@ def test_store_imports_no_ui_library() -> None:
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "", f"store/ imported: {out.stdout}"
+
+
+def test_the_public_api_names_what_it_lists() -> None:
+    import importlib
+
+    assert sorted(store.__all__) == sorted(store._HOME_OF)
+    for name in store.__all__:
+        value = getattr(store, name)
+        home = importlib.import_module(store._HOME_OF[name])
+        assert value is getattr(home, name), name
+
+
+def test_importing_store_loads_no_reader_or_index() -> None:
+    """``import store`` is free: the command line's start pays only for what it uses."""
+    code = (
+        "import sys, store\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('store.'))))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == ""
+
+
+def test_no_logic_in_package_init_files() -> None:
+    """Package ``__init__`` files hold a docstring (and the store's API table), never logic."""
+    for init in [
+        *ROOT.joinpath("store").rglob("__init__.py"),
+        *ROOT.joinpath("tui").rglob("__init__.py"),
+    ]:
+        if init == ROOT / "store" / "__init__.py":
+            continue
+        lines = [
+            line
+            for line in init.read_text().splitlines()
+            if line.strip() and not line.startswith(("#", '"""'))
+        ]
+        assert len(lines) <= 3, f"{init.relative_to(ROOT)} holds code: {lines[:3]}"

@@ -9,7 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from store.query import (
+from store.records import Contact, Person, Release, Source
+from store.sanitize import fold
+from store.search.query import (
     MAX_ORDINAL,
     MIN_ORDINAL,
     QUERY_HELP,
@@ -18,9 +20,7 @@ from store.query import (
     parse_query,
     release_token_string,
 )
-from store.records import Contact, Person, Release, Source
-from store.sanitize import fold
-from store.text_tokens import (
+from store.search.tokens import (
     _TOKEN,
     fold_fast,
     fold_for_matching,

@@ -10,9 +10,9 @@ from typing import ClassVar
 import orjson
 import pytest
 
+from store.disk.release_store import ReleaseState, ReleaseStore
+from store.disk.storage import Tables
 from store.errors import NewerSchemaError, StoreError
-from store.release_store import ReleaseState, ReleaseStore
-from store.storage import Tables
 from tests.helpers.synthetic_releases import international_release, synthetic_release
 
 OpenStore = Callable[[], ReleaseStore]

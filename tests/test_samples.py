@@ -33,9 +33,9 @@ UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 def _parse(path: Path) -> Any:
     try:
-        from store.parse import parse_path
+        from store.ingest.build import parse_path
     except ImportError as exc:  # the pipeline is written in parallel with these samples
-        pytest.skip(f"store.parse is not importable yet: {exc}")
+        pytest.skip(f"store.ingest.build is not importable yet: {exc}")
     return parse_path(str(path))
 
 

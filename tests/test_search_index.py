@@ -17,11 +17,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from store import search_index
 from store.contacts import ContactDirectory
-from store.query import Query, parse_query
 from store.records import Contact, Person, Release, Source
-from store.search_index import _FIELD_BREAK, SearchIndex
+from store.search import index as search_index
+from store.search.index import _FIELD_BREAK, SearchIndex
+from store.search.query import Query, parse_query
 
 TODAY = date(2024, 3, 31)
 

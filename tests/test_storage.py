@@ -15,10 +15,9 @@ import orjson
 import pytest
 from tinydb import TinyDB
 
-from store.errors import StoreError, StoreLockedError
-from store.lockfile import StoreLock, lock_path_for
-from store.release_store import ReleaseStore
-from store.storage import (
+from store.disk.lock import StoreLock, lock_path_for
+from store.disk.release_store import ReleaseStore
+from store.disk.storage import (
     AtomicJSONStorage,
     _Damage,
     _parse_store_lines,
@@ -27,6 +26,7 @@ from store.storage import (
     parse_store_bytes,
     serialize_store,
 )
+from store.errors import StoreError, StoreLockedError
 from tests.conftest import ROOT
 from tests.helpers.synthetic_releases import synthetic_release
 
@@ -241,7 +241,7 @@ def test_a_writer_waits_for_the_lock_held_by_another_process(tmp_path: Path) -> 
             "-c",
             "import sys, time\n"
             "from pathlib import Path\n"
-            "from store.lockfile import StoreLock\n"
+            "from store.disk.lock import StoreLock\n"
             "with StoreLock(Path(sys.argv[1])):\n"
             "    print('held', flush=True)\n"
             "    sys.stdin.readline()\n",

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from store import synthetic
 from store.records import Release, release_id
-from store.synthetic import corpus_files, generate, main, write_corpus
+from tests.helpers import synthetic
+from tests.helpers.synthetic import corpus_files, generate, main, write_corpus
 
 
 def _digest_folder(folder: Path) -> str:
@@ -139,13 +138,8 @@ def test_command_line_writes_the_corpus(tmp_path: Path) -> None:
     assert _digest_folder(tmp_path / "out") == _digest_folder(tmp_path / "direct")
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("store.extract") is None
-    or not (Path(__file__).parent.parent / "store" / "extract" / "__init__.py").exists(),
-    reason="store.extract is not written yet",
-)
 def test_written_corpus_parses_back(tmp_path: Path) -> None:
-    from store.parse import parse_path
+    from store.ingest.build import parse_path
 
     expected = dict(corpus_files(30, seed=3))
     write_corpus(tmp_path, 30, seed=3)

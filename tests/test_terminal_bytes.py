@@ -373,7 +373,7 @@ def test_invalid_utf8_from_the_terminal_does_not_kill_the_app(
     """Bytes that are not UTF-8 (a Latin-1 terminal, a bad paste) are typed into the bar.
 
     Textual 8.2.8 decodes terminal input as strict UTF-8 and would die here;
-    tui.terminal_input makes it decode with replacement.
+    tui.runtime.terminal_input makes it decode with replacement.
     """
     db = tmp_path / "hostile.json"
     count = len(write_hostile_store(db))

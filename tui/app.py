@@ -14,10 +14,10 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from tui.collector import PauseCollector
+from tui.runtime.collector import PauseCollector
+from tui.runtime.terminal_input import tolerate_invalid_utf8
 from tui.screens.browse import BrowseScreen
 from tui.screens.help import HelpScreen
-from tui.terminal_input import tolerate_invalid_utf8
 
 
 class PressroomApp(App[None]):

@@ -425,7 +425,7 @@ async def datatable_fill(args: dict[str, Any]) -> dict[str, Any]:
     from textual.app import App, ComposeResult
     from textual.widgets import DataTable
 
-    from store.release_store import ReleaseStore
+    from store.disk.release_store import ReleaseStore
 
     # Loading the store is not the table's cost; it happens before the clock starts.
     releases = ReleaseStore(Path(args["db"])).releases()[: int(args["rows"])]

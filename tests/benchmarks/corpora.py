@@ -9,15 +9,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from store.archive import Archive
-from store.importing import import_paths
-from store.query import DEFAULT_STATE, parse_query
-from store.release_store import ReleaseStore
-from store.synthetic import generate, write_corpus
+from store.disk.release_store import ReleaseStore
+from store.ingest.run import import_paths
+from store.search.query import DEFAULT_STATE, parse_query
+from tests.helpers.synthetic import generate, write_corpus
 
 SEED = 0
 BATCH = 20_000  # releases per add_batch: one durable write each
 
-# One query per kind the issue names. Synthetic words come from store.synthetic's
+# One query per kind the issue names. Synthetic words come from tests.helpers.synthetic's
 # vocabulary; the real ones were picked from the real corpus (see README.md).
 SYNTHETIC_QUERIES: dict[str, str] = {
     "common word": "community",

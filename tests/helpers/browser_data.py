@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from store.disk.release_store import ReleaseStore
 from store.records import Contact, Link, Person, Release, Source, release_id
-from store.release_store import ReleaseStore
 
 _BODY = (
     "{place}, {long_date} – {lead}\n\n"

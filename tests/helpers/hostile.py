@@ -13,8 +13,8 @@ from datetime import date, timedelta
 from os import PathLike
 from typing import Any, NamedTuple
 
+from store.disk.release_store import ReleaseStore
 from store.records import Contact, Link, Person, Release, Source, digest
-from store.release_store import ReleaseStore
 
 
 class Payload(NamedTuple):

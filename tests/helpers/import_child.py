@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from store.release_store import ReleaseStore
+from store.disk.release_store import ReleaseStore
 from tests.helpers.synthetic_releases import synthetic_release
 
 

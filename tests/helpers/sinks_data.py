@@ -14,8 +14,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from store.disk.release_store import ReleaseStore
 from store.records import Contact, Link, Person, Release, Source, digest
-from store.release_store import ReleaseStore
 
 
 class Payload(NamedTuple):

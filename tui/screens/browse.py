@@ -21,12 +21,12 @@ from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from store.archive import Archive, ResultView, SortOrder
+from store.disk.release_store import ReleaseStore
 from store.errors import StoreError
-from store.query import Query, parse_query
 from store.records import Release
-from store.release_store import ReleaseStore
 from store.sanitize import clean_line
-from store.search_index import SearchCancelled
+from store.search.index import SearchCancelled
+from store.search.query import Query, parse_query
 from tui.store_thread import StoreThread
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.facet_panel import FacetPanel
@@ -36,7 +36,7 @@ from tui.widgets.search_bar import SearchBar
 from tui.widgets.timeline import Timeline
 
 if TYPE_CHECKING:
-    from store.importing import ImportSummary
+    from store.ingest.run import ImportSummary
 
 WIDE = 120  # columns from which the detail pane sits beside the list
 SHORT = 20  # rows below which the search bar is one line
@@ -538,7 +538,7 @@ class BrowseScreen(Screen[None]):
         self.query_one("#count", Static).update("importing the samples …")
 
         def run() -> ImportSummary:
-            from store.importing import import_paths
+            from store.ingest.run import import_paths
 
             summary = import_paths(archive.store, [str(samples)], workers=1)
             archive.reload()

@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from store.query import QUERY_HELP
+from store.search.query import QUERY_HELP
 
 KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (

@@ -1,0 +1,1 @@
+"""The store on disk: atomic storage, the lock, the release store, and files derived from it."""

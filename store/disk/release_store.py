@@ -1,0 +1,548 @@
+"""The archive of releases as the app and the command line use it, kept in TinyDB.
+
+Two TinyDB files, their tables keyed by the release id read as a 64-bit
+number (so two processes never hand out the same document id and no counter
+is needed):
+
+* the store file (``releases.json``): table ``releases``, holding
+  ``Release.to_document()``, the text and what was recovered from it, and
+  table ``meta``: ``{"schema": 2}`` (document 1), written with the first write;
+* the state file beside it (``releases.json.state``): table ``state``,
+  ``{"read": bool, "starred": bool}``. Kept apart from the text so that
+  re-importing an edited file never loses it, and in a file of its own so
+  that starring one release of 100k writes a few kilobytes, not the whole
+  archive (schema 1 kept it in the store file; opening such a store moves it).
+
+Writes are read-merge-write transactions under the store's lock
+(store.disk.storage): one file write per call, returned only once durable. Every
+write rewrites the whole file (TinyDB's model), so its cost grows with the
+store, not with the change: import in large batches. A store on disk is a
+snapshot: what another process writes is seen after :meth:`ReleaseStore.refresh`.
+
+Threads: a ReleaseStore is used from one thread at a time (the app gives it
+a single worker thread); it has no locks of its own.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from types import MappingProxyType, TracebackType
+from typing import Any, ClassVar, Literal
+
+from tinydb import TinyDB
+from tinydb.storages import MemoryStorage, Storage
+from tinydb.table import Document
+
+from store.disk import storage as storage_module
+from store.disk.lock import DEFAULT_TIMEOUT
+from store.disk.storage import AtomicJSONStorage, Tables, collector_paused
+from store.errors import NewerSchemaError, StoreError
+from store.records import ID_LENGTH, Release
+from store.sanitize import clean_line
+
+Outcome = Literal["imported", "updated", "known"]
+
+# A migration turns the raw tables of schema N into schema N + 1, in place.
+Migration = Callable[[Tables], None]
+
+RELEASES = "releases"
+STATE = "state"
+META = "meta"
+_META_KEY = "1"
+_RELEASE_ID = re.compile(rf"[0-9a-f]{{{ID_LENGTH}}}\Z")
+
+
+@dataclass(frozen=True, slots=True)
+class ReleaseState:
+    """What the reader did with a release."""
+
+    read: bool = False
+    starred: bool = False
+
+
+_UNTOUCHED = ReleaseState()
+
+
+class ReleaseStore:
+    """All releases of one archive, with their read/starred state.
+
+    ``path=None`` keeps everything in memory (TinyDB's MemoryStorage). Opening
+    a path that does not exist creates nothing until the first write.
+    Raises :class:`~store.errors.DamagedStoreError` (the file was moved
+    aside) or :class:`~store.errors.NewerSchemaError` (left untouched) on open.
+    """
+
+    SCHEMA_VERSION: ClassVar[int] = 2
+    # {1: migrate_1_to_2, 2: migrate_2_to_3, ...}, applied in order on open.
+    # 1 -> 2 drops the state table, which _migrate has copied to the state file.
+    MIGRATIONS: ClassVar[Mapping[int, Migration]] = {1: lambda data: _drop_state_table(data)}
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        lock_timeout: float = DEFAULT_TIMEOUT,
+        defer_load: bool = False,
+    ) -> None:
+        self.path: Path | None = Path(path) if path is not None else None
+        self._file: AtomicJSONStorage | None = None
+        self._state_file: AtomicJSONStorage | None = None
+        storage: Storage
+        state_storage: Storage
+        if self.path is None:
+            storage = MemoryStorage()  # type: ignore[no-untyped-call]
+            state_storage = MemoryStorage()  # type: ignore[no-untyped-call]
+        else:
+            # A snapshot (follow_changes=False): the file is parsed again only
+            # on refresh() or when a write needs the latest state, never in
+            # the middle of a keystroke.
+            self._file = AtomicJSONStorage(
+                self.path,
+                follow_changes=False,
+                lock_timeout=lock_timeout,
+                validate=partial(type(self)._schema_problem, self.path),
+            )
+            storage = self._file
+            self._state_file = AtomicJSONStorage(
+                state_path(self.path), follow_changes=False, lock_timeout=lock_timeout
+            )
+            state_storage = self._state_file
+        self._storage = storage
+        self._state_storage = state_storage
+        self._db = TinyDB(storage=lambda: storage)
+        self._state_db = TinyDB(storage=lambda: state_storage)
+        self._releases_table = self._db.table(RELEASES)
+        self._state_table = self._state_db.table(STATE)
+        self._meta_table = self._db.table(META)
+        self._closed = False
+        self._generation = 0
+        self._seen_version = -1
+        self._release_list: tuple[Release, ...] | None = None
+        self._by_key: dict[str, Release] = {}
+        self._fingerprints: dict[str, str] | None = None
+        self._states: dict[str, ReleaseState] | None = None
+        self._seen_state_version = -1
+        if not defer_load:
+            # A damaged or newer store is reported now, not at the first click.
+            # defer_load is for a caller that knows the file is sound already
+            # (the browser with a current catalogue, store.disk.catalogue).
+            self._tables()
+
+    @classmethod
+    def restore_backup(cls, path: str | os.PathLike[str]) -> Path:
+        """Put ``<name>.bak`` back in place, moving the current file (if any) aside.
+
+        Returns the store path. StoreError if there is no usable backup.
+        """
+        store_path = Path(path)
+        return storage_module.restore_backup(
+            store_path, validate=partial(cls._schema_problem, store_path)
+        )
+
+    # -- reading -------------------------------------------------------------------
+
+    @property
+    def generation(self) -> int:
+        """Bumps every time the content changes (ours or another process's)."""
+        return self._generation
+
+    def __len__(self) -> int:
+        return len(self._tables().get(RELEASES, {}))
+
+    def __contains__(self, release_id: object) -> bool:
+        key = _key(release_id)
+        return key is not None and key in self._tables().get(RELEASES, {})
+
+    def get(self, release_id: str) -> Release | None:
+        key = _key(release_id)
+        if key is None:
+            return None
+        stored = self._tables().get(RELEASES, {})
+        release = self._by_key.get(key)
+        if release is None:
+            doc = stored.get(key)
+            if doc is None:
+                return None
+            release = self._by_key[key] = _release_from(key, doc)
+        return release
+
+    def releases(self) -> Sequence[Release]:
+        """Every release, in the order stored; built once and cached until the store changes."""
+        stored = self._tables().get(RELEASES, {})
+        if self._release_list is None:
+            known = self._by_key
+            with collector_paused():
+                if known:
+                    built = [
+                        known.get(key) or _release_from(key, doc) for key, doc in stored.items()
+                    ]
+                else:
+                    built = _releases_from(stored)
+            self._release_list = tuple(built)
+            self._by_key = dict(zip(stored, built, strict=True))
+        return self._release_list
+
+    def id_for_fingerprint(self, fingerprint: str) -> str | None:
+        """The id under which a release saying exactly this is stored, if any."""
+        return self._fingerprint_index(self._tables()).get(fingerprint)
+
+    def state(self, release_id: str) -> ReleaseState:
+        return self.states().get(release_id, _UNTOUCHED)
+
+    def states(self) -> Mapping[str, ReleaseState]:
+        """The state of every release that has one (the others are unread and unstarred)."""
+        stored = self._state_tables().get(STATE, {})
+        if self._states is None:
+            self._states = {
+                _release_id(key): ReleaseState(bool(doc.get("read")), bool(doc.get("starred")))
+                for key, doc in stored.items()
+            }
+        return MappingProxyType(self._states)
+
+    # -- writing -------------------------------------------------------------------
+
+    def add_batch(self, releases: Sequence[Release]) -> list[Outcome]:
+        """Store *releases* in one durable write; say for each what happened.
+
+        ``known``: the same id with the same fingerprint is stored, or the
+        fingerprint is stored under another id (a copy of a known file).
+        ``updated``: the id is stored with another fingerprint; the document is
+        replaced and the read/starred state kept. ``imported``: new.
+        """
+        batch = list(releases)
+        for release in batch:
+            if _key(release.id) is None:
+                raise ValueError(f"release id {release.id!r} is not {ID_LENGTH} hex digits")
+        if not batch:
+            return []
+        outcomes: list[Outcome] = []
+        pending: dict[int, Release] = {}
+        try:
+            with self._transaction():
+                tables = self._tables()
+                stored = tables.get(RELEASES, {})
+                fingerprints = self._fingerprint_index(tables)
+                replaced: list[int] = []
+                for release in batch:
+                    if release.fingerprint in fingerprints:
+                        outcomes.append("known")
+                        continue
+                    doc_id = int(release.id, 16)
+                    earlier = pending.get(doc_id)
+                    old_fingerprint = (
+                        earlier.fingerprint
+                        if earlier is not None
+                        else (stored.get(str(doc_id)) or {}).get("fingerprint")
+                    )
+                    if earlier is None and str(doc_id) not in stored:
+                        outcomes.append("imported")
+                    else:
+                        outcomes.append("updated")
+                        if earlier is None:
+                            replaced.append(doc_id)
+                        if (
+                            isinstance(old_fingerprint, str)
+                            and fingerprints.get(old_fingerprint) == release.id
+                        ):
+                            del fingerprints[old_fingerprint]
+                    pending[doc_id] = release
+                    fingerprints[release.fingerprint] = release.id
+                if pending:
+                    if replaced:
+                        self._releases_table.remove(doc_ids=replaced)
+                    self._releases_table.insert_multiple(
+                        Document(release.to_document(), doc_id)
+                        for doc_id, release in pending.items()
+                    )
+                    self._write_meta(tables)
+        except BaseException:
+            self._drop_caches()
+            raise
+        if pending:
+            self._after_own_write()
+            self._release_list = None
+            self._by_key.update((str(doc_id), release) for doc_id, release in pending.items())
+        return outcomes
+
+    def set_read(self, release_ids: Iterable[str], read: bool = True) -> None:
+        self._set_state(release_ids, "read", read)
+
+    def set_starred(self, release_ids: Iterable[str], starred: bool = True) -> None:
+        self._set_state(release_ids, "starred", starred)
+
+    def refresh(self) -> bool:
+        """Read the files again if another process changed them; True if something changed.
+
+        A store file not read yet (``defer_load``) is left alone: there is no
+        snapshot of it to be stale.
+        """
+        if self._file is None or self._state_file is None or self._closed:
+            return False
+        changed = False
+        if self._file.loaded and self._file.reload():
+            self._tables()
+            changed = True
+        if self._state_file.reload():
+            self._states = None
+            changed = True
+        return changed
+
+    def close(self) -> None:
+        if not self._closed:
+            self._closed = True
+            self._drop_caches()
+            self._db.close()
+            self._state_db.close()
+
+    def __enter__(self) -> ReleaseStore:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @property
+    def file_writes(self) -> int:
+        """How many times this store wrote its file (0 in memory)."""
+        return self._file.write_count if self._file is not None else 0
+
+    # -- internals -----------------------------------------------------------------
+
+    def _tables(self) -> Tables:
+        """The raw tables, after noticing a new load (which drops the derived caches)."""
+        if self._closed:
+            raise StoreError("the release store is closed")
+        data = self._storage.read()
+        version = self._file.version if self._file is not None else 0
+        if version != self._seen_version:
+            self._seen_version = version
+            self._drop_caches()
+            self._generation += 1
+            if data is not None and (_schema_of(data) < self.SCHEMA_VERSION or data.get(STATE)):
+                self._migrate()
+                data = self._storage.read()
+                self._seen_version = self._file.version if self._file is not None else 0
+        return data if data is not None else {}
+
+    def _transaction(self) -> AbstractContextManager[None]:
+        if self._file is None:
+            return nullcontext()
+        return self._file.transaction()
+
+    def _after_own_write(self) -> None:
+        # Our own write: the caches were updated along with it, only the
+        # generation moves.
+        self._generation += 1
+        if self._file is not None:
+            self._seen_version = self._file.version
+
+    def _state_tables(self) -> Tables:
+        """The state file's tables, after noticing a new load (which drops the cached states)."""
+        if self._closed:
+            raise StoreError("the release store is closed")
+        data = self._state_storage.read()
+        version = self._state_file.version if self._state_file is not None else 0
+        if version != self._seen_state_version:
+            self._seen_state_version = version
+            self._states = None
+        return data if data is not None else {}
+
+    def _state_transaction(self) -> AbstractContextManager[None]:
+        if self._state_file is None:
+            return nullcontext()
+        return self._state_file.transaction()
+
+    def _drop_caches(self) -> None:
+        self._release_list = None
+        self._by_key = {}
+        self._fingerprints = None
+        self._states = None
+
+    def _fingerprint_index(self, tables: Tables) -> dict[str, str]:
+        if self._fingerprints is None:
+            index: dict[str, str] = {}
+            for key, doc in tables.get(RELEASES, {}).items():
+                fingerprint = doc.get("fingerprint")
+                if isinstance(fingerprint, str) and fingerprint:
+                    index.setdefault(fingerprint, _release_id(key))
+            self._fingerprints = index
+        return self._fingerprints
+
+    def _set_state(self, release_ids: Iterable[str], field: str, value: bool) -> None:
+        keys = {key for release_id in release_ids if (key := _key(release_id)) is not None}
+        if not keys:
+            return
+        changed: list[str] = []
+        # Any well-formed id is marked: checking it against the store would
+        # mean reading the whole store file (hundreds of MB) for one star. A
+        # mark nobody shows is harmless.
+        try:
+            with self._state_transaction():
+                states = self._state_tables().get(STATE, {})
+                existing: list[int] = []
+                missing: list[int] = []
+                for key in keys:
+                    doc = states.get(key)
+                    if doc is not None and bool(doc.get(field)) != value:
+                        existing.append(int(key))
+                    elif doc is None and value:
+                        missing.append(int(key))
+                    else:
+                        continue
+                    changed.append(key)
+                if existing:
+                    self._state_table.update({field: value}, doc_ids=existing)
+                if missing:
+                    blank = {"read": False, "starred": False}
+                    self._state_table.insert_multiple(
+                        Document({**blank, field: value}, doc_id) for doc_id in missing
+                    )
+        except BaseException:
+            self._states = None
+            raise
+        if not changed:
+            return
+        self._generation += 1
+        self._seen_state_version = self._state_file.version if self._state_file is not None else 0
+        if self._states is not None:
+            for key in changed:
+                release_id = _release_id(key)
+                old = self._states.get(release_id, _UNTOUCHED)
+                self._states[release_id] = (
+                    ReleaseState(value, old.starred)
+                    if field == "read"
+                    else ReleaseState(old.read, value)
+                )
+
+    def _write_meta(self, tables: Tables) -> None:
+        if _META_KEY not in tables.get(META, {}):
+            self._meta_table.insert(Document({"schema": self.SCHEMA_VERSION}, int(_META_KEY)))
+
+    def _move_states_out(self, data: Tables) -> None:
+        """Copy the state table of a schema-1 store file into the state file (durably).
+
+        Marks already in the state file win: they are newer. Run again after a
+        crash before the store file was rewritten, it copies nothing new.
+        """
+        old = data.get(STATE)
+        if not old:
+            return
+        with self._state_transaction():
+            current = self._state_tables().get(STATE, {})
+            fresh = [
+                Document(
+                    {"read": bool(doc.get("read")), "starred": bool(doc.get("starred"))}, int(key)
+                )
+                for key, doc in old.items()
+                if key not in current and isinstance(doc, Mapping)
+            ]
+            if fresh:
+                self._state_table.insert_multiple(fresh)
+        self._states = None
+
+    def _migrate(self) -> None:
+        with self._transaction():
+            data = self._storage.read()
+            if data is None:
+                return
+            self._move_states_out(data)
+            data.pop(STATE, None)
+            schema = _schema_of(data)
+            for version in range(schema, self.SCHEMA_VERSION):
+                try:
+                    self.MIGRATIONS[version](data)
+                except Exception as exc:
+                    # Nothing is written: the file stays as the older version left it.
+                    raise StoreError(
+                        f"cannot upgrade {clean_line(os.fspath(self.path or 'the store'))} from "
+                        f"store schema {version} ({clean_line(repr(exc))[:200]})"
+                    ) from exc
+            meta = data.setdefault(META, {})
+            meta[_META_KEY] = {**meta.get(_META_KEY, {}), "schema": self.SCHEMA_VERSION}
+            self._storage.write(data)
+        self._drop_caches()
+
+    @classmethod
+    def _schema_problem(cls, path: Path, data: Tables) -> str | None:
+        """The storage's check of a loaded file: what is wrong with its schema, if anything."""
+        meta = data.get(META, {}).get(_META_KEY)
+        if meta is None:
+            return None  # a store never written by Pressroom, or not yet: current schema
+        schema = meta.get("schema")
+        if type(schema) is not int or schema < 1:
+            shown = clean_line(repr(schema))[:40]
+            return f"its schema version {shown} is not a version number"
+        if schema > cls.SCHEMA_VERSION:
+            raise NewerSchemaError(
+                f"{clean_line(os.fspath(path))} was made by a newer Pressroom (store schema "
+                f"{schema}, this version knows up to {cls.SCHEMA_VERSION}); it was left "
+                "untouched — upgrade Pressroom to open it",
+                path=path,
+                schema=schema,
+            )
+        missing = [v for v in range(schema, cls.SCHEMA_VERSION) if v not in cls.MIGRATIONS]
+        if missing:
+            raise StoreError(
+                f"{clean_line(os.fspath(path))} has store schema {schema} and this Pressroom "
+                f"cannot upgrade it (no migration from schema {missing[0]})"
+            )
+        return None
+
+
+def _drop_state_table(data: Tables) -> None:
+    data.pop(STATE, None)
+
+
+def state_path(store_path: Path) -> Path:
+    """``releases.json`` -> ``releases.json.state``: the read and starred marks."""
+    return store_path.with_name(store_path.name + ".state")
+
+
+def _schema_of(data: Tables) -> int:
+    meta = data.get(META, {}).get(_META_KEY)
+    schema = meta.get("schema") if meta is not None else None
+    return schema if type(schema) is int else ReleaseStore.SCHEMA_VERSION
+
+
+def _key(release_id: object) -> str | None:
+    """The TinyDB document id (as stored: decimal text) of a release id, None if malformed."""
+    if not isinstance(release_id, str) or not _RELEASE_ID.match(release_id):
+        return None
+    return str(int(release_id, 16))
+
+
+def _release_id(key: str) -> str:
+    return f"{int(key):0{ID_LENGTH}x}"
+
+
+def _releases_from(stored: Mapping[str, Any]) -> list[Release]:
+    try:
+        return [Release.from_document(doc) for doc in stored.values()]
+    except (KeyError, TypeError, AttributeError, ValueError):
+        # Some document is not in the shape Pressroom writes: rebuild one by one.
+        return [_release_from(key, doc) for key, doc in stored.items()]
+
+
+def release_from_stored(key: str, doc: object) -> Release:
+    """The release of a stored document, read the tolerant way if it is not Pressroom's shape."""
+    if not isinstance(doc, Mapping):
+        doc = {}
+    return _release_from(key, doc)
+
+
+def _release_from(key: str, doc: Mapping[str, Any]) -> Release:
+    try:
+        return Release.from_document(doc)
+    except (KeyError, TypeError, AttributeError, ValueError):
+        # Edited by hand or by another tool: the tolerant reader cleans every field.
+        return Release.from_json({**doc, "id": _release_id(key)})

@@ -1,0 +1,111 @@
+"""From files to release records: read each source, extract its parts, build a Release."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from store.ingest.discover import ImportProblem, SourceFile, discover
+from store.ingest.draft import Draft
+from store.ingest.extract.anatomy import extract
+from store.ingest.read import read_source
+from store.records import Link, Release, Source, content_fingerprint, release_id
+
+Problem = tuple[str, str]  # (path, reason), one line each for the user
+
+
+@dataclass(slots=True)
+class ParseResult:
+    """Releases read from some paths, and the files that could not be read."""
+
+    releases: list[Release] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    files: int = 0  # source files read, successfully or not
+
+    def extend(self, other: ParseResult) -> None:
+        self.releases.extend(other.releases)
+        self.problems.extend(other.problems)
+        self.files += other.files
+
+
+def build_release(draft: Draft, path: str) -> Release:
+    """Turn one draft into a release: extraction, metadata merge, identity."""
+    if draft.record is not None:
+        record = draft.record
+        if record.id:
+            return record
+        return _with_identity(record, path, draft.entry_key)
+    parts = extract(draft.text, title=draft.title, date=draft.date, language=draft.language)
+    fingerprint = content_fingerprint(parts.title, parts.date, parts.body)
+    return Release(
+        id=release_id(path, draft.entry_key, fingerprint),
+        title=parts.title,
+        body=parts.body,
+        source=Source(path, draft.format),
+        kicker=parts.kicker,
+        date=parts.date,
+        location=parts.location,
+        embargo=parts.embargo,
+        organisations=parts.organisations,
+        people=parts.people,
+        contacts=parts.contacts,
+        links=_merge_links(draft.links, parts.links),
+        language=parts.language,
+        tags=tuple(dict.fromkeys(t for t in draft.tags if t)),
+        fingerprint=fingerprint,
+    )
+
+
+def parse_source(source: SourceFile, data: bytes | None = None) -> ParseResult:
+    """Read one source file (or the bytes given for it) into releases."""
+    result = ParseResult(files=1)
+    try:
+        drafts = read_source(source, data)
+    except ImportProblem as problem:
+        result.problems.append((source.path, str(problem)))
+        return result
+    for draft in drafts:
+        try:
+            result.releases.append(build_release(draft, source.path))
+        except Exception as exc:  # a parser bug must cost one entry, never the import
+            result.problems.append((source.path, f"cannot extract a release: {exc!r:.120}"))
+    if not result.releases and not result.problems:
+        result.problems.append((source.path, "no release found in this file"))
+    return result
+
+
+def parse_sources(
+    sources: Iterable[SourceFile | tuple[str, ImportProblem]],
+) -> Iterator[ParseResult]:
+    """Parse each discovered source in turn; refused ones become problems."""
+    for item in sources:
+        if isinstance(item, SourceFile):
+            yield parse_source(item)
+        else:
+            path, problem = item
+            yield ParseResult(problems=[(path, str(problem))], files=1)
+
+
+def parse_paths(paths: Sequence[str]) -> ParseResult:
+    """Parse every file under *paths* (folders recursively, ``-`` for stdin)."""
+    total = ParseResult()
+    for result in parse_sources(discover(paths)):
+        total.extend(result)
+    return total
+
+
+def parse_path(path: str | os.PathLike[str]) -> ParseResult:
+    """Parse one file or folder."""
+    return parse_paths([os.fspath(path)])
+
+
+def _with_identity(record: Release, path: str, entry_key: str | None) -> Release:
+    return record.with_changes(id=release_id(path, entry_key, record.fingerprint))
+
+
+def _merge_links(declared: Sequence[Link], found: Sequence[Link]) -> tuple[Link, ...]:
+    seen: dict[tuple[str, str], Link] = {}
+    for link in (*found, *declared):
+        seen.setdefault((link.label, link.url), link)
+    return tuple(seen.values())

@@ -1,0 +1,1 @@
+"""Extraction of a release's parts (headline, dateline, people, contacts...) from its text."""

@@ -1,0 +1,450 @@
+"""A release's anatomy read from its text: kicker, headline, dateline, organisations, people, contacts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from store.ingest.extract.boilerplate import archive_footer_start, is_about, is_boilerplate
+from store.ingest.extract.contact_block import fill_organisations, find_contacts
+from store.ingest.extract.dateline import find_dateline, is_place
+from store.ingest.extract.dates import date_from_match, declared_date, search_date
+from store.ingest.extract.embargo import read_embargo
+from store.ingest.extract.headline import (
+    first_sentence,
+    is_headline_line,
+    is_placeholder_title,
+    strip_heading,
+)
+from store.ingest.extract.kicker import read_kicker, split_kicker
+from store.ingest.extract.language import declared_language, guess_language
+from store.ingest.extract.links import reduce_links
+from store.ingest.extract.organisations import (
+    about_names,
+    find_organisations,
+    is_org_word,
+    merge_organisations,
+    subject_names,
+)
+from store.ingest.extract.people import find_people
+from store.records import Contact, Link, Person
+from store.sanitize import clean_line, clean_text, fold
+
+__all__ = ["Extracted", "extract"]
+
+_TOP_LINES = 12  # kicker, embargo and headline sit within the first lines
+_MAX_TEXT = 2_000_000  # beyond this, a "release" is not one; keep the work bounded
+_HEADLINE_JOIN = 300
+_WRAPPED_LINE = 200
+_WORD = re.compile(r"\w")
+_GLUED_CONTACTS_HEADING = re.compile(
+    r"(?<=[a-z0-9)][.!?])(?=(?:(?:Media|Press|Investor|Company)\s+)?Contacts?(?:[A-Z]|:))"
+)
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9&.-]{1,11})\)$")
+# A line made only of links: a site's menu or share buttons, never a headline.
+_LINK_ONLY_LINE = re.compile(
+    r"^[ \t]*(?:!?\[[^\[\]\n]{0,200}\]\([^()\s]{0,500}\)[ \t|·•/–-]*)+$", re.M
+)
+# The parts of a header line: "Press release | 4 March 2024 | Brussels".
+_HEADER_SEPARATOR = re.compile(r"[ \t]*\|[ \t]*|[ \t]+[–—-][ \t]+")
+_HEADER_KICKER = re.compile(
+    r"(?i:statement|news|news release|daily news|speech|readout|media advisory|press statement|"
+    r"press briefing|communiqué|news story|announcement)"
+)
+# Document symbols of UN and EU releases: "SG/SM/22145", "SC/15612", "IP/24/1234".
+_DOC_SYMBOL = re.compile(r"(?:[A-Z]{1,8}/){1,4}[A-Z0-9.-]{1,12}[ \t*]*$")
+_SITE_SECTION = re.compile(
+    r"(?i:meetings coverage(?: and press releases)?|press releases|news releases|press corner|"
+    r"newsroom|news)[ \t]*$"
+)
+_SKIP_LINK = re.compile(r"skip to (?:main )?content|menu$|search$", re.IGNORECASE)
+# What clean_text would change; most texts have none of it, and the search runs in C.
+_NEEDS_CLEANING = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b\u200c\u200e\u200f"
+    "\u2060-\u2064\ufeff\u00ad\ufff9-\ufffb\ud800-\udfff]"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """What extraction recovered from one release's text."""
+
+    title: str  # never empty if the text has any words
+    body: str  # the text after kicker/headline, Markdown links reduced to their label
+    kicker: str | None
+    embargo: (
+        str | None
+    )  # the embargo line as written, e.g. "EMBARGOED UNTIL 00:01 GMT, 4 March 2024"
+    location: str | None  # dateline place as written, without the date
+    date: str | None  # ISO YYYY-MM-DD
+    organisations: tuple[str, ...]
+    people: tuple[Person, ...]
+    contacts: tuple[Contact, ...]
+    links: tuple[Link, ...]
+    language: str | None  # ISO 639-1: en, fr, es, de (others if cheap), None if unsure
+
+
+def extract(
+    text: str,
+    *,
+    title: str | None = None,
+    date: str | None = None,
+    language: str | None = None,
+) -> Extracted:
+    """Read the parts of one release from its plain *text*; never raises.
+
+    *title*, *date* and *language* are what the source format declared; they
+    win over what the text says, except a title that is only a site name and
+    a date: the dateline's date comes first, the declared one is the fallback.
+    """
+    try:
+        return _extract(text, title=title, date=date, language=language)
+    except Exception:  # a bug must not stop an import: keep the text, lose the parts
+        cleaned = clean_text(text if isinstance(text, str) else "")
+        return Extracted(
+            title=clean_line(title or "") or first_sentence(cleaned),
+            body=cleaned.strip(),
+            kicker=None,
+            embargo=None,
+            location=None,
+            date=declared_date(date),
+            organisations=(),
+            people=(),
+            contacts=(),
+            links=(),
+            language=declared_language(language),
+        )
+
+
+@dataclass(slots=True)
+class _Top:
+    """What the first lines hold: kicker, embargo, headline, and where the body starts."""
+
+    kicker: str | None = None
+    embargo: str | None = None
+    headline: str | None = None
+    headline_lines: tuple[int, ...] = ()
+    date: str | None = None
+    location: str | None = None  # from a header line: "Press release | 4 March 2024 | Brussels"
+    body_from: int = 0
+
+
+def _read_top(
+    lines: list[str], declared: str | None, paragraphs: bool, navigation: set[str]
+) -> _Top:
+    top = _Top()
+    seen = 0
+    index = 0
+    while index < len(lines) and seen < _TOP_LINES:
+        line = lines[index]
+        stripped = strip_heading(line)
+        if not stripped:
+            index += 1
+            continue
+        seen += 1
+        if (header := _header_line(stripped)) is not None:
+            top.kicker = top.kicker or header[0]
+            top.date = top.date or header[1]
+            top.location = top.location or header[2]
+            top.body_from = index + 1
+            index += 1
+            continue
+        if top.headline is None and (_DOC_SYMBOL.match(stripped) or _SITE_SECTION.match(stripped)):
+            index += 1
+            continue  # "SG/SM/22145", "Meetings Coverage and Press Releases": above the headline
+        if (
+            stripped.count(" | ") >= 2
+            or stripped.count("|") >= 3
+            or " ".join(stripped.split()) in navigation
+            or _SKIP_LINK.match(stripped)
+        ):
+            index += 1
+            continue  # a site's navigation bar above the release
+        if top.kicker is None and (kicker := split_kicker(stripped)):
+            rest = kicker[1]
+            dated = search_date(rest) if rest else None
+            if rest and (dated is None or len(rest) - (dated.end() - dated.start()) > 15):
+                break  # "Press release: Acme buys Beta" is a headline, not a kicker
+            top.kicker = kicker[0]
+            if dated is not None:
+                top.date = date_from_match(dated)
+            top.body_from = index + 1
+        elif top.embargo is None and (embargo := read_embargo(stripped)):
+            top.embargo = embargo
+            top.body_from = index + 1
+        elif top.headline is None and is_headline_line(stripped):
+            if find_dateline([stripped], set()) is not None:
+                break  # the text opens with its dateline: no headline line
+            joined, used = _join_wrapped(lines, index, paragraphs)
+            if declared and not _same_title(declared, joined) and not _variant(declared, joined):
+                kicker_at = _kicker_below(lines, index) if top.kicker is None else None
+                if kicker_at is not None:
+                    index = kicker_at  # a site's banner or age gate above the kicker
+                    continue
+                break  # the declared title stands; this line is the body's first
+            top.headline = joined
+            top.headline_lines = tuple(range(index, index + used))
+            top.body_from = index + used
+            index += used
+            continue
+        elif top.headline is None and top.date is None and (m := search_date(stripped)):
+            if len(stripped) - (m.end() - m.start()) < 15:
+                top.date = date_from_match(m)
+                top.body_from = index + 1
+            else:
+                break
+        else:
+            break
+        index += 1
+    return top
+
+
+def _header_line(line: str) -> tuple[str | None, str | None, str | None] | None:
+    """(kicker, ISO date, place) from a header line of parts: "Press release | 4 March 2024 |
+    Brussels", "4 March 2024 | News release | Geneva", "European Commission - Press release".
+    ``None`` unless every part is one of those, one of them a kicker."""
+    if len(line) > 120 or not _HEADER_SEPARATOR.search(line):
+        return None
+    parts = [part.strip(" \t*_") for part in _HEADER_SEPARATOR.split(line)]
+    if not 2 <= len(parts) <= 4:
+        return None
+    kicker = date = place = None
+    others: list[str] = []
+    for part in parts:
+        found = search_date(part)
+        if kicker is None and (read_kicker(part) or _HEADER_KICKER.fullmatch(part)):
+            kicker = " ".join(part.split())
+        elif date is None and found and len(part) - (found.end() - found.start()) < 12:
+            date = date_from_match(found)
+        else:
+            others.append(part)
+    if kicker is None or len(others) > 1:
+        return None
+    if others:
+        if date is not None and is_place(others[0]):
+            place = others[0]  # "| Brussels" after the date
+        elif date is not None or not _names_a_body(others[0]):
+            return None
+    return kicker, date, place
+
+
+def _names_a_body(part: str) -> bool:
+    """ "European Commission", "UN Women": a short name in title case, before a kicker."""
+    words = part.split()
+    return 0 < len(words) <= 8 and all(
+        w[:1].isupper() or w in ("of", "for", "and", "the", "de", "du", "la", "&") for w in words
+    )
+
+
+def _kicker_below(lines: list[str], index: int) -> int | None:
+    """The index of a kicker line among the next few lines, if one follows."""
+    seen = 0
+    for at in range(index + 1, min(len(lines), index + 12)):
+        stripped = strip_heading(lines[at])
+        if not stripped:
+            continue
+        if read_kicker(stripped):
+            return at
+        if find_dateline([stripped], set()) is not None:
+            break  # the release has begun: a kicker below it is no banner's end
+        seen += 1
+        if seen >= 3:
+            break
+    return None
+
+
+def _join_wrapped(lines: list[str], index: int, paragraphs: bool) -> tuple[str, int]:
+    """A headline with the lines that continue it, when a hard wrap broke it."""
+    parts = [strip_heading(lines[index])]
+    used = 1
+    if paragraphs and len(parts[0]) <= _WRAPPED_LINE and not lines[index].lstrip().startswith("#"):
+        while index + used < len(lines) and used < 4:
+            nxt = lines[index + used].strip()
+            total = sum(len(p) for p in parts) + len(nxt)
+            if not nxt or total > _HEADLINE_JOIN or len(nxt) > _WRAPPED_LINE:
+                break
+            if not is_headline_line(nxt) or find_dateline([nxt], set()) is not None:
+                break
+            if nxt.startswith(("* ", "- ", "• ")):
+                break
+            parts.append(nxt)
+            used += 1
+    return " ".join(" ".join(parts).split()), used
+
+
+def _language(declared: str | None, text: str) -> str | None:
+    """The declared language, unless the text is plainly in another one.
+
+    A feed declares one language for all its entries; an entry in French in an
+    English feed is French.
+    """
+    if declared is None:
+        return guess_language(text[:3000])
+    plain = guess_language(text[:3000], strong=True)
+    return plain if plain and plain != declared else declared
+
+
+def _embargo_near_top(lines: list[str], start: int) -> str | None:
+    """An embargo line among the first paragraphs, below the headline."""
+    budget = 3000
+    for line in lines[start:]:
+        budget -= len(line) + 1
+        if budget < 0:
+            break
+        if (
+            line
+            and line.lstrip(" *_")[:1] in "EeSsUuHhNnBb"
+            and (found := read_embargo(line.strip()))
+        ):
+            return found
+    return None
+
+
+def _variant(declared: str, line: str) -> bool:
+    """Is *line* the full headline of which the declared title is a shortened form?
+
+    "Pressemitteilung: Bergwerk Solar nimmt Batteriefabrik in Betrieb" (an HTML
+    title) against the page's own headline: most of the declared words recur.
+    """
+    kicked = split_kicker(declared)
+    bare = kicked[1] if kicked and kicked[1] else declared
+    # Both open alike; a subtitle below a page's headline says the same in other words
+    # ("Boost Revenue with ..." over "Enhance Revenue with ...").
+    if fold(bare).split()[:1] != fold(line).split()[:1]:
+        return False
+    words = set(fold(declared).split())
+    heading = set(fold(line).split())
+    if len(words) < 3 or len(line) > min(250, 1.6 * len(declared)) or line.endswith("."):
+        return False
+    return len(words & heading) >= 0.6 * len(words)
+
+
+def _same_title(declared: str, line: str) -> bool:
+    a, b = fold(" ".join(declared.split())), fold(line)
+    return bool(a and b) and (a == b or a.startswith(b) or b.startswith(a))
+
+
+def _plausible_organisation(name: str, prose: str, people: set[str]) -> bool:
+    """A contact's organisation worth listing among the release's: it names a body, or the
+    release speaks of it; not a person, a place, a phone line or a repeated fragment."""
+    if any(ch.isdigit() or ch in ":@/" for ch in name) or fold(name) in people:
+        return False
+    words = name.split()
+    if len(words) > 10 or len(set(name.split(", "))) < len(name.split(", ")):
+        return False
+    if len(words) == 1 and name.isupper() and len(name) >= 2:
+        return True
+    return name in prose or any(is_org_word(word) for word in words)
+
+
+def _known_organisations(organisations: tuple[str, ...]) -> dict[str, str]:
+    """Folded names and acronyms of the release's organisations, for contact blocks."""
+    known: dict[str, str] = {}
+    for org in organisations:
+        m = _ACRONYM.search(org)
+        if m:
+            known[fold(m.group(1))] = m.group(1)
+            known[fold(org[: m.start()].strip())] = org
+        else:
+            known[fold(org)] = org
+    return known
+
+
+def _extract(text: str, *, title: str | None, date: str | None, language: str | None) -> Extracted:
+    raw = text if isinstance(text, str) else ""
+    if _NEEDS_CLEANING.search(raw):
+        raw = clean_text(raw)
+    raw = raw[:_MAX_TEXT]
+    footer = archive_footer_start(raw)
+    main, links = reduce_links(raw[:footer])
+    if "ontact" in main:
+        # A web copy can glue the contacts heading to the sentence before it
+        # ("...pre-conditions.ContactsInvestor Relations:"): give it its own line.
+        main = _GLUED_CONTACTS_HEADING.sub("\n", main)
+    if footer < len(raw):
+        links += reduce_links(raw[footer:])[1]
+        links = list(dict.fromkeys(links))
+    lines = main.split("\n")
+    paragraphs = "\n\n" in main[:5000]
+
+    declared = clean_line(title or "")
+    if declared and is_placeholder_title(declared):
+        declared = ""
+    navigation = {
+        " ".join(reduce_links(m.group(0))[0].split())
+        for m in _LINK_ONLY_LINE.finditer(raw, 0, 4000)
+    }
+    top = _read_top(lines, declared or None, paragraphs, navigation)
+
+    if top.embargo is None:
+        top.embargo = _embargo_near_top(lines, top.body_from)
+    dateline = find_dateline(lines[top.body_from :], set())
+    location = (dateline.location if dateline else None) or top.location
+    found_date = (dateline.date if dateline else None) or top.date
+
+    body = "\n".join(lines[top.body_from :]).strip("\n")
+    if not body.strip() and top.headline is None:
+        body = main.strip("\n")
+
+    if top.headline and declared and not _same_title(declared, top.headline):
+        headline = top.headline  # the page's own headline over a shortened <title>
+    elif declared:
+        headline = declared
+    elif top.headline:
+        headline = top.headline
+    else:
+        headline = ""
+        for line in lines[top.body_from : top.body_from + 40]:
+            if _WORD.search(line) and not is_boilerplate(line.strip()):
+                headline = first_sentence(line)
+                break
+        if not headline and _WORD.search(raw):
+            headline = first_sentence(raw) or clean_line(raw)[:200]
+
+    # The contact block and the boilerplate after it are not where people are quoted.
+    body_lines = lines[top.body_from :]
+    contacts, block_at = find_contacts(body_lines, 0, raw, {})
+    prose_end = len(body_lines) if block_at is None else block_at
+    for i, line in enumerate(body_lines[:prose_end]):
+        if i > 2 and is_about(line):
+            prose_end = i
+            break
+    prose = "\n".join(body_lines[:prose_end])
+    people = find_people(prose)
+    exclude = {fold(p.name) for p in people}
+    if location:
+        exclude.add(fold(location))
+    organisations = find_organisations(body, exclude, tuple(p.name for p in people))
+    opening = body_lines[dateline.line_index] if dateline else ""
+    if dateline and dateline.date:
+        # The subject comes after the dateline's date: "LEEDS, 4 March 2024 – Meridian ..."
+        opening = opening[opening.find(" – ") + 3 :] if " – " in opening[:200] else opening
+    more = subject_names(headline, opening, exclude) if opening else []
+    more += about_names(body_lines[prose_end:])
+    organisations = merge_organisations(organisations, more)
+    known = _known_organisations(organisations)
+    if known and any(c.organisation is None for c in contacts):
+        contacts = fill_organisations(contacts, known)
+    named = {fold(c.name) for c in contacts if c.name} | exclude
+    organisations = merge_organisations(
+        organisations,
+        [
+            c.organisation
+            for c in contacts
+            if c.organisation and _plausible_organisation(c.organisation, prose, named)
+        ],
+    )
+
+    return Extracted(
+        title=headline,
+        body=body,
+        kicker=top.kicker,
+        embargo=top.embargo,
+        location=location,
+        date=found_date or declared_date(date),
+        organisations=organisations,
+        people=people,
+        contacts=contacts,
+        links=tuple(links),
+        language=_language(declared_language(language), main),
+    )

@@ -1,0 +1,730 @@
+"""The contact block: "Media contact:", "Contacts presse", "Pressekontakt" and their people."""
+
+from __future__ import annotations
+
+import re
+
+from store.ingest.extract.boilerplate import is_boilerplate
+from store.ingest.extract.vocabulary import (
+    DEPARTMENTS,
+    EMAIL_RE,
+    NOT_NAME_WORDS,
+    ORG_SUFFIX,
+    ORG_WORDS,
+    REGION_WORDS,
+    ROLE_WORDS,
+    word_set,
+)
+from store.records import Contact
+from store.sanitize import clean_line, fold
+
+MAX_CONTACTS = 12
+_MAX_BLOCKS = 4
+_MAX_BLOCK_LINES = 12
+_MAX_BLOCK_CHARS = 1200
+_MAX_LINE = 4000
+
+HEADER_RE = re.compile(
+    r"^[ \t*_#>•-]{0,6}(?P<header>"
+    r"for\s+(?:more|further|additional)\s+(?:information|details|info)[^\n@]{0,80}?\bcontact(?:ez)?\b"
+    r"|for\s+(?:more|further|additional)\s+(?:information|details|info)(?=[ \t]*:)"
+    r"|for\s+(?:media|press|all)\s+(?:inquiries|enquiries|queries)[^\n@]{0,40}?(?:contact\b|:)"
+    r"|pour\s+(?:plus|toute)\s+d['’]\s?informations?[^\n@]{0,60}?contacte[rz]?\b"
+    r"|para\s+m[áa]s\s+informaci[óo]n[^\n@]{0,60}?contact(?:e|ar|o)\b"
+    r"|(?:media|press|news|pr|investor|ir|company|corporate|agency)\s+(?:and\s+\w+\s+)?"
+    r"(?:contacts?|inquiries|enquiries|relations(?:\s+contacts?)?|office|queries)"
+    r"|contact\s+(?:details|information|info|person|us|for\s+media|for\s+press)"
+    r"|contacts?\s+(?:presse|m[ée]dias?|press|media)|contact\s+presse"
+    r"|contactos?\s+(?:de\s+)?(?:prensa|medios)|contactos?|contacto"
+    r"|pressekontakte?|medienkontakte?|pressestelle|ansprechpartner(?:in)?|kontakt"
+    r"|contacts?"
+    r")(?-i:(?![a-z]))(?P<after>[^\n]{0,4000})",
+    re.IGNORECASE | re.MULTILINE,
+)
+_PHONE_RE = re.compile(
+    r"(?<![\d+])(?:\+[ \t]?\d{1,3}[ \t.-]?)?\(?\d[\d \t.()/-]{5,22}\d(?:[ \t]?(?:ext\.?|x)[ \t]?\d{1,5})?"
+)
+_GLUE_BREAK = re.compile(
+    r"(?<=[A-Za-z0-9)])(?=https?://|www\.)"
+    r"|(?<=[A-Za-z])(?=(?:Chief|CEO|COO|CFO|CTO|President|Founder|Co-Founder|Director|Manager|"
+    r"Head|VP|Vice|Senior|Managing|Executive|Partner|Editor|Public|Media|Investor)(?![a-z]))"
+    r"|(?:(?<=CEO)|(?<=COO)|(?<=CFO)|(?<=CTO)|(?<=President)|(?<=Director)|(?<=Manager)|"
+    r"(?<=Officer)|(?<=Founder)|(?<=Partner)|(?<=Editor)|(?<=Relations)|(?<=Communications))"
+    r"(?=[A-Z][a-z0-9])"
+    r"|(?<=[A-Z]{3})(?=[A-Z][a-z]{2,}\s[A-Z])"
+    r"|(?:(?<=GmbH)|(?<=Ltd)|(?<=LLC)|(?<=Inc)|(?<=Corp)|(?<=Ltd\.)|(?<=Inc\.))(?=[A-Z][a-z])"
+    r"|(?<=[a-z0-9)])(?=(?:T|E|M|P|F|W|Tel|Tél|Phone|Email|E-mail|Mobile|Cell|Fax|Office|Direct|"
+    r"Website|Web|Mob)\s?[.:])"
+)
+_LABEL = re.compile(
+    r"^(?:T|E|M|P|F|W|O|Tel|Tél|Tél\.|Phone|Telephone|Téléphone|Teléfono|Telefon|Email|E-mail|"
+    r"Courriel|Mail|Mobile|Mob|Cell|Fax|Office|Direct|Main|Website|Web|Twitter|LinkedIn|Contact|"
+    r"Contacts|Name|Nom|Nombre|Company Website|Website URL|Company Name|Company|Organi[sz]ation|"
+    r"Position|Title|Job Title|Designation|Contact Person|Contact Name|Phone Number|Phone No|"
+    r"Email Address|Email ID|Tel No|Mobile Number)\s?\.?\s?:\s*",
+    re.IGNORECASE,
+)
+_PIECE_SPLIT = re.compile(
+    r"\s*(?:\n|\||·|;|,|\s/\s|/\s|\s[–—-]\s|\s+or\s+|\s+ou\s+|\s+o\s+|\s+oder\s+)\s*"
+)
+_SENTENCE_GLUE = re.compile(
+    r"^(?:please\s+)?(?:contact(?:ez)?|call|email|e-mail|reach|write\s+to|or|and|at|on|via|by)\b"
+    r"|\b(?:at|on|via|by|or|call|email|e-mail|phone|tel|contact)$",
+    re.IGNORECASE,
+)
+_NAME_TOKEN = re.compile(
+    r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+(?:-?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+|-[a-zß-öø-ÿ]+)*$"
+)
+_INITIAL = re.compile(r"[A-Z]\.?$")
+# EU releases write surnames in capitals: "Lea ZUBER".
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+_CAPITALS_SURNAME = re.compile(r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]{2,}$")
+_URL_LIKE = re.compile(r"https?://|www\.|\.(?:com|org|net|io|ai|co)(?:/|$)", re.IGNORECASE)
+_ORG_SUFFIX_RE = re.compile(rf"(?:{ORG_SUFFIX})$")
+_LEADING_DIGITS = re.compile(r"\d{3,}(?=[A-Za-z])")
+_PHONE_IN_LOCAL = re.compile(r"^.*?\d[\d.()-]{5,}\d(?=[A-Za-z])")
+_SUFFIX_IN_LOCAL = re.compile(r"^(?:Ltd|Inc|LLC|Corp|GmbH|Limited|PLC)\.?(?=[a-z])")
+_GLUED_SURNAME = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)*")
+_ROLE_IN_LOCAL = re.compile(
+    r"^(?:Officer|Office|Direct|Mobile|Cell|Main|Phone|Tel|"
+    r"Manager|Director|President|Relations|Communications|Founder|CEO|Partner|Editor|"
+    r"Specialist|Coordinator|Lead|Head|Marketing|Media|PR|Contact|Email|E-mail|Mail)(?=[a-z0-9])"
+)
+# Roles only: department words ("Media", "Investor") alone do not make a role.
+_CONTACT_ROLE_WORDS = ROLE_WORDS - word_set(
+    """media communications marketing public press investor sales business global regional
+    national interim acting board member general senior executive associate agent author
+    producer designer architect owner"""
+) | word_set(
+    """relations spokesperson leiter leiterin pressesprecher pressesprecherin sprecher
+    sprecherin referent referentin geschäftsführer geschäftsführerin attachée attaché chargé
+    chargée directrice directeur responsable présidente président comunicación communication
+    kommunikation directora jefe jefa portavoz consejero consejera delegado delegada adjoint
+    adjointe"""
+)
+_CREDENTIAL = re.compile(
+    r"(?:Esq|PhD|Ph\.D|MD|M\.D|DMD|D\.O|DO|MBA|CPA|JD|J\.D|RN|CFA|DDS|DVM|PE|LLM|MSc|BSc|Jr|Sr|II|III)\.?$"
+)
+_HONORIFIC_START = re.compile(r"^(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Dame|Mme|M)\.?\s+(?=[A-Z])")
+# "responsable de comunicación de la Fundación Mar Azul": a role, then its organisation.
+_ROLE_AT_ORG = re.compile(
+    r"^(.{3,60}?)\s+(?:of|at|for|de la|del|de|du|des|der|bei|di)\s+(?:the\s+|la\s+|l['’])?"
+    r"([A-ZÀ-Þ].{2,80})$"
+)
+# A switchboard or helpline is no media contact; it ends the block.
+_GENERIC_LINE = re.compile(
+    r"switchboard|helpline|hotline|general enquiries|general inquiries|customer service|"
+    r"standard téléphonique|centralita|Zentrale|public inquiries|public enquiries|general public",
+    re.IGNORECASE,
+)
+_TEAM_ROLE = re.compile(
+    r"^(?:(?:press|media|news|communications?|pr)\s+(?:office|team|desk|relations)|"
+    r"gabinete de prensa|service de presse|pressestelle|communications team)$",
+    re.IGNORECASE,
+)
+# Street addresses and postcodes in a block are no contact fields.
+_ADDRESS = re.compile(
+    r"^\d{1,6}\s+[A-Z0-9]|(?<![\d-])\b\d{5}(?:-\d{4})?(?:\b|(?=[A-Z]))|\b(?:Suite|Ste\.|P\.?O\.? Box)\b"
+    r"|^(?:Address|Country|City|State|Location|Headquarters)\s?:"
+)
+_CAMEL_TLD = re.compile(r"(?<=[a-z])[A-Z]")
+_REPEATED_DOMAIN = re.compile(
+    r"^([\w-]+)\.(com|org|net|io|ai|co|ltd|us|uk|de|fr|es|ca|au)(?:\1|www)"
+)
+# Shared mailboxes that a run-together block glues to the name before them.
+_MAILBOXES = (
+    "media",
+    "press",
+    "info",
+    "pr",
+    "ir",
+    "investors",
+    "investor",
+    "contact",
+    "hello",
+    "news",
+    "sales",
+    "support",
+    "team",
+    "office",
+    "marketing",
+    "communications",
+    "comms",
+    "admin",
+)
+
+
+# A name glued to the firm after it: "Liad GelferMobilicom Ltd".
+# Only before what ends a firm's name: "Homewatch CareGivers of Houston" is one name.
+_NAME_GLUED = re.compile(
+    r"\b([A-Z][a-z]+[ ](?:[A-Z]\.[ ])?)([A-Z][a-z'’]{2,})"
+    rf"(?=[A-Z][a-z][\w&.-]*(?:[ \t]+(?:{ORG_SUFFIX})|[ \t]*$|[a-z0-9._-]*@))",
+    re.MULTILINE,
+)
+_SURNAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "Le", "La", "Van", "Von", "Fitz", "O'")
+# "Irmi Aigner" shares the numbers of "Sven Pauly" in "Irmi Aigner / Sven Pauly T: ... E: ...".
+# A city and its region in an address line: "St. Louis, Missouri", "Wilson Valley, Texas".
+_CITY_REGION = re.compile(
+    r"(?<![\w.])[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,2},[ \t]*"
+    r"([A-Z][\w.'’]*(?:[ ][A-Z][\w.'’]*){0,2})(?=[ \t]*(?:$|[,(]|\d|Email|E-mail|Phone|Tel))",
+    re.MULTILINE,
+)
+# EIN Presswire's buttons, left in a copied contact block.
+_BUTTONS = re.compile(
+    r"(?i:email us here|visit (?:our|us on) (?:website|blog|social media)[ \t]*:?)"
+)
+# Sub-headings inside a block: "Investors:", "Media:". They name no one.
+_SECTION_LABEL = re.compile(
+    r"(?i:investors?|media|press|analysts?|journalists|investor relations|media relations|"
+    r"public relations)[ \t]*:"
+)
+# Words in a capitalised pair that make it a business, not a person ("Ascendant Medical").
+_NOT_PERSON = word_set(
+    """medical dental digital realty consulting studio studios design homes law legal clinic spa
+    salon roofing plumbing painting construction properties tech furniture magazine"""
+)
+# "<Firm> Contact:" and "<Firm> Contact Information:" open a block too.
+_FIRM_HEADER = re.compile(
+    r"^[ \t*_]*(?P<org>[A-Z][\w&.,'’ -]{1,50}?)[ \t]+(?:Media[ \t]+|Press[ \t]+|Investor[ \t]+)?"
+    r"Contacts?(?:[ \t]+(?:Information|Info|Details))?[ \t]*:(?P<after>[^\n]{0,4000})"
+)
+
+
+def _unglue_name(m: re.Match[str]) -> str:
+    first = m.group(1).split()[0]
+    if m.group(2).startswith(_SURNAME_PREFIXES) or fold(first) in NOT_NAME_WORDS:
+        return m.group(0)
+    return m.group(1) + m.group(2) + "\n"
+
+
+def _drop_regions(block: str) -> str:
+    """*block* without "City, Region" pairs; a failed match is tried again one word on
+    ("Evans Ranch, Wilson Valley, Texas")."""
+    pos = 0
+    while (m := _CITY_REGION.search(block, pos)) is not None:
+        if all(fold(w) in REGION_WORDS for w in m.group(1).split()):
+            block = block[: m.start()] + "\n" + block[m.end() :]
+            pos = m.start() + 1
+        else:
+            pos = m.start() + max(1, block.find(" ", m.start(), m.end()) - m.start() + 1)
+    return block
+
+
+def _is_region(piece: str) -> bool:
+    words = piece.split()
+    return 0 < len(words) <= 3 and all(fold(w) in REGION_WORDS for w in words)
+
+
+def _fix_email(block: str, start: int, end: int) -> tuple[int, int]:
+    """Undo the gluing of run-together blocks around an email found at block[start:end]."""
+    email = block[start:end]
+    at = email.index("@")
+    dot = email.rfind(".")
+    camel = _CAMEL_TLD.search(email, dot + 1)
+    if camel:  # "ir@haier.hkContacts"
+        end = start + camel.start()
+    twice = _REPEATED_DOMAIN.match(email[at + 1 :])
+    if twice:  # "press@drinkit.comdrinkit.com": the address, then the website
+        end = start + at + 1 + twice.end(2)
+    local = email[:at]
+    glued = _PHONE_IN_LOCAL.match(local) or _LEADING_DIGITS.match(local)
+    if glued:  # "D.O.813-693-1377jbalencic@", "7169connect@": a phone number before it
+        return start + glued.end(), end
+    role = _ROLE_IN_LOCAL.match(local) or _SUFFIX_IN_LOCAL.match(local)
+    if role:  # "Chief Executive Officerir@", "Mobilicom Ltdliad.gelfer@": a role or firm before it
+        return start + role.end(), end
+    if local[:1].isupper() and start > 0 and block[start - 1] in " :\n":
+        # "Cynthia Salarizadehcynthia@...", "Jessica Starmanmedia@": a name glued to the address.
+        before = re.findall(r"[A-Za-z]+", block[max(0, start - 40) : start])
+        first = before[-1].lower() if before and before[-1][:1].isupper() else ""
+        for i in range(2, len(local) - 1):
+            head, tail = local[:i], local[i:].lower()
+            if not _GLUED_SURNAME.fullmatch(head):
+                if head[-1:] in "-" or (head[-2:-1] == "-" and head[-1].isupper()):
+                    continue  # "Marr-Johnson": the surname goes on after its hyphen
+                break
+            initials = "".join(part[0] for part in head.split("-")).lower()
+            if tail in _MAILBOXES or (
+                first
+                and (
+                    tail.startswith(first)
+                    or tail.startswith(first[0] + head.lower())
+                    or tail == first[0] + initials
+                )
+            ):
+                return start + i, end
+    return start, end
+
+
+def _isolate(block: str) -> tuple[str, list[str], list[str]]:
+    """Mark emails and phones in *block* with placeholders so that glued text splits apart."""
+    block = _GLUE_BREAK.sub("\n", block)
+    if "@" in block:
+        block = _NAME_GLUED.sub(_unglue_name, block)
+    emails: list[str] = []
+    phones: list[str] = []
+    out: list[str] = []
+    pos = 0
+    for m in EMAIL_RE.finditer(block):
+        start, end = _fix_email(block, m.start(), m.end())
+        if start < pos:
+            continue
+        out.append(block[pos:start])
+        out.append(f"\n\x00E{len(emails)}\n")
+        emails.append(block[start:end])
+        pos = end
+    out.append(block[pos:])
+    block = "".join(out)
+
+    def phone(m: re.Match[str]) -> str:
+        digits = sum(ch.isdigit() for ch in m.group(0))
+        if not 7 <= digits <= 15 or re.fullmatch(r"(?:19|20)\d\d-\d\d-\d\d", m.group(0)):
+            return m.group(0)
+        phones.append(" ".join(m.group(0).split()))
+        return f"\n\x00P{len(phones) - 1}\n"
+
+    block = _PHONE_RE.sub(phone, block)
+    return block, emails, phones
+
+
+def _is_department(piece: str) -> bool:
+    """ "Corporate Communications": a department that completes the role before it."""
+    words = [w.lower().strip(".,&") for w in piece.split()]
+    return 0 < len(words) <= 4 and all(w in DEPARTMENTS or w in ("and", "&", "") for w in words)
+
+
+def _balanced(piece: str) -> str:
+    """*piece* without a stray opening or closing parenthesis at its ends."""
+    if piece.count("(") != piece.count(")"):
+        piece = piece.strip("()").strip()
+    elif piece.startswith("(") and piece.endswith(")") and piece.count("(") == 1:
+        piece = piece[1:-1].strip()
+    return piece
+
+
+def _title_case(piece: str) -> bool:
+    """Every longer word capitalised: a name of something, not a sentence."""
+    if piece.startswith(("For ", "Email ", "Visit ", "Call ", "Follow ", "Click ")):
+        return False
+    words = [w.strip("()&,.") for w in piece.split()]
+    return piece[:1].isupper() and all(w[:1].isupper() or len(w) <= 3 for w in words)
+
+
+def _is_name(piece: str) -> bool:
+    tokens = piece.split()
+    if not 2 <= len(tokens) <= 4 or len(piece) > 50:
+        return False
+    if not _NAME_TOKEN.match(tokens[0]) or not (
+        _NAME_TOKEN.match(tokens[-1]) or _CAPITALS_SURNAME.match(tokens[-1])
+    ):
+        return False
+    if any(fold(t.strip(".")) in NOT_NAME_WORDS or fold(t) in _NOT_PERSON for t in tokens):
+        return False
+    if len(set(tokens)) < len(tokens) or any(
+        t.isupper() and fold(t) in REGION_WORDS for t in tokens
+    ):
+        return False  # "Lithgow Lithgow", "Proactive USA"
+    return all(
+        _NAME_TOKEN.match(t) or _INITIAL.match(t) or _CAPITALS_SURNAME.match(t) for t in tokens
+    )
+
+
+def _is_role(piece: str) -> bool:
+    if _TEAM_ROLE.match(piece):
+        return True
+    words = [w.lower().strip(".,&()") for w in piece.split()]
+    return 0 < len(words) <= 10 and any(w in _CONTACT_ROLE_WORDS for w in words)
+
+
+def _is_org(piece: str, known: dict[str, str]) -> bool:
+    words = piece.split()
+    if not words or len(words) > 10 or not piece[0].isupper():
+        return False
+    if fold(piece) in known:
+        return True
+    return any(w.lower().strip(".,()") in ORG_WORDS for w in words) or bool(
+        _ORG_SUFFIX_RE.search(piece)
+    )
+
+
+def _is_known(piece: str, known: dict[str, str]) -> bool:
+    return fold(piece) in known
+
+
+def _known_in(piece: str, known: dict[str, str]) -> str | None:
+    """A known organisation or acronym named in *piece* ("UNOCT Public Information Officer")."""
+    folded = fold(piece)
+    for key, shown in known.items():
+        if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", folded):
+            return shown
+    return None
+
+
+class _Assembler:
+    """Turns the classified pieces of a block into one contact per person or email."""
+
+    def __init__(self, text: str, known: dict[str, str]) -> None:
+        self.text = text
+        self.known = known
+        self.contacts: list[Contact] = []
+        self.fields: dict[str, str] = {}
+        self.waiting: list[str] = []  # names that share the next person's numbers
+
+    def flush(self, final: bool = False) -> None:
+        f = self.fields
+        if f.get("name") and f.get("organisation") and fold(f["name"]) == fold(f["organisation"]):
+            del f["name"]  # "Ascendant Medical" twice: the firm, named again before its phone
+        if final and self.contacts and set(f) == {"organisation"}:
+            last = self.contacts[-1]
+            if last.organisation is None:  # "Jane Doe / jane@acme / Acme Ltd"
+                self.contacts[-1] = Contact(
+                    last.name, last.role, f["organisation"], last.email, last.phone
+                )
+        if f.get("name") and not self.has_reach():
+            if final and self.contacts:
+                self.fields = {}  # "Plaza Nueva" after the contacts: an address, not a person
+                return
+            if not final and not f.get("role") and f.get("organisation") and _is_name(f["name"]):
+                # "Irmi Aigner / Sven Pauly T: ... E: ...": two people, one set of numbers.
+                self.waiting.append(f["name"])
+                self.fields = {"organisation": f["organisation"]}
+                return
+            if not final and not f.get("role"):
+                # "Golden Path Digital" then "Ty Woods +1 ...": a bare first line names the firm.
+                self.fields = {"organisation": f.get("organisation") or f["name"]}
+                return
+        if f.get("name") or f.get("email") or f.get("phone"):
+            org = f.get("organisation")
+            role = f.get("role")
+            split = _ROLE_AT_ORG.match(role) if org is None and role else None
+            if split and _is_org(split.group(2), self.known) and _title_case(split.group(2)):
+                role, org = split.group(1), split.group(2)
+                f["role"] = role
+            if org is None:
+                for source in (f.get("role"), f.get("name")):
+                    if source and (org := _known_in(source, self.known)):
+                        break
+            for name in self.waiting:
+                self.contacts.append(Contact(name, None, org, f.get("email"), f.get("phone")))
+            self.waiting = []
+            self.contacts.append(
+                Contact(
+                    name=f.get("name"),
+                    role=f.get("role"),
+                    organisation=org,
+                    email=f.get("email"),
+                    phone=f.get("phone"),
+                )
+            )
+        self.fields = {}
+
+    def has_reach(self) -> bool:
+        return bool(self.fields.get("email") or self.fields.get("phone"))
+
+    def put(self, kind: str, value: str) -> None:
+        f = self.fields
+        if (
+            (kind == "name" and (f.get("name") or self.has_reach()))
+            or (kind == "email" and f.get("email"))
+            or (kind in ("role", "organisation") and f.get(kind) and self.has_reach())
+            or (kind == "organisation" and f.get("name") and self.has_reach())
+        ):
+            self.flush()
+        elif kind == "phone" and f.get("phone"):
+            return  # a second number (mobile, fax) for the same person
+        if kind not in self.fields:
+            self.fields[kind] = value
+
+
+def _role_then_organisation(line: str) -> str:
+    """ "Attachée de presse, ministère de la Santé de l'Ontario": a role line names the
+    organisation after its comma, whatever its case and commas ("Gavi, the Vaccine Alliance").
+    The organisation is marked so that the piece splitter leaves it whole."""
+    if "\x00" in line or ", " not in line or len(line) > 160:
+        return line
+    head, rest = line.split(", ", 1)
+    head, rest = head.strip(" \t*_•:"), rest.strip(" \t.")
+    if (
+        not rest
+        or len(rest) > 80
+        or not _is_role(head)
+        or _is_role(rest)
+        or _is_department(rest)
+        or _is_name(rest)
+        or _URL_LIKE.search(rest)
+        or ((h := HEADER_RE.match(head)) is not None and not h.group("after").strip())
+    ):
+        return line
+    return head + "\n\x01" + rest.replace(",", "\x02")
+
+
+def _parse_block(block: str, text: str, known: dict[str, str]) -> list[Contact]:
+    block = "\n".join(
+        line
+        for line in block.split("\n")
+        if "@" in line or not _ADDRESS.search(line) or not _ADDRESS.search(_PHONE_RE.sub("", line))
+    )
+    buttons = _BUTTONS.search(block) is not None
+    if buttons:
+        block = _BUTTONS.sub("\n", block)
+    if "," in block:
+        block = _drop_regions(block)
+    marked, emails, phones = _isolate(block)
+    marked = "\n".join(_role_then_organisation(line) for line in marked.split("\n"))
+    assembler = _Assembler(text, known)
+    pending_org: str | None = None
+    last_kind = ""
+    for raw in _PIECE_SPLIT.split(marked):
+        piece = _balanced(raw.strip(" \t*_•:[]+"))
+        if not piece:
+            continue
+        if _SECTION_LABEL.fullmatch(raw.strip(" \t*_•")):
+            if assembler.has_reach():
+                assembler.flush()
+            continue
+        if _is_region(piece):
+            continue
+        if piece.startswith("\x00"):
+            kind, index = piece[1], int(piece[2:])
+            if kind == "E":
+                email = emails[index]
+                if email in text:
+                    assembler.put("email", email)
+            else:
+                assembler.put("phone", phones[index])
+            last_kind = "reach"
+            continue
+        if piece.startswith("\x01"):
+            assembler.put("organisation", clean_line(piece[1:].replace("\x02", ",")))
+            last_kind = "organisation"
+            continue
+        while (label := _LABEL.match(piece)) is not None and label.end() < len(piece):
+            piece = piece[label.end() :]
+        heading = HEADER_RE.match(piece)
+        if heading and heading.group("after").startswith(":"):
+            if assembler.has_reach():
+                assembler.flush()
+            piece = heading.group("after")[1:].strip()
+            if not piece:
+                continue
+        if _LABEL.fullmatch(piece + ":") or _URL_LIKE.search(piece) or _CREDENTIAL.fullmatch(piece):
+            continue
+        piece = _HONORIFIC_START.sub("", piece)
+        if is_boilerplate(piece):
+            break
+        piece = _SENTENCE_GLUE.sub("", piece).strip(" \t:-–—")
+        piece = _SENTENCE_GLUE.sub("", piece).strip(" \t:-–—")
+        if not piece or len(piece) > 120:
+            continue
+        heading = None if _TEAM_ROLE.match(piece) else HEADER_RE.match(piece)
+        if heading and not heading.group("after").strip(" :"):
+            if assembler.has_reach():
+                assembler.flush()
+            continue
+        if _ORG_SUFFIX_RE.fullmatch(piece) and assembler.fields.get("organisation"):
+            assembler.fields["organisation"] += ", " + piece
+            continue
+        if len(piece.split()) > 1 and _ORG_SUFFIX_RE.search(piece) and not _is_name(piece):
+            org = clean_line(piece)  # "CROSS ALLIANCE communication GmbH", not a role
+            if not assembler.fields and not assembler.contacts:
+                pending_org = org
+            assembler.put("organisation", org)
+            last_kind = "organisation"
+        elif _is_role(piece) and not _is_known(piece, known):
+            assembler.put("role", clean_line(piece))
+            last_kind = "role"
+        elif (
+            _is_name(piece)
+            and assembler.fields.get("name")
+            and not assembler.has_reach()
+            and "organisation" not in assembler.fields
+        ):
+            # "Derek Simmons / Director / Harborline Cruises": the second "name" is the firm.
+            if "organisation" not in assembler.fields:
+                assembler.fields["organisation"] = clean_line(piece)
+            last_kind = "organisation"
+        elif not assembler.fields.get("name") and (split := _name_then_firm(piece, buttons)):
+            # "Mike Will RapidFire Safety & Security": a person, then the firm, on one line.
+            assembler.put("name", clean_line(split[0]))
+            assembler.fields.setdefault("organisation", clean_line(split[1]))
+            last_kind = "organisation"
+        elif _is_name(piece):
+            assembler.put("name", clean_line(piece))
+            if pending_org and "organisation" not in assembler.fields:
+                assembler.fields["organisation"] = pending_org
+            last_kind = "name"
+        elif last_kind == "role" and _is_department(piece) and "role" in assembler.fields:
+            assembler.fields["role"] += ", " + clean_line(piece)  # "Vice President, Corporate ..."
+            continue
+        elif (
+            last_kind == "organisation"
+            and "organisation" in assembler.fields
+            and _title_case(piece)
+        ):
+            # "Senatsverwaltung für Bildung, Jugend und Familie"; not the firm named twice
+            if not assembler.has_reach() and fold(piece) != fold(assembler.fields["organisation"]):
+                assembler.fields["organisation"] += ", " + clean_line(piece)
+            continue
+        elif _is_org(piece, known) or (
+            _title_case(piece) and len(piece.split()) <= (10 if pending_org is None else 6)
+        ):
+            org = clean_line(piece)
+            if not assembler.fields and not assembler.contacts:
+                pending_org = org
+            assembler.put("organisation", org)
+            last_kind = "organisation"
+    assembler.flush(final=True)
+    return assembler.contacts
+
+
+def _name_then_firm(piece: str, buttons: bool) -> tuple[str, str] | None:
+    """ "Mike Will RapidFire Safety & Security" (EIN Presswire), "Denise Nelson BuzzPR": a
+    person, then the firm. Only in EIN's block or before a firm written in camel case: "Kessler
+    Topaz Meltzer & Check, LLP" is one firm."""
+    tokens = piece.split()
+    if len(tokens) < 3 or len(tokens) > 12 or not _is_name(" ".join(tokens[:2])):
+        return None
+    rest = " ".join(tokens[2:])
+    if not rest[:1].isupper() or _is_name(rest) or _is_role(rest) or _ORG_SUFFIX_RE.match(rest):
+        return None  # "Bergwerk Solar GmbH" is one firm
+    if any(_INNER_CAPITAL.search(t) for t in tokens[2:]) or (
+        buttons and (_is_org(rest, {}) or "&" in rest)
+    ):
+        return " ".join(tokens[:2]), rest
+    return None
+
+
+def _block_lines(lines: list[str], start: int, after: str) -> tuple[str, int]:
+    """The header's own line remainder plus the lines that follow it, up to a stop; and the
+    index of the line after the block."""
+    parts = [after]
+    taken = 0
+    size = len(after)
+    end = start + 1
+    for end, line in enumerate(lines[start + 1 :], start + 1):  # noqa: B007
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if taken >= _MAX_BLOCK_LINES or size > _MAX_BLOCK_CHARS or len(stripped) > _MAX_LINE:
+            break
+        if stripped.startswith("---") or is_boilerplate(stripped) or _GENERIC_LINE.search(stripped):
+            break
+        heading = HEADER_RE.match(stripped)
+        if heading and (not heading.group("after").strip() or heading.group("after")[:1] == ":"):
+            break  # the next block's heading
+        if len(stripped) > 200 and "@" not in stripped:
+            break  # a paragraph: the block is over
+        parts.append(stripped)
+        taken += 1
+        size += len(stripped)
+    else:
+        end = len(lines)
+    return "\n".join(parts), end
+
+
+def _accepts(after: str, header: str) -> bool:
+    """Is "Contact ..." a heading here, rather than a sentence ("Contact us today to ...")?"""
+    if header.lower().startswith(("for ", "pour ", "para ")):
+        return True
+    rest = after.lstrip(" \t")
+    if not rest or rest[0] in ":-–—|" or after[:1].isupper() or rest[0] in "+(0123456789":
+        return True
+    first_word = rest.split(None, 1)[0]
+    return "@" in first_word or rest[:1].isupper()
+
+
+def find_contacts(
+    lines: list[str], first_line: int, text: str, known: dict[str, str]
+) -> tuple[tuple[Contact, ...], int | None]:
+    """Contacts from the contact blocks at or after *first_line*; and where the first block is.
+
+    *text* is the whole release (an email is kept only if it occurs there
+    literally); *known* maps folded organisation names and acronyms to how
+    they are shown, to fill in a contact's organisation.
+    """
+    contacts: list[Contact] = []
+    first_block: int | None = None
+    blocks = 0
+    block_end = first_line
+    for index in range(first_line, len(lines)):
+        line = lines[index]
+        if len(line) > _MAX_LINE or blocks >= _MAX_BLOCKS or index < block_end:
+            continue
+        m = HEADER_RE.match(line)
+        if m is not None and _accepts(m.group("after"), m.group("header")):
+            after = m.group("after")
+        elif "ontact" in line and (firm := _FIRM_HEADER.match(line)) is not None:
+            after = "\x01" + firm.group("org").replace(",", "\x02") + "\n" + firm.group("after")
+        else:
+            continue
+        blocks += 1
+        if first_block is None:
+            first_block = index
+        block, block_end = _block_lines(lines, index, after)
+        for contact in _parse_block(block, text, known):
+            _merge(contacts, contact)
+    if first_block is None and "email us here" in text[-6000:].lower():
+        return _buttons_block(lines, first_line, text, known)
+    return tuple(contacts), first_block
+
+
+def _buttons_block(
+    lines: list[str], first_line: int, text: str, known: dict[str, str]
+) -> tuple[tuple[Contact, ...], int | None]:
+    """EIN Presswire's block has no heading: a name, a firm and a phone around its
+    "email us here" button."""
+    for index in range(len(lines) - 1, first_line - 1, -1):
+        if lines[index].strip().lower() != "email us here":
+            continue
+        start = index
+        taken = 0
+        while start > first_line and taken < 3:
+            above = lines[start - 1].strip()
+            if len(above) > 80 or (
+                above.endswith((".", "!", "?", '"', "”")) and above.count(" ") > 5
+            ):
+                break  # the last paragraph of the release
+            start -= 1
+            taken += bool(above)
+        block = "\n".join(lines[start : index + 3])
+        return tuple(_parse_block(block, text, known)[:MAX_CONTACTS]), start
+    return (), None
+
+
+def fill_organisations(contacts: tuple[Contact, ...], known: dict[str, str]) -> tuple[Contact, ...]:
+    """Give a contact without an organisation the release's organisation its role or name
+    mentions ("UNOCT Public Information Officer"); *known* as for :func:`find_contacts`."""
+    filled = []
+    for c in contacts:
+        org = c.organisation
+        if org is None:
+            for source in (c.role, c.name):
+                if source and (org := _known_in(source, known)):
+                    break
+        filled.append(
+            c if org is c.organisation else Contact(c.name, c.role, org, c.email, c.phone)
+        )
+    return tuple(filled)
+
+
+def _merge(contacts: list[Contact], new: Contact) -> None:
+    """Add *new*, or fill in the blanks of the contact it repeats (same name or same email)."""
+    for i, old in enumerate(contacts):
+        same_name = bool(new.name and old.name and fold(new.name) == fold(old.name))
+        same_email = bool(new.email and old.email and new.email.lower() == old.email.lower())
+        if not (same_name or same_email):
+            continue
+        if (new.email and old.email and not same_email) or (
+            new.name and old.name and not same_name
+        ):
+            continue
+        contacts[i] = Contact(
+            name=old.name or new.name,
+            role=old.role or new.role,
+            organisation=old.organisation or new.organisation,
+            email=old.email or new.email,
+            phone=old.phone or new.phone,
+        )
+        return
+    if len(contacts) < MAX_CONTACTS:
+        contacts.append(new)

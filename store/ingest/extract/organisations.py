@@ -1,0 +1,450 @@
+"""Organisations named in a release, with their acronyms: "Full Name (ACRONYM)"."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import pairwise
+
+from store.ingest.extract.vocabulary import (
+    COMMON_WORDS,
+    HONORIFIC,
+    KNOWN_BODIES,
+    MONTH_WORDS,
+    NOT_NAME_WORDS,
+    ORG_SUFFIX,
+    ORG_WORD_ENDINGS,
+    ORG_WORDS,
+    ROLE_WORDS,
+    WEEKDAY_WORDS,
+    word_set,
+)
+from store.sanitize import fold
+
+MAX_ORGANISATIONS = 12
+_SCAN_CHARS = 60_000
+
+_CAP = r"[A-ZÀ-ÖØ-Þ0-9][\w&’'.-]{0,40}"
+_CONNECT = r"(?:of|for|and|the|to|on|de|des|du|la|le|el|del|y|für|und|der|di|&)"
+_RUN = re.compile(
+    rf"{_CAP}(?:[ \t]{{1,3}}(?:{_CONNECT}[ \t]{{1,3}}){{0,3}}{_CAP}){{1,14}}"
+    rf"(?P<suffix>,?[ \t](?:{ORG_SUFFIX})(?![\w]))?"
+    r"(?:[ \t]{0,3}\((?P<acr>[A-Z][A-Za-z0-9&.-]{1,11})\))?"
+)
+_GROUP_OF_N = re.compile(r"G\d{1,2}(?:[ \t]+(?P<region>[A-Z][a-z]{2,20}))?(?![\w-])")
+_HONORIFIC_TOKEN = re.compile(rf"(?:{HONORIFIC})$")
+_CONNECTORS = word_set("of for and the to on de des du la le el del y für und der di &")
+_HEAD_LINKS = word_set("of for to on de des du del di für der pour para")
+_ROLE_LINKS = frozenset({"of", "at", "for", "der", "des", "de", "du", "del", "di", "bei"})
+_SUFFIX_TOKEN = re.compile(rf"(?:{ORG_SUFFIX})")
+_PORTFOLIO_LIST = re.compile(
+    r"(?:,[ \t]+[A-ZÀ-ÖØ-Þ][\w-]+)*,?[ \t]+(?:und|and|y|et)[ \t]+[A-ZÀ-ÖØ-Þ][\w-]+(?![\w-])"
+    r"(?![ \t]+[A-ZÀ-ÖØ-Þ])"
+)
+_HEAD_LINK_RE = re.compile(r" (?:für|for|of|de|del|des|du) [A-ZÀ-ÖØ-Þ]")
+# No look-behind: the left edge is checked in code, which keeps the scan fast.
+_CAPITALS = re.compile(r"[A-Z][A-Z&]{2,7}(?![\w&-])")
+_MIXED_CASE_BODY = re.compile(
+    "|".join(sorted((name for name in KNOWN_BODIES if not name.isupper()), key=len, reverse=True))
+)
+# An acronym standing for itself: "(ICA)" after a name not caught, or the subject of a verb.
+_BRACKETED_ACRONYM = re.compile(r"\(([A-Z][A-Z&]{2,7})\)")
+_SUBJECT_VERB = re.compile(
+    r"(?:['’]s)?[ \t]+(?:today[ \t]+)?(?:announced|announces|said|says|"
+    r"launched|launches|reported|unveiled|welcomes|welcomed|"
+    r"annonce|a annoncé|lance|a lancé|anuncia|ha anunciado|lanza|kündigt|startet)\b"
+)
+_SCAN_STANDALONE = 12_000
+_SCAN_KIND = 4_000
+_NOT_BODIES = word_set(
+    """ceo cfo coo cto cmo cio ceos usa uae usd eur gbp cad aud jpy chf esg ipo etf nft dao api
+    gmt est edt pst pdt utc cet cest bst llc ltd inc plc gmbh faq pdf url html covid nasdaq nyse
+    otc tsx tsxv asx lse cse otcqb otcqx amex saas b2b b2c roi kpi usb gps ai vr ar iot the and
+    for new our its"""
+)
+# "l'entreprise Algomar", "la empresa municipal de aguas EMASESA": a kind of body, then its
+# name. The kind words are found with str.find (fast); the regex reads what follows them.
+_KINDS = (
+    "empresa ",
+    "entreprise ",
+    "société ",
+    "compañía ",
+    "Unternehmen ",
+    "asociación ",
+    "association ",
+    "organisme ",
+    "organisation ",
+    "organización ",
+    "ONG ",
+    "Verein ",
+)
+_NAME_AFTER_KIND = re.compile(
+    r"(?:[a-zà-ÿ]{1,14}[ \t]+){0,4}"
+    r"([A-ZÀ-Þ][\w&-]{2,30}(?:[ \t]+[A-ZÀ-Þ][\w&-]{1,30}){0,2})"
+)
+
+
+_KEEP_DOT = re.compile(rf"(?:{ORG_SUFFIX}|[A-Z]\.[A-Z]\.)$")
+
+
+@lru_cache(maxsize=8192)
+def _bare(token: str) -> str:
+    return token.lower().strip(".,’'")
+
+
+def is_org_word(token: str) -> bool:
+    """Does *token* say its phrase names a body ("Foundation", "Inc.", "Fraunhofer-Institut")?"""
+    return _is_org_word(token)
+
+
+@lru_cache(maxsize=8192)
+def _is_org_word(token: str) -> bool:
+    word = _bare(token).removesuffix("’s").removesuffix("'s")
+    if word in ORG_WORDS or _SUFFIX_TOKEN.fullmatch(token):
+        return True
+    return token[:1].isupper() and len(word) > 6 and word.endswith(ORG_WORD_ENDINGS)
+
+
+def _acronym_fits(tokens: list[str], acronym: str) -> bool:
+    """The acronym's capitals appear in order among the name's initials ("UNOCT")."""
+    initials = "".join(
+        part[0].upper()
+        for token in tokens
+        for part in token.split("-")
+        if part and part[0].isupper()
+    )
+    letters = [ch for ch in acronym if ch.isupper()]
+    if len(letters) < 2 or not initials or initials[0] != letters[0]:
+        return False
+    it = iter(initials)
+    return all(ch in it for ch in letters)
+
+
+def _drop_openers(tokens: list[str]) -> list[str]:
+    while tokens and (
+        (_bare(tokens[0]) in COMMON_WORDS | _CONNECTORS and not _is_org_word(tokens[0]))
+        or _bare(tokens[0]) in MONTH_WORDS | WEEKDAY_WORDS
+    ):
+        tokens = tokens[1:]
+    return tokens
+
+
+def _trim(tokens: list[str]) -> list[str]:
+    """Drop a leading role ("Director General of the"), sentence openers and loose ends."""
+    tokens = _drop_openers(tokens)
+    for i, token in enumerate(tokens[:7]):
+        if token in _ROLE_LINKS:
+            # "Chief Operating Officer of", "Geschäftsführerin der": a role, then its employer.
+            head = tokens[:i]
+            if (
+                head
+                and (any(_bare(t) in ROLE_WORDS for t in head) or token in ("der", "des"))
+                and not any(map(_is_org_word, head))
+            ):
+                tokens = tokens[i + 1 :]
+            break
+    tokens = _drop_openers(tokens)
+    for i, token in enumerate(tokens):
+        if i and _SUFFIX_TOKEN.fullmatch(token):
+            tokens = tokens[: i + 1]  # "Beta Labs LLC on Monday": the name ends at LLC
+            break
+    while tokens and (
+        _bare(tokens[-1]) in _CONNECTORS | MONTH_WORDS | WEEKDAY_WORDS and len(tokens) > 1
+    ):
+        tokens = tokens[:-1]
+    if tokens and tokens[-1].endswith(".") and not _KEEP_DOT.search(tokens[-1]):
+        tokens[-1] = tokens[-1].rstrip(".")
+    if len(tokens) > 1 and tokens[-1].lower().endswith(("’s", "'s")):
+        tokens[-1] = tokens[-1][:-2]
+    return tokens
+
+
+def _split_at_people(tokens: list[str], people: list[list[str]]) -> list[list[str]]:
+    """Cut a run where a person starts: "... G5 Sahel Général Mohamed ...", "Mr. Saleh and ..."."""
+    for i, token in enumerate(tokens):
+        if _HONORIFIC_TOKEN.match(token):
+            rest = tokens[i + 1 :]
+            while rest and (rest[0][:1].isupper() or _HONORIFIC_TOKEN.match(rest[0])):
+                rest = rest[1:]
+            return [tokens[:i], *_split_at_people(rest, people)]
+        for name in people:
+            if tokens[i : i + len(name)] == name:
+                return [tokens[:i], *_split_at_people(tokens[i + len(name) :], people)]
+    return [tokens]
+
+
+def _split_at_sentences(tokens: list[str]) -> list[list[str]]:
+    """A run that crosses a full stop is two runs: "Kingdom of Morocco. This Office"."""
+    parts: list[list[str]] = [[]]
+    for token in tokens:
+        parts[-1].append(token)
+        if token.endswith(".") and len(token) > 2 and not _KEEP_DOT.search(token):
+            parts[-1][-1] = token[:-1]
+            parts.append([])
+    return [p for p in parts if p]
+
+
+def _split_at_of(tokens: list[str]) -> list[list[str]]:
+    """ "Africa Focus Group of the Global Coalition" names two organisations."""
+    for i, token in enumerate(tokens):
+        if token == "of":
+            left, right = tokens[:i], tokens[i + 1 :]
+            while right and right[0] in _CONNECTORS:
+                right = right[1:]
+            if any(map(_is_org_word, left)) and any(map(_is_org_word, right)):
+                return [left, *_split_at_of(right)]
+    return [tokens]
+
+
+def _is_organisation(tokens: list[str]) -> bool:
+    if len(tokens) < 2 or len(tokens) > 14:
+        return False
+    if not (any(map(_is_org_word, tokens)) or re.fullmatch(ORG_SUFFIX, tokens[-1])):
+        return False
+    if tokens[0][0].islower() or tokens[0][0].isdigit() or any("http" in t for t in tokens):
+        return False
+    # Names end with their organisation word ("Acme Foundation", "Beta Labs LLC") or open
+    # with it ("Ministry of Health", "Office of Counter-Terrorism"); headings and sentences
+    # in title case do neither.
+    last = tokens[-1]
+    head_initial = _is_org_word(tokens[0]) or any(
+        _is_org_word(t) and nxt in _HEAD_LINKS for t, nxt in pairwise(tokens)
+    )
+    if not (_is_org_word(last) or _SUFFIX_TOKEN.fullmatch(last) or head_initial):
+        return False
+    if len(tokens) > 2 and tokens[-2].lower() == "the":
+        return False  # "Technical Advisor to the Company"
+    if _bare(tokens[-1]) in ROLE_WORDS and not _is_org_word(tokens[-1]):
+        return False  # "Media Relations Manager", "Communications Officer"
+    # A name needs one word of its own: "Programme Office" alone says nothing.
+    own = [t for t in tokens if not _is_org_word(t) and _bare(t) not in _CONNECTORS]
+    if not own or all(_bare(t) in COMMON_WORDS | MONTH_WORDS for t in own):
+        return False
+    return not all(t.isupper() for t in tokens if t not in _CONNECTORS)
+
+
+def _names_in_run(
+    tokens: list[str], suffix: str | None, acronym: str | None, people: list[list[str]]
+) -> list[tuple[str, str | None]]:
+    """The organisations in one capitalised run, each with its acronym if it has one."""
+    parts = [
+        piece
+        for sentence in _split_at_sentences(tokens)
+        for chunk in _split_at_people(sentence, people)
+        for piece in _split_at_of(chunk)
+    ]
+    if parts and tokens and parts[-1][-1:] != tokens[-1:]:
+        acronym = None  # the acronym belonged to a part that was cut away
+    names: list[tuple[str, str | None]] = []
+    for n, part in enumerate(parts):
+        last = n == len(parts) - 1
+        name_tokens = _trim(list(part))
+        if last and suffix:
+            name_tokens.append(suffix.strip(" ,\t"))
+        if not _is_organisation(name_tokens):
+            continue
+        name = " ".join(name_tokens)
+        if last and suffix and suffix.startswith(","):
+            name = " ".join(name_tokens[:-1]) + ", " + name_tokens[-1]
+        fits = last and acronym is not None and _acronym_fits(name_tokens, acronym)
+        names.append((name, acronym if fits else None))
+    return names
+
+
+@lru_cache(maxsize=4096)
+def _fold(value: str) -> str:
+    return fold(value)
+
+
+def find_organisations(
+    text: str, exclude: set[str], people: tuple[str, ...] = ()
+) -> tuple[str, ...]:
+    """Organisations in order of first mention, at most :data:`MAX_ORGANISATIONS`.
+
+    *exclude* holds folded names that are not organisations (people, places);
+    *people* the names of the release's people, cut out of capitalised runs.
+    """
+    found: dict[str, str] = {}  # folded name -> as shown
+    text = text[:_SCAN_CHARS]
+    people_tokens = [name.split() for name in people]
+
+    def add(name: str, acronym: str | None) -> None:
+        key = _fold(name)
+        if key in exclude or any(key in person for person in exclude):
+            return
+        shown = f"{name} ({acronym})" if acronym else name
+        if key in found:
+            if acronym and "(" not in found[key]:
+                found[key] = shown
+            return
+        if len(found) < MAX_ORGANISATIONS:
+            found[key] = shown
+
+    memo: dict[tuple[str, str | None, str | None], list[tuple[str, str | None]]] = {}
+    for m in _RUN.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "&’'.-"):
+            continue
+        if not (m.group("suffix") or any(map(_is_org_word, m.group(0).split()))):
+            continue  # no organisation word: a name, a place, a title-case phrase
+        key = (m.group(0), m.group("suffix"), m.group("acr"))
+        names = memo.get(key)
+        if names is None:
+            cut = m.start("suffix") if key[1] else m.start("acr") if key[2] else -1
+            span = text[m.start() : cut].rstrip(" \t(,") if cut >= 0 else m.group(0)
+            names = memo[key] = _names_in_run(span.split(), key[1], key[2], people_tokens)
+        for name, acronym in names:
+            more = None if acronym else _PORTFOLIO_LIST.match(text, m.end())
+            if more and text.endswith(name, 0, m.end()) and _HEAD_LINK_RE.search(name):
+                name += more.group(0)  # "Senatsverwaltung für Bildung, Jugend und Familie"
+            add(name, acronym)
+    for m in _GROUP_OF_N.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-"):
+            continue
+        region = m.group("region")
+        if region and _fold(region) in NOT_NAME_WORDS:
+            add(m.group(0).split()[0], None)
+        else:
+            add(" ".join(m.group(0).split()), None)
+    for name in _standalone_names(text):
+        if not any(f"({name})" in shown or key == _fold(name) for key, shown in found.items()):
+            add(name, None)
+    return tuple(found.values())
+
+
+def _has_lowercase_near(text: str, start: int, end: int) -> bool:
+    """Is the text around a match written in ordinary case, not an all-capitals heading?"""
+    return any(ch.islower() for ch in text[max(0, start - 30) : end + 30])
+
+
+def _standalone_names(text: str) -> list[str]:
+    """Names without an organisation word: known bodies, acronyms used as names, "the company X"."""
+    names: list[tuple[int, str]] = []
+    head = text[:_SCAN_STANDALONE]
+    for m in _CAPITALS.finditer(head):
+        if m.start() and (head[m.start() - 1].isalnum() or head[m.start() - 1] in "&-"):
+            continue
+        word = m.group(0)
+        if head.startswith(":", m.end()):
+            continue  # "WHO:" in a media advisory: who attends, not the WHO
+        if (
+            word in KNOWN_BODIES
+            or (_fold(word) not in _NOT_BODIES and _SUBJECT_VERB.match(head, m.end()))
+        ) and _has_lowercase_near(head, m.start(), m.end()):
+            names.append((m.start(), word))
+    mixed = "Of" in head or "Euro" in head or "Frontex" in head or "Interpol" in head
+    for m in _MIXED_CASE_BODY.finditer(head) if mixed else ():
+        edges = head[m.start() - 1 : m.start()] + head[m.end() : m.end() + 1]
+        if not any(ch.isalnum() or ch == "-" for ch in edges):
+            names.append((m.start(), m.group(0)))
+    if "(" in head:
+        for m in _BRACKETED_ACRONYM.finditer(head):
+            acronym = m.group(1)
+            before = head[max(0, m.start() - 120) : m.start()].split()[-8:]
+            if (
+                _fold(acronym) not in _NOT_BODIES
+                and head.count(acronym) >= 2
+                and _acronym_fits(before, acronym)
+            ):
+                names.append((m.start(1), acronym))
+    opening = text[:_SCAN_KIND]
+    # French, Spanish and German texts say "l'entreprise Algomar"; English ones rarely put the
+    # kind before the name, and a text in those languages is never pure ASCII.
+    for kind in () if opening.isascii() else _KINDS:
+        at = opening.find(kind)
+        while at >= 0:
+            found = _NAME_AFTER_KIND.match(opening, at + len(kind))
+            if found and (at == 0 or not opening[at - 1].isalpha()):
+                name = found.group(1)
+                after = opening[found.end() : found.end() + 1]
+                if (name.isupper() or after in ",.;:)\n") and all(
+                    _fold(t) not in NOT_NAME_WORDS for t in name.split()
+                ):
+                    names.append((found.start(1), name))
+            at = opening.find(kind, at + 1)
+    names.sort()
+    return list(dict.fromkeys(name for _, name in names))
+
+
+def subject_names(title: str, opening: str, exclude: set[str]) -> list[str]:
+    """The organisations a release is about: the capitalised words its headline and its first
+    paragraph both open with ("Meridian Telecom restores ..." / "Meridian Telecom said ...").
+    """
+    head = title.split()
+    words = opening[:600].split()
+    if len(head) < 2 or not head[0][:1].isupper():
+        return []
+    try:
+        at = words.index(head[0])
+    except ValueError:
+        return []
+    common: list[str] = []
+    for mine, theirs in zip(head, words[at:], strict=False):
+        bare = theirs.rstrip(",.;:")
+        if mine != bare or not (bare[:1].isupper() or bare in _CONNECTORS or bare == "y"):
+            break
+        common.append(bare)
+        if bare != theirs:
+            break
+    while common and (common[-1] in _CONNECTORS or common[-1] == "y"):
+        common.pop()
+    names = []
+    part: list[str] = []
+    for token in [*common, "and"]:
+        if token in ("and", "&", "y", "et", "und"):
+            while part and _bare(part[0]) in COMMON_WORDS | {"l’", "l'"}:
+                part = part[1:]
+            if part and part[0][:2] in ("L'", "L’"):
+                part[0] = part[0][2:]
+            name = " ".join(part)
+            key = _fold(name)
+            if (
+                part
+                and len(part) <= 6
+                and key not in exclude
+                and not all(_bare(t) in NOT_NAME_WORDS for t in part)
+                and (len(part) > 1 or name in KNOWN_BODIES)
+            ):
+                names.append(name)
+            part = []
+        else:
+            part.append(token)
+    return names
+
+
+_ABOUT_HEADING = re.compile(
+    r"[ \t*_#]*(?:About|À propos de|A propos de|Acerca de|Sobre|Über)[ \t]+"
+    r"(?:the[ \t]+|l[ae][ \t]+|l['’]|el[ \t]+|die[ \t]+|der[ \t]+|das[ \t]+)?"
+    r"(?P<name>[A-ZÀ-ÖØ-Þ0-9][^\n.:;!?*_]{1,80}?)[ \t*_:]*$"
+)
+
+
+def about_names(lines: list[str]) -> list[str]:
+    """Organisations introduced by an "About X" heading (the boilerplate paragraph's title)."""
+    names = []
+    for line in lines:
+        if len(line) > 100 or line.lstrip(" \t*_#")[:1] not in "AÀSÜ":
+            continue
+        m = _ABOUT_HEADING.match(line)
+        name = m.group("name").strip() if m else ""
+        words = name.split()
+        if not words or len(words) > 8 or "," in name or "@" in name:
+            continue
+        if len(words) == 1 and _bare(name) in NOT_NAME_WORDS:
+            continue  # "About the Company", "About Us"
+        names.append(name)
+    return names
+
+
+def merge_organisations(found: tuple[str, ...], more: list[str]) -> tuple[str, ...]:
+    """*found* plus the names of *more* that none of them already names."""
+    out = list(found)
+    keys = [_fold(name) for name in out]
+    for name in more:
+        key = _fold(name)
+        if len(out) >= MAX_ORGANISATIONS:
+            break
+        if not key or any(key in k or (k in key and len(k) > 3) for k in keys):
+            continue
+        out.append(name)
+        keys.append(key)
+    return tuple(out)

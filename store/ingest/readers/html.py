@@ -1,0 +1,328 @@
+"""The HTML reader: web pages (and HTML bodies of JSON, mail and feeds) to plain text with links."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from store.ingest.decoding import decode_markup
+from store.ingest.draft import Draft
+from store.ingest.readers.fields import iso_date, language_tag, link_target
+from store.sanitize import clean_line, clean_optional, clean_text
+
+
+def _names(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_PARAGRAPH_TAGS = _names(
+    "address article aside blockquote body center details dialog dir div dl fieldset figcaption "
+    "figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html main menu nav ol p pre section "
+    "table ul"
+)
+_LINE_TAGS = _names("br li tr dt dd caption summary legend option")
+_CELL_TAGS = _names("td th")
+# Content that is never shown as text: code, styles, fallbacks, embedded documents.
+_SKIPPED_TAGS = _names(
+    "script style noscript template svg math iframe object canvas audio video select"
+)
+_HEAD_TAGS = _names("title meta link style script base noscript template")
+_VOID_TAGS = _names("area base br col embed hr img input link meta param source track wbr")
+_DATE_META = frozenset(
+    (
+        "article:published_time",
+        "date",
+        "dc.date",
+        "dc.date.issued",
+        "dcterms.date",
+        "dcterms.issued",
+        "pubdate",
+        "publish-date",
+        "publishdate",
+        "datepublished",
+        "og:published_time",
+    )
+)
+# "Site name | Headline", "Headline - Site name": a <title> that is not just the headline.
+_SITE_TITLE = re.compile(r"\s(?:\||-|–|—|::|»|·)\s")
+# A start tag with no ">" before the next "<" outside quoted attribute values.
+# Possessive quantifiers: each attempt is linear and never backtracks.
+_INCOMPLETE_TAG = re.compile(r"""<[A-Za-z][^<>"']*+(?:(?:"[^"]*+"|'[^']*+')[^<>"']*+)*+(?!>)""")
+_SPACES = re.compile(r"[ \t\n\r\f\xa0]+")
+_BLANK_LINES = re.compile(r"\n{3,}")
+_LOOKS_LIKE_HTML = re.compile(
+    r"<(?:p|div|br|a|h[1-6]|ul|ol|li|span|strong|em|b|i|u|table|img|html|body|section|article)"
+    r"\b[^>]{0,2000}>|</[A-Za-z][A-Za-z0-9]{0,10}>|&(?:[A-Za-z]{2,8}|#\d{1,7}|#x[0-9A-Fa-f]{1,6});",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class HtmlText:
+    """What the HTML reader recovers from one document or fragment."""
+
+    text: str
+    title: str | None = None
+    language: str | None = None
+    date: str | None = None
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether a body field from JSON or a feed holds markup (or entities) to convert."""
+    return _LOOKS_LIKE_HTML.search(text) is not None
+
+
+def html_to_text(markup: str) -> HtmlText:
+    """Convert an HTML document or fragment to plain text.
+
+    Block elements become paragraph or line breaks, ``<a href>`` becomes
+    ``[label](url)`` (dangerous targets keep only the label), hidden content
+    (scripts, styles, the head) is dropped. The parser is event-based, so
+    nesting depth costs nothing (SECURITY.md P6).
+    """
+    collector = _TextCollector()
+    collector.feed(_defuse(markup))
+    collector.close()
+    return collector.result()
+
+
+def read_html(data: bytes) -> list[Draft]:
+    """Read one HTML file as one draft."""
+    page = html_to_text(decode_markup(data))
+    return [
+        Draft(
+            text=page.text,
+            format="html",
+            title=page.title,
+            date=page.date,
+            language=page.language,
+        )
+    ]
+
+
+class _TextCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.pieces: list[str] = []
+        self.skipping: list[str] = []
+        self.in_head = False
+        self.pre_depth = 0
+        self.hidden_depth: list[str] = []
+        self.link_start: int | None = None
+        self.link_href = ""
+        self.title_parts: list[str] | None = None
+        self.title_text: str | None = None
+        self.h1_parts: list[str] | None = None
+        self.h1_text: str | None = None
+        self.h1_span: tuple[int, int] | None = None
+        self.h1_start = 0
+        self.language: str | None = None
+        self.meta_date: str | None = None
+        self.time_date: str | None = None
+
+    # Events
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        hidden = self.skipping or self.hidden_depth
+        if hidden:
+            # Track nesting inside hidden content so that its end is found.
+            if tag not in _VOID_TAGS:
+                hidden.append(tag)
+            return
+        if tag in _HEAD_TAGS:
+            if tag == "meta":
+                self._meta(attrs)
+            elif tag == "title" and self.title_text is None and self.title_parts is None:
+                self.title_parts = []
+                return
+        elif tag == "head":
+            self.in_head = True
+            return
+        else:
+            # Browsers end the head at the first tag that cannot be in it.
+            self.in_head = False
+        if tag == "html":
+            self.language = self.language or language_tag(_attr(attrs, "lang"))
+        if tag in _SKIPPED_TAGS:
+            self.skipping.append(tag)
+            return
+        if tag not in _VOID_TAGS and _attr(attrs, "hidden") is not None:
+            self.hidden_depth.append(tag)
+            return
+        if tag == "time" and self.time_date is None:
+            self.time_date = iso_date(clean_text(_attr(attrs, "datetime") or ""))
+        if tag in _PARAGRAPH_TAGS:
+            if self.link_start is not None and self.link_start < len(self.pieces):
+                # An unclosed <a> ends where its paragraph does; a block inside a
+                # link that has no text yet (a card) is its label.
+                self._close_link()
+            self.pieces.append("\n\n")
+            if tag == "pre":
+                self.pre_depth += 1
+            elif tag == "h1" and self.h1_text is None and self.h1_parts is None:
+                self.h1_parts = []
+                self.h1_start = len(self.pieces)
+        elif tag in _LINE_TAGS:
+            self.pieces.append("\n")
+        elif tag in _CELL_TAGS:
+            self.pieces.append(" ")
+        elif tag == "a":
+            self._close_link()
+            href = _attr(attrs, "href")
+            if href is not None:
+                self.link_start = len(self.pieces)
+                self.link_href = href
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        # <br/>, <p/>: a self-closed element is only its start.
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID_TAGS:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title" and self.title_parts is not None:
+            self.title_text = clean_line("".join(self.title_parts))
+            self.title_parts = None
+            return
+        if tag == "head":
+            self.in_head = False
+            return
+        if self.skipping:
+            if tag in self.skipping:
+                del self.skipping[_last_index(self.skipping, tag) :]
+            return
+        if self.hidden_depth:
+            if tag in self.hidden_depth:
+                del self.hidden_depth[_last_index(self.hidden_depth, tag) :]
+            return
+        if tag == "a":
+            self._close_link()
+        elif tag in _PARAGRAPH_TAGS:
+            if tag == "h1" and self.h1_parts is not None:
+                if self.link_start is not None and self.link_start >= self.h1_start:
+                    self._close_link()
+                self.h1_text = clean_line("".join(self.h1_parts))
+                if self.link_start is None:
+                    self.h1_span = (self.h1_start, len(self.pieces))
+                self.h1_parts = None
+            elif tag == "pre" and self.pre_depth:
+                self.pre_depth -= 1
+            self.pieces.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.title_parts is not None:
+            self.title_parts.append(data)
+            return
+        if self.skipping or self.hidden_depth or self.in_head:
+            return
+        # Each text node is cleaned on its own: an unterminated escape sequence
+        # then swallows the rest of its node, not the rest of the page.
+        text = clean_text(data)
+        text = text.replace("\xa0", " ") if self.pre_depth else _SPACES.sub(" ", text)
+        if not text:
+            return
+        self.pieces.append(text)
+        if self.h1_parts is not None:
+            self.h1_parts.append(text)
+
+    # Pieces
+
+    def _meta(self, attrs: list[tuple[str, str | None]]) -> None:
+        content = _attr(attrs, "content")
+        if content is None:
+            return
+        key = (
+            _attr(attrs, "property") or _attr(attrs, "name") or _attr(attrs, "itemprop") or ""
+        ).lower()
+        if key in _DATE_META and self.meta_date is None:
+            self.meta_date = iso_date(clean_text(content))
+        elif (
+            (_attr(attrs, "http-equiv") or "").lower() == "content-language"
+            or key in ("language", "dc.language")
+        ) and self.language is None:
+            self.language = language_tag(clean_text(content).split(",")[0])
+
+    def _close_link(self) -> None:
+        start = self.link_start
+        if start is None:
+            return
+        self.link_start = None
+        target = link_target(self.link_href)
+        label_text = "".join(self.pieces[start:])
+        label = clean_line(label_text).replace("[", "(").replace("]", ")")
+        if target is None or not label:
+            return
+        lead = " " if label_text[:1].isspace() else ""
+        trail = " " if label_text[-1:].isspace() else ""
+        self.pieces[start:] = [f"{lead}[{label}]({target}){trail}"]
+
+    def result(self) -> HtmlText:
+        self._close_link()
+        if self.h1_parts is not None:
+            self.h1_text = clean_line("".join(self.h1_parts))
+            self.h1_span = (self.h1_start, len(self.pieces))
+        if self.title_parts is not None:
+            self.title_text = clean_line("".join(self.title_parts))
+        heading = self.h1_text or None
+        title = self.title_text or None
+        if heading and (title is None or _SITE_TITLE.search(title) or heading in title):
+            title = heading
+        pieces = self.pieces
+        if title is not None and title == heading and self.h1_span is not None:
+            start, end = self.h1_span
+            pieces = pieces[:start] + pieces[end:]
+        return HtmlText(
+            text=_paragraphs("".join(pieces)),
+            title=clean_optional(title),
+            language=self.language,
+            date=self.meta_date or self.time_date,
+        )
+
+
+def _defuse(markup: str) -> str:
+    """Rewrite the constructs that make Python 3.11's HTMLParser quadratic, keeping the text.
+
+    Unclosed comments, unclosed ``<![`` sections and start tags with no ``>``
+    before the next tag make the parser rescan to the end of the input from
+    each one: 60 KB of ``<a `` costs over 30 s (the CVE-2025-6069 family,
+    fixed in later Python releases); so do ``</``, ``<?`` and ``<!x`` with no
+    ``>`` after them. Browsers hide everything after an unclosed comment, so
+    it is cut; the others become text.
+    """
+    if "<!" in markup:
+        last_close = markup.rfind("-->")
+        unclosed = markup.find("<!--", last_close + 3 if last_close >= 0 else 0)
+        if unclosed >= 0:
+            markup = markup[:unclosed]
+        last_close = markup.rfind("]]>")
+        start = last_close + 3 if last_close >= 0 else 0
+        if markup.find("<![", start) >= 0:
+            markup = markup[:start] + markup[start:].replace("<![", "&lt;![")
+    last_close = markup.rfind(">")
+    if markup.find("<", last_close + 1) >= 0:
+        # No ">" follows: every "<" here would make the parser search to the end.
+        markup = markup[: last_close + 1] + markup[last_close + 1 :].replace("<", "&lt;")
+    if "<" in markup:
+        markup = _INCOMPLETE_TAG.sub(_as_text, markup)
+    return markup
+
+
+def _as_text(match: re.Match[str]) -> str:
+    return match.group(0).replace("<", "&lt;")
+
+
+def _paragraphs(text: str) -> str:
+    lines = [line.strip(" \t") for line in text.split("\n")]
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip("\n")
+
+
+def _attr(attrs: list[tuple[str, str | None]], name: str) -> str | None:
+    for key, value in attrs:
+        if key == name:
+            return value if value is not None else ""
+    return None
+
+
+def _last_index(stack: list[str], tag: str) -> int:
+    return len(stack) - 1 - stack[::-1].index(tag)

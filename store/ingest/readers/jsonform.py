@@ -1,0 +1,205 @@
+"""The JSON readers (json, jsonl): our own export form and common release JSON from APIs."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import orjson
+
+from store.ingest.decoding import decode_markup
+from store.ingest.draft import Draft
+from store.ingest.limits import ImportProblem
+from store.ingest.readers.fields import entry_key, iso_date, language_tag, short_text, web_url
+from store.ingest.readers.html import html_to_text, looks_like_html
+from store.records import Link, Release
+from store.sanitize import clean_optional, clean_text
+
+# Keys under which APIs wrap their list of releases.
+_WRAPPERS = ("items", "results", "releases", "data", "entries", "articles", "posts", "news")
+_TITLE_KEYS = ("title", "headline", "name")
+_DATE_KEYS = ("first_published_at", "published_at", "date", "published", "datePublished")
+_BODY_KEYS = ("body", "content", "text", "description")
+_URL_KEYS = ("url", "link", "web_url")
+_LANGUAGE_KEYS = ("lang", "language", "locale")
+_TAG_KEYS = ("tags", "keywords", "topics")
+# Keys only our export has; with "id", "title" and "body" they mark Release.to_json output.
+_EXPORT_KEYS = ("kicker", "people", "contacts", "organisations", "embargo", "fingerprint")
+
+
+def read_json(data: bytes) -> list[Draft]:
+    """Read a JSON file: one release, a list of them, or an object wrapping a list."""
+    document = _loads(decode_markup(data))
+    entries = _entries(document)
+    drafts = []
+    for index, obj in enumerate(entries):
+        draft = _draft(obj, "json", None if len(entries) == 1 else str(index))
+        if draft is not None:
+            drafts.append(draft)
+    if not drafts:
+        raise ImportProblem("no releases in this JSON")
+    return drafts
+
+
+def read_jsonl(data: bytes) -> list[Draft]:
+    """Read JSON Lines: one release object per line; a bad line does not lose the others."""
+    drafts = []
+    for number, line in enumerate(decode_markup(data).split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = _loads(line)
+        except ImportProblem:
+            continue
+        if isinstance(obj, dict):
+            draft = _draft(obj, "jsonl", f"line {number}")
+            if draft is not None:
+                drafts.append(draft)
+    if not drafts:
+        raise ImportProblem("no releases in this JSONL")
+    return drafts
+
+
+def _loads(text: str) -> Any:
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError as error:
+        problem = error
+    try:
+        # The standard parser accepts what orjson refuses but a sloppy exporter
+        # writes: lone surrogate escapes (cleaned to U+FFFD later), NaN.
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        raise ImportProblem(f"cannot parse JSON: {_short(problem)}") from None
+
+
+def _entries(document: Any) -> list[Mapping[str, Any]]:
+    if isinstance(document, list):
+        return [item for item in document if isinstance(item, dict)]
+    if not isinstance(document, dict):
+        return []
+    if not _has_release_fields(document):
+        for key in _WRAPPERS:
+            wrapped = document.get(key)
+            if isinstance(wrapped, list):
+                return [item for item in wrapped if isinstance(item, dict)]
+            if isinstance(wrapped, dict) and _has_release_fields(wrapped):
+                return [wrapped]
+    return [document]
+
+
+def _has_release_fields(obj: Mapping[str, Any]) -> bool:
+    return any(isinstance(obj.get(key), str | dict) for key in (*_TITLE_KEYS, *_BODY_KEYS))
+
+
+def _draft(obj: Mapping[str, Any], fmt: str, index: str | None) -> Draft | None:
+    """One release object to a draft, or None if it has neither a title nor a body."""
+    key = entry_key(obj.get("id")) or web_url(_first(obj, _URL_KEYS)) or index
+    if "id" in obj and "title" in obj and "body" in obj and any(k in obj for k in _EXPORT_KEYS):
+        record = _exported_release(obj)
+        if record is not None:
+            return Draft(
+                text=record.body,
+                format=fmt,
+                title=record.title,
+                date=record.date,
+                links=list(record.links),
+                language=record.language,
+                tags=list(record.tags),
+                entry_key=key,
+                record=record,
+            )
+    title = _title(_first(obj, _TITLE_KEYS))
+    body = _body(obj)
+    if not title and not body:
+        return None
+    url = web_url(_first(obj, _URL_KEYS))
+    return Draft(
+        text=body,
+        format=fmt,
+        title=title,
+        date=_date(obj),
+        links=[Link(label=title or url, url=url)] if url else [],
+        language=language_tag(_first(obj, _LANGUAGE_KEYS)),
+        tags=_tags(_first(obj, _TAG_KEYS)),
+        entry_key=key,
+    )
+
+
+def _exported_release(obj: Mapping[str, Any]) -> Release | None:
+    record = Release.from_json(obj)
+    if not record.title:
+        return None
+    if record.date is not None and iso_date(record.date) != record.date:
+        # Never keep a date we cannot read as YYYY-MM-DD: it would be wrong everywhere.
+        record = record.with_changes(date=None)
+    return record
+
+
+def _first(obj: Mapping[str, Any], keys: Iterable[str]) -> Any:
+    for key in keys:
+        value = obj.get(key)
+        if value not in (None, "", [], {}):
+            return value
+    return None
+
+
+def _rendered(value: Any) -> Any:
+    # WordPress and similar APIs: {"title": {"rendered": "<b>...</b>"}}.
+    if isinstance(value, dict):
+        for key in ("rendered", "value", "html", "text", "body"):
+            if isinstance(value.get(key), str):
+                return value[key]
+    return value
+
+
+def _title(value: Any) -> str | None:
+    value = _rendered(value)
+    if not isinstance(value, str):
+        return None
+    if looks_like_html(value):
+        value = html_to_text(value).text
+    return clean_optional(value)
+
+
+def _body(obj: Mapping[str, Any]) -> str:
+    details = obj.get("details")
+    candidates = [details.get("body")] if isinstance(details, dict) else []
+    candidates += [obj.get(key) for key in _BODY_KEYS]
+    for candidate in candidates:
+        value = _rendered(candidate)
+        if isinstance(value, str) and value.strip():
+            if looks_like_html(value):
+                return html_to_text(value).text
+            return clean_text(value).strip()
+    return ""
+
+
+def _date(obj: Mapping[str, Any]) -> str | None:
+    for key in _DATE_KEYS:
+        day = iso_date(obj.get(key))
+        if day:
+            return day
+    return None
+
+
+def _tags(value: Any) -> list[str]:
+    if isinstance(value, str):
+        items: list[Any] = value.split(",")
+    elif isinstance(value, list):
+        items = value
+    else:
+        return []
+    tags: list[str] = []
+    for item in items[:200]:
+        if isinstance(item, dict):
+            item = _first(item, ("name", "title", "label", "term"))
+        tag = short_text(item, 100)
+        if tag and tag not in tags:
+            tags.append(tag)
+    return tags
+
+
+def _short(error: Exception) -> str:
+    return clean_text(str(error))[:120]

@@ -1,0 +1,1 @@
+"""Search: the query language, tokens, and the inverted index with its file."""

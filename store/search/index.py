@@ -1,0 +1,1058 @@
+"""An inverted index that answers a query in a keystroke, with the same answer as the scan.
+
+Layout (all positions are indexes into the release sequence given to ``build``):
+
+- ``vocab``: every folded token, sorted, so that a prefix is a ``bisect`` range;
+- postings in CSR form: the positions of token ``vocab[k]`` are
+  ``postings[offsets[k]:offsets[k + 1]]`` (one ``array('I')`` for all rare
+  tokens, so a prefix range is one contiguous slice);
+- tokens found in more than ``1/dense_ratio`` of the releases are kept as a
+  bitmap instead (a Python ``int``, bit *i* = release *i*): it is smaller than
+  their postings and ``&``, ``|`` on it run at C speed;
+- bitmaps of short prefixes whose expansion is large (``s``, ``co``...), so
+  that the first letters typed cost no more than a word;
+- one small index per qualifier (org, loc, person, contact, tag, lang,
+  source, phone digits): distinct folded values and their postings, scanned
+  for the substring;
+- release dates as ordinals sorted once, so a date range is two bisects;
+- the adjacent-token pairs of every release: ``(a, b)`` when token *b*
+  directly follows token *a* in one text field (pairs never span two fields,
+  as phrases never do). A pair is the key ``id(a) << 32 | id(b)`` (ids are
+  positions in ``vocab``), the keys sorted, so the pairs of *a* followed by a
+  token starting with a prefix are one contiguous range; their postings are
+  in CSR form too (a release may be listed twice), with bitmaps for the
+  frequent pairs, like tokens.
+
+Every condition becomes a bitmap; a clause is the OR of its terms, the query
+the AND of its clauses, negations are differences from the universe, and the
+result is read out of the final bitmap at C speed. A two-token phrase is
+answered exactly by the pair index (``"the proj`` is the union of the pairs
+``the`` + ``proj*``). A longer phrase is bounded by the AND of its pairs (a
+superset) and only the releases in that margin are checked against the text,
+with the same tokenisation as ``Query.matches``, the reference scan, so the
+index and the scan cannot disagree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import struct
+import sys
+from array import array
+from bisect import bisect_left, bisect_right
+from collections import defaultdict, deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import partial
+from itertools import accumulate, chain, compress, count, islice, pairwise, repeat
+from operator import add, mul, ne, sub
+from typing import Any, TypeAlias
+
+import orjson
+
+from store.records import Release
+from store.search.query import (
+    FIELDS,
+    Query,
+    ReleaseStateLike,
+    Term,
+    field_values,
+    release_ordinal,
+    release_phones,
+    release_text_fields,
+)
+from store.search.tokens import (
+    field_key,
+    fold_for_matching,
+    phrase_pattern,
+    text_tokens,
+    text_tokens_and_kind,
+)
+
+_MAGIC = b"PRESSROOM-INDEX-2\n"  # 2: with the pair index
+_STOP_CHECK_EVERY = 64
+# Folded bodies kept for phrase checks: 32M characters, 32-128 MB.
+FOLD_CACHE_CHARS = 32 * 1024 * 1024  # releases verified between two looks at should_stop
+
+
+class SearchCancelled(Exception):
+    """A search was abandoned because its caller no longer wants the answer."""
+
+
+_ZERO_TO_BIT = bytes.maketrans(b"01", b"\x00\x01")
+_PREFIX_LEVELS = (1, 2, 3)
+_PHONE_FIELD = "phone"
+
+# A pair key is ``id(a) << _PAIR_SHIFT | id(b)``.
+_PAIR_SHIFT = 32
+_PAIR_BASE = 1 << _PAIR_SHIFT
+_LOW_MASK = _PAIR_BASE - 1
+# The text fields of a release are tokenised in one call (one call per field
+# costs more than the pairs themselves), joined by this word: its occurrences
+# mark where a field ends. A release that really holds the word is tokenised
+# field by field instead (``_Collector.add`` counts them).
+_FIELD_BREAK = "zq0pressroomfieldbreak0qz"
+_BREAK_JOIN = f"\n{_FIELD_BREAK}\n"
+_BREAK_ID = 0  # provisional id of a field break
+_BREAK_WORD_ID = 1  # provisional id of the break word found in a release's text
+# Where the low 32 bits of an array('Q') item are when it is viewed as two 'I'.
+_LOW_HALF = 0 if sys.byteorder == "little" else 1
+_PACK_ID = struct.Struct("=I").pack  # one token id as the bytes of an array('I') item
+_CHUNK_VALUES = 1 << 20  # values moved between buckets at a time (8 MB)
+
+
+def _shifted(positions: array[int], shift: int) -> array[int]:
+    return array("I", map(shift.__add__, positions)) if shift else positions
+
+
+def _positions_to_bitmap(positions: Iterable[int], size: int) -> int:
+    """A bitmap with the bits of *positions* set, built at C speed."""
+    if size == 0:
+        return 0
+    buf = bytearray(b"0") * size
+    deque(map(buf.__setitem__, positions, repeat(49)), maxlen=0)
+    return int(buf[::-1], 2)
+
+
+def _bitmap_to_positions(bitmap: int, size: int) -> list[int]:
+    """The set bits of *bitmap*, ascending, read out at C speed."""
+    if bitmap == 0:
+        return []
+    selectors = format(bitmap, "b").zfill(size)[::-1].encode("ascii").translate(_ZERO_TO_BIT)
+    return list(compress(range(size), selectors))
+
+
+# Position lists in CSR form: (offsets, postings, bitmaps of the dense entries).
+_Postings: TypeAlias = "tuple[array[int], array[int], dict[int, int]]"
+
+
+def _union(
+    offsets: array[int], postings: array[int], dense: dict[int, int], lo: int, hi: int, size: int
+) -> int:
+    """The bitmap of the releases of entries ``lo:hi`` of a CSR with *dense* bitmaps."""
+    if lo >= hi:
+        return 0
+    bitmap = 0
+    if offsets[hi] > offsets[lo]:
+        bitmap = _positions_to_bitmap(postings[offsets[lo] : offsets[hi]], size)
+    if dense and hi - lo < len(dense):
+        for k in range(lo, hi):
+            found = dense.get(k)
+            if found is not None:
+                bitmap |= found
+    else:
+        for k, found in dense.items():
+            if lo <= k < hi:
+                bitmap |= found
+    return bitmap
+
+
+def _remapped_keys(keys: Iterable[int], new_ids: Sequence[int]) -> list[int]:
+    """Pair *keys* with both token ids replaced through *new_ids*."""
+    keys = list(keys)
+    firsts = map(new_ids.__getitem__, map(int.__rshift__, keys, repeat(_PAIR_SHIFT)))
+    seconds = map(new_ids.__getitem__, map(_LOW_MASK.__and__, keys))
+    return list(map(add, map(_PAIR_BASE.__mul__, firsts), seconds))
+
+
+def _packed(high: array[int], low: array[int]) -> array[int]:
+    """``high[i] << 32 | low[i]`` for every i, as ``array('Q')``, built by two buffer copies."""
+    out = array("Q", bytes(8 * len(low)))
+    with memoryview(out) as view, view.cast("B") as raw, raw.cast("I") as halves:
+        halves[_LOW_HALF::2] = low
+        halves[1 - _LOW_HALF :: 2] = high
+    return out
+
+
+def _unpacked(values: array[int]) -> tuple[array[int], array[int]]:
+    """``(high halves, low halves)`` of an ``array('Q')``: the inverse of :func:`_packed`."""
+    high, low = array("I"), array("I")
+    with memoryview(values) as view, view.cast("B") as raw, raw.cast("I") as halves:
+        high.frombytes(halves[1 - _LOW_HALF :: 2].tobytes())
+        low.frombytes(halves[_LOW_HALF::2].tobytes())
+    return high, low
+
+
+def _distinct_in_runs(values: array[int], lengths: list[int]) -> tuple[bytearray, list[int]]:
+    """Which *values* differ from the one before in their run, and how many do per run.
+
+    The runs are consecutive, of *lengths*; the first value of a run always
+    counts. Values repeated within a run are next to each other here (the runs
+    are sorted), so this finds distinct values and the starts of groups.
+    """
+    keep = bytearray(map(ne, values, chain((-1,), values)))
+    bounds = list(accumulate(lengths, initial=0))
+    deque(map(keep.__setitem__, compress(bounds, lengths), repeat(1)), maxlen=0)
+    slices = map(slice, bounds, islice(bounds, 1, None))
+    return keep, list(map(bytearray.count, map(keep.__getitem__, slices), repeat(1)))
+
+
+class _CsrWriter:
+    """Entries appended in order, each a run of positions, into CSR form with dense bitmaps."""
+
+    def __init__(self, size: int, cut: int) -> None:
+        self.size = size
+        self.cut = cut
+        self.offsets = array("Q", [0])
+        self.postings = array("I")
+        self.dense: dict[int, int] = {}
+
+    def extend(self, positions: array[int], counts: list[int]) -> None:
+        """Append entries whose positions are *positions*, *counts* of them each, in order."""
+        base = len(self.offsets) - 1
+        dense = list(compress(count(), map(self.cut.__lt__, counts)))
+        if not dense:
+            self.postings.extend(positions)
+        else:
+            # Few entries are dense: the positions between them are copied as slices.
+            ends = list(accumulate(counts))
+            done = 0
+            for k in dense:
+                start = ends[k] - counts[k]
+                self.postings.extend(positions[done:start])
+                self.dense[base + k] = _positions_to_bitmap(positions[start : ends[k]], self.size)
+                done = ends[k]
+                counts[k] = 0
+            self.postings.extend(positions[done:])
+        self.offsets.extend(islice(accumulate(counts, initial=self.offsets[-1]), 1, None))
+
+    def result(self) -> _Postings:
+        return self.offsets, self.postings, self.dense
+
+
+class _Collector:
+    """The token and adjacent-pair postings of releases, gathered one release at a time.
+
+    Token ids are given in order of first sight, the sorted vocabulary is only
+    known at the end. Id 0 is a field break (one is put before each field), id
+    1 the break word itself when a release holds it.
+
+    The transposition from releases to pairs is the costly part: it runs as two
+    bucket passes, every step a ``map`` or a buffer copy at C speed. While
+    reading, each pair ``(a, b)`` of release *p* goes to the bucket of *b* as
+    ``a << 32 | p``; a bucket holds a token's releases (in order) and what
+    precedes it. :meth:`finish` reads those buckets in vocabulary order, so
+    that, moved into the buckets of their first token as ``b << 32 | p``, the
+    pairs come out sorted.
+    """
+
+    def __init__(self) -> None:
+        self.ids: defaultdict[str, int] = defaultdict(count(2).__next__)
+        self.ids[_FIELD_BREAK] = _BREAK_ID
+        self.by_second: list[array[int]] = [array("Q"), array("Q")]
+
+    def add(self, position: int, fields: list[str]) -> bool:
+        """Index the text *fields* of the release at *position*; whether it is plain."""
+        found, plain = text_tokens_and_kind(_BREAK_JOIN.join(fields))
+        ids = array("I", [_BREAK_ID, *map(self.ids.__getitem__, found)])
+        if ids.count(_BREAK_ID) != len(fields):
+            ids = self._ids_field_by_field(fields)
+        buckets = self.by_second
+        if len(buckets) <= len(self.ids):
+            buckets.extend(_empty_buckets(len(self.ids) + 1 - len(buckets)))
+        pairs = len(ids) - 1
+        if pairs > 0:
+            values = _packed(ids[:-1], array("I", [position]) * pairs)
+            deque(map(array.append, map(buckets.__getitem__, islice(ids, 1, None)), values), 0)
+        return plain
+
+    def _ids_field_by_field(self, fields: list[str]) -> array[int]:
+        # The rare release holding the break word: each field on its own, the
+        # word under its own id so that it is not taken for a break.
+        ids = array("I")
+        for text in fields:
+            ids.append(_BREAK_ID)
+            ids.extend(
+                _BREAK_WORD_ID if token == _FIELD_BREAK else self.ids[token]
+                for token in text_tokens(text)
+            )
+        return ids
+
+    def finish(self, size: int, cut: int) -> tuple[list[str], _Postings, _PairIndex]:
+        """The sorted vocabulary, the token postings and the pair index, in final ids."""
+        names = [_FIELD_BREAK, _FIELD_BREAK, *islice(self.ids, 1, None)]
+        found = range(1 if self.by_second[_BREAK_WORD_ID] else 2, len(names))
+        order = sorted(found, key=names.__getitem__)
+        by_first = _empty_buckets(len(names))
+        tokens = _CsrWriter(size, cut)
+        done = 0  # the final id of chunk[0]: its place in order
+        for chunk in self._chunks(self.by_second, order):
+            values, lengths = self._taken(self.by_second, chunk)
+            firsts, positions = _unpacked(values)
+            # A token's releases: the distinct positions of its bucket.
+            keep, counts = _distinct_in_runs(positions, lengths)
+            tokens.extend(array("I", compress(positions, keep)), counts)
+            ids = b"".join(map(mul, map(_PACK_ID, range(done, done + len(chunk))), lengths))
+            values = _packed(array("I", ids), positions)
+            deque(map(array.append, map(by_first.__getitem__, firsts), values), 0)
+            done += len(chunk)
+        self.by_second = []
+        vocab = list(map(names.__getitem__, order))
+        return vocab, tokens.result(), self._pairs(by_first, order, size, cut)
+
+    def _pairs(
+        self, by_first: list[array[int]], order: list[int], size: int, cut: int
+    ) -> _PairIndex:
+        # Each bucket holds ``b << 32 | p`` sorted: a pair is a run of equal b. A
+        # pair found twice in a release keeps its two postings: removing them costs
+        # a tenth of the build, and saves next to no memory (such pairs are
+        # frequent, mostly kept as bitmaps).
+        writer = _CsrWriter(size, cut)
+        keys = array("Q")
+        done = 0
+        for chunk in self._chunks(by_first, order):
+            values, lengths = self._taken(by_first, chunk)
+            seconds, positions = _unpacked(values)
+            starts, groups = _distinct_in_runs(seconds, lengths)
+            firsts = chain.from_iterable(map(repeat, range(done, done + len(chunk)), groups))
+            keys.extend(map(add, map(_PAIR_BASE.__mul__, firsts), compress(seconds, starts)))
+            writer.extend(positions, _run_lengths(starts))
+            done += len(chunk)
+        offsets, postings, dense = writer.result()
+        return _PairIndex(keys, offsets, postings, dense)
+
+    @staticmethod
+    def _chunks(buckets: list[array[int]], order: list[int]) -> Iterator[list[int]]:
+        """*order* cut into consecutive chunks of about _CHUNK_VALUES values in *buckets*."""
+        chunk: list[int] = []
+        held = 0
+        for k, length in zip(order, map(len, map(buckets.__getitem__, order)), strict=True):
+            chunk.append(k)
+            held += length
+            if held >= _CHUNK_VALUES:
+                yield chunk
+                chunk, held = [], 0
+        if chunk:
+            yield chunk
+
+    @staticmethod
+    def _taken(buckets: list[array[int]], chunk: list[int]) -> tuple[array[int], list[int]]:
+        """The values of the buckets of *chunk*, one after the other, and their lengths;
+        the buckets are emptied (a chunk at a time, memory stays at one copy)."""
+        values = array("Q")
+        deque(map(values.extend, map(buckets.__getitem__, chunk)), 0)
+        lengths = list(map(len, map(buckets.__getitem__, chunk)))
+        deque(map(buckets.__setitem__, chunk, _empty_buckets(len(chunk))), 0)
+        return values, lengths
+
+
+def _empty_buckets(number: int) -> list[array[int]]:
+    return [array("Q") for _ in range(number)]
+
+
+def _run_lengths(starts: bytearray) -> list[int]:
+    """The lengths of the runs that begin where *starts* is 1."""
+    begins = list(compress(count(), starts))
+    return list(map(sub, islice(chain(begins, (len(starts),)), 1, None), begins))
+
+
+@dataclass(slots=True)
+class _PairIndex:
+    """Adjacent-token pairs: sorted ``keys`` and, for each, its releases (CSR plus bitmaps)."""
+
+    keys: array[int]
+    offsets: array[int]
+    postings: array[int]
+    dense: dict[int, int]
+
+    @classmethod
+    def empty(cls) -> _PairIndex:
+        return cls(array("Q"), array("Q", [0]), array("I"), {})
+
+    def bitmap(self, first: int, lo: int, hi: int, size: int) -> int:
+        """The releases holding token *first* followed by a token of ids ``lo:hi``."""
+        start = bisect_left(self.keys, first << _PAIR_SHIFT | lo)
+        end = bisect_left(self.keys, first << _PAIR_SHIFT | hi, start)
+        return _union(self.offsets, self.postings, self.dense, start, end, size)
+
+    def entry(self, k: int) -> array[int]:
+        return self.postings[self.offsets[k] : self.offsets[k + 1]]
+
+    def renumbered(self, new_ids: Sequence[int]) -> _PairIndex:
+        """The same pairs with token ids mapped through *new_ids*, which must be increasing
+        (so the keys stay sorted)."""
+        keys = array("Q", _remapped_keys(self.keys, new_ids))
+        return _PairIndex(keys, self.offsets, self.postings, self.dense)
+
+    def merged(self, tail: _PairIndex, shift: int, size: int, cut: int) -> _PairIndex:
+        """These pairs and those of *tail* (same token ids), whose positions start at *shift*.
+
+        Walks the tail's keys (an import is small next to the archive) and
+        copies the runs of this index between them as whole slices.
+        """
+        out = _PairWriter(size, cut)
+        done = 0
+        mine = self.keys
+        dense_keys = sorted(self.dense)
+        moved = _shifted(tail.postings, shift)
+        for j, key in enumerate(tail.keys):
+            i = bisect_left(mine, key, done)
+            out.copy(self, dense_keys, done, i)
+            theirs = slice(tail.offsets[j], tail.offsets[j + 1])
+            # A tail's bitmap covers the tail only: shifted, it costs its size, not ours.
+            bitmap = tail.dense.get(j, 0) << shift
+            if bitmap or len(moved[theirs]) > cut:
+                bitmap |= _positions_to_bitmap(tail.postings[theirs], size - shift) << shift
+                theirs = slice(0, 0)
+            if i < len(mine) and mine[i] == key:
+                out.add(key, self.entry(i) + moved[theirs], bitmap | self.dense.get(i, 0))
+                i += 1
+            else:
+                out.add(key, moved[theirs], bitmap)
+            done = i
+        out.copy(self, dense_keys, done, len(mine))
+        return out.result()
+
+    def memory_bytes(self, size: int) -> int:
+        return (
+            8 * (len(self.keys) + len(self.offsets))
+            + 4 * len(self.postings)
+            + len(self.dense) * ((size + 7) // 8 + 32 + 100)  # the int, its dict slot
+        )
+
+
+class _PairWriter:
+    """A :class:`_PairIndex` written in key order, by runs copied from another or one by one."""
+
+    def __init__(self, size: int, cut: int) -> None:
+        self.size = size
+        self.cut = cut
+        self.pairs = _PairIndex.empty()
+
+    def copy(self, source: _PairIndex, dense_keys: list[int], lo: int, hi: int) -> None:
+        """Append entries ``lo:hi`` of *source* unchanged (*dense_keys*: its dense ones, sorted)."""
+        if lo >= hi:
+            return
+        out = self.pairs
+        base = len(out.keys)
+        start = source.offsets[lo]
+        delta = len(out.postings) - start
+        out.keys.extend(source.keys[lo:hi])
+        out.postings.extend(source.postings[start : source.offsets[hi]])
+        out.offsets.extend(map(delta.__add__, source.offsets[lo + 1 : hi + 1]))
+        first = bisect_left(dense_keys, lo)
+        for k in dense_keys[first : bisect_left(dense_keys, hi, first)]:
+            out.dense[base + k - lo] = source.dense[k]
+
+    def add(self, key: int, positions: array[int], bitmap: int) -> None:
+        """Append the entry *key*: *positions*, or *bitmap* (with them) when it has one."""
+        out = self.pairs
+        if bitmap or len(positions) > self.cut:
+            if positions:
+                bitmap |= _positions_to_bitmap(positions, self.size)
+            out.dense[len(out.keys)] = bitmap
+        else:
+            out.postings.extend(positions)
+        out.keys.append(key)
+        out.offsets.append(len(out.postings))
+
+    def result(self) -> _PairIndex:
+        return self.pairs
+
+
+def _phrase_in(
+    release: Release, pattern: re.Pattern[str], plain: bool, folded_body: Callable[[], str]
+) -> bool:
+    """Whether *pattern* (``phrase_pattern``) finds its phrase in one text field of *release*.
+
+    The body first: it is where phrases usually are, and most of the text. A
+    *plain* release (see ``text_tokens_and_kind``) is searched in its
+    ``lower()``, much cheaper than folding; the folded body of the others
+    comes from *folded_body* (cached by the index).
+    """
+    fold = str.lower if plain else fold_for_matching
+    fields = release_text_fields(release)
+    fields[0], fields[1] = fields[1], fields[0]
+    for number, text in enumerate(fields):
+        if "\x00" in text:
+            text = text.replace("\x00", " ")
+        folded = folded_body() if number == 0 and not plain else fold(text)
+        if pattern.search(folded):
+            return True
+    return False
+
+
+def _read_exactly(handle: io.BufferedIOBase, size: int) -> bytes:
+    data = handle.read(size)
+    if len(data) != size:
+        raise ValueError("damaged search index: wrong length")
+    return data
+
+
+def _read_array(handle: io.BufferedIOBase, code: str, size: int) -> array[int]:
+    """An array of *size* bytes read from *handle* into its own buffer (no copy in between)."""
+    out = array(code)
+    if size % out.itemsize:
+        raise ValueError("damaged search index: wrong length")
+    out = array(code, [0]) * (size // out.itemsize)
+    if size and handle.readinto(memoryview(out).cast("B")) != size:
+        raise ValueError("damaged search index: wrong length")
+    return out
+
+
+def _ids_digest(ids: Sequence[str]) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    h.update("\x1f".join(ids).encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+@dataclass(slots=True)
+class _FieldIndex:
+    """Distinct folded values of one qualifier and, for each, the releases holding it."""
+
+    keys: list[str]
+    offsets: array[int]
+    postings: array[int]
+
+    @classmethod
+    def from_lists(cls, lists: Mapping[str, array[int]]) -> _FieldIndex:
+        keys = sorted(lists)
+        offsets = array("Q", [0])
+        postings = array("I")
+        for key in keys:
+            postings.extend(lists[key])
+            offsets.append(len(postings))
+        return cls(keys, offsets, postings)
+
+    def merged(self, tail: _FieldIndex, shift: int) -> _FieldIndex:
+        """This index followed by *tail*, whose positions start at *shift*."""
+        lists: dict[str, array[int]] = {}
+        for source, offset in ((self, 0), (tail, shift)):
+            for k, key in enumerate(source.keys):
+                found = source.postings[source.offsets[k] : source.offsets[k + 1]]
+                lists.setdefault(key, array("I")).extend(_shifted(found, offset))
+        return _FieldIndex.from_lists(lists)
+
+    def positions_containing(self, value: str) -> Iterable[int]:
+        offsets, postings = self.offsets, self.postings
+        return chain.from_iterable(
+            postings[offsets[k] : offsets[k + 1]] for k, key in enumerate(self.keys) if value in key
+        )
+
+    def memory_bytes(self) -> int:
+        return (
+            sum(len(key) + 49 for key in self.keys)
+            + self.offsets.itemsize * len(self.offsets)
+            + self.postings.itemsize * len(self.postings)
+        )
+
+
+class SearchIndex:
+    """The inverted index over a fixed sequence of releases (see the module docstring)."""
+
+    def __init__(
+        self,
+        releases: Sequence[Release],
+        vocab: list[str],
+        offsets: array[int],
+        postings: array[int],
+        dense: dict[int, int],
+        prefixes: dict[str, int],
+        fields: dict[str, _FieldIndex],
+        date_order: array[int],
+        date_sorted: array[int],
+        plain: bytearray,
+        pairs: _PairIndex,
+        *,
+        dense_ratio: int = 32,
+        prefix_threshold: int | None = None,
+        ids: Sequence[str] | None = None,
+    ) -> None:
+        self.releases = releases
+        # The releases' ids, given by a caller whose releases are read from
+        # disk one by one (store.disk.catalogue), so that none is read for them.
+        self.ids: Sequence[str] = ids if ids is not None else [r.id for r in releases]
+        self.dense_ratio = dense_ratio
+        self.prefix_threshold = prefix_threshold
+        self.size = len(releases)
+        self._vocab = vocab
+        self._offsets = offsets
+        self._postings = postings
+        self._dense = dense
+        self._prefixes = prefixes
+        self._fields = fields
+        self._date_order = date_order
+        self._date_sorted = date_sorted
+        self._plain = plain  # 1 where a release's text folds like its lower()
+        self._pairs = pairs
+        self._universe = (1 << self.size) - 1
+        self._positions_by_id: dict[str, list[int]] = {}
+        self._fold_cache: dict[int, str] = {}
+        self._fold_cache_chars = 0
+        for position, release_id in enumerate(self.ids):
+            self._positions_by_id.setdefault(release_id, []).append(position)
+
+    # -- building ---------------------------------------------------------------------------
+
+    @classmethod
+    def build(
+        cls,
+        releases: Sequence[Release],
+        *,
+        dense_ratio: int = 32,
+        prefix_threshold: int | None = None,
+        ids: Sequence[str] | None = None,
+    ) -> SearchIndex:
+        """Index *releases* (kept by reference: phrases are verified against them).
+
+        *releases* is read once, in order; *ids*, when given, are their ids
+        (see ``__init__``).
+
+        A token in more than ``len(releases) / dense_ratio`` releases is kept
+        as a bitmap; a 1-3 character prefix whose rare tokens hold more than
+        *prefix_threshold* postings (default: the number of releases, at least
+        20,000) gets a precomputed bitmap.
+        """
+        size = len(releases)
+        collector = _Collector()
+        field_lists: dict[str, defaultdict[str, array[int]]] = {
+            name: defaultdict(partial(array, "I")) for name in (*FIELDS, _PHONE_FIELD)
+        }
+        ordinals = array("I")
+        plain = bytearray()
+        for position, release in enumerate(releases):
+            plain.append(collector.add(position, release_text_fields(release)))
+            for name in FIELDS:
+                keys = {field_key(value) for value in field_values(name, release)}
+                bucket = field_lists[name]
+                for key in keys:
+                    if key:
+                        bucket[key].append(position)
+            for digits in set(release_phones(release)):
+                field_lists[_PHONE_FIELD][digits].append(position)
+            ordinals.append(release_ordinal(release))
+
+        vocab, (offsets, postings, dense), pairs = collector.finish(
+            size, size // max(1, dense_ratio)
+        )
+        del collector
+
+        fields = {name: _FieldIndex.from_lists(found) for name, found in field_lists.items()}
+        dated = sorted((o, p) for p, o in enumerate(ordinals) if o)
+        date_order = array("I", [p for _, p in dated])
+        date_sorted = array("I", [o for o, _ in dated])
+        index = cls(
+            releases,
+            vocab,
+            offsets,
+            postings,
+            dense,
+            {},
+            fields,
+            date_order,
+            date_sorted,
+            plain,
+            pairs,
+            dense_ratio=dense_ratio,
+            prefix_threshold=prefix_threshold,
+            ids=ids,
+        )
+        index._precompute_prefixes()
+        return index
+
+    def extended(self, releases: Sequence[Release]) -> SearchIndex:
+        """The index of *releases*, whose first ``self.size`` are the ones indexed here.
+
+        Only the new releases are read (an import adds to the archive without
+        a rebuild); the result is a new index, this one is unchanged. Releases
+        edited or removed in the meantime need a full :meth:`build`.
+        Raises ``ValueError`` when *releases* does not start with this index's.
+        """
+        old = self.size
+        if len(releases) < old or any(releases[i].id != self.ids[i] for i in range(old)):
+            raise ValueError("the releases do not extend the indexed ones")
+        tail = SearchIndex.build(
+            releases[old:], dense_ratio=self.dense_ratio, prefix_threshold=10**18
+        )
+        size = len(releases)
+        dense_cut = size // max(1, self.dense_ratio)
+
+        vocab = sorted(set(self._vocab).union(tail._vocab))
+        pairs = self._merged_pairs(tail, dict(zip(vocab, count())), size, dense_cut)
+        offsets = array("Q", [0])
+        postings = array("I")
+        dense: dict[int, int] = {}
+        mine = {token: k for k, token in enumerate(self._vocab)}
+        theirs = {token: k for k, token in enumerate(tail._vocab)}
+        empty = array("I")
+        for k, token in enumerate(vocab):
+            a = mine.get(token, -1)
+            b = theirs.get(token, -1)
+            before = self._slice(a) if a >= 0 and a not in self._dense else empty
+            after = _shifted(tail._slice(b), old) if b >= 0 and b not in tail._dense else empty
+            bitmap = self._dense.get(a, 0) | (tail._dense.get(b, 0) << old)
+            if bitmap or len(before) + len(after) > dense_cut:
+                if before or after:
+                    bitmap |= _positions_to_bitmap(chain(before, after), size)
+                dense[k] = bitmap
+            else:
+                postings.extend(before)
+                postings.extend(after)
+            offsets.append(len(postings))
+
+        fields = {name: self._fields[name].merged(tail._fields[name], old) for name in self._fields}
+        dated = sorted(
+            chain(
+                zip(self._date_sorted, self._date_order, strict=True),
+                zip(tail._date_sorted, _shifted(tail._date_order, old), strict=True),
+            )
+        )
+        index = SearchIndex(
+            releases,
+            vocab,
+            offsets,
+            postings,
+            dense,
+            {},
+            fields,
+            array("I", [p for _, p in dated]),
+            array("I", [o for o, _ in dated]),
+            self._plain + tail._plain,
+            pairs,
+            dense_ratio=self.dense_ratio,
+            prefix_threshold=self.prefix_threshold,
+        )
+        index._precompute_prefixes()
+        return index
+
+    def _merged_pairs(
+        self, tail: SearchIndex, new_ids: dict[str, int], size: int, cut: int
+    ) -> _PairIndex:
+        """The pairs of this index then of *tail*, under the token ids *new_ids* of both."""
+        mine = self._pairs.renumbered(list(map(new_ids.__getitem__, self._vocab)))
+        theirs = tail._pairs.renumbered(list(map(new_ids.__getitem__, tail._vocab)))
+        return mine.merged(theirs, self.size, size, cut)
+
+    def _slice(self, k: int) -> array[int]:
+        return self._postings[self._offsets[k] : self._offsets[k + 1]]
+
+    def _precompute_prefixes(self) -> None:
+        threshold = self.prefix_threshold
+        if threshold is None:
+            threshold = max(self.size, 20_000)
+        vocab, offsets = self._vocab, self._offsets
+        for length in _PREFIX_LEVELS:
+            groups: dict[str, tuple[int, int]] = {}
+            for k, token in enumerate(vocab):
+                head = token[:length]
+                if len(head) < length:
+                    continue
+                first = groups.get(head)
+                groups[head] = (k, k + 1) if first is None else (first[0], k + 1)
+            for head, (lo, hi) in groups.items():
+                if offsets[hi] - offsets[lo] > threshold:
+                    self._prefixes[head] = self._range_bitmap(lo, hi)
+
+    # -- searching ----------------------------------------------------------------------------
+
+    def search(
+        self,
+        query: Query,
+        states: Mapping[str, ReleaseStateLike] | None = None,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> list[int]:
+        """Positions (ascending) of the releases *query* matches; the same set as the scan.
+
+        *should_stop* is asked now and then while phrases are verified release
+        by release (the one slow part): when it says yes, :class:`SearchCancelled`
+        is raised, so a search the user has typed past stops taking CPU.
+        """
+        if query.is_empty():
+            return list(range(self.size))
+        states = states if states is not None else {}
+        sure = self._universe
+        possible = self._universe
+        unsure: list[list[tuple[Term, int | re.Pattern[str]]]] = []
+        for clause in query.clauses:
+            clause_sure = 0
+            clause_possible = 0
+            checks: list[tuple[Term, int | re.Pattern[str]]] = []
+            for term in clause:
+                low, high = self._term_bounds(term, states)
+                # What decides a release in the margin: the exact bitmap, or for a
+                # phrase the pattern that finds it in the folded text.
+                checks.append(
+                    (term, low if low == high else phrase_pattern(term.tokens, term.prefix))
+                )
+                if term.negated:
+                    low, high = self._universe & ~high, self._universe & ~low
+                clause_sure |= low
+                clause_possible |= high
+            if clause_sure != clause_possible:
+                unsure.append(checks)
+            sure &= clause_sure
+            possible &= clause_possible
+            if not possible:
+                return []
+        result = _bitmap_to_positions(sure, self.size)
+        margin = possible & ~sure
+        if margin:
+            checked = []
+            for count, position in enumerate(_bitmap_to_positions(margin, self.size), 1):
+                if should_stop is not None and count % _STOP_CHECK_EVERY == 0 and should_stop():
+                    raise SearchCancelled
+                if self._verify(position, unsure):
+                    checked.append(position)
+            if checked:
+                result = sorted(result + checked)
+        return result
+
+    def _verify(
+        self, position: int, clauses: list[list[tuple[Term, int | re.Pattern[str]]]]
+    ) -> bool:
+        """Whether the release at *position* satisfies every clause that holds a phrase.
+
+        The other clauses hold for it already: it is in their exact bitmaps.
+        """
+        for checks in clauses:
+            for term, decider in checks:
+                if isinstance(decider, int):
+                    found = bool((decider >> position) & 1)
+                else:
+                    release = self.releases[position]
+                    found = _phrase_in(
+                        release,
+                        decider,
+                        bool(self._plain[position]),
+                        partial(self._folded_body, position, release),
+                    )
+                if found != term.negated:
+                    break
+            else:
+                return False
+        return True
+
+    def _folded_body(self, position: int, release: Release) -> str:
+        """The folded body of a release that is not plain ASCII, kept while memory allows.
+
+        Folding (NFKD, marks removed) costs ~100 µs for a body with accents; a
+        phrase typed letter by letter verifies the same releases at every key.
+        """
+        folded = self._fold_cache.get(position)
+        if folded is None:
+            body = release.body.replace("\x00", " ") if "\x00" in release.body else release.body
+            folded = fold_for_matching(body)
+            if self._fold_cache_chars + len(folded) <= FOLD_CACHE_CHARS:
+                self._fold_cache[position] = folded
+                self._fold_cache_chars += len(folded)
+        return folded
+
+    def count(self, query: Query, states: Mapping[str, ReleaseStateLike] | None = None) -> int:
+        """How many releases *query* matches."""
+        return len(self.search(query, states))
+
+    def _term_bounds(self, term: Term, states: Mapping[str, ReleaseStateLike]) -> tuple[int, int]:
+        """(surely matching, possibly matching) bitmaps of one term, ignoring negation."""
+        if term.kind == "text":
+            return self._text_bounds(term.tokens, term.prefix)
+        if term.kind == "field":
+            exact = self._field_bitmap(term)
+        elif term.kind == "date":
+            exact = self._date_bitmap(term.start, term.end)
+        else:
+            exact = self._state_bitmap(term.field, states)
+        return exact, exact
+
+    def _text_bounds(self, tokens: tuple[str, ...], prefix: bool) -> tuple[int, int]:
+        """Bounds of a word or phrase (the last token a prefix when *prefix*).
+
+        A word and a two-token phrase are exact. A longer phrase is bounded by
+        the AND of its pairs: each pair is somewhere in the release, not
+        necessarily one after the other, so the releases in it are verified.
+        """
+        if len(tokens) == 1:
+            exact = self._prefix_bitmap(tokens[0]) if prefix else self._token_bitmap(tokens[0])
+            return exact, exact
+        bound = self._universe
+        last = len(tokens) - 2
+        for number, (first, second) in enumerate(pairwise(tokens)):
+            bound &= self._pair_bitmap(first, second, prefix and number == last)
+            if not bound:
+                return 0, 0
+        return (bound, bound) if len(tokens) == 2 else (0, bound)
+
+    def _pair_bitmap(self, first: str, second: str, prefix: bool) -> int:
+        """The releases where token *first* is directly followed by *second* in one field."""
+        lo, hi = self._vocab_range(first, False)
+        if lo == hi:
+            return 0
+        second_lo, second_hi = self._vocab_range(second, prefix)
+        if second_lo == second_hi:
+            return 0
+        return self._pairs.bitmap(lo, second_lo, second_hi, self.size)
+
+    def _vocab_range(self, token: str, prefix: bool) -> tuple[int, int]:
+        """``(lo, hi)``: the ids of *token*, or of every token starting with it when *prefix*."""
+        vocab = self._vocab
+        lo = bisect_left(vocab, token)
+        if not prefix:
+            return (lo, lo + 1) if lo < len(vocab) and vocab[lo] == token else (lo, lo)
+        hi = bisect_left(vocab, token + "\U0010ffff", lo)
+        while hi < len(vocab) and vocab[hi].startswith(token):
+            hi += 1  # tokens that themselves hold U+10FFFF after the prefix
+        return lo, hi
+
+    def _token_bitmap(self, token: str) -> int:
+        return self._range_bitmap(*self._vocab_range(token, False))
+
+    def _prefix_bitmap(self, prefix: str) -> int:
+        cached = self._prefixes.get(prefix)
+        if cached is not None:
+            return cached
+        return self._range_bitmap(*self._vocab_range(prefix, True))
+
+    def _range_bitmap(self, lo: int, hi: int) -> int:
+        """The union of the releases of ``vocab[lo:hi]``."""
+        return _union(self._offsets, self._postings, self._dense, lo, hi, self.size)
+
+    def _field_bitmap(self, term: Term) -> int:
+        sources = [self._fields[term.field].positions_containing(term.value)]
+        if term.digits:
+            sources.append(self._fields[_PHONE_FIELD].positions_containing(term.digits))
+        return _positions_to_bitmap(chain.from_iterable(sources), self.size)
+
+    def _date_bitmap(self, start: int, end: int) -> int:
+        lo = bisect_left(self._date_sorted, start)
+        hi = bisect_right(self._date_sorted, end)
+        if lo >= hi:
+            return 0
+        return _positions_to_bitmap(self._date_order[lo:hi], self.size)
+
+    def _state_bitmap(self, which: str, states: Mapping[str, ReleaseStateLike]) -> int:
+        wanted = "starred" if which == "starred" else "read"
+        positions_by_id = self._positions_by_id
+        chosen = [
+            positions_by_id[release_id]
+            for release_id, state in states.items()
+            if getattr(state, wanted) and release_id in positions_by_id
+        ]
+        bitmap = _positions_to_bitmap(chain.from_iterable(chosen), self.size)
+        return self._universe & ~bitmap if which == "unread" else bitmap
+
+    # -- measuring and storing ------------------------------------------------------------
+
+    @property
+    def vocabulary_size(self) -> int:
+        return len(self._vocab)
+
+    def memory_bytes(self) -> int:
+        """An estimate of the index's own memory (the releases themselves not counted)."""
+        bitmap_bytes = sum((self.size + 7) // 8 + 32 for _ in chain(self._dense, self._prefixes))
+        return (
+            sum(len(token) + 49 + 8 for token in self._vocab)  # str objects + list slots
+            + 8 * len(self._offsets)
+            + 4 * len(self._postings)
+            + bitmap_bytes
+            + sum(field.memory_bytes() for field in self._fields.values())
+            + 8 * (len(self._date_order) + len(self._date_sorted))
+            + len(self._plain)
+            + 120 * len(self._positions_by_id)
+            + self._pairs.memory_bytes(self.size)
+        )
+
+    def to_bytes(self) -> bytes:
+        """A compact serialised form; load it with :meth:`from_bytes` over the same releases."""
+        nbytes = (self.size + 7) // 8
+        blobs: list[bytes] = [self._offsets.tobytes(), self._postings.tobytes()]
+        dense_keys = sorted(self._dense)
+        blobs.extend(self._dense[k].to_bytes(nbytes, "little") for k in dense_keys)
+        prefix_keys = sorted(self._prefixes)
+        blobs.extend(self._prefixes[p].to_bytes(nbytes, "little") for p in prefix_keys)
+        field_names = sorted(self._fields)
+        for name in field_names:
+            found = self._fields[name]
+            blobs.extend((found.offsets.tobytes(), found.postings.tobytes()))
+        blobs.extend((self._date_order.tobytes(), self._date_sorted.tobytes(), bytes(self._plain)))
+        pairs = self._pairs
+        blobs.extend((pairs.keys.tobytes(), pairs.offsets.tobytes(), pairs.postings.tobytes()))
+        pair_dense = sorted(pairs.dense)
+        blobs.extend(pairs.dense[k].to_bytes(nbytes, "little") for k in pair_dense)
+        meta: dict[str, Any] = {
+            "size": self.size,
+            "ids": _ids_digest(self.ids),
+            "dense_ratio": self.dense_ratio,
+            "prefix_threshold": self.prefix_threshold,
+            "vocab": self._vocab,
+            "dense": dense_keys,
+            "prefixes": prefix_keys,
+            "fields": {name: self._fields[name].keys for name in field_names},
+            "pair_dense": pair_dense,
+            "blobs": [len(blob) for blob in blobs],
+        }
+        head = orjson.dumps(meta)
+        return b"".join((_MAGIC, struct.pack("<Q", len(head)), head, *blobs))
+
+    @classmethod
+    def from_bytes(
+        cls, data: bytes, releases: Sequence[Release], ids: Sequence[str] | None = None
+    ) -> SearchIndex:
+        """Load an index written by :meth:`to_bytes` (see :meth:`from_file`)."""
+        return cls.from_file(io.BytesIO(data), releases, ids)
+
+    @classmethod
+    def from_file(
+        cls,
+        handle: io.BufferedIOBase,
+        releases: Sequence[Release],
+        ids: Sequence[str] | None = None,
+    ) -> SearchIndex:
+        """Load an index written by :meth:`to_bytes` from *handle* (*ids*: see ``__init__``).
+
+        Each array is read straight into its own memory: at 100k releases the
+        file is ~300 MB, and holding it whole besides the arrays made from it
+        would double the browser's peak memory.
+        Raises ``ValueError`` when it is not an index or was built over other
+        releases (the caller rebuilds: the index is derived data).
+        """
+        if handle.read(len(_MAGIC)) != _MAGIC:
+            raise ValueError("not a Pressroom search index")
+        try:
+            (head_size,) = struct.unpack("<Q", _read_exactly(handle, 8))
+            meta = orjson.loads(_read_exactly(handle, head_size))
+        except (struct.error, orjson.JSONDecodeError) as error:
+            raise ValueError(f"damaged search index: {error}") from error
+        if ids is None:
+            ids = [release.id for release in releases]
+        if meta.get("size") != len(releases) or meta.get("ids") != _ids_digest(ids):
+            raise ValueError("the search index was built over other releases")
+        pending = iter(meta["blobs"])
+
+        def typed(code: str) -> array[int]:
+            return _read_array(handle, code, next(pending))
+
+        def blob() -> bytes:
+            return _read_exactly(handle, next(pending))
+
+        try:
+            offsets, postings = typed("Q"), typed("I")
+            dense = {k: int.from_bytes(blob(), "little") for k in meta["dense"]}
+            prefixes = {p: int.from_bytes(blob(), "little") for p in meta["prefixes"]}
+            fields = {}
+            for name, keys in sorted(meta["fields"].items()):
+                fields[name] = _FieldIndex(keys, typed("Q"), typed("I"))
+            date_order, date_sorted = typed("I"), typed("I")
+            plain = bytearray(blob())
+            pair_keys, pair_offsets, pair_postings = typed("Q"), typed("Q"), typed("I")
+            pair_dense = {k: int.from_bytes(blob(), "little") for k in meta["pair_dense"]}
+        except (StopIteration, KeyError) as error:  # fewer blobs or keys than written
+            raise ValueError(f"damaged search index: {error!r}") from error
+        if next(pending, None) is not None or handle.read(1):
+            raise ValueError("damaged search index: wrong length")
+        return cls(
+            releases,
+            meta["vocab"],
+            offsets,
+            postings,
+            dense,
+            prefixes,
+            fields,
+            date_order,
+            date_sorted,
+            plain,
+            _PairIndex(pair_keys, pair_offsets, pair_postings, pair_dense),
+            dense_ratio=int(meta.get("dense_ratio") or 32),
+            prefix_threshold=meta.get("prefix_threshold"),
+            ids=ids,
+        )

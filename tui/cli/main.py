@@ -1,0 +1,286 @@
+"""The ``pressroom`` command: import, parse, search, show, and opening the browser."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from contextlib import nullcontext
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+import orjson
+from platformdirs import user_data_path
+from rich.console import Console
+from rich.text import Text
+
+from store.disk.release_store import ReleaseStore
+from store.errors import StoreError
+from store.records import Release
+from store.sanitize import clean_line
+from tui import __version__
+
+if TYPE_CHECKING:
+    from store.archive import Archive
+    from store.ingest.run import ImportSummary
+
+COMMANDS = ("import", "parse", "search", "show")
+DB_ENV = "PRESSROOM_DB"
+
+
+class UsageError(Exception):
+    """A mistake on the command line: one line for the user, exit status 2."""
+
+
+def default_db() -> Path:
+    """``$PRESSROOM_DB``, else ``releases.json`` in the user data folder."""
+    env = os.environ.get(DB_ENV)
+    if env:
+        return Path(env).expanduser()
+    return user_data_path("pressroom", appauthor=False) / "releases.json"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _dispatch(args)
+    except UsageError as exc:
+        _error(str(exc))
+        return 2
+    except StoreError as exc:
+        _error(str(exc))
+        return 1
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return 130
+    except BrokenPipeError:
+        # `pressroom search x | head`: the reader left, which is not an error.
+        _silence_stdout()
+        return 0
+
+
+def _stderr() -> Console:
+    return Console(stderr=True, markup=False, highlight=False, emoji=False, soft_wrap=True)
+
+
+def _error(message: str) -> None:
+    """One line on stderr, never wrapped, never read as markup."""
+    _stderr().print(Text(f"pressroom: {clean_line(message)}"))
+
+
+def _dispatch(args: list[str]) -> int:
+    if args and args[0] in COMMANDS:
+        command, rest = args[0], args[1:]
+    else:
+        command, rest = "browse", args
+    parser = _parser(command)
+    ns = parser.parse_args(rest)
+    handler: Callable[[argparse.Namespace], int] = _HANDLERS[command]
+    return handler(ns)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see pressroom --help)")
+
+
+def _parser(command: str) -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        metavar="FILE",
+        type=Path,
+        help=f"the store file (default: ${DB_ENV}, else {default_db()})",
+    )
+    prog = "pressroom" if command == "browse" else f"pressroom {command}"
+    if command == "browse":
+        parser = _Parser(
+            prog=prog,
+            parents=[common],
+            description="A terminal archive of press releases. Opens the browser; "
+            "PATHs are imported first (already-known releases are skipped).",
+            epilog="commands: import PATH..., parse PATH..., search QUERY, show ID  "
+            "(pressroom COMMAND --help for each)",
+        )
+        parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to import")
+        parser.add_argument("--version", action="version", version=f"pressroom {__version__}")
+        parser.add_argument(
+            "--restore-backup",
+            action="store_true",
+            help="put the store's previous generation (FILE.bak) back in place and exit",
+        )
+        return parser
+    parser = _Parser(prog=prog, parents=[common])
+    if command in ("import", "parse"):
+        parser.description = (
+            "Import files, folders (recursively) and feeds into the store."
+            if command == "import"
+            else "Print each parsed release as one JSON object per line; store nothing."
+        )
+        parser.add_argument(
+            "paths", nargs="+", metavar="PATH", help="files, folders, or - for stdin"
+        )
+    elif command == "search":
+        parser.description = "Search the store; prints the matching releases, newest first."
+        parser.add_argument("query", nargs="+", metavar="QUERY")
+        parser.add_argument("--json", action="store_true", help="one JSON object per line")
+        parser.add_argument(
+            "--limit", type=int, default=50, metavar="N", help="at most N results (0: all)"
+        )
+    elif command == "show":
+        parser.description = "Show one release by its id (or a unique prefix of it)."
+        parser.add_argument("id")
+        parser.add_argument("--json", action="store_true", help="the release as one JSON object")
+    return parser
+
+
+def _open_store(ns: argparse.Namespace) -> ReleaseStore:
+    return ReleaseStore(ns.db or default_db())
+
+
+def _stdout() -> Console:
+    return Console(markup=False, highlight=False, emoji=False)
+
+
+def _run_import(store: ReleaseStore, paths: Sequence[str]) -> ImportSummary:
+    """Import with a progress bar on a terminal when it takes more than a moment."""
+    # Imported here: the parsers are not needed to open the browser or search.
+    from store.ingest.run import import_paths
+    from tui.cli.progress import ImportProgress
+
+    console = _stderr()
+    with ImportProgress(console) as bar:
+        summary = import_paths(store, paths, progress=bar.update)
+    if store.path is not None and (summary.imported or summary.updated):
+        # Build the search index now, while the user waits anyway, so that the
+        # browser opens on a ready index (building it takes seconds at 100k),
+        # and its catalogue with it (store.disk.catalogue).
+        from store.archive import Archive
+
+        with console.status("indexing for search …") if console.is_terminal else nullcontext():
+            Archive(store).build_index()
+    return summary
+
+
+def cmd_import(ns: argparse.Namespace) -> int:
+    from tui.cli.render import print_summary
+
+    with _open_store(ns) as store:
+        summary = _run_import(store, ns.paths)
+    print_summary(_stderr(), summary)
+    return 0 if summary.succeeded else 1
+
+
+def cmd_parse(ns: argparse.Namespace) -> int:
+    from store.ingest.build import parse_paths
+
+    result = parse_paths(ns.paths)
+    out = sys.stdout.buffer
+    for release in result.releases:
+        out.write(orjson.dumps(release.to_json()) + b"\n")
+    out.flush()
+    for path, reason in result.problems:
+        _error(f"{path}: {reason}")
+    return 0 if result.releases or not result.problems else 1
+
+
+def cmd_search(ns: argparse.Namespace) -> int:
+    from store.archive import Archive
+    from store.search.query import parse_query
+    from tui.cli.render import print_release_table
+
+    if ns.limit < 0:
+        raise UsageError("--limit must be 0 or more")
+    query = parse_query(" ".join(ns.query) + " ")
+    # The browser's path: the catalogue, and the search index when it is
+    # current (a scan otherwise); only the releases printed are read whole.
+    with ReleaseStore(ns.db or default_db(), defer_load=True) as store:
+        archive = Archive(store)
+        archive.build_index(cached_only=True)
+        result = archive.search(query)
+        total = len(result)
+        hits = list(result[: ns.limit] if ns.limit else result)
+    for hint in query.hints:
+        _error(hint)
+    if ns.json:
+        out = sys.stdout.buffer
+        for release in hits:
+            out.write(orjson.dumps(release.to_json()) + b"\n")
+        out.flush()
+    else:
+        print_release_table(_stdout(), hits, total)
+    return 0
+
+
+def cmd_show(ns: argparse.Namespace) -> int:
+    from store.archive import Archive
+    from tui.cli.render import print_release
+
+    with ReleaseStore(ns.db or default_db(), defer_load=True) as store:
+        release = _find(Archive(store), ns.id)
+    if ns.json:
+        sys.stdout.buffer.write(orjson.dumps(release.to_json()) + b"\n")
+        sys.stdout.flush()
+    else:
+        print_release(_stdout(), release)
+    return 0
+
+
+def cmd_browse(ns: argparse.Namespace) -> int:
+    db = ns.db or default_db()
+    if ns.restore_backup:
+        restored = ReleaseStore.restore_backup(db)
+        _error(f"restored {restored} from its backup")
+        return 0
+    if ns.paths:
+        from tui.cli.render import print_summary
+
+        for path in ns.paths:
+            # `pressroom serach x`: a typo of a command, not a file to import.
+            if path != "-" and os.sep not in path and not os.path.exists(path):
+                commands = ", ".join(COMMANDS)
+                raise UsageError(f"{path!r} is neither a command ({commands}) nor a file or folder")
+
+        with ReleaseStore(db) as store:
+            summary = _run_import(store, ns.paths)
+        print_summary(_stderr(), summary)
+        if not summary.succeeded:
+            return 1
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError("the browser needs a terminal; use pressroom search or show in scripts")
+    from tui.app import PressroomApp
+
+    app = PressroomApp(db)
+    app.run()
+    return app.return_code or 0
+
+
+def _find(archive: Archive, wanted: str) -> Release:
+    release = archive.get(wanted)
+    if release is not None:
+        return release
+    prefix = wanted.lower()
+    matches = sorted({i for i in archive.ids if i.startswith(prefix)}) if wanted else []
+    if len(matches) == 1:
+        found = archive.get(matches[0])
+        assert found is not None
+        return found
+    if matches:
+        raise UsageError(f"{wanted!r} matches {len(matches)} releases; give more of the id")
+    raise UsageError(f"no release with id {wanted!r}")
+
+
+def _silence_stdout() -> None:
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+_HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "browse": cmd_browse,
+    "import": cmd_import,
+    "parse": cmd_parse,
+    "search": cmd_search,
+    "show": cmd_show,
+}

@@ -1,0 +1,1 @@
+"""The process around the browser: terminal input, garbage collection, and Textual workarounds."""
