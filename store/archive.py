@@ -21,7 +21,7 @@ from store.records import Release
 from store.sanitize import fold
 from store.search import index_file as index_cache
 from store.search.index import SearchCancelled, SearchIndex
-from store.search.query import DEFAULT_STATE, Query
+from store.search.query import DEFAULT_STATE, Query, ReleaseStateLike
 
 SORT_KEYS = ("date", "title", "organisation", "place")
 
@@ -106,6 +106,17 @@ class ResultView(Sequence[Release]):
 
 
 @dataclass(frozen=True, slots=True)
+class Refreshed:
+    """What :meth:`Archive.refresh` found changed by another process."""
+
+    releases: bool = False
+    marks: bool = False
+
+    def __bool__(self) -> bool:
+        return self.releases or self.marks
+
+
+@dataclass(frozen=True, slots=True)
 class Facets:
     """Counts over a result: organisations, places and years, biggest first."""
 
@@ -135,6 +146,8 @@ class _Snapshot:
     catalogue: Catalogue | None = None
     index: SearchIndex | None = None
     contacts: list[ContactDirectory] = field(default_factory=list)  # built once, on demand
+    # rank[position] of each release in the order by a sort key, built once on demand.
+    ranks: dict[str, list[int]] = field(default_factory=dict)
 
     @classmethod
     def of_catalogue(cls, catalogue: Catalogue) -> _Snapshot:
@@ -202,6 +215,11 @@ class Archive:
     run in other threads at the same time: each reads one immutable snapshot,
     so a reload or an index build in between never mixes two generations.
 
+    Read and starred marks are not held here: whoever shows them owns them
+    (the browser's session, on its UI thread) and passes them to
+    :meth:`search` for ``is:`` queries; :meth:`read_marks` and
+    :meth:`write_marks` move them to and from the store.
+
     A store on disk is read through its catalogue (store.disk.catalogue) when it
     can be: the list is ready without parsing the store, and whole releases
     are read from the file as they are shown. Otherwise (a store in memory,
@@ -213,8 +231,6 @@ class Archive:
         self.store = store
         self._use_catalogue = use_catalogue and store.path is not None
         self._snapshot = _EMPTY
-        self._states: dict[str, ReleaseState] = {}
-        self._ranks: dict[tuple[int, str], list[int]] = {}
         self.reload()
 
     # -- loading --------------------------------------------------------------
@@ -244,8 +260,6 @@ class Archive:
             snapshot = _Snapshot.of_catalogue(catalogue)
         else:
             snapshot = _Snapshot.of_releases(self.store.releases())
-        self._states = dict(self.store.states())
-        self._ranks = {}
         # The previous catalogue's file closes when the last search using it is done.
         self._snapshot = snapshot
 
@@ -266,10 +280,11 @@ class Archive:
         except NotCatalogued:
             return None
 
-    def refresh(self) -> bool:
-        """Notice another process's writes (releases or marks); True when something changed.
+    def refresh(self) -> Refreshed:
+        """Notice another process's writes (releases or marks).
 
-        The archive is reloaded when the releases changed.
+        The archive is reloaded when the releases changed; changed marks are
+        for the caller to read again (:meth:`read_marks`).
         """
         snapshot = self._snapshot
         store_changed = self.store.refresh()
@@ -279,9 +294,7 @@ class Archive:
             releases_changed = store_changed
         if releases_changed:
             self.reload()
-        elif store_changed:
-            self._states = dict(self.store.states())
-        return releases_changed or store_changed
+        return Refreshed(releases=releases_changed, marks=store_changed and not releases_changed)
 
     def build_index(self, *, cached_only: bool = False) -> None:
         """Load the cached search index, or build it (seconds at 100k: call off the UI).
@@ -342,39 +355,25 @@ class Archive:
     def __len__(self) -> int:
         return len(self._snapshot.releases)
 
-    # -- reading state --------------------------------------------------------
+    # -- marks on disk (call on the store thread) -----------------------------
 
-    def state(self, release_id: str) -> ReleaseState:
-        return self._states.get(release_id, _UNTOUCHED)
+    def read_marks(self) -> dict[str, ReleaseState]:
+        """The read and starred marks the store holds, as a fresh dict."""
+        return dict(self.store.states())
 
-    @property
-    def states(self) -> Mapping[str, ReleaseState]:
-        return self._states
+    def write_marks(self, read: Mapping[str, bool], starred: Mapping[str, bool]) -> None:
+        """Write these marks (release id -> value), and only these, to the store.
 
-    def marks(self, release_id: str) -> tuple[bool, bool]:
-        """(starred, unread) for the list's markers."""
-        state = self._states.get(release_id, _UNTOUCHED)
-        return (state.starred, not state.read)
-
-    def set_read(self, release_id: str, read: bool) -> None:
-        """Change the mark in memory now; :meth:`save_states` makes it durable."""
-        state = self.state(release_id)
-        self._states[release_id] = ReleaseState(read=read, starred=state.starred)
-
-    def set_starred(self, release_id: str, starred: bool) -> None:
-        state = self.state(release_id)
-        self._states[release_id] = ReleaseState(read=state.read, starred=starred)
-
-    def save_states(self, changed: Sequence[str]) -> None:
-        """Write the marks of *changed* releases to the store."""
-        for read in (True, False):
-            ids = [i for i in changed if self.state(i).read is read]
+        Only the fields that changed are written, so a star set by another
+        process on a release this one only read is not undone.
+        """
+        for value in (True, False):
+            ids = [i for i, v in read.items() if v is value]
             if ids:
-                self.store.set_read(ids, read)
-        for starred in (True, False):
-            ids = [i for i in changed if self.state(i).starred is starred]
+                self.store.set_read(ids, value)
+            ids = [i for i, v in starred.items() if v is value]
             if ids:
-                self.store.set_starred(ids, starred)
+                self.store.set_starred(ids, value)
 
     # -- searching ------------------------------------------------------------
 
@@ -383,20 +382,24 @@ class Archive:
         query: Query,
         order: SortOrder = SortOrder(),
         should_stop: Callable[[], bool] | None = None,
+        *,
+        states: Mapping[str, ReleaseStateLike] | None = None,
     ) -> ResultView:
         """The releases *query* matches, in *order*; the index when ready, else a scan.
 
-        Raises :class:`SearchCancelled` once *should_stop* says the answer is no
-        longer wanted (the user typed on).
+        *states* are the read and starred marks ``is:`` terms look at (none:
+        every release unread). Raises :class:`SearchCancelled` once
+        *should_stop* says the answer is no longer wanted (the user typed on).
         """
+        marks: Mapping[str, ReleaseStateLike] = states if states is not None else {}
         snapshot = self._snapshot
         releases = snapshot.releases
         if query.is_empty():
             positions: Sequence[int] = range(len(releases))
         elif snapshot.index is not None:
-            positions = snapshot.index.search(query, self._states, should_stop)
+            positions = snapshot.index.search(query, marks, should_stop)
         else:
-            positions = self._scan(query, releases, should_stop)
+            positions = self._scan(query, releases, marks, should_stop)
         return ResultView(
             releases, self._ordered(snapshot, positions, order), snapshot.months, snapshot.ids
         )
@@ -405,9 +408,9 @@ class Archive:
         self,
         query: Query,
         releases: Sequence[Release],
+        states: Mapping[str, ReleaseStateLike],
         should_stop: Callable[[], bool] | None,
     ) -> list[int]:
-        states = self._states
         found = []
         for i, release in enumerate(releases):
             if should_stop is not None and i % 256 == 0 and should_stop():
@@ -422,21 +425,8 @@ class Archive:
         # Positions come in the archive's order, which is date descending.
         if order.key == "date":
             return positions if order.descending else positions[::-1]
-        rank = self._rank(snapshot, order.key)
+        rank = _rank(snapshot, order.key)
         return sorted(positions, key=rank.__getitem__, reverse=order.descending)
-
-    def _rank(self, snapshot: _Snapshot, key: str) -> list[int]:
-        """rank[position] = place of that release in the order by *key* (computed once)."""
-        cache_key = (id(snapshot.releases), key)
-        rank = self._ranks.get(cache_key)
-        if rank is None:
-            keys = _sort_keys(snapshot, key)
-            permutation = sorted(range(len(keys)), key=keys.__getitem__)
-            rank = [0] * len(permutation)
-            for place, position in enumerate(permutation):
-                rank[position] = place
-            self._ranks[cache_key] = rank
-        return rank
 
     # -- views over a result --------------------------------------------------
 
@@ -462,7 +452,17 @@ class Archive:
         )
 
 
-_UNTOUCHED = ReleaseState()
+def _rank(snapshot: _Snapshot, key: str) -> list[int]:
+    """rank[position] = place of that release in the order by *key* (computed once)."""
+    rank = snapshot.ranks.get(key)
+    if rank is None:
+        keys = _sort_keys(snapshot, key)
+        permutation = sorted(range(len(keys)), key=keys.__getitem__)
+        rank = [0] * len(permutation)
+        for place, position in enumerate(permutation):
+            rank[position] = place
+        snapshot.ranks[key] = rank
+    return rank
 
 
 def _sort_keys(snapshot: _Snapshot, key: str) -> list[tuple[object, ...]]:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from store.archive import Archive, SortOrder
-from store.disk.release_store import ReleaseStore
+from store.archive import Archive, Refreshed, SortOrder
+from store.disk.release_store import ReleaseState, ReleaseStore
 from store.search.index import SearchCancelled
 from store.search.query import parse_query
 from tests.helpers.browser_data import sample_releases, write_store
@@ -62,16 +62,30 @@ def test_facets_count_organisations_places_and_years(archive: Archive) -> None:
     assert sum(n for _, n in facets.places) == 8
 
 
-def test_marks_are_kept_in_memory_then_saved(tmp_path: Path) -> None:
+def test_marks_are_written_field_by_field(tmp_path: Path) -> None:
     path = write_store(tmp_path / "s.json")
     archive = Archive(ReleaseStore(path))
     first, second = archive.releases[0].id, archive.releases[1].id
-    archive.set_starred(first, True)
-    archive.set_read(second, True)
-    assert archive.marks(first) == (True, True) and archive.marks(second) == (False, False)
-    archive.save_states([first, second])
+    with ReleaseStore(path) as other:
+        other.set_read([first], True)  # another process read it
+    archive.write_marks(read={second: True}, starred={first: True})
     with ReleaseStore(path) as store:
-        assert store.state(first).starred and store.state(second).read
+        assert store.state(first) == ReleaseState(read=True, starred=True)
+        assert store.state(second) == ReleaseState(read=True, starred=False)
+    assert archive.read_marks()[first] == ReleaseState(read=True, starred=True)
+
+
+def test_is_queries_look_at_the_marks_given(tmp_path: Path) -> None:
+    archive = Archive(ReleaseStore(write_store(tmp_path / "s.json")))
+    first = archive.releases[0].id
+    marks = {first: ReleaseState(read=True, starred=True)}
+    for indexed in (False, True):
+        if indexed:
+            archive.build_index()
+        assert [r.id for r in archive.search(parse_query("is:starred"), states=marks)] == [first]
+        assert len(archive.search(parse_query("is:starred"))) == 0  # no marks given
+        unread = archive.search(parse_query("is:unread"), states=marks)
+        assert first not in [r.id for r in unread] and len(unread) == len(archive) - 1
 
 
 def test_a_search_the_user_typed_past_stops(tmp_path: Path) -> None:
@@ -102,11 +116,11 @@ def test_a_catalogued_archive_notices_another_process_writes(tmp_path: Path) -> 
     first = archive.releases[0].id
     with ReleaseStore(path) as other:
         other.set_starred([first])
-    assert archive.refresh()  # the marks
-    assert archive.state(first).starred
+    assert archive.refresh() == Refreshed(releases=False, marks=True)
+    assert archive.read_marks()[first].starred
     with ReleaseStore(path) as other:
         other.add_batch([sample_releases()[0].with_changes(id="00000000000000ab", title="Late")])
-    assert archive.refresh()  # the releases
+    assert archive.refresh().releases
     assert "Late" in [r.title for r in archive.releases]
     assert archive.catalogued
     assert not archive.refresh()

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from textual import events
-from textual.pilot import Pilot
 
 from store.disk.release_store import ReleaseStore
 from store.search.query import parse_query
+from tests.helpers.app_session import browse, settle
 from tests.helpers.browser_data import sample_releases, write_store
 from tests.helpers.synthetic import generate
 from tui.app import PressroomApp
@@ -18,6 +19,7 @@ from tui.screens.browse import BrowseScreen
 from tui.screens.contacts import ContactsScreen
 from tui.screens.help import HelpScreen
 from tui.screens.reader import ReaderScreen
+from tui.session import Session
 from tui.widgets.contact_list import ContactList
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.facet_panel import FacetPanel
@@ -26,26 +28,6 @@ from tui.widgets.search_bar import SearchBar
 
 WIDE = (140, 40)
 NARROW = (80, 24)
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    """Wait until the archive is open and every worker has reported."""
-    app = pilot.app
-    for _ in range(500):
-        await pilot.pause(0.01)
-        screen = app.screen_stack[0] if app.screen_stack else None
-        if isinstance(screen, BrowseScreen) and screen.archive is not None:
-            break
-    await app.workers.wait_for_complete()
-    await pilot.pause(0.05)
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-def browse(app: PressroomApp) -> BrowseScreen:
-    screen = app.screen_stack[0]
-    assert isinstance(screen, BrowseScreen)
-    return screen
 
 
 @pytest.fixture
@@ -164,10 +146,11 @@ async def test_enter_opens_marks_read_and_tab_moves_between_panes(store_path: Pa
         screen = browse(app)
         release = screen.query_one(ReleaseList).current
         assert release is not None
-        assert screen.archive is not None and not screen.archive.state(release.id).read
+        marks = app.session.marks
+        assert not marks.state(release.id).read
         await pilot.press("enter")
         assert app.focused is screen.query_one(DetailPane)
-        assert screen.archive.state(release.id).read
+        assert marks.state(release.id).read
         lines = screen.query_one(DetailPane).lines
         assert release.title in lines
         assert any("gerardl@un.org" in line or "@" in line for line in lines)
@@ -197,13 +180,14 @@ async def test_star_and_read_toggles_persist(store_path: Path) -> None:
         await settle(pilot)
         screen = browse(app)
         release = screen.query_one(ReleaseList).current
-        assert release is not None and screen.archive is not None
+        assert release is not None
+        marks = app.session.marks
         await pilot.press("s")
-        assert screen.archive.state(release.id).starred
+        assert marks.state(release.id).starred
         await pilot.press("r")
-        assert screen.archive.state(release.id).read
+        assert marks.state(release.id).read
         await pilot.press("r")
-        assert not screen.archive.state(release.id).read
+        assert not marks.state(release.id).read
         await pilot.press("r")
     # Quitting saves what is pending.
     with ReleaseStore(store_path) as store:
@@ -477,17 +461,17 @@ async def test_keys_typed_while_the_archive_opens_are_kept(
 ) -> None:
     import time
 
-    opened = BrowseScreen._open_archive
+    opened = Session._open
 
-    def slow_open(self: BrowseScreen) -> object:
+    def slow_open(self: Session) -> object:
         time.sleep(0.5)  # a big archive takes a moment to open
         return opened(self)
 
-    monkeypatch.setattr(BrowseScreen, "_open_archive", slow_open)
+    monkeypatch.setattr(Session, "_open", slow_open)
     app = PressroomApp(store_path)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
-        assert browse(app).archive is None
+        assert app.session.archive is None
         await pilot.press("slash", *"flo")
         await settle(pilot)
         bar = app.screen.query_one(SearchBar)
@@ -509,8 +493,7 @@ async def test_slash_and_a_word_typed_in_one_go_land_in_the_bar(store_path: Path
         await settle(pilot)
         bar = app.screen.query_one(SearchBar)
         assert bar.value == "flor"
-        archive = browse(app).archive
-        assert archive is not None and not archive.state(first.id).read  # "r" was typed, not run
+        assert not app.session.marks.state(first.id).read  # "r" was typed, not run
         await pilot.press("slash")
         assert bar.value == "flor/"
         # A "/" inside what is typed keeps its place among the queued keys.
@@ -523,38 +506,41 @@ async def test_slash_and_a_word_typed_in_one_go_land_in_the_bar(store_path: Path
 async def test_an_indexed_search_is_answered_in_the_keystroke_and_a_slow_one_in_a_worker(
     store_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import tui.screens.browse as browse_module
+    import tui.session as session_module
 
+    handed_over: list[str] = []
+    original = Session._in_worker
+
+    def spy(self: Session, work: Callable[[], None], group: str, **kwargs: bool) -> None:
+        handed_over.append(group)
+        original(self, work, group, **kwargs)
+
+    monkeypatch.setattr(Session, "_in_worker", spy)
     app = PressroomApp(store_path)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
         screen = browse(app)
-        assert screen.archive is not None and screen.archive.index is not None
-        handed_over: list[str] = []
-        original = BrowseScreen._search
-
-        def spy(self: BrowseScreen, text: str, *args: object) -> None:
-            handed_over.append(text)
-            original(self, text, *args)  # type: ignore[arg-type]
-
-        monkeypatch.setattr(BrowseScreen, "_search", spy)
+        assert app.session.archive is not None and app.session.archive.index is not None
+        handed_over.clear()
         screen.run_search("flood", keep=None)
-        # Answered before the call returned: no worker, no frame in between.
+        # Answered in the call: the result is already on its way, no worker asked for.
+        assert handed_over == []
+        await pilot.pause()
         assert titles(app) == [
             "Coastal Resilience Alliance maps flood risk for 3,000 small harbours"
         ]
-        assert handed_over == []
     # Phrase checks past the deadline move to a worker, with the same answer.
-    monkeypatch.setattr(browse_module, "SEARCH_HERE_FOR", -1.0)
+    monkeypatch.setattr(session_module, "SEARCH_HERE_FOR", -1.0)
     many = write_store(store_path.parent / "many.json", list(generate(600, seed=4)))
     app = PressroomApp(many)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
         screen = browse(app)
-        assert screen.archive is not None and screen.archive.index is not None
+        archive = app.session.archive
+        assert archive is not None and archive.index is not None
         handed_over.clear()  # the first search, before the index was ready
         screen.run_search('"of the p', keep=None)
-        assert handed_over == ['"of the p']
+        assert handed_over == ["search"]
         await settle(pilot)
-        expected = screen.archive.search(parse_query('"of the p'))
+        expected = archive.search(parse_query('"of the p'))
         assert [r.id for r in app.screen.query_one(ReleaseList).rows] == [r.id for r in expected]

@@ -121,7 +121,7 @@ def test_an_older_store_is_migrated_then_catalogued(tmp_path: Path) -> None:
         Catalogue.build(path)
     archive = Archive(ReleaseStore(path, defer_load=True))
     assert archive.catalogued
-    assert archive.state(f"{int(first):016x}").starred
+    assert archive.read_marks()[f"{int(first):016x}"].starred
 
 
 def test_hand_edited_documents_are_catalogued_the_tolerant_way(tmp_path: Path) -> None:
@@ -166,8 +166,7 @@ def test_the_browser_store_is_never_parsed_when_the_catalogue_is_current(tmp_pat
     archive = Archive(store)
     assert archive.catalogued
     assert store._file is not None and not store._file.loaded
-    archive.set_starred(archive.releases[0].id, True)
-    archive.save_states([archive.releases[0].id])
+    archive.write_marks(read={}, starred={archive.releases[0].id: True})
     assert not store._file.loaded  # a star writes the state file only
     assert os.path.exists(tmp_path / "releases.json.state")
 

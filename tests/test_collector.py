@@ -1,20 +1,132 @@
-"""Full garbage collections wait for a pause in typing."""
+"""One owner for the garbage collector: pauses that nest across threads, full passes at pauses."""
 
 from __future__ import annotations
 
+import ast
 import gc
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
-import tui.runtime.collector as collector_module
-from tui.runtime.collector import PauseCollector
+import store.collector as collector_module
+from store.collector import PauseCollector, freeze_survivors, paused, thaw
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_full_collections_run_only_when_the_user_pauses(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture(autouse=True)
+def collector_running() -> Iterator[None]:
+    """Each test starts with the collector enabled; the state it found is put back after."""
+    was_enabled = gc.isenabled()
+    gc.enable()
+    yield
+    if was_enabled:
+        gc.enable()
+    else:
+        gc.disable()
+
+
+# -- paused() ----------------------------------------------------------------------------------
+
+
+def test_paused_nests_in_one_thread() -> None:
+    with paused():
+        assert not gc.isenabled()
+        with paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the outer block is still building
+    assert gc.isenabled()
+
+
+def test_paused_leaves_a_collector_disabled_by_someone_else_disabled() -> None:
+    gc.disable()
+    with paused():
+        assert not gc.isenabled()
+    assert not gc.isenabled()
+
+
+def test_paused_in_two_threads_resumes_only_when_the_last_one_ends() -> None:
+    # A opens, B opens, A ends while B is still building: the collector must stay
+    # paused until B ends. (Each block saving and restoring gc.isenabled() on its
+    # own re-enabled it when A ended.)
+    a_open, b_open, a_closed, b_may_close = (threading.Event() for _ in range(4))
+    seen: dict[str, bool] = {}
+
+    def first() -> None:
+        with paused():
+            a_open.set()
+            assert b_open.wait(5)
+        a_closed.set()
+
+    def second() -> None:
+        assert a_open.wait(5)
+        with paused():
+            b_open.set()
+            assert a_closed.wait(5)
+            seen["after A ended, inside B"] = gc.isenabled()
+            assert b_may_close.wait(5)
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    assert a_closed.wait(5)
+    b_may_close.set()
+    for thread in threads:
+        thread.join(5)
+    assert seen == {"after A ended, inside B": False}
+    assert gc.isenabled()
+
+
+def test_paused_from_many_threads_at_once_is_never_resumed_early() -> None:
+    early: list[int] = []
+    start = threading.Barrier(8)
+
+    def worker() -> None:
+        start.wait(5)
+        for _ in range(2000):
+            with paused():
+                if gc.isenabled():
+                    early.append(1)
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads switch every few bytecodes: blocks interleave
+    try:
+        threads = [threading.Thread(target=worker) for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(30)
+    finally:
+        sys.setswitchinterval(interval)
+    assert early == []
+    assert gc.isenabled()
+
+
+def test_paused_resumes_after_an_exception() -> None:
+    with pytest.raises(RuntimeError), paused():
+        raise RuntimeError("a failed parse")
+    assert gc.isenabled()
+
+
+# -- PauseCollector ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def clock_and_passes(monkeypatch: pytest.MonkeyPatch) -> tuple[list[float], list[int]]:
     now = [100.0]
     passes: list[int] = []
     monkeypatch.setattr(collector_module, "monotonic", lambda: now[0])
     monkeypatch.setattr(collector_module.gc, "collect", lambda: passes.append(1) or 0)
+    return now, passes
+
+
+def test_full_collections_run_only_when_the_user_pauses(
+    clock_and_passes: tuple[list[float], list[int]],
+) -> None:
+    now, passes = clock_and_passes
     before = gc.get_threshold()
     collector = PauseCollector()
     collector.start()
@@ -36,3 +148,70 @@ def test_full_collections_run_only_when_the_user_pauses(monkeypatch: pytest.Monk
     finally:
         collector.stop()
     assert gc.get_threshold() == before
+
+
+def test_no_full_collection_while_objects_are_being_built(
+    clock_and_passes: tuple[list[float], list[int]],
+) -> None:
+    now, passes = clock_and_passes
+    collector = PauseCollector()
+    collector.key()
+    now[0] += collector_module.PAUSE
+    with paused():
+        collector.tick()
+        assert passes == []  # a store is being parsed: the pass would walk all of it
+    collector.tick()
+    assert passes == [1]  # the pass owed is run at the next tick
+
+
+# -- freezing --------------------------------------------------------------------------------
+
+
+def test_freeze_survivors_and_thaw() -> None:
+    thaw()
+    try:
+        survivor = [object()]
+        freeze_survivors()
+        assert gc.get_freeze_count() > 0
+        assert survivor  # frozen objects stay usable
+        thaw()
+        assert gc.get_freeze_count() == 0
+    finally:
+        thaw()
+
+
+# -- one owner -------------------------------------------------------------------------------
+
+
+def _uses_of_gc(path: Path) -> list[str]:
+    """``import gc``, ``from gc import ...`` and ``gc.<name>`` in one module."""
+    found: list[str] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found += [f"import {a.name}" for a in node.names if a.name.split(".")[0] == "gc"]
+        elif isinstance(node, ast.ImportFrom) and node.module == "gc":
+            found.append("from gc import")
+        elif (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and node.value.id == "gc"
+        ):
+            found.append(f"gc.{node.attr}")
+    return found
+
+
+def test_only_store_collector_touches_the_garbage_collector() -> None:
+    users = {
+        path.relative_to(ROOT).as_posix(): uses
+        for folder in ("store", "tui")
+        for path in sorted((ROOT / folder).rglob("*.py"))
+        if (uses := _uses_of_gc(path))
+    }
+    assert set(users) == {"store/collector.py"}, users
+
+
+def test_the_gc_finder_sees_every_form(tmp_path: Path) -> None:
+    # The control run: the finder used above does see gc where it is.
+    module = tmp_path / "m.py"
+    module.write_text("import gc\nfrom gc import freeze\nimport os, gc as g\ngc.disable()\n")
+    assert _uses_of_gc(module) == ["import gc", "from gc import", "import gc", "gc.disable"]

@@ -388,8 +388,6 @@ def test_d5_an_open_store_sees_another_process_import_after_refresh(tmp_path: Pa
         out, _err = importer.communicate(timeout=60)
         assert importer.returncode == 0
         assert browser.releases() is first  # the open snapshot keeps working meanwhile
-        generation = browser.generation
         assert browser.refresh() is True
-        assert browser.generation > generation
         assert len(browser) == len(OLD) + 40
         assert set(out.split()[1:]) <= {release.id for release in browser.releases()}

@@ -1,11 +1,11 @@
-"""Extraction never raises and stays fast on hostile text."""
+"""Extraction never raises and stays fast on hostile text (no catch-all hides a bug: see build.py)."""
 
 import time
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from store.ingest.extract.anatomy import _extract, extract
+from store.ingest.extract.anatomy import extract
 from store.sanitize import clean_text
 
 # Characters that matter to the extractors, mixed with anything at all.
@@ -35,14 +35,15 @@ _TEXT = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     text=_TEXT,
     title=st.one_of(st.none(), st.text(max_size=30)),
     date=st.one_of(st.none(), st.text(max_size=20)),
+    language=st.one_of(st.none(), st.sampled_from(["en", "fr-CA", "DE", "x"]), st.text(max_size=8)),
 )
-def test_extract_never_raises(text, title, date):
-    r = _extract(text, title=title, date=date, language=None)
+def test_extract_never_raises(text, title, date, language):
+    r = extract(text, title=title, date=date, language=language)
     if any(ch.isalnum() for ch in clean_text(text)) and title is None:
         assert r.title
     for contact in r.contacts:
@@ -53,9 +54,9 @@ def test_extract_never_raises(text, title, date):
         assert "\x1b" not in value and "\x00" not in value
 
 
-def test_public_entry_point_never_raises_on_non_text():
+def test_non_text_is_an_empty_release():
     r = extract(None)  # type: ignore[arg-type]
-    assert r.title == ""
+    assert r.title == "" and r.body == ""
 
 
 def _cpu(fn):

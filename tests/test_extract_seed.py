@@ -1,15 +1,10 @@
 """The UN seed release parses to exactly the parts DESIGN.md lists."""
 
-from pathlib import Path
-
 import pytest
 
 from store.ingest.extract.anatomy import extract
 from store.records import Contact, Link
-
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_06adb31c1de62afd.txt"
-
-pytestmark = pytest.mark.skipif(not SEED.exists(), reason="the seed release is not here")
+from tests.conftest import SEED
 
 
 @pytest.fixture(scope="module")

@@ -38,6 +38,7 @@ from textual.widgets.option_list import Option
 
 import tui.screens
 import tui.widgets
+from tests.helpers.app_session import settle
 from tests.helpers.sinks_data import (
     ALL,
     CURSOR_TITLE,
@@ -53,7 +54,6 @@ from tests.helpers.sinks_data import (
     web_url,
     write_sink_store,
 )
-from tests.test_browser import settle
 from tui.app import PressroomApp
 from tui.screens.browse import BrowseScreen
 from tui.screens.contacts import ContactsScreen

@@ -13,8 +13,9 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
+from tests.helpers.app_session import settle
 from tests.helpers.browser_data import write_store
-from tests.test_browser import settle
+from tui import typing_pause
 from tui.app import PressroomApp
 
 SIZES = [(80, 24), (140, 40)]
@@ -35,6 +36,10 @@ def _after(*keys: str) -> Callable[[Pilot[Any]], Any]:
         for key in keys:
             await pilot.press(key)
             await settle(pilot)
+        # What follows a list (the pane, the contact card) catches up once the
+        # typing pauses: the screen as the user sees it when they stop.
+        await pilot.pause(typing_pause.PAUSE * 2)
+        await settle(pilot)
 
     return run_before
 

@@ -139,11 +139,11 @@ def test_command_line_writes_the_corpus(tmp_path: Path) -> None:
 
 
 def test_written_corpus_parses_back(tmp_path: Path) -> None:
-    from store.ingest.build import parse_path
+    from store.ingest.build import parse_paths
 
     expected = dict(corpus_files(30, seed=3))
     write_corpus(tmp_path, 30, seed=3)
-    result = parse_path(tmp_path)
+    result = parse_paths([str(tmp_path)])
     assert result.problems == []
     got = {Path(r.source.path).name: r for r in result.releases}
     assert set(got) == set(expected)

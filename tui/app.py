@@ -1,27 +1,28 @@
-"""The Pressroom browser: a Textual app over one release store."""
+"""The Pressroom browser: a Textual app over one release store, through its session."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import signal
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
 from typing import ClassVar
 
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 from textual.screen import Screen
 
-from tui.runtime.collector import PauseCollector
-from tui.runtime.terminal_input import tolerate_invalid_utf8
+from tui.runtime.textual_internals import tolerate_invalid_utf8
 from tui.screens.browse import BrowseScreen
 from tui.screens.help import HelpScreen
+from tui.session import Session
 
 
 class PressroomApp(App[None]):
-    """Opens the store at *db* on the browse screen."""
+    """Opens the store at *db* on the browse screen; :attr:`session` does the store's work."""
 
     TITLE = "Pressroom"
     CSS_PATH = "app.tcss"
@@ -37,7 +38,7 @@ class PressroomApp(App[None]):
         tolerate_invalid_utf8()
         super().__init__()
         self.db = db
-        self.collector = PauseCollector()
+        self.session = Session(self, db)
 
     def on_mount(self) -> None:
         # SIGTERM and SIGHUP end the app like q does: pending marks are saved
@@ -46,19 +47,19 @@ class PressroomApp(App[None]):
         for signum in (signal.SIGTERM, signal.SIGHUP):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(signum, self.exit)
-        self.collector.start()
-        self.set_interval(0.5, self.collector.tick, name="pause-collector")
+        self.session.start()
 
     def on_unmount(self) -> None:
-        self.collector.stop()
+        # The last marks are written before the terminal is given back.
+        self.session.close()
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
-            self.collector.key()
+            self.session.key_pressed()
         await super().on_event(event)
 
     def get_default_screen(self) -> Screen[None]:
-        return BrowseScreen(self.db)
+        return BrowseScreen(self.session)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
@@ -83,8 +84,8 @@ class PressroomApp(App[None]):
         yield from super().get_system_commands(screen)
 
 
-def _runner(node: object, action: str):  # type: ignore[no-untyped-def]
+def _runner(node: DOMNode, action: str) -> Callable[[], Awaitable[None]]:
     async def run() -> None:
-        await node.run_action(action)  # type: ignore[attr-defined]
+        await node.app.run_action(action, node)
 
     return run

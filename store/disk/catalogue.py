@@ -28,9 +28,10 @@ from typing import Any, BinaryIO, overload
 
 import orjson
 
+from store import collector
 from store.disk.derived import write_derived
 from store.disk.release_store import META, RELEASES, ReleaseStore, release_from_stored
-from store.disk.storage import NotStoreLayout, Signature, collector_paused, walk_store_lines
+from store.disk.storage import NotStoreLayout, Signature, walk_store_lines
 from store.errors import StoreError
 from store.records import Contact, Release
 from store.sanitize import clean_line, fold
@@ -133,7 +134,7 @@ class Catalogue(Sequence[Release]):
 
     def contact_blocks(self) -> list[tuple[Contact, ...]]:
         """The contacts of every release, in archive order (for the contact directory)."""
-        with collector_paused():
+        with collector.paused():
             column = orjson.loads(self._contacts)
         return [tuple(Contact(*fields) for fields in blocks) for blocks in column]
 
@@ -152,7 +153,7 @@ class Catalogue(Sequence[Release]):
             signature = _signature(handle)
             rows: list[tuple[Any, ...]] = []
             schema: object = None
-            with collector_paused():
+            with collector.paused():
                 for table, key, offset, raw in walk_store_lines(handle):
                     if key is None:
                         continue
@@ -220,7 +221,7 @@ class Catalogue(Sequence[Release]):
         start += 24
         if start + head_size + 12 * count + contacts_size != len(data):
             return None  # cut short or padded: damaged
-        with collector_paused():
+        with collector.paused():
             head = orjson.loads(data[start : start + head_size])
         start += head_size
         signature = _signature(handle)

@@ -39,9 +39,10 @@ from tinydb import TinyDB
 from tinydb.storages import MemoryStorage, Storage
 from tinydb.table import Document
 
+from store import collector
 from store.disk import storage as storage_module
 from store.disk.lock import DEFAULT_TIMEOUT
-from store.disk.storage import AtomicJSONStorage, Tables, collector_paused
+from store.disk.storage import AtomicJSONStorage, Tables
 from store.errors import NewerSchemaError, StoreError
 from store.records import ID_LENGTH, Release
 from store.sanitize import clean_line
@@ -121,7 +122,6 @@ class ReleaseStore:
         self._state_table = self._state_db.table(STATE)
         self._meta_table = self._db.table(META)
         self._closed = False
-        self._generation = 0
         self._seen_version = -1
         self._release_list: tuple[Release, ...] | None = None
         self._by_key: dict[str, Release] = {}
@@ -146,11 +146,6 @@ class ReleaseStore:
         )
 
     # -- reading -------------------------------------------------------------------
-
-    @property
-    def generation(self) -> int:
-        """Bumps every time the content changes (ours or another process's)."""
-        return self._generation
 
     def __len__(self) -> int:
         return len(self._tables().get(RELEASES, {}))
@@ -177,7 +172,7 @@ class ReleaseStore:
         stored = self._tables().get(RELEASES, {})
         if self._release_list is None:
             known = self._by_key
-            with collector_paused():
+            with collector.paused():
                 if known:
                     built = [
                         known.get(key) or _release_from(key, doc) for key, doc in stored.items()
@@ -187,10 +182,6 @@ class ReleaseStore:
             self._release_list = tuple(built)
             self._by_key = dict(zip(stored, built, strict=True))
         return self._release_list
-
-    def id_for_fingerprint(self, fingerprint: str) -> str | None:
-        """The id under which a release saying exactly this is stored, if any."""
-        return self._fingerprint_index(self._tables()).get(fingerprint)
 
     def state(self, release_id: str) -> ReleaseState:
         return self.states().get(release_id, _UNTOUCHED)
@@ -311,11 +302,6 @@ class ReleaseStore:
     ) -> None:
         self.close()
 
-    @property
-    def file_writes(self) -> int:
-        """How many times this store wrote its file (0 in memory)."""
-        return self._file.write_count if self._file is not None else 0
-
     # -- internals -----------------------------------------------------------------
 
     def _tables(self) -> Tables:
@@ -327,7 +313,6 @@ class ReleaseStore:
         if version != self._seen_version:
             self._seen_version = version
             self._drop_caches()
-            self._generation += 1
             if data is not None and (_schema_of(data) < self.SCHEMA_VERSION or data.get(STATE)):
                 self._migrate()
                 data = self._storage.read()
@@ -340,9 +325,8 @@ class ReleaseStore:
         return self._file.transaction()
 
     def _after_own_write(self) -> None:
-        # Our own write: the caches were updated along with it, only the
-        # generation moves.
-        self._generation += 1
+        # Our own write: the caches were updated along with it; only the
+        # version seen moves, so that the write is not taken for a new load.
         if self._file is not None:
             self._seen_version = self._file.version
 
@@ -412,7 +396,6 @@ class ReleaseStore:
             raise
         if not changed:
             return
-        self._generation += 1
         self._seen_state_version = self._state_file.version if self._state_file is not None else 0
         if self._states is not None:
             for key in changed:
@@ -461,8 +444,11 @@ class ReleaseStore:
             for version in range(schema, self.SCHEMA_VERSION):
                 try:
                     self.MIGRATIONS[version](data)
-                except Exception as exc:
-                    # Nothing is written: the file stays as the older version left it.
+                except (KeyError, TypeError, AttributeError, ValueError) as exc:
+                    # A document not in the shape the migration expects (edited by
+                    # hand, written by another tool): the user is told, and nothing
+                    # is written, so the file stays as the older version left it. A
+                    # bug in the migration itself raises as it is, also writing nothing.
                     raise StoreError(
                         f"cannot upgrade {clean_line(os.fspath(self.path or 'the store'))} from "
                         f"store schema {version} ({clean_line(repr(exc))[:200]})"

@@ -29,7 +29,6 @@ Not thread-safe: one thread uses a storage.
 from __future__ import annotations
 
 import errno
-import gc
 import os
 import secrets
 import shutil
@@ -43,6 +42,7 @@ from typing import Any, BinaryIO
 import orjson
 from tinydb.storages import Storage
 
+from store import collector
 from store.disk.lock import DEFAULT_TIMEOUT, StoreLock
 from store.errors import DamagedStoreError, StoreError, StoreLockedError
 from store.sanitize import clean_line
@@ -82,9 +82,8 @@ class AtomicJSONStorage(Storage):
     explicit refreshes). Either way, a :meth:`transaction` starts from the
     latest file.
 
-    ``write_count`` counts the files this instance wrote; ``version`` bumps
-    every time the data in memory is replaced by a load or a write, so that
-    derived caches know when to rebuild.
+    ``version`` bumps every time the data in memory is replaced by a load or
+    a write, so that derived caches know when to rebuild.
     """
 
     def __init__(
@@ -102,7 +101,6 @@ class AtomicJSONStorage(Storage):
         self.backup_path = backup_path_for(self.path)
         self.follow_changes = follow_changes
         self.lock = StoreLock(self.path, lock_timeout)
-        self.write_count = 0
         self.version = 0
         self._validate = validate
         self._data: Tables | None = None
@@ -296,7 +294,6 @@ class AtomicJSONStorage(Storage):
         except BaseException:
             _unlink_quietly(tmp)
             raise
-        self.write_count += 1
         self._signature = signature
         self.version += 1
         try:
@@ -381,7 +378,7 @@ def _read_store_file(path: Path) -> tuple[Tables | None, Signature | None]:
             raise StoreError(f"{shown} is not a regular file")
         signature = (st.st_ino, st.st_size, st.st_mtime_ns)
         try:
-            with collector_paused():
+            with collector.paused():
                 data = _parse_store_lines(handle)
                 if data is None:
                     # Not in the layout this module writes (older, hand-made or
@@ -396,20 +393,14 @@ def _read_store_file(path: Path) -> tuple[Tables | None, Signature | None]:
     return data, signature
 
 
-def serialize_store(data: Tables) -> bytes:
-    """The store as JSON with one document per line (see :func:`_parse_store_lines`).
-
-    Still plain JSON that any reader (or TinyDB's own storage) accepts.
-    Raises orjson.JSONEncodeError (a TypeError) for what JSON cannot hold.
-    """
-    return b"".join(_store_chunks(data))
-
-
 def _store_chunks(data: Tables, chunk_size: int | None = None) -> Iterator[bytes]:
-    """:func:`serialize_store` in pieces of about *chunk_size* bytes.
+    """The store as JSON with one document per line, in pieces of about *chunk_size* bytes.
 
-    Writing piece by piece never holds a second copy of a store that can be
-    hundreds of megabytes: joining it whole costs as much as writing it.
+    Still plain JSON that any reader (or TinyDB's own storage) accepts; read
+    back a line at a time by :func:`_parse_store_lines`. Writing piece by piece
+    never holds a second copy of a store that can be hundreds of megabytes:
+    joining it whole costs as much as writing it. Raises orjson.JSONEncodeError
+    (a TypeError) for what JSON cannot hold.
     """
     dumps = orjson.dumps
     limit = chunk_size or _WRITE_CHUNK
@@ -436,11 +427,11 @@ def _store_chunks(data: Tables, chunk_size: int | None = None) -> Iterator[bytes
 
 
 class NotStoreLayout(Exception):
-    """A file is not in the one-document-per-line layout :func:`serialize_store` writes."""
+    """A file is not in the one-document-per-line layout :func:`_store_chunks` writes."""
 
 
 def walk_store_lines(handle: BinaryIO) -> Iterator[tuple[str, str | None, int, bytes]]:
-    """The documents of a file in :func:`serialize_store`'s layout, read a line at a time.
+    """The documents of a file in :func:`_store_chunks`'s layout, read a line at a time.
 
     Yields ``(table, None, 0, b"")`` as each table starts, then ``(table, key,
     offset, document)`` for each of its documents: *offset* is where the
@@ -507,7 +498,7 @@ def walk_store_lines(handle: BinaryIO) -> Iterator[tuple[str, str | None, int, b
 
 
 def _parse_store_lines(handle: BinaryIO) -> Tables | None:
-    """Parse the layout :func:`serialize_store` writes, one line at a time; None if it is not.
+    """Parse the layout :func:`_store_chunks` writes, one line at a time; None if it is not.
 
     Reading a line at a time keeps the peak memory near the size of the
     parsed data, where parsing the whole file at once holds the file's bytes
@@ -540,7 +531,7 @@ def parse_store_bytes(raw: bytes) -> Tables:
         raise _Damage(f"NUL bytes from byte {nul}")
     body = memoryview(raw)[3:] if raw.startswith(_UTF8_BOM) else raw  # an editor's BOM
     try:
-        with collector_paused():
+        with collector.paused():
             data = orjson.loads(body)
     except orjson.JSONDecodeError as exc:
         raise _Damage(_decode_problem(raw, exc)) from None
@@ -565,24 +556,6 @@ def is_valid_store(path: Path, validate: Validator | None = None) -> bool:
         return validate is None or validate(data) is None
     except (StoreError, _Damage):
         return False
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while building many objects at once.
-
-    Parsing a store creates millions of containers, each allocation counting
-    towards a collection that then walks all of them again: pausing it halves
-    the time to open a 100k-release store. Nothing built here is cyclic
-    garbage, so nothing is lost by collecting later.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def restore_backup(path: Path, validate: Validator | None = None) -> Path:

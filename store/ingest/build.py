@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -11,6 +10,7 @@ from store.ingest.draft import Draft
 from store.ingest.extract.anatomy import extract
 from store.ingest.read import read_source
 from store.records import Link, Release, Source, content_fingerprint, release_id
+from store.sanitize import clean_line
 
 Problem = tuple[str, str]  # (path, reason), one line each for the user
 
@@ -65,11 +65,13 @@ def parse_source(source: SourceFile, data: bytes | None = None) -> ParseResult:
     except ImportProblem as problem:
         result.problems.append((source.path, str(problem)))
         return result
-    for draft in drafts:
+    for number, draft in enumerate(drafts, 1):
         try:
             result.releases.append(build_release(draft, source.path))
-        except Exception as exc:  # a parser bug must cost one entry, never the import
-            result.problems.append((source.path, f"cannot extract a release: {exc!r:.120}"))
+        except Exception as exc:
+            # The one place where a bug in extraction becomes a problem: it costs
+            # this entry, reported with its file; the file's other entries still land.
+            result.problems.append((source.path, _extraction_problem(exc, number, len(drafts))))
     if not result.releases and not result.problems:
         result.problems.append((source.path, "no release found in this file"))
     return result
@@ -95,9 +97,11 @@ def parse_paths(paths: Sequence[str]) -> ParseResult:
     return total
 
 
-def parse_path(path: str | os.PathLike[str]) -> ParseResult:
-    """Parse one file or folder."""
-    return parse_paths([os.fspath(path)])
+def _extraction_problem(error: Exception, number: int, total: int) -> str:
+    """ "cannot extract release 2 of 3: KeyError: 'title'": which entry, and what went wrong."""
+    which = "a release" if total == 1 else f"release {number} of {total}"
+    detail = clean_line(str(error))[:120]
+    return f"cannot extract {which}: {type(error).__name__}" + (f": {detail}" if detail else "")
 
 
 def _with_identity(record: Release, path: str, entry_key: str | None) -> Release:

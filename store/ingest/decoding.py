@@ -144,12 +144,15 @@ codecs.register_error("pressroom-cp1252", _cp1252_for_stray_bytes)
 
 
 def _decode_guessed(data: bytes) -> str:
-    try:
-        from charset_normalizer import from_bytes
+    from charset_normalizer import from_bytes  # ~20 ms to import: only files that need a guess
 
+    try:
         best = from_bytes(data).best()
-    except Exception:
-        # A guesser bug must not lose the file: the last resort below still reads it.
+    except (LookupError, UnicodeError):
+        # The guesser decodes with every codec it tries, and a decoding error let
+        # through is how it has failed (UnicodeDecodeError: jawah/charset_normalizer
+        # issues 136, 153, 771): the last resort below still reads the file.
+        # Anything else is a surprise, which read_source reports with the file.
         return data.decode("cp1252", "replace")
     if best is None:
         raise ImportProblem(BINARY)

@@ -146,6 +146,9 @@ def _since_parent(moment: float) -> float:
 
 async def pressroom_start(args: dict[str, Any]) -> dict[str, Any]:
     """Process start to the first frame whose list has rows; then to the index being ready."""
+    from tui.runtime.textual_internals import set_frame_rate
+
+    set_frame_rate()  # as `pressroom` does, before Textual is imported
     from tui.app import PressroomApp
     from tui.screens.browse import BrowseScreen
 
@@ -164,7 +167,9 @@ async def pressroom_start(args: dict[str, Any]) -> dict[str, Any]:
         first_rows = await clock.frame_after(mark)
         screen = app.screen_stack[0]
         assert isinstance(screen, BrowseScreen)
-        await _until(lambda: screen.archive is not None and screen.archive.index is not None)
+        await _until(
+            lambda: app.session.archive is not None and app.session.archive.index is not None
+        )
         index_ready = time.perf_counter()
         rows = len(screen.result or ())
         app.exit()
@@ -258,6 +263,9 @@ async def _type(
 
 async def pressroom_session(args: dict[str, Any]) -> dict[str, Any]:
     """Keystrokes for each query, opening releases, contact lookup: one warm app."""
+    from tui.runtime.textual_internals import set_frame_rate
+
+    set_frame_rate()  # as `pressroom` does, before Textual is imported
     from textual.widgets import Input
 
     from tui.app import PressroomApp
@@ -276,7 +284,7 @@ async def pressroom_session(args: dict[str, Any]) -> dict[str, Any]:
 
     def result_shown(screen: Any, call: tuple[Any, ...]) -> None:
         # Only a result that was applied counts; a stale one is dropped by the screen.
-        if call[0] == screen._search_serial:
+        if call[0] == screen.session.serial:
             results.note()
 
     def pane_shown(pane: Any, call: tuple[Any, ...]) -> None:
@@ -296,7 +304,9 @@ async def pressroom_session(args: dict[str, Any]) -> dict[str, Any]:
         assert isinstance(screen, BrowseScreen)
         await results.next_update(0)
         # The budgets are for a warm app: the index is built before keys are timed.
-        await _until(lambda: screen.archive is not None and screen.archive.index is not None)
+        await _until(
+            lambda: app.session.archive is not None and app.session.archive.index is not None
+        )
         await app.workers.wait_for_complete()
         await pilot.pause()
         search = screen.query_one(SearchBar)

@@ -199,7 +199,8 @@ def cmd_search(ns: argparse.Namespace) -> int:
     with ReleaseStore(ns.db or default_db(), defer_load=True) as store:
         archive = Archive(store)
         archive.build_index(cached_only=True)
-        result = archive.search(query)
+        # is:starred and is:unread look at the marks kept beside the store.
+        result = archive.search(query, states=store.states())
         total = len(result)
         hits = list(result[: ns.limit] if ns.limit else result)
     for hint in query.hints:
@@ -229,6 +230,11 @@ def cmd_show(ns: argparse.Namespace) -> int:
 
 
 def cmd_browse(ns: argparse.Namespace) -> int:
+    # Before anything imports Textual, which reads its frame rate on import;
+    # the other commands never import it.
+    from tui.runtime.textual_internals import set_frame_rate
+
+    set_frame_rate()
     db = ns.db or default_db()
     if ns.restore_backup:
         restored = ReleaseStore.restore_backup(db)

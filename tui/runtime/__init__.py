@@ -1,1 +1,1 @@
-"""The process around the browser: terminal input, garbage collection, and Textual workarounds."""
+"""The process around the browser: what Pressroom relies on in Textual's internals, in one module."""

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
-from time import perf_counter
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -16,18 +14,22 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Static
-from textual.worker import get_current_worker
 
-from store.archive import Archive, ResultView, SortOrder
-from store.disk.release_store import ReleaseStore
-from store.errors import StoreError
+from store.archive import ResultView, SortOrder
 from store.records import Release
 from store.sanitize import clean_line
-from store.search.index import SearchCancelled
 from store.search.query import Query, parse_query
-from tui.store_thread import StoreThread
+from tui.messages import (
+    ArchiveOpened,
+    FacetsReady,
+    IndexReady,
+    MarksChanged,
+    ResultReady,
+    StoreChanged,
+    StoreProblem,
+)
+from tui.typing_pause import TypingPause
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.facet_panel import FacetPanel
 from tui.widgets.key_bar import KeyBar
@@ -36,19 +38,10 @@ from tui.widgets.search_bar import SearchBar
 from tui.widgets.timeline import Timeline
 
 if TYPE_CHECKING:
-    from store.ingest.run import ImportSummary
+    from tui.session import Session
 
 WIDE = 120  # columns from which the detail pane sits beside the list
 SHORT = 20  # rows below which the search bar is one line
-SAVE_MARKS_AFTER = 1.0  # seconds of quiet before read/star marks are written
-WATCH_STORE_EVERY = 3.0  # seconds between checks for another process's writes
-DETAIL_AFTER = (
-    0.25  # seconds of typing pause before the pane follows the list (a fast typist: 0.15 a key)
-)
-# An indexed search that finishes within this is answered on the UI thread,
-# so the typed letter and the narrowed list share one frame (a worker costs a
-# frame of its own); one that takes longer moves to a worker.
-SEARCH_HERE_FOR = 0.008
 
 
 def bundled_samples() -> Path | None:
@@ -82,17 +75,14 @@ class BrowseScreen(Screen[None]):
         Binding("i", "import_samples", "Import samples", show=False, id="browse.import_samples"),
     ]
 
-    def __init__(self, db: Path) -> None:
+    def __init__(self, session: Session) -> None:
         super().__init__()
-        self.db = db
-        self.archive: Archive | None = None
+        self.session = session
         self.query_value: Query = parse_query("")
         self.result: ResultView | None = None
         self.order = SortOrder()
-        self._search_serial = 0
-        self._dirty_marks: set[str] = set()
-        self._detail_timer: Timer | None = None
-        self.store_thread: StoreThread
+        # While the user types, the list comes first; the pane follows once they pause.
+        self._pane_follows = TypingPause(self, self._show_current_detail)
 
     # -- layout -----------------------------------------------------------
 
@@ -113,13 +103,16 @@ class BrowseScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.store_thread = StoreThread(self.app)
         self.query_one(ReleaseList).follow = self._cursor_moved
         self.query_one("#facets").display = False
         self._apply_width(self.app.size.width)
         self.query_one("#count", Static).update("opening the archive …")
-        self.store_thread.submit(self._open_archive, self._archive_ready, self._open_failed)
-        self.set_interval(WATCH_STORE_EVERY, self._watch_store)
+        self.session.subscribe(self)
+        if self.session.archive is not None:
+            self.post_message(ArchiveOpened(self.session.archive))
+
+    def on_unmount(self) -> None:
+        self.session.unsubscribe(self)
 
     def on_resize(self, event: Resize) -> None:
         self._apply_width(event.size.width)
@@ -129,71 +122,41 @@ class BrowseScreen(Screen[None]):
         # On short terminals the search bar gives up its border for list rows.
         self.set_class(self.app.size.height < SHORT, "-short")
 
-    # -- loading (store thread) -------------------------------------------
+    # -- what the session tells ------------------------------------------
 
-    def _open_archive(self) -> Archive:
-        # Deferred: with a current catalogue the store file is never parsed
-        # at all; otherwise the archive reads it (and reports damage) itself.
-        return Archive(ReleaseStore(self.db, defer_load=True))
-
-    def _open_failed(self, exc: BaseException) -> None:
-        message = str(exc) if isinstance(exc, StoreError) else f"cannot open the store: {exc!r}"
-        self.app.exit(return_code=1, message=message)
-
-    def _archive_ready(self, archive: Archive) -> None:
-        self.archive = archive
+    def on_archive_opened(self, message: ArchiveOpened) -> None:
         self._refresh_totals()
         self.run_search(self.query_one(SearchBar).value, keep=None)
         # Whoever started typing while the archive opened keeps their focus.
         if self.focused is None:
             self.set_focus(self.query_one(ReleaseList), scroll_visible=False)
-        self.build_index()
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="index")
-    def build_index(self) -> None:
-        """The index makes keystrokes fast; until it is ready, searches scan."""
-        # Two workers may build one directory at once (this one and `c`): both
-        # build the same value and one of them is kept, which is harmless.
-        if self.archive is not None:
-            self.archive.build_index()
-            # A search typed meanwhile was a scan: answer it again from the index.
-            self.app.call_from_thread(self._index_ready)
-            # The contact directory next, so that `c` opens on a ready one.
-            self.archive.contacts()
-            # Releases and index live as long as the archive: keep the cyclic
-            # collector from walking their millions of objects in the middle
-            # of a keystroke (full collections cost ~200 ms at 10k).
-            gc.freeze()
-
-    def _index_ready(self) -> None:
+    def on_index_ready(self, message: IndexReady) -> None:
+        # A search typed meanwhile was a scan: answer it again from the index.
         if self.query_value.clauses:
             self.run_search(self.query_one(SearchBar).value, keep=self._current_id())
 
-    def _watch_store(self) -> None:
-        """Notice another process's writes (an import running beside the browser)."""
-        archive = self.archive
-        if archive is None:
-            return
-
-        def check() -> bool:
-            changed = archive.refresh()
-            if changed:
-                # The previous generation may be collected again.
-                gc.unfreeze()
-            return changed
-
-        self.store_thread.submit(check, self._store_changed, self._report)
-
-    def _store_changed(self, changed: bool) -> None:
-        if not changed or self.archive is None:
-            return
+    def on_store_changed(self, message: StoreChanged) -> None:
         self._refresh_totals()
         self.run_search(self.query_one(SearchBar).value, keep=self._current_id())
-        self.notify(f"The archive changed: {len(self.archive):,} releases", title="Updated")
-        self.build_index()
+        if message.imported is not None:
+            self.notify(f"Imported {message.imported:,} releases", title="Import")
+        else:
+            self.notify(f"The archive changed: {message.total:,} releases", title="Updated")
 
-    def _report(self, exc: BaseException) -> None:
-        self.notify(Content(clean_line(str(exc)) or repr(exc)), severity="error", title="Store")
+    def on_marks_changed(self, message: MarksChanged) -> None:
+        self.query_one(ReleaseList).refresh_marks()
+
+    def on_store_problem(self, message: StoreProblem) -> None:
+        self.notify(message.text, markup=False, severity="error", title="Store")
+
+    def on_result_ready(self, message: ResultReady) -> None:
+        self._show_result(
+            message.serial, message.query, message.result, message.months, message.keep
+        )
+
+    def on_facets_ready(self, message: FacetsReady) -> None:
+        self.query_one(FacetPanel).show(message.facets)
 
     # -- searching --------------------------------------------------------
 
@@ -207,50 +170,8 @@ class BrowseScreen(Screen[None]):
         self.query_one(ReleaseList).focus(scroll_visible=False)
 
     def run_search(self, text: str, *, keep: str | None) -> None:
-        archive = self.archive
-        if archive is None:
-            return
-        self._search_serial += 1
-        serial = self._search_serial
-        if archive.index is not None:
-            query = parse_query(text)
-            deadline = perf_counter() + SEARCH_HERE_FOR
-            try:
-                # Only phrase checks look at the deadline: the rest of an
-                # indexed search is bitmap work, milliseconds even at 100k.
-                result = archive.search(
-                    query, self.order, should_stop=lambda: perf_counter() > deadline
-                )
-            except SearchCancelled:
-                pass
-            else:
-                self._show_result(serial, query, result, result.months(), keep)
-                return
-        self._search(text, self.order, serial, keep)
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="search")
-    def _search(self, text: str, order: SortOrder, serial: int, keep: str | None) -> None:
-        archive = self.archive
-        if archive is None:
-            return
-        query = parse_query(text)
-        worker = get_current_worker()
-
-        def typed_on() -> bool:
-            return worker.is_cancelled or serial != self._search_serial
-
-        try:
-            result = archive.search(query, order, should_stop=typed_on)
-        except SearchCancelled:
-            return
-        if typed_on():
-            return
-        # The timeline's counts are made here, off the UI thread (a Counter
-        # over every hit: milliseconds at 100k).
-        months = result.months()
-        if typed_on():
-            return
-        self.app.call_from_thread(self._show_result, serial, query, result, months, keep)
+        """Ask the session for *text*'s releases; :meth:`on_result_ready` shows them."""
+        self.session.search(self, text, self.order, keep)
 
     def _show_result(
         self,
@@ -261,44 +182,32 @@ class BrowseScreen(Screen[None]):
         keep: str | None,
     ) -> None:
         # A result that arrives after the input moved on is dropped (R2).
-        if serial != self._search_serial or self.archive is None:
+        archive = self.session.archive
+        if serial != self.session.serial or archive is None:
             return
         self.query_value = query
         self.result = result
         releases = self.query_one(ReleaseList)
-        # The cursor moves with the new rows; the pane does not follow it now
-        # but once the typing pauses (below).
-        releases.follow = None
-        releases.set_releases(result, self.archive.marks, keep=keep)
-        releases.follow = self._cursor_moved
+        # The cursor moves with the new rows; the pane follows it once the
+        # typing pauses (below), not now.
+        releases.set_releases(result, self.session.marks.starred_unread, keep=keep)
         # The status line has a fixed size: no layout pass for new words in it.
         # Until the index is ready a search reads every release: say why it is slow.
-        indexing = (
-            "  ·  indexing for search …" if self.archive.index is None and query.clauses else ""
-        )
+        indexing = "  ·  indexing for search …" if archive.index is None and query.clauses else ""
         self.query_one("#count", Static).update(
             Content(
-                f"{len(result):,} of {len(self.archive):,}  ·  sorted by {self.order.label()}"
-                + indexing
+                f"{len(result):,} of {len(archive):,}  ·  sorted by {self.order.label()}" + indexing
             ),
             layout=False,
         )
         self.query_one("#hint", Static).update(Content("  ".join(query.hints)), layout=False)
         self.query_one(Timeline).show(months)
-        self._show_welcome(len(self.archive) == 0)
+        self._show_welcome(len(archive) == 0)
         if self.query_one(FacetPanel).display:
-            self._compute_facets(result)
-        # While the user types, the list comes first; the pane follows once they pause.
-        if self._detail_timer is not None:
-            self._detail_timer.stop()
-            self._detail_timer = None
-        if self.query_one(DetailPane).shown_for is None:
-            self._show_current_detail()  # the first result: nothing to wait for
-        else:
-            self._detail_timer = self.set_timer(DETAIL_AFTER, self._show_current_detail)
+            self.session.facets(self, result)
+        self._pane_follows.changed()
 
     def _show_current_detail(self) -> None:
-        self._detail_timer = None
         self._show_detail(self.query_one(ReleaseList).current)
 
     def _show_welcome(self, empty: bool) -> None:
@@ -321,14 +230,6 @@ class BrowseScreen(Screen[None]):
                 text.append(line + "\n", style)
             welcome.update(text)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="facets")
-    def _compute_facets(self, result: ResultView) -> None:
-        if self.archive is None:
-            return
-        facets = self.archive.facets(result)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.query_one(FacetPanel).show, facets)
-
     # -- the detail pane --------------------------------------------------
 
     def _current_id(self) -> str | None:
@@ -338,9 +239,7 @@ class BrowseScreen(Screen[None]):
     def _cursor_moved(self, release: Release | None) -> None:
         """The user moved the cursor: the pane shows its release in the same frame."""
         if self.has_class("-wide"):
-            if self._detail_timer is not None:
-                self._detail_timer.stop()
-                self._detail_timer = None
+            self._pane_follows.cancel()
             self._show_detail(release)
 
     def _show_detail(self, release: Release | None) -> None:
@@ -360,7 +259,7 @@ class BrowseScreen(Screen[None]):
 
     def open_release(self, release: Release) -> None:
         """Enter: show the release (beside the list, or full screen when narrow) and mark it read."""
-        self._mark(release.id, read=True)
+        self.session.set_read(release.id, True)
         if self.has_class("-wide"):
             self._show_detail(release)
             self.query_one(DetailPane).focus(scroll_visible=False)
@@ -371,44 +270,6 @@ class BrowseScreen(Screen[None]):
             self.app.push_screen(
                 ReaderScreen(release, None if query.is_empty() else query.highlight_spans)
             )
-
-    # -- marks ------------------------------------------------------------
-
-    def _mark(
-        self, release_id: str, *, read: bool | None = None, starred: bool | None = None
-    ) -> None:
-        archive = self.archive
-        if archive is None:
-            return
-        state = archive.state(release_id)
-        if read is not None and read != state.read:
-            archive.set_read(release_id, read)
-        elif starred is not None and starred != state.starred:
-            archive.set_starred(release_id, starred)
-        else:
-            return
-        self._dirty_marks.add(release_id)
-        self.query_one(ReleaseList).refresh_marks()
-        # Debounced: reading ten releases in a row costs one store write.
-        self.set_timer(SAVE_MARKS_AFTER, self.save_marks, name="save-marks")
-
-    def save_marks(self, *, wait: bool = False) -> None:
-        """Write pending read/star marks to the store (on the store thread)."""
-        archive = self.archive
-        if archive is None or not self._dirty_marks:
-            return
-        changed = sorted(self._dirty_marks)
-        self._dirty_marks.clear()
-        if wait:
-            self.store_thread.run_now(lambda: archive.save_states(changed))
-        else:
-            self.store_thread.submit(lambda: archive.save_states(changed), None, self._report)
-
-    def on_unmount(self) -> None:
-        try:
-            self.save_marks(wait=True)
-        finally:
-            self.store_thread.shutdown()
 
     # -- actions ----------------------------------------------------------
 
@@ -439,17 +300,17 @@ class BrowseScreen(Screen[None]):
             search.value = ""
 
     def action_contacts(self) -> None:
-        if self.archive is None:
+        if self.session.archive is None:
             return
         from tui.screens.contacts import ContactsScreen
 
-        self.app.push_screen(ContactsScreen(self.archive, self.store_thread))
+        self.app.push_screen(ContactsScreen(self.session))
 
     def action_toggle_facets(self) -> None:
         panel = self.query_one(FacetPanel)
         panel.display = not panel.display
         if panel.display and self.result is not None:
-            self._compute_facets(self.result)
+            self.session.facets(self, self.result)
             panel.focus(scroll_visible=False)
         elif self.focused is None:
             self.query_one(ReleaseList).focus(scroll_visible=False)
@@ -471,13 +332,14 @@ class BrowseScreen(Screen[None]):
 
     def action_toggle_star(self) -> None:
         release = self._target()
-        if release is not None and self.archive is not None:
-            self._mark(release.id, starred=not self.archive.state(release.id).starred)
+        if release is not None:
+            starred = self.session.marks.state(release.id).starred
+            self.session.set_starred(release.id, not starred)
 
     def action_toggle_read(self) -> None:
         release = self._target()
-        if release is not None and self.archive is not None:
-            self._mark(release.id, read=not self.archive.state(release.id).read)
+        if release is not None:
+            self.session.set_read(release.id, not self.session.marks.state(release.id).read)
 
     def action_next_hit(self) -> None:
         self.query_one(DetailPane).action_next_hit()
@@ -514,7 +376,7 @@ class BrowseScreen(Screen[None]):
         if url:
             # A space is the one unsafe character an openable link may hold.
             self.app.open_url(url.replace(" ", "%20"))
-            self.notify(Content(f"Opening {clean_line(url)}"))
+            self.notify(f"Opening {clean_line(url)}", markup=False)
 
     def action_copy(self) -> None:
         """y: the first contact's email, else the headline and dateline."""
@@ -528,30 +390,17 @@ class BrowseScreen(Screen[None]):
             dateline = ", ".join(x for x in (release.location, release.date) if x)
             value = clean_line(release.title) + (f" ({dateline})" if dateline else "")
         self.app.copy_to_clipboard(value)
-        self.notify(Content(f"Copied {value}"))
+        self.notify(f"Copied {value}", markup=False)
 
     def action_import_samples(self) -> None:
         samples = bundled_samples()
-        if self.archive is None or samples is None or len(self.archive):
+        archive = self.session.archive
+        if archive is None or samples is None or len(archive):
             return
-        archive = self.archive
         self.query_one("#count", Static).update("importing the samples …")
-
-        def run() -> ImportSummary:
-            from store.ingest.run import import_paths
-
-            summary = import_paths(archive.store, [str(samples)], workers=1)
-            archive.reload()
-            return summary
-
-        self.store_thread.submit(run, self._imported, self._report)
-
-    def _imported(self, summary: ImportSummary) -> None:
-        self.notify(f"Imported {summary.imported:,} releases", title="Samples")
-        self._refresh_totals()
-        self.run_search("", keep=None)
-        self.build_index()
+        self.session.import_paths([str(samples)])
 
     def _refresh_totals(self) -> None:
-        total = len(self.archive) if self.archive else 0
+        archive = self.session.archive
+        total = len(archive) if archive else 0
         self.query_one("#totals", Static).update(Content(f"{total:,} releases"))

@@ -2,38 +2,30 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Input, Static
-from textual.worker import get_current_worker
 
-from store.archive import Archive
 from store.contacts import ContactDirectory, DirectoryEntry
 from store.records import Release
 from store.sanitize import clean_line
-from tui.store_thread import StoreThread
+from tui.messages import ContactsFiltered, ContactsReady, MarksChanged, StoreChanged, StoreProblem
+from tui.typing_pause import TypingPause
 from tui.widgets.contact_list import ContactList
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.plain_input import PlainInput
 from tui.widgets.release_list import ReleaseList
 
-CARD_AFTER = 0.25  # seconds of typing pause before the card follows the list (as the pane)
-# Directories up to this size are filtered on the UI thread (1 ms for the
-# real corpus's 3,564 entries); bigger ones in a worker, so typing never waits.
-FILTER_HERE_UP_TO = 10_000
-
-
-def _filtered(directory: ContactDirectory, text: str) -> list[DirectoryEntry]:
-    return directory.filter(text) if text.strip() else list(directory.entries)
+if TYPE_CHECKING:
+    from tui.session import Session
 
 
 class ContactsScreen(Screen[None]):
@@ -45,14 +37,13 @@ class ContactsScreen(Screen[None]):
         Binding("y", "copy_email", "Copy email", id="contacts.copy"),
     ]
 
-    def __init__(self, archive: Archive, store_thread: StoreThread) -> None:
+    def __init__(self, session: Session) -> None:
         super().__init__()
-        self.archive = archive
-        self.store_thread = store_thread
+        self.session = session
         self.directory: ContactDirectory | None = None
         self._serial = 0
-        self._card_timer: Timer | None = None
-        self._card_shown = False
+        # The card and its releases follow the list once the typing pauses (as the pane).
+        self._card_follows = TypingPause(self, self._show_current_card)
         self._card_entry: DirectoryEntry | None = None
 
     def compose(self) -> ComposeResult:
@@ -71,18 +62,31 @@ class ContactsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#contact-filter", Input).focus(scroll_visible=False)
-        built = self.archive.built_contacts()
+        self.session.subscribe(self)
+        built = self.session.contacts()
         if built is not None:
             # Usually built in the background already: shown in the screen's
             # first frame, with no frames after it for a first letter to wait on.
             self._directory_ready(built)
-        else:
-            self.build_directory()
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="directory")
-    def build_directory(self) -> None:
-        directory = self.archive.contacts()
-        self.app.call_from_thread(self._directory_ready, directory)
+    def on_unmount(self) -> None:
+        self.session.unsubscribe(self)
+
+    def on_contacts_ready(self, message: ContactsReady) -> None:
+        self._directory_ready(message.directory)
+
+    def on_store_changed(self, message: StoreChanged) -> None:
+        # Another generation of the archive: its own directory follows.
+        if message.releases:
+            built = self.session.contacts()
+            if built is not None:
+                self._directory_ready(built)
+
+    def on_marks_changed(self, message: MarksChanged) -> None:
+        self.query_one("#contact-releases", ReleaseList).refresh_marks()
+
+    def on_store_problem(self, message: StoreProblem) -> None:
+        self.notify(message.text, markup=False, severity="error", title="Store")
 
     def _directory_ready(self, directory: ContactDirectory) -> None:
         self.directory = directory
@@ -101,22 +105,10 @@ class ContactsScreen(Screen[None]):
         if directory is None:
             return
         self._serial += 1
-        if len(directory) <= FILTER_HERE_UP_TO:
-            # Under a millisecond: filtering right here puts the typed letter
-            # and the narrowed list in the same frame, where a worker costs a
-            # frame of its own and a thread hand-over.
-            self._show_entries(self._serial, _filtered(directory, text))
-        else:
-            self._run_filter(text, self._serial)
+        self.session.filter_contacts(self, directory, text, self._serial)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="filter")
-    def _run_filter(self, text: str, serial: int) -> None:
-        directory = self.directory
-        if directory is None:
-            return
-        entries = _filtered(directory, text)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_entries, serial, entries)
+    def on_contacts_filtered(self, message: ContactsFiltered) -> None:
+        self._show_entries(message.serial, message.entries)
 
     def _show_entries(self, serial: int, entries: list[DirectoryEntry]) -> None:
         if serial != self._serial or self.directory is None:
@@ -127,28 +119,19 @@ class ContactsScreen(Screen[None]):
         self.query_one("#contacts-count", Static).update(
             Content(f"{len(entries):,} of {len(self.directory):,} contacts"), layout=False
         )
-        # The card and its releases follow once the typing pauses; the first
-        # one at once, so that no card is pending when the typing starts.
-        if self._card_timer is not None:
-            self._card_timer.stop()
-            self._card_timer = None
-        if not self._card_shown:
-            self._show_current_card()
-        else:
-            self._card_timer = self.set_timer(CARD_AFTER, self._show_current_card)
+        # The first card at once, so that none is pending when the typing starts.
+        self._card_follows.changed()
 
     def _show_current_card(self) -> None:
-        self._card_timer = None
         self._show_card(self.query_one(ContactList).current)
 
     @on(ContactList.Highlighted, "#contact-list")
     def _contact_highlighted(self, event: ContactList.Highlighted) -> None:
         # The list announces the entry the card already shows when it fills.
-        if self._card_timer is None and event.item is not self._card_entry:
+        if not self._card_follows.waiting and event.item is not self._card_entry:
             self._show_card(event.item)
 
     def _show_card(self, entry: DirectoryEntry | None) -> None:
-        self._card_shown = True
         self._card_entry = entry
         card = self.query_one("#contact-card", Static)
         releases = self.query_one("#contact-releases", ReleaseList)
@@ -159,7 +142,10 @@ class ContactsScreen(Screen[None]):
         card.update(contact_card(entry), layout=False)
         # A view: a shared press@ mailbox may have thousands of releases, and
         # only the visible ones are read.
-        releases.set_releases(self.archive.view(entry.release_ids), self.archive.marks)
+        archive = self.session.archive
+        if archive is None:
+            return
+        releases.set_releases(archive.view(entry.release_ids), self.session.marks.starred_unread)
 
     @on(ContactList.Selected, "#contact-list")
     def _contact_selected(self, event: ContactList.Selected) -> None:
@@ -195,7 +181,7 @@ class ContactsScreen(Screen[None]):
             return
         email = clean_line(entry.email)
         self.app.copy_to_clipboard(email)
-        self.notify(Content(f"Copied {email}"))
+        self.notify(f"Copied {email}", markup=False)
 
 
 def contact_card(entry: DirectoryEntry) -> Text:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from rich.style import Style
 
 from store.contacts import DirectoryEntry
@@ -11,6 +13,21 @@ from tui.widgets.virtual_list import Piece, VirtualList, fixed_cell
 
 class ContactList(VirtualList[DirectoryEntry]):
     """One row per person (or shared mailbox) of the directory."""
+
+    def item_key(self, entry: DirectoryEntry) -> Hashable:
+        return entry.key
+
+    def row_key(self, entry: DirectoryEntry) -> Hashable:
+        # A directory rebuilt after an import keeps the keys but not the figures.
+        return (
+            entry.name,
+            entry.email,
+            entry.phones[:1],
+            entry.release_count,
+            entry.last_seen,
+            entry.role,
+            entry.organisation,
+        )
 
     def row_pieces(self, entry: DirectoryEntry, width: int) -> tuple[Style | None, list[Piece]]:
         meta = self.part("meta")

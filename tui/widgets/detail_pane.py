@@ -13,12 +13,12 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from store.records import Release
 from store.sanitize import clean_line, clean_text
+from tui.runtime.textual_internals import set_virtual_height_quietly
 
 Highlighter = Callable[[str], list[tuple[int, int]]]
 
@@ -208,10 +208,7 @@ class DetailPane(ScrollView, can_focus=True):
             starts.append(total)
         self._starts = starts
         # As in VirtualList: no layout pass for what only changes our scrollbar.
-        self.set_reactive(ScrollView.virtual_size, Size(self._width, total))
-        scrollbar = self.vertical_scrollbar
-        scrollbar.window_virtual_size = total
-        scrollbar.refresh()
+        set_virtual_height_quietly(self, total, width=self._width)
 
     def _settle_height(self, index: int, rows: int) -> None:
         """An estimated paragraph came into view: use its real height from the next frame."""

@@ -74,5 +74,5 @@ class KeyBar(Static):
         for start, end, node, binding in self._spans:
             if start <= event.x < end:
                 event.stop()
-                await node.run_action(binding.action)
+                await self.app.run_action(binding.action, node)
                 return

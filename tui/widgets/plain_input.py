@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from textual.geometry import Size
-from textual.widget import Widget
 from textual.widgets import Input
 
 from store.sanitize import clean_text
+from tui.runtime.textual_internals import QuietInputMixin
 
 
 def _one_line(text: str) -> str:
@@ -14,17 +13,11 @@ def _one_line(text: str) -> str:
     return clean_text(text).replace("\n", " ").replace("\t", " ")
 
 
-class PlainInput(Input):
-    """Typed and pasted text is cleaned before the input shows (echoes) it."""
+class PlainInput(QuietInputMixin, Input):
+    """Typed and pasted text is cleaned before the input shows (echoes) it.
 
-    def _watch_value(self, value: str) -> None:
-        # Input's watcher sets virtual_size to (content width, 1), and every
-        # layout sets it back to the content region's size: one layout of the
-        # whole screen per keystroke (16 ms on the browse screen). Setting it
-        # here without the reactive's refresh leaves Input's assignment
-        # nothing to change. An input has no scrollbars for it to matter to.
-        self.set_reactive(Widget.virtual_size, Size(self.content_width, 1))
-        super()._watch_value(value)
+    A keystroke repaints the input alone, not the whole screen (QuietInputMixin).
+    """
 
     def insert(self, text: str, index: int) -> None:
         super().insert(_one_line(text), index)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 
 from rich.style import Style
 
@@ -58,8 +58,14 @@ class ReleaseList(VirtualList[Release]):
         """Redraw after a star or read state changed."""
         self.refresh()
 
-    def row_key(self, release: Release) -> object:
-        return self._marks(release.id)
+    def item_key(self, release: Release) -> Hashable:
+        return release.id
+
+    def row_key(self, release: Release) -> Hashable:
+        # The id names the file, so a re-imported edit keeps it: the fingerprint
+        # (title, date, body, from which the organisation and place are read)
+        # says whether the row still reads the same.
+        return (self._marks(release.id), release.fingerprint)
 
     def row_pieces(self, release: Release, width: int) -> tuple[Style | None, list[Piece]]:
         starred, unread = self._marks(release.id)

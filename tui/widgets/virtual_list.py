@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from typing import Any, ClassVar, Generic, TypeVar
 
 from rich.cells import cell_len, set_cell_size
@@ -10,13 +10,14 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Region, Size
+from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from store.sanitize import clean_line
+from tui.runtime.textual_internals import set_virtual_height_quietly
 
 T = TypeVar("T")
 
@@ -90,7 +91,8 @@ def row_strip(
 class VirtualList(ScrollView, Generic[T], can_focus=True):
     """A cursor over rows of items, drawing only the rows on screen (Textual's Line API).
 
-    Subclasses say how one item reads as a row in :meth:`row_pieces`.
+    Subclasses say how one item reads as a row in :meth:`row_pieces`, and what
+    names it and its row in :meth:`item_key` and :meth:`row_key`.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -147,9 +149,12 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._rows: Sequence[T] = ()
-        self._strips: dict[tuple[int, int, bool, object], Strip] = {}
-        # Called with the item under the cursor whenever it moves (see watch_cursor).
+        # Drawn rows by (item_key, width, is_cursor, row_key): see render_line.
+        self._strips: dict[tuple[Hashable, int, bool, Hashable], Strip] = {}
+        # Called with the item under the cursor whenever it moves over the same
+        # rows (see watch_cursor); new rows (set_rows) are not a move to follow.
         self.follow: Callable[[T | None], object] | None = None
+        self._filling = False
         self._styles: dict[str, Style] = {}
 
     # -- data -------------------------------------------------------------
@@ -170,20 +175,22 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
         self._rows = rows
         self.set_virtual_height(len(rows))
         self.scroll_to(y=0, animate=False, immediate=True)
-        self.cursor = keep_index
+        # Whatever follows the cursor (the pane) catches up with new rows on
+        # its own terms (once the typing pauses), not at every keystroke.
+        self._filling = True
+        try:
+            self.cursor = keep_index
+        finally:
+            self._filling = False
         self.refresh()
 
     def set_virtual_height(self, height: int) -> None:
         """Change the number of rows without a layout pass of the whole screen.
 
-        Setting ``virtual_size`` asks Textual for a layout, which costs tens of
-        milliseconds per keystroke on a busy screen; the list's own size does
-        not change, so only its scrollbar needs telling (it is always shown).
+        A layout costs tens of milliseconds per keystroke on a busy screen, and
+        the list's own size does not change: only its scrollbar needs telling.
         """
-        self.set_reactive(ScrollView.virtual_size, Size(self.size.width, height))
-        scrollbar = self.vertical_scrollbar
-        scrollbar.window_virtual_size = height
-        scrollbar.refresh()
+        set_virtual_height_quietly(self, height)
 
     # -- movement ---------------------------------------------------------
 
@@ -194,7 +201,7 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
         self.refresh_row(old)
         self.refresh_row(new)
         self._scroll_cursor_into_view()
-        if self.follow is not None:
+        if self.follow is not None and not self._filling:
             # Called now, not through a message, so that what follows the
             # cursor is drawn in the same frame as the cursor itself.
             self.follow(self.current)
@@ -234,7 +241,7 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
         if item is not None:
             self.post_message(self.Selected(self, item))
 
-    def _on_click(self, event: events.Click) -> None:
+    def on_click(self, event: events.Click) -> None:
         row = event.y + self.scroll_offset.y
         if 0 <= row < len(self._rows):
             self.cursor = row
@@ -260,7 +267,9 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
         is_cursor = row == self.cursor
         # Rows often stay the same between two keystrokes (the newest hits
         # lead both results): reuse their strips instead of rendering again.
-        key = (id(item), width, is_cursor, self.row_key(item))
+        # Keyed by what the item is, never by id(): the rows may be objects
+        # built on each read, and a new one can take a freed one's address.
+        key = (self.item_key(item), width, is_cursor, self.row_key(item))
         strip = self._strips.get(key)
         if strip is None:
             row_style, pieces = self.row_pieces(item, width)
@@ -276,8 +285,16 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
             self._strips[key] = strip
         return strip
 
-    def row_key(self, item: T) -> object:
-        """What, besides the item itself, changes how its row looks (e.g. its marks)."""
+    def item_key(self, item: T) -> Hashable:
+        """What names *item* for as long as the list lives (a release's id), never ``id()``."""
+        raise NotImplementedError
+
+    def row_key(self, item: T) -> Hashable:
+        """What, besides :meth:`item_key`, changes how the item's row looks (e.g. its marks).
+
+        Two items with equal keys share one drawn row, so this must cover all
+        that :meth:`row_pieces` shows that the item's key does not fix.
+        """
         return None
 
     def _style(self, name: str) -> Style:
@@ -292,21 +309,24 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
             self._styles[name] = style
         return style
 
-    def notify_style_update(self) -> None:
-        # A theme or focus change restyles every row.
+    def _forget_styles(self) -> None:
         self._styles.clear()
         self._strips.clear()
+
+    def notify_style_update(self) -> None:
+        # A theme change restyles every row.
+        self._forget_styles()
         super().notify_style_update()
 
-    def _on_focus(self, event: events.Focus) -> None:
-        self._styles.clear()
-        self._strips.clear()
-        super()._on_focus(event)
+    # A focus change restyles the cursor row (``:focus`` in DEFAULT_CSS), and
+    # Textual need not call notify_style_update for it: only the component
+    # classes change. Textual calls these along with Widget's own handlers
+    # (one per class of the MRO), so no super() call.
+    def on_focus(self, event: events.Focus) -> None:
+        self._forget_styles()
 
-    def _on_blur(self, event: events.Blur) -> None:
-        self._styles.clear()
-        self._strips.clear()
-        super()._on_blur(event)
+    def on_blur(self, event: events.Blur) -> None:
+        self._forget_styles()
 
     def row_pieces(self, item: T, width: int) -> tuple[Style | None, list[Piece]]:
         """One row for *item*: a style for the whole row (or None) and its pieces.

@@ -84,38 +84,6 @@ class Extracted:
     language: str | None  # ISO 639-1: en, fr, es, de (others if cheap), None if unsure
 
 
-def extract(
-    text: str,
-    *,
-    title: str | None = None,
-    date: str | None = None,
-    language: str | None = None,
-) -> Extracted:
-    """Read the parts of one release from its plain *text*; never raises.
-
-    *title*, *date* and *language* are what the source format declared; they
-    win over what the text says, except a title that is only a site name and
-    a date: the dateline's date comes first, the declared one is the fallback.
-    """
-    try:
-        return _extract(text, title=title, date=date, language=language)
-    except Exception:  # a bug must not stop an import: keep the text, lose the parts
-        cleaned = clean_text(text if isinstance(text, str) else "")
-        return Extracted(
-            title=clean_line(title or "") or first_sentence(cleaned),
-            body=cleaned.strip(),
-            kicker=None,
-            embargo=None,
-            location=None,
-            date=declared_date(date),
-            organisations=(),
-            people=(),
-            contacts=(),
-            links=(),
-            language=declared_language(language),
-        )
-
-
 @dataclass(slots=True)
 class _Top:
     """What the first lines hold: kicker, embargo, headline, and where the body starts."""
@@ -350,7 +318,22 @@ def _known_organisations(organisations: tuple[str, ...]) -> dict[str, str]:
     return known
 
 
-def _extract(text: str, *, title: str | None, date: str | None, language: str | None) -> Extracted:
+def extract(
+    text: str,
+    *,
+    title: str | None = None,
+    date: str | None = None,
+    language: str | None = None,
+) -> Extracted:
+    """Read the parts of one release from its plain *text*.
+
+    *title*, *date* and *language* are what the source format declared; they
+    win over what the text says, except a title that is only a site name and
+    a date: the dateline's date comes first, the declared one is the fallback.
+
+    A bug in an extractor raises: ``store.ingest.build.parse_source`` reports
+    it with its file, where the other releases of the file still land.
+    """
     raw = text if isinstance(text, str) else ""
     if _NEEDS_CLEANING.search(raw):
         raw = clean_text(raw)

@@ -54,7 +54,6 @@ _SPEECH_AFTER = re.compile(
     r",?[ \t]{1,2}(?:said|says|added|noted|explained|stated|commented|remarked|a déclaré|"
     r"déclare|dijo|afirmó|sagte|erklärte)\b"
 )
-_ROLE_TEXT = re.compile(r"[^,;:()\n“”\"]{2,120}")
 _ROLE_STOP = re.compile(
     r"\s(?:said|says|added|noted|explained|stated|commented|who|which|will|is|was|has|had|and\s+the|"
     r"in\s+a|in\s+an|during|when|while|on|to|with|a\s+déclaré|a\s+dit|explique|dijo|afirmó|"

@@ -42,15 +42,6 @@ ROLE_WORDS = word_set(
     jefe jefa cabinet master volunteer scientist portavoz alcalde alcaldesa maire"""
 )
 
-# Roles that may stand before a name ("CEO Gareth Sheridan", "President Jane Doe").
-TITLE_BEFORE_NAME = (
-    r"CEO|CFO|COO|CTO|Chairman|Chairwoman|Chairperson|President|Founder|Co-[Ff]ounder|Minister|"
-    r"Mayor|Governor|Senator|Secretary-General|Under-Secretary-General|Director-General|"
-    r"Commissioner|Ambassador|Professor|Chancellor|Premier|Prime Minister|Rabbi|Pastor|Bishop|"
-    r"Coach|Judge|Justice|Congressman|Congresswoman|Councilman|Councilwoman|Councillor|"
-    r"Superintendent|Sheriff|Chief"
-)
-
 # What follows "of" in a function role rather than an employer: "Head of Product".
 DEPARTMENTS = word_set(
     """product products sales marketing communications communication engineering operations finance

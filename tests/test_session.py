@@ -1,0 +1,163 @@
+"""The browser's session: marks changed on one thread, store work reported as messages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from store.disk.release_store import ReleaseStore
+from store.errors import StoreError
+from tests.helpers.app_session import browse, settle
+from tests.helpers.browser_data import sample_releases, write_store
+from tui.app import PressroomApp
+from tui.session import Session
+from tui.widgets.release_list import ReleaseList
+
+WIDE = (140, 40)
+
+
+@pytest.fixture
+def store_path(tmp_path: Path) -> Path:
+    return write_store(tmp_path / "releases.json")
+
+
+def starred_on_screen(rows: ReleaseList, release_id: str) -> bool:
+    """Whether the row of *release_id*, as drawn, carries the star marker."""
+    index = next(n for n, r in enumerate(rows.rows) if r.id == release_id)
+    line = rows.render_line(index - rows.scroll_offset.y)
+    return line.text.startswith("★")
+
+
+def on_disk(path: Path) -> dict[str, tuple[bool, bool]]:
+    with ReleaseStore(path) as store:
+        return {i: (s.read, s.starred) for i, s in store.states().items()}
+
+
+async def test_a_star_pressed_while_another_process_write_is_picked_up_is_kept(
+    store_path: Path,
+) -> None:
+    """The race of the issue: 15 of 16 stars kept while an import ran beside the browser."""
+    app = PressroomApp(store_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        rows = browse(app).query_one(ReleaseList)
+        mine, theirs = rows.rows[0].id, rows.rows[1].id
+        await pilot.press("s")  # starred here, not yet written (saves wait for a pause)
+        assert app.session.marks.unsaved
+        # Another process marks two releases, one of them the release just starred.
+        with ReleaseStore(store_path) as other:
+            other.set_starred([theirs], True)
+            other.set_read([mine], True)
+        app.session.check_store()  # the watcher picks their write up
+        await settle(pilot)
+        assert app.session.marks.state(mine).starred, "the star was undone on screen"
+        assert app.session.marks.state(mine).read and app.session.marks.state(theirs).starred
+        assert starred_on_screen(rows, mine) and starred_on_screen(rows, theirs)
+        app.session.save_marks()
+        await settle(pilot)
+        assert on_disk(store_path)[mine] == (True, True), "the star was lost on disk"
+        assert on_disk(store_path)[theirs] == (False, True), "their star was undone"
+
+
+async def test_the_last_marks_are_written_at_quit(store_path: Path) -> None:
+    app = PressroomApp(store_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        first = browse(app).query_one(ReleaseList).current
+        assert first is not None
+        await pilot.press("s", "r")
+        assert app.session.marks.unsaved
+    assert on_disk(store_path)[first.id] == (True, True)
+
+
+async def test_a_failed_save_is_one_notice_and_the_marks_wait_for_the_next(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = PressroomApp(store_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        archive = app.session.archive
+        assert archive is not None
+        first = browse(app).query_one(ReleaseList).current
+        assert first is not None
+        original = archive.write_marks
+
+        def full_disk(*args: object) -> None:
+            raise StoreError("cannot write the marks: no space left on device")
+
+        monkeypatch.setattr(archive, "write_marks", full_disk)
+        await pilot.press("s")
+        app.session.save_marks()
+        await settle(pilot)
+        notices = [n.message for n in app._notifications]
+        assert any("no space left" in str(m) for m in notices)
+        assert app.session.marks.state(first.id).starred and app.session.marks.unsaved
+        monkeypatch.setattr(archive, "write_marks", original)
+        app.session.save_marks()
+        await settle(pilot)
+        assert not app.session.marks.unsaved
+    assert on_disk(store_path)[first.id] == (False, True)
+
+
+async def test_another_process_import_reaches_the_screens_as_messages(store_path: Path) -> None:
+    app = PressroomApp(store_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        screen = browse(app)
+        await pilot.press("c")  # the contact lookup on top: it hears the change too
+        await settle(pilot)
+        total = len(sample_releases())
+        extra = sample_releases()[0].with_changes(id="f" * 16, title="A release added elsewhere")
+        with ReleaseStore(store_path) as other:
+            other.add_batch([extra])
+            other.set_starred(["f" * 16], True)
+        app.session.check_store()
+        await settle(pilot)
+        rows = screen.query_one(ReleaseList)
+        added = next(r for r in rows.rows if r.title == "A release added elsewhere")
+        assert starred_on_screen(rows, added.id), "the star from the other process is not shown"
+        totals = str(screen.query_one("#totals", Static).render())
+        assert f"{total + 1:,} releases" in totals
+        assert any("The archive changed" in str(n.message) for n in app._notifications)
+        assert len(app.session.archive or ()) == total + 1
+
+
+async def test_an_exception_in_session_work_is_a_notice_and_the_app_goes_on(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = PressroomApp(store_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        archive = app.session.archive
+        assert archive is not None
+
+        def broken(*args: object, **kwargs: object) -> object:
+            raise RuntimeError("a bug in the facets")
+
+        monkeypatch.setattr(archive, "facets", broken)
+        await pilot.press("f")
+        await settle(pilot)
+        assert app.is_running
+        assert any("a bug in the facets" in str(n.message) for n in app._notifications)
+
+
+def test_the_session_owns_the_store_thread_and_no_screen_runs_store_work() -> None:
+    """One route: screens neither start workers nor hop threads; the session does."""
+    import inspect
+
+    import tui.screens.browse
+    import tui.screens.contacts
+
+    for module in (tui.screens.browse, tui.screens.contacts):
+        source = inspect.getsource(module)
+        for route in (
+            "@work",
+            "call_from_thread",
+            "run_worker",
+            "ThreadPoolExecutor",
+            "call_later",
+        ):
+            assert route not in source, f"{module.__name__} uses {route}"
+    assert "ThreadPoolExecutor" in inspect.getsource(Session)

@@ -1,0 +1,109 @@
+"""What the session tells the screens: the one route from the store to a widget.
+
+Every result of store work (the archive opened, a search answered, the store
+changed by another process, marks saved) reaches a screen as one of these
+messages, posted by :class:`tui.session.Session` from whichever thread did the
+work (``post_message`` is thread-safe and never waits on the UI). Handlers run
+on the UI thread, so widgets are only ever changed there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.message import Message
+
+from store.archive import Archive, Facets, ResultView
+from store.contacts import ContactDirectory, DirectoryEntry
+from store.search.query import Query
+
+
+class SessionMessage(Message, bubble=False):
+    """A message from the session; it goes to the screens that subscribed, never further."""
+
+
+class ArchiveOpened(SessionMessage):
+    """The archive is open: the list can be filled (the index may still be building)."""
+
+    def __init__(self, archive: Archive) -> None:
+        super().__init__()
+        self.archive = archive
+
+
+class IndexReady(SessionMessage):
+    """The search index is ready: a search answered by a scan meanwhile may be asked again."""
+
+
+class ResultReady(SessionMessage):
+    """The answer to search number *serial*; a screen drops it if it asked again since."""
+
+    def __init__(
+        self,
+        serial: int,
+        query: Query,
+        result: ResultView,
+        months: list[tuple[str, int]],
+        keep: str | None,
+    ) -> None:
+        super().__init__()
+        self.serial = serial
+        self.query = query
+        self.result = result
+        self.months = months
+        self.keep = keep
+
+
+class FacetsReady(SessionMessage):
+    """Counts of organisations, places and years over a result."""
+
+    def __init__(self, facets: Facets) -> None:
+        super().__init__()
+        self.facets = facets
+
+
+class ContactsReady(SessionMessage):
+    """The contact directory of the current archive is built."""
+
+    def __init__(self, directory: ContactDirectory) -> None:
+        super().__init__()
+        self.directory = directory
+
+
+class ContactsFiltered(SessionMessage):
+    """The directory entries that filter number *serial* matches."""
+
+    def __init__(self, serial: int, entries: list[DirectoryEntry]) -> None:
+        super().__init__()
+        self.serial = serial
+        self.entries = entries
+
+
+class StoreChanged(SessionMessage):
+    """Another process (or an import from the browser) changed the store.
+
+    *releases*: the releases changed (the archive was reloaded; searches are
+    stale); otherwise only marks changed and the lists need a repaint.
+    *imported*: how many releases an import from the browser brought in.
+    """
+
+    def __init__(self, *, releases: bool, total: int, imported: int | None = None) -> None:
+        super().__init__()
+        self.releases = releases
+        self.total = total
+        self.imported = imported
+
+
+class MarksChanged(SessionMessage):
+    """Read or starred marks changed (here or on disk): rows showing them repaint."""
+
+    def __init__(self, release_ids: Sequence[str]) -> None:
+        super().__init__()
+        self.release_ids = release_ids
+
+
+class StoreProblem(SessionMessage):
+    """Store work failed; *text* is one line for the user."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text

@@ -1,0 +1,173 @@
+"""Every reliance on Textual's internals, in one module: what, why, and what would let it go.
+
+Pressroom pins Textual exactly (8.2.8). Nothing outside this module may touch a
+private name of Textual or change its behaviour; ``tests/test_textual_internals.py``
+greps ``tui/`` for the patterns and has a test per reliance that fails, naming
+it, when an upgrade breaks it.
+
+1. A list's height changed without a layout of the whole screen
+   (:func:`set_virtual_height_quietly`). ``Widget.virtual_size`` is a reactive
+   with ``layout=True``: assigning it lays out the whole screen, tens of
+   milliseconds per keystroke on the browse screen, though a list's own size
+   never changes with its number of rows. We set it with ``set_reactive`` (no
+   watchers, no refresh) and tell the vertical scrollbar ourselves through
+   ``ScrollBar.window_virtual_size``. Only sound while the scrollbar cannot
+   appear or vanish (``overflow-y: scroll`` or ``hidden``); with ``auto`` the
+   helper assigns the reactive as Textual would. Upstream would need a way to
+   change a ScrollView's virtual size that refreshes its scrollbars without a
+   layout (Textual does that much in ``Widget._scroll_update`` after a layout).
+
+2. An input's keystrokes without a layout of the whole screen
+   (:class:`QuietInputMixin`). ``Input._watch_value`` (private) assigns
+   ``virtual_size = Size(content_width, 1)`` on every change of the value, and
+   every layout sets it back to the content region's size: one layout of the
+   whole screen per keystroke, 16 ms on the browse screen. Setting the same
+   size with ``set_reactive`` first leaves Input's assignment nothing to
+   change. An input has no scrollbars for it to matter to. Upstream would need
+   Input to leave ``virtual_size`` to the layout, or to assign it without
+   ``layout=True``.
+
+3. Terminal input that is not UTF-8 (:func:`tolerate_invalid_utf8`). The
+   input thread of ``textual.drivers.linux_driver.LinuxDriver`` decodes with
+   ``getincrementaldecoder("utf-8")()``, looked up as a global of that module,
+   strictly: one Latin-1 byte typed or pasted into the terminal raises
+   UnicodeDecodeError in that thread and ends the app with a traceback. We
+   replace the module's global with a factory that decodes with
+   ``errors="replace"``, so such a byte reads as U+FFFD. Upstream would need
+   the driver to decode with replacement (or take the error handler as an
+   option).
+
+4. The frame rate (:func:`set_frame_rate`). Textual repaints at most
+   ``TEXTUAL_FPS`` times a second, read from the environment once, when
+   ``textual.constants`` (``MAX_FPS``) and ``textual.screen``
+   (``UPDATE_PERIOD``) are imported. A result waits up to one period for its
+   frame: at the default 60 that alone is a keystroke's whole 16 ms budget, so
+   the browser asks for 120. It must be set before Textual is imported, and
+   only by the path that opens the browser (``pressroom search`` never imports
+   Textual). Upstream would need the frame rate as an ``App`` setting read at
+   run time.
+
+No longer a reliance: the style caches of ``VirtualList`` were cleared by
+overriding the private ``Widget._on_focus`` / ``_on_blur``; the public
+``on_focus`` / ``on_blur`` handlers do it now (Textual calls one handler per
+class of the MRO, so no ``super()`` call is involved), with a test that a focus
+change still restyles the cursor row.
+
+This module imports no Textual at import time, so that :func:`set_frame_rate`
+can run before Textual is imported; the other helpers import it when called.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from textual.widget import Widget
+    from textual.widgets import Input
+    from textual.widgets import Input as _InputBase
+else:
+    _InputBase = object
+
+FRAME_RATE_ENV = "TEXTUAL_FPS"
+DEFAULT_FRAME_RATE = 120
+
+
+# -- 1. a list's height without a layout ------------------------------------------
+
+
+def set_virtual_height_quietly(widget: Widget, height: int, *, width: int | None = None) -> None:
+    """Give a scrolling *widget* *height* rows of content without a layout of the screen.
+
+    *width* is the virtual width (the widget's own width when None). Where the
+    vertical scrollbar may come and go (``overflow-y: auto``), the layout is
+    needed after all and the size is assigned as Textual would.
+    """
+    from textual.geometry import Size
+    from textual.widget import Widget
+
+    size = Size(widget.size.width if width is None else width, height)
+    if widget.styles.overflow_y == "auto":
+        widget.virtual_size = size
+        return
+    widget.set_reactive(Widget.virtual_size, size)
+    scrollbar = widget.vertical_scrollbar
+    scrollbar.window_virtual_size = height
+    scrollbar.refresh()
+
+
+# -- 2. an input's keystrokes without a layout ------------------------------------
+
+
+def quiet_input_virtual_size(input: Input) -> None:
+    """Set *input*'s virtual size to what ``Input._watch_value`` assigns, without a layout."""
+    from textual.geometry import Size
+    from textual.widget import Widget
+
+    input.set_reactive(Widget.virtual_size, Size(input.content_width, 1))
+
+
+class QuietInputMixin(_InputBase):
+    """Put before ``Input`` in the bases: a keystroke no longer lays out the whole screen."""
+
+    def _watch_value(self, value: str) -> None:
+        quiet_input_virtual_size(self)
+        super()._watch_value(value)
+
+
+# -- 3. terminal input that is not UTF-8 -------------------------------------------
+
+
+def _lenient_decoder(encoding: str) -> Callable[[], codecs.IncrementalDecoder]:
+    """``codecs.getincrementaldecoder``, but the decoder replaces what it cannot decode."""
+    decoder_class = codecs.getincrementaldecoder(encoding)
+
+    def decoder() -> codecs.IncrementalDecoder:
+        return decoder_class(errors="replace")
+
+    return decoder
+
+
+def tolerate_invalid_utf8() -> None:
+    """Make the Linux driver decode terminal input with replacement (idempotent).
+
+    Call before the app runs: the driver's input thread looks the decoder up
+    when it starts.
+    """
+    if os.name != "posix":
+        return  # Textual's Windows driver is another module
+    from textual.drivers import linux_driver
+
+    linux_driver.getincrementaldecoder = _lenient_decoder  # type: ignore[attr-defined,assignment]
+
+
+# -- 4. the frame rate -------------------------------------------------------------
+
+
+def set_frame_rate(fps: int = DEFAULT_FRAME_RATE) -> None:
+    """Ask Textual for *fps* frames a second, unless the user set ``TEXTUAL_FPS``.
+
+    Must run before Textual is imported. Raises RuntimeError when Textual is
+    already imported and runs at another rate: the setting would do nothing.
+    """
+    os.environ.setdefault(FRAME_RATE_ENV, str(fps))
+    if "textual" not in sys.modules:
+        return
+    # Imported already: textual.screen read the rate when it was imported
+    # (now, if it was not yet).
+    import textual.screen
+
+    try:
+        wanted = max(1, int(os.environ[FRAME_RATE_ENV]))
+    except ValueError:
+        return  # the user's own value, which Textual ignores for its default
+    period = textual.screen.UPDATE_PERIOD
+    if period != 1 / wanted:
+        actual = round(1 / period)
+        raise RuntimeError(
+            f"set_frame_rate() was called after Textual was imported: Textual runs at "
+            f"{actual} frames a second, not {wanted}. Call it before importing textual."
+        )

@@ -1,0 +1,464 @@
+"""The browser's session: one archive, its store thread, its watcher, the marks and the collector.
+
+The app owns one :class:`Session`; screens subscribe to it and receive what it
+produces as messages (:mod:`tui.messages`). That is the only route from the
+store to a widget:
+
+- store work (open, notice another process's writes, save marks, import) runs
+  in order on the session's one *store thread* (TinyDB supports neither
+  threads nor sharing);
+- searches, facets, the index and the contact directory run in Textual thread
+  workers over the archive's immutable snapshots;
+- an indexed search that finishes within :data:`SEARCH_HERE_FOR` is answered
+  on the UI thread, so the typed letter and the narrowed list share a frame;
+- results come back as messages posted to the screen that asked (a search)
+  or to every subscriber (the archive opened, the store changed, marks
+  changed); ``post_message`` is thread-safe and never waits on the UI.
+
+The marks change on the UI thread only (:class:`tui.marks.Marks`); the store
+thread reads and writes them on disk and hands what it read back to the UI
+thread, where it is laid under the changes not yet saved.
+
+Python's garbage collector is run by the session's :class:`PauseCollector`
+(full collections at pauses in typing) and the archive's long-lived objects
+are frozen out of full collections once the index is built.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from pathlib import Path
+from time import perf_counter
+from typing import Any, TypeVar
+
+from store.collector import PauseCollector, freeze_survivors, thaw
+from textual.app import App
+from textual.message_pump import MessagePump
+from textual.timer import Timer
+from textual.worker import Worker, get_current_worker
+
+from store.archive import Archive, ResultView, SortOrder
+from store.contacts import ContactDirectory, DirectoryEntry
+from store.disk.release_store import ReleaseState, ReleaseStore
+from store.errors import StoreError
+from store.ingest.run import ImportSummary
+from store.sanitize import clean_line
+from store.search.index import SearchCancelled
+from store.search.query import parse_query
+from tui.marks import READ, STARRED, Marks
+from tui.messages import (
+    ArchiveOpened,
+    ContactsFiltered,
+    ContactsReady,
+    FacetsReady,
+    IndexReady,
+    MarksChanged,
+    ResultReady,
+    SessionMessage,
+    StoreChanged,
+    StoreProblem,
+)
+
+T = TypeVar("T")
+
+SAVE_MARKS_AFTER = 1.0  # seconds of quiet before marks are written (ten reads in a row: one write)
+WATCH_STORE_EVERY = 3.0  # seconds between checks for another process's writes
+COLLECT_CHECK_EVERY = 0.5  # seconds between looks for a pause in typing (PauseCollector)
+# An indexed search that finishes within this is answered on the UI thread,
+# so the typed letter and the narrowed list share one frame (a worker costs a
+# frame of its own); one that takes longer moves to a worker.
+SEARCH_HERE_FOR = 0.008
+# Directories up to this size are filtered on the UI thread (1 ms for the
+# real corpus's 3,564 entries); bigger ones in a worker, so typing never waits.
+FILTER_HERE_UP_TO = 10_000
+# At quit, the last marks are written before the process ends; a store thread
+# stuck on a slow disk must not keep the user's terminal for longer than this.
+FINAL_SAVE_TIMEOUT = 5.0
+
+
+class Session:
+    """One archive opened for the browser, and everything that works on it."""
+
+    def __init__(self, app: App[Any], db: Path) -> None:
+        self.app = app
+        self.db = db
+        self.archive: Archive | None = None
+        self.marks = Marks()
+        self.collector = PauseCollector()
+        self._store = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pressroom-store")
+        self._pending: set[Future[Any]] = set()
+        self._subscribers: list[MessagePump] = []
+        self._serial = 0
+        self._save_timer: Timer | None = None
+        self._checking = False
+        self._closed = False
+
+    # -- subscribers ------------------------------------------------------
+
+    def subscribe(self, node: MessagePump) -> None:
+        """*node* (a screen) receives the session's messages from now on."""
+        if node not in self._subscribers:
+            self._subscribers.append(node)
+
+    def unsubscribe(self, node: MessagePump) -> None:
+        if node in self._subscribers:
+            self._subscribers.remove(node)
+
+    def _broadcast(self, make: Callable[[], SessionMessage]) -> None:
+        # A message is handled once: each subscriber gets its own.
+        for node in list(self._subscribers):
+            node.post_message(make())
+
+    # -- life -------------------------------------------------------------
+
+    def start(self) -> None:
+        """Open the archive (on the store thread) and start watching the store."""
+        self.collector.start()
+        self.app.set_interval(COLLECT_CHECK_EVERY, self.collector.tick, name="pause-collector")
+        self.app.set_interval(WATCH_STORE_EVERY, self.check_store, name="watch-store")
+        self._on_store(self._open, self._opened, self._open_failed)
+
+    def close(self) -> None:
+        """Write the last marks and stop the store thread (at quit, on the UI thread)."""
+        if self._closed:
+            return
+        self._closed = True
+        self._subscribers.clear()
+        try:
+            if self.archive is not None and self.marks.unsaved:
+                archive = self.archive
+                read, starred = self.marks.take_changes()
+                future = self._store.submit(archive.write_marks, read, starred)
+                future.result(FINAL_SAVE_TIMEOUT)
+        except (StoreError, OSError, FutureTimeout) as exc:
+            # The app is ending: one line on the terminal it is restored to.
+            self.app.exit(return_code=1, message=f"marks not saved: {_line(exc)}")
+        finally:
+            self._store.shutdown(wait=False, cancel_futures=True)
+            self.collector.stop()
+
+    def key_pressed(self) -> None:
+        """A key arrived: full collections wait for the next pause in typing."""
+        self.collector.key()
+
+    @property
+    def busy(self) -> bool:
+        """Work is under way: on the store thread, in a worker, or handed back to the UI."""
+        return bool(self._pending) or any(not w.is_finished for w in self.app.workers)
+
+    async def settled(self) -> None:
+        """Wait until the session's work is done (tests wait on this, not on the clock).
+
+        Messages already posted to screens may still be waiting to be handled,
+        and their handlers may start more work: see :attr:`busy`.
+        """
+        while self.busy:
+            # list() of a set is one step for the interpreter: the store
+            # thread may add or discard futures meanwhile.
+            pending = [asyncio.wrap_future(f) for f in list(self._pending)]
+            await asyncio.gather(*pending, return_exceptions=True)
+            await self.app.workers.wait_for_complete(
+                [w for w in self.app.workers if not w.is_finished]
+            )
+
+    # -- the store thread -------------------------------------------------
+
+    def _on_store(
+        self,
+        work: Callable[[], T],
+        done: Callable[[T], object] | None = None,
+        failed: Callable[[BaseException], object] | None = None,
+    ) -> Future[T] | None:
+        """Run *work* on the store thread; *done* or *failed* then run on the UI thread."""
+        if self._closed:
+            return None
+
+        def run() -> T:
+            try:
+                value = work()
+            except Exception as exc:
+                self._to_ui(failed or self._report, exc)
+                raise
+            if done is not None:
+                self._to_ui(done, value)
+            return value
+
+        future = self._store.submit(run)
+        self._pending.add(future)
+        future.add_done_callback(self._pending.discard)
+        return future
+
+    def _to_ui(self, callback: Callable[[Any], object], value: object) -> None:
+        # The hand-over back into the session: posted to the app's queue (a
+        # Callback message), never waiting on the UI thread, which may itself
+        # be waiting on the store thread (at quit). It counts as pending work
+        # until it has run.
+        if not self.app.is_running:
+            return
+        handed: Future[None] = Future()
+        self._pending.add(handed)
+
+        def run() -> None:
+            try:
+                callback(value)
+            finally:
+                self._pending.discard(handed)
+                handed.set_result(None)
+
+        self.app.call_later(run)
+
+    def _report(self, exc: BaseException) -> None:
+        text = _line(exc)
+        self._broadcast(lambda: StoreProblem(text))
+
+    def _in_worker(self, work: Callable[[], None], group: str, *, exclusive: bool = True) -> None:
+        """Run *work* in a thread worker; an exception in it is a notice, never a crash (R8)."""
+
+        def guarded() -> None:
+            try:
+                work()
+            except SearchCancelled:
+                pass
+            except Exception as exc:
+                self._report(exc)
+
+        if not self._closed:
+            self.app.run_worker(
+                guarded, group=group, exclusive=exclusive, thread=True, exit_on_error=False
+            )
+
+    # -- opening and watching ---------------------------------------------
+
+    def _open(self) -> tuple[Archive, dict[str, ReleaseState]]:
+        # Deferred: with a current catalogue the store file is never parsed
+        # at all; otherwise the archive reads it (and reports damage) itself.
+        archive = Archive(ReleaseStore(self.db, defer_load=True))
+        return archive, archive.read_marks()
+
+    def _open_failed(self, exc: BaseException) -> None:
+        message = str(exc) if isinstance(exc, StoreError) else f"cannot open the store: {exc!r}"
+        self.app.exit(return_code=1, message=clean_line(message))
+
+    def _opened(self, opened: tuple[Archive, dict[str, ReleaseState]]) -> None:
+        archive, on_disk = opened
+        self.archive = archive
+        self.marks.reload(on_disk)
+        self._broadcast(lambda: ArchiveOpened(archive))
+        self.build_index()
+
+    def check_store(self) -> None:
+        """Notice another process's writes (an import running beside the browser)."""
+        archive = self.archive
+        if archive is None or self._checking:
+            return
+        self._checking = True
+
+        def check() -> tuple[bool, dict[str, ReleaseState] | None]:
+            refreshed = archive.refresh()
+            return refreshed.releases, archive.read_marks() if refreshed else None
+
+        def failed(exc: BaseException) -> None:
+            self._checking = False
+            self._report(exc)
+
+        self._on_store(check, self._checked, failed)
+
+    def _checked(self, checked: tuple[bool, dict[str, ReleaseState] | None]) -> None:
+        self._checking = False
+        releases_changed, on_disk = checked
+        if on_disk is not None:
+            self._marks_read(on_disk)
+        if releases_changed and self.archive is not None:
+            # The previous generation may be collected again.
+            thaw()
+            total = len(self.archive)
+            self._broadcast(lambda: StoreChanged(releases=True, total=total))
+            self.build_index()
+
+    def _marks_read(self, on_disk: dict[str, ReleaseState]) -> None:
+        changed = self.marks.reload(on_disk)
+        if changed:
+            self._broadcast(lambda: MarksChanged(changed))
+
+    def build_index(self) -> None:
+        """Load or build the search index, then the contact directory, off the UI thread."""
+        archive = self.archive
+        if archive is None:
+            return
+
+        def build() -> None:
+            archive.build_index()
+            self._broadcast(IndexReady)
+            # The contact directory next, so that `c` opens on a ready one.
+            directory = archive.contacts()
+            self._broadcast(lambda: ContactsReady(directory))
+            # Releases and index live as long as the archive: keep full
+            # collections from walking their millions of objects in the
+            # middle of a keystroke (~200 ms at 10k).
+            freeze_survivors()
+
+        self._in_worker(build, "index")
+
+    # -- searching --------------------------------------------------------
+
+    @property
+    def serial(self) -> int:
+        """The number of the latest search asked for; a result with another is stale."""
+        return self._serial
+
+    def search(self, requester: MessagePump, text: str, order: SortOrder, keep: str | None) -> None:
+        """Answer *text* to *requester* with a :class:`ResultReady` (now, or from a worker)."""
+        archive = self.archive
+        if archive is None:
+            return
+        self._serial += 1
+        serial = self._serial
+        query = parse_query(text)
+        states = self.marks.snapshot()
+        if archive.index is not None:
+            deadline = perf_counter() + SEARCH_HERE_FOR
+            try:
+                # Only phrase checks look at the deadline: the rest of an
+                # indexed search is bitmap work, milliseconds even at 100k.
+                result = archive.search(
+                    query, order, lambda: perf_counter() > deadline, states=states
+                )
+            except SearchCancelled:
+                pass
+            else:
+                requester.post_message(ResultReady(serial, query, result, result.months(), keep))
+                return
+
+        def search() -> None:
+            worker: Worker[None] = get_current_worker()
+
+            def typed_on() -> bool:
+                return worker.is_cancelled or serial != self._serial
+
+            result = archive.search(query, order, typed_on, states=states)
+            # The timeline's counts are made here, off the UI thread (a
+            # Counter over every hit: milliseconds at 100k).
+            months = result.months()
+            if not typed_on():
+                requester.post_message(ResultReady(serial, query, result, months, keep))
+
+        self._in_worker(search, "search")
+
+    def facets(self, requester: MessagePump, result: ResultView) -> None:
+        """Count organisations, places and years of *result*; a :class:`FacetsReady` follows."""
+        archive = self.archive
+        if archive is None:
+            return
+
+        def count() -> None:
+            facets = archive.facets(result)
+            if not get_current_worker().is_cancelled:
+                requester.post_message(FacetsReady(facets))
+
+        self._in_worker(count, "facets")
+
+    def contacts(self) -> ContactDirectory | None:
+        """The contact directory if it is built; else it is built and :class:`ContactsReady` follows."""
+        archive = self.archive
+        if archive is None:
+            return None
+        built = archive.built_contacts()
+        if built is None:
+
+            def build() -> None:
+                directory = archive.contacts()
+                self._broadcast(lambda: ContactsReady(directory))
+
+            self._in_worker(build, "contacts")
+        return built
+
+    def filter_contacts(
+        self, requester: MessagePump, directory: ContactDirectory, text: str, serial: int
+    ) -> None:
+        """The entries of *directory* that *text* matches, as a :class:`ContactsFiltered`."""
+        if len(directory) <= FILTER_HERE_UP_TO:
+            # Under a millisecond: filtering right here puts the typed letter
+            # and the narrowed list in the same frame, where a worker costs a
+            # frame of its own and a thread hand-over.
+            requester.post_message(ContactsFiltered(serial, _filtered(directory, text)))
+            return
+
+        def run() -> None:
+            entries = _filtered(directory, text)
+            if not get_current_worker().is_cancelled:
+                requester.post_message(ContactsFiltered(serial, entries))
+
+        self._in_worker(run, "contacts-filter")
+
+    # -- marks ------------------------------------------------------------
+
+    def set_read(self, release_id: str, read: bool) -> None:
+        self._set(release_id, READ, read)
+
+    def set_starred(self, release_id: str, starred: bool) -> None:
+        self._set(release_id, STARRED, starred)
+
+    def _set(self, release_id: str, field: str, value: bool) -> None:
+        if self.archive is None or not self.marks.set(release_id, field, value):
+            return
+        self._broadcast(lambda: MarksChanged([release_id]))
+        # Debounced: reading ten releases in a row costs one store write.
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.app.set_timer(SAVE_MARKS_AFTER, self.save_marks, name="save-marks")
+
+    def save_marks(self) -> None:
+        """Write the marks changed since the last save (on the store thread)."""
+        self._save_timer = None
+        archive = self.archive
+        if archive is None or not self.marks.unsaved:
+            return
+        read, starred = self.marks.take_changes()
+
+        def failed(exc: BaseException) -> None:
+            self.marks.not_saved(read, starred)
+            self._report(exc)
+
+        self._on_store(
+            lambda: archive.write_marks(read, starred),
+            lambda _: self.marks.saved(read, starred),
+            failed,
+        )
+
+    # -- importing --------------------------------------------------------
+
+    def import_paths(self, paths: Sequence[str]) -> None:
+        """Import *paths* into the archive (on the store thread); :class:`StoreChanged` follows."""
+        archive = self.archive
+        if archive is None:
+            return
+
+        def run() -> tuple[ImportSummary, dict[str, ReleaseState]]:
+            from store.ingest.run import import_paths
+
+            summary = import_paths(archive.store, list(paths), workers=1)
+            archive.reload()
+            return summary, archive.read_marks()
+
+        self._on_store(run, self._imported)
+
+    def _imported(self, done: tuple[ImportSummary, dict[str, ReleaseState]]) -> None:
+        summary, on_disk = done
+        if self.archive is None:
+            return
+        self._marks_read(on_disk)
+        total = len(self.archive)
+        imported = summary.imported
+        self._broadcast(lambda: StoreChanged(releases=True, total=total, imported=imported))
+        self.build_index()
+
+
+def _filtered(directory: ContactDirectory, text: str) -> list[DirectoryEntry]:
+    return directory.filter(text) if text.strip() else list(directory.entries)
+
+
+def _line(exc: BaseException) -> str:
+    return clean_line(str(exc)) or type(exc).__name__
