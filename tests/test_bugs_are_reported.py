@@ -12,21 +12,17 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
 
 import orjson
 import pytest
 
 import store.ingest.extract.anatomy as anatomy
 from store.disk.release_store import ReleaseStore
-from store.disk.storage import Tables
-from store.errors import StoreError
 from store.ingest.decoding import decode
 from store.ingest.discover import SourceFile
 from store.ingest.limits import ImportProblem
 from store.ingest.read import read_source
 from store.ingest.run import import_paths
-from tests.helpers.synthetic_releases import synthetic_release
 
 ROOT = Path(__file__).resolve().parent.parent
 BUG = "the dateline finder broke"
@@ -146,39 +142,6 @@ def test_any_other_guesser_failure_is_reported_with_the_file(
     # read_source, the reader's guard, turns it into a problem with the file.
     with pytest.raises(ImportProblem, match="cannot read: guesser bug"):
         read_source(SourceFile("/imports/menu.txt", "txt"), CP1252)
-
-
-# -- store migrations -----------------------------------------------------------------------
-
-
-def test_a_bug_in_a_migration_raises_as_it_is_and_writes_nothing(tmp_path: Path) -> None:
-    def buggy(tables: Tables) -> None:
-        tables["releases"].clear()
-        raise ZeroDivisionError("a bug, not a document in another shape")
-
-    class StoreV3(ReleaseStore):
-        SCHEMA_VERSION = 3
-        MIGRATIONS: ClassVar = {2: buggy}
-
-    path = tmp_path / "releases.json"
-    with ReleaseStore(path) as store:
-        store.add_batch([synthetic_release(1)])
-    before = path.read_bytes()
-    with pytest.raises(ZeroDivisionError):
-        StoreV3(path)
-    assert path.read_bytes() == before
-
-    # A document in a shape the migration does not expect is the user's to know.
-    def shape(tables: Tables) -> None:
-        raise KeyError("title")
-
-    class StoreV3Shape(ReleaseStore):
-        SCHEMA_VERSION = 3
-        MIGRATIONS: ClassVar = {2: shape}
-
-    with pytest.raises(StoreError, match="cannot upgrade"):
-        StoreV3Shape(path)
-    assert path.read_bytes() == before
 
 
 # -- no other catch-all ----------------------------------------------------------------------

@@ -284,7 +284,7 @@ async def pressroom_session(args: dict[str, Any]) -> dict[str, Any]:
 
     def result_shown(screen: Any, call: tuple[Any, ...]) -> None:
         # Only a result that was applied counts; a stale one is dropped by the screen.
-        if call[0] == screen.session.serial:
+        if call[0].serial == screen.session.serial:
             results.note()
 
     def pane_shown(pane: Any, call: tuple[Any, ...]) -> None:

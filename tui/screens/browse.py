@@ -151,9 +151,7 @@ class BrowseScreen(Screen[None]):
         self.notify(message.text, markup=False, severity="error", title="Store")
 
     def on_result_ready(self, message: ResultReady) -> None:
-        self._show_result(
-            message.serial, message.query, message.result, message.months, message.keep
-        )
+        self._show_result(message)
 
     def on_facets_ready(self, message: FacetsReady) -> None:
         self.query_one(FacetPanel).show(message.facets)
@@ -173,24 +171,18 @@ class BrowseScreen(Screen[None]):
         """Ask the session for *text*'s releases; :meth:`on_result_ready` shows them."""
         self.session.search(self, text, self.order, keep)
 
-    def _show_result(
-        self,
-        serial: int,
-        query: Query,
-        result: ResultView,
-        months: list[tuple[str, int]],
-        keep: str | None,
-    ) -> None:
+    def _show_result(self, answer: ResultReady) -> None:
         # A result that arrives after the input moved on is dropped (R2).
         archive = self.session.archive
-        if serial != self.session.serial or archive is None:
+        if answer.serial != self.session.serial or archive is None:
             return
+        query, result = answer.query, answer.result
         self.query_value = query
         self.result = result
         releases = self.query_one(ReleaseList)
         # The cursor moves with the new rows; the pane follows it once the
         # typing pauses (below), not now.
-        releases.set_releases(result, self.session.marks.starred_unread, keep=keep)
+        releases.set_releases(result, self.session.marks.starred_unread, keep=answer.keep)
         # The status line has a fixed size: no layout pass for new words in it.
         # Until the index is ready a search reads every release: say why it is slow.
         indexing = "  ·  indexing for search …" if archive.index is None and query.clauses else ""
@@ -201,7 +193,7 @@ class BrowseScreen(Screen[None]):
             layout=False,
         )
         self.query_one("#hint", Static).update(Content("  ".join(query.hints)), layout=False)
-        self.query_one(Timeline).show(months)
+        self.query_one(Timeline).show(answer.months)
         self._show_welcome(len(archive) == 0)
         if self.query_one(FacetPanel).display:
             self.session.facets(self, result)
