@@ -34,13 +34,13 @@ from pathlib import Path
 from time import perf_counter
 from typing import Any, TypeVar
 
-from store.collector import PauseCollector, freeze_survivors, thaw
 from textual.app import App
 from textual.message_pump import MessagePump
 from textual.timer import Timer
 from textual.worker import Worker, get_current_worker
 
 from store.archive import Archive, ResultView, SortOrder
+from store.collector import PauseCollector, freeze_survivors, thaw
 from store.contacts import ContactDirectory, DirectoryEntry
 from store.disk.release_store import ReleaseState, ReleaseStore
 from store.errors import StoreError
@@ -309,11 +309,19 @@ class Session:
         """The number of the latest search asked for; a result with another is stale."""
         return self._serial
 
-    def search(self, requester: MessagePump, text: str, order: SortOrder, keep: str | None) -> None:
-        """Answer *text* to *requester* with a :class:`ResultReady` (now, or from a worker)."""
+    def search(
+        self, requester: MessagePump, text: str, order: SortOrder, keep: str | None
+    ) -> ResultReady | None:
+        """The answer to *text*: returned when it is found at once, else posted to *requester*.
+
+        An indexed search that takes less than :data:`SEARCH_HERE_FOR` is
+        returned, for the caller to show in the frame of the keystroke (a
+        message would be handled a step later, often in a frame of its own);
+        any other is answered by a worker, as a :class:`ResultReady` message.
+        """
         archive = self.archive
         if archive is None:
-            return
+            return None
         self._serial += 1
         serial = self._serial
         query = parse_query(text)
@@ -329,8 +337,7 @@ class Session:
             except SearchCancelled:
                 pass
             else:
-                requester.post_message(ResultReady(serial, query, result, result.months(), keep))
-                return
+                return ResultReady(serial, query, result, result.months(), keep)
 
         def search() -> None:
             worker: Worker[None] = get_current_worker()
@@ -346,6 +353,7 @@ class Session:
                 requester.post_message(ResultReady(serial, query, result, months, keep))
 
         self._in_worker(search, "search")
+        return None
 
     def facets(self, requester: MessagePump, result: ResultView) -> None:
         """Count organisations, places and years of *result*; a :class:`FacetsReady` follows."""
@@ -377,14 +385,13 @@ class Session:
 
     def filter_contacts(
         self, requester: MessagePump, directory: ContactDirectory, text: str, serial: int
-    ) -> None:
-        """The entries of *directory* that *text* matches, as a :class:`ContactsFiltered`."""
+    ) -> ContactsFiltered | None:
+        """The entries of *directory* that *text* matches: returned now, or posted to *requester*."""
         if len(directory) <= FILTER_HERE_UP_TO:
             # Under a millisecond: filtering right here puts the typed letter
             # and the narrowed list in the same frame, where a worker costs a
             # frame of its own and a thread hand-over.
-            requester.post_message(ContactsFiltered(serial, _filtered(directory, text)))
-            return
+            return ContactsFiltered(serial, _filtered(directory, text))
 
         def run() -> None:
             entries = _filtered(directory, text)
@@ -392,6 +399,7 @@ class Session:
                 requester.post_message(ContactsFiltered(serial, entries))
 
         self._in_worker(run, "contacts-filter")
+        return None
 
     # -- marks ------------------------------------------------------------
 

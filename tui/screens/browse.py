@@ -145,7 +145,7 @@ class BrowseScreen(Screen[None]):
             self.notify(f"The archive changed: {message.total:,} releases", title="Updated")
 
     def on_marks_changed(self, message: MarksChanged) -> None:
-        self.query_one(ReleaseList).refresh_marks()
+        self.query_one(ReleaseList).refresh_marks(message.release_ids)
 
     def on_store_problem(self, message: StoreProblem) -> None:
         self.notify(message.text, markup=False, severity="error", title="Store")
@@ -168,8 +168,10 @@ class BrowseScreen(Screen[None]):
         self.query_one(ReleaseList).focus(scroll_visible=False)
 
     def run_search(self, text: str, *, keep: str | None) -> None:
-        """Ask the session for *text*'s releases; :meth:`on_result_ready` shows them."""
-        self.session.search(self, text, self.order, keep)
+        """Ask the session for *text*'s releases: shown now, or by :meth:`on_result_ready`."""
+        answer = self.session.search(self, text, self.order, keep)
+        if answer is not None:
+            self._show_result(answer)
 
     def _show_result(self, answer: ResultReady) -> None:
         # A result that arrives after the input moved on is dropped (R2).

@@ -83,7 +83,7 @@ class ContactsScreen(Screen[None]):
                 self._directory_ready(built)
 
     def on_marks_changed(self, message: MarksChanged) -> None:
-        self.query_one("#contact-releases", ReleaseList).refresh_marks()
+        self.query_one("#contact-releases", ReleaseList).refresh_marks(message.release_ids)
 
     def on_store_problem(self, message: StoreProblem) -> None:
         self.notify(message.text, markup=False, severity="error", title="Store")
@@ -105,7 +105,9 @@ class ContactsScreen(Screen[None]):
         if directory is None:
             return
         self._serial += 1
-        self.session.filter_contacts(self, directory, text, self._serial)
+        answer = self.session.filter_contacts(self, directory, text, self._serial)
+        if answer is not None:
+            self._show_entries(answer.serial, answer.entries)
 
     def on_contacts_filtered(self, message: ContactsFiltered) -> None:
         self._show_entries(message.serial, message.entries)

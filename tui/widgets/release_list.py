@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Collection, Hashable, Sequence
 
 from rich.style import Style
 
@@ -54,9 +54,13 @@ class ReleaseList(VirtualList[Release]):
             target = next((n for n, release in enumerate(rows) if release.id == keep), 0)
         self.set_rows(rows, keep_index=target)
 
-    def refresh_marks(self) -> None:
-        """Redraw after a star or read state changed."""
-        self.refresh()
+    def refresh_marks(self, release_ids: Collection[str]) -> None:
+        """Redraw the rows on screen of the releases whose star or read mark changed."""
+        wanted = set(release_ids)
+        top = self.scroll_offset.y
+        for row in range(top, min(len(self.rows), top + self.size.height)):
+            if self.rows[row].id in wanted:
+                self.refresh_row(row)
 
     def item_key(self, release: Release) -> Hashable:
         return release.id
