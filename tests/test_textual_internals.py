@@ -422,6 +422,92 @@ print(json.dumps({{"status": status, **seen}}))
     assert _child(code) == {"status": 0, "fps": "120", "textual": False}
 
 
+# -- 5. the terminal going away --------------------------------------------------
+
+
+def test_5_the_writer_thread_and_the_sigcont_handler_are_where_we_expect() -> None:
+    from textual.drivers._writer_thread import WriterThread
+
+    assert "self._queue.put(None)" in inspect.getsource(WriterThread.stop), (
+        "reliance 5: WriterThread.stop no longer puts None on its queue"
+    )
+    for name in ("_queue", "_file"):
+        assert name in inspect.getsource(WriterThread.__init__), f"reliance 5: WriterThread.{name}"
+    source = inspect.getsource(linux_driver.LinuxDriver)
+    assert "signal.signal(signal.SIGCONT, self._sigcont_application)" in source, (
+        "reliance 5: the driver no longer sets its SIGCONT handler where end_on_hangup expects"
+    )
+
+
+_WRITER_CHILD = """
+import json, sys, threading
+from textual.drivers._writer_thread import WriterThread
+from tui.runtime.textual_internals import survive_lost_terminal
+if sys.argv[1] == "fixed":
+    survive_lost_terminal()
+
+class HungUp:
+    def write(self, text):
+        raise OSError(5, "Input/output error")
+    def flush(self):
+        raise OSError(5, "Input/output error")
+
+writer = WriterThread(HungUp())
+writer.start()
+def shutdown():
+    for _ in range(40):  # frames and the escape sequences of leaving application mode
+        writer.write("frame")
+    writer.stop()
+stopper = threading.Thread(target=shutdown, daemon=True)
+stopper.start()
+stopper.join(5)
+print(json.dumps({"stopped": not stopper.is_alive()}))
+"""
+
+
+@pytest.mark.parametrize("mode", ["fixed", "stock"])
+def test_5_a_writer_whose_terminal_is_gone_never_blocks_its_stop(mode: str) -> None:
+    """Control run included: Textual's own writer dies on EIO and its stop waits for ever."""
+    assert _child(_WRITER_CHILD, mode) == {"stopped": mode == "fixed"}, (
+        "reliance 5: a writer whose terminal is gone blocks its stop"
+        if mode == "fixed"
+        else "control: Textual's own writer no longer hangs (the workaround may go)"
+    )
+
+
+_HANGUP_CHILD = """
+import json, os, signal, sys
+from tui.runtime.textual_internals import end_on_hangup
+resumed, exits = [], []
+signal.signal(signal.SIGCONT, lambda *_: resumed.append(True))  # as the driver does
+
+class Loop:
+    def call_soon_threadsafe(self, callback):
+        callback()
+
+class App:
+    def exit(self):
+        exits.append(True)
+
+end_on_hangup(App(), Loop())
+os.kill(os.getpid(), signal.SIGCONT)  # Ctrl+Z then fg: the driver resumes
+before = len(resumed)
+if sys.argv[1] == "hangup":
+    os.kill(os.getpid(), signal.SIGHUP)
+os.kill(os.getpid(), signal.SIGCONT)  # the SIGCONT of a hang-up
+print(json.dumps({"resumed": len(resumed) - before, "first": before, "exits": len(exits)}))
+"""
+
+
+@pytest.mark.parametrize("hangup", [True, False])
+def test_5_after_a_hangup_sigcont_does_not_restart_the_terminal(hangup: bool) -> None:
+    assert _child(_HANGUP_CHILD, "hangup" if hangup else "none") == {
+        "resumed": 0 if hangup else 1,
+        "first": 1,
+        "exits": 1 if hangup else 0,
+    }
+
+
 # -- one module knows Textual's internals -------------------------------------------
 
 PATTERNS = (
@@ -433,6 +519,8 @@ PATTERNS = (
     "linux_driver",
     "TEXTUAL_FPS",
     "getincrementaldecoder",
+    "WriterThread",
+    "SIGCONT",
 )
 
 # Known, to be moved onto textual_internals by their owners: (path, pattern).

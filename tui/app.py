@@ -15,7 +15,11 @@ from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.screen import Screen
 
-from tui.runtime.textual_internals import tolerate_invalid_utf8
+from tui.runtime.textual_internals import (
+    end_on_hangup,
+    survive_lost_terminal,
+    tolerate_invalid_utf8,
+)
 from tui.screens.browse import BrowseScreen
 from tui.screens.help import HelpScreen
 from tui.session import Session
@@ -36,17 +40,21 @@ class PressroomApp(App[None]):
 
     def __init__(self, db: Path) -> None:
         tolerate_invalid_utf8()
+        survive_lost_terminal()
         super().__init__()
         self.db = db
         self.session = Session(self, db)
 
     def on_mount(self) -> None:
         # SIGTERM and SIGHUP end the app like q does: pending marks are saved
-        # and the terminal is restored (SECURITY.md D6).
+        # and the terminal is restored (SECURITY.md D6, D14).
         loop = asyncio.get_running_loop()
-        for signum in (signal.SIGTERM, signal.SIGHUP):
-            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(signum, self.exit)
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            loop.add_signal_handler(signal.SIGTERM, self.exit)
+            if not self.is_headless:
+                # A hang-up (the terminal closed) must not bring Textual back
+                # onto the dead terminal (tui.runtime.textual_internals, 5).
+                end_on_hangup(self, loop)
         self.session.start()
 
     def on_unmount(self) -> None:

@@ -108,8 +108,11 @@ class PtySession:
                 cwd=self.cwd,
                 env=dict(self.env),
                 # Its own session and process group: signals reach the app and
-                # any children it has, and never pytest itself.
+                # any children it has, and never pytest itself. The pty is the
+                # session's controlling terminal, as a real terminal's is: its
+                # closing (hang_up) sends SIGHUP and SIGCONT, as a window closing does.
                 start_new_session=True,
+                preexec_fn=_take_controlling_terminal,
                 close_fds=True,
             )
         except BaseException:
@@ -170,6 +173,22 @@ class PtySession:
         # Everything written before the exit is in the pty: let the reader drain it.
         self._drain()
         return self.returncode
+
+    def hang_up(self) -> None:
+        """Close the terminal under the program, as closing its window or losing SSH does.
+
+        The kernel then sends the program's session SIGHUP and SIGCONT, and its
+        reads and writes on the terminal fail with EIO.
+        """
+        with self._changed:
+            self._closed = True
+            self._changed.notify_all()
+        # The reader stops at its next turn (0.1 s at most), before the
+        # descriptor it reads is closed and its number given to another file.
+        self._drain(2.0)
+        if self._master >= 0:
+            master, self._master = self._master, -1
+            os.close(master)
 
     def alive(self) -> bool:
         return self.process is not None and self.process.poll() is None
@@ -318,9 +337,9 @@ class PtySession:
         while True:
             try:
                 ready, _, _ = select.select([master], [], [], 0.1)
+                if self._closed:
+                    break  # hang_up: the terminal is closing, keep nothing more
                 if not ready:
-                    if self._closed:
-                        break
                     continue
                 chunk = os.read(master, 65536)
             except OSError as exc:
@@ -368,6 +387,12 @@ class PtySession:
             if self._reader is not None:
                 self._reader.join(2.0)
             os.close(master)
+
+
+def _take_controlling_terminal() -> None:
+    # In the child, after setsid(): standard input (the pty's slave side)
+    # becomes the new session's controlling terminal.
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
 
 def set_window_size(fd: int, cols: int, rows: int) -> None:

@@ -47,6 +47,22 @@ it, when an upgrade breaks it.
    Textual). Upstream would need the frame rate as an ``App`` setting read at
    run time.
 
+5. The terminal going away (:func:`survive_lost_terminal`,
+   :func:`end_on_hangup`). When the terminal closes (a window closed, an SSH
+   connection dropped, ``tmux kill-session``) the kernel sends SIGHUP and
+   then SIGCONT to the browser. Textual's driver answers SIGCONT (its
+   private ``_sigcont_application``) by starting application mode again on
+   the dead terminal, with a new output thread; and the old output thread
+   (``textual.drivers._writer_thread.WriterThread``) dies on the first write
+   error, its queue of 30 writes fills, and the app's shutdown then waits for
+   ever in ``WriterThread.stop`` (``Queue.put``): 9 of 12 browsers closed
+   while they drew were left running, ignoring SIGTERM, until SIGKILL. We
+   replace ``WriterThread.run`` with one that, after a write error, keeps
+   taking (and dropping) what is queued, so no writer ever waits; and a
+   SIGHUP ends the app and makes the SIGCONT that follows it do nothing.
+   Upstream would need the writer thread to survive write errors (or
+   ``stop()`` to time out) and the driver not to resume after a hang-up.
+
 No longer a reliance: the style caches of ``VirtualList`` were cleared by
 overriding the private ``Widget._on_focus`` / ``_on_blur``; the public
 ``on_focus`` / ``on_blur`` handlers do it now (Textual calls one handler per
@@ -60,12 +76,19 @@ can run before Textual is imported; the other helpers import it when called.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from asyncio import AbstractEventLoop
+    from types import FrameType
+
+    from textual.app import App
     from textual.widget import Widget
     from textual.widgets import Input
     from textual.widgets import Input as _InputBase
@@ -171,3 +194,70 @@ def set_frame_rate(fps: int = DEFAULT_FRAME_RATE) -> None:
             f"set_frame_rate() was called after Textual was imported: Textual runs at "
             f"{actual} frames a second, not {wanted}. Call it before importing textual."
         )
+
+
+# -- 5. the terminal going away ----------------------------------------------------
+
+_HUNG_UP = threading.Event()
+
+
+def survive_lost_terminal() -> None:
+    """Make Textual's output thread outlive a terminal that is gone (idempotent).
+
+    After a write error it keeps taking what is queued, dropping it, until it
+    is told to stop: whoever writes or stops it never waits on a full queue.
+    """
+    from textual.drivers._writer_thread import WriterThread
+
+    if getattr(WriterThread.run, "_survives_lost_terminal", False):
+        return
+
+    def run(self: WriterThread) -> None:
+        # Textual's loop (write, flush when the queue is empty), but a write
+        # error ends the writing, not the thread.
+        queue = self._queue
+        write, flush = self._file.write, self._file.flush
+        lost = False
+        while True:
+            text = queue.get()
+            if text is None:
+                break
+            if lost:
+                continue
+            try:
+                write(text)
+                if queue.qsize() == 0:
+                    flush()
+            except (OSError, ValueError):  # EIO from a hung-up terminal; a closed file
+                lost = True
+        if not lost:
+            with contextlib.suppress(OSError, ValueError):
+                flush()
+
+    run._survives_lost_terminal = True  # type: ignore[attr-defined]
+    WriterThread.run = run  # type: ignore[method-assign]
+
+
+def end_on_hangup(app: App[Any], loop: AbstractEventLoop) -> None:
+    """SIGHUP ends *app* as ``q`` does; the SIGCONT that comes with a hang-up is ignored.
+
+    Call once the app runs (the driver has put its own SIGCONT handler in
+    place by then: it resumes application mode after Ctrl+Z, and still does
+    when no hang-up came first).
+    """
+    resume = signal.getsignal(signal.SIGCONT)
+
+    def on_hangup(signum: int, frame: FrameType | None) -> None:
+        # Python runs pending handlers in signal-number order: this one
+        # (SIGHUP, 1) before the SIGCONT (18) the kernel sends with it.
+        _HUNG_UP.set()
+        loop.call_soon_threadsafe(app.exit)
+
+    def on_continue(signum: int, frame: FrameType | None) -> None:
+        if _HUNG_UP.is_set():
+            return  # no terminal to come back to
+        if callable(resume):
+            resume(signum, frame)
+
+    signal.signal(signal.SIGHUP, on_hangup)
+    signal.signal(signal.SIGCONT, on_continue)
