@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -121,9 +124,14 @@ def _parse_all(sources: list[SourceFile], workers: int | None) -> Iterator[Parse
         yield from parse_sources(sources)
         return
     chunks = [sources[i : i + CHUNK_FILES] for i in range(0, len(sources), CHUNK_FILES)]
-    with _pool(count) as pool:
+    pool = _pool(count)
+    try:
         # map keeps the files' order, so an import is deterministic.
         yield from pool.map(_parse_chunk, chunks)
+    finally:
+        # Interrupted (Ctrl+C, SIGTERM): the chunks not started are dropped
+        # and the running ones end; the pool's own exit would parse them all.
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _parse_chunk(chunk: list[SourceFile]) -> ParseResult:
@@ -137,7 +145,31 @@ def _pool(workers: int) -> Executor:
     # fork is fastest, but forking a process that runs threads (the browser)
     # can deadlock; spawn is safe everywhere.
     method = "fork" if threading.active_count() == 1 and os.name == "posix" else "spawn"
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method))
+    return ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context(method),
+        initializer=_end_with_the_import,
+        initargs=(os.getpid(),),
+    )
+
+
+def _end_with_the_import(parent: int) -> None:
+    """In a worker: end when the importing process ends, however it ends (SECURITY.md D14).
+
+    A worker waits for its next chunk for ever: killed or terminated, the
+    importer would leave its workers running under init. Ctrl+C reaches the
+    whole process group: the importer handles it, its workers stay quiet.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    # The importer may have ended before the line above ran.
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 
 __all__ = ["ImportProblem", "ImportSummary", "import_paths"]

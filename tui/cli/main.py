@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from contextlib import nullcontext
@@ -41,9 +42,31 @@ def default_db() -> Path:
     return user_data_path("pressroom", appauthor=False) / "releases.json"
 
 
+def _terminate(signum: int, frame: object) -> None:
+    """SIGTERM or SIGHUP: end now, saying so; nothing acknowledged is lost.
+
+    Not by raising here: an exception from a signal handler can land inside
+    the process pool's locks, and the exit then waits for ever on a worker
+    (seen in tests). Ending at once is safe: every store write is a temporary
+    file renamed into place (SECURITY.md D2: 50 kill -9s at random moments),
+    and an import's workers end with this process (PR_SET_PDEATHSIG).
+    """
+    if os.isatty(2):
+        os.write(2, b"\x1b[?25h")  # a progress bar hides the cursor while it runs
+    name = signal.Signals(signum).name
+    os.write(2, f"\npressroom: stopped by {name}\n".encode())
+    os._exit(128 + signum)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
+    if argv is None:
+        # A terminal closed or a service stopped ends a command at once: an
+        # import's written batches stay, its worker processes end with it
+        # (the browser handles these signals itself once it runs).
+        for signum in (signal.SIGTERM, signal.SIGHUP):
+            signal.signal(signum, _terminate)
     try:
         return _dispatch(args)
     except UsageError as exc:
