@@ -124,6 +124,26 @@ def test_search_show_and_json_forms(
     assert "PORTSMOUTH" in shown and "press@harbour.example" in shown
 
 
+def test_search_takes_words_to_leave_out_as_the_query_language_writes_them(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`pressroom search harbour -dredging`: "-dredging" is the query's, not an unknown option."""
+    db = str(tmp_path / "store.json")
+    main(["import", str(folder), "--db", db])
+    capsys.readouterr()
+
+    def titles(*args: str) -> list[str]:
+        assert main(["search", *args, "--db", db, "--json"]) == 0
+        return [json.loads(line)["title"] for line in capsys.readouterr().out.splitlines()]
+
+    assert titles("ferry") == ["Harbour authority opens a new ferry terminal"]
+    assert titles("ferry", "-terminal") == []
+    assert titles("ferry", '-"new ferry"', "--limit", "5") == []
+    assert titles("--limit=5", "ferry", "-marrakech") == titles("ferry")
+    assert main(["search", "--db", db, "--json", "--", "ferry", "-terminal"]) == 0
+    assert capsys.readouterr().out == ""  # after --, every argument is the query's
+
+
 def test_the_store_follows_pressroom_db(folder: Path, tmp_path: Path) -> None:
     db = tmp_path / "from-env.json"
     result = run("import", str(folder), env={"PRESSROOM_DB": str(db)})

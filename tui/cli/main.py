@@ -99,9 +99,42 @@ def _dispatch(args: list[str]) -> int:
     else:
         command, rest = "browse", args
     parser = _parser(command)
+    if command == "search":
+        rest = _query_words_last(rest)
     ns = parser.parse_args(rest)
     handler: Callable[[argparse.Namespace], int] = _HANDLERS[command]
     return handler(ns)
+
+
+# The options of `search` and whether each takes a value; any other word is
+# the query's, "-word" (leave out) and "-\"a phrase\"" included.
+_SEARCH_OPTIONS = {"--db": True, "--limit": True, "--json": False, "-h": False, "--help": False}
+
+
+def _query_words_last(args: list[str]) -> list[str]:
+    """``search harbour -dredging --json`` as argparse can read it: options, ``--``, the words.
+
+    The query language writes a word to leave out as ``-word``, which
+    argparse would take for an unknown option; the words keep their order.
+    """
+    options: list[str] = []
+    words: list[str] = []
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        name = arg.split("=", 1)[0]
+        if arg == "--":
+            words.extend(args[index + 1 :])
+            break
+        if name in _SEARCH_OPTIONS:
+            options.append(arg)
+            if _SEARCH_OPTIONS[name] and "=" not in arg and index + 1 < len(args):
+                index += 1
+                options.append(args[index])
+        else:
+            words.append(arg)
+        index += 1
+    return [*options, "--", *words] if words else options
 
 
 class _Parser(argparse.ArgumentParser):
