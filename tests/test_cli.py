@@ -171,9 +171,11 @@ def test_errors_are_one_clear_line(
 
 
 def test_a_damaged_store_is_set_aside_with_one_line(tmp_path: Path) -> None:
+    """A command that writes (import) moves a damaged store aside; one that reads does not."""
     db = tmp_path / "s.json"
     db.write_bytes(b'{"releases": {"1": {"title": ')
-    result = run("search", "x", "--db", str(db))
+    release = next(SAMPLES.rglob("*.txt"))
+    result = run("import", str(release), "--db", str(db))
     assert result.returncode == 1
     assert "damaged" in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.stderr
@@ -194,3 +196,23 @@ def test_version_and_help() -> None:
 def test_bundled_samples_import_cleanly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["import", str(SAMPLES), "--db", str(tmp_path / "s.json")]) == 0
     assert ", failed 0 " in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"my notes, not a store\n", b'{"releases": {"1": {"title": ', b"", b"[1, 2, 3]"],
+    ids=["text", "truncated", "empty", "a-list"],
+)
+@pytest.mark.parametrize("command", [["search", "harbour"], ["show", "abc"]])
+def test_a_command_that_only_reads_changes_nothing_on_disk(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, command: list[str]
+) -> None:
+    """SECURITY.md D11: `search` and `show` given a file that is not a store touch nothing."""
+    path = tmp_path / "notes.json"
+    path.write_bytes(content)
+    status = main([*command, "--db", str(path)])
+    err = capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.json"]
+    assert path.read_bytes() == content
+    if content:
+        assert status == 1 and "nothing was changed" in err and "Traceback" not in err

@@ -521,6 +521,7 @@ PATTERNS = (
     "getincrementaldecoder",
     "WriterThread",
     "SIGCONT",
+    "__stderr__",
 )
 
 # Known, to be moved onto textual_internals by their owners: (path, pattern).
@@ -552,3 +553,35 @@ def test_the_grep_sees_what_it_looks_for() -> None:
     text = (ROOT / INTERNALS).read_text(encoding="utf-8")
     missing = [p for p in PATTERNS if p not in text and not p.startswith("def _on_")]
     assert not missing, missing
+
+
+# -- 6. the screen on the terminal, whatever standard error is -----------------------
+
+
+def test_6_the_driver_still_writes_to_sys_stderr() -> None:
+    source = inspect.getsource(linux_driver.LinuxDriver.__init__)
+    assert "self._file = sys.__stderr__" in source, (
+        "reliance 6: LinuxDriver no longer draws on sys.__stderr__ (screen_on_the_terminal)"
+    )
+
+
+def test_6_with_standard_error_in_a_file_the_browser_draws_on_the_terminal(
+    tmp_path: Path,
+) -> None:
+    """`pressroom 2>log`: the screen on the terminal, no escape sequence in the log."""
+    import shlex
+
+    from store.disk.release_store import ReleaseStore
+    from tests.helpers.browser_data import write_store
+    from tests.helpers.pty_session import PtySession, python_command
+
+    db = write_store(tmp_path / "releases.json")
+    with ReleaseStore(db) as store:
+        count = len(store)
+    log = tmp_path / "stderr.log"
+    command = shlex.join(python_command("tui", "--db", str(db)))
+    with PtySession(["sh", "-c", f"exec {command} 2>{shlex.quote(str(log))}"], cwd=ROOT) as session:
+        session.wait_for_screen(f"{count} of {count}")
+        session.press("q")
+        assert session.wait_exit() == 0
+    assert "\x1b" not in log.read_text(encoding="utf-8", errors="replace")

@@ -90,7 +90,12 @@ class ReleaseStore:
         *,
         lock_timeout: float = DEFAULT_TIMEOUT,
         defer_load: bool = False,
+        read_only: bool = False,
     ) -> None:
+        """*read_only*: for commands that only read (``search``, ``show``): nothing on
+        disk is written, renamed or moved, a damaged file included; an older
+        store is upgraded in memory only.
+        """
         self.path: Path | None = Path(path) if path is not None else None
         self._file: AtomicJSONStorage | None = None
         self._state_file: AtomicJSONStorage | None = None
@@ -108,10 +113,14 @@ class ReleaseStore:
                 follow_changes=False,
                 lock_timeout=lock_timeout,
                 validate=partial(type(self)._schema_problem, self.path),
+                read_only=read_only,
             )
             storage = self._file
             self._state_file = AtomicJSONStorage(
-                state_path(self.path), follow_changes=False, lock_timeout=lock_timeout
+                state_path(self.path),
+                follow_changes=False,
+                lock_timeout=lock_timeout,
+                read_only=read_only,
             )
             state_storage = self._state_file
         self._storage = storage

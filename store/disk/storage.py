@@ -93,8 +93,13 @@ class AtomicJSONStorage(Storage):
         follow_changes: bool = True,
         lock_timeout: float = DEFAULT_TIMEOUT,
         validate: Validator | None = None,
+        read_only: bool = False,
     ) -> None:
         super().__init__()
+        # Read-only (a command that only reads, SECURITY.md D11): writes stay
+        # in memory (an older schema is upgraded there, not on disk) and a
+        # damaged file is reported, never moved aside.
+        self.read_only = read_only
         # os.replace() over a symbolic link would replace the link itself: write
         # next to the file it points to (and lock there, where every process looks).
         self.path = Path(os.path.realpath(path))
@@ -122,6 +127,8 @@ class AtomicJSONStorage(Storage):
     def write(self, data: Tables) -> None:
         self._data = data
         self._loaded = True
+        if self.read_only:
+            return
         if self._in_transaction:
             # The whole transaction is written once, when it ends.
             self._dirty = True
@@ -169,7 +176,7 @@ class AtomicJSONStorage(Storage):
         the data in memory is dropped, so the next read shows what is on disk.
         Blocks nest: an inner block joins the outer one.
         """
-        if self._in_transaction:
+        if self._in_transaction or self.read_only:
             self._in_transaction += 1
             try:
                 yield
@@ -215,6 +222,12 @@ class AtomicJSONStorage(Storage):
                     if reason is not None:
                         raise _Damage(reason, signature)
             except _Damage as damage:
+                if self.read_only:
+                    self._forget()
+                    raise StoreError(
+                        f"{_shown(self.path)} cannot be read as a Pressroom store ({damage}); "
+                        "nothing was changed"
+                    ) from None
                 try:
                     quarantined = self._quarantine_if_unchanged(damage.signature)
                 except StoreLockedError:

@@ -252,7 +252,7 @@ def cmd_search(ns: argparse.Namespace) -> int:
     query = parse_query(" ".join(ns.query) + " ")
     # The browser's path: the catalogue, and the search index when it is
     # current (a scan otherwise); only the releases printed are read whole.
-    with ReleaseStore(ns.db or default_db(), defer_load=True) as store:
+    with ReleaseStore(ns.db or default_db(), defer_load=True, read_only=True) as store:
         archive = Archive(store)
         archive.build_index(cached_only=True)
         # is:starred and is:unread look at the marks kept beside the store.
@@ -275,7 +275,7 @@ def cmd_show(ns: argparse.Namespace) -> int:
     from store.archive import Archive
     from tui.cli.render import print_release
 
-    with ReleaseStore(ns.db or default_db(), defer_load=True) as store:
+    with ReleaseStore(ns.db or default_db(), defer_load=True, read_only=True) as store:
         release = _find(Archive(store), ns.id)
     if ns.json:
         sys.stdout.buffer.write(orjson.dumps(release.to_json()) + b"\n")
@@ -313,9 +313,11 @@ def cmd_browse(ns: argparse.Namespace) -> int:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UsageError("the browser needs a terminal; use pressroom search or show in scripts")
     from tui.app import PressroomApp
+    from tui.runtime.textual_internals import screen_on_the_terminal
 
     app = PressroomApp(db)
-    app.run()
+    with screen_on_the_terminal():
+        app.run()
     return app.return_code or 0
 
 

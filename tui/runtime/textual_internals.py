@@ -63,6 +63,15 @@ it, when an upgrade breaks it.
    Upstream would need the writer thread to survive write errors (or
    ``stop()`` to time out) and the driver not to resume after a hang-up.
 
+6. The screen drawn on standard error (:func:`screen_on_the_terminal`).
+   ``LinuxDriver`` writes the whole interface to ``sys.__stderr__``: with
+   standard error redirected to a file (``pressroom 2>log``) the terminal
+   stays blank and the file fills with escape sequences. When standard
+   output is the terminal and standard error is not, ``sys.__stderr__`` is
+   pointed at the terminal while the app runs (``sys.stderr``, where errors
+   are printed, is left alone). Upstream would need the driver to write to
+   whichever of the two is the terminal (or to ``/dev/tty``).
+
 No longer a reliance: the style caches of ``VirtualList`` were cleared by
 overriding the private ``Widget._on_focus`` / ``_on_blur``; the public
 ``on_focus`` / ``on_blur`` handlers do it now (Textual calls one handler per
@@ -81,7 +90,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -261,3 +270,22 @@ def end_on_hangup(app: App[Any], loop: AbstractEventLoop) -> None:
 
     signal.signal(signal.SIGHUP, on_hangup)
     signal.signal(signal.SIGCONT, on_continue)
+
+
+# -- 6. the screen on the terminal, whatever standard error is -----------------------
+
+
+@contextlib.contextmanager
+def screen_on_the_terminal() -> Iterator[None]:
+    """While the app runs, Textual draws on standard output when only that is a terminal."""
+    if os.isatty(2) or not os.isatty(1):
+        yield
+        return
+    original = sys.__stderr__
+    terminal = open(os.dup(1), "w", encoding="utf-8", errors="replace", closefd=True)  # noqa: SIM115
+    sys.__stderr__ = terminal  # type: ignore[misc]
+    try:
+        yield
+    finally:
+        sys.__stderr__ = original  # type: ignore[misc]
+        terminal.close()
