@@ -245,6 +245,15 @@ def content_fingerprint(title: str, date: str | None, body: str) -> str:
     return digest(" ".join(title.split()), date or "", " ".join(body.split()))
 
 
+def is_release_id(value: object) -> bool:
+    """Whether *value* has the form of Pressroom's ids (``ID_LENGTH`` lowercase hex digits)."""
+    return (
+        isinstance(value, str)
+        and len(value) == ID_LENGTH
+        and all(c in "0123456789abcdef" for c in value)
+    )
+
+
 def release_id(path: str | None, entry_key: str | None, fingerprint: str) -> str:
     """The identity rule of the module docstring."""
     if path and path != "-":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import orjson
 import pytest
 
@@ -132,3 +134,37 @@ def test_jsonl_with_no_good_line_is_a_problem() -> None:
 def test_lone_surrogate_escapes_are_read_and_replaced() -> None:
     [draft] = _read("json", b'{"title": "Bad \\udc80 title", "body": "x"}')
     assert draft.title == "Bad \ufffd title"  # E11
+
+
+def test_ids_written_by_another_tool_import_and_reimport_as_the_same_releases(
+    tmp_path: Path,
+) -> None:
+    """ "synthetic-000042", numbers, null: once a traceback that stopped the whole import."""
+    import json
+
+    from store.disk.release_store import ReleaseStore
+    from store.ingest.run import import_paths
+    from store.records import is_release_id
+
+    # Pressroom's own JSON form (it has "organisations"), written by another tool.
+    lines: list[dict[str, object]] = [
+        {"id": f"synthetic-{n:06d}", "title": f"Foreign release {n}", "body": f"Body {n}."}
+        for n in range(3)
+    ]
+    lines += [
+        {"id": 42, "title": "Numbered", "body": "x"},
+        {"id": None, "title": "No id", "body": "y"},
+    ]
+    for line in lines:
+        line["organisations"] = ["Acme"]
+    export = tmp_path / "export.jsonl"
+    export.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    other = tmp_path / "plain.txt"
+    other.write_text("A plain release\n\nIts text.", encoding="utf-8")
+    with ReleaseStore(tmp_path / "releases.json") as store:
+        first = import_paths(store, [str(export), str(other)], workers=1)
+        again = import_paths(store, [str(export)], workers=1)
+        ids = [r.id for r in store.releases()]
+    assert (first.imported, first.failed) == (6, [])
+    assert (again.imported, again.updated, again.known) == (0, 0, 5)
+    assert len(set(ids)) == 6 and all(is_release_id(i) for i in ids)

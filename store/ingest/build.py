@@ -9,7 +9,14 @@ from store.ingest.discover import ImportProblem, SourceFile, discover
 from store.ingest.draft import Draft
 from store.ingest.extract.anatomy import extract
 from store.ingest.read import read_source
-from store.records import Link, Release, Source, content_fingerprint, release_id
+from store.records import (
+    Link,
+    Release,
+    Source,
+    content_fingerprint,
+    is_release_id,
+    release_id,
+)
 from store.sanitize import clean_line
 
 Problem = tuple[str, str]  # (path, reason), one line each for the user
@@ -33,9 +40,12 @@ def build_release(draft: Draft, path: str) -> Release:
     """Turn one draft into a release: extraction, metadata merge, identity."""
     if draft.record is not None:
         record = draft.record
-        if record.id:
+        if is_release_id(record.id):
             return record
-        return _with_identity(record, path, draft.entry_key)
+        # An id written by another tool ("synthetic-000042", a number): the
+        # entry's key, so that importing the same export again updates its
+        # releases; the release's own id is derived as for any other entry.
+        return _with_identity(record, path, record.id or draft.entry_key)
     parts = extract(draft.text, title=draft.title, date=draft.date, language=draft.language)
     fingerprint = content_fingerprint(parts.title, parts.date, parts.body)
     return Release(
