@@ -144,6 +144,49 @@ def test_hand_edited_documents_are_catalogued_the_tolerant_way(tmp_path: Path) -
     assert catalogue.dates[position] == catalogue[position].date
 
 
+@pytest.mark.parametrize(
+    "edit",
+    [
+        {"id": 12345},
+        {"id": None},
+        {"id": "not-an-id"},
+        {"id": "00000000000000ab"},  # another release's id, well formed
+        {"title": 42},
+        {"organisations": "Acme"},
+        {"contacts": "x"},
+        {"people": [{"name": 7}]},
+        {"links": [{"label": None, "url": 3}]},
+        {"tags": "climate"},
+    ],
+    ids=repr,
+)
+@pytest.mark.parametrize("catalogued", [True, False])
+def test_a_document_with_fields_of_the_wrong_type_is_read_never_a_crash(
+    tmp_path: Path, edit: dict[str, object], catalogued: bool
+) -> None:
+    """SECURITY.md D13: search, show and the list read it; its key stays its id."""
+    path = _store(tmp_path, 3)
+    lines = path.read_bytes().split(b"\n")
+    for n, line in enumerate(lines):
+        if line.startswith(b'"') and b'"title"' in line:
+            key = line[: line.index(b": ") + 2]
+            comma = b"," if line.endswith(b",") else b""
+            doc = orjson.loads(line[len(key) : len(line) - len(comma)])
+            lines[n] = key + orjson.dumps({**doc, **edit}) + comma
+            edited = f"{int(key[1:-3]):016x}"
+            break
+    path.write_bytes(b"\n".join(lines))
+    archive = Archive(ReleaseStore(path, defer_load=True), use_catalogue=catalogued)
+    assert sorted(archive.ids) == sorted({*archive.ids}) and edited in archive.ids
+    archive.build_index()
+    for release in archive.search(parse_query("")):
+        assert type(release.title) is str and all(type(o) is str for o in release.organisations)
+    shown = archive.get(edited)
+    assert shown is not None and shown.id == edited
+    assert all(type(c.email) in (str, type(None)) for c in shown.contacts)
+    assert archive.contacts() is not None
+
+
 def test_an_archive_on_a_catalogue_answers_like_one_in_memory(tmp_path: Path) -> None:
     path = _store(tmp_path, 200)
     catalogued = Archive(ReleaseStore(path, defer_load=True))

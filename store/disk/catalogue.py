@@ -281,13 +281,15 @@ def _row(key: str, doc: dict[str, Any]) -> tuple[Any, ...]:
         row = (doc["id"], doc["title"], doc["date"], doc["location"], orgs, doc["fingerprint"])
         if (
             all(type(v) is str for v in (row[0], row[1], row[5]))
+            # The id is the document's key, as Pressroom writes it (D13: edited by hand).
+            and row[0] == f"{int(key):016x}"
             and all(v is None or type(v) is str for v in (row[2], row[3]))
             and type(orgs) is list
         ):
             blocks = [[c.get(f) for f in _CONTACT_FIELDS] for c in doc["contacts"]]
             if all(v is None or type(v) is str for block in blocks for v in block):
                 return (*row, blocks)
-    except (KeyError, TypeError, AttributeError):
+    except (KeyError, TypeError, AttributeError, ValueError):
         pass
     # Not in the shape Pressroom writes: read it the tolerant way.
     release = release_from_stored(key, doc)
