@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
@@ -124,21 +126,26 @@ def test_an_older_store_is_migrated_then_catalogued(tmp_path: Path) -> None:
     assert archive.read_marks()[f"{int(first):016x}"].starred
 
 
-def test_hand_edited_documents_are_catalogued_the_tolerant_way(tmp_path: Path) -> None:
-    path = _store(tmp_path, 3)
+def _edit_a_document(path: Path, edit: Callable[[dict[str, Any]], dict[str, Any]]) -> str:
+    """Replace the first stored document by *edit* of it, keeping the one-per-line layout."""
     lines = path.read_bytes().split(b"\n")
-    # Replace one document by a hostile one, keeping the one-per-line layout.
     for n, line in enumerate(lines):
         if line.startswith(b'"') and b'"title"' in line:
             key = line[: line.index(b": ") + 2]
             comma = b"," if line.endswith(b",") else b""
-            hostile = {"title": "\x1b]0;PWNED\x07Edited [b]by[/b] hand", "date": 7, "body": 42}
-            lines[n] = key + orjson.dumps(hostile) + comma
-            edited_key = int(key[1:-3])
-            break
-    path.write_bytes(b"\n".join(lines))
+            doc = orjson.loads(line[len(key) : len(line) - len(comma)])
+            lines[n] = key + orjson.dumps(edit(doc)) + comma
+            path.write_bytes(b"\n".join(lines))
+            return f"{int(key[1:-3]):016x}"
+    raise AssertionError("no document to edit")
+
+
+def test_hand_edited_documents_are_catalogued_the_tolerant_way(tmp_path: Path) -> None:
+    path = _store(tmp_path, 3)
+    hostile = {"title": "\x1b]0;PWNED\x07Edited [b]by[/b] hand", "date": 7, "body": 42}
+    edited = _edit_a_document(path, lambda doc: hostile)
     catalogue = open_catalogue(path)
-    position = catalogue.ids.index(f"{edited_key:016x}")
+    position = catalogue.ids.index(edited)
     assert catalogue.titles[position] == "Edited [b]by[/b] hand"
     assert catalogue[position].body == "42"
     assert catalogue.dates[position] == catalogue[position].date
@@ -166,16 +173,7 @@ def test_a_document_with_fields_of_the_wrong_type_is_read_never_a_crash(
 ) -> None:
     """SECURITY.md D13: search, show and the list read it; its key stays its id."""
     path = _store(tmp_path, 3)
-    lines = path.read_bytes().split(b"\n")
-    for n, line in enumerate(lines):
-        if line.startswith(b'"') and b'"title"' in line:
-            key = line[: line.index(b": ") + 2]
-            comma = b"," if line.endswith(b",") else b""
-            doc = orjson.loads(line[len(key) : len(line) - len(comma)])
-            lines[n] = key + orjson.dumps({**doc, **edit}) + comma
-            edited = f"{int(key[1:-3]):016x}"
-            break
-    path.write_bytes(b"\n".join(lines))
+    edited = _edit_a_document(path, lambda doc: {**doc, **edit})
     archive = Archive(ReleaseStore(path, defer_load=True), use_catalogue=catalogued)
     assert sorted(archive.ids) == sorted({*archive.ids}) and edited in archive.ids
     archive.build_index()
