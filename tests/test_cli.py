@@ -216,3 +216,29 @@ def test_a_command_that_only_reads_changes_nothing_on_disk(
     assert path.read_bytes() == content
     if content:
         assert status == 1 and "nothing was changed" in err and "Traceback" not in err
+
+
+def test_file_names_that_are_not_utf8_or_hold_escapes_import_and_print_cleaned(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One such name once stopped a whole folder's import ("a text holds a lone surrogate")."""
+    folder = os.fsencode(tmp_path / "in")
+    os.mkdir(folder)
+    files = {
+        b"caf\xe9.txt": b"A title about harbours\n\nBody.",
+        b"esc\x1b]0;PWNED\x07.txt": b"Escape in the name\n\nBody.",
+        b"empty\xff\x1b[2J.txt": b"",
+    }
+    for name, content in files.items():
+        with open(os.path.join(folder, name), "wb") as handle:
+            handle.write(content)
+    db = str(tmp_path / "store.json")
+    assert main(["import", os.fsdecode(folder), "--db", db]) == 0
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "empty file" in err and "imported 2" in err
+    assert main(["parse", os.fsdecode(folder)]) == 0
+    parsed = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert sorted(r["title"] for r in parsed) == ["A title about harbours", "Escape in the name"]
+    assert all("\x1b" not in r["source"]["path"] for r in parsed)
+    assert main(["import", os.fsdecode(folder), "--db", db]) == 0  # the same releases again
+    assert "already known 2" in capsys.readouterr().err

@@ -52,7 +52,9 @@ def build_release(draft: Draft, path: str) -> Release:
         id=release_id(path, draft.entry_key, fingerprint),
         title=parts.title,
         body=parts.body,
-        source=Source(path, draft.format),
+        # Shown, not reopened: a file name that is not UTF-8 (lone surrogates)
+        # or holds escape sequences is stored readable; the id keeps the raw path.
+        source=Source(clean_line(path), draft.format),
         kicker=parts.kicker,
         date=parts.date,
         location=parts.location,
