@@ -542,3 +542,16 @@ def test_phrase_pattern_agrees_with_tokens(text: str, data: st.DataObject) -> No
     assert (pattern.search(fold_for_matching(text)) is not None) == by_tokens
     if text_tokens_and_kind(text)[1]:  # plain text: its lower() stands for its folded form
         assert (pattern.search(text.lower()) is not None) == by_tokens
+
+
+def test_a_pasted_paragraph_is_searched_by_its_first_words_and_says_so() -> None:
+    """3,000 quoted words once froze the browser for 25 s: the work is bounded, the bar says why."""
+    from store.search.query import MAX_PHRASE_WORDS
+
+    words = [f"word{n}" for n in range(3000)]
+    query = parse_query('"' + " ".join(words) + '"')
+    [[term]] = query.clauses
+    assert term.tokens == tuple(words[:MAX_PHRASE_WORDS])
+    assert any(f"first {MAX_PHRASE_WORDS} words" in hint for hint in query.hints)
+    short = parse_query('"heads of security"')
+    assert not short.hints

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Protocol
 
@@ -69,6 +69,8 @@ _DATE_FIELDS = ("date", "after", "before")
 _STATES = ("starred", "read", "unread")
 MIN_ORDINAL = 1
 MAX_ORDINAL = date.max.toordinal()
+# Words of a quoted phrase that are searched; the rest only cost time.
+MAX_PHRASE_WORDS = 32
 
 _ITEM = re.compile(
     r"""
@@ -385,6 +387,12 @@ def _read_item(match: re.Match[str], today: date, hints: list[str]) -> _Item:
     if match.group("name") is None:
         # "phrase" (an unclosed quote runs to the end: the user is typing it)
         item = _text_item(match.group("quoted"), negated, bare=False)
+        if item.terms and len(item.terms[0].tokens) > MAX_PHRASE_WORDS:
+            # A pasted paragraph: its first words find it as surely, and the
+            # work stays bounded (3,000 words once froze the browser for 25 s).
+            first = item.terms[0]
+            item.terms[0] = replace(first, tokens=first.tokens[:MAX_PHRASE_WORDS])
+            hints.append(f"a phrase is searched by its first {MAX_PHRASE_WORDS} words")
         if not match.group("close") and not negated and item.terms:
             item.bare = True  # so that its last word may be a prefix
         return item
