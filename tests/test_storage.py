@@ -381,3 +381,28 @@ def test_a_backup_that_is_already_the_current_file_leaves_no_temporary_file(tmp_
         store.add_batch([synthetic_release(2)])
     assert [n for n in os.listdir(tmp_path) if n.endswith(".tmp")] == []
     assert backup.exists() and not os.path.samefile(path, backup)
+
+
+@pytest.mark.parametrize("lock_of", ["releases.json", "releases.json.state"])
+@pytest.mark.parametrize("kind", ["symlink", "fifo", "directory"])
+def test_a_lock_file_that_is_not_a_regular_file_is_refused_and_nothing_is_touched(
+    tmp_path: Path, lock_of: str, kind: str
+) -> None:
+    """SECURITY.md D9: a linked lock once had the user's file truncated and a pid written in."""
+    victim = tmp_path / "mine.txt"
+    victim.write_text("precious\n")
+    lock = tmp_path / f"{lock_of}.lock"
+    if kind == "symlink":
+        lock.symlink_to(victim)
+    elif kind == "fifo":
+        os.mkfifo(lock)
+    else:
+        lock.mkdir()
+    with (
+        pytest.raises(StoreError, match=r"\.lock"),
+        ReleaseStore(tmp_path / "releases.json") as store,
+    ):
+        store.add_batch([synthetic_release(1)])
+        store.set_starred([synthetic_release(1).id], True)
+    assert victim.read_text() == "precious\n"
+    assert lock.is_symlink() or not lock.is_file()

@@ -9,8 +9,10 @@ file other processes may be waiting on would let two writers in at once.
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
+import stat
 import time
 from contextlib import suppress
 from pathlib import Path
@@ -66,12 +68,7 @@ class StoreLock:
         pause = self._hold_back_until - time.monotonic()
         if pause > 0:
             time.sleep(pause)
-        try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
-        except OSError as exc:
-            raise StoreError(
-                f"cannot lock {_shown(self.store_path)} for writing ({exc.strerror or exc})"
-            ) from exc
+        fd = self._open_lock_file()
         try:
             self._wait_for(fd)
             # The pid is only for the message another waiter shows; the lock is the flock.
@@ -82,6 +79,30 @@ class StoreLock:
             raise
         self._fd = fd
         self._depth = 1
+
+    def _open_lock_file(self) -> int:
+        """The lock file, opened only if it is a regular file of its own (SECURITY.md D9).
+
+        Never through a symbolic link (a link to the user's file would have it
+        truncated and a pid written into it) and never blocking (a FIFO in its
+        place would hang every command).
+        """
+        flags = os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW | os.O_NONBLOCK
+        try:
+            fd = os.open(self.path, flags, 0o644)
+        except OSError as exc:
+            why = "it is a symbolic link" if exc.errno == errno.ELOOP else exc.strerror or str(exc)
+            raise StoreError(
+                f"cannot lock {_shown(self.store_path)} for writing: {_shown(self.path)} "
+                f"cannot be used ({why}); remove it if no Pressroom is running"
+            ) from exc
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            raise StoreError(
+                f"cannot lock {_shown(self.store_path)} for writing: {_shown(self.path)} is not "
+                "a regular file; remove it if no Pressroom is running"
+            )
+        return fd
 
     def release(self) -> None:
         if not self._depth:
