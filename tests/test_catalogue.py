@@ -221,3 +221,33 @@ def test_the_contact_directory_from_the_catalogue_is_the_one_from_the_releases(
     assert catalogued.catalogued
     assert catalogued.contacts().entries == in_memory.contacts().entries
     assert len(catalogued.contacts()) > 10
+
+
+@pytest.mark.parametrize("derived", ["releases.json.catalogue", "releases.json.index"])
+@pytest.mark.parametrize("kind", ["fifo", "link to /dev/zero"])
+def test_a_derived_file_that_is_not_a_regular_file_is_rebuilt_without_hanging(
+    tmp_path: Path, derived: str, kind: str
+) -> None:
+    """SECURITY.md D9: a FIFO hung every command; a link to /dev/zero grew until MemoryError."""
+    import threading
+
+    path = _store(tmp_path, 20)
+    expected = [r.id for r in Archive(ReleaseStore(path), use_catalogue=False).releases]
+    target = tmp_path / derived
+    target.unlink(missing_ok=True)
+    if kind == "fifo":
+        os.mkfifo(target)
+    else:
+        target.symlink_to("/dev/zero")
+    found: list[list[str]] = []
+
+    def search() -> None:
+        archive = Archive(ReleaseStore(path, defer_load=True))
+        archive.build_index()
+        found.append([r.id for r in archive.search(parse_query(""))])
+
+    worker = threading.Thread(target=search, daemon=True)
+    worker.start()
+    worker.join(30)
+    assert found == [expected], f"the search over a {kind} {derived} did not finish"
+    assert target.is_file() and not target.is_symlink()  # rebuilt in its place

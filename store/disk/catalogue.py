@@ -29,7 +29,7 @@ from typing import Any, BinaryIO, overload
 import orjson
 
 from store import collector
-from store.disk.derived import write_derived
+from store.disk.derived import open_derived, write_derived
 from store.disk.release_store import META, RELEASES, ReleaseStore, release_from_stored
 from store.disk.storage import NotStoreLayout, Signature, walk_store_lines
 from store.errors import StoreError
@@ -200,7 +200,8 @@ class Catalogue(Sequence[Release]):
     def load(cls, path: Path, store_path: Path) -> Catalogue | None:
         """The saved catalogue of *store_path*, or None when missing, stale or damaged."""
         try:
-            data = path.read_bytes()
+            with open_derived(path) as derived:
+                data = derived.read()
             handle = _open(store_path)
         except (OSError, NotCatalogued):
             return None
@@ -255,7 +256,9 @@ def open_catalogue(store_path: Path) -> Catalogue:
 
 def _open(store_path: Path) -> BinaryIO:
     try:
-        handle = open(store_path, "rb", buffering=1 << 20)  # noqa: SIM115 (kept open)
+        # Non-blocking: a FIFO in the store's place is refused below, not waited on.
+        fd = os.open(store_path, os.O_RDONLY | os.O_CLOEXEC | os.O_NONBLOCK)
+        handle = open(fd, "rb", buffering=1 << 20, closefd=True)  # noqa: SIM115 (kept open)
     except OSError as exc:
         raise NotCatalogued(str(exc)) from None
     if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):

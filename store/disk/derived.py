@@ -2,9 +2,25 @@
 
 from __future__ import annotations
 
+import io
 import os
+import stat
 import tempfile
 from pathlib import Path
+
+
+def open_derived(path: Path) -> io.BufferedReader:
+    """A derived file opened for reading, if it is a regular file of its own (SECURITY.md D9).
+
+    Never through a symbolic link (a catalogue linked to ``/dev/zero`` grew
+    until MemoryError) and never blocking (a FIFO in its place hung every
+    command). Raises OSError otherwise: the caller rebuilds the file.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC | os.O_NOFOLLOW | os.O_NONBLOCK)
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise OSError(f"{path.name} is not a regular file")
+    return open(fd, "rb", closefd=True)
 
 
 def write_derived(path: Path, *parts: bytes) -> None:

@@ -378,7 +378,8 @@ def _read_store_file(path: Path) -> tuple[Tables | None, Signature | None]:
     """The parsed store at *path* and its signature; (None, None) when there is no file."""
     shown = _shown(path)
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+        # Non-blocking: a FIFO in the store's place is refused below, not waited on.
+        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC | os.O_NONBLOCK)
     except FileNotFoundError:
         return None, None
     except OSError as exc:

@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Sequence
 from pathlib import Path
 
-from store.disk.derived import write_derived
+from store.disk.derived import open_derived, write_derived
 from store.records import Release
 from store.search.index import SearchIndex
 
@@ -41,7 +41,7 @@ def load(
     ids, fingerprints = _keys(releases, ids, fingerprints)
     head = _HEADER + content_key(ids, fingerprints) + b"\n"
     try:
-        with path.open("rb") as handle:
+        with open_derived(path) as handle:
             if handle.read(len(head)) != head:
                 return None
             return SearchIndex.from_file(handle, releases, ids)
