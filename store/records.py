@@ -19,7 +19,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, TypeGuard
 
 from store.sanitize import clean_optional, clean_text
 
@@ -245,7 +245,7 @@ def content_fingerprint(title: str, date: str | None, body: str) -> str:
     return digest(" ".join(title.split()), date or "", " ".join(body.split()))
 
 
-def is_release_id(value: object) -> bool:
+def is_release_id(value: object) -> TypeGuard[str]:
     """Whether *value* has the form of Pressroom's ids (``ID_LENGTH`` lowercase hex digits)."""
     return (
         isinstance(value, str)

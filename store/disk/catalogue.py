@@ -30,7 +30,13 @@ import orjson
 
 from store import collector
 from store.disk.derived import open_derived, write_derived
-from store.disk.release_store import META, RELEASES, ReleaseStore, release_from_stored
+from store.disk.release_store import (
+    META,
+    RELEASES,
+    ReleaseStore,
+    id_of_key,
+    release_from_stored,
+)
 from store.disk.storage import NotStoreLayout, Signature, walk_store_lines
 from store.errors import StoreError
 from store.records import Contact, Release
@@ -125,7 +131,7 @@ class Catalogue(Sequence[Release]):
             # pread: positioned, so threads reading at once need no lock.
             raw = os.pread(self._handle.fileno(), length, offset)
             doc = orjson.loads(raw)
-            release = release_from_stored(_key_of(self.ids[index]), doc)
+            release = release_from_stored(str(int(self.ids[index], 16)), doc)
         except (OSError, ValueError) as exc:
             raise StoreError(f"cannot read a release from the store: {exc}") from exc
         if release.id != self.ids[index]:
@@ -267,10 +273,6 @@ def _open(store_path: Path) -> BinaryIO:
     return handle
 
 
-def _key_of(release_id: str) -> str:
-    return str(int(release_id, 16))
-
-
 def _signature(handle: BinaryIO) -> Signature:
     st = os.fstat(handle.fileno())
     return (st.st_ino, st.st_size, st.st_mtime_ns)
@@ -285,7 +287,7 @@ def _row(key: str, doc: dict[str, Any]) -> tuple[Any, ...]:
         if (
             all(type(v) is str for v in (row[0], row[1], row[5]))
             # The id is the document's key, as Pressroom writes it (D13: edited by hand).
-            and row[0] == f"{int(key):016x}"
+            and row[0] == id_of_key(key)
             and all(v is None or type(v) is str for v in (row[2], row[3]))
             and type(orgs) is list
         ):

@@ -26,7 +26,6 @@ a single worker thread); it has no locks of its own.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
@@ -44,7 +43,7 @@ from store.disk import storage as storage_module
 from store.disk.lock import DEFAULT_TIMEOUT
 from store.disk.storage import AtomicJSONStorage, Tables
 from store.errors import NewerSchemaError, StoreError
-from store.records import ID_LENGTH, Release
+from store.records import ID_LENGTH, Release, is_release_id
 from store.sanitize import clean_line
 
 Outcome = Literal["imported", "updated", "known"]
@@ -56,7 +55,6 @@ RELEASES = "releases"
 STATE = "state"
 META = "meta"
 _META_KEY = "1"
-_RELEASE_ID = re.compile(rf"[0-9a-f]{{{ID_LENGTH}}}\Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,11 +158,11 @@ class ReleaseStore:
         return len(self._tables().get(RELEASES, {}))
 
     def __contains__(self, release_id: object) -> bool:
-        key = _key(release_id)
+        key = key_of(release_id)
         return key is not None and key in self._tables().get(RELEASES, {})
 
     def get(self, release_id: str) -> Release | None:
-        key = _key(release_id)
+        key = key_of(release_id)
         if key is None:
             return None
         stored = self._tables().get(RELEASES, {})
@@ -200,7 +198,7 @@ class ReleaseStore:
         stored = self._state_tables().get(STATE, {})
         if self._states is None:
             self._states = {
-                _release_id(key): ReleaseState(bool(doc.get("read")), bool(doc.get("starred")))
+                id_of_key(key): ReleaseState(bool(doc.get("read")), bool(doc.get("starred")))
                 for key, doc in stored.items()
             }
         return MappingProxyType(self._states)
@@ -217,7 +215,7 @@ class ReleaseStore:
         """
         batch = list(releases)
         for release in batch:
-            if _key(release.id) is None:
+            if key_of(release.id) is None:
                 raise ValueError(f"release id {release.id!r} is not {ID_LENGTH} hex digits")
         if not batch:
             return []
@@ -367,12 +365,12 @@ class ReleaseStore:
             for key, doc in tables.get(RELEASES, {}).items():
                 fingerprint = doc.get("fingerprint")
                 if isinstance(fingerprint, str) and fingerprint:
-                    index.setdefault(fingerprint, _release_id(key))
+                    index.setdefault(fingerprint, id_of_key(key))
             self._fingerprints = index
         return self._fingerprints
 
     def _set_state(self, release_ids: Iterable[str], field: str, value: bool) -> None:
-        keys = {key for release_id in release_ids if (key := _key(release_id)) is not None}
+        keys = {key for release_id in release_ids if (key := key_of(release_id)) is not None}
         if not keys:
             return
         changed: list[str] = []
@@ -408,7 +406,7 @@ class ReleaseStore:
         self._seen_state_version = self._state_file.version if self._state_file is not None else 0
         if self._states is not None:
             for key in changed:
-                release_id = _release_id(key)
+                release_id = id_of_key(key)
                 old = self._states.get(release_id, _UNTOUCHED)
                 self._states[release_id] = (
                     ReleaseState(value, old.starred)
@@ -509,14 +507,15 @@ def _schema_of(data: Tables) -> int:
     return schema if type(schema) is int else ReleaseStore.SCHEMA_VERSION
 
 
-def _key(release_id: object) -> str | None:
+def key_of(release_id: object) -> str | None:
     """The TinyDB document id (as stored: decimal text) of a release id, None if malformed."""
-    if not isinstance(release_id, str) or not _RELEASE_ID.match(release_id):
+    if not is_release_id(release_id):
         return None
     return str(int(release_id, 16))
 
 
-def _release_id(key: str) -> str:
+def id_of_key(key: str) -> str:
+    """The release id of a TinyDB document id (decimal text)."""
     return f"{int(key):0{ID_LENGTH}x}"
 
 
@@ -542,7 +541,7 @@ def _release_from(key: str, doc: Mapping[str, Any]) -> Release:
     # Edited by hand or by another tool (an id that is a number or null, a
     # title that is not text, a list that is a string): the tolerant reader
     # cleans every field, and the document's key is its id (SECURITY.md D13).
-    return Release.from_json({**doc, "id": _release_id(key)})
+    return Release.from_json({**doc, "id": id_of_key(key)})
 
 
 _LIST_FIELDS = ("organisations", "people", "contacts", "links", "tags")
@@ -561,7 +560,7 @@ def _in_our_shape(release: Release, key: str, doc: Mapping[str, Any]) -> bool:
         return value is None or type(value) is str
 
     return (
-        release.id == _release_id(key)
+        release.id == id_of_key(key)
         # A string where a list belongs reads as its letters: "Acme" as A, c, m, e.
         and all(type(doc.get(name) or []) is list for name in _LIST_FIELDS)
         and text(release.title)
