@@ -20,7 +20,7 @@ from store.disk.storage import signature_of
 from store.records import Release
 from store.sanitize import fold
 from store.search import index_file as index_cache
-from store.search.index import SearchCancelled, SearchIndex
+from store.search.index import BuildProgress, SearchCancelled, SearchIndex
 from store.search.query import DEFAULT_STATE, Query, ReleaseStateLike
 
 SORT_KEYS = ("date", "title", "organisation", "place")
@@ -296,7 +296,9 @@ class Archive:
             self.reload()
         return Refreshed(releases=releases_changed, marks=store_changed and not releases_changed)
 
-    def build_index(self, *, cached_only: bool = False) -> None:
+    def build_index(
+        self, *, cached_only: bool = False, progress: BuildProgress | None = None
+    ) -> None:
         """Load the cached search index, or build it (seconds at 100k: call off the UI).
 
         *cached_only*: take the cache if it is current and otherwise leave
@@ -315,7 +317,7 @@ class Archive:
             index = found
         else:
             index = index_cache.load_or_build(
-                cache, snapshot.releases, snapshot.ids, snapshot.fingerprints
+                cache, snapshot.releases, snapshot.ids, snapshot.fingerprints, progress
             )
         if self._snapshot is snapshot:
             self._snapshot = replace(snapshot, index=index)

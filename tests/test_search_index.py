@@ -21,7 +21,8 @@ from hypothesis import strategies as st
 from store.contacts import ContactDirectory
 from store.records import Contact, Person, Release, Source
 from store.search import index as search_index
-from store.search.index import _FIELD_BREAK, SearchIndex
+from store.search.index import SearchIndex
+from store.search.postings import FIELD_BREAK as _FIELD_BREAK
 from store.search.query import Query, parse_query
 
 TODAY = date(2024, 3, 31)

@@ -26,7 +26,7 @@ a single worker thread); it has no locks of its own.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from functools import partial
@@ -192,6 +192,10 @@ class ReleaseStore:
 
     def state(self, release_id: str) -> ReleaseState:
         return self.states().get(release_id, _UNTOUCHED)
+
+    def fingerprints(self) -> Collection[str]:
+        """The content fingerprints of the stored releases (a live view: do not keep it)."""
+        return self._fingerprint_index(self._tables()).keys()
 
     def states(self) -> Mapping[str, ReleaseState]:
         """The state of every release that has one (the others are unread and unstarred)."""

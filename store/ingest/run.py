@@ -14,8 +14,9 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from store.disk.release_store import ReleaseStore
-from store.ingest.build import ParseResult, Problem, parse_sources
-from store.ingest.discover import ImportProblem, SourceFile, discover
+from store.ingest import manifest
+from store.ingest.build import ParseResult, Problem, parse_source
+from store.ingest.discover import STDIN, ImportProblem, SourceFile, discover, read_bytes
 from store.records import Release
 
 # Below this many files a process pool costs more than it saves.
@@ -43,6 +44,7 @@ class ImportSummary:
     known: int = 0
     failed: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
+    unchanged: int = 0  # files not read again: unchanged since an import took them
 
     @property
     def stored(self) -> int:
@@ -62,40 +64,120 @@ def import_paths(
     progress: Progress | None = None,
     workers: int | None = None,
 ) -> ImportSummary:
-    """Import every release under *paths* into *store*; never raises for a bad file."""
+    """Import every release under *paths* into *store*; never raises for a bad file.
+
+    A file unchanged since an import read it (``store.ingest.manifest``) is
+    not parsed again: its releases count as already known.
+    """
     started = time.perf_counter()
     summary = ImportSummary()
-    sources: list[SourceFile] = []
+    seen_path = manifest.manifest_path(store.path) if store.path is not None else None
+    seen = manifest.load(seen_path) if seen_path is not None else manifest.Manifest()
+    stored = store.fingerprints()
+    jobs: list[_Job] = []
     for item in discover(paths):
-        if isinstance(item, SourceFile):
-            sources.append(item)
-        else:
+        if not isinstance(item, SourceFile):
             path, problem = item
             summary.failed.append((path, str(problem)))
-    summary.files_total = len(sources) + len(summary.failed)
-    summary.files_done = len(summary.failed)
+            continue
+        look = manifest.look_at(item.path) if item.path != STDIN else None
+        entry = seen.usable(item.path, stored) if look is not None else None
+        if entry is not None and entry.look == look and not look.racy:
+            # Unchanged since it was read, and not changed too recently to tell.
+            summary.known += len(entry.fingerprints)
+            summary.unchanged += 1
+            continue
+        jobs.append(_Job(item, look, entry.digest if entry is not None else None))
+    summary.files_total = len(jobs) + len(summary.failed) + summary.unchanged
+    summary.files_done = len(summary.failed) + summary.unchanged
     if progress:
         progress(summary)
 
     pending: list[Release] = []
+    # What the files of the pending releases hold, remembered once those are written.
+    pending_files: list[tuple[str, manifest.Entry | None]] = []
     last_write = time.monotonic()
-    for result in _parse_all(sources, workers):
-        summary.files_done += result.files
-        summary.failed.extend(result.problems)
-        pending.extend(result.releases)
+    for chunk in _parse_all(jobs, workers):
+        for parsed in chunk:
+            summary.files_done += 1
+            path = parsed.job.source.path
+            if parsed.unchanged:
+                # Read and hashed: the same bytes as when its releases were stored.
+                kept = seen.entries[path]
+                summary.known += len(kept.fingerprints)
+                summary.unchanged += 1
+                pending_files.append((path, _entry(parsed, kept.fingerprints)))
+                continue
+            result = parsed.result
+            summary.failed.extend(result.problems)
+            pending.extend(result.releases)
+            # A file with problems is read again next time, so they are told again.
+            prints = () if result.problems else tuple(r.fingerprint for r in result.releases)
+            pending_files.append((path, _entry(parsed, prints)))
         due = len(pending) >= max(MIN_BATCH, len(store))
         if pending and (due or time.monotonic() - last_write > MAX_BATCH_SECONDS):
             _write_batch(store, pending, summary)
+            _remember(seen, pending_files)
             pending = []
             last_write = time.monotonic()
         if progress:
             progress(summary)
     if pending:
         _write_batch(store, pending, summary)
+    _remember(seen, pending_files)
+    if seen_path is not None and (jobs or summary.unchanged):
+        manifest.save(seen_path, seen.pruned(store.fingerprints()))
     summary.seconds = time.perf_counter() - started
     if progress:
         progress(summary)
     return summary
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """A file to parse, as it looked when discovered, and the digest of its bytes when
+    its releases were stored (parsed only if they differ)."""
+
+    source: SourceFile
+    look: manifest.Look | None
+    expected: str | None
+
+
+@dataclass(slots=True)
+class _Parsed:
+    job: _Job
+    result: ParseResult
+    digest: str | None  # of the bytes parsed; None when none could be read
+    unchanged: bool  # the bytes were the expected ones: not parsed
+
+
+def _parse_job(job: _Job) -> _Parsed:
+    source = job.source
+    if source.path == STDIN:
+        return _Parsed(job, parse_source(source), None, False)
+    try:
+        data = read_bytes(source)
+    except ImportProblem as problem:
+        return _Parsed(
+            job, ParseResult(problems=[(source.path, str(problem))], files=1), None, False
+        )
+    digest = manifest.digest_of(data)
+    if digest == job.expected:
+        return _Parsed(job, ParseResult(files=1), digest, True)
+    return _Parsed(job, parse_source(source, data), digest, False)
+
+
+def _entry(parsed: _Parsed, fingerprints: tuple[str, ...]) -> manifest.Entry | None:
+    look = parsed.job.look
+    if look is None or parsed.digest is None:
+        return None
+    return manifest.Entry(look, parsed.digest, fingerprints)
+
+
+def _remember(seen: manifest.Manifest, files: list[tuple[str, manifest.Entry | None]]) -> None:
+    for path, entry in files:
+        seen.remember(path, entry)
+    files.clear()
 
 
 def _write_batch(store: ReleaseStore, releases: list[Release], summary: ImportSummary) -> None:
@@ -118,12 +200,14 @@ def _write_batch(store: ReleaseStore, releases: list[Release], summary: ImportSu
             summary.known += 1
 
 
-def _parse_all(sources: list[SourceFile], workers: int | None) -> Iterator[ParseResult]:
+def _parse_all(jobs: list[_Job], workers: int | None) -> Iterator[list[_Parsed]]:
+    """Parse *jobs* in order, a chunk of files at a time."""
     count = workers if workers is not None else (os.cpu_count() or 1)
-    if count <= 1 or len(sources) < PARALLEL_THRESHOLD:
-        yield from parse_sources(sources)
+    if count <= 1 or len(jobs) < PARALLEL_THRESHOLD:
+        for job in jobs:
+            yield [_parse_job(job)]
         return
-    chunks = [sources[i : i + CHUNK_FILES] for i in range(0, len(sources), CHUNK_FILES)]
+    chunks = [jobs[i : i + CHUNK_FILES] for i in range(0, len(jobs), CHUNK_FILES)]
     pool = _pool(count)
     try:
         # map keeps the files' order, so an import is deterministic.
@@ -134,11 +218,8 @@ def _parse_all(sources: list[SourceFile], workers: int | None) -> Iterator[Parse
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _parse_chunk(chunk: list[SourceFile]) -> ParseResult:
-    total = ParseResult()
-    for result in parse_sources(chunk):
-        total.extend(result)
-    return total
+def _parse_chunk(chunk: list[_Job]) -> list[_Parsed]:
+    return [_parse_job(job) for job in chunk]
 
 
 def _pool(workers: int) -> Executor:

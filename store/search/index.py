@@ -39,20 +39,19 @@ import hashlib
 import io
 import re
 import struct
-import sys
 from array import array
 from bisect import bisect_left, bisect_right
-from collections import defaultdict, deque
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
-from itertools import accumulate, chain, compress, count, islice, pairwise
-from operator import ne, sub
+from itertools import chain, compress, pairwise
 from typing import Any, TypeAlias
 
 import orjson
 
 from store.records import Release
+from store.search.postings import PAIR_SHIFT, Collector
 from store.search.query import (
     FIELDS,
     Query,
@@ -67,8 +66,6 @@ from store.search.tokens import (
     field_key,
     fold_for_matching,
     phrase_pattern,
-    text_tokens,
-    text_tokens_and_kind,
 )
 
 _MAGIC = b"PRESSROOM-INDEX-2\n"  # 2: with the pair index
@@ -77,29 +74,19 @@ _STOP_CHECK_EVERY = 64
 FOLD_CACHE_CHARS = 32 * 1024 * 1024  # releases verified between two looks at should_stop
 
 
+# Releases read between two reports to a build's progress callback.
+_PROGRESS_EVERY = 1000
+BuildProgress: TypeAlias = Callable[[int, int], None]
+
+
 class SearchCancelled(Exception):
     """A search was abandoned because its caller no longer wants the answer."""
 
 
 _ZERO_TO_BIT = bytes.maketrans(b"01", b"\x00\x01")
+_ONE = ord("1")
 _PREFIX_LEVELS = (1, 2, 3)
 _PHONE_FIELD = "phone"
-
-# A pair key is ``id(a) << _PAIR_SHIFT | id(b)``.
-_PAIR_SHIFT = 32
-# The text fields of a release are tokenised in one call (one call per field
-# costs more than the pairs themselves), joined by this word: its occurrences
-# mark where a field ends. A release that really holds the word is tokenised
-# field by field instead (``_Collector.add`` counts them).
-_FIELD_BREAK = "zq0pressroomfieldbreak0qz"
-_BREAK_JOIN = f"\n{_FIELD_BREAK}\n"
-_BREAK_ID = 0  # provisional id of a field break
-_BREAK_WORD_ID = 1  # provisional id of the break word found in a release's text
-# Where the low 32 bits of an array('Q') item are when it is viewed as two 'I'.
-_LOW_HALF = 0 if sys.byteorder == "little" else 1
-_PACK_ID = struct.Struct("=I").pack  # one token id as the bytes of an array('I') item
-_ONE = ord("1")
-_CHUNK_VALUES = 1 << 20  # values moved between buckets at a time (8 MB)
 
 
 def _positions_to_bitmap(positions: Iterable[int], size: int) -> int:
@@ -120,10 +107,6 @@ def _bitmap_to_positions(bitmap: int, size: int) -> list[int]:
         return []
     selectors = format(bitmap, "b").zfill(size)[::-1].encode("ascii").translate(_ZERO_TO_BIT)
     return list(compress(range(size), selectors))
-
-
-# Position lists in CSR form: (offsets, postings, bitmaps of the dense entries).
-_Postings: TypeAlias = "tuple[array[int], array[int], dict[int, int]]"
 
 
 def _union(
@@ -147,215 +130,6 @@ def _union(
     return bitmap
 
 
-def _packed(high: array[int], low: array[int]) -> array[int]:
-    """``high[i] << 32 | low[i]`` for every i, as ``array('Q')``, built by two buffer copies."""
-    out = array("Q", bytes(8 * len(low)))
-    with memoryview(out) as view, view.cast("B") as raw, raw.cast("I") as halves:
-        halves[_LOW_HALF::2] = low
-        halves[1 - _LOW_HALF :: 2] = high
-    return out
-
-
-def _unpacked(values: array[int]) -> tuple[array[int], array[int]]:
-    """``(high halves, low halves)`` of an ``array('Q')``: the inverse of :func:`_packed`."""
-    high, low = array("I"), array("I")
-    with memoryview(values) as view, view.cast("B") as raw, raw.cast("I") as halves:
-        high.frombytes(halves[1 - _LOW_HALF :: 2].tobytes())
-        low.frombytes(halves[_LOW_HALF::2].tobytes())
-    return high, low
-
-
-def _distinct_in_runs(values: array[int], lengths: list[int]) -> tuple[bytearray, list[int]]:
-    """Which *values* differ from the one before in their run, and how many do per run.
-
-    The runs are consecutive, of *lengths*; the first value of a run always
-    counts. Values repeated within a run are next to each other here (the runs
-    are sorted), so this finds distinct values and the starts of groups.
-    """
-    keep = bytearray(map(ne, values, chain((-1,), values)))
-    bounds = list(accumulate(lengths, initial=0))
-    for start in compress(bounds, lengths):
-        keep[start] = 1
-    return keep, [keep.count(1, start, end) for start, end in pairwise(bounds)]
-
-
-class _CsrWriter:
-    """Entries appended in order, each a run of positions, into CSR form with dense bitmaps."""
-
-    def __init__(self, size: int, cut: int) -> None:
-        self.size = size
-        self.cut = cut
-        self.offsets = array("Q", [0])
-        self.postings = array("I")
-        self.dense: dict[int, int] = {}
-
-    def extend(self, positions: array[int], counts: list[int]) -> None:
-        """Append entries whose positions are *positions*, *counts* of them each, in order."""
-        base = len(self.offsets) - 1
-        dense = list(compress(count(), map(self.cut.__lt__, counts)))
-        if not dense:
-            self.postings.extend(positions)
-        else:
-            # Few entries are dense: the positions between them are copied as slices.
-            ends = list(accumulate(counts))
-            done = 0
-            for k in dense:
-                start = ends[k] - counts[k]
-                self.postings.extend(positions[done:start])
-                self.dense[base + k] = _positions_to_bitmap(positions[start : ends[k]], self.size)
-                done = ends[k]
-                counts[k] = 0
-            self.postings.extend(positions[done:])
-        self.offsets.extend(islice(accumulate(counts, initial=self.offsets[-1]), 1, None))
-
-    def result(self) -> _Postings:
-        return self.offsets, self.postings, self.dense
-
-
-class _Collector:
-    """The token and adjacent-pair postings of releases, gathered one release at a time.
-
-    Token ids are given in order of first sight, the sorted vocabulary is only
-    known at the end. Id 0 is a field break (one is put before each field), id
-    1 the break word itself when a release holds it.
-
-    The transposition from releases to pairs is the costly part: it runs as two
-    bucket passes, every step a ``map`` or a buffer copy at C speed. While
-    reading, each pair ``(a, b)`` of release *p* goes to the bucket of *b* as
-    ``a << 32 | p``; a bucket holds a token's releases (in order) and what
-    precedes it. :meth:`finish` reads those buckets in vocabulary order, so
-    that, moved into the buckets of their first token as ``b << 32 | p``, the
-    pairs come out sorted.
-    """
-
-    def __init__(self) -> None:
-        self.ids: defaultdict[str, int] = defaultdict(count(2).__next__)
-        self.ids[_FIELD_BREAK] = _BREAK_ID
-        self.by_second: list[array[int]] = [array("Q"), array("Q")]
-
-    def add(self, position: int, fields: list[str]) -> bool:
-        """Index the text *fields* of the release at *position*; whether it is plain."""
-        found, plain = text_tokens_and_kind(_BREAK_JOIN.join(fields))
-        ids = array("I", [_BREAK_ID, *map(self.ids.__getitem__, found)])
-        if ids.count(_BREAK_ID) != len(fields):
-            ids = self._ids_field_by_field(fields)
-        buckets = self.by_second
-        if len(buckets) <= len(self.ids):
-            buckets.extend(_empty_buckets(len(self.ids) + 1 - len(buckets)))
-        pairs = len(ids) - 1
-        if pairs > 0:
-            values = _packed(ids[:-1], array("I", [position]) * pairs)
-            _append_each(buckets, islice(ids, 1, None), values)
-        return plain
-
-    def _ids_field_by_field(self, fields: list[str]) -> array[int]:
-        # The rare release holding the break word: each field on its own, the
-        # word under its own id so that it is not taken for a break.
-        ids = array("I")
-        for text in fields:
-            ids.append(_BREAK_ID)
-            ids.extend(
-                _BREAK_WORD_ID if token == _FIELD_BREAK else self.ids[token]
-                for token in text_tokens(text)
-            )
-        return ids
-
-    def finish(self, size: int, cut: int) -> tuple[list[str], _Postings, _PairIndex]:
-        """The sorted vocabulary, the token postings and the pair index, in final ids."""
-        names = [_FIELD_BREAK, _FIELD_BREAK, *islice(self.ids, 1, None)]
-        found = range(1 if self.by_second[_BREAK_WORD_ID] else 2, len(names))
-        order = sorted(found, key=names.__getitem__)
-        by_first = _empty_buckets(len(names))
-        tokens = _CsrWriter(size, cut)
-        done = 0  # the final id of chunk[0]: its place in order
-        for chunk in self._chunks(self.by_second, order):
-            values, lengths = self._taken(self.by_second, chunk)
-            firsts, positions = _unpacked(values)
-            # A token's releases: the distinct positions of its bucket.
-            keep, counts = _distinct_in_runs(positions, lengths)
-            tokens.extend(array("I", compress(positions, keep)), counts)
-            values = _packed(_repeated_ids(done, lengths), positions)
-            _append_each(by_first, firsts, values)
-            done += len(chunk)
-        self.by_second = []
-        vocab = list(map(names.__getitem__, order))
-        return vocab, tokens.result(), self._pairs(by_first, order, size, cut)
-
-    def _pairs(
-        self, by_first: list[array[int]], order: list[int], size: int, cut: int
-    ) -> _PairIndex:
-        # Each bucket holds ``b << 32 | p`` sorted: a pair is a run of equal b. A
-        # pair found twice in a release keeps its two postings: removing them costs
-        # a tenth of the build, and saves next to no memory (such pairs are
-        # frequent, mostly kept as bitmaps).
-        writer = _CsrWriter(size, cut)
-        keys = array("Q")
-        done = 0
-        for chunk in self._chunks(by_first, order):
-            values, lengths = self._taken(by_first, chunk)
-            seconds, positions = _unpacked(values)
-            starts, groups = _distinct_in_runs(seconds, lengths)
-            keys.extend(_packed(_repeated_ids(done, groups), array("I", compress(seconds, starts))))
-            writer.extend(positions, _run_lengths(starts))
-            done += len(chunk)
-        offsets, postings, dense = writer.result()
-        return _PairIndex(keys, offsets, postings, dense)
-
-    @staticmethod
-    def _chunks(buckets: list[array[int]], order: list[int]) -> Iterator[list[int]]:
-        """*order* cut into consecutive chunks of about _CHUNK_VALUES values in *buckets*."""
-        chunk: list[int] = []
-        held = 0
-        for k, length in zip(order, map(len, map(buckets.__getitem__, order)), strict=True):
-            chunk.append(k)
-            held += length
-            if held >= _CHUNK_VALUES:
-                yield chunk
-                chunk, held = [], 0
-        if chunk:
-            yield chunk
-
-    @staticmethod
-    def _taken(buckets: list[array[int]], chunk: list[int]) -> tuple[array[int], list[int]]:
-        """The values of the buckets of *chunk*, one after the other, and their lengths;
-        the buckets are emptied (a chunk at a time, memory stays at one copy)."""
-        values = array("Q")
-        lengths = []
-        for k in chunk:
-            values.extend(buckets[k])
-            lengths.append(len(buckets[k]))
-            buckets[k] = array("Q")
-        return values, lengths
-
-
-def _empty_buckets(number: int) -> list[array[int]]:
-    return [array("Q") for _ in range(number)]
-
-
-def _append_each(buckets: list[array[int]], keys: Iterable[int], values: Iterable[int]) -> None:
-    """``buckets[k].append(v)`` for each *k* of *keys* and *v* of *values*, in order.
-
-    The one loop of the index that runs in C rather than as a ``for``: a lazy
-    ``map`` of ``array.append`` consumed by a ``deque`` that keeps nothing. It
-    moves every adjacent-token pair twice (tens of millions at 100k releases);
-    1M appends into 50k buckets take 340 ms so, 570 ms as a ``for`` loop
-    (CPython 3.11).
-    """
-    deque(map(array.append, map(buckets.__getitem__, keys), values), maxlen=0)
-
-
-def _repeated_ids(first: int, times: list[int]) -> array[int]:
-    """Ids ``first``, ``first + 1``... each repeated as many *times* as given, as ``array('I')``."""
-    ids = range(first, first + len(times))
-    return array("I", b"".join(map(bytes.__mul__, map(_PACK_ID, ids), times)))
-
-
-def _run_lengths(starts: bytearray) -> list[int]:
-    """The lengths of the runs that begin where *starts* is 1."""
-    begins = list(compress(count(), starts))
-    return list(map(sub, islice(chain(begins, (len(starts),)), 1, None), begins))
-
-
 @dataclass(slots=True)
 class _PairIndex:
     """Adjacent-token pairs: sorted ``keys`` and, for each, its releases (CSR plus bitmaps)."""
@@ -367,8 +141,8 @@ class _PairIndex:
 
     def bitmap(self, first: int, lo: int, hi: int, size: int) -> int:
         """The releases holding token *first* followed by a token of ids ``lo:hi``."""
-        start = bisect_left(self.keys, first << _PAIR_SHIFT | lo)
-        end = bisect_left(self.keys, first << _PAIR_SHIFT | hi, start)
+        start = bisect_left(self.keys, first << PAIR_SHIFT | lo)
+        end = bisect_left(self.keys, first << PAIR_SHIFT | hi, start)
         return _union(self.offsets, self.postings, self.dense, start, end, size)
 
 
@@ -498,6 +272,7 @@ class SearchIndex:
         dense_ratio: int = 32,
         prefix_threshold: int | None = None,
         ids: Sequence[str] | None = None,
+        progress: BuildProgress | None = None,
     ) -> SearchIndex:
         """Index *releases* (kept by reference: phrases are verified against them).
 
@@ -507,28 +282,34 @@ class SearchIndex:
         A token in more than ``len(releases) / dense_ratio`` releases is kept
         as a bitmap; a 1-3 character prefix whose rare tokens hold more than
         *prefix_threshold* postings (default: the number of releases, at least
-        20,000) gets a precomputed bitmap.
+        20,000) gets a precomputed bitmap. *progress* is told
+        ``(releases read, of how many)`` as the releases are read, then
+        ``(size, size)`` before the sorting that ends the build.
         """
         size = len(releases)
-        collector = _Collector()
+        collector = Collector()
         field_lists: dict[str, defaultdict[str, array[int]]] = {
             name: defaultdict(partial(array, "I")) for name in (*FIELDS, _PHONE_FIELD)
         }
         ordinals = array("I")
         plain = bytearray()
         for position, release in enumerate(releases):
+            if progress is not None and position % _PROGRESS_EVERY == 0:
+                progress(position, size)
             plain.append(collector.add(position, release_text_fields(release)))
             for name in FIELDS:
-                keys = {field_key(value) for value in field_values(name, release)}
+                values = {field_key(value) for value in field_values(name, release)}
                 bucket = field_lists[name]
-                for key in keys:
+                for key in values:
                     if key:
                         bucket[key].append(position)
             for digits in set(release_phones(release)):
                 field_lists[_PHONE_FIELD][digits].append(position)
             ordinals.append(release_ordinal(release))
 
-        vocab, (offsets, postings, dense), pairs = collector.finish(
+        if progress is not None:
+            progress(size, size)
+        vocab, (offsets, postings, dense), (pair_keys, pair_postings) = collector.finish(
             size, size // max(1, dense_ratio)
         )
         del collector
@@ -548,7 +329,7 @@ class SearchIndex:
             date_order,
             date_sorted,
             plain,
-            pairs,
+            _PairIndex(pair_keys, *pair_postings),
             dense_ratio=dense_ratio,
             prefix_threshold=prefix_threshold,
             ids=ids,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from store.disk.derived import open_derived, write_derived
 from store.records import Release
-from store.search.index import SearchIndex
+from store.search.index import BuildProgress, SearchIndex
 
 _HEADER = b"PRESSROOM-INDEX-CACHE-1 "
 
@@ -66,13 +66,14 @@ def load_or_build(
     releases: Sequence[Release],
     ids: Sequence[str] | None = None,
     fingerprints: Sequence[str] | None = None,
+    progress: BuildProgress | None = None,
 ) -> SearchIndex:
     """The cached index when it is current, else a fresh one (then cached)."""
     if path is not None:
         cached = load(path, releases, ids, fingerprints)
         if cached is not None:
             return cached
-    index = SearchIndex.build(releases, ids=ids)
+    index = SearchIndex.build(releases, ids=ids, progress=progress)
     if path is not None:
         save(path, releases, index, ids, fingerprints)
     return index

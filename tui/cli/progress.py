@@ -1,4 +1,5 @@
-"""The import progress bar: shown on a terminal only, and only once an import takes a moment."""
+"""The import progress bar: one bar through reading and indexing, on a terminal only, once an
+import takes a moment."""
 
 from __future__ import annotations
 
@@ -22,13 +23,15 @@ SHOW_AFTER_SECONDS = 0.5
 
 
 class ImportProgress:
-    """Context manager whose ``update`` is the import's progress callback."""
+    """Context manager: ``update`` is the import's progress callback, ``indexing`` the index
+    build's; the bar moves from one phase to the next on the same line."""
 
     def __init__(self, console: Console) -> None:
         self._console = console
         self._started = time.monotonic()
         self._progress: Progress | None = None
         self._task: TaskID | None = None
+        self._phase = ""
 
     def __enter__(self) -> ImportProgress:
         return self
@@ -43,25 +46,41 @@ class ImportProgress:
             self._progress.stop()
 
     def update(self, summary: ImportSummary) -> None:
+        """Reading, extracting and writing: files done of all, and the releases stored."""
+        self._show(
+            "reading",
+            summary.files_done,
+            summary.files_total,
+            f"files · {summary.stored:,} releases",
+        )
+
+    def indexing(self, done: int, total: int) -> None:
+        """The search index: releases read of all, then the sort that ends the build."""
+        if done < total:
+            self._show("indexing", done, total, "releases")
+        else:
+            self._show("sorting the index", done, total, "releases")
+
+    def _show(self, phase: str, done: int, total: int, unit: str) -> None:
         if self._progress is None:
             waited = time.monotonic() - self._started
             if not self._console.is_terminal or waited < SHOW_AFTER_SECONDS:
                 return
             self._progress = Progress(
-                TextColumn("importing"),
+                TextColumn("{task.description:<17}"),
                 BarColumn(),
                 MofNCompleteColumn(),
-                TextColumn("files · {task.fields[releases]} releases"),
+                TextColumn("{task.fields[unit]}"),
                 TimeRemainingColumn(),
                 console=self._console,
                 transient=True,
             )
-            self._task = self._progress.add_task("import", total=summary.files_total, releases=0)
+            self._task = self._progress.add_task(phase, total=total, unit=unit)
+            self._phase = phase
             self._progress.start()
         assert self._task is not None
-        self._progress.update(
-            self._task,
-            completed=summary.files_done,
-            total=summary.files_total,
-            releases=summary.stored,
-        )
+        if phase != self._phase:
+            # A new phase starts its own count, and its own estimate of the time left.
+            self._progress.reset(self._task, total=total, description=phase)
+            self._phase = phase
+        self._progress.update(self._task, completed=done, total=total, unit=unit)

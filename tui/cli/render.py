@@ -16,11 +16,17 @@ from tui.cli.plain import plain_text
 def print_summary(console: Console, summary: ImportSummary) -> None:
     """The closing lines of an import: counts, then each failed file with its reason."""
     rate = summary.stored / summary.seconds if summary.seconds > 0 else 0.0
+    unchanged = (
+        f"; {summary.unchanged:,} unchanged since they were imported, not read again"
+        if summary.unchanged
+        else ""
+    )
     console.print(
         f"imported {summary.imported:,}, updated {summary.updated:,}, "
         f"already known {summary.known:,}, failed {len(summary.failed):,} "
         f"({summary.files_total:,} files in {summary.seconds:.1f} s"
-        + (f", {rate:,.0f} releases/s)" if rate >= 1 else ")"),
+        + (f", {rate:,.0f} releases/s" if rate >= 1 else "")
+        + f"{unchanged})",
         soft_wrap=True,
     )
     for path, reason in summary.failed:
