@@ -110,7 +110,7 @@ class ReleaseStore:
                 self.path,
                 follow_changes=False,
                 lock_timeout=lock_timeout,
-                validate=partial(type(self)._schema_problem, self.path),
+                validate=partial(type(self).schema_problem, self.path),
                 read_only=read_only,
             )
             storage = self._file
@@ -149,7 +149,7 @@ class ReleaseStore:
         """
         store_path = Path(path)
         return storage_module.restore_backup(
-            store_path, validate=partial(cls._schema_problem, store_path)
+            store_path, validate=partial(cls.schema_problem, store_path)
         )
 
     # -- reading -------------------------------------------------------------------
@@ -470,7 +470,7 @@ class ReleaseStore:
         self._drop_caches()
 
     @classmethod
-    def _schema_problem(cls, path: Path, data: Tables) -> str | None:
+    def schema_problem(cls, path: Path, data: Tables) -> str | None:
         """The storage's check of a loaded file: what is wrong with its schema, if anything."""
         meta = data.get(META, {}).get(_META_KEY)
         if meta is None:

@@ -254,7 +254,7 @@ class AtomicJSONStorage(Storage):
         with self.lock:
             if seen is None or signature_of(self.path) != seen:
                 return None
-            return _move_aside(self.path, "damaged")
+            return move_aside(self.path, "damaged")
 
     def _damaged_error(self, reason: str, quarantined: Path) -> DamagedStoreError:
         self._forget()
@@ -572,6 +572,27 @@ def is_valid_store(path: Path, validate: Validator | None = None) -> bool:
         return False
 
 
+def inspect_store_file(
+    path: Path, validate: Validator | None = None
+) -> tuple[Tables | None, Signature | None, str | None]:
+    """What :func:`is_valid_store` sees, in full: the data, its signature, what is wrong.
+
+    ``(None, None, None)`` when there is no file; ``(None, signature, reason)``
+    when it does not parse or *validate* refuses it. Raises StoreError when it
+    cannot be opened or is not a regular file (and whatever *validate* raises).
+    Reads only: the file is never moved or changed.
+    """
+    try:
+        data, signature = _read_store_file(path)
+    except _Damage as damage:
+        return None, damage.signature, str(damage)
+    if data is not None and validate is not None:
+        reason = validate(data)
+        if reason is not None:
+            return None, signature, reason
+    return data, signature, None
+
+
 def restore_backup(path: Path, validate: Validator | None = None) -> Path:
     """Put ``<name>.bak`` back as the store at *path*, moving the current file aside.
 
@@ -592,7 +613,7 @@ def restore_backup(path: Path, validate: Validator | None = None) -> Path:
             except OSError:
                 shutil.copyfile(backup, staged)
             if path.exists():
-                _link_aside(path, "replaced")  # the replace below drops the old name
+                link_aside(path, "replaced")  # the replace below drops the old name
             os.replace(staged, path)
             _fsync_folder(path.parent)
         except OSError as exc:
@@ -669,14 +690,14 @@ def _unlink_quietly(path: Path) -> None:
         os.unlink(path)
 
 
-def _move_aside(path: Path, why: str) -> Path:
+def move_aside(path: Path, why: str) -> Path:
     """Rename *path* to ``<name>.<why>-<timestamp>`` without ever overwriting a file."""
-    target = _link_aside(path, why)
+    target = link_aside(path, why)
     os.unlink(path)
     return target
 
 
-def _link_aside(path: Path, why: str) -> Path:
+def link_aside(path: Path, why: str) -> Path:
     """Give the file at *path* a second name ``<name>.<why>-<timestamp>``, never overwriting."""
     stamp = time.strftime("%Y%m%dT%H%M%S")
     for n in range(1000):

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 # point imports. An import's rate is counted from here to its end.
 STARTED = time.monotonic()
 
-COMMANDS = ("import", "parse", "search", "show")
+COMMANDS = ("import", "parse", "search", "show", "doctor")
 DB_ENV = "PRESSROOM_DB"
 
 
@@ -161,7 +161,7 @@ def _parser(command: str) -> argparse.ArgumentParser:
             parents=[common],
             description="A terminal archive of press releases. Opens the browser; "
             "PATHs are imported first (already-known releases are skipped).",
-            epilog="commands: import PATH..., parse PATH..., search QUERY, show ID  "
+            epilog="commands: import PATH..., parse PATH..., search QUERY, show ID, doctor  "
             "(pressroom COMMAND --help for each)",
         )
         parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to import")
@@ -193,6 +193,14 @@ def _parser(command: str) -> argparse.ArgumentParser:
         parser.description = "Show one release by its id (or a unique prefix of it)."
         parser.add_argument("id")
         parser.add_argument("--json", action="store_true", help="the release as one JSON object")
+    elif command == "doctor":
+        parser.description = (
+            "Check the store and the files beside it (backup, marks, catalogue, index, locks), "
+            "say what is wrong and offer each repair; nothing changes without a yes."
+        )
+        parser.add_argument(
+            "--yes", action="store_true", help="make every proposed repair without asking"
+        )
     return parser
 
 
@@ -289,6 +297,68 @@ def cmd_show(ns: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_doctor(ns: argparse.Namespace) -> int:
+    from store import doctor
+    from tui.cli.plain import plain_text
+
+    db = ns.db or default_db()
+    out = _stdout()
+
+    def say(text: str) -> None:
+        out.print(plain_text(text), soft_wrap=True)
+
+    report = doctor.check(db)
+    say(f"checking {report.store}")
+    for checked in report.files:
+        say(f"  {checked.file}: {checked.summary}")
+    for note in report.notes:
+        say(f"note: {note.file}: {note.problem}")
+    problems = report.problems
+    if not problems:
+        say("everything is fine")
+        return 0
+    say(f"{len(problems)} problem{'s' if len(problems) > 1 else ''}:")
+    for number, finding in enumerate(problems, 1):
+        say(f"  {number}. {finding.file}: {finding.problem}")
+        if finding.repair is not None:
+            say(f"     repair: {finding.repair}")
+    if report.busy is not None:
+        say(f"nothing was changed: no repair while {report.busy} writes to the store")
+        return 1
+    repairable = [(n, f) for n, f in enumerate(problems, 1) if f.apply is not None]
+    if not repairable:
+        return 1
+    asking = not ns.yes
+    if asking and not sys.stdin.isatty():
+        say(
+            "nothing was changed: run `pressroom doctor --yes` to make these repairs, "
+            "or run it in a terminal to be asked for each"
+        )
+        return 1
+    for number, finding in repairable:
+        if asking:
+            try:
+                answer = out.input(Text(f"repair {number} ({finding.file})? [y/N] "))
+            except EOFError:
+                answer = ""
+            if answer.strip().lower() not in ("y", "yes"):
+                say(f"  {number}: left as it is")
+                continue
+        try:
+            say(f"  {number}: {doctor.repair(finding)}")
+        except (StoreError, OSError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            say(f"  {number}: not repaired: {reason}")
+    remaining = doctor.check(db).problems
+    if not remaining:
+        say("everything is fine now")
+        return 0
+    say("still wrong:")
+    for finding in remaining:
+        say(f"  {finding.file}: {finding.problem}")
+    return 1
+
+
 def cmd_browse(ns: argparse.Namespace) -> int:
     # Before anything imports Textual, which reads its frame rate on import;
     # the other commands never import it.
@@ -351,4 +421,5 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "parse": cmd_parse,
     "search": cmd_search,
     "show": cmd_show,
+    "doctor": cmd_doctor,
 }
