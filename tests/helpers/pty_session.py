@@ -78,7 +78,19 @@ class PtySession:
         rows: int = 36,
         cwd: str | os.PathLike[str] | None = None,
         env: Mapping[str, str] | None = None,
+        replies: Mapping[bytes, bytes] | None = None,
+        timestamps: bool = False,
+        live_screen: bool = True,
     ) -> None:
+        """*replies* answers terminal queries: when the program writes a key
+        of it, the reader writes the value back at once, as a terminal that
+        supports the feature does (say ``CSI ?2026$p`` -> ``CSI ?2026;2$y``,
+        synchronized output). *timestamps* keeps ``(time.perf_counter(), end
+        offset)`` of every chunk read, in :attr:`chunk_times`. With
+        *live_screen* False the reader only keeps bytes and the screen model
+        reads them when the screen is asked about (the same answers, less
+        work between reads: for benchmarks timing the chunks).
+        """
         self.argv = list(argv)
         self.cols = cols
         self.rows = rows
@@ -93,6 +105,13 @@ class PtySession:
         self._closed = False
         self._screen = ScreenModel(cols, rows)
         self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        self._replies = dict(replies or {})
+        self._longest_query = max((len(q) for q in self._replies), default=0)
+        self._timestamps = timestamps
+        self._live_screen = live_screen
+        self._screen_fed = 0  # output bytes the screen model has read
+        self.chunk_times: list[tuple[float, int]] = []
+        self.spawned_at: float | None = None  # perf_counter() just before the program was started
 
     # -- lifetime ------------------------------------------------------------------
 
@@ -100,6 +119,7 @@ class PtySession:
         master, slave = os.openpty()
         try:
             set_window_size(slave, self.cols, self.rows)
+            self.spawned_at = time.perf_counter()
             self.process = subprocess.Popen(
                 self.argv,
                 stdin=slave,
@@ -251,7 +271,7 @@ class PtySession:
 
     def screen_lines(self) -> list[str]:
         with self._changed:
-            return self._screen.lines()
+            return self._catch_up().lines()
 
     def screen_text(self) -> str:
         return "\n".join(self.screen_lines())
@@ -259,17 +279,17 @@ class PtySession:
     def cursor(self) -> tuple[int, int]:
         """Where the terminal cursor is now: (column, row), from 0."""
         with self._changed:
-            return self._screen.cursor
+            return self._catch_up().cursor
 
     def find_on_screen(self, text: str) -> tuple[int, int] | None:
         """(column, row) of the first cell of *text* on screen, or None."""
         with self._changed:
-            return self._screen.find(text)
+            return self._catch_up().find(text)
 
     def find_all_on_screen(self, text: str) -> list[tuple[int, int]]:
         """(column, row) of every place *text* is drawn, top to bottom."""
         with self._changed:
-            return self._screen.find_all(text)
+            return self._catch_up().find_all(text)
 
     def wait_for(
         self,
@@ -349,15 +369,42 @@ class PtySession:
                 chunk = b""
             except ValueError:  # the descriptor was closed under us
                 chunk = b""
+            read_at = time.perf_counter()
             with self._changed:
                 if chunk:
                     self._output += chunk
-                    self._screen.feed(self._decoder.decode(chunk))
+                    if self._timestamps:
+                        self.chunk_times.append((read_at, len(self._output)))
+                    if self._live_screen:
+                        self._catch_up()
                 else:
                     self._closed = True
                 self._changed.notify_all()
             if not chunk:
                 break
+            if self._replies:
+                self._answer(len(self._output) - len(chunk))
+
+    def _catch_up(self) -> ScreenModel:
+        """The screen model, having read all output so far (call with the lock held)."""
+        if self._screen_fed < len(self._output):
+            data = bytes(self._output[self._screen_fed :])
+            self._screen_fed = len(self._output)
+            self._screen.feed(self._decoder.decode(data))
+        return self._screen
+
+    def _answer(self, start: int) -> None:
+        # A query may be split across two reads: look a little before the new chunk.
+        with self._changed:
+            since = max(0, start - self._longest_query + 1)
+            recent = bytes(self._output[since:])
+        for query, reply in self._replies.items():
+            at = recent.find(query)
+            while at != -1:
+                if since + at + len(query) > start:  # not answered with the chunk before
+                    with contextlib.suppress(OSError, RuntimeError):
+                        self._write(reply)
+                at = recent.find(query, at + 1)
 
     def _drain(self, timeout: float = 5.0) -> None:
         if self._reader is not None:
