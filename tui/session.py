@@ -32,7 +32,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
 from time import perf_counter
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.app import App
 from textual.message_pump import MessagePump
@@ -44,11 +44,15 @@ from store.collector import PauseCollector, freeze_survivors, thaw
 from store.contacts import ContactDirectory, DirectoryEntry
 from store.disk.release_store import ReleaseState, ReleaseStore
 from store.errors import StoreError
-from store.ingest.run import ImportSummary
 from store.sanitize import clean_line
 from store.search.index import SearchCancelled
 from store.search.query import parse_query
 from tui.marks import READ, STARRED, Marks
+
+if TYPE_CHECKING:
+    # The import pipeline (parsers, feedparser, email, multiprocessing) costs
+    # 65-85 ms to import: only an import from the browser loads it.
+    from store.ingest.run import ImportSummary
 from tui.messages import (
     ArchiveOpened,
     ContactsFiltered,

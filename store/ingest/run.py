@@ -9,8 +9,9 @@ import signal
 import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from store.disk.release_store import ReleaseStore
@@ -21,6 +22,8 @@ from store.records import Release
 
 # Below this many files a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 200
+# Chunks in flight for each worker: enough that a worker never waits for work.
+CHUNKS_AHEAD = 3
 # Files handed to a worker at once: big enough to amortise pickling, small
 # enough to keep the progress bar moving.
 CHUNK_FILES = 64
@@ -210,8 +213,16 @@ def _parse_all(jobs: list[_Job], workers: int | None) -> Iterator[list[_Parsed]]
     chunks = [jobs[i : i + CHUNK_FILES] for i in range(0, len(jobs), CHUNK_FILES)]
     pool = _pool(count)
     try:
-        # map keeps the files' order, so an import is deterministic.
-        yield from pool.map(_parse_chunk, chunks)
+        # In the files' order, so an import is deterministic; a few chunks
+        # ahead, not all of them (Executor.map's way): parsed releases waiting
+        # while a large batch is written would otherwise pile up in memory.
+        ahead: deque[Future[list[_Parsed]]] = deque()
+        for chunk in chunks:
+            ahead.append(pool.submit(_parse_chunk, chunk))
+            if len(ahead) >= count * CHUNKS_AHEAD:
+                yield ahead.popleft().result()
+        while ahead:
+            yield ahead.popleft().result()
     finally:
         # Interrupted (Ctrl+C, SIGTERM): the chunks not started are dropped
         # and the running ones end; the pool's own exit would parse them all.
