@@ -37,14 +37,14 @@ _MAX_TEXT = 2_000_000  # beyond this, a "release" is not one; keep the work boun
 _HEADLINE_JOIN = 300
 _WRAPPED_LINE = 200
 _WORD = re.compile(r"\w")
+# The full stop itself is matched (and written back before the line break): a pattern that
+# opens with a character, not a look-behind, lets the regex engine skip ahead to it.
 _GLUED_CONTACTS_HEADING = re.compile(
-    r"(?<=[a-z0-9)][.!?])(?=(?:(?:Media|Press|Investor|Company)\s+)?Contacts?(?:[A-Z]|:))"
+    r"[.!?](?<=[a-z0-9)][.!?])(?=(?:(?:Media|Press|Investor|Company)\s+)?Contacts?(?:[A-Z]|:))"
 )
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9&.-]{1,11})\)$")
 # A line made only of links: a site's menu or share buttons, never a headline.
-_LINK_ONLY_LINE = re.compile(
-    r"^[ \t]*(?:!?\[[^\[\]\n]{0,200}\]\([^()\s]{0,500}\)[ \t|·•/–-]*)+$", re.M
-)
+_LINK_ONLY_LINE = re.compile(r"[ \t]*(?:!?\[[^\[\]\n]{0,200}\]\([^()\s]{0,500}\)[ \t|·•/–-]*)+")
 # The parts of a header line: "Press release | 4 March 2024 | Brussels".
 _HEADER_SEPARATOR = re.compile(r"[ \t]*\|[ \t]*|[ \t]+[–—-][ \t]+")
 _HEADER_KICKER = re.compile(
@@ -123,7 +123,7 @@ def _read_top(
         if (
             stripped.count(" | ") >= 2
             or stripped.count("|") >= 3
-            or " ".join(stripped.split()) in navigation
+            or (navigation and " ".join(stripped.split()) in navigation)
             or _SKIP_LINK.match(stripped)
         ):
             index += 1
@@ -240,6 +240,24 @@ def _join_wrapped(lines: list[str], index: int, paragraphs: bool) -> tuple[str, 
     return " ".join(" ".join(parts).split()), used
 
 
+def _navigation(head: str) -> set[str]:
+    """The labels of the lines in *head* made only of links (a menu), each on one line."""
+    # Only lines that open with a link can be such a line, and those are found from the
+    # "[" in the text: the pattern tried at every position cost ~20 µs a release.
+    found: set[str] = set()
+    at = head.find("[")
+    while at >= 0:
+        start = head.rfind("\n", 0, at) + 1
+        end = head.find("\n", at)
+        if end < 0:
+            end = len(head)
+        line = head[start:end]
+        if head[start:at].strip(" \t") in ("", "!") and _LINK_ONLY_LINE.fullmatch(line):
+            found.add(" ".join(reduce_links(line)[0].split()))
+        at = head.find("[", end)
+    return found
+
+
 def _language(declared: str | None, text: str) -> str | None:
     """The declared language, unless the text is plainly in another one.
 
@@ -278,10 +296,11 @@ def _variant(declared: str, line: str) -> bool:
     bare = kicked[1] if kicked and kicked[1] else declared
     # Both open alike; a subtitle below a page's headline says the same in other words
     # ("Boost Revenue with ..." over "Enhance Revenue with ...").
-    if fold(bare).split()[:1] != fold(line).split()[:1]:
+    folded_line = fold(line)
+    if fold(bare).split()[:1] != folded_line.split()[:1]:
         return False
     words = set(fold(declared).split())
-    heading = set(fold(line).split())
+    heading = set(folded_line.split())
     if len(words) < 3 or len(line) > min(250, 1.6 * len(declared)) or line.endswith("."):
         return False
     return len(words & heading) >= 0.6 * len(words)
@@ -340,10 +359,10 @@ def extract(
     raw = raw[:_MAX_TEXT]
     footer = archive_footer_start(raw)
     main, links = reduce_links(raw[:footer])
-    if "ontact" in main:
+    if "Contact" in main:
         # A web copy can glue the contacts heading to the sentence before it
         # ("...pre-conditions.ContactsInvestor Relations:"): give it its own line.
-        main = _GLUED_CONTACTS_HEADING.sub("\n", main)
+        main = _GLUED_CONTACTS_HEADING.sub("\\g<0>\n", main)
     if footer < len(raw):
         links += reduce_links(raw[footer:])[1]
         links = list(dict.fromkeys(links))
@@ -353,10 +372,7 @@ def extract(
     declared = clean_line(title or "")
     if declared and is_placeholder_title(declared):
         declared = ""
-    navigation = {
-        " ".join(reduce_links(m.group(0))[0].split())
-        for m in _LINK_ONLY_LINE.finditer(raw, 0, 4000)
-    }
+    navigation = _navigation(raw[:4000])
     top = _read_top(lines, declared or None, paragraphs, navigation)
 
     if top.embargo is None:

@@ -44,7 +44,9 @@ HEADER_RE = re.compile(
 _PHONE_RE = re.compile(
     r"(?<![\d+])(?:\+[ \t]?\d{1,3}[ \t.-]?)?\(?\d[\d \t.()/-]{5,22}\d(?:[ \t]?(?:ext\.?|x)[ \t]?\d{1,5})?"
 )
-_GLUE_BREAK = re.compile(
+# Where run-together text breaks: points right before a capital letter, or the "h" of
+# "https://" or the "w" of "www.".
+_GLUE_POINT = (
     r"(?<=[A-Za-z0-9)])(?=https?://|www\.)"
     r"|(?<=[A-Za-z])(?=(?:Chief|CEO|COO|CFO|CTO|President|Founder|Co-Founder|Director|Manager|"
     r"Head|VP|Vice|Senior|Managing|Executive|Partner|Editor|Public|Media|Investor)(?![a-z]))"
@@ -56,6 +58,10 @@ _GLUE_BREAK = re.compile(
     r"|(?<=[a-z0-9)])(?=(?:T|E|M|P|F|W|Tel|Tél|Phone|Email|E-mail|Mobile|Cell|Fax|Office|Direct|"
     r"Website|Web|Mob)\s?[.:])"
 )
+# The pattern matches the letter after a point, the point checked behind it (and the letter
+# is written back after the line break): a pattern that opens with a letter lets the regex
+# engine skip ahead to candidates, rather than try the look-arounds at every position.
+_GLUE_BREAK = re.compile(rf"[A-Zhw](?<=(?:{_GLUE_POINT})[A-Zhw])")
 _LABEL = re.compile(
     r"^(?:T|E|M|P|F|W|O|Tel|Tél|Tél\.|Phone|Telephone|Téléphone|Teléfono|Telefon|Email|E-mail|"
     r"Courriel|Mail|Mobile|Mob|Cell|Fax|Office|Direct|Main|Website|Web|Twitter|LinkedIn|Contact|"
@@ -161,6 +167,8 @@ _NAME_GLUED = re.compile(
     rf"(?=[A-Z][a-z][\w&.-]*(?:[ \t]+(?:{ORG_SUFFIX})|[ \t]*$|[a-z0-9._-]*@))",
     re.MULTILINE,
 )
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+_ISO_DATE = re.compile(r"(?:19|20)\d\d-\d\d-\d\d")
 _SURNAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "Le", "La", "Van", "Von", "Fitz", "O'")
 # "Irmi Aigner" shares the numbers of "Sven Pauly" in "Irmi Aigner / Sven Pauly T: ... E: ...".
 # A city and its region in an address line: "St. Louis, Missouri", "Wilson Valley, Texas".
@@ -235,7 +243,7 @@ def _fix_email(block: str, start: int, end: int) -> tuple[int, int]:
         return start + role.end(), end
     if local[:1].isupper() and start > 0 and block[start - 1] in " :\n":
         # "Cynthia Salarizadehcynthia@...", "Jessica Starmanmedia@": a name glued to the address.
-        before = re.findall(r"[A-Za-z]+", block[max(0, start - 40) : start])
+        before = _LATIN_WORD.findall(block[max(0, start - 40) : start])
         first = before[-1].lower() if before and before[-1][:1].isupper() else ""
         for i in range(2, len(local) - 1):
             head, tail = local[:i], local[i:].lower()
@@ -258,7 +266,7 @@ def _fix_email(block: str, start: int, end: int) -> tuple[int, int]:
 
 def _isolate(block: str) -> tuple[str, list[str], list[str]]:
     """Mark emails and phones in *block* with placeholders so that glued text splits apart."""
-    block = _GLUE_BREAK.sub("\n", block)
+    block = _GLUE_BREAK.sub("\n\\g<0>", block)
     if "@" in block:
         block = _NAME_GLUED.sub(_unglue_name, block)
     emails: list[str] = []
@@ -278,7 +286,7 @@ def _isolate(block: str) -> tuple[str, list[str], list[str]]:
 
     def phone(m: re.Match[str]) -> str:
         digits = sum(ch.isdigit() for ch in m.group(0))
-        if not 7 <= digits <= 15 or re.fullmatch(r"(?:19|20)\d\d-\d\d-\d\d", m.group(0)):
+        if not 7 <= digits <= 15 or _ISO_DATE.fullmatch(m.group(0)):
             return m.group(0)
         phones.append(" ".join(m.group(0).split()))
         return f"\n\x00P{len(phones) - 1}\n"
@@ -355,9 +363,31 @@ def _known_in(piece: str, known: dict[str, str]) -> str | None:
     """A known organisation or acronym named in *piece* ("UNOCT Public Information Officer")."""
     folded = fold(piece)
     for key, shown in known.items():
-        if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", folded):
+        if _has_word(folded, key):
             return shown
     return None
+
+
+def _has_word(text: str, word: str) -> bool:
+    """Does *word* occur in *text* between non-word characters (regex ``(?<!\\w)word(?!\\w)``)?
+
+    str.find instead of a pattern per word: the names of every release's organisations made
+    new patterns to compile, and they flushed the regex module's cache of the others.
+    """
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not _is_word_char(text[at - 1])) and (
+            end == len(text) or not _is_word_char(text[end])
+        ):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def _is_word_char(ch: str) -> bool:
+    """What the regex ``\\w`` matches in a str pattern."""
+    return ch.isalnum() or ch == "_"
 
 
 class _Assembler:
@@ -663,9 +693,19 @@ def find_contacts(
         block, block_end = _block_lines(lines, index, after)
         for contact in _parse_block(block, text, known):
             _merge(contacts, contact)
-    if first_block is None and "email us here" in text[-6000:].lower():
+    if first_block is None and _has_email_button(text):
         return _buttons_block(lines, first_line, text, known)
     return tuple(contacts), first_block
+
+
+def _has_email_button(text: str) -> bool:
+    """ "email us here" in any case in the last 6,000 characters (EIN Presswire's button).
+
+    Same as ``"email us here" in text[-6000:].lower()`` (no character outside ASCII lowers
+    to these letters: only "İ" and the Kelvin sign lower to ASCII at all), but encoding and
+    lowering the bytes, ASCII only, costs half as much as lowering the text.
+    """
+    return b"email us here" in text[-6000:].encode("utf-8", "surrogatepass").lower()
 
 
 def _buttons_block(

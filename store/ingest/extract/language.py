@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from store.ingest.extract.vocabulary import word_set
 
@@ -212,9 +213,10 @@ def guess_language(text: str, *, strong: bool = False) -> str | None:
     if len(words) < 8:
         return None
     votes = dict.fromkeys(_STOPWORDS, 0)
-    for word in words:
-        for lang in _VOTERS.get(word, ()):
-            votes[lang] += 1
+    # The function words are picked out and counted in C; only the distinct ones vote here.
+    for word, count in Counter(filter(_VOTERS.__contains__, words)).items():
+        for lang in _VOTERS[word]:
+            votes[lang] += count
     ranked = sorted(votes.items(), key=lambda item: item[1], reverse=True)
     (best, top), (_, second) = ranked[0], ranked[1]
     if top < _MIN_VOTES or top < 1.4 * second:

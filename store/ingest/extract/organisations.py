@@ -24,19 +24,49 @@ from store.sanitize import fold
 MAX_ORGANISATIONS = 12
 _SCAN_CHARS = 60_000
 
-_CAP = r"[A-ZÀ-ÖØ-Þ0-9][\w&’'.-]{0,40}"
+# Possessive: what follows a word in a run (spaces, a suffix, an acronym in brackets) never
+# starts with a word character, nor what follows the spaces with a space; giving back
+# characters never helps, and the failed tries after each capital end sooner.
+_CAP = r"[A-ZÀ-ÖØ-Þ0-9][\w&’'.-]{0,40}+"
 _CONNECT = r"(?:of|for|and|the|to|on|de|des|du|la|le|el|del|y|für|und|der|di|&)"
 _RUN = re.compile(
-    rf"{_CAP}(?:[ \t]{{1,3}}(?:{_CONNECT}[ \t]{{1,3}}){{0,3}}{_CAP}){{1,14}}"
+    rf"{_CAP}(?:[ \t]{{1,3}}+(?:{_CONNECT}[ \t]{{1,3}}+){{0,3}}{_CAP}){{1,14}}"
     rf"(?P<suffix>,?[ \t](?:{ORG_SUFFIX})(?![\w]))?"
     r"(?:[ \t]{0,3}\((?P<acr>[A-Z][A-Za-z0-9&.-]{1,11})\))?"
 )
 _GROUP_OF_N = re.compile(r"G\d{1,2}(?:[ \t]+(?P<region>[A-Z][a-z]{2,20}))?(?![\w-])")
 _HONORIFIC_TOKEN = re.compile(rf"(?:{HONORIFIC})$")
 _CONNECTORS = word_set("of for and the to on de des du la le el del y für und der di &")
+# Unions used per token, built once: "a | b" inside a loop builds a new set every time.
+_OPENERS = COMMON_WORDS | _CONNECTORS
+_DATE_WORDS = MONTH_WORDS | WEEKDAY_WORDS
+_LOOSE_ENDS = _CONNECTORS | _DATE_WORDS
+_NOT_OWN_WORDS = COMMON_WORDS | MONTH_WORDS
+_SUBJECT_OPENERS = COMMON_WORDS | {"l’", "l'"}
 _HEAD_LINKS = word_set("of for to on de des du del di für der pour para")
 _ROLE_LINKS = frozenset({"of", "at", "for", "der", "des", "de", "du", "del", "di", "bei"})
-_SUFFIX_TOKEN = re.compile(rf"(?:{ORG_SUFFIX})")
+
+
+def _spellings(alternation: str) -> frozenset[str]:
+    """Every string a regex alternation of words matches whole ("Inc\\.?|LLC": Inc, Inc., LLC).
+
+    Only words with escaped dots and an optional final dot are understood, which is all
+    that ORG_SUFFIX holds; anything else fails at import.
+    """
+    found: set[str] = set()
+    for alternative in alternation.split("|"):
+        optional_dot = alternative.endswith(r"\.?")
+        escaped = alternative.removesuffix(r"\.?")
+        if not escaped or any(ch in escaped.replace(r"\.", "") for ch in "\\.()[]{}?*+^$|"):
+            raise ValueError(f"not a plain word: {alternative!r}")
+        word = escaped.replace(r"\.", ".")
+        found.update((word, word + ".") if optional_dot else (word,))
+    return frozenset(found)
+
+
+# The words ORG_SUFFIX matches whole ("Inc.", "GmbH"): a set lookup for what was a regex
+# match on every new word.
+_SUFFIX_WORDS = _spellings(ORG_SUFFIX)
 _PORTFOLIO_LIST = re.compile(
     r"(?:,[ \t]+[A-ZÀ-ÖØ-Þ][\w-]+)*,?[ \t]+(?:und|and|y|et)[ \t]+[A-ZÀ-ÖØ-Þ][\w-]+(?![\w-])"
     r"(?![ \t]+[A-ZÀ-ÖØ-Þ])"
@@ -100,7 +130,7 @@ def is_org_word(token: str) -> bool:
 @lru_cache(maxsize=8192)
 def _is_org_word(token: str) -> bool:
     word = _bare(token).removesuffix("’s").removesuffix("'s")
-    if word in ORG_WORDS or _SUFFIX_TOKEN.fullmatch(token):
+    if word in ORG_WORDS or token in _SUFFIX_WORDS:
         return True
     return token[:1].isupper() and len(word) > 6 and word.endswith(ORG_WORD_ENDINGS)
 
@@ -122,8 +152,8 @@ def _acronym_fits(tokens: list[str], acronym: str) -> bool:
 
 def _drop_openers(tokens: list[str]) -> list[str]:
     while tokens and (
-        (_bare(tokens[0]) in COMMON_WORDS | _CONNECTORS and not _is_org_word(tokens[0]))
-        or _bare(tokens[0]) in MONTH_WORDS | WEEKDAY_WORDS
+        (_bare(tokens[0]) in _OPENERS and not _is_org_word(tokens[0]))
+        or _bare(tokens[0]) in _DATE_WORDS
     ):
         tokens = tokens[1:]
     return tokens
@@ -145,12 +175,10 @@ def _trim(tokens: list[str]) -> list[str]:
             break
     tokens = _drop_openers(tokens)
     for i, token in enumerate(tokens):
-        if i and _SUFFIX_TOKEN.fullmatch(token):
+        if i and token in _SUFFIX_WORDS:
             tokens = tokens[: i + 1]  # "Beta Labs LLC on Monday": the name ends at LLC
             break
-    while tokens and (
-        _bare(tokens[-1]) in _CONNECTORS | MONTH_WORDS | WEEKDAY_WORDS and len(tokens) > 1
-    ):
+    while tokens and (_bare(tokens[-1]) in _LOOSE_ENDS and len(tokens) > 1):
         tokens = tokens[:-1]
     if tokens and tokens[-1].endswith(".") and not _KEEP_DOT.search(tokens[-1]):
         tokens[-1] = tokens[-1].rstrip(".")
@@ -199,7 +227,7 @@ def _split_at_of(tokens: list[str]) -> list[list[str]]:
 def _is_organisation(tokens: list[str]) -> bool:
     if len(tokens) < 2 or len(tokens) > 14:
         return False
-    if not (any(map(_is_org_word, tokens)) or re.fullmatch(ORG_SUFFIX, tokens[-1])):
+    if not (any(map(_is_org_word, tokens)) or tokens[-1] in _SUFFIX_WORDS):
         return False
     if tokens[0][0].islower() or tokens[0][0].isdigit() or any("http" in t for t in tokens):
         return False
@@ -210,7 +238,7 @@ def _is_organisation(tokens: list[str]) -> bool:
     head_initial = _is_org_word(tokens[0]) or any(
         _is_org_word(t) and nxt in _HEAD_LINKS for t, nxt in pairwise(tokens)
     )
-    if not (_is_org_word(last) or _SUFFIX_TOKEN.fullmatch(last) or head_initial):
+    if not (_is_org_word(last) or last in _SUFFIX_WORDS or head_initial):
         return False
     if len(tokens) > 2 and tokens[-2].lower() == "the":
         return False  # "Technical Advisor to the Company"
@@ -218,7 +246,7 @@ def _is_organisation(tokens: list[str]) -> bool:
         return False  # "Media Relations Manager", "Communications Officer"
     # A name needs one word of its own: "Programme Office" alone says nothing.
     own = [t for t in tokens if not _is_org_word(t) and _bare(t) not in _CONNECTORS]
-    if not own or all(_bare(t) in COMMON_WORDS | MONTH_WORDS for t in own):
+    if not own or all(_bare(t) in _NOT_OWN_WORDS for t in own):
         return False
     return not all(t.isupper() for t in tokens if t not in _CONNECTORS)
 
@@ -252,6 +280,18 @@ def _names_in_run(
 
 
 @lru_cache(maxsize=4096)
+def _names_in_words(
+    words: tuple[str, ...],
+    suffix: str | None,
+    acronym: str | None,
+    people: tuple[tuple[str, ...], ...],
+) -> tuple[tuple[str, str | None], ...]:
+    """:func:`_names_in_run`, cached: two in five runs with an organisation word recur in
+    other releases ("Chief Executive Officer", "Securities and Exchange Commission")."""
+    return tuple(_names_in_run(list(words), suffix, acronym, [list(name) for name in people]))
+
+
+@lru_cache(maxsize=4096)
 def _fold(value: str) -> str:
     return fold(value)
 
@@ -266,7 +306,7 @@ def find_organisations(
     """
     found: dict[str, str] = {}  # folded name -> as shown
     text = text[:_SCAN_CHARS]
-    people_tokens = [name.split() for name in people]
+    people_tokens = tuple(tuple(name.split()) for name in people)
 
     def add(name: str, acronym: str | None) -> None:
         key = _fold(name)
@@ -280,7 +320,7 @@ def find_organisations(
         if len(found) < MAX_ORGANISATIONS:
             found[key] = shown
 
-    memo: dict[tuple[str, str | None, str | None], list[tuple[str, str | None]]] = {}
+    memo: dict[tuple[str, str | None, str | None], tuple[tuple[str, str | None], ...]] = {}
     for m in _RUN.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "&’'.-"):
             continue
@@ -291,10 +331,17 @@ def find_organisations(
         if names is None:
             cut = m.start("suffix") if key[1] else m.start("acr") if key[2] else -1
             span = text[m.start() : cut].rstrip(" \t(,") if cut >= 0 else m.group(0)
-            names = memo[key] = _names_in_run(span.split(), key[1], key[2], people_tokens)
+            words = span.split()
+            # Only the people who could be cut out of this run go into the cache's key.
+            nearby = tuple(name for name in people_tokens if not name or name[0] in words)
+            names = memo[key] = _names_in_words(tuple(words), key[1], key[2], nearby)
         for name, acronym in names:
-            more = None if acronym else _PORTFOLIO_LIST.match(text, m.end())
-            if more and text.endswith(name, 0, m.end()) and _HEAD_LINK_RE.search(name):
+            if (
+                not acronym
+                and text.endswith(name, 0, m.end())
+                and _HEAD_LINK_RE.search(name)
+                and (more := _PORTFOLIO_LIST.match(text, m.end()))
+            ):
                 name += more.group(0)  # "Senatsverwaltung für Bildung, Jugend und Familie"
             add(name, acronym)
     for m in _GROUP_OF_N.finditer(text):
@@ -306,7 +353,8 @@ def find_organisations(
         else:
             add(" ".join(m.group(0).split()), None)
     for name in _standalone_names(text):
-        if not any(f"({name})" in shown or key == _fold(name) for key, shown in found.items()):
+        bracketed, folded = f"({name})", _fold(name)
+        if not any(bracketed in shown or key == folded for key, shown in found.items()):
             add(name, None)
     return tuple(found.values())
 
@@ -391,7 +439,7 @@ def subject_names(title: str, opening: str, exclude: set[str]) -> list[str]:
     part: list[str] = []
     for token in [*common, "and"]:
         if token in ("and", "&", "y", "et", "und"):
-            while part and _bare(part[0]) in COMMON_WORDS | {"l’", "l'"}:
+            while part and _bare(part[0]) in _SUBJECT_OPENERS:
                 part = part[1:]
             if part and part[0][:2] in ("L'", "L’"):
                 part[0] = part[0][2:]

@@ -20,7 +20,10 @@ _SCAN_CHARS = 60_000
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _LOW = "a-zß-öø-ÿ"
-_TOKEN = rf"[{_UP}][{_LOW}'’]+(?:-?[{_UP}][{_LOW}'’]+|-[{_LOW}]+)*"
+# Possessive: what follows a word in a run (a space, or the run's end) never starts with a
+# letter, so giving letters back never helps, and the failed tries after each capital (most
+# of them: "The company") end sooner.
+_TOKEN = rf"[{_UP}][{_LOW}'’]++(?:-?[{_UP}][{_LOW}'’]++|-[{_LOW}]++)*+"
 _PARTICLE = r"(?:van|von|der|den|de|da|di|del|della|dos|das|du|le|la|bin|binti|ibn|al|el|ter|ten)"
 # Runs of capitalised words (with name particles and middle initials); a
 # single pass over the text, the cues are then read around each run.
@@ -90,6 +93,8 @@ _ROLE_END = re.compile(r"[,;:()\n“”\"«»„]|\.(?=\s|$)")
 _PORTFOLIO_LIST = re.compile(
     rf"(?:,[ \t]+[{_UP}][{_LOW}-]+)*,?[ \t]+(?:und|and|y|et|e)[ \t]+[{_UP}][{_LOW}-]+(?=[ \t]*[.;\n“”\"«»„]|$)"
 )
+_LINKED_PORTFOLIO = re.compile(r"\s(?:für|for|de|of)\s")
+_RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who|whose|qui|quien|welche|welcher)\b")
 _ARTICLES = (
     "the",
     "la",
@@ -146,7 +151,7 @@ def _role_after(text: str, end: int) -> str | None:
     role = rest[: stop.start()] if stop else rest
     if len(role) < 2:
         return None
-    if stop and stop.group(0) == "," and re.search(r"\s(?:für|for|de|of)\s", role):
+    if stop and stop.group(0) == "," and _LINKED_PORTFOLIO.search(role):
         more = _PORTFOLIO_LIST.match(rest, stop.start())
         if more:
             role = rest[: more.end()]
@@ -154,7 +159,7 @@ def _role_after(text: str, end: int) -> str | None:
     lead = [w.lower().strip(".") for w in role.split()[:3]]
     if not any(w in _ROLE_NOUNS or w.startswith(("co-", "vice", "chief")) for w in lead):
         return None
-    if re.search(r"\b(?:that|which|who|whose|qui|quien|welche|welcher)\b", role):
+    if _RELATIVE_PRONOUN.search(role):
         return None  # a description, not a role
     # "CEO of Acme" -> "CEO", "Director General of the General Directorate" -> "Director
     # General"; but "Professor of Glaciology" and "Head of Product" are whole roles.
@@ -178,13 +183,19 @@ def _role_after(text: str, end: int) -> str | None:
 
 
 def _words_before(text: str, start: int) -> list[str]:
-    """The words (with their dots) in the few characters before *start*."""
-    return text[max(0, start - 40) : start].split()
+    """The last two words (with their dots) in the few characters before *start*."""
+    return text[max(0, start - 40) : start].rsplit(None, 2)[-2:]
 
 
 @lru_cache(maxsize=8192)
-def _is_name_token(token: str) -> bool:
-    return fold(token.strip(".")) not in NOT_NAME_WORDS
+def _word_in_run(token: str) -> tuple[bool, bool, str | None]:
+    """What a word of a capitalised run says: (can it be part of a name, is it an honorific,
+    the cue it gives to a name after it). Cached: runs repeat the same few thousand words."""
+    low = token.lower()
+    name_part = fold(token.strip(".")) not in NOT_NAME_WORDS
+    honorific = low in _HONORIFICS
+    cue = low if honorific or low in _TITLES or low in _SPEECH else None
+    return name_part, honorific, cue
 
 
 def _segments(tokens: list[str]) -> list[tuple[int, int, str | None]]:
@@ -192,16 +203,20 @@ def _segments(tokens: list[str]) -> list[tuple[int, int, str | None]]:
     pieces: list[tuple[int, int, str | None]] = []
     start = 0
     cue: str | None = None
-    for i, token in enumerate([*tokens, "."]):
-        low = token.lower()
+    for i, token in enumerate(tokens):
+        name_part, honorific, cue_after = _word_in_run(token)
+        if name_part and not honorific:
+            continue
         particle = (
             i > start and (token in _CAP_PARTICLES or token in _PARTICLES) and i + 1 < len(tokens)
         )
-        if token == "." or (not _is_name_token(token) and not particle) or low in _HONORIFICS:
+        if not particle or honorific:
             if i > start:
                 pieces.append((start, i, cue))
-            cue = low if low in _HONORIFICS or low in _TITLES or low in _SPEECH else None
+            cue = cue_after
             start = i + 1
+    if len(tokens) > start:
+        pieces.append((start, len(tokens), cue))
     return pieces
 
 
@@ -210,10 +225,11 @@ def find_people(text: str) -> tuple[Person, ...]:
     text = text[:_SCAN_CHARS]
     people: dict[str, list[str | None]] = {}
     for m in _RUN.finditer(text):
-        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-’'"):
+        start, end = m.span()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "-’'"):
             continue
         tokens = m.group(0).split()
-        before = _words_before(text, m.start())
+        before = _words_before(text, start)
         last = before[-1].lower() if before else ""
         if last == "to" and len(before) > 1 and before[-2].lower() == "according":
             last = "said"
@@ -227,12 +243,15 @@ def find_people(text: str) -> tuple[Person, ...]:
                 continue  # "The New York Stock Exchange said": the run is not a name
             role: str | None = None
             if at_end:
-                role = _role_after(text, m.end())
+                role = _role_after(text, end)
             if (
                 cue is None
                 and role is None
-                and not (at_end and _SPEECH_AFTER.match(text, m.end()))
-                and not (at_end and first == 0 and _speaker_with_clause(text, m.start(), m.end()))
+                # Both patterns open with a comma or a space: most names are followed by neither.
+                and not (
+                    at_end and text[end : end + 1] in ", \t" and _SPEECH_AFTER.match(text, end)
+                )
+                and not (at_end and first == 0 and _speaker_with_clause(text, start, end))
             ):
                 continue
             if role is None and cue in _TITLES:

@@ -53,6 +53,7 @@ _UNDERSCORE_EM = re.compile(
 _BACKSLASH_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _BLOCK_MARKERS = frozenset("#>-*_`~")
 _BLANK_LINES = re.compile(r"\n\n\n+")
+_LEADING_SPACE = re.compile(r"\s*")  # \s is str.isspace: what str.lstrip() removes
 
 
 def read_markdown(data: bytes) -> list[Draft]:
@@ -105,7 +106,7 @@ def markdown_to_text(text: str) -> str:
 
 def _leading_title(text: str) -> tuple[str | None, str]:
     # Index arithmetic instead of lstrip/partition: no copies of the whole text.
-    start = len(text) - len(text.lstrip()) if text[:1].isspace() else 0
+    start = _leading_space(text)
     end = text.find("\n", start)
     if end < 0:
         end = len(text)
@@ -121,6 +122,12 @@ def _leading_title(text: str) -> tuple[str | None, str]:
         if _SETEXT_H1.match(text[end + 1 : second_end].strip()):
             return clean_optional(_inline_plain(first)), text[second_end + 1 :]
     return None, text
+
+
+def _leading_space(text: str) -> int:
+    """How many characters ``text.lstrip()`` would remove, found without copying the text."""
+    match = _LEADING_SPACE.match(text)
+    return match.end() if match else 0
 
 
 def _inline_plain(text: str) -> str:
