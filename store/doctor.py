@@ -1253,7 +1253,7 @@ def _rebuild(
     kind: _Kind, paths: _Paths, target: Path, seen: Signature | None, validate: Validator | None
 ) -> str:
     """A damaged (or missing) file replaced by what can be read of it and of its backup."""
-    storage = AtomicJSONStorage(target, follow_changes=False)
+    storage = AtomicJSONStorage(target, follow_changes=False, rebuilding=True)
     shown = paths.shown(target)
     with storage.lock:
         if signature_of(target) != seen:

@@ -391,3 +391,34 @@ def test_d5_an_open_store_sees_another_process_import_after_refresh(tmp_path: Pa
         assert browser.refresh() is True
         assert len(browser) == len(OLD) + 40
         assert set(out.split()[1:]) <= {release.id for release in browser.releases()}
+
+
+def test_d10_no_new_store_while_a_damaged_one_waits_for_its_backup(tmp_path: Path) -> None:
+    # The case: a damaged store set aside, then more imports; the
+    # second write of a new store would have replaced the only good backup.
+    path = tmp_path / "releases.json"
+    valid = make_store(path, OLD[:1], OLD)
+    good_backup = backup_path_for(path).read_bytes()
+    path.write_bytes(_truncated(valid))
+    with pytest.raises(DamagedStoreError):
+        ReleaseStore(path)
+    for _attempt in range(2):
+        with ReleaseStore(path) as store, pytest.raises(StoreError, match="--restore-backup"):
+            store.add_batch(NEW[:1])
+        assert not path.exists()
+        assert backup_path_for(path).read_bytes() == good_backup
+    ReleaseStore.restore_backup(path)
+    with ReleaseStore(path) as store:
+        store.add_batch(NEW[:1])
+        assert len(store) == len(OLD[:1]) + 1
+
+
+def test_d10_without_a_good_backup_a_new_store_starts_as_announced(tmp_path: Path) -> None:
+    path = tmp_path / "releases.json"
+    valid = make_store(path, OLD)
+    path.write_bytes(_truncated(valid))
+    with pytest.raises(DamagedStoreError, match="the next import starts a new store"):
+        ReleaseStore(path)
+    with ReleaseStore(path) as store:
+        store.add_batch(NEW[:1])
+    assert ids_on_disk(path) == {NEW[0].id}

@@ -53,3 +53,23 @@ def test_an_unwritable_cache_folder_is_not_an_error(tmp_path: Path) -> None:
     index = index_cache.load_or_build(missing, releases)
     assert index.size == 5
     assert not missing.exists()
+
+
+def test_an_index_damaged_inside_with_its_header_intact_is_never_used(tmp_path: Path) -> None:
+    # SECURITY.md D12: a flipped byte anywhere after the header (a postings list,
+    # a bitmap, the vocabulary) must not give a wrong answer: the checksum fails
+    # and the index is rebuilt.
+    releases = list(generate(120, seed=15))
+    path = tmp_path / "releases.json.index"
+    built = index_cache.load_or_build(path, releases)
+    data = path.read_bytes()
+    header = data.index(b"\n") + 1
+    for at in range(header, len(data), max(1, (len(data) - header) // 97)):
+        damaged = bytearray(data)
+        damaged[at] ^= 0x20
+        path.write_bytes(bytes(damaged))
+        assert index_cache.load(path, releases) is None, at
+    rebuilt = index_cache.load_or_build(path, releases)
+    query = parse_query("minister")
+    assert rebuilt.search(query, {}) == built.search(query, {})
+    assert index_cache.load(path, releases) is not None

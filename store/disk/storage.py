@@ -94,8 +94,12 @@ class AtomicJSONStorage(Storage):
         lock_timeout: float = DEFAULT_TIMEOUT,
         validate: Validator | None = None,
         read_only: bool = False,
+        rebuilding: bool = False,
     ) -> None:
         super().__init__()
+        # Rebuilding (pressroom doctor): the first write is a store made from a
+        # damaged one and its backup, not a new store that would cost the backup.
+        self.rebuilding = rebuilding
         # Read-only (a command that only reads, SECURITY.md D11): writes stay
         # in memory (an older schema is upgraded there, not on disk) and a
         # damaged file is reported, never moved aside.
@@ -291,6 +295,8 @@ class AtomicJSONStorage(Storage):
     def _write_file(self, data: Tables) -> None:
         shown = _shown(self.path)
         folder = self.path.parent
+        if not self.rebuilding and not self.path.exists():
+            self._refuse_to_start_afresh()
         if not self._swept:
             self._sweep_temporary_files()
         tmp = folder / f".{self.path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp"
@@ -316,6 +322,29 @@ class AtomicJSONStorage(Storage):
                 f"{shown} was saved but its folder could not be flushed to disk "
                 f"({exc.strerror or exc}); the last change may not survive a crash"
             ) from exc
+
+    def _refuse_to_start_afresh(self) -> None:
+        """No new store while a damaged one waits and its good backup could be restored (D10).
+
+        A new store's second write would make its first generation the
+        backup, replacing the only good copy of the archive. With no valid
+        backup, starting afresh is what the damage message announced.
+        """
+        prefix = f"{self.path.name}.damaged-"
+        try:
+            with os.scandir(self.path.parent) as entries:
+                damaged = sorted(e.name for e in entries if e.name.startswith(prefix))
+        except OSError:
+            return
+        if not damaged or not is_valid_store(self.backup_path, self._validate):
+            return
+        shown = _shown(self.path)
+        raise StoreError(
+            f"{shown} was set aside as damaged ({_quoted(damaged[-1])}) and its backup "
+            f"{_quoted(self.backup_path.name)} can be restored: run `pressroom --db {shown} "
+            "--restore-backup` (or `pressroom doctor`) first; to start a new store instead, "
+            "move the backup away. Nothing was written"
+        )
 
     def _keep_backup(self) -> None:
         """Make the current file ``<name>.bak`` (its inode, not a copy, when possible)."""

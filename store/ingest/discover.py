@@ -19,7 +19,16 @@ from dataclasses import dataclass
 from store.ingest.limits import MAX_FILE_BYTES, ImportProblem
 from store.sanitize import clean_line
 
-__all__ = ["AUTO", "FORMATS", "STDIN", "ImportProblem", "SourceFile", "discover", "read_bytes"]
+__all__ = [
+    "AUTO",
+    "FORMATS",
+    "STDIN",
+    "ImportProblem",
+    "SourceFile",
+    "discover",
+    "os_reason",
+    "read_bytes",
+]
 
 FORMATS: dict[str, str] = {
     ".txt": "txt",
@@ -38,6 +47,9 @@ FORMATS: dict[str, str] = {
 
 STDIN = "-"
 AUTO = "auto"  # the format of standard input, sniffed from its content
+
+# Read a release at a time (store.ingest.stream): no limit on the file's size.
+STREAMED_FORMATS = ("json", "jsonl")
 
 TOO_LARGE = f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB"
 
@@ -71,7 +83,7 @@ def discover(paths: Sequence[str]) -> Iterator[SourceFile | tuple[str, ImportPro
         try:
             info = os.stat(path)
         except OSError as error:
-            yield path, ImportProblem(_os_reason(error, path))
+            yield path, ImportProblem(os_reason(error, path))
             continue
         if stat.S_ISDIR(info.st_mode):
             yield from _walk(path, seen)
@@ -79,9 +91,9 @@ def discover(paths: Sequence[str]) -> Iterator[SourceFile | tuple[str, ImportPro
         if path in seen:
             continue
         seen.add(path)
-        problem = _refusal(info)
         suffix = os.path.splitext(path)[1]
         fmt = _format_of(os.path.basename(path))
+        problem = _refusal(info, fmt)
         if problem is None and fmt is None:
             problem = ImportProblem(
                 f"unknown file type ({clean_line(suffix)})" if suffix else "unknown file type"
@@ -122,9 +134,9 @@ def _walk(root: str, seen: set[str]) -> Iterator[SourceFile | tuple[str, ImportP
             if fmt is None or entry.path in seen:
                 continue
             seen.add(entry.path)
-            problem = _refusal(entry.stat(follow_symlinks=True))
+            problem = _refusal(entry.stat(follow_symlinks=True), fmt)
         except OSError as error:
-            yield entry.path, ImportProblem(_os_reason(error, entry.path))
+            yield entry.path, ImportProblem(os_reason(error, entry.path))
             continue
         yield (entry.path, problem) if problem else SourceFile(entry.path, fmt)
 
@@ -134,7 +146,7 @@ def _listing(folder: str) -> Iterator[os.DirEntry[str]] | ImportProblem:
         with os.scandir(folder) as entries:
             return iter(sorted(entries, key=lambda entry: entry.name))
     except OSError as error:
-        return ImportProblem(_os_reason(error, folder, "cannot open folder"))
+        return ImportProblem(os_reason(error, folder, "cannot open folder"))
 
 
 def _format_of(name: str) -> str | None:
@@ -142,14 +154,14 @@ def _format_of(name: str) -> str | None:
     return FORMATS.get(lowered) or FORMATS.get(os.path.splitext(lowered)[1])
 
 
-def _refusal(info: os.stat_result) -> ImportProblem | None:
+def _refusal(info: os.stat_result, fmt: str | None = None) -> ImportProblem | None:
     if stat.S_ISDIR(info.st_mode):
         return ImportProblem("a folder link (not followed)")
     if not stat.S_ISREG(info.st_mode):
         return ImportProblem("not a regular file")
     if info.st_size == 0:
         return ImportProblem("empty file")
-    if info.st_size > MAX_FILE_BYTES:
+    if info.st_size > MAX_FILE_BYTES and fmt not in STREAMED_FORMATS:
         return ImportProblem(TOO_LARGE)
     return None
 
@@ -165,7 +177,7 @@ def _read_file(path: str) -> bytes:
     try:
         fd = os.open(path, flags)
     except OSError as error:
-        raise ImportProblem(_os_reason(error, path)) from None
+        raise ImportProblem(os_reason(error, path)) from None
     try:
         problem = _refusal(os.fstat(fd))
         if problem is not None:
@@ -173,7 +185,7 @@ def _read_file(path: str) -> bytes:
         with os.fdopen(fd, "rb", closefd=False) as stream:
             return _read_bounded(stream.read)
     except OSError as error:
-        raise ImportProblem(_os_reason(error, path)) from None
+        raise ImportProblem(os_reason(error, path)) from None
     finally:
         os.close(fd)
 
@@ -199,7 +211,7 @@ def _read_bounded(read: Callable[[int], bytes]) -> bytes:
     return b"".join(chunks)
 
 
-def _os_reason(error: OSError, path: str, prefix: str = "cannot read") -> str:
+def os_reason(error: OSError, path: str, prefix: str = "cannot read") -> str:
     if error.errno == errno.ENOENT:
         return "no such file or folder" if not os.path.islink(path) else "broken link"
     if error.errno in (errno.EACCES, errno.EPERM):

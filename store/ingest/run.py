@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes
+import hashlib
 import multiprocessing
 import os
 import signal
@@ -15,9 +16,10 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from store.disk.release_store import ReleaseStore
-from store.ingest import manifest
+from store.ingest import manifest, stream
 from store.ingest.build import ParseResult, Problem, parse_source
 from store.ingest.discover import STDIN, ImportProblem, SourceFile, discover, read_bytes
+from store.ingest.read import sniff
 from store.records import Release
 
 # Below this many files a process pool costs more than it saves.
@@ -90,7 +92,8 @@ def import_paths(
             summary.known += len(entry.fingerprints)
             summary.unchanged += 1
             continue
-        jobs.append(_Job(item, look, entry.digest if entry is not None else None))
+        expected = entry.digest if entry is not None else None
+        jobs.append(_Job(item, look, expected, stream.is_streamed(item)))
     summary.files_total = len(jobs) + len(summary.failed) + summary.unchanged
     summary.files_done = len(summary.failed) + summary.unchanged
     if progress:
@@ -99,17 +102,29 @@ def import_paths(
     pending: list[Release] = []
     # What the files of the pending releases hold, remembered once those are written.
     pending_files: list[tuple[str, manifest.Entry | None]] = []
+    # A streamed file's fingerprints so far (None once one of its entries failed).
+    streamed: dict[str, list[str] | None] = {}
     last_write = time.monotonic()
     for chunk in _parse_all(jobs, workers):
         for parsed in chunk:
-            summary.files_done += 1
             path = parsed.job.source.path
+            if parsed.partial:
+                _take_part(parsed, streamed, pending, summary)
+                continue
+            summary.files_done += 1
             if parsed.unchanged:
                 # Read and hashed: the same bytes as when its releases were stored.
                 kept = seen.entries[path]
                 summary.known += len(kept.fingerprints)
                 summary.unchanged += 1
                 pending_files.append((path, _entry(parsed, kept.fingerprints)))
+                continue
+            if path in streamed:
+                # The last chunk of a streamed file: the file as a whole, as for any other.
+                _take_part(parsed, streamed, pending, summary)
+                prints_so_far = streamed.pop(path)
+                prints = tuple(prints_so_far) if prints_so_far else ()
+                pending_files.append((path, _entry(parsed, prints)))
                 continue
             result = parsed.result
             summary.failed.extend(result.problems)
@@ -144,6 +159,16 @@ class _Job:
     source: SourceFile
     look: manifest.Look | None
     expected: str | None
+    streamed: bool = False  # read a release at a time (store.ingest.stream)
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """Consecutive entries of a streamed file, parsed as one unit of work."""
+
+    job: _Job
+    chunk: stream.Chunk
+    format: str  # json or jsonl (standard input's is sniffed)
 
 
 @dataclass(slots=True)
@@ -152,12 +177,27 @@ class _Parsed:
     result: ParseResult
     digest: str | None  # of the bytes parsed; None when none could be read
     unchanged: bool  # the bytes were the expected ones: not parsed
+    partial: bool = False  # a streamed file's entries, not its last ones
 
 
 def _parse_job(job: _Job) -> _Parsed:
     source = job.source
+    if job.streamed:
+        # Given whole only when its digest was found to be the expected one (_units).
+        return _Parsed(job, ParseResult(files=1), job.expected, True)
     if source.path == STDIN:
-        return _Parsed(job, parse_source(source), None, False)
+        try:
+            data = read_bytes(source)
+        except ImportProblem as problem:
+            return _Parsed(
+                job, ParseResult(problems=[(source.path, str(problem))], files=1), None, False
+            )
+        if data.strip() and sniff(data) == "jsonl":
+            result = ParseResult(files=1)
+            for chunk in stream.chunks(SourceFile(STDIN, "jsonl"), data):
+                result.extend(_parse_part(_Part(job, chunk, "jsonl")).result)
+            return _Parsed(job, result, None, False)
+        return _Parsed(job, parse_source(source, data), None, False)
     try:
         data = read_bytes(source)
     except ImportProblem as problem:
@@ -168,6 +208,33 @@ def _parse_job(job: _Job) -> _Parsed:
     if digest == job.expected:
         return _Parsed(job, ParseResult(files=1), digest, True)
     return _Parsed(job, parse_source(source, data), digest, False)
+
+
+def _parse_part(part: _Part) -> _Parsed:
+    path, chunk = part.job.source.path, part.chunk
+    result = stream.build_entries(path, part.format, chunk.entries)
+    if chunk.problem is not None:
+        result.problems.append((path, chunk.problem))
+    result.files = 1 if chunk.last else 0
+    if chunk.last and not result.releases and not result.problems and not chunk.entries:
+        result.problems.append((path, "no release found in this file"))
+    return _Parsed(part.job, result, chunk.digest, False, partial=not chunk.last)
+
+
+def _take_part(
+    parsed: _Parsed,
+    streamed: dict[str, list[str] | None],
+    pending: list[Release],
+    summary: ImportSummary,
+) -> None:
+    path, result = parsed.job.source.path, parsed.result
+    summary.failed.extend(result.problems)
+    pending.extend(result.releases)
+    prints = streamed.setdefault(path, [])
+    if result.problems or prints is None:
+        streamed[path] = None  # read again next time, so that its problems are told again
+    else:
+        prints.extend(r.fingerprint for r in result.releases)
 
 
 def _entry(parsed: _Parsed, fingerprints: tuple[str, ...]) -> manifest.Entry | None:
@@ -204,33 +271,66 @@ def _write_batch(store: ReleaseStore, releases: list[Release], summary: ImportSu
 
 
 def _parse_all(jobs: list[_Job], workers: int | None) -> Iterator[list[_Parsed]]:
-    """Parse *jobs* in order, a chunk of files at a time."""
+    """Parse *jobs* in order, a unit of work (some files, or part of a streamed one) at a time."""
     count = workers if workers is not None else (os.cpu_count() or 1)
-    if count <= 1 or len(jobs) < PARALLEL_THRESHOLD:
-        for job in jobs:
-            yield [_parse_job(job)]
+    if count <= 1 or (len(jobs) < PARALLEL_THRESHOLD and not any(j.streamed for j in jobs)):
+        for unit in _units(jobs, 1):
+            yield _parse_unit(unit)
         return
-    chunks = [jobs[i : i + CHUNK_FILES] for i in range(0, len(jobs), CHUNK_FILES)]
     pool = _pool(count)
     try:
-        # In the files' order, so an import is deterministic; a few chunks
+        # In the files' order, so an import is deterministic; a few units
         # ahead, not all of them (Executor.map's way): parsed releases waiting
-        # while a large batch is written would otherwise pile up in memory.
+        # while a large batch is written would otherwise pile up in memory,
+        # and a streamed file would be read whole.
         ahead: deque[Future[list[_Parsed]]] = deque()
-        for chunk in chunks:
-            ahead.append(pool.submit(_parse_chunk, chunk))
+        for unit in _units(jobs, CHUNK_FILES):
+            ahead.append(pool.submit(_parse_unit, unit))
             if len(ahead) >= count * CHUNKS_AHEAD:
                 yield ahead.popleft().result()
         while ahead:
             yield ahead.popleft().result()
     finally:
-        # Interrupted (Ctrl+C, SIGTERM): the chunks not started are dropped
+        # Interrupted (Ctrl+C, SIGTERM): the units not started are dropped
         # and the running ones end; the pool's own exit would parse them all.
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _parse_chunk(chunk: list[_Job]) -> list[_Parsed]:
-    return [_parse_job(job) for job in chunk]
+def _units(jobs: list[_Job], files: int) -> Iterator[list[_Job] | _Part]:
+    """Up to *files* whole files at a time; a streamed file's entries a chunk at a time."""
+    batch: list[_Job] = []
+    for job in jobs:
+        if not job.streamed:
+            batch.append(job)
+            if len(batch) >= files:
+                yield batch
+                batch = []
+            continue
+        if batch:
+            yield batch
+            batch = []
+        if job.expected is not None and _digest(job.source.path) == job.expected:
+            # Its stat signature changed, its bytes did not (a touch, a copy back).
+            yield [job]
+            continue
+        for chunk in stream.chunks(job.source):
+            yield _Part(job, chunk, job.source.format)
+    if batch:
+        yield batch
+
+
+def _digest(path: str) -> str | None:
+    try:
+        with open(path, "rb") as file:
+            return hashlib.file_digest(file, lambda: hashlib.blake2b(digest_size=16)).hexdigest()
+    except OSError:
+        return None
+
+
+def _parse_unit(unit: list[_Job] | _Part) -> list[_Parsed]:
+    if isinstance(unit, _Part):
+        return [_parse_part(unit)]
+    return [_parse_job(job) for job in unit]
 
 
 def _pool(workers: int) -> Executor:

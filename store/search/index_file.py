@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import io
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -10,7 +12,9 @@ from store.disk.derived import open_derived, write_derived
 from store.records import Release
 from store.search.index import BuildProgress, SearchIndex
 
-_HEADER = b"PRESSROOM-INDEX-CACHE-1 "
+# Version 2 adds the checksum of everything after the header (SECURITY.md D12):
+# an index damaged inside, its header intact, must never give a wrong answer.
+_HEADER = b"PRESSROOM-INDEX-CACHE-2 "
 
 
 def cache_path(store_path: Path) -> Path:
@@ -39,12 +43,17 @@ def load(
     caller whose releases are read from disk one by one from reading them all.
     """
     ids, fingerprints = _keys(releases, ids, fingerprints)
-    head = _HEADER + content_key(ids, fingerprints) + b"\n"
+    head = _HEADER + content_key(ids, fingerprints) + b" "
     try:
         with open_derived(path) as handle:
-            if handle.read(len(head)) != head:
+            line = handle.readline(len(head) + 16)
+            if not line.startswith(head) or not line.endswith(b"\n"):
                 return None
-            return SearchIndex.from_file(handle, releases, ids)
+            body = _Checked(handle)
+            index = SearchIndex.from_file(body, releases, ids)
+            if line[len(head) : -1] != b"%08x" % body.crc:
+                return None
+            return index
     except (OSError, ValueError):
         return None
 
@@ -57,8 +66,9 @@ def save(
     fingerprints: Sequence[str] | None = None,
 ) -> None:
     """Write the index atomically; a cache that cannot be written is simply not kept."""
-    head = _HEADER + content_key(*_keys(releases, ids, fingerprints)) + b"\n"
-    write_derived(path, head, index.to_bytes())
+    body = index.to_bytes()
+    key = content_key(*_keys(releases, ids, fingerprints))
+    write_derived(path, _HEADER + key + b" %08x\n" % zlib.crc32(body), body)
 
 
 def load_or_build(
@@ -85,3 +95,21 @@ def _keys(
     if ids is None or fingerprints is None:
         return [r.id for r in releases], [r.fingerprint for r in releases]
     return ids, fingerprints
+
+
+class _Checked(io.BufferedIOBase):
+    """A reader that keeps the CRC-32 of what it gives (4 GB/s: ~75 ms for a 100k index)."""
+
+    def __init__(self, handle: io.BufferedReader) -> None:
+        self._handle = handle
+        self.crc = 0
+
+    def read(self, size: int | None = -1) -> bytes:
+        data = self._handle.read(size)
+        self.crc = zlib.crc32(data, self.crc)
+        return data
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        count = self._handle.readinto(buffer)
+        self.crc = zlib.crc32(buffer[:count], self.crc)
+        return count

@@ -17,7 +17,7 @@ from store.records import Link, Release
 from store.sanitize import clean_optional, clean_text
 
 # Keys under which APIs wrap their list of releases.
-_WRAPPERS = ("items", "results", "releases", "data", "entries", "articles", "posts", "news")
+WRAPPERS = ("items", "results", "releases", "data", "entries", "articles", "posts", "news")
 _TITLE_KEYS = ("title", "headline", "name")
 _DATE_KEYS = ("first_published_at", "published_at", "date", "published", "datePublished")
 _BODY_KEYS = ("body", "content", "text", "description")
@@ -30,11 +30,11 @@ _EXPORT_KEYS = ("kicker", "people", "contacts", "organisations", "embargo", "fin
 
 def read_json(data: bytes) -> list[Draft]:
     """Read a JSON file: one release, a list of them, or an object wrapping a list."""
-    document = _loads(decode_markup(data))
+    document = loads(decode_markup(data))
     entries = _entries(document)
     drafts = []
     for index, obj in enumerate(entries):
-        draft = _draft(obj, "json", None if len(entries) == 1 else str(index))
+        draft = entry_draft(obj, "json", None if len(entries) == 1 else str(index))
         if draft is not None:
             drafts.append(draft)
     if not drafts:
@@ -49,11 +49,11 @@ def read_jsonl(data: bytes) -> list[Draft]:
         if not line.strip():
             continue
         try:
-            obj = _loads(line)
+            obj = loads(line)
         except ImportProblem:
             continue
         if isinstance(obj, dict):
-            draft = _draft(obj, "jsonl", f"line {number}")
+            draft = entry_draft(obj, "jsonl", f"line {number}")
             if draft is not None:
                 drafts.append(draft)
     if not drafts:
@@ -61,7 +61,7 @@ def read_jsonl(data: bytes) -> list[Draft]:
     return drafts
 
 
-def _loads(text: str) -> Any:
+def loads(text: str) -> Any:
     try:
         return orjson.loads(text)
     except orjson.JSONDecodeError as error:
@@ -80,7 +80,7 @@ def _entries(document: Any) -> list[Mapping[str, Any]]:
     if not isinstance(document, dict):
         return []
     if not _has_release_fields(document):
-        for key in _WRAPPERS:
+        for key in WRAPPERS:
             wrapped = document.get(key)
             if isinstance(wrapped, list):
                 return [item for item in wrapped if isinstance(item, dict)]
@@ -93,7 +93,7 @@ def _has_release_fields(obj: Mapping[str, Any]) -> bool:
     return any(isinstance(obj.get(key), str | dict) for key in (*_TITLE_KEYS, *_BODY_KEYS))
 
 
-def _draft(obj: Mapping[str, Any], fmt: str, index: str | None) -> Draft | None:
+def entry_draft(obj: Mapping[str, Any], fmt: str, index: str | None) -> Draft | None:
     """One release object to a draft, or None if it has neither a title nor a body."""
     key = entry_key(obj.get("id")) or web_url(_first(obj, _URL_KEYS)) or index
     if "id" in obj and "title" in obj and "body" in obj and any(k in obj for k in _EXPORT_KEYS):
