@@ -206,11 +206,36 @@ def reloaded(index: SearchIndex, releases: list[Release]) -> SearchIndex:
 
 # Different layouts must give the same answers: all tokens as postings, all as
 # bitmaps, and every short prefix precomputed.
+def grown(added: list[int], removed: tuple[Release, ...] = (), **layout: int) -> SearchIndex:
+    """An index over TRICKY less *added* (and with *removed* among them, at the end), grown
+    by the *added* and without the *removed* (store.search.growth)."""
+    kept = [r for n, r in enumerate(TRICKY) if n not in added]
+    old = SearchIndex.build([*kept, *removed], **layout)
+    gone = range(len(kept), len(kept) + len(removed))
+    return old.grown(TRICKY, added, gone)
+
+
+# Releases indexed once and gone since: their words must not be found any more.
+GONE = (
+    _release(90, title="Sahel zanzibar heads", body="Café of the state", date="2021-06-23"),
+    _release(91, title="東京 tower", body="Москва", organisations=("UNOCT",), tags=("x",)),
+)
+
+
 INDEXES = [
     SearchIndex.build(TRICKY),
     SearchIndex.build(TRICKY, dense_ratio=1, prefix_threshold=10**9),
     SearchIndex.build(TRICKY, dense_ratio=10**6, prefix_threshold=0),
     reloaded(SearchIndex.build(TRICKY, dense_ratio=3), TRICKY),
+    # Grown indexes: added releases scattered, at the front (a shift), at the
+    # end, all of them; over bitmaps and precomputed prefixes, and reloaded.
+    grown([0, 5, 9], dense_ratio=3, prefix_threshold=0),
+    grown([0, 1, 2], dense_ratio=10**6, prefix_threshold=0),
+    grown([8, 9]),
+    grown(list(range(10)), dense_ratio=2),
+    reloaded(grown([1, 4, 7], dense_ratio=2, prefix_threshold=1), TRICKY),
+    grown([2, 6], GONE, dense_ratio=3, prefix_threshold=0),
+    grown([], GONE, dense_ratio=2),
 ]
 
 

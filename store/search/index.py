@@ -354,6 +354,113 @@ class SearchIndex:
                 if offsets[hi] - offsets[lo] > threshold:
                     self._prefixes[head] = self._range_bitmap(lo, hi)
 
+    def grown(
+        self,
+        releases: Sequence[Release],
+        added: Sequence[int],
+        removed: Sequence[int] = (),
+        *,
+        ids: Sequence[str] | None = None,
+    ) -> SearchIndex:
+        """This index without its releases at *removed*, grown by those at *added* of *releases*.
+
+        The other positions of *releases* (ascending) hold this index's other
+        releases, in this index's order; a changed release is removed and
+        added. The answers are those of ``build(releases)``
+        (``store.search.growth`` says how, and why it is much faster).
+        """
+        import numpy as np
+
+        from store.search import growth
+
+        chosen, dropped = set(added), set(removed)
+        kept = iter(p for p in range(len(releases)) if p not in chosen)
+        old_places = [-1 if i in dropped else next(kept, -1) for i in range(self.size)]
+        if (
+            next(kept, None) is not None
+            or sum(p >= 0 for p in old_places) + len(dropped) != self.size
+        ):
+            raise ValueError("the releases are not this index's and the added ones")
+        places = growth.Renumbering(old_places, added)
+        # Never a bitmap in the small index: its entries merge into postings.
+        delta = SearchIndex.build([releases[p] for p in added], dense_ratio=1)
+
+        vocab, old_ids, new_ids = growth.merge_keys(self._vocab, delta._vocab)
+        offsets, postings, dense = growth.merge_postings(
+            (self._offsets, self._postings, self._dense),
+            (delta._offsets, delta._postings, delta._dense),
+            old_ids,
+            new_ids,
+            len(vocab),
+            places,
+        )
+
+        def renamed(keys: array[int], ids: Any) -> Any:
+            # A pair key names two tokens: both take their merged ids.
+            packed = np.frombuffer(keys, dtype=np.uint64)
+            first = ids[(packed >> np.uint64(PAIR_SHIFT)).astype(np.int64)].astype(np.uint64)
+            second = ids[(packed & np.uint64(0xFFFFFFFF)).astype(np.int64)].astype(np.uint64)
+            return (first << np.uint64(PAIR_SHIFT)) | second
+
+        pair_keys, old_pairs, new_pairs = growth.merge_numeric_keys(
+            renamed(self._pairs.keys, old_ids), renamed(delta._pairs.keys, new_ids)
+        )
+        pair_offsets, pair_postings, pair_dense = growth.merge_postings(
+            (self._pairs.offsets, self._pairs.postings, self._pairs.dense),
+            (delta._pairs.offsets, delta._pairs.postings, delta._pairs.dense),
+            old_pairs,
+            new_pairs,
+            len(pair_keys),
+            places,
+        )
+
+        fields = {}
+        for name, found in self._fields.items():
+            more = delta._fields[name]
+            keys, old_keys, new_keys = growth.merge_keys(found.keys, more.keys)
+            field_offsets, field_postings, _ = growth.merge_postings(
+                (found.offsets, found.postings, {}),
+                (more.offsets, more.postings, {}),
+                old_keys,
+                new_keys,
+                len(keys),
+                places,
+            )
+            fields[name] = _FieldIndex(keys, field_offsets, field_postings)
+
+        prefixes = dict(
+            zip(self._prefixes, places.spread(list(self._prefixes.values())), strict=True)
+        )
+        for head in prefixes:
+            found_in_added = _bitmap_to_positions(delta._prefix_bitmap(head), delta.size)
+            prefixes[head] |= places.bitmap_of_added(found_in_added)
+
+        date_sorted, date_order = growth.merge_sorted_pairs(
+            np.frombuffer(self._date_sorted, dtype=np.uint32).astype(np.int64),
+            places.old[np.frombuffer(self._date_order, dtype=np.uint32).astype(np.int64)],
+            np.frombuffer(delta._date_sorted, dtype=np.uint32).astype(np.int64),
+            places.new[np.frombuffer(delta._date_order, dtype=np.uint32).astype(np.int64)],
+        )
+        plain = np.zeros(places.size, dtype=np.uint8)
+        plain[places.old[places.kept]] = np.frombuffer(self._plain, dtype=np.uint8)[places.kept]
+        plain[places.new] = np.frombuffer(delta._plain, dtype=np.uint8)
+        return SearchIndex(
+            releases,
+            vocab,
+            offsets,
+            postings,
+            dense,
+            prefixes,
+            fields,
+            date_order,
+            date_sorted,
+            bytearray(plain.tobytes()),
+            _PairIndex(growth.as_array("Q", pair_keys), pair_offsets, pair_postings, pair_dense),
+            dense_ratio=self.dense_ratio,
+            prefix_threshold=self.prefix_threshold,
+            ids=ids,
+        )
+
     # -- searching ----------------------------------------------------------------------------
 
     def search(
@@ -546,6 +653,10 @@ class SearchIndex:
 
     def to_bytes(self) -> bytes:
         """A compact serialised form; load it with :meth:`from_file` over the same releases."""
+        return b"".join(self.to_parts())
+
+    def to_parts(self) -> list[bytes]:
+        """:meth:`to_bytes` in pieces, to be written one after the other (no 300 MB join)."""
         nbytes = (self.size + 7) // 8
         blobs: list[bytes] = [self._offsets.tobytes(), self._postings.tobytes()]
         dense_keys = sorted(self._dense)
@@ -574,7 +685,7 @@ class SearchIndex:
             "blobs": [len(blob) for blob in blobs],
         }
         head = orjson.dumps(meta)
-        return b"".join((_MAGIC, struct.pack("<Q", len(head)), head, *blobs))
+        return [_MAGIC, struct.pack("<Q", len(head)), head, *blobs]
 
     @classmethod
     def from_file(

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import io
+import struct
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import overload
+
+import orjson
 
 from store.disk.derived import open_derived, write_derived
 from store.records import Release
@@ -14,7 +18,11 @@ from store.search.index import BuildProgress, SearchIndex
 
 # Version 2 adds the checksum of everything after the header (SECURITY.md D12):
 # an index damaged inside, its header intact, must never give a wrong answer.
-_HEADER = b"PRESSROOM-INDEX-CACHE-2 "
+# Version 3 adds the ids and fingerprints the index was built over, so that it
+# can grow by the releases an import adds instead of being built again.
+_HEADER = b"PRESSROOM-INDEX-CACHE-3 "
+# Below this many releases a build takes under a second: growing is not worth it.
+GROW_FROM = 2000
 
 
 def cache_path(store_path: Path) -> Path:
@@ -50,12 +58,89 @@ def load(
             if not line.startswith(head) or not line.endswith(b"\n"):
                 return None
             body = _Checked(handle)
+            _read_keys(body, parse=False)
             index = SearchIndex.from_file(body, releases, ids)
             if line[len(head) : -1] != b"%08x" % body.crc:
                 return None
             return index
-    except (OSError, ValueError):
+    except (OSError, ValueError, struct.error):
         return None
+
+
+def grow(
+    path: Path,
+    releases: Sequence[Release],
+    ids: Sequence[str] | None = None,
+    fingerprints: Sequence[str] | None = None,
+) -> SearchIndex | None:
+    """The cached index grown by the releases added since it was built, or None.
+
+    Releases removed or changed since are taken out (a changed one is added
+    again). None when the cache is missing or damaged, when the releases it
+    keeps are no longer in its order, or when so many were added that
+    building afresh costs about as much.
+    """
+    ids, fingerprints = _keys(releases, ids, fingerprints)
+    try:
+        with open_derived(path) as handle:
+            line = handle.readline(len(_HEADER) + 64)
+            if not line.startswith(_HEADER) or not line.endswith(b"\n"):
+                return None
+            body = _Checked(handle)
+            old_ids, old_fingerprints = _read_keys(body, parse=True)
+            places = _places(ids, fingerprints, old_ids, old_fingerprints)
+            if places is None:
+                return None
+            old_places, removed, added = places
+            kept = len(old_places) - len(removed)
+            if kept < GROW_FROM or not (added or removed) or len(added) > kept:
+                return None
+            old = SearchIndex.from_file(body, _Picked(releases, old_places), old_ids)
+            if line[len(line.rstrip(b"\n")) - 8 : -1] != b"%08x" % body.crc:
+                return None
+    except (OSError, ValueError, struct.error, orjson.JSONDecodeError):
+        return None
+    return old.grown(releases, added, removed, ids=ids)
+
+
+def _places(
+    ids: Sequence[str],
+    fingerprints: Sequence[str],
+    old_ids: list[str],
+    old_fingerprints: list[str],
+) -> tuple[list[int], list[int], list[int]] | None:
+    """Where each old release is now (-1: removed or changed), the old ones removed, and
+    the positions added; None when the old ones kept are not in their old order."""
+    where = {release_id: position for position, release_id in enumerate(ids)}
+    if len(where) != len(ids) or len(old_ids) != len(old_fingerprints):
+        return None
+    old_places: list[int] = []
+    removed: list[int] = []
+    last = -1
+    for number, (release_id, fingerprint) in enumerate(zip(old_ids, old_fingerprints, strict=True)):
+        position = where.get(release_id)
+        if position is None or fingerprints[position] != fingerprint:
+            old_places.append(-1)  # removed, or changed: added again where it is now
+            removed.append(number)
+            continue
+        if position <= last:
+            return None
+        old_places.append(last := position)
+    kept = {p for p in old_places if p >= 0}
+    return old_places, removed, [p for p in range(len(ids)) if p not in kept]
+
+
+def _read_keys(body: _Checked, *, parse: bool) -> tuple[list[str], list[str]]:
+    (size,) = struct.unpack("<Q", body.read(8))
+    data = body.read(size)
+    if len(data) != size:
+        raise ValueError("damaged search index: wrong length")
+    if not parse:
+        return [], []
+    keys = orjson.loads(data)
+    if not (isinstance(keys, list) and len(keys) == 2 and all(isinstance(k, list) for k in keys)):
+        raise ValueError("damaged search index: no keys")
+    return keys[0], keys[1]
 
 
 def save(
@@ -66,9 +151,16 @@ def save(
     fingerprints: Sequence[str] | None = None,
 ) -> None:
     """Write the index atomically; a cache that cannot be written is simply not kept."""
-    body = index.to_bytes()
-    key = content_key(*_keys(releases, ids, fingerprints))
-    write_derived(path, _HEADER + key + b" %08x\n" % zlib.crc32(body), body)
+    ids, fingerprints = _keys(releases, ids, fingerprints)
+    try:
+        keys = orjson.dumps([list(ids), list(fingerprints)])
+    except TypeError:  # an id that is not valid Unicode: the index is kept, not grown
+        keys = b"[[],[]]"
+    parts = (struct.pack("<Q", len(keys)), keys, *index.to_parts())
+    crc = 0
+    for part in parts:
+        crc = zlib.crc32(part, crc)
+    write_derived(path, _HEADER + content_key(ids, fingerprints) + b" %08x\n" % crc, *parts)
 
 
 def load_or_build(
@@ -78,11 +170,16 @@ def load_or_build(
     fingerprints: Sequence[str] | None = None,
     progress: BuildProgress | None = None,
 ) -> SearchIndex:
-    """The cached index when it is current, else a fresh one (then cached)."""
+    """The cached index when it is current, else the cached one grown by the releases
+    added since, else a fresh one (then cached)."""
     if path is not None:
         cached = load(path, releases, ids, fingerprints)
         if cached is not None:
             return cached
+        grown = grow(path, releases, ids, fingerprints)
+        if grown is not None:
+            save(path, releases, grown, ids, fingerprints)
+            return grown
     index = SearchIndex.build(releases, ids=ids, progress=progress)
     if path is not None:
         save(path, releases, index, ids, fingerprints)
@@ -113,3 +210,34 @@ class _Checked(io.BufferedIOBase):
         count = self._handle.readinto(buffer)
         self.crc = zlib.crc32(buffer[:count], self.crc)
         return count
+
+
+class _Picked(Sequence[Release]):
+    """The releases at some positions of a sequence (-1: one no longer there), read only when
+    asked for."""
+
+    def __init__(self, releases: Sequence[Release], positions: list[int]) -> None:
+        self._releases = releases
+        self._positions = positions
+
+    def __len__(self) -> int:
+        return len(self._positions)
+
+    @overload
+    def __getitem__(self, index: int) -> Release: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Release]: ...
+
+    def __getitem__(self, index: int | slice) -> Release | Sequence[Release]:
+        if isinstance(index, slice):
+            return [self._pick(p) for p in self._positions[index]]
+        return self._pick(self._positions[index])
+
+    def __iter__(self) -> Iterator[Release]:
+        return (self._pick(p) for p in self._positions)
+
+    def _pick(self, position: int) -> Release:
+        if position < 0:
+            raise IndexError("a release removed since the index was built")
+        return self._releases[position]

@@ -1,0 +1,257 @@
+"""Growing a search index by a few releases instead of building it again.
+
+An import of today's releases into an archive of 100,000 rebuilt the whole
+index (a minute); growing it costs what the new releases cost plus a few
+passes over the old arrays in numpy. The new releases are indexed on their
+own (a small index, no bitmaps), then each structure of the old index is
+merged with the small one:
+
+* every old position moves to its place in the grown archive (archive order
+  is by date, so new releases land anywhere; mostly at the front);
+* sorted keys (the vocabulary, pair keys, qualifier values) are merged, the
+  old ids renumbered (the merge is monotone, so old order stays sorted);
+* postings of an entry are the old ones, renumbered, then the new ones
+  (within an entry, order does not matter: postings only ever become bitmaps);
+* bitmaps (frequent tokens and pairs, short prefixes) have zero bits inserted
+  where the new releases go, then the new releases' bits set.
+
+The grown index answers exactly as a fresh build over the same releases
+(``tests/test_index_growth.py``); only which entries are bitmaps may differ,
+which is a matter of speed, not of answers.
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_left
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    _Ints: TypeAlias = npt.NDArray[np.int64]
+    _U64: TypeAlias = npt.NDArray[np.uint64]
+
+# Bitmaps renumbered together, as rows of one bit matrix (memory: rows x releases bytes).
+_ROWS = 128
+
+
+class Renumbering:
+    """Where the old releases and the added ones sit in the grown archive."""
+
+    def __init__(self, old_places: Sequence[int], new_places: Sequence[int]) -> None:
+        import numpy as np
+
+        # The place of each old release, -1 for one removed (or changed: it is
+        # removed, and added again at its new place).
+        self.old: _Ints = np.asarray(old_places, dtype=np.int64)
+        self.new: _Ints = np.asarray(new_places, dtype=np.int64)
+        self.kept: _Ints = np.flatnonzero(self.old >= 0)
+        self.removes = len(self.kept) < len(self.old)
+        self.size = len(self.kept) + len(self.new)
+        # Added releases all before the old ones, none removed (the usual import
+        # of recent releases): every old bitmap is just shifted.
+        front = not self.removes and _is_front(self.old, len(self.new))
+        self.shift = len(self.new) if front else None
+        # Old place to new place as uint32 (-1 wraps to its top value, dropped later).
+        self.table = self.old.astype(np.uint32)
+
+    def spread(self, bitmaps: list[int]) -> list[int]:
+        """Old bitmaps with zero bits inserted where the added releases go."""
+        import numpy as np
+
+        if self.shift is not None:
+            return [bitmap << self.shift for bitmap in bitmaps]
+        old_size = len(self.old)
+        nbytes = (old_size + 7) // 8
+        out: list[int] = []
+        for start in range(0, len(bitmaps), _ROWS):
+            rows = bitmaps[start : start + _ROWS]
+            packed = np.frombuffer(
+                b"".join(bitmap.to_bytes(nbytes, "little") for bitmap in rows), dtype=np.uint8
+            ).reshape(len(rows), nbytes)
+            bits = np.unpackbits(packed, axis=1, bitorder="little")[:, :old_size]
+            placed = np.zeros((len(rows), self.size), dtype=np.uint8)
+            placed[:, self.old[self.kept]] = bits[:, self.kept]
+            repacked = np.packbits(placed, axis=1, bitorder="little")
+            out.extend(int.from_bytes(row.tobytes(), "little") for row in repacked)
+        return out
+
+    def bitmap_of_added(self, positions: Sequence[int]) -> int:
+        """The bitmap, in the grown archive, of added releases given by their place among the added."""
+        bitmap = 0
+        for position in positions:
+            bitmap |= 1 << int(self.new[position])
+        return bitmap
+
+
+def _is_front(old: _Ints, added: int) -> bool:
+    import numpy as np
+
+    return bool(len(old) == 0 or (old[0] == added and np.all(np.diff(old) == 1)))
+
+
+def merge_keys(old: Sequence[Any], new: Sequence[Any]) -> tuple[list[Any], _Ints, _Ints]:
+    """The sorted union of two sorted key lists, and where each old and new key went."""
+    import numpy as np
+
+    found: list[int] = []  # for each new key, its place among the old keys (or -1)
+    inserts: list[int] = []  # for each new key not among the old, where it goes
+    for key in new:
+        at = bisect_left(old, key)
+        if at < len(old) and old[at] == key:
+            found.append(at)
+        else:
+            found.append(-1)
+            inserts.append(at)
+    ins = np.asarray(inserts, dtype=np.int64)
+    old_map: _Ints = np.arange(len(old), dtype=np.int64) + np.searchsorted(
+        ins, np.arange(len(old)), side="right"
+    )
+    new_map = np.empty(len(new), dtype=np.int64)
+    fresh = 0
+    for k, at in enumerate(found):
+        if at >= 0:
+            new_map[k] = old_map[at]
+        else:
+            new_map[k] = inserts[fresh] + fresh
+            fresh += 1
+    merged: list[Any] = [None] * (len(old) + len(ins))
+    for k, place in enumerate(old_map.tolist()):
+        merged[place] = old[k]
+    for k, place in enumerate(new_map.tolist()):
+        merged[place] = new[k]
+    return merged, old_map, new_map
+
+
+def merge_postings(
+    old: tuple[array[int], array[int], dict[int, int]],
+    new: tuple[array[int], array[int], dict[int, int]],
+    old_map: _Ints,
+    new_map: _Ints,
+    entries: int,
+    places: Renumbering,
+) -> tuple[array[int], array[int], dict[int, int]]:
+    """CSR postings and bitmaps of two indexes merged into *entries* entries.
+
+    *old* and *new* are ``(offsets, postings, bitmaps)`` over their own
+    entries; ``old_map``/``new_map`` say where each entry goes. An entry that
+    is a bitmap in the old index stays one; the new index's bitmaps (a pair
+    twice in each of a few releases) become postings.
+    """
+    import numpy as np
+
+    old_offsets = np.frombuffer(old[0], dtype=np.uint64).astype(np.int64)
+    old_postings = np.frombuffer(old[1], dtype=np.uint32)
+    new_offsets = np.frombuffer(new[0], dtype=np.uint64).astype(np.int64)
+    new_counts = np.diff(new_offsets)
+    new_entry = np.repeat(np.arange(len(new_counts), dtype=np.int64), new_counts)
+    new_positions = np.frombuffer(new[1], dtype=np.uint32).astype(np.int64)
+    # The new index's bitmaps, as postings of their entries.
+    for k, bitmap in sorted(new[2].items()):
+        found = [i for i in range(bitmap.bit_length()) if bitmap >> i & 1]
+        new_entry = np.concatenate((new_entry, np.full(len(found), k, dtype=np.int64)))
+        new_positions = np.concatenate((new_positions, np.asarray(found, dtype=np.int64)))
+    target = new_map[new_entry] if len(new_entry) else np.zeros(0, dtype=np.int64)
+
+    # Entries that are bitmaps in the old index take their new releases as bits.
+    dense: dict[int, int] = {}
+    old_dense = sorted(old[2])
+    spread = places.spread([old[2][k] for k in old_dense])
+    placed_dense = {int(old_map[k]): bitmap for k, bitmap in zip(old_dense, spread, strict=True)}
+    is_dense = np.zeros(entries, dtype=bool)
+    is_dense[list(placed_dense)] = True
+    to_bits = is_dense[target] if len(target) else np.zeros(0, dtype=bool)
+    for entry, position in zip(
+        target[to_bits].tolist(), new_positions[to_bits].tolist(), strict=True
+    ):
+        placed_dense[entry] |= 1 << int(places.new[position])
+    dense = placed_dense
+    target, new_positions = target[~to_bits], new_positions[~to_bits]
+
+    # Each new posting goes after the old postings of its entry: at the end of
+    # the old entry it merges with, or where the old entry after it starts.
+    order = np.argsort(target, kind="stable")
+    target, new_positions = target[order], new_positions[order]
+    if len(old_map):
+        following = np.searchsorted(old_map, target, side="right")  # old entries before or at it
+    else:
+        following = np.zeros(len(target), dtype=np.int64)
+    at = old_offsets[following] if len(old_offsets) else np.zeros(len(target), dtype=np.int64)
+    if places.shift is not None:
+        renumbered = old_postings + np.uint32(places.shift)
+    else:
+        renumbered = places.table[old_postings]
+    added = places.new[new_positions].astype(np.uint32)
+    if not places.removes:
+        postings = np.insert(renumbered, at, added)
+        old_counts = np.diff(old_offsets)
+    else:
+        # Postings of removed releases (the top value) are dropped after the
+        # insertion, which is placed by the old offsets.
+        gone = np.uint32(0xFFFFFFFF)
+        dropped = np.flatnonzero(renumbered == gone)  # few: the removed releases' postings
+        old_counts = np.diff(old_offsets)
+        if len(dropped):
+            entry_of = np.searchsorted(old_offsets, dropped, side="right") - 1
+            old_counts = old_counts - np.bincount(entry_of, minlength=len(old_counts))
+        renumbered = np.insert(renumbered, at, added)
+        postings = renumbered[renumbered != gone]
+    del renumbered
+
+    counts = np.zeros(entries, dtype=np.int64)
+    counts[old_map] = old_counts
+    np.add.at(counts, target, 1)
+    offsets = np.concatenate(([0], np.cumsum(counts))).astype(np.uint64)
+    return as_array("Q", offsets), as_array("I", postings), dense
+
+
+def merge_numeric_keys(old: _U64, new: _U64) -> tuple[_U64, _Ints, _Ints]:
+    """:func:`merge_keys` for sorted numpy keys (pair keys): the union and where each went."""
+    import numpy as np
+
+    at = np.searchsorted(old, new)
+    exists = np.zeros(len(new), dtype=bool)
+    if len(old):
+        exists = (at < len(old)) & (old[np.minimum(at, len(old) - 1)] == new)
+    inserts = at[~exists]
+    old_map: _Ints = np.arange(len(old), dtype=np.int64) + np.searchsorted(
+        inserts, np.arange(len(old)), side="right"
+    )
+    new_map = np.empty(len(new), dtype=np.int64)
+    new_map[exists] = old_map[at[exists]]
+    new_map[~exists] = inserts + np.arange(len(inserts))
+    merged = np.empty(len(old) + len(inserts), dtype=np.uint64)
+    merged[old_map] = old
+    merged[new_map[~exists]] = new[~exists]
+    return merged, old_map, new_map
+
+
+def merge_sorted_pairs(
+    old_first: _Ints, old_second: _Ints, new_first: _Ints, new_second: _Ints
+) -> tuple[array[int], array[int]]:
+    """Two lists of ``(first, second)`` sorted by first then second, merged (a date, a place)."""
+    import numpy as np
+
+    kept = old_second >= 0  # the places of removed releases are -1
+    old_first, old_second = old_first[kept], old_second[kept]
+    keys = (old_first.astype(np.uint64) << np.uint64(32)) | old_second.astype(np.uint64)
+    added = (new_first.astype(np.uint64) << np.uint64(32)) | new_second.astype(np.uint64)
+    added.sort()
+    merged = np.insert(keys, np.searchsorted(keys, added), added)
+    return (
+        as_array("I", merged >> np.uint64(32)),
+        as_array("I", merged & np.uint64(0xFFFFFFFF)),
+    )
+
+
+def as_array(code: str, values: npt.NDArray[Any]) -> array[int]:
+    """A numpy array as an ``array`` of *code*, what the index keeps (one copy)."""
+    import numpy as np
+
+    out = array(code)
+    values = np.ascontiguousarray(values, dtype=np.uint64 if out.itemsize == 8 else np.uint32)
+    out.frombytes(values.data.cast("B"))
+    return out
