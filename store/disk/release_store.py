@@ -46,7 +46,7 @@ from store.errors import NewerSchemaError, StoreError
 from store.records import ID_LENGTH, Release, is_release_id
 from store.sanitize import clean_line
 
-Outcome = Literal["imported", "updated", "known"]
+Outcome = Literal["imported", "updated", "known", "conflict"]
 
 # A migration turns the raw tables of schema N into schema N + 1, in place.
 Migration = Callable[[Tables], None]
@@ -216,6 +216,10 @@ class ReleaseStore:
         fingerprint is stored under another id (a copy of a known file).
         ``updated``: the id is stored with another fingerprint; the document is
         replaced and the read/starred state kept. ``imported``: new.
+        ``conflict``: the id is stored for a release from another source (an id
+        written in a file, such as an export's, is only a claim): nothing is
+        replaced, and the caller decides (SECURITY.md: an id from a file never
+        replaces a release from another source without saying so).
         """
         batch = list(releases)
         for release in batch:
@@ -242,6 +246,9 @@ class ReleaseStore:
                         if earlier is not None
                         else (stored.get(str(doc_id)) or {}).get("fingerprint")
                     )
+                    if earlier is None and _other_source(stored.get(str(doc_id)), release):
+                        outcomes.append("conflict")
+                        continue
                     if earlier is None and str(doc_id) not in stored:
                         outcomes.append("imported")
                     else:
@@ -526,6 +533,15 @@ def id_of_key(key: str) -> str:
 def _releases_from(stored: Mapping[str, Any]) -> list[Release]:
     # Each document checked on its own: one edited by hand is read the tolerant way.
     return [_release_from(key, doc) for key, doc in stored.items()]
+
+
+def _other_source(doc: object, release: Release) -> bool:
+    """Whether the stored document *doc* is a release from another source than *release*."""
+    if not isinstance(doc, dict):
+        return False
+    source = doc.get("source")
+    path = source.get("path") if isinstance(source, dict) else None
+    return isinstance(path, str) and path != release.source.path
 
 
 def release_from_stored(key: str, doc: object) -> Release:

@@ -20,7 +20,7 @@ from store.ingest import manifest, stream
 from store.ingest.build import ParseResult, Problem, parse_source
 from store.ingest.discover import STDIN, ImportProblem, SourceFile, discover, read_bytes
 from store.ingest.read import sniff
-from store.records import Release
+from store.records import Release, release_id
 
 # Below this many files a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 200
@@ -48,6 +48,9 @@ class ImportSummary:
     updated: int = 0
     known: int = 0
     failed: list[Problem] = field(default_factory=list)
+    # What the user must know though nothing failed: a release kept apart because
+    # its id, written in the file, is that of a release from another source.
+    notices: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
     unchanged: int = 0  # files not read again: unchanged since an import took them
 
@@ -99,7 +102,7 @@ def import_paths(
     if progress:
         progress(summary)
 
-    pending: list[Release] = []
+    pending: list[tuple[Release, str]] = []  # each with the file it was read from
     # What the files of the pending releases hold, remembered once those are written.
     pending_files: list[tuple[str, manifest.Entry | None]] = []
     # A streamed file's fingerprints so far (None once one of its entries failed).
@@ -128,7 +131,7 @@ def import_paths(
                 continue
             result = parsed.result
             summary.failed.extend(result.problems)
-            pending.extend(result.releases)
+            pending.extend((release, path) for release in result.releases)
             # A file with problems is read again next time, so they are told again.
             prints = () if result.problems else tuple(r.fingerprint for r in result.releases)
             pending_files.append((path, _entry(parsed, prints)))
@@ -224,12 +227,12 @@ def _parse_part(part: _Part) -> _Parsed:
 def _take_part(
     parsed: _Parsed,
     streamed: dict[str, list[str] | None],
-    pending: list[Release],
+    pending: list[tuple[Release, str]],
     summary: ImportSummary,
 ) -> None:
     path, result = parsed.job.source.path, parsed.result
     summary.failed.extend(result.problems)
-    pending.extend(result.releases)
+    pending.extend((release, path) for release in result.releases)
     prints = streamed.setdefault(path, [])
     if result.problems or prints is None:
         streamed[path] = None  # read again next time, so that its problems are told again
@@ -250,24 +253,65 @@ def _remember(seen: manifest.Manifest, files: list[tuple[str, manifest.Entry | N
     files.clear()
 
 
-def _write_batch(store: ReleaseStore, releases: list[Release], summary: ImportSummary) -> None:
+def _write_batch(
+    store: ReleaseStore, releases: list[tuple[Release, str]], summary: ImportSummary
+) -> None:
     # The same release may occur twice in one batch (a file and its copy):
     # keep the first, count the rest as already known.
-    unique: dict[str, Release] = {}
+    unique: dict[str, tuple[Release, str]] = {}
     fingerprints: set[str] = set()
-    for release in releases:
+    for release, origin in releases:
         if release.id in unique or release.fingerprint in fingerprints:
             summary.known += 1
             continue
-        unique[release.id] = release
+        unique[release.id] = (release, origin)
         fingerprints.add(release.fingerprint)
-    for outcome in store.add_batch(list(unique.values())):
-        if outcome == "imported":
-            summary.imported += 1
-        elif outcome == "updated":
-            summary.updated += 1
+    batch = list(unique.values())
+    apart: list[tuple[Release, str]] = []
+    for (release, origin), outcome in zip(
+        batch, store.add_batch([release for release, _ in batch]), strict=True
+    ):
+        if outcome == "conflict":
+            apart.append((release, origin))
         else:
-            summary.known += 1
+            _count(outcome, summary)
+    if not apart:
+        return
+    # Ids claimed by a file (an export's) that belong to releases from other
+    # sources: each kept as a release of its own, under the id the file and
+    # that claim give it, and said.
+    renamed = [
+        release.with_changes(id=release_id(origin, f"id {release.id}", release.fingerprint))
+        for release, origin in apart
+    ]
+    for (release, origin), new, outcome in zip(
+        apart, renamed, store.add_batch(renamed), strict=True
+    ):
+        if outcome == "conflict":
+            summary.failed.append((origin, f"release {release.id}: its id is taken twice over"))
+            continue
+        _count(outcome, summary)
+        summary.notices.append(
+            (
+                origin,
+                f"release {release.id} ({shorten(release.title)}) has the id of a release "
+                f"from another source; kept apart as {new.id}",
+            )
+        )
+
+
+def _count(outcome: str, summary: ImportSummary) -> None:
+    if outcome == "imported":
+        summary.imported += 1
+    elif outcome == "updated":
+        summary.updated += 1
+    else:
+        summary.known += 1
+
+
+def shorten(title: str, width: int = 60) -> str:
+    """A title cut to *width* characters for a one-line message."""
+    return title if len(title) <= width else title[: width - 1] + "…"
 
 
 def _parse_all(jobs: list[_Job], workers: int | None) -> Iterator[list[_Parsed]]:

@@ -29,12 +29,13 @@ def print_summary(console: Console, summary: ImportSummary) -> None:
         + f"{unchanged})",
         soft_wrap=True,
     )
-    for path, reason in summary.failed:
-        line = Text("  failed: ")
-        line.append_text(plain_text(path, one_line=True))
-        line.append(": ")
-        line.append_text(plain_text(reason, one_line=True))
-        console.print(line, soft_wrap=True)
+    for label, problems in (("failed", summary.failed), ("note", summary.notices)):
+        for path, reason in problems:
+            line = Text(f"  {label}: ")
+            line.append_text(plain_text(path, one_line=True))
+            line.append(": ")
+            line.append_text(plain_text(reason, one_line=True))
+            console.print(line, soft_wrap=True)
 
 
 def print_release_table(console: Console, releases: Sequence[Release], total: int) -> None:
