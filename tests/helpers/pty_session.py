@@ -213,6 +213,18 @@ class PtySession:
     def alive(self) -> bool:
         return self.process is not None and self.process.poll() is None
 
+    def resize(self, cols: int, rows: int) -> None:
+        """Resize the terminal, as dragging its window does (the program gets SIGWINCH).
+
+        The screen model starts afresh at the new size: a program redraws
+        everything after a resize.
+        """
+        with self._changed:
+            set_window_size(self._master, cols, rows)
+            self.cols, self.rows = cols, rows
+            self._catch_up()
+            self._screen = ScreenModel(cols, rows)
+
     # -- keys ----------------------------------------------------------------------
 
     def send(self, data: bytes | str) -> int:
