@@ -87,6 +87,23 @@ def test_a_damaged_catalogue_is_rebuilt(tmp_path: Path, damage: bytes | str) -> 
     assert open_catalogue(path).ids == good.ids
 
 
+def test_a_catalogue_damaged_inside_with_its_header_intact_is_never_used(tmp_path: Path) -> None:
+    # SECURITY.md D12: a flipped byte anywhere (a title, an offset into the
+    # store, a contact) would show one release's row for another's.
+    path = _store(tmp_path)
+    good = open_catalogue(path)
+    saved = catalogue_path(path)
+    data = saved.read_bytes()
+    header = data.index(b"\n") + 1
+    for at in range(header, len(data), max(1, (len(data) - header) // 61)):
+        damaged = bytearray(data)
+        damaged[at] ^= 0x04
+        saved.write_bytes(bytes(damaged))
+        assert Catalogue.load(saved, path) is None, at
+    assert open_catalogue(path).ids == good.ids
+    assert Catalogue.load(saved, path) is not None
+
+
 def test_it_reads_the_generation_it_describes_after_another_process_writes(
     tmp_path: Path,
 ) -> None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 import stat
 import struct
+import zlib
 from array import array
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -42,7 +43,9 @@ from store.errors import StoreError
 from store.records import Contact, Release
 from store.sanitize import clean_line, fold
 
-_MAGIC = b"PRESSROOM-CATALOGUE-2\n"
+# Version 3: a CRC-32 of everything after it follows the magic line (SECURITY.md
+# D12: a catalogue damaged inside, its header intact, must never be used).
+_MAGIC = b"PRESSROOM-CATALOGUE-3\n"
 _COLUMNS = ("ids", "titles", "dates", "locations", "organisations", "fingerprints")
 # Whole releases kept after they were read (the visible rows, the pane, a
 # phrase check): about 4 KB each.
@@ -187,16 +190,17 @@ class Catalogue(Sequence[Release]):
                 "columns": {name: getattr(self, name) for name in _COLUMNS},
             }
         )
-        return b"".join(
-            (
-                _MAGIC,
-                struct.pack("<QQQ", len(head), len(self._offsets), len(self._contacts)),
-                head,
-                self._offsets.tobytes(),
-                self._lengths.tobytes(),
-                self._contacts,
-            )
+        parts = (
+            struct.pack("<QQQ", len(head), len(self._offsets), len(self._contacts)),
+            head,
+            self._offsets.tobytes(),
+            self._lengths.tobytes(),
+            self._contacts,
         )
+        crc = 0
+        for part in parts:
+            crc = zlib.crc32(part, crc)
+        return b"".join((_MAGIC, struct.pack("<I", crc), *parts))
 
     def save(self, path: Path) -> None:
         """Write the catalogue atomically; one that cannot be written is simply not kept."""
@@ -223,7 +227,10 @@ class Catalogue(Sequence[Release]):
     def _from_bytes(cls, data: bytes, handle: BinaryIO) -> Catalogue | None:
         if not data.startswith(_MAGIC):
             return None
-        start = len(_MAGIC)
+        start = len(_MAGIC) + 4
+        (crc,) = struct.unpack_from("<I", data, len(_MAGIC))
+        if zlib.crc32(memoryview(data)[start:]) != crc:
+            return None  # damaged inside
         head_size, count, contacts_size = struct.unpack_from("<QQQ", data, start)
         start += 24
         if start + head_size + 12 * count + contacts_size != len(data):
