@@ -147,6 +147,7 @@ class _Paths:
     marks_lock: Path
     catalogue: Path
     index: Path
+    seen: Path  # what each imported file looked like (store.ingest.manifest)
     folder: str  # the store's folder as given, resolved
 
     @classmethod
@@ -163,6 +164,7 @@ class _Paths:
             marks_lock=lock_path_for(marks),
             catalogue=catalogue_path(given),
             index=given.with_name(given.name + ".index"),  # store.search.index_file.cache_path
+            seen=given.with_name(given.name + ".seen"),  # store.ingest.manifest.manifest_path
             folder=os.path.realpath(given.parent),
         )
 
@@ -533,6 +535,7 @@ class _Examination:
         else:
             for path in (p.catalogue, p.index):
                 self._line(path, "not checked while the store cannot be read")
+        self._guarded(_DERIVED, p.seen, self._seen)
         self._guarded(_LOCKS, p.lock, partial(self._lock, p.lock))
         self._guarded(_LOCKS, p.marks_lock, partial(self._lock, p.marks_lock))
         ordered = sorted(self.findings, key=lambda item: item[0])
@@ -979,6 +982,39 @@ class _Examination:
                 partial(_build_derived, p, path),
             )
 
+    def _seen(self) -> None:
+        from store.ingest import manifest
+
+        path = self.paths.seen
+        what = _what_is(path)
+        if what is None:
+            self._line(path, "none yet (the next import makes it)")
+            return
+        if what == "file":
+            found = manifest.inspect(path)
+            if found is not None:
+                self._line(path, f"{len(found.entries):,} imported files remembered; fine")
+                return
+            self._line(path, "damaged")
+            problem = "damaged: the next import reads every file again (nothing is lost)"
+        else:
+            self._line(path, f"{_WORDS[what]}, not a file")
+            problem = (
+                f"is {_WORDS[what]}, not the list of imported files: imports read every file "
+                "again and cannot keep it"
+            )
+        removable = what != "directory" or _empty_folder(path)
+        self._find(
+            _DERIVED,
+            path,
+            problem + ("" if removable else "; move it away yourself"),
+            "warning",
+            "remove it (the next import makes it again; a link's target is never touched)"
+            if removable
+            else None,
+            partial(_remove_derived, path, os.lstat(path).st_ino) if removable else None,
+        )
+
     # -- the locks ---------------------------------------------------------------------
 
     def _lock(self, path: Path) -> None:
@@ -1397,6 +1433,16 @@ def _remove_lock(path: Path, inode: int) -> str:
     else:
         os.unlink(path)  # the name only: a link's target is never touched
     return f"removed {clean_line(path.name)}; a new lock file is made at the next write"
+
+
+def _remove_derived(path: Path, inode: int) -> str:
+    if os.lstat(path).st_ino != inode:
+        raise _changed(path)
+    if _what_is(path) == "directory":
+        os.rmdir(path)  # only ever an empty one: rmdir refuses any other
+    else:
+        os.unlink(path)  # the name only: a link's target is never touched
+    return f"removed {clean_line(path.name)}; the next import makes it again"
 
 
 def _remove_folder(path: Path) -> str:

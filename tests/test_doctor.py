@@ -873,3 +873,51 @@ def test_the_real_command_never_shows_a_traceback(tmp_path: Path, damage: str) -
     assert done.stderr == ""
     assert "\x1b" not in done.stdout and "\x07" not in done.stdout
     assert "releases.json: " in done.stdout  # the name, cleaned for the terminal
+
+
+def _imported(tmp_path: Path) -> Path:
+    from store.ingest.run import import_paths
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"{n}.md").write_text(
+            f"# Harbour notice {n}\n\nGENEVA, 3 March 2024 - Number {n}.\n", encoding="utf-8"
+        )
+    path = tmp_path / "releases.json"
+    with ReleaseStore(path) as store:
+        import_paths(store, [str(folder)], workers=1)
+        Archive(store).build_index()
+    return path
+
+
+def test_the_list_of_imported_files_is_checked(tmp_path: Path) -> None:
+    path = _imported(tmp_path)
+    report = checked(path)
+    assert line(report, "releases.json.seen") == "3 imported files remembered; fine"
+    assert report.problems == []
+
+
+@pytest.mark.parametrize("shape", ["damaged", "fifo", "link"])
+def test_a_damaged_or_odd_list_of_imported_files_is_removed(tmp_path: Path, shape: str) -> None:
+    path = _imported(tmp_path)
+    seen = tmp_path / "releases.json.seen"
+    target = tmp_path / "precious.txt"
+    target.write_text("mine")
+    seen.unlink()
+    if shape == "damaged":
+        seen.write_bytes(b"PRESSROOM-SEEN garbage\n{}")
+    elif shape == "fifo":
+        os.mkfifo(seen)
+    else:
+        seen.symlink_to(target)
+    report = checked(path)
+    finding = problem(report, "releases.json.seen")
+    assert finding.severity == "warning"
+    assert (
+        "damaged" if shape == "damaged" else "not the list of imported files"
+    ) in finding.problem
+    [done] = repair_all(report)
+    assert done == "removed releases.json.seen; the next import makes it again"
+    assert not os.path.lexists(seen) and target.read_text() == "mine"
+    assert checked(path).problems == []

@@ -133,6 +133,17 @@ def load(path: Path) -> Manifest:
     return _parse(data) or Manifest()
 
 
+def inspect(path: Path) -> Manifest | None:
+    """The manifest at *path* as it is: None when it is damaged or cannot be read
+    (``load`` takes either for an empty one; ``pressroom doctor`` says which)."""
+    try:
+        with open_derived(path) as handle:
+            data = handle.read(_MAX_BYTES + 1)
+    except OSError:
+        return None
+    return _parse(data)
+
+
 def save(path: Path, manifest: Manifest) -> None:
     """Write the manifest atomically (not kept when it cannot be written)."""
     write_derived(path, manifest.to_bytes())
