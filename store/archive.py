@@ -20,7 +20,7 @@ from store.disk.storage import signature_of
 from store.records import Release
 from store.sanitize import fold
 from store.search import index_file as index_cache
-from store.search.index import BuildProgress, SearchCancelled, SearchIndex
+from store.search.index import BuildProgress, IndexBuilder, SearchCancelled, SearchIndex
 from store.search.query import DEFAULT_STATE, Query, ReleaseStateLike
 
 SORT_KEYS = ("date", "title", "organisation", "place")
@@ -118,11 +118,13 @@ class Refreshed:
 
 @dataclass(frozen=True, slots=True)
 class Facets:
-    """Counts over a result: organisations, places and years, biggest first."""
+    """Counts over a result: organisations, issuers, places and years, biggest first."""
 
     organisations: tuple[tuple[str, int], ...]
     places: tuple[tuple[str, int], ...]
     years: tuple[tuple[str, int], ...]
+    # The organisations that issued the releases (Release.issuer; ``issuer:`` narrows to one).
+    issuers: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +143,7 @@ class _Snapshot:
     locations: Sequence[str | None]
     organisations: Sequence[Sequence[str]]
     fingerprints: Sequence[str]
+    issuers: Sequence[str | None]
     months: list[str]
     positions: dict[str, int]
     catalogue: Catalogue | None = None
@@ -159,6 +162,7 @@ class _Snapshot:
             catalogue.locations,
             catalogue.organisations,
             catalogue.fingerprints,
+            catalogue.issuers,
             catalogue,
         )
 
@@ -173,6 +177,7 @@ class _Snapshot:
             [r.location for r in ordered],
             [r.organisations for r in ordered],
             [r.fingerprint for r in ordered],
+            [r.issuer for r in ordered],
             None,
         )
 
@@ -186,6 +191,7 @@ class _Snapshot:
         locations: Sequence[str | None],
         organisations: Sequence[Sequence[str]],
         fingerprints: Sequence[str],
+        issuers: Sequence[str | None],
         catalogue: Catalogue | None,
     ) -> _Snapshot:
         positions: dict[str, int] = {}
@@ -199,13 +205,14 @@ class _Snapshot:
             locations,
             organisations,
             fingerprints,
+            issuers,
             [(date or "")[:7] for date in dates],
             positions,
             catalogue,
         )
 
 
-_EMPTY = _Snapshot._make([], [], [], [], [], [], [], None)
+_EMPTY = _Snapshot._make([], [], [], [], [], [], [], [], None)
 
 
 class Archive:
@@ -297,13 +304,18 @@ class Archive:
         return Refreshed(releases=releases_changed, marks=store_changed and not releases_changed)
 
     def build_index(
-        self, *, cached_only: bool = False, progress: BuildProgress | None = None
+        self,
+        *,
+        cached_only: bool = False,
+        progress: BuildProgress | None = None,
+        added: IndexBuilder | None = None,
     ) -> None:
         """Load the cached search index, or build it (seconds at 100k: call off the UI).
 
         *cached_only*: take the cache if it is current and otherwise leave
         the archive without an index (a one-off search scans faster than a
-        build).
+        build). *added*: the releases an import stored, read as it stored
+        them (``store.search.index_file.load_or_build``).
         """
         snapshot = self._snapshot
         store_path = self.store.path
@@ -317,7 +329,7 @@ class Archive:
             index = found
         else:
             index = index_cache.load_or_build(
-                cache, snapshot.releases, snapshot.ids, snapshot.fingerprints, progress
+                cache, snapshot.releases, snapshot.ids, snapshot.fingerprints, progress, added
             )
         if self._snapshot is snapshot:
             self._snapshot = replace(snapshot, index=index)
@@ -433,9 +445,12 @@ class Archive:
     # -- views over a result --------------------------------------------------
 
     def facets(self, result: ResultView, limit: int = 30) -> Facets:
-        """Organisations, places and years of *result*, biggest first."""
+        """Organisations, issuers, places and years of *result*, biggest first."""
         snapshot = self._snapshot
         orgs: Counter[str] = Counter()
+        issuers = Counter(
+            issuer for issuer in map(snapshot.issuers.__getitem__, result.positions) if issuer
+        )
         places: Counter[str] = Counter()
         years: Counter[str] = Counter()
         organisations, locations, dates = snapshot.organisations, snapshot.locations, snapshot.dates
@@ -449,6 +464,7 @@ class Archive:
                 years[date[:4]] += 1
         return Facets(
             organisations=tuple(orgs.most_common(limit)),
+            issuers=tuple(issuers.most_common(limit)),
             places=tuple(places.most_common(limit)),
             years=tuple(sorted(years.items(), reverse=True)),
         )

@@ -13,6 +13,11 @@ Merging rules:
   ``prensa@`` ... see ``SHARED_MAILBOXES``) is not a person: it is an entry of
   its own, named by its organisation, and the people who sign with it get
   their own entries by name (the shared address is not copied onto them);
+- an address written next to two or more different people (across the releases) is a
+  desk's, not a person's: an agency's ``heidelbergpharma@agency.com`` signed by whoever is on
+  duty is treated as a shared mailbox, so that no one person is given it;
+- a person is the same whatever the case, spacing or honorific of their name ("Dr. Jane
+  Doe", "jane  doe");
 - a contact with only a phone is keyed by the phone's digits.
 
 Nothing is inferred: a name, role or organisation the contact blocks never
@@ -21,6 +26,7 @@ said stays empty.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -66,6 +72,9 @@ class DirectoryEntry:
     release_count: int
     last_seen: date | None
     shared: bool = False  # a shared mailbox such as press@, not a person
+    # For a person: the shared desk address they last signed with (press@, an agency's
+    # mailbox), shown as how to reach them; it stays the desk's entry, never their email.
+    desk: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +86,7 @@ class _Sighting:
     phone: str | None
     role: str | None
     organisation: str | None
+    desk: str | None = None  # the shared address a person signed with
 
 
 def is_shared_mailbox(email: str) -> bool:
@@ -119,18 +129,20 @@ class ContactDirectory:
         """:meth:`build` from each release's (id, date, contacts), in archive order."""
         groups: defaultdict[str, list[_Sighting]] = defaultdict(list)
         names_of_email: defaultdict[str, set[str]] = defaultdict(set)
+        blocks = list(blocks)
+        desks = _desk_addresses(contacts for _, _, contacts in blocks)
         for position, (release_id, release_date, contacts) in enumerate(blocks):
             recency = (date_ordinal(release_date), position)
             for contact in contacts:
-                for key, sighting in _sightings(contact, release_id, recency):
+                for key, sighting in _sightings(contact, release_id, recency, desks):
                     groups[key].append(sighting)
                     if key.startswith("email:") and sighting.name:
-                        names_of_email[field_key(sighting.name)].add(key)
+                        names_of_email[person_key(sighting.name)].add(key)
         for key in [k for k in groups if k.startswith("name:")]:
             owners = names_of_email.get(key[len("name:") :], set())
             if len(owners) == 1:
                 groups[next(iter(owners))].extend(groups.pop(key))
-        entries = [_entry(key, sightings) for key, sightings in groups.items()]
+        entries = [_entry(key, sightings, desks) for key, sightings in groups.items()]
         entries.sort(key=_default_order)
         return cls(entries)
 
@@ -162,8 +174,43 @@ class ContactDirectory:
         return [self.entries[i] for i in ranked]
 
 
+_HONORIFIC = re.compile(r"(?:mr|mrs|ms|mx|dr|prof|sir|dame|mme|mlle|sr|sra|herr|frau)\.?\s+")
+
+
+def person_key(name: str) -> str:
+    """The form under which two spellings of a person's name are one person: folded, single
+    spaces, without an honorific in front ("Dr. Jane Doe" is "jane doe")."""
+    key = field_key(name)
+    m = _HONORIFIC.match(key)
+    return key[m.end() :] if m and m.end() < len(key) else key
+
+
+def _desk_addresses(blocks: Iterable[Sequence[Contact]]) -> frozenset[str]:
+    """Addresses (lowercase) written next to two or more different people: a desk's.
+
+    Two names are different people when they share neither their first nor their last word
+    ("Jane Doe" and "Jane M. Doe" are one person; "Mary Clark" and "Zoe Bolt" are two)."""
+    people: dict[str, tuple[str, str]] = {}
+    desks: set[str] = set()
+    for contacts in blocks:
+        for contact in contacts:
+            if not (contact.email and contact.name):
+                continue
+            address = contact.email.strip().lower()
+            words = person_key(contact.name).split()
+            if not words or address in desks:
+                continue
+            first, last = people.setdefault(address, (words[0], words[-1]))
+            if first != words[0] and last != words[-1]:
+                desks.add(address)
+    return frozenset(desks)
+
+
 def _sightings(
-    contact: Contact, release_id: str, recency: tuple[int, int]
+    contact: Contact,
+    release_id: str,
+    recency: tuple[int, int],
+    desks: frozenset[str] = frozenset(),
 ) -> list[tuple[str, _Sighting]]:
     """The directory keys a contact block counts for, each with what it says there."""
     name = _clean(contact.name)
@@ -174,7 +221,8 @@ def _sightings(
     if email and "@" not in email:
         email = None
     out: list[tuple[str, _Sighting]] = []
-    if email and is_shared_mailbox(email):
+    desk: str | None = None
+    if email and (is_shared_mailbox(email) or email.lower() in desks):
         # The mailbox gets the release; the phone belongs to the person when one signs.
         out.append(
             (
@@ -183,24 +231,25 @@ def _sightings(
                           organisation),
             )
         )  # fmt: skip
-        email = None
+        desk, email = email, None
         if not name:
             return out
     if email:
         key = "email:" + email.lower()
-    elif name and field_key(name):
-        key = "name:" + field_key(name)
+    elif name and person_key(name):
+        key = "name:" + person_key(name)
     elif phone and digits_of(phone):
         key = "phone:" + digits_of(phone)
     else:
         return out
-    out.append((key, _Sighting(recency, release_id, name, email, phone, role, organisation)))
+    out.append((key, _Sighting(recency, release_id, name, email, phone, role, organisation, desk)))
     return out
 
 
-def _entry(key: str, sightings: list[_Sighting]) -> DirectoryEntry:
+def _entry(key: str, sightings: list[_Sighting], desks: frozenset[str]) -> DirectoryEntry:
     sightings.sort(key=lambda s: s.recency, reverse=True)
-    shared = key.startswith("email:") and is_shared_mailbox(key[len("email:") :])
+    address = key[len("email:") :]
+    shared = key.startswith("email:") and (is_shared_mailbox(address) or address in desks)
     email = next((s.email for s in sightings if s.email), None)
     organisation = next((s.organisation for s in sightings if s.organisation), None)
     role = next((s.role for s in sightings if s.role), None)
@@ -228,6 +277,7 @@ def _entry(key: str, sightings: list[_Sighting]) -> DirectoryEntry:
         release_count=len(release_ids),
         last_seen=date.fromordinal(max(dated)) if dated else None,
         shared=shared,
+        desk=None if shared else next((s.desk for s in sightings if s.desk), None),
     )
 
 

@@ -144,6 +144,11 @@ class Release:
     links: tuple[Link, ...] = ()
     language: str | None = None
     tags: tuple[str, ...] = ()
+    # Where the date was read: "text" (dateline, header line), "metadata" (front matter,
+    # a JSON/CMS field, a feed entry's or a mail's date) or "path" (a dated folder or file
+    # name); None when there is no date, or for records written before it was kept.
+    date_source: str | None = None
+    issuer: str | None = None  # the organisation that issued the release, None when unknown
     fingerprint: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:
@@ -159,8 +164,10 @@ class Release:
             "title": self.title,
             "kicker": self.kicker,
             "date": self.date,
+            "date_source": self.date_source,
             "location": self.location,
             "embargo": self.embargo,
+            "issuer": self.issuer,
             "organisations": list(self.organisations),
             "people": [p.to_json() for p in self.people],
             "contacts": [c.to_json() for c in self.contacts],
@@ -196,6 +203,8 @@ class Release:
             links=tuple(Link.from_json(x) for x in _mappings(data.get("links"))),
             language=_opt(data.get("language")),
             tags=_strings(data.get("tags")),
+            date_source=_date_source(data.get("date_source")) if data.get("date") else None,
+            issuer=_opt(data.get("issuer")),
             fingerprint=str(data.get("fingerprint") or ""),
         )
 
@@ -232,6 +241,8 @@ class Release:
             links=tuple(Link(x["label"], x["url"]) for x in doc.get("links") or ()),
             language=doc.get("language"),
             tags=tuple(doc.get("tags") or ()),
+            date_source=doc.get("date_source"),
+            issuer=doc.get("issuer"),
             fingerprint=doc.get("fingerprint") or "",
         )
 
@@ -259,6 +270,13 @@ def release_id(path: str | None, entry_key: str | None, fingerprint: str) -> str
     if path and path != "-":
         return digest("path", path, entry_key or "")
     return digest("content", fingerprint)
+
+
+DATE_SOURCES = ("text", "metadata", "path")
+
+
+def _date_source(value: Any) -> str | None:
+    return value if value in DATE_SOURCES else None
 
 
 def _opt(value: Any) -> str | None:

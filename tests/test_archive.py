@@ -124,3 +124,23 @@ def test_a_catalogued_archive_notices_another_process_writes(tmp_path: Path) -> 
     assert "Late" in [r.title for r in archive.releases]
     assert archive.catalogued
     assert not archive.refresh()
+
+
+@pytest.mark.parametrize("catalogued", [True, False], ids=["catalogue", "in-memory"])
+def test_facets_count_issuers_apart_from_organisations(tmp_path: Path, catalogued: bool) -> None:
+    releases = sample_releases()
+    issuers = ["UNOCT", "UNOCT", "Acme Corp"] + [None] * (len(releases) - 3)
+    releases = [r.with_changes(issuer=i) for r, i in zip(releases, issuers, strict=True)]
+    path = write_store(tmp_path / "s.json", releases)
+    if catalogued:
+        archive = Archive(ReleaseStore(path, defer_load=True))
+        assert archive.catalogued
+    else:
+        archive = Archive(ReleaseStore(path), use_catalogue=False)
+    facets = archive.facets(archive.search(parse_query("")))
+    assert facets.issuers == (("UNOCT", 2), ("Acme Corp", 1))
+    for built in (False, True):  # the plain scan, then the index
+        if built:
+            archive.build_index()
+        narrowed = archive.search(parse_query("issuer:acme"))
+        assert archive.facets(narrowed).issuers == (("Acme Corp", 1),)

@@ -202,3 +202,65 @@ def test_many_releases_few_people() -> None:
     found = directory.filter("person 49")
     assert len(found) == sum("49" in str(n) for n in range(5000))
     assert found[0].name == "Person 49"  # ties on recency: by name
+
+
+def test_an_agency_address_signed_by_several_people_stays_with_the_desk() -> None:
+    """Issue 10: each email stays with the person it was written next to."""
+    from store.records import Contact
+    from tests.helpers.pairing import pairing_violations
+
+    desk = "heidelbergpharma@agency.example"
+    texts = {
+        "r1": "Media contact\nMary Clark\nTel: +44 20 1\nE-mail: heidelbergpharma@agency.example",
+        "r2": "Media contact\nZoe Bolt\nE-mail: heidelbergpharma@agency.example\n"
+        "Investors\nDr. Mary Clark\nmary.clark@agency.example",
+        "r3": "Contact\nMARY  CLARK\nmary.clark@agency.example",
+    }
+    blocks = [
+        ("r1", "2024-03-01", (Contact("Mary Clark", email=desk, phone="+44 20 1"),)),
+        (
+            "r2",
+            "2024-03-02",
+            (
+                Contact("Zoe Bolt", email=desk),
+                Contact("Dr. Mary Clark", email="mary.clark@agency.example"),
+            ),
+        ),
+        ("r3", "2024-03-03", (Contact("MARY  CLARK", email="mary.clark@agency.example"),)),
+    ]
+    directory = ContactDirectory.build_from(blocks)
+    names = {rid: [c.name for c in contacts if c.name] for rid, _, contacts in blocks}
+    assert pairing_violations(directory, texts, names) == []
+    by_name = {e.name: e for e in directory.entries if not e.shared}
+    assert by_name["MARY CLARK"].email == "mary.clark@agency.example"  # one Mary Clark
+    assert sorted(by_name["MARY CLARK"].release_ids) == ["r1", "r2", "r3"]
+    assert by_name["Zoe Bolt"].email is None
+    assert by_name["Zoe Bolt"].desk == desk  # how to reach her: the desk she signed with
+    (shared,) = [e for e in directory.entries if e.shared]
+    assert shared.email == desk and set(shared.release_ids) == {"r1", "r2"}
+
+
+def test_the_pairing_checker_sees_an_email_given_to_the_wrong_person() -> None:
+    from store.records import Contact
+    from tests.helpers.pairing import pairing_violations, written_next_to
+
+    text = "Contacts\nAnn Lee\nann@a.example\n\nBo Kim\nbo@b.example"
+    assert written_next_to(text, "Ann Lee", "ann@a.example", ["Bo Kim"])
+    assert not written_next_to(text, "Ann Lee", "bo@b.example", ["Bo Kim"])
+    wrong = ContactDirectory.build_from([("r", None, (Contact("Ann Lee", email="bo@b.example"),))])
+    assert pairing_violations(wrong, {"r": text}, {"r": ["Ann Lee", "Bo Kim"]}) == [
+        ("Ann Lee", "bo@b.example")
+    ]
+
+
+def test_a_person_is_one_entry_whatever_the_honorific_case_or_spacing() -> None:
+    from store.records import Contact
+
+    directory = ContactDirectory.build_from(
+        [
+            ("r1", "2024-01-01", (Contact("Dr. Jane Doe", phone="+1 555 0100"),)),
+            ("r2", "2024-01-02", (Contact("jane  DOE", role="Spokesperson"),)),
+        ]
+    )
+    (jane,) = directory.entries
+    assert set(jane.release_ids) == {"r1", "r2"}

@@ -3,6 +3,7 @@
 import pytest
 
 from store.ingest.extract.anatomy import extract
+from store.ingest.extract.people import find_people
 from store.records import Person
 
 HEAD = "Acme Opens a Plant\n\nLYON, 3 March 2024 – "
@@ -76,3 +77,27 @@ def test_organisations_are_no_sentence_fragments():
 def test_organisations_are_capped():
     text = HEAD + " ".join(f"Alpha{i} Foundation helped." for i in range(40))
     assert len(extract(text).organisations) <= 12
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ('"We grow," said Justin Sun, founder of TRON.', ["Justin Sun"]),
+        ("Tron founder Justin Sun predicts a rejection.", ["Justin Sun"]),
+        ("CEO Theresa May spoke.", ["Theresa May"]),
+        ("The report, said Jane Doe Sun 5 March, was late.", ["Jane Doe"]),
+        ("President Donald Trump’s tariffs hit, said Jane Doe.", ["Donald Trump", "Jane Doe"]),
+        ("Dr. Holstein's Enchanted Self website was listed.", []),
+        ('Midwest Book Review stated, "A fine book."', []),
+        ("News on Mullen Automotive Inc. is out. Mullen Automotive said it grew.", []),
+        ("Proactive's Stephen Gunnion said hello.", ["Stephen Gunnion"]),
+    ],
+)
+def test_surnames_that_look_like_dates_possessives_and_shops(text: str, names: list[str]) -> None:
+    """Issue 10: person: missed "Justin Sun" (80 releases) and took shop names for people."""
+    assert [p.name for p in find_people(text)] == names
+
+
+def test_a_firms_possessive_before_a_person() -> None:
+    names = [p.name for p in find_people("Ackerman Retail's Kelly Wilson said it works.")]
+    assert names == ["Kelly Wilson"]

@@ -43,7 +43,7 @@ KEYS = st.sampled_from(
         "id", "title", "headline", "name", "body", "content", "text", "description", "date",
         "published", "datePublished", "url", "link", "lang", "language", "tags", "keywords",
         "kicker", "people", "contacts", "organisations", "embargo", "fingerprint", "details",
-        "source", "links", "location",
+        "source", "links", "location", "issuer", "date_source",
     ]
 )  # fmt: skip
 RELEASE_LIKE = st.dictionaries(KEYS, JSON, max_size=10)
@@ -105,16 +105,26 @@ def test_the_store_gives_back_exactly_what_it_was_given(
     assert back == {r.id: r.to_json() for r in unique.values()}
 
 
+# A document as Pressroom writes it (key "9"), for examples that spoil one field.
+_OURS = Release.from_json(
+    {"id": "0000000000000009", "title": "T", "body": "B", "date": "2024-01-02"}
+).to_document()
+
+
 @SETTINGS
 @given(st.integers(0, 2**64 - 1).map(str), JSON | RELEASE_LIKE)
 @example("5", {"id": 12345, "title": ["a", "b"], "body": None, "people": "x", "contacts": {"a": 1}})
 @example("7", {"id": None, "date": 20240101, "source": "not a mapping", "links": [None, 3]})
+@example("9", {**_OURS, "issuer": ["a list"]})
+@example("9", {**_OURS, "date_source": {"not": "a source"}})
 def test_a_stored_document_of_any_shape_is_read_never_a_crash(key: str, doc: Any) -> None:
     # SECURITY.md D13: documents edited by hand.
     release = release_from_stored(key, doc)
     assert release.id == id_of_key(key)
     assert isinstance(release.title, str) and isinstance(release.body, str)
     assert all(isinstance(tag, str) for tag in release.tags)
+    assert release.issuer is None or isinstance(release.issuer, str)
+    assert release.date_source in (None, "text", "metadata", "path")
     orjson.dumps(release.to_json())
 
 

@@ -61,6 +61,7 @@ SEED_LIKE = Release(
     kicker="PRESS RELEASE",
     date="2021-06-23",
     location="Marrakesh",
+    issuer="United Nations Office of Counter-Terrorism (UNOCT)",
     organisations=(
         "United Nations Office of Counter-Terrorism (UNOCT)",
         "World Health Organization",
@@ -182,6 +183,8 @@ def test_or_with_negations() -> None:
         ("lang:EN", "lang", "en"),
         ("source:txt", "source", "txt"),
         ("ORG:unoct", "org", "unoct"),
+        ("issuer:unoct", "issuer", "unoct"),
+        ('issuer:"counter-terrorism"', "issuer", "counter-terrorism"),
     ],
 )
 def test_field_qualifiers(text: str, field: str, value: str) -> None:
@@ -199,6 +202,7 @@ def test_field_values_are_folded_substrings() -> None:
     assert parse_query("org:(unoct)").matches(SEED_LIKE)
     assert parse_query("org:World").matches(SEED_LIKE)
     assert not parse_query("org:marrakesh").matches(SEED_LIKE)  # not an organisation
+    assert not parse_query("issuer:world").matches(SEED_LIKE)  # named, did not issue it
     assert parse_query("source:archive/un").matches(SEED_LIKE)
     assert parse_query("source:rss").matches(OTHER)
 
@@ -366,7 +370,10 @@ def test_never_raises(text: str) -> None:
 # lone surrogates, bidi controls, digits of other scripts, combining marks.
 _QUERY_PIECES = st.sampled_from(
     [
-        *(f"{name}:" for name in ("org", "loc", "person", "contact", "tag", "lang", "source")),
+        *(
+            f"{name}:"
+            for name in ("org", "issuer", "loc", "person", "contact", "tag", "lang", "source")
+        ),
         *("date:", "after:", "before:", "is:", "foo:", "ORG:", "Date:", "http://", "a:b:c"),
         *('"', "'", "-", "--", '-"', ":", "::", "..", "...", "-..", "..-", "OR", "or", " OR "),
         *("starred", "read", "unread", "+41 22", "(0)22", "555-0100", "@", "sahel", "cafe"),
@@ -388,7 +395,19 @@ _DATE_VALUES = st.one_of(
     st.from_regex(r"\d{1,5}(-\d{1,3}(-\d{1,3})?)?(\.\.(\d{1,5}(-\d{1,3})?)?)?", fullmatch=True),
     st.from_regex(r"\d{1,8}[dwmyDWMY]", fullmatch=True),
 )
-_NAMES = ["org", "loc", "person", "contact", "tag", "lang", "source", "date", "after", "before"]
+_NAMES = [
+    "org",
+    "issuer",
+    "loc",
+    "person",
+    "contact",
+    "tag",
+    "lang",
+    "source",
+    "date",
+    "after",
+    "before",
+]
 
 
 @st.composite

@@ -45,8 +45,9 @@ from store.sanitize import clean_line, fold
 
 # Version 3: a CRC-32 of everything after it follows the magic line (SECURITY.md
 # D12: a catalogue damaged inside, its header intact, must never be used).
-_MAGIC = b"PRESSROOM-CATALOGUE-3\n"
-_COLUMNS = ("ids", "titles", "dates", "locations", "organisations", "fingerprints")
+# Version 4: the issuer of each release (issue 10).
+_MAGIC = b"PRESSROOM-CATALOGUE-4\n"
+_COLUMNS = ("ids", "titles", "dates", "locations", "organisations", "fingerprints", "issuers")
 # Whole releases kept after they were read (the visible rows, the pane, a
 # phrase check): about 4 KB each.
 CACHED_RELEASES = 4096
@@ -90,6 +91,7 @@ class Catalogue(Sequence[Release]):
         self.locations: list[str | None] = columns["locations"]
         self.organisations: list[list[str]] = columns["organisations"]
         self.fingerprints: list[str] = columns["fingerprints"]
+        self.issuers: list[str | None] = columns["issuers"]
         self._offsets = offsets
         self._lengths = lengths
         # Every release's contact blocks as JSON, parsed only for the contact
@@ -178,9 +180,9 @@ class Catalogue(Sequence[Release]):
             raise NotCatalogued(f"store schema {schema}")
         rows.sort(key=lambda row: archive_order(row[2], row[1]))
         columns = {name: [row[n] for row in rows] for n, name in enumerate(_COLUMNS)}
-        contacts = orjson.dumps([row[6] for row in rows])
-        offsets = array("Q", [row[7] for row in rows])
-        lengths = array("I", [row[8] for row in rows])
+        contacts = orjson.dumps([row[7] for row in rows])
+        offsets = array("Q", [row[8] for row in rows])
+        lengths = array("I", [row[9] for row in rows])
         return cls(handle, signature, columns, offsets, lengths, contacts)
 
     def to_bytes(self) -> bytes:
@@ -290,12 +292,20 @@ def _row(key: str, doc: dict[str, Any]) -> tuple[Any, ...]:
     then its contact blocks."""
     try:
         orgs = doc["organisations"]
-        row = (doc["id"], doc["title"], doc["date"], doc["location"], orgs, doc["fingerprint"])
+        row = (
+            doc["id"],
+            doc["title"],
+            doc["date"],
+            doc["location"],
+            orgs,
+            doc["fingerprint"],
+            doc.get("issuer"),  # absent from documents written before issue 10
+        )
         if (
             all(type(v) is str for v in (row[0], row[1], row[5]))
             # The id is the document's key, as Pressroom writes it (D13: edited by hand).
             and row[0] == id_of_key(key)
-            and all(v is None or type(v) is str for v in (row[2], row[3]))
+            and all(v is None or type(v) is str for v in (row[2], row[3], row[6]))
             and type(orgs) is list
         ):
             blocks = [[c.get(f) for f in _CONTACT_FIELDS] for c in doc["contacts"]]
@@ -312,6 +322,7 @@ def _row(key: str, doc: dict[str, Any]) -> tuple[Any, ...]:
         release.location,
         list(release.organisations),
         release.fingerprint,
+        release.issuer,
         [[getattr(c, f) for f in _CONTACT_FIELDS] for c in release.contacts],
     )
 

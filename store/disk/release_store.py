@@ -43,7 +43,7 @@ from store.disk import storage as storage_module
 from store.disk.lock import DEFAULT_TIMEOUT
 from store.disk.storage import AtomicJSONStorage, Tables
 from store.errors import NewerSchemaError, StoreError
-from store.records import ID_LENGTH, Release, is_release_id
+from store.records import DATE_SOURCES, ID_LENGTH, Release, is_release_id
 from store.sanitize import clean_line
 
 Outcome = Literal["imported", "updated", "known", "conflict"]
@@ -596,8 +596,10 @@ def _in_our_shape(release: Release, key: str, doc: Mapping[str, Any]) -> bool:
                 release.location,
                 release.embargo,
                 release.language,
+                release.issuer,
             )
         )
+        and release.date_source in (None, *DATE_SOURCES)
         and all(text(v) for v in release.organisations)
         and all(text(v) for v in release.tags)
         and all(text(p.name) and optional(p.role) for p in release.people)

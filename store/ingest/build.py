@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from store.ingest.discover import ImportProblem, SourceFile, discover
 from store.ingest.draft import Draft
 from store.ingest.extract.anatomy import extract
+from store.ingest.extract.dates import path_date
 from store.ingest.read import read_source
 from store.records import (
     Link,
@@ -48,6 +49,12 @@ def build_release(draft: Draft, path: str) -> Release:
         return _with_identity(record, path, record.id or draft.entry_key)
     parts = extract(draft.text, title=draft.title, date=draft.date, language=draft.language)
     fingerprint = content_fingerprint(parts.title, parts.date, parts.body)
+    date, date_source = parts.date, parts.date_source
+    if date is None and (date := path_date(path)) is not None:
+        # Only when the text and the format say nothing: a dated folder or file name.
+        # The fingerprint keeps to what the release says, so that a copy filed under
+        # another folder is still the same release.
+        date_source = "path"
     return Release(
         id=release_id(path, draft.entry_key, fingerprint),
         title=parts.title,
@@ -56,9 +63,11 @@ def build_release(draft: Draft, path: str) -> Release:
         # or holds escape sequences is stored readable; the id keeps the raw path.
         source=Source(clean_line(path), draft.format),
         kicker=parts.kicker,
-        date=parts.date,
+        date=date,
+        date_source=date_source,
         location=parts.location,
         embargo=parts.embargo,
+        issuer=draft.issuer or parts.issuer,
         organisations=parts.organisations,
         people=parts.people,
         contacts=parts.contacts,

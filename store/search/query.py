@@ -41,6 +41,7 @@ Search syntax
 Fields (the value is found anywhere inside the field; quote values with spaces;
 a leading - negates):
   org:unoct  org:"World Health"     an issuing or named organisation
+  issuer:unoct                      the organisation that issued the release
   loc:marrakesh                     the dateline place
   person:voronkov                   a person named in the release
   contact:gerardl  contact:"+41 22" a media contact: name, email, role, or phone
@@ -64,7 +65,7 @@ A qualifier that is not understood (date:banana, foo:bar) is searched as plain
 text and a hint says so. An empty query shows everything.
 """
 
-FIELDS = ("org", "loc", "person", "contact", "tag", "lang", "source")
+FIELDS = ("org", "issuer", "loc", "person", "contact", "tag", "lang", "source")
 _DATE_FIELDS = ("date", "after", "before")
 _STATES = ("starred", "read", "unread")
 MIN_ORDINAL = 1
@@ -272,6 +273,8 @@ def field_values(name: str, release: Release) -> list[str]:
     """The raw values a field qualifier looks at (phones for ``contact:`` excluded)."""
     if name == "org":
         return list(release.organisations)
+    if name == "issuer":
+        return [release.issuer] if release.issuer else []
     if name == "loc":
         return [release.location] if release.location else []
     if name == "person":

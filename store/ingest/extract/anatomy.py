@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from store.ingest.extract.boilerplate import archive_footer_start, is_about, is_boilerplate
 from store.ingest.extract.contact_block import fill_organisations, find_contacts
 from store.ingest.extract.dateline import find_dateline, is_place
-from store.ingest.extract.dates import date_from_match, declared_date, search_date
+from store.ingest.extract.dates import date_from_match, declared_date, not_far_ahead, search_date
 from store.ingest.extract.embargo import read_embargo
 from store.ingest.extract.headline import (
     first_sentence,
@@ -25,8 +25,10 @@ from store.ingest.extract.organisations import (
     is_org_word,
     merge_organisations,
     subject_names,
+    tidy_organisations,
 )
 from store.ingest.extract.people import find_people
+from store.ingest.extract.vocabulary import NOT_NAME_WORDS
 from store.records import Contact, Link, Person
 from store.sanitize import clean_line, clean_text, fold
 
@@ -42,6 +44,24 @@ _WORD = re.compile(r"\w")
 _GLUED_CONTACTS_HEADING = re.compile(
     r"[.!?](?<=[a-z0-9)][.!?])(?=(?:(?:Media|Press|Investor|Company)\s+)?Contacts?(?:[A-Z]|:))"
 )
+# A web copy glues a field's heading to its value ("Contact DetailsYeweon Park",
+# "Company Websitehttps://..."): the heading gets its own line. Only at a line's start, before
+# a capital or a web address, and only for these headings (a word never ends in them).
+# The pattern opens with the line break (a literal the regex engine skips ahead to).
+_GLUED_HEADING = re.compile(
+    r"\n[ \t*_#>]*+(?:Contact (?:Details|Information|Info|Person|Name)|Company (?:Website|Name)|"
+    r"(?:Media|Press) (?:Contacts?|Inquiries|Enquiries)|Contacts?(?=[A-Z][a-z]))"
+    r"(?=[A-Z]|https?://|www\.)"
+)
+# "About Acme Corp: Acme is ..." and "About Acme Corp" on its own line: the issuer's boilerplate.
+_ABOUT_ISSUER = re.compile(
+    r"[ \t*_#]*(?:About|À propos de|A propos de|Acerca de|Sobre|Über)[ \t]+"
+    r"(?:the[ \t]+|l[ae][ \t]+|l['’]|el[ \t]+|die[ \t]+|der[ \t]+|das[ \t]+)?"
+    r"(?P<name>[A-ZÀ-ÖØ-Þ0-9][^\n:;!?*_|]{1,80}?)[ \t*_]*(?::|$|[ \t]*\n)"
+)
+# A wire service's own boilerplate ("About InvestorWire", "About BioMedWire"): the
+# distributor, not the issuer.
+_WIRE_NAME = re.compile(r"(?i:.*(?:wire|newsbreaks?)|.*press ?release distribution.*)")
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9&.-]{1,11})\)$")
 # A line made only of links: a site's menu or share buttons, never a headline.
 _LINK_ONLY_LINE = re.compile(r"[ \t]*(?:!?\[[^\[\]\n]{0,200}\]\([^()\s]{0,500}\)[ \t|·•/–-]*)+")
@@ -72,11 +92,13 @@ class Extracted:
     title: str  # never empty if the text has any words
     body: str  # the text after kicker/headline, Markdown links reduced to their label
     kicker: str | None
+    issuer: str | None  # the organisation that issued the release, None when unknown
     embargo: (
         str | None
     )  # the embargo line as written, e.g. "EMBARGOED UNTIL 00:01 GMT, 4 March 2024"
     location: str | None  # dateline place as written, without the date
     date: str | None  # ISO YYYY-MM-DD
+    date_source: str | None  # "text" or "metadata" (the declared date), None without a date
     organisations: tuple[str, ...]
     people: tuple[Person, ...]
     contacts: tuple[Contact, ...]
@@ -324,6 +346,46 @@ def _plausible_organisation(name: str, prose: str, people: set[str]) -> bool:
     return name in prose or any(is_org_word(word) for word in words)
 
 
+def _split_glued_headings(text: str) -> str:
+    """ "Contact DetailsYeweon Park" -> "Contact Details" and "Yeweon Park" on the next line,
+    where the heading opens its line."""
+    return _GLUED_HEADING.sub("\\g<0>\n", "\n" + text)[1:]
+
+
+def _issuer(tail: list[str], contacts: tuple[Contact, ...], people: set[str]) -> str | None:
+    """Who issued the release: the first "About X" boilerplate after the prose, else the
+    organisation of the first contact that names one; None when neither says."""
+    for line in tail:
+        if line[:12].lstrip(" \t*_#")[:1] not in "AÀSÜ":
+            continue
+        m = _ABOUT_ISSUER.match(line)
+        if m is None:
+            continue
+        name = clean_line(m.group("name")).strip(" ,-–")
+        words = name.split()
+        if _WIRE_NAME.fullmatch(name) or ". " in name:
+            continue
+        if not (0 < len(words) <= 8) or "@" in name or fold(name) in people:
+            continue
+        if len(words) > 1 or (
+            fold(name) not in NOT_NAME_WORDS
+            and fold(name) not in ("us", "me", "we")
+            and not is_org_word(name)
+        ):
+            return name
+    for contact in contacts:
+        org = contact.organisation
+        if (
+            org
+            and not any(ch in org for ch in "@:/")
+            and len(org.split()) <= 8
+            and not _WIRE_NAME.fullmatch(org)
+            and fold(org) not in people
+        ):
+            return org
+    return None
+
+
 def _known_organisations(organisations: tuple[str, ...]) -> dict[str, str]:
     """Folded names and acronyms of the release's organisations, for contact blocks."""
     known: dict[str, str] = {}
@@ -354,11 +416,14 @@ def extract(
     it with its file, where the other releases of the file still land.
     """
     raw = text if isinstance(text, str) else ""
-    if _NEEDS_CLEANING.search(raw):
+    cleaned = _NEEDS_CLEANING.search(raw) is not None
+    if cleaned:
         raw = clean_text(raw)
     raw = raw[:_MAX_TEXT]
     footer = archive_footer_start(raw)
     main, links = reduce_links(raw[:footer])
+    if "Contact" in main or "Company " in main or "Media " in main or "Press " in main:
+        main = _split_glued_headings(main)
     if "Contact" in main:
         # A web copy can glue the contacts heading to the sentence before it
         # ("...pre-conditions.ContactsInvestor Relations:"): give it its own line.
@@ -402,7 +467,10 @@ def extract(
 
     # The contact block and the boilerplate after it are not where people are quoted.
     body_lines = lines[top.body_from :]
-    contacts, block_at = find_contacts(body_lines, 0, raw, {})
+    # An email is kept only if the release wrote it literally: checked against the text as
+    # given, since cleaning can join an address around a control character ("0\x1f@x.org").
+    original = text if isinstance(text, str) else ""
+    contacts, block_at = find_contacts(body_lines, 0, original if cleaned else raw, {})
     prose_end = len(body_lines) if block_at is None else block_at
     for i, line in enumerate(body_lines[:prose_end]):
         if i > 2 and is_about(line):
@@ -434,13 +502,26 @@ def extract(
         ],
     )
 
+    if found_date:
+        date_source: str | None = "text"
+    else:
+        found_date = declared_date(date)
+        if found_date is not None and not not_far_ahead(found_date):
+            found_date = None  # a placeholder such as 2099-01-01 in a CMS field
+        date_source = "metadata" if found_date else None
+
+    organisations = tidy_organisations(organisations, named)
+    issuer = _issuer(body_lines[prose_end:], contacts, named)
+
     return Extracted(
         title=headline,
+        issuer=issuer,
         body=body,
         kicker=top.kicker,
         embargo=top.embargo,
         location=location,
-        date=found_date or declared_date(date),
+        date=found_date,
+        date_source=date_source,
         organisations=organisations,
         people=people,
         contacts=contacts,

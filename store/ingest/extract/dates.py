@@ -110,3 +110,40 @@ def search_date(text: str, start: int = 0, end: int | None = None) -> re.Match[s
         if m is not None and m.start() <= year.end():
             return m
     return None
+
+
+# A date in a source's path: "2024/0325/x.md" (the corpus's YEAR/MMDD folders),
+# "2024/03/25/x.md", "2024-03-25-x.md", "20240325_x.md", "2024_03_25". One pass over the
+# path's last components; the deepest date wins (a file name over its folders).
+_PATH_DATE = re.compile(
+    r"(?<!\d)(?:((?:19|20)\d\d)/([01]\d)([0-3]\d)(?=/)"
+    r"|((?:19|20)\d\d)/([01]\d)/([0-3]\d)(?=/)"
+    r"|((?:19|20)\d\d)[-_.]?([01]\d)[-_.]?([0-3]\d)(?!\d))"
+)
+_FUTURE_DAYS = 366  # a date further ahead than this is a typo or a placeholder, not a release's
+
+
+def path_date(path: str, today: datetime.date | None = None) -> str | None:
+    """The date a source's path gives (a dated folder or file name), or ``None``.
+
+    The deepest dated component wins (a file name over its folders). A path
+    that only looks dated (``2024/1399/``, ``20241341``) or a date far in the
+    future gives nothing.
+    """
+    if not path or path == "-":
+        return None
+    tail = "/".join(path.replace("\\", "/").rsplit("/", 4)[-4:]) + "/"
+    best: str | None = None
+    for m in _PATH_DATE.finditer(tail):
+        g = m.groups()
+        at = 0 if g[0] else 3 if g[3] else 6
+        day = iso_date(int(g[at]), int(g[at + 1]), int(g[at + 2]))
+        if day is not None and not_far_ahead(day, today):
+            best = day  # later matches lie deeper in the path
+    return best
+
+
+def not_far_ahead(day: str, today: datetime.date | None = None) -> bool:
+    """Whether the ISO *day* is no further than a year ahead of *today* (the clock's)."""
+    limit = (today or datetime.date.today()) + datetime.timedelta(days=_FUTURE_DAYS)
+    return day <= limit.isoformat()

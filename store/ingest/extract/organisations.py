@@ -496,3 +496,63 @@ def merge_organisations(found: tuple[str, ...], more: list[str]) -> tuple[str, .
         out.append(name)
         keys.append(key)
     return tuple(out)
+
+
+# What is never an organisation's name, though capitalised like one: a photo credit
+# ("National Cancer Institute on Unsplash"), a table's column ("Fund Name"), a heading.
+_NOT_ORGANISATION = re.compile(
+    r"(?:Fund Name|Highlight\w*\b.*|.+ on (?:Unsplash|Pexels|Pixabay)|(?:the )?Board of Directors|Us|Me)"
+)
+# "Stoltenberg of the North Atlantic Treaty Organization", "Fellow of the American College of
+# Surgeons": a word of a sentence glued to the body's name by "of the".
+_OF_THE = re.compile(r"(?P<head>[^\s,()]+(?: [^\s,()]+)?) of the (?P<tail>.+)")
+_TITLE_HEADS = frozenset({"journal", "proceedings", "annals", "bulletin", "review", "gazette"})
+_LEGAL_END = re.compile(r"(?:Inc|LLC|Ltd|GmbH|Corp|PLC|S\.A|AG|LLP)\.?$")
+_FUNCTION_WORDS = frozenset({"of", "and", "the", "for", "on", "in", "to", "at", "&", "de", "du"})
+
+
+def initials(name: str) -> str:
+    """ "Securities and Exchange Commission" -> "SEC": the first letters of its words,
+    without the little words ("of", "and", "the")."""
+    return "".join(
+        word[0] for word in name.replace("-", " ").split() if word.lower() not in _FUNCTION_WORDS
+    ).upper()
+
+
+def tidy_organisations(found: tuple[str, ...], people: set[str]) -> tuple[str, ...]:
+    """*found* with an acronym folded into its full name when both are there (the full name
+    stays), and without fragments: photo credits, headings, people (*people*: folded names),
+    "X of the Y" sentence pieces (the body, Y, stays when it names one)."""
+    out: list[str] = []
+    for name in found:
+        if _NOT_ORGANISATION.fullmatch(name) or fold(name) in people:
+            continue
+        if " of the " in name and (m := _OF_THE.fullmatch(name)) and not _LEGAL_END.search(name):
+            head_words = m.group("head").split()
+            if not any(is_org_word(w) for w in head_words) and (
+                fold(head_words[0]) not in _TITLE_HEADS
+            ):
+                tail = m.group("tail")
+                if not any(is_org_word(w) for w in tail.split()) or _NOT_ORGANISATION.fullmatch(
+                    tail
+                ):
+                    continue
+                name = tail
+        if name not in out:
+            out.append(name)
+    acronyms = {n for n in out if 2 <= len(n) <= 10 and n.isupper() and " " not in n}
+    if not acronyms:
+        return tuple(out)
+    spelled: set[str] = set()
+    for name in out:
+        if name in acronyms:
+            continue
+        if name.endswith(")") and (m := _SPELLED_OUT.search(name)):
+            spelled.add(m.group(1))
+            name = name[: m.start()]
+        if " " in name:
+            spelled.add(initials(name))
+    return tuple(name for name in out if name not in acronyms or name not in spelled)
+
+
+_SPELLED_OUT = re.compile(r"\(([A-Z][A-Za-z0-9&.-]{1,11})\)$")

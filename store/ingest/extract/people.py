@@ -198,15 +198,34 @@ def _word_in_run(token: str) -> tuple[bool, bool, str | None]:
     return name_part, honorific, cue
 
 
-def _segments(tokens: list[str]) -> list[tuple[int, int, str | None]]:
+# Words kept out of names as dates ("Sun", "May") that are also surnames: "Justin Sun",
+# "Theresa May". One is a surname when it ends a run after a first name, no day number after.
+_SURNAMES_TOO = frozenset({"sun", "may", "june", "april", "august"})
+# Last words of a business's name, never of a person's: "Mullen Automotive", "Midwest Book
+# Review", "Scofflaw's Brewing".
+_BUSINESS_END = word_set(
+    """automotive review brewing brewery bar kitchen list blog research practice division books
+    email client pizza cafe café bakery salon shop store market grill motors boutique restaurant
+    studio gallery pharmacy jewelers florist tavern coffee outfitters supply realty roofing
+    plumbing dental dentists clinic spa"""
+)
+_POSSESSIVE = ("'s", "’s")
+# A firm's legal or group word right after a name somewhere in the text: "Mullen Automotive Inc."
+_FIRM_AFTER = (" Inc", " LLC", " Ltd", " Corp", " Group", " & Co", " GmbH", " PLC", " AG ")
+
+
+def _segments(tokens: list[str], digit_after: bool = False) -> list[tuple[int, int, str | None]]:
     """Split a run at words that are no part of a name; each piece with the cue before it."""
     pieces: list[tuple[int, int, str | None]] = []
     start = 0
     cue: str | None = None
+    last = len(tokens) - 1
     for i, token in enumerate(tokens):
         name_part, honorific, cue_after = _word_in_run(token)
         if name_part and not honorific:
             continue
+        if i == last and i > start and not digit_after and token.lower() in _SURNAMES_TOO:
+            continue  # "Justin Sun", not "Sun 5 March"
         particle = (
             i > start and (token in _CAP_PARTICLES or token in _PARTICLES) and i + 1 < len(tokens)
         )
@@ -233,14 +252,33 @@ def find_people(text: str) -> tuple[Person, ...]:
         last = before[-1].lower() if before else ""
         if last == "to" and len(before) > 1 and before[-2].lower() == "according":
             last = "said"
-        for first, stop, cue in _segments(tokens):
-            if stop - first < 2 or stop - first > 5:
+        digit_after = tokens[-1].lower() in _SURNAMES_TOO and (
+            text[end : end + 3].strip()[:1].isdigit()
+        )
+        owner = "s" in m.group(0) and ("'s" in m.group(0) or "’s" in m.group(0))
+        for first, stop, cue in _segments(tokens, digit_after):
+            if stop - first > 5:
                 continue
             at_end = stop == len(tokens)
             if first == 0:
                 cue = last if last in _HONORIFICS or last in _SPEECH or last in _TITLES else None
             elif cue is None:
                 continue  # "The New York Stock Exchange said": the run is not a name
+            possessive = (
+                next((i for i in range(first, stop) if tokens[i].endswith(_POSSESSIVE)), None)
+                if owner
+                else None
+            )
+            if possessive is not None:
+                if cue in _HONORIFICS and possessive == first:
+                    continue  # "Dr. Holstein's Enchanted Self"
+                if stop - possessive > 2:
+                    first = possessive + 1  # "Ackerman Retail's Kelly Wilson"
+                else:
+                    stop = possessive + 1  # "Donald Trump's": the person, not what is theirs
+            if stop - first < 2:
+                continue
+            at_end = stop == len(tokens)
             role: str | None = None
             if at_end:
                 role = _role_after(text, end)
@@ -257,10 +295,24 @@ def find_people(text: str) -> tuple[Person, ...]:
             if role is None and cue in _TITLES:
                 role = tokens[first - 1] if first else before[-1]
             name = " ".join(tokens[first:stop])
+            if name.endswith(_POSSESSIVE):
+                name = name[:-2]
+            if fold(tokens[stop - 1]) in _BUSINESS_END or _firm_named(text, name):
+                continue  # a shop or a firm, not a person
             _add(people, name, role)
             if len(people) >= MAX_PEOPLE:
                 break
     return tuple(Person(str(name), role) for name, role in people.values())
+
+
+def _firm_named(text: str, name: str) -> bool:
+    """Does *name* stand before a firm's legal or group word somewhere in *text*?"""
+    at = text.find(name)
+    while at >= 0:
+        if text.startswith(_FIRM_AFTER, at + len(name)):
+            return True
+        at = text.find(name, at + len(name))
+    return False
 
 
 _WHO_THEN_SPEECH = re.compile(

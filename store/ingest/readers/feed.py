@@ -75,7 +75,17 @@ def _draft(entry: Mapping[str, Any], fmt: str, index: int, feed_language: str | 
         language=language or feed_language,
         tags=_tags(entry.get("tags")),
         entry_key=entry_key(entry.get("id")) or link or f"entry {index}",
+        issuer=_issuer(entry),
     )
+
+
+def _issuer(entry: Mapping[str, Any]) -> str | None:
+    """The entry's publisher or author (a wire feed names the issuing company there)."""
+    for key in ("publisher", "author"):
+        name = short_text(entry.get(key), 200)
+        if name and "@" not in name:
+            return name
+    return None
 
 
 def _title(entry: Mapping[str, Any]) -> str | None:

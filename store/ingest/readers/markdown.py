@@ -70,7 +70,8 @@ def read_markdown(data: bytes) -> list[Draft]:
             text=markdown_to_text(text),
             format="md",
             title=title,
-            date=iso_date(meta.get("date")),
+            date=_front_matter_date(meta),
+            issuer=_front_matter_issuer(meta),
             language=language_tag(meta.get("lang") or meta.get("language")),
             tags=_front_matter_tags(meta.get("tags") or meta.get("keywords") or ""),
         )
@@ -235,6 +236,28 @@ def _front_matter(text: str) -> tuple[str, dict[str, str]]:
             # Not front matter after all: a document that opens with a rule.
             return text, {}
     return ("" if line_end < 0 else text[line_end + 1 :]), meta
+
+
+# Front matter keys of static sites and CMS exports, in order of preference.
+_DATE_KEYS = (
+    "date", "published", "published_at", "publish_date", "publishdate", "pubdate",
+    "date_published", "datepublished", "release_date", "created", "created_at",
+)  # fmt: skip
+_ISSUER_KEYS = ("company", "issuer", "organisation", "organization", "publisher")
+
+
+def _front_matter_date(meta: dict[str, str]) -> str | None:
+    for key in _DATE_KEYS:
+        if (day := iso_date(meta.get(key))) is not None:
+            return day
+    return None
+
+
+def _front_matter_issuer(meta: dict[str, str]) -> str | None:
+    for key in _ISSUER_KEYS:
+        if (name := short_text(_inline_plain(meta.get(key) or ""), 200)) is not None:
+            return name
+    return None
 
 
 def _front_matter_tags(value: str) -> list[str]:

@@ -1,0 +1,194 @@
+"""The labelled development set is well formed, the scorer runs, and extraction
+does not get worse than it was measured.
+
+The floors below are today's dev-set figures less a small margin. They are a
+ratchet, not a target: when a change makes extraction better, run
+``python -m tests.accuracy --dataset devset`` and raise the floors to the new
+figures less the same margin, so that a later change that makes it worse fails
+here.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests import accuracy
+
+DEVSET = accuracy.DEVSET
+LABELS: dict[str, dict[str, Any]] = json.loads(accuracy.DEVSET_LABELS.read_text(encoding="utf-8"))
+SOURCES_MD = DEVSET / "SOURCES.md"
+NOT_RELEASES = {"labels.json", "SOURCES.md"}
+KEYS = {
+    "issuer",
+    "headline",
+    "date",
+    "place",
+    "organisations",
+    "people",
+    "contacts",
+    "language",
+    "shape",
+    "source",
+    "licence",
+}
+SHAPES = {"pdf-text", "text", "html", "web-text", "markdown", "cms-json", "mail"}
+# The shapes issue 10 asks the importer to read; the set must hold several of them,
+# and enough text from PDFs and mail to measure those two on their own.
+ISSUE_SHAPES = {"pdf-text", "html", "web-text", "markdown", "cms-json", "mail"}
+MIN_SHAPE_FILES = {"pdf-text": 5, "mail": 4}
+MAX_FILE_BYTES = 60_000
+
+MARGIN = 0.05
+# Contact fields rest on few labelled items (14 emails, 22 names, 24 phones), so
+# one item moves them by about 0.05: their floors keep twice the margin.
+CONTACT_MARGIN = 0.10
+# Measured at 2026-12-05 06:33 UTC (100 releases, 54 issuers) on the working tree of
+# that moment (extraction was being changed by others at the same time), less the
+# margin. Raise them as extraction improves (see tests/devset/SOURCES.md, "The floors").
+FLOORS: dict[str, dict[str, float]] = {
+    "headline": {"accuracy": 0.33},  # measured 0.380
+    "date": {"accuracy": 0.65},  # 0.700
+    "place": {"accuracy": 0.45},  # 0.500
+    "issuer": {"accuracy": 0.00},  # 0.050
+    "language": {"accuracy": 0.94},  # 0.990
+    "organisations": {"precision": 0.43, "recall": 0.29},  # 0.482, 0.343
+    "people": {"precision": 0.84, "recall": 0.21},  # 0.892, 0.266
+    "contact_emails": {"precision": 0.90, "recall": 0.47},  # 1.000, 0.571
+    "contact_names": {"precision": 0.07, "recall": 0.40},  # 0.175, 0.500
+    "contact_phones": {"precision": 0.90, "recall": 0.40},  # 1.000, 0.500
+}
+
+
+def _files() -> set[str]:
+    return {p.name for p in DEVSET.iterdir() if p.is_file() and p.name not in NOT_RELEASES}
+
+
+def _spellings(value: Any) -> list[str]:
+    return [value] if isinstance(value, str) else list(value or [])
+
+
+def test_every_file_is_labelled_and_every_label_has_its_file() -> None:
+    assert _files() == set(LABELS)
+
+
+def test_the_set_is_large_and_varied_enough() -> None:
+    assert len(LABELS) >= 60
+    issuers = {_spellings(label["issuer"])[0] for label in LABELS.values()}
+    assert len(issuers) >= 25
+    languages = [label["language"] for label in LABELS.values()]
+    for language in ("fr", "es", "de"):
+        assert languages.count(language) >= 3, language
+    assert len(set(languages) - {"en"}) >= 3
+
+
+def test_the_set_holds_the_shapes_the_importer_must_read() -> None:
+    shapes = [label["shape"] for label in LABELS.values()]
+    assert len(set(shapes) & ISSUE_SHAPES) >= 4, sorted(set(shapes))
+    for shape, least in MIN_SHAPE_FILES.items():
+        assert shapes.count(shape) >= least, shape
+
+
+@pytest.mark.parametrize("name", sorted(LABELS))
+def test_label_is_well_formed(name: str) -> None:
+    label = LABELS[name]
+    assert set(label) == KEYS
+    assert _spellings(label["issuer"]) and all(_spellings(label["issuer"]))
+    assert label["headline"] is None or label["headline"].strip()
+    if label["date"] is not None:
+        datetime.date.fromisoformat(label["date"])
+    assert label["place"] is None or all(s.strip() for s in _spellings(label["place"]))
+    for entry in label["organisations"] + label["people"]:
+        assert _spellings(entry) and all(s.strip() for s in _spellings(entry))
+    for contact in label["contacts"]:
+        assert set(contact) == {"name", "email", "phone"}
+        assert any(contact.values())
+        assert contact["email"] is None or re.fullmatch(r"[^@\s]+@[^@\s]+\.\w+", contact["email"])
+    assert label["language"] in {"en", "fr", "es", "de"}
+    assert label["shape"] in SHAPES
+    assert label["source"].startswith("https://")
+    assert label["licence"].strip()
+
+
+def test_files_are_small_and_sources_name_each_one() -> None:
+    sources = SOURCES_MD.read_text(encoding="utf-8")
+    for name in LABELS:
+        assert (DEVSET / name).stat().st_size < MAX_FILE_BYTES, name
+        assert name in sources, f"{name} is not in SOURCES.md"
+
+
+@pytest.fixture(scope="module")
+def report() -> dict[str, dict[str, Any]]:
+    return accuracy.evaluate()
+
+
+def test_scorer_gives_every_field_for_every_set(report: dict[str, dict[str, Any]]) -> None:
+    assert set(report) == set(accuracy.DATASETS)
+    assert report["devset"]["releases"] == len(LABELS)
+    for body in report.values():
+        assert set(body["fields"]) == set(accuracy.FIELDS)
+        for name in accuracy.SINGLE_FIELDS:
+            assert "accuracy" in body["fields"][name]
+        for name in accuracy.LIST_FIELDS:
+            assert {"precision", "recall"} <= set(body["fields"][name])
+    # Every dev-set file is read; only the samples lack an issuer label.
+    assert report["devset"]["unreadable"] == []
+    assert report["samples"]["fields"]["issuer"]["n"] == 0
+    assert report["seed"]["fields"]["headline"]["accuracy"] == 1.0
+
+
+@pytest.mark.parametrize("field", sorted(FLOORS))
+def test_dev_set_does_not_fall_below_its_floor(
+    report: dict[str, dict[str, Any]], field: str
+) -> None:
+    figures = report["devset"]["fields"][field]
+    for metric, floor in FLOORS[field].items():
+        value = figures[metric]
+        assert value is not None and value >= floor, (
+            f"{field} {metric} fell to {value} (floor {floor}); misses: {figures['misses'][:5]}"
+        )
+
+
+def test_normalisation_is_fair() -> None:
+    assert accuracy.phones_match("+1-781-948-1982", "(781) 948 1982")
+    assert accuracy.phones_match("+44 20 7654 8000", "020 7654 8000")
+    assert accuracy.phones_match("+49 (0)89 5555 3120", "089 5555 3120")
+    assert not accuracy.phones_match("202 224 2633", "202 224 2634")
+    assert accuracy.norm_name("H.E. Mr. Vladimir Voronkov") == "vladimir voronkov"
+    assert accuracy.norm_name("Robert W. Callahan, Jr.") == "robert w callahan"
+    assert accuracy.org_variants("United Nations Office of Counter-Terrorism (UNOCT)") >= {
+        "unoct",
+        "united nations office of counter terrorism",
+    }
+    assert accuracy.acronym_match("FEMA", "Federal Emergency Management Agency")
+    assert accuracy.single_match("headline", "A ‘quoted’ – title", "a 'quoted' - title.")
+    assert accuracy.single_match("place", "WASHINGTON, D.C.", "Washington D C")
+    assert accuracy.single_match("date", None, None)
+    assert not accuracy.single_match("date", None, "2020-01-01")
+    # A fragment of a name is a miss and counts against precision.
+    assert accuracy.list_match("organisations", ["Department of Health"], ["Health"]) == (0, 0)
+
+
+def test_cli_prints_json_and_text(capsys: pytest.CaptureFixture[str]) -> None:
+    assert accuracy.main(["--json", "--dataset", "seed", "--field", "date"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["seed"]["fields"]["date"]["accuracy"] == 1.0
+    assert accuracy.main(["--dataset", "seed", "--verbose"]) == 0
+    text = capsys.readouterr().out
+    assert "== seed: 1 releases" in text and "headline" in text
+
+
+def test_record_without_issuer_is_scored_as_a_miss_not_an_error() -> None:
+    item = accuracy.Item("x", {"issuer": "FSFE"}, {"title": "t"})
+    scores = accuracy.score([item], ["issuer"])
+    assert scores["issuer"].n == 1 and scores["issuer"].correct == 0
+
+
+def test_path_constants_exist() -> None:
+    for path in (accuracy.DEVSET_LABELS, accuracy.SAMPLES_LABELS, accuracy.SEED, SOURCES_MD):
+        assert Path(path).is_file(), path
