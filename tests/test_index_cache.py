@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
 
 from store.search import index_file as index_cache
-from store.search.index import SearchIndex
+from store.search.index import IndexBuilder, SearchIndex
 from store.search.query import parse_query
 from tests.helpers.synthetic import generate
 
@@ -144,3 +145,97 @@ def test_a_damaged_index_is_never_grown(tmp_path: Path, monkeypatch: pytest.Monk
     data[len(data) // 2] ^= 0x01
     path.write_bytes(bytes(data))
     assert index_cache.grow(path, releases) is None
+
+
+def _fed(releases: list, order: list[int]) -> IndexBuilder:
+    builder = IndexBuilder()
+    for n in order:
+        builder.add(releases[n])
+    return builder
+
+
+QUERIES = ("minister", "org:a", "date:2020..", "-the prog", '"the pro', "s", "lang:fr", "loc:a")
+
+
+def test_a_new_archive_takes_the_index_an_import_built_as_it_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    releases = list(generate(150, seed=17))
+    order = list(range(150))
+    random.Random(4).shuffle(order)  # the order files were parsed and stored in
+    builder = _fed(releases, order)
+    sizes = _builds(monkeypatch)
+    made = index_cache.load_or_build(tmp_path / "x.index", releases, added=builder)
+    assert sizes == [0]  # nothing read again: the import's index, put in archive order
+    fresh = SearchIndex.build.__func__(SearchIndex, releases)  # type: ignore[attr-defined]
+    for text in QUERIES:
+        assert made.search(parse_query(text), {}) == fresh.search(parse_query(text), {}), text
+    assert index_cache.load(tmp_path / "x.index", releases) is not None
+
+
+def test_an_import_into_an_archive_grows_its_index_by_what_it_built(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, old, releases = _grown_cache(tmp_path, monkeypatch)
+    known = {r.id for r in old}
+    added = [n for n, r in enumerate(releases) if r.id not in known]
+    builder = _fed(releases, list(reversed(added)))
+    sizes = _builds(monkeypatch)
+    made = index_cache.load_or_build(path, releases, added=builder)
+    assert sizes == []
+    fresh = SearchIndex.build.__func__(SearchIndex, releases)  # type: ignore[attr-defined]
+    for text in QUERIES:
+        assert made.search(parse_query(text), {}) == fresh.search(parse_query(text), {}), text
+
+
+def test_an_import_index_that_is_not_of_the_store_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    releases = list(generate(60, seed=18))
+    stray = list(generate(1, seed=19))
+    builder = _fed([*releases, *stray], list(range(61)))
+    sizes = _builds(monkeypatch)
+    index_cache.load_or_build(tmp_path / "x.index", releases, added=builder)
+    assert sizes == [60]  # built afresh
+
+
+def test_the_index_an_import_builds_leaves_out_what_it_did_not_store(tmp_path: Path) -> None:
+    # Through a real import: a copy of a file (already known), an export that
+    # claims another release's id (kept apart under an id of its own), and an
+    # archive that had releases before (its cached index grows).
+    import orjson
+
+    from store.archive import Archive
+    from store.disk.release_store import ReleaseStore
+    from store.ingest.run import import_paths
+
+    store_path = tmp_path / "releases.json"
+    first, second = tmp_path / "first", tmp_path / "second"
+    for folder, names in ((first, range(0, 40)), (second, range(40, 70))):
+        folder.mkdir()
+        for n in names:
+            (folder / f"{n:03d}.md").write_text(
+                f"# Harbour notice {n}\n\nGENEVA, {n % 28 + 1} March 2024 - The board, {n}.\n",
+                encoding="utf-8",
+            )
+    (second / "copy.md").write_text((second / "040.md").read_text(encoding="utf-8"))
+    for folder in (first, second):
+        added = IndexBuilder()
+        with ReleaseStore(store_path) as store:
+            if folder is second:
+                taken = next(iter(store.releases()))
+                claim = taken.with_changes(title="A claim", body="Other text.")
+                claim_json = {**claim.to_json(), "source": {"path": "/x.md", "format": "md"}}
+                (second / "claim.json").write_bytes(orjson.dumps([claim_json]))
+            summary = import_paths(store, [str(folder)], workers=1, index=added)
+            archive = Archive(store)
+            archive.build_index(added=added)
+            index = archive._snapshot.index
+            releases = list(archive.releases)
+        assert index is not None and not summary.failed
+        fresh = SearchIndex.build.__func__(SearchIndex, releases)  # type: ignore[attr-defined]
+        for text in ("harbour", "claim", "board 4", '"the board', "date:2024-03-01", "6"):
+            query = parse_query(text)
+            assert index.search(query, {}) == fresh.search(query, {}), text
+    assert summary.known == 1 and len(summary.notices) == 1
+    assert len(added.dropped) == 2

@@ -53,6 +53,7 @@ TRICKY = [
         date="2021-06-23",
         location="Marrakesh",
         organisations=("United Nations Office of Counter-Terrorism (UNOCT)",),
+        issuer="United Nations Office of Counter-Terrorism (UNOCT)",
         people=(Person("Vladimir Voronkov", "Under-Secretary-General"),),
         contacts=(Contact(role="Public Information Officer", email="gerardl@un.org"),),
         language="en",
@@ -114,6 +115,7 @@ TRICKY = [
         date="2024-01-10",
         location="Rabat",
         organisations=("G5 Sahel", "World Health Organization"),
+        issuer="G5 Sahel",
         language="en",
         contacts=(Contact(name="Ana Pérez", email="Ana.Perez@WHO.int", phone="0044 20 7946 0958"),),
     ),
@@ -215,6 +217,19 @@ def grown(added: list[int], removed: tuple[Release, ...] = (), **layout: int) ->
     return old.grown(TRICKY, added, gone)
 
 
+def reordered(order: list[int], **layout: int) -> SearchIndex:
+    """An index built over TRICKY in *order*, then put in TRICKY's order."""
+    built = SearchIndex.build([TRICKY[n] for n in order], **layout)
+    return built.reordered(TRICKY, order)
+
+
+def grown_by_built(added: list[int], **layout: int) -> SearchIndex:
+    """An index over TRICKY less *added*, grown by an index built over them (bitmaps and all)."""
+    kept = [r for n, r in enumerate(TRICKY) if n not in added]
+    delta = SearchIndex.build([TRICKY[n] for n in added], dense_ratio=1 << 20)
+    return SearchIndex.build(kept, **layout).grown(TRICKY, added, delta=delta)
+
+
 # Releases indexed once and gone since: their words must not be found any more.
 GONE = (
     _release(90, title="Sahel zanzibar heads", body="Café of the state", date="2021-06-23"),
@@ -236,6 +251,10 @@ INDEXES = [
     reloaded(grown([1, 4, 7], dense_ratio=2, prefix_threshold=1), TRICKY),
     grown([2, 6], GONE, dense_ratio=3, prefix_threshold=0),
     grown([], GONE, dense_ratio=2),
+    # Built in another order (an import's), then put in archive order; and
+    # grown by such an index, with its own bitmaps.
+    reordered([9, 3, 0, 7, 1, 8, 2, 6, 4, 5], dense_ratio=3, prefix_threshold=0),
+    grown_by_built([5, 0, 8], dense_ratio=3, prefix_threshold=0),
 ]
 
 
@@ -277,6 +296,9 @@ def test_index_equals_scan_on_arbitrary_text(text: str) -> None:
         ("sahel OR munchen morocco", [7]),
         ("org:unoct", [0, 9]),
         ('org:"world health"', [7, 9]),
+        ("issuer:unoct", [0]),
+        ("issuer:sahel", [7]),
+        ('-issuer:"g5 sahel" org:sahel', []),
         ("contact:4567", [1]),
         ("contact:555-0100", [5]),
         ("date:2021-06", [0, 1, 8]),

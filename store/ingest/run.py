@@ -21,6 +21,7 @@ from store.ingest.build import ParseResult, Problem, parse_source
 from store.ingest.discover import STDIN, ImportProblem, SourceFile, discover, read_bytes
 from store.ingest.read import sniff
 from store.records import Release, release_id
+from store.search.index import IndexBuilder
 
 # Below this many files a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 200
@@ -71,11 +72,15 @@ def import_paths(
     *,
     progress: Progress | None = None,
     workers: int | None = None,
+    index: IndexBuilder | None = None,
 ) -> ImportSummary:
     """Import every release under *paths* into *store*; never raises for a bad file.
 
     A file unchanged since an import read it (``store.ingest.manifest``) is
-    not parsed again: its releases count as already known.
+    not parsed again: its releases count as already known. *index* reads
+    every release as it arrives from the parsers, while the next files are
+    parsed (the search index's Python work), and is told of those that were
+    not stored as read (already known, or kept apart under another id).
     """
     started = time.perf_counter()
     summary = ImportSummary()
@@ -112,7 +117,7 @@ def import_paths(
         for parsed in chunk:
             path = parsed.job.source.path
             if parsed.partial:
-                _take_part(parsed, streamed, pending, summary)
+                _take_part(parsed, streamed, pending, summary, index)
                 continue
             summary.files_done += 1
             if parsed.unchanged:
@@ -124,7 +129,7 @@ def import_paths(
                 continue
             if path in streamed:
                 # The last chunk of a streamed file: the file as a whole, as for any other.
-                _take_part(parsed, streamed, pending, summary)
+                _take_part(parsed, streamed, pending, summary, index)
                 prints_so_far = streamed.pop(path)
                 prints = tuple(prints_so_far) if prints_so_far else ()
                 pending_files.append((path, _entry(parsed, prints)))
@@ -132,19 +137,20 @@ def import_paths(
             result = parsed.result
             summary.failed.extend(result.problems)
             pending.extend((release, path) for release in result.releases)
+            _read_into(index, result.releases)
             # A file with problems is read again next time, so they are told again.
             prints = () if result.problems else tuple(r.fingerprint for r in result.releases)
             pending_files.append((path, _entry(parsed, prints)))
         due = len(pending) >= max(MIN_BATCH, len(store))
         if pending and (due or time.monotonic() - last_write > MAX_BATCH_SECONDS):
-            _write_batch(store, pending, summary)
+            _write_batch(store, pending, summary, index)
             _remember(seen, pending_files)
             pending = []
             last_write = time.monotonic()
         if progress:
             progress(summary)
     if pending:
-        _write_batch(store, pending, summary)
+        _write_batch(store, pending, summary, index)
     _remember(seen, pending_files)
     if seen_path is not None and (jobs or summary.unchanged):
         manifest.save(seen_path, seen.pruned(store.fingerprints()))
@@ -224,15 +230,23 @@ def _parse_part(part: _Part) -> _Parsed:
     return _Parsed(part.job, result, chunk.digest, False, partial=not chunk.last)
 
 
+def _read_into(index: IndexBuilder | None, releases: list[Release]) -> None:
+    if index is not None:
+        for release in releases:
+            index.add(release)
+
+
 def _take_part(
     parsed: _Parsed,
     streamed: dict[str, list[str] | None],
     pending: list[tuple[Release, str]],
     summary: ImportSummary,
+    index: IndexBuilder | None,
 ) -> None:
     path, result = parsed.job.source.path, parsed.result
     summary.failed.extend(result.problems)
     pending.extend((release, path) for release in result.releases)
+    _read_into(index, result.releases)
     prints = streamed.setdefault(path, [])
     if result.problems or prints is None:
         streamed[path] = None  # read again next time, so that its problems are told again
@@ -254,7 +268,10 @@ def _remember(seen: manifest.Manifest, files: list[tuple[str, manifest.Entry | N
 
 
 def _write_batch(
-    store: ReleaseStore, releases: list[tuple[Release, str]], summary: ImportSummary
+    store: ReleaseStore,
+    releases: list[tuple[Release, str]],
+    summary: ImportSummary,
+    index: IndexBuilder | None = None,
 ) -> None:
     # The same release may occur twice in one batch (a file and its copy):
     # keep the first, count the rest as already known.
@@ -263,6 +280,8 @@ def _write_batch(
     for release, origin in releases:
         if release.id in unique or release.fingerprint in fingerprints:
             summary.known += 1
+            if index is not None:
+                index.drop(release)
             continue
         unique[release.id] = (release, origin)
         fingerprints.add(release.fingerprint)
@@ -275,6 +294,8 @@ def _write_batch(
             apart.append((release, origin))
         else:
             _count(outcome, summary)
+        if index is not None and outcome in ("conflict", "known"):
+            index.drop(release)
     if not apart:
         return
     # Ids claimed by a file (an export's) that belong to releases from other
@@ -291,6 +312,8 @@ def _write_batch(
             summary.failed.append((origin, f"release {release.id}: its id is taken twice over"))
             continue
         _count(outcome, summary)
+        if index is not None and outcome != "known":
+            index.add(new)
         summary.notices.append(
             (
                 origin,

@@ -87,6 +87,14 @@ class Renumbering:
         return bitmap
 
 
+def _positions(bitmap: int) -> _Ints:
+    """The set bits of *bitmap*, ascending."""
+    import numpy as np
+
+    packed = np.frombuffer(bitmap.to_bytes((bitmap.bit_length() + 7) // 8, "little"), np.uint8)
+    return np.flatnonzero(np.unpackbits(packed, bitorder="little")).astype(np.int64)
+
+
 def _is_front(old: _Ints, added: int) -> bool:
     import numpy as np
 
@@ -151,9 +159,9 @@ def merge_postings(
     new_positions = np.frombuffer(new[1], dtype=np.uint32).astype(np.int64)
     # The new index's bitmaps, as postings of their entries.
     for k, bitmap in sorted(new[2].items()):
-        found = [i for i in range(bitmap.bit_length()) if bitmap >> i & 1]
+        found = _positions(bitmap)
         new_entry = np.concatenate((new_entry, np.full(len(found), k, dtype=np.int64)))
-        new_positions = np.concatenate((new_positions, np.asarray(found, dtype=np.int64)))
+        new_positions = np.concatenate((new_positions, found))
     target = new_map[new_entry] if len(new_entry) else np.zeros(0, dtype=np.int64)
 
     # Entries that are bitmaps in the old index take their new releases as bits.

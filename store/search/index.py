@@ -217,6 +217,94 @@ class _FieldIndex:
         )
 
 
+class IndexBuilder:
+    """What the index needs of each release, read one release at a time.
+
+    ``SearchIndex.build`` reads a sequence through it; an import feeds it the
+    releases it stores as it stores them (the tokenising, most of a build's
+    Python work, then happens while files are still being parsed), and the
+    index is finished, then put in archive order, once the import is done.
+    """
+
+    def __init__(self) -> None:
+        self.collector = Collector()
+        self.field_lists: dict[str, defaultdict[str, array[int]]] = {
+            name: defaultdict(partial(array, "I")) for name in (*FIELDS, _PHONE_FIELD)
+        }
+        self.ordinals = array("I")
+        self.plain = bytearray()
+        self.ids: list[str] = []
+        # Releases read, then not stored as read (already known, kept apart):
+        # left out when the index is finished.
+        self.dropped: set[int] = set()
+        self._positions: dict[tuple[str, str], list[int]] = {}
+
+    def __len__(self) -> int:
+        return len(self.ids) - len(self.dropped)
+
+    def drop(self, release: Release) -> None:
+        """Leave out a release added before (the last one added with its id and content)."""
+        positions = self._positions.get((release.id, release.fingerprint))
+        if positions:
+            self.dropped.add(positions.pop())
+
+    def add(self, release: Release) -> None:
+        position = len(self.ids)
+        self.ids.append(release.id)
+        self._positions.setdefault((release.id, release.fingerprint), []).append(position)
+        self.plain.append(self.collector.add(position, release_text_fields(release)))
+        for name in FIELDS:
+            values = {field_key(value) for value in field_values(name, release)}
+            bucket = self.field_lists[name]
+            for key in values:
+                if key:
+                    bucket[key].append(position)
+        for digits in set(release_phones(release)):
+            self.field_lists[_PHONE_FIELD][digits].append(position)
+        self.ordinals.append(release_ordinal(release))
+
+    def finish(
+        self,
+        releases: Sequence[Release],
+        *,
+        dense_ratio: int = 32,
+        prefix_threshold: int | None = None,
+        ids: Sequence[str] | None = None,
+    ) -> SearchIndex:
+        """The index over *releases*, the releases added in the order they were added
+        (those dropped included: the caller leaves them out, see ``reordered``)."""
+        size = len(self.ids)
+        if len(releases) != size:
+            raise ValueError("the releases are not the ones added")
+        vocab, (offsets, postings, dense), (pair_keys, pair_postings) = self.collector.finish(
+            size, size // max(1, dense_ratio)
+        )
+        self.collector = Collector()
+        fields = {name: _FieldIndex.from_lists(found) for name, found in self.field_lists.items()}
+        self.field_lists = {}
+        dated = sorted((o, p) for p, o in enumerate(self.ordinals) if o)
+        date_order = array("I", [p for _, p in dated])
+        date_sorted = array("I", [o for o, _ in dated])
+        index = SearchIndex(
+            releases,
+            vocab,
+            offsets,
+            postings,
+            dense,
+            {},
+            fields,
+            date_order,
+            date_sorted,
+            self.plain,
+            _PairIndex(pair_keys, *pair_postings),
+            dense_ratio=dense_ratio,
+            prefix_threshold=prefix_threshold,
+            ids=ids if ids is not None else self.ids,
+        )
+        index._precompute_prefixes()
+        return index
+
+
 class SearchIndex:
     """The inverted index over a fixed sequence of releases (see the module docstring)."""
 
@@ -286,56 +374,17 @@ class SearchIndex:
         ``(releases read, of how many)`` as the releases are read, then
         ``(size, size)`` before the sorting that ends the build.
         """
+        builder = IndexBuilder()
         size = len(releases)
-        collector = Collector()
-        field_lists: dict[str, defaultdict[str, array[int]]] = {
-            name: defaultdict(partial(array, "I")) for name in (*FIELDS, _PHONE_FIELD)
-        }
-        ordinals = array("I")
-        plain = bytearray()
         for position, release in enumerate(releases):
             if progress is not None and position % _PROGRESS_EVERY == 0:
                 progress(position, size)
-            plain.append(collector.add(position, release_text_fields(release)))
-            for name in FIELDS:
-                values = {field_key(value) for value in field_values(name, release)}
-                bucket = field_lists[name]
-                for key in values:
-                    if key:
-                        bucket[key].append(position)
-            for digits in set(release_phones(release)):
-                field_lists[_PHONE_FIELD][digits].append(position)
-            ordinals.append(release_ordinal(release))
-
+            builder.add(release)
         if progress is not None:
             progress(size, size)
-        vocab, (offsets, postings, dense), (pair_keys, pair_postings) = collector.finish(
-            size, size // max(1, dense_ratio)
+        return builder.finish(
+            releases, dense_ratio=dense_ratio, prefix_threshold=prefix_threshold, ids=ids
         )
-        del collector
-
-        fields = {name: _FieldIndex.from_lists(found) for name, found in field_lists.items()}
-        dated = sorted((o, p) for p, o in enumerate(ordinals) if o)
-        date_order = array("I", [p for _, p in dated])
-        date_sorted = array("I", [o for o, _ in dated])
-        index = cls(
-            releases,
-            vocab,
-            offsets,
-            postings,
-            dense,
-            {},
-            fields,
-            date_order,
-            date_sorted,
-            plain,
-            _PairIndex(pair_keys, *pair_postings),
-            dense_ratio=dense_ratio,
-            prefix_threshold=prefix_threshold,
-            ids=ids,
-        )
-        index._precompute_prefixes()
-        return index
 
     def _precompute_prefixes(self) -> None:
         threshold = self.prefix_threshold
@@ -361,16 +410,17 @@ class SearchIndex:
         removed: Sequence[int] = (),
         *,
         ids: Sequence[str] | None = None,
+        delta: SearchIndex | None = None,
     ) -> SearchIndex:
         """This index without its releases at *removed*, grown by those at *added* of *releases*.
 
         The other positions of *releases* (ascending) hold this index's other
         releases, in this index's order; a changed release is removed and
-        added. The answers are those of ``build(releases)``
-        (``store.search.growth`` says how, and why it is much faster).
+        added. *delta*, when given, is the index of the added releases in the
+        order of *added* (an import builds it as it stores them). The answers
+        are those of ``build(releases)`` (``store.search.growth`` says how,
+        and why it is much faster).
         """
-        import numpy as np
-
         from store.search import growth
 
         chosen, dropped = set(added), set(removed)
@@ -381,9 +431,41 @@ class SearchIndex:
             or sum(p >= 0 for p in old_places) + len(dropped) != self.size
         ):
             raise ValueError("the releases are not this index's and the added ones")
-        places = growth.Renumbering(old_places, added)
-        # Never a bitmap in the small index: its entries merge into postings.
-        delta = SearchIndex.build([releases[p] for p in added], dense_ratio=1)
+        if delta is None:
+            # Never a bitmap in the small index: its entries merge into postings.
+            delta = SearchIndex.build([releases[p] for p in added], dense_ratio=1)
+        elif delta.size != len(added):
+            raise ValueError("the added index is not of the added releases")
+        return self._merged(delta, growth.Renumbering(old_places, added), releases, ids)
+
+    def reordered(
+        self,
+        releases: Sequence[Release],
+        places: Sequence[int],
+        *,
+        ids: Sequence[str] | None = None,
+    ) -> SearchIndex:
+        """This index with its release *i* at position ``places[i]`` of *releases* (-1: left
+        out): an index built in the order an import read them, put in archive order."""
+        from store.search import growth
+
+        kept = sorted(p for p in places if p >= 0)
+        if kept != list(range(len(releases))) or len(places) != self.size:
+            raise ValueError("the places are not a reordering of this index's releases")
+        empty = SearchIndex.build([])
+        return self._merged(empty, growth.Renumbering(places, []), releases, ids)
+
+    def _merged(
+        self,
+        delta: SearchIndex,
+        places: Any,
+        releases: Sequence[Release],
+        ids: Sequence[str] | None,
+    ) -> SearchIndex:
+        """This index and *delta* as one over *releases*, each release where *places* puts it."""
+        import numpy as np
+
+        from store.search import growth
 
         vocab, old_ids, new_ids = growth.merge_keys(self._vocab, delta._vocab)
         offsets, postings, dense = growth.merge_postings(
@@ -713,6 +795,9 @@ class SearchIndex:
             ids = [release.id for release in releases]
         if meta.get("size") != len(releases) or meta.get("ids") != _ids_digest(ids):
             raise ValueError("the search index was built over other releases")
+        if set(meta.get("fields") or ()) != {*FIELDS, _PHONE_FIELD}:
+            # Written before a qualifier was added (issuer:): rebuilt, never half-answered.
+            raise ValueError("the search index was built by another version")
         pending = iter(meta["blobs"])
 
         def typed(code: str) -> array[int]:

@@ -14,7 +14,7 @@ import orjson
 
 from store.disk.derived import open_derived, write_derived
 from store.records import Release
-from store.search.index import BuildProgress, SearchIndex
+from store.search.index import BuildProgress, IndexBuilder, SearchIndex
 
 # Version 2 adds the checksum of everything after the header (SECURITY.md D12):
 # an index damaged inside, its header intact, must never give a wrong answer.
@@ -81,6 +81,58 @@ def grow(
     building afresh costs about as much.
     """
     ids, fingerprints = _keys(releases, ids, fingerprints)
+    found = _cached_part(path, releases, ids, fingerprints)
+    if found is None:
+        return None
+    old, removed, added = found
+    kept = old.size - len(removed)
+    if kept < GROW_FROM or not (added or removed) or len(added) > kept:
+        return None
+    return old.grown(releases, added, removed, ids=ids)
+
+
+def _with_added(
+    path: Path,
+    releases: Sequence[Release],
+    ids: Sequence[str] | None,
+    fingerprints: Sequence[str] | None,
+    added: IndexBuilder,
+    progress: BuildProgress | None,
+) -> SearchIndex | None:
+    """The index of *releases* from the releases an import *added* and, if there were
+    others before, the cached index of those; None when they are not exactly that."""
+    ids, fingerprints = _keys(releases, ids, fingerprints)
+    where = {release_id: position for position, release_id in enumerate(ids)}
+    places = [
+        -1 if number in added.dropped else where.get(release_id, -2)
+        for number, release_id in enumerate(added.ids)
+    ]
+    stored = [p for p in places if p >= 0]
+    if -2 in places or len(set(stored)) != len(stored):
+        return None  # a release added twice, or not stored as it was added
+    if progress is not None:
+        progress(len(ids), len(ids))
+    built = added.finish(_Picked(releases, places))
+    if len(stored) == len(ids):
+        # A new archive: the releases added are all of it, in the order they were read.
+        return built.reordered(releases, places, ids=ids)
+    found = _cached_part(path, releases, ids, fingerprints)
+    if found is None or sorted(found[2]) != sorted(stored):
+        return None
+    old, removed, _ = found
+    if added.dropped:
+        # Those left out go first: the added index is then of the stored ones, in order.
+        order = iter(range(len(stored)))
+        compact = [-1 if p < 0 else next(order) for p in places]
+        built = built.reordered(_Picked(releases, stored), compact)
+    return old.grown(releases, stored, removed, ids=ids, delta=built)
+
+
+def _cached_part(
+    path: Path, releases: Sequence[Release], ids: Sequence[str], fingerprints: Sequence[str]
+) -> tuple[SearchIndex, list[int], list[int]] | None:
+    """The cached index (over the releases it was built for), which of its releases are
+    gone or changed, and the positions of *releases* it lacks; None if it cannot serve."""
     try:
         with open_derived(path) as handle:
             line = handle.readline(len(_HEADER) + 64)
@@ -92,15 +144,12 @@ def grow(
             if places is None:
                 return None
             old_places, removed, added = places
-            kept = len(old_places) - len(removed)
-            if kept < GROW_FROM or not (added or removed) or len(added) > kept:
-                return None
             old = SearchIndex.from_file(body, _Picked(releases, old_places), old_ids)
             if line[len(line.rstrip(b"\n")) - 8 : -1] != b"%08x" % body.crc:
                 return None
     except (OSError, ValueError, struct.error, orjson.JSONDecodeError):
         return None
-    return old.grown(releases, added, removed, ids=ids)
+    return old, removed, added
 
 
 def _places(
@@ -169,13 +218,24 @@ def load_or_build(
     ids: Sequence[str] | None = None,
     fingerprints: Sequence[str] | None = None,
     progress: BuildProgress | None = None,
+    added: IndexBuilder | None = None,
 ) -> SearchIndex:
     """The cached index when it is current, else the cached one grown by the releases
-    added since, else a fresh one (then cached)."""
+    added since, else a fresh one (then cached).
+
+    *added*: what an import fed an :class:`IndexBuilder` as it stored releases;
+    when they are all the store holds besides the cached index's releases,
+    the index is made of the two and nothing is read again.
+    """
     if path is not None:
         cached = load(path, releases, ids, fingerprints)
         if cached is not None:
             return cached
+        if added is not None and len(added):
+            made = _with_added(path, releases, ids, fingerprints, added, progress)
+            if made is not None:
+                save(path, releases, made, ids, fingerprints)
+                return made
         grown = grow(path, releases, ids, fingerprints)
         if grown is not None:
             save(path, releases, grown, ids, fingerprints)
