@@ -51,7 +51,9 @@ async def test_list_shows_every_release_newest_first(store_path: Path) -> None:
         assert "8 of 8" in count
 
 
-async def test_typing_narrows_the_list_and_escape_clears(store_path: Path) -> None:
+async def test_typing_narrows_the_list_escape_leaves_the_bar_then_clears(
+    store_path: Path,
+) -> None:
     app = PressroomApp(store_path)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
@@ -63,7 +65,12 @@ async def test_typing_narrows_the_list_and_escape_clears(store_path: Path) -> No
             "Coastal Resilience Alliance maps flood risk for 3,000 small harbours"
         ]
         assert "1 of 8" in str(app.screen.query_one("#count").render())
-        await pilot.press("escape")
+        await pilot.press("escape")  # leaves the bar, keeps the query (as in vim and aerc)
+        await settle(pilot)
+        assert isinstance(app.focused, ReleaseList)
+        assert app.screen.query_one(SearchBar).value == "flo"
+        assert len(titles(app)) == 1
+        await pilot.press("escape")  # on the list: clears the search
         await settle(pilot)
         assert app.screen.query_one(SearchBar).value == ""
         assert len(titles(app)) == 8
@@ -317,7 +324,9 @@ async def test_contact_lookup_filters_and_opens_releases(store_path: Path) -> No
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
         await pilot.press("escape")
-        await pilot.press("escape", "escape", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ContactsScreen)
+        await pilot.press("escape")  # one Esc back to the main screen
         await pilot.pause()
         assert isinstance(app.screen, BrowseScreen)
 

@@ -242,3 +242,43 @@ def test_file_names_that_are_not_utf8_or_hold_escapes_import_and_print_cleaned(
     assert all("\x1b" not in r["source"]["path"] for r in parsed)
     assert main(["import", os.fsdecode(folder), "--db", db]) == 0  # the same releases again
     assert "already known 2" in capsys.readouterr().err
+
+
+def test_piped_search_is_tab_separated_and_says_when_a_limit_cuts_it(
+    folder: Path, tmp_path: Path
+) -> None:
+    """Issue 14: `cut -f1` works on piped results, and a cut result says so on stderr."""
+    db = str(tmp_path / "store.json")
+    assert run("import", str(folder), "--db", db).returncode == 0
+    result = run("search", "a", "--db", db, "--limit", "1")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1
+    fields = lines[0].split("\t")
+    assert len(fields) == 5 and len(fields[0]) == 16  # id, date, organisation, place, title
+    assert "1 of 2 shown; --limit 0 for all" in result.stderr
+    everything = run("search", "a", "--db", db, "--limit", "0")
+    assert len(everything.stdout.splitlines()) == 2
+    assert "shown" not in everything.stderr
+
+
+def test_piped_show_is_not_hard_wrapped(folder: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "store.json")
+    assert run("import", str(folder), "--db", db).returncode == 0
+    release_id = run("search", "ferry", "--db", db).stdout.split("\t")[0]
+    shown = run("show", release_id, "--db", db, env={"COLUMNS": "40"}).stdout
+    lead = "PORTSMOUTH, 3 March 2024 – The Solent Harbour Authority today opened its new ferry"
+    assert any(line.startswith(lead) for line in shown.splitlines()), shown
+
+
+def test_prefix_makes_the_last_word_a_prefix_as_in_the_browser(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "store.json")
+    main(["import", str(folder), "--db", db])
+    capsys.readouterr()
+    assert main(["search", "ferr", "--db", db, "--json"]) == 0
+    assert capsys.readouterr().out == ""  # a whole word: "ferr" is not in the text
+    assert main(["search", "--prefix", "ferr", "--db", db, "--json"]) == 0
+    hits = [json.loads(line)["title"] for line in capsys.readouterr().out.splitlines()]
+    assert hits == ["Harbour authority opens a new ferry terminal"]

@@ -69,3 +69,13 @@ def test_help_screen(snap_compare: SnapCompare, tmp_path: Path, size: tuple[int,
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_empty_store(snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]) -> None:
     assert snap_compare(_app(tmp_path, empty=True), terminal_size=size, run_before=_after())
+
+
+def test_reader_wraps_long_words_and_urls(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    """Issue 14: at 80 columns the full-screen reader wraps every word, URLs included."""
+    from tests.helpers.browser_data import sample_releases
+    from tests.test_keyboard import wordy_release
+
+    db = write_store(tmp_path / "releases.json", [wordy_release(), *sample_releases()])
+    app = PressroomApp(db)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_after("enter"))

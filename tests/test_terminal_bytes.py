@@ -255,8 +255,11 @@ def _search_for(session: PtySession, text: str, bar: int) -> None:
 
 
 def _clear_search(session: PtySession, text: str, bar: int) -> None:
-    """Esc empties the bar (the focus stays in it); wait until *text* has left it."""
-    session.press("escape")
+    """Ctrl+U empties the bar (the focus stays in it); wait until *text* has left it.
+
+    (Esc leaves the bar with its text kept, issue 14, as in vim and aerc.)
+    """
+    session.send(b"\x15")
     session.wait_for(lambda s: text not in s.screen_lines()[bar], f"{text!r} cleared")
 
 

@@ -74,22 +74,31 @@ class PressroomApp(App[None]):
             self.push_screen(HelpScreen())
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """The palette lists every action of the current screen, then the app's own."""
+        """The palette lists every action of the current screen, then the app's own.
+
+        Each name once (the first, nearest binding wins: "Quit" from the list,
+        "Down" from the focused widget), with its key as the key bar shows it.
+        """
         seen: set[str] = set()
-        for node in (screen, *screen.query("*"), self):
+        focused = screen.focused
+        nodes: list[DOMNode] = [*(focused.ancestors_with_self if focused else ())]
+        nodes += [node for node in (*screen.query("*"), screen, self) if node not in nodes]
+        for node in nodes:
             for binding in getattr(node, "BINDINGS", ()):
                 if not isinstance(binding, Binding) or not binding.description:
                     continue
-                if binding.action in seen:
+                if binding.description in seen:
                     continue
-                seen.add(binding.action)
-                key = binding.key.split(",")[0]
+                seen.add(binding.description)
+                first = Binding(binding.key.split(",")[0], binding.action, binding.description)
                 yield SystemCommand(
                     binding.description,
-                    f"key: {key}",
+                    f"key: {self.get_key_display(first)}",
                     _runner(node, binding.action),
                 )
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            if command.title not in seen:
+                yield command
 
 
 def _runner(node: DOMNode, action: str) -> Callable[[], Awaitable[None]]:

@@ -48,6 +48,7 @@ from store.sanitize import clean_line
 from store.search.index import SearchCancelled
 from store.search.query import parse_query
 from tui.marks import READ, STARRED, Marks
+from tui.prefs import load_prefs, save_prefs
 
 if TYPE_CHECKING:
     # The import pipeline (parsers, feedparser, email, multiprocessing) costs
@@ -99,6 +100,10 @@ class Session:
         self._save_timer: Timer | None = None
         self._checking = False
         self._closed = False
+        # The search history and sort order of the last run (tui.prefs): a
+        # small file beside the store, read once here and written at close.
+        self.prefs = load_prefs(db)
+        self._prefs_saved = (list(self.prefs.history), self.prefs.order)
 
     # -- subscribers ------------------------------------------------------
 
@@ -143,6 +148,14 @@ class Session:
         finally:
             self._store.shutdown(wait=False, cancel_futures=True)
             self.collector.stop()
+            self.save_prefs()
+
+    def save_prefs(self) -> None:
+        """Write the history and sort order beside the store, when they changed."""
+        now = (list(self.prefs.history), self.prefs.order)
+        if now != self._prefs_saved:
+            save_prefs(self.db, self.prefs)
+            self._prefs_saved = now
 
     def key_pressed(self) -> None:
         """A key arrived: full collections wait for the next pause in typing."""

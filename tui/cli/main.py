@@ -112,7 +112,14 @@ def _dispatch(args: list[str]) -> int:
 
 # The options of `search` and whether each takes a value; any other word is
 # the query's, "-word" (leave out) and "-\"a phrase\"" included.
-_SEARCH_OPTIONS = {"--db": True, "--limit": True, "--json": False, "-h": False, "--help": False}
+_SEARCH_OPTIONS = {
+    "--db": True,
+    "--limit": True,
+    "--json": False,
+    "--prefix": False,
+    "-h": False,
+    "--help": False,
+}
 
 
 def _query_words_last(args: list[str]) -> list[str]:
@@ -189,6 +196,11 @@ def _parser(command: str) -> argparse.ArgumentParser:
         parser.add_argument(
             "--limit", type=int, default=50, metavar="N", help="at most N results (0: all)"
         )
+        parser.add_argument(
+            "--prefix",
+            action="store_true",
+            help="the last word matches as a prefix, as the word being typed in the browser",
+        )
     elif command == "show":
         parser.description = "Show one release by its id (or a unique prefix of it)."
         parser.add_argument("id")
@@ -209,24 +221,29 @@ def _open_store(ns: argparse.Namespace) -> ReleaseStore:
 
 
 def _stdout() -> Console:
-    return Console(markup=False, highlight=False, emoji=False)
+    # Piped output is not hard-wrapped: a paragraph stays one line for the next tool.
+    return Console(markup=False, highlight=False, emoji=False, soft_wrap=not sys.stdout.isatty())
 
 
 def _run_import(store: ReleaseStore, paths: Sequence[str]) -> ImportSummary:
     """Import with a progress bar on a terminal when it takes more than a moment."""
     # Imported here: the parsers are not needed to open the browser or search.
     from store.ingest.run import import_paths
+    from store.search.index import IndexBuilder
     from tui.cli.progress import ImportProgress
 
+    # The search index reads each release as it arrives from the worker
+    # processes, while they parse the next files.
+    added = IndexBuilder() if store.path is not None else None
     with ImportProgress(_stderr()) as bar:
-        summary = import_paths(store, paths, progress=bar.update)
+        summary = import_paths(store, paths, progress=bar.update, index=added)
         if store.path is not None and (summary.imported or summary.updated):
-            # Build the search index now, while the user waits anyway, so that
-            # the browser opens on a ready index (building it takes seconds at
-            # 100k), and its catalogue with it (store.disk.catalogue).
+            # Finish the search index now, while the user waits anyway, so that
+            # the browser opens on a ready index, and its catalogue with it
+            # (store.disk.catalogue).
             from store.archive import Archive
 
-            Archive(store).build_index(progress=bar.indexing)
+            Archive(store).build_index(progress=bar.indexing, added=added)
     # The rate a user meets: the whole command, index and start included.
     summary.seconds = time.monotonic() - STARTED
     return summary
@@ -261,7 +278,10 @@ def cmd_search(ns: argparse.Namespace) -> int:
 
     if ns.limit < 0:
         raise UsageError("--limit must be 0 or more")
-    query = parse_query(" ".join(ns.query) + " ")
+    # A trailing space makes the last word whole; without it (--prefix) the
+    # last word matches as a prefix, as it does while typed in the browser.
+    text = " ".join(ns.query)
+    query = parse_query(text if ns.prefix else text + " ")
     # The browser's path: the catalogue, and the search index when it is
     # current (a scan otherwise); only the releases printed are read whole.
     with ReleaseStore(ns.db or default_db(), defer_load=True, read_only=True) as store:
@@ -273,6 +293,10 @@ def cmd_search(ns: argparse.Namespace) -> int:
         hits = list(result[: ns.limit] if ns.limit else result)
     for hint in query.hints:
         _error(hint)
+    cut = len(hits) < total
+    if cut and (ns.json or not sys.stdout.isatty()):
+        # Piped output must not end silently short (a terminal's table says so itself).
+        _stderr().print(Text(f"{len(hits):,} of {total:,} shown; --limit 0 for all"))
     if ns.json:
         out = sys.stdout.buffer
         for release in hits:

@@ -17,6 +17,7 @@ from rich.progress import (
 )
 
 from store.ingest.run import ImportSummary
+from tui.wording import counted
 
 # A bar that flashes up for a fraction of a second is noise.
 SHOW_AFTER_SECONDS = 0.5
@@ -51,7 +52,7 @@ class ImportProgress:
             "reading",
             summary.files_done,
             summary.files_total,
-            f"files · {summary.stored:,} releases",
+            f"files · {counted(summary.stored, 'release')}",
         )
 
     def indexing(self, done: int, total: int) -> None:

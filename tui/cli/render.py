@@ -10,7 +10,9 @@ from rich.text import Text
 
 from store.ingest.run import ImportSummary
 from store.records import Release
+from store.sanitize import clean_line
 from tui.cli.plain import plain_text
+from tui.wording import counted
 
 
 def print_summary(console: Console, summary: ImportSummary) -> None:
@@ -24,7 +26,7 @@ def print_summary(console: Console, summary: ImportSummary) -> None:
     console.print(
         f"imported {summary.imported:,}, updated {summary.updated:,}, "
         f"already known {summary.known:,}, failed {len(summary.failed):,} "
-        f"({summary.files_total:,} files in {summary.seconds:.1f} s"
+        f"({counted(summary.files_total, 'file')} in {summary.seconds:.1f} s"
         + (f", {rate:,.0f} releases/s" if rate >= 1 else "")
         + f"{unchanged})",
         soft_wrap=True,
@@ -41,9 +43,12 @@ def print_summary(console: Console, summary: ImportSummary) -> None:
 def print_release_table(console: Console, releases: Sequence[Release], total: int) -> None:
     """Search results: a table on a terminal, tab-separated lines elsewhere."""
     if not console.is_terminal:
+        # Written past Rich, which would expand the tabs to spaces (``cut -f1`` needs tabs).
+        out = console.file
         for r in releases:
             fields = (r.id, r.date or "", _organisation(r), r.location or "", r.title)
-            console.print("\t".join(" ".join(f.split()) for f in fields), soft_wrap=True)
+            out.write("\t".join(clean_line(f).replace("\t", " ") for f in fields) + "\n")
+        out.flush()
         return
     if not releases:
         console.print("no releases match")
@@ -63,7 +68,8 @@ def print_release_table(console: Console, releases: Sequence[Release], total: in
             Text(r.id[:10]),
         )
     console.print(table)
-    console.print(f"{len(releases):,} of {total:,} matching releases", style="dim")
+    more = "; --limit 0 for all" if len(releases) < total else ""
+    console.print(f"{len(releases):,} of {counted(total, 'matching release')}{more}", style="dim")
 
 
 def print_release(console: Console, r: Release) -> None:
@@ -72,7 +78,7 @@ def print_release(console: Console, r: Release) -> None:
         console.print(plain_text(r.kicker, "dim", one_line=True))
     if r.embargo:
         console.print(plain_text(r.embargo, "bold red", one_line=True))
-    console.print(plain_text(r.title, "bold"), soft_wrap=False)
+    console.print(plain_text(r.title, "bold"))
     dateline = " · ".join(x for x in (r.location, r.date) if x)
     if dateline:
         console.print(plain_text(dateline, "italic", one_line=True))

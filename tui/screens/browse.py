@@ -13,12 +13,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.events import Resize
-from textual.screen import Screen
 from textual.widgets import Static
 
 from store.archive import ResultView, SortOrder
 from store.records import Release
-from store.sanitize import clean_line
 from store.search.query import Query, parse_query
 from tui.messages import (
     ArchiveOpened,
@@ -29,6 +27,7 @@ from tui.messages import (
     StoreChanged,
     StoreProblem,
 )
+from tui.release_actions import ReleaseActions, release_bindings
 from tui.typing_pause import TypingPause
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.facet_panel import FacetPanel
@@ -36,12 +35,14 @@ from tui.widgets.key_bar import KeyBar
 from tui.widgets.release_list import ReleaseList
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.timeline import Timeline
+from tui.wording import counted
 
 if TYPE_CHECKING:
     from tui.session import Session
 
 WIDE = 120  # columns from which the detail pane sits beside the list
 SHORT = 20  # rows below which the search bar is one line
+NARROW = 80  # columns below which the status line is written short
 
 
 def bundled_samples() -> Path | None:
@@ -50,7 +51,20 @@ def bundled_samples() -> Path | None:
     return folder if folder.is_dir() else None
 
 
-class BrowseScreen(Screen[None]):
+def prefix_note(query: Query, *, short: bool = False) -> str:
+    """``  ·  ai… prefix``: the last word, still being typed, matches as a prefix.
+
+    ``pressroom search`` takes it whole unless given ``--prefix``; saying so
+    explains why the two counts may differ.
+    """
+    for clause in query.clauses:
+        for term in clause:
+            if term.prefix and term.tokens:
+                return f" · {term.tokens[-1]}…" if short else f"  ·  {term.tokens[-1]}… prefix"
+    return ""
+
+
+class BrowseScreen(ReleaseActions):
     """Everything in the archive, narrowed as the user types."""
 
     # The list has the keys from the first frame, so "/" searches even
@@ -64,10 +78,8 @@ class BrowseScreen(Screen[None]):
         Binding("escape", "back", "Back", show=False, id="browse.back"),
         Binding("c", "contacts", "Contacts", id="browse.contacts"),
         Binding("f", "toggle_facets", "Facets", id="browse.facets"),
-        Binding("s", "toggle_star", "Star", id="browse.star"),
-        Binding("r", "toggle_read", "Read", id="browse.read"),
-        Binding("o", "open_link", "Open link", id="browse.open_link"),
-        Binding("y", "copy", "Copy", id="browse.copy"),
+        *release_bindings("browse"),
+        Binding("q", "quit_or_back", "Quit", id="browse.quit"),
         Binding("n", "next_hit", "Next hit", show=False, id="browse.next_hit"),
         Binding("N", "previous_hit", "Previous hit", show=False, id="browse.previous_hit"),
         Binding("S", "next_sort", "Sort", show=False, id="browse.sort"),
@@ -80,7 +92,8 @@ class BrowseScreen(Screen[None]):
         self.session = session
         self.query_value: Query = parse_query("")
         self.result: ResultView | None = None
-        self.order = SortOrder()
+        # The order and the search history of the last run (tui.prefs).
+        self.order: SortOrder = session.prefs.order
         # While the user types, the list comes first; the pane follows once they pause.
         self._pane_follows = TypingPause(self, self._show_current_detail)
 
@@ -103,6 +116,8 @@ class BrowseScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        # The bar's history is the session's: remembered across runs.
+        self.query_one(SearchBar).history = self.session.prefs.history
         self.query_one(ReleaseList).follow = self._cursor_moved
         self.query_one("#facets").display = False
         self._apply_width(self.app.size.width)
@@ -119,6 +134,13 @@ class BrowseScreen(Screen[None]):
 
     def _apply_width(self, width: int) -> None:
         self.set_class(width >= WIDE, "-wide")
+        # Below 80 columns the status line says the same in fewer words, with
+        # more of the line for it: nothing in it is cut off.
+        narrow = width < NARROW
+        if narrow != self.has_class("-narrow"):
+            self.set_class(narrow, "-narrow")
+            if self.result is not None:
+                self.run_search(self.query_one(SearchBar).value, keep=self._current_id())
         # On short terminals the search bar gives up its border for list rows.
         self.set_class(self.app.size.height < SHORT, "-short")
 
@@ -140,9 +162,11 @@ class BrowseScreen(Screen[None]):
         self._refresh_totals()
         self.run_search(self.query_one(SearchBar).value, keep=self._current_id())
         if message.imported is not None:
-            self.notify(f"Imported {message.imported:,} releases", title="Import")
+            self.notify(f"Imported {counted(message.imported, 'release')}", title="Import")
         else:
-            self.notify(f"The archive changed: {message.total:,} releases", title="Updated")
+            self.notify(
+                f"The archive changed: {counted(message.total, 'release')}", title="Updated"
+            )
 
     def on_marks_changed(self, message: MarksChanged) -> None:
         self.query_one(ReleaseList).refresh_marks(message.release_ids)
@@ -190,7 +214,13 @@ class BrowseScreen(Screen[None]):
         indexing = "  ·  indexing for search …" if archive.index is None and query.clauses else ""
         self.query_one("#count", Static).update(
             Content(
-                f"{len(result):,} of {len(archive):,}  ·  sorted by {self.order.label()}" + indexing
+                f"{len(result):,} of {len(archive):,} · {self.order.label()}"
+                + prefix_note(query, short=True)
+                + indexing
+                if self.has_class("-narrow")
+                else f"{len(result):,} of {len(archive):,}  ·  sorted by {self.order.label()}"
+                + prefix_note(query)
+                + indexing
             ),
             layout=False,
         )
@@ -247,6 +277,11 @@ class BrowseScreen(Screen[None]):
             pane.highlight(highlighter)
         pane.shown_for = (release_id, query.text)
 
+    @on(DetailPane.HitMoved)
+    def _hit_moved(self, event: DetailPane.HitMoved) -> None:
+        # The counter (3/12) and any wrap notice, where the query's hints go.
+        self.query_one("#hint", Static).update(Content(event.text), layout=False)
+
     @on(ReleaseList.Selected)
     def _selected(self, event: ReleaseList.Selected) -> None:
         self.open_release(event.item)
@@ -261,9 +296,8 @@ class BrowseScreen(Screen[None]):
             from tui.screens.reader import ReaderScreen
 
             query = self.query_value
-            self.app.push_screen(
-                ReaderScreen(release, None if query.is_empty() else query.highlight_spans)
-            )
+            highlighter = None if query.is_empty() else query.highlight_spans
+            self.app.push_screen(ReaderScreen(self.session, release, highlighter))
 
     # -- actions ----------------------------------------------------------
 
@@ -277,21 +311,29 @@ class BrowseScreen(Screen[None]):
         self.set_focus(bar, scroll_visible=False)
 
     def action_back(self) -> None:
-        """Esc backs out one step: the search text, then the pane, then the facets."""
+        """Esc backs out one step: out of the bar (its text kept), the pane, the facets, the search."""
         search = self.query_one(SearchBar)
         if self.focused is search:
             if search.value:
                 search.remember()
-                search.value = ""
-            else:
-                self.query_one(ReleaseList).focus(scroll_visible=False)
-        elif self.focused is self.query_one(DetailPane):
+            self.query_one(ReleaseList).focus(scroll_visible=False)
+        elif self.focused in (self.query_one(DetailPane), self.query_one(Timeline)):
             self.query_one(ReleaseList).focus(scroll_visible=False)
         elif self.query_one(FacetPanel).display:
             self.action_toggle_facets()
         elif search.value:
             search.remember()
             search.value = ""
+
+    def action_quit_or_back(self) -> None:
+        """q: back one level (the pane, the facets, the timeline); from the list, quit."""
+        if self.focused in (self.query_one(DetailPane), self.query_one(Timeline)):
+            self.query_one(ReleaseList).focus(scroll_visible=False)
+        elif self.focused is self.query_one(FacetPanel):
+            self.action_toggle_facets()
+            self.query_one(ReleaseList).focus(scroll_visible=False)
+        else:
+            self.app.exit()
 
     def action_contacts(self) -> None:
         if self.session.archive is None:
@@ -310,7 +352,8 @@ class BrowseScreen(Screen[None]):
             self.query_one(ReleaseList).focus(scroll_visible=False)
 
     @on(FacetPanel.Chosen)
-    def _facet_chosen(self, event: FacetPanel.Chosen) -> None:
+    @on(Timeline.Chosen)
+    def _qualifier_chosen(self, event: FacetPanel.Chosen | Timeline.Chosen) -> None:
         search = self.query_one(SearchBar)
         text = search.value.rstrip()
         if event.qualifier not in text.split():
@@ -318,22 +361,11 @@ class BrowseScreen(Screen[None]):
             search.cursor_position = len(search.value)
             search.remember()
 
-    def _target(self) -> Release | None:
+    def release_target(self) -> Release | None:
         pane = self.query_one(DetailPane)
         if self.focused is pane and pane.release is not None:
             return pane.release
         return self.query_one(ReleaseList).current
-
-    def action_toggle_star(self) -> None:
-        release = self._target()
-        if release is not None:
-            starred = self.session.marks.state(release.id).starred
-            self.session.set_starred(release.id, not starred)
-
-    def action_toggle_read(self) -> None:
-        release = self._target()
-        if release is not None:
-            self.session.set_read(release.id, not self.session.marks.state(release.id).read)
 
     def action_next_hit(self) -> None:
         self.query_one(DetailPane).action_next_hit()
@@ -349,42 +381,8 @@ class BrowseScreen(Screen[None]):
 
     def _resort(self, order: SortOrder) -> None:
         self.order = order
+        self.session.prefs.order = order
         self.run_search(self.query_one(SearchBar).value, keep=self._current_id())
-
-    def action_open_link(self) -> None:
-        release = self._target()
-        if release is None:
-            return
-        links = [link for link in release.links if link.openable]
-        if not links:
-            self.notify("This release has no web or mail link.", severity="warning")
-            return
-        if len(links) == 1:
-            self._open_url(links[0].url)
-            return
-        from tui.screens.links import LinkPicker
-
-        self.app.push_screen(LinkPicker(links), self._open_url)
-
-    def _open_url(self, url: str | None) -> None:
-        if url:
-            # A space is the one unsafe character an openable link may hold.
-            self.app.open_url(url.replace(" ", "%20"))
-            self.notify(f"Opening {clean_line(url)}", markup=False)
-
-    def action_copy(self) -> None:
-        """y: the first contact's email, else the headline and dateline."""
-        release = self._target()
-        if release is None:
-            return
-        emails = [c.email for c in release.contacts if c.email]
-        if emails:
-            value = clean_line(emails[0])
-        else:
-            dateline = ", ".join(x for x in (release.location, release.date) if x)
-            value = clean_line(release.title) + (f" ({dateline})" if dateline else "")
-        self.app.copy_to_clipboard(value)
-        self.notify(f"Copied {value}", markup=False)
 
     def action_import_samples(self) -> None:
         samples = bundled_samples()
@@ -397,4 +395,4 @@ class BrowseScreen(Screen[None]):
     def _refresh_totals(self) -> None:
         archive = self.session.archive
         total = len(archive) if archive else 0
-        self.query_one("#totals", Static).update(Content(f"{total:,} releases"))
+        self.query_one("#totals", Static).update(Content(counted(total, "release")))

@@ -11,30 +11,32 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from store.contacts import ContactDirectory, DirectoryEntry
 from store.records import Release
 from store.sanitize import clean_line
 from tui.messages import ContactsFiltered, ContactsReady, MarksChanged, StoreChanged, StoreProblem
+from tui.release_actions import ReleaseActions, release_bindings
 from tui.typing_pause import TypingPause
 from tui.widgets.contact_list import ContactList
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.plain_input import PlainInput
 from tui.widgets.release_list import ReleaseList
+from tui.wording import counted
 
 if TYPE_CHECKING:
     from tui.session import Session
 
 
-class ContactsScreen(Screen[None]):
+class ContactsScreen(ReleaseActions):
     """Directory on the left; the chosen person's history and releases on the right."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="contacts.back"),
+        Binding("escape,q", "back", "Back", id="contacts.back"),
         Binding("slash", "focus_filter", "Filter", priority=True, id="contacts.filter"),
-        Binding("y", "copy_email", "Copy email", id="contacts.copy"),
+        Binding("down", "to_list", "To the list", show=False, id="contacts.to_list"),
+        *release_bindings("contacts"),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -119,7 +121,7 @@ class ContactsScreen(Screen[None]):
         contacts.set_rows(entries)
         # A fixed-size line: no layout pass per keystroke.
         self.query_one("#contacts-count", Static).update(
-            Content(f"{len(entries):,} of {len(self.directory):,} contacts"), layout=False
+            Content(f"{len(entries):,} of {counted(len(self.directory), 'contact')}"), layout=False
         )
         # The first card at once, so that none is pending when the typing starts.
         self._card_follows.changed()
@@ -158,7 +160,9 @@ class ContactsScreen(Screen[None]):
         release: Release = event.item
         from tui.screens.reader import ReaderScreen
 
-        self.app.push_screen(ReaderScreen(release))
+        # Opening a release marks it read, here as in the list.
+        self.session.set_read(release.id, True)
+        self.app.push_screen(ReaderScreen(self.session, release))
 
     def action_focus_filter(self) -> None:
         # A priority binding (see BrowseScreen's "/"): in the filter it is a character.
@@ -167,14 +171,46 @@ class ContactsScreen(Screen[None]):
             raise SkipAction()  # a character in the filter, typed in its turn
         self.set_focus(filter_input, scroll_visible=False)
 
+    def action_to_list(self) -> None:
+        """↓ in the filter goes down into the directory (elsewhere ↓ moves the list)."""
+        if self.focused is not self.query_one("#contact-filter", Input):
+            raise SkipAction()
+        self.query_one(ContactList).focus(scroll_visible=False)
+
     def action_back(self) -> None:
-        filter_input = self.query_one("#contact-filter", Input)
-        if self.focused is self.query_one("#contact-releases"):
-            self.query_one(ContactList).focus(scroll_visible=False)
-        elif self.focused is filter_input and filter_input.value:
-            filter_input.value = ""
+        """Esc (or q outside the filter): back to the main screen, in one key."""
+        self.app.pop_screen()
+
+    def release_target(self) -> Release | None:
+        releases = self.query_one("#contact-releases", ReleaseList)
+        if self.focused is releases:
+            return releases.current
+        return None
+
+    def action_toggle_star(self) -> None:
+        if self.release_target() is None:
+            self.notify("Choose one of the contact's releases first (Enter).")
+            return
+        super().action_toggle_star()
+
+    def action_toggle_read(self) -> None:
+        if self.release_target() is None:
+            self.notify("Choose one of the contact's releases first (Enter).")
+            return
+        super().action_toggle_read()
+
+    def action_open_link(self) -> None:
+        if self.release_target() is None:
+            self.notify("Choose one of the contact's releases first (Enter).")
+            return
+        super().action_open_link()
+
+    def action_copy(self) -> None:
+        """y: on a release, its contacts; on a person, their email."""
+        if self.release_target() is not None:
+            super().action_copy()
         else:
-            self.app.pop_screen()
+            self.action_copy_email()
 
     def action_copy_email(self) -> None:
         entry = self.query_one(ContactList).current

@@ -20,28 +20,56 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("/", "search (type to narrow the list as you go)"),
             ("↑ ↓ in the search bar", "earlier and later searches"),
             ("Enter", "open the release; in the search bar, go to the list"),
-            ("Esc", "back out: clear the search, leave the pane, close a screen"),
-            ("j k  ↑ ↓", "move down and up"),
+            ("Esc", "back out: leave the bar (its text kept), the pane, the facets, the search"),
+            ("j k  ↑ ↓", "move down and up (lists and text alike)"),
             ("g G  Home End", "first and last"),
-            ("PgUp PgDn", "a page up and down"),
+            ("Ctrl+D Ctrl+U", "half a page down and up"),
+            ("Ctrl+F Ctrl+B PgDn PgUp", "a page down and up"),
             ("Tab Shift+Tab", "next and previous pane"),
-            ("n N", "next and previous search hit in the release"),
+            ("n N", "next and previous search hit in the release (3/12, wrap notice)"),
             ("s", "star or unstar"),
             ("r", "mark read or unread (opening marks read)"),
-            ("o", "open a link (web and mail links only)"),
-            ("y", "copy the contact's email (else the headline)"),
+            ("o", "open a link; with several, a numbered list: 1-9 opens, y copies"),
+            ("y", "copy the contact's email; with several, choose (else the headline)"),
             ("f", "facets: organisations, places and years of the result"),
             ("S R", "sort by the next field; reverse the order"),
             ("c", "contact lookup"),
+            ("i", "import the bundled sample releases (an empty archive only)"),
+            ("q", "back one level; quit from the list"),
+        ),
+    ),
+    (
+        "Search bar",
+        (
+            ("ai…", "the last word matches as a prefix (the status line says so)"),
+            ("", "pressroom search only with --prefix"),
+        ),
+    ),
+    (
+        "Reader (full screen)",
+        (
+            ("/", "find text in the release; Enter or Esc, then n N move between hits"),
+            ("s r o y", "star, read, open a link, copy: as in the list"),
+            ("Esc q", "back to the list"),
+        ),
+    ),
+    (
+        "Facets",
+        (
+            ("j k  ↑ ↓  g G", "move"),
+            ("Enter", "add the highlighted facet to the query"),
+            ("f Esc q", "close the facets"),
         ),
     ),
     (
         "Contact lookup",
         (
             ("type", "filter by name, email, role, organisation or phone"),
-            ("Enter", "the contact's releases; Enter again opens one"),
-            ("y", "copy the email"),
-            ("Esc", "back"),
+            ("↓ Enter", "from the filter into the list"),
+            ("Enter", "the contact's releases; Enter again opens one (marks it read)"),
+            ("y", "copy the email; on one of their releases, its contacts"),
+            ("s r o", "on one of their releases: star, read, open a link"),
+            ("Esc  q", "back to the main screen"),
         ),
     ),
     (
@@ -49,7 +77,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (
             ("?", "this help"),
             ("Ctrl+P", "command palette: every action by name"),
-            ("q  Ctrl+C", "quit"),
+            ("Ctrl+C", "quit"),
         ),
     ),
 )
@@ -70,6 +98,19 @@ def help_text() -> Text:
     return text
 
 
+class HelpText(VerticalScroll):
+    """The help's text, with the movement keys of every other view."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "scroll_down", "Down", show=False, id="help.down"),
+        Binding("k", "scroll_up", "Up", show=False, id="help.up"),
+        Binding("g", "scroll_home", "Top", show=False, id="help.top"),
+        Binding("G", "scroll_end", "Bottom", show=False, id="help.bottom"),
+        Binding("ctrl+d,ctrl+f,space", "page_down", "Page down", show=False, id="help.page_down"),
+        Binding("ctrl+u,ctrl+b", "page_up", "Page up", show=False, id="help.page_up"),
+    ]
+
+
 class HelpScreen(ModalScreen[None]):
     """Esc, q or ? closes it."""
 
@@ -79,15 +120,15 @@ class HelpScreen(ModalScreen[None]):
 
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
-    HelpScreen > VerticalScroll {
+    HelpScreen > HelpText {
         width: 90; max-width: 100%; height: 90%;
         border: round $accent; background: $surface; padding: 0 1;
     }
     """
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll():
+        with HelpText():
             yield Static(help_text())
 
     def on_mount(self) -> None:
-        self.query_one(VerticalScroll).focus()
+        self.query_one(HelpText).focus()

@@ -10,6 +10,8 @@ from store.contacts import DirectoryEntry
 from store.sanitize import clean_line
 from tui.widgets.virtual_list import Piece, VirtualList, fixed_cell
 
+EMAIL_WIDTH = 32  # cells for the email column when there is room
+
 
 class ContactList(VirtualList[DirectoryEntry]):
     """One row per person (or shared mailbox) of the directory."""
@@ -35,8 +37,10 @@ class ContactList(VirtualList[DirectoryEntry]):
         plain = Style()
         name_width = max(12, min(28, width // 4))
         pieces: list[Piece] = [fixed_cell(entry.name, name_width, Style(bold=True)), (" ", plain)]
-        if width >= 70:
-            email_width = max(16, min(32, width // 4))
+        if width >= 40:
+            # The email is what the lookup is for: shown from 40 columns, and
+            # room for a whole address (32 cells) as soon as there is any.
+            email_width = max(16, min(EMAIL_WIDTH, width - name_width - 2))
             pieces += [fixed_cell(entry.email or "", email_width, plain), (" ", plain)]
         if width >= 100:
             phone = entry.phones[0] if entry.phones else ""

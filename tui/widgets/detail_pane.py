@@ -13,6 +13,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -36,12 +37,16 @@ class DetailPane(ScrollView, can_focus=True):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "next_hit", "Next hit", id="detail.next_hit"),
-        Binding("N", "previous_hit", "Previous hit", id="detail.previous_hit"),
+        Binding("n", "next_hit", "Next hit", show=False, id="detail.next_hit"),
+        Binding("N", "previous_hit", "Previous hit", show=False, id="detail.previous_hit"),
         Binding("down,j", "scroll_down", "Down", show=False, id="detail.down"),
         Binding("up,k", "scroll_up", "Up", show=False, id="detail.up"),
-        Binding("pagedown,space", "page_down", "Page down", show=False, id="detail.page_down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="detail.page_up"),
+        Binding(
+            "pagedown,space,ctrl+f", "page_down", "Page down", show=False, id="detail.page_down"
+        ),
+        Binding("pageup,ctrl+b", "page_up", "Page up", show=False, id="detail.page_up"),
+        Binding("ctrl+d", "half_page_down", "Half page down", show=False, id="detail.half_down"),
+        Binding("ctrl+u", "half_page_up", "Half page up", show=False, id="detail.half_up"),
         Binding("home,g", "scroll_home", "Top", show=False, id="detail.top"),
         Binding("end,G", "scroll_end", "Bottom", show=False, id="detail.bottom"),
     ]
@@ -70,6 +75,13 @@ class DetailPane(ScrollView, can_focus=True):
     DetailPane > .detail-pane--embargo { color: $text-error; text-style: bold; }
     """
 
+    class HitMoved(Message):
+        """``n``/``N`` moved to another hit: *text* is the counter (``3/12``) and any wrap notice."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.release: Release | None = None
@@ -77,6 +89,7 @@ class DetailPane(ScrollView, can_focus=True):
         # million lines must not cost a million Text objects up front.
         self._paragraphs: list[Text | str] = []
         self._body_range = (0, 0)  # paragraph indexes of the body
+        self._whole = False  # hits looked for in every line, not only the body
         self._highlighter: Highlighter | None = None
         self._width = 0
         self._starts = array("Q", [0])  # first row of each paragraph, and the total
@@ -91,9 +104,14 @@ class DetailPane(ScrollView, can_focus=True):
 
     # -- content ----------------------------------------------------------
 
-    def highlight(self, highlighter: Highlighter | None) -> None:
-        """Highlight other hits in the same release: the layout is unchanged, only the rows."""
+    def highlight(self, highlighter: Highlighter | None, *, whole: bool = False) -> None:
+        """Highlight other hits in the same release: the layout is unchanged, only the rows.
+
+        Search hits are looked for in the body; with *whole* (finding text in
+        the release), in every line of it.
+        """
         self._highlighter = highlighter
+        self._whole = whole
         self._current_hit = -1
         self._cache.clear()
         self.refresh()
@@ -102,6 +120,7 @@ class DetailPane(ScrollView, can_focus=True):
         """Lay out *release* (or nothing); *highlighter* gives the hit spans of a line."""
         self.release = release
         self._highlighter = highlighter
+        self._whole = False
         self._current_hit = -1
         self._paragraphs, self._body_range = self._layout(release)
         self._cache.clear()
@@ -241,7 +260,8 @@ class DetailPane(ScrollView, can_focus=True):
     def _wrap(self, index: int) -> list[Strip]:
         stored = self._paragraphs[index]
         paragraph = Text(stored) if isinstance(stored, str) else stored
-        if self._highlighter and self._body_range[0] <= index < self._body_range[1]:
+        first, last = self._hit_range()
+        if self._highlighter and first <= index < last:
             paragraph = paragraph.copy()
             for start, end in self._highlighter(paragraph.plain):
                 paragraph.stylize(_CURRENT_HIT if index == self._current_hit else _HIT, start, end)
@@ -256,6 +276,11 @@ class DetailPane(ScrollView, can_focus=True):
         ]
 
     def render_line(self, y: int) -> Strip:
+        if self._wrap_width() != self._width:
+            # The scrollbar (or a layout pass) changed the room after the last
+            # Resize: wrap again before drawing, so no word is ever cut off.
+            self._cache.clear()
+            self._measure()
         row = y + self.scroll_offset.y
         base = self.rich_style
         if row >= self._starts[-1]:
@@ -273,12 +298,22 @@ class DetailPane(ScrollView, can_focus=True):
             self._cache.clear()
             self._measure()
 
+    def action_half_page_down(self) -> None:
+        self.scroll_to(y=self.scroll_y + max(1, self.size.height // 2), animate=False)
+
+    def action_half_page_up(self) -> None:
+        self.scroll_to(y=max(0, self.scroll_y - max(1, self.size.height // 2)), animate=False)
+
     # -- search hits ------------------------------------------------------
 
-    def _hit_paragraphs(self) -> list[int]:
+    def _hit_range(self) -> tuple[int, int]:
+        return (0, len(self._paragraphs)) if self._whole else self._body_range
+
+    def hit_paragraphs(self) -> list[int]:
+        """The lines that hold a hit."""
         if not self._highlighter:
             return []
-        first, last = self._body_range
+        first, last = self._hit_range()
         lines = self._paragraphs
         return [i for i in range(first, last) if self._highlighter(_plain(lines[i]))]
 
@@ -289,16 +324,24 @@ class DetailPane(ScrollView, can_focus=True):
         self._jump(forward=False)
 
     def _jump(self, *, forward: bool) -> None:
-        hits = self._hit_paragraphs()
+        hits = self.hit_paragraphs()
         if not hits:
             self.app.bell()
+            self.post_message(self.HitMoved("no hits in this release"))
             return
+        started = self._current_hit >= 0
         if forward:
             after = [i for i in hits if i > self._current_hit]
             target = after[0] if after else hits[0]
+            wrapped = started and not after
+            where = "search wrapped to the top"
         else:
             before = [i for i in hits if i < self._current_hit]
             target = before[-1] if before else hits[-1]
+            wrapped = started and not before
+            where = "search wrapped to the bottom"
+        status = f"{hits.index(target) + 1}/{len(hits)}"
+        self.post_message(self.HitMoved(f"{status}  {where}" if wrapped else status))
         self._current_hit = target
         self._cache.clear()
         row = self._starts[target]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
@@ -19,6 +22,16 @@ def qualifier(name: str, value: str) -> str:
 
 class FacetPanel(OptionList):
     """Choosing an entry adds its qualifier to the query."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Add to query", id="facets.add"),
+        Binding("j", "cursor_down", "Down", show=False, id="facets.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="facets.up"),
+        Binding("g", "first", "First", show=False, id="facets.first"),
+        Binding("G", "last", "Last", show=False, id="facets.last"),
+        Binding("ctrl+d,ctrl+f", "page_down", "Page down", show=False, id="facets.page_down"),
+        Binding("ctrl+u,ctrl+b", "page_up", "Page up", show=False, id="facets.page_up"),
+    ]
 
     DEFAULT_CSS = """
     FacetPanel { width: 34; border-right: vkey $secondary; }
@@ -52,6 +65,9 @@ class FacetPanel(OptionList):
         self.add_options(options)
         if highlighted is not None and highlighted < self.option_count:
             self.highlighted = highlighted
+        else:
+            # A row is highlighted from the start: Enter adds it, j and k move.
+            self.action_first()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -14,6 +14,11 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 
+def _length(items: list[tuple[str, str, DOMNode, Binding]], gap: int) -> int:
+    """Cells of the keys and descriptions of *items* drawn *gap* apart."""
+    return sum(len(key) + 2 + len(description) + gap - 1 for key, description, _, _ in items)
+
+
 class KeyBar(Static):
     """Active bindings with ``show=True``, then the command palette key; click one to run it."""
 
@@ -39,9 +44,8 @@ class KeyBar(Static):
     def _draw(self) -> None:
         if not self.is_attached:
             return
-        key_style = self.app.get_css_variables().get("footer-key-foreground", "")
-        text = Text(no_wrap=True, overflow="crop")
-        spans: list[tuple[int, int, DOMNode, Binding]] = []
+        key_style = f"bold {self.app.get_css_variables().get('footer-key-foreground', '')}".strip()
+        items: list[tuple[str, str, DOMNode, Binding]] = []
         seen: set[str] = set()
         active = self.screen.active_bindings
         for key, (node, binding, enabled, _tooltip) in active.items():
@@ -50,20 +54,33 @@ class KeyBar(Static):
             if not binding.show or binding.action in seen or not enabled:
                 continue
             seen.add(binding.action)
+            items.append((self.app.get_key_display(binding), binding.description, node, binding))
+        width = self.size.width or 80
+        # Every key on the line, however narrow: spaced out when there is
+        # room, then tighter, then the last keys but "? Help" left out (the
+        # help lists them all). Text is never cut off mid-word.
+        gap = 2
+        if _length(items, 2) > width:
+            gap = 1
+            while len(items) > 1 and _length(items, 1) > width:
+                del items[-2]
+        text = Text(no_wrap=True, overflow="crop")
+        spans: list[tuple[int, int, DOMNode, Binding]] = []
+        for shown_key, description, node, binding in items:
             start = len(text)
-            text.append(f" {self.app.get_key_display(binding)} ", f"bold {key_style}".strip())
-            text.append(f"{binding.description} ")
+            text.append(f" {shown_key} ", key_style)
+            text.append(description + " " * (gap - 1))
             spans.append((start, len(text), node, binding))
         palette = active.get(self.app.COMMAND_PALETTE_BINDING)
         if palette is not None and self.app.ENABLE_COMMAND_PALETTE:
             node, binding = palette.node, palette.binding
             label = f" {self.app.get_key_display(binding)} palette "
-            room = self.size.width - len(text) - len(label)
+            room = width - len(text) - len(label)
             if room > 0:
                 text.append(" " * room)
-            start = len(text)
-            text.append(label, "dim")
-            spans.append((start, len(text), node, binding))
+                start = len(text)
+                text.append(label, "dim")
+                spans.append((start, len(text), node, binding))
         self._spans = spans
         self.update(text, layout=False)
 

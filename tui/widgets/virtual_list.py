@@ -99,8 +99,10 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
         Binding("enter", "select", "Open", id="list.open"),
         Binding("down,j", "cursor_down", "Down", show=False, id="list.down"),
         Binding("up,k", "cursor_up", "Up", show=False, id="list.up"),
-        Binding("pagedown", "page_down", "Page down", show=False, id="list.page_down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="list.page_up"),
+        Binding("pagedown,ctrl+f", "page_down", "Page down", show=False, id="list.page_down"),
+        Binding("pageup,ctrl+b", "page_up", "Page up", show=False, id="list.page_up"),
+        Binding("ctrl+d", "half_page_down", "Half page down", show=False, id="list.half_down"),
+        Binding("ctrl+u", "half_page_up", "Half page up", show=False, id="list.half_up"),
         Binding("home,g", "first", "First", show=False, id="list.first"),
         Binding("end,G", "last", "Last", show=False, id="list.last"),
     ]
@@ -229,6 +231,12 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
 
     def action_page_up(self) -> None:
         self.cursor -= max(1, self.size.height - 1)
+
+    def action_half_page_down(self) -> None:
+        self.cursor += max(1, self.size.height // 2)
+
+    def action_half_page_up(self) -> None:
+        self.cursor -= max(1, self.size.height // 2)
 
     def action_first(self) -> None:
         self.cursor = 0
