@@ -82,6 +82,8 @@ def print_release(console: Console, r: Release) -> None:
     dateline = " · ".join(x for x in (r.location, r.date) if x)
     if dateline:
         console.print(plain_text(dateline, "italic", one_line=True))
+    if r.issuer:
+        console.print(plain_text(f"issued by {r.issuer}", one_line=True))
     if r.organisations:
         console.print(plain_text(" · ".join(r.organisations)))
     for person in r.people:
@@ -105,7 +107,8 @@ def print_release(console: Console, r: Release) -> None:
 
 
 def _organisation(r: Release) -> str:
-    return r.organisations[0] if r.organisations else ""
+    """Who issued the release, else the first organisation it names."""
+    return r.issuer or (r.organisations[0] if r.organisations else "")
 
 
 def _joined(*parts: str | None) -> str:

@@ -143,6 +143,10 @@ class DetailPane(ScrollView, can_focus=True):
         )
         if dateline:
             out.append(_styled(dateline, style("detail-pane--dateline")))
+        if release.issuer:
+            out.append(
+                _styled(f"Issued by {clean_line(release.issuer)}", style("detail-pane--dateline"))
+            )
         if release.organisations:
             out.append(Text(" · ".join(clean_line(o) for o in release.organisations)))
         for person in release.people:

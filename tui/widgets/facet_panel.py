@@ -1,4 +1,4 @@
-"""The facet panel: organisations, places and years of the current result, with counts."""
+"""The facet panel: issuers, organisations, places and years of the current result, with counts."""
 
 from __future__ import annotations
 
@@ -49,6 +49,7 @@ class FacetPanel(OptionList):
         highlighted = self.highlighted
         options: list[Option | None] = []
         for title, name, entries in (
+            ("Issued by", "issuer", facets.issuers),
             ("Organisations", "org", facets.organisations),
             ("Places", "loc", facets.places),
             ("Years", "date", facets.years),

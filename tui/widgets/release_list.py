@@ -1,4 +1,5 @@
-"""The release list: date, organisation, place and title, with star and unread markers."""
+"""The release list: date, issuer (or organisation), place and title, with star and unread
+markers."""
 
 from __future__ import annotations
 
@@ -85,7 +86,9 @@ class ReleaseList(VirtualList[Release]):
             pieces += [(f"{release.date or '':<10}", self.part("dim")), (" ", plain)]
         org_width, place_width = _column_widths(width)
         if org_width:
-            org = short_organisation(release.organisations[0]) if release.organisations else ""
+            # Who issued it, else the first organisation it names.
+            issuer = release.issuer or (release.organisations[0] if release.organisations else "")
+            org = short_organisation(issuer) if issuer else ""
             pieces += [fixed_cell(org, org_width, meta), (" ", plain)]
         if place_width:
             pieces += [fixed_cell(release.location or "", place_width, meta), (" ", plain)]
