@@ -552,3 +552,28 @@ async def test_an_indexed_search_is_answered_in_the_keystroke_and_a_slow_one_in_
         await settle(pilot)
         expected = archive.search(parse_query('"of the p'))
         assert [r.id for r in app.screen.query_one(ReleaseList).rows] == [r.id for r in expected]
+
+
+async def test_the_issuer_heads_the_facets_and_the_list_column(tmp_path: Path) -> None:
+    releases = sample_releases()
+    issued = [
+        r.with_changes(issuer="Harbour Board of Lisbon" if n % 2 else None)
+        for n, r in enumerate(releases)
+    ]
+    path = write_store(tmp_path / "releases.json", issued)
+    app = PressroomApp(path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        rows = app.screen.query_one(ReleaseList).rows
+        first_issued = next(r for r in rows if r.issuer)
+        assert first_issued.issuer == "Harbour Board of Lisbon"
+        await pilot.press("f")
+        await settle(pilot)
+        panel = app.screen.query_one(FacetPanel)
+        labels = [str(panel.get_option_at_index(i).prompt) for i in range(panel.option_count)]
+        assert labels[0] == "Issued by"
+        assert labels[1].split(maxsplit=1) == [str(len(issued) // 2), "Harbour Board of Lisbon"]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.query_one(SearchBar).value.strip() == 'issuer:"Harbour Board of Lisbon"'
+        assert len(titles(app)) == len(issued) // 2

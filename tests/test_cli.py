@@ -282,3 +282,17 @@ def test_prefix_makes_the_last_word_a_prefix_as_in_the_browser(
     assert main(["search", "--prefix", "ferr", "--db", db, "--json"]) == 0
     hits = [json.loads(line)["title"] for line in capsys.readouterr().out.splitlines()]
     assert hits == ["Harbour authority opens a new ferry terminal"]
+
+
+def test_search_and_show_name_the_issuer(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.helpers.browser_data import sample_releases, write_store
+
+    issued = [r.with_changes(issuer="Harbour Board of Lisbon") for r in sample_releases()[:1]]
+    db = str(write_store(tmp_path / "store.json", issued))
+    assert main(["search", "issuer:lisbon", "--db", db]) == 0
+    [row] = capsys.readouterr().out.splitlines()
+    assert row.split("\t")[2] == "Harbour Board of Lisbon"
+    assert main(["show", issued[0].id, "--db", db]) == 0
+    assert "issued by Harbour Board of Lisbon" in capsys.readouterr().out
