@@ -213,3 +213,32 @@ def test_the_file_limit_still_holds_for_formats_read_whole(tmp_path: Path) -> No
     path.write_bytes(b"word " * (limits.MAX_FILE_BYTES // 5 + 1))
     summary = _import(tmp_path / "releases.json", path)
     assert summary.failed == [(str(path), "larger than 20 MB")]
+
+
+def test_pressroom_parse_prints_a_big_file_as_it_reads_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tui.cli.main import main
+
+    monkeypatch.setattr(stream, "CHUNK_ENTRIES", 4)
+    monkeypatch.setattr(stream, "MAX_FILE_BYTES", 500)
+    printed: list[int] = []
+    errors: list[str] = []
+    real = stream.parse_chunk
+
+    def counting(path: str, fmt: str, chunk: stream.Chunk) -> object:
+        out, err = capsys.readouterr()
+        printed.append(len(out.splitlines()))  # lines printed since the chunk before
+        errors.append(err)
+        return real(path, fmt, chunk)
+
+    monkeypatch.setattr(stream, "parse_chunk", counting)
+    lines = [orjson.dumps(_release(n)) for n in range(10)]
+    lines[6] = b"{broken"
+    array = tmp_path / "big.json"
+    array.write_bytes(orjson.dumps([_release(n) for n in range(20, 30)]))
+    assert main(["parse", str(_jsonl(tmp_path / "x.jsonl", lines)), str(array)]) == 0
+    out, err = capsys.readouterr()
+    assert printed == [0, 4, 3, 2, 4, 4]  # each chunk printed before the next is read
+    assert len(out.splitlines()) + sum(printed) == 19
+    assert "x.jsonl: line 7: cannot parse JSON" in "".join(errors) + err

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from store.ingest.discover import ImportProblem, SourceFile, discover
+from store.ingest.discover import STDIN, ImportProblem, SourceFile, discover, read_bytes
 from store.ingest.draft import Draft
 from store.ingest.extract.anatomy import extract
 from store.ingest.extract.dates import path_date
-from store.ingest.read import read_source
+from store.ingest.read import read_source, sniff
 from store.records import (
     Link,
     Release,
@@ -101,13 +101,31 @@ def parse_source(source: SourceFile, data: bytes | None = None) -> ParseResult:
 def parse_sources(
     sources: Iterable[SourceFile | tuple[str, ImportProblem]],
 ) -> Iterator[ParseResult]:
-    """Parse each discovered source in turn; refused ones become problems."""
+    """Parse each discovered source in turn; refused ones become problems.
+
+    JSON Lines and JSON too large to read whole are parsed a chunk of
+    releases at a time (``store.ingest.stream``): one result per chunk.
+    """
+    from store.ingest import stream  # it builds releases with this module
+
     for item in sources:
-        if isinstance(item, SourceFile):
-            yield parse_source(item)
-        else:
+        if not isinstance(item, SourceFile):
             path, problem = item
             yield ParseResult(problems=[(path, str(problem))], files=1)
+        elif stream.is_streamed(item):
+            yield from stream.parse_stream(item)
+        elif item.path == STDIN:
+            try:
+                data = read_bytes(item)
+            except ImportProblem as problem:
+                yield ParseResult(problems=[(item.path, str(problem))], files=1)
+                continue
+            if data.strip() and sniff(data) == "jsonl":
+                yield from stream.parse_stream(item, data)  # broken lines reported
+            else:
+                yield parse_source(item, data)
+        else:
+            yield parse_source(item)
 
 
 def parse_paths(paths: Sequence[str]) -> ParseResult:

@@ -220,13 +220,8 @@ def _parse_job(job: _Job) -> _Parsed:
 
 
 def _parse_part(part: _Part) -> _Parsed:
-    path, chunk = part.job.source.path, part.chunk
-    result = stream.build_entries(path, part.format, chunk.entries)
-    if chunk.problem is not None:
-        result.problems.append((path, chunk.problem))
-    result.files = 1 if chunk.last else 0
-    if chunk.last and not result.releases and not result.problems and not chunk.entries:
-        result.problems.append((path, "no release found in this file"))
+    chunk = part.chunk
+    result = stream.parse_chunk(part.job.source.path, part.format, chunk)
     return _Parsed(part.job, result, chunk.digest, False, partial=not chunk.last)
 
 

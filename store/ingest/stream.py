@@ -104,6 +104,24 @@ def chunks(source: SourceFile, data: bytes | None = None) -> Iterator[Chunk]:
         reading.close()
 
 
+def parse_chunk(path: str, fmt: str, chunk: Chunk) -> ParseResult:
+    """The releases of one chunk and its problems; the last chunk counts the file."""
+    result = build_entries(path, fmt, chunk.entries)
+    if chunk.problem is not None:
+        result.problems.append((path, chunk.problem))
+    result.files = 1 if chunk.last else 0
+    if chunk.last and not result.releases and not result.problems and not chunk.entries:
+        result.problems.append((path, "no release found in this file"))
+    return result
+
+
+def parse_stream(source: SourceFile, data: bytes | None = None) -> Iterator[ParseResult]:
+    """Parse *source* (or *data*, its bytes) a chunk at a time (``pressroom parse``)."""
+    fmt = "jsonl" if data is not None else source.format
+    for chunk in chunks(SourceFile(source.path, fmt), data):
+        yield parse_chunk(source.path, fmt, chunk)
+
+
 def build_entries(path: str, fmt: str, entries: list[Entry]) -> ParseResult:
     """Build the releases of *entries*, each within the parse time limit; problems name the entry."""
     result = ParseResult()

@@ -259,16 +259,23 @@ def cmd_import(ns: argparse.Namespace) -> int:
 
 
 def cmd_parse(ns: argparse.Namespace) -> int:
-    from store.ingest.build import parse_paths
+    from store.ingest.build import parse_sources
+    from store.ingest.discover import discover
 
-    result = parse_paths(ns.paths)
+    # Printed as they come: a JSON Lines file of any size is parsed a chunk
+    # of releases at a time, and never held whole.
     out = sys.stdout.buffer
-    for release in result.releases:
-        out.write(orjson.dumps(release.to_json()) + b"\n")
+    found = failed = 0
+    for result in parse_sources(discover(ns.paths)):
+        for release in result.releases:
+            out.write(orjson.dumps(release.to_json()) + b"\n")
+        found += len(result.releases)
+        for path, reason in result.problems:
+            out.flush()
+            _error(f"{path}: {reason}")
+        failed += len(result.problems)
     out.flush()
-    for path, reason in result.problems:
-        _error(f"{path}: {reason}")
-    return 0 if result.releases or not result.problems else 1
+    return 0 if found or not failed else 1
 
 
 def cmd_search(ns: argparse.Namespace) -> int:
