@@ -101,3 +101,12 @@ def test_message_with_only_an_attachment_is_a_problem() -> None:
 def test_not_a_message() -> None:
     with pytest.raises(ImportProblem, match="not a mail message"):
         _read(b"just some words\nwithout headers")
+
+
+def test_a_subject_of_megabytes_is_cut_to_a_headline() -> None:
+    from store.ingest.build import build_release
+
+    data = b"From: press@example.org\nSubject: " + b"A" * 5_000_000 + b"\n\nGENEVA - Body.\n"
+    [draft] = _read(data)
+    release = build_release(draft, "/imports/huge.eml")
+    assert 0 < len(release.title) <= 1000 and release.body.startswith("GENEVA")

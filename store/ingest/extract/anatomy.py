@@ -399,6 +399,10 @@ def _known_organisations(organisations: tuple[str, ...]) -> dict[str, str]:
     return known
 
 
+# Longer declared titles are cut to their first sentence (still far beyond any headline).
+MAX_DECLARED_TITLE = 1000
+
+
 def extract(
     text: str,
     *,
@@ -453,7 +457,9 @@ def extract(
     if top.headline and declared and not _same_title(declared, top.headline):
         headline = top.headline  # the page's own headline over a shortened <title>
     elif declared:
-        headline = declared
+        # A declared title of megabytes (a mail's Subject, a JSON field) is no
+        # headline: memory is bounded per release, not per byte of a field.
+        headline = declared if len(declared) <= MAX_DECLARED_TITLE else first_sentence(declared)
     elif top.headline:
         headline = top.headline
     else:
