@@ -296,3 +296,17 @@ def test_search_and_show_name_the_issuer(
     assert row.split("\t")[2] == "Harbour Board of Lisbon"
     assert main(["show", issued[0].id, "--db", db]) == 0
     assert "issued by Harbour Board of Lisbon" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", [["search", "x"], ["show", "abc"], ["import", "-"]])
+def test_a_directory_in_place_of_the_store_is_one_clear_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    db = tmp_path / "releases.json"
+    db.mkdir()
+    assert main([*command, "--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert err.strip().splitlines() == [
+        f"pressroom: {db} is a directory, not a store; nothing was changed"
+    ]
+    assert db.is_dir() and not any(db.iterdir())

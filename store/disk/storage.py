@@ -413,12 +413,15 @@ def _read_store_file(path: Path) -> tuple[Tables | None, Signature | None]:
         return None, None
     except OSError as exc:
         raise StoreError(f"cannot read {shown} ({exc.strerror or exc})") from exc
+    # fstat of the open file: the signature belongs to exactly these bytes,
+    # since writers replace the file and never change it in place. Checked
+    # before the file object is made, which refuses a directory with its own error.
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):
+        os.close(fd)
+        kind = "a directory" if stat.S_ISDIR(st.st_mode) else "not a regular file"
+        raise StoreError(f"{shown} is {kind}, not a store; nothing was changed")
     with open(fd, "rb", buffering=_READ_BUFFER, closefd=True) as handle:
-        # fstat of the open file: the signature belongs to exactly these bytes,
-        # since writers replace the file and never change it in place.
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            raise StoreError(f"{shown} is not a regular file")
         signature = (st.st_ino, st.st_size, st.st_mtime_ns)
         try:
             with collector.paused():
