@@ -168,3 +168,16 @@ def test_ids_written_by_another_tool_import_and_reimport_as_the_same_releases(
     assert (first.imported, first.failed) == (6, [])
     assert (again.imported, again.updated, again.known) == (0, 0, 5)
     assert len(set(ids)) == 6 and all(is_release_id(i) for i in ids)
+
+
+def test_the_issuer_named_by_a_cms_export() -> None:
+    from store.ingest.build import build_release
+
+    docs = [
+        {"title": "Plant opens", "body": "LYON - Text.", "company": "Acme Foods SA"},
+        {"title": "Grant", "body": "Text.", "publisher": {"name": "City of Lyon", "url": "x"}},
+        {"title": "Post", "body": "Text.", "author": "Jane Doe", "publisher": "press@x.org"},
+    ]
+    drafts = _read("json", docs)
+    assert [d.issuer for d in drafts] == ["Acme Foods SA", "City of Lyon", None]
+    assert build_release(drafts[0], "/imports/x.json").issuer == "Acme Foods SA"

@@ -24,6 +24,9 @@ _BODY_KEYS = ("body", "content", "text", "description")
 _URL_KEYS = ("url", "link", "web_url")
 _LANGUAGE_KEYS = ("lang", "language", "locale")
 _TAG_KEYS = ("tags", "keywords", "topics")
+# Who issued the release, as CMS and newsroom exports name it (never "author":
+# in most CMS exports that is a person or a user number).
+_ISSUER_KEYS = ("issuer", "company", "organisation", "organization", "publisher")
 # Keys only our export has; with "id", "title" and "body" they mark Release.to_json output.
 _EXPORT_KEYS = ("kicker", "people", "contacts", "organisations", "embargo", "fingerprint")
 
@@ -124,6 +127,7 @@ def entry_draft(obj: Mapping[str, Any], fmt: str, index: str | None) -> Draft | 
         language=language_tag(_first(obj, _LANGUAGE_KEYS)),
         tags=_tags(_first(obj, _TAG_KEYS)),
         entry_key=key,
+        issuer=_issuer(obj),
     )
 
 
@@ -181,6 +185,17 @@ def _date(obj: Mapping[str, Any]) -> str | None:
         day = iso_date(obj.get(key))
         if day:
             return day
+    return None
+
+
+def _issuer(obj: Mapping[str, Any]) -> str | None:
+    for key in _ISSUER_KEYS:
+        value = obj.get(key)
+        if isinstance(value, dict):  # {"publisher": {"name": "...", "url": "..."}}
+            value = _first(value, ("name", "title", "label"))
+        name = short_text(value, 200)
+        if name and "@" not in name:
+            return name
     return None
 
 
