@@ -577,3 +577,30 @@ async def test_the_issuer_heads_the_facets_and_the_list_column(tmp_path: Path) -
         await settle(pilot)
         assert app.screen.query_one(SearchBar).value.strip() == 'issuer:"Harbour Board of Lisbon"'
         assert len(titles(app)) == len(issued) // 2
+
+
+async def test_the_empty_query_is_answered_at_once_even_before_the_index(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As the browser opens, the index is still loading: every release, in
+    # archive order, needs neither it nor a scan, and no worker's hop.
+    handed_over: list[str] = []
+    original = Session._in_worker
+
+    def spy(self: Session, work: Callable[[], None], group: str, **kwargs: bool) -> None:
+        handed_over.append(group)
+        original(self, work, group, **kwargs)
+
+    monkeypatch.setattr(Session, "_in_worker", spy)
+    app = PressroomApp(store_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        archive = app.session.archive
+        assert archive is not None
+        monkeypatch.setattr(type(archive), "index", property(lambda self: None))
+        handed_over.clear()
+        browse(app).run_search("", keep=None)
+        assert "search" not in handed_over
+        assert len(titles(app)) == len(archive.releases)
+        browse(app).run_search("flood", keep=None)
+        assert handed_over.count("search") == 1  # without the index, a scan: a worker
