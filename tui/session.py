@@ -264,7 +264,9 @@ class Session:
         self.archive = archive
         self.marks.reload(on_disk)
         self._broadcast(lambda: ArchiveOpened(archive))
-        self.build_index()
+        # After the frame that shows the rows: loading the index holds the GIL
+        # for tens of milliseconds at a time, which the first paint would wait on.
+        self.app.call_after_refresh(self.build_index)
 
     def check_store(self) -> None:
         """Notice another process's writes (an import running beside the browser)."""
