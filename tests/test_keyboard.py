@@ -498,3 +498,27 @@ async def test_the_status_line_is_written_short_below_80_columns(wordy_store: Pa
         await pilot.press("slash", *"leade")
         await settle(pilot)
         assert str(count.render()).strip() == "1 of 9 · date ↓ · leade…"
+
+
+async def test_choosing_a_contact_before_its_card_follows_shows_its_releases(
+    wordy_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Enter on a contact within the typing pause (made long here): the releases
+    # that take the focus are the chosen contact's (they were the previous card's).
+    import tui.typing_pause
+
+    monkeypatch.setattr(tui.typing_pause, "PAUSE", 60.0)
+    app = PressroomApp(wordy_store)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press(*"gerardl")
+        await settle(pilot)
+        assert app.screen._card_follows.waiting  # type: ignore[attr-defined]
+        await pilot.press("down", "enter")
+        chosen = app.screen.query_one(ContactList).current
+        assert chosen is not None and "gerardl" in (chosen.email or "")
+        own = app.screen.query_one("#contact-releases", ReleaseList)
+        assert app.focused is own
+        assert own.rows and {r.id for r in own.rows} <= set(chosen.release_ids)

@@ -153,6 +153,11 @@ class ContactsScreen(ReleaseActions):
 
     @on(ContactList.Selected, "#contact-list")
     def _contact_selected(self, event: ContactList.Selected) -> None:
+        # The card may still wait for a pause in the typing: the releases that
+        # take the focus are the chosen contact's, never the previous card's.
+        self._card_follows.cancel()
+        if event.item is not self._card_entry:
+            self._show_card(event.item)
         self.query_one("#contact-releases", ReleaseList).focus(scroll_visible=False)
 
     @on(ReleaseList.Selected, "#contact-releases")
