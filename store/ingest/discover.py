@@ -15,6 +15,7 @@ import stat
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from store.ingest.limits import MAX_FILE_BYTES, ImportProblem
 from store.sanitize import clean_line
@@ -171,7 +172,13 @@ def read_bytes(source: SourceFile) -> bytes:
     return _read_stdin() if source.path == STDIN else _read_file(source.path)
 
 
-def _read_file(path: str) -> bytes:
+def open_source(path: str, fmt: str | None = None) -> BinaryIO:
+    """*path* opened for reading as a file to import, or ImportProblem.
+
+    Never blocking (a file swapped for a FIFO after discover() must not hang
+    the open), and refused unless it is a regular file within the size limit
+    of its format *fmt* (none for the formats read a release at a time).
+    """
     # O_NONBLOCK: a file swapped for a FIFO after discover() must not hang the open.
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
@@ -179,15 +186,21 @@ def _read_file(path: str) -> bytes:
     except OSError as error:
         raise ImportProblem(os_reason(error, path)) from None
     try:
-        problem = _refusal(os.fstat(fd))
+        problem = _refusal(os.fstat(fd), fmt)
         if problem is not None:
             raise problem
-        with os.fdopen(fd, "rb", closefd=False) as stream:
-            return _read_bounded(stream.read)
-    except OSError as error:
-        raise ImportProblem(os_reason(error, path)) from None
-    finally:
+        return os.fdopen(fd, "rb")
+    except BaseException:
         os.close(fd)
+        raise
+
+
+def _read_file(path: str) -> bytes:
+    with open_source(path) as stream:
+        try:
+            return _read_bounded(stream.read)
+        except OSError as error:
+            raise ImportProblem(os_reason(error, path)) from None
 
 
 def _read_stdin() -> bytes:

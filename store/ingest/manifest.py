@@ -67,9 +67,25 @@ def look_at(path: str) -> Look | None:
     return Look((info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino), racy)
 
 
+def new_digest() -> hashlib.blake2b:
+    """The hash that says two readings of a file hold the same bytes, to be fed in pieces."""
+    return hashlib.blake2b(digest_size=16)
+
+
 def digest_of(data: bytes) -> str:
-    """What says two readings of a file hold the same bytes."""
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    """The digest of *data*, a file's whole content (see :func:`new_digest`)."""
+    digest = new_digest()
+    digest.update(data)
+    return digest.hexdigest()
+
+
+def digest_of_file(path: str) -> str | None:
+    """The digest of the file at *path*, read in pieces; None when it cannot be read."""
+    try:
+        with open(path, "rb") as file:
+            return hashlib.file_digest(file, new_digest).hexdigest()
+    except OSError:
+        return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ctypes
-import hashlib
 import multiprocessing
 import os
 import signal
@@ -371,7 +370,7 @@ def _units(jobs: list[_Job], files: int) -> Iterator[list[_Job] | _Part]:
         if batch:
             yield batch
             batch = []
-        if job.expected is not None and _digest(job.source.path) == job.expected:
+        if job.expected is not None and manifest.digest_of_file(job.source.path) == job.expected:
             # Its stat signature changed, its bytes did not (a touch, a copy back).
             yield [job]
             continue
@@ -379,14 +378,6 @@ def _units(jobs: list[_Job], files: int) -> Iterator[list[_Job] | _Part]:
             yield _Part(job, chunk, job.source.format)
     if batch:
         yield batch
-
-
-def _digest(path: str) -> str | None:
-    try:
-        with open(path, "rb") as file:
-            return hashlib.file_digest(file, lambda: hashlib.blake2b(digest_size=16)).hexdigest()
-    except OSError:
-        return None
 
 
 def _parse_unit(unit: list[_Job] | _Part) -> list[_Parsed]:

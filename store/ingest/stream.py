@@ -11,9 +11,7 @@ entry number and the file's other entries still land (SECURITY.md section 4).
 from __future__ import annotations
 
 import codecs
-import hashlib
 import os
-import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
@@ -22,8 +20,9 @@ import orjson
 
 from store.ingest.build import ParseResult, build_release
 from store.ingest.decoding import decode_markup
-from store.ingest.discover import STDIN, SourceFile, os_reason
+from store.ingest.discover import STDIN, SourceFile, open_source, os_reason
 from store.ingest.limits import MAX_FILE_BYTES, PARSE_SECONDS, ImportProblem, _Deadline, time_limit
+from store.ingest.manifest import new_digest
 from store.ingest.readers.jsonform import WRAPPERS, entry_draft, loads
 from store.sanitize import clean_line
 
@@ -63,21 +62,23 @@ def is_streamed(source: SourceFile) -> bool:
     if source.path == STDIN or source.format not in ("jsonl", "json"):
         return False
     try:
-        info = os.stat(source.path)
-        with open(source.path, "rb") as head:
+        if source.format == "json" and os.stat(source.path).st_size <= MAX_FILE_BYTES:
+            return False
+        with open_source(source.path, source.format) as head:
             bom = head.read(4)
-    except OSError:
+    except (OSError, ImportProblem):
         return False  # the reader reports it
-    if bom.startswith(_WIDE_BOMS):
-        return False  # UTF-16/32: read whole (within the file limit) and decoded as such
-    return source.format == "jsonl" or info.st_size > MAX_FILE_BYTES
+    # UTF-16/32: read whole (within the file limit) and decoded as such.
+    return not bom.startswith(_WIDE_BOMS)
 
 
 def chunks(source: SourceFile, data: bytes | None = None) -> Iterator[Chunk]:
     """The entries of *source* (or of *data*, its bytes), a chunk at a time; never raises."""
     chunk = Chunk()
     try:
-        reading = _Hashing(_open(source) if data is None else _BytesReader(data))
+        reading = _Hashing(
+            open_source(source.path, source.format) if data is None else _BytesReader(data)
+        )
     except ImportProblem as problem:
         yield Chunk(last=True, problem=str(problem))
         return
@@ -213,20 +214,6 @@ def _list_prefix(reading: _Hashing) -> str:
     raise ImportProblem(f"larger than {MAX_FILE_BYTES >> 20} MB and not a list of releases")
 
 
-def _open(source: SourceFile) -> IO[bytes]:
-    # As discover's reader does: a FIFO swapped in must not hang, a link to
-    # something that is not a regular file is refused.
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-    try:
-        fd = os.open(source.path, flags)
-    except OSError as error:
-        raise ImportProblem(os_reason(error, source.path)) from None
-    if not stat.S_ISREG(os.fstat(fd).st_mode):
-        os.close(fd)
-        raise ImportProblem("not a regular file")
-    return os.fdopen(fd, "rb")
-
-
 class _BytesReader:
     """Bytes already read (standard input) behind the file methods the readers use."""
 
@@ -259,7 +246,7 @@ class _Hashing:
 
     def __init__(self, stream: IO[bytes] | _BytesReader) -> None:
         self._stream = stream
-        self._hash = hashlib.blake2b(digest_size=16)
+        self._hash = new_digest()
         self._hashed = 0  # bytes hashed; a rewound stream is not hashed twice
         self._at = 0
 
@@ -282,7 +269,6 @@ class _Hashing:
         self._at = 0
 
     def digest(self) -> str:
-        # The same digest as store.ingest.manifest.digest_of over the whole file.
         while self.read(1 << 20):
             pass
         return self._hash.hexdigest()
