@@ -14,6 +14,7 @@ from store.disk import storage as storage_module
 from store.disk.release_store import ReleaseState, ReleaseStore
 from store.disk.storage import Tables
 from store.errors import NewerSchemaError, StoreError
+from tests.helpers.synthetic import generate
 from tests.helpers.synthetic_releases import international_release, synthetic_release
 
 OpenStore = Callable[[], ReleaseStore]
@@ -355,3 +356,30 @@ def test_a_star_writes_the_state_file_and_leaves_the_store_file_alone(tmp_path: 
         assert deferred.state(release.id).starred
         deferred.set_read([release.id])
     assert ReleaseStore(path).state(release.id) == ReleaseState(read=True, starred=True)
+
+
+def test_releases_stay_in_the_file_until_asked_for_and_are_written_back_as_they_were(
+    tmp_path: Path,
+) -> None:
+    """The store keeps where each release lies, not the parsed document: an import into a
+    large archive holds offsets, and the untouched documents are written as their bytes."""
+    from store.disk.storage import StoredDocument, _store_chunks, materialized
+
+    path = tmp_path / "releases.json"
+    first = list(generate(30, seed=3))
+    with ReleaseStore(path) as store:
+        store.add_batch(first)
+        assert store._by_key == {}  # written, then let go
+    with ReleaseStore(path) as store:
+        stored = store._tables()["releases"]
+        assert all(type(doc) is StoredDocument for doc in stored.values())
+        assert store.get(first[4].id) == first[4]
+        more = list(generate(40, seed=4))[30:]
+        assert store.add_batch([*more, first[0]]) == ["imported"] * 10 + ["known"]
+        tables = store._tables()
+        assert all(type(doc) is StoredDocument for doc in tables["releases"].values())
+        parsed = {name: materialized(table) for name, table in tables.items()}
+    # Byte for byte what writing the parsed documents gives.
+    assert path.read_bytes() == b"".join(_store_chunks(parsed))
+    with ReleaseStore(path) as store:
+        assert {r.id: r for r in store.releases()} == {r.id: r for r in [*first, *more]}

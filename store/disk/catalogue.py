@@ -18,6 +18,7 @@ even after another process writes a new generation.
 
 from __future__ import annotations
 
+import bisect
 import os
 import stat
 import struct
@@ -46,7 +47,9 @@ from store.sanitize import clean_line, fold
 # Version 3: a CRC-32 of everything after it follows the magic line (SECURITY.md
 # D12: a catalogue damaged inside, its header intact, must never be used).
 # Version 4: the issuer of each release (issue 10).
-_MAGIC = b"PRESSROOM-CATALOGUE-4\n"
+# Version 5: a CRC-32 of each release's document, so that the catalogue of the
+# next generation of the store keeps the rows of the documents it left as they were.
+_MAGIC = b"PRESSROOM-CATALOGUE-5\n"
 _COLUMNS = ("ids", "titles", "dates", "locations", "organisations", "fingerprints", "issuers")
 # Whole releases kept after they were read (the visible rows, the pane, a
 # phrase check): about 4 KB each.
@@ -82,6 +85,7 @@ class Catalogue(Sequence[Release]):
         offsets: array[int],
         lengths: array[int],
         contacts: bytes,
+        checks: array[int],
     ) -> None:
         self._handle = handle
         self.signature = signature
@@ -94,10 +98,15 @@ class Catalogue(Sequence[Release]):
         self.issuers: list[str | None] = columns["issuers"]
         self._offsets = offsets
         self._lengths = lengths
+        # The CRC-32 of each document's bytes: a row stays valid for the next
+        # generation of the store file exactly while its document is unchanged.
+        self._checks = checks
         # Every release's contact blocks as JSON, parsed only for the contact
         # directory: the list does not need them.
         self._contacts = contacts
         self._cache: dict[int, Release] = {}
+        # Whether it describes the store file as it is (see ``load``'s *stale*).
+        self.current = True
 
     # -- the sequence of releases ---------------------------------------------------
 
@@ -152,17 +161,27 @@ class Catalogue(Sequence[Release]):
     # -- building, saving, loading --------------------------------------------------
 
     @classmethod
-    def build(cls, store_path: Path) -> Catalogue:
+    def build(cls, store_path: Path, previous: Catalogue | None = None) -> Catalogue:
         """Read the store file once and catalogue it.
+
+        *previous*: the catalogue of an earlier generation of the store (an
+        import wrote the file since): the rows of the documents still in the
+        file byte for byte are kept, in their order, and only the others are
+        parsed and put in place. The result is the catalogue a full build
+        gives (the same rows in the same order), at a fraction of the cost:
+        100 releases into an archive of 100,000 re-read 100, not 100,000.
 
         Raises :class:`NotCatalogued` when the file is not in the layout
         Pressroom writes, or not at the current schema: the caller opens it
         with :class:`ReleaseStore`, which migrates or reports it.
         """
         handle = _open(store_path)
+        known = previous._rows_by_id() if previous is not None else {}
+        crc32 = zlib.crc32
         try:
             signature = _signature(handle)
             rows: list[tuple[Any, ...]] = []
+            kept: list[tuple[int, int, int, int]] = []  # (earlier place, offset, length, crc)
             schema: object = None
             with collector.paused():
                 for table, key, offset, raw in walk_store_lines(handle):
@@ -171,7 +190,17 @@ class Catalogue(Sequence[Release]):
                     if table == META:
                         schema = orjson.loads(raw).get("schema")
                     elif table == RELEASES:
-                        rows.append((*_row(key, orjson.loads(raw)), offset, len(raw)))
+                        check = crc32(raw)
+                        place = known.get(key)
+                        if (
+                            place is not None
+                            and previous is not None
+                            and previous._checks[place] == check
+                            and previous._lengths[place] == len(raw)
+                        ):
+                            kept.append((place, offset, len(raw), check))
+                        else:
+                            rows.append((*_row(key, orjson.loads(raw)), offset, len(raw), check))
         except (NotStoreLayout, orjson.JSONDecodeError, AttributeError, OSError) as exc:
             handle.close()
             raise NotCatalogued(str(exc)) from None
@@ -179,11 +208,52 @@ class Catalogue(Sequence[Release]):
             handle.close()
             raise NotCatalogued(f"store schema {schema}")
         rows.sort(key=lambda row: archive_order(row[2], row[1]))
+        if previous is not None and kept:
+            rows = previous._merged(kept, rows)
         columns = {name: [row[n] for row in rows] for n, name in enumerate(_COLUMNS)}
         contacts = orjson.dumps([row[7] for row in rows])
         offsets = array("Q", [row[8] for row in rows])
         lengths = array("I", [row[9] for row in rows])
-        return cls(handle, signature, columns, offsets, lengths, contacts)
+        checks = array("I", [row[10] for row in rows])
+        return cls(handle, signature, columns, offsets, lengths, contacts, checks)
+
+    def _rows_by_id(self) -> dict[str, int]:
+        """Each row's place, by the store's key of its release (decimal text)."""
+        return {str(int(release_id, 16)): place for place, release_id in enumerate(self.ids)}
+
+    def _merged(
+        self, kept: list[tuple[int, int, int, int]], fresh: list[tuple[Any, ...]]
+    ) -> list[tuple[Any, ...]]:
+        """The rows *kept* from this catalogue, in its order, with the *fresh* rows
+        (sorted) put where a full sort puts them."""
+        kept.sort()
+        with collector.paused():
+            contacts = orjson.loads(self._contacts)
+        rows: list[tuple[Any, ...]] = [
+            (
+                self.ids[place],
+                self.titles[place],
+                self.dates[place],
+                self.locations[place],
+                self.organisations[place],
+                self.fingerprints[place],
+                self.issuers[place],
+                contacts[place],
+                offset,
+                length,
+                check,
+            )
+            for place, offset, length, check in kept
+        ]
+
+        def order(row: tuple[Any, ...]) -> tuple[int, str, str]:
+            return archive_order(row[2], row[1])
+
+        # A full sort is stable in store order, and a new or changed document
+        # is written after every kept one: after the kept rows of equal key.
+        for row in fresh:
+            rows.insert(bisect.bisect_right(rows, order(row), key=order), row)
+        return rows
 
     def to_bytes(self) -> bytes:
         head = orjson.dumps(
@@ -197,6 +267,7 @@ class Catalogue(Sequence[Release]):
             head,
             self._offsets.tobytes(),
             self._lengths.tobytes(),
+            self._checks.tobytes(),
             self._contacts,
         )
         crc = 0
@@ -209,8 +280,13 @@ class Catalogue(Sequence[Release]):
         write_derived(path, self.to_bytes())
 
     @classmethod
-    def load(cls, path: Path, store_path: Path) -> Catalogue | None:
-        """The saved catalogue of *store_path*, or None when missing, stale or damaged."""
+    def load(cls, path: Path, store_path: Path, *, stale: bool = False) -> Catalogue | None:
+        """The saved catalogue of *store_path*, or None when missing, stale or damaged.
+
+        *stale*: also one made for an earlier generation of the store file (to
+        build the current one from, never to read releases through); its
+        ``current`` says which it is.
+        """
         try:
             with open_derived(path) as derived:
                 data = derived.read()
@@ -218,7 +294,7 @@ class Catalogue(Sequence[Release]):
         except (OSError, NotCatalogued):
             return None
         try:
-            catalogue = cls._from_bytes(data, handle)
+            catalogue = cls._from_bytes(data, handle, stale)
         except (ValueError, KeyError, TypeError, struct.error, orjson.JSONDecodeError):
             catalogue = None
         if catalogue is None:
@@ -226,7 +302,7 @@ class Catalogue(Sequence[Release]):
         return catalogue
 
     @classmethod
-    def _from_bytes(cls, data: bytes, handle: BinaryIO) -> Catalogue | None:
+    def _from_bytes(cls, data: bytes, handle: BinaryIO, stale: bool = False) -> Catalogue | None:
         if not data.startswith(_MAGIC):
             return None
         start = len(_MAGIC) + 4
@@ -235,25 +311,30 @@ class Catalogue(Sequence[Release]):
             return None  # damaged inside
         head_size, count, contacts_size = struct.unpack_from("<QQQ", data, start)
         start += 24
-        if start + head_size + 12 * count + contacts_size != len(data):
+        if start + head_size + 16 * count + contacts_size != len(data):
             return None  # cut short or padded: damaged
         with collector.paused():
             head = orjson.loads(data[start : start + head_size])
         start += head_size
         signature = _signature(handle)
-        if tuple(head["signature"]) != signature:
+        current = tuple(head["signature"]) == signature
+        if not current and not stale:
             return None  # the store was written since
         columns = head["columns"]
         if any(len(columns[name]) != count for name in _COLUMNS):
             return None
-        offsets, lengths = array("Q"), array("I")
+        offsets, lengths, checks = array("Q"), array("I"), array("I")
         offsets.frombytes(data[start : start + 8 * count])
         start += 8 * count
         lengths.frombytes(data[start : start + 4 * count])
         start += 4 * count
-        if len(offsets) != count or len(lengths) != count:
+        checks.frombytes(data[start : start + 4 * count])
+        start += 4 * count
+        if not len(offsets) == len(lengths) == len(checks) == count:
             return None
-        return cls(handle, signature, columns, offsets, lengths, data[start:])
+        catalogue = cls(handle, signature, columns, offsets, lengths, data[start:], checks)
+        catalogue.current = current
+        return catalogue
 
 
 def open_catalogue(store_path: Path) -> Catalogue:
@@ -262,10 +343,15 @@ def open_catalogue(store_path: Path) -> Catalogue:
     Raises :class:`NotCatalogued` (see :meth:`Catalogue.build`).
     """
     path = catalogue_path(store_path)
-    catalogue = Catalogue.load(path, store_path)
-    if catalogue is None:
-        catalogue = Catalogue.build(store_path)
-        catalogue.save(path)
+    found = Catalogue.load(path, store_path, stale=True)
+    if found is not None and found.current:
+        return found
+    try:
+        catalogue = Catalogue.build(store_path, found)
+    finally:
+        if found is not None:
+            found._handle.close()
+    catalogue.save(path)
     return catalogue
 
 

@@ -41,7 +41,7 @@ from tinydb.table import Document
 from store import collector
 from store.disk import storage as storage_module
 from store.disk.lock import DEFAULT_TIMEOUT
-from store.disk.storage import AtomicJSONStorage, Tables
+from store.disk.storage import AtomicJSONStorage, StoredDocument, Tables, materialized
 from store.errors import NewerSchemaError, StoreError
 from store.records import DATE_SOURCES, ID_LENGTH, Release, is_release_id
 from store.sanitize import clean_line
@@ -112,6 +112,8 @@ class ReleaseStore:
                 lock_timeout=lock_timeout,
                 validate=partial(type(self).schema_problem, self.path),
                 read_only=read_only,
+                # Releases stay in the file until asked for (storage.StoredDocument).
+                lazy_tables=frozenset({RELEASES}),
             )
             storage = self._file
             self._state_file = AtomicJSONStorage(
@@ -171,7 +173,7 @@ class ReleaseStore:
             doc = stored.get(key)
             if doc is None:
                 return None
-            release = self._by_key[key] = _release_from(key, doc)
+            release = self._by_key[key] = _release_from(key, _loaded(doc))
         return release
 
     def releases(self) -> Sequence[Release]:
@@ -182,7 +184,8 @@ class ReleaseStore:
             with collector.paused():
                 if known:
                     built = [
-                        known.get(key) or _release_from(key, doc) for key, doc in stored.items()
+                        known.get(key) or _release_from(key, _loaded(doc))
+                        for key, doc in stored.items()
                     ]
                 else:
                     built = _releases_from(stored)
@@ -244,7 +247,7 @@ class ReleaseStore:
                     old_fingerprint = (
                         earlier.fingerprint
                         if earlier is not None
-                        else (stored.get(str(doc_id)) or {}).get("fingerprint")
+                        else _fingerprint_of(stored.get(str(doc_id)))
                     )
                     if earlier is None and _other_source(stored.get(str(doc_id)), release):
                         outcomes.append("conflict")
@@ -276,7 +279,13 @@ class ReleaseStore:
         if pending:
             self._after_own_write()
             self._release_list = None
-            self._by_key.update((str(doc_id), release) for doc_id, release in pending.items())
+            if self._file is None:
+                self._by_key.update((str(doc_id), release) for doc_id, release in pending.items())
+            else:
+                # Now in the file: an import of 100,000 would otherwise keep them all
+                # (about 10 KB each); read again when asked for.
+                for doc_id in pending:
+                    self._by_key.pop(str(doc_id), None)
         return outcomes
 
     def set_read(self, release_ids: Iterable[str], read: bool = True) -> None:
@@ -374,8 +383,8 @@ class ReleaseStore:
         if self._fingerprints is None:
             index: dict[str, str] = {}
             for key, doc in tables.get(RELEASES, {}).items():
-                fingerprint = doc.get("fingerprint")
-                if isinstance(fingerprint, str) and fingerprint:
+                fingerprint = _fingerprint_of(doc)
+                if fingerprint:
                     index.setdefault(fingerprint, id_of_key(key))
             self._fingerprints = index
         return self._fingerprints
@@ -458,6 +467,9 @@ class ReleaseStore:
                 return
             self._move_states_out(data)
             data.pop(STATE, None)
+            if RELEASES in data:
+                # Migrations edit documents: they get them parsed (a rare, one-time path).
+                data[RELEASES] = materialized(data[RELEASES])
             schema = _schema_of(data)
             for version in range(schema, self.SCHEMA_VERSION):
                 try:
@@ -532,11 +544,25 @@ def id_of_key(key: str) -> str:
 
 def _releases_from(stored: Mapping[str, Any]) -> list[Release]:
     # Each document checked on its own: one edited by hand is read the tolerant way.
-    return [_release_from(key, doc) for key, doc in stored.items()]
+    return [_release_from(key, _loaded(doc)) for key, doc in stored.items()]
+
+
+def _loaded(doc: Any) -> Any:
+    """A stored document, parsed if it was left in the file (storage.StoredDocument)."""
+    return doc.load() if type(doc) is StoredDocument else doc
+
+
+def _fingerprint_of(doc: object) -> str | None:
+    """The fingerprint of a stored document (parsed or not), None when it has none."""
+    if type(doc) is StoredDocument:
+        return doc.fingerprint or None
+    fingerprint = doc.get("fingerprint") if isinstance(doc, dict) else None
+    return fingerprint if isinstance(fingerprint, str) and fingerprint else None
 
 
 def _other_source(doc: object, release: Release) -> bool:
     """Whether the stored document *doc* is a release from another source than *release*."""
+    doc = _loaded(doc)
     if not isinstance(doc, dict):
         return False
     source = doc.get("source")

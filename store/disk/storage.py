@@ -18,6 +18,12 @@ disk:
 * The parsed data is kept in memory and the file is parsed again only when
   its (inode, size, mtime) changed: TinyDB calls ``read()`` on every
   operation and a store can be hundreds of megabytes.
+* The documents of the tables named in ``lazy_tables`` are checked as they
+  are read but kept as :class:`StoredDocument`: where they lie in the file,
+  read again when asked for, and written to the next generation as the
+  bytes they were. An import that adds 100 releases to 100,000 then holds
+  offsets, not 2 GB of parsed documents, and writes the untouched ones
+  without encoding them again.
 * A file that does not parse is moved aside, never overwritten and never
   taken for an empty store (D3).
 
@@ -34,6 +40,7 @@ import secrets
 import shutil
 import stat
 import time
+import weakref
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -95,8 +102,10 @@ class AtomicJSONStorage(Storage):
         validate: Validator | None = None,
         read_only: bool = False,
         rebuilding: bool = False,
+        lazy_tables: frozenset[str] = frozenset(),
     ) -> None:
         super().__init__()
+        self.lazy_tables = lazy_tables
         # Rebuilding (pressroom doctor): the first write is a store made from a
         # damaged one and its backup, not a new store that would cost the backup.
         self.rebuilding = rebuilding
@@ -220,7 +229,7 @@ class AtomicJSONStorage(Storage):
     def _load(self) -> None:
         for _attempt in range(3):
             try:
-                data, signature = _read_store_file(self.path)
+                data, signature = _read_store_file(self.path, self.lazy_tables)
                 if data is not None and self._validate is not None:
                     reason = self._validate(data)
                     if reason is not None:
@@ -300,8 +309,15 @@ class AtomicJSONStorage(Storage):
         if not self._swept:
             self._sweep_temporary_files()
         tmp = folder / f".{self.path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp"
+        placed: list[_Placed] | None = [] if self.lazy_tables else None
+        written: _Generation | None = None
         try:
-            signature = _write_new_file(tmp, _store_chunks(data), like=self.path)
+            signature = _write_new_file(
+                tmp, _store_chunks(data, lazy=self.lazy_tables, placed=placed), like=self.path
+            )
+            if placed:
+                # Opened before the rename: exactly the bytes just written.
+                written = _Generation(os.open(tmp, os.O_RDONLY | os.O_CLOEXEC))
             self._keep_backup()
             os.replace(tmp, self.path)
         except OSError as exc:
@@ -315,6 +331,11 @@ class AtomicJSONStorage(Storage):
             raise
         self._signature = signature
         self.version += 1
+        if written is not None and placed:
+            # What was written in full is now only where it lies in the new
+            # file; the previous generation's file is let go with its last use.
+            for table, key, offset, length, fingerprint in placed:
+                data[table][key] = StoredDocument(written, offset, length, fingerprint)
         try:
             _fsync_folder(folder)
         except OSError as exc:
@@ -403,8 +424,13 @@ def signature_of(path: Path) -> Signature | None:
     return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
-def _read_store_file(path: Path) -> tuple[Tables | None, Signature | None]:
-    """The parsed store at *path* and its signature; (None, None) when there is no file."""
+def _read_store_file(
+    path: Path, lazy: frozenset[str] = frozenset()
+) -> tuple[Tables | None, Signature | None]:
+    """The parsed store at *path* and its signature; (None, None) when there is no file.
+
+    The documents of the tables in *lazy* are checked but kept as
+    :class:`StoredDocument` (when the file is in the line layout)."""
     shown = _shown(path)
     try:
         # Non-blocking: a FIFO in the store's place is refused below, not waited on.
@@ -425,7 +451,7 @@ def _read_store_file(path: Path) -> tuple[Tables | None, Signature | None]:
         signature = (st.st_ino, st.st_size, st.st_mtime_ns)
         try:
             with collector.paused():
-                data = _parse_store_lines(handle)
+                data = _parse_store_lines(handle, lazy)
                 if data is None:
                     # Not in the layout this module writes (older, hand-made or
                     # damaged): parse it whole, which also says what is wrong.
@@ -439,26 +465,53 @@ def _read_store_file(path: Path) -> tuple[Tables | None, Signature | None]:
     return data, signature
 
 
-def _store_chunks(data: Tables, chunk_size: int | None = None) -> Iterator[bytes]:
+# Where a document of a lazy table went in a file being written:
+# (table, key, offset of its JSON, its length, its fingerprint).
+_Placed = tuple[str, str, int, int, str | None]
+
+
+def _store_chunks(
+    data: Tables,
+    chunk_size: int | None = None,
+    *,
+    lazy: frozenset[str] = frozenset(),
+    placed: list[_Placed] | None = None,
+) -> Iterator[bytes]:
     """The store as JSON with one document per line, in pieces of about *chunk_size* bytes.
 
     Still plain JSON that any reader (or TinyDB's own storage) accepts; read
     back a line at a time by :func:`_parse_store_lines`. Writing piece by piece
     never holds a second copy of a store that can be hundreds of megabytes:
-    joining it whole costs as much as writing it. Raises orjson.JSONEncodeError
-    (a TypeError) for what JSON cannot hold.
+    joining it whole costs as much as writing it. A :class:`StoredDocument`
+    is written as the bytes it was read as. Where each document of a table in
+    *lazy* lands is appended to *placed*. Raises orjson.JSONEncodeError (a
+    TypeError) for what JSON cannot hold.
     """
     dumps = orjson.dumps
     limit = chunk_size or _WRITE_CHUNK
     parts = [b"{\n"]
     size = 0
+    position = 2  # bytes of the file before the end of parts
     last_table = len(data) - 1
     for number, (name, table) in enumerate(data.items()):
-        parts += (dumps(name), b": {\n")
+        head = dumps(name) + b": {\n"
+        parts.append(head)
+        position += len(head)
         separator = b""
+        sink = placed if placed is not None and name in lazy else None
         for key, doc in table.items():
-            line = dumps(doc)
-            parts += (separator, dumps(key), b": ", line)
+            if type(doc) is StoredDocument:
+                line = doc.raw()
+                fingerprint = doc.fingerprint
+            else:
+                line = dumps(doc)
+                fingerprint = _fingerprint_in(doc)
+            label = dumps(key) + b": "
+            parts += (separator, label, line)
+            position += len(separator) + len(label)
+            if sink is not None:
+                sink.append((name, key, position, len(line), fingerprint))
+            position += len(line)
             separator = b",\n"
             size += len(line)
             if size >= limit:
@@ -467,9 +520,70 @@ def _store_chunks(data: Tables, chunk_size: int | None = None) -> Iterator[bytes
                 size = 0
         if table:
             parts.append(b"\n")
-        parts.append(b"}\n" if number == last_table else b"},\n")
+            position += 1
+        tail = b"}\n" if number == last_table else b"},\n"
+        parts.append(tail)
+        position += len(tail)
     parts.append(b"}\n")
     yield b"".join(parts)
+
+
+def _fingerprint_in(doc: object) -> str | None:
+    fingerprint = doc.get("fingerprint") if isinstance(doc, dict) else None
+    return fingerprint if type(fingerprint) is str else None
+
+
+class _Generation:
+    """One generation of a store file, open for reading as long as a document needs it.
+
+    Writers replace the store file and never change it in place, so the
+    bytes behind an open descriptor stay the ones that were checked.
+    """
+
+    __slots__ = ("__weakref__", "fd")
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        weakref.finalize(self, os.close, fd)
+
+    def read(self, offset: int, length: int) -> bytes:
+        raw = os.pread(self.fd, length, offset)
+        if len(raw) != length:
+            raise StoreError("the store file was cut short while it was open; reopen Pressroom")
+        return raw
+
+
+class StoredDocument:
+    """A document of a store file, left as its bytes there until it is asked for."""
+
+    __slots__ = ("_file", "fingerprint", "length", "offset")
+
+    def __init__(self, file: _Generation, offset: int, length: int, fingerprint: str | None):
+        self._file = file
+        self.offset = offset
+        self.length = length
+        # Read when the document was checked: finding known releases needs
+        # every document's fingerprint and nothing else of it.
+        self.fingerprint = fingerprint
+
+    def raw(self) -> bytes:
+        """Its JSON, as it is in the file."""
+        return self._file.read(self.offset, self.length)
+
+    def load(self) -> dict[str, Any]:
+        """The document, parsed again from the file (it was checked when the file was read)."""
+        try:
+            doc = orjson.loads(self.raw())
+        except orjson.JSONDecodeError:
+            doc = None
+        if type(doc) is not dict:
+            raise StoreError("the store file changed while it was open; reopen Pressroom")
+        return doc
+
+
+def materialized(table: dict[str, Any]) -> dict[str, Any]:
+    """*table* with every :class:`StoredDocument` parsed (for code that edits documents)."""
+    return {key: doc.load() if type(doc) is StoredDocument else doc for key, doc in table.items()}
 
 
 class NotStoreLayout(Exception):
@@ -543,25 +657,37 @@ def walk_store_lines(handle: BinaryIO) -> Iterator[tuple[str, str | None, int, b
     raise NotStoreLayout  # the file ended before its closing brace
 
 
-def _parse_store_lines(handle: BinaryIO) -> Tables | None:
+def _parse_store_lines(handle: BinaryIO, lazy: frozenset[str] = frozenset()) -> Tables | None:
     """Parse the layout :func:`_store_chunks` writes, one line at a time; None if it is not.
 
     Reading a line at a time keeps the peak memory near the size of the
     parsed data, where parsing the whole file at once holds the file's bytes
     and orjson's document tree besides (2.3 times more at 100k releases).
+    The documents of a table in *lazy* are parsed as a check and let go (a
+    parse that is dropped at once costs a tenth of one that is kept): they
+    become :class:`StoredDocument`, read from the file again when needed.
     """
     loads = orjson.loads
     tables: Tables = {}
     table: dict[str, Any] = {}
+    keep = True
+    generation: _Generation | None = None
     try:
-        for name, key, _offset, raw in walk_store_lines(handle):
+        for name, key, offset, raw in walk_store_lines(handle):
             if key is None:
                 table = tables[name] = {}
+                keep = name not in lazy
                 continue
             doc = loads(raw)
             if type(doc) is not dict:
                 return None
-            table[key] = doc
+            if keep:
+                table[key] = doc
+                continue
+            if generation is None:
+                # The same file, through a descriptor of its own that outlives this read.
+                generation = _Generation(os.dup(handle.fileno()))
+            table[key] = StoredDocument(generation, offset, len(raw), _fingerprint_in(doc))
     except (NotStoreLayout, orjson.JSONDecodeError):
         return None
     return tables

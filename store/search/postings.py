@@ -100,33 +100,65 @@ class Collector:
         order = sorted(found, key=names.__getitem__)
         vocab = list(map(names.__getitem__, order))
         self.ids = defaultdict(count(2).__next__)
-        # rank[provisional id] = final id (place in vocab), as uint64 so that
-        # keys are made without a widening copy; the break is masked out.
+        # rank[provisional id] = final id (place in vocab); the break's is never used.
         rank = np.zeros(len(names), dtype=np.uint64)
         rank[np.asarray(order, dtype=np.int64)] = np.arange(len(order), dtype=np.uint64)
+        id_bits = max(1, (len(vocab) - 1).bit_length())
+        release_bits = max(1, (size - 1).bit_length())
+        if 2 * id_bits + release_bits > 64:
+            # 2^22 distinct tokens at 2^20 releases: far beyond any archive kept here.
+            raise ValueError("too many distinct tokens and releases for one pair key")
 
-        # Memory is the limit here (tens of millions of occurrences at 100k):
-        # each step works in place where it can and drops what it no longer needs.
+        # Memory is the limit here (tens of millions of occurrences at 100k): the
+        # occurrences are sorted a slice of releases at a time, each slice kept
+        # as what it adds to the postings, and the postings filled slice by
+        # slice (a slice's releases all come after the previous slice's).
         tokens: _U32 = np.frombuffer(self.tokens, dtype=np.uint32)
-        releases: _U32 = np.repeat(
-            np.arange(len(self.lengths), dtype=np.uint32), np.frombuffer(self.lengths, np.uint32)
-        )
-        token_keys = _token_keys(tokens, releases, rank)
-        pair_keys, release_bits, id_bits = _pair_keys(tokens, releases, rank, len(vocab), size)
-        del tokens, releases, rank
+        lengths: _U32 = np.frombuffer(self.lengths, dtype=np.uint32)
+        bounds = np.concatenate(([0], np.cumsum(lengths, dtype=np.int64)))
+        token_slices: list[tuple[_U32, _U32]] = []
+        pair_slices: list[tuple[_U64, _Ints, _U32]] = []
+        for first, last in _slices(bounds, CHUNK_TOKENS):
+            part = tokens[bounds[first] : bounds[last]]
+            releases: _U32 = np.repeat(np.arange(first, last, dtype=np.uint32), lengths[first:last])
+            token_slices.append(_token_slice(part, releases, rank))
+            pair_slices.append(_pair_slice(part, releases, rank, id_bits, release_bits))
+            del part, releases
+        del tokens, lengths, rank
         self.tokens, self.lengths = array("I"), array("I")
-        token_postings = _token_postings(token_keys, len(vocab), size, cut)
-        del token_keys
-        pairs = _pair_postings(pair_keys, release_bits, id_bits, size, cut)
+        token_postings = _token_postings(token_slices, len(vocab), size, cut)
+        del token_slices
+        pairs = _pair_postings(pair_slices, size, cut)
         return vocab, token_postings, pairs
 
 
-def _token_keys(tokens: _U32, releases: _U32, rank: _U64) -> _U64:
-    """``token << 32 | release`` for every token occurrence, sorted, each once."""
+# Token occurrences sorted at once (a slice of releases): 8M is about 200 MB of
+# working arrays, where the whole of a 100k archive's occurrences took 2 GB.
+CHUNK_TOKENS = 8_000_000
+
+
+def _slices(bounds: _Ints, most: int) -> list[tuple[int, int]]:
+    """Consecutive ranges of releases holding about *most* token occurrences each."""
     import numpy as np
 
-    real = tokens != _BREAK_ID
-    keys: _U64 = rank[tokens[real]]
+    total = len(bounds) - 1
+    out: list[tuple[int, int]] = []
+    first = 0
+    while first < total:
+        # The last release whose end stays within the budget (at least one release).
+        last = int(np.searchsorted(bounds, bounds[first] + most, side="right")) - 1
+        last = min(max(last, first + 1), total)
+        out.append((first, last))
+        first = last
+    return out
+
+
+def _token_slice(part: _U32, releases: _U32, rank: _U64) -> tuple[_U32, _U32]:
+    """The distinct (token, release) of a slice, sorted: final token ids and releases."""
+    import numpy as np
+
+    real = part != _BREAK_ID
+    keys: _U64 = rank[part[real]]
     keys <<= np.uint64(32)
     np.bitwise_or(keys, releases[real], out=keys)
     del real
@@ -134,49 +166,67 @@ def _token_keys(tokens: _U32, releases: _U32, rank: _U64) -> _U64:
     keys.sort()
     if len(keys):
         keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
-    return keys
+    ids: _U32 = (keys >> np.uint64(32)).astype(np.uint32)
+    return ids, (keys & np.uint64(_LOW32)).astype(np.uint32)
 
 
-def _token_postings(keys: _U64, vocab: int, size: int, cut: int) -> Postings:
-    """Each token's distinct releases, in vocabulary order, from :func:`_token_keys`."""
+def _token_postings(slices: list[tuple[_U32, _U32]], vocab: int, size: int, cut: int) -> Postings:
+    """Each token's distinct releases, in vocabulary order, from the slices."""
     import numpy as np
 
-    counts: _Ints = np.bincount(keys >> np.uint64(32), minlength=vocab).astype(np.int64)
-    positions: _U32 = (keys & np.uint64(_LOW32)).astype(np.uint32)
-    return _csr(positions, counts, size, cut)
+    counts: _Ints = np.zeros(vocab, dtype=np.int64)
+    runs: list[tuple[_Ints, _Ints, _U32]] = []
+    for ids, releases in slices:
+        if len(ids):
+            starts = np.flatnonzero(np.concatenate(([True], ids[1:] != ids[:-1])))
+        else:
+            starts = np.zeros(0, dtype=np.int64)
+        lengths: _Ints = np.diff(np.append(starts, len(ids))).astype(np.int64)
+        entries: _Ints = ids[starts].astype(np.int64)
+        counts[entries] += lengths
+        runs.append((entries, lengths, releases))
+    return _csr(_filled(runs, counts), counts, size, cut)
 
 
-def _pair_keys(
-    tokens: _U32, releases: _U32, rank: _U64, vocab: int, size: int
-) -> tuple[_U64, int, int]:
-    """Every adjacent pair of one field, packed as ``a, b, release`` in one sorted key,
-    and the bit widths of a release and of a token id in it."""
+def _filled(runs: list[tuple[_Ints, _Ints, _U32]], counts: _Ints) -> _U32:
+    """The postings of every entry (``counts[entry]`` each) from slices of runs.
+
+    A slice is ``(entries, run lengths, releases)``: its releases sorted by
+    entry, each entry once with the length of its run. A slice's releases go
+    after those of the slices before it in each entry's postings.
+    """
     import numpy as np
 
-    id_bits = max(1, (vocab - 1).bit_length())
-    release_bits = max(1, (size - 1).bit_length())
-    if 2 * id_bits + release_bits > 64:
-        # 2^22 distinct tokens at 2^20 releases: far beyond any archive kept here.
-        raise ValueError("too many distinct tokens and releases for one pair key")
-    adjacent = (tokens[:-1] != _BREAK_ID) & (tokens[1:] != _BREAK_ID)
-    packed: _U64 = rank[tokens[:-1][adjacent]]
+    postings: _U32 = np.empty(int(counts.sum()), dtype=np.uint32)
+    cursor: _Ints = np.concatenate(([0], np.cumsum(counts)[:-1])).astype(np.int64)
+    for entries, lengths, releases in runs:
+        # Where each run goes in the postings, then each release within its run.
+        run_starts = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.int64)
+        target = np.repeat(cursor[entries] - run_starts, lengths)
+        target += np.arange(len(releases), dtype=np.int64)
+        postings[target] = releases
+        cursor[entries] += lengths
+    return postings
+
+
+def _pair_slice(
+    part: _U32, releases: _U32, rank: _U64, id_bits: int, release_bits: int
+) -> tuple[_U64, _Ints, _U32]:
+    """The adjacent pairs of one field in a slice: its distinct keys ``a << 32 | b``
+    (sorted), the number of postings of each, and the postings (by key, then release)."""
+    import numpy as np
+
+    # Every release starts with a field break: no pair spans two releases or slices.
+    adjacent = (part[:-1] != _BREAK_ID) & (part[1:] != _BREAK_ID)
+    packed: _U64 = rank[part[:-1][adjacent]]
     packed <<= np.uint64(id_bits + release_bits)
-    seconds: _U64 = rank[tokens[1:][adjacent]]
+    seconds: _U64 = rank[part[1:][adjacent]]
     seconds <<= np.uint64(release_bits)
     packed |= seconds
     del seconds
     np.bitwise_or(packed, releases[1:][adjacent], out=packed)
     del adjacent
     packed.sort()
-    return packed, release_bits, id_bits
-
-
-def _pair_postings(
-    packed: _U64, release_bits: int, id_bits: int, size: int, cut: int
-) -> tuple[array[int], Postings]:
-    """The pairs' sorted keys ``a << 32 | b`` and postings, from :func:`_pair_keys`."""
-    import numpy as np
-
     positions: _U32 = (packed & np.uint64((1 << release_bits) - 1)).astype(np.uint32)
     packed >>= np.uint64(release_bits)
     # Back to the stored form a << 32 | b.
@@ -189,10 +239,34 @@ def _pair_postings(
         starts = np.flatnonzero(np.concatenate(([True], packed[1:] != packed[:-1])))
     else:
         starts = np.zeros(0, dtype=np.int64)
-    keys = _as_array("Q", packed[starts])
-    counts: _Ints = np.diff(np.append(starts, len(packed))).astype(np.int64)
-    del packed, starts
-    return keys, _csr(positions, counts, size, cut)
+    lengths: _Ints = np.diff(np.append(starts, len(packed))).astype(np.int64)
+    return packed[starts], lengths, positions
+
+
+def _pair_postings(
+    slices: list[tuple[_U64, _Ints, _U32]], size: int, cut: int
+) -> tuple[array[int], Postings]:
+    """The pairs' sorted keys ``a << 32 | b`` and postings, from the slices.
+
+    A pair found twice in a release keeps both postings (removing them costs
+    more than the little memory it saves: such pairs are frequent, mostly bitmaps).
+    """
+    import numpy as np
+
+    if len(slices) == 1:
+        keys: _U64 = slices[0][0]
+    elif slices:
+        keys = np.unique(np.concatenate([piece[0] for piece in slices]))
+    else:
+        keys = np.zeros(0, dtype=np.uint64)
+    counts: _Ints = np.zeros(len(keys), dtype=np.int64)
+    runs: list[tuple[_Ints, _Ints, _U32]] = []
+    for slice_keys, lengths, positions in slices:
+        entries: _Ints = np.searchsorted(keys, slice_keys).astype(np.int64)
+        counts[entries] += lengths
+        runs.append((entries, lengths, positions))
+    slices.clear()
+    return _as_array("Q", keys), _csr(_filled(runs, counts), counts, size, cut)
 
 
 def _csr(positions: _U32, counts: _Ints, size: int, cut: int) -> Postings:

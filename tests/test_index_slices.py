@@ -1,0 +1,45 @@
+"""The index build sorts token occurrences a slice of releases at a time: the same index."""
+
+from __future__ import annotations
+
+import pytest
+
+from store.search import postings
+from store.search.index import SearchIndex
+from store.search.query import parse_query
+from tests.helpers.synthetic import generate
+
+
+def _parts(index: SearchIndex) -> list[bytes]:
+    return [bytes(part) for part in index.to_parts()]
+
+
+@pytest.mark.parametrize("chunk", [1, 700, 5_000])
+def test_an_index_built_in_slices_is_byte_for_byte_the_one_built_at_once(
+    monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    releases = list(generate(300, seed=11))
+    whole = SearchIndex.build(releases)
+    monkeypatch.setattr(postings, "CHUNK_TOKENS", chunk)
+    sliced = SearchIndex.build(releases)
+    assert _parts(sliced) == _parts(whole)
+    for text in ("the", "minister said", "org:un", "date:2021", "sahel", "a"):
+        query = parse_query(text)
+        assert list(sliced.search(query)) == list(whole.search(query)), text
+
+
+def test_slices_cover_every_release_once() -> None:
+    import numpy as np
+
+    bounds = np.concatenate(([0], np.cumsum([5, 0, 12, 3, 3, 40, 1], dtype=np.int64)))
+    for most in (1, 4, 10, 100):
+        slices = postings._slices(bounds, most)
+        assert [first for first, _ in slices] == [0, *(last for _, last in slices[:-1])]
+        assert slices[-1][1] == 7
+        assert all(last > first for first, last in slices)
+    assert postings._slices(np.zeros(1, dtype=np.int64), 10) == []
+
+
+def test_an_empty_collector_finishes() -> None:
+    index = SearchIndex.build([])
+    assert list(index.search(parse_query("anything"))) == []
