@@ -282,10 +282,32 @@ def _csr(positions: _U32, counts: _Ints, size: int, cut: int) -> Postings:
     if dense:
         is_dense = np.zeros(len(counts), dtype=bool)
         is_dense[dense_entries] = True
-        positions = positions[np.repeat(~is_dense, counts)]
+        positions = _without_entries(positions, bounds, is_dense)
         counts = np.where(is_dense, 0, counts)
         bounds = np.concatenate(([0], np.cumsum(counts)))
-    return _as_array("Q", bounds.astype(np.uint64)), _as_array("I", positions), dense
+    return _as_array("Q", bounds), _as_array("I", positions), dense
+
+
+def _without_entries(positions: _U32, bounds: _Ints, drop: npt.NDArray[np.bool_]) -> _U32:
+    """*positions* without the postings of the entries in *drop*, moved down in place
+    (a copy of the kept ones would double the largest array of the build)."""
+    import numpy as np
+
+    # Runs of consecutive kept entries, as ranges of positions.
+    edges = np.flatnonzero(np.diff(np.concatenate(([False], ~drop, [False])).astype(np.int8)))
+    write = 0
+    for first, last in zip(edges[0::2].tolist(), edges[1::2].tolist(), strict=True):
+        start, stop = int(bounds[first]), int(bounds[last])
+        if start != write:
+            # In pieces, so that numpy's copy of an overlapping move stays small.
+            for piece in range(start, stop, _MOVE):
+                end = min(piece + _MOVE, stop)
+                positions[write + piece - start : write + end - start] = positions[piece:end]
+        write += stop - start
+    return positions[:write]
+
+
+_MOVE = 1 << 20
 
 
 def _bitmap(positions: _U32, size: int) -> int:
@@ -302,5 +324,7 @@ def _as_array(code: str, values: npt.NDArray[np.generic]) -> array[int]:
     import numpy as np
 
     out = array(code)
-    out.frombytes(values.astype(np.uint64 if out.itemsize == 8 else np.uint32).tobytes())
+    # One copy: astype() and tobytes() each made another of arrays of hundreds of MB.
+    values = np.ascontiguousarray(values, dtype=np.uint64 if out.itemsize == 8 else np.uint32)
+    out.frombytes(values.data.cast("B"))
     return out
