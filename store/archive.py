@@ -22,6 +22,7 @@ from store.sanitize import fold
 from store.search import index_file as index_cache
 from store.search.index import BuildProgress, IndexBuilder, SearchCancelled, SearchIndex
 from store.search.query import DEFAULT_STATE, Query, ReleaseStateLike
+from store.search.tokens import field_key
 
 SORT_KEYS = ("date", "title", "organisation", "place")
 
@@ -90,6 +91,13 @@ class ResultView(Sequence[Release]):
             return next((n for n, r in enumerate(self) if r.id == release_id), None)
         return next((n for n, p in enumerate(self._positions) if ids[p] == release_id), None)
 
+    def release_ids(self) -> list[str]:
+        """The ids of this result's releases, in order, reading no release (100k: ~5 ms)."""
+        ids = self._ids
+        if ids is None:
+            return [r.id for r in self]
+        return [ids[p] for p in self._positions]
+
     def months(self) -> list[tuple[str, int]]:
         """Releases per month (YYYY-MM), every month of the span, oldest first."""
         months = self._months
@@ -125,6 +133,8 @@ class Facets:
     years: tuple[tuple[str, int], ...]
     # The organisations that issued the releases (Release.issuer; ``issuer:`` narrows to one).
     issuers: tuple[tuple[str, int], ...] = ()
+    # Tags, the releases' own and the user's together (``tag:`` narrows to one).
+    tags: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -375,11 +385,17 @@ class Archive:
         """The read and starred marks the store holds, as a fresh dict."""
         return dict(self.store.states())
 
-    def write_marks(self, read: Mapping[str, bool], starred: Mapping[str, bool]) -> None:
+    def write_marks(
+        self,
+        read: Mapping[str, bool],
+        starred: Mapping[str, bool],
+        tags: Mapping[str, Mapping[str, str | None]] | None = None,
+    ) -> None:
         """Write these marks (release id -> value), and only these, to the store.
 
         Only the fields that changed are written, so a star set by another
-        process on a release this one only read is not undone.
+        process on a release this one only read is not undone. *tags*: release
+        id -> {tag key: the tag to add, or None to remove it} (store.tags).
         """
         for value in (True, False):
             ids = [i for i, v in read.items() if v is value]
@@ -388,6 +404,8 @@ class Archive:
             ids = [i for i, v in starred.items() if v is value]
             if ids:
                 self.store.set_starred(ids, value)
+        if tags:
+            self.store.change_tags(tags)
 
     # -- searching ------------------------------------------------------------
 
@@ -444,8 +462,17 @@ class Archive:
 
     # -- views over a result --------------------------------------------------
 
-    def facets(self, result: ResultView, limit: int = 30) -> Facets:
-        """Organisations, issuers, places and years of *result*, biggest first."""
+    def facets(
+        self,
+        result: ResultView,
+        limit: int = 30,
+        *,
+        states: Mapping[str, ReleaseStateLike] | None = None,
+    ) -> Facets:
+        """Organisations, issuers, places, years and tags of *result*, biggest first.
+
+        *states*: the user's marks, whose tags count with the releases' own.
+        """
         snapshot = self._snapshot
         orgs: Counter[str] = Counter()
         issuers = Counter(
@@ -467,7 +494,49 @@ class Archive:
             issuers=tuple(issuers.most_common(limit)),
             places=tuple(places.most_common(limit)),
             years=tuple(sorted(years.items(), reverse=True)),
+            tags=self._tag_counts(snapshot, result, states or {}, limit),
         )
+
+    def _tag_counts(
+        self,
+        snapshot: _Snapshot,
+        result: ResultView,
+        states: Mapping[str, ReleaseStateLike],
+        limit: int,
+    ) -> tuple[tuple[str, int], ...]:
+        """Releases of *result* per tag, a tag compared as ``tag:`` compares it (folded).
+
+        The releases' own tags come from the search index (no release is read),
+        or from the releases when they are all in memory; a release with the
+        same tag of its own and of the user's counts once.
+        """
+        wanted = set(result.positions)
+        holders: dict[str, set[int]] = {}
+        names: dict[str, str] = {}
+        for release_id, state in states.items():
+            if not state.tags:
+                continue
+            position = snapshot.positions.get(release_id)
+            if position is None or position not in wanted:
+                continue
+            for tag in state.tags:
+                key = field_key(tag)
+                names.setdefault(key, tag)
+                holders.setdefault(key, set()).add(position)
+        if snapshot.index is not None:
+            for key, positions in snapshot.index.value_positions("tag"):
+                found = wanted.intersection(positions)
+                if found:
+                    names.setdefault(key, key)
+                    holders.setdefault(key, set()).update(found)
+        elif snapshot.catalogue is None:
+            for position in result.positions:
+                for tag in snapshot.releases[position].tags:
+                    key = field_key(tag)
+                    names.setdefault(key, tag)
+                    holders.setdefault(key, set()).add(position)
+        counts = Counter({names[key]: len(found) for key, found in holders.items() if key})
+        return tuple(counts.most_common(limit))
 
 
 def _rank(snapshot: _Snapshot, key: str) -> list[int]:

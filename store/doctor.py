@@ -43,6 +43,7 @@ from store.disk.storage import (
 from store.errors import NewerSchemaError, StoreError
 from store.records import ID_LENGTH, Release
 from store.sanitize import clean_line
+from store.tags import clean_tags
 
 Severity = Literal["error", "warning", "info"]
 _T = TypeVar("_T")
@@ -214,8 +215,11 @@ def _mark_document(key: str, doc: Any) -> tuple[str, dict[str, Any]] | None:
         return None
     if not isinstance(doc, Mapping):
         doc = {}
-    # As ReleaseStore.states() reads a mark.
-    return canonical, {"read": bool(doc.get("read")), "starred": bool(doc.get("starred"))}
+    # As ReleaseStore.states() reads a mark; the user's tags kept (store.tags).
+    mark: dict[str, Any] = {"read": bool(doc.get("read")), "starred": bool(doc.get("starred"))}
+    if "tags" in doc:
+        mark["tags"] = list(clean_tags(doc["tags"]))
+    return canonical, mark
 
 
 _RELEASES = _Kind(RELEASES, "release", "releases", "store", _release_document)

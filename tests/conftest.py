@@ -24,8 +24,9 @@ CORPUS_ARCHIVE = SHARED / "corpus" / "newsworthy-press-releases.tar.gz"
 
 @pytest.fixture(autouse=True)
 def _private_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test may read or write the user's real archive."""
+    """No test may read or write the user's real archive, nor read their settings."""
     monkeypatch.setenv("PRESSROOM_DB", str(tmp_path / "default-store.json"))
+    monkeypatch.setenv("PRESSROOM_CONFIG", str(tmp_path / "config.toml"))
 
 
 @pytest.fixture(scope="session")

@@ -282,7 +282,7 @@ async def test_copy_puts_the_contact_email_on_the_clipboard(store_path: Path) ->
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
         release = app.screen.query_one(ReleaseList).current
-        await pilot.press("y")
+        await pilot.press("y", "e")  # the copy menu, then the email
         assert release is not None
         assert app.clipboard == release.contacts[0].email
 
@@ -315,7 +315,7 @@ async def test_contact_lookup_filters_and_opens_releases(store_path: Path) -> No
         entry = contacts.rows[0]
         assert entry.release_count == 2
         await pilot.press("enter")  # from the filter to the list
-        await pilot.press("y")
+        await pilot.press("y", "e")
         assert app.clipboard == "gerardl@un.org"
         await pilot.press("enter")  # the contact's releases
         own = app.screen.query_one("#contact-releases", ReleaseList)

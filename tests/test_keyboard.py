@@ -133,7 +133,7 @@ async def test_the_reader_stars_marks_copies_and_opens(
         assert marks.state(release.id).starred
         await pilot.press("r")
         assert not marks.state(release.id).read
-        await pilot.press("y")
+        await pilot.press("y", "e")  # the copy menu, then the email
         assert app.clipboard == release.contacts[0].email
         await pilot.press("o")
         await pilot.pause()
@@ -183,7 +183,7 @@ async def test_down_leaves_the_contact_filter_and_one_escape_goes_back(
         await pilot.press("down")
         assert app.focused is contacts
         filter_text = app.screen.query_one("#contact-filter").value  # type: ignore[attr-defined]
-        await pilot.press("y")
+        await pilot.press("y", "e")  # the copy menu, then the person's email
         assert filter_text == "un.org"
         assert app.clipboard == contacts.rows[contacts.cursor].email
         await pilot.press("enter", "enter")
@@ -311,16 +311,16 @@ async def test_slash_in_the_reader_finds_text_with_a_counter(wordy_store: Path) 
 # -- 7. copy and links -------------------------------------------------------
 
 
-async def test_y_chooses_among_several_contacts(wordy_store: Path) -> None:
+async def test_y_e_chooses_among_several_contacts(wordy_store: Path) -> None:
     app = PressroomApp(wordy_store)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
-        await pilot.press("y")
+        await pilot.press("y", "e")
         await pilot.pause()
         picker = app.screen
-        assert isinstance(picker, Picker) and picker.title_text == "Copy which?"
-        # Two people (one listed twice) and the headline.
-        assert picker.query_one(OptionList).option_count == 3
+        assert isinstance(picker, Picker) and picker.title_text == "Copy which email?"
+        # Two people (one listed twice).
+        assert picker.query_one(OptionList).option_count == 2
         await pilot.press("2")
         await pilot.pause()
         assert isinstance(app.screen, BrowseScreen)

@@ -57,9 +57,14 @@ from tests.helpers.sinks_data import (
 from tui.app import PressroomApp
 from tui.screens.browse import BrowseScreen
 from tui.screens.contacts import ContactsScreen
+from tui.screens.copy_menu import CopyMenu, copied_notice
+from tui.screens.export import ExportDialog
 from tui.screens.help import HelpScreen
-from tui.screens.links import LinkPicker
+from tui.screens.links import LinkPicker, Picker
+from tui.screens.prompt import Confirm, Prompt
 from tui.screens.reader import ReaderScreen
+from tui.screens.saved_searches import SavedSearchesScreen
+from tui.screens.tags import TagEditor
 from tui.widgets.contact_list import ContactList
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.facet_panel import FacetPanel
@@ -510,15 +515,20 @@ def toast_rows(app: App[Any]) -> list[str]:
 
 
 @pytest.mark.parametrize("store", ["raw"], indirect=True)
-async def test_copy_notifications_are_literal(store: Path) -> None:
+async def test_copy_menu_and_notifications_are_literal(store: Path) -> None:
     app = PressroomApp(store)
     async with app.run_test(size=WIDE, notifications=True) as pilot:
         await settle(pilot)
-        # The cursor release has no email: y copies its headline and date.
+        # The copy menu previews the cursor release's headline; h copies it.
         await pilot.press("y")
         await pilot.pause()
-        assert app.clipboard == f"{CURSOR_TITLE} (2024-12-31)"
-        assert_literal(toast_rows(app), f"Copied {CURSOR_TITLE} (2024-12-31)", "copy toast")
+        assert isinstance(app.screen, CopyMenu)
+        assert_literal(screen_rows(app), CURSOR_TITLE, "copy menu")
+        assert_screen_safe(app, "copy menu")
+        await pilot.press("h")
+        await pilot.pause()
+        assert app.clipboard == CURSOR_TITLE
+        assert_literal(toast_rows(app), copied_notice("the headline", CURSOR_TITLE), "copy toast")
         releases = app.screen.query_one(ReleaseList)
         screen = browse(app)
         for payload in SAMPLE:
@@ -526,8 +536,12 @@ async def test_copy_notifications_are_literal(store: Path) -> None:
             await move_to(pilot, releases, payload.case)
             await screen.run_action("copy")  # what y is bound to
             await pilot.pause()
+            assert_screen_safe(app, f"copy menu, {payload.case}")
+            await pilot.press("e")
+            await pilot.pause()
             email = shown(payload, "email")
-            assert_literal(toast_rows(app), f"Copied {email}", f"copy toast, {payload.case}")
+            notice = copied_notice("the email", email)
+            assert_literal(toast_rows(app), notice, f"copy toast, {payload.case}")
             assert_screen_safe(app, f"copy toast, {payload.case}")
             assert app.clipboard == email, f"{payload.case}: clipboard holds {app.clipboard!r}"
         # The contact lookup copies and notifies the same way.
@@ -540,11 +554,14 @@ async def test_copy_notifications_are_literal(store: Path) -> None:
                 continue
             app.clear_notifications()
             contacts.cursor = index
-            await app.screen.run_action("copy_email")  # what y is bound to
+            await app.screen.run_action("copy")  # what y is bound to
+            await pilot.pause()
+            await pilot.press("e")
             await pilot.pause()
             owner = payload_for(entry.email or "")
             assert owner is not None
-            assert_literal(toast_rows(app), f"Copied {shown(owner, 'email')}", "contacts toast")
+            notice = copied_notice("the email", shown(owner, "email"))
+            assert_literal(toast_rows(app), notice, "contacts toast")
             assert_screen_safe(app, f"contacts toast, {owner.case}")
         assert_still_running(app)
 
@@ -818,7 +835,26 @@ async def tour(pilot: Pilot[None]) -> None:
     releases = app.screen.query_one(ReleaseList)
     for case in ("M4a", "M1"):
         await move_to(pilot, releases, case)
-        await pilot.press("y")
+        await pilot.press("y")  # the copy menu previews the release's fields
+        await pilot.pause()
+        assert isinstance(app.screen, CopyMenu)
+        await pilot.press("e")  # a toast with the email in it (a choice first when several)
+        await pilot.pause()
+        if isinstance(app.screen, Picker):
+            await pilot.press("1")
+    # The tag editor (the release's title and a hostile tag typed in) and the export dialog.
+    await pilot.press("t")
+    await pilot.pause()
+    assert isinstance(app.screen, TagEditor)
+    await pilot.press(*"[b]x", "enter")
+    await settle(pilot)
+    await pilot.press("escape")
+    await pilot.pause()
+    await pilot.press("e")
+    await pilot.pause()
+    assert isinstance(app.screen, ExportDialog)
+    await pilot.press("escape")
+    await pilot.pause()
     await pilot.press("o")
     await pilot.pause()
     assert isinstance(app.screen, LinkPicker)
@@ -830,6 +866,23 @@ async def tour(pilot: Pilot[None]) -> None:
     bar = app.screen.query_one(SearchBar)
     bar.value = 'date:"[TODO] plan" zz:[b]x'
     await settle(pilot)
+    # Saved under its own text as the name: the prompt, the sidebar, the switcher.
+    await browse(app).run_action("save_search")
+    await pilot.pause()
+    assert isinstance(app.screen, Prompt)
+    await pilot.press("enter")
+    await settle(pilot)
+    await browse(app).run_action("toggle_saved_sidebar")
+    await settle(pilot)
+    await browse(app).run_action("saved_searches")
+    await settle(pilot)
+    assert isinstance(app.screen, SavedSearchesScreen)
+    await pilot.press("d")  # asks first
+    await pilot.pause()
+    assert isinstance(app.screen, Confirm)
+    await pilot.press("n", "escape")
+    await pilot.pause()
+    await browse(app).run_action("toggle_saved_sidebar")
     bar.value = ""
     await settle(pilot)
     await pilot.press("f", "escape")
@@ -838,7 +891,7 @@ async def tour(pilot: Pilot[None]) -> None:
     await settle(pilot)
     await pilot.press(*"m4a")
     await settle(pilot)
-    await pilot.press("enter", "y", "enter", "enter")
+    await pilot.press("enter", "y", "e", "enter", "enter")
     await pilot.pause()
     assert isinstance(app.screen, ReaderScreen)
     await pilot.press("escape", "escape", "escape", "escape")

@@ -47,6 +47,7 @@ def only(query: Query) -> Term:
 class State:
     read: bool = False
     starred: bool = False
+    tags: tuple[str, ...] = ()
 
 
 SEED_LIKE = Release(
@@ -339,6 +340,21 @@ def test_state_qualifiers() -> None:
     assert parse_query("is:read").matches(SEED_LIKE, read)
     assert parse_query("-is:read").matches(SEED_LIKE, starred)
     assert parse_query("IS:Starred").matches(SEED_LIKE, starred)
+
+
+def test_tag_looks_at_the_users_tags_as_well_as_the_releases_own() -> None:
+    tagged = State(tags=("Sea Level", "Côte"))
+    assert parse_query("tag:level").matches(SEED_LIKE, tagged)
+    assert parse_query('tag:"sea level"').matches(SEED_LIKE, tagged)
+    assert parse_query("tag:cote").matches(SEED_LIKE, tagged)  # accents ignored, as for fields
+    assert not parse_query("tag:level").matches(SEED_LIKE)
+    assert parse_query("-tag:level").matches(SEED_LIKE)
+    assert not parse_query("-tag:level").matches(SEED_LIKE, tagged)
+    own = SEED_LIKE.with_changes(tags=("security",))
+    assert parse_query("tag:security").matches(own, tagged)
+    # Only tag: looks there: a user's tag is not a word of the release.
+    assert not parse_query("level").matches(SEED_LIKE, tagged)
+    assert not parse_query("org:level").matches(SEED_LIKE, tagged)
 
 
 # -- hostile and odd input -------------------------------------------------------------------

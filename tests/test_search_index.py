@@ -32,6 +32,7 @@ TODAY = date(2024, 3, 31)
 class State:
     read: bool = False
     starred: bool = False
+    tags: tuple[str, ...] = ()
 
 
 def _release(number: int, **fields: object) -> Release:
@@ -198,6 +199,15 @@ STATE_MAPS = [
     {"r000": State(read=True), "r007": State(starred=True), "r009": State(True, True)},
     {f"r{n:03d}": State(read=n % 2 == 0, starred=n % 3 == 0) for n in range(10)},
     {"unknown-id": State(True, True)},
+    # The user's tags (tag: looks at them too): some the releases have of their own, a
+    # value of FIELD_VALUES inside one, accents and case to fold, an id not indexed.
+    {
+        "r000": State(tags=("Security",)),
+        "r001": State(read=True, tags=("Self-care", "World Health")),
+        "r004": State(tags=("Москва", "x")),
+        "r007": State(starred=True, tags=("Jürgen's media",)),
+        "unknown-id": State(tags=("sahel",)),
+    },
 ]
 
 
@@ -268,6 +278,50 @@ def test_index_equals_scan(text: str, state_index: int, index_number: int) -> No
     query = parse_query(text, today=TODAY)
     states = STATE_MAPS[state_index]
     assert INDEXES[index_number].search(query, states) == scan(query, states, TRICKY), text
+
+
+TAG_VALUES = ["security", "secu", "self", "care", "world health", "москва", "x", "jurgen", "media",
+              "sahel", "s", "ü", "zzz"]  # fmt: skip
+TAG_STATE_MAPS = [m for m in STATE_MAPS if any(s.tags for s in m.values())]
+
+
+@st.composite
+def tag_query_text(draw: st.DrawFn) -> str:
+    """Queries where tag: (the release's own tags and the user's) meets the other terms."""
+    parts = []
+    for _ in range(draw(st.integers(1, 3))):
+        kind = draw(st.sampled_from(["tag", "tag", "word", "state"]))
+        if kind == "tag":
+            value = draw(st.sampled_from(TAG_VALUES))
+            part = f'tag:"{value}"' if " " in value or draw(st.booleans()) else f"tag:{value}"
+        elif kind == "word":
+            part = draw(st.sampled_from(WORDS))
+        else:
+            part = draw(st.sampled_from(STATES))
+        parts.append(("-" if draw(st.integers(0, 3)) == 0 else "") + part)
+        if draw(st.integers(0, 3)) == 0:
+            parts.append("OR")
+    return " ".join(parts) + " "
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    tag_query_text(),
+    st.sampled_from(range(len(TAG_STATE_MAPS))),
+    st.integers(0, len(INDEXES) - 1),
+)
+def test_index_equals_scan_with_the_users_tags(text: str, state_index: int, number: int) -> None:
+    query = parse_query(text, today=TODAY)
+    states = TAG_STATE_MAPS[state_index]
+    assert INDEXES[number].search(query, states) == scan(query, states, TRICKY), text
+
+
+def test_the_users_tags_are_found_by_the_index() -> None:
+    states = TAG_STATE_MAPS[0]
+    for index in INDEXES:
+        # r001's own tags do not hold "world health": only the user's do.
+        assert index.search(parse_query('tag:"world health"'), states) == [1]
+        assert 1 not in index.search(parse_query('-tag:"world health"'), states)
 
 
 @settings(max_examples=200, deadline=None)

@@ -7,7 +7,7 @@ import contextlib
 import signal
 from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -24,6 +24,9 @@ from tui.screens.browse import BrowseScreen
 from tui.screens.help import HelpScreen
 from tui.session import Session
 
+if TYPE_CHECKING:
+    from tui.config import Config
+
 
 class PressroomApp(App[None]):
     """Opens the store at *db* on the browse screen; :attr:`session` does the store's work."""
@@ -38,12 +41,23 @@ class PressroomApp(App[None]):
         Binding("question_mark", "help", "Help", id="app.help"),
     ]
 
-    def __init__(self, db: Path) -> None:
+    def __init__(self, db: Path, config: Config | None = None) -> None:
+        """*config*: the user's settings (tui.config); None (tests) is the defaults, never saved."""
         tolerate_invalid_utf8()
         survive_lost_terminal()
         super().__init__()
         self.db = db
+        self.config = config
         self.session = Session(self, db)
+        self.last_key: events.Key | None = None
+        if config is not None:
+            self.set_keymap(config.keys)
+            if config.from_file("sort") or config.from_file("reverse"):
+                # A sort set in the file is where every start begins; without
+                # one, the order of the last run (tui.prefs) is kept.
+                from store.archive import SortOrder
+
+                self.session.prefs.order = SortOrder(config.sort, config.descending)
 
     def on_mount(self) -> None:
         # SIGTERM and SIGHUP end the app like q does: pending marks are saved
@@ -56,6 +70,23 @@ class PressroomApp(App[None]):
                 # onto the dead terminal (tui.runtime.textual_internals, 5).
                 end_on_hangup(self, loop)
         self.session.start()
+        if self.config is not None:
+            if self.config.theme in self.available_themes:
+                self.theme = self.config.theme
+            for problem in self.config.problems:
+                self.notify(problem, markup=False, severity="warning", title="Settings")
+
+    def watch_theme(self, theme: str) -> None:
+        """A theme chosen in the app ("Change theme") is remembered in the config file."""
+        config = self.config
+        if config is None or theme == config.theme:
+            return
+        from tui.config import remember_theme
+
+        config.theme = theme
+        problem = remember_theme(config.path, theme)
+        if problem is not None:
+            self.notify(problem, markup=False, severity="warning", title="Settings")
 
     def on_unmount(self) -> None:
         # The last marks are written before the terminal is given back.
@@ -63,6 +94,9 @@ class PressroomApp(App[None]):
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
+            # The newest key taken in: a widget handling an older one knows more
+            # are on their way (tui.widgets.search_bar answers only the last).
+            self.last_key = event
             self.session.key_pressed()
         await super().on_event(event)
 
@@ -71,7 +105,7 @@ class PressroomApp(App[None]):
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self.config.keys if self.config else {}))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The palette lists every action of the current screen, then the app's own.
@@ -90,7 +124,10 @@ class PressroomApp(App[None]):
                 if binding.description in seen:
                     continue
                 seen.add(binding.description)
-                first = Binding(binding.key.split(",")[0], binding.action, binding.description)
+                # A key remapped in config.toml is shown as the user set it.
+                remapped = self.config.keys if self.config else {}
+                keys = remapped.get(binding.id or "", binding.key)
+                first = Binding(keys.split(",")[0], binding.action, binding.description)
                 yield SystemCommand(
                     binding.description,
                     f"key: {self.get_key_display(first)}",

@@ -1,4 +1,4 @@
-"""The reader's read and starred marks, as the browser holds them between saves.
+"""The reader's read and starred marks and tags, as the browser holds them between saves.
 
 Owned by the UI thread alone: a key press changes a mark here at once, the
 session writes the changes to the store later (debounced, on its store
@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
 from store.disk.release_store import ReleaseState
+from store.tags import changed_tags, has_tag, tag_key
 
 READ = "read"
 STARRED = "starred"
@@ -20,6 +21,8 @@ _UNTOUCHED = ReleaseState()
 
 # A pending change: (release id, READ or STARRED) -> the value to write.
 Changes = dict[tuple[str, str], bool]
+# Pending tag changes: release id -> {tag key: the tag to add, or None to remove it}.
+TagChanges = dict[str, dict[str, str | None]]
 
 
 class Marks:
@@ -30,11 +33,17 @@ class Marks:
         self._pending: Changes = {}
         # Changes handed to the store thread and not yet confirmed written.
         self._saving: Changes = {}
+        self._pending_tags: TagChanges = {}
+        self._saving_tags: TagChanges = {}
         self._shown: dict[str, ReleaseState] = dict(self._on_disk)
         self._frozen: Mapping[str, ReleaseState] | None = None
 
     def state(self, release_id: str) -> ReleaseState:
         return self._shown.get(release_id, _UNTOUCHED)
+
+    def tags(self, release_id: str) -> tuple[str, ...]:
+        """The user's tags on a release, as shown."""
+        return self._shown.get(release_id, _UNTOUCHED).tags
 
     def starred_unread(self, release_id: str) -> tuple[bool, bool]:
         """(starred, unread), the list's two markers."""
@@ -58,9 +67,21 @@ class Marks:
         self._show(release_id)
         return True
 
+    def set_tag(self, release_ids: Iterable[str], name: str, present: bool) -> list[str]:
+        """Add tag *name* (cleaned, store.tags) to the releases, or remove it; the ids changed."""
+        key = tag_key(name)
+        changed = []
+        for release_id in release_ids:
+            if has_tag(self.tags(release_id), name) == present:
+                continue
+            self._pending_tags.setdefault(release_id, {})[key] = name if present else None
+            self._show(release_id)
+            changed.append(release_id)
+        return changed
+
     @property
     def unsaved(self) -> bool:
-        return bool(self._pending)
+        return bool(self._pending or self._pending_tags)
 
     def take_changes(self) -> tuple[dict[str, bool], dict[str, bool]]:
         """The changes to write now, as (read, starred) maps; they count as being saved."""
@@ -70,6 +91,38 @@ class Marks:
         starred = {i: v for (i, field), v in changes.items() if field == STARRED}
         return read, starred
 
+    def take_tag_changes(self) -> TagChanges:
+        """The tag changes to write now; they count as being saved."""
+        changes, self._pending_tags = self._pending_tags, {}
+        for release_id, wanted in changes.items():
+            self._saving_tags.setdefault(release_id, {}).update(wanted)
+        return changes
+
+    def tags_saved(self, changes: TagChanges) -> None:
+        """The store wrote these tag changes: they are on disk now."""
+        for release_id, wanted in changes.items():
+            saving = self._saving_tags.get(release_id, {})
+            for key, name in wanted.items():
+                if key in saving and saving[key] == name:
+                    del saving[key]
+            if not saving:
+                self._saving_tags.pop(release_id, None)
+            old = self._on_disk.get(release_id, _UNTOUCHED)
+            self._on_disk[release_id] = ReleaseState(
+                old.read, old.starred, changed_tags(old.tags, wanted)
+            )
+
+    def tags_not_saved(self, changes: TagChanges) -> None:
+        """Writing these tag changes failed: they are pending again (unless changed since)."""
+        for release_id, wanted in changes.items():
+            saving = self._saving_tags.get(release_id, {})
+            pending = self._pending_tags.setdefault(release_id, {})
+            for key, name in wanted.items():
+                saving.pop(key, None)
+                pending.setdefault(key, name)
+            if not saving:
+                self._saving_tags.pop(release_id, None)
+
     def saved(self, read: Mapping[str, bool], starred: Mapping[str, bool]) -> None:
         """The store wrote these changes: they are on disk now."""
         for field, written in ((READ, read), (STARRED, starred)):
@@ -78,9 +131,9 @@ class Marks:
                     del self._saving[(release_id, field)]
                 old = self._on_disk.get(release_id, _UNTOUCHED)
                 self._on_disk[release_id] = (
-                    ReleaseState(value, old.starred)
+                    ReleaseState(value, old.starred, old.tags)
                     if field == READ
-                    else ReleaseState(old.read, value)
+                    else ReleaseState(old.read, value, old.tags)
                 )
 
     def not_saved(self, read: Mapping[str, bool], starred: Mapping[str, bool]) -> None:
@@ -97,7 +150,8 @@ class Marks:
         before = self._shown
         self._on_disk = dict(on_disk)
         self._shown = dict(self._on_disk)
-        for release_id in {i for i, _ in (*self._saving, *self._pending)}:
+        touched = {i for i, _ in (*self._saving, *self._pending)}
+        for release_id in touched | self._saving_tags.keys() | self._pending_tags.keys():
             self._show(release_id)
         self._frozen = None
         ids: Iterable[str] = before.keys() | self._shown.keys()
@@ -110,7 +164,12 @@ class Marks:
         for changes in (self._saving, self._pending):
             read = changes.get((release_id, READ), read)
             starred = changes.get((release_id, STARRED), starred)
-        shown = ReleaseState(read, starred)
+        tags = state.tags
+        for tag_changes in (self._saving_tags, self._pending_tags):
+            wanted = tag_changes.get(release_id)
+            if wanted:
+                tags = changed_tags(tags, wanted)
+        shown = ReleaseState(read, starred, tags)
         if shown == _UNTOUCHED:
             self._shown.pop(release_id, None)
         else:

@@ -10,6 +10,7 @@ on the UI thread, so widgets are only ever changed there.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from textual.message import Message
 
@@ -101,9 +102,31 @@ class MarksChanged(SessionMessage):
         self.release_ids = release_ids
 
 
+class ExportFinished(SessionMessage):
+    """An export asked for by the screen is written: *count* of *noun* (release, contact) in *path*."""
+
+    def __init__(self, path: Path, count: int, noun: str) -> None:
+        super().__init__()
+        self.path = path
+        self.count = count
+        self.noun = noun
+
+
 class StoreProblem(SessionMessage):
     """Store work failed; *text* is one line for the user."""
 
     def __init__(self, text: str) -> None:
         super().__init__()
         self.text = text
+
+
+class SavedCounts(SessionMessage):
+    """The saved searches' counts now: name -> (releases matched, new since it was last opened)."""
+
+    def __init__(self, counts: dict[str, tuple[int, int]]) -> None:
+        super().__init__()
+        self.counts = counts
+
+
+class SavedChanged(SessionMessage):
+    """A search was saved, renamed or deleted: the lists of saved searches redraw."""

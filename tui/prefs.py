@@ -1,4 +1,4 @@
-"""What the browser remembers between runs: the search history and the sort order.
+"""What the browser remembers between runs: the search history, the sort order, the sidebar shown.
 
 Kept in ``releases.json.prefs`` beside the store (as the marks sit in
 ``releases.json.state``): a small JSON file, written atomically (a temporary
@@ -29,6 +29,7 @@ MAX_FILE = 256 * 1024  # a larger file is not read (it is not ours)
 class Prefs:
     history: list[str] = field(default_factory=list)
     order: SortOrder = field(default_factory=SortOrder)
+    sidebar: bool = False  # the saved-searches sidebar shown (b)
 
 
 def prefs_path(db: Path) -> Path:
@@ -55,6 +56,8 @@ def load_prefs(db: Path) -> Prefs:
     if isinstance(history, list):
         kept = [clean_line(h)[:MAX_QUERY] for h in history if isinstance(h, str)]
         prefs.history = [h for h in kept if h][-HISTORY_SIZE:]
+    if isinstance(data.get("sidebar"), bool):
+        prefs.sidebar = data["sidebar"]
     sort = data.get("sort")
     if isinstance(sort, dict) and sort.get("key") in SORT_KEYS:
         descending = sort.get("descending")
@@ -72,6 +75,7 @@ def save_prefs(db: Path, prefs: Prefs) -> None:
         "version": 1,
         "history": [h[:MAX_QUERY] for h in prefs.history[-HISTORY_SIZE:]],
         "sort": {"key": prefs.order.key, "descending": prefs.order.descending},
+        "sidebar": prefs.sidebar,
     }
     tmp = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
     try:

@@ -27,9 +27,11 @@ are frozen out of full collections once the index is built.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
+from datetime import datetime
 from pathlib import Path
 from time import perf_counter
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -37,14 +39,16 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from textual.app import App
 from textual.message_pump import MessagePump
 from textual.timer import Timer
-from textual.worker import Worker, get_current_worker
+from textual.worker import Worker, WorkerCancelled, get_current_worker
 
 from store.archive import Archive, ResultView, SortOrder
 from store.collector import PauseCollector, freeze_survivors, thaw
 from store.contacts import ContactDirectory, DirectoryEntry
 from store.disk.release_store import ReleaseState, ReleaseStore
 from store.errors import StoreError
+from store.records import Release
 from store.sanitize import clean_line
+from store.saved_searches import SavedSearches, load_saved, write_saved
 from store.search.index import SearchCancelled
 from store.search.query import parse_query
 from tui.marks import READ, STARRED, Marks
@@ -58,10 +62,13 @@ from tui.messages import (
     ArchiveOpened,
     ContactsFiltered,
     ContactsReady,
+    ExportFinished,
     FacetsReady,
     IndexReady,
     MarksChanged,
     ResultReady,
+    SavedChanged,
+    SavedCounts,
     SessionMessage,
     StoreChanged,
     StoreProblem,
@@ -103,7 +110,14 @@ class Session:
         # The search history and sort order of the last run (tui.prefs): a
         # small file beside the store, read once here and written at close.
         self.prefs = load_prefs(db)
-        self._prefs_saved = (list(self.prefs.history), self.prefs.order)
+        self._prefs_saved = (list(self.prefs.history), self.prefs.order, self.prefs.sidebar)
+        # The saved searches (store.saved_searches), changed on the UI thread
+        # only and written on the store thread; and, for this run, where the
+        # last release was saved (w) and the last command it was piped to (|).
+        self.saved = load_saved(db)
+        self._saved_unwritten = False
+        self.save_folder: Path | None = None
+        self.pipe_command = ""
 
     # -- subscribers ------------------------------------------------------
 
@@ -140,7 +154,8 @@ class Session:
             if self.archive is not None and self.marks.unsaved:
                 archive = self.archive
                 read, starred = self.marks.take_changes()
-                future = self._store.submit(archive.write_marks, read, starred)
+                tags = self.marks.take_tag_changes()
+                future = self._store.submit(archive.write_marks, read, starred, tags)
                 future.result(FINAL_SAVE_TIMEOUT)
         except (StoreError, OSError, FutureTimeout) as exc:
             # The app is ending: one line on the terminal it is restored to.
@@ -149,10 +164,15 @@ class Session:
             self._store.shutdown(wait=False, cancel_futures=True)
             self.collector.stop()
             self.save_prefs()
+            if self._saved_unwritten:
+                # A saved search changed just before quitting: its write may
+                # have been cancelled with the store thread's queue.
+                with contextlib.suppress(OSError):
+                    write_saved(self.db, self.saved)
 
     def save_prefs(self) -> None:
         """Write the history and sort order beside the store, when they changed."""
-        now = (list(self.prefs.history), self.prefs.order)
+        now = (list(self.prefs.history), self.prefs.order, self.prefs.sidebar)
         if now != self._prefs_saved:
             save_prefs(self.db, self.prefs)
             self._prefs_saved = now
@@ -177,9 +197,13 @@ class Session:
             # thread may add or discard futures meanwhile.
             pending = [asyncio.wrap_future(f) for f in list(self._pending)]
             await asyncio.gather(*pending, return_exceptions=True)
-            await self.app.workers.wait_for_complete(
-                [w for w in self.app.workers if not w.is_finished]
-            )
+            # Each worker on its own: one cancelled meanwhile (a newer search
+            # of its group took over) raises WorkerCancelled, which ends the
+            # wait for it, not for the others.
+            waits = [w.wait() for w in self.app.workers if not w.is_finished]
+            for outcome in await asyncio.gather(*waits, return_exceptions=True):
+                if isinstance(outcome, BaseException) and not isinstance(outcome, WorkerCancelled):
+                    raise outcome
 
     # -- the store thread -------------------------------------------------
 
@@ -383,8 +407,10 @@ class Session:
         if archive is None:
             return
 
+        states = self.marks.snapshot()
+
         def count() -> None:
-            facets = archive.facets(result)
+            facets = archive.facets(result, states=states)
             if not get_current_worker().is_cancelled:
                 requester.post_message(FacetsReady(facets))
 
@@ -431,10 +457,33 @@ class Session:
     def set_starred(self, release_id: str, starred: bool) -> None:
         self._set(release_id, STARRED, starred)
 
+    def set_read_many(self, release_ids: Sequence[str], read: bool) -> int:
+        """Mark these releases read (or unread) at once: one message, one save; how many changed."""
+        if self.archive is None:
+            return 0
+        changed = [i for i in release_ids if self.marks.set(i, READ, read)]
+        if changed:
+            self._broadcast(lambda: MarksChanged(changed))
+            self._save_soon()
+        return len(changed)
+
+    def set_tag(self, release_ids: Sequence[str], name: str, present: bool) -> int:
+        """Add the user's tag *name* to these releases, or remove it; how many changed."""
+        if self.archive is None:
+            return 0
+        changed = self.marks.set_tag(release_ids, name, present)
+        if changed:
+            self._broadcast(lambda: MarksChanged(changed))
+            self._save_soon()
+        return len(changed)
+
     def _set(self, release_id: str, field: str, value: bool) -> None:
         if self.archive is None or not self.marks.set(release_id, field, value):
             return
         self._broadcast(lambda: MarksChanged([release_id]))
+        self._save_soon()
+
+    def _save_soon(self) -> None:
         # Debounced: reading ten releases in a row costs one store write.
         if self._save_timer is not None:
             self._save_timer.stop()
@@ -447,16 +496,58 @@ class Session:
         if archive is None or not self.marks.unsaved:
             return
         read, starred = self.marks.take_changes()
+        tags = self.marks.take_tag_changes()
+
+        def done(_: object) -> None:
+            self.marks.saved(read, starred)
+            self.marks.tags_saved(tags)
 
         def failed(exc: BaseException) -> None:
             self.marks.not_saved(read, starred)
+            self.marks.tags_not_saved(tags)
             self._report(exc)
 
-        self._on_store(
-            lambda: archive.write_marks(read, starred),
-            lambda _: self.marks.saved(read, starred),
-            failed,
-        )
+        self._on_store(lambda: archive.write_marks(read, starred, tags), done, failed)
+
+    # -- exporting --------------------------------------------------------
+
+    def export(
+        self,
+        requester: MessagePump,
+        releases: Sequence[Release],
+        fmt: str,
+        path: Path,
+        title: str = "",
+    ) -> None:
+        """Write *releases* with their marks and tags to *path* (store.export), in a worker.
+
+        :class:`ExportFinished` follows to *requester*; a failure is a
+        :class:`StoreProblem` (one line: "cannot write ...: Permission denied").
+        """
+        states = self.marks.snapshot()
+
+        def run() -> None:
+            from store.export import export_to_file
+
+            count = export_to_file(path, fmt, releases, states, title=title)
+            requester.post_message(ExportFinished(path, count, "release"))
+
+        self._in_worker(run, "export", exclusive=False)
+
+    def export_contacts(
+        self, requester: MessagePump, entries: Sequence[DirectoryEntry], path: Path
+    ) -> None:
+        """Write *entries* as vCards 4.0 to *path* (store.vcard), in a worker; as :meth:`export`."""
+
+        def run() -> None:
+            from store.export import atomic_output
+            from store.vcard import write_vcards
+
+            with atomic_output(path) as out:
+                count = write_vcards(out, entries)
+            requester.post_message(ExportFinished(path, count, "contact"))
+
+        self._in_worker(run, "export", exclusive=False)
 
     # -- importing --------------------------------------------------------
 
@@ -485,9 +576,74 @@ class Session:
         self._broadcast(lambda: StoreChanged(releases=True, total=total, imported=imported))
         self.build_index()
 
+    # -- saved searches ---------------------------------------------------
+
+    def save_search(self, name: str, query: str, result: ResultView | None) -> None:
+        """Save *query* as *name*; what it matches now is seen. Raises ValueError (no name, too many)."""
+        self.saved.save(name, query, result.release_ids() if result is not None else (), _now())
+        self._saved_changed()
+
+    def saved_opened(self, name: str, result: ResultView) -> None:
+        """Saved search *name* was opened and showed *result*: only releases beyond it count as new."""
+        if self.saved.get(name) is not None:
+            self.saved.opened(name, result.release_ids(), _now())
+            self._saved_changed()
+
+    def rename_saved(self, name: str, new_name: str) -> None:
+        """Raises ValueError (no name, or the name of another saved search)."""
+        self.saved.rename(name, new_name)
+        self._saved_changed()
+
+    def delete_saved(self, name: str) -> None:
+        self.saved.delete(name)
+        self._saved_changed()
+
+    def _saved_changed(self) -> None:
+        # Written at once, on the store thread, from a copy (the list goes on
+        # changing here); the lists showing them redraw and count again.
+        self._saved_unwritten = True
+        copy = SavedSearches(self.saved)
+
+        def written(_: object) -> None:
+            if copy.to_json() == self.saved.to_json():
+                self._saved_unwritten = False
+
+        self._on_store(lambda: write_saved(self.db, copy), written)
+        self._broadcast(SavedChanged)
+        self.count_saved()
+
+    def count_saved(self) -> None:
+        """Count each saved search's releases, and the new ones, off the UI thread; :class:`SavedCounts` follows."""
+        archive = self.archive
+        searches = list(self.saved)
+        if archive is None:
+            return
+        states = self.marks.snapshot()
+
+        def count() -> None:
+            worker: Worker[None] = get_current_worker()
+            counts: dict[str, tuple[int, int]] = {}
+            for search in searches:
+                result = archive.search(
+                    parse_query(search.query),
+                    SortOrder(),
+                    lambda: worker.is_cancelled,
+                    states=states,
+                )
+                counts[search.name] = (len(result), search.new_among(result.release_ids()))
+            if not worker.is_cancelled:
+                self._broadcast(lambda: SavedCounts(counts))
+
+        # Exclusive: a newer count (the store changed again) replaces this one.
+        self._in_worker(count, "saved-counts")
+
 
 def _filtered(directory: ContactDirectory, text: str) -> list[DirectoryEntry]:
     return directory.filter(text) if text.strip() else list(directory.entries)
+
+
+def _now() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
 def _line(exc: BaseException) -> str:

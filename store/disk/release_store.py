@@ -8,7 +8,8 @@ is needed):
   ``Release.to_document()``, the text and what was recovered from it, and
   table ``meta``: ``{"schema": 2}`` (document 1), written with the first write;
 * the state file beside it (``releases.json.state``): table ``state``,
-  ``{"read": bool, "starred": bool}``. Kept apart from the text so that
+  ``{"read": bool, "starred": bool}`` and, once the user tagged the release,
+  ``"tags": [str, ...]`` (store.tags; a file without it reads as no tags). Kept apart from the text so that
   re-importing an edited file never loses it, and in a file of its own so
   that starring one release of 100k writes a few kilobytes, not the whole
   archive (schema 1 kept it in the store file; opening such a store moves it).
@@ -45,6 +46,7 @@ from store.disk.storage import AtomicJSONStorage, StoredDocument, Tables, materi
 from store.errors import NewerSchemaError, StoreError
 from store.records import DATE_SOURCES, ID_LENGTH, Release, is_release_id
 from store.sanitize import clean_line
+from store.tags import changed_tags, clean_tags, merged_tags
 
 Outcome = Literal["imported", "updated", "known", "conflict"]
 
@@ -59,10 +61,11 @@ _META_KEY = "1"
 
 @dataclass(frozen=True, slots=True)
 class ReleaseState:
-    """What the reader did with a release."""
+    """What the reader did with a release: read and starred marks, and their own tags."""
 
     read: bool = False
     starred: bool = False
+    tags: tuple[str, ...] = ()
 
 
 _UNTOUCHED = ReleaseState()
@@ -204,10 +207,7 @@ class ReleaseStore:
         """The state of every release that has one (the others are unread and unstarred)."""
         stored = self._state_tables().get(STATE, {})
         if self._states is None:
-            self._states = {
-                id_of_key(key): ReleaseState(bool(doc.get("read")), bool(doc.get("starred")))
-                for key, doc in stored.items()
-            }
+            self._states = {id_of_key(key): _state_of(doc) for key, doc in stored.items()}
         return MappingProxyType(self._states)
 
     # -- writing -------------------------------------------------------------------
@@ -293,6 +293,38 @@ class ReleaseStore:
 
     def set_starred(self, release_ids: Iterable[str], starred: bool = True) -> None:
         self._set_state(release_ids, "starred", starred)
+
+    def change_tags(self, changes: Mapping[str, Mapping[str, str | None]]) -> None:
+        """Add and remove the user's tags: release id -> {tag key: name to add, or None to remove}.
+
+        Applied to the tags on disk in one transaction, so a tag another
+        process gave the same release meanwhile is kept (only what changed
+        here is written).
+        """
+        self._merge_states(
+            {
+                release_id: (False, False, partial(changed_tags, changes=wanted))
+                for release_id, wanted in changes.items()
+                if wanted
+            }
+        )
+
+    def merge_states(self, claims: Mapping[str, ReleaseState]) -> None:
+        """Lay marks from elsewhere (an export being imported) over the marks kept here.
+
+        Nothing the user set here is undone: a release read or starred stays
+        so, and the tags are the union of both.
+        """
+        self._merge_states(
+            {
+                release_id: (claim.read, claim.starred, partial(merged_tags, theirs=claim.tags))
+                for release_id, claim in claims.items()
+            }
+        )
+
+    def id_of_fingerprint(self, fingerprint: str) -> str | None:
+        """The id under which a release with this content fingerprint is stored, if any."""
+        return self._fingerprint_index(self._tables()).get(fingerprint)
 
     def refresh(self) -> bool:
         """Read the files again if another process changed them; True if something changed.
@@ -429,10 +461,50 @@ class ReleaseStore:
                 release_id = id_of_key(key)
                 old = self._states.get(release_id, _UNTOUCHED)
                 self._states[release_id] = (
-                    ReleaseState(value, old.starred)
+                    ReleaseState(value, old.starred, old.tags)
                     if field == "read"
-                    else ReleaseState(old.read, value)
+                    else ReleaseState(old.read, value, old.tags)
                 )
+
+    def _merge_states(self, wanted: Mapping[str, tuple[bool, bool, _TagChange]]) -> None:
+        """For each release id: set read and starred when True, and change its tags."""
+        keyed = {
+            key: change
+            for release_id, change in wanted.items()
+            if (key := key_of(release_id)) is not None
+        }
+        if not keyed:
+            return
+        written: dict[str, ReleaseState] = {}
+        try:
+            with self._state_transaction():
+                states = self._state_tables().get(STATE, {})
+                replaced: list[int] = []
+                fresh: list[Document] = []
+                for key, (read, starred, change) in keyed.items():
+                    doc = states.get(key)
+                    old = _state_of(doc) if doc is not None else _UNTOUCHED
+                    new = ReleaseState(old.read or read, old.starred or starred, change(old.tags))
+                    if new == old:
+                        continue
+                    document = {"read": new.read, "starred": new.starred, "tags": list(new.tags)}
+                    if doc is not None:
+                        replaced.append(int(key))
+                    fresh.append(Document(document, int(key)))
+                    written[key] = new
+                if replaced:
+                    self._state_table.remove(doc_ids=replaced)
+                if fresh:
+                    self._state_table.insert_multiple(fresh)
+        except BaseException:
+            self._states = None
+            raise
+        if not written:
+            return
+        self._seen_state_version = self._state_file.version if self._state_file is not None else 0
+        if self._states is not None:
+            for key, state in written.items():
+                self._states[id_of_key(key)] = state
 
     def _write_meta(self, tables: Tables) -> None:
         if _META_KEY not in tables.get(META, {}):
@@ -513,6 +585,20 @@ class ReleaseStore:
                 f"cannot upgrade it (no migration from schema {missing[0]})"
             )
         return None
+
+
+# How a release's tags change: the tags on disk -> the tags to write.
+_TagChange = Callable[[tuple[str, ...]], tuple[str, ...]]
+
+
+def _state_of(doc: object) -> ReleaseState:
+    """A state document as read: anything not in Pressroom's shape reads as not set."""
+    if not isinstance(doc, Mapping):
+        return _UNTOUCHED
+    tags = doc.get("tags")
+    return ReleaseState(
+        bool(doc.get("read")), bool(doc.get("starred")), clean_tags(tags) if tags else ()
+    )
 
 
 def _drop_state_table(data: Tables) -> None:

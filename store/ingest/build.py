@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from store.disk.release_store import ReleaseState
 from store.ingest.discover import STDIN, ImportProblem, SourceFile, discover, read_bytes
 from store.ingest.draft import Draft
 from store.ingest.extract.anatomy import extract
@@ -30,11 +31,22 @@ class ParseResult:
     releases: list[Release] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: int = 0  # source files read, successfully or not
+    # The user's marks an export carried (store.export), by the content
+    # fingerprint of the release they belong to: the import lays them over
+    # the marks kept, whatever id the release ends up stored under.
+    marks: dict[str, ReleaseState] = field(default_factory=dict)
+
+    def add(self, release: Release, draft: Draft) -> None:
+        """A release built from *draft*, with the marks the draft carried."""
+        self.releases.append(release)
+        if draft.marks is not None:
+            self.marks[release.fingerprint] = draft.marks
 
     def extend(self, other: ParseResult) -> None:
         self.releases.extend(other.releases)
         self.problems.extend(other.problems)
         self.files += other.files
+        self.marks.update(other.marks)
 
 
 def build_release(draft: Draft, path: str) -> Release:
@@ -88,7 +100,7 @@ def parse_source(source: SourceFile, data: bytes | None = None) -> ParseResult:
         return result
     for number, draft in enumerate(drafts, 1):
         try:
-            result.releases.append(build_release(draft, source.path))
+            result.add(build_release(draft, source.path), draft)
         except Exception as exc:
             # The one place where a bug in extraction becomes a problem: it costs
             # this entry, reported with its file; the file's other entries still land.

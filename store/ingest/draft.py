@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from store.disk.release_store import ReleaseState
 from store.records import Link, Release
 
 
@@ -28,3 +29,4 @@ class Draft:
     tags: list[str] = field(default_factory=list)
     entry_key: str | None = None  # identity of the entry inside its file (feed guid, JSON id)
     record: Release | None = None  # our own JSON form: the release as it was exported
+    marks: ReleaseState | None = None  # our own JSON form: the user's marks and tags on it

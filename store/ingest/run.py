@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from store.disk.release_store import ReleaseStore
+from store.disk.release_store import ReleaseState, ReleaseStore
 from store.ingest import manifest, stream
 from store.ingest.build import ParseResult, Problem, parse_source
 from store.ingest.discover import STDIN, ImportProblem, SourceFile, discover, read_bytes
@@ -111,10 +111,14 @@ def import_paths(
     pending_files: list[tuple[str, manifest.Entry | None]] = []
     # A streamed file's fingerprints so far (None once one of its entries failed).
     streamed: dict[str, list[str] | None] = {}
+    # The user's marks an export carried, by release fingerprint, laid over the
+    # marks kept once their releases are written.
+    marks: dict[str, ReleaseState] = {}
     last_write = time.monotonic()
     for chunk in _parse_all(jobs, workers):
         for parsed in chunk:
             path = parsed.job.source.path
+            marks.update(parsed.result.marks)
             if parsed.partial:
                 _take_part(parsed, streamed, pending, summary, index)
                 continue
@@ -143,6 +147,7 @@ def import_paths(
         due = len(pending) >= max(MIN_BATCH, len(store))
         if pending and (due or time.monotonic() - last_write > MAX_BATCH_SECONDS):
             _write_batch(store, pending, summary, index)
+            _lay_marks(store, marks)
             _remember(seen, pending_files)
             pending = []
             last_write = time.monotonic()
@@ -150,6 +155,7 @@ def import_paths(
             progress(summary)
     if pending:
         _write_batch(store, pending, summary, index)
+    _lay_marks(store, marks)
     _remember(seen, pending_files)
     if seen_path is not None and (jobs or summary.unchanged):
         manifest.save(seen_path, seen.pruned(store.fingerprints()))
@@ -315,6 +321,21 @@ def _write_batch(
                 f"from another source; kept apart as {new.id}",
             )
         )
+
+
+def _lay_marks(store: ReleaseStore, marks: dict[str, ReleaseState]) -> None:
+    """Lay the marks of releases now stored over the marks kept (a star stays, tags join).
+
+    Found by fingerprint: a release that was already known, or kept apart
+    under another id, gets them too.
+    """
+    claims: dict[str, ReleaseState] = {}
+    for fingerprint in list(marks):
+        release_id = store.id_of_fingerprint(fingerprint)
+        if release_id is not None:
+            claims[release_id] = marks.pop(fingerprint)
+    if claims:
+        store.merge_states(claims)
 
 
 def _count(outcome: str, summary: ImportSummary) -> None:

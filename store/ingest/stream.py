@@ -142,7 +142,7 @@ def build_entries(path: str, fmt: str, entries: list[Entry]) -> ParseResult:
                 if draft is None:
                     raise ImportProblem("neither a title nor a body")
                 stage = "extract"
-                result.releases.append(build_release(draft, path))
+                result.add(build_release(draft, path), draft)
         except ImportProblem as problem:
             result.problems.append((path, f"{where}: {problem}"))
         except _Deadline:

@@ -61,6 +61,7 @@ from store.search.query import (
     release_ordinal,
     release_phones,
     release_text_fields,
+    user_tag_matches,
 )
 from store.search.tokens import (
     field_key,
@@ -643,6 +644,10 @@ class SearchIndex:
             return self._text_bounds(term.tokens, term.prefix)
         if term.kind == "field":
             exact = self._field_bitmap(term)
+            if term.field == "tag":
+                # The user's own tags are not indexed (they change with a key
+                # press): looked up in the states, as is:starred is.
+                exact |= self._user_tag_bitmap(term.value, states)
         elif term.kind == "date":
             exact = self._date_bitmap(term.start, term.end)
         else:
@@ -719,6 +724,23 @@ class SearchIndex:
         if lo >= hi:
             return 0
         return _positions_to_bitmap(self._date_order[lo:hi], self.size)
+
+    def _user_tag_bitmap(self, value: str, states: Mapping[str, ReleaseStateLike]) -> int:
+        positions_by_id = self._positions_by_id
+        chosen = [
+            positions_by_id[release_id]
+            for release_id, state in states.items()
+            if state.tags and release_id in positions_by_id and user_tag_matches(value, state.tags)
+        ]
+        return _positions_to_bitmap(chain.from_iterable(chosen), self.size)
+
+    def value_positions(self, name: str) -> Iterable[tuple[str, Sequence[int]]]:
+        """Each distinct folded value of qualifier *name* and the positions holding it (facets)."""
+        found = self._fields.get(name)
+        if found is None:
+            return ()
+        offsets, postings = found.offsets, found.postings
+        return ((key, postings[offsets[k] : offsets[k + 1]]) for k, key in enumerate(found.keys))
 
     def _state_bitmap(self, which: str, states: Mapping[str, ReleaseStateLike]) -> int:
         wanted = "starred" if which == "starred" else "read"

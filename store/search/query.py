@@ -46,7 +46,8 @@ a leading - negates):
   person:voronkov                   a person named in the release
   contact:gerardl  contact:"+41 22" a media contact: name, email, role, or phone
                                     (a phone is compared on its digits only)
-  tag:climate  lang:fr  source:rss  tags, language, source path or format
+  tag:climate  lang:fr  source:rss  tags (the release's and your own), language,
+                                    source path or format
 
 Dates (a release without a date never matches a date filter):
   date:2021  date:2021-06  date:2021-06-23      that year, month or day
@@ -99,6 +100,9 @@ class ReleaseStateLike(Protocol):
     @property
     def starred(self) -> bool: ...
 
+    @property
+    def tags(self) -> tuple[str, ...]: ...
+
 
 @dataclass(frozen=True, slots=True)
 class UnreadState:
@@ -106,6 +110,7 @@ class UnreadState:
 
     read: bool = False
     starred: bool = False
+    tags: tuple[str, ...] = ()
 
 
 DEFAULT_STATE = UnreadState()
@@ -146,7 +151,10 @@ class Term:
             haystack = text if text is not None else release_token_string(release)
             return self.needle in haystack
         if self.kind == "field":
-            return field_matches(self.field, self.value, self.digits, release)
+            if field_matches(self.field, self.value, self.digits, release):
+                return True
+            # tag: also looks at the user's own tags, kept beside the marks.
+            return self.field == "tag" and user_tag_matches(self.value, state.tags)
         if self.kind == "date":
             ordinal = release_ordinal(release)
             return ordinal != 0 and self.start <= ordinal <= self.end
@@ -293,6 +301,11 @@ def field_values(name: str, release: Release) -> list[str]:
     if name == "source":
         return [release.source.path, release.source.format]
     return []
+
+
+def user_tag_matches(value: str, tags: tuple[str, ...]) -> bool:
+    """``tag:`` on the user's tags: *value* (folded) inside one of them, as for any field."""
+    return any(value in field_key(tag) for tag in tags)
 
 
 def release_phones(release: Release) -> list[str]:

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 import orjson
-from platformdirs import user_data_path
 from rich.console import Console
 from rich.text import Text
 
@@ -21,8 +20,11 @@ from store.errors import StoreError
 from store.records import Release
 from store.sanitize import clean_line
 from tui import __version__
+from tui.cli.examples import add_examples
+from tui.config import default_store
 
 if TYPE_CHECKING:
+    import store.doctor as doctor_module
     from store.archive import Archive
     from store.ingest.run import ImportSummary
 
@@ -30,7 +32,10 @@ if TYPE_CHECKING:
 # point imports. An import's rate is counted from here to its end.
 STARTED = time.monotonic()
 
-COMMANDS = ("import", "parse", "search", "show", "doctor")
+COMMANDS = (
+    *("import", "parse", "search", "show", "doctor", "samples", "export", "contacts"),
+    *("config", "serve", "completion"),
+)
 DB_ENV = "PRESSROOM_DB"
 
 
@@ -39,11 +44,10 @@ class UsageError(Exception):
 
 
 def default_db() -> Path:
-    """``$PRESSROOM_DB``, else ``releases.json`` in the user data folder."""
-    env = os.environ.get(DB_ENV)
-    if env:
-        return Path(env).expanduser()
-    return user_data_path("pressroom", appauthor=False) / "releases.json"
+    """``$PRESSROOM_DB``, else ``store`` in config.toml, else ``releases.json`` in the user data folder."""
+    from tui.config import load_config
+
+    return load_config().store
 
 
 def _terminate(signum: int, frame: object) -> None:
@@ -105,10 +109,23 @@ def _dispatch(args: list[str]) -> int:
     parser = _parser(command)
     if command == "search":
         rest = _query_words_last(rest)
+    elif command == "export":
+        from tui.cli.exporting import EXPORT_OPTIONS
+
+        rest = _query_words_last(rest, EXPORT_OPTIONS)
     ns = parser.parse_args(rest)
+    if command not in _SHOW_SETTINGS_PROBLEMS:
+        from tui.config import load_config
+
+        for problem in load_config().problems:
+            _error(problem)
     handler: Callable[[argparse.Namespace], int] = _HANDLERS[command]
     return handler(ns)
 
+
+# The commands that report a mistake in config.toml themselves (the browser
+# as a notification); the others say it on stderr.
+_SHOW_SETTINGS_PROBLEMS = ("browse", "samples", "serve", "config")
 
 # The options of `search` and whether each takes a value; any other word is
 # the query's, "-word" (leave out) and "-\"a phrase\"" included.
@@ -122,7 +139,7 @@ _SEARCH_OPTIONS = {
 }
 
 
-def _query_words_last(args: list[str]) -> list[str]:
+def _query_words_last(args: list[str], known: dict[str, bool] = _SEARCH_OPTIONS) -> list[str]:
     """``search harbour -dredging --json`` as argparse can read it: options, ``--``, the words.
 
     The query language writes a word to leave out as ``-word``, which
@@ -137,9 +154,9 @@ def _query_words_last(args: list[str]) -> list[str]:
         if arg == "--":
             words.extend(args[index + 1 :])
             break
-        if name in _SEARCH_OPTIONS:
+        if name in known:
             options.append(arg)
-            if _SEARCH_OPTIONS[name] and "=" not in arg and index + 1 < len(args):
+            if known[name] and "=" not in arg and index + 1 < len(args):
                 index += 1
                 options.append(args[index])
         else:
@@ -159,7 +176,7 @@ def _parser(command: str) -> argparse.ArgumentParser:
         "--db",
         metavar="FILE",
         type=Path,
-        help=f"the store file (default: ${DB_ENV}, else {default_db()})",
+        help=f"the store file (default: ${DB_ENV}, else store in config.toml, else {default_store()})",
     )
     prog = "pressroom" if command == "browse" else f"pressroom {command}"
     if command == "browse":
@@ -168,8 +185,6 @@ def _parser(command: str) -> argparse.ArgumentParser:
             parents=[common],
             description="A terminal archive of press releases. Opens the browser; "
             "PATHs are imported first (already-known releases are skipped).",
-            epilog="commands: import PATH..., parse PATH..., search QUERY, show ID, doctor  "
-            "(pressroom COMMAND --help for each)",
         )
         parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to import")
         parser.add_argument("--version", action="version", version=f"pressroom {__version__}")
@@ -178,6 +193,7 @@ def _parser(command: str) -> argparse.ArgumentParser:
             action="store_true",
             help="put the store's previous generation (FILE.bak) back in place and exit",
         )
+        add_examples(parser, command)
         return parser
     parser = _Parser(prog=prog, parents=[common])
     if command in ("import", "parse"):
@@ -189,6 +205,10 @@ def _parser(command: str) -> argparse.ArgumentParser:
         parser.add_argument(
             "paths", nargs="+", metavar="PATH", help="files, folders, or - for stdin"
         )
+        if command == "import":
+            parser.add_argument(
+                "--json", action="store_true", help="the summary as one JSON object on stdout"
+            )
     elif command == "search":
         parser.description = "Search the store; prints the matching releases, newest first."
         parser.add_argument("query", nargs="+", metavar="QUERY")
@@ -201,10 +221,50 @@ def _parser(command: str) -> argparse.ArgumentParser:
             action="store_true",
             help="the last word matches as a prefix, as the word being typed in the browser",
         )
+    elif command in ("export", "contacts"):
+        from tui.cli import exporting
+
+        if command == "export":
+            exporting.add_export_arguments(parser)
+        else:
+            exporting.add_contacts_arguments(parser)
     elif command == "show":
         parser.description = "Show one release by its id (or a unique prefix of it)."
         parser.add_argument("id")
         parser.add_argument("--json", action="store_true", help="the release as one JSON object")
+    elif command == "config":
+        parser.description = (
+            "Print where the settings file is, whether it exists, and every setting "
+            "with its value and where it came from (file, env, option or default)."
+        )
+        parser.add_argument("--json", action="store_true", help="the settings as one JSON object")
+        parser.add_argument(
+            "--keys", action="store_true", help="every binding id, its key and what it does"
+        )
+    elif command == "serve":
+        parser.description = (
+            "Serve the browser as a web page (textual-serve): each page that connects "
+            "runs its own Pressroom on the store."
+        )
+        parser.add_argument(
+            "--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1)"
+        )
+        parser.add_argument(
+            "--port", type=int, default=8000, help="the port to listen on (default: 8000)"
+        )
+        parser.add_argument(
+            "--public-url",
+            metavar="URL",
+            help="the address the pages use to connect back, when it is not http://HOST:PORT",
+        )
+    elif command == "completion":
+        parser.description = "Print a shell completion script for bash or zsh."
+        parser.add_argument("shell", choices=("bash", "zsh"))
+    elif command == "samples":
+        parser.description = (
+            "Import the sample releases that come with Pressroom into the store, "
+            "then open the browser on them (already-imported samples are skipped)."
+        )
     elif command == "doctor":
         parser.description = (
             "Check the store and the files beside it (backup, marks, catalogue, index, locks), "
@@ -213,6 +273,12 @@ def _parser(command: str) -> argparse.ArgumentParser:
         parser.add_argument(
             "--yes", action="store_true", help="make every proposed repair without asking"
         )
+        parser.add_argument(
+            "--json",
+            action="store_true",
+            help="the report as one JSON object; repairs only with --yes, never asked",
+        )
+    add_examples(parser, command)
     return parser
 
 
@@ -254,7 +320,13 @@ def cmd_import(ns: argparse.Namespace) -> int:
 
     with _open_store(ns) as store:
         summary = _run_import(store, ns.paths)
-    print_summary(_stderr(), summary)
+    if ns.json:
+        from tui.cli.reports import summary_json
+
+        sys.stdout.buffer.write(orjson.dumps(summary_json(summary)) + b"\n")
+        sys.stdout.flush()
+    else:
+        print_summary(_stderr(), summary)
     return 0 if summary.succeeded else 1
 
 
@@ -339,6 +411,8 @@ def cmd_doctor(ns: argparse.Namespace) -> int:
         out.print(plain_text(text), soft_wrap=True)
 
     report = doctor.check(db)
+    if ns.json:
+        return _doctor_json(db, report, repair=ns.yes)
     say(f"checking {report.store}")
     for checked in report.files:
         say(f"  {checked.file}: {checked.summary}")
@@ -390,13 +464,40 @@ def cmd_doctor(ns: argparse.Namespace) -> int:
     return 1
 
 
+def _doctor_json(db: Path, report: doctor_module.Report, *, repair: bool) -> int:
+    """``doctor --json``: the report; with ``--yes`` the repairs, then the report after them."""
+    from store import doctor
+    from tui.cli.reports import report_json
+
+    data = report_json(report)
+    if repair and report.busy is None:
+        repaired = []
+        for finding in report.problems:
+            if finding.apply is None:
+                continue
+            try:
+                done = {"file": finding.file, "repaired": doctor.repair(finding)}
+            except (StoreError, OSError) as exc:
+                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+                done = {"file": finding.file, "not_repaired": reason}
+            repaired.append(done)
+        data["repairs"] = repaired
+        data["after"] = report_json(doctor.check(db))
+    sys.stdout.buffer.write(orjson.dumps(data) + b"\n")
+    sys.stdout.flush()
+    return 1 if (data.get("after") or data)["problems"] else 0
+
+
 def cmd_browse(ns: argparse.Namespace) -> int:
     # Before anything imports Textual, which reads its frame rate on import;
     # the other commands never import it.
     from tui.runtime.textual_internals import set_frame_rate
 
     set_frame_rate()
-    db = ns.db or default_db()
+    from tui.config import known_bindings, load_config, theme_names
+
+    config = load_config(themes=theme_names, bindings=known_bindings)
+    db = ns.db or config.store
     if ns.restore_backup:
         restored = ReleaseStore.restore_backup(db)
         _error(f"restored {restored} from its backup")
@@ -415,15 +516,92 @@ def cmd_browse(ns: argparse.Namespace) -> int:
         print_summary(_stderr(), summary)
         if not summary.succeeded:
             return 1
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    from tui.serve import is_served
+
+    # Under `pressroom serve` the app's output goes to a web page, not a terminal.
+    if not is_served() and not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UsageError("the browser needs a terminal; use pressroom search or show in scripts")
     from tui.app import PressroomApp
     from tui.runtime.textual_internals import screen_on_the_terminal
 
-    app = PressroomApp(db)
+    app = PressroomApp(db, config)
     with screen_on_the_terminal():
         app.run()
     return app.return_code or 0
+
+
+def cmd_config(ns: argparse.Namespace) -> int:
+    from tui.config import (
+        binding_lines,
+        config_lines,
+        config_report,
+        known_bindings,
+        load_config,
+        theme_names,
+    )
+
+    config = load_config(themes=theme_names, bindings=known_bindings)
+    if ns.db is not None:
+        config.store, config.origins["store"] = ns.db, "option"
+    if ns.keys:
+        bindings = known_bindings()
+        if ns.json:
+            keys = {
+                binding_id: {"key": config.keys.get(binding_id, key), "description": description}
+                for binding_id, (key, description) in bindings.items()
+            }
+            sys.stdout.buffer.write(orjson.dumps(keys) + b"\n")
+        else:
+            sys.stdout.write("".join(line + "\n" for line in binding_lines(config, bindings)))
+    elif ns.json:
+        sys.stdout.buffer.write(orjson.dumps(config_report(config)) + b"\n")
+    else:
+        sys.stdout.write("".join(line + "\n" for line in config_lines(config)))
+    sys.stdout.flush()
+    for problem in config.problems:
+        _error(problem)
+    return 1 if config.problems else 0
+
+
+def cmd_serve(ns: argparse.Namespace) -> int:
+    from tui.config import load_config
+    from tui.serve import ServeUnavailable, make_server
+
+    config = load_config()
+    for problem in config.problems:
+        _error(problem)
+    if not 0 < ns.port < 65536:
+        raise UsageError(f"--port {ns.port} is not a port (1-65535)")
+    try:
+        server = make_server(
+            (ns.db or config.store).resolve(), ns.host, ns.port, sys.stdout, ns.public_url
+        )
+        server.serve()
+    except ServeUnavailable as exc:
+        _error(str(exc))
+        return 1
+    except OSError as exc:
+        raise UsageError(f"cannot listen on {ns.host}:{ns.port}: {exc.strerror or exc}") from None
+    return 0
+
+
+def cmd_completion(ns: argparse.Namespace) -> int:
+    from tui.cli.completion import completion_script
+
+    sys.stdout.write(completion_script(ns.shell))
+    sys.stdout.flush()
+    return 0
+
+
+def cmd_samples(ns: argparse.Namespace) -> int:
+    from tui.sample_releases import bundled_samples
+
+    samples = bundled_samples()
+    if samples is None:
+        raise UsageError("this installation of Pressroom has no sample releases")
+    ns.paths = [str(samples)]
+    ns.restore_backup = False
+    return cmd_browse(ns)
 
 
 def _find(archive: Archive, wanted: str) -> Release:
@@ -446,6 +624,18 @@ def _silence_stdout() -> None:
     os.dup2(devnull, sys.stdout.fileno())
 
 
+def cmd_export(ns: argparse.Namespace) -> int:
+    from tui.cli.exporting import cmd_export as export
+
+    return export(ns)
+
+
+def cmd_contacts(ns: argparse.Namespace) -> int:
+    from tui.cli.exporting import cmd_contacts as contacts
+
+    return contacts(ns)
+
+
 _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "browse": cmd_browse,
     "import": cmd_import,
@@ -453,4 +643,10 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "search": cmd_search,
     "show": cmd_show,
     "doctor": cmd_doctor,
+    "export": cmd_export,
+    "contacts": cmd_contacts,
+    "samples": cmd_samples,
+    "config": cmd_config,
+    "serve": cmd_serve,
+    "completion": cmd_completion,
 }

@@ -72,6 +72,17 @@ it, when an upgrade breaks it.
    are printed, is left alone). Upstream would need the driver to write to
    whichever of the two is the terminal (or to ``/dev/tty``).
 
+7. Keys still on their way (:func:`keys_waiting`). The search bar answers a
+   typed letter from the value's watcher, in the same step as the key, so that
+   the letter and the narrowed list reach the screen in one frame (the
+   ``Changed`` message is handled a step later, often after a frame of its
+   own). When several keys arrive in one read (a word pasted without
+   bracketed paste, keys typed while a frame was drawn), only the last is
+   answered: the others see more keys waiting in the app's or the input's
+   message queue (``MessagePump._message_queue``, a ``textual._queue.Queue``,
+   read through its deque ``values``). Upstream would need a public way to know that
+   input is pending.
+
 No longer a reliance: the style caches of ``VirtualList`` were cleared by
 overriding the private ``Widget._on_focus`` / ``_on_blur``; the public
 ``on_focus`` / ``on_blur`` handlers do it now (Textual calls one handler per
@@ -90,7 +101,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -98,6 +109,7 @@ if TYPE_CHECKING:
     from types import FrameType
 
     from textual.app import App
+    from textual.message_pump import MessagePump
     from textual.widget import Widget
     from textual.widgets import Input
     from textual.widgets import Input as _InputBase
@@ -289,3 +301,17 @@ def screen_on_the_terminal() -> Iterator[None]:
     finally:
         sys.__stderr__ = original  # type: ignore[misc]
         terminal.close()
+
+
+# -- 7. keys still on their way --------------------------------------------------------
+
+
+def keys_waiting(widget: MessagePump) -> bool:
+    """Whether key presses wait in the app's queue or in *widget*'s, not yet handled."""
+    from textual import events
+
+    for pump in (widget.app, widget):
+        waiting: Iterable[object] = pump._message_queue.values  # textual._queue.Queue's deque
+        if any(isinstance(message, events.Key) for message in waiting):
+            return True
+    return False

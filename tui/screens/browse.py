@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -20,6 +21,7 @@ from store.records import Release
 from store.search.query import Query, parse_query
 from tui.messages import (
     ArchiveOpened,
+    ExportFinished,
     FacetsReady,
     IndexReady,
     MarksChanged,
@@ -27,12 +29,16 @@ from tui.messages import (
     StoreChanged,
     StoreProblem,
 )
-from tui.release_actions import ReleaseActions, release_bindings
+from tui.release_actions import release_bindings, result_bindings
+from tui.sample_releases import bundled_samples
+from tui.screens.saved_searches import SavedSearchActions, saved_search_bindings
+from tui.screens.tags import TagActions, tag_bindings
 from tui.typing_pause import TypingPause
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.facet_panel import FacetPanel
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.release_list import ReleaseList
+from tui.widgets.saved_sidebar import SavedSidebar
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.timeline import Timeline
 from tui.wording import counted
@@ -43,12 +49,6 @@ if TYPE_CHECKING:
 WIDE = 120  # columns from which the detail pane sits beside the list
 SHORT = 20  # rows below which the search bar is one line
 NARROW = 80  # columns below which the status line is written short
-
-
-def bundled_samples() -> Path | None:
-    """The repository's samples folder, when Pressroom runs from a clone."""
-    folder = Path(__file__).resolve().parent.parent.parent / "samples"
-    return folder if folder.is_dir() else None
 
 
 def prefix_note(query: Query, *, short: bool = False) -> str:
@@ -64,7 +64,7 @@ def prefix_note(query: Query, *, short: bool = False) -> str:
     return ""
 
 
-class BrowseScreen(ReleaseActions):
+class BrowseScreen(TagActions, SavedSearchActions):
     """Everything in the archive, narrowed as the user types."""
 
     # The list has the keys from the first frame, so "/" searches even
@@ -79,6 +79,10 @@ class BrowseScreen(ReleaseActions):
         Binding("c", "contacts", "Contacts", id="browse.contacts"),
         Binding("f", "toggle_facets", "Facets", id="browse.facets"),
         *release_bindings("browse"),
+        *result_bindings("browse"),
+        *saved_search_bindings("browse"),
+        *tag_bindings("browse", result=True),
+        Binding("e", "export", "Export", show=False, id="browse.export"),
         Binding("q", "quit_or_back", "Quit", id="browse.quit"),
         Binding("n", "next_hit", "Next hit", show=False, id="browse.next_hit"),
         Binding("N", "previous_hit", "Previous hit", show=False, id="browse.previous_hit"),
@@ -96,6 +100,8 @@ class BrowseScreen(ReleaseActions):
         self.order: SortOrder = session.prefs.order
         # While the user types, the list comes first; the pane follows once they pause.
         self._pane_follows = TypingPause(self, self._show_current_detail)
+        # The text last searched: the bar's Changed messages for it are already answered.
+        self._searched: str | None = None
 
     # -- layout -----------------------------------------------------------
 
@@ -108,6 +114,7 @@ class BrowseScreen(ReleaseActions):
             yield Static("", id="count")
             yield Static("", id="hint")
         with Horizontal(id="main"):
+            yield SavedSidebar(id="saved-sidebar")
             yield FacetPanel(id="facets")
             yield ReleaseList(id="releases")
             yield DetailPane(id="detail")
@@ -118,7 +125,11 @@ class BrowseScreen(ReleaseActions):
     def on_mount(self) -> None:
         # The bar's history is the session's: remembered across runs.
         self.query_one(SearchBar).history = self.session.prefs.history
+        self.query_one(SearchBar).typed = self._typed
         self.query_one(ReleaseList).follow = self._cursor_moved
+        # The user's tags, shown in the rows and the pane (tui.marks).
+        self.query_one(ReleaseList).tags_of = self.session.marks.tags
+        self.query_one(DetailPane).tags_of = self.session.marks.tags
         self.query_one("#facets").display = False
         self._apply_width(self.app.size.width)
         self.query_one("#count", Static).update("opening the archive …")
@@ -170,6 +181,7 @@ class BrowseScreen(ReleaseActions):
 
     def on_marks_changed(self, message: MarksChanged) -> None:
         self.query_one(ReleaseList).refresh_marks(message.release_ids)
+        self.query_one(DetailPane).refresh_tags(message.release_ids)
 
     def on_store_problem(self, message: StoreProblem) -> None:
         self.notify(message.text, markup=False, severity="error", title="Store")
@@ -182,9 +194,17 @@ class BrowseScreen(ReleaseActions):
 
     # -- searching --------------------------------------------------------
 
+    def _typed(self, text: str) -> None:
+        self.run_search(text, keep=self._current_id())
+
     @on(SearchBar.Changed, "#search")
     def _search_changed(self, event: SearchBar.Changed) -> None:
-        self.run_search(event.value, keep=self._current_id())
+        # Usually answered already, from the bar's watcher (SearchBar.typed); a
+        # change it left (more keys were waiting) is answered here. What counts
+        # is the bar's value now: a message of a value since typed over is stale.
+        text = self.query_one(SearchBar).value
+        if text != self._searched:
+            self.run_search(text, keep=self._current_id())
 
     @on(SearchBar.Submitted, "#search")
     def _search_submitted(self, event: SearchBar.Submitted) -> None:
@@ -193,6 +213,7 @@ class BrowseScreen(ReleaseActions):
 
     def run_search(self, text: str, *, keep: str | None) -> None:
         """Ask the session for *text*'s releases: shown now, or by :meth:`on_result_ready`."""
+        self._searched = text
         answer = self.session.search(self, text, self.order, keep)
         if answer is not None:
             self._show_result(answer)
@@ -205,6 +226,7 @@ class BrowseScreen(ReleaseActions):
         query, result = answer.query, answer.result
         self.query_value = query
         self.result = result
+        self.saved_result_shown(query, result)
         releases = self.query_one(ReleaseList)
         # The cursor moves with the new rows; the pane follows it once the
         # typing pauses (below), not now.
@@ -317,7 +339,11 @@ class BrowseScreen(ReleaseActions):
             if search.value:
                 search.remember()
             self.query_one(ReleaseList).focus(scroll_visible=False)
-        elif self.focused in (self.query_one(DetailPane), self.query_one(Timeline)):
+        elif self.focused in (
+            self.query_one(DetailPane),
+            self.query_one(Timeline),
+            self.query_one(SavedSidebar),
+        ):
             self.query_one(ReleaseList).focus(scroll_visible=False)
         elif self.query_one(FacetPanel).display:
             self.action_toggle_facets()
@@ -326,8 +352,12 @@ class BrowseScreen(ReleaseActions):
             search.value = ""
 
     def action_quit_or_back(self) -> None:
-        """q: back one level (the pane, the facets, the timeline); from the list, quit."""
-        if self.focused in (self.query_one(DetailPane), self.query_one(Timeline)):
+        """q: back one level (the pane, the facets, the timeline, the sidebar); from the list, quit."""
+        if self.focused in (
+            self.query_one(DetailPane),
+            self.query_one(Timeline),
+            self.query_one(SavedSidebar),
+        ):
             self.query_one(ReleaseList).focus(scroll_visible=False)
         elif self.focused is self.query_one(FacetPanel):
             self.action_toggle_facets()
@@ -360,6 +390,49 @@ class BrowseScreen(ReleaseActions):
             search.value = f"{text} {event.qualifier} ".lstrip()
             search.cursor_position = len(search.value)
             search.remember()
+
+    def action_export(self) -> None:
+        """e: the current result to a file, in a format chosen with one key."""
+        result = self.result
+        if result is None or not len(result):
+            self.notify("Nothing to export: the result is empty.")
+            return
+        from tui.screens.export import ExportDialog
+
+        count = len(result)
+        query = self.query_value.text.strip()
+        heading = f"Export {counted(count, 'release')}" + (f" matching {query}" if query else "")
+
+        def chosen(answer: tuple[str, Path] | None) -> None:
+            if answer is None:
+                return
+            fmt, path = answer
+            title = f"Pressroom export: {query}" if query else "Pressroom export"
+
+            def write(yes: bool | None = True) -> None:
+                if yes:
+                    self.session.export(self, result, fmt, path, title)
+                    self.notify(f"Exporting {counted(count, 'release')} …", markup=False)
+
+            if path.exists():
+                from tui.screens.prompt import Confirm
+
+                self.app.push_screen(Confirm(f"Replace {path}?"), write)
+            else:
+                write()
+
+        self.app.push_screen(ExportDialog(heading), chosen)
+
+    def on_export_finished(self, message: ExportFinished) -> None:
+        self.notify(
+            f"Exported {counted(message.count, message.noun)} to {message.path}",
+            title="Export",
+            markup=False,
+        )
+
+    def result_release_ids(self) -> Sequence[str] | None:
+        """A: every release of the current result."""
+        return self.result.release_ids() if self.result is not None else None
 
     def release_target(self) -> Release | None:
         pane = self.query_one(DetailPane)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -16,8 +17,16 @@ from textual.widgets import Input, Static
 from store.contacts import ContactDirectory, DirectoryEntry
 from store.records import Release
 from store.sanitize import clean_line
-from tui.messages import ContactsFiltered, ContactsReady, MarksChanged, StoreChanged, StoreProblem
-from tui.release_actions import ReleaseActions, release_bindings
+from tui.messages import (
+    ContactsFiltered,
+    ContactsReady,
+    ExportFinished,
+    MarksChanged,
+    StoreChanged,
+    StoreProblem,
+)
+from tui.release_actions import ReleaseActions, release_bindings, result_bindings
+from tui.screens.tags import TagActions, tag_bindings
 from tui.typing_pause import TypingPause
 from tui.widgets.contact_list import ContactList
 from tui.widgets.key_bar import KeyBar
@@ -29,7 +38,7 @@ if TYPE_CHECKING:
     from tui.session import Session
 
 
-class ContactsScreen(ReleaseActions):
+class ContactsScreen(TagActions, ReleaseActions):
     """Directory on the left; the chosen person's history and releases on the right."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -37,7 +46,13 @@ class ContactsScreen(ReleaseActions):
         Binding("slash", "focus_filter", "Filter", priority=True, id="contacts.filter"),
         Binding("down", "to_list", "To the list", show=False, id="contacts.to_list"),
         *release_bindings("contacts"),
+        *tag_bindings("contacts", result=True),
+        Binding("e", "export_vcards", "Export vCards", show=False, id="contacts.export"),
+        Binding("v", "export_vcard", "vCard of one", show=False, id="contacts.vcard"),
+        *result_bindings("contacts"),
     ]
+
+    NO_TARGET = "Choose one of the contact's releases first (Enter)."
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -64,6 +79,7 @@ class ContactsScreen(ReleaseActions):
 
     def on_mount(self) -> None:
         self.query_one("#contact-filter", Input).focus(scroll_visible=False)
+        self.query_one("#contact-releases", ReleaseList).tags_of = self.session.marks.tags
         self.session.subscribe(self)
         built = self.session.contacts()
         if built is not None:
@@ -86,6 +102,42 @@ class ContactsScreen(ReleaseActions):
 
     def on_marks_changed(self, message: MarksChanged) -> None:
         self.query_one("#contact-releases", ReleaseList).refresh_marks(message.release_ids)
+
+    def action_export_vcards(self) -> None:
+        """e: the contacts shown (the filter's) as vCards 4.0, to a file named here."""
+        entries = list(self.query_one(ContactList).rows)
+        if not entries:
+            self.notify("No contact to export.", severity="warning")
+            return
+        self._export_vcards(entries, "pressroom-contacts")
+
+    def action_export_vcard(self) -> None:
+        """v: the highlighted contact as a vCard 4.0."""
+        entry = self.query_one(ContactList).current
+        if entry is None:
+            self.notify("No contact to export.", severity="warning")
+            return
+        self._export_vcards([entry], "pressroom-contact")
+
+    def _export_vcards(self, entries: list[DirectoryEntry], stem: str) -> None:
+        from pathlib import Path
+
+        from tui.screens.export import default_export_path
+        from tui.screens.prompt import Prompt
+
+        def chosen(name: str | None) -> None:
+            if name and name.strip():
+                self.session.export_contacts(self, entries, Path(name.strip()).expanduser())
+
+        question = f"Export {counted(len(entries), 'contact')} as vCard 4.0 to"
+        self.app.push_screen(Prompt(question, default_export_path("vcf", stem)), chosen)
+
+    def on_export_finished(self, message: ExportFinished) -> None:
+        self.notify(
+            f"Exported {counted(message.count, message.noun)} to {message.path}",
+            title="Export",
+            markup=False,
+        )
 
     def on_store_problem(self, message: StoreProblem) -> None:
         self.notify(message.text, markup=False, severity="error", title="Store")
@@ -211,20 +263,16 @@ class ContactsScreen(ReleaseActions):
         super().action_open_link()
 
     def action_copy(self) -> None:
-        """y: on a release, its contacts; on a person, their email."""
+        """y: the copy menu; on a release, of the release; on a person, their email or vCard."""
         if self.release_target() is not None:
             super().action_copy()
         else:
-            self.action_copy_email()
+            self.copy_entry(self.query_one(ContactList).current)
 
-    def action_copy_email(self) -> None:
-        entry = self.query_one(ContactList).current
-        if entry is None or not entry.email:
-            self.notify("This contact has no email.", severity="warning")
-            return
-        email = clean_line(entry.email)
-        self.app.copy_to_clipboard(email)
-        self.notify(f"Copied {email}", markup=False)
+    def result_release_ids(self) -> Sequence[str] | None:
+        """A: the releases of the contact shown."""
+        entry = self._card_entry
+        return entry.release_ids if entry is not None else None
 
 
 def contact_card(entry: DirectoryEntry) -> Text:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from rich.text import Text
@@ -30,8 +31,18 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("s", "star or unstar"),
             ("r", "mark read or unread (opening marks read)"),
             ("o", "open a link; with several, a numbered list: 1-9 opens, y copies"),
-            ("y", "copy the contact's email; with several, choose (else the headline)"),
-            ("f", "facets: organisations, places and years of the result"),
+            ("y", "copy menu, then a key: h headline, d dateline, c citation, b body,"),
+            ("", "l link, e a contact's email, v a contact as vCard (over SSH too)"),
+            ("A", "mark every release of the result read (asks first)"),
+            ("t T", "your tags on the release / on every release of the result (asks first)"),
+            ("e", "export the result: c CSV, j JSON, l JSON Lines, m Markdown"),
+            ("w", "save the release to a text file (asks where; never overwrites unasked)"),
+            ("|", "pipe the release as plain text to a shell command"),
+            ("p E", "open the release in $PAGER (less) / $EDITOR, read-only"),
+            ("Ctrl+S", "save the search in the bar under a name"),
+            ("'", "saved searches: counts, new since last opened; Enter runs, r d"),
+            ("b", "saved-searches sidebar (remembered)"),
+            ("f", "facets: organisations, places, years and tags of the result"),
             ("S R", "sort by the next field; reverse the order"),
             ("c", "contact lookup"),
             ("i", "import the bundled sample releases (an empty archive only)"),
@@ -50,6 +61,8 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (
             ("/", "find text in the release; Enter or Esc, then n N move between hits"),
             ("s r o y", "star, read, open a link, copy: as in the list"),
+            ("w | p E", "save, pipe, pager, editor: as in the list"),
+            ("t", "your tags on the release"),
             ("Esc q", "back to the list"),
         ),
     ),
@@ -67,8 +80,11 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("type", "filter by name, email, role, organisation or phone"),
             ("↓ Enter", "from the filter into the list"),
             ("Enter", "the contact's releases; Enter again opens one (marks it read)"),
-            ("y", "copy the email; on one of their releases, its contacts"),
-            ("s r o", "on one of their releases: star, read, open a link"),
+            ("y", "copy menu: e the email, v the vCard; on a release, as in the list"),
+            ("s r o w | p E", "on one of their releases: as in the list"),
+            ("A", "mark every release of the contact read"),
+            ("t T", "tags on one of their releases / on all of them"),
+            ("e v", "export the contacts shown / the highlighted one as vCard 4.0"),
             ("Esc  q", "back to the main screen"),
         ),
     ),
@@ -83,9 +99,20 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
 )
 
 
-def help_text() -> Text:
-    """The keys table and the query syntax as one plain text."""
+def help_text(remapped: Mapping[str, str] | None = None) -> Text:
+    """The keys table and the query syntax as one plain text.
+
+    *remapped*: binding id to keys, from ``[keys]`` in config.toml; listed
+    first, as they replace the keys of the table below.
+    """
     text = Text()
+    if remapped:
+        text.append("Your keys (config.toml), in place of those below\n", "bold underline")
+        for binding_id, bound in sorted(remapped.items()):
+            shown = " ".join(_key_shown(k) for k in bound.split(","))
+            text.append(f"  {shown:<24}", "bold")
+            text.append(binding_id + "\n")
+        text.append("\n")
     for title, keys in KEYS:
         text.append(title + "\n", "bold underline")
         for key, what in keys:
@@ -96,6 +123,13 @@ def help_text() -> Text:
     text.append(syntax + "\n", "bold underline")
     text.append(rest)
     return text
+
+
+def _key_shown(key: str) -> str:
+    """``ctrl+f`` as the table writes it, ``Ctrl+F``; a printable key as itself."""
+    if len(key) == 1:
+        return key
+    return "+".join(part.capitalize() if len(part) > 1 else part.upper() for part in key.split("+"))
 
 
 class HelpText(VerticalScroll):
@@ -126,9 +160,13 @@ class HelpScreen(ModalScreen[None]):
     }
     """
 
+    def __init__(self, remapped: Mapping[str, str] | None = None) -> None:
+        super().__init__()
+        self.remapped = dict(remapped or {})
+
     def compose(self) -> ComposeResult:
         with HelpText():
-            yield Static(help_text())
+            yield Static(help_text(self.remapped))
 
     def on_mount(self) -> None:
         self.query_one(HelpText).focus()

@@ -1,4 +1,4 @@
-"""Pickers: which of a release's links to open (or copy), which contact's email to copy.
+"""Pickers: which of a release's links to open (or copy), which contact's email or card to copy.
 
 Entries are numbered; a digit picks its entry at once (``o`` then ``2`` opens
 the second link, as in newsboat's URL view).
@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from store.records import Link
 from store.sanitize import clean_line
+from tui.clipboard import copy_text
 
 
 class PickerList(OptionList):
@@ -112,11 +113,6 @@ class LinkPicker(Picker):
         url = self.highlighted_value()
         if url:
             value = clean_line(url)
-            self.app.copy_to_clipboard(value)
+            copy_text(self.app, value)
             self.notify(f"Copied {value}", markup=False)
             self.dismiss(None)
-
-
-def copy_picker(choices: Sequence[tuple[str, str]]) -> Picker:
-    """Which contact's email to copy (or the headline): *choices* are (label, value)."""
-    return Picker([(Content(label), value) for label, value in choices], title="Copy which?")

@@ -14,6 +14,7 @@ from textual.widgets import Input, Static
 
 from store.records import Release
 from tui.release_actions import ReleaseActions, release_bindings
+from tui.screens.tags import TagActions, tag_bindings
 from tui.widgets.detail_pane import DetailPane, Highlighter
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.plain_input import PlainInput
@@ -32,7 +33,7 @@ def find_spans(needle: str) -> Highlighter:
     return spans
 
 
-class ReaderScreen(ReleaseActions):
+class ReaderScreen(TagActions, ReleaseActions):
     """Esc or q goes back to the list; s r o y act on the release shown; / finds text in it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -41,6 +42,7 @@ class ReaderScreen(ReleaseActions):
         # Priority, as "/" on the browse screen: in the find bar it is a character.
         Binding("slash", "find", "Find", priority=True, id="reader.find"),
         *release_bindings("reader"),
+        *tag_bindings("reader"),
     ]
 
     DEFAULT_CSS = """
@@ -66,6 +68,7 @@ class ReaderScreen(ReleaseActions):
 
     def on_mount(self) -> None:
         pane = self.query_one(DetailPane)
+        pane.tags_of = self.session.marks.tags
         pane.show(self.release, self.highlighter)
         pane.focus()
 

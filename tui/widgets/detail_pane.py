@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -101,6 +101,9 @@ class DetailPane(ScrollView, can_focus=True):
         # What the pane was last laid out for (release id, query text), so
         # that a cursor or result update with nothing new costs nothing.
         self.shown_for: tuple[str | None, str] | None = None
+        # The user's tags on a release (the session's marks), and those shown.
+        self.tags_of: Callable[[str], tuple[str, ...]] = lambda _id: ()
+        self._shown_tags: tuple[str, ...] = ()
 
     # -- content ----------------------------------------------------------
 
@@ -128,7 +131,22 @@ class DetailPane(ScrollView, can_focus=True):
         self.scroll_to(0, 0, animate=False, immediate=True)
         self.refresh()
 
+    def refresh_tags(self, release_ids: Collection[str]) -> None:
+        """Lay the release out again if the user's tags on it changed, keeping the place."""
+        release = self.release
+        if release is None or release.id not in release_ids:
+            return
+        if self.tags_of(release.id) == self._shown_tags:
+            return
+        y = self.scroll_offset.y
+        self._paragraphs, self._body_range = self._layout(release)
+        self._cache.clear()
+        self._measure()
+        self.scroll_to(0, y, animate=False, immediate=True)
+        self.refresh()
+
     def _layout(self, release: Release | None) -> tuple[list[Text | str], tuple[int, int]]:
+        self._shown_tags = () if release is None else self.tags_of(release.id)
         if release is None:
             return [], (0, 0)
         style = self.get_component_rich_style
@@ -149,6 +167,18 @@ class DetailPane(ScrollView, can_focus=True):
             )
         if release.organisations:
             out.append(Text(" · ".join(clean_line(o) for o in release.organisations)))
+        if self._shown_tags or release.tags:
+            # Yours first, then the release's own (each once, case ignored).
+            tags = dict.fromkeys(t.casefold() for t in self._shown_tags)
+            line = _styled("Tags: ", style("detail-pane--label"))
+            line.append(", ".join(self._shown_tags))
+            own = [t for t in release.tags if t.casefold() not in tags]
+            if own:
+                line.append(
+                    ("  ·  " if self._shown_tags else "") + ", ".join(clean_line(t) for t in own),
+                    style("detail-pane--muted"),
+                )
+            out.append(line)
         for person in release.people:
             line = _styled(clean_line(person.name), Style(bold=True))
             if person.role:

@@ -1,4 +1,4 @@
-"""The facet panel: issuers, organisations, places and years of the current result, with counts."""
+"""The facet panel: issuers, organisations, places, years and tags of the current result, with counts."""
 
 from __future__ import annotations
 
@@ -53,6 +53,7 @@ class FacetPanel(OptionList):
             ("Organisations", "org", facets.organisations),
             ("Places", "loc", facets.places),
             ("Years", "date", facets.years),
+            ("Tags", "tag", facets.tags),
         ):
             if not entries:
                 continue

@@ -13,6 +13,9 @@ from store.sanitize import clean_line
 from tui.widgets.virtual_list import Piece, VirtualList, fixed_cell
 
 StarredUnread = Callable[[str], tuple[bool, bool]]
+TagsOf = Callable[[str], tuple[str, ...]]
+# The share of a row the user's tags may take before the title.
+_TAGS_SHARE = 3
 
 
 def short_organisation(name: str) -> str:
@@ -36,6 +39,8 @@ class ReleaseList(VirtualList[Release]):
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._marks: StarredUnread = lambda _id: (False, False)
+        # The user's tags on a release (the session's marks), shown before the title.
+        self.tags_of: TagsOf = lambda _id: ()
 
     def set_releases(
         self,
@@ -70,7 +75,7 @@ class ReleaseList(VirtualList[Release]):
         # The id names the file, so a re-imported edit keeps it: the fingerprint
         # (title, date, body, from which the organisation and place are read)
         # says whether the row still reads the same.
-        return (self._marks(release.id), release.fingerprint)
+        return (self._marks(release.id), self.tags_of(release.id), release.fingerprint)
 
     def row_pieces(self, release: Release, width: int) -> tuple[Style | None, list[Piece]]:
         starred, unread = self._marks(release.id)
@@ -92,6 +97,13 @@ class ReleaseList(VirtualList[Release]):
             pieces += [fixed_cell(org, org_width, meta), (" ", plain)]
         if place_width:
             pieces += [fixed_cell(release.location or "", place_width, meta), (" ", plain)]
+        tags = self.tags_of(release.id)
+        if tags:
+            shown = " ".join("#" + tag for tag in tags)
+            limit = max(8, width // _TAGS_SHARE)
+            if len(shown) > limit:
+                shown = shown[: limit - 1] + "…"
+            pieces += [(shown, self.part("marker")), (" ", plain)]
         # Only what can be seen: a 100k-character title costs no more than a short one.
         pieces.append((clean_line(release.title[: 4 * width]), plain))
         return (self.part("unread") if unread else None), pieces

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
+from textual import events
 from textual.binding import Binding, BindingType
 
+from tui.runtime.textual_internals import keys_waiting
 from tui.widgets.plain_input import PlainInput
 
 HISTORY_SIZE = 100
@@ -28,6 +31,28 @@ class SearchBar(PlainInput):
         self.history: list[str] = []
         self._walk: int | None = None  # index into history while walking it
         self._draft = ""  # what was typed before walking started
+        # Called with the new value as it changes, in the step of the key that
+        # changed it (the screen's search): the letter and its result then
+        # reach the screen in one frame. Not while more keys wait (a paste
+        # arriving a key at a time): the last of them is answered, once.
+        self.typed: Callable[[str], None] | None = None
+        self._key: events.Key | None = None  # the key being handled
+
+    def on_key(self, event: events.Key) -> None:
+        # Runs before Input's own handler (subclass first), which changes the value.
+        self._key = event
+
+    def watch_value(self, value: str) -> None:
+        if self.typed is not None and not self._more_keys_coming():
+            self.typed(value)
+
+    def _more_keys_coming(self) -> bool:
+        """Keys taken in after the one being handled, or waiting to be."""
+        newest = getattr(self.app, "last_key", None)
+        handling, self._key = self._key, None
+        if handling is not None and newest is not None and newest is not handling:
+            return True
+        return keys_waiting(self)
 
     def remember(self, query: str | None = None) -> None:
         """Add *query* (default: the current value) to the history."""

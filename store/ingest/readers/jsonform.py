@@ -8,6 +8,7 @@ from typing import Any
 
 import orjson
 
+from store.disk.release_store import ReleaseState
 from store.ingest.decoding import decode_markup
 from store.ingest.draft import Draft
 from store.ingest.limits import ImportProblem
@@ -15,6 +16,7 @@ from store.ingest.readers.fields import entry_key, iso_date, language_tag, short
 from store.ingest.readers.html import html_to_text, looks_like_html
 from store.records import Link, Release
 from store.sanitize import clean_optional, clean_text
+from store.tags import clean_tags
 
 # Keys under which APIs wrap their list of releases.
 WRAPPERS = ("items", "results", "releases", "data", "entries", "articles", "posts", "news")
@@ -112,6 +114,7 @@ def entry_draft(obj: Mapping[str, Any], fmt: str, index: str | None) -> Draft | 
                 tags=list(record.tags),
                 entry_key=key,
                 record=record,
+                marks=_exported_marks(obj.get("marks")),
             )
     title = _title(_first(obj, _TITLE_KEYS))
     body = _body(obj)
@@ -139,6 +142,20 @@ def _exported_release(obj: Mapping[str, Any]) -> Release | None:
         # Never keep a date we cannot read as YYYY-MM-DD: it would be wrong everywhere.
         record = record.with_changes(date=None)
     return record
+
+
+def _exported_marks(marks: Any) -> ReleaseState | None:
+    """The user's marks an export carries (store.export): read, starred, their own tags.
+
+    Only what has the type an export writes counts: ``"read": "no"`` is not read.
+    """
+    if not isinstance(marks, Mapping):
+        return None
+    return ReleaseState(
+        read=marks.get("read") is True,
+        starred=marks.get("starred") is True,
+        tags=clean_tags(marks.get("tags")),
+    )
 
 
 def _first(obj: Mapping[str, Any], keys: Iterable[str]) -> Any:
