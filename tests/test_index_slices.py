@@ -43,3 +43,23 @@ def test_slices_cover_every_release_once() -> None:
 def test_an_empty_collector_finishes() -> None:
     index = SearchIndex.build([])
     assert list(index.search(parse_query("anything"))) == []
+
+
+def test_releases_tokenised_elsewhere_make_the_same_index() -> None:
+    """An import tokenises in its worker processes (release_tokens) and the builder only
+    looks the ids up: the index is byte for byte the one the builder makes itself."""
+    from store.search.index import IndexBuilder, release_tokens
+    from store.search.postings import FIELD_BREAK
+    from tests.helpers.synthetic_releases import synthetic_release
+
+    releases = [*generate(200, seed=12)]
+    # The rare release holding the break word: read by the builder itself.
+    plain = synthetic_release(7)
+    odd = plain.with_changes(title=f"About {FIELD_BREAK} and more", body=f"Body {FIELD_BREAK}.")
+    releases.append(odd)
+    assert release_tokens(odd) is None
+    here, there = IndexBuilder(), IndexBuilder()
+    for release in releases:
+        here.add(release)
+        there.add(release, release_tokens(release))
+    assert _parts(there.finish(releases)) == _parts(here.finish(releases))

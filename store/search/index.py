@@ -51,7 +51,7 @@ from typing import Any, TypeAlias
 import orjson
 
 from store.records import Release
-from store.search.postings import PAIR_SHIFT, Collector
+from store.search.postings import PAIR_SHIFT, Collector, Tokens, tokenized
 from store.search.query import (
     FIELDS,
     Query,
@@ -218,6 +218,11 @@ class _FieldIndex:
         )
 
 
+def release_tokens(release: Release) -> Tokens | None:
+    """What :meth:`IndexBuilder.add` needs of *release*'s text, made where it was parsed."""
+    return tokenized(release_text_fields(release))
+
+
 class IndexBuilder:
     """What the index needs of each release, read one release at a time.
 
@@ -249,11 +254,13 @@ class IndexBuilder:
         if positions:
             self.dropped.add(positions.pop())
 
-    def add(self, release: Release) -> None:
+    def add(self, release: Release, tokens: Tokens | None = None) -> None:
+        """Read *release*; *tokens*: its text already tokenised (:func:`release_tokens`)."""
         position = len(self.ids)
         self.ids.append(release.id)
         self._positions.setdefault((release.id, release.fingerprint), []).append(position)
-        self.plain.append(self.collector.add(position, release_text_fields(release)))
+        fields = release_text_fields(release) if tokens is None else []
+        self.plain.append(self.collector.add(position, fields, tokens))
         for name in FIELDS:
             values = {field_key(value) for value in field_values(name, release)}
             bucket = self.field_lists[name]

@@ -33,6 +33,22 @@ PAIR_SHIFT = 32
 _LOW32 = 0xFFFFFFFF
 
 
+# A release's tokens as :meth:`Collector.add` reads them, made beforehand by
+# :func:`tokenized`: the tokens joined by newlines (none holds one), and
+# whether the text is plain.
+Tokens: TypeAlias = tuple[str, bool]
+
+
+def tokenized(fields: list[str]) -> Tokens | None:
+    """The tokens of a release's text *fields*, for :meth:`Collector.add` in another
+    process (tokenising is most of an index build's Python work); None for the rare
+    release that holds the break word, which the collector reads itself."""
+    found, plain = text_tokens_and_kind(_BREAK_JOIN.join(fields))
+    if found.count(FIELD_BREAK) != len(fields) - 1:
+        return None
+    return "\n".join(found), plain
+
+
 class Collector:
     """The token ids of releases, gathered one release at a time; postings at the end.
 
@@ -54,20 +70,30 @@ class Collector:
         self.lengths = array("I")  # how many of them each release has
         self.break_word = False
 
-    def add(self, position: int, fields: list[str]) -> bool:
+    def add(self, position: int, fields: list[str], tokens: Tokens | None = None) -> bool:
         """Read the text *fields* of the release at *position*; whether it is plain.
 
         Releases are added in order: *position* is the number added before.
+        *tokens*: what :func:`tokenized` made of the same fields, elsewhere
+        (an import's worker processes), so that only the ids are looked up here.
         """
         if position != len(self.lengths):
             raise ValueError("releases are added in order")
+        if tokens is not None:
+            text, plain = tokens
+            found = text.split("\n") if text else []
+            self._extend(array("I", [_BREAK_ID, *map(self.ids.__getitem__, found)]))
+            return plain
         found, plain = text_tokens_and_kind(_BREAK_JOIN.join(fields))
         ids = array("I", [_BREAK_ID, *map(self.ids.__getitem__, found)])
         if ids.count(_BREAK_ID) != len(fields):
             ids = self._ids_field_by_field(fields)
+        self._extend(ids)
+        return plain
+
+    def _extend(self, ids: array[int]) -> None:
         self.tokens.extend(ids)
         self.lengths.append(len(ids))
-        return plain
 
     def _ids_field_by_field(self, fields: list[str]) -> array[int]:
         # The rare release holding the break word: each field on its own, the
@@ -256,7 +282,10 @@ def _pair_postings(
     if len(slices) == 1:
         keys: _U64 = slices[0][0]
     elif slices:
-        keys = np.unique(np.concatenate([piece[0] for piece in slices]))
+        # Sorted runs, one a slice: a stable sort (timsort) merges them in a
+        # pass where np.unique's sort started afresh (2.4 s at the real corpus).
+        keys = np.sort(np.concatenate([piece[0] for piece in slices]), kind="stable")
+        keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
     else:
         keys = np.zeros(0, dtype=np.uint64)
     counts: _Ints = np.zeros(len(keys), dtype=np.int64)
