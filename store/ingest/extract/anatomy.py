@@ -7,7 +7,13 @@ from dataclasses import dataclass
 
 from store.ingest.extract.boilerplate import archive_footer_start, is_about, is_boilerplate
 from store.ingest.extract.contact_block import fill_organisations, find_contacts
-from store.ingest.extract.dateline import find_dateline, is_place
+from store.ingest.extract.dateline import (
+    Dateline,
+    find_dateline,
+    is_place,
+    undashed_dateline,
+    undashed_rest,
+)
 from store.ingest.extract.dates import date_from_match, declared_date, not_far_ahead, search_date
 from store.ingest.extract.embargo import read_embargo
 from store.ingest.extract.headline import (
@@ -16,6 +22,7 @@ from store.ingest.extract.headline import (
     is_placeholder_title,
     strip_heading,
 )
+from store.ingest.extract.issuer import lead_subject, letterhead, most_mentioned
 from store.ingest.extract.kicker import read_kicker, split_kicker
 from store.ingest.extract.language import declared_language, guess_language
 from store.ingest.extract.links import reduce_links
@@ -62,6 +69,12 @@ _ABOUT_ISSUER = re.compile(
 # A wire service's own boilerplate ("About InvestorWire", "About BioMedWire"): the
 # distributor, not the issuer.
 _WIRE_NAME = re.compile(r"(?i:.*(?:wire|newsbreaks?)|.*press ?release distribution.*)")
+# Two people's names where a contact's organisation should be: "Barry E. Piatt and Jo Timpe".
+_TWO_NAMES = re.compile(
+    r"[A-Z][a-z]+(?:[ ][A-Z]\.)?[ ][A-Z][a-z'’-]+[ ]and[ ][A-Z][a-z]+(?:[ ][A-Z]\.)?[ ][A-Z][a-z'’-]+"
+)
+# A dateline's place taken for a contact's organisation: "WASHINGTON D C".
+_DC_PLACE = re.compile(r"[ ,]D\.?[ ]?C\.?$")
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9&.-]{1,11})\)$")
 # A line made only of links: a site's menu or share buttons, never a headline.
 _LINK_ONLY_LINE = re.compile(r"[ \t]*(?:!?\[[^\[\]\n]{0,200}\]\([^()\s]{0,500}\)[ \t|·•/–-]*)+")
@@ -78,7 +91,22 @@ _SITE_SECTION = re.compile(
     r"newsroom|news)[ \t]*$"
 )
 _SKIP_LINK = re.compile(r"skip to (?:main )?content|menu$|search$", re.IGNORECASE)
+# A letterhead holds a few short lines: the sender, its address, a date, a contact.
+_LETTERHEAD_LINES = 16
+_LETTERHEAD_WIDTH = 100
+# A contact block's lines under a letterhead: "Contact: Jen Burita/202-296-4190", a phone, a mail.
+_CONTACT_LINE = re.compile(
+    r"(?i:(?:media |press )?contacts?\b|phone\b|tel\b|e-?mail\b|fax\b)|.*@|[\d ()+./-]{7,}$"
+)
+# A letterhead's date on the contact's line: "December 7, 2018 Contact: Jane Roe".
+_DATE_BEFORE_CONTACT = re.compile(
+    r"^[ \t]*[A-Z][a-z]{2,8}\.?[ ]\d{1,2},?[ ]\d{4}[ \t]+(?=(?:Media |Press )?Contacts?\b)"
+)
 # What clean_text would change; most texts have none of it, and the search runs in C.
+# A text whose line breaks were lost (a page flattened to one line, as some archives keep
+# them): runs of spaces are where its lines and paragraphs were.
+_LOST_BREAK = re.compile(r"[ \t]{4,}")
+_LOST_BREAKS_MIN = 3
 _NEEDS_CLEANING = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b\u200c\u200e\u200f"
     "\u2060-\u2064\ufeff\u00ad\ufff9-\ufffb\ud800-\udfff]"
@@ -117,14 +145,20 @@ class _Top:
     date: str | None = None
     location: str | None = None  # from a header line: "Press release | 4 March 2024 | Brussels"
     body_from: int = 0
+    letterhead_end: int = 0  # the lines above this are a letterhead's (with its contact block)
 
 
 def _read_top(
     lines: list[str], declared: str | None, paragraphs: bool, navigation: set[str]
 ) -> _Top:
-    top = _Top()
+    start, marker, date, on_marker = _letterhead_end(lines)
+    top = _Top(kicker=marker, date=date, body_from=start, letterhead_end=start)
+    if on_marker is not None:
+        top.headline = on_marker
+        top.headline_lines = (start - 1,)
+        return top
     seen = 0
-    index = 0
+    index = start
     while index < len(lines) and seen < _TOP_LINES:
         line = lines[index]
         stripped = strip_heading(line)
@@ -187,6 +221,59 @@ def _read_top(
             break
         index += 1
     return top
+
+
+def _letterhead_end(lines: list[str]) -> tuple[int, str | None, str | None, str | None]:
+    """(where the release's own lines start, kicker, ISO date, headline) for a document that
+    opens with a letterhead (text from a PDF): the sender's name, perhaps a date and a contact
+    block, then a kicker ("Press Release", "For Immediate Release"), more dates and contacts,
+    and only then the headline, or the headline on the kicker's line ("For Immediate Release:
+    Acme opens a lab"). (0, None, None, None) for any other text: a kicker on the first line
+    is read as today, and prose before any kicker means there is no letterhead."""
+    seen = 0
+    kicker: str | None = None
+    date: str | None = None
+    in_contact = False  # within a contact block: its name, office and phone lines follow
+    for index, line in enumerate(lines[:80]):
+        stripped = " ".join(strip_heading(line).split())
+        if not stripped:
+            in_contact = False
+            continue
+        seen += 1
+        if seen > _LETTERHEAD_LINES:
+            break
+        dated = search_date(stripped) if any(ch.isdigit() for ch in stripped) else None
+        found = split_kicker(stripped)
+        if found is not None and (kicker is not None or seen > 1):
+            kicker = kicker or found[0]
+            rest = found[1]
+            rest_date = search_date(rest) if rest else None
+            if rest_date is not None and len(rest) - (rest_date.end() - rest_date.start()) < 12:
+                date = date or date_from_match(rest_date)
+            elif rest and is_headline_line(rest) and not _CONTACT_LINE.match(rest):
+                return index + 1, kicker, date, rest  # "For Immediate Release: <headline>"
+            continue
+        if kicker is None:
+            if len(stripped) > _LETTERHEAD_WIDTH or (
+                len(stripped.split()) >= 8
+                and sum(1 for w in stripped.split() if w[:1].islower()) >= 3
+            ):
+                return 0, None, None, None  # prose before any kicker: no letterhead
+            if dated is not None and dated.start() >= 3:
+                return 0, None, None, None  # "Woodland Hills - June 25, 2026 /": a dateline
+            if dated is not None and date is None:
+                date = date_from_match(dated)
+            continue
+        if dated is not None and len(stripped) - (dated.end() - dated.start()) < 12:
+            date = date or date_from_match(dated)
+            continue
+        if _CONTACT_LINE.match(stripped):
+            in_contact = True
+            continue
+        if in_contact and len(stripped) <= 60:
+            continue
+        return index, kicker, date, None
+    return 0, None, None, None
 
 
 def _header_line(line: str) -> tuple[str | None, str | None, str | None] | None:
@@ -346,6 +433,22 @@ def _plausible_organisation(name: str, prose: str, people: set[str]) -> bool:
     return name in prose or any(is_org_word(word) for word in words)
 
 
+def _restore_breaks(text: str) -> str:
+    """A text kept as a few very long lines, its breaks turned to runs of spaces: each run
+    of four or more spaces becomes a paragraph break again. Ordinary text (lines of a
+    paragraph at most, or indented code) is left as it is."""
+    head = text[:20_000]
+    if len(head) < 400 or head.count("\n") * 300 > len(head):
+        return text
+    runs = _LOST_BREAK.findall(head)
+    if len(runs) < _LOST_BREAKS_MIN:
+        return text
+    return "\n".join(
+        _LOST_BREAK.sub("\n\n", line).strip(" \t") if len(line) > 300 else line
+        for line in text.split("\n")
+    )
+
+
 def _split_glued_headings(text: str) -> str:
     """ "Contact DetailsYeweon Park" -> "Contact Details" and "Yeweon Park" on the next line,
     where the heading opens its line."""
@@ -381,8 +484,26 @@ def _issuer(tail: list[str], contacts: tuple[Contact, ...], people: set[str]) ->
             and len(org.split()) <= 8
             and not _WIRE_NAME.fullmatch(org)
             and fold(org) not in people
+            and not _DC_PLACE.search(org)
+            and not _TWO_NAMES.fullmatch(org)
         ):
             return org
+    return None
+
+
+def _lead_paragraph(body_lines: list[str], dateline: Dateline | None) -> str | None:
+    """The first paragraph of prose, without its dateline."""
+    start = 0
+    if dateline is not None:
+        start = dateline.line_index
+        line = body_lines[start]
+        cut = re.search(r"(?:--|[–—]|[ \t]-[ \t]|\)[ \t]*[-–—:])", line[:200])
+        if cut and len(line) - cut.end() > 40:
+            return line[cut.end() :].strip()
+    for line in body_lines[start : start + 30]:
+        words = line.split()
+        if len(words) >= 8 and sum(1 for w in words if w[:1].islower()) >= 0.3 * len(words):
+            return undashed_rest(line)
     return None
 
 
@@ -423,7 +544,7 @@ def extract(
     cleaned = _NEEDS_CLEANING.search(raw) is not None
     if cleaned:
         raw = clean_text(raw)
-    raw = raw[:_MAX_TEXT]
+    raw = _restore_breaks(raw[:_MAX_TEXT])
     footer = archive_footer_start(raw)
     main, links = reduce_links(raw[:footer])
     if "Contact" in main or "Company " in main or "Media " in main or "Press " in main:
@@ -449,6 +570,11 @@ def extract(
     dateline = find_dateline(lines[top.body_from :], set())
     location = (dateline.location if dateline else None) or top.location
     found_date = (dateline.date if dateline else None) or top.date
+    if top.date and dateline and dateline.location is None:
+        found_date = top.date  # a date line above the text over a labelled date further down
+    if location is None and (undashed := undashed_dateline(lines[top.body_from :])):
+        location = undashed[0]
+        found_date = found_date or undashed[2]
 
     body = "\n".join(lines[top.body_from :]).strip("\n")
     if not body.strip() and top.headline is None:
@@ -477,6 +603,13 @@ def extract(
     # given, since cleaning can join an address around a control character ("0\x1f@x.org").
     original = text if isinstance(text, str) else ""
     contacts, block_at = find_contacts(body_lines, 0, original if cleaned else raw, {})
+    if top.letterhead_end:
+        # A letterhead's contact block sits above the headline: its contacts come first.
+        letterhead_lines = [
+            _DATE_BEFORE_CONTACT.sub("", line) for line in lines[: top.letterhead_end]
+        ]
+        heading, _ = find_contacts(letterhead_lines, 0, original if cleaned else raw, {})
+        contacts = heading + tuple(c for c in contacts if c not in heading)
     prose_end = len(body_lines) if block_at is None else block_at
     for i, line in enumerate(body_lines[:prose_end]):
         if i > 2 and is_about(line):
@@ -518,6 +651,16 @@ def extract(
 
     organisations = tidy_organisations(organisations, named)
     issuer = _issuer(body_lines[prose_end:], contacts, named)
+    if issuer is None:
+        # No boilerplate or contact names the issuer: the letterhead above the release,
+        # then the subject of its lead sentence.
+        above = top.headline_lines[0] if top.headline_lines else top.body_from
+        issuer = letterhead(lines[: max(above, 1)], "\n".join(lines[max(above, 1) :]))
+    lead = _lead_paragraph(body_lines, dateline) if issuer is None else None
+    if issuer is None and lead is not None:
+        issuer = lead_subject(lead)
+    if issuer is None:
+        issuer = most_mentioned(body, organisations, headline)
 
     return Extracted(
         title=headline,

@@ -36,6 +36,10 @@ _NOT_PLACE_START = word_set(
 )
 # Words that turn "Date: 12 May 2024" into a date without a place.
 _DATE_LABELS = word_set("date dated published posted updated issued released datum fecha release")
+# Labels of an event's details: "When: 4 May 2022" gives neither the release's place nor its date.
+_EVENT_LABELS = word_set(
+    "when wann quand cuándo cuando where wo où dónde donde time zeit heure hora deadline frist"
+)
 # What the dateline place is dated with: "le 16 octobre", "el 3 de mayo", "den 3. Mai".
 _DATE_ARTICLES = word_set("le el den am")
 # A place after the date: "(NewMediaWire) - October 24, 2024 - DALLAS — New research ..."
@@ -47,6 +51,10 @@ _LEADING_WIRE = re.compile(r"[ \t]*\([^()]{1,40}\)[ \t]*")
 _UNDATED_PLACE = re.compile(
     r"([A-Z][A-Z.'’-]+(?:[ ,]{1,2}[A-Z][A-Za-z.'’-]*){0,4})\s{0,3}(?:--|–|—|-)\s"
 )
+
+# A place in brackets, then a dash or a colon: "(Dallas, Texas) –On Thursday, ...". A city and
+# its region, with a comma: a wire's or a publisher's name in brackets ("(BookTrib) -") is no place.
+_PAREN_PLACE = re.compile(r"\(([A-ZÀ-Þ][^(),\n]{1,40},[ ][^(),\n]{2,30})\)[ \t]*(?:--|[–—-]|:)")
 
 # A place in ordinary case, then a dash, with no date: "Washington, D.C. — Today, ...". Only
 # "City, Region" with a known region: "Acme Corp — the leader in ..." is no dateline.
@@ -137,10 +145,14 @@ def _read_line(line: str) -> tuple[str | None, str] | None:
             return _place_after(head, m.end()), date
         return None
     place, tagged = _strip_tags(prefix)
+    if place.startswith("(") and place.endswith(")"):
+        place = place[1:-1].strip()  # "(Dallas, Texas) – May 4, 2019 – ..."
     if not place:
         return (_place_after(head, m.end()), date) if tagged else None
     if place.lower().rstrip(":.") in _DATE_LABELS:
         return None, date
+    if place.lower().rstrip(":.") in _EVENT_LABELS:
+        return None
     if not tagged or not _is_place(place):
         return None
     return " ".join(place.replace(" ,", ",").split()), date
@@ -164,8 +176,143 @@ def find_dateline(lines: list[str], skip: set[int]) -> Dateline | None:
             first_line = False
             opening = line.lstrip(" \t*_>")
             m = _UNDATED_PLACE.match(opening)
-            if m and _is_place(m.group(1).rstrip(", ")) and len(m.group(1)) >= 3:
+            paren = _PAREN_PLACE.match(opening)
+            if paren and _is_place(paren.group(1)) and not _WIRE.search(paren.group(1)):
+                undated = Dateline(" ".join(paren.group(1).split()), None, index)
+            elif m and _is_place(m.group(1).rstrip(", ")) and len(m.group(1)) >= 3:
                 undated = Dateline(" ".join(m.group(1).rstrip(", ").split()), None, index)
             elif opening[:1].isupper() and (place := _city_region(opening)):
                 undated = Dateline(place, None, index)
     return undated
+
+
+# A dateline that lost its dash (or all its punctuation): "WASHINGTON, D.C.  Representatives
+# from ...", "Washington D C The Wyoming delegation ...", or the place alone on its line above
+# the first paragraph ("WASHINGTON  D C"). Only a place in capitals, or a city with a known
+# region after it, counts: an ordinary sentence never opens with either.
+_REGION_AFTER = r"(?:[ \t]*,?[ \t]{1,3}(?P<region>D\.?[ \t]?C\.?|[A-Z][A-Za-z.]{1,13}(?:[ \t][A-Z][A-Za-z.]{1,12})?))?"
+_CAPS_PLACE = re.compile(
+    r"(?P<city>[A-Z][A-Z'’.-]{3,}(?:[ \t][A-Z][A-Z'’.-]{2,}){0,2})"
+    + _REGION_AFTER
+    + r"(?=[ \t,;:–—-]|$)"
+)
+_CITY_PLACE = re.compile(
+    r"(?P<city>[A-Z][a-z'’.-]{2,}(?:[ \t][A-Z][a-z'’.-]{2,}){0,2})"
+    + _REGION_AFTER
+    + r"(?=[ \t,;:–—-]|$)"
+)
+# A country is no dateline's region here: "WASHINGTON U S Senator ..." is the start of a title.
+_NOT_REGION_AFTER = word_set("us u.s. usa u.s.a. uk u.k.")
+_UNDASHED_SCAN = 8
+
+
+def _region(value: str | None) -> str | None:
+    if not value:
+        return None
+    folded = " ".join(value.lower().split())
+    if folded.replace(" ", "").replace(".", "") == "dc":
+        return value
+    if folded in _NOT_REGION_AFTER:
+        return None
+    return value if all(w in REGION_WORDS for w in folded.split()) else None
+
+
+def _opens_prose(rest: str) -> bool:
+    """Whether *rest* reads as a sentence's start: a lower-case word among its first three."""
+    return any(w[:1].islower() for w in rest.split()[:6])
+
+
+def _is_prose(line: str) -> bool:
+    """A paragraph of sentences, not a headline in capitals or title case."""
+    words = line.split()
+    return sum(1 for w in words if w[:1].islower()) >= 0.3 * len(words)
+
+
+def _undashed_place(line: str, whole_line: bool) -> str | None:
+    text = line.strip(" \t*_>")
+    for pattern in (_CAPS_PLACE, _CITY_PLACE):
+        m = pattern.match(text)
+        if m is None:
+            continue
+        region = _region(m.group("region"))
+        end = m.end() if region else m.end("city")
+        city = m.group("city")
+        if pattern is _CITY_PLACE and region is None:
+            continue  # "Washington" alone in ordinary case opens sentences too
+        if city.split()[0].lower().strip(".") in _NOT_PLACE_START | WEEKDAY_WORDS:
+            continue
+        if text[end : end + 4] == "    ":
+            continue  # a column's gap in text from a PDF: a label beside the text, no dateline
+        rest = text[end:].strip(" \t,;:–—-")
+        if whole_line:
+            if rest:
+                continue
+        elif not _opens_prose(rest):
+            continue
+        elif region is None and not re.match(r"[ \t]{2}|[ \t]*(?:--|[–—])", text[end:]):
+            continue  # "ACME launches ...": a name in capitals, unless a lost dash set it apart
+        comma = "," in text[m.end("city") : end]
+        place = city + (f", {region}" if region and comma else f" {region}" if region else "")
+        place = " ".join(place.split())
+        if _is_place(place) and not search_date(place) and not _WIRE.search(place):
+            return place
+    return None
+
+
+def undashed_dateline(lines: list[str]) -> tuple[str, int, str | None] | None:
+    """(place, line index, ISO date or None) of a dateline written without its dash, among
+    the first lines: the place alone on its line above the first paragraph, after a date
+    ("Thursday  February 01  2007  WASHINGTON  D C"), or opening the first paragraph."""
+    seen = 0
+    previous: tuple[int, str] | None = None  # a short line that may be the place alone
+    date_only: str | None = None
+    label_column = False
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        seen += 1
+        if seen > _UNDASHED_SCAN:
+            break
+        words = len(stripped.split())
+        dated = search_date(stripped)
+        if dated is not None:
+            after = stripped[dated.end() :].strip(" \t,;:–—-")
+            place = _undashed_place(after, whole_line=True) if after else None
+            if place is None and after:
+                place = _undashed_place(after, whole_line=False)
+            if place is not None:
+                return place, index, date_from_match(dated)
+        if words >= 8 and _is_prose(stripped):
+            # The first paragraph: the dateline opens it or stands alone just above it.
+            place = _undashed_place(stripped, whole_line=False)
+            if place is not None:
+                return place, index, date_only
+            if previous is not None:
+                return previous[1], previous[0], date_only
+            return None
+        if (
+            dated is not None
+            and date_only is None
+            and len(stripped) - (dated.end() - dated.start()) < 30
+        ):
+            date_only = date_from_match(dated)  # "Friday  June 9  2006" above the first paragraph
+        previous = None
+        if words <= 5 and dated is None and not label_column:
+            place = _undashed_place(stripped, whole_line=True)
+            previous = (index, place) if place is not None else None
+        # A column of short labels in capitals ("BOARD" / "MEMBERS" beside a letter's text)
+        # holds no dateline.
+        label_column = words <= 2 and dated is None and stripped.isupper()
+    return None
+
+
+def undashed_rest(line: str) -> str:
+    """*line* without the dateline that opens it, if one does (with or without its dash)."""
+    place = _undashed_place(line, whole_line=False)
+    if place is None:
+        return line
+    text = line.strip(" \t*_>")
+    words = len(place.replace(",", " ").split())
+    parts = text.split()
+    return " ".join(parts[words:]).lstrip(",;:–—- ") if len(parts) > words else text

@@ -58,6 +58,17 @@ _LOOKS_LIKE_HTML = re.compile(
 )
 
 
+# The one element that holds a page's own content, when the page has exactly one: its
+# menus, share buttons, "related" lists and footer lie outside it.
+_ARTICLE_TAG = re.compile(r"<article\b", re.IGNORECASE)
+_MAIN_TAG = re.compile(r"<main\b|\brole\s*=\s*[\"']?main\b", re.IGNORECASE)
+_MIN_SCOPED_TEXT = 300  # less than this inside it: the element is a teaser, read the whole page
+# A site's name, not the publisher: a wire service or a generic section.
+_NOT_SITE = re.compile(
+    r"(?i:.*(?:wire|newsroom|press release|news release|home|news|blog)\b.*|[\w.-]+\.[a-z]{2,})"
+)
+
+
 @dataclass(slots=True)
 class HtmlText:
     """What the HTML reader recovers from one document or fragment."""
@@ -66,6 +77,7 @@ class HtmlText:
     title: str | None = None
     language: str | None = None
     date: str | None = None
+    site: str | None = None  # the site's name from a "Headline | Site" <title>
 
 
 def looks_like_html(text: str) -> bool:
@@ -81,8 +93,29 @@ def html_to_text(markup: str) -> HtmlText:
     (scripts, styles, the head) is dropped. The parser is event-based, so
     nesting depth costs nothing (SECURITY.md P6).
     """
-    collector = _TextCollector()
-    collector.feed(_defuse(markup))
+    markup = _defuse(markup)
+    scope = _content_scope(markup)
+    if scope is not None:
+        page = _collect(markup, scope)
+        if len(page.text) >= _MIN_SCOPED_TEXT:
+            return page
+    return _collect(markup, None)
+
+
+def _content_scope(markup: str) -> str | None:
+    """ "article" or "main" when the page has exactly one such element, else ``None``."""
+    if ("<article" in markup or "<ARTICLE" in markup) and len(
+        _ARTICLE_TAG.findall(markup, 0, 2_000_000)
+    ) == 1:
+        return "article"
+    if len(_MAIN_TAG.findall(markup, 0, 2_000_000)) == 1:
+        return "main"
+    return None
+
+
+def _collect(markup: str, scope: str | None) -> HtmlText:
+    collector = _TextCollector(scope)
+    collector.feed(markup)
     collector.close()
     return collector.result()
 
@@ -97,13 +130,18 @@ def read_html(data: bytes) -> list[Draft]:
             title=page.title,
             date=page.date,
             language=page.language,
+            issuer=page.site,
         )
     ]
 
 
 class _TextCollector(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, scope: str | None = None) -> None:
         super().__init__(convert_charrefs=True)
+        # Reading only inside the page's content element: its tag, and how deep inside.
+        self.scope = scope
+        self.scope_tag: str | None = None
+        self.scope_nest = 0
         self.pieces: list[str] = []
         self.skipping: list[str] = []
         self.in_head = False
@@ -144,6 +182,13 @@ class _TextCollector(HTMLParser):
             self.in_head = False
         if tag == "html":
             self.language = self.language or language_tag(_attr(attrs, "lang"))
+        if self.scope is not None and tag not in _VOID_TAGS:
+            if self.scope_tag is None and (
+                tag == self.scope or (self.scope == "main" and _attr(attrs, "role") == "main")
+            ):
+                self.scope_tag, self.scope_nest = tag, 0
+            if tag == self.scope_tag:
+                self.scope_nest += 1
         if tag in _SKIPPED_TAGS:
             self.skipping.append(tag)
             return
@@ -160,7 +205,12 @@ class _TextCollector(HTMLParser):
             self.pieces.append("\n\n")
             if tag == "pre":
                 self.pre_depth += 1
-            elif tag == "h1" and self.h1_text is None and self.h1_parts is None:
+            elif (
+                tag == "h1"
+                and self.h1_text is None
+                and self.h1_parts is None
+                and (self.scope is None or self.scope_nest > 0)
+            ):
                 self.h1_parts = []
                 self.h1_start = len(self.pieces)
         elif tag in _LINE_TAGS:
@@ -196,6 +246,8 @@ class _TextCollector(HTMLParser):
             if tag in self.hidden_depth:
                 del self.hidden_depth[_last_index(self.hidden_depth, tag) :]
             return
+        if tag == self.scope_tag and self.scope_nest > 0:
+            self.scope_nest -= 1
         if tag == "a":
             self._close_link()
         elif tag in _PARAGRAPH_TAGS:
@@ -216,6 +268,8 @@ class _TextCollector(HTMLParser):
             return
         if self.skipping or self.hidden_depth or self.in_head:
             return
+        if self.scope is not None and self.scope_nest == 0:
+            return  # outside the page's content element
         # Each text node is cleaned on its own: an unterminated escape sequence
         # then swallows the rest of its node, not the rest of the page.
         text = clean_text(data)
@@ -277,7 +331,29 @@ class _TextCollector(HTMLParser):
             title=clean_optional(title),
             language=self.language,
             date=self.meta_date or self.time_date,
+            site=_site_name(self.title_text, heading),
         )
+
+
+def _site_name(title: str | None, heading: str | None) -> str | None:
+    """The site's name in a <title> made of the headline and the site: "Headline | OPA |
+    Department of Justice" gives "Department of Justice" (the part furthest from the headline)."""
+    if not title or not heading or not _SITE_TITLE.search(title):
+        return None
+    parts = [p.strip() for p in _SITE_TITLE.split(title) if p.strip()]
+    head = " ".join(heading.split()).casefold()
+    if len(parts) < 2:
+        return None
+    if " ".join(parts[0].split()).casefold() == head or head.startswith(parts[0].casefold()):
+        site = parts[-1]
+    elif " ".join(parts[-1].split()).casefold() == head:
+        site = parts[0]
+    else:
+        return None
+    words = site.split()
+    if not 1 <= len(words) <= 8 or _NOT_SITE.fullmatch(site) or not site[:1].isupper():
+        return None
+    return clean_optional(site)
 
 
 def _defuse(markup: str) -> str:

@@ -8,8 +8,11 @@ corpus goes through here and the import budget is 1,000 releases a second.
 
 from __future__ import annotations
 
+import datetime
 import html
 import re
+
+import yaml
 
 from store.ingest.decoding import decode
 from store.ingest.draft import Draft
@@ -30,6 +33,7 @@ _LINK = re.compile(
     r"\[([^\]\n]*+)\]\(\s*+<?((?:[^()\s<>]++|\([^()\s]*+\))*+)>?"
     r"(?:\s++(?:\"[^\"\n]*+\"|'[^'\n]*+'|\([^()\n]*+\)))?\s*+\)"
 )
+_LINK_ONLY = re.compile(r"!?\[[^\]\n]*\]\([^()\s]*\)")
 _REFERENCE_DEFINITION = re.compile(
     r"^ {0,3}\[([^\]\n]{1,200})\]:[ \t]*<?([^\s>]+)>?"
     r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*$",
@@ -115,6 +119,9 @@ def _leading_title(text: str) -> tuple[str | None, str]:
     if first.startswith("# ") or first == "#":
         match = _ATX_HEADING.match(first)
         title = match.group(1) if match else None
+        if title and _LINK_ONLY.fullmatch(title.strip()):
+            # "# [Tor](../index.html.en)": a site's name linking home, not the headline.
+            return None, text[end + 1 :]
         return clean_optional(_inline_plain(title or "")), text[end + 1 :]
     if first and not first.startswith("#") and end < len(text):
         second_end = text.find("\n", end + 1)
@@ -213,16 +220,65 @@ def _resolve_references(text: str) -> str:
 
 
 def _front_matter(text: str) -> tuple[str, dict[str, str]]:
-    """YAML-style front matter (``---`` / ``key: value`` / ``---``), read as flat strings."""
+    """YAML front matter (``---`` / YAML / ``---``): its top-level strings, numbers, dates,
+    and lists of them (joined by commas), read with a YAML parser, since static sites fold,
+    quote and escape their titles; the line-by-line reading where the block is no valid YAML."""
     if not text.startswith("---\n"):
         return text, {}
     close = text.find("\n---", 3, 8192)
     line_end = text.find("\n", close + 1) if close >= 0 else -1
     if close < 0 or text[close + 4 : line_end if line_end >= 0 else None].strip():
         return text, {}
+    rest = "" if line_end < 0 else text[line_end + 1 :]
+    block = text[4:close]
+    parsed = _yaml_mapping(block)
+    if parsed is not None:
+        return rest, parsed
+    meta = _front_matter_lines(block)
+    return (text, {}) if meta is None else (rest, meta)
+
+
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _yaml_mapping(block: str) -> dict[str, str] | None:
+    """The front matter's top-level keys as flat strings, ``None`` unless it is a YAML mapping.
+
+    Only scalars and lists of scalars are kept, so that aliases (a "billion laughs" block)
+    are never expanded into text."""
+    try:
+        data = yaml.load(block, Loader=_YAML_LOADER)  # a safe loader: plain data only
+    except (yaml.YAMLError, ValueError, RecursionError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    meta: dict[str, str] = {}
+    for key, value in data.items():
+        if not isinstance(key, str):
+            continue
+        if isinstance(value, list):
+            items = [_yaml_scalar(item) for item in value[:200]]
+            meta[key.lower()] = ",".join(item for item in items if item)
+        elif (scalar := _yaml_scalar(value)) is not None:
+            meta[key.lower()] = scalar
+    return meta
+
+
+def _yaml_scalar(value: object) -> str | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, str):
+        return " ".join(value.split())
+    if isinstance(value, int | float | datetime.date):
+        return str(value)
+    return None
+
+
+def _front_matter_lines(block: str) -> dict[str, str] | None:
+    """``key: value`` lines read as flat strings; ``None`` if the block is not front matter."""
     meta: dict[str, str] = {}
     key = ""
-    for line in text[4:close].split("\n"):
+    for line in block.split("\n"):
         if not line.strip():
             continue
         match = _FRONT_MATTER_LINE.match(line)
@@ -234,8 +290,8 @@ def _front_matter(text: str) -> tuple[str, dict[str, str]]:
             meta[key] = f"{meta[key]},{item}" if meta[key] else item
         elif not line[0].isspace():
             # Not front matter after all: a document that opens with a rule.
-            return text, {}
-    return ("" if line_end < 0 else text[line_end + 1 :]), meta
+            return None
+    return meta
 
 
 # Front matter keys of static sites and CMS exports, in order of preference.
