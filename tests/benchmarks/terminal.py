@@ -514,9 +514,11 @@ def write_timed(session: PtySession, data: bytes, text: str, key: str) -> Writte
 
 
 def clear_bar(session: PtySession, target: Target) -> None:
-    """Esc empties pressroom's bar (a second Esc would leave it), Ctrl+U the bare Input."""
+    """Ctrl+U empties the bar (Textual's Input: delete to the start; the cursor is at
+    the end), in pressroom and in the bare app alike (Esc leaves pressroom's bar, its
+    text kept)."""
     if target.bar(session.screen_lines()) != "":
-        session.send(b"\x1b" if target.open_search else b"\x15")
+        session.send(b"\x15")
         time.sleep(ESCAPE_SETTLE)
     wait_screen(
         session,
