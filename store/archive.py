@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
-from typing import overload
+from typing import TYPE_CHECKING, overload
 
 from store.contacts import ContactDirectory
 from store.disk.catalogue import (
@@ -18,11 +18,17 @@ from store.disk.catalogue import (
 from store.disk.release_store import ReleaseState, ReleaseStore
 from store.disk.storage import signature_of
 from store.records import Release
+from store.related import RelatedIndex
 from store.sanitize import fold
 from store.search import index_file as index_cache
 from store.search.index import BuildProgress, IndexBuilder, SearchCancelled, SearchIndex
 from store.search.query import DEFAULT_STATE, Query, ReleaseStateLike
 from store.search.tokens import field_key
+
+if TYPE_CHECKING:
+    # Imported when first used: it needs numpy, a tenth of a second the browser's
+    # start would pay before its first frame.
+    from store.near_duplicates import DuplicateGroups
 
 SORT_KEYS = ("date", "title", "organisation", "place")
 
@@ -50,7 +56,7 @@ class SortOrder:
 class ResultView(Sequence[Release]):
     """The releases at some positions, without copying them (100k hits cost nothing)."""
 
-    __slots__ = ("_ids", "_months", "_positions", "_releases")
+    __slots__ = ("_ids", "_months", "_positions", "_releases", "_unfolded", "copies", "folded")
 
     def __init__(
         self,
@@ -58,11 +64,31 @@ class ResultView(Sequence[Release]):
         positions: Sequence[int],
         months: Sequence[str] = (),
         ids: Sequence[str] | None = None,
+        copies: Mapping[int, int] | None = None,
+        folded: int = 0,
+        unfolded: Sequence[int] | None = None,
     ) -> None:
         self._releases = releases
         self._positions = positions
         self._months = months
         self._ids = ids
+        # Near-duplicates folded into one row (store.near_duplicates): the
+        # copies each shown row stands for (position -> count, 2 or more),
+        # and how many rows were folded away.
+        self.copies: Mapping[int, int] = copies or {}
+        self.folded = folded
+        self._unfolded = unfolded
+
+    def unfolded(self) -> ResultView:
+        """Every release of the result, the copies folded away included (export, mark all read)."""
+        if self._unfolded is None:
+            return self
+        return ResultView(self._releases, self._unfolded, self._months, self._ids)
+
+    @property
+    def matched(self) -> int:
+        """How many releases the query matched: the rows, and the copies folded into them."""
+        return len(self._positions) + self.folded
 
     def __len__(self) -> int:
         return len(self._positions)
@@ -83,6 +109,18 @@ class ResultView(Sequence[Release]):
     @property
     def positions(self) -> Sequence[int]:
         return self._positions
+
+    def copies_by_id(self) -> dict[str, int]:
+        """The folded rows' counts by release id (a few entries: one per group in the result)."""
+        ids = self._ids
+        if ids is None:
+            return {self._releases[p].id: count for p, count in self.copies.items()}
+        return {ids[p]: count for p, count in self.copies.items()}
+
+    def copies_at(self, index: int) -> int:
+        """How many near-duplicates row *index* stands for (1: itself alone, or not folded)."""
+        copies = self.copies
+        return copies.get(self._positions[index], 1) if copies else 1
 
     def index_of(self, release_id: str) -> int | None:
         """Where release *release_id* is in this result, without reading any release."""
@@ -159,6 +197,8 @@ class _Snapshot:
     catalogue: Catalogue | None = None
     index: SearchIndex | None = None
     contacts: list[ContactDirectory] = field(default_factory=list)  # built once, on demand
+    related: list[RelatedIndex] = field(default_factory=list)  # built once, on demand
+    duplicates: list[DuplicateGroups] = field(default_factory=list)  # found once, on demand
     # rank[position] of each release in the order by a sort key, built once on demand.
     ranks: dict[str, list[int]] = field(default_factory=dict)
 
@@ -364,6 +404,60 @@ class Archive:
             snapshot.contacts.append(directory)
         return snapshot.contacts[0]
 
+    def built_related(self) -> RelatedIndex | None:
+        """The related-releases index if it is built already (it never is built here)."""
+        related = self._snapshot.related
+        return related[-1] if related else None
+
+    def related(self) -> RelatedIndex:
+        """Releases related by contact, organisation and place (built on first use, 0.5 s at 100k).
+
+        Its near-duplicate groups come with :meth:`find_duplicates`, which takes longer.
+        """
+        snapshot = self._snapshot
+        if not snapshot.related:
+            catalogue = snapshot.catalogue
+            blocks = (
+                catalogue.contact_blocks()
+                if catalogue is not None
+                else [r.contacts for r in snapshot.releases]
+            )
+            duplicates = snapshot.duplicates[0] if snapshot.duplicates else None
+            snapshot.related.append(
+                RelatedIndex(
+                    snapshot.ids,
+                    snapshot.titles,
+                    snapshot.dates,
+                    snapshot.locations,
+                    snapshot.organisations,
+                    snapshot.issuers,
+                    blocks,
+                    duplicates,
+                )
+            )
+        return snapshot.related[-1]
+
+    def find_duplicates(self, should_stop: Callable[[], bool] | None = None) -> DuplicateGroups:
+        """The near-duplicate groups of the releases (store.near_duplicates), found once.
+
+        Seconds the first time at 100k (every release is read); from the
+        sketches kept beside the store afterwards. The related-releases index,
+        when built, gets them too.
+        """
+        from store.near_duplicates import find_duplicates
+
+        snapshot = self._snapshot
+        if not snapshot.duplicates:
+            groups = find_duplicates(
+                snapshot.releases, snapshot.fingerprints, self.store.path, should_stop
+            )
+            if should_stop is not None and should_stop():
+                return groups
+            snapshot.duplicates.append(groups)
+            if snapshot.related:
+                snapshot.related.append(snapshot.related[-1].with_duplicates(groups))
+        return snapshot.duplicates[0]
+
     def view(self, release_ids: Sequence[str]) -> ResultView:
         """The releases with these ids, in this order (ids not in the archive left out)."""
         snapshot = self._snapshot
@@ -416,12 +510,15 @@ class Archive:
         should_stop: Callable[[], bool] | None = None,
         *,
         states: Mapping[str, ReleaseStateLike] | None = None,
+        fold: bool = False,
     ) -> ResultView:
         """The releases *query* matches, in *order*; the index when ready, else a scan.
 
         *states* are the read and starred marks ``is:`` terms look at (none:
-        every release unread). Raises :class:`SearchCancelled` once
-        *should_stop* says the answer is no longer wanted (the user typed on).
+        every release unread). *fold*: near-duplicates (once found, see
+        :meth:`find_duplicates`) make one row, their newest copy. Raises
+        :class:`SearchCancelled` once *should_stop* says the answer is no
+        longer wanted (the user typed on).
         """
         marks: Mapping[str, ReleaseStateLike] = states if states is not None else {}
         snapshot = self._snapshot
@@ -432,9 +529,15 @@ class Archive:
             positions = snapshot.index.search(query, marks, should_stop)
         else:
             positions = self._scan(query, releases, marks, should_stop)
-        return ResultView(
-            releases, self._ordered(snapshot, positions, order), snapshot.months, snapshot.ids
-        )
+        ordered = self._ordered(snapshot, positions, order)
+        if fold and snapshot.duplicates and snapshot.duplicates[0].members:
+            from store.near_duplicates import fold_duplicates
+
+            shown, copies, folded = fold_duplicates(ordered, snapshot.duplicates[0])
+            return ResultView(
+                releases, shown, snapshot.months, snapshot.ids, copies, folded, ordered
+            )
+        return ResultView(releases, ordered, snapshot.months, snapshot.ids)
 
     def _scan(
         self,

@@ -241,7 +241,12 @@ async def test_half_and_whole_pages_with_control_keys(tmp_path: Path) -> None:
         )
         for n in range(60)
     ]
-    app = PressroomApp(write_store(tmp_path / "releases.json", releases))
+    db = write_store(tmp_path / "releases.json", releases)
+    # Sixty copies of one text would fold into one row (z): every copy shown, a list to page.
+    from tui.prefs import Prefs, save_prefs
+
+    save_prefs(db, Prefs(fold=False))
+    app = PressroomApp(db)
     async with app.run_test(size=NARROW) as pilot:
         await settle(pilot)
         releases_list = app.screen.query_one(ReleaseList)

@@ -62,3 +62,17 @@ def test_no_logic_in_package_init_files() -> None:
             if line.strip() and not line.startswith(("#", '"""'))
         ]
         assert len(lines) <= 3, f"{init.relative_to(ROOT)} holds code: {lines[:3]}"
+
+
+def test_the_browser_starts_without_the_heavy_modules() -> None:
+    """numpy (the index build, near-duplicates), the importers and the PostgreSQL driver
+    cost a tenth of a second each to import: the browser's first frame waits for none."""
+    code = (
+        "import sys, tui.cli.main, tui.app; "
+        "print(sorted(m for m in ('numpy', 'psycopg', 'feedparser', 'yaml', "
+        "'store.near_duplicates', 'store.ingest.extract.anatomy') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "[]"

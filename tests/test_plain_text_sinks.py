@@ -38,7 +38,10 @@ from textual.widgets.option_list import Option
 
 import tui.screens
 import tui.widgets
+from store.records import Contact, Release, Source, release_id
+from store.related import Related, RelatedEntry, RelatedGroup
 from tests.helpers.app_session import settle
+from tests.helpers.browser_data import write_store
 from tests.helpers.sinks_data import (
     ALL,
     CURSOR_TITLE,
@@ -63,6 +66,7 @@ from tui.screens.help import HelpScreen
 from tui.screens.links import LinkPicker, Picker
 from tui.screens.prompt import Confirm, Prompt
 from tui.screens.reader import ReaderScreen
+from tui.screens.related import RelatedPicker
 from tui.screens.saved_searches import SavedSearchesScreen
 from tui.screens.tags import TagEditor
 from tui.widgets.contact_list import ContactList
@@ -900,6 +904,19 @@ async def tour(pilot: Pilot[None]) -> None:
     await pilot.pause()
     assert isinstance(app.screen, HelpScreen)
     await pilot.press("escape")
+    # The related-releases picker, its entries and labels hostile (the sink store
+    # has no related releases: test_related_releases_are_literal opens it for real).
+    hostile = tuple(
+        RelatedEntry(f"id-{p.case}", "2021-01-01", f"{p.case}-title {p.text}") for p in ALL
+    )
+    groups = (
+        RelatedGroup("contact", MARKUP[0].text, hostile[:3], 3),
+        RelatedGroup("organisation", MARKUP[3].text, hostile[3:], len(hostile) - 3),
+    )
+    app.push_screen(RelatedPicker(Related("id", groups)))
+    await pilot.pause()
+    await pilot.press("escape")
+    await pilot.pause()
 
 
 async def test_no_release_text_reaches_a_markup_parser(
@@ -924,6 +941,56 @@ async def test_no_release_text_reaches_a_markup_parser(
         if not any(issubclass(seen, cls) for seen in spy.widgets)
     }
     assert not unseen, f"add these to the tour: {sorted(unseen)}"
+
+
+def related_sink_releases() -> list[Release]:
+    """Releases with every payload in their titles, one contact, one organisation and place."""
+    desk = Contact(name=MARKUP[3].text, email="desk@example.org")
+    releases = []
+    for number, payload in enumerate(ALL):
+        path = f"/sinks/related-{number}.txt"
+        releases.append(
+            Release(
+                id=release_id(path, None, ""),
+                title=f"{payload.case}-related {payload.text}",
+                body=f"{payload.case} body {number}",
+                source=Source(path, "txt"),
+                date=f"2021-{number // 28 + 1:02d}-{number % 28 + 1:02d}",
+                location=f"{MARKUP[4].text} place",
+                issuer=f"{MARKUP[0].text} org",
+                organisations=(f"{MARKUP[0].text} org",),
+                contacts=(desk,),
+            )
+        )
+    return releases
+
+
+async def test_related_releases_are_literal(tmp_path: Path, shot_dir: Path) -> None:
+    releases = related_sink_releases()
+    db = write_store(tmp_path / "releases.json", releases)
+    app = PressroomApp(db)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        pane = browse(app).query_one(DetailPane)
+        rows = widget_rows(app, pane)
+        pane.scroll_end(animate=False, immediate=True)
+        await pilot.pause()
+        rows += widget_rows(app, pane)
+        assert "Related" in squashed(rows), "the pane shows no related releases"
+        assert_literal(rows, f"Same organisation and place: {MARKUP[0].text} org", "pane")
+        assert_screen_safe(app, "pane with related releases")
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, RelatedPicker)
+        picker_rows = screen_rows(app)
+        shown_titles = [e.title for e in releases[-6:-1]]  # the newest others, by date
+        for title in shown_titles:
+            visible = next(p.visible for p in ALL if title.startswith(f"{p.case}-related "))
+            case = title.split(" ", 1)[0]
+            assert_literal(picker_rows, f"{case} {visible}".strip(), "related picker")
+        assert_screen_safe(app, "related picker")
+        await pilot.press("escape")
+        assert_still_running(app)
 
 
 # -- the checks themselves can fail -----------------------------------------

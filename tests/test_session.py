@@ -72,6 +72,28 @@ async def test_the_last_marks_are_written_at_quit(store_path: Path) -> None:
     assert on_disk(store_path)[first.id] == (True, True)
 
 
+async def test_marks_whose_save_was_queued_just_before_quit_are_written(
+    store_path: Path,
+) -> None:
+    """The debounced save hands the changes to the store thread; quitting before that
+    thread reached them cancelled them with its queue, and the star was lost."""
+    import threading
+
+    app = PressroomApp(store_path)
+    busy = threading.Event()
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        first = browse(app).query_one(ReleaseList).current
+        assert first is not None
+        # The store thread is busy with something else (a refresh, an import) ...
+        app.session._store.submit(busy.wait, 5)
+        await pilot.press("s")
+        app.session.save_marks()  # ... when the save is queued behind it.
+        assert not app.session.marks.unsaved and app.session.marks.unconfirmed
+        threading.Timer(0.3, busy.set).start()  # it ends while the app quits
+    assert on_disk(store_path)[first.id] == (False, True)
+
+
 async def test_a_failed_save_is_one_notice_and_the_marks_wait_for_the_next(
     store_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -83,6 +83,25 @@ class Marks:
     def unsaved(self) -> bool:
         return bool(self._pending or self._pending_tags)
 
+    @property
+    def unconfirmed(self) -> bool:
+        """Changes not known to be on disk: pending, or handed to the store thread."""
+        return bool(self._pending or self._pending_tags or self._saving or self._saving_tags)
+
+    def take_unconfirmed(self) -> tuple[dict[str, bool], dict[str, bool], TagChanges]:
+        """At quit: every change not confirmed written, the pending ones and those handed
+        to the store thread (a write queued there may never run once the thread stops).
+        Writing one twice is harmless: a mark is set to a value, a tag added or removed."""
+        changes = {**self._saving, **self._pending}
+        read = {i: v for (i, field), v in changes.items() if field == READ}
+        starred = {i: v for (i, field), v in changes.items() if field == STARRED}
+        tags: TagChanges = {}
+        for source in (self._saving_tags, self._pending_tags):  # the newer last
+            for release_id, wanted in source.items():
+                tags.setdefault(release_id, {}).update(wanted)
+        self._pending, self._pending_tags = {}, {}
+        return read, starred, tags
+
     def take_changes(self) -> tuple[dict[str, bool], dict[str, bool]]:
         """The changes to write now, as (read, starred) maps; they count as being saved."""
         changes, self._pending = self._pending, {}

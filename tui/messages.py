@@ -16,6 +16,7 @@ from textual.message import Message
 
 from store.archive import Archive, Facets, ResultView
 from store.contacts import ContactDirectory, DirectoryEntry
+from store.related import RelatedIndex
 from store.search.query import Query
 
 
@@ -68,6 +69,19 @@ class ContactsReady(SessionMessage):
     def __init__(self, directory: ContactDirectory) -> None:
         super().__init__()
         self.directory = directory
+
+
+class RelatedReady(SessionMessage):
+    """Related releases can be shown (store.related): by contact and place, then with near-duplicates.
+
+    *duplicates*: the near-duplicate groups are found too, so a list that
+    folds them can be searched again.
+    """
+
+    def __init__(self, related: RelatedIndex, *, duplicates: bool) -> None:
+        super().__init__()
+        self.related = related
+        self.duplicates = duplicates
 
 
 class ContactsFiltered(SessionMessage):

@@ -1,4 +1,4 @@
-"""What the browser remembers between runs: the search history, the sort order, the sidebar shown.
+"""What the browser remembers between runs: search history, sort order, sidebar, folding.
 
 Kept in ``releases.json.prefs`` beside the store (as the marks sit in
 ``releases.json.state``): a small JSON file, written atomically (a temporary
@@ -30,6 +30,7 @@ class Prefs:
     history: list[str] = field(default_factory=list)
     order: SortOrder = field(default_factory=SortOrder)
     sidebar: bool = False  # the saved-searches sidebar shown (b)
+    fold: bool = True  # near-duplicates folded into one row of the list (z)
 
 
 def prefs_path(db: Path) -> Path:
@@ -58,6 +59,8 @@ def load_prefs(db: Path) -> Prefs:
         prefs.history = [h for h in kept if h][-HISTORY_SIZE:]
     if isinstance(data.get("sidebar"), bool):
         prefs.sidebar = data["sidebar"]
+    if isinstance(data.get("fold"), bool):
+        prefs.fold = data["fold"]
     sort = data.get("sort")
     if isinstance(sort, dict) and sort.get("key") in SORT_KEYS:
         descending = sort.get("descending")
@@ -76,6 +79,7 @@ def save_prefs(db: Path, prefs: Prefs) -> None:
         "history": [h[:MAX_QUERY] for h in prefs.history[-HISTORY_SIZE:]],
         "sort": {"key": prefs.order.key, "descending": prefs.order.descending},
         "sidebar": prefs.sidebar,
+        "fold": prefs.fold,
     }
     tmp = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
     try:

@@ -47,6 +47,7 @@ from store.contacts import ContactDirectory, DirectoryEntry
 from store.disk.release_store import ReleaseState, ReleaseStore
 from store.errors import StoreError
 from store.records import Release
+from store.related import Related
 from store.sanitize import clean_line
 from store.saved_searches import SavedSearches, load_saved, write_saved
 from store.search.index import SearchCancelled
@@ -66,6 +67,7 @@ from tui.messages import (
     FacetsReady,
     IndexReady,
     MarksChanged,
+    RelatedReady,
     ResultReady,
     SavedChanged,
     SavedCounts,
@@ -110,7 +112,7 @@ class Session:
         # The search history and sort order of the last run (tui.prefs): a
         # small file beside the store, read once here and written at close.
         self.prefs = load_prefs(db)
-        self._prefs_saved = (list(self.prefs.history), self.prefs.order, self.prefs.sidebar)
+        self._prefs_saved = self._prefs_now()
         # The saved searches (store.saved_searches), changed on the UI thread
         # only and written on the store thread; and, for this run, where the
         # last release was saved (w) and the last command it was piped to (|).
@@ -151,10 +153,11 @@ class Session:
         self._closed = True
         self._subscribers.clear()
         try:
-            if self.archive is not None and self.marks.unsaved:
+            # Those handed to the store thread too: a save queued just before
+            # (the debounce timer fired) is cancelled with the thread's queue.
+            if self.archive is not None and self.marks.unconfirmed:
                 archive = self.archive
-                read, starred = self.marks.take_changes()
-                tags = self.marks.take_tag_changes()
+                read, starred, tags = self.marks.take_unconfirmed()
                 future = self._store.submit(archive.write_marks, read, starred, tags)
                 future.result(FINAL_SAVE_TIMEOUT)
         except (StoreError, OSError, FutureTimeout) as exc:
@@ -172,10 +175,14 @@ class Session:
 
     def save_prefs(self) -> None:
         """Write the history and sort order beside the store, when they changed."""
-        now = (list(self.prefs.history), self.prefs.order, self.prefs.sidebar)
+        now = self._prefs_now()
         if now != self._prefs_saved:
             save_prefs(self.db, self.prefs)
             self._prefs_saved = now
+
+    def _prefs_now(self) -> tuple[object, ...]:
+        prefs = self.prefs
+        return (list(prefs.history), prefs.order, prefs.sidebar, prefs.fold)
 
     def key_pressed(self) -> None:
         """A key arrived: full collections wait for the next pause in typing."""
@@ -338,10 +345,20 @@ class Session:
             # The contact directory next, so that `c` opens on a ready one.
             directory = archive.contacts()
             self._broadcast(lambda: ContactsReady(directory))
+            # Related releases by contact and place (0.5 s at 100k), then
+            # near-duplicates: seconds the first time (every release read),
+            # then from the sketches kept beside the store.
+            related = archive.related()
+            self._broadcast(lambda: RelatedReady(related, duplicates=False))
             # Releases and index live as long as the archive: keep full
             # collections from walking their millions of objects in the
             # middle of a keystroke (~200 ms at 10k).
             freeze_survivors()
+            worker: Worker[None] = get_current_worker()
+            archive.find_duplicates(lambda: worker.is_cancelled or self._closed)
+            with_copies = archive.built_related()
+            if with_copies is not None and with_copies.duplicates is not None:
+                self._broadcast(lambda: RelatedReady(with_copies, duplicates=True))
 
         self._in_worker(build, "index")
 
@@ -369,6 +386,7 @@ class Session:
         serial = self._serial
         query = parse_query(text)
         states = self.marks.snapshot()
+        fold = self.prefs.fold
         # The empty query (every release, as the browser opens) needs no index
         # and no scan: answered here, it reaches the first frame with rows
         # without a worker's hop (46 ms at the real corpus, measured from a pty).
@@ -378,7 +396,7 @@ class Session:
                 # Only phrase checks look at the deadline: the rest of an
                 # indexed search is bitmap work, milliseconds even at 100k.
                 result = archive.search(
-                    query, order, lambda: perf_counter() > deadline, states=states
+                    query, order, lambda: perf_counter() > deadline, states=states, fold=fold
                 )
             except SearchCancelled:
                 pass
@@ -391,7 +409,7 @@ class Session:
             def typed_on() -> bool:
                 return worker.is_cancelled or serial != self._serial
 
-            result = archive.search(query, order, typed_on, states=states)
+            result = archive.search(query, order, typed_on, states=states, fold=fold)
             # The timeline's counts are made here, off the UI thread (a
             # Counter over every hit: milliseconds at 100k).
             months = result.months()
@@ -430,6 +448,17 @@ class Session:
 
             self._in_worker(build, "contacts")
         return built
+
+    def related(self, release_id: str) -> Related | None:
+        """The releases related to *release_id*, once the index is built (a few microseconds)."""
+        archive = self.archive
+        index = archive.built_related() if archive is not None else None
+        return index.related(release_id) if index is not None else None
+
+    def release(self, release_id: str) -> Release | None:
+        """The release with *release_id* (read from the store file when it is not in memory)."""
+        archive = self.archive
+        return archive.get(release_id) if archive is not None else None
 
     def filter_contacts(
         self, requester: MessagePump, directory: ContactDirectory, text: str, serial: int

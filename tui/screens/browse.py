@@ -25,6 +25,7 @@ from tui.messages import (
     FacetsReady,
     IndexReady,
     MarksChanged,
+    RelatedReady,
     ResultReady,
     StoreChanged,
     StoreProblem,
@@ -89,6 +90,8 @@ class BrowseScreen(TagActions, SavedSearchActions):
         Binding("S", "next_sort", "Sort", show=False, id="browse.sort"),
         Binding("R", "reverse_sort", "Reverse", show=False, id="browse.reverse"),
         Binding("i", "import_samples", "Import samples", show=False, id="browse.import_samples"),
+        Binding("x", "related", "Related", show=False, id="browse.related"),
+        Binding("z", "toggle_fold", "Fold copies", show=False, id="browse.fold"),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -130,6 +133,7 @@ class BrowseScreen(TagActions, SavedSearchActions):
         # The user's tags, shown in the rows and the pane (tui.marks).
         self.query_one(ReleaseList).tags_of = self.session.marks.tags
         self.query_one(DetailPane).tags_of = self.session.marks.tags
+        self.query_one(DetailPane).related_of = self.session.related
         self.query_one("#facets").display = False
         self._apply_width(self.app.size.width)
         self.query_one("#count", Static).update("opening the archive …")
@@ -189,6 +193,12 @@ class BrowseScreen(TagActions, SavedSearchActions):
     def on_result_ready(self, message: ResultReady) -> None:
         self._show_result(message)
 
+    def on_related_ready(self, message: RelatedReady) -> None:
+        self.query_one(DetailPane).refresh_related()
+        if message.duplicates and self.session.prefs.fold and self.result is not None:
+            # Near-duplicates are known now: the list folds them.
+            self.run_search(self.query_one(SearchBar).value, keep=self._current_id())
+
     def on_facets_ready(self, message: FacetsReady) -> None:
         self.query_one(FacetPanel).show(message.facets)
 
@@ -234,13 +244,18 @@ class BrowseScreen(TagActions, SavedSearchActions):
         # The status line has a fixed size: no layout pass for new words in it.
         # Until the index is ready a search reads every release: say why it is slow.
         indexing = "  ·  indexing for search …" if archive.index is None and query.clauses else ""
+        # The releases matched, and how many of them are folded into another's row.
+        folded = f", {result.folded:,} folded" if result.folded else ""
         self.query_one("#count", Static).update(
             Content(
-                f"{len(result):,} of {len(archive):,} · {self.order.label()}"
+                f"{result.matched:,} of {len(archive):,}{folded} · {self.order.label()}"
                 + prefix_note(query, short=True)
                 + indexing
                 if self.has_class("-narrow")
-                else f"{len(result):,} of {len(archive):,}  ·  sorted by {self.order.label()}"
+                # Folded rows are counted in the room "sorted by" took: the line keeps its length.
+                else f"{result.matched:,} of {len(archive):,}{folded}  ·  "
+                + ("" if folded else "sorted by ")
+                + self.order.label()
                 + prefix_note(query)
                 + indexing
             ),
@@ -393,7 +408,8 @@ class BrowseScreen(TagActions, SavedSearchActions):
 
     def action_export(self) -> None:
         """e: the current result to a file, in a format chosen with one key."""
-        result = self.result
+        # Every release matched: the copies folded into a row too.
+        result = self.result.unfolded() if self.result is not None else None
         if result is None or not len(result):
             self.notify("Nothing to export: the result is empty.")
             return
@@ -431,8 +447,8 @@ class BrowseScreen(TagActions, SavedSearchActions):
         )
 
     def result_release_ids(self) -> Sequence[str] | None:
-        """A: every release of the current result."""
-        return self.result.release_ids() if self.result is not None else None
+        """A: every release of the current result (the copies folded into a row too)."""
+        return self.result.unfolded().release_ids() if self.result is not None else None
 
     def release_target(self) -> Release | None:
         pane = self.query_one(DetailPane)
@@ -455,6 +471,23 @@ class BrowseScreen(TagActions, SavedSearchActions):
     def _resort(self, order: SortOrder) -> None:
         self.order = order
         self.session.prefs.order = order
+        self.run_search(self.query_one(SearchBar).value, keep=self._current_id())
+
+    def action_related(self) -> None:
+        """x: the related releases of the release in front of the user; one opens in the reader."""
+        from tui.screens.related import open_related
+
+        release = self.release_target()
+        open_related(self, self.session, release.id if release else None)
+
+    def action_toggle_fold(self) -> None:
+        """z: near-duplicates folded into one row, or every copy shown (remembered)."""
+        prefs = self.session.prefs
+        prefs.fold = not prefs.fold
+        self.notify(
+            "Near-duplicates folded into one row." if prefs.fold else "Every copy shown.",
+            timeout=2,
+        )
         self.run_search(self.query_one(SearchBar).value, keep=self._current_id())
 
     def action_import_samples(self) -> None:

@@ -43,6 +43,7 @@ class ReaderScreen(TagActions, ReleaseActions):
         Binding("slash", "find", "Find", priority=True, id="reader.find"),
         *release_bindings("reader"),
         *tag_bindings("reader"),
+        Binding("x", "related", "Related", show=False, id="reader.related"),
     ]
 
     DEFAULT_CSS = """
@@ -69,11 +70,18 @@ class ReaderScreen(TagActions, ReleaseActions):
     def on_mount(self) -> None:
         pane = self.query_one(DetailPane)
         pane.tags_of = self.session.marks.tags
+        pane.related_of = self.session.related
         pane.show(self.release, self.highlighter)
         pane.focus()
 
     def release_target(self) -> Release | None:
         return self.release
+
+    def action_related(self) -> None:
+        """x: the related releases; the one chosen opens in a reader of its own (Esc comes back)."""
+        from tui.screens.related import open_related
+
+        open_related(self, self.session, self.release.id)
 
     def _status(self, text: str) -> None:
         self.query_one("#reader-status", Static).update(Content(text), layout=False)

@@ -18,6 +18,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from store.records import Release
+from store.related import Related
 from store.sanitize import clean_line, clean_text
 from tui.runtime.textual_internals import set_virtual_height_quietly
 
@@ -89,6 +90,7 @@ class DetailPane(ScrollView, can_focus=True):
         # million lines must not cost a million Text objects up front.
         self._paragraphs: list[Text | str] = []
         self._body_range = (0, 0)  # paragraph indexes of the body
+        self._release_end = 0  # paragraphs of the release itself: the related releases follow
         self._whole = False  # hits looked for in every line, not only the body
         self._highlighter: Highlighter | None = None
         self._width = 0
@@ -104,6 +106,8 @@ class DetailPane(ScrollView, can_focus=True):
         # The user's tags on a release (the session's marks), and those shown.
         self.tags_of: Callable[[str], tuple[str, ...]] = lambda _id: ()
         self._shown_tags: tuple[str, ...] = ()
+        # The releases related to a release (the session's, store.related), listed at the end.
+        self.related_of: Callable[[str], Related | None] = lambda _id: None
 
     # -- content ----------------------------------------------------------
 
@@ -145,9 +149,22 @@ class DetailPane(ScrollView, can_focus=True):
         self.scroll_to(0, y, animate=False, immediate=True)
         self.refresh()
 
+    def refresh_related(self) -> None:
+        """Lay the release out again now that its related releases are known, keeping the place."""
+        release = self.release
+        if release is None:
+            return
+        y = self.scroll_offset.y
+        self._paragraphs, self._body_range = self._layout(release)
+        self._cache.clear()
+        self._measure()
+        self.scroll_to(0, y, animate=False, immediate=True)
+        self.refresh()
+
     def _layout(self, release: Release | None) -> tuple[list[Text | str], tuple[int, int]]:
         self._shown_tags = () if release is None else self.tags_of(release.id)
         if release is None:
+            self._release_end = 0
             return [], (0, 0)
         style = self.get_component_rich_style
         out: list[Text | str] = []
@@ -217,7 +234,29 @@ class DetailPane(ScrollView, can_focus=True):
                 style("detail-pane--muted"),
             )
         )
+        # Finding text in the release looks no further (not in its related releases).
+        self._release_end = len(out)
+        self._related_lines(release, out)
         return out, (body_start, body_end)
+
+    def _related_lines(self, release: Release, out: list[Text | str]) -> None:
+        """Related releases, numbered as ``x`` numbers them (tui.screens.related)."""
+        related = self.related_of(release.id)
+        if not related:
+            return
+        from tui.screens.related import entry_line, group_heading
+
+        style = self.get_component_rich_style
+        out.append(Text(""))
+        heading = _styled("Related", style("detail-pane--label"))
+        heading.append("  x opens one", style("detail-pane--muted"))
+        out.append(heading)
+        number = 0
+        for group in related.groups:
+            out.append(_styled("  " + group_heading(group), style("detail-pane--muted")))
+            for entry in group.entries:
+                number += 1
+                out.append(Text(f"  {number:>2}. {entry_line(entry.date, entry.title)}"))
 
     # -- wrapping ---------------------------------------------------------
 
@@ -341,7 +380,7 @@ class DetailPane(ScrollView, can_focus=True):
     # -- search hits ------------------------------------------------------
 
     def _hit_range(self) -> tuple[int, int]:
-        return (0, len(self._paragraphs)) if self._whole else self._body_range
+        return (0, self._release_end) if self._whole else self._body_range
 
     def hit_paragraphs(self) -> list[int]:
         """The lines that hold a hit."""

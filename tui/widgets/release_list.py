@@ -41,6 +41,8 @@ class ReleaseList(VirtualList[Release]):
         self._marks: StarredUnread = lambda _id: (False, False)
         # The user's tags on a release (the session's marks), shown before the title.
         self.tags_of: TagsOf = lambda _id: ()
+        # Near-duplicates folded into a row: release id -> the copies it stands for.
+        self._copies: dict[str, int] = {}
 
     def set_releases(
         self,
@@ -53,6 +55,7 @@ class ReleaseList(VirtualList[Release]):
         if marks is not None:
             self._marks = marks
         target = 0
+        self._copies = rows.copies_by_id() if isinstance(rows, ResultView) else {}
         if isinstance(rows, ResultView):
             # Finds it by id: the rows themselves may be read from disk one by one.
             target = (rows.index_of(keep) if keep is not None else None) or 0
@@ -75,7 +78,12 @@ class ReleaseList(VirtualList[Release]):
         # The id names the file, so a re-imported edit keeps it: the fingerprint
         # (title, date, body, from which the organisation and place are read)
         # says whether the row still reads the same.
-        return (self._marks(release.id), self.tags_of(release.id), release.fingerprint)
+        return (
+            self._marks(release.id),
+            self.tags_of(release.id),
+            release.fingerprint,
+            self._copies.get(release.id, 1),
+        )
 
     def row_pieces(self, release: Release, width: int) -> tuple[Style | None, list[Piece]]:
         starred, unread = self._marks(release.id)
@@ -104,6 +112,10 @@ class ReleaseList(VirtualList[Release]):
             if len(shown) > limit:
                 shown = shown[: limit - 1] + "…"
             pieces += [(shown, self.part("marker")), (" ", plain)]
+        copies = self._copies.get(release.id)
+        if copies:
+            # Near-duplicates folded into this row (z unfolds them).
+            pieces += [(f"×{copies}", self.part("marker")), (" ", plain)]
         # Only what can be seen: a 100k-character title costs no more than a short one.
         pieces.append((clean_line(release.title[: 4 * width]), plain))
         return (self.part("unread") if unread else None), pieces
