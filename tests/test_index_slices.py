@@ -63,3 +63,43 @@ def test_releases_tokenised_elsewhere_make_the_same_index() -> None:
         here.add(release)
         there.add(release, release_tokens(release))
     assert _parts(there.finish(releases)) == _parts(here.finish(releases))
+
+
+def test_an_index_finished_in_place_answers_as_one_reordered() -> None:
+    """A new archive's index is finished in archive order at once (``places``), not
+    reordered afterwards: the same answers, and a release left out is left out."""
+    import random
+
+    from store.search.index import IndexBuilder
+
+    added = list(generate(250, seed=13))
+    pick = random.Random(13)
+    order = list(range(len(added)))
+    pick.shuffle(order)
+    dropped = set(pick.sample(range(len(added)), 20))
+    places: list[int] = []
+    archive: list = [None] * (len(added) - len(dropped))
+    slots = iter(range(len(archive)))
+    placed = {}
+    for number in order:
+        if number not in dropped:
+            placed[number] = next(slots)
+    for number, release in enumerate(added):
+        where = placed.get(number, -1)
+        places.append(where)
+        if where >= 0:
+            archive[where] = release
+    one, other = IndexBuilder(), IndexBuilder()
+    for release in added:
+        one.add(release)
+        other.add(release)
+    in_place = one.finish(archive, places=places)
+    from store.search.index_file import _Picked
+
+    reordered = other.finish(_Picked(archive, places)).reordered(archive, places)
+    assert in_place.size == reordered.size == len(archive)
+    for text in ("the", "minister said", "org:un", "date:2021", "sahel", "a", "-the", "is:unread"):
+        query = parse_query(text)
+        assert sorted(in_place.search(query)) == sorted(reordered.search(query)), text
+        expected = [i for i, r in enumerate(archive) if query.matches(r, None)]
+        assert sorted(in_place.search(query)) == expected, text

@@ -46,7 +46,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import chain, compress, pairwise
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import orjson
 
@@ -68,6 +68,10 @@ from store.search.tokens import (
     fold_for_matching,
     phrase_pattern,
 )
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 _MAGIC = b"PRESSROOM-INDEX-2\n"  # 2: with the pair index
 _STOP_CHECK_EVERY = 64
@@ -278,16 +282,37 @@ class IndexBuilder:
         dense_ratio: int = 32,
         prefix_threshold: int | None = None,
         ids: Sequence[str] | None = None,
+        places: Sequence[int] | None = None,
     ) -> SearchIndex:
-        """The index over *releases*, the releases added in the order they were added
-        (those dropped included: the caller leaves them out, see ``reordered``)."""
-        size = len(self.ids)
-        if len(releases) != size:
-            raise ValueError("the releases are not the ones added")
+        """The index over *releases*: the releases added in the order they were added
+        (those dropped included: the caller leaves them out, see ``reordered``), or,
+        given *places* (where each release added is in *releases*, -1 for one left
+        out), over *releases* in their order: a new archive's index made in archive
+        order at once, without the copy that ``reordered`` makes of it."""
+        import numpy as np
+
+        size = len(releases)
+        where = None
+        if places is None:
+            if size != len(self.ids):
+                raise ValueError("the releases are not the ones added")
+        else:
+            where = np.asarray(places, dtype=np.int64)
+            kept = np.sort(where[where >= 0])
+            if len(where) != len(self.ids) or not np.array_equal(kept, np.arange(size)):
+                raise ValueError("the places are not a reordering of the releases added")
         vocab, (offsets, postings, dense), (pair_keys, pair_postings) = self.collector.finish(
-            size, size // max(1, dense_ratio)
+            size, size // max(1, dense_ratio), where
         )
         self.collector = Collector()
+        if where is not None:
+            if ids is None:
+                placed_ids = [""] * size
+                for position, release_id in zip(where.tolist(), self.ids, strict=True):
+                    if position >= 0:
+                        placed_ids[position] = release_id
+                ids = placed_ids
+            self._put_in_place(where, size)
         fields = {name: _FieldIndex.from_lists(found) for name, found in self.field_lists.items()}
         self.field_lists = {}
         dated = sorted((o, p) for p, o in enumerate(self.ordinals) if o)
@@ -311,6 +336,30 @@ class IndexBuilder:
         )
         index._precompute_prefixes()
         return index
+
+    def _put_in_place(self, where: npt.NDArray[np.int64], size: int) -> None:
+        """The per-release columns moved to the places *where* gives (-1: dropped)."""
+        import numpy as np
+
+        kept = where >= 0
+        for name, found in self.field_lists.items():
+            moved: defaultdict[str, array[int]] = defaultdict(partial(array, "I"))
+            for key, positions in found.items():
+                now = where[np.frombuffer(positions, dtype=np.uint32)]
+                now = now[now >= 0]
+                if len(now):
+                    moved[key] = array("I", now.astype(np.uint32).tobytes())
+            self.field_lists[name] = moved
+        for column in ("ordinals", "plain"):
+            old = getattr(self, column)
+            values = np.frombuffer(old, dtype=np.uint32 if column == "ordinals" else np.uint8)
+            placed = np.zeros(size, dtype=values.dtype)
+            placed[where[kept]] = values[kept]
+            setattr(
+                self,
+                column,
+                array("I", placed.tobytes()) if column == "ordinals" else bytearray(placed),
+            )
 
 
 class SearchIndex:

@@ -112,10 +112,12 @@ def _with_added(
         return None  # a release added twice, or not stored as it was added
     if progress is not None:
         progress(len(ids), len(ids))
-    built = added.finish(_Picked(releases, places))
     if len(stored) == len(ids):
-        # A new archive: the releases added are all of it, in the order they were read.
-        return built.reordered(releases, places, ids=ids)
+        # A new archive: the releases added are all of it, each put at its place in
+        # archive order as the index is finished (reordering a finished index
+        # held two of them: 300 MB more at 100k).
+        return added.finish(releases, places=places, ids=ids)
+    built = added.finish(_Picked(releases, places))
     found = _cached_part(path, releases, ids, fingerprints)
     if found is None or sorted(found[2]) != sorted(stored):
         return None

@@ -110,7 +110,7 @@ class Collector:
         return ids
 
     def finish(
-        self, size: int, cut: int
+        self, size: int, cut: int, places: _Ints | None = None
     ) -> tuple[list[str], Postings, tuple[array[int], Postings]]:
         """The sorted vocabulary, the token postings and the pairs (sorted keys, postings).
 
@@ -118,6 +118,10 @@ class Collector:
         a bitmap. A token's postings are its distinct releases; a pair found
         twice in a release keeps both postings (removing them costs more than
         the little memory it saves: such pairs are frequent, mostly bitmaps).
+        *places*: where each release added goes among the *size* releases of
+        the index (-1: left out, with its tokens); an entry's postings are
+        then not in ascending order, which nothing needs (they are read into
+        bitmaps).
         """
         import numpy as np
 
@@ -147,6 +151,14 @@ class Collector:
         for first, last in _slices(bounds, CHUNK_TOKENS):
             part = tokens[bounds[first] : bounds[last]]
             releases: _U32 = np.repeat(np.arange(first, last, dtype=np.uint32), lengths[first:last])
+            if places is not None:
+                # Each release at its place (-1: left out, its tokens with it).
+                mapped = places[releases]
+                kept = mapped >= 0
+                if not kept.all():
+                    part, mapped = part[kept], mapped[kept]
+                releases = mapped.astype(np.uint32)
+                del mapped, kept
             token_slices.append(_token_slice(part, releases, rank))
             pair_slices.append(_pair_slice(part, releases, rank, id_bits, release_bits))
             del part, releases
