@@ -16,8 +16,17 @@ Merging rules:
 - an address written next to two or more different people (across the releases) is a
   desk's, not a person's: an agency's ``heidelbergpharma@agency.com`` signed by whoever is on
   duty is treated as a shared mailbox, so that no one person is given it;
+- a person who never signed with an address of their own is listed with the desk address
+  they signed with most (``press@``, the agency's mailbox): it is how a journalist reaches
+  them. Someone whose own address is in any release is never given a desk's;
 - a person is the same whatever the case, spacing or honorific of their name ("Dr. Jane
-  Doe", "jane  doe");
+  Doe", "jane  doe"), and whatever heading a run-together page glued to it
+  ("DetailsYeweon Park", from "Contact DetailsYeweon Park");
+- one name with several addresses at one organisation's domain is one person
+  (``redwoods@landispr.com`` and ``handlery@landispr.com`` both signed "Robin Carr"): the
+  most recent address is theirs, the others are kept in ``other_emails``. At different
+  domains (or at a webmail provider) two addresses stay two entries: two "Maria Garcia" at
+  two firms are not guessed to be one;
 - a contact with only a phone is keyed by the phone's digits.
 
 Nothing is inferred: a name, role or organisation the contact blocks never
@@ -73,8 +82,11 @@ class DirectoryEntry:
     last_seen: date | None
     shared: bool = False  # a shared mailbox such as press@, not a person
     # For a person: the shared desk address they last signed with (press@, an agency's
-    # mailbox), shown as how to reach them; it stays the desk's entry, never their email.
+    # mailbox), shown as how to reach them. It is their email only when no release gives
+    # them an address of their own.
     desk: str | None = None
+    # A person's earlier addresses at the same organisation's domain, most recent first.
+    other_emails: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +111,44 @@ def _clean(value: str | None) -> str | None:
     if not value:
         return None
     return clean_line(value) or None
+
+
+# A page's heading run into the name after it, kept by stores imported before extraction
+# split them: "Contact DetailsYeweon Park" gave "DetailsYeweon Park".
+_GLUED_HEADING = re.compile(
+    r"^(?:Contact[ ]?)?(?:Details|Detail|Information|Info|Person|Contacts?|Inquiries|Enquiries)"
+    r"(?=[A-Z][a-z])"
+)
+
+
+def _clean_name(value: str | None) -> str | None:
+    name = _clean(value)
+    if name and (m := _GLUED_HEADING.match(name)) is not None:
+        name = name[m.end() :] or None
+    return name
+
+
+# Providers where one domain is many unrelated people: a shared domain proves nothing there.
+_WEBMAIL = frozenset(
+    {
+        "gmail", "googlemail", "yahoo", "hotmail", "outlook", "live", "msn", "aol", "icloud",
+        "me", "mac", "mail", "gmx", "web", "proton", "protonmail", "yandex", "qq", "163",
+        "126", "naver", "rediffmail", "zoho", "fastmail", "orange", "free", "libero",
+    }
+)  # fmt: skip
+
+
+def organisation_domain(email: str) -> str | None:
+    """The domain an address belongs to, without subdomains ("cable.comcast.com" is
+    "comcast.com", "mail.bbc.co.uk" is "bbc.co.uk"); None for a webmail provider."""
+    labels = email.rpartition("@")[2].strip().lower().rstrip(".").split(".")
+    if len(labels) < 2:
+        return None
+    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and len(labels[-2]) <= 3 else 2
+    domain = labels[-keep:]
+    if domain[0] in _WEBMAIL:
+        return None
+    return ".".join(domain)
 
 
 class ContactDirectory:
@@ -138,11 +188,16 @@ class ContactDirectory:
                     groups[key].append(sighting)
                     if key.startswith("email:") and sighting.name:
                         names_of_email[person_key(sighting.name)].add(key)
+        _merge_same_domain(groups, names_of_email)
         for key in [k for k in groups if k.startswith("name:")]:
             owners = names_of_email.get(key[len("name:") :], set())
             if len(owners) == 1:
                 groups[next(iter(owners))].extend(groups.pop(key))
-        entries = [_entry(key, sightings, desks) for key, sightings in groups.items()]
+        entries = [
+            _entry(key, sightings, desks, key.startswith("email:") or bool(
+                names_of_email.get(key[len("name:") :])))
+            for key, sightings in groups.items()
+        ]  # fmt: skip
         entries.sort(key=_default_order)
         return cls(entries)
 
@@ -185,6 +240,33 @@ def person_key(name: str) -> str:
     return key[m.end() :] if m and m.end() < len(key) else key
 
 
+def _merge_same_domain(
+    groups: dict[str, list[_Sighting]], names_of_email: dict[str, set[str]]
+) -> None:
+    """Fold the entries of one name's addresses at one organisation's domain into the entry
+    of the most recently seen address; *names_of_email* is updated to match."""
+    for name, owners in names_of_email.items():
+        if len(owners) < 2:
+            continue
+        by_domain: defaultdict[str, list[str]] = defaultdict(list)
+        for key in owners:
+            domain = organisation_domain(key)
+            if domain is not None and key in groups:
+                by_domain[domain].append(key)
+        for keys in by_domain.values():
+            if len(keys) < 2:
+                continue
+            # An address signed by someone else too ("Jane Doe" and "Jane M. Doe" are one,
+            # see _desk_addresses) is left as it is: only one person's addresses are folded.
+            if any(person_key(s.name or name) != name for k in keys for s in groups[k]):
+                continue
+            keys.sort(key=lambda k: max(s.recency for s in groups[k]), reverse=True)
+            into = keys[0]
+            for key in keys[1:]:
+                groups[into].extend(groups.pop(key))
+                owners.discard(key)
+
+
 def _desk_addresses(blocks: Iterable[Sequence[Contact]]) -> frozenset[str]:
     """Addresses (lowercase) written next to two or more different people: a desk's.
 
@@ -213,7 +295,7 @@ def _sightings(
     desks: frozenset[str] = frozenset(),
 ) -> list[tuple[str, _Sighting]]:
     """The directory keys a contact block counts for, each with what it says there."""
-    name = _clean(contact.name)
+    name = _clean_name(contact.name)
     email = _clean(contact.email)
     phone = _clean(contact.phone)
     role = _clean(contact.role)
@@ -246,11 +328,25 @@ def _sightings(
     return out
 
 
-def _entry(key: str, sightings: list[_Sighting], desks: frozenset[str]) -> DirectoryEntry:
+def _entry(
+    key: str, sightings: list[_Sighting], desks: frozenset[str], has_own: bool = True
+) -> DirectoryEntry:
+    """The entry of *key*; *has_own*: the person signed with an address of their own in
+    some release (then no desk's address is listed as theirs)."""
     sightings.sort(key=lambda s: s.recency, reverse=True)
     address = key[len("email:") :]
     shared = key.startswith("email:") and (is_shared_mailbox(address) or address in desks)
+    emails = list(dict.fromkeys(s.email.lower() for s in sightings if s.email))
     email = next((s.email for s in sightings if s.email), None)
+    desk = None if shared else next((s.desk for s in sightings if s.desk), None)
+    if email is None and desk is not None and not has_own:
+        # Reached only through a desk: the one signed with most (the latest on a tie).
+        counts: dict[str, int] = {}
+        for sighting in sightings:
+            if sighting.desk:
+                counts[sighting.desk.lower()] = counts.get(sighting.desk.lower(), 0) + 1
+        best = max(counts.values())
+        email = next(s.desk for s in sightings if s.desk and counts[s.desk.lower()] == best)
     organisation = next((s.organisation for s in sightings if s.organisation), None)
     role = next((s.role for s in sightings if s.role), None)
     if shared:
@@ -277,7 +373,11 @@ def _entry(key: str, sightings: list[_Sighting], desks: frozenset[str]) -> Direc
         release_count=len(release_ids),
         last_seen=date.fromordinal(max(dated)) if dated else None,
         shared=shared,
-        desk=None if shared else next((s.desk for s in sightings if s.desk), None),
+        desk=desk,
+        other_emails=tuple(
+            next(s.email for s in sightings if s.email and s.email.lower() == other)
+            for other in emails[1:]
+        ),
     )
 
 
@@ -310,7 +410,7 @@ def _default_order(entry: DirectoryEntry) -> tuple[int, int, str, str]:
 
 
 def _haystack(entry: DirectoryEntry) -> str:
-    parts = [entry.name, entry.email or ""]
+    parts = [entry.name, entry.email or "", *entry.other_emails]
     for spell in entry.history:
         parts.extend((spell.role or "", spell.organisation or ""))
     parts.extend(digits_of(phone) for phone in entry.phones)

@@ -57,14 +57,14 @@ CONTACT_MARGIN = 0.10
 FLOORS: dict[str, dict[str, float]] = {
     "headline": {"accuracy": 0.61},  # measured 0.660
     "date": {"accuracy": 0.79},  # 0.840
-    "place": {"accuracy": 0.59},  # 0.640
+    "place": {"accuracy": 0.61},  # 0.660
     "issuer": {"accuracy": 0.40},  # 0.450
     "language": {"accuracy": 0.94},  # 0.990
-    "organisations": {"precision": 0.42, "recall": 0.25},  # 0.476, 0.305
+    "organisations": {"precision": 0.43, "recall": 0.25},  # 0.481, 0.303
     "people": {"precision": 0.84, "recall": 0.23},  # 0.899, 0.286
-    "contact_emails": {"precision": 0.90, "recall": 0.47},  # 1.000, 0.571
-    "contact_names": {"precision": 0.40, "recall": 0.44},  # 0.500, 0.545
-    "contact_phones": {"precision": 0.90, "recall": 0.48},  # 1.000, 0.583
+    "contact_emails": {"precision": 0.90, "recall": 0.59},  # 1.000, 0.643
+    "contact_names": {"precision": 0.90, "recall": 0.58},  # 1.000, 0.636
+    "contact_phones": {"precision": 0.90, "recall": 0.61},  # 1.000, 0.667
 }
 
 
@@ -195,3 +195,19 @@ def test_record_without_issuer_is_scored_as_a_miss_not_an_error() -> None:
 def test_path_constants_exist() -> None:
     for path in (accuracy.DEVSET_LABELS, accuracy.SAMPLES_LABELS, accuracy.SEED, SOURCES_MD):
         assert Path(path).is_file(), path
+
+
+def test_the_scorer_reads_only_the_release_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The dev set's folder also holds SOURCES.md and labels.json: importing the folder whole
+    takes the first for a release and fails the second, but the scorer must read neither."""
+    read: list[str] = []
+
+    def record(path: Path) -> tuple[list[dict[str, Any]], str | None]:
+        read.append(path.name)
+        return [], None
+
+    monkeypatch.setattr(accuracy, "_parse_one", record)
+    accuracy.devset_items()
+    assert sorted(read) == sorted(LABELS)
+    assert not {"SOURCES.md", "labels.json"} & set(read)
+    assert any(name.endswith(".xhtml") for name in read)  # FSFE's pages, under their own names

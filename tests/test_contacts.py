@@ -110,7 +110,9 @@ def test_shared_mailbox_is_its_own_entry_named_by_its_organisation() -> None:
     assert press.release_ids == ("rel10", "rel9", "rel8")
     assert press.phones == ("+46 8 000 00",)  # a person's phone stays with the person
     anna = entry("name:anna berg")
-    assert anna.email is None and anna.phones == ("+46 8 123 45",)
+    # She never signed with an address of her own: the press desk is how she is reached.
+    assert anna.email == "press@acme.com" and anna.desk == "press@acme.com"
+    assert anna.phones == ("+46 8 123 45",)
     assert anna.release_ids == ("rel8",)
     assert entry("name:jon holm").organisation == "Acme"
     assert is_shared_mailbox("Presse@example.fr") and is_shared_mailbox("prensa@x.es")
@@ -234,8 +236,10 @@ def test_an_agency_address_signed_by_several_people_stays_with_the_desk() -> Non
     by_name = {e.name: e for e in directory.entries if not e.shared}
     assert by_name["MARY CLARK"].email == "mary.clark@agency.example"  # one Mary Clark
     assert sorted(by_name["MARY CLARK"].release_ids) == ["r1", "r2", "r3"]
-    assert by_name["Zoe Bolt"].email is None
-    assert by_name["Zoe Bolt"].desk == desk  # how to reach her: the desk she signed with
+    # How to reach her: the desk she signed with, she has no address of her own.
+    assert by_name["Zoe Bolt"].email == desk and by_name["Zoe Bolt"].desk == desk
+    # Mary Clark signed with the desk too (r1), but her own address is elsewhere: hers wins.
+    assert by_name["MARY CLARK"].desk == desk
     (shared,) = [e for e in directory.entries if e.shared]
     assert shared.email == desk and set(shared.release_ids) == {"r1", "r2"}
 
@@ -264,3 +268,91 @@ def test_a_person_is_one_entry_whatever_the_honorific_case_or_spacing() -> None:
     )
     (jane,) = directory.entries
     assert set(jane.release_ids) == {"r1", "r2"}
+
+
+def test_a_heading_glued_to_a_name_does_not_split_the_person() -> None:
+    """Issue 10: "Contact DetailsYeweon Park" in stores imported before extraction split it."""
+    from store.records import Contact
+
+    directory = ContactDirectory.build_from(
+        [
+            ("r1", "2024-01-01", (Contact("DetailsYeweon Park", email="press@tron.example"),)),
+            ("r2", "2024-01-02", (Contact("Yeweon Park", email="press@tron.example"),)),
+            ("r3", "2024-01-03", (Contact("InformationJane Doe", phone="+1 555 0100"),)),
+        ]
+    )
+    people = {e.name: e for e in directory.entries if not e.shared}
+    assert set(people) == {"Yeweon Park", "Jane Doe"}
+    assert set(people["Yeweon Park"].release_ids) == {"r1", "r2"}
+
+
+def test_a_person_reached_only_through_a_press_address_is_listed_with_it() -> None:
+    """Issue 10: a person on many releases, each carrying the same press address, is listed
+    with it; the top row never gives a desk's address to someone whose own is elsewhere."""
+    from store.records import Contact
+    from tests.helpers.pairing import pairing_violations
+
+    blocks: list[tuple[str, str | None, tuple[Contact, ...]]] = []
+    texts: dict[str, str] = {}
+    for n in range(52):
+        blocks.append(
+            (f"a{n}", f"2024-01-{n % 28 + 1:02d}",
+             (Contact("Yeweon Park", email="press@tron.example"),))
+        )  # fmt: skip
+        texts[f"a{n}"] = "Media Contact\nYeweon Park\npress@tron.example"
+        # Ann Lee signs with her agency's desk on every release but one, where her own
+        # address stands next to her name.
+        own = n == 7
+        blocks.append(
+            (f"b{n}", f"2024-02-{n % 28 + 1:02d}",
+             (Contact("Ann Lee", email="ann.lee@agency.example" if own else "desk@agency.example"),
+              Contact("Bo Kim" if n % 2 else "Cy Dow", email="desk@agency.example")))
+        )  # fmt: skip
+        texts[f"b{n}"] = (
+            "Contacts\nAnn Lee\n"
+            + ("ann.lee@agency.example" if own else "desk@agency.example")
+            + "\n"
+            + ("Bo Kim" if n % 2 else "Cy Dow")
+            + "\ndesk@agency.example"
+        )
+    directory = ContactDirectory.build_from(blocks)
+    people = {e.name: e for e in directory.entries if not e.shared}
+    assert people["Yeweon Park"].email == "press@tron.example"
+    assert people["Yeweon Park"].release_count == 52
+    assert people["Ann Lee"].email == "ann.lee@agency.example"  # her own, not the desk's
+    assert people["Ann Lee"].release_count == 52
+    assert people["Bo Kim"].email == people["Cy Dow"].email == "desk@agency.example"
+    top = directory.entries[0]
+    assert top.name == "Ann Lee" and top.email == "ann.lee@agency.example"
+    names = {rid: [c.name for c in contacts if c.name] for rid, _, contacts in blocks}
+    assert pairing_violations(directory, texts, names) == []
+
+
+def test_one_name_with_several_addresses_at_one_domain_is_one_person() -> None:
+    from store.contacts import organisation_domain
+    from store.records import Contact
+
+    directory = ContactDirectory.build_from(
+        [
+            ("r1", "2024-01-01", (Contact("Robin Carr", email="redwoods@landispr.example"),)),
+            ("r2", "2024-02-01", (Contact("Robin  Carr", email="handlery@landispr.example"),)),
+            ("r3", "2024-03-01", (Contact("Robin Carr", email="rivers@mail.landispr.example"),)),
+            ("r4", "2024-03-02", (Contact("Robin Carr", phone="+1 415 555 0100"),)),
+            # Two people of one name at two firms, and at a webmail provider: not guessed.
+            ("r5", "2024-01-01", (Contact("Maria Garcia", email="maria@a.example"),)),
+            ("r6", "2024-01-02", (Contact("Maria Garcia", email="mgarcia@b.example"),)),
+            ("r7", "2024-01-03", (Contact("Li Wei", email="li.wei@gmail.com"),)),
+            ("r8", "2024-01-04", (Contact("Li Wei", email="liwei88@gmail.com"),)),
+        ]
+    )
+    people = [e for e in directory.entries if not e.shared]
+    (robin,) = [e for e in people if e.name.startswith("Robin")]
+    assert robin.email == "rivers@mail.landispr.example"  # the most recent
+    assert robin.other_emails == ("handlery@landispr.example", "redwoods@landispr.example")
+    assert set(robin.release_ids) == {"r1", "r2", "r3", "r4"}  # the name-only mention too
+    assert [e.name for e in directory.filter("redwoods")] == ["Robin Carr"]
+    assert sum(e.name == "Maria Garcia" for e in people) == 2
+    assert sum(e.name == "Li Wei" for e in people) == 2
+    assert organisation_domain("a@cable.comcast.com") == "comcast.com"
+    assert organisation_domain("a@press.bbc.co.uk") == "bbc.co.uk"
+    assert organisation_domain("a@gmail.com") is None

@@ -37,6 +37,7 @@ FORMATS: dict[str, str] = {
     ".markdown": "md",
     ".html": "html",
     ".htm": "html",
+    ".xhtml": "html",
     ".json": "json",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",

@@ -24,8 +24,12 @@ _MAX_BLOCK_LINES = 12
 _MAX_BLOCK_CHARS = 1200
 _MAX_LINE = 4000
 
+# The indent of text from a PDF ("          Contact: Jen Burita/...") and bullets or bold
+# before the heading, in one atomic group: a heading never starts with one of these
+# characters, so giving none back changes no match, and saves the backtracking that made
+# this pattern, tried on every line, three times slower.
 HEADER_RE = re.compile(
-    r"^[ \t*_#>•-]{0,6}(?P<header>"
+    r"^(?>[ \t*_#>•-]{0,46})(?P<header>"
     r"for\s+(?:more|further|additional)\s+(?:information|details|info)[^\n@]{0,80}?\bcontact(?:ez)?\b"
     r"|for\s+(?:more|further|additional)\s+(?:information|details|info)(?=[ \t]*:)"
     r"|for\s+(?:media|press|all)\s+(?:inquiries|enquiries|queries)[^\n@]{0,40}?(?:contact\b|:)"
@@ -33,6 +37,7 @@ HEADER_RE = re.compile(
     r"|para\s+m[áa]s\s+informaci[óo]n[^\n@]{0,60}?contact(?:e|ar|o)\b"
     r"|(?:media|press|news|pr|investor|ir|company|corporate|agency)\s+(?:and\s+\w+\s+)?"
     r"(?:contacts?|inquiries|enquiries|relations(?:\s+contacts?)?|office|queries)"
+    r"(?:\s+(?:details|information|info)(?-i:(?![a-z])))?"
     r"|contact\s+(?:details|information|info|person|us|for\s+media|for\s+press)"
     r"|contacts?\s+(?:presse|m[ée]dias?|press|media)|contact\s+presse"
     r"|contactos?\s+(?:de\s+)?(?:prensa|medios)|contactos?|contacto"
@@ -57,6 +62,8 @@ _GLUE_POINT = (
     r"|(?:(?<=GmbH)|(?<=Ltd)|(?<=LLC)|(?<=Inc)|(?<=Corp)|(?<=Ltd\.)|(?<=Inc\.))(?=[A-Z][a-z])"
     r"|(?<=[a-z0-9)])(?=(?:T|E|M|P|F|W|Tel|Tél|Phone|Email|E-mail|Mobile|Cell|Fax|Office|Direct|"
     r"Website|Web|Mob)\s?[.:])"
+    # "DetailsContact Name: William MillerContact Email: ...": two-word labels run in.
+    r"|(?<=[a-z])(?=Contact (?:Name|Email|E-mail|Phone|Number|Person)\s?:)"
 )
 # The pattern matches the letter after a point, the point checked behind it (and the letter
 # is written back after the line break): a pattern that opens with a letter lets the regex
@@ -67,7 +74,8 @@ _LABEL = re.compile(
     r"Courriel|Mail|Mobile|Mob|Cell|Fax|Office|Direct|Main|Website|Web|Twitter|LinkedIn|Contact|"
     r"Contacts|Name|Nom|Nombre|Company Website|Website URL|Company Name|Company|Organi[sz]ation|"
     r"Position|Title|Job Title|Designation|Contact Person|Contact Name|Phone Number|Phone No|"
-    r"Email Address|Email ID|Tel No|Mobile Number)\s?\.?\s?:\s*",
+    r"Email Address|Email ID|Tel No|Mobile Number|Company Address|Company Add|Address|"
+    r"Location)\s?\.?\s?:\s*",
     re.IGNORECASE,
 )
 _PIECE_SPLIT = re.compile(
@@ -191,6 +199,11 @@ _NOT_PERSON = word_set(
     """medical dental digital realty consulting studio studios design homes law legal clinic spa
     salon roofing plumbing painting construction properties tech furniture magazine"""
 )
+# A country, region or office heading a contact on its line: "Argentina: Lucía Pérez",
+# "North America: ...", "Hong Kong office: ...". The name after it is checked by the caller.
+_OFFICE_LABEL = re.compile(r"[A-ZÀ-Þ][\w&.'’-]*(?:[ ][A-Za-zÀ-ÿ][\w&.'’-]*){0,3}[ \t]?:[ \t]*")
+# A list item: "* Contact Us", "- Contact", "• Contacts" (not "**Media contact**", bold).
+_NAV_ITEM = re.compile(r"[ \t]*(?:[*•-]|\d{1,2}\.)[ \t]+(?![*_])")
 # "<Firm> Contact:" and "<Firm> Contact Information:" open a block too.
 _FIRM_HEADER = re.compile(
     r"^[ \t*_]*(?P<org>[A-Z][\w&.,'’ -]{1,50}?)[ \t]+(?:Media[ \t]+|Press[ \t]+|Investor[ \t]+)?"
@@ -390,6 +403,22 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
+def _addressed_to(name: str | None, email: str) -> bool:
+    """Whether *email*'s local part is made from *name*: a word of it ("gillianf@" for
+    Gillian Fetters), the initial and surname ("jdoe@"), or the initials ("ia@" for Irmi
+    Aigner)."""
+    if not name:
+        return False
+    words = [w for w in (fold(t).strip(".'’-") for t in name.split()) if w]
+    if not words:
+        return False
+    local = "".join(ch for ch in fold(email.partition("@")[0]) if ch.isalpha())
+    if any(len(w) >= 3 and w in local for w in words):
+        return True
+    initials = "".join(w[0] for w in words)
+    return local == initials or local.startswith(words[0][0] + words[-1])
+
+
 class _Assembler:
     """Turns the classified pieces of a block into one contact per person or email."""
 
@@ -434,8 +463,20 @@ class _Assembler:
                 for source in (f.get("role"), f.get("name")):
                     if source and (org := _known_in(source, self.known)):
                         break
+            shared_email = f.get("email")
+            if (
+                shared_email
+                and self.waiting
+                and _addressed_to(f.get("name"), shared_email)
+                and not any(_addressed_to(n, shared_email) for n in self.waiting)
+            ):
+                # "Luxy Hair / Gillian Fetters / gillianf@...": the address is hers alone; the
+                # line before her (a firm, or a colleague) keeps only a phone they share.
+                shared_email = None
+                if not f.get("phone"):
+                    self.waiting = []
             for name in self.waiting:
-                self.contacts.append(Contact(name, None, org, f.get("email"), f.get("phone")))
+                self.contacts.append(Contact(name, None, org, shared_email, f.get("phone")))
             self.waiting = []
             self.contacts.append(
                 Contact(
@@ -530,6 +571,18 @@ def _parse_block(block: str, text: str, known: dict[str, str]) -> list[Contact]:
             continue
         while (label := _LABEL.match(piece)) is not None and label.end() < len(piece):
             piece = piece[label.end() :]
+        if ":" in piece and (office := _OFFICE_LABEL.match(piece)) is not None:
+            rest = piece[office.end() :]
+            if (
+                _is_name(rest)
+                and not _is_region(rest)
+                and not _LABEL.match(piece)
+                and not HEADER_RE.match(piece)
+            ):
+                # "Argentina: Lucía Pérez, ...": one contact per country or office.
+                if assembler.has_reach():
+                    assembler.flush()
+                piece = rest
         heading = HEADER_RE.match(piece)
         if heading and heading.group("after").startswith(":"):
             if assembler.has_reach():
@@ -553,6 +606,18 @@ def _parse_block(block: str, text: str, known: dict[str, str]) -> list[Contact]:
             continue
         if _ORG_SUFFIX_RE.fullmatch(piece) and assembler.fields.get("organisation"):
             assembler.fields["organisation"] += ", " + piece
+            continue
+        if (
+            _ORG_SUFFIX_RE.fullmatch(piece)
+            and last_kind == "name"
+            and set(assembler.fields) == {"name"}
+        ):
+            # "Horn Wright, LLP": the "name" before a legal form was a firm's.
+            org = assembler.fields.pop("name") + ", " + piece
+            if not assembler.contacts:
+                pending_org = org
+            assembler.fields["organisation"] = org
+            last_kind = "organisation"
             continue
         if len(piece.split()) > 1 and _ORG_SUFFIX_RE.search(piece) and not _is_name(piece):
             org = clean_line(piece)  # "CROSS ALLIANCE communication GmbH", not a role
@@ -681,6 +746,8 @@ def find_contacts(
         if len(line) > _MAX_LINE or blocks >= _MAX_BLOCKS or index < block_end:
             continue
         m = HEADER_RE.match(line)
+        if m is not None and not m.group("after").strip(" \t*_:") and _NAV_ITEM.match(line):
+            continue  # "* Contact Us" in a site's menu: a link, and the menu's items no names
         if m is not None and _accepts(m.group("after"), m.group("header")):
             after = m.group("after")
         elif "ontact" in line and (firm := _FIRM_HEADER.match(line)) is not None:
@@ -695,7 +762,65 @@ def find_contacts(
             _merge(contacts, contact)
     if first_block is None and _has_email_button(text):
         return _buttons_block(lines, first_line, text, known)
+    if first_block is None:
+        return _sentence_contacts(lines, first_line, text, known), None
     return tuple(contacts), first_block
+
+
+# "Media questions may be directed to Sharon Bradford Franklin at info@pclob.gov or
+# 202-331-1986.": a contact written into the release's last sentences, not in a block.
+_MEDIA_SENTENCE = re.compile(
+    r"\b(?i:media|press|news|reporters?|journalists?)\b[^.\n]{0,80}?"
+    r"\b(?i:contact(?:ez)?|directed\s+to|addressed\s+to|sent\s+to|call|reach)[ \t]+"
+    r"(?P<rest>[A-ZÀ-Þ][^\n]{0,300})"
+)
+_SENTENCE_SCAN = 5000  # characters at the end of the release
+_PRESS_WORDS = ("media", "press", "news", "reporter", "journalist")
+_REACH_VERBS = (
+    "contact ",
+    "contactez ",
+    "directed to ",
+    "addressed to ",
+    "sent to ",
+    "call ",
+    "reach ",
+)
+# The end of that sentence: a full stop before a space and a capital, or at the line's end
+# (an address's dots are followed by letters).
+_SENTENCE_END = re.compile(r"\.(?=[ \t]+[A-Z]|[ \t]*$)")
+
+
+def _sentence_contacts(
+    lines: list[str], first_line: int, text: str, known: dict[str, str]
+) -> tuple[Contact, ...]:
+    """Contacts named in a sentence that tells the press whom to reach, when no block does:
+    each with a name and an email from the same sentence (and a phone if it gives one)."""
+    # Such a sentence closes the release: only its last characters are read (a wire's
+    # dateline paragraph, "... /24-7PressRelease/ -- ...", has "press" in it too), and only
+    # their lines with an "@": lowering or searching every release's tail for the verbs cost
+    # 4% of all extraction, for releases that mostly have no such sentence.
+    tail = "\n".join(lines[first_line:])[-_SENTENCE_SCAN:]
+    contacts: list[Contact] = []
+    at = tail.find("@")
+    while at >= 0:
+        begin = tail.rfind("\n", 0, at) + 1
+        stop = tail.find("\n", at)
+        stop = len(tail) if stop < 0 else stop
+        at = tail.find("@", stop)
+        line = tail[begin:stop]
+        low = line.lower()
+        if not any(word in low for word in _PRESS_WORDS) or not any(
+            verb in low for verb in _REACH_VERBS
+        ):
+            continue
+        for m in _MEDIA_SENTENCE.finditer(line):
+            rest = m.group("rest")
+            end = _SENTENCE_END.search(rest)
+            sentence = rest[: end.start()] if end else rest
+            for contact in _parse_block(sentence, text, known):
+                if contact.name and contact.email:
+                    _merge(contacts, contact)
+    return tuple(contacts)
 
 
 def _has_email_button(text: str) -> bool:

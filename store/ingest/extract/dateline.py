@@ -181,9 +181,36 @@ def find_dateline(lines: list[str], skip: set[int]) -> Dateline | None:
                 undated = Dateline(" ".join(paren.group(1).split()), None, index)
             elif m and _is_place(m.group(1).rstrip(", ")) and len(m.group(1)) >= 3:
                 undated = Dateline(" ".join(m.group(1).rstrip(", ").split()), None, index)
-            elif opening[:1].isupper() and (place := _city_region(opening)):
+            elif place := (
+                (_city_region(opening) if opening[:1].isupper() else None)
+                or (_bold_place(line) if line.lstrip(" \t>")[:2] in ("**", "__") else None)
+            ):
                 undated = Dateline(place, None, index)
     return undated
+
+
+# A place set in bold, then the first sentence, with no dash: "**WALPOLE, MA** The Tor ...".
+_BOLD_PLACE = re.compile(
+    r"[ \t>]*(\*\*|__)(?P<place>[A-ZÀ-Þ][^*_\n]{1,60}?)[ \t,]*\1[ \t]*(?:(?:--|[–—-]|:)[ \t]*)?"
+    r"(?=[A-ZÀ-Þ\"“‘'])"
+)
+
+
+def _bold_place(line: str) -> str | None:
+    """The place of a bold undashed dateline, a city and its region: in capitals ("WALPOLE,
+    MA") or with a known region ("Walpole, Massachusetts"). A bold lead-in ("**Update:**",
+    "**IMPORTANT**") is none."""
+    m = _BOLD_PLACE.match(line)
+    if m is None:
+        return None
+    place = " ".join(m.group("place").split())
+    if _WIRE.search(place) or not _is_place(place):
+        return None
+    city, _, region = place.partition(",")
+    words = region.split()
+    if city.isupper() and words and region.isupper():
+        return place
+    return place if words and all(w.lower().strip(".") in REGION_WORDS for w in words) else None
 
 
 # A dateline that lost its dash (or all its punctuation): "WASHINGTON, D.C.  Representatives
@@ -236,6 +263,12 @@ def _undashed_place(line: str, whole_line: bool) -> str | None:
             continue
         region = _region(m.group("region"))
         end = m.end() if region else m.end("city")
+        if region is None and m.group("region") and " " in m.group("region"):
+            # "WALPOLE, MA The Tor Project ...": the region is the first word, not two.
+            first = m.group("region").split()[0]
+            if _region(first) and first.isupper() and pattern is _CAPS_PLACE:
+                region = first
+                end = m.start("region") + len(first)
         city = m.group("city")
         if pattern is _CITY_PLACE and region is None:
             continue  # "Washington" alone in ordinary case opens sentences too

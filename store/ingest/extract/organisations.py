@@ -506,6 +506,20 @@ _NOT_ORGANISATION = re.compile(
 # "Stoltenberg of the North Atlantic Treaty Organization", "Fellow of the American College of
 # Surgeons": a word of a sentence glued to the body's name by "of the".
 _OF_THE = re.compile(r"(?P<head>[^\s,()]+(?: [^\s,()]+)?) of the (?P<tail>.+)")
+# Two people joined by "and", each a first name (an initial maybe) and a surname.
+_TWO_PEOPLE = re.compile(
+    r"\b[A-Z][a-z]+(?: [A-Z]\.)? [A-Z][a-z'’-]+ and [A-Z][a-z]+(?: [A-Z]\.)? [A-Z][a-z'’-]+"
+    r"(?=$| of )"
+)
+# Words of a title before people's names: "Assistant District Attorneys", "Board Members".
+_TITLE_EXTRA = frozenset({"district", "u.s.", "us", "special", "state", "county", "city"})
+
+
+def _is_title_word(word: str) -> bool:
+    bare = word.lower().strip(".,")
+    return bare in ROLE_WORDS or bare in _TITLE_EXTRA or bare.removesuffix("s") in ROLE_WORDS
+
+
 _TITLE_HEADS = frozenset({"journal", "proceedings", "annals", "bulletin", "review", "gazette"})
 _LEGAL_END = re.compile(r"(?:Inc|LLC|Ltd|GmbH|Corp|PLC|S\.A|AG|LLP)\.?$")
 _FUNCTION_WORDS = frozenset({"of", "and", "the", "for", "on", "in", "to", "at", "&", "de", "du"})
@@ -527,6 +541,18 @@ def tidy_organisations(found: tuple[str, ...], people: set[str]) -> tuple[str, .
     for name in found:
         if _NOT_ORGANISATION.fullmatch(name) or fold(name) in people:
             continue
+        if (
+            " and " in name
+            and (two := _TWO_PEOPLE.search(name)) is not None
+            and not any(map(is_org_word, two.group(0).replace(" and ", " ").split()))
+            and all(_is_title_word(w) for w in name[: two.start()].split())
+        ):
+            # "Assistant District Attorneys Maria Leonardi and John Holmes of the District
+            # Attorney's Frauds Bureau": people with their title, then (maybe) their body.
+            body = name[two.end() :].removeprefix(" of the ").removeprefix(" of ")
+            if body == name[two.end() :] or not any(is_org_word(w) for w in body.split()):
+                continue
+            name = body
         if " of the " in name and (m := _OF_THE.fullmatch(name)) and not _LEGAL_END.search(name):
             head_words = m.group("head").split()
             if not any(is_org_word(w) for w in head_words) and (

@@ -14,6 +14,7 @@ from store.ingest.draft import Draft
 from store.ingest.limits import ImportProblem
 from store.ingest.readers.fields import entry_key, iso_date, language_tag, short_text, web_url
 from store.ingest.readers.html import html_to_text, looks_like_html
+from store.ingest.readers.news_xml import read_news_xml, root_name
 from store.records import Link
 from store.sanitize import clean_optional, clean_text
 
@@ -44,7 +45,10 @@ def read_feed(data: bytes) -> list[Draft]:
     entries = parsed.get("entries") or []
     if not entries:
         if not version:
-            raise ImportProblem("not an RSS or Atom feed")
+            if root_name(data) is None:
+                raise ImportProblem("not an RSS or Atom feed")
+            # A site's own news format (FSFE's <html newsdate=...>): one release, not refused.
+            return read_news_xml(data)
         raise ImportProblem("no entries in this feed")
     fmt = "atom" if version.startswith("atom") else "rss"
     feed_language = language_tag(clean_text(str(parsed.get("feed", {}).get("language") or "")))

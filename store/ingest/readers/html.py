@@ -182,6 +182,9 @@ class _TextCollector(HTMLParser):
             self.in_head = False
         if tag == "html":
             self.language = self.language or language_tag(_attr(attrs, "lang"))
+            if self.meta_date is None and (declared := _attr(attrs, "newsdate")):
+                # FSFE's news pages declare their date on the root element.
+                self.meta_date = iso_date(clean_text(declared))
         if self.scope is not None and tag not in _VOID_TAGS:
             if self.scope_tag is None and (
                 tag == self.scope or (self.scope == "main" and _attr(attrs, "role") == "main")
