@@ -148,7 +148,7 @@ class ResultView(Sequence[Release]):
         if not counts:
             return []
         first, last = min(counts), max(counts)
-        return [(month, counts.get(month, 0)) for month in _month_range(first, last)]
+        return [(month, counts.get(month, 0)) for month in month_range(first, last)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -664,7 +664,8 @@ def _sort_keys(snapshot: _Snapshot, key: str) -> list[tuple[object, ...]]:
     return [(not place, fold(place or "")) for place in snapshot.locations]
 
 
-def _month_range(first: str, last: str) -> Iterator[str]:
+def month_range(first: str, last: str) -> Iterator[str]:
+    """Every month (YYYY-MM) from *first* to *last*, both included."""
     year, month = int(first[:4]), int(first[5:7])
     end = (int(last[:4]), int(last[5:7]))
     while (year, month) <= end:

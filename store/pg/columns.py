@@ -1,0 +1,199 @@
+"""What one release is stored as in PostgreSQL: its JSON form and the columns search reads.
+
+Every search column is computed here, in Python, by the very functions the
+reference scan uses (``store.search.query``, ``store.search.tokens``), so that
+PostgreSQL compares the same strings the scan compares and cannot fold,
+tokenise or order text any other way:
+
+* ``token_text`` is ``release_token_string(release)`` (made from the same tokens): a word, a prefix or a
+  phrase matches exactly when its needle (``Term.needle``) is a substring of
+  it, which is the scan's own test (``strpos`` in SQL);
+* ``words`` is the set of those tokens as a ``tsvector``, written as quoted
+  lexemes (taken verbatim: no parser, no dictionary, no positions; not
+  ``to_tsvector('simple', ...)``, whose parser cuts words its own way, knows
+  only ASCII letters in the C locale and keeps no field boundaries), indexed by GIN: it finds the candidates of a word or a
+  prefix, and for one word it is the whole answer;
+* ``<field>_keys`` hold the ``field_key`` of each value a qualifier looks at,
+  one per line (a key never holds a line break, a query value neither), so
+  that "*value* inside one of the values" is one ``LIKE '%value%'`` on one
+  string, which a trigram index (``pg_trgm``) answers;
+* the order columns are ``archive_order``'s key, split in its parts, compared
+  byte-wise (``COLLATE "C"``: UTF-8 bytes sort as Python's code points).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import orjson
+
+from store.disk.catalogue import archive_order
+from store.records import Release
+from store.sanitize import fold
+from store.search.query import (
+    FIELDS,
+    field_values,
+    release_ordinal,
+    release_phones,
+    release_text_fields,
+)
+from store.search.tokens import field_key, text_tokens
+
+# A lexeme is cut to this many characters (at most 4 UTF-8 bytes each: 2,000 bytes,
+# under both PostgreSQL's 2,047-byte lexeme and GIN's ~2,700-byte entry limits); a
+# query token as long is then searched as a prefix of its cut and checked in full.
+LEXEME_CHARS = 500
+# A tsvector holds at most 1 MiB of lexemes; a release whose distinct tokens need
+# more (a 20 MB file of random words) keeps an empty one and is checked by its
+# ``token_text`` alone (``words_complete`` false), which stays exact, only slower.
+WORDS_BUDGET = 900_000
+# Which columns ``field:`` qualifiers compare, by field name.
+KEY_COLUMNS = {name: f"{name}_keys" for name in FIELDS}
+KEY_SEPARATOR = "\n"
+
+
+@dataclass(frozen=True, slots=True)
+class ReleaseRow:
+    """One release as the ``releases`` table's columns (see ``store.pg.schema``)."""
+
+    id: str
+    document: str  # the JSON text of Release.to_document()
+    fingerprint: str
+    source_path: str
+    date: str | None
+    location: str | None
+    issuer: str | None
+    organisations: list[str]
+    day: int | None
+    undated: bool
+    date_key: str
+    title_key: str
+    organisation_key: str
+    place_key: str
+    words: list[str]
+    words_complete: bool
+    token_text: str
+    keys: dict[str, str]  # field name -> its values' keys, one per line
+    tag_folds: list[str]
+    phones: str
+
+    def values(self) -> tuple[object, ...]:
+        """The row in the order of :data:`ROW_COLUMNS`."""
+        return (
+            self.id,
+            self.document,
+            self.fingerprint,
+            self.source_path,
+            self.date,
+            self.location,
+            self.issuer,
+            self.organisations,
+            self.day,
+            self.undated,
+            self.date_key,
+            self.title_key,
+            self.organisation_key,
+            self.place_key,
+            tsvector_text(self.words),
+            self.words_complete,
+            self.token_text,
+            *(self.keys[name] for name in FIELDS),
+            self.tag_folds,
+            self.phones,
+        )
+
+
+# The columns of a ReleaseRow, in the order the bulk load's COPY sends them.
+ROW_COLUMNS: tuple[str, ...] = (
+    "id",
+    "document",
+    "fingerprint",
+    "source_path",
+    "date",
+    "location",
+    "issuer",
+    "organisations",
+    "day",
+    "undated",
+    "date_key",
+    "title_key",
+    "organisation_key",
+    "place_key",
+    "words",
+    "words_complete",
+    "token_text",
+    *(KEY_COLUMNS[name] for name in FIELDS),
+    "tag_folds",
+    "phones",
+)
+
+
+def storable(release: Release) -> Release:
+    """*release* as PostgreSQL can hold it: text without NUL and without lone surrogates.
+
+    Imported releases are clean already (``store.sanitize`` at the boundary);
+    one built by hand with such characters is cleaned the way an imported one
+    is (``Release.from_json``), keeping its id and fingerprint.
+    """
+    try:
+        text = orjson.dumps(release.to_document())
+    except TypeError:  # lone surrogates: not UTF-8
+        return Release.from_json(release.to_document())
+    if b"\\u0000" in text:
+        return Release.from_json(release.to_document())
+    return release
+
+
+def release_row(release: Release) -> ReleaseRow:
+    """The row of *release* (which :func:`storable` has cleaned)."""
+    # Each field cut into tokens once: the token text and the lexemes are both made of them.
+    tokens = [text_tokens(part) for part in release_text_fields(release)]
+    words, complete = lexemes(tokens)
+    keys = {
+        name: KEY_SEPARATOR.join(field_key(value) for value in field_values(name, release))
+        for name in FIELDS
+    }
+    undated, date_key, title_key = archive_order(release.date, release.title)
+    return ReleaseRow(
+        id=release.id,
+        document=orjson.dumps(release.to_document()).decode(),
+        fingerprint=release.fingerprint,
+        source_path=release.source.path,
+        date=release.date,
+        location=release.location,
+        issuer=release.issuer,
+        organisations=list(release.organisations),
+        day=release_ordinal(release) or None,
+        undated=bool(undated),
+        date_key=date_key,
+        title_key=title_key,
+        organisation_key=fold(release.organisations[0]) if release.organisations else "",
+        place_key=fold(release.location or ""),
+        words=words,
+        words_complete=complete,
+        token_text=token_text(tokens),
+        keys=keys,
+        tag_folds=[field_key(tag) for tag in release.tags],
+        phones=KEY_SEPARATOR.join(release_phones(release)),
+    )
+
+
+def tsvector_text(words: list[str]) -> str:
+    """*words* in tsvector's input form: each lexeme quoted, so that it is taken verbatim
+    (a quoted lexeme is not parsed nor normalised; ``'`` doubled, ``\\`` escaped)."""
+    return " ".join("'" + word.replace("\\", "\\\\").replace("'", "''") + "'" for word in words)
+
+
+def token_text(tokens: list[list[str]]) -> str:
+    """``release_token_string`` of a release whose fields have these *tokens*, without
+    cutting them again (``token_string(part)[:-1]`` is ``" " + " ".join(tokens)``)."""
+    return " |".join(" " + " ".join(part) for part in tokens) + " "
+
+
+def lexemes(tokens: list[list[str]]) -> tuple[list[str], bool]:
+    """The distinct *tokens* of a release's searched fields, each cut to ``LEXEME_CHARS``;
+    and False (with no lexemes) when they are too many for one tsvector."""
+    words = sorted({token[:LEXEME_CHARS] for part in tokens for token in part})
+    if sum(len(word.encode()) + 8 for word in words) > WORDS_BUDGET:
+        return [], False
+    return words, True

@@ -1,0 +1,80 @@
+"""A whole archive from one store to another, marks included: TinyDB to PostgreSQL and back.
+
+Releases go in batches through the target's ``add_batch`` (so the usual
+outcomes apply: copying twice stores nothing twice), then the marks of the
+source's user are laid over the target user's with ``merge_states`` (nothing
+the target's user set is undone; tags are united). A PostgreSQL store gives
+and takes the marks of its ``user``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from store.disk.release_store import Outcome, ReleaseState
+from store.pg.store import PostgresStore
+from store.records import Release
+
+# Releases per add_batch: PostgreSQL loads a batch with one COPY; a TinyDB store
+# rewrites its whole file per batch, so it takes them in much larger ones.
+POSTGRES_BATCH = 2000
+TINYDB_BATCH = 50_000
+
+
+class CopyableStore(Protocol):
+    """What copying needs of a store (``ReleaseStore`` and ``PostgresStore`` both offer it)."""
+
+    def releases(self) -> Iterable[Release]: ...
+
+    def add_batch(self, releases: Sequence[Release]) -> list[Outcome]: ...
+
+    def states(self) -> Mapping[str, ReleaseState]: ...
+
+    def merge_states(self, claims: Mapping[str, ReleaseState]) -> None: ...
+
+
+@dataclass(slots=True)
+class CopySummary:
+    """What a copy did: the releases' outcomes in the target, and the marks laid over."""
+
+    outcomes: Counter[str] = field(default_factory=Counter)
+    marks: int = 0
+
+
+def copy_archive(
+    source: CopyableStore,
+    target: CopyableStore,
+    *,
+    progress: Callable[[int], None] | None = None,
+) -> CopySummary:
+    """Copy every release of *source* into *target*, then the marks; *progress* is told
+    how many releases have been copied so far, after each batch."""
+    size = POSTGRES_BATCH if isinstance(target, PostgresStore) else TINYDB_BATCH
+    summary = CopySummary()
+    batch: list[Release] = []
+    done = 0
+    for release in source.releases():
+        batch.append(release)
+        if len(batch) >= size:
+            summary.outcomes.update(target.add_batch(batch))
+            done += len(batch)
+            batch = []
+            if progress is not None:
+                progress(done)
+    if batch:
+        summary.outcomes.update(target.add_batch(batch))
+        done += len(batch)
+        if progress is not None:
+            progress(done)
+    marks = {
+        release_id: state
+        for release_id, state in source.states().items()
+        if state != ReleaseState()
+    }
+    if marks:
+        target.merge_states(marks)
+    summary.marks = len(marks)
+    return summary

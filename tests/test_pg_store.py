@@ -1,0 +1,500 @@
+"""PostgresStore on a real throwaway server: outcomes, concurrent importers, each user's marks.
+
+The outcome tests are those of tests/test_release_store.py, run against
+PostgreSQL; skipped (saying why) where no PostgreSQL server can be started.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import pg_server
+
+pg_server.require()
+
+import psycopg  # noqa: E402
+
+from store.disk.catalogue import archive_order  # noqa: E402
+from store.disk.release_store import ReleaseState  # noqa: E402
+from store.errors import NewerSchemaError, StoreError  # noqa: E402
+from store.pg import store as store_module  # noqa: E402
+from store.pg.columns import WORDS_BUDGET  # noqa: E402
+from store.pg.schema import CHANGES_CHANNEL  # noqa: E402
+from store.pg.store import PostgresStore  # noqa: E402
+from store.records import Release, Source  # noqa: E402
+from store.search.query import parse_query  # noqa: E402
+from tests.helpers.synthetic_releases import (  # noqa: E402
+    international_release,
+    synthetic_release,
+)
+
+OpenStore = Callable[..., PostgresStore]
+
+
+@pytest.fixture(scope="session")
+def server() -> pg_server.Server:
+    return pg_server.shared()
+
+
+@pytest.fixture
+def dsn(server: pg_server.Server) -> Iterator[str]:
+    with pg_server.database(server) as conninfo:
+        yield conninfo
+
+
+@pytest.fixture
+def open_store(dsn: str) -> Iterator[OpenStore]:
+    """Opens the test's database anew each call (a new connection: nothing cached)."""
+    opened: list[PostgresStore] = []
+
+    def reopen(user: str = "alice") -> PostgresStore:
+        opened.append(PostgresStore(dsn, user=user))
+        return opened[-1]
+
+    yield reopen
+    for store in opened:
+        store.close()
+
+
+def in_archive_order(releases: list[Release]) -> list[Release]:
+    return sorted(releases, key=lambda r: (archive_order(r.date, r.title), r.id))
+
+
+def test_releases_round_trip_exactly(open_store: OpenStore) -> None:
+    releases = [synthetic_release(n) for n in range(20)] + [international_release()]
+    assert open_store().add_batch(releases) == ["imported"] * 21
+    store = open_store()
+    assert len(store) == 21
+    for release in releases:
+        stored = store.get(release.id)
+        assert stored == release
+        assert stored is not None and stored.fingerprint == release.fingerprint
+        assert release.id in store
+    assert list(store.releases()) == in_archive_order(releases)
+    assert store.fingerprints() == {r.fingerprint for r in releases}
+    assert store.get_many([releases[3].id, "0" * 16, releases[1].id]) == [releases[3], releases[1]]
+    assert store.get("0" * 16) is None and store.get("XYZ") is None and "XYZ" not in store
+
+
+def test_releases_are_streamed_in_pages_in_archive_order(
+    open_store: OpenStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_module, "PAGE", 7)
+    releases = [synthetic_release(n) for n in range(40)]
+    # Undated releases and equal dates and titles: the keyset must page through ties.
+    releases += [synthetic_release(n, tag="u").with_changes(date=None) for n in range(9)]
+    releases += [
+        synthetic_release(n, tag="t").with_changes(date="2020-01-01", title="Same")
+        for n in range(9)
+    ]
+    store = open_store()
+    store.add_batch(releases)
+    assert list(store.releases()) == in_archive_order(releases)
+
+
+def test_outcomes_imported_updated_known(open_store: OpenStore) -> None:
+    store = open_store()
+    original = synthetic_release(1)
+    assert store.add_batch([original]) == ["imported"]
+    assert store.add_batch([original]) == ["known"]
+    edited = synthetic_release(1, edit=1)
+    assert edited.id == original.id and edited.fingerprint != original.fingerprint
+    assert store.add_batch([edited]) == ["updated"]
+    assert store.get(original.id) == edited
+    assert len(store) == 1
+    # The same text found under another path (a copied file) is already known.
+    copy = edited.with_changes(id="00000000000000aa")
+    assert copy.fingerprint == edited.fingerprint
+    assert store.add_batch([copy]) == ["known"]
+    assert copy.id not in store
+    # The text before the edit is no longer stored: under another path, it is new.
+    assert store.add_batch([original.with_changes(id="00000000000000ab")]) == ["imported"]
+    assert store.id_of_fingerprint(original.fingerprint) == "00000000000000ab"
+
+
+def test_outcomes_within_one_batch(open_store: OpenStore) -> None:
+    store = open_store()
+    first, edited, copy = (
+        synthetic_release(5),
+        synthetic_release(5, edit=2),
+        synthetic_release(5).with_changes(id="00000000000000bb"),
+    )
+    assert store.add_batch([first, first, copy, edited]) == [
+        "imported",
+        "known",
+        "known",
+        "updated",
+    ]
+    reopened = open_store()
+    assert len(reopened) == 1
+    assert reopened.get(first.id) == edited
+    assert reopened.add_batch([edited.with_changes(id="00000000000000cc")]) == ["known"]
+
+
+def test_an_update_frees_its_old_text_within_the_batch(open_store: OpenStore) -> None:
+    """The fingerprint handed from an updated release to a new one in the same batch: the
+    unique constraint is checked at commit, not row by row."""
+    store = open_store()
+    original = synthetic_release(8)
+    store.add_batch([original])
+    moved = original.with_changes(id="00000000000000dd")
+    assert store.add_batch([synthetic_release(8, edit=1), moved]) == ["updated", "imported"]
+    assert len(store) == 2
+    assert store.get("00000000000000dd") == moved
+
+
+def test_an_id_from_another_source_is_a_conflict(open_store: OpenStore) -> None:
+    store = open_store()
+    original = synthetic_release(2)
+    store.add_batch([original])
+    claim = synthetic_release(2, edit=9).with_changes(source=Source("/elsewhere/x.json", "json"))
+    assert store.add_batch([claim]) == ["conflict"]
+    assert store.get(original.id) == original
+
+
+def test_state_persists_and_survives_an_update(open_store: OpenStore) -> None:
+    store = open_store()
+    a, b, c = (synthetic_release(n) for n in range(3))
+    store.add_batch([a, b, c])
+    assert store.state(a.id) == ReleaseState()
+    store.set_read([a.id, b.id])
+    store.set_starred([b.id])
+    store.set_read([b.id], read=False)
+    store.set_read(["not-an-id"])  # malformed ids are ignored
+    reopened = open_store()
+    assert reopened.state(a.id) == ReleaseState(read=True, starred=False)
+    assert reopened.state(b.id) == ReleaseState(read=False, starred=True)
+    assert reopened.state(c.id) == ReleaseState()
+    assert "not-an-id" not in reopened.states()
+    assert reopened.add_batch([synthetic_release(1, edit=3)]) == ["updated"]
+    assert open_store().state(b.id) == ReleaseState(read=False, starred=True)
+
+
+def test_each_users_marks_and_tags_are_their_own(open_store: OpenStore) -> None:
+    alice, bob = open_store("alice"), open_store("bob")
+    a, b = synthetic_release(1), synthetic_release(2)
+    alice.add_batch([a, b])
+    alice.set_starred([a.id])
+    alice.set_read([a.id, b.id])
+    bob.set_starred([b.id])
+    alice.change_tags({a.id: {"climate": "Climate"}})
+    bob.change_tags({a.id: {"budget": "Budget"}, b.id: {"climate": "climate"}})
+    assert dict(alice.states()) == {
+        a.id: ReleaseState(read=True, starred=True, tags=("Climate",)),
+        b.id: ReleaseState(read=True),
+    }
+    assert dict(bob.states()) == {
+        a.id: ReleaseState(tags=("Budget",)),
+        b.id: ReleaseState(starred=True, tags=("climate",)),
+    }
+    assert alice.states(user="bob") == bob.states()
+    # Searches read the marks of whoever searches.
+    assert alice.search(parse_query("is:starred")) == [a.id]
+    assert bob.search(parse_query("is:starred")) == [b.id]
+    assert alice.search(parse_query("is:unread")) == []
+    assert set(bob.search(parse_query("is:unread"))) == {a.id, b.id}
+    assert alice.search(parse_query("tag:budget")) == []
+    assert bob.search(parse_query("tag:budget")) == [a.id]
+    # Removing a tag, merging marks from elsewhere: nothing set is undone, tags united.
+    alice.change_tags({a.id: {"climate": None}})
+    alice.merge_states(
+        {a.id: ReleaseState(read=False, tags=("Sahel",)), b.id: ReleaseState(starred=True)}
+    )
+    assert alice.state(a.id) == ReleaseState(read=True, starred=True, tags=("Sahel",))
+    assert alice.state(b.id) == ReleaseState(read=True, starred=True)
+    assert bob.state(a.id) == ReleaseState(tags=("Budget",))
+
+
+def test_malformed_ids_are_refused_before_anything_is_written(open_store: OpenStore) -> None:
+    store = open_store()
+    with pytest.raises(ValueError):
+        store.add_batch([synthetic_release(1), synthetic_release(2).with_changes(id="XYZ")])
+    assert len(open_store()) == 0
+
+
+def test_an_empty_batch_changes_nothing(open_store: OpenStore) -> None:
+    store = open_store()
+    assert store.add_batch([]) == []
+    assert len(store) == 0
+
+
+def test_two_importers_at_once_store_each_release_once(dsn: str) -> None:
+    """Two importers with their own connections, overlapping batches, started together."""
+    first = [synthetic_release(n, body_size=300) for n in range(0, 600)]
+    second = [synthetic_release(n, body_size=300) for n in range(300, 900)]
+    start = threading.Barrier(2, timeout=60)
+    outcomes: dict[str, list[str]] = {}
+    errors: list[BaseException] = []
+
+    def importer(name: str, releases: list[Release]) -> None:
+        try:
+            with PostgresStore(dsn, user=name) as store:
+                start.wait()
+                got: list[str] = []
+                for begin in range(0, len(releases), 50):
+                    got += store.add_batch(releases[begin : begin + 50])
+                outcomes[name] = got
+        except BaseException as exc:  # reported below, in the test's thread
+            errors.append(exc)
+
+    threads = [
+        threading.Thread(target=importer, args=("one", first)),
+        threading.Thread(target=importer, args=("two", second)),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors, errors
+    with PostgresStore(dsn) as store:
+        assert len(store) == 900
+        assert {r.id for r in store.releases()} == {r.id for r in first + second}
+    # Each of the 300 shared releases was imported by exactly one of them.
+    by_id: dict[str, list[str]] = {}
+    for name, releases in (("one", first), ("two", second)):
+        for release, outcome in zip(releases, outcomes[name], strict=True):
+            by_id.setdefault(release.id, []).append(outcome)
+    assert all(sorted(found) in (["imported"], ["imported", "known"]) for found in by_id.values())
+    assert sum(found.count("imported") for found in by_id.values()) == 900
+
+
+def test_an_import_is_announced_to_listeners(dsn: str, open_store: OpenStore) -> None:
+    store = open_store()
+    with psycopg.connect(dsn, autocommit=True) as listener:
+        listener.execute(f"LISTEN {CHANGES_CHANNEL}")
+        store.add_batch([synthetic_release(1)])
+        store.set_starred([synthetic_release(1).id])
+        heard = [n.payload for n in listener.notifies(timeout=5, stop_after=2)]
+    assert heard == ["releases", "marks"]
+
+
+def test_a_release_with_text_postgresql_cannot_hold_is_stored_cleaned(
+    open_store: OpenStore,
+) -> None:
+    store = open_store()
+    release = synthetic_release(1).with_changes(title="Nul\x00here \ud800 too")
+    assert store.add_batch([release]) == ["imported"]
+    stored = store.get(release.id)
+    assert stored is not None and stored.title == "Nulhere \ufffd too"
+    assert stored.fingerprint == release.fingerprint
+
+
+def test_a_release_too_big_for_a_tsvector_is_still_found_exactly(
+    open_store: OpenStore, dsn: str
+) -> None:
+    # Distinct tokens worth more than a tsvector holds, and one token longer than a lexeme.
+    words = [f"w{n:07d}" for n in range(WORDS_BUDGET // 12)]
+    long_word = "x" * 700
+    huge = synthetic_release(1).with_changes(body=" ".join(words) + " tail end " + long_word)
+    small = synthetic_release(2).with_changes(body="x" * 600 + " w0000003 tail")
+    store = open_store()
+    store.add_batch([huge, small])
+    with psycopg.connect(dsn) as conn:
+        complete = dict(conn.execute("SELECT id, words_complete FROM pressroom.releases"))
+    assert complete == {huge.id: False, small.id: True}
+    assert set(store.search(parse_query("w0000003 "))) == {huge.id, small.id}
+    assert store.search(parse_query('"tail end"')) == [huge.id]
+    assert store.search(parse_query("w000000")) != []
+    assert store.search(parse_query(long_word + " ")) == [huge.id]
+    assert set(store.search(parse_query("x" * 550))) == {huge.id, small.id}
+    assert store.search(parse_query("x" * 650 + " ")) == []
+
+
+def test_a_newer_schema_is_refused_in_one_line(open_store: OpenStore, dsn: str) -> None:
+    open_store().close()
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute("UPDATE pressroom.meta SET schema_version = 99")
+    with pytest.raises(NewerSchemaError) as raised:
+        PostgresStore(dsn)
+    message = str(raised.value)
+    assert "newer Pressroom" in message and "\n" not in message and "schema 99" in message
+
+
+def test_an_unreachable_server_is_one_line_without_the_password() -> None:
+    with pytest.raises(StoreError) as raised:
+        PostgresStore("postgresql://someone:s3cret@127.0.0.1:1/archive?connect_timeout=2")
+    message = str(raised.value)
+    assert "\n" not in message and "s3cret" not in message
+    assert "archive on 127.0.0.1:1" in message
+
+
+def test_two_stores_opening_an_empty_database_at_once(dsn: str) -> None:
+    opened: list[PostgresStore] = []
+    errors: list[BaseException] = []
+    start = threading.Barrier(3, timeout=60)
+
+    def open_one() -> None:
+        start.wait()
+        try:
+            opened.append(PostgresStore(dsn))
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_one) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for store in opened:
+        store.close()
+    assert not errors and len(opened) == 3
+
+
+def test_the_stored_token_text_is_the_scans() -> None:
+    from store.pg.columns import release_row
+    from store.search.query import release_token_string
+    from tests.test_search_index import PHRASED, TRICKY
+
+    for release in [*TRICKY, *PHRASED, international_release()]:
+        assert release_row(release).token_text == release_token_string(release)
+
+
+def test_lexemes_are_written_verbatim(dsn: str, open_store: OpenStore) -> None:
+    """The tsvector's input form quotes each lexeme: quotes, backslashes, operators and
+    case come back as they went in (tokens never hold them today; the form must not care)."""
+    from store.pg.columns import tsvector_text
+
+    words = sorted(["o'k", "a\\b", "Caps", "x:1A", "&|!", "東", "''"])
+    with psycopg.connect(dsn) as conn:
+        row = conn.execute("SELECT tsvector_to_array(%s::tsvector)", [tsvector_text(words)])
+        assert sorted(row.fetchone()[0]) == words  # type: ignore[index]
+
+
+def test_an_archive_is_copied_to_postgresql_and_back_with_its_marks(
+    open_store: OpenStore, tmp_path: Path
+) -> None:
+    from store.disk.release_store import ReleaseStore
+    from store.pg.copy import copy_archive
+
+    releases = [synthetic_release(n) for n in range(30)] + [international_release()]
+    marks = {
+        releases[0].id: ReleaseState(read=True),
+        releases[1].id: ReleaseState(starred=True, tags=("Climate", "Öl")),
+        releases[2].id: ReleaseState(read=True, starred=True, tags=("budget",)),
+    }
+    with ReleaseStore(tmp_path / "a.json") as tinydb:
+        tinydb.add_batch(releases)
+        tinydb.merge_states(marks)
+        team = open_store("carol")
+        team.set_starred([releases[3].id])  # carol's own mark, kept
+        summary = copy_archive(tinydb, team)
+        assert summary.outcomes == {"imported": 31} and summary.marks == 3
+        assert copy_archive(tinydb, team).outcomes == {"known": 31}
+    assert {r.id: r for r in team.releases()} == {r.id: r for r in releases}
+    assert dict(team.states()) == {**marks, releases[3].id: ReleaseState(starred=True)}
+    assert open_store("dave").states() == {}
+    with ReleaseStore(tmp_path / "b.json") as back:
+        assert copy_archive(team, back).outcomes == {"imported": 31}
+    with ReleaseStore(tmp_path / "b.json") as reopened:
+        assert {r.id: r for r in reopened.releases()} == {r.id: r for r in releases}
+        assert dict(reopened.states()) == dict(team.states())
+
+
+# -- measuring: python -m tests.test_pg_store [COUNT] -------------------------------------------
+
+
+def measure(count: int) -> None:
+    """Bulk import rate and typed-word query times over *count* synthetic releases
+    (``tests/helpers/synthetic.generate``), on a throwaway server; EXPLAIN ANALYZE of the
+    slowest queries."""
+    import random
+    import time
+    from collections import Counter
+
+    from store.search.tokens import text_tokens
+    from tests.helpers.synthetic import generate
+    from tests.test_search_index import keystroke_queries
+
+    # A server set up as one a team would run (the test server's defaults are for small
+    # data: 128 MB of shared buffers, a checkpoint every GB of WAL).
+    settings = {
+        "shared_buffers": "1GB",
+        "maintenance_work_mem": "256MB",
+        "work_mem": "32MB",
+        "max_wal_size": "8GB",
+        "checkpoint_timeout": "30min",
+    }
+    with pg_server.running(settings) as server, pg_server.database(server) as conninfo:
+        store = PostgresStore(conninfo, user="reader")
+        batch: list[Release] = []
+        spent = 0.0
+        started = time.perf_counter()
+        for release in generate(count):
+            batch.append(release)
+            if len(batch) == 2000:
+                begun = time.perf_counter()
+                store.add_batch(batch)
+                spent += time.perf_counter() - begun
+                batch = []
+        if batch:
+            begun = time.perf_counter()
+            store.add_batch(batch)
+            spent += time.perf_counter() - begun
+        total = time.perf_counter() - started
+        print(f"{count:,} releases: add_batch {spent:.1f} s = {count / spent:,.0f} releases/s "
+              f"(with generating them: {total:.1f} s)")  # fmt: skip
+        with psycopg.connect(conninfo, autocommit=True) as conn:
+            conn.execute("VACUUM ANALYZE pressroom.releases")
+            size = conn.execute("SELECT pg_size_pretty(pg_database_size(current_database()))")
+            print(f"  database size {size.fetchone()[0]}")  # type: ignore[index]
+        store.set_read([r.id for r in generate(min(count, 20_000))][::3])
+        sample = [r for _, r in zip(range(3000), generate(count), strict=False)]
+        frequency = Counter(t for r in sample for t in text_tokens(r.title + " " + r.body))
+        vocabulary = [word for word, _ in frequency.most_common() if len(word) > 2]
+        texts = keystroke_queries(random.Random(5), vocabulary, 30)
+        slowest: list[tuple[float, str]] = []
+        for label, run in (
+            ("first page of 100 + count", lambda q: (store.search(q, limit=100), store.count(q))),
+            ("every id of the result", lambda q: store.search(q)),
+        ):
+            timings = []
+            for text in texts:
+                query = parse_query(text)
+                begun = time.perf_counter()
+                run(query)
+                timings.append((time.perf_counter() - begun, text))
+            timings.sort()
+            p50 = timings[len(timings) // 2][0] * 1000
+            p95 = timings[int(len(timings) * 0.95)][0] * 1000
+            print(f"  {len(timings)} keystrokes, {label}: p50 {p50:.1f} ms, p95 {p95:.1f} ms, "
+                  f"max {timings[-1][0] * 1000:.1f} ms")  # fmt: skip
+            slowest += timings[-2:]
+            for seconds, text in timings[-3:]:
+                hits = store.count(parse_query(text))
+                print(f"    slowest: {seconds * 1000:7.1f} ms  {text!r} -> {hits:,} hits")
+        from store.pg.query_sql import compile_query
+
+        with psycopg.connect(conninfo, autocommit=True) as conn:
+            for text in dict.fromkeys(text for _seconds, text in slowest):
+                condition = compile_query(parse_query(text))
+                for what in ("count(*)", "r.id"):
+                    tail = (
+                        ""
+                        if what == "count(*)"
+                        else " ORDER BY r.undated, r.date_key, r.title_key, r.id"
+                    )
+                    plan = conn.execute(
+                        psycopg.sql.SQL(
+                            "EXPLAIN (ANALYZE, BUFFERS) SELECT "
+                            + what
+                            + " FROM pressroom.releases r"
+                            " LEFT JOIN pressroom.marks m ON m.user_name = 'reader'"
+                            " AND m.release_id = r.id WHERE {}" + tail
+                        ).format(condition.sql),
+                        condition.params,
+                    ).fetchall()
+                    print(f"  EXPLAIN ANALYZE SELECT {what} ... {text!r}:")
+                    for (line,) in plan:
+                        print(f"    {line}")
+        store.close()
+
+
+if __name__ == "__main__":
+    import sys
+
+    for size in [int(arg) for arg in sys.argv[1:]] or [10_000]:
+        measure(size)
