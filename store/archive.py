@@ -20,6 +20,7 @@ from store.disk.storage import signature_of
 from store.records import Release
 from store.related import RelatedIndex
 from store.sanitize import fold
+from store.saved_searches import SavedSearches, load_saved, write_saved
 from store.search import index_file as index_cache
 from store.search.index import BuildProgress, IndexBuilder, SearchCancelled, SearchIndex
 from store.search.query import DEFAULT_STATE, Query, ReleaseStateLike
@@ -28,6 +29,7 @@ from store.search.tokens import field_key
 if TYPE_CHECKING:
     # Imported when first used: it needs numpy, a tenth of a second the browser's
     # start would pay before its first frame.
+    from store.ingest.run import ImportSummary
     from store.near_duplicates import DuplicateGroups
 
 SORT_KEYS = ("date", "title", "organisation", "place")
@@ -289,6 +291,36 @@ class Archive:
         self._use_catalogue = use_catalogue and store.path is not None
         self._snapshot = _EMPTY
         self.reload()
+
+    # What store.backend.BrowsedArchive asks of every archive.
+    local = True  # searches run over snapshots in this process
+    watch_every = 3.0  # a look at the store file's signature: a stat and a small read
+
+    @property
+    def indexing(self) -> bool:
+        """Whether a search now scans every release: the index is not loaded or built yet."""
+        return self._snapshot.index is None
+
+    def close(self) -> None:
+        self.store.close()
+
+    def load_saved(self) -> SavedSearches:
+        """The saved searches kept beside the store file (none for a store in memory)."""
+        path = self.store.path
+        return load_saved(path) if path is not None else SavedSearches()
+
+    def write_saved(self, searches: SavedSearches) -> None:
+        """Keep *searches* beside the store file; raises OSError (the old file stays)."""
+        if self.store.path is not None:
+            write_saved(self.store.path, searches)
+
+    def import_paths(self, paths: Sequence[str]) -> ImportSummary:
+        """Import *paths* from the browser (one worker process: the UI keeps a core), then reload."""
+        from store.ingest.run import import_paths
+
+        summary = import_paths(self.store, list(paths), workers=1)
+        self.reload()
+        return summary
 
     # -- loading --------------------------------------------------------------
 
@@ -673,3 +705,10 @@ def month_range(first: str, last: str) -> Iterator[str]:
         month += 1
         if month > 12:
             year, month = year + 1, 1
+
+
+if TYPE_CHECKING:
+    from store.backend import BrowsedArchive
+
+    def _offers_the_seam(archive: Archive) -> BrowsedArchive:
+        return archive  # mypy checks that Archive is a BrowsedArchive

@@ -597,7 +597,7 @@ async def test_the_empty_query_is_answered_at_once_even_before_the_index(
         await settle(pilot)
         archive = app.session.archive
         assert archive is not None
-        monkeypatch.setattr(type(archive), "index", property(lambda self: None))
+        monkeypatch.setattr(type(archive), "indexing", property(lambda self: True))
         handed_over.clear()
         browse(app).run_search("", keep=None)
         assert "search" not in handed_over

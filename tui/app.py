@@ -6,7 +6,6 @@ import asyncio
 import contextlib
 import signal
 from collections.abc import Awaitable, Callable, Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
@@ -25,6 +24,9 @@ from tui.screens.help import HelpScreen
 from tui.session import Session
 
 if TYPE_CHECKING:
+    from store.backend import Location
+
+if TYPE_CHECKING:
     from tui.config import Config
 
 
@@ -41,14 +43,14 @@ class PressroomApp(App[None]):
         Binding("question_mark", "help", "Help", id="app.help"),
     ]
 
-    def __init__(self, db: Path, config: Config | None = None) -> None:
+    def __init__(self, db: Location, config: Config | None = None) -> None:
         """*config*: the user's settings (tui.config); None (tests) is the defaults, never saved."""
         tolerate_invalid_utf8()
         survive_lost_terminal()
         super().__init__()
         self.db = db
         self.config = config
-        self.session = Session(self, db)
+        self.session = Session(self, db, user=config.user if config is not None else None)
         self.last_key: events.Key | None = None
         if config is not None:
             self.set_keymap(config.keys)

@@ -24,6 +24,7 @@ from typing import Any
 
 from platformdirs import user_config_path, user_data_path
 
+from store.backend import Location, parse_location
 from store.sanitize import clean_line
 
 CONFIG_ENV = "PRESSROOM_CONFIG"
@@ -47,7 +48,7 @@ class Config:
     keys: dict[str, str] = field(default_factory=dict)
     sort: str = "date"
     reverse: bool = False
-    store: Path = field(default_factory=lambda: default_store())
+    store: Location = field(default_factory=lambda: default_store())
     user: str = field(default_factory=lambda: default_user())
     origins: dict[str, str] = field(default_factory=lambda: dict.fromkeys(SETTINGS, "default"))
     problems: list[str] = field(default_factory=list)
@@ -102,7 +103,7 @@ def load_config(
         _apply(config, text, themes, bindings)
     env = os.environ.get(DB_ENV)
     if env:
-        config.store = Path(env).expanduser()
+        config.store = parse_location(env)
         config.origins["store"] = "env"
     return config
 
@@ -178,7 +179,7 @@ def _apply(
             if not isinstance(value, str) or not value.strip():
                 problem(key, f"{key} must be a non-empty string, not {_shown(value)}")
             elif key == "store":
-                config.store = Path(value).expanduser()
+                config.store = parse_location(value)
                 config.origins[key] = "file"
             else:
                 config.user = value

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from textual.message import Message
 
-from store.archive import Archive, Facets, ResultView
+from store.archive import Facets, ResultView
+from store.backend import BrowsedArchive
 from store.contacts import ContactDirectory, DirectoryEntry
 from store.related import RelatedIndex
 from store.search.query import Query
@@ -27,7 +28,7 @@ class SessionMessage(Message, bubble=False):
 class ArchiveOpened(SessionMessage):
     """The archive is open: the list can be filled (the index may still be building)."""
 
-    def __init__(self, archive: Archive) -> None:
+    def __init__(self, archive: BrowsedArchive) -> None:
         super().__init__()
         self.archive = archive
 

@@ -71,6 +71,13 @@ def load_prefs(db: Path) -> Prefs:
     return prefs
 
 
+def user_state_folder() -> Path:
+    """Where this user's own files for a shared archive (a team's database) are kept."""
+    from platformdirs import user_state_path
+
+    return user_state_path("pressroom")
+
+
 def save_prefs(db: Path, prefs: Prefs) -> None:
     """Write *prefs* beside *db* atomically; a failure leaves the old file and is not raised."""
     path = prefs_path(db)
@@ -83,6 +90,8 @@ def save_prefs(db: Path, prefs: Prefs) -> None:
     }
     tmp = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
     try:
+        # The state folder of a team archive's preferences may not exist yet.
+        path.parent.mkdir(parents=True, exist_ok=True)
         # A new file of our own: never through a link planted at that name (SECURITY.md D9).
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
         with open(os.open(tmp, flags, 0o600), "w", encoding="utf-8") as handle:

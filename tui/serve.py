@@ -9,10 +9,13 @@ terminal user never needs.
 
 from __future__ import annotations
 
+import os
 import shlex
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
+
+from store.backend import Location, ServerArchive
+from tui.config import DB_ENV
 
 if TYPE_CHECKING:
     from textual_serve.server import Server
@@ -35,13 +38,20 @@ def is_served() -> bool:
     return os.environ.get("TEXTUAL_DRIVER") == WEB_DRIVER
 
 
-def app_command(db: Path) -> str:
-    """The shell command textual-serve runs for each page: this Python, this store."""
+def app_command(db: Location) -> str:
+    """The shell command textual-serve runs for each page: this Python, this store.
+
+    A database's address goes in the environment the pages' processes inherit
+    (``$PRESSROOM_DB``), not on their command lines, where ``ps`` would show its password.
+    """
+    if isinstance(db, ServerArchive):
+        os.environ[DB_ENV] = db.conninfo
+        return shlex.join([sys.executable, "-m", "tui"])
     return shlex.join([sys.executable, "-m", "tui", "--db", str(db)])
 
 
 def make_server(
-    db: Path, host: str, port: int, out: TextIO, public_url: str | None = None
+    db: Location, host: str, port: int, out: TextIO, public_url: str | None = None
 ) -> Server:
     """A server for the archive at *db*; it says its address on *out* once it listens."""
     try:

@@ -27,7 +27,6 @@ are frozen out of full collections once the index is built.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -41,10 +40,11 @@ from textual.message_pump import MessagePump
 from textual.timer import Timer
 from textual.worker import Worker, WorkerCancelled, get_current_worker
 
-from store.archive import Archive, ResultView, SortOrder
+from store.archive import ResultView, SortOrder
+from store.backend import BrowsedArchive, Location, local_base, open_archive
 from store.collector import PauseCollector, freeze_survivors, thaw
 from store.contacts import ContactDirectory, DirectoryEntry
-from store.disk.release_store import ReleaseState, ReleaseStore
+from store.disk.release_store import ReleaseState
 from store.errors import StoreError
 from store.records import Release
 from store.related import Related
@@ -53,7 +53,7 @@ from store.saved_searches import SavedSearches, load_saved, write_saved
 from store.search.index import SearchCancelled
 from store.search.query import parse_query
 from tui.marks import READ, STARRED, Marks
-from tui.prefs import load_prefs, save_prefs
+from tui.prefs import load_prefs, save_prefs, user_state_folder
 
 if TYPE_CHECKING:
     # The import pipeline (parsers, feedparser, email, multiprocessing) costs
@@ -79,7 +79,6 @@ from tui.messages import (
 T = TypeVar("T")
 
 SAVE_MARKS_AFTER = 1.0  # seconds of quiet before marks are written (ten reads in a row: one write)
-WATCH_STORE_EVERY = 3.0  # seconds between checks for another process's writes
 COLLECT_CHECK_EVERY = 0.5  # seconds between looks for a pause in typing (PauseCollector)
 # An indexed search that finishes within this is answered on the UI thread,
 # so the typed letter and the narrowed list share one frame (a worker costs a
@@ -96,10 +95,13 @@ FINAL_SAVE_TIMEOUT = 5.0
 class Session:
     """One archive opened for the browser, and everything that works on it."""
 
-    def __init__(self, app: App[Any], db: Path) -> None:
+    def __init__(self, app: App[Any], db: Location, *, user: str | None = None) -> None:
         self.app = app
         self.db = db
-        self.archive: Archive | None = None
+        # Whose marks: a team's archive (PostgreSQL) keeps each person's apart;
+        # None is the OS user. A store file has one person's marks.
+        self.user = user
+        self.archive: BrowsedArchive | None = None
         self.marks = Marks()
         self.collector = PauseCollector()
         self._store = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pressroom-store")
@@ -111,12 +113,14 @@ class Session:
         self._closed = False
         # The search history and sort order of the last run (tui.prefs): a
         # small file beside the store, read once here and written at close.
-        self.prefs = load_prefs(db)
+        self._prefs_base = local_base(db, user_state_folder())
+        self.prefs = load_prefs(self._prefs_base)
         self._prefs_saved = self._prefs_now()
         # The saved searches (store.saved_searches), changed on the UI thread
         # only and written on the store thread; and, for this run, where the
         # last release was saved (w) and the last command it was piped to (|).
-        self.saved = load_saved(db)
+        # A team's are in its database, read as the archive opens.
+        self.saved = load_saved(db) if isinstance(db, Path) else SavedSearches()
         self._saved_unwritten = False
         self.save_folder: Path | None = None
         self.pipe_command = ""
@@ -143,7 +147,6 @@ class Session:
         """Open the archive (on the store thread) and start watching the store."""
         self.collector.start()
         self.app.set_interval(COLLECT_CHECK_EVERY, self.collector.tick, name="pause-collector")
-        self.app.set_interval(WATCH_STORE_EVERY, self.check_store, name="watch-store")
         self._on_store(self._open, self._opened, self._open_failed)
 
     def close(self) -> None:
@@ -160,24 +163,28 @@ class Session:
                 read, starred, tags = self.marks.take_unconfirmed()
                 future = self._store.submit(archive.write_marks, read, starred, tags)
                 future.result(FINAL_SAVE_TIMEOUT)
+            if self.archive is not None and self._saved_unwritten:
+                # A saved search changed just before quitting: its write may
+                # have been cancelled with the store thread's queue.
+                archive = self.archive
+                self._store.submit(archive.write_saved, self.saved).result(FINAL_SAVE_TIMEOUT)
+                self._saved_unwritten = False
         except (StoreError, OSError, FutureTimeout) as exc:
             # The app is ending: one line on the terminal it is restored to.
             self.app.exit(return_code=1, message=f"marks not saved: {_line(exc)}")
         finally:
+            if self.archive is not None:
+                # Last in the store thread's queue: a database's connections end cleanly.
+                self._store.submit(self.archive.close)
             self._store.shutdown(wait=False, cancel_futures=True)
             self.collector.stop()
             self.save_prefs()
-            if self._saved_unwritten:
-                # A saved search changed just before quitting: its write may
-                # have been cancelled with the store thread's queue.
-                with contextlib.suppress(OSError):
-                    write_saved(self.db, self.saved)
 
     def save_prefs(self) -> None:
         """Write the history and sort order beside the store, when they changed."""
         now = self._prefs_now()
         if now != self._prefs_saved:
-            save_prefs(self.db, self.prefs)
+            save_prefs(self._prefs_base, self.prefs)
             self._prefs_saved = now
 
     def _prefs_now(self) -> tuple[object, ...]:
@@ -280,20 +287,27 @@ class Session:
 
     # -- opening and watching ---------------------------------------------
 
-    def _open(self) -> tuple[Archive, dict[str, ReleaseState]]:
-        # Deferred: with a current catalogue the store file is never parsed
-        # at all; otherwise the archive reads it (and reports damage) itself.
-        archive = Archive(ReleaseStore(self.db, defer_load=True))
-        return archive, archive.read_marks()
+    def _open(self) -> tuple[BrowsedArchive, dict[str, ReleaseState], SavedSearches | None]:
+        # A store file is opened deferred: with a current catalogue it is never
+        # parsed at all; otherwise the archive reads it (and reports damage) itself.
+        archive = open_archive(self.db, user=self.user)
+        saved = None if isinstance(self.db, Path) else archive.load_saved()
+        return archive, archive.read_marks(), saved
 
     def _open_failed(self, exc: BaseException) -> None:
         message = str(exc) if isinstance(exc, StoreError) else f"cannot open the store: {exc!r}"
         self.app.exit(return_code=1, message=clean_line(message))
 
-    def _opened(self, opened: tuple[Archive, dict[str, ReleaseState]]) -> None:
-        archive, on_disk = opened
+    def _opened(
+        self, opened: tuple[BrowsedArchive, dict[str, ReleaseState], SavedSearches | None]
+    ) -> None:
+        archive, on_disk, saved = opened
         self.archive = archive
         self.marks.reload(on_disk)
+        if saved is not None and not self._saved_unwritten:
+            self.saved = saved
+        # A store file is looked at every few seconds; a database's notices cost nothing to read.
+        self.app.set_interval(archive.watch_every, self.check_store, name="watch-store")
         self._broadcast(lambda: ArchiveOpened(archive))
         # After the frame that shows the rows: loading the index holds the GIL
         # for tens of milliseconds at a time, which the first paint would wait on.
@@ -390,7 +404,7 @@ class Session:
         # The empty query (every release, as the browser opens) needs no index
         # and no scan: answered here, it reaches the first frame with rows
         # without a worker's hop (46 ms at the real corpus, measured from a pty).
-        if archive.index is not None or query.is_empty():
+        if archive.local and (not archive.indexing or query.is_empty()):
             deadline = perf_counter() + SEARCH_HERE_FOR
             try:
                 # Only phrase checks look at the deadline: the rest of an
@@ -587,10 +601,7 @@ class Session:
             return
 
         def run() -> tuple[ImportSummary, dict[str, ReleaseState]]:
-            from store.ingest.run import import_paths
-
-            summary = import_paths(archive.store, list(paths), workers=1)
-            archive.reload()
+            summary = archive.import_paths(paths)
             return summary, archive.read_marks()
 
         self._on_store(run, self._imported)
@@ -637,7 +648,12 @@ class Session:
             if copy.to_json() == self.saved.to_json():
                 self._saved_unwritten = False
 
-        self._on_store(lambda: write_saved(self.db, copy), written)
+        archive = self.archive
+        if archive is not None:
+            self._on_store(lambda: archive.write_saved(copy), written)
+        elif isinstance(self.db, Path):
+            path = self.db
+            self._on_store(lambda: write_saved(path, copy), written)
         self._broadcast(SavedChanged)
         self.count_saved()
 

@@ -10,11 +10,13 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
 
-from store.disk.release_store import ReleaseState, ReleaseStore
+from store.disk.release_store import Outcome, ReleaseState
 from store.ingest import manifest, stream
 from store.ingest.build import ParseResult, Problem, parse_source
 from store.ingest.discover import STDIN, ImportProblem, SourceFile, discover, read_bytes
@@ -37,10 +39,32 @@ CHUNK_FILES = 64
 # rewriting a store of hundreds of MB never takes more than a fifth of the
 # import (every five seconds it took 5 s of the real corpus's 31).
 MIN_BATCH = 500
+DATABASE_BATCH = 2000
 MAX_BATCH_SECONDS = 5.0
 WRITE_SHARE = 4.0
 
 Progress = Callable[["ImportSummary"], None]
+
+
+class ImportTarget(Protocol):
+    """What an import needs of a store: a TinyDB ``ReleaseStore`` or a ``PostgresStore``."""
+
+    @property
+    def path(self) -> Path | None:
+        """The store file (its manifest of files read sits beside it); None: no file."""
+        ...
+
+    def __len__(self) -> int: ...
+
+    def fingerprints(self) -> Collection[str]: ...
+
+    def add_batch(self, releases: Sequence[Release]) -> list[Outcome]: ...
+
+    def id_of_fingerprint(self, fingerprint: str) -> str | None: ...
+
+    def merge_states(self, claims: Mapping[str, ReleaseState]) -> None: ...
+
+    def close(self) -> None: ...
 
 
 @dataclass(slots=True)
@@ -71,7 +95,7 @@ class ImportSummary:
 
 
 def import_paths(
-    store: ReleaseStore,
+    store: ImportTarget,
     paths: Sequence[str],
     *,
     progress: Progress | None = None,
@@ -150,7 +174,7 @@ def import_paths(
             # A file with problems is read again next time, so they are told again.
             prints = () if result.problems else tuple(r.fingerprint for r in result.releases)
             pending_files.append((path, _entry(parsed, prints)))
-        due = len(pending) >= max(MIN_BATCH, len(store))
+        due = len(pending) >= _batch_size(store)
         if pending and (due or time.monotonic() - last_write > interval):
             began = time.monotonic()
             _write_batch(store, pending, summary, index)
@@ -294,8 +318,17 @@ def _remember(seen: manifest.Manifest, files: list[tuple[str, manifest.Entry | N
     files.clear()
 
 
+def _batch_size(store: ImportTarget) -> int:
+    """Releases written at once. A store file is rewritten whole at each write, so its
+    batches grow with it; a database takes a batch in one COPY, whatever it holds
+    (counting its rows would cost more than the batch)."""
+    if store.path is None:
+        return DATABASE_BATCH
+    return max(MIN_BATCH, len(store))
+
+
 def _write_batch(
-    store: ReleaseStore,
+    store: ImportTarget,
     releases: list[tuple[Release, str]],
     summary: ImportSummary,
     index: IndexBuilder | None = None,
@@ -350,7 +383,7 @@ def _write_batch(
         )
 
 
-def _lay_marks(store: ReleaseStore, marks: dict[str, ReleaseState]) -> None:
+def _lay_marks(store: ImportTarget, marks: dict[str, ReleaseState]) -> None:
     """Lay the marks of releases now stored over the marks kept (a star stays, tags join).
 
     Found by fingerprint: a release that was already known, or kept apart

@@ -14,8 +14,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from store.disk.release_store import Outcome, ReleaseState
-from store.pg.store import PostgresStore
+from store.disk.release_store import Outcome, ReleaseState, ReleaseStore
 from store.records import Release
 
 # Releases per add_batch: PostgreSQL loads a batch with one COPY; a TinyDB store
@@ -27,6 +26,8 @@ TINYDB_BATCH = 50_000
 class CopyableStore(Protocol):
     """What copying needs of a store (``ReleaseStore`` and ``PostgresStore`` both offer it)."""
 
+    def __len__(self) -> int: ...
+
     def releases(self) -> Iterable[Release]: ...
 
     def add_batch(self, releases: Sequence[Release]) -> list[Outcome]: ...
@@ -34,6 +35,8 @@ class CopyableStore(Protocol):
     def states(self) -> Mapping[str, ReleaseState]: ...
 
     def merge_states(self, claims: Mapping[str, ReleaseState]) -> None: ...
+
+    def close(self) -> None: ...
 
 
 @dataclass(slots=True)
@@ -52,7 +55,7 @@ def copy_archive(
 ) -> CopySummary:
     """Copy every release of *source* into *target*, then the marks; *progress* is told
     how many releases have been copied so far, after each batch."""
-    size = POSTGRES_BATCH if isinstance(target, PostgresStore) else TINYDB_BATCH
+    size = TINYDB_BATCH if isinstance(target, ReleaseStore) else POSTGRES_BATCH
     summary = CopySummary()
     batch: list[Release] = []
     done = 0

@@ -8,7 +8,8 @@ EXAMPLES: dict[str, str] = {
     "browse": """\
 commands:
   import PATH...   parse PATH...   search QUERY   show ID   export [QUERY]
-  contacts [FILTER]   doctor   samples   config   serve   completion bash|zsh
+  contacts [FILTER]   copy --from A --to B   doctor   samples   config   serve
+  completion bash|zsh
   (pressroom COMMAND --help for each)
 
 examples:
@@ -38,6 +39,11 @@ examples:
   pressroom show 38a32c7f                          an id or a unique prefix of it
   pressroom show 38a32c7f --json | jq .contacts
   pressroom show 38a32c7f | less""",
+    "copy": """\
+examples:
+  pressroom copy --from releases.json --to postgresql://press@db.example.lan/newsroom
+  pressroom copy --from postgresql://press@db.example.lan/newsroom --to offline.json
+  pressroom copy --from a.json --to b.json --json | jq .imported""",
     "doctor": """\
 examples:
   pressroom doctor                       check, then ask before each repair

@@ -127,10 +127,8 @@ def _output(path: Path | None) -> Iterator[IO[bytes]]:
 
 
 def cmd_export(ns: argparse.Namespace) -> int:
-    from store.archive import Archive
-    from store.disk.release_store import ReleaseStore
     from store.search.query import parse_query
-    from tui.cli.main import _error, _stderr, default_db
+    from tui.cli.main import _error, _opened, _stderr
 
     fmt = export_format(ns)
     text = " ".join(ns.query)
@@ -139,10 +137,9 @@ def cmd_export(ns: argparse.Namespace) -> int:
     for hint in query.hints:
         _error(hint)
     # Only reads the store (as search does): nothing beside it is written.
-    with ReleaseStore(ns.db or default_db(), defer_load=True, read_only=True) as store:
-        archive = Archive(store)
+    with _opened(ns) as archive:
         archive.build_index(cached_only=True)
-        states = store.states()
+        states = archive.read_marks()
         result = archive.search(query, states=states)
         title = f"Pressroom export: {clean_line(text)}" if text.strip() else "Pressroom export"
         with _output(ns.output) as out:
@@ -153,15 +150,13 @@ def cmd_export(ns: argparse.Namespace) -> int:
 
 
 def cmd_contacts(ns: argparse.Namespace) -> int:
-    from store.archive import Archive
-    from store.disk.release_store import ReleaseStore
-    from tui.cli.main import UsageError, _stderr, _stdout, default_db
+    from tui.cli.main import UsageError, _opened, _stderr, _stdout
 
     fmt = "json" if ns.json else ns.format
     if ns.json and ns.format not in ("table", "json"):
         raise UsageError("--json and --format do not agree")
-    with ReleaseStore(ns.db or default_db(), defer_load=True, read_only=True) as store:
-        directory = Archive(store).contacts()
+    with _opened(ns) as archive:
+        directory = archive.contacts()
     text = " ".join(ns.filter)
     entries = directory.filter(text) if text.strip() else list(directory.entries)
     if fmt == "vcf":

@@ -7,7 +7,8 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -15,6 +16,7 @@ import orjson
 from rich.console import Console
 from rich.text import Text
 
+from store.backend import Location, ServerArchive, parse_location
 from store.disk.release_store import ReleaseStore
 from store.errors import StoreError
 from store.records import Release
@@ -25,8 +27,8 @@ from tui.config import default_store
 
 if TYPE_CHECKING:
     import store.doctor as doctor_module
-    from store.archive import Archive
-    from store.ingest.run import ImportSummary
+    from store.backend import BrowsedArchive
+    from store.ingest.run import ImportSummary, ImportTarget
 
 # When the command started, near enough: this module is the first the entry
 # point imports. An import's rate is counted from here to its end.
@@ -34,7 +36,7 @@ STARTED = time.monotonic()
 
 COMMANDS = (
     *("import", "parse", "search", "show", "doctor", "samples", "export", "contacts"),
-    *("config", "serve", "completion"),
+    *("copy", "config", "serve", "completion"),
 )
 DB_ENV = "PRESSROOM_DB"
 
@@ -43,7 +45,7 @@ class UsageError(Exception):
     """A mistake on the command line: one line for the user, exit status 2."""
 
 
-def default_db() -> Path:
+def default_db() -> Location:
     """``$PRESSROOM_DB``, else ``store`` in config.toml, else ``releases.json`` in the user data folder."""
     from tui.config import load_config
 
@@ -174,9 +176,12 @@ def _parser(command: str) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--db",
-        metavar="FILE",
-        type=Path,
-        help=f"the store file (default: ${DB_ENV}, else store in config.toml, else {default_store()})",
+        metavar="FILE|URL",
+        type=parse_location,
+        help=(
+            "the store file, or a team archive's postgresql:// address "
+            f"(default: ${DB_ENV}, else store in config.toml, else {default_store()})"
+        ),
     )
     prog = "pressroom" if command == "browse" else f"pressroom {command}"
     if command == "browse":
@@ -228,6 +233,10 @@ def _parser(command: str) -> argparse.ArgumentParser:
             exporting.add_export_arguments(parser)
         else:
             exporting.add_contacts_arguments(parser)
+    elif command == "copy":
+        from tui.cli.copying import add_copy_arguments
+
+        add_copy_arguments(parser)
     elif command == "show":
         parser.description = "Show one release by its id (or a unique prefix of it)."
         parser.add_argument("id")
@@ -282,8 +291,11 @@ def _parser(command: str) -> argparse.ArgumentParser:
     return parser
 
 
-def _open_store(ns: argparse.Namespace) -> ReleaseStore:
-    return ReleaseStore(ns.db or default_db())
+def _open_store(ns: argparse.Namespace) -> ImportTarget:
+    """The store to import into: a store file, or a team's database."""
+    from store.backend import open_store
+
+    return open_store(ns.db or default_db(), user=_user())
 
 
 def _stdout() -> Console:
@@ -291,7 +303,7 @@ def _stdout() -> Console:
     return Console(markup=False, highlight=False, emoji=False, soft_wrap=not sys.stdout.isatty())
 
 
-def _run_import(store: ReleaseStore, paths: Sequence[str]) -> ImportSummary:
+def _run_import(store: ImportTarget, paths: Sequence[str]) -> ImportSummary:
     """Import with a progress bar on a terminal when it takes more than a moment."""
     # Imported here: the parsers are not needed to open the browser or search.
     from store.ingest.run import import_paths
@@ -300,10 +312,12 @@ def _run_import(store: ReleaseStore, paths: Sequence[str]) -> ImportSummary:
 
     # The search index reads each release as it arrives from the worker
     # processes, while they parse the next files.
-    added = IndexBuilder() if store.path is not None else None
+    # (A database keeps its own indexes as the rows arrive.)
+    local = isinstance(store, ReleaseStore) and store.path is not None
+    added = IndexBuilder() if local else None
     with ImportProgress(_stderr()) as bar:
         summary = import_paths(store, paths, progress=bar.update, index=added)
-        if store.path is not None and (summary.imported or summary.updated):
+        if isinstance(store, ReleaseStore) and local and (summary.imported or summary.updated):
             # Finish the search index now, while the user waits anyway, so that
             # the browser opens on a ready index, and its catalogue with it
             # (store.disk.catalogue).
@@ -318,7 +332,7 @@ def _run_import(store: ReleaseStore, paths: Sequence[str]) -> ImportSummary:
 def cmd_import(ns: argparse.Namespace) -> int:
     from tui.cli.render import print_summary
 
-    with _open_store(ns) as store:
+    with closing(_open_store(ns)) as store:
         summary = _run_import(store, ns.paths)
     if ns.json:
         from tui.cli.reports import summary_json
@@ -351,7 +365,6 @@ def cmd_parse(ns: argparse.Namespace) -> int:
 
 
 def cmd_search(ns: argparse.Namespace) -> int:
-    from store.archive import Archive
     from store.search.query import parse_query
     from tui.cli.render import print_release_table
 
@@ -363,11 +376,10 @@ def cmd_search(ns: argparse.Namespace) -> int:
     query = parse_query(text if ns.prefix else text + " ")
     # The browser's path: the catalogue, and the search index when it is
     # current (a scan otherwise); only the releases printed are read whole.
-    with ReleaseStore(ns.db or default_db(), defer_load=True, read_only=True) as store:
-        archive = Archive(store)
+    with _opened(ns) as archive:
         archive.build_index(cached_only=True)
-        # is:starred and is:unread look at the marks kept beside the store.
-        result = archive.search(query, states=store.states())
+        # is:starred and is:unread look at the user's marks.
+        result = archive.search(query, states=archive.read_marks())
         total = len(result)
         hits = list(result[: ns.limit] if ns.limit else result)
     for hint in query.hints:
@@ -387,11 +399,10 @@ def cmd_search(ns: argparse.Namespace) -> int:
 
 
 def cmd_show(ns: argparse.Namespace) -> int:
-    from store.archive import Archive
     from tui.cli.render import print_release
 
-    with ReleaseStore(ns.db or default_db(), defer_load=True, read_only=True) as store:
-        release = _find(Archive(store), ns.id)
+    with _opened(ns) as archive:
+        release = _find(archive, ns.id)
     if ns.json:
         sys.stdout.buffer.write(orjson.dumps(release.to_json()) + b"\n")
         sys.stdout.flush()
@@ -404,7 +415,7 @@ def cmd_doctor(ns: argparse.Namespace) -> int:
     from store import doctor
     from tui.cli.plain import plain_text
 
-    db = ns.db or default_db()
+    db = _store_file(ns.db or default_db(), "doctor")
     out = _stdout()
 
     def say(text: str) -> None:
@@ -499,6 +510,7 @@ def cmd_browse(ns: argparse.Namespace) -> int:
     config = load_config(themes=theme_names, bindings=known_bindings)
     db = ns.db or config.store
     if ns.restore_backup:
+        db = _store_file(db, "--restore-backup")
         restored = ReleaseStore.restore_backup(db)
         _error(f"restored {restored} from its backup")
         return 0
@@ -511,7 +523,9 @@ def cmd_browse(ns: argparse.Namespace) -> int:
                 commands = ", ".join(COMMANDS)
                 raise UsageError(f"{path!r} is neither a command ({commands}) nor a file or folder")
 
-        with ReleaseStore(db) as store:
+        from store.backend import open_store
+
+        with closing(open_store(db, user=config.user)) as store:
             summary = _run_import(store, ns.paths)
         print_summary(_stderr(), summary)
         if not summary.succeeded:
@@ -574,7 +588,7 @@ def cmd_serve(ns: argparse.Namespace) -> int:
         raise UsageError(f"--port {ns.port} is not a port (1-65535)")
     try:
         server = make_server(
-            (ns.db or config.store).resolve(), ns.host, ns.port, sys.stdout, ns.public_url
+            _resolved(ns.db or config.store), ns.host, ns.port, sys.stdout, ns.public_url
         )
         server.serve()
     except ServeUnavailable as exc:
@@ -604,7 +618,41 @@ def cmd_samples(ns: argparse.Namespace) -> int:
     return cmd_browse(ns)
 
 
-def _find(archive: Archive, wanted: str) -> Release:
+def _resolved(location: Location) -> Location:
+    """A store file's absolute path (the served pages start in another folder); a database as it is."""
+    return location.resolve() if isinstance(location, Path) else location
+
+
+def _store_file(location: Location, what: str) -> Path:
+    """*location* when it is a store file; a database is refused in one line."""
+    if isinstance(location, ServerArchive):
+        raise UsageError(
+            f"{what} works on a store file; {location} is a PostgreSQL database, "
+            "kept by its server (its own checks and backups)"
+        )
+    return location
+
+
+@contextmanager
+def _opened(ns: argparse.Namespace) -> Iterator[BrowsedArchive]:
+    """The archive of --db (or the default) opened for reading, closed after."""
+    from store.backend import open_archive
+
+    archive = open_archive(ns.db or default_db(), user=_user(), read_only=True)
+    try:
+        yield archive
+    finally:
+        archive.close()
+
+
+def _user() -> str:
+    """Whose marks a team archive shows: ``user`` in config.toml, else the OS user's name."""
+    from tui.config import load_config
+
+    return load_config().user
+
+
+def _find(archive: BrowsedArchive, wanted: str) -> Release:
     release = archive.get(wanted)
     if release is not None:
         return release
@@ -636,6 +684,12 @@ def cmd_contacts(ns: argparse.Namespace) -> int:
     return contacts(ns)
 
 
+def cmd_copy(ns: argparse.Namespace) -> int:
+    from tui.cli.copying import cmd_copy as copy
+
+    return copy(ns)
+
+
 _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "browse": cmd_browse,
     "import": cmd_import,
@@ -645,6 +699,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "doctor": cmd_doctor,
     "export": cmd_export,
     "contacts": cmd_contacts,
+    "copy": cmd_copy,
     "samples": cmd_samples,
     "config": cmd_config,
     "serve": cmd_serve,

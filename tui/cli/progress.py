@@ -62,6 +62,10 @@ class ImportProgress:
         else:
             self._show("sorting the index", done, total, "releases")
 
+    def copying(self, done: int, total: int) -> None:
+        """``pressroom copy``: releases copied of all."""
+        self._show("copying", done, total, "releases")
+
     def _show(self, phase: str, done: int, total: int, unit: str) -> None:
         if self._progress is None:
             waited = time.monotonic() - self._started

@@ -243,7 +243,7 @@ class BrowseScreen(TagActions, SavedSearchActions):
         releases.set_releases(result, self.session.marks.starred_unread, keep=answer.keep)
         # The status line has a fixed size: no layout pass for new words in it.
         # Until the index is ready a search reads every release: say why it is slow.
-        indexing = "  ·  indexing for search …" if archive.index is None and query.clauses else ""
+        indexing = "  ·  indexing for search …" if archive.indexing and query.clauses else ""
         # The releases matched, and how many of them are folded into another's row.
         folded = f", {result.folded:,} folded" if result.folded else ""
         self.query_one("#count", Static).update(

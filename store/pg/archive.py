@@ -1,0 +1,412 @@
+"""The browser's model of a team archive in PostgreSQL: what ``store.archive.Archive`` offers, from SQL.
+
+The database is the index: a search is one query for the ids of the result
+in its order, and releases are read a page at a time as the list shows them,
+so a million releases are never held in this process. What the browser
+builds over every release (the contact directory, related releases) is read
+once, a page at a time, in a worker.
+
+Threads: the store thread owns :attr:`store` (marks, saved searches,
+imports); searches and the pages of a list run in other threads, each on a
+connection taken from a small pool (a psycopg connection serves one thread
+at a time). Other people's imports arrive as notices (LISTEN/NOTIFY) and are
+looked at every :attr:`watch_every` seconds.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, overload
+
+from store.archive import Facets, Refreshed, ResultView, SortOrder
+from store.contacts import ContactDirectory
+from store.disk.release_store import ReleaseState
+from store.pg.store import ARCHIVE_ORDER, PostgresStore
+from store.records import Contact, Release
+from store.related import RelatedIndex
+from store.saved_searches import SavedSearches
+from store.search.query import Query, ReleaseStateLike, parse_query
+
+if TYPE_CHECKING:
+    from store.ingest.run import ImportSummary
+    from store.near_duplicates import DuplicateGroups
+
+# Releases read at once when the list shows one that is not read yet: a screen
+# and more (a page down moves 40 rows), one round trip.
+PAGE = 100
+# Connections kept for searches and pages beside the store thread's own: a
+# search being typed, a page being drawn, the facets.
+POOL = 3
+# Rows per round trip when every release is read for the contact directory.
+SCAN_PAGE = 5000
+
+
+class SharedStore(PostgresStore):
+    """A :class:`PostgresStore` as the importer takes it: no file beside it (no manifest)."""
+
+    path = None
+
+
+class PostgresArchive:
+    """The releases of a PostgreSQL archive, searched by the database, with this user's marks."""
+
+    local = False  # every search is a round trip: never on the UI thread
+    indexing = False  # the database's indexes are always there
+    watch_every = (
+        0.5  # a look at the notice queue costs nothing; others' imports show within a second
+    )
+
+    def __init__(self, conninfo: str, *, user: str | None = None) -> None:
+        self.conninfo = conninfo
+        self.store = SharedStore(conninfo, user=user)
+        self.user = self.store.user
+        self.where = self.store.where
+        self._idle: queue.LifoQueue[PostgresStore] = queue.LifoQueue()
+        self._opened: list[PostgresStore] = []
+        self._lock = threading.Lock()
+        self._slots = threading.BoundedSemaphore(POOL)
+        self._total = 0
+        self._contacts: list[ContactDirectory] = []
+        self._related: list[RelatedIndex] = []
+        self._listener = _Listener(self.store)
+        self.reload()
+
+    # -- what BrowsedArchive asks ---------------------------------------------
+
+    @property
+    def ids(self) -> Sequence[str]:
+        """Every id in archive order (read from the database: seconds at a million)."""
+        with self._connection() as store:
+            return store.search(parse_query(""))
+
+    def __len__(self) -> int:
+        return self._total
+
+    def reload(self) -> None:
+        """Count the releases afresh (after an import, or others')."""
+        self._total = len(self.store)
+        self._contacts.clear()
+        self._related.clear()
+
+    def refresh(self) -> Refreshed:
+        """What others changed since the last look: releases (reloaded here) or this user's marks."""
+        kinds = self._listener.changes()
+        releases = "releases" in kinds
+        if releases:
+            self.reload()
+        # This user's marks changed elsewhere (their other desk); others' marks are theirs.
+        marks = bool(kinds & {"marks", f"marks:{self.user}"})
+        return Refreshed(releases=releases, marks=marks and not releases)
+
+    def build_index(self, **_: object) -> None:
+        """Nothing to build: the database keeps its indexes as releases arrive."""
+
+    def get(self, release_id: str) -> Release | None:
+        with self._connection() as store:
+            return store.get(release_id)
+
+    def view(self, release_ids: Sequence[str]) -> ResultView:
+        """The stored releases with these ids, in this order."""
+        with self._connection() as store:
+            found = {release.id: release for release in store.get_many(release_ids)}
+        ids = [i for i in release_ids if i in found]
+        return PagedResult(self, ids, None, preread=found)
+
+    def search(
+        self,
+        query: Query,
+        order: SortOrder = ARCHIVE_ORDER,
+        should_stop: Callable[[], bool] | None = None,
+        *,
+        states: Mapping[str, ReleaseStateLike] | None = None,
+        fold: bool = False,
+    ) -> ResultView:
+        """The releases *query* matches for this user, in *order*, and the first page of them.
+
+        ``is:`` terms read the marks stored in the database (the browser saves
+        its marks within a second of a change). Near-duplicates are not
+        folded here (:meth:`find_duplicates`).
+        """
+        del states, fold, should_stop
+        with self._connection() as store:
+            ids = store.search(query, order, user=self.user)
+            months = store.months(query, user=self.user)
+            first = {release.id: release for release in store.get_many(ids[:PAGE])}
+        return PagedResult(self, ids, query, months=months, preread=first)
+
+    def facets(
+        self,
+        result: ResultView,
+        limit: int = 30,
+        *,
+        states: Mapping[str, ReleaseStateLike] | None = None,
+    ) -> Facets:
+        """Organisations, issuers, places, years and tags of *result*, counted by the database."""
+        query = result.query if isinstance(result, PagedResult) else None
+        if query is None:
+            return _facets_of(list(result), states or {}, limit)
+        with self._connection() as store:
+            return store.facets(query, limit, user=self.user)
+
+    def built_contacts(self) -> ContactDirectory | None:
+        return self._contacts[0] if self._contacts else None
+
+    def contacts(self) -> ContactDirectory:
+        """The contact directory of every release (read a page at a time; built once per reload)."""
+        if not self._contacts:
+            self._read_all()
+        return self._contacts[0]
+
+    def built_related(self) -> RelatedIndex | None:
+        return self._related[0] if self._related else None
+
+    def related(self) -> RelatedIndex:
+        """Releases related by contact, organisation and place (built with the contacts)."""
+        if not self._related:
+            self._read_all()
+        return self._related[0]
+
+    def find_duplicates(self, should_stop: Callable[[], bool] | None = None) -> DuplicateGroups:
+        """No near-duplicate groups yet on PostgreSQL: every release is its own row."""
+        import numpy as np
+
+        from store.near_duplicates import DuplicateGroups
+
+        return DuplicateGroups(np.full(0, -1, dtype=np.int32), ())
+
+    def read_marks(self) -> dict[str, ReleaseState]:
+        return dict(self.store.states())
+
+    def write_marks(
+        self,
+        read: Mapping[str, bool],
+        starred: Mapping[str, bool],
+        tags: Mapping[str, Mapping[str, str | None]] | None = None,
+    ) -> None:
+        """Write these marks of this user (only these: another person's are never touched)."""
+        for value in (True, False):
+            ids = [i for i, v in read.items() if v is value]
+            if ids:
+                self.store.set_read(ids, value)
+            ids = [i for i, v in starred.items() if v is value]
+            if ids:
+                self.store.set_starred(ids, value)
+        if tags:
+            self.store.change_tags(tags)
+
+    def load_saved(self) -> SavedSearches:
+        loader = getattr(self.store, "load_saved", None)
+        return loader() if loader is not None else SavedSearches()
+
+    def write_saved(self, searches: SavedSearches) -> None:
+        writer = getattr(self.store, "write_saved", None)
+        if writer is not None:
+            writer(searches)
+
+    def import_paths(self, paths: Sequence[str]) -> ImportSummary:
+        """Import *paths* from the browser into the shared archive, then count again."""
+        from store.ingest.run import import_paths
+
+        summary = import_paths(self.store, list(paths), workers=1)
+        self.reload()
+        return summary
+
+    def close(self) -> None:
+        self._listener.close()
+        with self._lock:
+            opened, self._opened = self._opened, []
+        for store in opened:
+            store.close()
+        self.store.close()
+
+    def __enter__(self) -> PostgresArchive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- inside ------------------------------------------------------------------
+
+    def releases_of(self, release_ids: Sequence[str]) -> list[Release]:
+        """The releases of *release_ids* in that order (a page of a list)."""
+        with self._connection() as store:
+            return store.get_many(release_ids)
+
+    @contextmanager
+    def _connection(self) -> Iterator[PostgresStore]:
+        """A connection of this thread's own for the time of one piece of work."""
+        with self._slots:
+            try:
+                store = self._idle.get_nowait()
+            except queue.Empty:
+                store = PostgresStore(self.conninfo, user=self.user)
+                with self._lock:
+                    self._opened.append(store)
+            try:
+                yield store
+            finally:
+                self._idle.put(store)
+
+    def _read_all(self) -> None:
+        """Read what the directory and related releases need of every release, in archive order."""
+        ids: list[str] = []
+        titles: list[str] = []
+        dates: list[str | None] = []
+        locations: list[str | None] = []
+        organisations: list[tuple[str, ...]] = []
+        issuers: list[str | None] = []
+        blocks: list[tuple[Contact, ...]] = []
+        with self._connection() as store:
+            for release in store.releases():
+                ids.append(release.id)
+                titles.append(release.title)
+                dates.append(release.date)
+                locations.append(release.location)
+                organisations.append(release.organisations)
+                issuers.append(release.issuer)
+                blocks.append(release.contacts)
+        directory = ContactDirectory.build_from(zip(ids, dates, blocks, strict=True))
+        related = RelatedIndex(ids, titles, dates, locations, organisations, issuers, blocks)
+        self._contacts[:] = [directory]
+        self._related[:] = [related]
+
+
+class PagedResult(ResultView):
+    """A result of a PostgreSQL archive: every id, and the releases read a page at a time."""
+
+    __slots__ = ("_archive_months", "query")
+
+    def __init__(
+        self,
+        archive: PostgresArchive,
+        ids: Sequence[str],
+        query: Query | None,
+        *,
+        months: list[tuple[str, int]] | None = None,
+        preread: Mapping[str, Release] | None = None,
+    ) -> None:
+        super().__init__(_Pages(archive, ids, preread or {}), range(len(ids)), (), ids)
+        self.query = query
+        self._archive_months = months
+
+    def unfolded(self) -> ResultView:
+        return self
+
+    def months(self) -> list[tuple[str, int]]:
+        if self._archive_months is not None:
+            return self._archive_months
+        return _months_of(list(self))
+
+
+class _Pages(Sequence[Release]):
+    """The releases of a result by position, read from the database a page at a time."""
+
+    def __init__(
+        self, archive: PostgresArchive, ids: Sequence[str], preread: Mapping[str, Release]
+    ) -> None:
+        self._archive = archive
+        self._ids = ids
+        self._read: dict[str, Release] = dict(preread)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    @overload
+    def __getitem__(self, index: int) -> Release: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Release]: ...
+    def __getitem__(self, index: int | slice) -> Release | Sequence[Release]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        release_id = self._ids[index]
+        found = self._read.get(release_id)
+        if found is None:
+            start = index - index % PAGE
+            wanted = [i for i in self._ids[start : start + PAGE] if i not in self._read]
+            for release in self._archive.releases_of(wanted):
+                self._read[release.id] = release
+            found = self._read.get(release_id)
+            if found is None:
+                # Replaced by an import since the search: read it again by its id.
+                found = self._archive.get(release_id)
+                if found is None:
+                    raise IndexError(index)
+        return found
+
+
+def _months_of(releases: Sequence[Release]) -> list[tuple[str, int]]:
+    from store.archive import month_range
+
+    counts = Counter((r.date or "")[:7] for r in releases)
+    counts.pop("", None)
+    if not counts:
+        return []
+    return [(m, counts.get(m, 0)) for m in month_range(min(counts), max(counts))]
+
+
+def _facets_of(
+    releases: Sequence[Release], states: Mapping[str, ReleaseStateLike], limit: int
+) -> Facets:
+    """Facets of a few releases held in memory (a contact's releases)."""
+    orgs: Counter[str] = Counter()
+    places: Counter[str] = Counter()
+    years: Counter[str] = Counter()
+    issuers: Counter[str] = Counter()
+    tags: Counter[str] = Counter()
+    for release in releases:
+        orgs.update(release.organisations)
+        if release.location:
+            places[release.location] += 1
+        if release.date:
+            years[release.date[:4]] += 1
+        if release.issuer:
+            issuers[release.issuer] += 1
+        state = states.get(release.id)
+        tags.update(set(release.tags) | set(state.tags if state is not None else ()))
+    return Facets(
+        organisations=tuple(orgs.most_common(limit)),
+        places=tuple(places.most_common(limit)),
+        years=tuple(sorted(years.items(), reverse=True)),
+        issuers=tuple(issuers.most_common(limit)),
+        tags=tuple(tags.most_common(limit)),
+    )
+
+
+class _Listener:
+    """Notices of others' writes (LISTEN pressroom_changes), or a cheap look when there is no listener."""
+
+    def __init__(self, store: PostgresStore) -> None:
+        listen = getattr(store, "listen", None)
+        self._listener = listen() if listen is not None else None
+        self._store = store
+        self._last = self._look()
+
+    def changes(self) -> set[str]:
+        """The kinds of change seen since the last call ("releases", "marks"); never waits."""
+        if self._listener is not None:
+            kinds: set[str] = self._listener.wait(0)
+            return kinds
+        now = self._look()
+        changed = now != self._last
+        self._last = now
+        return {"releases"} if changed else set()
+
+    def _look(self) -> tuple[object, ...]:
+        if self._listener is not None:
+            return ()
+        return (len(self._store),)
+
+    def close(self) -> None:
+        if self._listener is not None:
+            self._listener.close()
+
+
+if TYPE_CHECKING:
+    from store.backend import BrowsedArchive
+
+    def _offers_the_seam(archive: PostgresArchive) -> BrowsedArchive:
+        return archive  # mypy checks that PostgresArchive is a BrowsedArchive

@@ -1,0 +1,189 @@
+"""The store seam: the browser and the command line on a team archive in PostgreSQL, as on a store file.
+
+Everything here runs on a real throwaway server (tests.helpers.pg_server) and
+is skipped, saying why, where none can be started.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from store.backend import ServerArchive, local_base, parse_location, redacted
+from tests.helpers import pg_server
+
+pg_server.require()
+
+from store.archive import Archive, SortOrder  # noqa: E402
+from store.disk.release_store import ReleaseState, ReleaseStore  # noqa: E402
+from store.pg.archive import PostgresArchive  # noqa: E402
+from store.pg.store import PostgresStore  # noqa: E402
+from store.search.query import parse_query  # noqa: E402
+from tests.helpers.app_session import browse, settle  # noqa: E402
+from tests.helpers.browser_data import sample_releases, write_store  # noqa: E402
+from tui.app import PressroomApp  # noqa: E402
+from tui.cli.main import main  # noqa: E402
+from tui.widgets.release_list import ReleaseList  # noqa: E402
+
+WIDE = (140, 40)
+QUERIES = (
+    "",
+    "flood",
+    "harb",
+    '"sea level"',
+    "org:unesco",
+    "date:2021",
+    "-flood",
+    "flood OR drought",
+    "is:starred",
+    "is:unread harbour",
+)
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[pg_server.Server]:
+    yield pg_server.shared()
+
+
+@pytest.fixture
+def dsn(server: pg_server.Server) -> Iterator[str]:
+    with pg_server.database(server) as conninfo:
+        yield conninfo
+
+
+@pytest.fixture
+def filled(dsn: str) -> str:
+    """A database holding the browser tests' releases."""
+    with PostgresStore(dsn, user="alice") as store:
+        store.add_batch(sample_releases())
+    return dsn
+
+
+def test_a_location_is_a_path_or_a_postgresql_address(tmp_path: Path) -> None:
+    assert parse_location("~/press/releases.json") == Path.home() / "press/releases.json"
+    assert parse_location("postgresql://ann@db/newsroom") == ServerArchive(
+        "postgresql://ann@db/newsroom"
+    )
+    assert isinstance(parse_location("postgres://db/x"), ServerArchive)
+    # The password never reaches a message or a file name.
+    assert redacted("postgresql://ann:s3cret@db:5432/news") == "postgresql://ann:***@db:5432/news"
+    assert "s3cret" not in str(ServerArchive("postgresql://db/news?password=s3cret&x=1"))
+    base = local_base(ServerArchive("postgresql://ann:s3cret@db/news"), tmp_path)
+    assert base.parent == tmp_path and "s3cret" not in base.name
+    assert local_base(ServerArchive("postgresql://ann:other@db/news"), tmp_path) == base
+
+
+def test_the_same_answers_as_the_store_file(filled: str, tmp_path: Path) -> None:
+    local = Archive(ReleaseStore(write_store(tmp_path / "releases.json")))
+    local.build_index()
+    shared = PostgresArchive(filled, user="alice")
+    try:
+        starred = sample_releases()[2].id
+        shared.write_marks({}, {starred: True})
+        states = {starred: ReleaseState(starred=True)}
+        assert len(shared) == len(local)
+        for text in QUERIES:
+            query = parse_query(text)
+            for order in (SortOrder(), SortOrder("date", False), SortOrder("title")):
+                want = local.search(query, order, states=states).release_ids()
+                got = shared.search(query, order).release_ids()
+                assert got == want, (text, order)
+            result = shared.search(query)
+            assert [r.id for r in result] == result.release_ids()
+            assert shared.search(query).months() == local.search(query, states=states).months()
+        facets = shared.facets(shared.search(parse_query("flood")))
+        assert facets == local.facets(local.search(parse_query("flood")))
+        assert shared.get(starred) == local.get(starred)
+        assert shared.contacts().entries == local.contacts().entries
+    finally:
+        shared.close()
+
+
+async def test_the_browser_on_a_database_lists_searches_and_keeps_each_persons_marks(
+    filled: str,
+) -> None:
+    location = ServerArchive(filled)
+    app = PressroomApp(location)
+    app.session.user = "alice"
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        rows = app.screen.query_one(ReleaseList).rows
+        assert len(rows) == len(sample_releases())
+        assert [r.date for r in rows] == sorted((r.date for r in rows), reverse=True)
+        browse(app).run_search("flood", keep=None)
+        await settle(pilot)
+        await pilot.pause()
+        shown = [r.id for r in app.screen.query_one(ReleaseList).rows]
+        assert shown and all("flood" in (r.title + r.body).lower() for r in rows if r.id in shown)
+        await pilot.press("escape", "s")
+        await settle(pilot)
+        first = shown[0]
+        app.session.save_marks()
+        await settle(pilot)
+    with PostgresStore(filled, user="alice") as alice, PostgresStore(filled, user="bob") as bob:
+        assert alice.state(first).starred
+        assert not bob.state(first).starred
+
+
+async def test_an_open_browser_sees_anothers_import_within_a_second(filled: str) -> None:
+    app = PressroomApp(ServerArchive(filled))
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        before = len(app.screen.query_one(ReleaseList).rows)
+        extra = sample_releases()[0].with_changes(id="00000000000000ee", title="Late arrival")
+        extra = extra.with_changes(source=extra.source.__class__("late.txt", "text"))
+        with PostgresStore(filled, user="bob") as other:
+            assert other.add_batch([extra]) == ["imported"]
+        for _ in range(30):  # up to three seconds; the archive looks every half second
+            await pilot.pause(0.1)
+            if len(app.screen.query_one(ReleaseList).rows) == before + 1:
+                break
+        await settle(pilot)
+        assert len(app.screen.query_one(ReleaseList).rows) == before + 1
+
+
+def test_the_command_line_on_a_database(
+    filled: str, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    local = write_store(tmp_path / "releases.json")
+    assert main(["search", "--db", str(local), "--json", "--limit", "0", "flood"]) == 0
+    want = capsysbinary.readouterr().out
+    assert main(["search", "--db", filled, "--json", "--limit", "0", "flood"]) == 0
+    assert capsysbinary.readouterr().out == want
+    first = json.loads(want.splitlines()[0])["id"]
+    assert main(["show", "--db", filled, first[:8], "--json"]) == 0
+    assert json.loads(capsysbinary.readouterr().out)["id"] == first
+    # A store file's own repairs are refused for a database, in one line.
+    assert main(["doctor", "--db", filled]) == 2
+    assert "PostgreSQL database" in capsysbinary.readouterr().err.decode()
+
+
+def test_copy_moves_an_archive_and_its_marks_both_ways(
+    dsn: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PRESSROOM_CONFIG", str(tmp_path / "config.toml"))
+    (tmp_path / "config.toml").write_text('user = "alice"\n')
+    source = write_store(tmp_path / "mine.json")
+    releases = sample_releases()
+    with ReleaseStore(source) as store:
+        store.set_starred([releases[1].id])
+        store.change_tags({releases[2].id: {"budget": "Budget"}})
+    assert main(["copy", "--from", str(source), "--to", dsn]) == 0
+    with PostgresStore(dsn, user="alice") as shared:
+        assert len(shared) == len(releases)
+        assert shared.state(releases[1].id).starred
+        assert shared.state(releases[2].id).tags == ("Budget",)
+    with PostgresStore(dsn, user="bob") as shared:
+        assert not shared.state(releases[1].id).starred
+    # Twice: nothing is stored twice.
+    assert main(["copy", "--from", str(source), "--to", dsn, "--json"]) == 0
+    back = tmp_path / "offline.json"
+    assert main(["copy", "--from", dsn, "--to", str(back)]) == 0
+    with ReleaseStore(back) as offline, ReleaseStore(source) as original:
+        assert sorted(r.id for r in offline.releases()) == sorted(r.id for r in original.releases())
+        assert offline.state(releases[1].id).starred
+        assert offline.state(releases[2].id).tags == ("Budget",)
+    assert main(["copy", "--from", str(back), "--to", str(back)]) == 2
