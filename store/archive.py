@@ -58,7 +58,17 @@ class SortOrder:
 class ResultView(Sequence[Release]):
     """The releases at some positions, without copying them (100k hits cost nothing)."""
 
-    __slots__ = ("_ids", "_months", "_positions", "_releases", "_unfolded", "copies", "folded")
+    __slots__ = (
+        "_ids",
+        "_months",
+        "_positions",
+        "_releases",
+        "_unfolded",
+        "copies",
+        "estimated",
+        "folded",
+        "total",
+    )
 
     def __init__(
         self,
@@ -69,6 +79,9 @@ class ResultView(Sequence[Release]):
         copies: Mapping[int, int] | None = None,
         folded: int = 0,
         unfolded: Sequence[int] | None = None,
+        *,
+        total: int | None = None,
+        estimated: bool = False,
     ) -> None:
         self._releases = releases
         self._positions = positions
@@ -80,6 +93,10 @@ class ResultView(Sequence[Release]):
         self.copies: Mapping[int, int] = copies or {}
         self.folded = folded
         self._unfolded = unfolded
+        # A first page only (a database answering as the user types): how many
+        # the whole result holds, and whether that number is an estimate.
+        self.total = total
+        self.estimated = estimated
 
     def unfolded(self) -> ResultView:
         """Every release of the result, the copies folded away included (export, mark all read)."""
@@ -90,7 +107,14 @@ class ResultView(Sequence[Release]):
     @property
     def matched(self) -> int:
         """How many releases the query matched: the rows, and the copies folded into them."""
+        if self.total is not None:
+            return self.total
         return len(self._positions) + self.folded
+
+    @property
+    def partial(self) -> bool:
+        """Whether these are the first rows only (``search(first=...)``); the whole result follows."""
+        return self.total is not None
 
     def __len__(self) -> int:
         return len(self._positions)
@@ -543,12 +567,15 @@ class Archive:
         *,
         states: Mapping[str, ReleaseStateLike] | None = None,
         fold: bool = False,
+        first: int | None = None,
     ) -> ResultView:
         """The releases *query* matches, in *order*; the index when ready, else a scan.
 
         *states* are the read and starred marks ``is:`` terms look at (none:
         every release unread). *fold*: near-duplicates (once found, see
-        :meth:`find_duplicates`) make one row, their newest copy. Raises
+        :meth:`find_duplicates`) make one row, their newest copy. *first*: a
+        database may answer with the first rows only (see ``ResultView.partial``);
+        in memory the whole result costs no more, and is always given. Raises
         :class:`SearchCancelled` once *should_stop* says the answer is no
         longer wanted (the user typed on).
         """

@@ -163,7 +163,11 @@ class BrowsedArchive(Protocol):
         *,
         states: Mapping[str, ReleaseStateLike] | None = None,
         fold: bool = False,
-    ) -> ResultView: ...
+        first: int | None = None,
+    ) -> ResultView:
+        """The releases *query* matches; with *first*, perhaps only the first rows of them
+        (``ResultView.partial``), with the size of the whole, perhaps estimated."""
+        ...
 
     def facets(
         self,

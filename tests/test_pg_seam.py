@@ -187,3 +187,55 @@ def test_copy_moves_an_archive_and_its_marks_both_ways(
         assert offline.state(releases[1].id).starred
         assert offline.state(releases[2].id).tags == ("Budget",)
     assert main(["copy", "--from", str(back), "--to", str(back)]) == 2
+
+
+def test_a_first_page_comes_with_the_size_of_the_whole(filled: str) -> None:
+    shared = PostgresArchive(filled, user="alice")
+    try:
+        everything = parse_query("")
+        whole = shared.search(everything)
+        assert not whole.partial and whole.matched == len(sample_releases())
+        first = shared.search(everything, first=3)
+        assert first.partial and not first.estimated
+        assert first.release_ids() == whole.release_ids()[:3]
+        assert first.matched == whole.matched and len(first) == 3
+        # A result no bigger than the first page is given whole.
+        small = shared.search(parse_query("flood"), first=100)
+        assert not small.partial and small.months() == shared.search(parse_query("flood")).months()
+    finally:
+        shared.close()
+
+
+async def test_the_browser_shows_a_first_page_then_the_whole_result(
+    filled: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui import session as session_module
+
+    monkeypatch.setattr(session_module, "FIRST_ROWS", 2)
+    seen: list[tuple[int, str]] = []
+    original = PostgresArchive._count
+
+    def estimated(self: PostgresArchive, store: PostgresStore, query: object) -> tuple[int, bool]:
+        total, _ = original(self, store, query)  # type: ignore[arg-type]
+        return total + 1000, False
+
+    monkeypatch.setattr(PostgresArchive, "_count", estimated)
+    app = PressroomApp(ServerArchive(filled))
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        screen = browse(app)
+        shown = screen._show_result
+
+        def spy(answer: object) -> None:
+            shown(answer)  # type: ignore[arg-type]
+            releases = screen.query_one(ReleaseList).rows
+            seen.append((len(releases), str(screen.query_one("#count").render())))
+
+        monkeypatch.setattr(screen, "_show_result", spy)
+        screen.run_search("", keep=None)
+        await settle(pilot)
+        await pilot.pause()
+    rows, count = seen[0]
+    assert rows == 2 and count.startswith("about ")
+    rows, count = seen[-1]
+    assert rows == len(sample_releases()) and count.startswith(f"{rows} of {rows}")

@@ -45,15 +45,20 @@ class ResultReady(SessionMessage):
         serial: int,
         query: Query,
         result: ResultView,
-        months: list[tuple[str, int]],
+        months: list[tuple[str, int]] | None,
         keep: str | None,
+        *,
+        completes: bool = False,
     ) -> None:
         super().__init__()
         self.serial = serial
         self.query = query
         self.result = result
+        # None: not counted yet (a first page): the timeline stays as it is.
         self.months = months
         self.keep = keep
+        # The whole result after its first page: the cursor stays where the user put it.
+        self.completes = completes
 
 
 class FacetsReady(SessionMessage):

@@ -84,6 +84,9 @@ COLLECT_CHECK_EVERY = 0.5  # seconds between looks for a pause in typing (PauseC
 # so the typed letter and the narrowed list share one frame (a worker costs a
 # frame of its own); one that takes longer moves to a worker.
 SEARCH_HERE_FOR = 0.008
+# Rows a database is asked for first as the user types (a screen and a page down):
+# the list and an estimated count arrive before the whole result is read.
+FIRST_ROWS = 200
 # Directories up to this size are filtered on the UI thread (1 ms for the
 # real corpus's 3,564 entries); bigger ones in a worker, so typing never waits.
 FILTER_HERE_UP_TO = 10_000
@@ -423,12 +426,24 @@ class Session:
             def typed_on() -> bool:
                 return worker.is_cancelled or serial != self._serial
 
-            result = archive.search(query, order, typed_on, states=states, fold=fold)
+            result = archive.search(
+                query, order, typed_on, states=states, fold=fold, first=FIRST_ROWS
+            )
+            completes = result.partial
+            if completes:
+                # A database's first rows and count, shown at once; the whole
+                # result (and the timeline) follows in a second message.
+                if typed_on():
+                    return
+                requester.post_message(ResultReady(serial, query, result, None, keep))
+                result = archive.search(query, order, typed_on, states=states, fold=fold)
             # The timeline's counts are made here, off the UI thread (a
             # Counter over every hit: milliseconds at 100k).
             months = result.months()
             if not typed_on():
-                requester.post_message(ResultReady(serial, query, result, months, keep))
+                requester.post_message(
+                    ResultReady(serial, query, result, months, keep, completes=completes)
+                )
 
         self._in_worker(search, "search")
         return None

@@ -41,6 +41,9 @@ PAGE = 100
 # Connections kept for searches and pages beside the store thread's own: a
 # search being typed, a page being drawn, the facets.
 POOL = 3
+# A result up to this size is counted exactly as it is typed; a bigger one is
+# estimated ("about 240,000") until its whole result is read.
+EXACT_UP_TO = 10_000
 # Rows per round trip when every release is read for the contact directory.
 SCAN_PAGE = 5000
 
@@ -124,19 +127,41 @@ class PostgresArchive:
         *,
         states: Mapping[str, ReleaseStateLike] | None = None,
         fold: bool = False,
+        first: int | None = None,
     ) -> ResultView:
-        """The releases *query* matches for this user, in *order*, and the first page of them.
+        """The releases *query* matches for this user, in *order*, the first page of them read.
 
-        ``is:`` terms read the marks stored in the database (the browser saves
-        its marks within a second of a change). Near-duplicates are not
-        folded here (:meth:`find_duplicates`).
+        With *first*, a result bigger than that is answered with its first
+        rows and its size (estimated when counting it exactly would cost more
+        than the rows: ``ResultView.estimated``); the whole follows from a
+        call without *first*. ``is:`` terms read the marks stored in the
+        database (the browser saves its marks within a second of a change).
+        Near-duplicates are not folded here (:meth:`find_duplicates`).
         """
         del states, fold, should_stop
         with self._connection() as store:
-            ids = store.search(query, order, user=self.user)
+            if first is not None:
+                ids = store.search(query, order, user=self.user, limit=first + 1)
+                if len(ids) > first:
+                    total, exact = self._count(store, query)
+                    rows = ids[:first]
+                    read = {release.id: release for release in store.get_many(rows[:PAGE])}
+                    return PagedResult(
+                        self, rows, query, preread=read, total=total, estimated=not exact
+                    )
+            else:
+                ids = store.search(query, order, user=self.user)
             months = store.months(query, user=self.user)
-            first = {release.id: release for release in store.get_many(ids[:PAGE])}
-        return PagedResult(self, ids, query, months=months, preread=first)
+            read = {release.id: release for release in store.get_many(ids[:PAGE])}
+        return PagedResult(self, ids, query, months=months, preread=read)
+
+    def _count(self, store: PostgresStore, query: Query) -> tuple[int, bool]:
+        """How many releases *query* matches, and whether that is exact (not estimated)."""
+        estimate = getattr(store, "count_estimate", None)
+        if estimate is not None:
+            total, exact = estimate(query, user=self.user, exact_up_to=EXACT_UP_TO)
+            return int(total), bool(exact)
+        return store.count(query, user=self.user), True
 
     def facets(
         self,
@@ -288,8 +313,17 @@ class PagedResult(ResultView):
         *,
         months: list[tuple[str, int]] | None = None,
         preread: Mapping[str, Release] | None = None,
+        total: int | None = None,
+        estimated: bool = False,
     ) -> None:
-        super().__init__(_Pages(archive, ids, preread or {}), range(len(ids)), (), ids)
+        super().__init__(
+            _Pages(archive, ids, preread or {}),
+            range(len(ids)),
+            (),
+            ids,
+            total=total,
+            estimated=estimated,
+        )
         self.query = query
         self._archive_months = months
 

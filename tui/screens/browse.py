@@ -236,24 +236,28 @@ class BrowseScreen(TagActions, SavedSearchActions):
         query, result = answer.query, answer.result
         self.query_value = query
         self.result = result
-        self.saved_result_shown(query, result)
+        if not result.partial:
+            self.saved_result_shown(query, result)
         releases = self.query_one(ReleaseList)
         # The cursor moves with the new rows; the pane follows it once the
         # typing pauses (below), not now.
-        releases.set_releases(result, self.session.marks.starred_unread, keep=answer.keep)
+        keep = self._current_id() if answer.completes else answer.keep
+        releases.set_releases(result, self.session.marks.starred_unread, keep=keep)
         # The status line has a fixed size: no layout pass for new words in it.
         # Until the index is ready a search reads every release: say why it is slow.
         indexing = "  ·  indexing for search …" if archive.indexing and query.clauses else ""
         # The releases matched, and how many of them are folded into another's row.
         folded = f", {result.folded:,} folded" if result.folded else ""
+        # A database's count of a big result is estimated until the whole result arrives.
+        about = "about " if result.estimated else ""
         self.query_one("#count", Static).update(
             Content(
-                f"{result.matched:,} of {len(archive):,}{folded} · {self.order.label()}"
+                f"{about}{result.matched:,} of {len(archive):,}{folded} · {self.order.label()}"
                 + prefix_note(query, short=True)
                 + indexing
                 if self.has_class("-narrow")
                 # Folded rows are counted in the room "sorted by" took: the line keeps its length.
-                else f"{result.matched:,} of {len(archive):,}{folded}  ·  "
+                else f"{about}{result.matched:,} of {len(archive):,}{folded}  ·  "
                 + ("" if folded else "sorted by ")
                 + self.order.label()
                 + prefix_note(query)
@@ -262,9 +266,10 @@ class BrowseScreen(TagActions, SavedSearchActions):
             layout=False,
         )
         self.query_one("#hint", Static).update(Content("  ".join(query.hints)), layout=False)
-        self.query_one(Timeline).show(answer.months)
+        if answer.months is not None:
+            self.query_one(Timeline).show(answer.months)
         self._show_welcome(len(archive) == 0)
-        if self.query_one(FacetPanel).display:
+        if self.query_one(FacetPanel).display and not answer.completes:
             self.session.facets(self, result)
         self._pane_follows.changed()
 
