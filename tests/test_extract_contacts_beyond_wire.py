@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from store.ingest.extract.anatomy import extract
 from store.ingest.extract.organisations import tidy_organisations
 
@@ -66,9 +68,8 @@ def test_a_contact_in_the_releases_last_sentence() -> None:
     assert _contacts(called) == [("Jane Doe", "jane.doe@acme.example", "202-555-0100")]
     # A sentence about the press with an address in it, but no one to reach: nothing.
     assert _contacts("Title\n\nThe press wrote to info@acme.example. Reach 5,000 readers.\n") == []
-    # Only an address is looked for (a phone alone is not: scanning every release's end for
-    # numbers cost too much), and only near the end of the release.
-    assert _contacts("Title\n\nBody.\n\nReporters can call Jane Doe at 202-555-0100.\n") == []
+    # An address is looked for only near the end of the release (a phone with a name
+    # anywhere: see the next test).
     far = "Title\n\nMedia may contact Jane Doe at jane@acme.example.\n\n" + "More text. " * 600
     assert _contacts(far) == []
 
@@ -168,3 +169,155 @@ def test_people_with_their_title_are_no_organisation() -> None:
         "Senate Small Business and Commerce Committees",
         "Bill and Melinda Gates Foundation",
     )
+
+
+def test_a_contact_sentence_with_a_name_and_a_phone_and_no_email() -> None:
+    """ "Media contact: Jane Roe, +1 202 555 0100" inside a paragraph, "For more information
+    call Jane Roe at (202) 555-0100", a Senate page's "2007Contact Katie Laning 202 224
+    4843": no block and no email, a person and a phone."""
+    inline = (
+        "Acme opens a lab\n\nWASHINGTON -- Acme opened a lab today. "
+        "Media contact: Jane Roe, +1 202 555 0100\n"
+    )
+    assert _contacts(inline) == [("Jane Roe", None, "+1 202 555 0100")]
+    call = (
+        "Acme opens a lab\n\nWASHINGTON -- Acme opened a lab today.\n\n"
+        "For more information call Jane Roe at (202) 555-0100.\n"
+    )
+    assert _contacts(call) == [("Jane Roe", None, "(202) 555-0100")]
+    reporters = "Title\n\nBody.\n\nReporters can call Jane Doe, press secretary, at 202-555-0100.\n"
+    assert _contacts(reporters) == [("Jane Doe", None, "202-555-0100")]
+    senate = (
+        "Lincoln Responds to FEMA Decision\n\n"
+        "Lincoln Responds to FEMA Decision  FOR IMMEDIATE RELEASE  March 08  2007Contact  "
+        "Katie Laning  202 224 4843 Washington   U S  Senator Blanche Lincoln  D Ark   Thursday "
+        "responded to the decision of the agency to deny the request of the state.\n"
+    )
+    assert _contacts(senate) == [("Katie Laning", None, "202 224 4843")]
+    # Two people joined by "and" before one number: the number is written once, for the first.
+    two = "Title\n\nBody.\n\nContact: Barry E. Piatt and Brenden Timpe, 202/224-2551.\n"
+    assert _contacts(two) == [
+        ("Barry E. Piatt", None, "202/224-2551"),
+        ("Brenden Timpe", None, None),
+    ]
+    # Not a media contact: a centre to call, a call in prose with no word of the press, a
+    # business the release names throughout, a phone-less "call".
+    assert (
+        _contacts(
+            "Title\n\nBody.\n\nFor more information, call the Red River Valley Research Corridor "
+            "Coordinating Center at 1-888-775-0192.\n"
+        )
+        == []
+    )
+    assert _contacts("Title\n\nBody.\n\nResidents should call Jane Roe at 202-555-0100.\n") == []
+    shop = "Stellar Eye Care opens. Stellar Eye Care treats eyes. "
+    assert (
+        _contacts(f"Title\n\n{shop}For more information contact Stellar Eye Care at 780-652-2033.")
+        == []
+    )
+    assert _contacts("Title\n\nBody.\n\nFor more information call Jane Roe today.\n") == []
+    # Two companies joined by "and" in a block are no pair of people.
+    firms = (
+        "Title\n\nBody.\n\nContact Details\n\nAndalou Naturals and Mineral Fusion\n\n"
+        "Dana Tuchman\n\ndtuchman@tractenberg.example\n"
+    )
+    assert [c[0] for c in _contacts(firms)] == ["Dana Tuchman"]
+
+
+def test_a_sites_menus_and_footer_name_no_organisation() -> None:
+    """Tor's pages: the footer's menus ("#### About Tor" over a list of links, "* [Onion
+    Services](...)") are the site's furniture, not organisations the release names."""
+    text = (
+        "# [Tor](../index.html.en)\n\n  * [Home](../index.html.en)\n  * [Press](../press/)\n\n"
+        "## Tor releases its roadmap\n\n**WALPOLE, MA** The Tor Project today released its "
+        "roadmap, with help from the NLnet Foundation.\n\n"
+        "Contact: Andrew Lewman\n\n#### About Tor\n\n  * [What Tor Does](../about/overview)\n"
+        "  * [Core Tor People](../about/corepeople)\n\n#### Get Involved\n\n"
+        "  * [Onion Services](../docs/onion-services.html.en)\n  * [Mailing Lists](../docs/)\n"
+    )
+    orgs = extract(text).organisations
+    assert "NLnet Foundation" in orgs
+    assert not {"Tor", "Onion Services", "Mailing Lists"} & set(orgs)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept", "dropped"),
+    [
+        # Two bodies joined by "and".
+        (
+            "The case was investigated by the Justice Department and the Internal Revenue Service.",
+            ["Justice Department", "Internal Revenue Service"],
+            ["Justice Department and the Internal Revenue Service"],
+        ),
+        (
+            "She studied at Harvard College and Yale Law School.",
+            ["Harvard College", "Yale Law School"],
+            [],
+        ),
+        # ... but one body's name with "and" in it stays whole.
+        (
+            "The Department of Health and Human Services and Securities and Exchange Commission.",
+            ["Department of Health and Human Services", "Securities and Exchange Commission"],
+            [],
+        ),
+        # A sentence's first words and a pronoun after the name.
+        (
+            "Under the Node.js Foundation the work grows. Currently the Node.js Foundation leads.",
+            ["Node.js Foundation"],
+            ["Under the Node.js Foundation", "Currently the Node.js Foundation"],
+        ),
+        (
+            "Meskill led Connecticut's Department of Environmental Protection He was proud.",
+            ["Connecticut's Department of Environmental Protection"],
+            ["Connecticut's Department of Environmental Protection He"],
+        ),
+        (
+            "It went to Senate Judiciary Committee Chairman Sen  Patrick Leahy for review.",
+            ["Senate Judiciary Committee"],
+            ["Senate Judiciary Committee Chairman Sen"],
+        ),
+        # An acronym whose brackets a web copy stripped.
+        (
+            "the delegation wrote to the Energy Information Administration  EIA  about it",
+            ["Energy Information Administration (EIA)"],
+            ["Energy Information Administration EIA"],
+        ),
+        # Programmes, an office's numbers, a role with a board, a cause: no bodies.
+        (
+            "The Airport Improvement Program (AIP) and the Section 215 Program grew.",
+            [],
+            ["Airport Improvement Program (AIP)", "Section 215 Program"],
+        ),
+        ("Contact Press Office 202 224 3224 Thursday December 20 2007 today.", [], []),
+        (
+            "Chairman Adam I. Klein and Board Members Jane E. Nitze and Edward W. Felten met.",
+            [],
+            ["Board Members", "Klein and Board"],
+        ),
+        (
+            "Die Freie Software Foundation Europe fördert Freie Software in Europa.",
+            [],
+            ["Freie Software"],
+        ),
+    ],
+)
+def test_organisations_are_bodies_not_fragments(
+    sentence: str, kept: list[str], dropped: list[str]
+) -> None:
+    orgs = extract("Title of the release\n\n" + sentence + "\n").organisations
+    for name in kept:
+        assert name in orgs
+    for name in dropped:
+        assert name not in orgs
+    assert not any(any(ch.isdigit() for ch in name) and "Office" in name for name in orgs)
+
+
+def test_a_pages_title_repeated_in_its_text_is_no_organisation() -> None:
+    text = (
+        "Levin Statement on Nomination of Judge Alito to Supreme Court\n\n"
+        "Senator Carl Levin  News Release\n\n"
+        "Levin Statement on Nomination of Judge Alito to Supreme Court\n\n"
+        "WASHINGTON  Sen  Carl Levin  D Mich  made this statement about the Supreme Court today.\n"
+    )
+    orgs = extract(text).organisations
+    assert "Levin Statement on Nomination of Judge Alito to Supreme Court" not in orgs

@@ -117,3 +117,125 @@ def test_markdown_heading_line_is_the_headline():
     r = extract("# Acme Grows\n\nBody text here.")
     assert r.title == "Acme Grows"
     assert r.body == "Body text here."
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "Contact: Jane Roe, 202-555-0100\n\n",
+        "March 3, 2024\nContact: Jane Roe, 202-555-0100\n\n",
+        "Contact: Jane Roe\nPress Secretary\n202-555-0100\njane.roe@acme.example\n\n",
+        "FOR IMMEDIATE RELEASE\nMedia Contact: Jane Roe, 202-555-0100\n\n",
+        # A Senate page: the date and the heading on one line, the contact below it.
+        "October 29  2007 Contact\n\nJane Roe  202 555 0100\n\n",
+    ],
+)
+def test_a_contact_block_above_the_headline_is_no_headline(top):
+    """A letterhead's or a page's contact block comes before the title: it is read as the
+    contacts, and the headline is the line below it."""
+    r = extract(
+        top + "Acme Opens a Lab in Washington\n\n"
+        "WASHINGTON, March 3, 2024 - Acme opened a laboratory in the city today.\n"
+    )
+    assert r.title == "Acme Opens a Lab in Washington"
+    assert [(c.name, c.phone) for c in r.contacts][:1] in (
+        [("Jane Roe", "202-555-0100")],
+        [("Jane Roe", "202 555 0100")],
+    )
+    assert r.body.startswith("WASHINGTON")
+    # A short headline under a bare heading's contact is not taken for a second name.
+    bare = extract("Contact\n\nJane Roe\n\n202-555-0100\n\nRecord Profits\n\nAcme made money.")
+    assert bare.title == "Record Profits"
+
+
+_LEAD = "Senator Jane Roe today announced that the Navy will send a ship to the festival in June.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # The headline runs on into the date and the dateline (punctuation stripped).
+        (
+            "Port visit will honor 2007 Windjammer Days Festival May 3  2007 Washington  DC\n\n"
+            + _LEAD,
+            "Port visit will honor 2007 Windjammer Days Festival",
+        ),
+        # ... into the whole first paragraph, date and all.
+        (
+            "MARTINEZ  REP  MIKE DAVIS LIVED LIFE AS PUBLIC SERVANT  September 12  2007   "
+            "WASHINGTON   U S  Senator Mel Martinez  R FL  today expressed his sadness upon learning "
+            "of the passing of Florida State House Representative Mike Davis\n\n" + _LEAD,
+            "MARTINEZ REP MIKE DAVIS LIVED LIFE AS PUBLIC SERVANT",
+        ),
+        # ... into a dateline with its dash.
+        (
+            "Senator Bayh's Office Holds November Office Hours in Perry County Washington-- A "
+            "representative from the office of U.S. Senator Evan Bayh will be available on "
+            "November 13th to meet individually with Hoosiers in Perry County.\n",
+            "Senator Bayh's Office Holds November Office Hours in Perry County",
+        ),
+        # A date in figures before the headline, its separators stripped.
+        (
+            "10 31 2005   Levin Statement on Nomination of Judge Alito to Supreme Court\n\n"
+            + _LEAD,
+            "Levin Statement on Nomination of Judge Alito to Supreme Court",
+        ),
+        # The page's title, then the headline again running on into its subtitle.
+        (
+            "Sen  Landrieu Votes to Increase Minimum Wage\n\nFOR IMMEDIATE RELEASE  06 21 2006\n\n"
+            "Sen  Landrieu Votes to Increase Minimum Wage Says  a hard day s work can still amount "
+            "to something\n\nWASHINGTON\n\n" + _LEAD,
+            "Sen Landrieu Votes to Increase Minimum Wage",
+        ),
+        # The page's title with the site's name after a run of spaces, repeated with its date.
+        (
+            "Obama Statement on Cuba   U S  Senator Barack Obama\n\nBarack Obama\n\n"
+            "Obama Statement on Cuba Wednesday  October 24  2007  FOR IMMEDIATE RELEASE\n\n"
+            + _LEAD,
+            "Obama Statement on Cuba",
+        ),
+        # A site's control above the headline, and a letterhead's pieces under its kicker.
+        (
+            "Filter by\n\nMartinez Mourns a Public Servant\n\n" + _LEAD,
+            "Martinez Mourns a Public Servant",
+        ),
+        (
+            "Senator Frank R  Lautenberg\n\nPress Release\n\nof\n\nSenator Lautenberg\n\n"
+            "Lautenberg Statement on California Waiver Decision\n\n" + _LEAD,
+            "Lautenberg Statement on California Waiver Decision",
+        ),
+    ],
+)
+def test_a_headline_run_on_by_a_scraped_page_is_cut_where_it_ends(text, title):
+    """Senate pages scraped to text lose their punctuation and line breaks: the headline is
+    read up to its date, its dateline or the run of spaces after it."""
+    assert extract(text).title == title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme to Report Third Quarter Results on November 5, 2024\n\n"
+        "NEW YORK, Oct. 1, 2024 /PRNewswire/ -- Acme Corp. will report its results.\n",
+        "Acme and Beta Sign Deal - Shares Rise\n\nLONDON, 3 May 2024 - Acme Sign Deal with Beta "
+        "and more.\n",
+        "Acme Opens Lab in Boston\n\nAcme Opens Lab in Boston, Its Largest - the company said.\n",
+    ],
+)
+def test_a_wire_headline_is_not_cut(text):
+    assert extract(text).title == text.split("\n", 1)[0]
+
+
+def test_a_declared_title_with_a_kicker_after_it_gives_way_to_the_heading():
+    """A mail's Subject "July 23rd Public Meeting Press Release" over the body's heading."""
+    r = extract(
+        "## July 23rd Public Meeting\n\nPosted: July 17, 2014 (Press Release)\n\n"
+        "On Wednesday, July 23, 2014, the Board will meet.\n",
+        title="July 23rd Public Meeting Press Release",
+    )
+    assert r.title == "July 23rd Public Meeting"
+    # A declared title that goes on with words of its own still wins.
+    longer = extract(
+        "## Acme Opens a Lab\n\nAcme opened a lab.\n", title="Acme Opens a Lab in Ohio"
+    )
+    assert longer.title == "Acme Opens a Lab in Ohio"

@@ -101,3 +101,73 @@ def test_surnames_that_look_like_dates_possessives_and_shops(text: str, names: l
 def test_a_firms_possessive_before_a_person() -> None:
     names = [p.name for p in find_people("Ackerman Retail's Kelly Wilson said it works.")]
     assert names == ["Kelly Wilson"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # Titles before a name (government, prosecutors, courts, boards).
+        (
+            "The sentence was announced by Assistant Attorney General Lanny A. Breuer of the "
+            "Criminal Division.",
+            ["Lanny A. Breuer"],
+        ),
+        ("Secretary Antony Blinken met the delegation.", ["Antony Blinken"]),
+        ("It was imposed by U.S. District Judge Norman K. Moon.", ["Norman K. Moon"]),
+        ("Commissioner Hester Peirce dissented.", ["Hester Peirce"]),
+        ("Minister Jane Roe opened the bridge.", ["Jane Roe"]),
+        ("Solicitor General Paul Clement wrote back.", ["Paul Clement"]),
+        ("Board Member Jane Nitze joined the Board.", ["Jane Nitze"]),
+        (
+            "Trial Attorneys Mark Kotila and Mark McDonald prosecuted.",
+            ["Mark Kotila", "Mark McDonald"],
+        ),
+        # A list after a plural title, and a name after "and" in it.
+        (
+            "U S  Senators Mike Enzi and John Barrasso and Representative Barbara Cubin  R Wyo  "
+            "announced the grant.",
+            ["Mike Enzi", "John Barrasso", "Barbara Cubin"],
+        ),
+        # A quote's speaker, with a surname that is also a word.
+        ('"We settled," said Tony West, Assistant Attorney General.', ["Tony West"]),
+        # A defendant with their age.
+        ("Gregory Thomas Miller, 57, of Deville, pleaded guilty.", ["Gregory Thomas Miller"]),
+        # Party and state after a name, their brackets stripped by a web copy.
+        ("WASHINGTON  Senator Bob Corker  R Tenn  said today that he agreed.", ["Bob Corker"]),
+        # Speakers in French, Spanish and German.
+        (
+            "« Nous avançons », explique Marie Dupont, fondatrice de l'association.",
+            ["Marie Dupont"],
+        ),
+        ('"Es un paso", explica Lina Ceballos, Gestora de Proyectos.', ["Lina Ceballos"]),
+        ("- Zach Latta, Fundador del Hack Club", ["Zach Latta"]),
+    ],
+)
+def test_people_named_with_a_title_a_list_an_age_or_in_another_language(
+    text: str, names: list[str]
+) -> None:
+    """Government and prosecutors' releases name people by their office ("Assistant Attorney
+    General Lanny A. Breuer"), in lists, and with their age; other languages by their verbs."""
+    assert [p.name for p in find_people(text)] == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "> New Node.js Foundation Members Drive Enterprise Growth",  # a plural title, no list
+        "About Slam Dunk Attorney  Slam Dunk Attorney is a legal services firm.",  # a firm's name
+        "at the Department of Justice Criminal Divisions Child Exploitation Section.",
+        "Senators Kennedy  Graham  Salazar  and Menendez joined them.",  # stripped commas
+        "the Town of Boothbay Harbor said Senator Collins in a statement",
+        "Executive Director Idil Biret Education Foundation",
+        "Premier Athletic Fitness Brand Expands into Forsyth County",
+        "Representatives Gutierrez and Flake introduced it.",
+    ],
+)
+def test_no_person_from_a_title_before_something_else(text: str) -> None:
+    assert [p.name for p in find_people(text)] == []
+
+
+def test_a_persons_title_keeps_its_words() -> None:
+    [person] = find_people("announced Assistant Attorney General Lanny A. Breuer of the Division")
+    assert person.role == "Assistant Attorney General"

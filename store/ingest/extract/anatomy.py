@@ -6,7 +6,12 @@ import re
 from dataclasses import dataclass
 
 from store.ingest.extract.boilerplate import archive_footer_start, is_about, is_boilerplate
-from store.ingest.extract.contact_block import fill_organisations, find_contacts
+from store.ingest.extract.contact_block import (
+    contact_heading,
+    contact_line,
+    fill_organisations,
+    find_contacts,
+)
 from store.ingest.extract.dateline import (
     Dateline,
     find_dateline,
@@ -17,9 +22,12 @@ from store.ingest.extract.dateline import (
 from store.ingest.extract.dates import date_from_match, declared_date, not_far_ahead, search_date
 from store.ingest.extract.embargo import read_embargo
 from store.ingest.extract.headline import (
+    FIGURES_DATE,
     first_sentence,
+    is_fragment,
     is_headline_line,
     is_placeholder_title,
+    split_run_on,
     strip_heading,
 )
 from store.ingest.extract.issuer import lead_subject, letterhead, most_mentioned
@@ -100,7 +108,7 @@ _CONTACT_LINE = re.compile(
 )
 # A letterhead's date on the contact's line: "December 7, 2018 Contact: Jane Roe".
 _DATE_BEFORE_CONTACT = re.compile(
-    r"^[ \t]*[A-Z][a-z]{2,8}\.?[ ]\d{1,2},?[ ]\d{4}[ \t]+(?=(?:Media |Press )?Contacts?\b)"
+    r"^[ \t]*[A-Z][a-z]{2,8}\.?[ ]\d{1,2},?[ ]{1,2}\d{4}[ \t]*(?=(?:Media |Press )?Contacts?\b)"
 )
 # What clean_text would change; most texts have none of it, and the search runs in C.
 # A text whose line breaks were lost (a page flattened to one line, as some archives keep
@@ -181,9 +189,11 @@ def _read_top(
             or stripped.count("|") >= 3
             or (navigation and " ".join(stripped.split()) in navigation)
             or _SKIP_LINK.match(stripped)
+            or (top.headline is None and is_fragment(stripped))
+            or (top.headline is None and _repeats_letterhead(stripped, lines, top.letterhead_end))
         ):
             index += 1
-            continue  # a site's navigation bar above the release
+            continue  # a site's navigation bar above the release, a letterhead's piece
         if top.kicker is None and (kicker := split_kicker(stripped)):
             rest = kicker[1]
             dated = search_date(rest) if rest else None
@@ -196,6 +206,23 @@ def _read_top(
         elif top.embargo is None and (embargo := read_embargo(stripped)):
             top.embargo = embargo
             top.body_from = index + 1
+        elif top.headline is None and (end := _contact_block_end(lines, index)) is not None:
+            # A contact block above the headline (a letterhead's, or a page's): it is read as
+            # the letterhead's contacts, and the headline is looked for below it.
+            if top.date is None and (dated := _DATE_BEFORE_CONTACT.match(stripped)):
+                found = search_date(dated.group(0))
+                top.date = date_from_match(found) if found else None
+            top.letterhead_end = top.body_from = end
+            index = end
+            continue
+        elif top.headline is None and _split_top_line(lines, index, declared):
+            # The line is read again in its parts; a date that opened it is the date line.
+            if (dated := search_date(lines[index])) is not None and dated.start() == 0:
+                top.date = top.date or date_from_match(dated)
+                index += 1
+            elif FIGURES_DATE.fullmatch(lines[index]):
+                index += 1
+            continue
         elif top.headline is None and is_headline_line(stripped):
             if find_dateline([stripped], set()) is not None:
                 break  # the text opens with its dateline: no headline line
@@ -276,6 +303,152 @@ def _letterhead_end(lines: list[str]) -> tuple[int, str | None, str | None, str 
     return 0, None, None, None
 
 
+def _not_page_furniture(
+    organisations: tuple[str, ...], headline: str, raw: str, main: str, navigation: set[str]
+) -> tuple[str, ...]:
+    """*organisations* without what a page's furniture made of capitalised words: the
+    headline itself ("Obama Statement on Cuba" where a page repeats its title), and the items
+    of a site's menus ("Onion Services" in a list of links in the footer) named nowhere else."""
+    title = fold(headline)
+    menus = navigation | _menu_items(raw) if "[" in raw else navigation
+    menu_keys = {fold(label) for label in menus} if menus else set()
+    kept = []
+    for name in organisations:
+        base = name.split(" (", 1)[0]
+        key = fold(base)
+        words = key.split()
+        if len(words) >= 4 and key in title and len(words) >= 0.7 * len(title.split()):
+            continue
+        if key in menu_keys and main.count(base) <= 1:
+            continue
+        kept.append(name)
+    return tuple(kept)
+
+
+def _kicker_after(declared: str, heading: str) -> bool:
+    """Is *declared* the *heading* with a kicker after it ("... Press Release")?"""
+    words = " ".join(declared.split())
+    if len(words) <= len(heading) or not words.startswith(heading):
+        return False
+    rest = words[len(heading) :].strip(" \t-–—|:()[]")
+    return bool(rest) and read_kicker(rest) is not None
+
+
+def _repeats_letterhead(line: str, lines: list[str], end: int) -> bool:
+    """A short line below a letterhead that only repeats its words: "Senator Lautenberg"
+    under "Senator Frank R Lautenberg"."""
+    words = line.split()
+    if not end or not 0 < len(words) <= 4:
+        return False
+    above = {fold(w) for text in lines[:end] for w in text.split()}
+    return all(fold(w) in above for w in words)
+
+
+def _repeated_title(lines: list[str], at: int, headline: str) -> str:
+    """The title a page repeats near its top, when the headline line runs on past it: the
+    title alone on another line ("Sen Landrieu Votes to Increase Minimum Wage" above "Sen
+    Landrieu Votes to Increase Minimum Wage Says a hard day's work ..."), or the words two
+    lines open with, each then at a break (a run of spaces, a dash, a date): "Obama
+    Statement on Cuba   U S Senator Barack Obama" and "Obama Statement on Cuba Wednesday
+    October 24 2007"."""
+    words = headline.split()
+    if len(words) < 4:
+        return headline
+    seen = 0
+    for index in range(max(0, at - 8), min(len(lines), at + 8)):
+        line = lines[index]
+        if index == at or len(line) > 400 or not line.strip():
+            continue
+        seen += 1
+        if seen > 12:
+            break
+        other = strip_heading(line).split()
+        if len(other) < 3 or other[0] != words[0]:
+            continue
+        k = 0
+        for mine, theirs in zip(words, other, strict=False):
+            if mine != theirs:
+                break
+            k += 1
+        if k < 3 or k >= len(words):
+            continue
+        if k == len(other) or (
+            _breaks_after(lines[at], words, k) and _breaks_after(line, other, k)
+        ):
+            return " ".join(words[:k])
+    return headline
+
+
+_BREAK = re.compile(r"[ \t]{2,}|[ \t]+[-–—|]+[ \t]+")
+
+
+def _breaks_after(line: str, words: list[str], k: int) -> bool:
+    """Does *line* (whose words are *words*) break after its first *k* words: a run of
+    spaces, a dash or a bar, or a date next?"""
+    at = 0
+    for word in words[:k]:
+        at = line.find(word, at) + len(word)
+    rest = line[at:]
+    if _BREAK.match(rest):
+        return True
+    date = search_date(rest, 0, 40)
+    if date is None:
+        return False
+    before = rest[: date.start()].split()
+    return not before or (len(before) == 1 and before[0].lower().strip(",") in _WEEKDAY_NAMES)
+
+
+_WEEKDAY_NAMES = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+
+
+def _split_top_line(lines: list[str], index: int, declared: str | None) -> bool:
+    """Split a line at the top that runs the headline on into its date, dateline or first
+    paragraph (text scraped from a page): *lines* gets the parts as two lines."""
+    line = lines[index]
+    if find_dateline([line], set()) is not None:
+        return False  # the release opens with its dateline
+    parts = split_run_on(line)
+    if parts is None:
+        return False
+    if declared and not (_same_title(declared, parts[0]) or _variant(declared, parts[0])):
+        return False  # not the headline: the declared title stands
+    lines[index : index + 1] = list(parts)
+    return True
+
+
+def _contact_block_end(lines: list[str], index: int) -> int | None:
+    """Where a contact block that opens at *index* ends (its heading, then its name, phone
+    and email lines: "Contact: Jane Roe, 202-555-0100"); ``None`` if no such block opens."""
+    line = strip_heading(lines[index])
+    if "ontact" not in line and "ONTACT" not in line:
+        return None  # the headings this reads: "Contact", "Media Contacts", "CONTACT:"
+    after = contact_heading(_DATE_BEFORE_CONTACT.sub("", line))
+    if after is None:
+        return None
+    end = index + 1
+    # A heading with its contact on its line ("Contact: Jane Roe, 202-555-0100") ends at a
+    # blank line; a bare heading ("Contact") has its lines below, after a blank line maybe,
+    # and after a blank line only a phone or an address goes on with it (a short headline
+    # can look like a name).
+    taken = 1 if after.strip(" \t*_:") else 0
+    blank = False
+    while end < len(lines) and taken < 8:
+        stripped = lines[end].strip()
+        if not stripped:
+            blank = True
+            end += 1
+            continue
+        kind = contact_line(stripped)
+        if kind is None or (blank and taken and kind == "name"):
+            break
+        taken += 1
+        blank = False
+        end += 1
+    return end
+
+
 def _header_line(line: str) -> tuple[str | None, str | None, str | None] | None:
     """(kicker, ISO date, place) from a header line of parts: "Press release | 4 March 2024 |
     Brussels", "4 March 2024 | News release | Geneva", "European Commission - Press release".
@@ -344,6 +517,8 @@ def _join_wrapped(lines: list[str], index: int, paragraphs: bool) -> tuple[str, 
                 break
             if nxt.startswith(("* ", "- ", "• ")):
                 break
+            if nxt[:1].isalnum() and (dated := search_date(nxt, 0, 40)) and dated.start() == 0:
+                break  # "September 12  2007   WASHINGTON ...": the dateline, split off a run-on
             parts.append(nxt)
             used += 1
     return " ".join(" ".join(parts).split()), used
@@ -364,6 +539,24 @@ def _navigation(head: str) -> set[str]:
         if head[start:at].strip(" \t") in ("", "!") and _LINK_ONLY_LINE.fullmatch(line):
             found.add(" ".join(reduce_links(line)[0].split()))
         at = head.find("[", end)
+    return found
+
+
+def _menu_items(text: str) -> set[str]:
+    """The labels of the lines of *text* made only of links, bullets allowed: a site's menus
+    ("* [Onion Services](../docs/onion-services.html)")."""
+    found: set[str] = set()
+    at = text.find("[")
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        if end < 0:
+            end = len(text)
+        if text[start:at].strip(" \t*+•-") in ("", "!"):
+            line = text[start:end].lstrip(" \t*+•-")
+            if _LINK_ONLY_LINE.fullmatch(line):
+                found.add(" ".join(reduce_links(line)[0].split()))
+        at = text.find("[", end)
     return found
 
 
@@ -564,11 +757,20 @@ def extract(
         declared = ""
     navigation = _navigation(raw[:4000])
     top = _read_top(lines, declared or None, paragraphs, navigation)
+    if top.headline and top.headline_lines and top.headline != declared:
+        top.headline = _repeated_title(lines, top.headline_lines[0], top.headline)
 
     if top.embargo is None:
         top.embargo = _embargo_near_top(lines, top.body_from)
     dateline = find_dateline(lines[top.body_from :], set())
     location = (dateline.location if dateline else None) or top.location
+    if (
+        location
+        and top.headline
+        and len(location.split()) >= 3
+        and fold(top.headline).startswith(fold(location))
+    ):
+        location = top.location  # the page's title repeated before its date, not a place
     found_date = (dateline.date if dateline else None) or top.date
     if top.date and dateline and dateline.location is None:
         found_date = top.date  # a date line above the text over a labelled date further down
@@ -582,6 +784,8 @@ def extract(
 
     if top.headline and declared and not _same_title(declared, top.headline):
         headline = top.headline  # the page's own headline over a shortened <title>
+    elif top.headline and declared and _kicker_after(declared, top.headline):
+        headline = top.headline  # "July 23rd Public Meeting Press Release" over its heading
     elif declared:
         # A declared title of megabytes (a mail's Subject, a JSON field) is no
         # headline: memory is bounded per release, not per byte of a field.
@@ -650,6 +854,8 @@ def extract(
         date_source = "metadata" if found_date else None
 
     organisations = tidy_organisations(organisations, named)
+    if organisations:
+        organisations = _not_page_furniture(organisations, headline, raw, main, navigation)
     issuer = _issuer(body_lines[prose_end:], contacts, named)
     if issuer is None:
         # No boilerplate or contact names the issuer: the letterhead above the release,

@@ -428,6 +428,9 @@ class _Assembler:
         self.contacts: list[Contact] = []
         self.fields: dict[str, str] = {}
         self.waiting: list[str] = []  # names that share the next person's numbers
+        # "Barry E. Piatt and Brenden Timpe, 202/224-2551": the second of two names joined by
+        # "and"; the number is written once, for the first.
+        self.followers: list[str] = []
 
     def flush(self, final: bool = False) -> None:
         f = self.fields
@@ -487,6 +490,9 @@ class _Assembler:
                     phone=f.get("phone"),
                 )
             )
+            for name in self.followers:
+                self.contacts.append(Contact(name, None, org, None, None))
+        self.followers = []
         self.fields = {}
 
     def has_reach(self) -> bool:
@@ -545,7 +551,8 @@ def _parse_block(block: str, text: str, known: dict[str, str]) -> list[Contact]:
     assembler = _Assembler(text, known)
     pending_org: str | None = None
     last_kind = ""
-    for raw in _PIECE_SPLIT.split(marked):
+    pieces = _PIECE_SPLIT.split(marked)
+    for at, raw in enumerate(pieces):
         piece = _balanced(raw.strip(" \t*_•:[]+"))
         if not piece:
             continue
@@ -603,6 +610,15 @@ def _parse_block(block: str, text: str, known: dict[str, str]) -> list[Contact]:
         if heading and not heading.group("after").strip(" :"):
             if assembler.has_reach():
                 assembler.flush()
+            continue
+        if (
+            " and " in piece
+            and (pair := _name_pair(piece)) is not None
+            and next((p for p in pieces[at + 1 :] if p.strip()), "").strip().startswith("\x00")
+        ):
+            assembler.put("name", pair[0])
+            assembler.followers.append(pair[1])
+            last_kind = "name"
             continue
         if _ORG_SUFFIX_RE.fullmatch(piece) and assembler.fields.get("organisation"):
             assembler.fields["organisation"] += ", " + piece
@@ -670,6 +686,45 @@ def _parse_block(block: str, text: str, known: dict[str, str]) -> list[Contact]:
             last_kind = "organisation"
     assembler.flush(final=True)
     return assembler.contacts
+
+
+def contact_heading(line: str) -> str | None:
+    """What follows a contact block's heading on *line* ("Contact: Jane Roe, 202-555-0100",
+    "Media contacts"), ``None`` if *line* opens no contact block."""
+    m = HEADER_RE.match(line)
+    if m is None or m.group("header").lower().startswith(("for ", "pour ", "para ")):
+        return None
+    if not _accepts(m.group("after"), m.group("header")) or _NAV_ITEM.match(line):
+        return None
+    return m.group("after")
+
+
+def contact_line(line: str) -> str | None:
+    """What a line of a contact block under its heading holds: "reach" (a phone, an email, a
+    labelled field), "name" or "role"; ``None`` for any other line."""
+    s = line.strip(" \t*_•")
+    if not s or len(s) > 100:
+        return None
+    if "@" in s or _LABEL.match(s):
+        return "reach"
+    phone = _PHONE_RE.search(s)
+    if phone is not None and 7 <= sum(ch.isdigit() for ch in phone.group(0)) <= 15:
+        rest = (s[: phone.start()] + s[phone.end() :]).strip(" \t,;:/-")
+        if not rest or _is_name(rest) or _is_role(rest) or len(rest) <= 30:
+            return "reach"
+        return None
+    if _is_name(s):
+        return "name"
+    return "role" if len(s) <= 60 and _is_role(s) else None
+
+
+def _name_pair(piece: str) -> tuple[str, str] | None:
+    """ "Barry E. Piatt and Brenden Timpe": two people's names joined by "and"."""
+    first, _, second = piece.partition(" and ")
+    first, second = clean_line(first), clean_line(second)
+    if _is_name(first) and _is_name(second):
+        return first, second
+    return None
 
 
 def _name_then_firm(piece: str, buttons: bool) -> tuple[str, str] | None:
@@ -763,7 +818,10 @@ def find_contacts(
     if first_block is None and _has_email_button(text):
         return _buttons_block(lines, first_line, text, known)
     if first_block is None:
-        return _sentence_contacts(lines, first_line, text, known), None
+        found = list(_sentence_contacts(lines, first_line, text, known))
+        for contact in _phone_sentence_contacts(lines, first_line):
+            _merge(found, contact)
+        return tuple(found), None
     return tuple(contacts), first_block
 
 
@@ -821,6 +879,73 @@ def _sentence_contacts(
                 if contact.name and contact.email:
                     _merge(contacts, contact)
     return tuple(contacts)
+
+
+# "For more information call Jane Roe at (202) 555-0100", "... today. Media contact: Jane
+# Roe, +1 202 555 0100", "March 08 2007Contact Katie Laning 202 224 4843": a person and a
+# phone in a sentence, no email. Matched at a cue found with str.find; every part is bounded.
+_PHONE_CUES = ("ontact", "call ", "Call ")
+# Possessive runs of spaces: a text of spaces after "Contact" must not be tried split by split.
+_PHONE_CONTACT = re.compile(
+    r"(?:[Cc]ontact(?:ez|s)?|[Cc]all)(?![a-z])(?=[ \t:])[ \t]*+:?[ \t]*+"
+    r"(?P<name>[A-ZÀ-Þ][\w'’.-]{0,30}(?:[ \t]{1,2}[A-ZÀ-Þ][\w'’.-]{0,30}){1,3})"
+    r"(?:[ \t]{0,3},[ \t]{0,3}(?P<role>[a-zA-Z][a-zA-Z ]{1,60}),)?"
+    r"[ \t]*+,?[ \t]*+"
+    r"(?:(?:at|on|(?:by[ \t]+)?(?:tele)?phone(?:[ \t]+at)?|tel\.?)[ \t]*+:?[ \t]*+)?"
+)
+# A lower-case "call" or "contact" in prose tells the press whom to reach only after one of
+# these words, earlier on its line: "For more information, call ...", "Reporters may contact".
+_PRESS_CUE = re.compile(
+    r"(?i:information|inform|details|media|press|reporters?|journalists?|questions|inquiries|"
+    r"enquiries|interviews?)"
+)
+_MAX_PHONE_CUES = 40
+
+
+def _phone_sentence_contacts(lines: list[str], first_line: int) -> list[Contact]:
+    """Contacts written into a sentence with a name and a phone, and no block or email."""
+    body = "\n".join(lines[first_line:])[:_SCAN_PHONE_CHARS]
+    contacts: list[Contact] = []
+    hits = sorted(
+        at - (1 if cue == "ontact" else 0)
+        for cue in _PHONE_CUES
+        for at in _find_all(body, cue, _MAX_PHONE_CUES)
+    )
+    for at in hits:
+        if at < 0 or (at and body[at - 1].isalpha() and body[at - 1].islower()):
+            continue  # "recontact", "recall"
+        m = _PHONE_CONTACT.match(body, at)
+        if m is None:
+            continue
+        phone = _PHONE_RE.match(body, m.end())
+        if phone is None or not 7 <= sum(ch.isdigit() for ch in phone.group(0)) <= 15:
+            continue
+        name = " ".join(m.group("name").split())
+        if not _is_name(name) or len([t for t in name.split() if len(t) > 2]) > 3:
+            continue
+        if body.count(name) >= 3:
+            continue  # a business the release names again and again, not a press officer
+        if body[at].islower():
+            line_start = body.rfind("\n", 0, at) + 1
+            if not _PRESS_CUE.search(body, max(line_start, at - 120), at):
+                continue
+        role = m.group("role")
+        role = " ".join(role.split()) if role and _is_role(role) else None
+        _merge(contacts, Contact(name, role, None, None, " ".join(phone.group(0).split())))
+    return contacts
+
+
+_SCAN_PHONE_CHARS = 60_000
+
+
+def _find_all(text: str, word: str, limit: int) -> list[int]:
+    """Where *word* occurs in *text*, the first *limit* times."""
+    found: list[int] = []
+    at = text.find(word)
+    while at >= 0 and len(found) < limit:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
 
 
 def _has_email_button(text: str) -> bool:

@@ -15,6 +15,7 @@ from store.ingest.extract.vocabulary import (
     ORG_SUFFIX,
     ORG_WORD_ENDINGS,
     ORG_WORDS,
+    REGION_WORDS,
     ROLE_WORDS,
     WEEKDAY_WORDS,
     word_set,
@@ -38,10 +39,21 @@ _GROUP_OF_N = re.compile(r"G\d{1,2}(?:[ \t]+(?P<region>[A-Z][a-z]{2,20}))?(?![\w
 _HONORIFIC_TOKEN = re.compile(rf"(?:{HONORIFIC})$")
 _CONNECTORS = word_set("of for and the to on de des du la le el del y für und der di &")
 # Unions used per token, built once: "a | b" inside a loop builds a new set every time.
-_OPENERS = COMMON_WORDS | _CONNECTORS
+# Words that open a sentence before a body's name: "Under the Node.js Foundation", "Currently
+# the ...".
+_SENTENCE_OPENERS = word_set(
+    """under currently recently through following including among between within across via
+    despite like unlike beyond upon toward towards together plus both either neither
+    thanks besides alongside inside outside earlier later previously formerly initially
+    finally instead"""
+)
+_OPENERS = COMMON_WORDS | _CONNECTORS | _SENTENCE_OPENERS
 _DATE_WORDS = MONTH_WORDS | WEEKDAY_WORDS
-_LOOSE_ENDS = _CONNECTORS | _DATE_WORDS
-_NOT_OWN_WORDS = COMMON_WORDS | MONTH_WORDS
+# Pronouns and title abbreviations that a capitalised run picks up from the next sentence:
+# "Department of Environmental Protection He", "Judiciary Committee Chairman Sen".
+_PRONOUNS = word_set("he she it we they i my our his her their its you your me us them sen rep")
+_LOOSE_ENDS = _CONNECTORS | _DATE_WORDS | _PRONOUNS
+_NOT_OWN_WORDS = COMMON_WORDS | MONTH_WORDS | word_set("current former entire full whole")
 _SUBJECT_OPENERS = COMMON_WORDS | {"l’", "l'"}
 _HEAD_LINKS = word_set("of for to on de des du del di für der pour para")
 _ROLE_LINKS = frozenset({"of", "at", "for", "der", "des", "de", "du", "del", "di", "bei"})
@@ -150,13 +162,52 @@ def _acronym_fits(tokens: list[str], acronym: str) -> bool:
     return all(ch in it for ch in letters)
 
 
+def _fits_after_country(tokens: list[str], acronym: str) -> bool:
+    """:func:`_acronym_fits`, the country that may open the name left out: "U S Department
+    of Transportation DOT"."""
+    for skip in range(3):
+        if skip and _bare(tokens[skip - 1]) not in _COUNTRY_MARKS:
+            return False
+        if _acronym_fits(tokens[skip:], acronym):
+            return True
+    return False
+
+
+_COUNTRY_MARKS = word_set("u s u.s us uk u.k eu")
+
+
 def _drop_openers(tokens: list[str]) -> list[str]:
     while tokens and (
         (_bare(tokens[0]) in _OPENERS and not _is_org_word(tokens[0]))
         or _bare(tokens[0]) in _DATE_WORDS
+        # "WASHINGTON Wheaton Community Hospital": a dateline's place in capitals before it
+        or (
+            len(tokens) > 2
+            and tokens[0].isupper()
+            and not tokens[1].isupper()
+            and _bare(tokens[0]) in REGION_WORDS
+            and len(tokens[0]) > 3
+        )
     ):
         tokens = tokens[1:]
     return tokens
+
+
+# Role words that name a person's office ("Chairman", "Members"), not a field a body's name
+# may hold ("Federal Communications Commission", "Global Media Group").
+_OFFICE_WORDS = ROLE_WORDS - word_set(
+    """communications marketing media public press investor sales business global regional
+    national interim acting senior general executive associate board principal lead cabinet
+    master volunteer security engineer producer designer architect author agent broker"""
+)
+
+
+def _is_role_word(token: str) -> bool:
+    """ "Chairman", "Members", "Director": an office or its plural, not a body's own word."""
+    word = _bare(token)
+    return not _is_org_word(token) and (
+        word in _OFFICE_WORDS or (word.endswith("s") and word[:-1] in _OFFICE_WORDS)
+    )
 
 
 def _trim(tokens: list[str]) -> list[str]:
@@ -178,7 +229,12 @@ def _trim(tokens: list[str]) -> list[str]:
         if i and token in _SUFFIX_WORDS:
             tokens = tokens[: i + 1]  # "Beta Labs LLC on Monday": the name ends at LLC
             break
-    while tokens and (_bare(tokens[-1]) in _LOOSE_ENDS and len(tokens) > 1):
+    while len(tokens) > 1 and (
+        _bare(tokens[-1]) in _LOOSE_ENDS
+        or (_bare(tokens[-1]) in _OFFICE_WORDS and _bare(tokens[-2]) in _BODY_KINDS)
+    ):
+        # "Senate Judiciary Committee Chairman Sen": the body before its officer's title; not
+        # "Academy of Truck Accident Attorneys", "Acting Energy Secretary"
         tokens = tokens[:-1]
     if tokens and tokens[-1].endswith(".") and not _KEEP_DOT.search(tokens[-1]):
         tokens[-1] = tokens[-1].rstrip(".")
@@ -198,18 +254,82 @@ def _split_at_people(tokens: list[str], people: list[list[str]]) -> list[list[st
         for name in people:
             if tokens[i : i + len(name)] == name:
                 return [tokens[:i], *_split_at_people(tokens[i + len(name) :], people)]
+        if i and _is_role_word(tokens[i - 1]):
+            # "Board Member Collins", "Chairman Adam I. Klein": a person by their name's parts.
+            parts = {part for name in people if len(name) > 1 for part in name}
+            end = i
+            while end < len(tokens) and (
+                _bare_name(tokens[end]) in parts or (end > i and _INITIAL.fullmatch(tokens[end]))
+            ):
+                end += 1
+            if end > i:
+                return [tokens[: i - 1], *_split_at_people(tokens[end:], people)]
     return [tokens]
+
+
+_INITIAL = re.compile(r"[A-Z]\.?")
+
+
+def _bare_name(token: str) -> str:
+    return token.rstrip("’'").removesuffix("’s").removesuffix("'s")
 
 
 def _split_at_sentences(tokens: list[str]) -> list[list[str]]:
     """A run that crosses a full stop is two runs: "Kingdom of Morocco. This Office"."""
     parts: list[list[str]] = [[]]
     for token in tokens:
+        if "--" in token:
+            # "DC--Privacy and Civil Liberties Oversight Board": a dateline's dashes glued
+            head, _, tail = token.rpartition("--")
+            if head:
+                parts[-1].append(head.strip("-"))
+            parts.append([])
+            token = tail
+            if not token:
+                continue
         parts[-1].append(token)
         if token.endswith(".") and len(token) > 2 and not _KEEP_DOT.search(token):
             parts[-1][-1] = token[:-1]
             parts.append([])
     return [p for p in parts if p]
+
+
+# The kinds of body a name ends with ("Harvard College", "Technical Steering Committee"), not
+# the fields a name may end with ("Department of Health and Human Services").
+_BODY_KINDS = word_set(
+    """office organization organisation agency association council commission committee
+    foundation institute institution university bank group corporation company ministry
+    department directorate authority federation union society center centre network alliance
+    coalition board service administration bureau trust church school college hospital club
+    league party forum laboratory academy museum library court police chamber inc inc. ltd
+    ltd. llc plc gmbh corp corp."""
+)
+_AND_WORDS = frozenset({"and", "&", "und", "et", "y"})
+# Kinds of body named by what they are "of": "Department" alone is no name.
+_NEEDS_OF = frozenset({"Department", "Ministry", "Office", "Bureau", "Directorate", "Secretariat"})
+# Free software as a cause, in the languages of the releases: a concept, not a body.
+_CAUSE_WORDS = word_set("free freie freien freier freies libre libres open offene offenen")
+_CONCEPT_WORDS = _CAUSE_WORDS | word_set("software logiciel logiciels source")
+
+
+def _split_at_and(tokens: list[str]) -> list[list[str]]:
+    """ "Justice Department and the Internal Revenue Service", "Harvard College and Yale Law
+    School": two bodies joined by "and"; "Department of Health and Human Services" is one."""
+    for i in range(1, len(tokens) - 1):
+        if tokens[i] not in _AND_WORDS:
+            continue
+        left, right = tokens[:i], tokens[i + 1 :]
+        article = right[0].lower() in ("the", "la", "le", "el", "die", "der", "les", "los")
+        if article:
+            right = right[1:]
+        if not right or not right[0][:1].isupper():
+            continue
+        closed = _bare(left[-1]).removesuffix("s") in _BODY_KINDS or (
+            len(left) > 1 and left[-1].isupper() and left[-1].isalpha() and len(left[-1]) > 1
+        )  # "National Institutes of Health NIH and Centers for Disease Control ..."
+        if article or (closed and tokens[i] != "&" and _is_organisation(_trim(list(right)))):
+            return [left, *_split_at_and(right)]
+    return [tokens]
 
 
 def _split_at_of(tokens: list[str]) -> list[list[str]]:
@@ -220,15 +340,42 @@ def _split_at_of(tokens: list[str]) -> list[list[str]]:
             while right and right[0] in _CONNECTORS:
                 right = right[1:]
             if any(map(_is_org_word, left)) and any(map(_is_org_word, right)):
+                if all(
+                    t in _NEEDS_OF or _bare(t) in _COUNTRY_MARKS or _bare(t) in _OPENERS
+                    for t in left
+                ):
+                    continue  # "U.S. Department of Health and Human Services" is one name
                 return [left, *_split_at_of(right)]
     return [tokens]
 
 
-def _is_organisation(tokens: list[str]) -> bool:
+def _is_organisation(tokens: list[str], acronym: str | None = None) -> bool:
+    """Do *tokens* name a body? An *acronym* that fits them is a word of their own."""
     if len(tokens) < 2 or len(tokens) > 14:
         return False
     if not (any(map(_is_org_word, tokens)) or tokens[-1] in _SUFFIX_WORDS):
         return False
+    if tokens[-1] == "Program":
+        return False  # "Airport Improvement Program": a programme, not a body (US spelling)
+    opening = 0
+    while opening < len(tokens) and not _is_org_word(tokens[opening]):
+        opening += 1
+    if opening >= 2 and all(
+        _bare(t) in ROLE_WORDS or _bare(t) in _CONNECTORS for t in tokens[:opening]
+    ):
+        return False  # "Senior Managing Director and Group": an officer's title
+    if sum(t.isdigit() for t in tokens) >= 2:
+        return False  # "Office 202 224 3224 Thursday December 20 2007": a line's numbers
+    if tokens[-1] in _NEEDS_OF and all(_bare(t) in _COUNTRY_MARKS for t in tokens[:-1]):
+        return False  # "U.S. Department" where "of Agriculture" went to the next line
+    if any(_bare(t).strip("-") in _CAUSE_WORDS for t in tokens):
+        rest = [
+            t
+            for t in tokens
+            if _bare(t).strip("-") not in _CONCEPT_WORDS and _bare(t) not in _CONNECTORS
+        ]
+        if not any(map(_is_org_word, rest)):
+            return False  # "Freie Software", "Software Libre", "Anwendungen Freier Software"
     if tokens[0][0].islower() or tokens[0][0].isdigit() or any("http" in t for t in tokens):
         return False
     # Names end with their organisation word ("Acme Foundation", "Beta Labs LLC") or open
@@ -245,8 +392,12 @@ def _is_organisation(tokens: list[str]) -> bool:
     if _bare(tokens[-1]) in ROLE_WORDS and not _is_org_word(tokens[-1]):
         return False  # "Media Relations Manager", "Communications Officer"
     # A name needs one word of its own: "Programme Office" alone says nothing.
-    own = [t for t in tokens if not _is_org_word(t) and _bare(t) not in _CONNECTORS]
-    if not own or all(_bare(t) in _NOT_OWN_WORDS for t in own):
+    own = [
+        t
+        for t in tokens
+        if not _is_org_word(t) and _bare(t) not in _CONNECTORS and not _is_role_word(t)
+    ]
+    if acronym is None and (not own or all(_bare(t) in _NOT_OWN_WORDS for t in own)):
         return False
     return not all(t.isupper() for t in tokens if t not in _CONNECTORS)
 
@@ -259,7 +410,8 @@ def _names_in_run(
         piece
         for sentence in _split_at_sentences(tokens)
         for chunk in _split_at_people(sentence, people)
-        for piece in _split_at_of(chunk)
+        for joined in _split_at_and(chunk)
+        for piece in _split_at_of(joined)
     ]
     if parts and tokens and parts[-1][-1:] != tokens[-1:]:
         acronym = None  # the acronym belonged to a part that was cut away
@@ -267,9 +419,25 @@ def _names_in_run(
     for n, part in enumerate(parts):
         last = n == len(parts) - 1
         name_tokens = _trim(list(part))
+        if (
+            last
+            and acronym is None
+            and not suffix
+            and len(name_tokens) > 2
+            and name_tokens[-1].isupper()
+            and name_tokens[-1].isalpha()
+            and 2 <= len(name_tokens[-1]) <= 6
+            and any(map(_is_org_word, name_tokens[:-1]))
+            and _bare(name_tokens[-2]) not in _CONNECTORS
+            and _fits_after_country(name_tokens[:-1], name_tokens[-1])
+        ):
+            # "Energy Information Administration EIA": its brackets stripped by a web copy.
+            acronym = name_tokens.pop()
+            parts[-1] = parts[-1][:-1]
         if last and suffix:
             name_tokens.append(suffix.strip(" ,\t"))
-        if not _is_organisation(name_tokens):
+        fitting = acronym if last and acronym and _acronym_fits(name_tokens, acronym) else None
+        if not _is_organisation(name_tokens, fitting):
             continue
         name = " ".join(name_tokens)
         if last and suffix and suffix.startswith(","):
@@ -333,7 +501,10 @@ def find_organisations(
             span = text[m.start() : cut].rstrip(" \t(,") if cut >= 0 else m.group(0)
             words = span.split()
             # Only the people who could be cut out of this run go into the cache's key.
-            nearby = tuple(name for name in people_tokens if not name or name[0] in words)
+            bare = {w.rstrip("’'").removesuffix("’s").removesuffix("'s") for w in words}
+            nearby = tuple(
+                name for name in people_tokens if not name or name[0] in bare or name[-1] in bare
+            )
             names = memo[key] = _names_in_words(tuple(words), key[1], key[2], nearby)
         for name, acronym in names:
             if (
@@ -469,7 +640,7 @@ _ABOUT_HEADING = re.compile(
 def about_names(lines: list[str]) -> list[str]:
     """Organisations introduced by an "About X" heading (the boilerplate paragraph's title)."""
     names = []
-    for line in lines:
+    for at, line in enumerate(lines):
         if len(line) > 100 or line.lstrip(" \t*_#")[:1] not in "AÀSÜ":
             continue
         m = _ABOUT_HEADING.match(line)
@@ -479,6 +650,9 @@ def about_names(lines: list[str]) -> list[str]:
             continue
         if len(words) == 1 and _bare(name) in NOT_NAME_WORDS:
             continue  # "About the Company", "About Us"
+        following = next((nxt.strip() for nxt in lines[at + 1 : at + 4] if nxt.strip()), "")
+        if following.startswith(("* ", "- ", "• ", "+ ")):
+            continue  # "About Tor" over a list of links: a site's menu in its footer
         names.append(name)
     return names
 
@@ -486,9 +660,9 @@ def about_names(lines: list[str]) -> list[str]:
 def merge_organisations(found: tuple[str, ...], more: list[str]) -> tuple[str, ...]:
     """*found* plus the names of *more* that none of them already names."""
     out = list(found)
-    keys = [_fold(name) for name in out]
+    keys = [_merge_key(name) for name in out]
     for name in more:
-        key = _fold(name)
+        key = _merge_key(name)
         if len(out) >= MAX_ORGANISATIONS:
             break
         if not key or any(key in k or (k in key and len(k) > 3) for k in keys):
@@ -496,6 +670,12 @@ def merge_organisations(found: tuple[str, ...], more: list[str]) -> tuple[str, .
         out.append(name)
         keys.append(key)
     return tuple(out)
+
+
+def _merge_key(name: str) -> str:
+    """ "The Apache Software Foundation" and "Apache Software Foundation (ASF)" alike."""
+    key = _fold(name.split(" (", 1)[0] if name.endswith(")") else name)
+    return key[4:] if key.startswith("the ") else key
 
 
 # What is never an organisation's name, though capitalised like one: a photo credit

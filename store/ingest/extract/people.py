@@ -9,6 +9,7 @@ from store.ingest.extract.vocabulary import (
     DEPARTMENTS,
     NOT_NAME_WORDS,
     ORG_WORDS,
+    REGION_WORDS,
     ROLE_WORDS,
     word_set,
 )
@@ -27,9 +28,9 @@ _TOKEN = rf"[{_UP}][{_LOW}'’]++(?:-?[{_UP}][{_LOW}'’]++|-[{_LOW}]++)*+"
 _PARTICLE = r"(?:van|von|der|den|de|da|di|del|della|dos|das|du|le|la|bin|binti|ibn|al|el|ter|ten)"
 # Runs of capitalised words (with name particles and middle initials); a
 # single pass over the text, the cues are then read around each run.
-_RUN = re.compile(
-    rf"{_TOKEN}(?:[ \t]{{1,2}}(?:{_PARTICLE}[ \t])?(?:[{_UP}]\.?[ \t]{{1,2}})?{_TOKEN})+"
-)
+# One space between a name's words: two are where a scraped page lost a comma ("Senators
+# Kennedy  Graham  Salazar"); after an initial, whose dot it may have lost, one or two.
+_RUN = re.compile(rf"{_TOKEN}(?:[ \t](?:{_PARTICLE}[ \t])?(?:[{_UP}]\.?[ \t]{{1,2}})?{_TOKEN})+")
 
 # Words right before a name that say a person follows.
 _HONORIFICS = word_set(
@@ -37,7 +38,7 @@ _HONORIFICS = word_set(
     col. capt. maj. lt. adm. amb. ambassador mme mme. mlle mlle. m. herr frau sheikh sheikha
     shaikh datuk dato dato' monsieur madame señor señora sr. sra. srta. doña dña. dott. ing.
     rev. fr. hon. h.e. s.e. excellency
-    cllr cllr. councillor councilor alderman captain"""
+    cllr cllr. councillor councilor alderman captain sen sen. rep rep. sens. reps."""
 )
 _SPEECH = word_set(
     """said says added adds noted notes explained explains stated states commented comments
@@ -45,14 +46,33 @@ _SPEECH = word_set(
     déclaré déclare dit explique ajouté dijo afirmó señaló explicó agregó añadió sagte erklärte
     betonte
     según selon laut dice indica asegura souligne précise ajoute estime rappelle
-    affirme erklärt sagt ergänzt"""
+    affirme erklärt sagt ergänzt explica afirma declara comenta añade destaca subraya
+    sostiene señala poursuit conclut indique commente insiste meint fügt betont unterstreicht
+    kommentiert"""
 )
 _TITLES = word_set(
     """ceo cfo coo cto chairman chairwoman chairperson president founder co-founder minister mayor
     governor senator secretary-general under-secretary-general director-general commissioner
     ambassador professor chancellor premier rabbi pastor bishop coach judge justice congressman
-    congresswoman councilman councilwoman councillor superintendent sheriff"""
+    congresswoman councilman councilwoman councillor superintendent sheriff attorney secretary
+    commissioner administrator prosecutor inspector detective sergeant lieutenant officer
+    representative leader solicitor surgeon comptroller auditor postmaster marshal
+    agent director chairman chairwoman spokesperson spokesman spokeswoman trustee member
+    ministre ministro ministra secretario secretaria secrétaire ministerin staatssekretär
+    staatssekretärin bürgermeister bürgermeisterin abgeordnete abgeordneter"""
 )
+# Titles that are no part of a name, though a name may not: "Judge Norman K. Moon" is a judge.
+_TITLE_NOT_NAME = word_set(
+    """judge justice rabbi pastor bishop congressman congresswoman councilman
+    councilwoman sheriff prosecutor detective sergeant lieutenant staatssekretär
+    staatssekretärin bürgermeister bürgermeisterin abgeordnete abgeordneter inspector leader
+    solicitor comptroller auditor postmaster marshal"""
+)
+# Words of a title that are no name: "Ranking Member", "Majority Leader".
+_RANKS = word_set("ranking majority minority class")
+# "Attorney General Eric Holder", "Surgeon General", "Board Member Jane Nitze": a role word
+# that names a title only after another.
+_TITLE_TAILS = word_set("general member members")
 _SPEECH_AFTER = re.compile(
     r",?[ \t]{1,2}(?:said|says|added|noted|explained|stated|commented|remarked|a déclaré|"
     r"déclare|dijo|afirmó|sagte|erklärte)\b"
@@ -66,6 +86,16 @@ _ROLE_STOP = re.compile(
 _ROLE_NOUNS = ROLE_WORDS - word_set(
     """communications marketing media public press investor sales business global regional
     national interim acting senior general executive associate member board"""
+)
+# Roles in French, Spanish and German that open an apposition: "Zach Latta, Fundador del Hack
+# Club", "Lina Ceballos, Gestora de Proyectos".
+_ROLE_NOUNS = _ROLE_NOUNS | word_set(
+    """fundador fundadora cofundador cofundadora gestora gestor coordinadora coordinador
+    secretario secretaria investigador investigadora abogado abogada profesor profesora
+    fondateur fondatrice cofondateur cofondatrice secrétaire avocat avocate chercheur chercheuse
+    professeur professeure porte-parole conseiller conseillère délégué déléguée gründer
+    gründerin referent referentin rechtsanwalt rechtsanwältin professorin minister ministerin
+    vorstand vorständin"""
 )
 _PARTICLES = word_set("van von der den de da di del della dos das du le la bin ibn al el ter ten")
 _CAP_PARTICLES = frozenset({"Le", "La", "De", "Del", "Da", "Van", "Von", "Du", "Di", "Des", "Ten"})
@@ -192,30 +222,45 @@ def _word_in_run(token: str) -> tuple[bool, bool, str | None]:
     """What a word of a capitalised run says: (can it be part of a name, is it an honorific,
     the cue it gives to a name after it). Cached: runs repeat the same few thousand words."""
     low = token.lower()
-    name_part = fold(token.strip(".")) not in NOT_NAME_WORDS
+    bare = fold(token.strip("."))
+    if len(bare) == 1:
+        return True, False, None  # a middle initial ("Lanny A. Breuer"), never a word here
+    # "Representatives", "Senators", "Attorneys": a title in the plural names no one.
+    plural = bare.endswith("s") and (bare[:-1] in _TITLES or bare[:-1] in ROLE_WORDS)
+    name_part = (
+        bare not in NOT_NAME_WORDS and low not in _TITLE_NOT_NAME and not plural
+    ) and bare not in _RANKS
     honorific = low in _HONORIFICS
-    cue = low if honorific or low in _TITLES or low in _SPEECH else None
+    title = low in _TITLES or (plural and bare[:-1] in _TITLES)
+    cue = low if honorific or title or low in _SPEECH else None
     return name_part, honorific, cue
 
 
 # Words kept out of names as dates ("Sun", "May") that are also surnames: "Justin Sun",
 # "Theresa May". One is a surname when it ends a run after a first name, no day number after.
-_SURNAMES_TOO = frozenset({"sun", "may", "june", "april", "august"})
+_SURNAMES_TOO = frozenset(
+    {"sun", "may", "june", "april", "august", "west", "north", "south", "east", "street"}
+)
 # Last words of a business's name, never of a person's: "Mullen Automotive", "Midwest Book
 # Review", "Scofflaw's Brewing".
 _BUSINESS_END = word_set(
     """automotive review brewing brewery bar kitchen list blog research practice division books
     email client pizza cafe café bakery salon shop store market grill motors boutique restaurant
     studio gallery pharmacy jewelers florist tavern coffee outfitters supply realty roofing
-    plumbing dental dentists clinic spa"""
+    plumbing dental dentists clinic spa harbor harbour county township village valley island
+    beach heights"""
 )
 _POSSESSIVE = ("'s", "’s")
 # A firm's legal or group word right after a name somewhere in the text: "Mullen Automotive Inc."
 _FIRM_AFTER = (" Inc", " LLC", " Ltd", " Corp", " Group", " & Co", " GmbH", " PLC", " AG ")
 
 
-def _segments(tokens: list[str], digit_after: bool = False) -> list[tuple[int, int, str | None]]:
-    """Split a run at words that are no part of a name; each piece with the cue before it."""
+def _segments(
+    tokens: list[str], digit_after: bool = False, after_of: bool = False
+) -> list[tuple[int, int, str | None]]:
+    """Split a run at words that are no part of a name; each piece with the cue before it.
+    *after_of*: the run follows "of" ("Department of Justice Criminal Division"), where its
+    first word is a name's part, not a title before a name."""
     pieces: list[tuple[int, int, str | None]] = []
     start = 0
     cue: str | None = None
@@ -224,6 +269,10 @@ def _segments(tokens: list[str], digit_after: bool = False) -> list[tuple[int, i
         name_part, honorific, cue_after = _word_in_run(token)
         if name_part and not honorific:
             continue
+        if i == 0 and after_of and token.lower() in _OF_TITLES:
+            cue_after = None
+        if cue_after is None and i == start and cue and token.lower() in _TITLE_TAILS:
+            cue_after = cue  # "Attorney General Eric Holder", "Board Member Jane Nitze"
         if i == last and i > start and not digit_after and token.lower() in _SURNAMES_TOO:
             continue  # "Justin Sun", not "Sun 5 March"
         particle = (
@@ -243,10 +292,15 @@ def find_people(text: str) -> tuple[Person, ...]:
     """People with a cue: an honorific, a role, or a quote ("said Jane Doe, CEO of Acme")."""
     text = text[:_SCAN_CHARS]
     people: dict[str, list[str | None]] = {}
+    listed_after = -1  # where the last name found ends, when it ends its run
     for m in _RUN.finditer(text):
         start, end = m.span()
-        if start and (text[start - 1].isalnum() or text[start - 1] in "-’'"):
-            continue
+        if (
+            start
+            and (text[start - 1].isalnum() or text[start - 1] in "-’'")
+            and not (text[start - 1] == "-" and (start < 2 or text[start - 2] in " \t\n"))
+        ):
+            continue  # a word's end; not "-Lucas Lasota, Legal Manager", a quote's speaker
         tokens = m.group(0).split()
         before = _words_before(text, start)
         last = before[-1].lower() if before else ""
@@ -256,14 +310,36 @@ def find_people(text: str) -> tuple[Person, ...]:
             text[end : end + 3].strip()[:1].isdigit()
         )
         owner = "s" in m.group(0) and ("'s" in m.group(0) or "’s" in m.group(0))
-        for first, stop, cue in _segments(tokens, digit_after):
+        listed = listed_after == start or (
+            listed_after >= 0 and _AND_GAP.fullmatch(text, listed_after, start) is not None
+        )
+        for first, stop, cue in _segments(tokens, digit_after, last in _OF_WORDS):
             if stop - first > 5:
                 continue
             at_end = stop == len(tokens)
             if first == 0:
                 cue = last if last in _HONORIFICS or last in _SPEECH or last in _TITLES else None
+                if (
+                    cue in _TITLES
+                    and cue not in _HONORIFICS
+                    and len(before) > 1
+                    and text[start - 2 : start] != f"{before[-1][-1:]} "
+                    and before[-2][:1].isupper()
+                    and len(before[-2]) > 1
+                    and _word_in_run(before[-2])[0]
+                ):
+                    cue = None  # "About Slam Dunk Attorney  Slam Dunk ...": a firm's name ends
+                if cue is None and listed:
+                    cue = "and"  # "Senators Mike Enzi and John Barrasso": the list goes on
             elif cue is None:
                 continue  # "The New York Stock Exchange said": the run is not a name
+            if (
+                cue
+                and cue.endswith("s")
+                and cue[:-1] in _TITLES
+                and not (at_end and _LIST_AFTER.match(text, end))
+            ):
+                continue  # "Members Drive Enterprise Growth": a plural title heads a list only
             possessive = (
                 next((i for i in range(first, stop) if tokens[i].endswith(_POSSESSIVE)), None)
                 if owner
@@ -278,6 +354,8 @@ def find_people(text: str) -> tuple[Person, ...]:
                     stop = possessive + 1  # "Donald Trump's": the person, not what is theirs
             if stop - first < 2:
                 continue
+            if stop < len(tokens) and fold(tokens[stop]) in ORG_WORDS:
+                continue  # "Director Idil Biret Education Foundation": a body's name
             at_end = stop == len(tokens)
             role: str | None = None
             if at_end:
@@ -290,19 +368,63 @@ def find_people(text: str) -> tuple[Person, ...]:
                     at_end and text[end : end + 1] in ", \t" and _SPEECH_AFTER.match(text, end)
                 )
                 and not (at_end and first == 0 and _speaker_with_clause(text, start, end))
+                # "Gregory Thomas Miller, 57, of Deville": a person and their age.
+                and not (at_end and text[end : end + 1] == "," and _AGE_AFTER.match(text, end))
             ):
                 continue
             if role is None and cue in _TITLES:
-                role = tokens[first - 1] if first else before[-1]
+                role = _title_before(tokens, first) if first else before[-1]
+            stop = _without_party(tokens, first, stop)
             name = " ".join(tokens[first:stop])
             if name.endswith(_POSSESSIVE):
                 name = name[:-2]
             if fold(tokens[stop - 1]) in _BUSINESS_END or _firm_named(text, name):
                 continue  # a shop or a firm, not a person
             _add(people, name, role)
+            if at_end:
+                listed_after = end
             if len(people) >= MAX_PEOPLE:
                 break
     return tuple(Person(str(name), role) for name, role in people.values())
+
+
+# Between two names of a list: "Mike Enzi and John Barrasso", "Max Baucus (D-MT), and ...".
+_AND_GAP = re.compile(r"(?:[ \t]{0,2}\([^()\n]{1,12}\))?,?\s{1,3}(?:and|y|et|und|&)\s{1,3}")
+_LIST_AFTER = re.compile(
+    r"(?:[ \t]{0,2}\([^()\n]{1,12}\))?(?:,|\s{1,2}(?:and|&)\s|[ \t]{1,2}[DRI][ \t]{1,2}[A-Z])"
+)
+_OF_WORDS = frozenset({"of", "de", "du", "des", "del", "der", "the"})
+# Titles that are a body's name after "of": "Department of Justice Criminal Division".
+_OF_TITLES = frozenset({"justice", "attorney", "secretary", "state"})
+_AGE_AFTER = re.compile(r",[ \t]{1,2}\d{1,3},[ \t]")
+# A legislator's party and state after the name, their brackets stripped: "Bob Corker R Tenn",
+# "Mary L Landrieu D", "Sam Brownback Republican".
+_PARTY = frozenset({"D", "R", "I", "Republican", "Democrat", "Democratic", "Independent"})
+
+
+def _without_party(tokens: list[str], first: int, stop: int) -> int:
+    """*stop* less a party and state that close the name."""
+    if stop - first >= 3 and tokens[stop - 1].strip(".") in _PARTY:
+        return stop - 1
+    if stop - first >= 4 and tokens[stop - 2] in _PARTY and _is_region(tokens[stop - 1]):
+        return stop - 2
+    return stop
+
+
+def _is_region(token: str) -> bool:
+    bare = fold(token).strip(".")
+    return bare in REGION_WORDS or bare + "." in REGION_WORDS
+
+
+def _title_before(tokens: list[str], first: int) -> str:
+    """The title words right before a name in its run: "Assistant Attorney General"."""
+    at = first
+    while at > 0 and first - at < 4:
+        name_part, honorific, _ = _word_in_run(tokens[at - 1])
+        if name_part or honorific:
+            break
+        at -= 1
+    return " ".join(tokens[at:first]) or tokens[first - 1]
 
 
 def _firm_named(text: str, name: str) -> bool:
