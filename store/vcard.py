@@ -94,8 +94,13 @@ def card_lines(entry: DirectoryEntry) -> list[str]:
     if role:
         lines.append(f"TITLE:{escape_text(role)}")
     email = _clean(entry.email)
+    others = [o for o in map(_clean, entry.other_emails) if o and o != email]
     if email:
-        lines.append(f"EMAIL;TYPE=work:{escape_text(email)}")
+        # With earlier addresses beside it, PREF=1 says which one to write to.
+        pref = ";PREF=1" if others else ""
+        lines.append(f"EMAIL;TYPE=work{pref}:{escape_text(email)}")
+    for other in others:
+        lines.append(f"EMAIL;TYPE=work:{escape_text(other)}")
     for phone in entry.phones:
         uri = _tel_uri(_clean(phone))
         if uri:

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from tests.helpers.app_session import settle
 from tests.helpers.browser_data import write_store
@@ -40,6 +41,11 @@ def _after(*keys: str) -> Callable[[Pilot[Any]], Any]:
         # typing pauses: the screen as the user sees it when they stop.
         await pilot.pause(typing_pause.PAUSE * 2)
         await settle(pilot)
+        # The text cursor blinks every half second: shown steadily, or a snapshot
+        # taken on a loaded machine catches it off (seen in CI as a flaky failure).
+        for field in pilot.app.screen.query(Input):
+            field.cursor_blink = False
+        await pilot.pause()
 
     return run_before
 

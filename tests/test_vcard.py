@@ -100,6 +100,24 @@ def test_a_card_holds_every_field_and_reads_back() -> None:
     assert unescape(card["NOTE"][0]).startswith("1 press release, last seen 2024-03-03")
 
 
+def test_earlier_addresses_follow_the_one_to_write_to() -> None:
+    card_text = vcard(entry(other_emails=("j.roe@example.org", "jane@example.org")))
+    assert "EMAIL;TYPE=work;PREF=1:jane@example.org\r\n" in card_text
+    [card] = parse_vcards(card_text.encode())
+    # The current address once, then the earlier one; the card reads back.
+    assert card["EMAIL"] == ["jane@example.org", "j.roe@example.org"]
+
+
+def test_the_contact_card_and_json_show_earlier_addresses() -> None:
+    from tui.cli.exporting import contact_json
+    from tui.screens.contacts import contact_card
+
+    shown = entry(other_emails=("j.roe@example.org",))
+    assert contact_json(shown)["other_emails"] == ["j.roe@example.org"]
+    assert "j.roe@example.org  (earlier)" in contact_card(shown).plain
+    assert contact_json(entry())["other_emails"] == []
+
+
 def test_commas_semicolons_backslashes_and_line_breaks_are_escaped() -> None:
     hostile = entry(
         name="Roe, Jane; \\ Dr",

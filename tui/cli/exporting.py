@@ -183,6 +183,7 @@ def contact_json(entry: DirectoryEntry) -> dict[str, object]:
     return {
         "name": entry.name,
         "email": entry.email,
+        "other_emails": list(entry.other_emails),
         "phones": list(entry.phones),
         "role": entry.role,
         "organisation": entry.organisation,

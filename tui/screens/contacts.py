@@ -281,6 +281,9 @@ def contact_card(entry: DirectoryEntry) -> Text:
     text.append(clean_line(entry.name) + "\n", "bold")
     if entry.email:
         text.append(clean_line(entry.email) + "\n")
+    for other in entry.other_emails:
+        # Earlier addresses at the same organisation: shown, dimmed, below the current one.
+        text.append(clean_line(other) + "  (earlier)\n", "dim")
     for phone in entry.phones:
         text.append(clean_line(phone) + "\n")
     last = entry.last_seen.isoformat() if entry.last_seen else "undated"
