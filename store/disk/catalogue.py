@@ -209,7 +209,7 @@ class Catalogue(Sequence[Release]):
             raise NotCatalogued(f"store schema {schema}")
         rows.sort(key=lambda row: archive_order(row[2], row[1]))
         if previous is not None and kept:
-            rows = previous._merged(kept, rows)
+            return cls(handle, signature, *previous._merged(kept, rows))
         columns = {name: [row[n] for row in rows] for n, name in enumerate(_COLUMNS)}
         contacts = orjson.dumps([row[7] for row in rows])
         offsets = array("Q", [row[8] for row in rows])
@@ -223,37 +223,47 @@ class Catalogue(Sequence[Release]):
 
     def _merged(
         self, kept: list[tuple[int, int, int, int]], fresh: list[tuple[Any, ...]]
-    ) -> list[tuple[Any, ...]]:
+    ) -> tuple[dict[str, list[Any]], array[int], array[int], bytes, array[int]]:
         """The rows *kept* from this catalogue, in its order, with the *fresh* rows
-        (sorted) put where a full sort puts them."""
+        (sorted) put where a full sort puts them: the columns, offsets, lengths,
+        contacts and checks of the merged catalogue.
+
+        Column by column (a copy of each list, then a few inserts), never a
+        tuple per row: 100 releases added to 100,000 cost a few list copies.
+        """
         kept.sort()
+        places = [place for place, _, _, _ in kept]
+        whole = len(places) == len(self.ids)  # sorted and distinct: every row, in order
         with collector.paused():
             contacts = orjson.loads(self._contacts)
-        rows: list[tuple[Any, ...]] = [
-            (
-                self.ids[place],
-                self.titles[place],
-                self.dates[place],
-                self.locations[place],
-                self.organisations[place],
-                self.fingerprints[place],
-                self.issuers[place],
-                contacts[place],
-                offset,
-                length,
-                check,
-            )
-            for place, offset, length, check in kept
-        ]
 
-        def order(row: tuple[Any, ...]) -> tuple[int, str, str]:
-            return archive_order(row[2], row[1])
+        def picked(column: list[Any]) -> list[Any]:
+            return list(column) if whole else [column[place] for place in places]
+
+        columns = {name: picked(getattr(self, name)) for name in _COLUMNS}
+        blocks = picked(contacts)
+        offsets = [offset for _, offset, _, _ in kept]
+        lengths = [length for _, _, length, _ in kept]
+        checks = [check for _, _, _, check in kept]
+        titles, dates = columns["titles"], columns["dates"]
+
+        def order(row: int) -> tuple[int, str, str]:
+            return archive_order(dates[row], titles[row])
 
         # A full sort is stable in store order, and a new or changed document
         # is written after every kept one: after the kept rows of equal key.
+        every = (*(columns[name] for name in _COLUMNS), blocks, offsets, lengths, checks)
         for row in fresh:
-            rows.insert(bisect.bisect_right(rows, order(row), key=order), row)
-        return rows
+            at = bisect.bisect_right(range(len(titles)), archive_order(row[2], row[1]), key=order)
+            for column, value in zip(every, row, strict=True):
+                column.insert(at, value)
+        return (
+            columns,
+            array("Q", offsets),
+            array("I", lengths),
+            orjson.dumps(blocks),
+            array("I", checks),
+        )
 
     def to_bytes(self) -> bytes:
         head = orjson.dumps(

@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 
 # Bitmaps renumbered together, as rows of one bit matrix (memory: rows x releases bytes).
 _ROWS = 128
+# Past this many runs of old releases kept together, bitmaps are spread column by column.
+_MOST_RUNS = 4096
 
 
 class Renumbering:
@@ -66,6 +68,7 @@ class Renumbering:
             return [bitmap << self.shift for bitmap in bitmaps]
         old_size = len(self.old)
         nbytes = (old_size + 7) // 8
+        runs = self._runs()
         out: list[int] = []
         for start in range(0, len(bitmaps), _ROWS):
             rows = bitmaps[start : start + _ROWS]
@@ -74,10 +77,38 @@ class Renumbering:
             ).reshape(len(rows), nbytes)
             bits = np.unpackbits(packed, axis=1, bitorder="little")[:, :old_size]
             placed = np.zeros((len(rows), self.size), dtype=np.uint8)
-            placed[:, self.old[self.kept]] = bits[:, self.kept]
+            if runs is None:
+                placed[:, self.old[self.kept]] = bits[:, self.kept]
+            else:
+                # Old order kept: a few runs of columns, each moved as a block.
+                for first, last, to in runs:
+                    placed[:, to : to + last - first] = bits[:, first:last]
             repacked = np.packbits(placed, axis=1, bitorder="little")
             out.extend(int.from_bytes(row.tobytes(), "little") for row in repacked)
         return out
+
+    def _runs(self) -> list[tuple[int, int, int]] | None:
+        """``(first, last, to)``: old releases ``first:last`` go to ``to:`` in the grown
+        archive, when the old ones keep their order and few runs cover them; else None."""
+        import numpy as np
+
+        kept = self.kept
+        if len(kept) == 0:
+            return []
+        places = self.old[kept]
+        step = np.diff(places)
+        if np.any(step <= 0):
+            return None  # reordered: each release to its place
+        # A run breaks where an old release was removed or an added one comes between.
+        breaks = np.flatnonzero((step != 1) | (np.diff(kept) != 1)) + 1
+        if len(breaks) > _MOST_RUNS:
+            return None
+        starts = np.concatenate(([0], breaks))
+        ends = np.concatenate((breaks, [len(kept)]))
+        return [
+            (int(kept[a]), int(kept[b - 1]) + 1, int(places[a]))
+            for a, b in zip(starts.tolist(), ends.tolist(), strict=True)
+        ]
 
     def bitmap_of_added(self, positions: Sequence[int]) -> int:
         """The bitmap, in the grown archive, of added releases given by their place among the added."""
@@ -141,8 +172,14 @@ def merge_postings(
     new_map: _Ints,
     entries: int,
     places: Renumbering,
+    *,
+    reuse: bool = False,
 ) -> tuple[array[int], array[int], dict[int, int]]:
     """CSR postings and bitmaps of two indexes merged into *entries* entries.
+
+    *reuse*: the old postings array may become the merged one (grown where it
+    lies, its pages reused: fresh memory for 200 MB of postings cost more than
+    the merge itself); the old index must not be used afterwards.
 
     *old* and *new* are ``(offsets, postings, bitmaps)`` over their own
     entries; ``old_map``/``new_map`` say where each entry goes. An entry that
@@ -188,32 +225,130 @@ def merge_postings(
     else:
         following = np.zeros(len(target), dtype=np.int64)
     at = old_offsets[following] if len(old_offsets) else np.zeros(len(target), dtype=np.int64)
-    if places.shift is not None:
-        renumbered = old_postings + np.uint32(places.shift)
-    else:
-        renumbered = places.table[old_postings]
     added = places.new[new_positions].astype(np.uint32)
-    if not places.removes:
-        postings = np.insert(renumbered, at, added)
-        old_counts = np.diff(old_offsets)
-    else:
-        # Postings of removed releases (the top value) are dropped after the
-        # insertion, which is placed by the old offsets.
+    # The old postings renumbered and the new ones put in between, written straight
+    # into the array the index keeps (no temporary as large as the postings).
+    out = None
+    if reuse and not places.removes:
+        del old_postings  # a view of the array, which would forbid growing it
+        out = _grown_in_place(old[1], at, added, places)
+        if out is None:
+            old_postings = np.frombuffer(old[1], dtype=np.uint32)
+    if out is None:
+        out = _uint32_array(len(old_postings) + len(added))
+        _renumbered_into(np.frombuffer(out, dtype=np.uint32), old_postings, at, added, places)
+    old_counts = np.diff(old_offsets)
+    if places.removes:
+        # Postings of removed releases (the top value) are dropped: few, those of
+        # the removed releases.
         gone = np.uint32(0xFFFFFFFF)
-        dropped = np.flatnonzero(renumbered == gone)  # few: the removed releases' postings
-        old_counts = np.diff(old_offsets)
+        removed = np.flatnonzero(places.old < 0).astype(np.uint32)
+        dropped = np.flatnonzero(np.isin(old_postings, removed))
         if len(dropped):
             entry_of = np.searchsorted(old_offsets, dropped, side="right") - 1
             old_counts = old_counts - np.bincount(entry_of, minlength=len(old_counts))
-        renumbered = np.insert(renumbered, at, added)
-        postings = renumbered[renumbered != gone]
-    del renumbered
+            renumbered = np.frombuffer(out, dtype=np.uint32)
+            out = as_array("I", renumbered[renumbered != gone])
+            del renumbered
+    postings = out
 
     counts = np.zeros(entries, dtype=np.int64)
     counts[old_map] = old_counts
     np.add.at(counts, target, 1)
     offsets = np.concatenate(([0], np.cumsum(counts))).astype(np.uint64)
-    return as_array("Q", offsets), as_array("I", postings), dense
+    return as_array("Q", offsets), postings, dense
+
+
+def _uint32_array(size: int) -> array[int]:
+    """A zeroed array of *size* unsigned 32-bit ints (copied from zeroed pages: 3x faster
+    than ``array("I", [0]) * size``)."""
+    return zeroed_array("I", size)
+
+
+def zeroed_array(code: str, size: int) -> array[int]:
+    """A zeroed ``array`` of *code* and *size* items, made at the speed of a copy."""
+    import numpy as np
+
+    out = array(code)
+    if size:
+        out.frombytes(np.zeros(size * out.itemsize, dtype=np.uint8).data)
+    return out
+
+
+def _grown_in_place(
+    postings: array[int],
+    at: _Ints,
+    added: npt.NDArray[np.uint32],
+    places: Renumbering,
+) -> array[int] | None:
+    """What :func:`_renumbered_into` writes, made in *postings* itself (grown at its end:
+    no new memory for the old postings); None when it cannot grow (a view of it is held
+    elsewhere), *postings* then unchanged."""
+    import numpy as np
+
+    size = len(postings)
+    try:
+        postings.frombytes(bytes(4 * len(added)))
+    except BufferError:
+        return None
+    view = np.frombuffer(postings, dtype=np.uint32)
+    step = 1 << 20
+    for start in range(0, size, step):
+        part = view[start : min(start + step, size)]
+        if places.shift is not None:
+            np.add(part, np.uint32(places.shift), out=part)
+        else:
+            part[:] = places.table[part]
+    if len(at):
+        # Runs of new postings going to the same place, from the last: each run of old
+        # postings after one moves right by the number of new ones before it.
+        starts = np.concatenate(([0], np.flatnonzero(np.diff(at)) + 1)).tolist()
+        ends = [*starts[1:], len(at)]
+        end = size
+        for first, last, where in zip(
+            reversed(starts), reversed(ends), reversed(at[starts].tolist()), strict=True
+        ):
+            shift = last  # new postings up to and with this run
+            if end > where:
+                np.copyto(view[where + shift : end + shift], view[where:end])
+            view[where + shift - (last - first) : where + shift] = added[first:last]
+            end = where
+    del view
+    return postings
+
+
+def _renumbered_into(
+    out: npt.NDArray[np.uint32],
+    old: npt.NDArray[np.uint32],
+    at: _Ints,
+    added: npt.NDArray[np.uint32],
+    places: Renumbering,
+) -> None:
+    """*out* = the *old* postings renumbered by *places*, with *added* inserted before
+    the old postings at *at* (ascending), as ``numpy.insert`` would place them."""
+    import numpy as np
+
+    def renumber(part: npt.NDArray[np.uint32], into: npt.NDArray[np.uint32]) -> None:
+        if places.shift is not None:
+            np.add(part, np.uint32(places.shift), out=into)
+        else:
+            np.take(places.table, part, out=into)
+
+    if len(at) == 0:
+        renumber(old, out)
+        return
+    # Runs of new postings going to the same place, one slice copy each.
+    starts = np.concatenate(([0], np.flatnonzero(np.diff(at)) + 1)).tolist()
+    ends = [*starts[1:], len(at)]
+    source = written = 0
+    for first, last, where in zip(starts, ends, at[starts].tolist(), strict=True):
+        if where > source:
+            renumber(old[source:where], out[written : written + where - source])
+            written += where - source
+            source = where
+        out[written : written + last - first] = added[first:last]
+        written += last - first
+    renumber(old[source:], out[written:])
 
 
 def merge_numeric_keys(old: _U64, new: _U64) -> tuple[_U64, _Ints, _Ints]:

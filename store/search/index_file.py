@@ -88,7 +88,7 @@ def grow(
     kept = old.size - len(removed)
     if kept < GROW_FROM or not (added or removed) or len(added) > kept:
         return None
-    return old.grown(releases, added, removed, ids=ids)
+    return old.grown(releases, added, removed, ids=ids, consume=True)
 
 
 def _with_added(
@@ -127,7 +127,7 @@ def _with_added(
         order = iter(range(len(stored)))
         compact = [-1 if p < 0 else next(order) for p in places]
         built = built.reordered(_Picked(releases, stored), compact)
-    return old.grown(releases, stored, removed, ids=ids, delta=built)
+    return old.grown(releases, stored, removed, ids=ids, delta=built, consume=True)
 
 
 def _cached_part(
