@@ -27,6 +27,8 @@ pg_server.require()
 from store.archive import Archive, SortOrder  # noqa: E402
 from store.disk.catalogue import archive_order  # noqa: E402
 from store.disk.release_store import ReleaseState, ReleaseStore  # noqa: E402
+from store.pg import store as store_module  # noqa: E402
+from store.pg.columns import SAMPLE_SPAN, sample_of  # noqa: E402
 from store.pg.store import PostgresStore  # noqa: E402
 from store.records import Release  # noqa: E402
 from store.sanitize import fold  # noqa: E402
@@ -316,3 +318,95 @@ def test_timeline_and_facets_are_archive_s(loaded: Loaded, text: str, user: str)
     assert all(
         c >= d for (_, c), (_, d) in zip(found.organisations, found.organisations[1:], strict=False)
     )
+
+
+# -- pages, estimated counts, sampled timeline and facets ------------------------------------
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    archive_query(_SYNTHETIC_FOR_STRATEGY),
+    st.integers(1, 40),
+    st.integers(0, 60),
+    st.booleans(),
+    st.sampled_from([(0, 60_000), (10**9, 60_000), (10**9, 0)]),
+)
+def test_a_page_is_the_scans_slice(
+    synthetic: Loaded,
+    text: str,
+    limit: int,
+    offset: int,
+    descending: bool,
+    way: tuple[int, int],
+) -> None:
+    """Every way to a page: the list's index walked (estimated many), the matches sorted
+    (estimated few), and the walk after too many matches to sort."""
+    store, releases, states = synthetic
+    query = parse_query(text, today=TODAY)
+    hits = scan(query, releases, states["reader"])
+    order = SortOrder("date", descending)
+    expected = hits if descending else hits[::-1]
+    kept = store_module.WALK_FROM, store_module.SORT_UP_TO
+    store_module.WALK_FROM, store_module.SORT_UP_TO = way
+    try:
+        page = store.page(query, order, user="reader", limit=limit, offset=offset)
+    finally:
+        store_module.WALK_FROM, store_module.SORT_UP_TO = kept
+    assert page == expected[offset : offset + limit], text
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(archive_query(_SYNTHETIC_FOR_STRATEGY), st.integers(0, 150))
+def test_a_count_is_exact_up_to_the_bound_and_never_says_about_below_it(
+    synthetic: Loaded, text: str, bound: int
+) -> None:
+    store, releases, states = synthetic
+    query = parse_query(text, today=TODAY)
+    truth = len(scan(query, releases, states["reader"]))
+    count, exact = store.count_estimate(query, user="reader", exact_up_to=bound)
+    assert exact == (truth <= bound), text
+    if exact:
+        assert count == truth
+    else:
+        # A small archive is its own sample: the estimate is the count.
+        assert count == max(truth, bound + 1)
+
+
+def test_big_results_are_estimated_on_the_sample(
+    server: pg_server.Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a sample of a fifth of the archive: estimates near the truth, and said to be."""
+    releases = list(generate(1500, seed=5))
+    with _load(server, releases, {"reader": {}}) as (store, stored, _states):
+        store._conn.execute("ANALYZE pressroom.releases")
+        monkeypatch.setattr(store_module, "SAMPLE_ROWS", 300)
+        share = store._sample_share()
+        assert 0 < share < SAMPLE_SPAN
+        in_sample = sum(1 for r in stored if sample_of(r.id) < share)
+        assert 200 < in_sample < 400
+        for text in ("", "the", "community", "date:2010..2020", "-is:read"):
+            query = parse_query(text, today=TODAY)
+            truth = len(scan(query, stored, {}))
+            count, exact = store.count_estimate(query, user="reader", exact_up_to=100)
+            assert not exact and count > 100
+            assert abs(count - truth) <= 0.25 * truth, (text, count, truth)
+            months, months_exact = store.months_estimate(query, exact_up_to=100)
+            assert not months_exact
+            assert abs(sum(n for _m, n in months) - truth) <= 0.25 * truth
+            facets, facets_exact = store.facets_estimate(query, exact_up_to=100)
+            assert not facets_exact
+            assert abs(sum(n for _y, n in facets.years) - truth) <= 0.25 * truth
+        # A small result is still counted exactly, with an exact timeline and facets.
+        query = parse_query("zanculcheel OR date:2011-03", today=TODAY)
+        assert store.count_estimate(query, exact_up_to=100) == (store.count(query), True)
+        assert store.months_estimate(query, exact_up_to=100) == (store.months(query), True)
+        assert store.facets_estimate(query, exact_up_to=100) == (store.facets(query), True)
+
+
+@pytest.mark.parametrize("text", ["", "sahel", "date:2021", "-is:starred", "the", "zzzz", "tag:s"])
+def test_exact_timeline_and_facets_estimates_are_the_exact_ones(loaded: Loaded, text: str) -> None:
+    store = loaded[0]
+    query = parse_query(text, today=TODAY)
+    assert store.months_estimate(query, user="user1") == (store.months(query, user="user1"), True)
+    facets = store.facets(query, limit=5, user="user1")
+    assert store.facets_estimate(query, limit=5, user="user1") == (facets, True)

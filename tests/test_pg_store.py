@@ -7,6 +7,7 @@ PostgreSQL; skipped (saying why) where no PostgreSQL server can be started.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -24,8 +25,9 @@ from store.errors import NewerSchemaError, StoreError  # noqa: E402
 from store.pg import store as store_module  # noqa: E402
 from store.pg.columns import WORDS_BUDGET  # noqa: E402
 from store.pg.schema import CHANGES_CHANNEL  # noqa: E402
-from store.pg.store import PostgresStore  # noqa: E402
+from store.pg.store import PostgresStore, saved_searches_of  # noqa: E402
 from store.records import Release, Source  # noqa: E402
+from store.saved_searches import SavedSearches  # noqa: E402
 from store.search.query import parse_query  # noqa: E402
 from tests.helpers.synthetic_releases import (  # noqa: E402
     international_release,
@@ -269,7 +271,61 @@ def test_an_import_is_announced_to_listeners(dsn: str, open_store: OpenStore) ->
         store.add_batch([synthetic_release(1)])
         store.set_starred([synthetic_release(1).id])
         heard = [n.payload for n in listener.notifies(timeout=5, stop_after=2)]
-    assert heard == ["releases", "marks"]
+    # A mark names its user, so that other users' browsers can let it pass.
+    assert heard == ["releases", "marks:alice"]
+
+
+def test_a_browser_hears_another_desks_import_within_a_second(open_store: OpenStore) -> None:
+    importer, alice, bob = open_store("carol"), open_store("alice"), open_store("bob")
+    with alice.listen() as heard_by_alice, bob.listen() as heard_by_bob:
+        assert heard_by_alice.wait(0.05) == set()
+        begun = time.monotonic()
+        importer.add_batch([synthetic_release(1)])
+        assert heard_by_bob.wait(5) == {"releases"}
+        assert time.monotonic() - begun < 1.0
+        assert heard_by_alice.wait(5) == {"releases"}
+        # Marks: alice's own (from another desk) are heard, bob's are not, by alice.
+        open_store("alice").set_starred([synthetic_release(1).id])
+        bob.set_read([synthetic_release(1).id])
+        assert heard_by_alice.wait(5) == {"marks"}
+        assert heard_by_alice.wait(0.2) == set()
+        assert heard_by_bob.wait(5) == {"marks"}
+        # Several notices at once come as one answer.
+        importer.add_batch([synthetic_release(2)])
+        alice.write_saved(SavedSearches())
+        time.sleep(0.2)
+        assert heard_by_alice.wait(5) == {"releases", "saved"}
+
+
+def test_a_closed_listener_says_so_in_one_line(open_store: OpenStore) -> None:
+    listener = open_store().listen()
+    listener.close()
+    with pytest.raises(StoreError):
+        listener.wait(0.1)
+
+
+def test_saved_searches_are_each_users_own(open_store: OpenStore, dsn: str) -> None:
+    alice, bob = open_store("alice"), open_store("bob")
+    assert len(alice.load_saved()) == 0
+    searches = SavedSearches()
+    searches.save("Sahel", "sahel ", ["00000000000000aa", "00000000000000bb"], "2026-01-02T03:04")
+    searches.save("Budget", 'org:"world bank" date:2021', [], "2026-01-03T00:00")
+    alice.write_saved(searches)
+    again = open_store("alice").load_saved()
+    assert again.to_json() == searches.to_json() and again.names() == ["Sahel", "Budget"]
+    assert len(bob.load_saved()) == 0 and bob.load_saved(user="alice").names() == again.names()
+    searches.delete("Sahel")
+    alice.write_saved(searches)
+    assert alice.load_saved().names() == ["Budget"]
+    # A payload written by something else: what is understood is kept, the rest left out.
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute(
+            "UPDATE pressroom.saved_searches SET payload = %s::jsonb WHERE user_name = 'alice'",
+            ['{"searches": [7, {"name": "Ok", "query": "x", "seen": ["zz", "ab"]}, {"name": 1}]}'],
+        )
+    loaded = alice.load_saved()
+    assert [(s.name, s.query, s.seen) for s in loaded] == [("Ok", "x", frozenset({"ab"}))]
+    assert len(saved_searches_of([1, 2])) == 0 and len(saved_searches_of(None)) == 0
 
 
 def test_a_release_with_text_postgresql_cannot_hold_is_stored_cleaned(
@@ -394,107 +450,4 @@ def test_an_archive_is_copied_to_postgresql_and_back_with_its_marks(
         assert dict(reopened.states()) == dict(team.states())
 
 
-# -- measuring: python -m tests.test_pg_store [COUNT] -------------------------------------------
-
-
-def measure(count: int) -> None:
-    """Bulk import rate and typed-word query times over *count* synthetic releases
-    (``tests/helpers/synthetic.generate``), on a throwaway server; EXPLAIN ANALYZE of the
-    slowest queries."""
-    import random
-    import time
-    from collections import Counter
-
-    from store.search.tokens import text_tokens
-    from tests.helpers.synthetic import generate
-    from tests.test_search_index import keystroke_queries
-
-    # A server set up as one a team would run (the test server's defaults are for small
-    # data: 128 MB of shared buffers, a checkpoint every GB of WAL).
-    settings = {
-        "shared_buffers": "1GB",
-        "maintenance_work_mem": "256MB",
-        "work_mem": "32MB",
-        "max_wal_size": "8GB",
-        "checkpoint_timeout": "30min",
-    }
-    with pg_server.running(settings) as server, pg_server.database(server) as conninfo:
-        store = PostgresStore(conninfo, user="reader")
-        batch: list[Release] = []
-        spent = 0.0
-        started = time.perf_counter()
-        for release in generate(count):
-            batch.append(release)
-            if len(batch) == 2000:
-                begun = time.perf_counter()
-                store.add_batch(batch)
-                spent += time.perf_counter() - begun
-                batch = []
-        if batch:
-            begun = time.perf_counter()
-            store.add_batch(batch)
-            spent += time.perf_counter() - begun
-        total = time.perf_counter() - started
-        print(f"{count:,} releases: add_batch {spent:.1f} s = {count / spent:,.0f} releases/s "
-              f"(with generating them: {total:.1f} s)")  # fmt: skip
-        with psycopg.connect(conninfo, autocommit=True) as conn:
-            conn.execute("VACUUM ANALYZE pressroom.releases")
-            size = conn.execute("SELECT pg_size_pretty(pg_database_size(current_database()))")
-            print(f"  database size {size.fetchone()[0]}")  # type: ignore[index]
-        store.set_read([r.id for r in generate(min(count, 20_000))][::3])
-        sample = [r for _, r in zip(range(3000), generate(count), strict=False)]
-        frequency = Counter(t for r in sample for t in text_tokens(r.title + " " + r.body))
-        vocabulary = [word for word, _ in frequency.most_common() if len(word) > 2]
-        texts = keystroke_queries(random.Random(5), vocabulary, 30)
-        slowest: list[tuple[float, str]] = []
-        for label, run in (
-            ("first page of 100 + count", lambda q: (store.search(q, limit=100), store.count(q))),
-            ("every id of the result", lambda q: store.search(q)),
-        ):
-            timings = []
-            for text in texts:
-                query = parse_query(text)
-                begun = time.perf_counter()
-                run(query)
-                timings.append((time.perf_counter() - begun, text))
-            timings.sort()
-            p50 = timings[len(timings) // 2][0] * 1000
-            p95 = timings[int(len(timings) * 0.95)][0] * 1000
-            print(f"  {len(timings)} keystrokes, {label}: p50 {p50:.1f} ms, p95 {p95:.1f} ms, "
-                  f"max {timings[-1][0] * 1000:.1f} ms")  # fmt: skip
-            slowest += timings[-2:]
-            for seconds, text in timings[-3:]:
-                hits = store.count(parse_query(text))
-                print(f"    slowest: {seconds * 1000:7.1f} ms  {text!r} -> {hits:,} hits")
-        from store.pg.query_sql import compile_query
-
-        with psycopg.connect(conninfo, autocommit=True) as conn:
-            for text in dict.fromkeys(text for _seconds, text in slowest):
-                condition = compile_query(parse_query(text))
-                for what in ("count(*)", "r.id"):
-                    tail = (
-                        ""
-                        if what == "count(*)"
-                        else " ORDER BY r.undated, r.date_key, r.title_key, r.id"
-                    )
-                    plan = conn.execute(
-                        psycopg.sql.SQL(
-                            "EXPLAIN (ANALYZE, BUFFERS) SELECT "
-                            + what
-                            + " FROM pressroom.releases r"
-                            " LEFT JOIN pressroom.marks m ON m.user_name = 'reader'"
-                            " AND m.release_id = r.id WHERE {}" + tail
-                        ).format(condition.sql),
-                        condition.params,
-                    ).fetchall()
-                    print(f"  EXPLAIN ANALYZE SELECT {what} ... {text!r}:")
-                    for (line,) in plan:
-                        print(f"    {line}")
-        store.close()
-
-
-if __name__ == "__main__":
-    import sys
-
-    for size in [int(arg) for arg in sys.argv[1:]] or [10_000]:
-        measure(size)
+# Measuring at scale (import rate, keystrokes at a million): tests/benchmarks/pg_scale.py.

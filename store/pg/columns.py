@@ -23,6 +23,7 @@ tokenise or order text any other way:
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass
 
 import orjson
@@ -50,6 +51,20 @@ WORDS_BUDGET = 900_000
 # Which columns ``field:`` qualifiers compare, by field name.
 KEY_COLUMNS = {name: f"{name}_keys" for name in FIELDS}
 KEY_SEPARATOR = "\n"
+# Every release is in one of SAMPLE_SPAN sample buckets (``sample``), by a CRC-32 of its id,
+# so that "sample < k" is a uniform random share k/SAMPLE_SPAN of the archive, the same one
+# each time (whatever the order of the imports), on which big results are estimated.
+SAMPLE_SPAN = 1 << 16
+# The one- and two-letter prefixes (the first keys of every word typed) are answered by a
+# bit each in ``initials`` (191 bytes in the row itself, never a detoasted tsvector):
+# 36 single ASCII letters and digits, 64 buckets for any other single character, 36 x 36
+# ASCII pairs, 128 buckets for any other pair (see initial_bit). get_bit(bytea, n) reads
+# bit n & 7 of byte n >> 3.
+_INITIALS = "0123456789abcdefghijklmnopqrstuvwxyz"
+_SINGLE_BUCKETS = 36
+_PAIRS = _SINGLE_BUCKETS + 64
+_PAIR_BUCKETS = _PAIRS + 36 * 36
+INITIALS_BYTES = (_PAIR_BUCKETS + 128 + 7) // 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +91,8 @@ class ReleaseRow:
     keys: dict[str, str]  # field name -> its values' keys, one per line
     tag_folds: list[str]
     phones: str
+    sample: int  # 0 ... SAMPLE_SPAN - 1, from the id: see SAMPLE_SPAN
+    initials: bytes  # which one- and two-letter prefixes its tokens have: see initial_bit
 
     def values(self) -> tuple[object, ...]:
         """The row in the order of :data:`ROW_COLUMNS`."""
@@ -100,6 +117,8 @@ class ReleaseRow:
             *(self.keys[name] for name in FIELDS),
             self.tag_folds,
             self.phones,
+            self.sample,
+            self.initials,
         )
 
 
@@ -125,6 +144,8 @@ ROW_COLUMNS: tuple[str, ...] = (
     *(KEY_COLUMNS[name] for name in FIELDS),
     "tag_folds",
     "phones",
+    "sample",
+    "initials",
 )
 
 
@@ -135,17 +156,25 @@ def storable(release: Release) -> Release:
     one built by hand with such characters is cleaned the way an imported one
     is (``Release.from_json``), keeping its id and fingerprint.
     """
+    return stored_form(release)[0]
+
+
+def stored_form(release: Release) -> tuple[Release, str]:
+    """:func:`storable`'s release and its JSON document text (made once: ~5 KB a release)."""
     try:
         text = orjson.dumps(release.to_document())
     except TypeError:  # lone surrogates: not UTF-8
-        return Release.from_json(release.to_document())
+        release = Release.from_json(release.to_document())
+        text = orjson.dumps(release.to_document())
     if b"\\u0000" in text:
-        return Release.from_json(release.to_document())
-    return release
+        release = Release.from_json(release.to_document())
+        text = orjson.dumps(release.to_document())
+    return release, text.decode()
 
 
-def release_row(release: Release) -> ReleaseRow:
-    """The row of *release* (which :func:`storable` has cleaned)."""
+def release_row(release: Release, document: str | None = None) -> ReleaseRow:
+    """The row of *release* (which :func:`storable` has cleaned); *document* is its JSON
+    text when :func:`stored_form` made it already."""
     # Each field cut into tokens once: the token text and the lexemes are both made of them.
     tokens = [text_tokens(part) for part in release_text_fields(release)]
     words, complete = lexemes(tokens)
@@ -156,7 +185,7 @@ def release_row(release: Release) -> ReleaseRow:
     undated, date_key, title_key = archive_order(release.date, release.title)
     return ReleaseRow(
         id=release.id,
-        document=orjson.dumps(release.to_document()).decode(),
+        document=orjson.dumps(release.to_document()).decode() if document is None else document,
         fingerprint=release.fingerprint,
         source_path=release.source.path,
         date=release.date,
@@ -175,13 +204,52 @@ def release_row(release: Release) -> ReleaseRow:
         keys=keys,
         tag_folds=[field_key(tag) for tag in release.tags],
         phones=KEY_SEPARATOR.join(release_phones(release)),
+        sample=sample_of(release.id),
+        initials=initials([words] if complete else tokens),
     )
+
+
+def initial_bit(prefix: str) -> tuple[int, bool]:
+    """The bit of ``initials`` that stands for tokens beginning with *prefix* (one or two
+    characters), and whether it stands for exactly those: a prefix of ASCII letters and
+    digits has a bit of its own, any other shares one of a few buckets (by CRC-32) with
+    other prefixes, and a set bit must then be checked against the lexemes."""
+    if all(ch in _INITIALS for ch in prefix):
+        if len(prefix) == 1:
+            return _INITIALS.index(prefix), True
+        return _PAIRS + _INITIALS.index(prefix[0]) * 36 + _INITIALS.index(prefix[1]), True
+    bucket = zlib.crc32(prefix.encode())
+    if len(prefix) == 1:
+        return _SINGLE_BUCKETS + bucket % 64, False
+    return _PAIR_BUCKETS + bucket % 128, False
+
+
+def initials(tokens: list[list[str]]) -> bytes:
+    """The ``initials`` bit string of a release whose fields have these *tokens*."""
+    firsts = {token[:1] for part in tokens for token in part}
+    pairs = {token[:2] for part in tokens for token in part if len(token) > 1}
+    bits = bytearray(INITIALS_BYTES)
+    for prefix in firsts | pairs:
+        bit, _exact = initial_bit(prefix)
+        bits[bit >> 3] |= 1 << (bit & 7)
+    return bytes(bits)
+
+
+def sample_of(release_id: str) -> int:
+    """The sample bucket of *release_id*: uniform over the ids, and the same every time."""
+    return zlib.crc32(release_id.encode()) % SAMPLE_SPAN
 
 
 def tsvector_text(words: list[str]) -> str:
     """*words* in tsvector's input form: each lexeme quoted, so that it is taken verbatim
     (a quoted lexeme is not parsed nor normalised; ``'`` doubled, ``\\`` escaped)."""
-    return " ".join("'" + word.replace("\\", "\\\\").replace("'", "''") + "'" for word in words)
+    if not words:
+        return ""
+    plain = " ".join(words)
+    if "'" in plain or "\\" in plain:
+        return " ".join("'" + word.replace("\\", "\\\\").replace("'", "''") + "'" for word in words)
+    # Tokens never hold a quote or a backslash today: one join, not one replace a word.
+    return "'" + "' '".join(words) + "'"
 
 
 def token_text(tokens: list[list[str]]) -> str:
@@ -191,9 +259,17 @@ def token_text(tokens: list[list[str]]) -> str:
 
 
 def lexemes(tokens: list[list[str]]) -> tuple[list[str], bool]:
-    """The distinct *tokens* of a release's searched fields, each cut to ``LEXEME_CHARS``;
-    and False (with no lexemes) when they are too many for one tsvector."""
-    words = sorted({token[:LEXEME_CHARS] for part in tokens for token in part})
-    if sum(len(word.encode()) + 8 for word in words) > WORDS_BUDGET:
+    """The distinct *tokens* of a release's searched fields, each cut to ``LEXEME_CHARS``
+    (in no order: the server sorts a tsvector's lexemes itself); and False (with no
+    lexemes) when they are too many for one tsvector."""
+    distinct: set[str] = set()
+    for part in tokens:
+        distinct.update(part)
+    if distinct and max(map(len, distinct)) > LEXEME_CHARS:
+        distinct = {token[:LEXEME_CHARS] for token in distinct}
+    words = list(distinct)
+    joined = " ".join(words)
+    size = len(joined) if joined.isascii() else len(joined.encode())
+    if size + 8 * len(words) > WORDS_BUDGET:
         return [], False
     return words, True

@@ -15,12 +15,15 @@ Threads: one store is used from one thread at a time, as ``ReleaseStore``.
 from __future__ import annotations
 
 import getpass
+import math
+import re
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import partial
 from types import MappingProxyType, TracebackType
-from typing import Any, LiteralString
+from typing import Any, LiteralString, overload
 
 import orjson
 import psycopg
@@ -32,11 +35,12 @@ from psycopg.types.json import set_json_loads
 from store.archive import Facets, SortOrder, month_range
 from store.disk.release_store import Outcome, ReleaseState
 from store.errors import StoreError
-from store.pg.columns import ROW_COLUMNS, release_row, storable
+from store.pg.columns import ROW_COLUMNS, SAMPLE_SPAN, release_row, stored_form
 from store.pg.query_sql import Condition, compile_query
 from store.pg.schema import CHANGES_CHANNEL, IMPORT_LOCK, ensure_schema
 from store.records import ID_LENGTH, Release, is_release_id
 from store.sanitize import clean_line
+from store.saved_searches import SavedSearch, SavedSearches, clean_name, clean_query
 from store.search.query import Query
 from store.search.tokens import field_key
 from store.tags import changed_tags, clean_tags, merged_tags
@@ -47,6 +51,24 @@ Connection = psycopg.Connection[tuple[Any, ...]]
 PAGE = 2000
 _UNTOUCHED = ReleaseState()
 ARCHIVE_ORDER = SortOrder()  # newest first
+# A result of up to this many releases is counted exactly by count_estimate; a bigger one
+# is estimated on the sample.
+EXACT_COUNT = 10_000
+# Up to this many, the timeline and facets are computed on the whole result.
+EXACT_FACETS = 20_000
+# Releases in the sample that estimates big results (see count_estimate).
+SAMPLE_ROWS = 10_000
+# A page of a result the planner expects to hold this many releases or more walks the
+# list's index; of a smaller one, its matches are sorted, up to SORT_UP_TO of them (see
+# PostgresStore._page: ~14 us a row walked, ~1 us a match sorted, at 1M).
+WALK_FROM = 40_000
+SORT_UP_TO = 60_000
+# Planner settings for a statement (SET LOCAL): "from the bitmaps" (no row-by-row scan,
+# no walk of an index with a test on each row), and "walk the list's index in order".
+_BITMAPS: LiteralString = "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off"
+_WALK: LiteralString = "SET LOCAL enable_sort = off"
+_WALK_A_WHILE: LiteralString = "SET LOCAL enable_sort = off; SET LOCAL statement_timeout = 250"
+_SEEN_ID = re.compile(r"[0-9a-f]{1,64}")  # as store.saved_searches reads "seen"
 
 _ARCHIVE_ORDER = sql.SQL("r.undated, r.date_key, r.title_key, r.id")
 # The other orders, as archive.py sorts: the key (empty values last), ties in archive
@@ -90,14 +112,19 @@ class PostgresStore:
 
     def __init__(self, conninfo: str, *, user: str | None = None) -> None:
         self.where = describe(conninfo)
+        self._conninfo = conninfo  # for the listener's connection of its own
         self.user = user if user is not None else default_user()
         try:
             self._conn: Connection = psycopg.connect(conninfo, autocommit=True)
         except psycopg.Error as exc:
             raise StoreError(f"cannot open {self.where}: {_first_line(exc)}") from None
         set_json_loads(orjson.loads, self._conn)
+        # Plans made for each statement's own values (a generic plan cannot tell a word in
+        # 0.1% of releases from one in 75%), and no JIT: compiling took 0.3 s of a keystroke.
+        self._conn.prepare_threshold = None
         try:
             with self._errors():
+                self._conn.execute("SET jit = off")
                 ensure_schema(self._conn, self.where)
         except BaseException:
             self._conn.close()
@@ -191,7 +218,9 @@ class PostgresStore:
         ``conflict`` (the id is stored for a release from another source:
         nothing replaced), ``imported`` (new).
         """
-        batch = [storable(release) for release in releases]
+        # Each release cleaned for PostgreSQL, with its JSON text (made once, used in the row).
+        prepared = [stored_form(release) for release in releases]
+        batch = [release for release, _document in prepared]
         for release in batch:
             if not is_release_id(release.id):
                 raise ValueError(f"release id {release.id!r} is not {ID_LENGTH} hex digits")
@@ -219,11 +248,11 @@ class PostgresStore:
                 fingerprints.setdefault(fingerprint, release_id)
             outcomes, pending = _decide(batch, stored, fingerprints)
             if pending:
-                self._write(list(pending.values()), [i for i in pending if i in stored])
+                self._write(_written(prepared, pending), [i for i in pending if i in stored])
                 self._conn.execute("SELECT pg_notify(%s, 'releases')", [CHANGES_CHANNEL])
         return outcomes
 
-    def _write(self, releases: list[Release], replaced: list[str]) -> None:
+    def _write(self, releases: list[tuple[Release, str]], replaced: list[str]) -> None:
         """Store *releases*, the *replaced* ids among them stored already: those rows are
         deleted, then every row is loaded with one ``COPY`` straight into the table.
 
@@ -241,8 +270,8 @@ class PostgresStore:
             self._conn.cursor() as cursor,
             cursor.copy(_COPY_ROWS, writer=QueuedLibpqWriter(cursor)) as copy,
         ):
-            for release in releases:
-                copy.write_row(release_row(release).values())
+            for release, document in releases:
+                copy.write_row(release_row(release, document).values())
 
     # -- each user's marks ---------------------------------------------------------
 
@@ -319,7 +348,7 @@ class PostgresStore:
                     ).format(column),
                     [self._user(user), ids],
                 )
-            self._conn.execute("SELECT pg_notify(%s, 'marks')", [CHANGES_CHANNEL])
+            self._notify("marks", user)
 
     def _merge(
         self,
@@ -373,9 +402,51 @@ class PostgresStore:
                         " tag_keys = EXCLUDED.tag_keys, tag_folds = EXCLUDED.tag_folds",
                         rows,
                     )
-                self._conn.execute("SELECT pg_notify(%s, 'marks')", [CHANGES_CHANNEL])
+                self._notify("marks", user)
+
+    # -- saved searches and change notices ---------------------------------------
+
+    def load_saved(self, *, user: str | None = None) -> SavedSearches:
+        """*user*'s saved searches (none yet, or a payload not understood: none)."""
+        with self._errors():
+            row = self._conn.execute(
+                "SELECT payload FROM pressroom.saved_searches WHERE user_name = %s",
+                [self._user(user)],
+            ).fetchone()
+        return saved_searches_of(row[0] if row else None)
+
+    def write_saved(self, searches: SavedSearches, *, user: str | None = None) -> None:
+        """Replace *user*'s saved searches by *searches* (announced as ``saved:<user>``)."""
+        payload = orjson.dumps(searches.to_json()).decode()
+        with self._errors(), self._conn.transaction():
+            self._conn.execute(
+                "INSERT INTO pressroom.saved_searches (user_name, payload) VALUES (%s, %s::jsonb)"
+                " ON CONFLICT (user_name) DO UPDATE SET payload = EXCLUDED.payload",
+                [self._user(user), payload],
+            )
+            self._notify("saved", user)
+
+    def listen(self, *, user: str | None = None) -> ChangeListener:
+        """A listener for this archive's change notices, on a connection of its own; the
+        marks and saved searches of users other than *user* (the store's) are left out."""
+        return ChangeListener(self._conninfo, self.where, self._user(user))
 
     # -- searching -----------------------------------------------------------------
+
+    def page(
+        self,
+        query: Query,
+        order: SortOrder = ARCHIVE_ORDER,
+        *,
+        user: str | None = None,
+        limit: int,
+        offset: int = 0,
+    ) -> list[str]:
+        """The ids of one page of the result of *query* for *user*: *limit* releases from
+        *offset* on, in *order* (archive order: newest first, undated last, ties by title,
+        then by id). In archive order the list's own index is read in order and the scan
+        stops at the page's end, unless the planner finds the matches few enough to sort."""
+        return self.search(query, order, user=user, limit=limit, offset=offset)
 
     def search(
         self,
@@ -386,51 +457,220 @@ class PostgresStore:
         limit: int | None = None,
         offset: int = 0,
     ) -> list[str]:
-        """The ids of the releases *query* matches for *user*, in *order* (archive order:
-        newest first, undated last, ties by title, then by id); a page with *limit*."""
-        condition = compile_query(query)
-        source, params = self._matched(condition, user)
-        statement = sql.SQL("SELECT r.id FROM {} WHERE {} ORDER BY {}").format(
-            source, condition.sql, _order_by(order)
+        """The ids of the releases *query* matches for *user*, in *order*; a page with
+        *limit* (:meth:`page`)."""
+        condition = compile_query(query, self._user(user))
+        if limit is not None and order.key == "date":
+            return self._page(condition, order, limit, offset)
+        statement = sql.SQL("SELECT r.id FROM pressroom.releases r WHERE {} ORDER BY {}").format(
+            condition.sql, _order_by(order)
         )
-        params = [*params, *condition.params]
+        params: list[object] = [*condition.params]
         if limit is not None:
             statement = sql.SQL("{} LIMIT %s OFFSET %s").format(statement)
             params += [limit, offset]
-        with self._errors():
-            return [row[0] for row in self._conn.execute(statement, params)]
+        return [row[0] for row in self._rows(statement, params)]
+
+    def _page(self, condition: Condition, order: SortOrder, limit: int, offset: int) -> list[str]:
+        """A page in archive order (or its reverse), the cheaper of two ways, chosen here
+        rather than by the planner, whose cost model does not see that testing a row's
+        lexemes detoasts them (~14 us a row at 1M): it walked 170,000 rows of the list's
+        index for a word in 1,258 releases (1.7 s).
+
+        * many matches (the planner's estimate, at least WALK_FROM): the list's index
+          walked in order, each row tested, to the page's end; given WALK_TIMEOUT, after
+          which the estimate was wrong (a word and a negation that never meet: 0 of an
+          estimated 85,000, the whole index walked in 11 s) and the other way is taken;
+        * few: every match from the indexes' bitmaps (~1 us each), sorted; when there
+          turn out to be more than SORT_UP_TO, the walk without a time limit.
+        """
+        params: list[object] = [*condition.params, limit, offset]
+        walk = sql.SQL(
+            "SELECT r.id FROM pressroom.releases r WHERE {} ORDER BY {} LIMIT %s OFFSET %s"
+        ).format(condition.sql, _order_by(order))
+        if condition.params and self._planner_rows(condition) >= WALK_FROM:
+            walked = self._rows(walk, params, _WALK_A_WHILE, may_cancel=True)
+            if walked is not None:
+                return [row[0] for row in walked]
+        elif not condition.params:  # everything: the list's index alone
+            return [row[0] for row in self._rows(walk, params, _WALK)]
+        few = sql.SQL(
+            "WITH hit AS MATERIALIZED (SELECT r.id, r.undated, r.date_key, r.title_key"
+            " FROM pressroom.releases r WHERE {} LIMIT %s)"
+            " SELECT (SELECT count(*) FROM hit),"
+            " ARRAY(SELECT r.id FROM hit r ORDER BY {} LIMIT %s OFFSET %s)"
+        ).format(condition.sql, _order_by(order))
+        (found, ids), *_ = self._rows(
+            few, [*condition.params, SORT_UP_TO + 1, limit, offset], _BITMAPS
+        )
+        if found <= SORT_UP_TO:
+            return list(ids)
+        return [row[0] for row in self._rows(walk, params, _WALK)]
+
+    def _planner_rows(self, condition: Condition) -> float:
+        """How many releases the planner expects *condition* to hold for (its statistics:
+        most common lexemes, histograms; no row is read)."""
+        statement = sql.SQL(
+            "EXPLAIN (FORMAT JSON) SELECT FROM pressroom.releases r WHERE {}"
+        ).format(condition.sql)
+        plan = self._rows(statement, condition.params)[0][0]
+        if isinstance(plan, str):
+            plan = orjson.loads(plan)
+        return float(plan[0]["Plan"]["Plan Rows"])
 
     def count(self, query: Query, *, user: str | None = None) -> int:
-        """How many releases *query* matches for *user*."""
-        condition = compile_query(query)
-        source, params = self._matched(condition, user)
-        statement = sql.SQL("SELECT count(*) FROM {} WHERE {}").format(source, condition.sql)
+        """How many releases *query* matches for *user* (every one counted: at a million
+        releases a common word takes seconds; :meth:`count_estimate` does not)."""
+        condition = compile_query(query, self._user(user))
+        statement = sql.SQL("SELECT count(*) FROM pressroom.releases r WHERE {}").format(
+            condition.sql
+        )
         with self._errors():
-            row = self._conn.execute(statement, [*params, *condition.params]).fetchone()
+            row = self._conn.execute(statement, condition.params).fetchone()
         return int(row[0]) if row else 0
+
+    def count_estimate(
+        self, query: Query, *, user: str | None = None, exact_up_to: int = EXACT_COUNT
+    ) -> tuple[int, bool]:
+        """How many releases *query* matches for *user*, and whether that is exact.
+
+        A result of at most *exact_up_to* releases is counted exactly (True); a bigger
+        one is estimated from the archive's fixed random sample (``columns.SAMPLE_SPAN``),
+        and the estimate is never below *exact_up_to* + 1 (False: "about 240,000").
+        """
+        condition = compile_query(query, self._user(user))
+        counted = self._bounded_count(condition, exact_up_to)
+        if counted <= exact_up_to:
+            return counted, True
+        share = self._sample_share()
+        sampled = self._bounded_count(_in_sample(condition, share), None)
+        return max(exact_up_to + 1, round(sampled * SAMPLE_SPAN / share)), False
 
     def months(self, query: Query, *, user: str | None = None) -> list[tuple[str, int]]:
         """Releases per month (YYYY-MM) of the result, every month of its span, oldest first
         (``ResultView.months``)."""
-        condition = compile_query(query)
-        source, params = self._matched(condition, user)
-        statement = sql.SQL(
-            "SELECT left(r.date, 7), count(*) FROM {} WHERE r.date IS NOT NULL AND ({}) GROUP BY 1"
-        ).format(source, condition.sql)
-        with self._errors():
-            counts: dict[str, int] = dict(
-                self._conn.execute(statement, [*params, *condition.params]).fetchall()
-            )
-        counts.pop("", None)
-        if not counts:
-            return []
-        return [(month, counts.get(month, 0)) for month in month_range(min(counts), max(counts))]
+        return _month_series(self._month_counts(compile_query(query, self._user(user))), 1.0)
+
+    def months_estimate(
+        self, query: Query, *, user: str | None = None, exact_up_to: int = EXACT_FACETS
+    ) -> tuple[list[tuple[str, int]], bool]:
+        """:meth:`months`, and True; or, for a result of more than *exact_up_to* releases,
+        the months of its share in the sample scaled up, and False (approximate)."""
+        condition = compile_query(query, self._user(user))
+        if self._bounded_count(condition, exact_up_to) <= exact_up_to:
+            return _month_series(self._month_counts(condition), 1.0), True
+        share = self._sample_share()
+        counts = self._month_counts(_in_sample(condition, share))
+        return _month_series(counts, SAMPLE_SPAN / share), False
 
     def facets(self, query: Query, limit: int = 30, *, user: str | None = None) -> Facets:
         """Organisations, issuers, places, years and tags of the result, biggest first
         (``Archive.facets``; ties by name). Tags count the release's own and *user*'s, a
         release once per tag, compared folded; a tag is named as the user spelled it."""
-        condition = compile_query(query)
+        name = self._user(user)
+        return _facets_of(self._facet_rows(compile_query(query, name), name), limit, 1.0)
+
+    def facets_estimate(
+        self,
+        query: Query,
+        limit: int = 30,
+        *,
+        user: str | None = None,
+        exact_up_to: int = EXACT_FACETS,
+    ) -> tuple[Facets, bool]:
+        """:meth:`facets`, and True; or, for a result of more than *exact_up_to* releases,
+        the facets of its share in the sample with the counts scaled up, and False."""
+        name = self._user(user)
+        condition = compile_query(query, name)
+        if self._bounded_count(condition, exact_up_to) <= exact_up_to:
+            return _facets_of(self._facet_rows(condition, name), limit, 1.0), True
+        share = self._sample_share()
+        rows = self._facet_rows(_in_sample(condition, share), name)
+        return _facets_of(rows, limit, SAMPLE_SPAN / share), False
+
+    def _bounded_count(self, condition: Condition, bound: int | None) -> int:
+        """How many releases *condition* holds for, counting no further than *bound* + 1,
+        from the indexes' bitmaps where it has an indexed part: the planner would rather
+        test rows one by one (a sequential scan to the 10,001st match of a common word:
+        0.5 s at 1M), each test detoasting the row's lexemes."""
+        if bound is None:
+            statement = sql.SQL("SELECT count(*) FROM pressroom.releases r WHERE {}").format(
+                condition.sql
+            )
+            params: list[object] = [*condition.params]
+        else:
+            statement = sql.SQL(
+                "SELECT count(*) FROM (SELECT FROM pressroom.releases r WHERE {} LIMIT %s) hit"
+            ).format(condition.sql)
+            params = [*condition.params, bound + 1]
+        rows = self._rows(statement, params, _BITMAPS)
+        return int(rows[0][0]) if rows else 0
+
+    @overload
+    def _rows(
+        self, statement: sql.Composed, params: Sequence[object], plan: LiteralString = ""
+    ) -> list[tuple[Any, ...]]: ...
+
+    @overload
+    def _rows(
+        self,
+        statement: sql.Composed,
+        params: Sequence[object],
+        plan: LiteralString,
+        *,
+        may_cancel: bool,
+    ) -> list[tuple[Any, ...]] | None: ...
+
+    def _rows(
+        self,
+        statement: sql.Composed,
+        params: Sequence[object],
+        plan: LiteralString = "",
+        *,
+        may_cancel: bool = False,
+    ) -> list[tuple[Any, ...]] | None:
+        """The rows of *statement*; with *plan* (``SET LOCAL`` planner settings) in a
+        transaction of its own, so that the settings end with it. None when *may_cancel*
+        and the plan's statement_timeout ended it."""
+        with self._errors():
+            if not plan:
+                return self._conn.execute(statement, params).fetchall()
+            try:
+                with self._conn.transaction():
+                    self._conn.execute(plan)
+                    return self._conn.execute(statement, params).fetchall()
+            except psycopg.errors.QueryCanceled:
+                if may_cancel:
+                    return None
+                raise
+
+    def _sample_share(self) -> int:
+        """How many of the SAMPLE_SPAN sample buckets make about SAMPLE_ROWS releases (all
+        of them in a small archive), from the planner's row count of the table."""
+        with self._errors():
+            row = self._conn.execute(
+                "SELECT reltuples FROM pg_catalog.pg_class"
+                " WHERE oid = 'pressroom.releases'::regclass"
+            ).fetchone()
+        rows = float(row[0]) if row and row[0] and row[0] > 0 else 0.0
+        if rows <= SAMPLE_ROWS:
+            return SAMPLE_SPAN
+        return max(1, math.ceil(SAMPLE_SPAN * SAMPLE_ROWS / rows))
+
+    def _month_counts(self, condition: Condition) -> dict[str, int]:
+        statement = sql.SQL(
+            "SELECT left(r.date, 7), count(*) FROM pressroom.releases r"
+            " WHERE r.date IS NOT NULL AND ({}) GROUP BY 1"
+        ).format(condition.sql)
+        with self._errors():
+            counts: dict[str, int] = dict(
+                self._conn.execute(statement, condition.params).fetchall()
+            )
+        counts.pop("", None)
+        return counts
+
+    def _facet_rows(self, condition: Condition, user: str) -> list[tuple[Any, ...]]:
+        """(kind, value, count, the user's spelling) of every facet value of the result."""
         statement = sql.SQL(
             "WITH hit AS MATERIALIZED (SELECT r.id, r.organisations, r.issuer, r.location,"
             " r.date, r.tag_folds, m.tags AS user_tags, m.tag_folds AS user_folds"
@@ -453,43 +693,7 @@ class PostgresStore:
             "  WHERE hit.user_folds IS NOT NULL GROUP BY f"
         ).format(condition.sql)
         with self._errors():
-            rows = self._conn.execute(statement, [self._user(user), *condition.params]).fetchall()
-        groups: dict[str, dict[str, int]] = {}
-        names: dict[str, str] = {}
-        for kind, value, amount, spelling in rows:
-            if kind == "name":
-                names[value] = spelling
-            else:
-                groups.setdefault(kind, {})[value] = int(amount)
-
-        def biggest(kind: str) -> tuple[tuple[str, int], ...]:
-            counts = groups.get(kind, {})
-            return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit])
-
-        tag_counts = Counter(
-            {names.get(key, key): amount for key, amount in groups.get("tag", {}).items()}
-        )
-        return Facets(
-            organisations=biggest("org"),
-            places=biggest("place"),
-            years=tuple(sorted(groups.get("year", {}).items(), reverse=True)),
-            issuers=biggest("issuer"),
-            tags=tuple(sorted(tag_counts.items(), key=lambda item: (-item[1], item[0]))[:limit]),
-        )
-
-    def _matched(
-        self, condition: Condition, user: str | None
-    ) -> tuple[sql.Composable, list[object]]:
-        """The FROM of a search: the releases, joined to the user's marks when needed."""
-        if not condition.uses_marks:
-            return sql.SQL("pressroom.releases r"), []
-        return (
-            sql.SQL(
-                "pressroom.releases r LEFT JOIN pressroom.marks m"
-                " ON m.user_name = %s AND m.release_id = r.id"
-            ),
-            [self._user(user)],
-        )
+            return self._conn.execute(statement, [user, *condition.params]).fetchall()
 
     # -- the connection ------------------------------------------------------------
 
@@ -509,6 +713,13 @@ class PostgresStore:
 
     def _user(self, user: str | None) -> str:
         return self.user if user is None else user
+
+    def _notify(self, kind: str, user: str | None) -> None:
+        """Announce a change of *user*'s own things (marks, saved searches) at commit:
+        the payload names them (``marks:alice``), so others' listeners can ignore it."""
+        self._conn.execute(
+            "SELECT pg_notify(%s, %s)", [CHANGES_CHANNEL, f"{kind}:{self._user(user)}"]
+        )
 
     @contextmanager
     def _errors(self) -> Iterator[None]:
@@ -561,6 +772,59 @@ def _decide(
     return outcomes, pending
 
 
+def _written(
+    prepared: list[tuple[Release, str]], pending: Mapping[str, Release]
+) -> list[tuple[Release, str]]:
+    """The releases *pending* holds (what the batch writes), each once, with their JSON."""
+    written: dict[str, tuple[Release, str]] = {}
+    for release, document in prepared:
+        if pending.get(release.id) is release:
+            written.setdefault(release.id, (release, document))
+    return list(written.values())
+
+
+def _in_sample(condition: Condition, share: int) -> Condition:
+    """*condition* on the releases of the first *share* sample buckets only."""
+    return Condition(
+        sql.SQL("r.sample < %s AND ({})").format(condition.sql),
+        (share, *condition.params),
+        condition.uses_marks,
+    )
+
+
+def _month_series(counts: Mapping[str, int], scale: float) -> list[tuple[str, int]]:
+    """Every month from the first to the last of *counts*, each count times *scale*."""
+    if not counts:
+        return []
+    return [
+        (month, round(counts.get(month, 0) * scale))
+        for month in month_range(min(counts), max(counts))
+    ]
+
+
+def _facets_of(rows: list[tuple[Any, ...]], limit: int, scale: float) -> Facets:
+    """The facets of :meth:`PostgresStore._facet_rows`, each count times *scale*."""
+    groups: dict[str, dict[str, int]] = {}
+    names: dict[str, str] = {}
+    for kind, value, amount, spelling in rows:
+        if kind == "name":
+            names[value] = spelling
+        else:
+            groups.setdefault(kind, {})[value] = round(int(amount) * scale)
+
+    def biggest(counts: Mapping[str, int]) -> tuple[tuple[str, int], ...]:
+        return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit])
+
+    tags = Counter({names.get(key, key): amount for key, amount in groups.get("tag", {}).items()})
+    return Facets(
+        organisations=biggest(groups.get("org", {})),
+        places=biggest(groups.get("place", {})),
+        years=tuple(sorted(groups.get("year", {}).items(), reverse=True)),
+        issuers=biggest(groups.get("issuer", {})),
+        tags=biggest(tags),
+    )
+
+
 def _order_by(order: SortOrder) -> sql.Composable:
     if order.key == "date":
         if order.descending:
@@ -574,3 +838,88 @@ def _order_by(order: SortOrder) -> sql.Composable:
 def _first_line(exc: BaseException) -> str:
     lines = str(exc).strip().splitlines()
     return clean_line(lines[0]) if lines else type(exc).__name__
+
+
+class ChangeListener:
+    """The change notices of one archive (``LISTEN pressroom_changes``), on its own connection.
+
+    Kinds: ``releases`` (an import committed, by anyone), ``marks`` and ``saved``
+    (the listener's user changed marks or saved searches, from any desk). One
+    thread at a time: ``wait`` and ``close`` from the thread that waits.
+    """
+
+    def __init__(self, conninfo: str, where: str, user: str) -> None:
+        self.where = where
+        self.user = user
+        try:
+            self._conn: Connection = psycopg.connect(conninfo, autocommit=True)
+            self._conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(CHANGES_CHANNEL)))
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot listen to {where}: {_first_line(exc)}") from None
+
+    def wait(self, timeout: float) -> set[str]:
+        """The kinds of change announced since the last call, waiting up to *timeout*
+        seconds for the first one; an empty set when none came."""
+        deadline = time.monotonic() + max(0.0, timeout)
+        kinds: set[str] = set()
+        try:
+            while not kinds:
+                remaining = deadline - time.monotonic()
+                notices = list(self._conn.notifies(timeout=max(0.0, remaining), stop_after=1))
+                if not notices:
+                    return kinds
+                # Whatever else is already here comes in the same answer.
+                notices += self._conn.notifies(timeout=0)
+                kinds.update(kind for n in notices if (kind := self._kind(n.payload)))
+        except psycopg.Error as exc:
+            raise StoreError(f"{self.where}: {_first_line(exc)}") from None
+        return kinds
+
+    def _kind(self, payload: str) -> str | None:
+        kind, _, user = payload.partition(":")
+        return kind if not user or user == self.user else None
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> ChangeListener:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def saved_searches_of(payload: object) -> SavedSearches:
+    """The saved searches of a payload made by ``SavedSearches.to_json()``, read as
+    ``store.saved_searches.load_saved`` reads its file: each entry on its own, one not
+    understood left out, names and queries cleaned, ``seen`` only hex ids."""
+    if not isinstance(payload, dict) or not isinstance(payload.get("searches"), list):
+        return SavedSearches()
+    return SavedSearches(_saved_entries(payload["searches"]))
+
+
+def _saved_entries(entries: list[object]) -> Iterator[SavedSearch]:
+    for entry in entries:
+        if not isinstance(entry, dict):
+            continue
+        name, query = entry.get("name"), entry.get("query")
+        if not isinstance(name, str) or not isinstance(query, str) or not clean_name(name):
+            continue
+        seen = entry.get("seen")
+        ids = frozenset(
+            i
+            for i in (seen if isinstance(seen, list) else ())
+            if isinstance(i, str) and _SEEN_ID.fullmatch(i)
+        )
+        opened = entry.get("opened")
+        yield SavedSearch(
+            clean_name(name),
+            clean_query(query),
+            ids,
+            (clean_line(opened) or None) if isinstance(opened, str) else None,
+        )

@@ -10,7 +10,8 @@ why no server can be started here, for a skip; ``PRESSROOM_REQUIRE_POSTGRES=1``
 
 Run as a script it starts a server and prints its connection string, for trying
 Pressroom against PostgreSQL by hand: ``python -m tests.helpers.pg_server``
-(Ctrl-C stops it and deletes its folder).
+(Ctrl-C stops it and deletes its folder); settings as arguments, as a team's server
+would have them: ``python -m tests.helpers.pg_server shared_buffers=6GB work_mem=32MB``.
 """
 
 from __future__ import annotations
@@ -294,8 +295,10 @@ def database(server: Server) -> Iterator[str]:
             admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
-def main() -> int:
-    with running() as server:
+def main(argv: list[str] | None = None) -> int:
+    """Start a server (with ``name=value`` settings from *argv*) until Ctrl-C."""
+    settings = dict(arg.split("=", 1) for arg in (sys.argv[1:] if argv is None else argv))
+    with running(settings or None) as server:
         print(server.conninfo, flush=True)
         try:
             while True:
