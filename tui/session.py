@@ -32,7 +32,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from datetime import datetime
 from pathlib import Path
-from time import perf_counter
+from time import perf_counter, sleep
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.app import App
@@ -87,6 +87,11 @@ SEARCH_HERE_FOR = 0.008
 # Rows a database is asked for first as the user types (a screen and a page down):
 # the list and an estimated count arrive before the whole result is read.
 FIRST_ROWS = 200
+# The whole result (every id, the timeline) is asked for once typing pauses this long
+# after the first rows: each key of a word would otherwise start a query of the whole
+# archive (a second at a million), and those would hold the database's connections
+# while the next keys wait for one.
+WHOLE_AFTER = 0.25
 # Directories up to this size are filtered on the UI thread (1 ms for the
 # real corpus's 3,564 entries); bigger ones in a worker, so typing never waits.
 FILTER_HERE_UP_TO = 10_000
@@ -436,6 +441,8 @@ class Session:
                 if typed_on():
                     return
                 requester.post_message(ResultReady(serial, query, result, None, keep))
+                if _typed_within(WHOLE_AFTER, typed_on):
+                    return
                 result = archive.search(query, order, typed_on, states=states, fold=fold)
             # The timeline's counts are made here, off the UI thread (a
             # Counter over every hit: milliseconds at 100k).
@@ -708,3 +715,13 @@ def _now() -> str:
 
 def _line(exc: BaseException) -> str:
     return clean_line(str(exc)) or type(exc).__name__
+
+
+def _typed_within(seconds: float, typed_on: Callable[[], bool]) -> bool:
+    """Whether *typed_on* turns true within *seconds* (looked at every 10 ms)."""
+    deadline = perf_counter() + seconds
+    while perf_counter() < deadline:
+        if typed_on():
+            return True
+        sleep(0.01)
+    return typed_on()
