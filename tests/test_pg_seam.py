@@ -239,3 +239,37 @@ async def test_the_browser_shows_a_first_page_then_the_whole_result(
     assert rows == 2 and count.startswith("about ")
     rows, count = seen[-1]
     assert rows == len(sample_releases()) and count.startswith(f"{rows} of {rows}")
+
+
+async def test_keys_typed_in_a_row_ask_for_one_whole_result(
+    filled: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each key gets its first rows; only the last, once typing pauses, the whole result
+    (a whole result a key would hold a connection the next key waits for)."""
+    from tui import session as session_module
+
+    monkeypatch.setattr(session_module, "FIRST_ROWS", 2)
+    monkeypatch.setattr(session_module, "WHOLE_AFTER", 0.5)
+    asked: list[tuple[str, int | None]] = []
+    original = PostgresArchive.search
+
+    def search(self: PostgresArchive, query: object, *args: object, **kwargs: object) -> object:
+        asked.append((str(getattr(query, "text", query)), kwargs.get("first")))  # type: ignore[arg-type]
+        return original(self, query, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(PostgresArchive, "search", search)
+    app = PressroomApp(ServerArchive(filled))
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        screen = browse(app)
+        asked.clear()
+        for text in ("-z", "-zz", "-zzz", "-zzzz"):
+            screen.run_search(text, keep=None)
+            await pilot.pause(0.05)
+        await pilot.pause(0.8)
+        await settle(pilot)
+        rows = len(screen.query_one(ReleaseList).rows)
+    whole = [text for text, first in asked if first is None]
+    assert len(whole) == 1, asked
+    assert len([first for _, first in asked if first is not None]) == 4
+    assert rows == len(sample_releases())
