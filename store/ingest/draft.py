@@ -26,6 +26,7 @@ class Draft:
     links: list[Link] = field(default_factory=list)
     language: str | None = None
     issuer: str | None = None  # the issuing organisation a format names (front matter, feed)
+    home: str | None = None  # a web page's own domain ("fsfe.org"), where its images come from
     tags: list[str] = field(default_factory=list)
     entry_key: str | None = None  # identity of the entry inside its file (feed guid, JSON id)
     record: Release | None = None  # our own JSON form: the release as it was exported

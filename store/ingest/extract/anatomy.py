@@ -30,7 +30,14 @@ from store.ingest.extract.headline import (
     split_run_on,
     strip_heading,
 )
-from store.ingest.extract.issuer import lead_subject, letterhead, most_mentioned
+from store.ingest.extract.issuer import (
+    headline_legislator,
+    headline_subject,
+    lead_subject,
+    letterhead,
+    most_mentioned,
+    says_what_happened,
+)
 from store.ingest.extract.kicker import read_kicker, split_kicker
 from store.ingest.extract.language import declared_language, guess_language
 from store.ingest.extract.links import reduce_links
@@ -684,6 +691,12 @@ def _issuer(tail: list[str], contacts: tuple[Contact, ...], people: set[str]) ->
     return None
 
 
+def _fuller_name(longer: str, shorter: str) -> bool:
+    """Whether *longer* is *shorter* with more words around it ("Tor" in "Tor Project")."""
+    a, b = fold(longer).split(), fold(shorter).split()
+    return len(a) > len(b) and any(a[i : i + len(b)] == b for i in range(len(a) - len(b) + 1))
+
+
 def _lead_paragraph(body_lines: list[str], dateline: Dateline | None) -> str | None:
     """The first paragraph of prose, without its dateline."""
     start = 0
@@ -857,11 +870,18 @@ def extract(
     if organisations:
         organisations = _not_page_furniture(organisations, headline, raw, main, navigation)
     issuer = _issuer(body_lines[prose_end:], contacts, named)
+    subject = headline_subject(headline, body) if headline else None
+    if issuer and subject and _fuller_name(subject, issuer):
+        issuer = subject  # "About Tor" and "The Tor Project Announces ...": the whole name
     if issuer is None:
         # No boilerplate or contact names the issuer: the letterhead above the release,
-        # then the subject of its lead sentence.
+        # the body its headline opens with, then the subject of its lead sentence.
         above = top.headline_lines[0] if top.headline_lines else top.body_from
         issuer = letterhead(lines[: max(above, 1)], "\n".join(lines[max(above, 1) :]))
+        if issuer and fold(issuer) == fold(headline) and says_what_happened(headline):
+            issuer = None  # the headline above its own repetition, not a letterhead
+    if issuer is None:
+        issuer = subject or headline_legislator(headline, main)
     lead = _lead_paragraph(body_lines, dateline) if issuer is None else None
     if issuer is None and lead is not None:
         issuer = lead_subject(lead)

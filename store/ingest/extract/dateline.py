@@ -244,9 +244,13 @@ def _region(value: str | None) -> str | None:
     return value if all(w in REGION_WORDS for w in folded.split()) else None
 
 
-def _opens_prose(rest: str) -> bool:
-    """Whether *rest* reads as a sentence's start: a lower-case word among its first three."""
-    return any(w[:1].islower() for w in rest.split()[:6])
+def _opens_prose(rest: str, within: int = 6) -> bool:
+    """Whether *rest* reads as a sentence's start: a lower-case word among its first words."""
+    return any(w[:1].islower() for w in rest.split()[:within])
+
+
+# An article opening a sentence: a name in capitals is not followed by one.
+_ARTICLE_OPENS = re.compile(r"(?:A|An|The)[ \t]+[A-Za-z]")
 
 
 def _is_prose(line: str) -> bool:
@@ -255,8 +259,17 @@ def _is_prose(line: str) -> bool:
     return sum(1 for w in words if w[:1].islower()) >= 0.3 * len(words)
 
 
+# A place in capitals set off by a dash, whatever follows: "WASHINGTON, DC--Privacy and ...",
+# "**WASHINGTON, DC**--David Medine, who ...".
+_DASHED_CAPS = re.compile(r"[*_]*[A-Z][A-Z.' ]{3,}(?:,[ ][A-Z][A-Za-z. ]{1,13})?[*_]*(?:--|[–—])")
+# A short label in capitals with a column's gap after it, as a PDF's sidebar comes out.
+_LABEL_BESIDE = re.compile(r"[A-Z]{2,}[ \t]{4}")
+
+
 def _undashed_place(line: str, whole_line: bool) -> str | None:
     text = line.strip(" \t*_>")
+    if "*" in text[:60]:
+        text = re.sub(r"^([A-Z][A-Z.,' ]{3,})\*\*", r"\1", text)  # "WASHINGTON, DC**--David"
     for pattern in (_CAPS_PLACE, _CITY_PLACE):
         m = pattern.match(text)
         if m is None:
@@ -280,10 +293,20 @@ def _undashed_place(line: str, whole_line: bool) -> str | None:
         if whole_line:
             if rest:
                 continue
-        elif not _opens_prose(rest):
+        elif not _opens_prose(rest, 10 if region else 6):
+            continue  # a city with its region may be followed by a long name ("U.S. Senator ...")
+        elif (
+            region is None
+            and not re.match(r"[ \t]{2}|[ \t]*(?:--|[–—])", text[end:])
+            and not (
+                pattern is _CAPS_PLACE
+                and _ARTICLE_OPENS.match(rest)
+                and not line.lstrip().startswith(("*", "_"))  # "**IMPORTANT** The ...": a lead-in
+            )
+        ):
+            # "ACME launches ...": a name in capitals, unless a lost dash set it apart, or
+            # an article opens the sentence after it ("WASHINGTON A Louisiana man was ...").
             continue
-        elif region is None and not re.match(r"[ \t]{2}|[ \t]*(?:--|[–—])", text[end:]):
-            continue  # "ACME launches ...": a name in capitals, unless a lost dash set it apart
         comma = "," in text[m.end("city") : end]
         place = city + (f", {region}" if region and comma else f" {region}" if region else "")
         place = " ".join(place.split())
@@ -316,7 +339,11 @@ def undashed_dateline(lines: list[str]) -> tuple[str, int, str | None] | None:
                 place = _undashed_place(after, whole_line=False)
             if place is not None:
                 return place, index, date_from_match(dated)
+        if _DASHED_CAPS.match(stripped) and (place := _undashed_place(stripped, False)):
+            return place, index, date_only  # "WASHINGTON, DC--Privacy and Civil ...": no date
         if words >= 8 and _is_prose(stripped):
+            if _LABEL_BESIDE.match(stripped):
+                return None  # "MEMBERS      The Board ...": a letterhead's column, no dateline
             # The first paragraph: the dateline opens it or stands alone just above it.
             place = _undashed_place(stripped, whole_line=False)
             if place is not None:

@@ -23,7 +23,7 @@ _SPACED_LETTERS = re.compile(r"(?:\S[ ]){4,}\S")
 _LEGISLATOR = re.compile(
     r"(?:U\.?[ ]?S\.?[ ]+)?(?P<title>Senators?|Sens?\.?|Representatives?|Reps?\.|Congressman|"
     r"Congresswoman|Congressmember)[ ]+"
-    r"(?P<name>[A-Z][a-z]+(?:[ ]+[A-Z]\.?(?=[ ]))?(?:[ ]+[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?){1,2})"
+    r"(?P<name>[A-Z][a-z]+(?:[ ]+[A-Z]\.?(?=[ ]))?(?:[ ]+[A-Z][a-z'’]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z'’]+)?){1,2})"
     r"(?![a-z])"
 )
 # A letterhead line naming a legislator's office: "U.S. Senator Patty Murray", "from the
@@ -90,6 +90,10 @@ def legislator(text: str) -> str | None:
     m = _LEGISLATOR.match(text)
     if m is None or re.match(r"[ ]*[A-Z][a-z]", text[m.end() :]):
         return None  # "Senator Klobuchar Statement on ...": a headline, not the name alone
+    return _legislator_name(m, text)
+
+
+def _legislator_name(m: re.Match[str], text: str) -> str:
     title = m.group("title")
     title = _TITLES.get(title.casefold(), title)
     suffix = ", Jr." if re.match(r",?[ ]+Jr\b", text[m.end() :]) else ""
@@ -278,3 +282,187 @@ def most_mentioned(body: str, organisations: tuple[str, ...], headline: str) -> 
         if opening.startswith(folded) and not opening[len(folded) : len(folded) + 1].isalnum():
             return best
     return None
+
+
+# What a body does in its own release's headline: "PCLOB Announces ...", "The Tor Project
+# Publishes ...", "Lebanon VA Medical Center expands ...". Present tense only: a headline in
+# the past tense ("X Announced ...") is as often a report about X.
+_HEADLINE_VERB = re.compile(
+    r"(?:announces|launches|releases|unveils|names|appoints|welcomes|expands|opens|publishes|"
+    r"issues|introduces|celebrates|hosts|joins|awards|calls|urges|marks|signs|selects|adds|"
+    r"completes|reports|honou?rs|recogni[sz]es|invites|seeks|offers|statement)\b",
+    re.IGNORECASE,
+)
+
+
+def says_what_happened(line: str) -> bool:
+    """Whether *line* has a headline's verb ("Brown Welcomes Return Of ..."): not a body's name."""
+    return _HEADLINE_VERB.search(line) is not None
+
+
+_HEADLINE_NAME_WORD = re.compile(r"[A-Z][\w&.'’-]*|of|and|for|the|on|&|de|du|des|la|für|und|der")
+# A single word in capitals that is the body's acronym: "PCLOB", "NASA".
+_ACRONYM_WORD = re.compile(r"[A-Z][A-Z&]{1,7}")
+
+
+def headline_subject(headline: str, body: str) -> str | None:
+    """The body whose name opens the *headline*, doing what a body does in its own release
+    ("The Tor Project Announces ...", "PCLOB announces ..."), spelled as the *body* spells
+    it; only a name the body uses again, so that a product or a campaign is not taken."""
+    words = " ".join(headline.split()).lstrip("*_#\"“'").split(" ")
+    upper = headline.isupper()
+    taken: list[str] = []
+    for word in words[: _MAX_WORDS + 1]:
+        if taken and _HEADLINE_VERB.fullmatch(word):
+            break
+        if upper:
+            word = word.lower() if taken and word.lower() in _MINOR else word.capitalize()
+        if not _HEADLINE_NAME_WORD.fullmatch(word):
+            return None
+        taken.append(word)
+    else:
+        return None
+    if taken and fold(taken[0]) == "the":
+        taken = taken[1:]
+    name = " ".join(taken)
+    if not name:
+        return None
+    if len(taken) == 1:
+        # One word: an acronym the body writes in capitals too.
+        # One word: an acronym, standing out in a headline not all in capitals, or
+        # written in capitals in the body too.
+        bare = words[0] if not upper else name.upper()
+        if not _ACRONYM_WORD.fullmatch(bare) or len(bare) < 3:
+            return None
+        if upper and re.search(rf"\b{re.escape(bare)}\b", body) is None:
+            return None
+        # The name the release spells out for it: "Texas Search and Rescue (TEXSAR)".
+        return spelled_out(bare, body) or bare
+    if fold(taken[0]) in _NOT_A_NAME_START:
+        return None  # "New Querétaro Office Marks ...": a thing the body has, not the body
+    if not _names_body(name) or any(w.casefold().strip(".,") in _LEGAL_FORMS for w in taken[:-1]):
+        return None  # "LRN Corporation Wins Seven ... Group": a name ends at its legal form
+    # As the body writes it: a headline in capitals has lost the name's own case.
+    pattern = re.escape(name).replace(r"\ ", r"\s+")
+    for found in re.finditer(pattern, body, re.IGNORECASE):
+        spelled = " ".join(found.group(0).split())
+        if all(w[:1].isupper() or w.casefold() in _MINOR for w in spelled.split()):
+            return spelled
+    return None
+
+
+# Words that open a headline's subject but never a body's name.
+_NOT_A_NAME_START = frozenset("new first latest annual former our".split())  # noqa: SIM905
+
+
+def spelled_out(acronym: str, text: str) -> str | None:
+    """The name *text* gives in full for *acronym* where it introduces it, "Full Name
+    (ACRONYM)", the acronym made of the starts of the name's words in order."""
+    head = text[:20_000]
+    for found in re.finditer(rf"\(\s*{re.escape(acronym)}\s*\)", head):
+        words = head[max(0, found.start() - 200) : found.start()].split()
+        for size in range(1, min(len(words), 8) + 1):
+            name = words[-size:]
+            if name[0][:1].isupper() and _abbreviates(acronym.casefold(), [fold(w) for w in name]):
+                return " ".join(name)
+    return None
+
+
+def _abbreviates(acronym: str, words: list[str]) -> bool:
+    """Whether *acronym* is made of a start of each word in turn (of the first word
+    always; a little word may give none): "texsar" of "texas search and rescue"."""
+    if not words:
+        return not acronym
+    first, rest = words[0], words[1:]
+    if first in _MINOR and _abbreviates(acronym, rest):
+        return True
+    return any(
+        acronym[:n] == first[:n] and _abbreviates(acronym[n:], rest)
+        for n in range(1, min(len(first), len(acronym)) + 1)
+    )
+
+
+_LEGAL_FORMS = frozenset("inc corp corporation ltd llc plc gmbh ag co".split())  # noqa: SIM905
+
+
+# A legislator's surname in a headline, as a word of its own: "Lincoln Responds ...",
+# "SEN. DORGAN TO CONVENE ...", "Senator Bayh's Office ..." (not "Baucus-Rockefeller-Casey").
+_SURNAME_IN_HEADLINE = r"(?<![\w-]){}(?:['’]s?)?(?![\w-])"
+
+
+# A legislator the headline speaks to or about: "Courageous Conservatives PAC to Rep. Pat
+# Curry", "Groups Rally Behind Senator X", "Letter from Sen. X" is theirs, so not "from".
+_ADDRESSED = re.compile(
+    r"\b(?i:to|for|with|against|about|behind|by|on|vs\.?|versus|and)[ ]+"
+    r"(?:(?:U\.?[ ]?S\.?|(?i:former|state|sen\.?|senator|rep\.?|representative|congress\w+)|"
+    r"[A-Z][a-z]+\.?|[A-Z]\.)[ ]+){0,4}$"
+)
+
+
+def headline_legislator(headline: str, text: str) -> str | None:
+    """The legislator a release names in full ("U.S. Senator Blanche Lincoln") whose surname
+    the *headline* carries: a legislator's office puts its member's name in the headline of
+    its releases. The one named first in the headline, when several are."""
+    flat = " ".join(f"{headline} {text[:5000]}".split())
+    if not headline or not re.search(r"Sen|Rep|Congress", flat):
+        return None
+    # Its subject, before the verb: not "Brown Welcomes Return Of Senator Tim Johnson".
+    verb = _HEADLINE_VERB.search(headline)
+    subject_end = verb.start() if verb and fold(verb.group(0)) != "statement" else len(headline)
+    best: tuple[int, str] | None = None
+    rest = flat[len(" ".join(headline.split())) :]
+    for found in _LEGISLATOR.finditer(flat):
+        if found.group("title").endswith(("s", "s.")):
+            continue  # "Senators Kennedy Graham Salazar": several, their names run together
+        if re.search(
+            r"\b(?i:former|ex|retired|the[ ]+late)[ -]+(?i:(?:state|democratic|republican)[ ]+){0,2}$",
+            flat[: found.start()],
+        ):
+            continue  # "Former State Senator Jim Brochin Weighs ...": no longer has an office
+        words = found.group("name").split()
+        # The name may run on into what follows it ("Senator John McCain Chairman",
+        # "Senator Barack Obama Barack"): it ends at the word the headline carries.
+        for end in range(len(words) - 1, 0, -1):
+            if _HEADLINE_VERB.fullmatch(words[end]) or is_org_word(words[end]):
+                continue  # "Sen Klobuchar Statement on ...", "Senator Bob Bennett Office Hours"
+            pattern = _SURNAME_IN_HEADLINE.format(re.escape(words[end]))
+            at = re.search(pattern, headline, re.IGNORECASE)
+            if (
+                at is not None
+                and not _ADDRESSED.search(headline[: at.start()])
+                and (at.start() < subject_end or at.group(0)[-1] in "s'’")
+                # Their office's release names them again ("said Lincoln"): a legislator
+                # named once is spoken of, as in "the Future of Swann Park".
+                and len(re.findall(rf"\b{re.escape(words[end])}\b", rest)) >= 2
+            ):
+                if best is None or at.start() < best[0]:
+                    title = found.group("title")
+                    name = " ".join(words[: end + 1])
+                    if end == len(words) - 1 and re.match(r",?[ ]+Jr\b", flat[found.end() :]):
+                        name += ", Jr."
+                    best = (at.start(), f"{_TITLES.get(title.casefold(), title)} {name}")
+                break
+    return best[1] if best else None
+
+
+_CAPITALISED_RUN = re.compile(
+    r"[A-ZÀ-Þ][\w&'’-]*(?:[ ]+(?:(?:of|and|for|the|on|de|des|du|la|für|und|der|&)[ ]+)?"
+    r"[A-ZÀ-Þ][\w&'’-]*)+"
+)
+
+
+def site_owner(domain: str | None, text: str) -> str | None:
+    """The body whose site a web page is on, as its text names it: the domain's name
+    ("fsfe.org") written as an acronym ("FSFE") or as the initials of a name the text gives
+    ("Free Software Foundation Europe"). A page's own images come from its own site; a
+    domain the text does not name is not guessed at."""
+    label = domain.split(".")[0] if domain else ""
+    if not 2 < len(label) <= 8 or not label.isalpha():
+        return None
+    head = text[:20_000]
+    for run in _CAPITALISED_RUN.finditer(head):
+        words = [w for w in run.group(0).split() if w[:1].isupper()]
+        if "".join(w[0] for w in words).lower() == label and len(words) == len(label):
+            return " ".join(run.group(0).split())
+    acronym = re.search(rf"\b{label.upper()}\b", head)
+    return acronym.group(0) if acronym else None

@@ -78,6 +78,7 @@ class HtmlText:
     language: str | None = None
     date: str | None = None
     site: str | None = None  # the site's name from a "Headline | Site" <title>
+    home: str | None = None  # the domain the page's own images and media come from
 
 
 def looks_like_html(text: str) -> bool:
@@ -131,6 +132,7 @@ def read_html(data: bytes) -> list[Draft]:
             date=page.date,
             language=page.language,
             issuer=page.site,
+            home=page.home,
         )
     ]
 
@@ -158,10 +160,15 @@ class _TextCollector(HTMLParser):
         self.language: str | None = None
         self.meta_date: str | None = None
         self.time_date: str | None = None
+        self.resource_domains: dict[str, int] = {}
 
     # Events
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag != "a" and len(self.resource_domains) < _MAX_DOMAINS:
+            for name, value in attrs:
+                if name in _RESOURCE_ATTRS and value and (domain := _domain(value)):
+                    self.resource_domains[domain] = self.resource_domains.get(domain, 0) + 1
         hidden = self.skipping or self.hidden_depth
         if hidden:
             # Track nesting inside hidden content so that its end is found.
@@ -335,7 +342,37 @@ class _TextCollector(HTMLParser):
             language=self.language,
             date=self.meta_date or self.time_date,
             site=_site_name(self.title_text, heading),
+            home=_home(self.resource_domains),
         )
+
+
+# Where a page's own resources are: images, media, a discussion thread (not the links in
+# its text, which point at whatever the release speaks of).
+_RESOURCE_ATTRS = frozenset(("src", "href", "url", "poster"))
+_MAX_DOMAINS = 50
+_URL_HOST = re.compile(r"https?://([A-Za-z0-9.-]+)", re.IGNORECASE)
+# Second-level names under which a country's registrations sit: "gov.uk", "co.jp".
+_SECOND_LEVEL = frozenset(("co", "com", "gov", "org", "ac", "net", "edu", "gob", "gouv"))
+
+
+def _domain(url: str) -> str | None:
+    """ "https://pics.fsfe.org/a.png" -> "fsfe.org"; "https://www.gov.uk/x" -> "gov.uk"."""
+    m = _URL_HOST.match(url.strip())
+    if m is None:
+        return None
+    labels = m.group(1).lower().rstrip(".").split(".")
+    if len(labels) < 2:
+        return None
+    keep = 3 if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2 else 2
+    return ".".join(labels[-keep:])
+
+
+def _home(domains: dict[str, int]) -> str | None:
+    """The domain most of the page's resources come from: two at least, more than any other."""
+    ranked = sorted(domains.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 def _site_name(title: str | None, heading: str | None) -> str | None:

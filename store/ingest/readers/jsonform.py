@@ -188,13 +188,52 @@ def _body(obj: Mapping[str, Any]) -> str:
     details = obj.get("details")
     candidates = [details.get("body")] if isinstance(details, dict) else []
     candidates += [obj.get(key) for key in _BODY_KEYS]
+    candidates += [_drupal_field(obj, _DRUPAL_BODY)]
     for candidate in candidates:
         value = _rendered(candidate)
         if isinstance(value, str) and value.strip():
-            if looks_like_html(value):
-                return html_to_text(value).text
-            return clean_text(value).strip()
+            text = html_to_text(value).text if looks_like_html(value) else clean_text(value).strip()
+            contact = _drupal_contact(obj)
+            return f"{text}\n\n{contact}" if contact else text
     return ""
+
+
+# Drupal's exports name a content type's own fields "field" + the name: "fieldPressReleaseFulltext"
+# ({"processed": "<p>..."}), "field_release_date".
+_DRUPAL_BODY = ("fulltext", "body")
+_DRUPAL_DATE = ("releasedate", "date", "publishdate")
+
+
+def _drupal_field(obj: Mapping[str, Any], endings: tuple[str, ...]) -> Any:
+    for key, value in obj.items():
+        name = key.lower().replace("_", "")
+        if name.startswith("field") and name.endswith(endings):
+            if isinstance(value, dict) and "processed" in value:
+                return value["processed"]
+            return value
+    return None
+
+
+def _drupal_contact(obj: Mapping[str, Any]) -> str | None:
+    """A Drupal release's contact entity ("fieldPressReleaseContact": name, role, phone,
+    email) as the contact line a release prints, for the contact reader to find."""
+    entities = _drupal_field(obj, ("contact",))
+    if isinstance(entities, dict):
+        entities = [entities]
+    if not isinstance(entities, list):
+        return None
+    lines = []
+    for item in entities[:5]:
+        entity = item.get("entity", item) if isinstance(item, dict) else None
+        if not isinstance(entity, dict):
+            continue
+        parts = [
+            short_text(entity.get(key), 200)
+            for key in ("title", "fieldDescription", "fieldPhoneNumber", "fieldEmailAddress")
+        ]
+        if any(parts):
+            lines.append(", ".join(p for p in parts if p))
+    return "Media contact: " + "\n".join(lines) if lines else None
 
 
 def _date(obj: Mapping[str, Any]) -> str | None:
@@ -202,10 +241,26 @@ def _date(obj: Mapping[str, Any]) -> str | None:
         day = iso_date(obj.get(key))
         if day:
             return day
-    return None
+    declared = _drupal_field(obj, _DRUPAL_DATE)
+    if isinstance(declared, dict):
+        declared = declared.get("value")
+    return iso_date(declared) if isinstance(declared, str) else None
+
+
+# A content API's links from an item to the bodies that published it (GOV.UK's content
+# store: "links": {"primary_publishing_organisation": [{"title": "Home Office"}], ...}).
+_PUBLISHING_LINKS = ("primary_publishing_organisation", "organisations")
 
 
 def _issuer(obj: Mapping[str, Any]) -> str | None:
+    links = obj.get("links")
+    if isinstance(links, dict):
+        for key in _PUBLISHING_LINKS:
+            linked = links.get(key)
+            if isinstance(linked, list) and linked and isinstance(linked[0], dict):
+                name = short_text(linked[0].get("title"), 200)
+                if name:
+                    return name
     for key in _ISSUER_KEYS:
         value = obj.get(key)
         if isinstance(value, dict):  # {"publisher": {"name": "...", "url": "..."}}
