@@ -326,6 +326,12 @@ class ReleaseStore:
         """The id under which a release with this content fingerprint is stored, if any."""
         return self._fingerprint_index(self._tables()).get(fingerprint)
 
+    def ids_of_fingerprints(self, fingerprints: Sequence[str]) -> dict[str, str]:
+        """The ids under which releases with these content fingerprints are stored (those
+        stored), by fingerprint."""
+        index = self._fingerprint_index(self._tables())
+        return {f: index[f] for f in fingerprints if f in index}
+
     def refresh(self) -> bool:
         """Read the files again if another process changed them; True if something changed.
 

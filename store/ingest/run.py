@@ -60,7 +60,7 @@ class ImportTarget(Protocol):
 
     def add_batch(self, releases: Sequence[Release]) -> list[Outcome]: ...
 
-    def id_of_fingerprint(self, fingerprint: str) -> str | None: ...
+    def ids_of_fingerprints(self, fingerprints: Sequence[str]) -> dict[str, str]: ...
 
     def merge_states(self, claims: Mapping[str, ReleaseState]) -> None: ...
 
@@ -383,17 +383,23 @@ def _write_batch(
         )
 
 
+_UNTOUCHED = ReleaseState()
+
+
 def _lay_marks(store: ImportTarget, marks: dict[str, ReleaseState]) -> None:
     """Lay the marks of releases now stored over the marks kept (a star stays, tags join).
 
     Found by fingerprint: a release that was already known, or kept apart
     under another id, gets them too.
     """
-    claims: dict[str, ReleaseState] = {}
-    for fingerprint in list(marks):
-        release_id = store.id_of_fingerprint(fingerprint)
-        if release_id is not None:
-            claims[release_id] = marks.pop(fingerprint)
+    # Marks that mark nothing lay nothing (nothing set here is undone): not looked up,
+    # which an export's every release would cost (a round trip each to a database).
+    for fingerprint in [f for f, state in marks.items() if state == _UNTOUCHED]:
+        del marks[fingerprint]
+    if not marks:
+        return
+    found = store.ids_of_fingerprints(list(marks))
+    claims = {found[f]: marks.pop(f) for f in list(marks) if f in found}
     if claims:
         store.merge_states(claims)
 

@@ -207,6 +207,16 @@ class PostgresStore:
             ).fetchone()
         return str(row[0]) if row else None
 
+    def ids_of_fingerprints(self, fingerprints: Sequence[str]) -> dict[str, str]:
+        """The ids under which releases with these content fingerprints are stored (those
+        stored), by fingerprint: one round trip for a batch."""
+        with self._errors():
+            rows = self._conn.execute(
+                "SELECT fingerprint, id FROM pressroom.releases WHERE fingerprint = ANY(%s)",
+                [list(fingerprints)],
+            ).fetchall()
+        return {str(fingerprint): str(release_id) for fingerprint, release_id in rows}
+
     # -- importing -----------------------------------------------------------------
 
     def add_batch(self, releases: Sequence[Release]) -> list[Outcome]:
