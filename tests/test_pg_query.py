@@ -380,6 +380,7 @@ def test_big_results_are_estimated_on_the_sample(
     with _load(server, releases, {"reader": {}}) as (store, stored, _states):
         store._conn.execute("ANALYZE pressroom.releases")
         monkeypatch.setattr(store_module, "SAMPLE_ROWS", 300)
+        monkeypatch.setattr(store_module, "COUNT_SAMPLE_ROWS", 300)
         share = store._sample_share()
         assert 0 < share < SAMPLE_SPAN
         in_sample = sum(1 for r in stored if sample_of(r.id) < share)
@@ -410,3 +411,45 @@ def test_exact_timeline_and_facets_estimates_are_the_exact_ones(loaded: Loaded, 
     assert store.months_estimate(query, user="user1") == (store.months(query, user="user1"), True)
     facets = store.facets(query, limit=5, user="user1")
     assert store.facets_estimate(query, limit=5, user="user1") == (facets, True)
+
+
+def test_a_result_surely_big_is_estimated_without_counting_to_the_bound(
+    server: pg_server.Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The planner's estimate and the sample agree that a result is big: no count up to
+    the bound (the bitmap of every match); one that turns out small is counted exactly."""
+    releases = list(generate(1500, seed=5))
+    with _load(server, releases, {"reader": {}}) as (store, stored, _states):
+        store._conn.execute("ANALYZE pressroom.releases")
+        monkeypatch.setattr(store_module, "COUNT_SAMPLE_ROWS", 300)
+        bounded: list[int | None] = []
+        original = store._bounded_count
+
+        def spy(condition: object, bound: int | None) -> int:
+            bounded.append(bound)
+            return original(condition, bound)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(store, "_bounded_count", spy)
+        for text in ("", "c", "the", "t"):
+            query = parse_query(text, today=TODAY)
+            truth = len(scan(query, stored, {}))
+            bounded.clear()
+            count, exact = store.count_estimate(query, user="reader", exact_up_to=20)
+            assert not exact and abs(count - truth) <= 0.25 * truth, (text, count, truth)
+            assert bounded == [], text
+        # Few: counted, exactly.
+        query = parse_query("zanculcheel", today=TODAY)
+        assert store.count_estimate(query, exact_up_to=20) == (store.count(query), True)
+
+
+def test_the_planned_part_leaves_out_short_prefixes_only() -> None:
+    from store.pg.query_sql import planned_part
+
+    def texts(text: str) -> list[list[str]]:
+        return [[t.needle for t in clause] for clause in planned_part(parse_query(text)).clauses]
+
+    assert texts("c") == []
+    assert texts("climate cl") == [[" climate "]]
+    assert texts("water OR c") == []
+    assert len(texts("-c water")) == 2  # a negated prefix narrows: kept
+    assert len(texts("date:2020 w")) == 1

@@ -273,3 +273,23 @@ async def test_keys_typed_in_a_row_ask_for_one_whole_result(
     assert len(whole) == 1, asked
     assert len([first for _, first in asked if first is not None]) == 4
     assert rows == len(sample_releases())
+
+
+def test_a_big_result_lists_its_first_rows_with_the_size_of_the_whole(
+    filled: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from store.pg import archive as archive_module
+
+    monkeypatch.setattr(archive_module, "LISTED_UP_TO", 3)
+    shared = PostgresArchive(filled, user="alice")
+    try:
+        everything = shared.search(parse_query(""))
+        assert len(everything) == 3 and everything.matched == len(sample_releases())
+        assert everything.partial and not everything.estimated
+        # The first rows of the whole result, in its order.
+        assert everything.release_ids() == shared.store.search(parse_query(""))[:3]
+        # A result no bigger than the list is whole.
+        small = shared.search(parse_query("flood"))
+        assert not small.partial and len(small) == small.matched <= 3
+    finally:
+        shared.close()

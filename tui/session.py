@@ -95,6 +95,9 @@ WHOLE_AFTER = 0.25
 # Directories up to this size are filtered on the UI thread (1 ms for the
 # real corpus's 3,564 entries); bigger ones in a worker, so typing never waits.
 FILTER_HERE_UP_TO = 10_000
+# A database archive bigger than this builds its contact directory and related releases
+# only when asked (the directory: `c`), not as it opens.
+PREBUILD_UP_TO = 100_000
 # At quit, the last marks are written before the process ends; a store thread
 # stuck on a slow disk must not keep the user's terminal for longer than this.
 FINAL_SAVE_TIMEOUT = 5.0
@@ -364,6 +367,11 @@ class Session:
         def build() -> None:
             archive.build_index()
             self._broadcast(IndexReady)
+            if not archive.local and len(archive) > PREBUILD_UP_TO:
+                # A big team archive: its directory is read when `c` asks for it, not
+                # at every start (every release read: minutes at a million, the CPU
+                # the keys typed meanwhile need).
+                return
             # The contact directory next, so that `c` opens on a ready one.
             directory = archive.contacts()
             self._broadcast(lambda: ContactsReady(directory))
