@@ -155,9 +155,15 @@ def load_saved(db: Path) -> SavedSearches:
         data = json.loads(raw.decode("utf-8"))
     except (OSError, ValueError, UnicodeDecodeError, RecursionError):
         return SavedSearches()
-    if not isinstance(data, dict) or not isinstance(data.get("searches"), list):
+    return searches_of(data)
+
+
+def searches_of(payload: object) -> SavedSearches:
+    """The saved searches of a payload made by :meth:`SavedSearches.to_json` (a file's,
+    a database's); none for one of another shape."""
+    if not isinstance(payload, dict) or not isinstance(payload.get("searches"), list):
         return SavedSearches()
-    return SavedSearches(_searches_of(data["searches"]))
+    return SavedSearches(_searches_of(payload["searches"]))
 
 
 def _searches_of(entries: Sequence[object]) -> Iterator[SavedSearch]:

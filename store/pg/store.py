@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import getpass
 import math
-import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -40,7 +39,8 @@ from store.pg.query_sql import Condition, compile_query, planned_part
 from store.pg.schema import CHANGES_CHANNEL, IMPORT_LOCK, ensure_schema
 from store.records import ID_LENGTH, Release, is_release_id
 from store.sanitize import clean_line
-from store.saved_searches import SavedSearch, SavedSearches, clean_name, clean_query
+from store.saved_searches import SavedSearches
+from store.saved_searches import searches_of as saved_searches_of
 from store.search.query import Query
 from store.search.tokens import field_key
 from store.tags import changed_tags, clean_tags, merged_tags
@@ -76,7 +76,6 @@ _WALK: LiteralString = "SET LOCAL enable_sort = off"
 # The sample's rows through its own index, each tested (no bitmap of every match).
 _SAMPLE_ROWS: LiteralString = "SET LOCAL enable_bitmapscan = off; SET LOCAL enable_seqscan = off"
 _WALK_A_WHILE: LiteralString = "SET LOCAL enable_sort = off; SET LOCAL statement_timeout = 250"
-_SEEN_ID = re.compile(r"[0-9a-f]{1,64}")  # as store.saved_searches reads "seen"
 
 _ARCHIVE_ORDER = sql.SQL("r.undated, r.date_key, r.title_key, r.id")
 # The other orders, as archive.py sorts: the key (empty values last), ties in archive
@@ -943,34 +942,3 @@ class ChangeListener:
         tb: TracebackType | None,
     ) -> None:
         self.close()
-
-
-def saved_searches_of(payload: object) -> SavedSearches:
-    """The saved searches of a payload made by ``SavedSearches.to_json()``, read as
-    ``store.saved_searches.load_saved`` reads its file: each entry on its own, one not
-    understood left out, names and queries cleaned, ``seen`` only hex ids."""
-    if not isinstance(payload, dict) or not isinstance(payload.get("searches"), list):
-        return SavedSearches()
-    return SavedSearches(_saved_entries(payload["searches"]))
-
-
-def _saved_entries(entries: list[object]) -> Iterator[SavedSearch]:
-    for entry in entries:
-        if not isinstance(entry, dict):
-            continue
-        name, query = entry.get("name"), entry.get("query")
-        if not isinstance(name, str) or not isinstance(query, str) or not clean_name(name):
-            continue
-        seen = entry.get("seen")
-        ids = frozenset(
-            i
-            for i in (seen if isinstance(seen, list) else ())
-            if isinstance(i, str) and _SEEN_ID.fullmatch(i)
-        )
-        opened = entry.get("opened")
-        yield SavedSearch(
-            clean_name(name),
-            clean_query(query),
-            ids,
-            (clean_line(opened) or None) if isinstance(opened, str) else None,
-        )
