@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from store.search import postings
@@ -14,13 +16,15 @@ def _parts(index: SearchIndex) -> list[bytes]:
     return [bytes(part) for part in index.to_parts()]
 
 
-@pytest.mark.parametrize("chunk", [1, 700, 5_000])
+@pytest.mark.parametrize(("chunk", "place"), [(1, 1), (700, 3), (5_000, 64)])
 def test_an_index_built_in_slices_is_byte_for_byte_the_one_built_at_once(
-    monkeypatch: pytest.MonkeyPatch, chunk: int
+    monkeypatch: pytest.MonkeyPatch, chunk: int, place: int
 ) -> None:
     releases = list(generate(300, seed=11))
     whole = SearchIndex.build(releases)
     monkeypatch.setattr(postings, "CHUNK_TOKENS", chunk)
+    # The postings placed a few at a time, too: runs split into groups.
+    monkeypatch.setattr(postings, "_PLACE_CHUNK", place)
     sliced = SearchIndex.build(releases)
     assert _parts(sliced) == _parts(whole)
     for text in ("the", "minister said", "org:un", "date:2021", "sahel", "a"):
@@ -103,3 +107,40 @@ def test_an_index_finished_in_place_answers_as_one_reordered() -> None:
         assert sorted(in_place.search(query)) == sorted(reordered.search(query)), text
         expected = [i for i, r in enumerate(archive) if query.matches(r, None)]
         assert sorted(in_place.search(query)) == expected, text
+
+
+def test_the_build_works_in_the_archive_folder_and_leaves_nothing_there(tmp_path: Path) -> None:
+    """What waits between the two passes goes to a working file in the archive's own
+    folder (not the system's temporary folder, often memory), deleted afterwards."""
+    import tempfile
+
+    from store.search.index import IndexBuilder
+
+    releases = list(generate(120, seed=14))
+    seen: list[object] = []
+    opened = tempfile.TemporaryFile
+
+    def spying(*args: object, **kwargs: object) -> object:
+        seen.append(kwargs.get("dir"))
+        return opened(*args, **kwargs)  # type: ignore[call-overload]
+
+    builder = IndexBuilder()
+    for release in releases:
+        builder.add(release)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(tempfile, "TemporaryFile", spying)
+        index = builder.finish(releases, scratch=tmp_path)
+    assert seen == [tmp_path], "the build worked elsewhere than the archive's folder"
+    assert list(tmp_path.iterdir()) == []
+    assert _parts(index) == _parts(SearchIndex.build(releases))
+
+
+def test_a_working_file_cut_short_is_an_error_not_a_wrong_index(tmp_path: Path) -> None:
+    import numpy as np
+
+    with postings._Spill(tmp_path) as spill:
+        stored = spill.write(np.arange(10, dtype=np.uint32))
+        assert spill.read(stored, 3, 4).tolist() == [3, 4, 5, 6]
+        spill.handle.truncate(8)
+        with pytest.raises(OSError, match="cut short"):
+            spill.read(stored)

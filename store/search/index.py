@@ -71,6 +71,8 @@ from store.search.tokens import (
 )
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     import numpy as np
     import numpy.typing as npt
 
@@ -290,12 +292,14 @@ class IndexBuilder:
         prefix_threshold: int | None = None,
         ids: Sequence[str] | None = None,
         places: Sequence[int] | None = None,
+        scratch: Path | None = None,
     ) -> SearchIndex:
         """The index over *releases*: the releases added in the order they were added
         (those dropped included: the caller leaves them out, see ``reordered``), or,
         given *places* (where each release added is in *releases*, -1 for one left
         out), over *releases* in their order: a new archive's index made in archive
-        order at once, without the copy that ``reordered`` makes of it."""
+        order at once, without the copy that ``reordered`` makes of it. *scratch*:
+        the folder for the build's working file (the archive's)."""
         import numpy as np
 
         size = len(releases)
@@ -309,7 +313,7 @@ class IndexBuilder:
             if len(where) != len(self.ids) or not np.array_equal(kept, np.arange(size)):
                 raise ValueError("the places are not a reordering of the releases added")
         vocab, (offsets, postings, dense), (pair_keys, pair_postings) = self.collector.finish(
-            size, size // max(1, dense_ratio), where
+            size, size // max(1, dense_ratio), where, scratch
         )
         self.collector = Collector()
         if where is not None:

@@ -116,8 +116,8 @@ def _with_added(
         # A new archive: the releases added are all of it, each put at its place in
         # archive order as the index is finished (reordering a finished index
         # held two of them: 300 MB more at 100k).
-        return added.finish(releases, places=places, ids=ids)
-    built = added.finish(_Picked(releases, places))
+        return added.finish(releases, places=places, ids=ids, scratch=path.parent)
+    built = added.finish(_Picked(releases, places), scratch=path.parent)
     found = _cached_part(path, releases, ids, fingerprints)
     if found is None or sorted(found[2]) != sorted(stored):
         return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from array import array
 from collections import defaultdict
 from itertools import count, islice
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
 from store.search.tokens import text_tokens, text_tokens_and_kind
@@ -110,7 +111,7 @@ class Collector:
         return ids
 
     def finish(
-        self, size: int, cut: int, places: _Ints | None = None
+        self, size: int, cut: int, places: _Ints | None = None, scratch: Path | None = None
     ) -> tuple[list[str], Postings, tuple[array[int], Postings]]:
         """The sorted vocabulary, the token postings and the pairs (sorted keys, postings).
 
@@ -121,7 +122,8 @@ class Collector:
         *places*: where each release added goes among the *size* releases of
         the index (-1: left out, with its tokens); an entry's postings are
         then not in ascending order, which nothing needs (they are read into
-        bitmaps).
+        bitmaps). *scratch*: the folder for the build's working file (the
+        archive's own; the system's temporary folder when None).
         """
         import numpy as np
 
@@ -140,33 +142,41 @@ class Collector:
             raise ValueError("too many distinct tokens and releases for one pair key")
 
         # Memory is the limit here (tens of millions of occurrences at 100k): the
-        # occurrences are sorted a slice of releases at a time, each slice kept
-        # as what it adds to the postings, and the postings filled slice by
-        # slice (a slice's releases all come after the previous slice's).
-        tokens: _U32 = np.frombuffer(self.tokens, dtype=np.uint32)
+        # occurrences are sorted a slice of releases at a time, and what each
+        # slice adds to the postings (its releases, a few hundred MB at 100k) waits
+        # on disk, not in memory, until every slice is counted and the postings
+        # can be placed; the token ids wait there too while the slices are made.
         lengths: _U32 = np.frombuffer(self.lengths, dtype=np.uint32)
         bounds = np.concatenate(([0], np.cumsum(lengths, dtype=np.int64)))
-        token_slices: list[tuple[_U32, _U32]] = []
-        pair_slices: list[tuple[_U64, _Ints, _U32]] = []
-        for first, last in _slices(bounds, CHUNK_TOKENS):
-            part = tokens[bounds[first] : bounds[last]]
-            releases: _U32 = np.repeat(np.arange(first, last, dtype=np.uint32), lengths[first:last])
-            if places is not None:
-                # Each release at its place (-1: left out, its tokens with it).
-                mapped = places[releases]
-                kept = mapped >= 0
-                if not kept.all():
-                    part, mapped = part[kept], mapped[kept]
-                releases = mapped.astype(np.uint32)
-                del mapped, kept
-            token_slices.append(_token_slice(part, releases, rank))
-            pair_slices.append(_pair_slice(part, releases, rank, id_bits, release_bits))
-            del part, releases
-        del tokens, lengths, rank
-        self.tokens, self.lengths = array("I"), array("I")
-        token_postings = _token_postings(token_slices, len(vocab), size, cut)
-        del token_slices
-        pairs = _pair_postings(pair_slices, size, cut)
+        with _Spill(scratch) as spill:
+            stored = spill.write(self.tokens)
+            self.tokens = array("I")
+            token_runs: list[_Run] = []
+            pair_slices: list[tuple[_U64, _U32, _Stored]] = []
+            for first, last in _slices(bounds, CHUNK_TOKENS):
+                part = spill.read(stored, int(bounds[first]), int(bounds[last] - bounds[first]))
+                releases: _U32 = np.repeat(
+                    np.arange(first, last, dtype=np.uint32), lengths[first:last]
+                )
+                if places is not None:
+                    # Each release at its place (-1: left out, its tokens with it).
+                    mapped = places[releases]
+                    kept = mapped >= 0
+                    if not kept.all():
+                        part, mapped = part[kept], mapped[kept]
+                    releases = mapped.astype(np.uint32)
+                    del mapped, kept
+                entries, runs, held = _token_slice(part, releases, rank)
+                token_runs.append((entries, runs, spill.write(held)))
+                del entries, runs, held
+                keys, runs, held = _pair_slice(part, releases, rank, id_bits, release_bits)
+                pair_slices.append((keys, runs, spill.write(held)))
+                del part, releases, keys, runs, held
+            del lengths, rank, bounds
+            self.lengths = array("I")
+            token_postings = _token_postings(token_runs, len(vocab), size, cut, spill)
+            del token_runs
+            pairs = _pair_postings(pair_slices, size, cut, spill)
         return vocab, token_postings, pairs
 
 
@@ -191,8 +201,63 @@ def _slices(bounds: _Ints, most: int) -> list[tuple[int, int]]:
     return out
 
 
-def _token_slice(part: _U32, releases: _U32, rank: _U64) -> tuple[_U32, _U32]:
-    """The distinct (token, release) of a slice, sorted: final token ids and releases."""
+# A slice's runs: the entries it holds (ascending) and how many postings each adds.
+_Run: TypeAlias = "tuple[_U32, _U32, _Stored]"
+# Where an array waits in the spill file: its offset in bytes and its length.
+_Stored: TypeAlias = tuple[int, int]
+
+
+class _Spill:
+    """A working file, deleted when closed, where arrays wait between two passes.
+
+    The pages written stay in the system's file cache rather than in the
+    build's own memory, and are read back one slice at a time.
+    """
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.end = 0
+
+    def __enter__(self) -> _Spill:
+        import tempfile
+
+        # Unnamed where the system allows: nothing is left behind by a crash.
+        self.handle = tempfile.TemporaryFile(dir=self.folder, prefix=".pressroom-build-")
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.handle.close()
+
+    def write(self, values: array[int] | _U32) -> _Stored:
+        """Write uint32 *values* at the end of the file; where they are."""
+        where = (self.end, len(values))
+        self.handle.seek(self.end)
+        view = (memoryview(values) if isinstance(values, array) else values.data).cast("B")
+        self.handle.write(view)
+        self.end += view.nbytes
+        return where
+
+    def read(self, stored: _Stored, first: int = 0, count: int | None = None) -> _U32:
+        """The uint32 values *first* to *first* + *count* of an array written before."""
+        import numpy as np
+
+        offset, length = stored
+        count = length - first if count is None else count
+        out: _U32 = np.empty(count, dtype=np.uint32)
+        self.handle.seek(offset + 4 * first)
+        view = out.data.cast("B")
+        got = 0
+        while got < view.nbytes:
+            read = self.handle.readinto(view[got:])
+            if not read:
+                raise OSError("the index build's working file was cut short")
+            got += read
+        return out
+
+
+def _token_slice(part: _U32, releases: _U32, rank: _U64) -> tuple[_U32, _U32, _U32]:
+    """The distinct (token, release) of a slice, sorted: the final token ids it holds,
+    how many releases each, and the releases."""
     import numpy as np
 
     real = part != _BREAK_ID
@@ -204,52 +269,37 @@ def _token_slice(part: _U32, releases: _U32, rank: _U64) -> tuple[_U32, _U32]:
     keys.sort()
     if len(keys):
         keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
-    ids: _U32 = (keys >> np.uint64(32)).astype(np.uint32)
-    return ids, (keys & np.uint64(_LOW32)).astype(np.uint32)
+    found: _U32 = (keys & np.uint64(_LOW32)).astype(np.uint32)
+    keys >>= np.uint64(32)
+    entries, lengths = _runs(keys)
+    return entries.astype(np.uint32), lengths, found
 
 
-def _token_postings(slices: list[tuple[_U32, _U32]], vocab: int, size: int, cut: int) -> Postings:
+def _runs(keys: _U64) -> tuple[_U64, _U32]:
+    """The distinct values of sorted *keys* and how many times each comes."""
+    import numpy as np
+
+    if len(keys):
+        starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+    else:
+        starts = np.zeros(0, dtype=np.int64)
+    lengths: _U32 = np.diff(np.append(starts, len(keys))).astype(np.uint32)
+    return keys[starts], lengths
+
+
+def _token_postings(runs: list[_Run], vocab: int, size: int, cut: int, spill: _Spill) -> Postings:
     """Each token's distinct releases, in vocabulary order, from the slices."""
     import numpy as np
 
     counts: _Ints = np.zeros(vocab, dtype=np.int64)
-    runs: list[tuple[_Ints, _Ints, _U32]] = []
-    for ids, releases in slices:
-        if len(ids):
-            starts = np.flatnonzero(np.concatenate(([True], ids[1:] != ids[:-1])))
-        else:
-            starts = np.zeros(0, dtype=np.int64)
-        lengths: _Ints = np.diff(np.append(starts, len(ids))).astype(np.int64)
-        entries: _Ints = ids[starts].astype(np.int64)
+    for entries, lengths, _ in runs:
         counts[entries] += lengths
-        runs.append((entries, lengths, releases))
-    return _csr(_filled(runs, counts), counts, size, cut)
-
-
-def _filled(runs: list[tuple[_Ints, _Ints, _U32]], counts: _Ints) -> _U32:
-    """The postings of every entry (``counts[entry]`` each) from slices of runs.
-
-    A slice is ``(entries, run lengths, releases)``: its releases sorted by
-    entry, each entry once with the length of its run. A slice's releases go
-    after those of the slices before it in each entry's postings.
-    """
-    import numpy as np
-
-    postings: _U32 = np.empty(int(counts.sum()), dtype=np.uint32)
-    cursor: _Ints = np.concatenate(([0], np.cumsum(counts)[:-1])).astype(np.int64)
-    for entries, lengths, releases in runs:
-        # Where each run goes in the postings, then each release within its run.
-        run_starts = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.int64)
-        target = np.repeat(cursor[entries] - run_starts, lengths)
-        target += np.arange(len(releases), dtype=np.int64)
-        postings[target] = releases
-        cursor[entries] += lengths
-    return postings
+    return _placed(runs, counts, size, cut, spill)
 
 
 def _pair_slice(
     part: _U32, releases: _U32, rank: _U64, id_bits: int, release_bits: int
-) -> tuple[_U64, _Ints, _U32]:
+) -> tuple[_U64, _U32, _U32]:
     """The adjacent pairs of one field in a slice: its distinct keys ``a << 32 | b``
     (sorted), the number of postings of each, and the postings (by key, then release)."""
     import numpy as np
@@ -273,16 +323,12 @@ def _pair_slice(
     packed <<= np.uint64(PAIR_SHIFT)
     packed |= low
     del low
-    if len(packed):
-        starts = np.flatnonzero(np.concatenate(([True], packed[1:] != packed[:-1])))
-    else:
-        starts = np.zeros(0, dtype=np.int64)
-    lengths: _Ints = np.diff(np.append(starts, len(packed))).astype(np.int64)
-    return packed[starts], lengths, positions
+    keys, lengths = _runs(packed)
+    return keys, lengths, positions
 
 
 def _pair_postings(
-    slices: list[tuple[_U64, _Ints, _U32]], size: int, cut: int
+    slices: list[tuple[_U64, _U32, _Stored]], size: int, cut: int, spill: _Spill
 ) -> tuple[array[int], Postings]:
     """The pairs' sorted keys ``a << 32 | b`` and postings, from the slices.
 
@@ -301,63 +347,98 @@ def _pair_postings(
     else:
         keys = np.zeros(0, dtype=np.uint64)
     counts: _Ints = np.zeros(len(keys), dtype=np.int64)
-    runs: list[tuple[_Ints, _Ints, _U32]] = []
-    for slice_keys, lengths, positions in slices:
-        entries: _Ints = np.searchsorted(keys, slice_keys).astype(np.int64)
+    runs: list[_Run] = []
+    while slices:
+        slice_keys, lengths, stored = slices.pop(0)
+        entries: _U32 = np.searchsorted(keys, slice_keys).astype(np.uint32)
+        del slice_keys
         counts[entries] += lengths
-        runs.append((entries, lengths, positions))
-    slices.clear()
-    return _as_array("Q", keys), _csr(_filled(runs, counts), counts, size, cut)
+        runs.append((entries, lengths, stored))
+    return _as_array("Q", keys), _placed(runs, counts, size, cut, spill)
 
 
-def _csr(positions: _U32, counts: _Ints, size: int, cut: int) -> Postings:
-    """CSR postings of consecutive entries of *counts* positions each; entries over *cut*
-    become bitmaps (and hold no postings)."""
+# Postings placed at once: the working arrays of a group of runs are a few
+# times this many 8-byte values.
+_PLACE_CHUNK = 1 << 21
+
+
+def _placed(runs: list[_Run], counts: _Ints, size: int, cut: int, spill: _Spill) -> Postings:
+    """CSR postings of consecutive entries of ``counts[entry]`` postings each, from
+    slices of runs whose releases wait in *spill*; entries over *cut* become bitmaps
+    (and hold no postings). A slice's releases go after those of the slices before
+    it in each entry's postings."""
     import numpy as np
 
-    bounds = np.concatenate(([0], np.cumsum(counts)))
-    dense_entries = np.flatnonzero(counts > cut)
-    dense = {
-        int(k): _bitmap(positions[bounds[k] : bounds[k + 1]], size) for k in dense_entries.tolist()
+    is_dense = counts > cut
+    dense_entries = np.flatnonzero(is_dense)
+    sparse = np.where(is_dense, 0, counts)
+    bounds: _Ints = np.concatenate(([0], np.cumsum(sparse)))
+    cursor: _Ints = bounds[:-1].copy()
+    del sparse
+    # The postings are made where the index keeps them (an array of the final
+    # size), not copied there from a numpy array: that copy was the build's peak.
+    out = array("I", [0]) * int(bounds[-1])
+    postings: _U32 = np.frombuffer(out, dtype=np.uint32)
+    # The bitmaps of the dense entries, one row of bytes each, filled as the
+    # releases are read (bit i of a row: release i).
+    row_bytes = (size + 7) // 8
+    rows: _Ints = np.full(len(counts), -1, dtype=np.int64)
+    rows[dense_entries] = np.arange(len(dense_entries), dtype=np.int64)
+    bits = np.zeros(len(dense_entries) * row_bytes, dtype=np.uint8)
+    while runs:
+        entries, lengths, stored = runs.pop(0)
+        ends = np.cumsum(lengths, dtype=np.int64)
+        first_run = 0
+        while first_run < len(entries):
+            # A group of whole runs holding about _PLACE_CHUNK postings.
+            start = int(ends[first_run - 1]) if first_run else 0
+            last_run = int(np.searchsorted(ends, start + _PLACE_CHUNK, side="right"))
+            last_run = min(max(last_run, first_run + 1), len(entries))
+            stop = int(ends[last_run - 1])
+            group = entries[first_run:last_run].astype(np.int64)
+            group_lengths = lengths[first_run:last_run]
+            found = spill.read(stored, start, stop - start)
+            dense = is_dense[group]
+            if dense.any():
+                # A dense entry's releases go into its bitmap, the others into postings.
+                in_dense = np.repeat(dense, group_lengths)
+                owners = np.repeat(rows[group[dense]], group_lengths[dense])
+                _set_bits(bits, owners, found[in_dense], row_bytes)
+                found = found[~in_dense]
+                group, group_lengths = group[~dense], group_lengths[~dense]
+                del in_dense, owners
+            # Where each posting goes: its run's cursor, then its place in the run.
+            run_starts = np.concatenate(([0], np.cumsum(group_lengths, dtype=np.int64)[:-1]))
+            target = np.repeat(cursor[group] - run_starts, group_lengths)
+            target += np.arange(len(found), dtype=np.int64)
+            postings[target] = found
+            cursor[group] += group_lengths
+            del dense, target, found, run_starts
+            first_run = last_run
+    del postings
+    dense_bitmaps = {
+        int(entry): int.from_bytes(
+            bits[row * row_bytes : (row + 1) * row_bytes].tobytes(), "little"
+        )
+        for row, entry in enumerate(dense_entries.tolist())
     }
-    if dense:
-        is_dense = np.zeros(len(counts), dtype=bool)
-        is_dense[dense_entries] = True
-        positions = _without_entries(positions, bounds, is_dense)
-        counts = np.where(is_dense, 0, counts)
-        bounds = np.concatenate(([0], np.cumsum(counts)))
-    return _as_array("Q", bounds), _as_array("I", positions), dense
+    return _as_array("Q", bounds), out, dense_bitmaps
 
 
-def _without_entries(positions: _U32, bounds: _Ints, drop: npt.NDArray[np.bool_]) -> _U32:
-    """*positions* without the postings of the entries in *drop*, moved down in place
-    (a copy of the kept ones would double the largest array of the build)."""
+def _set_bits(bits: npt.NDArray[np.uint8], rows: _Ints, releases: _U32, row_bytes: int) -> None:
+    """Set bit *releases* of each of *rows* in the rows of bytes *bits*."""
     import numpy as np
 
-    # Runs of consecutive kept entries, as ranges of positions.
-    edges = np.flatnonzero(np.diff(np.concatenate(([False], ~drop, [False])).astype(np.int8)))
-    write = 0
-    for first, last in zip(edges[0::2].tolist(), edges[1::2].tolist(), strict=True):
-        start, stop = int(bounds[first]), int(bounds[last])
-        if start != write:
-            # In pieces, so that numpy's copy of an overlapping move stays small.
-            for piece in range(start, stop, _MOVE):
-                end = min(piece + _MOVE, stop)
-                positions[write + piece - start : write + end - start] = positions[piece:end]
-        write += stop - start
-    return positions[:write]
-
-
-_MOVE = 1 << 20
-
-
-def _bitmap(positions: _U32, size: int) -> int:
-    """The bitmap with the bits of *positions* set (bit i = release i)."""
-    import numpy as np
-
-    bits = np.zeros(size, dtype=np.uint8)
-    bits[positions] = 1
-    return int.from_bytes(np.packbits(bits, bitorder="little").tobytes(), "little")
+    where = rows * row_bytes + (releases >> 3)
+    values = np.left_shift(1, releases & 7).astype(np.uint8)
+    # Bits of one byte are or-ed together first (a plain assignment keeps one
+    # of them): equal bytes made neighbours. They arrive in order (entries
+    # ascending, each entry's releases ascending), so the sort is rarely needed.
+    if len(where) > 1 and not (where[1:] >= where[:-1]).all():
+        order = np.argsort(where, kind="stable")
+        where, values = where[order], values[order]
+    starts = np.flatnonzero(np.concatenate(([True], where[1:] != where[:-1])))
+    bits[where[starts]] |= np.bitwise_or.reduceat(values, starts)
 
 
 def _as_array(code: str, values: npt.NDArray[np.generic]) -> array[int]:
