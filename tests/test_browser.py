@@ -468,12 +468,15 @@ async def test_a_very_long_release_scrolls_to_its_end(tmp_path: Path) -> None:
 async def test_keys_typed_while_the_archive_opens_are_kept(
     store_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import time
+    import threading
 
     opened = Session._open
+    # The archive opens only once the keys are typed (not after a sleep, which a
+    # loaded machine outlasts): a big archive taking its moment.
+    typed = threading.Event()
 
     def slow_open(self: Session) -> object:
-        time.sleep(0.5)  # a big archive takes a moment to open
+        typed.wait(30)
         return opened(self)
 
     monkeypatch.setattr(Session, "_open", slow_open)
@@ -482,6 +485,7 @@ async def test_keys_typed_while_the_archive_opens_are_kept(
         await pilot.pause()
         assert app.session.archive is None
         await pilot.press("slash", *"flo")
+        typed.set()
         await settle(pilot)
         bar = app.screen.query_one(SearchBar)
         assert bar.value == "flo" and app.focused is bar
