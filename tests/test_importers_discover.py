@@ -152,3 +152,28 @@ def test_standard_input_formats_are_sniffed(
 ) -> None:
     drafts = read_source(SourceFile("-", "auto"), content)
     assert {d.format for d in drafts} == {fmt}
+
+
+def test_the_archive_kept_among_its_releases_is_not_a_source(tmp_path: Path) -> None:
+    """A user keeps the archive in the folder of the releases it holds: importing the
+    folder again reads the releases, not the archive (a JSON file, and a big one)."""
+    import shutil
+
+    from store.disk.release_store import ReleaseStore
+    from store.ingest.run import import_paths
+
+    folder = tmp_path / "releases"
+    shutil.copytree(Path(__file__).parent.parent / "samples" / "un", folder)
+    archive = folder / "releases.json"
+    with ReleaseStore(archive) as store:
+        first = import_paths(store, [str(folder)], workers=1)
+    assert first.imported and not first.failed
+    with ReleaseStore(archive) as store:
+        again = import_paths(store, [str(folder)], workers=1)
+    assert again.failed == [] and again.imported == 0
+    assert again.known == first.imported
+    # Named, under another spelling of its path, it is refused with the reason.
+    found = list(discover([str(folder / ".." / "releases" / "releases.json")], str(archive)))
+    assert [(path, str(problem)) for path, problem in found] == [  # type: ignore[misc]
+        (str(archive), "the archive being imported into, not a source")
+    ]

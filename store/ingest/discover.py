@@ -64,7 +64,9 @@ class SourceFile:
     format: str
 
 
-def discover(paths: Sequence[str]) -> Iterator[SourceFile | tuple[str, ImportProblem]]:
+def discover(
+    paths: Sequence[str], archive: str | None = None
+) -> Iterator[SourceFile | tuple[str, ImportProblem]]:
     """Yield a SourceFile for every importable file under *paths*, or (path, problem).
 
     Folders are walked recursively in sorted order, skipping hidden entries and
@@ -72,9 +74,12 @@ def discover(paths: Sequence[str]) -> Iterator[SourceFile | tuple[str, ImportPro
     type is a problem. FIFOs, devices, sockets (and links to them), empty files
     and files over the size limit are refused here, before any byte is read.
     ``-`` stands for standard input, whose format is sniffed when it is read.
-    Each file is yielded once even if named twice.
+    Each file is yielded once even if named twice. *archive*: the store file
+    being imported into, never read as a source (it is JSON, and often kept in
+    the folder of the releases it holds): left out of a folder, refused when named.
     """
     seen: set[str] = set()
+    own = _identity(archive)
     for given in paths:
         if given == STDIN:
             if STDIN not in seen:
@@ -88,7 +93,7 @@ def discover(paths: Sequence[str]) -> Iterator[SourceFile | tuple[str, ImportPro
             yield path, ImportProblem(os_reason(error, path))
             continue
         if stat.S_ISDIR(info.st_mode):
-            yield from _walk(path, seen)
+            yield from _walk(path, seen, own)
             continue
         if path in seen:
             continue
@@ -96,6 +101,8 @@ def discover(paths: Sequence[str]) -> Iterator[SourceFile | tuple[str, ImportPro
         suffix = os.path.splitext(path)[1]
         fmt = _format_of(os.path.basename(path))
         problem = _refusal(info, fmt)
+        if (info.st_dev, info.st_ino) == own:
+            problem = ImportProblem("the archive being imported into, not a source")
         if problem is None and fmt is None:
             problem = ImportProblem(
                 f"unknown file type ({clean_line(suffix)})" if suffix else "unknown file type"
@@ -106,7 +113,20 @@ def discover(paths: Sequence[str]) -> Iterator[SourceFile | tuple[str, ImportPro
             yield SourceFile(path, fmt)
 
 
-def _walk(root: str, seen: set[str]) -> Iterator[SourceFile | tuple[str, ImportProblem]]:
+def _identity(path: str | None) -> tuple[int, int] | None:
+    """The device and inode of *path*, which names it under any spelling or link."""
+    if path is None:
+        return None
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None  # not there yet: a new archive is in no folder walked
+    return info.st_dev, info.st_ino
+
+
+def _walk(
+    root: str, seen: set[str], own: tuple[int, int] | None = None
+) -> Iterator[SourceFile | tuple[str, ImportProblem]]:
     """Depth-first in sorted path order, without recursion and without following folder links."""
     stack: list[Iterator[os.DirEntry[str]]] = []
     listing = _listing(root)
@@ -136,7 +156,10 @@ def _walk(root: str, seen: set[str]) -> Iterator[SourceFile | tuple[str, ImportP
             if fmt is None or entry.path in seen:
                 continue
             seen.add(entry.path)
-            problem = _refusal(entry.stat(follow_symlinks=True), fmt)
+            info = entry.stat(follow_symlinks=True)
+            if (info.st_dev, info.st_ino) == own:
+                continue  # the archive itself, kept beside its releases
+            problem = _refusal(info, fmt)
         except OSError as error:
             yield entry.path, ImportProblem(os_reason(error, entry.path))
             continue

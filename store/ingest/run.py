@@ -116,7 +116,7 @@ def import_paths(
     seen = manifest.load(seen_path) if seen_path is not None else manifest.Manifest()
     stored = store.fingerprints()
     jobs: list[_Job] = []
-    for item in discover(paths):
+    for item in discover(paths, str(store.path) if store.path is not None else None):
         if not isinstance(item, SourceFile):
             path, problem = item
             summary.failed.append((path, str(problem)))
