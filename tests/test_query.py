@@ -321,6 +321,27 @@ def test_unknown_fields_and_states_are_text_with_a_hint() -> None:
     assert not parse_query("10:30").hints
 
 
+def test_a_state_being_typed_is_that_state() -> None:
+    """is:s, is:st, is:sta on the way to is:starred are is:starred, as the last word
+    is a prefix: not a phrase of "is" and a prefix, which matched nothing and took
+    1.4 s a key in a team archive of 100,000."""
+    starred = State(starred=True)
+    for typed in ("is:s", "is:st", "is:starre", "IS:STA"):
+        query = parse_query(typed)
+        assert only(query) == Term("state", field="starred"), typed
+        assert query.hints == () and query.matches(SEED_LIKE, starred)
+    assert only(parse_query("is:u")).field == "unread"
+    assert only(parse_query("is:re")).field == "read"
+    assert only(parse_query("-is:un")) == Term("state", negated=True, field="unread")
+    assert parse_query("energy is:st").clauses[1] == (Term("state", field="starred"),)
+    # Once the word is finished (a space after it) or quoted, it is text with a hint.
+    finished = parse_query("is:st ")
+    assert only(finished).kind == "text" and finished.hints
+    assert only(parse_query('is:"st')).kind == "text"
+    # A start that is no state's, or more than one's (none here), is text.
+    assert only(parse_query("is:x")).kind == "text"
+
+
 def test_hints_do_not_block_matching() -> None:
     query = parse_query("marrakesh date:banana")
     assert not query.matches(SEED_LIKE)

@@ -61,6 +61,7 @@ Dates (a release without a date never matches a date filter):
 
 State:
   is:starred  is:unread  is:read
+  (while typed, the start of one is that one: is:st is is:starred)
 
 A qualifier that is not understood (date:banana, foo:bar) is searched as plain
 text and a hint says so. An empty query shows everything.
@@ -335,6 +336,9 @@ class _Item:
     negated: bool
     terms: list[Term]  # empty: no constraint (a lone "-", an empty "org:")
     bare: bool  # a plain word (may become a prefix; may be the OR operator)
+    # The state an unfinished ``is:`` value begins (``is:sta``): what it means
+    # while it is still being typed, as the last word is a prefix.
+    state: str = ""
 
 
 def parse_query(text: str, *, today: date | None = None) -> Query:
@@ -360,7 +364,13 @@ def parse_query(text: str, *, today: date | None = None) -> Query:
         items.append(_read_item(match, today, hints))
 
     ends_open = bool(cleaned) and not cleaned[-1].isspace()
-    if items and ends_open:
+    if items and ends_open and items[-1].state:
+        # is:s, is:st ... on the way to is:starred: that state, not a phrase of
+        # "is" and a prefix (which matched nothing useful, slowly, at every key).
+        last = items[-1]
+        last.terms = [Term("state", last.negated, field=last.state)]
+        hints.remove(_state_hint(last.raw))
+    elif items and ends_open:
         last = items[-1]
         if last.bare and not last.negated and last.terms and last.raw != "OR":
             term = last.terms[0]
@@ -440,11 +450,19 @@ def _read_item(match: re.Match[str], today: date, hints: list[str]) -> _Item:
             return _Item(raw, negated, [], False)
         if state in _STATES:
             return _Item(raw, negated, [Term("state", negated, field=state)], False)
-        hints.append(f"{raw}: is: takes starred, read or unread; searching it as text")
-        return _text_item(raw, negated, bare=True)
+        hints.append(_state_hint(raw))
+        item = _text_item(raw, negated, bare=True)
+        begun = [full for full in _STATES if full.startswith(state)]
+        if len(begun) == 1 and quoted is None:
+            item.state = begun[0]
+        return item
     if not value.startswith("//"):  # a URL is text, not a mistyped field
         hints.append(f"{name}: is not a field; searching {raw} as text")
     return _text_item(raw, negated, bare=quoted is None)
+
+
+def _state_hint(raw: str) -> str:
+    return f"{raw}: is: takes starred, read or unread; searching it as text"
 
 
 def _date_bounds(name: str, value: str, today: date) -> tuple[int, int] | None:
