@@ -49,6 +49,7 @@ from store.ingest.extract.organisations import (
     subject_names,
     tidy_organisations,
 )
+from store.ingest.extract.page_dateline import page_dateline
 from store.ingest.extract.people import find_people
 from store.ingest.extract.vocabulary import NOT_NAME_WORDS
 from store.records import Contact, Link, Person
@@ -57,6 +58,7 @@ from store.sanitize import clean_line, clean_text, fold
 __all__ = ["Extracted", "extract"]
 
 _TOP_LINES = 12  # kicker, embargo and headline sit within the first lines
+_PAGE_DATELINE_LINES = 40  # below the headline, a scraped page's dateline is this near
 _MAX_TEXT = 2_000_000  # beyond this, a "release" is not one; keep the work bounded
 _HEADLINE_JOIN = 300
 _WRAPPED_LINE = 200
@@ -790,6 +792,11 @@ def extract(
     if location is None and (undashed := undashed_dateline(lines[top.body_from :])):
         location = undashed[0]
         found_date = found_date or undashed[2]
+    if location is None or found_date is None:
+        # A page scraped as text runs its kicker, date, contact line and place together.
+        page = page_dateline(lines[: top.body_from + _PAGE_DATELINE_LINES], top.headline)
+        location = location or page.place
+        found_date = found_date or page.date
 
     body = "\n".join(lines[top.body_from :]).strip("\n")
     if not body.strip() and top.headline is None:
