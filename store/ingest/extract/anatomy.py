@@ -52,6 +52,7 @@ from store.ingest.extract.organisations import (
 from store.ingest.extract.page_dateline import page_dateline
 from store.ingest.extract.people import find_people
 from store.ingest.extract.vocabulary import NOT_NAME_WORDS
+from store.ingest.extract.whole_names import whole_names
 from store.records import Contact, Link, Person
 from store.sanitize import clean_line, clean_text, fold
 
@@ -873,7 +874,7 @@ def extract(
             found_date = None  # a placeholder such as 2099-01-01 in a CMS field
         date_source = "metadata" if found_date else None
 
-    organisations = tidy_organisations(organisations, named)
+    organisations = tidy_organisations(whole_names(organisations, named), named)
     if organisations:
         organisations = _not_page_furniture(organisations, headline, raw, main, navigation)
     issuer = _issuer(body_lines[prose_end:], contacts, named)
