@@ -3,7 +3,7 @@ it, bodies run together at it split, people run on cut off, laws and awards left
 
 import pytest
 
-from store.ingest.extract.anatomy import extract
+from store.ingest.extract.anatomy import _one_body, extract
 from store.ingest.extract.whole_names import fold_run_on_acronyms, whole_names
 
 
@@ -60,3 +60,23 @@ def test_page_that_lost_its_brackets_lists_the_body_once() -> None:
     organisations = extract(text).organisations
     assert "U S Department of Transportation (DOT)" in organisations
     assert not any(name.endswith(" DOT") for name in organisations)
+
+
+def test_issuer_named_in_full_is_listed_and_its_fragment_goes() -> None:
+    text = (
+        "Harvest Larger Than Expected\n\n"
+        "DENVER, May 1, 2025 -- The harvest was larger than the year before, World Products, "
+        "Inc said today in an update to its investors.\n\n"
+        "About New World Products, Inc.\nThe company grows hemp in Colombia.\n"
+    )
+    found = extract(text)
+    assert found.issuer == "New World Products, Inc."
+    assert found.organisations == ("New World Products, Inc.",)
+
+
+@pytest.mark.parametrize(
+    "issuer",
+    ["HR.com and the HR Research Institute", "Learn more at Acme Services LLC", "COMPANY"],
+)
+def test_issuer_that_is_not_one_body_is_not_listed(issuer: str) -> None:
+    assert not _one_body(issuer)
