@@ -124,10 +124,15 @@ def _read_line(text: str, title: str) -> tuple[str | None, str | None]:
     place: str | None = None
     date: str | None = None
     rest: str | None = None
-    kicker = _KICKER.search(text)
+    # Every kicker read here ends in "release": look for the word before the regex.
+    kicker = _KICKER.search(text) if "elease" in text or "ELEASE" in text else None
     if kicker is not None:
         rest = text[kicker.end() :]
-    elif title and " ".join(fold(text).split()).startswith(title) and len(title) >= 20:
+    elif (
+        len(title) >= 20
+        and text[:1].lower() == title[:1]
+        and " ".join(fold(text).split()).startswith(title)
+    ):
         # The headline repeated with its dateline run on: "... Tire Burn Washington D C".
         cut = len(title.split())
         rest = " ".join(text.split()[cut:]) if len(text.split()) > cut else ""

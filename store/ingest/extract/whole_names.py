@@ -9,6 +9,7 @@ from store.ingest.extract.organisations import initials, is_org_word
 from store.sanitize import fold
 
 _ACRONYM = re.compile(r"[A-Z]{2,8}")
+_RUN_ON_ACRONYM = re.compile(r" [A-Z]{2,8}(?![^ ])")
 _AND = frozenset({"and", "&", "und", "et", "y"})
 _LEADING = frozenset({"of", "for", "and", "the", "&", "de", "du", "des", "und", "et", "y"})
 # What a law, a bill or an award is called by its last word: "Health Insurance Portability and
@@ -17,8 +18,8 @@ _LEADING = frozenset({"of", "for", "and", "the", "&", "de", "du", "des", "und", 
 # Change" ends with its cause, not "Act"), and awards in the plural are the body or the event
 # that gives them ("Latin Podcast Awards unveils ...").
 _NOT_A_BODY = re.compile(
-    r".*\b(?:(?:Act|Bill|Amendment|Treaty|Directive|Award|Prize|Medal|Badge)"
-    r"(?: of (?:19|20)\d\d)?(?: \([^()]*\))?|Section \d+[A-Za-z]?)",
+    r"\b(?:(?:Act|Bill|Amendment|Treaty|Directive|Award|Prize|Medal|Badge)"
+    r"(?: of (?:19|20)\d\d)?(?: \([^()]*\))?|Section \d+[A-Za-z]?)$",
 )
 
 
@@ -44,8 +45,10 @@ def fold_run_on_acronyms(name: str) -> list[str]:
     """ "U S Department of Transportation DOT" -> ["U S Department of Transportation (DOT)"];
     "Centers for Disease Control and Prevention CDC and the Food and Drug Administration" ->
     the two names, where the page lost the brackets round the acronym."""
+    if _RUN_ON_ACRONYM.search(name) is None:
+        return [name]  # most names: no acronym after their first word
     tokens = name.split()
-    if len(tokens) < 3 or not any(_ACRONYM.fullmatch(t) for t in tokens[1:]):
+    if len(tokens) < 3:
         return [name]
     pieces: list[str] = []
     start = 0
@@ -83,6 +86,9 @@ def _without_person(name: str, people: set[str]) -> str | None:
     """*name* without a person (*people*: folded names) run on at its end: "Colorado
     Department of Public Safety and Susan Payne" -> the department; "Board Herb Kelleher"
     (of "Chairman of the Board Herb Kelleher") -> None, no body left."""
+    key = fold(name)
+    if not any(key.endswith(person) for person in people):
+        return name
     words = name.split()
     for cut in range(1, len(words) - 1):
         if fold(" ".join(words[cut:])) in people:
@@ -100,7 +106,7 @@ def whole_names(found: tuple[str, ...], people: set[str]) -> tuple[str, ...]:
     for name in found:
         for piece in fold_run_on_acronyms(name):
             whole = _without_person(piece, people) if people else piece
-            if whole is None or _NOT_A_BODY.fullmatch(whole) or whole in out:
+            if whole is None or _NOT_A_BODY.search(whole) or whole in out:
                 continue
             out.append(whole)
     return tuple(out)
