@@ -22,7 +22,7 @@ _CONTACT = re.compile(r"(?:^|(?<=[\s\d]))contacts?\b[ \t:]*", re.I)
 # A phone as such pages write it once its punctuation is gone: "202 224 4843", "(202) 224-4843".
 _PHONE = re.compile(r"\(?\b\d{3}\)?[ \t.-]{1,3}\d{3}[ \t.-]{1,2}\d{4}\b")
 # "06 21 2006": a date whose slashes were lost with the rest of the punctuation; read only
-# right after a kicker, where nothing else is written.
+# right after a kicker or a contact line's phone, where nothing else is written.
 _SPACED_NUMERIC = re.compile(r"(\d{1,2})[ \t](\d{1,2})[ \t]((?:19|20)\d\d)(?!\d)")
 # A letterhead's column of labels beside the first paragraph ("MEMBERS      The Board ..."):
 # the short line above it ("BOARD") is a label too, not the place.
@@ -33,6 +33,8 @@ _CAPS_TAIL = re.compile(r"(?:^|[ \t])([A-Z][A-Z.'’-]{3,}(?:[ \t]{1,2}[A-Z][A-Z
 
 @dataclass(frozen=True, slots=True)
 class PageDateline:
+    """The place (as written) and the ISO date a scraped page's top lines give, either None."""
+
     place: str | None
     date: str | None
 
