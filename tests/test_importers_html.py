@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from store.ingest.discover import SourceFile
 from store.ingest.read import read_source
-from store.ingest.readers.html import html_to_text, looks_like_html
+from store.ingest.readers.html import html_to_text, looks_like_html, read_html
 
 PAGE = """<!DOCTYPE html>
 <html lang="en-GB">
@@ -104,3 +104,18 @@ def test_looks_like_html() -> None:
     assert looks_like_html("<p>Hello</p>")
     assert looks_like_html("Caf&eacute; &amp; bar")
     assert not looks_like_html("Plain text with a < b and AT&T")
+
+
+def test_page_keywords_are_tags_not_text() -> None:
+    """FSFE's news pages list their topics as <tags><tag>: each a tag of the release, none of
+    them run on with the next into the text (where "European Parliament European Public Policy
+    AI European Union" read as one organisation)."""
+    page = (
+        b'<html newsdate="2023-05-11" lang="fr"><head><title>Vote sur l\'IA</title></head>'
+        b"<body><p>Le Parlement europ\xc3\xa9en a vot\xc3\xa9 aujourd'hui.</p></body>"
+        b'<tags><tag key="front-page"/><tag key="ep">European Parliament</tag>'
+        b'<tag key="ai">AI</tag><tag key="eu">European Union</tag></tags></html>'
+    )
+    (draft,) = read_html(page)
+    assert draft.tags == ["European Parliament", "AI", "European Union"]
+    assert "European Union" not in draft.text and "Parlement" in draft.text

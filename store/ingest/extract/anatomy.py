@@ -44,19 +44,23 @@ from store.ingest.extract.links import reduce_links
 from store.ingest.extract.organisations import (
     about_names,
     find_organisations,
+    initials,
     is_org_word,
     merge_organisations,
     subject_names,
     tidy_organisations,
 )
+from store.ingest.extract.page_dateline import page_dateline
 from store.ingest.extract.people import find_people
 from store.ingest.extract.vocabulary import NOT_NAME_WORDS
+from store.ingest.extract.whole_names import whole_names
 from store.records import Contact, Link, Person
 from store.sanitize import clean_line, clean_text, fold
 
 __all__ = ["Extracted", "extract"]
 
 _TOP_LINES = 12  # kicker, embargo and headline sit within the first lines
+_PAGE_DATELINE_LINES = 40  # below the headline, a scraped page's dateline is this near
 _MAX_TEXT = 2_000_000  # beyond this, a "release" is not one; keep the work bounded
 _HEADLINE_JOIN = 300
 _WRAPPED_LINE = 200
@@ -697,6 +701,49 @@ def _fuller_name(longer: str, shorter: str) -> bool:
     return len(a) > len(b) and any(a[i : i + len(b)] == b for i in range(len(a) - len(b) + 1))
 
 
+# Words glued together where a page lost a line break: "Communications CoordinatorCape Fear".
+_GLUED_WORDS = re.compile(r"[a-z]{3}[A-Z][a-z]")
+# What may follow a comma in a name: its legal form ("Forum Health, LLC"), not a person's
+# "Jr" before a body, nor a list of bodies.
+_LEGAL_FORM = re.compile(r"(?:Inc|LLC|Ltd|L\.L\.C|Corp|PLC|LLP|GmbH|AG|S\.A|N\.V|B\.V)\.?$")
+_ISSUER_MINOR = frozenset(
+    {"of", "for", "the", "and", "&", "de", "du", "des", "la", "le", "del", "für", "und", "et", "y"}
+)
+# Two bodies joined: "HR.com and the HR Research Institute", "Acme Inc. and Beta Labs".
+_TWO_BODIES = re.compile(
+    r"\S+\.\S*[ ](?:and|&)[ ]|[ ](?:and|&|und|et|y)[ ](?:the|la|le|les|der|die|el)[ ]"
+)
+
+
+def _one_body(name: str) -> bool:
+    """Whether *name* reads as one organisation's whole name: its words capitalised (the small
+    ones aside), an organisation's word last; not two bodies ("HR.com and the HR Research
+    Institute"), a sentence's words ("Learn more at Acme LLC") or words glued together."""
+    words = name.split()
+    return (
+        len(words) >= 2
+        and is_org_word(words[-1])
+        and all(_LEGAL_FORM.match(part) for part in name.split(", ")[1:])
+        and all(w[:1].isupper() or w[:1].isdigit() or w in _ISSUER_MINOR for w in words)
+        and _GLUED_WORDS.search(name) is None
+        and _TWO_BODIES.search(name) is None
+    )
+
+
+def _listed(name: str, organisations: tuple[str, ...], named: set[str]) -> bool:
+    """Whether *name* is a person's, or among *organisations* already: spelt with "and" for
+    "&", with its acronym in brackets, or as that acronym ("PCLOB")."""
+    key = fold(name.replace("&", "and"))
+    if key in named:
+        return True
+    acronym = initials(name)
+    for org in organisations:
+        bare = org.split(" (", 1)[0]
+        if fold(bare.replace("&", "and")) == key or org == acronym or org.endswith(f"({acronym})"):
+            return True
+    return False
+
+
 def _lead_paragraph(body_lines: list[str], dateline: Dateline | None) -> str | None:
     """The first paragraph of prose, without its dateline."""
     start = 0
@@ -790,6 +837,11 @@ def extract(
     if location is None and (undashed := undashed_dateline(lines[top.body_from :])):
         location = undashed[0]
         found_date = found_date or undashed[2]
+    if location is None or found_date is None:
+        # A page scraped as text runs its kicker, date, contact line and place together.
+        page = page_dateline(lines[: top.body_from + _PAGE_DATELINE_LINES], top.headline)
+        location = location or page.place
+        found_date = found_date or page.date
 
     body = "\n".join(lines[top.body_from :]).strip("\n")
     if not body.strip() and top.headline is None:
@@ -866,7 +918,7 @@ def extract(
             found_date = None  # a placeholder such as 2099-01-01 in a CMS field
         date_source = "metadata" if found_date else None
 
-    organisations = tidy_organisations(organisations, named)
+    organisations = tidy_organisations(whole_names(organisations, named), named)
     if organisations:
         organisations = _not_page_furniture(organisations, headline, raw, main, navigation)
     issuer = _issuer(body_lines[prose_end:], contacts, named)
@@ -887,6 +939,12 @@ def extract(
         issuer = lead_subject(lead)
     if issuer is None:
         issuer = most_mentioned(body, organisations, headline)
+    if issuer and _one_body(issuer) and not _listed(issuer, organisations, named):
+        # The issuer the text names (its letterhead, its lead) is an organisation it names too;
+        # the fragments it was listed under ("Oversight Board", "World Products, Inc") go.
+        whole = fold(issuer).rstrip(".")
+        kept = (o for o in organisations if " " not in o or fold(o).rstrip(".") not in whole)
+        organisations = (*kept, issuer)
 
     return Extracted(
         title=headline,

@@ -315,6 +315,44 @@ def _undashed_place(line: str, whole_line: bool) -> str | None:
     return None
 
 
+# A gap a lost line break or dash left after a place: "WASHINGTON   U S Senator ...".
+_GAP = re.compile(r"[ \t]{2,}|[ \t]*(?:--|[–—])|[ \t]*$")
+_WIDE_GAP = re.compile(r"[ \t]{3,}|[ \t]*(?:--|[–—])|[ \t]*$")
+
+
+def place_at_start(text: str) -> str | None:
+    """The place that opens *text* where a dateline stands in a page scraped as text (after a
+    kicker, a date or a contact line): a city in capitals ended by a gap ("WASHINGTON   U S
+    Senator ..."), a city with its region ("Washington  D C  Today ..."), or a city in ordinary
+    case ended by a wide gap ("Washington    Senator Kent Conrad ...")."""
+    for pattern in (_CAPS_PLACE, _CITY_PLACE):
+        m = pattern.match(text)
+        if m is None:
+            continue
+        city = m.group("city")
+        if city.split()[0].lower().strip(".") in _NOT_PLACE_START | WEEKDAY_WORDS:
+            return None
+        region = _region(m.group("region"))
+        if region is not None:
+            end = m.end()
+        elif (_GAP if pattern is _CAPS_PLACE else _WIDE_GAP).match(text, m.end("city")):
+            end = m.end("city")
+        else:
+            continue
+        comma = "," in text[m.end("city") : end]
+        place = city + (f", {region}" if region and comma else f" {region}" if region else "")
+        place = " ".join(place.split())
+        if _is_place(place) and not search_date(place) and not _WIRE.search(place):
+            return place
+        return None
+    return None
+
+
+def whole_place(text: str) -> str | None:
+    """*text* as a dateline's place if it is one and nothing else ("WASHINGTON  D C")."""
+    return _undashed_place(text, whole_line=True)
+
+
 def undashed_dateline(lines: list[str]) -> tuple[str, int, str | None] | None:
     """(place, line index, ISO date or None) of a dateline written without its dash, among
     the first lines: the place alone on its line above the first paragraph, after a date

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from store.ingest.extract.dates import search_date
 from store.ingest.extract.organisations import is_org_word
+from store.ingest.extract.spaced_letters import collapse_spaced
 from store.sanitize import clean_line, fold
 
 # Words that make a letterhead or a lead's subject a body that issues releases, besides the
@@ -16,8 +17,6 @@ _MINOR = frozenset(
     "of and for the on in de des du la le et del y für und der & d’ d'".split()  # noqa: SIM905
 )
 _MAX_WORDS = 10
-# Letters set apart by spaces, as a PDF's letterhead comes out: "P R I V A C Y   &   C I V I L".
-_SPACED_LETTERS = re.compile(r"(?:\S[ ]){4,}\S")
 # A legislator whose office issues the release: "U.S. Senator Bob Corker", "Sen. Frank R. Lautenberg",
 # "Rep. Jane Doe", "Congresswoman Jane Doe", at the start of the lead or in the letterhead.
 _LEGISLATOR = re.compile(
@@ -62,19 +61,6 @@ _SUBJECT = re.compile(
 _CAPS_BEFORE_THE = re.compile(r"^(?:[A-Z]{2,}[ ]+)+(?=The[ ])")
 
 
-# A letterhead line is short: a longer one (a text whose line breaks were lost) is not
-# looked at, which cost a fifth of the whole extraction in this regex.
-_LETTERHEAD_LINE = 400
-
-
-def _collapse_spaced(line: str) -> str:
-    """ "P R I V A C Y   &   C I V I L" -> "PRIVACY & CIVIL"."""
-    if len(line) > _LETTERHEAD_LINE or not _SPACED_LETTERS.search(line):
-        return line
-    words = re.split(r"[ ]{2,}", line.strip())
-    return " ".join(w.replace(" ", "") for w in words)
-
-
 def _names_body(name: str) -> bool:
     words = name.split()
     if ". " in name or not 1 < len(words) <= _MAX_WORDS or not words[0][:1].isupper():
@@ -101,8 +87,12 @@ def _legislator_name(m: re.Match[str], text: str) -> str:
 
 
 def _named_again(name: str, text: str) -> bool:
-    """Whether *text* names *name* too ("&" and "and" alike, in any case)."""
-    return fold(name.replace("&", "and")) in fold(text.replace("&", "and"))
+    """Whether *text* names *name* too ("&" and "and" alike, in any case), or by its initials
+    ("PCLOB" for the "Privacy & Civil Liberties Oversight Board" of a letterhead)."""
+    if fold(name.replace("&", "and")) in fold(text.replace("&", "and")):
+        return True
+    initials = "".join(w[0] for w in name.split() if w.casefold() not in _MINOR).upper()
+    return len(initials) >= 3 and re.search(rf"\b{initials}\b", text) is not None
 
 
 def letterhead(lines: list[str], below: str) -> str | None:
@@ -114,7 +104,7 @@ def letterhead(lines: list[str], below: str) -> str | None:
     byline or a web page's banner above the text is written in title case too."""
     seen: list[str] = []
     for line in lines[:40]:
-        stripped = " ".join(_collapse_spaced(line.strip(" \t*_#>")).split())
+        stripped = " ".join(collapse_spaced(line.strip(" \t*_#>")).split())
         if not stripped:
             if seen:
                 break

@@ -79,6 +79,7 @@ class HtmlText:
     date: str | None = None
     site: str | None = None  # the site's name from a "Headline | Site" <title>
     home: str | None = None  # the domain the page's own images and media come from
+    tags: tuple[str, ...] = ()  # the page's own keywords: FSFE's <tags><tag>Name</tag></tags>
 
 
 def looks_like_html(text: str) -> bool:
@@ -133,6 +134,7 @@ def read_html(data: bytes) -> list[Draft]:
             language=page.language,
             issuer=page.site,
             home=page.home,
+            tags=list(page.tags),
         )
     ]
 
@@ -158,6 +160,10 @@ class _TextCollector(HTMLParser):
         self.h1_span: tuple[int, int] | None = None
         self.h1_start = 0
         self.language: str | None = None
+        # A keyword of the page (<tag> is no HTML element: FSFE's news pages list their topics
+        # so): a tag of the release, not a sentence of its text run on with the next keywords.
+        self.tag_parts: list[str] | None = None
+        self.tags: list[str] = []
         self.meta_date: str | None = None
         self.time_date: str | None = None
         self.resource_domains: dict[str, int] = {}
@@ -204,6 +210,9 @@ class _TextCollector(HTMLParser):
             return
         if tag not in _VOID_TAGS and _attr(attrs, "hidden") is not None:
             self.hidden_depth.append(tag)
+            return
+        if tag == "tag":
+            self.tag_parts = []
             return
         if tag == "time" and self.time_date is None:
             self.time_date = iso_date(clean_text(_attr(attrs, "datetime") or ""))
@@ -258,6 +267,12 @@ class _TextCollector(HTMLParser):
             return
         if tag == self.scope_tag and self.scope_nest > 0:
             self.scope_nest -= 1
+        if tag == "tag" and self.tag_parts is not None:
+            name = clean_line("".join(self.tag_parts))
+            if name and name not in self.tags:
+                self.tags.append(name)
+            self.tag_parts = None
+            return
         if tag == "a":
             self._close_link()
         elif tag in _PARAGRAPH_TAGS:
@@ -277,6 +292,9 @@ class _TextCollector(HTMLParser):
             self.title_parts.append(data)
             return
         if self.skipping or self.hidden_depth or self.in_head:
+            return
+        if self.tag_parts is not None:
+            self.tag_parts.append(data)
             return
         if self.scope is not None and self.scope_nest == 0:
             return  # outside the page's content element
@@ -343,6 +361,7 @@ class _TextCollector(HTMLParser):
             date=self.meta_date or self.time_date,
             site=_site_name(self.title_text, heading),
             home=_home(self.resource_domains),
+            tags=tuple(self.tags),
         )
 
 
