@@ -26,6 +26,7 @@ from store.pg.columns import ROW_COLUMNS, release_row, stored_form  # noqa: E402
 from store.pg.copy_rows import prepared  # noqa: E402
 from store.pg.store import PostgresStore  # noqa: E402
 from store.records import Contact, Person, Release, Source, digest  # noqa: E402
+from store.search.query import parse_query  # noqa: E402
 from tests.helpers.synthetic_releases import (  # noqa: E402
     international_release,
     synthetic_release,
@@ -178,3 +179,36 @@ def test_two_imports_at_once_store_each_release_once(dsn: str, tmp_path: Path) -
         assert len(store) == 3600
     assert sum(s.imported for s in summaries.values()) == 3600
     assert sum(s.known for s in summaries.values()) == 1200
+
+
+def pending_pages(dsn: str) -> dict[str, int]:
+    """The pending-list pages of each GIN index of the releases (pgstattuple)."""
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute("CREATE EXTENSION IF NOT EXISTS pgstattuple")
+        rows = conn.execute(
+            "SELECT c.relname, (pgstatginindex(c.oid)).pending_pages FROM pg_index i"
+            " JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam"
+            " WHERE i.indrelid = 'pressroom.releases'::regclass AND a.amname = 'gin'"
+        ).fetchall()
+    return {str(name): int(pages) for name, pages in rows}
+
+
+def test_an_import_leaves_no_pending_gin_entries(dsn: str, tmp_path: Path) -> None:
+    # Words of their own (a shared vocabulary would make few pending entries).
+    releases = [
+        synthetic_release(n).with_changes(body=" ".join(f"programme w{n}x{i}" for i in range(300)))
+        for n in range(2500)
+    ]
+    with PostgresStore(dsn) as store:
+        store.add_rows([prepared(release) for release in releases[:1500]])
+    # A batch leaves its entries pending (fastupdate); its pending list grew past the
+    # 4 MB the server would have merged at, up to the import's 16 MB.
+    before = pending_pages(dsn)
+    assert len(before) == 10 and before["releases_words"] * 8192 > 4 << 20
+    write_jsonl(tmp_path / "more.jsonl", releases[1500:])
+    with SharedStore(dsn) as store:
+        assert import_paths(store, [str(tmp_path / "more.jsonl")], workers=1).imported == 1000
+    # The import's end merged every pending list into its index.
+    assert set(pending_pages(dsn).values()) == {0}
+    with PostgresStore(dsn) as store:
+        assert store.count(parse_query("programme")) == 2500

@@ -79,6 +79,10 @@ class RowTarget(Protocol):
         self, rows: Sequence[tuple[Release, bytes]], *, known: set[str] | None = None
     ) -> list[Outcome]: ...
 
+    def settle(self) -> None:
+        """Tidy up once the import's releases are stored (its indexes' pending entries)."""
+        ...
+
 
 @dataclass(slots=True)
 class ImportSummary:
@@ -206,6 +210,8 @@ def import_paths(
             progress(summary)
     if pending:
         _write_batch(store, pending, summary, index, known)
+    if isinstance(store, RowTarget) and (summary.imported or summary.updated):
+        store.settle()
     _lay_marks(store, marks)
     _remember(seen, pending_files)
     if seen_path is not None and (jobs or summary.unchanged):
