@@ -20,10 +20,12 @@ import psycopg  # noqa: E402
 
 from store.ingest.build import parse_sources  # noqa: E402
 from store.ingest.discover import discover  # noqa: E402
-from store.ingest.run import import_paths  # noqa: E402
+from store.ingest.run import ImportSummary, import_paths  # noqa: E402
+from store.pg import bulk  # noqa: E402
 from store.pg.archive import SharedStore  # noqa: E402
 from store.pg.columns import ROW_COLUMNS, release_row, stored_form  # noqa: E402
 from store.pg.copy_rows import prepared  # noqa: E402
+from store.pg.schema import GIN_INDEXES  # noqa: E402
 from store.pg.store import PostgresStore  # noqa: E402
 from store.records import Contact, Person, Release, Source, digest  # noqa: E402
 from store.search.query import parse_query  # noqa: E402
@@ -212,3 +214,89 @@ def test_an_import_leaves_no_pending_gin_entries(dsn: str, tmp_path: Path) -> No
     assert set(pending_pages(dsn).values()) == {0}
     with PostgresStore(dsn) as store:
         assert store.count(parse_query("programme")) == 2500
+
+
+def gin_indexes(dsn: str) -> list[str]:
+    with psycopg.connect(dsn) as conn:
+        return sorted(set(GIN_INDEXES) - set(bulk.missing(conn)))
+
+
+def test_a_first_import_builds_the_gin_indexes_once_at_its_end(dsn: str, tmp_path: Path) -> None:
+    releases = [synthetic_release(n, body_size=300) for n in range(4500)]
+    write_jsonl(tmp_path / "first.jsonl", releases[:3000])
+    write_jsonl(tmp_path / "more.jsonl", releases[3000:])
+    seen: list[list[str]] = []
+
+    def look(_summary: object) -> None:
+        seen.append(gin_indexes(dsn))
+
+    with SharedStore(dsn) as store:
+        summary = import_paths(store, [str(tmp_path / "first.jsonl")], workers=1, progress=look)
+    assert summary.imported == 3000
+    # Into the empty archive: without them while it loaded, every one there at its end.
+    assert [] in seen[1:-1]
+    assert gin_indexes(dsn) == sorted(GIN_INDEXES)
+    seen.clear()
+    with SharedStore(dsn) as store:
+        assert import_paths(store, [str(tmp_path / "more.jsonl")], workers=1, progress=look)
+    # Into an archive holding releases: the indexes kept row by row, never dropped.
+    assert all(names == sorted(GIN_INDEXES) for names in seen)
+    with PostgresStore(dsn) as store:
+        assert store.count(parse_query("org:agency")) == 4500
+        assert store.count(parse_query("programme 4499")) == 1
+
+
+def test_an_import_that_fails_leaves_the_indexes_built(dsn: str, tmp_path: Path) -> None:
+    write_jsonl(tmp_path / "first.jsonl", [synthetic_release(n) for n in range(2500)])
+
+    def fail(summary: ImportSummary) -> None:
+        if summary.imported:
+            raise KeyboardInterrupt
+
+    with SharedStore(dsn) as store, pytest.raises(KeyboardInterrupt):
+        import_paths(store, [str(tmp_path / "first.jsonl")], workers=1, progress=fail)
+    assert gin_indexes(dsn) == sorted(GIN_INDEXES)
+    with PostgresStore(dsn) as store:
+        written = len(store)
+        assert 0 < written < 2500  # the batch that was written stays
+        assert store.count(parse_query("programme")) == written
+
+
+def test_a_bulk_load_killed_half_way_has_its_indexes_built_by_the_next_open(dsn: str) -> None:
+    loader = PostgresStore(dsn)
+    loader.begin_import()
+    assert loader.add_rows([prepared(synthetic_release(n)) for n in range(50)]) == ["imported"] * 50
+    # Another Pressroom opening meanwhile leaves them to the live loader (it holds the lock).
+    with PostgresStore(dsn):
+        assert gin_indexes(dsn) == []
+    loader.close()  # as if killed: no settle, its connection (and lock) gone
+    with PostgresStore(dsn) as store:
+        assert gin_indexes(dsn) == sorted(GIN_INDEXES)
+        assert store.count(parse_query("programme")) == 50
+
+
+def test_a_second_importer_waits_for_a_bulk_load(dsn: str) -> None:
+    loader = PostgresStore(dsn)
+    loader.begin_import()
+    loader.add_rows([prepared(synthetic_release(n)) for n in range(50)])
+    events: list[str] = []
+
+    def second() -> None:
+        with PostgresStore(dsn, user="bob") as other:
+            other.begin_import()  # not a bulk load: it waits, then finds releases
+            outcomes = other.add_batch([synthetic_release(n) for n in range(40, 60)])
+            other.settle()
+            events.append("second stored")
+            assert outcomes == ["known"] * 10 + ["imported"] * 10
+
+    thread = threading.Thread(target=second)
+    thread.start()
+    thread.join(timeout=1.0)  # gives it time to store, which it must not do yet
+    events.append("bulk load ended")
+    loader.settle()
+    loader.close()
+    thread.join()
+    assert events == ["bulk load ended", "second stored"]
+    with PostgresStore(dsn) as store:
+        assert len(store) == 60
+        assert gin_indexes(dsn) == sorted(GIN_INDEXES)

@@ -79,8 +79,13 @@ class RowTarget(Protocol):
         self, rows: Sequence[tuple[Release, bytes]], *, known: set[str] | None = None
     ) -> list[Outcome]: ...
 
+    def begin_import(self) -> None:
+        """Called before the import's first batch."""
+        ...
+
     def settle(self) -> None:
-        """Tidy up once the import's releases are stored (its indexes' pending entries)."""
+        """Called once the import's releases are stored, or it failed (always after
+        begin_import): the store's indexes made whole."""
         ...
 
 
@@ -165,53 +170,57 @@ def import_paths(
     # The user's marks an export carried, by release fingerprint, laid over the
     # marks kept once their releases are written.
     marks: dict[str, ReleaseState] = {}
-    last_write = time.monotonic()
-    interval = MAX_BATCH_SECONDS
-    lookahead = round(DATABASE_LOOKAHEAD * DATABASE_BATCH) if rows else 0
-    for chunk in _parse_all(jobs, workers, lookahead):
-        for parsed in chunk:
-            path = parsed.job.source.path
-            marks.update(parsed.result.marks)
-            if parsed.partial:
-                _take_part(parsed, streamed, pending, summary, index)
-                continue
-            summary.files_done += 1
-            if parsed.unchanged:
-                # Read and hashed: the same bytes as when its releases were stored.
-                kept = seen.entries[path]
-                summary.known += len(kept.fingerprints)
-                summary.unchanged += 1
-                pending_files.append((path, _entry(parsed, kept.fingerprints)))
-                continue
-            if path in streamed:
-                # The last chunk of a streamed file: the file as a whole, as for any other.
-                _take_part(parsed, streamed, pending, summary, index)
-                prints_so_far = streamed.pop(path)
-                prints = tuple(prints_so_far) if prints_so_far else ()
+    if isinstance(store, RowTarget):
+        store.begin_import()
+    try:
+        last_write = time.monotonic()
+        interval = MAX_BATCH_SECONDS
+        lookahead = round(DATABASE_LOOKAHEAD * DATABASE_BATCH) if rows else 0
+        for chunk in _parse_all(jobs, workers, lookahead):
+            for parsed in chunk:
+                path = parsed.job.source.path
+                marks.update(parsed.result.marks)
+                if parsed.partial:
+                    _take_part(parsed, streamed, pending, summary, index)
+                    continue
+                summary.files_done += 1
+                if parsed.unchanged:
+                    # Read and hashed: the same bytes as when its releases were stored.
+                    kept = seen.entries[path]
+                    summary.known += len(kept.fingerprints)
+                    summary.unchanged += 1
+                    pending_files.append((path, _entry(parsed, kept.fingerprints)))
+                    continue
+                if path in streamed:
+                    # The last chunk of a streamed file: the file as a whole, as for any other.
+                    _take_part(parsed, streamed, pending, summary, index)
+                    prints_so_far = streamed.pop(path)
+                    prints = tuple(prints_so_far) if prints_so_far else ()
+                    pending_files.append((path, _entry(parsed, prints)))
+                    continue
+                result = parsed.result
+                summary.failed.extend(result.problems)
+                pending.extend(_pending(parsed))
+                _read_into(index, parsed)
+                # A file with problems is read again next time, so they are told again.
+                prints = () if result.problems else tuple(r.fingerprint for r in result.releases)
                 pending_files.append((path, _entry(parsed, prints)))
-                continue
-            result = parsed.result
-            summary.failed.extend(result.problems)
-            pending.extend(_pending(parsed))
-            _read_into(index, parsed)
-            # A file with problems is read again next time, so they are told again.
-            prints = () if result.problems else tuple(r.fingerprint for r in result.releases)
-            pending_files.append((path, _entry(parsed, prints)))
-        due = len(pending) >= _batch_size(store)
-        if pending and (due or time.monotonic() - last_write > interval):
-            began = time.monotonic()
+            due = len(pending) >= _batch_size(store)
+            if pending and (due or time.monotonic() - last_write > interval):
+                began = time.monotonic()
+                _write_batch(store, pending, summary, index, known)
+                _lay_marks(store, marks)
+                _remember(seen, pending_files)
+                pending = []
+                last_write = time.monotonic()
+                interval = max(MAX_BATCH_SECONDS, WRITE_SHARE * (last_write - began))
+            if progress:
+                progress(summary)
+        if pending:
             _write_batch(store, pending, summary, index, known)
-            _lay_marks(store, marks)
-            _remember(seen, pending_files)
-            pending = []
-            last_write = time.monotonic()
-            interval = max(MAX_BATCH_SECONDS, WRITE_SHARE * (last_write - began))
-        if progress:
-            progress(summary)
-    if pending:
-        _write_batch(store, pending, summary, index, known)
-    if isinstance(store, RowTarget) and (summary.imported or summary.updated):
-        store.settle()
+    finally:
+        if isinstance(store, RowTarget):
+            store.settle()
     _lay_marks(store, marks)
     _remember(seen, pending_files)
     if seen_path is not None and (jobs or summary.unchanged):

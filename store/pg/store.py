@@ -33,6 +33,7 @@ from psycopg.types.json import set_json_loads
 from store.archive import Facets, SortOrder, month_range
 from store.disk.release_store import Outcome, ReleaseState
 from store.errors import StoreError
+from store.pg import bulk
 from store.pg.columns import ROW_COLUMNS, SAMPLE_SPAN, release_row, stored_form
 from store.pg.copy_rows import copy_line
 from store.pg.query_sql import Condition, compile_query, planned_part
@@ -137,9 +138,12 @@ class PostgresStore:
             with self._errors():
                 self._conn.execute("SET jit = off")
                 ensure_schema(self._conn, self.where)
+                bulk.recover(self._conn)  # a bulk load killed half-way left its indexes out
         except BaseException:
             self._conn.close()
             raise
+        self._bulk = False  # a bulk load into the empty archive is under way (store.pg.bulk)
+        self._wrote = False
 
     # -- reading -------------------------------------------------------------------
 
@@ -299,6 +303,7 @@ class PostgresStore:
                     decided, pending, stored = self._decide(sent)
                     freed = {stored[i][0] for i in pending if i in stored}
                 if pending:
+                    self._wrote = True
                     written = _written(batch, pending)
                     self._write(
                         [line_of(release) for release in written],
@@ -312,12 +317,28 @@ class PostgresStore:
             known.update(release.fingerprint for release in written)
         return outcomes
 
+    def begin_import(self) -> None:
+        """Before an import's first batch: into an empty archive, a bulk load (its GIN
+        indexes built once at its end, other importers waiting: store.pg.bulk)."""
+        with self._errors():
+            self._bulk = bulk.begin(self._conn)
+
     def settle(self) -> None:
-        """Merge the GIN indexes' pending lists into their trees once an import is done,
+        """Once an import is done, or has failed: the GIN indexes of a bulk load built;
+        after any other import that wrote, their pending lists merged into their trees,
         so that the searches after it do not read through megabytes of pending entries.
 
-        Only the indexes' owner may (as for VACUUM); anyone else leaves it to autovacuum.
+        Only the indexes' owner may merge them (as for VACUUM); anyone else leaves it to
+        autovacuum.
         """
+        if self._bulk:
+            self._bulk = self._wrote = False
+            with self._errors():
+                bulk.end(self._conn)
+            return
+        if not self._wrote:
+            return
+        self._wrote = False
         with self._errors(), suppress(psycopg.errors.InsufficientPrivilege):
             self._conn.execute(
                 "SELECT gin_clean_pending_list(i.indexrelid) FROM pg_catalog.pg_index i"
