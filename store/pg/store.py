@@ -355,8 +355,9 @@ class PostgresStore:
         stored = {
             row[0]: (row[1], row[2])
             for row in self._conn.execute(
-                "SELECT id, fingerprint, source_path FROM pressroom.releases WHERE id = ANY(%s)",
-                [list({r.id for r in batch})],
+                "SELECT id, fingerprint, source_path FROM pressroom.releases"
+                " WHERE id = ANY(string_to_array(%s, ','))",
+                [_listed({r.id for r in batch})],
             )
         }
         # The store's fingerprint index, as far as this batch can ask it.
@@ -937,6 +938,14 @@ def _written(batch: list[Release], pending: Mapping[str, Release]) -> list[Relea
         if pending.get(release.id) is release:
             written.setdefault(release.id, release)
     return list(written.values())
+
+
+def _listed(ids: set[str]) -> str:
+    """Release ids (checked: hex digits, never a comma) as one comma-separated string, for
+    ``string_to_array``: a batch's 2,000 sent as one text, not as an array of 2,000 texts
+    through psycopg's list dumper (8 ms a batch). Not fingerprints: an export's may hold
+    any character."""
+    return ",".join(ids)
 
 
 def _in_sample(condition: Condition, share: int) -> Condition:
