@@ -140,7 +140,8 @@ def import_paths(
     # A database's rows are made in the workers; the set of stored fingerprints, fetched
     # once, stays in this process (a worker would need a copy of it: ~150 MB at 1M).
     rows = isinstance(store, RowTarget)
-    known = set(stored) if rows else None
+    # (The set read for the manifest serves: it is not read again once files are chosen.)
+    known = (stored if isinstance(stored, set) else set(stored)) if rows else None
     jobs: list[_Job] = []
     for item in discover(paths):
         if not isinstance(item, SourceFile):

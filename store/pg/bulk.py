@@ -26,8 +26,14 @@ from store.pg.schema import GIN_INDEXES, IMPORT_LOCK
 
 Connection = psycopg.Connection[tuple[Any, ...]]
 
-# Memory for each index build (the server's default, 64 MB, spills a big build to disk).
-_BUILD_MEMORY = "SET LOCAL maintenance_work_mem = '256MB'"
+# Memory for each index build, at least 1 GB (never less than the server gives): with
+# the default 64 MB, or 256 MB, a GIN build merges many runs into its tree (at 100k
+# releases: 0.32 ms a release with 256 MB, 0.25 with 1 GB).
+_BUILD_MEMORY = (
+    "SELECT set_config('maintenance_work_mem',"
+    " greatest(setting::bigint, 1048576)::text || 'kB', true)"
+    " FROM pg_catalog.pg_settings WHERE name = 'maintenance_work_mem'"
+)
 
 
 def begin(conn: Connection) -> bool:
