@@ -8,10 +8,11 @@
 
 ``--jsonl PATH --count N``: ``generate(N, seed=0)`` written to PATH as JSON Lines in
 Pressroom's own form (written once; an existing file of N lines is reused), then
-imported. ``--measure PATH``: a file or folder of releases (the real corpus) imported
-instead. Each import goes into a new empty database on a throwaway server
-(``tests.helpers.pg_server`` with ``pg_scale``'s settings; ``--fsync``: with fsync and
-synchronous commits on, as a real server runs). ``--code NAME=FOLDER`` (repeatable)
+imported. ``--measure PATH``: a file or folder of releases imported instead (the
+real corpus's folder or tar.gz is unpacked into ``/tmp/pgimport/real``). Each import
+goes into a new empty database on a throwaway server (``tests.helpers.pg_server`` with
+``pg_scale``'s settings; ``--fsync``: with fsync and synchronous commits on, as a real
+server runs). ``--code NAME=FOLDER`` (repeatable)
 runs the command from another checkout of Pressroom (``PYTHONPATH``), the runs of each
 interleaved round by round, so that a busy machine slows all of them alike.
 
@@ -27,6 +28,7 @@ import argparse
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -35,6 +37,7 @@ from pathlib import Path
 import orjson
 import psycopg
 
+from tests.benchmarks.corpora import unpack_real_corpus
 from tests.benchmarks.pg_scale import SETTINGS
 from tests.helpers import pg_server
 from tests.helpers.synthetic import generate
@@ -195,6 +198,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=1)
     args = parser.parse_args(argv)
     path: Path = args.measure
+    if path is not None and (path.suffixes[-2:] == [".tar", ".gz"] or path.is_dir()):
+        # The real corpus comes as a tar.gz: unpacked once beside the synthetic files.
+        unpacked = unpack_real_corpus(path, Path(tempfile.gettempdir()) / "pgimport")
+        path = unpacked if unpacked is not None else path
     if args.jsonl is not None:
         write_jsonl(args.jsonl, args.count)
         path = args.jsonl
