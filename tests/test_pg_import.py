@@ -18,12 +18,14 @@ pg_server.require()
 
 import psycopg  # noqa: E402
 
+from store.disk.release_store import ReleaseStore  # noqa: E402
 from store.ingest.build import parse_sources  # noqa: E402
 from store.ingest.discover import discover  # noqa: E402
 from store.ingest.run import ImportSummary, import_paths  # noqa: E402
 from store.pg import bulk  # noqa: E402
 from store.pg.archive import SharedStore  # noqa: E402
 from store.pg.columns import ROW_COLUMNS, release_row, stored_form  # noqa: E402
+from store.pg.copy import copy_archive  # noqa: E402
 from store.pg.copy_rows import prepared  # noqa: E402
 from store.pg.schema import GIN_INDEXES  # noqa: E402
 from store.pg.store import PostgresStore  # noqa: E402
@@ -300,3 +302,16 @@ def test_a_second_importer_waits_for_a_bulk_load(dsn: str) -> None:
     with PostgresStore(dsn) as store:
         assert len(store) == 60
         assert gin_indexes(dsn) == sorted(GIN_INDEXES)
+
+
+def test_a_copy_into_an_empty_database_is_a_bulk_load(dsn: str, tmp_path: Path) -> None:
+    releases = [synthetic_release(n, body_size=300) for n in range(2500)]
+    with ReleaseStore(tmp_path / "releases.json") as source:
+        source.add_batch(releases)
+        seen: list[list[str]] = []
+        with PostgresStore(dsn) as target:
+            copy_archive(source, target, progress=lambda _done: seen.append(gin_indexes(dsn)))
+    assert seen[0] == []  # after its first batch, the indexes not yet built
+    assert gin_indexes(dsn) == sorted(GIN_INDEXES)
+    with PostgresStore(dsn) as store:
+        assert store.count(parse_query("programme")) == 2500
