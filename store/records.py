@@ -258,11 +258,11 @@ def content_fingerprint(title: str, date: str | None, body: str) -> str:
 
 def is_release_id(value: object) -> TypeGuard[str]:
     """Whether *value* has the form of Pressroom's ids (``ID_LENGTH`` lowercase hex digits)."""
-    return (
-        isinstance(value, str)
-        and len(value) == ID_LENGTH
-        and all(c in "0123456789abcdef" for c in value)
-    )
+    # One match, not a test a character: an import checks every id of every batch.
+    return isinstance(value, str) and _ID_FORM.fullmatch(value) is not None
+
+
+_ID_FORM = re.compile(f"[0-9a-f]{{{ID_LENGTH}}}")
 
 
 def release_id(path: str | None, entry_key: str | None, fingerprint: str) -> str:

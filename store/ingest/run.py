@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from store.disk.release_store import Outcome, ReleaseState
 from store.ingest import manifest, stream
@@ -40,6 +40,9 @@ CHUNK_FILES = 64
 # import (every five seconds it took 5 s of the real corpus's 31).
 MIN_BATCH = 500
 DATABASE_BATCH = 2000
+# Releases parsed ahead for a database, in batches: while one batch is in COPY and
+# committing, the workers parse the next one and more, so they never wait for it.
+DATABASE_LOOKAHEAD = 1.5
 MAX_BATCH_SECONDS = 5.0
 WRITE_SHARE = 4.0
 
@@ -65,6 +68,25 @@ class ImportTarget(Protocol):
     def merge_states(self, claims: Mapping[str, ReleaseState]) -> None: ...
 
     def close(self) -> None: ...
+
+
+@runtime_checkable
+class RowTarget(Protocol):
+    """A store that takes rows made in the parse workers (``PostgresStore``): each release
+    with its row's COPY line, and the fingerprints stored when the import began."""
+
+    def add_rows(
+        self, rows: Sequence[tuple[Release, bytes]], *, known: set[str] | None = None
+    ) -> list[Outcome]: ...
+
+    def begin_import(self) -> None:
+        """Called before the import's first batch."""
+        ...
+
+    def settle(self) -> None:
+        """Called once the import's releases are stored, or it failed (always after
+        begin_import): the store's indexes made whole."""
+        ...
 
 
 @dataclass(slots=True)
@@ -115,6 +137,11 @@ def import_paths(
     seen_path = manifest.manifest_path(store.path) if store.path is not None else None
     seen = manifest.load(seen_path) if seen_path is not None else manifest.Manifest()
     stored = store.fingerprints()
+    # A database's rows are made in the workers; the set of stored fingerprints, fetched
+    # once, stays in this process (a worker would need a copy of it: ~150 MB at 1M).
+    rows = isinstance(store, RowTarget)
+    # (The set read for the manifest serves: it is not read again once files are chosen.)
+    known = (stored if isinstance(stored, set) else set(stored)) if rows else None
     jobs: list[_Job] = []
     for item in discover(paths, str(store.path) if store.path is not None else None):
         if not isinstance(item, SourceFile):
@@ -129,13 +156,14 @@ def import_paths(
             summary.unchanged += 1
             continue
         expected = entry.digest if entry is not None else None
-        jobs.append(_Job(item, look, expected, stream.is_streamed(item), index is not None))
+        jobs.append(_Job(item, look, expected, stream.is_streamed(item), index is not None, rows))
     summary.files_total = len(jobs) + len(summary.failed) + summary.unchanged
     summary.files_done = len(summary.failed) + summary.unchanged
     if progress:
         progress(summary)
 
-    pending: list[tuple[Release, str]] = []  # each with the file it was read from
+    # Each with the file it was read from, and its row's COPY line when it was made.
+    pending: list[_Pending] = []
     # What the files of the pending releases hold, remembered once those are written.
     pending_files: list[tuple[str, manifest.Entry | None]] = []
     # A streamed file's fingerprints so far (None once one of its entries failed).
@@ -143,50 +171,57 @@ def import_paths(
     # The user's marks an export carried, by release fingerprint, laid over the
     # marks kept once their releases are written.
     marks: dict[str, ReleaseState] = {}
-    last_write = time.monotonic()
-    interval = MAX_BATCH_SECONDS
-    for chunk in _parse_all(jobs, workers):
-        for parsed in chunk:
-            path = parsed.job.source.path
-            marks.update(parsed.result.marks)
-            if parsed.partial:
-                _take_part(parsed, streamed, pending, summary, index)
-                continue
-            summary.files_done += 1
-            if parsed.unchanged:
-                # Read and hashed: the same bytes as when its releases were stored.
-                kept = seen.entries[path]
-                summary.known += len(kept.fingerprints)
-                summary.unchanged += 1
-                pending_files.append((path, _entry(parsed, kept.fingerprints)))
-                continue
-            if path in streamed:
-                # The last chunk of a streamed file: the file as a whole, as for any other.
-                _take_part(parsed, streamed, pending, summary, index)
-                prints_so_far = streamed.pop(path)
-                prints = tuple(prints_so_far) if prints_so_far else ()
+    if isinstance(store, RowTarget):
+        store.begin_import()
+    try:
+        last_write = time.monotonic()
+        interval = MAX_BATCH_SECONDS
+        lookahead = round(DATABASE_LOOKAHEAD * DATABASE_BATCH) if rows else 0
+        for chunk in _parse_all(jobs, workers, lookahead):
+            for parsed in chunk:
+                path = parsed.job.source.path
+                marks.update(parsed.result.marks)
+                if parsed.partial:
+                    _take_part(parsed, streamed, pending, summary, index)
+                    continue
+                summary.files_done += 1
+                if parsed.unchanged:
+                    # Read and hashed: the same bytes as when its releases were stored.
+                    kept = seen.entries[path]
+                    summary.known += len(kept.fingerprints)
+                    summary.unchanged += 1
+                    pending_files.append((path, _entry(parsed, kept.fingerprints)))
+                    continue
+                if path in streamed:
+                    # The last chunk of a streamed file: the file as a whole, as for any other.
+                    _take_part(parsed, streamed, pending, summary, index)
+                    prints_so_far = streamed.pop(path)
+                    prints = tuple(prints_so_far) if prints_so_far else ()
+                    pending_files.append((path, _entry(parsed, prints)))
+                    continue
+                result = parsed.result
+                summary.failed.extend(result.problems)
+                pending.extend(_pending(parsed))
+                _read_into(index, parsed)
+                # A file with problems is read again next time, so they are told again.
+                prints = () if result.problems else tuple(r.fingerprint for r in result.releases)
                 pending_files.append((path, _entry(parsed, prints)))
-                continue
-            result = parsed.result
-            summary.failed.extend(result.problems)
-            pending.extend((release, path) for release in result.releases)
-            _read_into(index, parsed)
-            # A file with problems is read again next time, so they are told again.
-            prints = () if result.problems else tuple(r.fingerprint for r in result.releases)
-            pending_files.append((path, _entry(parsed, prints)))
-        due = len(pending) >= _batch_size(store)
-        if pending and (due or time.monotonic() - last_write > interval):
-            began = time.monotonic()
-            _write_batch(store, pending, summary, index)
-            _lay_marks(store, marks)
-            _remember(seen, pending_files)
-            pending = []
-            last_write = time.monotonic()
-            interval = max(MAX_BATCH_SECONDS, WRITE_SHARE * (last_write - began))
-        if progress:
-            progress(summary)
-    if pending:
-        _write_batch(store, pending, summary, index)
+            due = len(pending) >= _batch_size(store)
+            if pending and (due or time.monotonic() - last_write > interval):
+                began = time.monotonic()
+                _write_batch(store, pending, summary, index, known)
+                _lay_marks(store, marks)
+                _remember(seen, pending_files)
+                pending = []
+                last_write = time.monotonic()
+                interval = max(MAX_BATCH_SECONDS, WRITE_SHARE * (last_write - began))
+            if progress:
+                progress(summary)
+        if pending:
+            _write_batch(store, pending, summary, index, known)
+    finally:
+        if isinstance(store, RowTarget):
+            store.settle()
     _lay_marks(store, marks)
     _remember(seen, pending_files)
     if seen_path is not None and (jobs or summary.unchanged):
@@ -209,6 +244,8 @@ class _Job:
     # Tokenise the releases for the search index where they are parsed (in
     # the worker processes: the importing process is the import's bottleneck).
     tokenize: bool = False
+    # Make each release's database row there too (store.pg.copy_rows).
+    rows: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,15 +266,36 @@ class _Parsed:
     partial: bool = False  # a streamed file's entries, not its last ones
     # Each release's tokens for the index (release_tokens), when the job asked.
     tokens: list[Tokens | None] | None = None
+    # Each release's row as a COPY line, when the job asked (the releases are then the
+    # ones cleaned for the database: columns.stored_form).
+    lines: list[bytes] | None = None
 
-    def tokenized(self) -> _Parsed:
+    def finished(self) -> _Parsed:
+        """The work asked of the worker besides parsing: tokens, rows."""
         if self.job.tokenize:
             self.tokens = [release_tokens(release) for release in self.result.releases]
+        if self.job.rows and self.result.releases:
+            from store.pg.copy_rows import prepared
+
+            made = [prepared(release) for release in self.result.releases]
+            self.result.releases = [release for release, _line in made]
+            self.lines = [line for _release, line in made]
         return self
 
 
+# A release waiting to be written: the file it came from, its row's COPY line if made.
+_Pending = tuple[Release, str, bytes | None]
+
+
+def _pending(parsed: _Parsed) -> Iterator[_Pending]:
+    path, releases, lines = parsed.job.source.path, parsed.result.releases, parsed.lines
+    if lines is None or len(lines) != len(releases):
+        return ((release, path, None) for release in releases)
+    return ((release, path, line) for release, line in zip(releases, lines, strict=True))
+
+
 def _parse_job(job: _Job) -> _Parsed:
-    return _parsed_job(job).tokenized()
+    return _parsed_job(job).finished()
 
 
 def _parsed_job(job: _Job) -> _Parsed:
@@ -274,7 +332,7 @@ def _parsed_job(job: _Job) -> _Parsed:
 def _parse_part(part: _Part) -> _Parsed:
     chunk = part.chunk
     result = stream.parse_chunk(part.job.source.path, part.format, chunk)
-    return _Parsed(part.job, result, chunk.digest, False, partial=not chunk.last).tokenized()
+    return _Parsed(part.job, result, chunk.digest, False, partial=not chunk.last).finished()
 
 
 def _read_into(index: IndexBuilder | None, parsed: _Parsed) -> None:
@@ -290,13 +348,13 @@ def _read_into(index: IndexBuilder | None, parsed: _Parsed) -> None:
 def _take_part(
     parsed: _Parsed,
     streamed: dict[str, list[str] | None],
-    pending: list[tuple[Release, str]],
+    pending: list[_Pending],
     summary: ImportSummary,
     index: IndexBuilder | None,
 ) -> None:
     path, result = parsed.job.source.path, parsed.result
     summary.failed.extend(result.problems)
-    pending.extend((release, path) for release in result.releases)
+    pending.extend(_pending(parsed))
     _read_into(index, parsed)
     prints = streamed.setdefault(path, [])
     if result.problems or prints is None:
@@ -329,27 +387,32 @@ def _batch_size(store: ImportTarget) -> int:
 
 def _write_batch(
     store: ImportTarget,
-    releases: list[tuple[Release, str]],
+    releases: list[_Pending],
     summary: ImportSummary,
     index: IndexBuilder | None = None,
+    known: set[str] | None = None,
 ) -> None:
     # The same release may occur twice in one batch (a file and its copy):
     # keep the first, count the rest as already known.
-    unique: dict[str, tuple[Release, str]] = {}
+    unique: dict[str, _Pending] = {}
     fingerprints: set[str] = set()
-    for release, origin in releases:
+    for item in releases:
+        release = item[0]
         if release.id in unique or release.fingerprint in fingerprints:
             summary.known += 1
             if index is not None:
                 index.drop(release)
             continue
-        unique[release.id] = (release, origin)
+        unique[release.id] = item
         fingerprints.add(release.fingerprint)
     batch = list(unique.values())
+    if isinstance(store, RowTarget) and all(line is not None for _r, _o, line in batch):
+        rows = [(release, line) for release, _origin, line in batch if line is not None]
+        outcomes = store.add_rows(rows, known=known)
+    else:
+        outcomes = store.add_batch([release for release, _origin, _line in batch])
     apart: list[tuple[Release, str]] = []
-    for (release, origin), outcome in zip(
-        batch, store.add_batch([release for release, _ in batch]), strict=True
-    ):
+    for (release, origin, _line), outcome in zip(batch, outcomes, strict=True):
         if outcome == "conflict":
             apart.append((release, origin))
         else:
@@ -418,8 +481,11 @@ def shorten(title: str, width: int = 60) -> str:
     return title if len(title) <= width else title[: width - 1] + "…"
 
 
-def _parse_all(jobs: list[_Job], workers: int | None) -> Iterator[list[_Parsed]]:
-    """Parse *jobs* in order, a unit of work (some files, or part of a streamed one) at a time."""
+def _parse_all(
+    jobs: list[_Job], workers: int | None, lookahead: int = 0
+) -> Iterator[list[_Parsed]]:
+    """Parse *jobs* in order, a unit of work (some files, or part of a streamed one) at a
+    time; with several workers, at least *lookahead* releases (about) parsed ahead."""
     count = workers if workers is not None else (os.cpu_count() or 1)
     if count <= 1 or (len(jobs) < PARALLEL_THRESHOLD and not any(j.streamed for j in jobs)):
         for unit in _units(jobs, 1):
@@ -431,13 +497,18 @@ def _parse_all(jobs: list[_Job], workers: int | None) -> Iterator[list[_Parsed]]
         # ahead, not all of them (Executor.map's way): parsed releases waiting
         # while a large batch is written would otherwise pile up in memory,
         # and a streamed file would be read whole.
-        ahead: deque[Future[list[_Parsed]]] = deque()
+        ahead: deque[tuple[Future[list[_Parsed]], int]] = deque()
+        in_flight = 0  # releases (about: a file may hold several) in the units ahead
         for unit in _units(jobs, CHUNK_FILES):
-            ahead.append(pool.submit(_parse_unit, unit))
-            if len(ahead) >= count * CHUNKS_AHEAD:
-                yield ahead.popleft().result()
+            size = len(unit.chunk.entries) if isinstance(unit, _Part) else len(unit)
+            ahead.append((pool.submit(_parse_unit, unit), size))
+            in_flight += size
+            while len(ahead) >= count * CHUNKS_AHEAD and in_flight >= lookahead:
+                future, size = ahead.popleft()
+                in_flight -= size
+                yield future.result()
         while ahead:
-            yield ahead.popleft().result()
+            yield ahead.popleft()[0].result()
     finally:
         # Interrupted (Ctrl+C, SIGTERM): the units not started are dropped
         # and the running ones end; the pool's own exit would parse them all.

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from store.disk.release_store import Outcome, ReleaseState, ReleaseStore
 from store.records import Release
@@ -39,6 +39,15 @@ class CopyableStore(Protocol):
     def close(self) -> None: ...
 
 
+@runtime_checkable
+class LoadedStore(Protocol):
+    """A target that loads an empty archive in bulk (``PostgresStore``: store.pg.bulk)."""
+
+    def begin_import(self) -> None: ...
+
+    def settle(self) -> None: ...
+
+
 @dataclass(slots=True)
 class CopySummary:
     """What a copy did: the releases' outcomes in the target, and the marks laid over."""
@@ -59,19 +68,28 @@ def copy_archive(
     summary = CopySummary()
     batch: list[Release] = []
     done = 0
-    for release in source.releases():
-        batch.append(release)
-        if len(batch) >= size:
+    # Into an empty database, a copy is a bulk load, as an import is (its indexes built
+    # once at its end, whatever happens).
+    loader = target if isinstance(target, LoadedStore) else None
+    if loader is not None:
+        loader.begin_import()
+    try:
+        for release in source.releases():
+            batch.append(release)
+            if len(batch) >= size:
+                summary.outcomes.update(target.add_batch(batch))
+                done += len(batch)
+                batch = []
+                if progress is not None:
+                    progress(done)
+        if batch:
             summary.outcomes.update(target.add_batch(batch))
             done += len(batch)
-            batch = []
             if progress is not None:
                 progress(done)
-    if batch:
-        summary.outcomes.update(target.add_batch(batch))
-        done += len(batch)
-        if progress is not None:
-            progress(done)
+    finally:
+        if loader is not None:
+            loader.settle()
     marks = {
         release_id: state
         for release_id, state in source.states().items()

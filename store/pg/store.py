@@ -19,7 +19,7 @@ import math
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import partial
 from types import MappingProxyType, TracebackType
 from typing import Any, LiteralString, overload
@@ -28,13 +28,14 @@ import orjson
 import psycopg
 from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict
-from psycopg.copy import QueuedLibpqWriter
 from psycopg.types.json import set_json_loads
 
 from store.archive import Facets, SortOrder, month_range
 from store.disk.release_store import Outcome, ReleaseState
 from store.errors import StoreError
+from store.pg import bulk
 from store.pg.columns import ROW_COLUMNS, SAMPLE_SPAN, release_row, stored_form
+from store.pg.copy_rows import copy_line
 from store.pg.query_sql import Condition, compile_query, planned_part
 from store.pg.schema import CHANGES_CHANNEL, IMPORT_LOCK, ensure_schema
 from store.records import ID_LENGTH, Release, is_release_id
@@ -85,6 +86,10 @@ _SORT_KEYS: dict[str, tuple[LiteralString, ...]] = {
     "organisation": ("cardinality(r.organisations) = 0", "r.organisation_key"),
     "place": ("r.location IS NULL", "r.place_key"),
 }
+# An import transaction's GIN pending lists (see PostgresStore._add).
+_PENDING_LIST: LiteralString = "SET LOCAL gin_pending_list_limit = '16MB'"
+# Bytes of COPY lines handed to the connection at once.
+_COPY_PIECE = 1 << 20
 _COPY_ROWS = sql.SQL("COPY pressroom.releases ({}) FROM STDIN").format(
     sql.SQL(", ").join(sql.Identifier(name) for name in ROW_COLUMNS)
 )
@@ -133,9 +138,12 @@ class PostgresStore:
             with self._errors():
                 self._conn.execute("SET jit = off")
                 ensure_schema(self._conn, self.where)
+                bulk.recover(self._conn)  # a bulk load killed half-way left its indexes out
         except BaseException:
             self._conn.close()
             raise
+        self._bulk = False  # a bulk load into the empty archive is under way (store.pg.bulk)
+        self._wrote = False
 
     # -- reading -------------------------------------------------------------------
 
@@ -237,41 +245,138 @@ class PostgresStore:
         """
         # Each release cleaned for PostgreSQL, with its JSON text (made once, used in the row).
         prepared = [stored_form(release) for release in releases]
-        batch = [release for release, _document in prepared]
+        documents = {id(release): document for release, document in prepared}
+
+        def line(release: Release) -> bytes:
+            # Only the rows written are made: a known release costs no row.
+            return copy_line(release_row(release, documents[id(release)]))
+
+        return self._add([release for release, _document in prepared], line, None)
+
+    def add_rows(
+        self, rows: Sequence[tuple[Release, bytes]], *, known: set[str] | None = None
+    ) -> list[Outcome]:
+        """:meth:`add_batch` for releases whose rows are made already: each release (cleaned
+        by ``columns.stored_form``) with its row's COPY line (``copy_rows.prepared``, made in
+        an import's parse workers), so that this process only sends bytes.
+
+        *known*: fingerprints stored when the import began (``fingerprints()``, read once);
+        a release with one of them is ``known`` without being sent to the server. The set
+        follows what this store's batches write and replace, so that a fingerprint an
+        update frees is not taken for stored.
+        """
+        lines = {id(release): line for release, line in rows}
+        return self._add([release for release, _line in rows], lambda r: lines[id(r)], known)
+
+    def _add(
+        self,
+        batch: list[Release],
+        line_of: Callable[[Release], bytes],
+        known: set[str] | None,
+    ) -> list[Outcome]:
+        """The outcomes of *batch*, its new and changed releases written (see add_batch)."""
         for release in batch:
             if not is_release_id(release.id):
                 raise ValueError(f"release id {release.id!r} is not {ID_LENGTH} hex digits")
         if not batch:
             return []
-        with self._errors(), self._conn.transaction():
-            self._conn.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK])
-            stored = {
-                row[0]: (row[1], row[2])
-                for row in self._conn.execute(
-                    "SELECT id, fingerprint, source_path FROM pressroom.releases"
-                    " WHERE id = ANY(%s)",
-                    [list({r.id for r in batch})],
-                )
-            }
-            # The store's fingerprint index, as far as this batch can ask it.
-            fingerprints: dict[str, str] = {
-                row[0]: row[1]
-                for row in self._conn.execute(
-                    "SELECT fingerprint, id FROM pressroom.releases WHERE fingerprint = ANY(%s)",
-                    [list({r.fingerprint for r in batch})],
-                )
-            }
-            for release_id, (fingerprint, _path) in stored.items():
-                fingerprints.setdefault(fingerprint, release_id)
-            outcomes, pending = _decide(batch, stored, fingerprints)
-            if pending:
-                self._write(_written(prepared, pending), [i for i in pending if i in stored])
-                self._conn.execute("SELECT pg_notify(%s, 'releases')", [CHANGES_CHANNEL])
+        skipped = [known is not None and r.fingerprint in known for r in batch]
+        sent = [release for release, skip in zip(batch, skipped, strict=True) if not skip]
+        outcomes: list[Outcome] = ["known"] * len(batch)
+        freed: set[str] = set()
+        written: list[Release] = []
+        if sent:
+            with self._errors(), self._conn.transaction():
+                self._conn.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK])
+                # The GIN indexes (fastupdate) gather new entries in a pending list and
+                # merge it into their trees when it passes this size: merged a quarter as
+                # often as with the default 4 MB, in bigger, cheaper runs (settle() merges
+                # what is left when the import ends).
+                self._conn.execute(_PENDING_LIST)
+                decided, pending, stored = self._decide(sent)
+                freed = {stored[i][0] for i in pending if i in stored}
+                if known is not None and freed & {r.fingerprint for r in batch}:
+                    # A skipped release's content was freed by an update in this very batch
+                    # (a file's new version beside a copy of its old one): the whole batch
+                    # is decided as add_batch would, nothing skipped.
+                    sent, skipped = batch, [False] * len(batch)
+                    decided, pending, stored = self._decide(sent)
+                    freed = {stored[i][0] for i in pending if i in stored}
+                if pending:
+                    self._wrote = True
+                    written = _written(batch, pending)
+                    self._write(
+                        [line_of(release) for release in written],
+                        [i for i in pending if i in stored],
+                    )
+                    self._conn.execute("SELECT pg_notify(%s, 'releases')", [CHANGES_CHANNEL])
+            verdicts = iter(decided)
+            outcomes = ["known" if skip else next(verdicts) for skip in skipped]
+        if known is not None:  # committed: the set follows the table
+            known.difference_update(freed)
+            known.update(release.fingerprint for release in written)
         return outcomes
 
-    def _write(self, releases: list[tuple[Release, str]], replaced: list[str]) -> None:
-        """Store *releases*, the *replaced* ids among them stored already: those rows are
-        deleted, then every row is loaded with one ``COPY`` straight into the table.
+    def begin_import(self) -> None:
+        """Before an import's first batch: into an empty archive, a bulk load (its GIN
+        indexes built once at its end, other importers waiting: store.pg.bulk)."""
+        with self._errors():
+            self._bulk = bulk.begin(self._conn)
+
+    def settle(self) -> None:
+        """Once an import is done, or has failed: the GIN indexes of a bulk load built;
+        after any other import that wrote, their pending lists merged into their trees,
+        so that the searches after it do not read through megabytes of pending entries.
+
+        Only the indexes' owner may merge them (as for VACUUM); anyone else leaves it to
+        autovacuum.
+        """
+        if self._bulk:
+            self._bulk = self._wrote = False
+            with self._errors():
+                bulk.end(self._conn)
+            return
+        if not self._wrote:
+            return
+        self._wrote = False
+        with self._errors(), suppress(psycopg.errors.InsufficientPrivilege):
+            self._conn.execute(
+                "SELECT gin_clean_pending_list(i.indexrelid) FROM pg_catalog.pg_index i"
+                " JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid"
+                " JOIN pg_catalog.pg_am a ON a.oid = c.relam"
+                " WHERE i.indrelid = 'pressroom.releases'::regclass AND a.amname = 'gin'"
+            )
+
+    def _decide(
+        self, batch: list[Release]
+    ) -> tuple[list[Outcome], dict[str, Release], dict[str, tuple[str, str]]]:
+        """*batch*'s outcomes, the releases to write by id, and the stored (fingerprint,
+        source path) of the batch's stored ids, read under the import lock."""
+        stored = {
+            row[0]: (row[1], row[2])
+            for row in self._conn.execute(
+                "SELECT id, fingerprint, source_path FROM pressroom.releases"
+                " WHERE id = ANY(string_to_array(%s, ','))",
+                [_listed({r.id for r in batch})],
+            )
+        }
+        # The store's fingerprint index, as far as this batch can ask it.
+        fingerprints: dict[str, str] = {
+            row[0]: row[1]
+            for row in self._conn.execute(
+                "SELECT fingerprint, id FROM pressroom.releases WHERE fingerprint = ANY(%s)",
+                [list({r.fingerprint for r in batch})],
+            )
+        }
+        for release_id, (fingerprint, _path) in stored.items():
+            fingerprints.setdefault(fingerprint, release_id)
+        outcomes, pending = _decide(batch, stored, fingerprints)
+        return outcomes, pending, stored
+
+    def _write(self, lines: list[bytes], replaced: list[str]) -> None:
+        """Store the rows of *lines* (COPY text lines), the *replaced* ids among them stored
+        already: those rows are deleted, then every row is loaded with one ``COPY``
+        straight into the table.
 
         Not a temporary table and ``INSERT ... ON CONFLICT``: that writes each row twice
         and halved the rate (960 against 1,850 releases/s, 2,000-release batches). The
@@ -281,14 +386,18 @@ class PostgresStore:
         """
         if replaced:
             self._conn.execute("DELETE FROM pressroom.releases WHERE id = ANY(%s)", [replaced])
-        # A queued writer sends from a thread of its own: rows are made here (Python,
-        # ~0.4 ms each) while the server parses and indexes the ones before them.
-        with (
-            self._conn.cursor() as cursor,
-            cursor.copy(_COPY_ROWS, writer=QueuedLibpqWriter(cursor)) as copy,
-        ):
-            for release, document in releases:
-                copy.write_row(release_row(release, document).values())
+        with self._conn.cursor() as cursor, cursor.copy(_COPY_ROWS) as copy:
+            # The lines are ready: sent in pieces of about a megabyte, not one row a call.
+            piece: list[bytes] = []
+            size = 0
+            for line in lines:
+                piece.append(line)
+                size += len(line)
+                if size >= _COPY_PIECE:
+                    copy.write(b"".join(piece))
+                    piece, size = [], 0
+            if piece:
+                copy.write(b"".join(piece))
 
     # -- each user's marks ---------------------------------------------------------
 
@@ -822,15 +931,21 @@ def _decide(
     return outcomes, pending
 
 
-def _written(
-    prepared: list[tuple[Release, str]], pending: Mapping[str, Release]
-) -> list[tuple[Release, str]]:
-    """The releases *pending* holds (what the batch writes), each once, with their JSON."""
-    written: dict[str, tuple[Release, str]] = {}
-    for release, document in prepared:
+def _written(batch: list[Release], pending: Mapping[str, Release]) -> list[Release]:
+    """The releases *pending* holds (what the batch writes), each once, in the batch's order."""
+    written: dict[str, Release] = {}
+    for release in batch:
         if pending.get(release.id) is release:
-            written.setdefault(release.id, (release, document))
+            written.setdefault(release.id, release)
     return list(written.values())
+
+
+def _listed(ids: set[str]) -> str:
+    """Release ids (checked: hex digits, never a comma) as one comma-separated string, for
+    ``string_to_array``: a batch's 2,000 sent as one text, not as an array of 2,000 texts
+    through psycopg's list dumper (8 ms a batch). Not fingerprints: an export's may hold
+    any character."""
+    return ",".join(ids)
 
 
 def _in_sample(condition: Condition, share: int) -> Condition:
