@@ -139,7 +139,9 @@ class BrowseScreen(TagActions, SavedSearchActions):
         self.query_one("#count", Static).update("opening the archive …")
         self.session.subscribe(self)
         if self.session.archive is not None:
-            self.post_message(ArchiveOpened(self.session.archive))
+            # Opened already (while the app imported: tui.archive_opening, or
+            # before this screen was pushed): its rows are in the first frame.
+            self.on_archive_opened(ArchiveOpened(self.session.archive))
 
     def on_unmount(self) -> None:
         self.session.unsubscribe(self)
@@ -164,8 +166,9 @@ class BrowseScreen(TagActions, SavedSearchActions):
     def on_archive_opened(self, message: ArchiveOpened) -> None:
         self._refresh_totals()
         self.run_search(self.query_one(SearchBar).value, keep=None)
-        # Whoever started typing while the archive opened keeps their focus.
-        if self.focused is None:
+        # Whoever started typing while the archive opened keeps their focus; an
+        # empty archive shows the welcome instead of the list.
+        if self.focused is None and len(message.archive):
             self.set_focus(self.query_one(ReleaseList), scroll_visible=False)
 
     def on_index_ready(self, message: IndexReady) -> None:
@@ -280,6 +283,11 @@ class BrowseScreen(TagActions, SavedSearchActions):
         self.set_class(empty, "-empty")
         welcome = self.query_one("#welcome", Static)
         if empty:
+            # The list is hidden with the archive empty. Hidden before its first
+            # frame (an archive opened as the app started), it is never sent the
+            # Hide that would blur it, and would keep the keys the welcome offers.
+            if self.focused is self.query_one(ReleaseList):
+                self.set_focus(None)
             samples = bundled_samples()
             lines = [
                 ("Your archive is empty.", "bold"),
