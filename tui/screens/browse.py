@@ -172,9 +172,12 @@ class BrowseScreen(TagActions, SavedSearchActions):
             self.set_focus(self.query_one(ReleaseList), scroll_visible=False)
 
     def on_index_ready(self, message: IndexReady) -> None:
-        # A search typed meanwhile was a scan: answer it again from the index.
-        if self.query_value.clauses:
-            self.run_search(self.query_one(SearchBar).value, keep=self._current_id())
+        # A search typed meanwhile was a scan, shown already or still reading
+        # every release (seconds, typed just after the start): what the bar
+        # holds is answered from the index now, and the scan stops.
+        text = self.query_one(SearchBar).value
+        if self.query_value.clauses or parse_query(text).clauses:
+            self.run_search(text, keep=self._current_id())
 
     def on_store_changed(self, message: StoreChanged) -> None:
         self._refresh_totals()
