@@ -109,6 +109,9 @@ class BrowseScreen(TagActions, SavedSearchActions):
     # -- layout -----------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # The classes of the terminal's size before any child is styled: set once
+        # mounted, each would restyle every widget before the first frame.
+        self._apply_width(self.app.size.width)
         with Horizontal(id="topbar"):
             yield Static(Content.styled("Pressroom", "bold"), id="brand")
             yield Static("", id="totals")
@@ -118,7 +121,9 @@ class BrowseScreen(TagActions, SavedSearchActions):
             yield Static("", id="hint")
         with Horizontal(id="main"):
             yield SavedSidebar(id="saved-sidebar")
-            yield FacetPanel(id="facets")
+            facets = FacetPanel(id="facets")
+            facets.display = False  # until f
+            yield facets
             yield ReleaseList(id="releases")
             yield DetailPane(id="detail")
             yield Static("", id="welcome")
@@ -134,8 +139,6 @@ class BrowseScreen(TagActions, SavedSearchActions):
         self.query_one(ReleaseList).tags_of = self.session.marks.tags
         self.query_one(DetailPane).tags_of = self.session.marks.tags
         self.query_one(DetailPane).related_of = self.session.related
-        self.query_one("#facets").display = False
-        self._apply_width(self.app.size.width)
         self.query_one("#count", Static).update("opening the archive …")
         self.session.subscribe(self)
         if self.session.archive is not None:
