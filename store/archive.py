@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING, Any, Protocol, overload
 
 from store.contacts import ContactDirectory
 from store.disk.catalogue import (
@@ -60,6 +60,7 @@ class ResultView(Sequence[Release]):
 
     __slots__ = (
         "_ids",
+        "_month_counts",
         "_months",
         "_positions",
         "_releases",
@@ -74,19 +75,25 @@ class ResultView(Sequence[Release]):
         self,
         releases: Sequence[Release],
         positions: Sequence[int],
-        months: Sequence[str] = (),
-        ids: Sequence[str] | None = None,
+        months: Sequence[str] | Callable[[], Sequence[str]] = (),
+        ids: Sequence[str] | Callable[[], Sequence[str]] | None = None,
         copies: Mapping[int, int] | None = None,
         folded: int = 0,
         unfolded: Sequence[int] | None = None,
         *,
         total: int | None = None,
         estimated: bool = False,
+        month_counts: Mapping[str, int] | None = None,
     ) -> None:
         self._releases = releases
         self._positions = positions
+        # Each release's month and id by position, or what makes them when first
+        # needed: a catalogue's columns are parsed after the first frame.
         self._months = months
         self._ids = ids
+        # The month counts of these very positions, when known without counting
+        # (every release of a catalogue: saved with it).
+        self._month_counts = month_counts
         # Near-duplicates folded into one row (store.near_duplicates): the
         # copies each shown row stands for (position -> count, 2 or more),
         # and how many rows were folded away.
@@ -103,6 +110,10 @@ class ResultView(Sequence[Release]):
         if self._unfolded is None:
             return self
         return ResultView(self._releases, self._unfolded, self._months, self._ids)
+
+    def _id_list(self) -> Sequence[str] | None:
+        ids = self._ids
+        return ids() if callable(ids) else ids
 
     @property
     def matched(self) -> int:
@@ -138,7 +149,9 @@ class ResultView(Sequence[Release]):
 
     def copies_by_id(self) -> dict[str, int]:
         """The folded rows' counts by release id (a few entries: one per group in the result)."""
-        ids = self._ids
+        if not self.copies:
+            return {}
+        ids = self._id_list()
         if ids is None:
             return {self._releases[p].id: count for p, count in self.copies.items()}
         return {ids[p]: count for p, count in self.copies.items()}
@@ -150,31 +163,30 @@ class ResultView(Sequence[Release]):
 
     def index_of(self, release_id: str) -> int | None:
         """Where release *release_id* is in this result, without reading any release."""
-        ids = self._ids
+        ids = self._id_list()
         if ids is None:
             return next((n for n, r in enumerate(self) if r.id == release_id), None)
         return next((n for n, p in enumerate(self._positions) if ids[p] == release_id), None)
 
     def release_ids(self) -> list[str]:
         """The ids of this result's releases, in order, reading no release (100k: ~5 ms)."""
-        ids = self._ids
+        ids = self._id_list()
         if ids is None:
             return [r.id for r in self]
         return [ids[p] for p in self._positions]
 
     def months(self) -> list[tuple[str, int]]:
         """Releases per month (YYYY-MM), every month of the span, oldest first."""
-        months = self._months
+        if self._month_counts is not None:
+            return month_series(self._month_counts)
+        months = self._months() if callable(self._months) else self._months
         positions = self._positions
         if len(positions) > 1:
             counts = Counter(itemgetter(*positions)(months))
         else:
             counts = Counter(months[p] for p in positions)
         counts.pop("", None)
-        if not counts:
-            return []
-        first, last = min(counts), max(counts)
-        return [(month, counts.get(month, 0)) for month in month_range(first, last)]
+        return month_series(counts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,25 +213,74 @@ class Facets:
     tags: tuple[tuple[str, int], ...] = ()
 
 
+class _Columns(Protocol):
+    """What sorting, facets and the timeline need of every release, by position.
+
+    A :class:`Catalogue` parses each column when first read; :class:`_ColumnLists`
+    holds those of releases in memory.
+    """
+
+    @property
+    def ids(self) -> Sequence[str]: ...
+    @property
+    def titles(self) -> Sequence[str]: ...
+    @property
+    def dates(self) -> Sequence[str | None]: ...
+    @property
+    def locations(self) -> Sequence[str | None]: ...
+    @property
+    def organisations(self) -> Sequence[Sequence[str]]: ...
+    @property
+    def fingerprints(self) -> Sequence[str]: ...
+    @property
+    def issuers(self) -> Sequence[str | None]: ...
+    def month_counts(self) -> Mapping[str, int]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class _ColumnLists:
+    """The columns of releases held in memory, made once."""
+
+    ids: list[str]
+    titles: list[str]
+    dates: list[str | None]
+    locations: list[str | None]
+    organisations: list[tuple[str, ...]]
+    fingerprints: list[str]
+    issuers: list[str | None]
+
+    @classmethod
+    def of(cls, releases: Sequence[Release]) -> _ColumnLists:
+        return cls(
+            [r.id for r in releases],
+            [r.title for r in releases],
+            [r.date for r in releases],
+            [r.location for r in releases],
+            [r.organisations for r in releases],
+            [r.fingerprint for r in releases],
+            [r.issuer for r in releases],
+        )
+
+    def month_counts(self) -> Mapping[str, int]:
+        counts = Counter((date or "")[:7] for date in self.dates)
+        counts.pop("", None)
+        return counts
+
+
 @dataclass(frozen=True, slots=True)
 class _Snapshot:
     """Releases in archive order and what is derived from them, swapped as one value.
 
     The columns are what sorting, facets and the timeline need of every
     release, so that none of them has to read whole releases (from the store
-    file, when they come from a catalogue).
+    file, when they come from a catalogue). A catalogue's are parsed when first
+    read, and what is made of them (each release's month, the positions by id)
+    when first needed: the first frame needs none of it. :meth:`warm` makes it
+    all, in a worker, before the UI thread asks.
     """
 
     releases: Sequence[Release]
-    ids: Sequence[str]
-    titles: Sequence[str]
-    dates: Sequence[str | None]
-    locations: Sequence[str | None]
-    organisations: Sequence[Sequence[str]]
-    fingerprints: Sequence[str]
-    issuers: Sequence[str | None]
-    months: list[str]
-    positions: dict[str, int]
+    columns: _Columns
     catalogue: Catalogue | None = None
     index: SearchIndex | None = None
     contacts: list[ContactDirectory] = field(default_factory=list)  # built once, on demand
@@ -227,68 +288,87 @@ class _Snapshot:
     duplicates: list[DuplicateGroups] = field(default_factory=list)  # found once, on demand
     # rank[position] of each release in the order by a sort key, built once on demand.
     ranks: dict[str, list[int]] = field(default_factory=dict)
+    # "months" and "positions" (below), made once on demand; shared with the
+    # snapshot that replaces this one with its index.
+    made: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def of_catalogue(cls, catalogue: Catalogue) -> _Snapshot:
-        return cls._make(
-            catalogue,
-            catalogue.ids,
-            catalogue.titles,
-            catalogue.dates,
-            catalogue.locations,
-            catalogue.organisations,
-            catalogue.fingerprints,
-            catalogue.issuers,
-            catalogue,
-        )
+        return cls(catalogue, catalogue, catalogue)
 
     @classmethod
     def of_releases(cls, releases: Sequence[Release]) -> _Snapshot:
         ordered = sorted(releases, key=lambda r: archive_order(r.date, r.title))
-        return cls._make(
-            ordered,
-            [r.id for r in ordered],
-            [r.title for r in ordered],
-            [r.date for r in ordered],
-            [r.location for r in ordered],
-            [r.organisations for r in ordered],
-            [r.fingerprint for r in ordered],
-            [r.issuer for r in ordered],
-            None,
-        )
+        return cls(ordered, _ColumnLists.of(ordered))
 
-    @classmethod
-    def _make(
-        cls,
-        releases: Sequence[Release],
-        ids: Sequence[str],
-        titles: Sequence[str],
-        dates: Sequence[str | None],
-        locations: Sequence[str | None],
-        organisations: Sequence[Sequence[str]],
-        fingerprints: Sequence[str],
-        issuers: Sequence[str | None],
-        catalogue: Catalogue | None,
-    ) -> _Snapshot:
-        positions: dict[str, int] = {}
-        for position, release_id in enumerate(ids):
-            positions.setdefault(release_id, position)
-        return cls(
-            releases,
-            ids,
-            titles,
-            dates,
-            locations,
-            organisations,
-            fingerprints,
-            issuers,
-            [(date or "")[:7] for date in dates],
-            positions,
-            catalogue,
-        )
+    @property
+    def ids(self) -> Sequence[str]:
+        return self.columns.ids
+
+    @property
+    def titles(self) -> Sequence[str]:
+        return self.columns.titles
+
+    @property
+    def dates(self) -> Sequence[str | None]:
+        return self.columns.dates
+
+    @property
+    def locations(self) -> Sequence[str | None]:
+        return self.columns.locations
+
+    @property
+    def organisations(self) -> Sequence[Sequence[str]]:
+        return self.columns.organisations
+
+    @property
+    def fingerprints(self) -> Sequence[str]:
+        return self.columns.fingerprints
+
+    @property
+    def issuers(self) -> Sequence[str | None]:
+        return self.columns.issuers
+
+    def id_column(self) -> Sequence[str]:
+        return self.columns.ids
+
+    def month_column(self) -> list[str]:
+        """Each release's month (YYYY-MM, '' when undated), by position."""
+        months: list[str] | None = self.made.get("months")
+        if months is None:
+            # Made twice at worst, by two threads at once: the same list either way.
+            months = self.made["months"] = [(date or "")[:7] for date in self.dates]
+        return months
+
+    @property
+    def positions(self) -> dict[str, int]:
+        """Each release's position by its id (the first, should an id be there twice)."""
+        positions: dict[str, int] | None = self.made.get("positions")
+        if positions is None:
+            positions = {}
+            for position, release_id in enumerate(self.ids):
+                positions.setdefault(release_id, position)
+            self.made["positions"] = positions
+        return positions
+
+    def warm(self) -> None:
+        """Parse every column and make what is made of them (off the UI thread)."""
+        columns = self.columns
+        for name in (
+            "ids",
+            "titles",
+            "dates",
+            "locations",
+            "organisations",
+            "fingerprints",
+            "issuers",
+        ):
+            getattr(columns, name)
+        self.month_column()
+        self.positions  # noqa: B018 (made on first read)
 
 
-_EMPTY = _Snapshot._make([], [], [], [], [], [], [], [], None)
+_EMPTY = _Snapshot.of_releases([])
 
 
 class Archive:
@@ -437,6 +517,9 @@ class Archive:
             index = index_cache.load_or_build(
                 cache, snapshot.releases, snapshot.ids, snapshot.fingerprints, progress, added
             )
+        # With an index the UI thread answers searches itself: the columns they
+        # read are parsed here first, never in the middle of a keystroke.
+        snapshot.warm()
         if self._snapshot is snapshot:
             self._snapshot = replace(snapshot, index=index)
 
@@ -519,7 +602,7 @@ class Archive:
         snapshot = self._snapshot
         found = [snapshot.positions.get(i) for i in release_ids]
         positions = [p for p in found if p is not None]
-        return ResultView(snapshot.releases, positions, snapshot.months, snapshot.ids)
+        return ResultView(snapshot.releases, positions, snapshot.month_column, snapshot.id_column)
 
     def get(self, release_id: str) -> Release | None:
         snapshot = self._snapshot
@@ -594,9 +677,17 @@ class Archive:
 
             shown, copies, folded = fold_duplicates(ordered, snapshot.duplicates[0])
             return ResultView(
-                releases, shown, snapshot.months, snapshot.ids, copies, folded, ordered
+                releases, shown, snapshot.month_column, snapshot.id_column, copies, folded, ordered
             )
-        return ResultView(releases, ordered, snapshot.months, snapshot.ids)
+        # Every release: the catalogue saved their month counts (no column is parsed for them).
+        whole = query.is_empty() and snapshot.catalogue is not None
+        return ResultView(
+            releases,
+            ordered,
+            snapshot.month_column,
+            snapshot.id_column,
+            month_counts=snapshot.columns.month_counts() if whole else None,
+        )
 
     def _scan(
         self,
@@ -721,6 +812,14 @@ def _sort_keys(snapshot: _Snapshot, key: str) -> list[tuple[object, ...]]:
     if key == "organisation":
         return [(not orgs, fold(orgs[0]) if orgs else "") for orgs in snapshot.organisations]
     return [(not place, fold(place or "")) for place in snapshot.locations]
+
+
+def month_series(counts: Mapping[str, int]) -> list[tuple[str, int]]:
+    """*counts* (month -> releases, no empty month) as every month of their span, oldest first."""
+    if not counts:
+        return []
+    first, last = min(counts), max(counts)
+    return [(month, counts.get(month, 0)) for month in month_range(first, last)]
 
 
 def month_range(first: str, last: str) -> Iterator[str]:

@@ -608,3 +608,59 @@ async def test_the_empty_query_is_answered_at_once_even_before_the_index(
         assert len(titles(app)) == len(archive.releases)
         browse(app).run_search("flood", keep=None)
         assert handed_over.count("search") == 1  # without the index, a scan: a worker
+
+
+async def test_a_word_typed_before_the_index_is_ready_is_answered_from_it_without_its_scan(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Typed just after the start, a word's scan (every release read: seconds on a big
+    archive) must not be what its count waits for once the index is there."""
+    import threading
+    import time
+
+    from store.archive import Archive
+    from store.search.index import SearchCancelled
+
+    released = threading.Event()
+    scanning = threading.Event()
+    original_scan = Archive._scan
+
+    def slow_scan(self: Archive, query, releases, states, should_stop):  # type: ignore[no-untyped-def]
+        scanning.set()
+        while not released.is_set():  # a big archive's scan, still reading
+            if should_stop is not None and should_stop():
+                raise SearchCancelled
+            time.sleep(0.005)
+        return original_scan(self, query, releases, states, should_stop)
+
+    original_duplicates = Archive.find_duplicates
+
+    def slow_duplicates(self: Archive, should_stop=None):  # type: ignore[no-untyped-def]
+        released.wait(10)  # seconds on a big archive: long after the index
+        return original_duplicates(self, should_stop)
+
+    build_index = Session.build_index
+    monkeypatch.setattr(Session, "build_index", lambda self: None)  # the index still loading
+    monkeypatch.setattr(Archive, "_scan", slow_scan)
+    monkeypatch.setattr(Archive, "find_duplicates", slow_duplicates)
+    app = PressroomApp(store_path)
+    try:
+        async with app.run_test(size=WIDE) as pilot:
+            await settle(pilot)
+            await pilot.press("slash", *"flood")
+            await pilot.pause()
+            assert await asyncio.to_thread(scanning.wait, 5)
+            assert len(titles(app)) == len(sample_releases())  # no answer yet
+            build_index(app.session)  # the index is ready now
+            for _ in range(200):
+                if len(titles(app)) == 1:
+                    break
+                await pilot.pause(0.01)
+            assert titles(app) == [
+                "Coastal Resilience Alliance maps flood risk for 3,000 small harbours"
+            ]
+            assert not released.is_set()  # answered while the scan was still reading
+            released.set()
+            await settle(pilot)
+    finally:
+        released.set()

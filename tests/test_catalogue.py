@@ -11,6 +11,7 @@ import orjson
 import pytest
 
 from store.archive import Archive
+from store.disk import catalogue_columns
 from store.disk.catalogue import (
     Catalogue,
     NotCatalogued,
@@ -19,6 +20,7 @@ from store.disk.catalogue import (
     open_catalogue,
 )
 from store.disk.release_store import ReleaseStore
+from store.errors import StoreError
 from store.search.query import parse_query
 from tests.helpers.browser_data import sample_releases, write_store
 from tests.helpers.synthetic import generate
@@ -333,3 +335,50 @@ def test_a_document_edited_in_place_is_read_again_even_at_the_same_length(
     assert raw.count(orjson.dumps(title)) == 1
     path.write_bytes(raw.replace(orjson.dumps(title), orjson.dumps(edited)))
     assert open_catalogue(path).titles.count(edited) == 1
+
+
+def test_a_loaded_catalogue_parses_a_column_only_when_it_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The browser's first frame needs the count and the rows on screen only:
+    # no column is parsed for it, and a row reads the chunk of ids it is in.
+    monkeypatch.setattr(catalogue_columns, "CHUNK", 8)
+    path = _store(tmp_path)
+    built = open_catalogue(path)
+    loaded = Catalogue.load(catalogue_path(path), path)
+    assert loaded is not None
+    columns = loaded._columns
+    assert all(column._rows is None and not column._chunks for column in columns.values())
+    assert len(loaded) == len(built)
+    assert loaded[10] == built[10]
+    assert set(columns["ids"]._chunks) == {1}  # rows 8-15: the second chunk only
+    assert all(columns[name]._rows is None for name in columns)
+    # Read whole, each column is the one the store gives.
+    for name in ("ids", "titles", "dates", "locations", "organisations", "fingerprints"):
+        assert getattr(loaded, name) == getattr(built, name), name
+    assert loaded.month_counts() == built.month_counts() != {}
+
+
+def test_the_archive_timeline_comes_from_the_saved_month_counts(tmp_path: Path) -> None:
+    path = _store(tmp_path)
+    open_catalogue(path)
+    archive = Archive(ReleaseStore(path, defer_load=True))
+    months = archive.search(parse_query("")).months()
+    # Every release's months without parsing their dates.
+    assert archive._snapshot.columns._columns["dates"]._rows is None  # type: ignore[attr-defined]
+    in_memory = Archive(ReleaseStore(path), use_catalogue=False).search(parse_query(""))
+    assert months == in_memory.months() != []
+    assert archive.search(parse_query("date:2015..2018")).months() == (
+        Archive(ReleaseStore(path), use_catalogue=False)
+        .search(parse_query("date:2015..2018"))
+        .months()
+    )
+
+
+def test_a_column_chunk_of_the_wrong_length_is_an_error_never_a_row(tmp_path: Path) -> None:
+    # Its checksum was right (written wrong, not damaged): a notice, not another's row.
+    column = catalogue_columns.Column("titles", blobs=[memoryview(b'["only one"]')], count=2)
+    with pytest.raises(StoreError):
+        column.whole()
+    with pytest.raises(StoreError):
+        catalogue_columns.Column("titles", blobs=[memoryview(b"{}")], count=1).at(0)

@@ -12,6 +12,7 @@ from store.errors import StoreError
 from tests.helpers.app_session import browse, settle
 from tests.helpers.browser_data import sample_releases, write_store
 from tui.app import PressroomApp
+from tui.archive_opening import ArchiveOpening
 from tui.session import Session
 from tui.widgets.release_list import ReleaseList
 
@@ -183,3 +184,76 @@ def test_the_session_owns_the_store_thread_and_no_screen_runs_store_work() -> No
         ):
             assert route not in source, f"{module.__name__} uses {route}"
     assert "ThreadPoolExecutor" in inspect.getsource(Session)
+
+
+def _count_line(app: PressroomApp) -> str:
+    return str(browse(app).query_one("#count", Static).render())
+
+
+@pytest.mark.parametrize("opened_early", [True, False], ids=["opened early", "opened on mount"])
+async def test_an_archive_opened_while_the_app_imports_is_in_its_first_frame(
+    store_path: Path, opened_early: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`pressroom` opens the store while Textual imports (tui.archive_opening): the
+    screen mounts on it, and the first frame has its rows and count, never
+    "opening the archive" first."""
+    import time
+
+    opened = Session._open
+
+    def slow_open(self: Session) -> object:
+        time.sleep(0.3)  # as a big archive would, opened by the session on mount
+        return opened(self)
+
+    monkeypatch.setattr(Session, "_open", slow_open)
+    opening = ArchiveOpening.start(store_path)
+    assert opening is not None
+    opening.opened.result()
+    app = PressroomApp(store_path, None, opening if opened_early else None)
+    frames: list[tuple[int, str]] = []
+    display = app._display
+
+    def noted(*args: object, **kwargs: object) -> None:
+        if not frames:
+            frames.append((len(browse(app).query_one(ReleaseList).rows), _count_line(app)))
+        display(*args, **kwargs)  # type: ignore[arg-type]
+
+    app._display = noted  # type: ignore[method-assign]
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        total = len(sample_releases())
+        assert len(browse(app).query_one(ReleaseList).rows) == total
+    # The control: opened by the session on mount, the first frame comes before the rows.
+    rows, count = frames[0]
+    if opened_early:
+        assert rows == total and count.startswith(f"{total} of {total}")
+    else:
+        assert rows == 0 and count.startswith("opening the archive")
+    opening.store.shutdown()
+
+
+async def test_a_store_that_cannot_be_opened_early_ends_the_app_with_its_reason(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "releases.json"
+    folder.mkdir()  # a folder where the store file should be
+    opening = ArchiveOpening.start(folder)
+    app = PressroomApp(folder, None, opening)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+    assert app.return_code == 1
+
+
+async def test_an_empty_archive_opened_early_shows_the_welcome_and_the_list_has_no_keys(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "releases.json"
+    opening = ArchiveOpening.start(db)
+    assert opening is not None
+    opening.opened.result()
+    app = PressroomApp(db, None, opening)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        assert browse(app).has_class("-empty")
+        # Hidden before it was ever shown, the list must not keep the focus (and the keys).
+        assert app.focused is None

@@ -401,7 +401,7 @@ def test_4_the_browser_path_sets_the_frame_rate_before_importing_the_app(tmp_pat
 import io, json, os, sys, types
 seen = {{}}
 class PressroomApp:
-    def __init__(self, db, config=None):
+    def __init__(self, db, config=None, opening=None):
         seen.update(fps=os.environ.get("TEXTUAL_FPS"), textual="textual" in sys.modules)
         self.return_code = 0
     def run(self):

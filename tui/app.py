@@ -25,8 +25,7 @@ from tui.session import Session
 
 if TYPE_CHECKING:
     from store.backend import Location
-
-if TYPE_CHECKING:
+    from tui.archive_opening import ArchiveOpening
     from tui.config import Config
 
 
@@ -43,14 +42,18 @@ class PressroomApp(App[None]):
         Binding("question_mark", "help", "Help", id="app.help"),
     ]
 
-    def __init__(self, db: Location, config: Config | None = None) -> None:
-        """*config*: the user's settings (tui.config); None (tests) is the defaults, never saved."""
+    def __init__(
+        self, db: Location, config: Config | None = None, opening: ArchiveOpening | None = None
+    ) -> None:
+        """*config*: the user's settings (tui.config); None (tests) is the defaults, never saved.
+        *opening*: the archive at *db* already being opened (``pressroom`` starts it early)."""
         tolerate_invalid_utf8()
         survive_lost_terminal()
         super().__init__()
         self.db = db
         self.config = config
-        self.session = Session(self, db, user=config.user if config is not None else None)
+        user = config.user if config is not None else None
+        self.session = Session(self, db, user=user, opening=opening)
         self.last_key: events.Key | None = None
         if config is not None:
             self.set_keymap(config.keys)

@@ -41,7 +41,7 @@ from textual.timer import Timer
 from textual.worker import Worker, WorkerCancelled, get_current_worker
 
 from store.archive import ResultView, SortOrder
-from store.backend import BrowsedArchive, Location, local_base, open_archive
+from store.backend import BrowsedArchive, Location, local_base
 from store.collector import PauseCollector, freeze_survivors, thaw
 from store.contacts import ContactDirectory, DirectoryEntry
 from store.disk.release_store import ReleaseState
@@ -52,6 +52,7 @@ from store.sanitize import clean_line
 from store.saved_searches import SavedSearches, load_saved, write_saved
 from store.search.index import SearchCancelled
 from store.search.query import parse_query
+from tui.archive_opening import ArchiveOpening, Opened, open_for_browsing
 from tui.marks import READ, STARRED, Marks
 from tui.prefs import load_prefs, save_prefs, user_state_folder
 
@@ -106,7 +107,15 @@ FINAL_SAVE_TIMEOUT = 5.0
 class Session:
     """One archive opened for the browser, and everything that works on it."""
 
-    def __init__(self, app: App[Any], db: Location, *, user: str | None = None) -> None:
+    def __init__(
+        self,
+        app: App[Any],
+        db: Location,
+        *,
+        user: str | None = None,
+        opening: ArchiveOpening | None = None,
+    ) -> None:
+        """*opening*: the archive already being opened on a store thread, which the session takes."""
         self.app = app
         self.db = db
         # Whose marks: a team's archive (PostgreSQL) keeps each person's apart;
@@ -115,7 +124,12 @@ class Session:
         self.archive: BrowsedArchive | None = None
         self.marks = Marks()
         self.collector = PauseCollector()
-        self._store = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pressroom-store")
+        self._opening = opening
+        self._store = (
+            opening.store
+            if opening is not None
+            else ThreadPoolExecutor(max_workers=1, thread_name_prefix="pressroom-store")
+        )
         self._pending: set[Future[Any]] = set()
         self._subscribers: list[MessagePump] = []
         self._serial = 0
@@ -158,7 +172,30 @@ class Session:
         """Open the archive (on the store thread) and start watching the store."""
         self.collector.start()
         self.app.set_interval(COLLECT_CHECK_EVERY, self.collector.tick, name="pause-collector")
-        self._on_store(self._open, self._opened, self._open_failed)
+        opening, self._opening = self._opening, None
+        if opening is None:
+            self._on_store(self._open, self._opened, self._open_failed)
+            return
+        opened = opening.opened
+        if not opened.done():
+            # Still opening: handed over like the session's own opening.
+            self._pending.add(opened)
+            opened.add_done_callback(self._pending.discard)
+            opened.add_done_callback(lambda done: self._to_ui(self._take_opened, done))
+        elif opened.exception() is None:
+            # Opened while the app imported: the screens mounting now show rows
+            # in their first frame.
+            self._opened(opened.result())
+        else:
+            # Ended once the screen has mounted, not in the middle of its mounting.
+            self.app.call_after_refresh(self._take_opened, opened)
+
+    def _take_opened(self, opened: Future[Opened]) -> None:
+        exc = opened.exception()
+        if exc is not None:
+            self._open_failed(exc)
+        else:
+            self._opened(opened.result())
 
     def close(self) -> None:
         """Write the last marks and stop the store thread (at quit, on the UI thread)."""
@@ -298,20 +335,14 @@ class Session:
 
     # -- opening and watching ---------------------------------------------
 
-    def _open(self) -> tuple[BrowsedArchive, dict[str, ReleaseState], SavedSearches | None]:
-        # A store file is opened deferred: with a current catalogue it is never
-        # parsed at all; otherwise the archive reads it (and reports damage) itself.
-        archive = open_archive(self.db, user=self.user)
-        saved = None if isinstance(self.db, Path) else archive.load_saved()
-        return archive, archive.read_marks(), saved
+    def _open(self) -> Opened:
+        return open_for_browsing(self.db, self.user)
 
     def _open_failed(self, exc: BaseException) -> None:
         message = str(exc) if isinstance(exc, StoreError) else f"cannot open the store: {exc!r}"
         self.app.exit(return_code=1, message=clean_line(message))
 
-    def _opened(
-        self, opened: tuple[BrowsedArchive, dict[str, ReleaseState], SavedSearches | None]
-    ) -> None:
+    def _opened(self, opened: Opened) -> None:
         archive, on_disk, saved = opened
         self.archive = archive
         self.marks.reload(on_disk)

@@ -15,8 +15,10 @@ PAUSE = 0.25
 class TypingPause:
     """Runs one callback once the results stop changing for :data:`PAUSE` seconds.
 
-    The first call runs at once (nothing is shown yet, so nothing is worth
-    waiting for); each later one restarts the wait.
+    The first call runs right after the next frame (nothing is shown yet, so
+    nothing is worth waiting for; and the list it follows, the first screen
+    of the browser, is drawn without waiting for it); each later one restarts
+    the wait.
     """
 
     def __init__(self, owner: MessagePump, follow: Callable[[], object]) -> None:
@@ -35,7 +37,7 @@ class TypingPause:
         self.cancel()
         if not self._started:
             self._started = True
-            self._follow()
+            self._owner.call_after_refresh(self._follow)
         else:
             self._timer = self._owner.set_timer(PAUSE, self._run)
 

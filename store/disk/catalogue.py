@@ -8,6 +8,11 @@ document in the store file, kept beside the store as ``<name>.catalogue``. It
 loads in a fraction of a second; a whole release is read from the store file
 only when something asks for it (the visible rows, the detail pane).
 
+The columns are parsed when first read (store.disk.catalogue_columns): the
+first screen needs only the count and the rows on it, which are read from the
+store file, and the timeline of the whole archive, whose month counts are
+saved in the catalogue's header.
+
 It is derived data: keyed by the store file's (inode, size, mtime), built
 afresh from the store whenever the key does not match, and never trusted for
 anything but a faster path to what the store says. The store file is opened
@@ -24,13 +29,15 @@ import stat
 import struct
 import zlib
 from array import array
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO, overload
 
 import orjson
 
 from store import collector
+from store.disk.catalogue_columns import Column, chunk_count, chunked
 from store.disk.derived import open_derived, write_derived
 from store.disk.release_store import (
     META,
@@ -49,7 +56,9 @@ from store.sanitize import clean_line, fold
 # Version 4: the issuer of each release (issue 10).
 # Version 5: a CRC-32 of each release's document, so that the catalogue of the
 # next generation of the store keeps the rows of the documents it left as they were.
-_MAGIC = b"PRESSROOM-CATALOGUE-5\n"
+# Version 6: each column saved in chunks, parsed when first read; the month
+# counts of the whole archive in the header (the first frame's timeline).
+_MAGIC = b"PRESSROOM-CATALOGUE-6\n"
 _COLUMNS = ("ids", "titles", "dates", "locations", "organisations", "fingerprints", "issuers")
 # Whole releases kept after they were read (the visible rows, the pane, a
 # phrase check): about 4 KB each.
@@ -81,21 +90,21 @@ class Catalogue(Sequence[Release]):
         self,
         handle: BinaryIO,
         signature: Signature,
-        columns: dict[str, list[Any]],
+        columns: Mapping[str, list[Any] | Column],
         offsets: array[int],
         lengths: array[int],
         contacts: bytes,
         checks: array[int],
+        months: Mapping[str, int] | None = None,
     ) -> None:
         self._handle = handle
         self.signature = signature
-        self.ids: list[str] = columns["ids"]
-        self.titles: list[str] = columns["titles"]
-        self.dates: list[str | None] = columns["dates"]
-        self.locations: list[str | None] = columns["locations"]
-        self.organisations: list[list[str]] = columns["organisations"]
-        self.fingerprints: list[str] = columns["fingerprints"]
-        self.issuers: list[str | None] = columns["issuers"]
+        self._columns = {
+            name: column if isinstance(column, Column) else Column(name, column)
+            for name, column in columns.items()
+        }
+        # Releases per month (YYYY-MM) of the whole archive: saved, or counted when first asked.
+        self._months = dict(months) if months is not None else None
         self._offsets = offsets
         self._lengths = lengths
         # The CRC-32 of each document's bytes: a row stays valid for the next
@@ -108,10 +117,48 @@ class Catalogue(Sequence[Release]):
         # Whether it describes the store file as it is (see ``load``'s *stale*).
         self.current = True
 
+    # -- the columns (each parsed when first read) -----------------------------------
+
+    @property
+    def ids(self) -> list[str]:
+        return self._columns["ids"].whole()
+
+    @property
+    def titles(self) -> list[str]:
+        return self._columns["titles"].whole()
+
+    @property
+    def dates(self) -> list[str | None]:
+        return self._columns["dates"].whole()
+
+    @property
+    def locations(self) -> list[str | None]:
+        return self._columns["locations"].whole()
+
+    @property
+    def organisations(self) -> list[list[str]]:
+        return self._columns["organisations"].whole()
+
+    @property
+    def fingerprints(self) -> list[str]:
+        return self._columns["fingerprints"].whole()
+
+    @property
+    def issuers(self) -> list[str | None]:
+        return self._columns["issuers"].whole()
+
+    def month_counts(self) -> dict[str, int]:
+        """Releases per month (YYYY-MM) of the whole archive; undated ones not counted."""
+        if self._months is None:
+            counts = Counter((date or "")[:7] for date in self.dates)
+            counts.pop("", None)
+            self._months = dict(counts)
+        return self._months
+
     # -- the sequence of releases ---------------------------------------------------
 
     def __len__(self) -> int:
-        return len(self.ids)
+        return len(self._offsets)
 
     @overload
     def __getitem__(self, index: int) -> Release: ...
@@ -121,8 +168,8 @@ class Catalogue(Sequence[Release]):
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
         if index < 0:
-            index += len(self.ids)
-        if not 0 <= index < len(self.ids):
+            index += len(self)
+        if not 0 <= index < len(self):
             raise IndexError(index)
         release = self._cache.get(index)
         if release is None:
@@ -135,7 +182,7 @@ class Catalogue(Sequence[Release]):
     def __iter__(self) -> Iterator[Release]:
         # A pass over everything (an index build, a scan) reads the file in
         # order and keeps nothing, rather than filling the cache.
-        for index in range(len(self.ids)):
+        for index in range(len(self)):
             release = self._cache.get(index)
             yield release if release is not None else self._read(index)
 
@@ -145,10 +192,12 @@ class Catalogue(Sequence[Release]):
             # pread: positioned, so threads reading at once need no lock.
             raw = os.pread(self._handle.fileno(), length, offset)
             doc = orjson.loads(raw)
-            release = release_from_stored(str(int(self.ids[index], 16)), doc)
+            # Its chunk of the ids only: the first rows shown need no whole column.
+            release_id = self._columns["ids"].at(index)
+            release = release_from_stored(str(int(release_id, 16)), doc)
         except (OSError, ValueError) as exc:
             raise StoreError(f"cannot read a release from the store: {exc}") from exc
-        if release.id != self.ids[index]:
+        if release.id != release_id:
             raise StoreError("the store file changed under the catalogue; reopen it")
         return release
 
@@ -266,15 +315,18 @@ class Catalogue(Sequence[Release]):
         )
 
     def to_bytes(self) -> bytes:
+        chunks = {name: chunked(getattr(self, name)) for name in _COLUMNS}
         head = orjson.dumps(
             {
                 "signature": list(self.signature),
-                "columns": {name: getattr(self, name) for name in _COLUMNS},
+                "months": self.month_counts(),
+                "chunks": {name: [len(blob) for blob in blobs] for name, blobs in chunks.items()},
             }
         )
         parts = (
             struct.pack("<QQQ", len(head), len(self._offsets), len(self._contacts)),
             head,
+            *(blob for name in _COLUMNS for blob in chunks[name]),
             self._offsets.tobytes(),
             self._lengths.tobytes(),
             self._checks.tobytes(),
@@ -321,18 +373,36 @@ class Catalogue(Sequence[Release]):
             return None  # damaged inside
         head_size, count, contacts_size = struct.unpack_from("<QQQ", data, start)
         start += 24
-        if start + head_size + 16 * count + contacts_size != len(data):
-            return None  # cut short or padded: damaged
-        with collector.paused():
-            head = orjson.loads(data[start : start + head_size])
+        if start + head_size > len(data):
+            return None  # cut short: damaged
+        head = orjson.loads(data[start : start + head_size])
         start += head_size
         signature = _signature(handle)
         current = tuple(head["signature"]) == signature
         if not current and not stale:
             return None  # the store was written since
-        columns = head["columns"]
-        if any(len(columns[name]) != count for name in _COLUMNS):
+        sizes = head["chunks"]
+        if any(
+            len(sizes[name]) != chunk_count(count)
+            or not all(type(size) is int and size > 0 for size in sizes[name])
+            for name in _COLUMNS
+        ):
             return None
+        months = head["months"]
+        if type(months) is not dict or not all(type(n) is int for n in months.values()):
+            return None
+        columns_size = sum(sum(sizes[name]) for name in _COLUMNS)
+        if start + columns_size + 16 * count + contacts_size != len(data):
+            return None  # cut short or padded: damaged
+        # The columns stay the bytes they were saved as until first read.
+        view = memoryview(data)
+        columns: dict[str, Column] = {}
+        for name in _COLUMNS:
+            blobs = []
+            for size in sizes[name]:
+                blobs.append(view[start : start + size])
+                start += size
+            columns[name] = Column(name, blobs=blobs, count=count)
         offsets, lengths, checks = array("Q"), array("I"), array("I")
         offsets.frombytes(data[start : start + 8 * count])
         start += 8 * count
@@ -342,7 +412,7 @@ class Catalogue(Sequence[Release]):
         start += 4 * count
         if not len(offsets) == len(lengths) == len(checks) == count:
             return None
-        catalogue = cls(handle, signature, columns, offsets, lengths, data[start:], checks)
+        catalogue = cls(handle, signature, columns, offsets, lengths, data[start:], checks, months)
         catalogue.current = current
         return catalogue
 

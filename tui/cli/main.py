@@ -535,10 +535,14 @@ def cmd_browse(ns: argparse.Namespace) -> int:
     # Under `pressroom serve` the app's output goes to a web page, not a terminal.
     if not is_served() and not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UsageError("the browser needs a terminal; use pressroom search or show in scripts")
+    from tui.archive_opening import ArchiveOpening
+
+    # Opened on the store thread while Textual and the screens import (tui.archive_opening).
+    opening = ArchiveOpening.start(db, user=config.user)
     from tui.app import PressroomApp
     from tui.runtime.textual_internals import screen_on_the_terminal
 
-    app = PressroomApp(db, config)
+    app = PressroomApp(db, config, opening)
     with screen_on_the_terminal():
         app.run()
     return app.return_code or 0

@@ -109,6 +109,9 @@ class BrowseScreen(TagActions, SavedSearchActions):
     # -- layout -----------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # The classes of the terminal's size before any child is styled: set once
+        # mounted, each would restyle every widget before the first frame.
+        self._apply_width(self.app.size.width)
         with Horizontal(id="topbar"):
             yield Static(Content.styled("Pressroom", "bold"), id="brand")
             yield Static("", id="totals")
@@ -118,7 +121,9 @@ class BrowseScreen(TagActions, SavedSearchActions):
             yield Static("", id="hint")
         with Horizontal(id="main"):
             yield SavedSidebar(id="saved-sidebar")
-            yield FacetPanel(id="facets")
+            facets = FacetPanel(id="facets")
+            facets.display = False  # until f
+            yield facets
             yield ReleaseList(id="releases")
             yield DetailPane(id="detail")
             yield Static("", id="welcome")
@@ -134,12 +139,12 @@ class BrowseScreen(TagActions, SavedSearchActions):
         self.query_one(ReleaseList).tags_of = self.session.marks.tags
         self.query_one(DetailPane).tags_of = self.session.marks.tags
         self.query_one(DetailPane).related_of = self.session.related
-        self.query_one("#facets").display = False
-        self._apply_width(self.app.size.width)
         self.query_one("#count", Static).update("opening the archive …")
         self.session.subscribe(self)
         if self.session.archive is not None:
-            self.post_message(ArchiveOpened(self.session.archive))
+            # Opened already (while the app imported: tui.archive_opening, or
+            # before this screen was pushed): its rows are in the first frame.
+            self.on_archive_opened(ArchiveOpened(self.session.archive))
 
     def on_unmount(self) -> None:
         self.session.unsubscribe(self)
@@ -164,14 +169,18 @@ class BrowseScreen(TagActions, SavedSearchActions):
     def on_archive_opened(self, message: ArchiveOpened) -> None:
         self._refresh_totals()
         self.run_search(self.query_one(SearchBar).value, keep=None)
-        # Whoever started typing while the archive opened keeps their focus.
-        if self.focused is None:
+        # Whoever started typing while the archive opened keeps their focus; an
+        # empty archive shows the welcome instead of the list.
+        if self.focused is None and len(message.archive):
             self.set_focus(self.query_one(ReleaseList), scroll_visible=False)
 
     def on_index_ready(self, message: IndexReady) -> None:
-        # A search typed meanwhile was a scan: answer it again from the index.
-        if self.query_value.clauses:
-            self.run_search(self.query_one(SearchBar).value, keep=self._current_id())
+        # A search typed meanwhile was a scan, shown already or still reading
+        # every release (seconds, typed just after the start): what the bar
+        # holds is answered from the index now, and the scan stops.
+        text = self.query_one(SearchBar).value
+        if self.query_value.clauses or parse_query(text).clauses:
+            self.run_search(text, keep=self._current_id())
 
     def on_store_changed(self, message: StoreChanged) -> None:
         self._refresh_totals()
@@ -280,6 +289,11 @@ class BrowseScreen(TagActions, SavedSearchActions):
         self.set_class(empty, "-empty")
         welcome = self.query_one("#welcome", Static)
         if empty:
+            # The list is hidden with the archive empty. Hidden before its first
+            # frame (an archive opened as the app started), it is never sent the
+            # Hide that would blur it, and would keep the keys the welcome offers.
+            if self.focused is self.query_one(ReleaseList):
+                self.set_focus(None)
             samples = bundled_samples()
             lines = [
                 ("Your archive is empty.", "bold"),

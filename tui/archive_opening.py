@@ -1,0 +1,57 @@
+"""The archive opened on the browser's store thread while its screens and Textual still import.
+
+Opening a store file (its catalogue read and checked, the marks read) is mostly
+file reading and a checksum, which leave the GIL to the importing thread: done
+beside the 200-odd ms of importing Textual and the screens, it is over by the
+time the app mounts, and the first frame already shows rows instead of "opening
+the archive" followed by a second full frame.
+
+This module imports neither Textual nor the screens: ``pressroom`` starts it
+before importing them. The :class:`~tui.session.Session` then takes over the
+store thread the archive was opened on (TinyDB is used from that one thread).
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+
+# Imported here, on the importing thread, though only the store thread uses it:
+# two threads importing the same modules at once can trip the import system's
+# deadlock detection (store.backend imports it only when a store file is opened).
+import store.archive  # noqa: F401
+from store.backend import BrowsedArchive, Location, open_archive
+from store.disk.release_store import ReleaseState
+from store.saved_searches import SavedSearches
+
+# What the store thread hands the session: the archive, its marks on disk, and
+# a database's saved searches (a store file's are read beside it, at once).
+Opened = tuple[BrowsedArchive, dict[str, ReleaseState], SavedSearches | None]
+
+
+def open_for_browsing(db: Location, user: str | None) -> Opened:
+    """Open the archive at *db* for the browser (on the store thread)."""
+    # A store file is opened deferred: with a current catalogue it is never
+    # parsed at all; otherwise the archive reads it (and reports damage) itself.
+    archive = open_archive(db, user=user)
+    saved = None if isinstance(db, Path) else archive.load_saved()
+    return archive, archive.read_marks(), saved
+
+
+class ArchiveOpening:
+    """The store thread, and the opening of the archive already under way on it."""
+
+    def __init__(self, db: Location, user: str | None = None) -> None:
+        self.db = db
+        self.store = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pressroom-store")
+        self.opened: Future[Opened] = self.store.submit(open_for_browsing, db, user)
+
+    @classmethod
+    def start(cls, db: Location, user: str | None = None) -> ArchiveOpening | None:
+        """Start opening *db* now, if it is a store file; None for a database.
+
+        A database is opened by the session as before: its driver's imports
+        would run beside Textual's, and two threads importing at once risk
+        the import system's deadlock detection on shared modules.
+        """
+        return cls(db, user) if isinstance(db, Path) else None
