@@ -528,15 +528,19 @@ class Archive:
         contacts = self._snapshot.contacts
         return contacts[0] if contacts else None
 
-    def contacts(self) -> ContactDirectory:
-        """The contact directory of the current releases (built on first use)."""
+    def contacts(self, should_stop: Callable[[], bool] | None = None) -> ContactDirectory:
+        """The contact directory of the current releases (built on first use).
+
+        *should_stop*: see ``ContactDirectory.build_from`` (a store file's only).
+        """
         snapshot = self._snapshot
         if not snapshot.contacts:
             catalogue = snapshot.catalogue
             if catalogue is not None:
                 # From the catalogue's contact blocks: no release is read from the file.
                 directory = ContactDirectory.build_from(
-                    zip(catalogue.ids, catalogue.dates, catalogue.contact_blocks(), strict=True)
+                    zip(catalogue.ids, catalogue.dates, catalogue.contact_blocks(), strict=True),
+                    should_stop,
                 )
             else:
                 directory = ContactDirectory.build(snapshot.releases)

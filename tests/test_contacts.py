@@ -6,6 +6,8 @@ import random
 import re
 from datetime import date
 
+import pytest
+
 from store.contacts import ContactDirectory, DirectoryEntry, is_shared_mailbox
 from store.records import Contact, Release, Source
 from store.sanitize import fold
@@ -356,3 +358,25 @@ def test_one_name_with_several_addresses_at_one_domain_is_one_person() -> None:
     assert organisation_domain("a@cable.comcast.com") == "comcast.com"
     assert organisation_domain("a@press.bbc.co.uk") == "bbc.co.uk"
     assert organisation_domain("a@gmail.com") is None
+
+
+def test_a_directory_build_stops_when_told_and_is_the_same_when_not() -> None:
+    """The browser quitting stops the directory's build (the process waited for it:
+    5 s at 100k); asked and told to go on, it builds the same directory."""
+    from store.contacts import BuildStopped
+    from tests.helpers.synthetic import generate
+
+    releases = list(generate(50, seed=21))
+    blocks = [(r.id, r.date, r.contacts) for r in releases]
+    asked: list[int] = []
+
+    def go_on() -> bool:
+        asked.append(1)
+        return False
+
+    assert ContactDirectory.build_from(blocks, go_on).entries == (
+        ContactDirectory.build_from(blocks).entries
+    )
+    assert asked, "the build never asked whether to stop"
+    with pytest.raises(BuildStopped):
+        ContactDirectory.build_from(blocks, lambda: True)

@@ -43,7 +43,7 @@ from textual.worker import Worker, WorkerCancelled, get_current_worker
 from store.archive import ResultView, SortOrder
 from store.backend import BrowsedArchive, Location, local_base
 from store.collector import PauseCollector, freeze_survivors, thaw
-from store.contacts import ContactDirectory, DirectoryEntry
+from store.contacts import BuildStopped, ContactDirectory, DirectoryEntry
 from store.disk.release_store import ReleaseState
 from store.errors import StoreError
 from store.records import Release
@@ -323,7 +323,7 @@ class Session:
         def guarded() -> None:
             try:
                 work()
-            except SearchCancelled:
+            except (SearchCancelled, BuildStopped):
                 pass
             except Exception as exc:
                 self._report(exc)
@@ -395,17 +395,23 @@ class Session:
         if archive is None:
             return
 
+        def closed() -> bool:
+            return self._closed
+
         def build() -> None:
             archive.build_index()
             self._broadcast(IndexReady)
-            if not archive.local and len(archive) > PREBUILD_UP_TO:
+            if closed() or (not archive.local and len(archive) > PREBUILD_UP_TO):
                 # A big team archive: its directory is read when `c` asks for it, not
                 # at every start (every release read: minutes at a million, the CPU
-                # the keys typed meanwhile need).
+                # the keys typed meanwhile need). And nothing more once the browser
+                # quits: the process ends when this thread does (it waited 5 s at 100k).
                 return
             # The contact directory next, so that `c` opens on a ready one.
-            directory = archive.contacts()
+            directory = archive.contacts(closed)
             self._broadcast(lambda: ContactsReady(directory))
+            if closed():
+                return
             # Related releases by contact and place (0.5 s at 100k), then
             # near-duplicates: seconds the first time (every release read),
             # then from the sketches kept beside the store.

@@ -208,10 +208,10 @@ class PostgresArchive:
     def built_contacts(self) -> ContactDirectory | None:
         return self._contacts[0] if self._contacts else None
 
-    def contacts(self) -> ContactDirectory:
+    def contacts(self, should_stop: Callable[[], bool] | None = None) -> ContactDirectory:
         """The contact directory of every release (read a page at a time; built once per reload)."""
         if not self._contacts:
-            self._read_all()
+            self._read_all(should_stop)
         return self._contacts[0]
 
     def built_related(self) -> RelatedIndex | None:
@@ -302,7 +302,7 @@ class PostgresArchive:
             finally:
                 self._idle.put(store)
 
-    def _read_all(self) -> None:
+    def _read_all(self, should_stop: Callable[[], bool] | None = None) -> None:
         """Read what the directory and related releases need of every release, in archive order."""
         ids: list[str] = []
         titles: list[str] = []
@@ -313,7 +313,7 @@ class PostgresArchive:
         blocks: list[tuple[Contact, ...]] = []
         with self._connection() as store:
             for release in store.releases():
-                if self._closing:
+                if self._closing or (should_stop is not None and should_stop()):
                     # Quitting: a million releases are not read to the end first.
                     raise SearchCancelled
                 ids.append(release.id)
@@ -323,7 +323,7 @@ class PostgresArchive:
                 organisations.append(release.organisations)
                 issuers.append(release.issuer)
                 blocks.append(release.contacts)
-        directory = ContactDirectory.build_from(zip(ids, dates, blocks, strict=True))
+        directory = ContactDirectory.build_from(zip(ids, dates, blocks, strict=True), should_stop)
         related = RelatedIndex(ids, titles, dates, locations, organisations, issuers, blocks)
         self._contacts[:] = [directory]
         self._related[:] = [related]
