@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import io
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from textual import events
+from textual.widgets import Static
 
 from store.disk.release_store import ReleaseStore
 from store.search.query import parse_query
@@ -293,7 +296,10 @@ async def test_help_screen_lists_keys_and_query_syntax(store_path: Path) -> None
         await settle(pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        text = str(app.screen.query_one("Static").render())
+        # What the screen holds, printed as a terminal of the help's width would.
+        console = Console(width=88, file=io.StringIO(), record=True)
+        console.print(app.screen.query_one(Static).content)
+        text = console.export_text()
         assert "is:starred" in text and "Ctrl+P" in text and "contact lookup" in text
         await pilot.press("escape")
         assert isinstance(app.screen, BrowseScreen)

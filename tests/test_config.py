@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from textual.widgets import Static
 
 from store.archive import SortOrder
@@ -23,7 +25,7 @@ from tui.config import (
     remember_theme,
     theme_names,
 )
-from tui.screens.help import HelpScreen
+from tui.screens.help import HelpScreen, help_text
 from tui.widgets.search_bar import SearchBar
 
 WIDE = (140, 40)
@@ -291,7 +293,10 @@ async def test_the_app_takes_theme_keys_and_sort_from_the_file(tmp_path: Path) -
         await pilot.press("escape", "question_mark")
         help_screen = app.screen
         assert isinstance(help_screen, HelpScreen)
-        shown = str(help_screen.query_one(Static).render())
+        # What the screen shows, as a terminal of its width prints it.
+        console = Console(width=88, file=io.StringIO(), record=True)
+        console.print(help_text(help_screen.remapped))
+        shown = console.export_text()
         assert "Your keys (config.toml)" in shown
         assert "Ctrl+F" in shown and "browse.search" in shown
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import ClassVar
 
+from rich.console import Group, RenderableType
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -102,30 +104,41 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
 )
 
 
-def help_text(remapped: Mapping[str, str] | None = None) -> Text:
-    """The keys table and the query syntax as one plain text.
+def help_text(remapped: Mapping[str, str] | None = None) -> Group:
+    """The keys table and the query syntax, as plain text (never markup).
 
     *remapped*: binding id to keys, from ``[keys]`` in config.toml; listed
-    first, as they replace the keys of the table below.
+    first, as they replace the keys of the table below. A description too
+    long for the line wraps under itself, not under the keys.
     """
-    text = Text()
+    parts: list[RenderableType] = []
     if remapped:
-        text.append("Your keys (config.toml), in place of those below\n", "bold underline")
-        for binding_id, bound in sorted(remapped.items()):
-            shown = " ".join(_key_shown(k) for k in bound.split(","))
-            text.append(f"  {shown:<24}", "bold")
-            text.append(binding_id + "\n")
-        text.append("\n")
+        parts.append(Text("Your keys (config.toml), in place of those below", "bold underline"))
+        parts.append(
+            _key_table(
+                (" ".join(_key_shown(k) for k in bound.split(",")), binding_id)
+                for binding_id, bound in sorted(remapped.items())
+            )
+        )
+        parts.append(Text())
     for title, keys in KEYS:
-        text.append(title + "\n", "bold underline")
-        for key, what in keys:
-            text.append(f"  {key:<24}", "bold")
-            text.append(what + "\n")
-        text.append("\n")
+        parts.append(Text(title, "bold underline"))
+        parts.append(_key_table(keys))
+        parts.append(Text())
     syntax, _, rest = QUERY_HELP.partition("\n")
-    text.append(syntax + "\n", "bold underline")
-    text.append(rest)
-    return text
+    parts.append(Text(syntax, "bold underline"))
+    parts.append(Text(rest))
+    return Group(*parts)
+
+
+def _key_table(rows: Iterable[tuple[str, str]]) -> Table:
+    """Keys in a column of their own (as wide as the widest), what they do beside them."""
+    table = Table.grid()
+    table.add_column(min_width=26, no_wrap=True)
+    table.add_column(overflow="fold")
+    for key, what in rows:
+        table.add_row(Text(f"  {key}  ", "bold"), Text(what))
+    return table
 
 
 def _key_shown(key: str) -> str:
