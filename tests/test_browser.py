@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import asyncio
-import io
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from rich.console import Console
 from textual import events
 from textual.widgets import Static
 
 from store.disk.release_store import ReleaseStore
 from store.search.query import parse_query
-from tests.helpers.app_session import browse, settle
+from tests.helpers.app_session import browse, settle, shown_text
 from tests.helpers.browser_data import sample_releases, write_store
 from tests.helpers.synthetic import generate
 from tui.app import PressroomApp
@@ -296,10 +294,7 @@ async def test_help_screen_lists_keys_and_query_syntax(store_path: Path) -> None
         await settle(pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        # What the screen holds, printed as a terminal of the help's width would.
-        console = Console(width=88, file=io.StringIO(), record=True)
-        console.print(app.screen.query_one(Static).content)
-        text = console.export_text()
+        text = shown_text(app.screen.query_one(Static))
         assert "is:starred" in text and "Ctrl+P" in text and "contact lookup" in text
         await pilot.press("escape")
         assert isinstance(app.screen, BrowseScreen)

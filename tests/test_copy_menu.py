@@ -6,10 +6,11 @@ import base64
 from pathlib import Path
 
 import pytest
+from textual.widgets import Static
 
 from store.contacts import DirectoryEntry
 from store.records import Contact, Link, Release, Source, release_id
-from tests.helpers.app_session import browse, settle
+from tests.helpers.app_session import browse, settle, shown_text
 from tests.helpers.browser_data import write_store
 from tui.app import PressroomApp
 from tui.clipboard import local_tool
@@ -216,6 +217,6 @@ async def test_the_help_lists_the_copy_menu(rabat_store: Path) -> None:
         await settle(pilot)
         await pilot.press("question_mark")
         await pilot.pause()
-        text = str(app.screen.query_one("Static").render())
+        text = shown_text(app.screen.query_one(Static))
         assert "copy menu" in text and "citation" in text
         assert isinstance(browse(app), BrowseScreen)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import io
+
+from rich.console import Console
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from tui.app import PressroomApp
 from tui.screens.browse import BrowseScreen
@@ -29,3 +33,11 @@ def browse(app: PressroomApp) -> BrowseScreen:
     screen = app.screen_stack[0]
     assert isinstance(screen, BrowseScreen)
     return screen
+
+
+def shown_text(widget: Static, width: int = 88) -> str:
+    """What a Static holds (plain text, a Rich renderable), printed as a terminal of
+    *width* columns would print it."""
+    console = Console(width=width, file=io.StringIO(), record=True)
+    console.print(widget.content)
+    return console.export_text()
