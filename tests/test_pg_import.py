@@ -285,7 +285,8 @@ def test_a_second_importer_waits_for_a_bulk_load(dsn: str) -> None:
 
     def second() -> None:
         with PostgresStore(dsn, user="bob") as other:
-            other.begin_import()  # not a bulk load: it waits, then finds releases
+            # Not a bulk load: it says it waits, waits, then finds releases.
+            other.begin_import(lambda: events.append("second told it waits"))
             outcomes = other.add_batch([synthetic_release(n) for n in range(40, 60)])
             other.settle()
             events.append("second stored")
@@ -298,7 +299,7 @@ def test_a_second_importer_waits_for_a_bulk_load(dsn: str) -> None:
     loader.settle()
     loader.close()
     thread.join()
-    assert events == ["bulk load ended", "second stored"]
+    assert events == ["second told it waits", "bulk load ended", "second stored"]
     with PostgresStore(dsn) as store:
         assert len(store) == 60
         assert gin_indexes(dsn) == sorted(GIN_INDEXES)
@@ -315,3 +316,28 @@ def test_a_copy_into_an_empty_database_is_a_bulk_load(dsn: str, tmp_path: Path) 
     assert gin_indexes(dsn) == sorted(GIN_INDEXES)
     with PostgresStore(dsn) as store:
         assert store.count(parse_query("programme")) == 2500
+
+
+def test_an_import_waiting_for_a_bulk_load_says_so_in_one_line(dsn: str) -> None:
+    """The progress line of ``pressroom import`` while another's first load holds the archive."""
+    import io
+
+    from rich.console import Console
+
+    from store.ingest.run import ImportSummary
+    from tui.cli.progress import ImportProgress
+
+    out = io.StringIO()
+    with ImportProgress(Console(file=out, width=100)) as bar:
+        waiting = ImportSummary(waiting="waiting for another import's first load into this archive")
+        bar.update(waiting)
+        bar.update(waiting)  # said once
+        bar.update(ImportSummary(files_total=3, files_done=1))
+    assert out.getvalue() == "waiting for another import's first load into this archive ...\n"
+    # With no other import under way nothing is said.
+    told: list[str] = []
+    with PostgresStore(dsn) as store:
+        store.add_batch([synthetic_release(1)])
+        store.begin_import(lambda: told.append("waits"))
+        store.settle()
+    assert told == []

@@ -79,8 +79,9 @@ class RowTarget(Protocol):
         self, rows: Sequence[tuple[Release, bytes]], *, known: set[str] | None = None
     ) -> list[Outcome]: ...
 
-    def begin_import(self) -> None:
-        """Called before the import's first batch."""
+    def begin_import(self, waiting: Callable[[], None] | None = None) -> None:
+        """Called before the import's first batch; *waiting* when it must first wait for
+        another import (a team archive's first bulk load)."""
         ...
 
     def settle(self) -> None:
@@ -104,6 +105,8 @@ class ImportSummary:
     notices: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
     unchanged: int = 0  # files not read again: unchanged since an import took them
+    # Set while the import waits for another one (a team archive's first bulk load).
+    waiting: str = ""
 
     @property
     def stored(self) -> int:
@@ -172,7 +175,14 @@ def import_paths(
     # marks kept once their releases are written.
     marks: dict[str, ReleaseState] = {}
     if isinstance(store, RowTarget):
-        store.begin_import()
+
+        def waiting() -> None:
+            summary.waiting = "waiting for another import's first load into this archive"
+            if progress:
+                progress(summary)
+
+        store.begin_import(waiting)
+        summary.waiting = ""
     try:
         last_write = time.monotonic()
         interval = MAX_BATCH_SECONDS

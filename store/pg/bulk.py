@@ -16,6 +16,7 @@ archive (:func:`recover`). Searches meanwhile are right, only slower.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import suppress
 from typing import Any
 
@@ -36,11 +37,17 @@ _BUILD_MEMORY = (
 )
 
 
-def begin(conn: Connection) -> bool:
+def begin(conn: Connection, waiting: Callable[[], None] | None = None) -> bool:
     """Start a bulk load if the archive is empty: True, with the import lock held and the
     GIN indexes dropped; False (no lock held) otherwise, or when this user may not drop
-    them (not their owner)."""
-    conn.execute("SELECT pg_advisory_lock(%s)", [IMPORT_LOCK])
+    them (not their owner). *waiting*: called, before waiting, when another importer's
+    bulk load holds the lock (minutes at a million: the user is told why nothing moves)."""
+    row = conn.execute("SELECT pg_try_advisory_lock(%s)", [IMPORT_LOCK]).fetchone()
+    if not (row and row[0]):
+        # Held: by a batch (a moment) or by a bulk load, whose indexes are missing.
+        if waiting is not None and missing(conn):
+            waiting()
+        conn.execute("SELECT pg_advisory_lock(%s)", [IMPORT_LOCK])
     try:
         row = conn.execute("SELECT EXISTS (SELECT 1 FROM pressroom.releases)").fetchone()
         if row is None or row[0]:

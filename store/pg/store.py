@@ -317,11 +317,12 @@ class PostgresStore:
             known.update(release.fingerprint for release in written)
         return outcomes
 
-    def begin_import(self) -> None:
+    def begin_import(self, waiting: Callable[[], None] | None = None) -> None:
         """Before an import's first batch: into an empty archive, a bulk load (its GIN
-        indexes built once at its end, other importers waiting: store.pg.bulk)."""
+        indexes built once at its end, other importers waiting: store.pg.bulk).
+        *waiting*: called when this import is about to wait for another's bulk load."""
         with self._errors():
-            self._bulk = bulk.begin(self._conn)
+            self._bulk = bulk.begin(self._conn, waiting)
 
     def settle(self) -> None:
         """Once an import is done, or has failed: the GIN indexes of a bulk load built;

@@ -33,6 +33,7 @@ class ImportProgress:
         self._progress: Progress | None = None
         self._task: TaskID | None = None
         self._phase = ""
+        self._told_waiting = False
 
     def __enter__(self) -> ImportProgress:
         return self
@@ -48,6 +49,12 @@ class ImportProgress:
 
     def update(self, summary: ImportSummary) -> None:
         """Reading, extracting and writing: files done of all, and the releases stored."""
+        if summary.waiting:
+            # Said at once, on a terminal or not: the wait may last minutes.
+            if not self._told_waiting:
+                self._told_waiting = True
+                self._console.print(f"{summary.waiting} ...", markup=False, highlight=False)
+            return
         self._show(
             "reading",
             summary.files_done,
