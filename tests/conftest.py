@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import pg_server
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -41,3 +43,16 @@ def corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         archive.extractall(target, filter="data")
     yield target
     shutil.rmtree(target, ignore_errors=True)  # 180 MB: not left behind for pytest's retention
+
+
+@pytest.fixture(scope="session")
+def server() -> pg_server.Server:
+    """The test process's throwaway PostgreSQL server (its tests skip, saying why, without one)."""
+    return pg_server.shared()
+
+
+@pytest.fixture
+def dsn(server: pg_server.Server) -> Iterator[str]:
+    """A new empty database on the server for one test, dropped after it."""
+    with pg_server.database(server) as conninfo:
+        yield conninfo

@@ -6,7 +6,6 @@ On a real throwaway server; skipped (saying why) where no PostgreSQL server can 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import orjson
@@ -35,17 +34,6 @@ from tests.helpers.synthetic_releases import (  # noqa: E402
     international_release,
     synthetic_release,
 )
-
-
-@pytest.fixture(scope="session")
-def server() -> pg_server.Server:
-    return pg_server.shared()
-
-
-@pytest.fixture
-def dsn(server: pg_server.Server) -> Iterator[str]:
-    with pg_server.database(server) as conninfo:
-        yield conninfo
 
 
 def awkward_release() -> Release:

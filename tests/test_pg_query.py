@@ -66,11 +66,6 @@ USERS = {
 Loaded = tuple[PostgresStore, list[Release], dict[str, Mapping[str, ReleaseState]]]
 
 
-@pytest.fixture(scope="module")
-def server() -> pg_server.Server:
-    return pg_server.shared()
-
-
 @contextmanager
 def _load(
     server: pg_server.Server,

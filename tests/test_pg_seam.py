@@ -7,7 +7,6 @@ is skipped, saying why, where none can be started.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -41,17 +40,6 @@ QUERIES = (
     "is:starred",
     "is:unread harbour",
 )
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[pg_server.Server]:
-    yield pg_server.shared()
-
-
-@pytest.fixture
-def dsn(server: pg_server.Server) -> Iterator[str]:
-    with pg_server.database(server) as conninfo:
-        yield conninfo
 
 
 @pytest.fixture

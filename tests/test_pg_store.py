@@ -37,17 +37,6 @@ from tests.helpers.synthetic_releases import (  # noqa: E402
 OpenStore = Callable[..., PostgresStore]
 
 
-@pytest.fixture(scope="session")
-def server() -> pg_server.Server:
-    return pg_server.shared()
-
-
-@pytest.fixture
-def dsn(server: pg_server.Server) -> Iterator[str]:
-    with pg_server.database(server) as conninfo:
-        yield conninfo
-
-
 @pytest.fixture
 def open_store(dsn: str) -> Iterator[OpenStore]:
     """Opens the test's database anew each call (a new connection: nothing cached)."""
