@@ -307,11 +307,21 @@ def _undashed_place(line: str, whole_line: bool) -> str | None:
             # "ACME launches ...": a name in capitals, unless a lost dash set it apart, or
             # an article opens the sentence after it ("WASHINGTON A Louisiana man was ...").
             continue
-        comma = "," in text[m.end("city") : end]
-        place = city + (f", {region}" if region and comma else f" {region}" if region else "")
-        place = " ".join(place.split())
-        if _is_place(place) and not search_date(place) and not _WIRE.search(place):
+        place = _place_read(text, m, end, region)
+        if place is not None:
             return place
+    return None
+
+
+def _place_read(text: str, m: re.Match[str], end: int, region: str | None) -> str | None:
+    """The place a match of a city (and *region*) reads as, up to *end*: "CITY, Region" when a
+    comma parts them; None when that is no place (a date, a wire service's name)."""
+    comma = "," in text[m.end("city") : end]
+    city = m.group("city")
+    place = city + (f", {region}" if region and comma else f" {region}" if region else "")
+    place = " ".join(place.split())
+    if _is_place(place) and not search_date(place) and not _WIRE.search(place):
+        return place
     return None
 
 
@@ -339,12 +349,7 @@ def place_at_start(text: str) -> str | None:
             end = m.end("city")
         else:
             continue
-        comma = "," in text[m.end("city") : end]
-        place = city + (f", {region}" if region and comma else f" {region}" if region else "")
-        place = " ".join(place.split())
-        if _is_place(place) and not search_date(place) and not _WIRE.search(place):
-            return place
-        return None
+        return _place_read(text, m, end, region)
     return None
 
 
