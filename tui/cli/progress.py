@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.progress import (
@@ -16,8 +17,12 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from store.ingest.run import ImportSummary
 from tui.wording import counted
+
+if TYPE_CHECKING:
+    # Typing only: store.ingest.run imports the readers and extractors (0.1 s),
+    # which `pressroom search` and `show` never use.
+    from store.ingest.run import ImportSummary
 
 # A bar that flashes up for a fraction of a second is noise.
 SHOW_AFTER_SECONDS = 0.5

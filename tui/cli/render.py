@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from store.ingest.run import ImportSummary
 from store.records import Release
 from store.sanitize import clean_line
 from tui.cli.plain import plain_text
 from tui.wording import counted
+
+if TYPE_CHECKING:
+    # Typing only: store.ingest.run imports the readers and extractors (0.1 s),
+    # which `pressroom search` and `show` never use.
+    from store.ingest.run import ImportSummary
 
 
 def print_summary(console: Console, summary: ImportSummary) -> None:

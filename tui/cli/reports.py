@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from store.doctor import Finding, Report
-from store.ingest.run import ImportSummary
 from store.sanitize import clean_line
+
+if TYPE_CHECKING:
+    # Typing only: store.ingest.run imports the readers and extractors (0.1 s),
+    # which `pressroom search` and `show` never use.
+    from store.ingest.run import ImportSummary
 
 
 def summary_json(summary: ImportSummary) -> dict[str, Any]:
