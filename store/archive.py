@@ -16,7 +16,7 @@ from store.disk.catalogue import (
     open_catalogue,
 )
 from store.disk.release_store import ReleaseState, ReleaseStore
-from store.disk.storage import signature_of
+from store.disk.storage import store_identity
 from store.records import Release
 from store.related import RelatedIndex
 from store.sanitize import fold
@@ -482,7 +482,7 @@ class Archive:
         snapshot = self._snapshot
         store_changed = self.store.refresh()
         if snapshot.catalogue is not None and self.store.path is not None:
-            releases_changed = signature_of(self.store.path) != snapshot.catalogue.signature
+            releases_changed = store_identity(self.store.path) != snapshot.catalogue.signature
         else:
             releases_changed = store_changed
         if releases_changed:
