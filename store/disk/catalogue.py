@@ -13,12 +13,18 @@ first screen needs only the count and the rows on it, which are read from the
 store file, and the timeline of the whole archive, whose month counts are
 saved in the catalogue's header.
 
-It is derived data: keyed by the store file's (inode, size, mtime), built
-afresh from the store whenever the key does not match, and never trusted for
-anything but a faster path to what the store says. The store file is opened
-once and read through that one descriptor: writers replace the file and never
-change it in place, so the bytes behind a catalogue stay the ones it describes
-even after another process writes a new generation.
+It is derived data: keyed by the store's identity (the store file's size and
+mtime, its journal's size: storage.identity_of), built from the store
+whenever the key does not match, and never trusted for anything but a faster
+path to what the store says: each document read through it is checked
+against its CRC-32. A document in the journal (store.disk.journal) has the
+offset of its place there plus the size of the store file. When only the
+journal grew since the catalogue was made, only the new records are read.
+The catalogue also opens the store without parsing it (:func:`vouched`).
+The store file and the journal are opened once and read through those
+descriptors: writers replace the file and only append to the journal, so
+the bytes behind a catalogue stay the ones it describes even after another
+process writes.
 """
 
 from __future__ import annotations

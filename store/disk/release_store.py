@@ -6,7 +6,11 @@ is needed):
 
 * the store file (``releases.json``): table ``releases``, holding
   ``Release.to_document()``, the text and what was recovered from it, and
-  table ``meta``: ``{"schema": 2}`` (document 1), written with the first write;
+  table ``meta``: ``{"schema": 3}`` (document 1), written with the first write;
+  the latest writes may be in the journal beside it (``releases.json.journal``,
+  store.disk.journal), which is why schema 3 exists: Pressroom up to schema 2
+  would read the file without its journal, and refuses it instead. A schema-2
+  file is read as it is and written whole once, at schema 3, by its first write;
 * the state file beside it (``releases.json.state``): table ``state``,
   ``{"read": bool, "starred": bool}`` and, once the user tagged the release,
   ``"tags": [str, ...]`` (store.tags; a file without it reads as no tags). Kept apart from the text so that
@@ -15,10 +19,13 @@ is needed):
   archive (schema 1 kept it in the store file; opening such a store moves it).
 
 Writes are read-merge-write transactions under the store's lock
-(store.disk.storage): one file write per call, returned only once durable. Every
-write rewrites the whole file (TinyDB's model), so its cost grows with the
-store, not with the change: import in large batches. A store on disk is a
-snapshot: what another process writes is seen after :meth:`ReleaseStore.refresh`.
+(store.disk.storage): one write per call, returned only once durable. A
+write of a few releases is appended to the journal; when the journal passes a
+quarter of the file, the whole file is written again (TinyDB's model), so
+bytes written stay in proportion to the change. Opening the store for a write
+parses no release when the catalogue is current (it vouches for the file). A
+store on disk is a snapshot: what another process writes is seen after
+:meth:`ReleaseStore.refresh`.
 
 Threads: a ReleaseStore is used from one thread at a time (the app gives it
 a single worker thread); it has no locks of its own.

@@ -1,4 +1,4 @@
-"""A TinyDB storage that never leaves a half-written store: atomic replace, backup, lock, cache.
+"""A TinyDB storage that never leaves a half-written store: journal or atomic replace, backup, lock.
 
 TinyDB's own ``JSONStorage`` rewrites its file in place, has no lock, reads
 with the locale's encoding and parses the whole file on every operation.
@@ -10,22 +10,40 @@ disk:
   with one document per line and read back a line at a time, so that
   neither a write nor a read ever holds a second copy of the whole file
   (any other JSON layout, such as stock TinyDB's, is read too).
-* Every write goes to a temporary file in the same folder, is fsynced, the
-  current file is hard-linked to ``<name>.bak`` (the previous generation),
-  the temporary file replaces the store with ``os.replace`` and the folder is
-  fsynced. A crash or an error at any step leaves the old or the new file,
-  never a mix (D1, D2, D7). Only the holder of the write lock writes.
+* A write of a few documents into a large store (``can_append``: a store
+  file that older code would refuse to read without its journal) is
+  appended to ``<name>.journal`` (store.disk.journal) as one record with its
+  CRC-32, fsynced before the write returns: what changed (new, replaced and
+  removed documents), found by comparing the data with what was loaded.
+  A crash midway leaves a record cut short, which was never acknowledged and
+  is ignored, then cut off by the next append (D1, D2, D7).
+* Any other write, and the first one after the journal passed a quarter of
+  the store file (``JOURNAL_SHARE``), is of the whole store: to a temporary
+  file in the same folder, fsynced; the current file is hard-linked to
+  ``<name>.bak`` (the previous generation) and its journal to
+  ``<name>.bak.journal``, the temporary file replaces the store with
+  ``os.replace``, the journal is removed and the folder fsynced. A crash at
+  any step leaves the old file with its journal or the new one, never a mix:
+  a journal names the size and mtime of the file it continues and is ignored
+  beside any other. Only the holder of the write lock writes.
 * The parsed data is kept in memory and the file is parsed again only when
-  its (inode, size, mtime) changed: TinyDB calls ``read()`` on every
-  operation and a store can be hundreds of megabytes.
+  its (inode, size, mtime) or its journal's (inode, size) changed: TinyDB
+  calls ``read()`` on every operation and a store can be hundreds of
+  megabytes.
+* ``vouch``: derived data (the catalogue) made for exactly this store file
+  and journal (their sizes and the file's mtime, :func:`identity_of`) may
+  give where every document of the lazy tables lies, with its CRC-32: the
+  store is then opened without parsing the file, and each document is
+  checked against its CRC-32 when it is read (:class:`StoredDocument`).
 * The documents of the tables named in ``lazy_tables`` are checked as they
   are read but kept as :class:`StoredDocument`: where they lie in the file,
   read again when asked for, and written to the next generation as the
   bytes they were. An import that adds 100 releases to 100,000 then holds
   offsets, not 2 GB of parsed documents, and writes the untouched ones
   without encoding them again.
-* A file that does not parse is moved aside, never overwritten and never
-  taken for an empty store (D3).
+* A file that does not parse, or a journal with a damaged record before its
+  last, is moved aside (with its journal), never overwritten and never taken
+  for an empty store (D3).
 
 A store that is open in one process and written by another is seen through
 :meth:`AtomicJSONStorage.changed_on_disk` and :meth:`AtomicJSONStorage.reload`.

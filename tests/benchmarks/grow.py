@@ -47,7 +47,7 @@ _BROWSE = """
 import sys, orjson
 from store.disk.release_store import ReleaseStore
 from store.archive import Archive
-from store.search.query import parse
+from store.search.query import parse_query
 wanted = [orjson.loads(line) for line in open(sys.argv[2], "rb")]
 store = ReleaseStore(sys.argv[1], read_only=True, defer_load=True)
 archive = Archive(store)
@@ -59,7 +59,7 @@ missing = [w["id"] for w in wanted if w["id"] not in ids]
 if missing:
     sys.exit(f"{len(missing)} new releases not in the archive")
 for w in wanted[:5]:
-    found = {r.id for r in archive.search(parse(w["title"])).releases}
+    found = {r.id for r in archive.search(parse_query(w["title"]))}
     if w["id"] not in found:
         sys.exit(f"{w['id']} not found by its title")
 print(len(ids))
