@@ -336,8 +336,12 @@ class AtomicJSONStorage(Storage):
             self._base_key = read.base_key
             self._journal_end = read.journal_end
             self._journal_file = read.journal_file
-            self._appendable = data is not None and (
-                read.journal_end > 0 or (self._can_append is not None and self._can_append(data))
+            # Only a storage that appends at all (its owner gave can_append) appends;
+            # any other writes whole, which also folds a journal into the file.
+            self._appendable = (
+                data is not None
+                and self._can_append is not None
+                and (read.journal_end > 0 or self._can_append(data))
             )
             self._remember_disk()
             return
