@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
@@ -172,11 +173,23 @@ def test_another_process_sees_the_append_after_refresh(tmp_path: Path) -> None:
         assert child.returncode == 0
         assert _journal(path).exists()
         assert browser.releases() is first
-        assert browser.refresh() is True
+        # Only what was appended is read: the store file is not parsed again.
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(storage_module, "_read_store", _refused)
+            assert browser.refresh() is True
         assert browser.get(synthetic_release(77).id) == synthetic_release(77)
         # Its own write starts from the other's: nothing is lost.
         browser.add_batch([synthetic_release(78)])
     assert {synthetic_release(77).id, synthetic_release(78).id} <= ids_on_disk(path)
+
+
+_read_store = storage_module._read_store
+
+
+def _refused(path: Path, *args: Any) -> Any:
+    if path.name == "releases.json":
+        raise AssertionError("the store file was parsed")
+    return _read_store(path, *args)  # the marks' file
 
 
 def test_a_current_catalogue_spares_parsing_the_store_file(

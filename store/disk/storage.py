@@ -302,7 +302,11 @@ class AtomicJSONStorage(Storage):
     def _load(self) -> None:
         for _attempt in range(3):
             try:
-                read = self._read_vouched() or _read_store(self.path, self.lazy_tables)
+                read = (
+                    self._read_appended()
+                    or self._read_vouched()
+                    or _read_store(self.path, self.lazy_tables)
+                )
                 data, signature = read.data, read.signature
                 if data is not None and self._validate is not None:
                     reason = self._validate(data)
@@ -346,6 +350,34 @@ class AtomicJSONStorage(Storage):
             self._remember_disk()
             return
         raise StoreError(f"{_shown(self.path)} keeps changing while it is read; try again")
+
+    def _read_appended(self) -> _Read | None:
+        """The data in memory with what another process appended to the journal since, when
+        the store file is the one loaded: only the new records are read."""
+        loaded, data, base_key = self._signature, self._data, self._base_key
+        if loaded is None or data is None or base_key is None or len(loaded) != 5:
+            return None
+        now = signature_of(self.path)
+        if now is None or now[:3] != loaded[:3] or now[3] <= 0:
+            return None
+        same = self._journal_file is not None and now[3] == loaded[3]
+        journal_file = self._journal_file if same else _open_journal(self.path)
+        if journal_file is None:
+            return None
+        start = self._journal_end if same else 0
+        try:
+            entries, end = journal.read_entries(journal_file.fd, base_key, start)
+        except (journal.JournalDamage, OSError):
+            return None  # read the whole store, which reports the damage
+        if not end:
+            return None
+        st = os.fstat(journal_file.fd)
+        signature = (*loaded[:3], st.st_ino, st.st_size)
+        with collector.paused():
+            # A table of its own for each: the old one may be in use by a reader.
+            grown = {name: dict(table) for name, table in data.items()}
+            _apply_entries(grown, entries, self.lazy_tables, journal_file, signature)
+        return _Read(grown, signature, base_key, end, journal_file)
 
     def _read_vouched(self) -> _Read | None:
         """The store as derived data describes it, when that was made for exactly these files."""
@@ -820,26 +852,37 @@ def _read_store(path: Path, lazy: frozenset[str] = frozenset()) -> _Read:
         raise _Damage(str(damage), signature) from None
     except OSError as exc:
         raise StoreError(f"cannot read the journal of {_shown(path)} ({exc})") from exc
-    loads = orjson.loads
     with collector.paused():
-        for entry in entries:
-            table = data.setdefault(entry.table, {})
-            if entry.raw is None:
-                table.pop(entry.key, None)
-                continue
-            try:
-                doc = loads(entry.raw)
-            except orjson.JSONDecodeError:
-                doc = None
-            if type(doc) is not dict:
-                raise _Damage("the journal holds a document that is not an object", signature)
-            if entry.table in lazy:
-                table[entry.key] = StoredDocument(
-                    journal_file, entry.offset, len(entry.raw), _fingerprint_in(doc)
-                )
-            else:
-                table[entry.key] = doc
+        _apply_entries(data, entries, lazy, journal_file, signature)
     return _Read(data, signature, base_key, end, journal_file if end else None)
+
+
+def _apply_entries(
+    data: Tables,
+    entries: list[journal.Entry],
+    lazy: frozenset[str],
+    journal_file: _Generation,
+    signature: Signature,
+) -> None:
+    """Lay the journal's *entries* over *data*, in order (a later one wins)."""
+    loads = orjson.loads
+    for entry in entries:
+        table = data.setdefault(entry.table, {})
+        if entry.raw is None:
+            table.pop(entry.key, None)
+            continue
+        try:
+            doc = loads(entry.raw)
+        except orjson.JSONDecodeError:
+            doc = None
+        if type(doc) is not dict:
+            raise _Damage("the journal holds a document that is not an object", signature)
+        if entry.table in lazy:
+            table[entry.key] = StoredDocument(
+                journal_file, entry.offset, len(entry.raw), _fingerprint_in(doc)
+            )
+        else:
+            table[entry.key] = doc
 
 
 def _read_base(
