@@ -1282,16 +1282,16 @@ def restore_backup(path: Path, validate: Validator | None = None) -> Path:
         raise StoreError(f"the backup {_shown(backup)} is damaged too; nothing was changed")
     with StoreLock(path):
         staged = path.with_name(f".{path.name}.restore.{os.getpid()}-{secrets.token_hex(4)}.tmp")
+        journal_staged: Path | None = None
         try:
             try:
                 os.link(backup, staged)
             except OSError:
                 shutil.copyfile(backup, staged)
-            journal_staged = None
             backup_journal = journal.journal_path_for(backup)
             if backup_journal.exists():
                 # A copy, not a second name: the store's journal is written in place.
-                journal_staged = staged.with_name(staged.name + ".journal")
+                journal_staged = staged.with_name(staged.name.removesuffix(".tmp") + "-j.tmp")
                 shutil.copyfile(backup_journal, journal_staged)
             store_journal = journal.journal_path_for(path)
             if path.exists():
@@ -1307,6 +1307,8 @@ def restore_backup(path: Path, validate: Validator | None = None) -> Path:
             _fsync_folder(path.parent)
         except OSError as exc:
             _unlink_quietly(staged)
+            if journal_staged is not None:
+                _unlink_quietly(journal_staged)
             raise StoreError(f"cannot restore {shown} ({exc.strerror or exc})") from exc
     return path
 
