@@ -495,13 +495,16 @@ class Archive:
         cached_only: bool = False,
         progress: BuildProgress | None = None,
         added: IndexBuilder | None = None,
+        keep: bool = True,
     ) -> None:
         """Load the cached search index, or build it (seconds at 100k: call off the UI).
 
         *cached_only*: take the cache if it is current and otherwise leave
         the archive without an index (a one-off search scans faster than a
         build). *added*: the releases an import stored, read as it stored
-        them (``store.search.index_file.load_or_build``).
+        them (``store.search.index_file.load_or_build``). Without *keep* (an import
+        that ends then) the index is written for the next opening and may not be
+        loaded here.
         """
         snapshot = self._snapshot
         store_path = self.store.path
@@ -514,9 +517,18 @@ class Archive:
                 return
             index = found
         else:
-            index = index_cache.load_or_build(
-                cache, snapshot.releases, snapshot.ids, snapshot.fingerprints, progress, added
+            made = index_cache.load_or_build(
+                cache,
+                snapshot.releases,
+                snapshot.ids,
+                snapshot.fingerprints,
+                progress,
+                added,
+                keep=keep,
             )
+            if made is None:
+                return
+            index = made
         # With an index the UI thread answers searches itself: the columns they
         # read are parsed here first, never in the middle of a keystroke.
         snapshot.warm()
