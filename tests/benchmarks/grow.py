@@ -40,7 +40,8 @@ from tests.helpers.synthetic import generate
 
 _LAUNCH = "import sys; from tui.cli.main import main; sys.exit(main())"
 _FILES = ("store.json", "store.json.catalogue", "store.json.index", "store.json.state")
-_JOURNAL = "store.json.journal"
+# Beside the store only where the change wrote them (store.disk.journal, index_file).
+_JOURNAL = ("store.json.journal", "store.json.index.added")
 
 # Run in the child with the checkout's code: open as the browser does, find the new ones.
 _BROWSE = """
@@ -122,7 +123,7 @@ def archive_of(work: Path, name: str, code: Path, whole: Path) -> Path:
 def fresh_copy(store: Path, target: Path) -> Path:
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
-    names = [n for n in (*_FILES, _JOURNAL) if (store.parent / n).exists()]
+    names = [n for n in (*_FILES, *_JOURNAL) if (store.parent / n).exists()]
     subprocess.run(["cp", "-p", *(str(store.parent / n) for n in names), str(target)], check=True)
     return target / store.name
 
