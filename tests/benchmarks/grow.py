@@ -13,8 +13,9 @@ grows an archive of its own making. The 100 new releases are the first 100 of
 Each round, for each checkout in turn (interleaved, so that a busy machine slows all
 of them alike):
 
-* ``grow``: the archive's files (store, catalogue, search index, state) are copied
-  fresh (``cp -p``, timestamps kept) and ``pressroom import new100.jsonl --db COPY``
+* ``grow``: the archive's files (store, catalogue, search index, state, and the
+  journal and the index kept apart where there are) are copied fresh (``cp -p``,
+  timestamps kept; then ``sync``) and ``pressroom import new100.jsonl --db COPY``
   is timed, start to exit;
 * ``again``: the same 100 imported again into that copy (nothing new);
 * ``browse``: the copy opened as the browser opens it (catalogue, cached search
@@ -125,6 +126,9 @@ def fresh_copy(store: Path, target: Path) -> Path:
     target.mkdir(parents=True)
     names = [n for n in (*_FILES, *_JOURNAL) if (store.parent / n).exists()]
     subprocess.run(["cp", "-p", *(str(store.parent / n) for n in names), str(target)], check=True)
+    # The copy's writeback is not the command's: flushed before it starts (an fsync of
+    # the command would otherwise wait for the 800 MB just copied).
+    os.sync()
     return target / store.name
 
 
