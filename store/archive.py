@@ -16,7 +16,7 @@ from store.disk.catalogue import (
     open_catalogue,
 )
 from store.disk.release_store import ReleaseState, ReleaseStore
-from store.disk.storage import signature_of
+from store.disk.storage import store_identity
 from store.records import Release
 from store.related import RelatedIndex
 from store.sanitize import fold
@@ -482,7 +482,7 @@ class Archive:
         snapshot = self._snapshot
         store_changed = self.store.refresh()
         if snapshot.catalogue is not None and self.store.path is not None:
-            releases_changed = signature_of(self.store.path) != snapshot.catalogue.signature
+            releases_changed = store_identity(self.store.path) != snapshot.catalogue.signature
         else:
             releases_changed = store_changed
         if releases_changed:
@@ -495,13 +495,16 @@ class Archive:
         cached_only: bool = False,
         progress: BuildProgress | None = None,
         added: IndexBuilder | None = None,
+        keep: bool = True,
     ) -> None:
         """Load the cached search index, or build it (seconds at 100k: call off the UI).
 
         *cached_only*: take the cache if it is current and otherwise leave
         the archive without an index (a one-off search scans faster than a
         build). *added*: the releases an import stored, read as it stored
-        them (``store.search.index_file.load_or_build``).
+        them (``store.search.index_file.load_or_build``). Without *keep* (an import
+        that ends then) the index is written for the next opening and may not be
+        loaded here.
         """
         snapshot = self._snapshot
         store_path = self.store.path
@@ -514,9 +517,18 @@ class Archive:
                 return
             index = found
         else:
-            index = index_cache.load_or_build(
-                cache, snapshot.releases, snapshot.ids, snapshot.fingerprints, progress, added
+            made = index_cache.load_or_build(
+                cache,
+                snapshot.releases,
+                snapshot.ids,
+                snapshot.fingerprints,
+                progress,
+                added,
+                keep=keep,
             )
+            if made is None:
+                return
+            index = made
         # With an index the UI thread answers searches itself: the columns they
         # read are parsed here first, never in the middle of a keystroke.
         snapshot.warm()

@@ -239,3 +239,114 @@ def test_the_index_an_import_builds_leaves_out_what_it_did_not_store(tmp_path: P
             assert index.search(query, {}) == fresh.search(query, {}), text
     assert summary.known == 1 and len(summary.notices) == 1
     assert len(added.dropped) == 2
+
+
+# -- releases kept apart from the index (a few added to a large archive) ---------------
+
+
+def _apart(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any import keeps its releases apart, as one of 100 into 100,000 does."""
+    monkeypatch.setattr(index_cache, "ADDED_FROM", 10)
+    monkeypatch.setattr(index_cache, "ADDED_SHARE", 1.0)
+
+
+def _answers_like_a_fresh_build(index: SearchIndex | None, releases: list) -> None:
+    assert index is not None
+    fresh = SearchIndex.build.__func__(SearchIndex, releases)  # type: ignore[attr-defined]
+    for text in (*QUERIES, "zanzibarian", "s", '"the pro'):
+        query = parse_query(text)
+        assert index.search(query, {}) == fresh.search(query, {}), text
+
+
+def test_an_import_keeps_its_releases_apart_and_the_next_opening_merges_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, old, releases = _grown_cache(tmp_path, monkeypatch)
+    _apart(monkeypatch)
+    whole = path.read_bytes()
+    known = {r.id for r in old}
+    builder = _fed(releases, [n for n, r in enumerate(releases) if r.id not in known][::-1])
+    sizes = _builds(monkeypatch)
+    assert index_cache.load_or_build(path, releases, added=builder, keep=False) is None
+    assert sizes == []
+    assert path.read_bytes() == whole  # the index file is not written again
+    assert index_cache.added_path(path).exists()
+    _answers_like_a_fresh_build(index_cache.load(path, releases), releases)
+    # The browser's opening keeps the merged index whole.
+    _answers_like_a_fresh_build(index_cache.load_or_build(path, releases), releases)
+    assert not index_cache.added_path(path).exists()
+    assert path.read_bytes() != whole
+    _answers_like_a_fresh_build(index_cache.load(path, releases), releases)
+
+
+def test_imports_in_a_row_add_to_what_was_kept_apart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(index_cache, "GROW_FROM", 10)
+    _apart(monkeypatch)
+    releases = list(generate(200, seed=21))
+    first = set(range(5, 200, 31))
+    second = set(range(9, 200, 37)) - first
+    archive = [r for n, r in enumerate(releases) if n not in first | second]
+    path = tmp_path / "releases.json.index"
+    index_cache.load_or_build(path, archive)
+    whole = path.read_bytes()
+    archive = [r for n, r in enumerate(releases) if n not in second]
+    builder = _fed(archive, [archive.index(releases[n]) for n in sorted(first)])
+    assert index_cache.load_or_build(path, archive, added=builder, keep=False) is None
+    # The second import: new releases, one of the first import's changed, an old one
+    # changed and an old one gone.
+    edited_new = releases[min(first)].with_changes(body="Now zanzibarian.")
+    edited_old = releases[1].with_changes(body=releases[1].body + " zanzibarian")
+    final = [
+        edited_new if n == min(first) else edited_old if n == 1 else r
+        for n, r in enumerate(releases)
+        if n != 2
+    ]
+    stored = sorted(
+        {final.index(edited_new), final.index(edited_old)}
+        | {final.index(releases[n]) for n in second}
+    )
+    builder = IndexBuilder()
+    for p in stored:
+        builder.add(final[p])
+    assert index_cache.load_or_build(path, final, added=builder, keep=False) is None
+    assert path.read_bytes() == whole
+    _answers_like_a_fresh_build(index_cache.load(path, final), final)
+
+
+def test_past_its_share_an_import_merges_what_was_kept_apart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, old, releases = _grown_cache(tmp_path, monkeypatch)
+    _apart(monkeypatch)
+    known = {r.id for r in old}
+    missing = [n for n, r in enumerate(releases) if r.id not in known]
+    half = [r for n, r in enumerate(releases) if n not in missing[::2]]
+    first = _fed(half, [half.index(releases[n]) for n in missing[1::2]])
+    assert index_cache.load_or_build(path, half, added=first, keep=False) is None
+    assert index_cache.added_path(path).exists()
+    monkeypatch.setattr(index_cache, "ADDED_SHARE", 0.0)
+    made = index_cache.load_or_build(path, releases, added=_fed(releases, missing[::2]), keep=False)
+    _answers_like_a_fresh_build(made, releases)
+    assert not index_cache.added_path(path).exists()
+    _answers_like_a_fresh_build(index_cache.load(path, releases), releases)
+
+
+def test_releases_kept_apart_damaged_inside_are_never_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, old, releases = _grown_cache(tmp_path, monkeypatch)
+    _apart(monkeypatch)
+    known = {r.id for r in old}
+    builder = _fed(releases, [n for n, r in enumerate(releases) if r.id not in known])
+    index_cache.load_or_build(path, releases, added=builder, keep=False)
+    apart = index_cache.added_path(path)
+    data = apart.read_bytes()
+    header = data.index(b"\n") + 1
+    for at in range(header, len(data), max(1, (len(data) - header) // 31)):
+        damaged = bytearray(data)
+        damaged[at] ^= 0x20
+        apart.write_bytes(bytes(damaged))
+        assert index_cache.load(path, releases) is None, at
+    _answers_like_a_fresh_build(index_cache.load_or_build(path, releases), releases)

@@ -193,14 +193,22 @@ def test_refresh_sees_what_another_store_wrote(tmp_path: Path) -> None:
 def test_ten_batches_of_a_thousand_write_the_file_ten_times(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """One write a batch: the whole file, or a record appended to its journal."""
     written: list[Path] = []
+    appended: list[int] = []
     write = storage_module._write_new_file
+    append = storage_module._append_record
 
     def counted(tmp: Path, chunks: Any, *, like: Path) -> Any:
         written.append(like)
         return write(tmp, chunks, like=like)
 
+    def counted_append(fd: int, start: int, record: bytes) -> None:
+        appended.append(len(record))
+        append(fd, start, record)
+
     monkeypatch.setattr(storage_module, "_write_new_file", counted)
+    monkeypatch.setattr(storage_module, "_append_record", counted_append)
     path = tmp_path / "releases.json"
     with ReleaseStore(path) as store:
         for batch in range(10):
@@ -208,7 +216,9 @@ def test_ten_batches_of_a_thousand_write_the_file_ten_times(
                 synthetic_release(n, body_size=100) for n in range(batch * 1000, (batch + 1) * 1000)
             ]
             assert store.add_batch(releases) == ["imported"] * 1000
-    assert written == [path] * 10
+    assert len(written) + len(appended) == 10
+    # The journal grows to a quarter of the file, then the file is written whole.
+    assert written[0] == path and len(written) >= 2 and len(appended) >= 3
     with ReleaseStore(path) as reopened:
         assert len(reopened) == 10_000
         assert len(reopened.releases()) == 10_000
@@ -231,21 +241,26 @@ def test_a_newer_schema_is_refused_without_touching_the_file(tmp_path: Path) -> 
     assert sorted(os.listdir(tmp_path)) == ["releases.json", "releases.json.lock"]
 
 
+_NOW = ReleaseStore.SCHEMA_VERSION
+
+
 class _StoreV4(ReleaseStore):
-    SCHEMA_VERSION = 4
+    """Two schemas past the current one."""
+
+    SCHEMA_VERSION = _NOW + 2
     calls: ClassVar[list[int]] = []
 
     @staticmethod
     def _two_to_three(tables: Tables) -> None:
-        _StoreV4.calls.append(2)
+        _StoreV4.calls.append(_NOW)
         for doc in tables.get("releases", {}).values():
             doc["tags"] = [*doc["tags"], "migrated"]
 
     @staticmethod
     def _three_to_four(tables: Tables) -> None:
-        _StoreV4.calls.append(3)
+        _StoreV4.calls.append(_NOW + 1)
 
-    MIGRATIONS: ClassVar = {2: _two_to_three, 3: _three_to_four}
+    MIGRATIONS: ClassVar = {_NOW: _two_to_three, _NOW + 1: _three_to_four}
 
 
 def test_migrations_run_in_order_on_open(tmp_path: Path) -> None:
@@ -254,19 +269,19 @@ def test_migrations_run_in_order_on_open(tmp_path: Path) -> None:
         store.add_batch([synthetic_release(1)])
     _StoreV4.calls.clear()
     with _StoreV4(path) as migrated:
-        assert _StoreV4.calls == [2, 3]
+        assert _StoreV4.calls == [_NOW, _NOW + 1]
         release = migrated.get(synthetic_release(1).id)
         assert release is not None and release.tags[-1] == "migrated"
-    assert orjson.loads(path.read_bytes())["meta"]["1"]["schema"] == 4
+    assert orjson.loads(path.read_bytes())["meta"]["1"]["schema"] == _NOW + 2
     with _StoreV4(path):
-        assert _StoreV4.calls == [2, 3]  # already current: not migrated twice
+        assert _StoreV4.calls == [_NOW, _NOW + 1]  # already current: not migrated twice
     with pytest.raises(NewerSchemaError):
         ReleaseStore(path)
 
 
 def test_a_missing_migration_is_a_clear_error(tmp_path: Path) -> None:
     class StoreV3(ReleaseStore):
-        SCHEMA_VERSION = 3
+        SCHEMA_VERSION = _NOW + 1
 
     path = tmp_path / "releases.json"
     with ReleaseStore(path) as store:
@@ -295,7 +310,7 @@ def test_documents_edited_by_hand_are_read_tolerantly(tmp_path: Path) -> None:
     ("error", "raised", "match"),
     [
         # A document in a shape the migration does not expect: the user's to know.
-        (KeyError("title"), StoreError, r"cannot upgrade .* from store schema 2"),
+        (KeyError("title"), StoreError, rf"cannot upgrade .* from store schema {_NOW}"),
         # A bug in the migration itself raises as it is, never as a store problem.
         (ZeroDivisionError("a bug"), ZeroDivisionError, "a bug"),
     ],
@@ -308,8 +323,8 @@ def test_a_failing_migration_leaves_the_file_as_it_was(
         raise error
 
     class StoreV3(ReleaseStore):
-        SCHEMA_VERSION = 3
-        MIGRATIONS: ClassVar = {2: broken}
+        SCHEMA_VERSION = _NOW + 1
+        MIGRATIONS: ClassVar = {_NOW: broken}
 
     path = tmp_path / "releases.json"
     with ReleaseStore(path) as store:

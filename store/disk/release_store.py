@@ -6,7 +6,11 @@ is needed):
 
 * the store file (``releases.json``): table ``releases``, holding
   ``Release.to_document()``, the text and what was recovered from it, and
-  table ``meta``: ``{"schema": 2}`` (document 1), written with the first write;
+  table ``meta``: ``{"schema": 3}`` (document 1), written with the first write;
+  the latest writes may be in the journal beside it (``releases.json.journal``,
+  store.disk.journal), which is why schema 3 exists: Pressroom up to schema 2
+  would read the file without its journal, and refuses it instead. A schema-2
+  file is read as it is and written whole once, at schema 3, by its first write;
 * the state file beside it (``releases.json.state``): table ``state``,
   ``{"read": bool, "starred": bool}`` and, once the user tagged the release,
   ``"tags": [str, ...]`` (store.tags; a file without it reads as no tags). Kept apart from the text so that
@@ -15,10 +19,13 @@ is needed):
   archive (schema 1 kept it in the store file; opening such a store moves it).
 
 Writes are read-merge-write transactions under the store's lock
-(store.disk.storage): one file write per call, returned only once durable. Every
-write rewrites the whole file (TinyDB's model), so its cost grows with the
-store, not with the change: import in large batches. A store on disk is a
-snapshot: what another process writes is seen after :meth:`ReleaseStore.refresh`.
+(store.disk.storage): one write per call, returned only once durable. A
+write of a few releases is appended to the journal; when the journal passes a
+quarter of the file, the whole file is written again (TinyDB's model), so
+bytes written stay in proportion to the change. Opening the store for a write
+parses no release when the catalogue is current (it vouches for the file). A
+store on disk is a snapshot: what another process writes is seen after
+:meth:`ReleaseStore.refresh`.
 
 Threads: a ReleaseStore is used from one thread at a time (the app gives it
 a single worker thread); it has no locks of its own.
@@ -42,7 +49,13 @@ from tinydb.table import Document
 from store import collector
 from store.disk import storage as storage_module
 from store.disk.lock import DEFAULT_TIMEOUT
-from store.disk.storage import AtomicJSONStorage, StoredDocument, Tables, materialized
+from store.disk.storage import (
+    AtomicJSONStorage,
+    StoredDocument,
+    Tables,
+    Vouched,
+    materialized,
+)
 from store.errors import NewerSchemaError, StoreError
 from store.records import DATE_SOURCES, ID_LENGTH, Release, is_release_id
 from store.sanitize import clean_line
@@ -80,10 +93,16 @@ class ReleaseStore:
     aside) or :class:`~store.errors.NewerSchemaError` (left untouched) on open.
     """
 
-    SCHEMA_VERSION: ClassVar[int] = 2
+    SCHEMA_VERSION: ClassVar[int] = 3
     # {1: migrate_1_to_2, 2: migrate_2_to_3, ...}, applied in order on open.
     # 1 -> 2 drops the state table, which _migrate has copied to the state file.
-    MIGRATIONS: ClassVar[Mapping[int, Migration]] = {1: lambda data: _drop_state_table(data)}
+    # 2 -> 3 changes no document: schema 3 says that a journal beside the file
+    # may hold its latest writes (store.disk.journal), so that a Pressroom that
+    # would read the file without them refuses it instead.
+    MIGRATIONS: ClassVar[Mapping[int, Migration]] = {
+        1: lambda data: _drop_state_table(data),
+        2: lambda data: _allow_a_journal(data),
+    }
 
     def __init__(
         self,
@@ -117,6 +136,10 @@ class ReleaseStore:
                 read_only=read_only,
                 # Releases stay in the file until asked for (storage.StoredDocument).
                 lazy_tables=frozenset({RELEASES}),
+                # Writes are appended to the journal once the file is at schema 3.
+                can_append=_journal_allowed,
+                # A current catalogue spares parsing the file on open.
+                vouch=_vouched_by_catalogue,
             )
             storage = self._file
             self._state_file = AtomicJSONStorage(
@@ -545,10 +568,12 @@ class ReleaseStore:
                 return
             self._move_states_out(data)
             data.pop(STATE, None)
-            if RELEASES in data:
-                # Migrations edit documents: they get them parsed (a rare, one-time path).
-                data[RELEASES] = materialized(data[RELEASES])
             schema = _schema_of(data)
+            steps = [self.MIGRATIONS.get(v) for v in range(schema, self.SCHEMA_VERSION)]
+            if RELEASES in data and any(step is not _NO_EDIT for step in steps):
+                # Migrations edit documents: they get them parsed (a rare, one-time path;
+                # 2 -> 3 edits none).
+                data[RELEASES] = materialized(data[RELEASES])
             for version in range(schema, self.SCHEMA_VERSION):
                 try:
                     self.MIGRATIONS[version](data)
@@ -605,6 +630,27 @@ def _state_of(doc: object) -> ReleaseState:
     return ReleaseState(
         bool(doc.get("read")), bool(doc.get("starred")), clean_tags(tags) if tags else ()
     )
+
+
+def _journal_allowed(data: Tables) -> bool:
+    """Whether a store file may have a journal: only from schema 3, which older code refuses."""
+    meta = data.get(META, {}).get(_META_KEY)
+    schema = meta.get("schema") if isinstance(meta, dict) else None
+    return type(schema) is int and schema >= 3
+
+
+def _allow_a_journal(data: Tables) -> None:
+    """2 -> 3: no document changes; the new schema number is the whole of it."""
+
+
+_NO_EDIT = ReleaseStore.MIGRATIONS[2]
+
+
+def _vouched_by_catalogue(path: Path, identity: tuple[int, int, int]) -> Vouched | None:
+    """What a current catalogue says the store file holds (store.disk.catalogue)."""
+    from store.disk.catalogue import vouched
+
+    return vouched(path, identity)
 
 
 def _drop_state_table(data: Tables) -> None:

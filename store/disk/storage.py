@@ -1,4 +1,4 @@
-"""A TinyDB storage that never leaves a half-written store: atomic replace, backup, lock, cache.
+"""A TinyDB storage that never leaves a half-written store: journal or atomic replace, backup, lock.
 
 TinyDB's own ``JSONStorage`` rewrites its file in place, has no lock, reads
 with the locale's encoding and parses the whole file on every operation.
@@ -10,22 +10,40 @@ disk:
   with one document per line and read back a line at a time, so that
   neither a write nor a read ever holds a second copy of the whole file
   (any other JSON layout, such as stock TinyDB's, is read too).
-* Every write goes to a temporary file in the same folder, is fsynced, the
-  current file is hard-linked to ``<name>.bak`` (the previous generation),
-  the temporary file replaces the store with ``os.replace`` and the folder is
-  fsynced. A crash or an error at any step leaves the old or the new file,
-  never a mix (D1, D2, D7). Only the holder of the write lock writes.
+* A write of a few documents into a large store (``can_append``: a store
+  file that older code would refuse to read without its journal) is
+  appended to ``<name>.journal`` (store.disk.journal) as one record with its
+  CRC-32, fsynced before the write returns: what changed (new, replaced and
+  removed documents), found by comparing the data with what was loaded.
+  A crash midway leaves a record cut short, which was never acknowledged and
+  is ignored, then cut off by the next append (D1, D2, D7).
+* Any other write, and the first one after the journal passed a quarter of
+  the store file (``JOURNAL_SHARE``), is of the whole store: to a temporary
+  file in the same folder, fsynced; the current file is hard-linked to
+  ``<name>.bak`` (the previous generation) and its journal to
+  ``<name>.bak.journal``, the temporary file replaces the store with
+  ``os.replace``, the journal is removed and the folder fsynced. A crash at
+  any step leaves the old file with its journal or the new one, never a mix:
+  a journal names the size and mtime of the file it continues and is ignored
+  beside any other. Only the holder of the write lock writes.
 * The parsed data is kept in memory and the file is parsed again only when
-  its (inode, size, mtime) changed: TinyDB calls ``read()`` on every
-  operation and a store can be hundreds of megabytes.
+  its (inode, size, mtime) or its journal's (inode, size) changed: TinyDB
+  calls ``read()`` on every operation and a store can be hundreds of
+  megabytes.
+* ``vouch``: derived data (the catalogue) made for exactly this store file
+  and journal (their sizes and the file's mtime, :func:`identity_of`) may
+  give where every document of the lazy tables lies, with its CRC-32: the
+  store is then opened without parsing the file, and each document is
+  checked against its CRC-32 when it is read (:class:`StoredDocument`).
 * The documents of the tables named in ``lazy_tables`` are checked as they
   are read but kept as :class:`StoredDocument`: where they lie in the file,
   read again when asked for, and written to the next generation as the
   bytes they were. An import that adds 100 releases to 100,000 then holds
   offsets, not 2 GB of parsed documents, and writes the untouched ones
   without encoding them again.
-* A file that does not parse is moved aside, never overwritten and never
-  taken for an empty store (D3).
+* A file that does not parse, or a journal with a damaged record before its
+  last, is moved aside (with its journal), never overwritten and never taken
+  for an empty store (D3).
 
 A store that is open in one process and written by another is seen through
 :meth:`AtomicJSONStorage.changed_on_disk` and :meth:`AtomicJSONStorage.reload`.
@@ -41,8 +59,10 @@ import shutil
 import stat
 import time
 import weakref
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -50,17 +70,28 @@ import orjson
 from tinydb.storages import Storage
 
 from store import collector
+from store.disk import journal
 from store.disk.lock import DEFAULT_TIMEOUT, StoreLock
 from store.errors import DamagedStoreError, StoreError, StoreLockedError
 from store.sanitize import clean_line
 
 Tables = dict[str, dict[str, Any]]
-Signature = tuple[int, int, int]  # st_ino, st_size, st_mtime_ns
+# The store file's st_ino, st_size, st_mtime_ns, then its journal's st_ino and
+# st_size (0, 0 without one): what changes when anyone writes the store.
+Signature = tuple[int, ...]
 
 # Checks a parsed store beyond its JSON shape: returns what is wrong with it
 # (the file is then moved aside as damaged) or None; may raise StoreError to
 # refuse the file while leaving it untouched (a store from a newer version).
 Validator = Callable[[Tables], str | None]
+
+# Whether a store file (as parsed) may be continued by a journal: a file older
+# code would read without its journal must be written whole (it is refused by
+# that code once written so).
+AppendCheck = Callable[[Tables], bool]
+# What the journal may grow to, as a share of the store file, before the next
+# write is of the whole store again (and the journal starts afresh).
+JOURNAL_SHARE = 0.25
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _READ_BUFFER = 1 << 20
@@ -70,6 +101,33 @@ _WRITE_CHUNK = 4 << 20
 def backup_path_for(path: Path) -> Path:
     """Where the previous generation of the store at *path* is kept."""
     return path.with_name(path.name + ".bak")
+
+
+# A document of a lazy table as derived data knows it: its key, where its JSON
+# starts (in the store file, or past its end: in the journal, counted from
+# the store file's size), its length, its CRC-32 and its fingerprint.
+Placed = tuple[str, int, int, int, str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Vouched:
+    """What derived data (the catalogue) says a store file and its journal hold: enough to
+    open the store without parsing it. Each document is checked as it is read."""
+
+    lazy: dict[str, list[Placed]]  # in file order
+    others: Tables  # every other table, parsed
+    journal_end: int  # where the journal's last whole record ends (0: none)
+
+
+# Given a store file and its (size, mtime_ns, journal size): what derived data made for
+# exactly those files says they hold, or None.
+Vouch = Callable[[Path, tuple[int, int, int]], Vouched | None]
+
+
+def identity_of(base: os.stat_result, journal_size: int) -> tuple[int, int, int]:
+    """A store's identity for derived data: the store file's size and mtime, its journal's
+    size. No inode: a copy that keeps the timestamps (``cp -p``) is the same store."""
+    return (base.st_size, base.st_mtime_ns, journal_size)
 
 
 class _Damage(Exception):
@@ -103,9 +161,17 @@ class AtomicJSONStorage(Storage):
         read_only: bool = False,
         rebuilding: bool = False,
         lazy_tables: frozenset[str] = frozenset(),
+        can_append: AppendCheck | None = None,
+        vouch: Vouch | None = None,
     ) -> None:
         super().__init__()
         self.lazy_tables = lazy_tables
+        # Writes go to the journal (store.disk.journal) when the store file on
+        # disk passes this check; without it every write is of the whole file.
+        self._can_append = can_append
+        # Derived data that may spare parsing the store file (lazy tables only).
+        self._vouch = vouch
+        self.journal_path = journal.journal_path_for(Path(os.path.realpath(path)))
         # Rebuilding (pressroom doctor): the first write is a store made from a
         # damaged one and its backup, not a new store that would cost the backup.
         self.rebuilding = rebuilding
@@ -127,6 +193,13 @@ class AtomicJSONStorage(Storage):
         self._in_transaction = 0
         self._dirty = False
         self._swept = False
+        # What the files on disk hold, to find what a write changed: each
+        # document of a lazy table as the object loaded, others as their JSON.
+        self._on_disk: dict[str, dict[str, object]] | None = None
+        self._appendable = False
+        self._base_key: journal.BaseKey | None = None
+        self._journal_end = 0  # where the last whole record of the journal ends
+        self._journal_file: _Generation | None = None
 
     # -- TinyDB's Storage interface ------------------------------------------------
 
@@ -229,7 +302,12 @@ class AtomicJSONStorage(Storage):
     def _load(self) -> None:
         for _attempt in range(3):
             try:
-                data, signature = _read_store_file(self.path, self.lazy_tables)
+                read = (
+                    self._read_appended()
+                    or self._read_vouched()
+                    or _read_store(self.path, self.lazy_tables)
+                )
+                data, signature = read.data, read.signature
                 if data is not None and self._validate is not None:
                     reason = self._validate(data)
                     if reason is not None:
@@ -259,15 +337,117 @@ class AtomicJSONStorage(Storage):
             self._signature = signature
             self._loaded = True
             self.version += 1
+            self._base_key = read.base_key
+            self._journal_end = read.journal_end
+            self._journal_file = read.journal_file
+            # Only a storage that appends at all (its owner gave can_append) appends;
+            # any other writes whole, which also folds a journal into the file.
+            self._appendable = (
+                data is not None
+                and self._can_append is not None
+                and (read.journal_end > 0 or self._can_append(data))
+            )
+            self._remember_disk()
             return
         raise StoreError(f"{_shown(self.path)} keeps changing while it is read; try again")
 
+    def _read_appended(self) -> _Read | None:
+        """The data in memory with what another process appended to the journal since, when
+        the store file is the one loaded: only the new records are read."""
+        loaded, data, base_key = self._signature, self._data, self._base_key
+        if loaded is None or data is None or base_key is None or len(loaded) != 5:
+            return None
+        now = signature_of(self.path)
+        if now is None or now[:3] != loaded[:3] or now[3] <= 0:
+            return None
+        same = self._journal_file is not None and now[3] == loaded[3]
+        journal_file = self._journal_file if same else _open_journal(self.path)
+        if journal_file is None:
+            return None
+        start = self._journal_end if same else 0
+        try:
+            entries, end = journal.read_entries(journal_file.fd, base_key, start)
+        except (journal.JournalDamage, OSError):
+            return None  # read the whole store, which reports the damage
+        if not end:
+            return None
+        st = os.fstat(journal_file.fd)
+        signature = (*loaded[:3], st.st_ino, st.st_size)
+        with collector.paused():
+            # A table of its own for each: the old one may be in use by a reader.
+            grown = {name: dict(table) for name, table in data.items()}
+            _apply_entries(grown, entries, self.lazy_tables, journal_file, signature)
+        return _Read(grown, signature, base_key, end, journal_file)
+
+    def _read_vouched(self) -> _Read | None:
+        """The store as derived data describes it, when that was made for exactly these files."""
+        if self._vouch is None or not self.lazy_tables:
+            return None
+        try:
+            fd = os.open(self.path, os.O_RDONLY | os.O_CLOEXEC | os.O_NONBLOCK)
+        except OSError:
+            return None
+        base = _Generation(fd)
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            return None
+        journal_file = _open_journal(self.path)
+        journal_size = os.fstat(journal_file.fd).st_size if journal_file is not None else 0
+        vouched = self._vouch(self.path, identity_of(st, journal_size))
+        if vouched is None:
+            return None
+        data: Tables = {}
+        size = st.st_size
+        with collector.paused():
+            for name, placed in vouched.lazy.items():
+                table = data[name] = {}
+                for key, offset, length, check, fingerprint in placed:
+                    if offset >= size and journal_file is not None:
+                        table[key] = StoredDocument(
+                            journal_file, offset - size, length, fingerprint, check
+                        )
+                    else:
+                        table[key] = StoredDocument(base, offset, length, fingerprint, check)
+            for name, table in vouched.others.items():
+                data.setdefault(name, {}).update(table)
+        signature = (st.st_ino, st.st_size, st.st_mtime_ns, *_journal_signature(journal_file))
+        return _Read(
+            data,
+            signature,
+            (st.st_size, st.st_mtime_ns),
+            vouched.journal_end,
+            journal_file if vouched.journal_end else None,
+        )
+
+    def _remember_disk(self) -> None:
+        self._on_disk = None
+        if self._data is None or not self._appendable:
+            return
+        dumps = orjson.dumps
+        on_disk: dict[str, dict[str, object]] = {}
+        try:
+            for name, table in self._data.items():
+                if name in self.lazy_tables:
+                    on_disk[name] = dict(table)
+                else:
+                    on_disk[name] = {key: dumps(doc) for key, doc in table.items()}
+        except TypeError:
+            return  # not JSON: the next write is whole, and says what is wrong
+        self._on_disk = on_disk
+
     def _quarantine_if_unchanged(self, seen: Signature | None) -> Path | None:
-        """Move the damaged file aside, unless a writer replaced it since it was read."""
+        """Move the damaged file aside (with its journal), unless a writer replaced it since
+        it was read."""
         with self.lock:
             if seen is None or signature_of(self.path) != seen:
                 return None
-            return move_aside(self.path, "damaged")
+            aside = move_aside(self.path, "damaged")
+            if self.journal_path.exists():
+                journal_aside = journal.journal_path_for(aside)
+                with suppress(OSError):
+                    os.link(self.journal_path, journal_aside)
+                    os.unlink(self.journal_path)
+            return aside
 
     def _damaged_error(self, reason: str, quarantined: Path) -> DamagedStoreError:
         self._forget()
@@ -289,17 +469,135 @@ class AtomicJSONStorage(Storage):
         self._loaded = False
         self._signature = None
         self._dirty = False
+        self._on_disk = None
+        self._appendable = False
+        self._journal_file = None
 
     # -- writing -------------------------------------------------------------------
 
     def _commit(self) -> None:
+        data = self._data if self._data is not None else {}
         try:
-            self._write_file(self._data if self._data is not None else {})
+            changes = self._changes(data)
+            if changes is None:
+                self._write_file(data)
+            elif changes:
+                self._append(data, changes)
         except BaseException:
             # The disk holds the old or the new generation; read it back to know.
             self._forget()
             raise
         self._dirty = False
+
+    def _changes(self, data: Tables) -> list[tuple[str, str, object]] | None:
+        """What *data* changes in the files on disk, ``(table, key, document or None)``;
+        None when the write must be of the whole store (no journal for this file, a
+        table added or removed, the journal grown past its share)."""
+        on_disk = self._on_disk
+        if (
+            on_disk is None
+            or not self._appendable
+            or self.rebuilding
+            or self._base_key is None
+            or data.keys() != on_disk.keys()
+        ):
+            return None
+        changes: list[tuple[str, str, object]] = []
+        dumps = orjson.dumps
+        for name, table in data.items():
+            before = on_disk[name]
+            lazy = name in self.lazy_tables
+            for key, doc in table.items():
+                if lazy:
+                    if before.get(key) is not doc:
+                        changes.append((name, key, doc))
+                elif before.get(key) != dumps(doc):
+                    changes.append((name, key, doc))
+            changes.extend((name, key, None) for key in before.keys() - table.keys())
+        return changes
+
+    def _append(self, data: Tables, changes: list[tuple[str, str, object]]) -> None:
+        """Append *changes* to the journal as one record, durably (or write the whole
+        store instead when the journal would grow past its share)."""
+        shown = _shown(self.path)
+        assert self._base_key is not None
+        dumps = orjson.dumps
+        try:
+            encoded = [
+                (
+                    name,
+                    key,
+                    None
+                    if doc is None
+                    else bytes(doc.raw())
+                    if type(doc) is StoredDocument
+                    else dumps(doc),
+                )
+                for name, key, doc in changes
+            ]
+        except TypeError as exc:  # orjson.JSONEncodeError is a TypeError
+            raise StoreError(f"cannot save {shown}: {_encode_problem(exc)}") from None
+        record, starts = journal.record(encoded)
+        base_size = self._base_key[0]
+        start = self._journal_end or len(journal.header(self._base_key))
+        if start + len(record) > JOURNAL_SHARE * base_size:
+            self._write_file(data)
+            return
+        if not self._swept:
+            self._sweep_temporary_files()
+        try:
+            journal_file = self._journal_file
+            if journal_file is None or not self._journal_end:
+                # No journal for this store file yet (or one of an earlier file, which
+                # may also be the backup's: never written in place): a new one.
+                journal_file = self._new_journal()
+            fd = os.open(self.journal_path, os.O_WRONLY | os.O_CLOEXEC)
+            try:
+                st = os.fstat(fd)
+                if self._signature is None or st.st_ino != os.fstat(journal_file.fd).st_ino:
+                    raise StoreError(
+                        f"{shown} was changed by another process meanwhile; nothing was written"
+                    )
+                _append_record(fd, start, record)
+                st = os.fstat(fd)
+            finally:
+                os.close(fd)
+        except OSError as exc:
+            raise StoreError(_write_problem(shown, exc)) from exc
+        self._journal_file = journal_file
+        self._journal_end = start + len(record)
+        base = self._signature[:3] if self._signature is not None else (0, 0, 0)
+        self._signature = (*base, st.st_ino, st.st_size)
+        self.version += 1
+        on_disk = self._on_disk
+        assert on_disk is not None
+        for (name, key, doc), (_n, _k, raw), at in zip(changes, encoded, starts, strict=True):
+            if raw is None:
+                on_disk[name].pop(key, None)
+            elif name in self.lazy_tables:
+                stored = StoredDocument(
+                    journal_file, start + at, len(raw), _fingerprint_in(doc), zlib.crc32(raw)
+                )
+                data[name][key] = stored
+                on_disk[name][key] = stored
+            else:
+                on_disk[name][key] = raw
+
+    def _new_journal(self) -> _Generation:
+        """An empty journal continuing the store file, put in place of any other."""
+        assert self._base_key is not None
+        tmp = self.path.with_name(f".{self.path.name}.journal.{secrets.token_hex(4)}.tmp")
+        fd = os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644)
+        try:
+            os.write(fd, journal.header(self._base_key))
+            os.fsync(fd)
+            os.replace(tmp, self.journal_path)
+            _fsync_folder(self.path.parent)
+        except BaseException:
+            os.close(fd)
+            _unlink_quietly(tmp)
+            raise
+        return _Generation(fd)
 
     def _write_file(self, data: Tables) -> None:
         shown = _shown(self.path)
@@ -320,6 +618,8 @@ class AtomicJSONStorage(Storage):
                 written = _Generation(os.open(tmp, os.O_RDONLY | os.O_CLOEXEC))
             self._keep_backup()
             os.replace(tmp, self.path)
+            # The journal continued the file just replaced: it is the backup's now.
+            _unlink_quietly(self.journal_path)
         except OSError as exc:
             _unlink_quietly(tmp)
             raise StoreError(_write_problem(shown, exc)) from exc
@@ -329,7 +629,10 @@ class AtomicJSONStorage(Storage):
         except BaseException:
             _unlink_quietly(tmp)
             raise
-        self._signature = signature
+        self._signature = (*signature, *_journal_signature(None))
+        self._base_key = (signature[1], signature[2])
+        self._journal_end = 0
+        self._journal_file = None
         self.version += 1
         if written is not None and placed:
             # What was written in full is now only where it lies in the new
@@ -337,6 +640,8 @@ class AtomicJSONStorage(Storage):
             with collector.paused():  # 100,000 objects at 100k: no collection midway
                 for table, key, offset, length, fingerprint in placed:
                     data[table][key] = StoredDocument(written, offset, length, fingerprint)
+        self._appendable = self._can_append is not None and self._can_append(data)
+        self._remember_disk()
         try:
             _fsync_folder(folder)
         except OSError as exc:
@@ -396,6 +701,21 @@ class AtomicJSONStorage(Storage):
         except BaseException:
             _unlink_quietly(staged)
             raise
+        # The backup is the store file with its journal: the journal goes with it (a
+        # second name; it is never written again once the store is replaced).
+        backup_journal = journal.journal_path_for(self.backup_path)
+        staged = self.path.with_name(f".{self.path.name}.bakj.{secrets.token_hex(4)}.tmp")
+        if not self.journal_path.exists():
+            _unlink_quietly(backup_journal)
+            return
+        try:
+            os.link(self.journal_path, staged)
+        except OSError:
+            shutil.copyfile(self.journal_path, staged)
+        try:
+            os.replace(staged, backup_journal)
+        finally:
+            _unlink_quietly(staged)
 
     def _sweep_temporary_files(self) -> None:
         """Remove temporary files a killed writer left (only the lock holder writes them)."""
@@ -414,21 +734,162 @@ class AtomicJSONStorage(Storage):
 
 
 def signature_of(path: Path) -> Signature | None:
-    """The (inode, size, mtime) of the file at *path* now; None when there is none."""
+    """The (inode, size, mtime) of the file at *path* now and the (inode, size) of its
+    journal ((0, 0) without one); None when there is no file."""
     try:
         st = os.stat(path)
     except FileNotFoundError:
         return None
     except OSError:
         # Unreadable now: make it look changed so the next read reports why.
-        return (-1, -1, -1)
-    return (st.st_ino, st.st_size, st.st_mtime_ns)
+        return (-1, -1, -1, -1, -1)
+    try:
+        js = os.stat(journal.journal_path_for(path))
+        tail: tuple[int, int] = (js.st_ino, js.st_size)
+    except FileNotFoundError:
+        tail = (0, 0)
+    except OSError:
+        tail = (-1, -1)
+    return (st.st_ino, st.st_size, st.st_mtime_ns, *tail)
+
+
+def store_identity(path: Path) -> tuple[int, int, int] | None:
+    """The store's identity for derived data (:func:`identity_of`) now; None without a file."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    try:
+        journal_size = os.stat(journal.journal_path_for(path)).st_size
+    except OSError:
+        journal_size = 0
+    return identity_of(st, journal_size)
+
+
+def _journal_stat(path: Path) -> tuple[int, int]:
+    """The (inode, size) of the journal beside *path* now, as :func:`signature_of` has it."""
+    signature = signature_of(path)
+    return (0, 0) if signature is None else (signature[3], signature[4])
+
+
+def _journal_signature(journal_file: _Generation | None) -> tuple[int, int]:
+    if journal_file is None:
+        return (0, 0)
+    st = os.fstat(journal_file.fd)
+    return (st.st_ino, st.st_size)
+
+
+def _open_journal(path: Path) -> _Generation | None:
+    """The journal beside the store file at *path*, open for reading; None without one."""
+    try:
+        fd = os.open(journal.journal_path_for(path), os.O_RDONLY | os.O_CLOEXEC | os.O_NONBLOCK)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise StoreError(
+            f"cannot read the journal of {_shown(path)} ({exc.strerror or exc})"
+        ) from exc
+    file = _Generation(fd)
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        raise StoreError(
+            f"the journal of {_shown(path)} is not a regular file; nothing was changed"
+        )
+    return file
+
+
+def _append_record(fd: int, start: int, record: bytes) -> None:
+    """Write *record* at *start* of the journal open as *fd* (cutting off what a crash
+    left after it), durably; on an error the journal is cut back to *start*."""
+    try:
+        if os.fstat(fd).st_size != start:
+            os.ftruncate(fd, start)
+        view = memoryview(record)
+        at = start
+        while view:
+            written = os.pwrite(fd, view, at)
+            view = view[written:]
+            at += written
+        os.fsync(fd)
+    except BaseException:
+        with suppress(OSError):
+            os.ftruncate(fd, start)
+        raise
+
+
+@dataclass(slots=True)
+class _Read:
+    """A store as read: its tables, signature, and what its journal continues."""
+
+    data: Tables | None
+    signature: Signature | None
+    base_key: journal.BaseKey | None = None
+    journal_end: int = 0
+    journal_file: _Generation | None = None
 
 
 def _read_store_file(
     path: Path, lazy: frozenset[str] = frozenset()
 ) -> tuple[Tables | None, Signature | None]:
-    """The parsed store at *path* and its signature; (None, None) when there is no file.
+    """The parsed store at *path* (with its journal) and its signature; (None, None) when
+    there is no file."""
+    read = _read_store(path, lazy)
+    return read.data, read.signature
+
+
+def _read_store(path: Path, lazy: frozenset[str] = frozenset()) -> _Read:
+    """The store file at *path*, then what its journal adds (see :func:`_read_base`)."""
+    data, st = _read_base(path, lazy)
+    if data is None or st is None:
+        return _Read(None, None)
+    base_key = (st.st_size, st.st_mtime_ns)
+    journal_file = _open_journal(path)
+    signature = (st.st_ino, st.st_size, st.st_mtime_ns, *_journal_signature(journal_file))
+    if journal_file is None:
+        return _Read(data, signature, base_key)
+    try:
+        entries, end = journal.read_entries(journal_file.fd, base_key)
+    except journal.JournalDamage as damage:
+        raise _Damage(str(damage), signature) from None
+    except OSError as exc:
+        raise StoreError(f"cannot read the journal of {_shown(path)} ({exc})") from exc
+    with collector.paused():
+        _apply_entries(data, entries, lazy, journal_file, signature)
+    return _Read(data, signature, base_key, end, journal_file if end else None)
+
+
+def _apply_entries(
+    data: Tables,
+    entries: list[journal.Entry],
+    lazy: frozenset[str],
+    journal_file: _Generation,
+    signature: Signature,
+) -> None:
+    """Lay the journal's *entries* over *data*, in order (a later one wins)."""
+    loads = orjson.loads
+    for entry in entries:
+        table = data.setdefault(entry.table, {})
+        if entry.raw is None:
+            table.pop(entry.key, None)
+            continue
+        try:
+            doc = loads(entry.raw)
+        except orjson.JSONDecodeError:
+            doc = None
+        if type(doc) is not dict:
+            raise _Damage("the journal holds a document that is not an object", signature)
+        if entry.table in lazy:
+            table[entry.key] = StoredDocument(
+                journal_file, entry.offset, len(entry.raw), _fingerprint_in(doc)
+            )
+        else:
+            table[entry.key] = doc
+
+
+def _read_base(
+    path: Path, lazy: frozenset[str] = frozenset()
+) -> tuple[Tables | None, os.stat_result | None]:
+    """The parsed store file at *path* (without its journal) and its stat; (None, None)
+    when there is no file.
 
     The documents of the tables in *lazy* are checked but kept as
     :class:`StoredDocument` (when the file is in the line layout)."""
@@ -449,7 +910,7 @@ def _read_store_file(
         kind = "a directory" if stat.S_ISDIR(st.st_mode) else "not a regular file"
         raise StoreError(f"{shown} is {kind}, not a store; nothing was changed")
     with open(fd, "rb", buffering=_READ_BUFFER, closefd=True) as handle:
-        signature = (st.st_ino, st.st_size, st.st_mtime_ns)
+        signature = (st.st_ino, st.st_size, st.st_mtime_ns, *_journal_stat(path))
         try:
             with collector.paused():
                 data = _parse_store_lines(handle, lazy)
@@ -463,7 +924,7 @@ def _read_store_file(
             raise
         except OSError as exc:
             raise StoreError(f"cannot read {shown} ({exc.strerror or exc})") from exc
-    return data, signature
+    return data, st
 
 
 # Where a document of a lazy table went in a file being written:
@@ -549,14 +1010,18 @@ class _ReadAhead:
     def raw(self, doc: StoredDocument) -> bytes | memoryview:
         at = doc.offset - self.start
         if doc._file is self.file and at >= 0 and at + doc.length <= len(self.data):
-            return self.data[at : at + doc.length]
-        if doc.length >= _READ_AHEAD:
+            raw = self.data[at : at + doc.length]
+        elif doc.length >= _READ_AHEAD:
             return doc.raw()
-        self.file, self.start = doc._file, doc.offset
-        self.data = memoryview(os.pread(doc._file.fd, _READ_AHEAD, doc.offset))
-        if len(self.data) < doc.length:
-            raise StoreError("the store file was cut short while it was open; reopen Pressroom")
-        return self.data[: doc.length]
+        else:
+            self.file, self.start = doc._file, doc.offset
+            self.data = memoryview(os.pread(doc._file.fd, _READ_AHEAD, doc.offset))
+            if len(self.data) < doc.length:
+                raise StoreError("the store file was cut short while it was open; reopen Pressroom")
+            raw = self.data[: doc.length]
+        if doc.check is not None:
+            verify(raw, doc.check)
+        return raw
 
 
 def _fingerprint_in(doc: object) -> str | None:
@@ -587,19 +1052,32 @@ class _Generation:
 class StoredDocument:
     """A document of a store file, left as its bytes there until it is asked for."""
 
-    __slots__ = ("_file", "fingerprint", "length", "offset")
+    __slots__ = ("_file", "check", "fingerprint", "length", "offset")
 
-    def __init__(self, file: _Generation, offset: int, length: int, fingerprint: str | None):
+    def __init__(
+        self,
+        file: _Generation,
+        offset: int,
+        length: int,
+        fingerprint: str | None,
+        check: int | None = None,
+    ):
         self._file = file
         self.offset = offset
         self.length = length
         # Read when the document was checked: finding known releases needs
         # every document's fingerprint and nothing else of it.
         self.fingerprint = fingerprint
+        # The CRC-32 its bytes must have, when the file was not parsed as it was
+        # opened (derived data vouched for it): checked as it is read.
+        self.check = check
 
     def raw(self) -> bytes:
         """Its JSON, as it is in the file."""
-        return self._file.read(self.offset, self.length)
+        raw = self._file.read(self.offset, self.length)
+        if self.check is not None:
+            verify(raw, self.check)
+        return raw
 
     def load(self) -> dict[str, Any]:
         """The document, parsed again from the file (it was checked when the file was read)."""
@@ -610,6 +1088,14 @@ class StoredDocument:
         if type(doc) is not dict:
             raise StoreError("the store file changed while it was open; reopen Pressroom")
         return doc
+
+
+def verify(raw: bytes | memoryview, check: int) -> None:
+    """Raise StoreError when a document's bytes are not the ones derived data vouched for."""
+    if zlib.crc32(raw) != check:
+        raise StoreError(
+            "a document of the store file is damaged (its checksum differs); run `pressroom doctor`"
+        )
 
 
 def materialized(table: dict[str, Any]) -> dict[str, Any]:
@@ -796,17 +1282,33 @@ def restore_backup(path: Path, validate: Validator | None = None) -> Path:
         raise StoreError(f"the backup {_shown(backup)} is damaged too; nothing was changed")
     with StoreLock(path):
         staged = path.with_name(f".{path.name}.restore.{os.getpid()}-{secrets.token_hex(4)}.tmp")
+        journal_staged: Path | None = None
         try:
             try:
                 os.link(backup, staged)
             except OSError:
                 shutil.copyfile(backup, staged)
+            backup_journal = journal.journal_path_for(backup)
+            if backup_journal.exists():
+                # A copy, not a second name: the store's journal is written in place.
+                journal_staged = staged.with_name(staged.name.removesuffix(".tmp") + "-j.tmp")
+                shutil.copyfile(backup_journal, journal_staged)
+            store_journal = journal.journal_path_for(path)
             if path.exists():
-                link_aside(path, "replaced")  # the replace below drops the old name
+                aside = link_aside(path, "replaced")  # the replace below drops the old name
+                if store_journal.exists():
+                    with suppress(OSError):
+                        os.link(store_journal, journal.journal_path_for(aside))
             os.replace(staged, path)
+            if journal_staged is not None:
+                os.replace(journal_staged, store_journal)
+            else:
+                _unlink_quietly(store_journal)
             _fsync_folder(path.parent)
         except OSError as exc:
             _unlink_quietly(staged)
+            if journal_staged is not None:
+                _unlink_quietly(journal_staged)
             raise StoreError(f"cannot restore {shown} ({exc.strerror or exc})") from exc
     return path
 

@@ -323,7 +323,8 @@ def _run_import(store: ImportTarget, paths: Sequence[str]) -> ImportSummary:
             # (store.disk.catalogue).
             from store.archive import Archive
 
-            Archive(store).build_index(progress=bar.indexing, added=added)
+            # Written for the browser, not needed here (store.search.index_file).
+            Archive(store).build_index(progress=bar.indexing, added=added, keep=False)
     # The rate a user meets: the whole command, index and start included.
     summary.seconds = time.monotonic() - STARTED
     return summary
