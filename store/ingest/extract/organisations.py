@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import pairwise
-from typing import Any
 
 from store.ingest.extract.vocabulary import (
     COMMON_WORDS,
@@ -130,7 +129,7 @@ _NAME_AFTER_KIND = re.compile(
 _KEEP_DOT = re.compile(rf"(?:{ORG_SUFFIX}|[A-Z]\.[A-Z]\.)$")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def _bare(token: str) -> str:
     return token.lower().strip(".,’'")
 
@@ -140,18 +139,12 @@ def is_org_word(token: str) -> bool:
     return _is_org_word(token)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def _is_org_word(token: str) -> bool:
     word = _bare(token).removesuffix("’s").removesuffix("'s")
     if word in ORG_WORDS or token in _SUFFIX_WORDS:
         return True
     return token[:1].isupper() and len(word) > 6 and word.endswith(ORG_WORD_ENDINGS)
-
-
-@lru_cache(maxsize=32768)
-def _has_org_word(run: str) -> bool:
-    """Does a capitalised run hold an organisation word? Cached: runs recur across releases."""
-    return any(map(_is_org_word, run.split()))
 
 
 def _acronym_fits(tokens: list[str], acronym: str) -> bool:
@@ -454,7 +447,7 @@ def _names_in_run(
     return names
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=4096)
 def _names_in_words(
     words: tuple[str, ...],
     suffix: str | None,
@@ -466,7 +459,7 @@ def _names_in_words(
     return tuple(_names_in_run(list(words), suffix, acronym, [list(name) for name in people]))
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=4096)
 def _fold(value: str) -> str:
     return fold(value)
 
@@ -495,21 +488,17 @@ def find_organisations(
         if len(found) < MAX_ORGANISATIONS:
             found[key] = shown
 
-    memo: dict[tuple[str | Any, ...], tuple[tuple[str, str | None], ...]] = {}
+    memo: dict[tuple[str, str | None, str | None], tuple[tuple[str, str | None], ...]] = {}
     for m in _RUN.finditer(text):
-        start = m.start()
-        if start and ((before := text[start - 1]).isalnum() or before in "&’'.-"):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "&’'.-"):
             continue
-        key = m.group(0, "suffix", "acr")
+        if not (m.group("suffix") or any(map(_is_org_word, m.group(0).split()))):
+            continue  # no organisation word: a name, a place, a title-case phrase
+        key = (m.group(0), m.group("suffix"), m.group("acr"))
         names = memo.get(key)
         if names is None:
-            if not (key[1] or _has_org_word(key[0])):
-                # No organisation word: a name, a place, a title-case phrase. Remembered as
-                # naming nothing, since runs recur in a release ("United States").
-                memo[key] = ()
-                continue
             cut = m.start("suffix") if key[1] else m.start("acr") if key[2] else -1
-            span = text[start:cut].rstrip(" \t(,") if cut >= 0 else key[0]
+            span = text[m.start() : cut].rstrip(" \t(,") if cut >= 0 else m.group(0)
             words = span.split()
             # Only the people who could be cut out of this run go into the cache's key.
             bare = {w.rstrip("’'").removesuffix("’s").removesuffix("'s") for w in words}

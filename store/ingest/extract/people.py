@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from functools import lru_cache
 
 from store.ingest.extract.vocabulary import (
@@ -213,12 +212,7 @@ def _role_after(text: str, end: int) -> str | None:
     return " ".join(words)
 
 
-def _words_before(text: str, start: int) -> list[str]:
-    """The last two words (with their dots) in the few characters before *start*."""
-    return text[max(0, start - 40) : start].rsplit(None, 2)[-2:]
-
-
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def _word_in_run(token: str) -> tuple[bool, bool, str | None]:
     """What a word of a capitalised run says: (can it be part of a name, is it an honorific,
     the cue it gives to a name after it). Cached: runs repeat the same few thousand words."""
@@ -256,17 +250,8 @@ _POSSESSIVE = ("'s", "’s")
 _FIRM_AFTER = (" Inc", " LLC", " Ltd", " Corp", " Group", " & Co", " GmbH", " PLC", " AG ")
 
 
-@lru_cache(maxsize=32768)
-def _run_segments(
-    tokens: tuple[str, ...], digit_after: bool, after_of: bool
-) -> tuple[tuple[int, int, str | None], ...]:
-    """:func:`_segments`, cached: two in five runs recur ("United States", a person named
-    again further down, "Chief Executive Officer" in another release)."""
-    return tuple(_segments(tokens, digit_after, after_of))
-
-
 def _segments(
-    tokens: Sequence[str], digit_after: bool = False, after_of: bool = False
+    tokens: list[str], digit_after: bool = False, after_of: bool = False
 ) -> list[tuple[int, int, str | None]]:
     """Split a run at words that are no part of a name; each piece with the cue before it.
     *after_of*: the run follows "of" ("Department of Justice Criminal Division"), where its
@@ -312,8 +297,10 @@ def find_people(text: str) -> tuple[Person, ...]:
         ):
             continue  # a word's end; not "-Lucas Lasota, Legal Manager", a quote's speaker
         run = m.group(0)
-        tokens = tuple(run.split())
-        before = text[max(0, start - 40) : start].rsplit(None, 2)[-2:]  # _words_before
+        tokens = run.split()
+        # The last two words (with their dots) in the few characters before the run; written
+        # out here, as the run's group is kept: this loop runs for every capitalised run.
+        before = text[max(0, start - 40) : start].rsplit(None, 2)[-2:]
         last = before[-1].lower() if before else ""
         if last == "to" and len(before) > 1 and before[-2].lower() == "according":
             last = "said"
@@ -324,7 +311,7 @@ def find_people(text: str) -> tuple[Person, ...]:
         listed = listed_after == start or (
             listed_after >= 0 and _AND_GAP.fullmatch(text, listed_after, start) is not None
         )
-        for first, stop, cue in _run_segments(tokens, digit_after, last in _OF_WORDS):
+        for first, stop, cue in _segments(tokens, digit_after, last in _OF_WORDS):
             if stop - first > 5:
                 continue
             at_end = stop == len(tokens)
@@ -413,7 +400,7 @@ _AGE_AFTER = re.compile(r",[ \t]{1,2}\d{1,3},[ \t]")
 _PARTY = frozenset({"D", "R", "I", "Republican", "Democrat", "Democratic", "Independent"})
 
 
-def _without_party(tokens: Sequence[str], first: int, stop: int) -> int:
+def _without_party(tokens: list[str], first: int, stop: int) -> int:
     """*stop* less a party and state that close the name."""
     if stop - first >= 3 and tokens[stop - 1].strip(".") in _PARTY:
         return stop - 1
@@ -427,7 +414,7 @@ def _is_region(token: str) -> bool:
     return bare in REGION_WORDS or bare + "." in REGION_WORDS
 
 
-def _title_before(tokens: Sequence[str], first: int) -> str:
+def _title_before(tokens: list[str], first: int) -> str:
     """The title words right before a name in its run: "Assistant Attorney General"."""
     at = first
     while at > 0 and first - at < 4:
