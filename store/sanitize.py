@@ -7,7 +7,9 @@ the screen (SECURITY.md section 2). It is idempotent and never raises.
 
 from __future__ import annotations
 
+import functools
 import re
+import sys
 import unicodedata
 
 # Whole escape sequences first, so that their parameters do not survive as
@@ -82,4 +84,13 @@ def fold(value: str) -> str:
         # ASCII: casefold is lower(), NFKD changes nothing, there are no marks.
         return value.lower()
     decomposed = unicodedata.normalize("NFKD", value.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # The marks left by decomposition dropped in C, not a character at a time in Python.
+    return decomposed.translate(_combining_marks())
+
+
+@functools.cache
+def _combining_marks() -> dict[int, None]:
+    """Every character with a combining class (what fold drops), for ``str.translate``.
+
+    Built on the first text that is not ASCII (50 ms), from this Python's Unicode data."""
+    return {code: None for code in range(sys.maxunicode + 1) if unicodedata.combining(chr(code))}

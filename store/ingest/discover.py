@@ -222,7 +222,7 @@ def open_source(path: str, fmt: str | None = None) -> BinaryIO:
 def _read_file(path: str) -> bytes:
     with open_source(path) as stream:
         try:
-            return _read_bounded(stream.read)
+            return _read_bounded(stream.read, os.fstat(stream.fileno()).st_size)
         except OSError as error:
             raise ImportProblem(os_reason(error, path)) from None
 
@@ -234,9 +234,19 @@ def _read_stdin() -> bytes:
     return _read_bounded(stream.read)
 
 
-def _read_bounded(read: Callable[[int], bytes]) -> bytes:
+def _read_bounded(read: Callable[[int], bytes], known_size: int | None = None) -> bytes:
     chunks: list[bytes] = []
     size = 0
+    if known_size is not None:
+        # A regular file's size is known: one read of that size plus a byte, instead of a
+        # 1 MiB buffer allocated (and shrunk, then allocated again to find the end) for a
+        # file of a few kilobytes. Short of what was asked, it is the file's end.
+        wanted = min(known_size, MAX_FILE_BYTES) + 1
+        chunk = read(wanted)
+        if len(chunk) < wanted:
+            return chunk
+        chunks.append(chunk)
+        size = len(chunk)  # the file grew since: read on, within the limit
     while size <= MAX_FILE_BYTES:
         chunk = read(min(1 << 20, MAX_FILE_BYTES + 1 - size))
         if not chunk:

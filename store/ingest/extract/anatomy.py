@@ -280,7 +280,6 @@ def _letterhead_end(lines: list[str]) -> tuple[int, str | None, str | None, str 
         seen += 1
         if seen > _LETTERHEAD_LINES:
             break
-        dated = search_date(stripped) if any(ch.isdigit() for ch in stripped) else None
         found = split_kicker(stripped)
         if found is not None and (kicker is not None or seen > 1):
             kicker = kicker or found[0]
@@ -297,11 +296,13 @@ def _letterhead_end(lines: list[str]) -> tuple[int, str | None, str | None, str 
                 and sum(1 for w in stripped.split() if w[:1].islower()) >= 3
             ):
                 return 0, None, None, None  # prose before any kicker: no letterhead
+            dated = _date_in(stripped)
             if dated is not None and dated.start() >= 3:
                 return 0, None, None, None  # "Woodland Hills - June 25, 2026 /": a dateline
             if dated is not None and date is None:
                 date = date_from_match(dated)
             continue
+        dated = _date_in(stripped)
         if dated is not None and len(stripped) - (dated.end() - dated.start()) < 12:
             date = date or date_from_match(dated)
             continue
@@ -312,6 +313,12 @@ def _letterhead_end(lines: list[str]) -> tuple[int, str | None, str | None, str 
             continue
         return index, kicker, date, None
     return 0, None, None, None
+
+
+def _date_in(line: str) -> re.Match[str] | None:
+    """:func:`search_date` on a line with a digit: read only where a letterhead needs it, not
+    on the paragraph of prose that ends the search."""
+    return search_date(line) if any(map(str.isdigit, line)) else None
 
 
 def _not_page_furniture(

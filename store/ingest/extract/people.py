@@ -212,11 +212,6 @@ def _role_after(text: str, end: int) -> str | None:
     return " ".join(words)
 
 
-def _words_before(text: str, start: int) -> list[str]:
-    """The last two words (with their dots) in the few characters before *start*."""
-    return text[max(0, start - 40) : start].rsplit(None, 2)[-2:]
-
-
 @lru_cache(maxsize=8192)
 def _word_in_run(token: str) -> tuple[bool, bool, str | None]:
     """What a word of a capitalised run says: (can it be part of a name, is it an honorific,
@@ -301,15 +296,18 @@ def find_people(text: str) -> tuple[Person, ...]:
             and not (text[start - 1] == "-" and (start < 2 or text[start - 2] in " \t\n"))
         ):
             continue  # a word's end; not "-Lucas Lasota, Legal Manager", a quote's speaker
-        tokens = m.group(0).split()
-        before = _words_before(text, start)
+        run = m.group(0)
+        tokens = run.split()
+        # The last two words (with their dots) in the few characters before the run; written
+        # out here, as the run's group is kept: this loop runs for every capitalised run.
+        before = text[max(0, start - 40) : start].rsplit(None, 2)[-2:]
         last = before[-1].lower() if before else ""
         if last == "to" and len(before) > 1 and before[-2].lower() == "according":
             last = "said"
         digit_after = tokens[-1].lower() in _SURNAMES_TOO and (
             text[end : end + 3].strip()[:1].isdigit()
         )
-        owner = "s" in m.group(0) and ("'s" in m.group(0) or "’s" in m.group(0))
+        owner = "s" in run and ("'s" in run or "’s" in run)
         listed = listed_after == start or (
             listed_after >= 0 and _AND_GAP.fullmatch(text, listed_after, start) is not None
         )

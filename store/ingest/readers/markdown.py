@@ -303,6 +303,8 @@ _ISSUER_KEYS = ("company", "issuer", "organisation", "organization", "publisher"
 
 
 def _front_matter_date(meta: dict[str, str]) -> str | None:
+    if not meta:
+        return None  # most releases have no front matter: eleven lookups of nothing
     for key in _DATE_KEYS:
         if (day := iso_date(meta.get(key))) is not None:
             return day
@@ -310,6 +312,8 @@ def _front_matter_date(meta: dict[str, str]) -> str | None:
 
 
 def _front_matter_issuer(meta: dict[str, str]) -> str | None:
+    if not meta:
+        return None
     for key in _ISSUER_KEYS:
         if (name := short_text(_inline_plain(meta.get(key) or ""), 200)) is not None:
             return name
