@@ -17,6 +17,7 @@ from typing import Any, BinaryIO, Literal, TypeVar
 import orjson
 
 from store.disk.catalogue import Catalogue, NotCatalogued, catalogue_path, open_catalogue
+from store.disk.journal import JournalDamage, journal_path_for, matches, read_entries
 from store.disk.lock import lock_path_for
 from store.disk.release_store import (
     META,
@@ -149,6 +150,7 @@ class _Paths:
     catalogue: Path
     index: Path
     seen: Path  # what each imported file looked like (store.ingest.manifest)
+    journal: Path  # the writes since the store file was last written whole (store.disk.journal)
     folder: str  # the store's folder as given, resolved
 
     @classmethod
@@ -166,6 +168,7 @@ class _Paths:
             catalogue=catalogue_path(given),
             index=given.with_name(given.name + ".index"),  # store.search.index_file.cache_path
             seen=given.with_name(given.name + ".seen"),  # store.ingest.manifest.manifest_path
+            journal=journal_path_for(store),
             folder=os.path.realpath(given.parent),
         )
 
@@ -523,6 +526,8 @@ class _Examination:
     def run(self) -> Report:
         p = self.paths
         store = self._guarded(_STORE, p.given, self._store)
+        if store is not None and store.state == "fine":
+            self._guarded(_STORE, p.journal, self._journal)
         backup = self._guarded(_BACKUP, p.backup, partial(self._backup, _RELEASES, p.backup, store))
         if store is not None and backup is not None:
             self._guarded(_STORE, p.given, partial(self._store_repair, store, backup))
@@ -657,12 +662,52 @@ class _Examination:
             )
         return seen
 
+    def _journal(self) -> None:
+        """What the journal beside a readable store holds (read with the store: damage
+        inside it is the store's finding, made above)."""
+        p = self.paths
+        what = _what_is(p.journal)
+        if what is None:
+            self._line(p.journal, "none (nothing written since the store file)")
+            return
+        if what != "file":
+            self._line(p.journal, f"{_WORDS[what]}, not a file: not read")
+            return
+        base = os.stat(p.store)
+        key = (base.st_size, base.st_mtime_ns)
+        with _opened(p.journal) as handle:
+            if not matches(handle.fileno(), key):
+                self._line(
+                    p.journal,
+                    "left from an earlier store file: not read (replaced at the next write)",
+                )
+                return
+            try:
+                entries, _end = read_entries(handle.fileno(), key)
+            except JournalDamage:
+                # The store's own reading failed on it too, and said so above.
+                self._line(p.journal, "damaged")
+                return
+        written = len({entry.key for entry in entries if entry.table == RELEASES and entry.raw})
+        self._line(
+            p.journal,
+            f"{_RELEASES.count(written)} written since the store file was written whole "
+            "(folded into it when the journal passes a quarter of it); fine",
+        )
+
     def _backup(self, kind: _Kind, path: Path, of: _Seen | None) -> _Seen:
         p = self.paths
         order = _BACKUP if kind is _RELEASES else _MARKS_BACKUP
         what = _what_is(path)
         if what is None:
-            self._line(path, "none yet (made at the next write)")
+            # A store's writes are appended to its journal: its backup is made when the
+            # file is next written whole; the marks file is written whole every time.
+            when = (
+                "when the store file is next written whole"
+                if kind is _RELEASES
+                else "at the next write"
+            )
+            self._line(path, f"none yet (made {when})")
             return _Seen("missing")
         link = ""
         if what == "link":

@@ -137,6 +137,36 @@ def test_a_sound_store_is_fine_file_by_file(tmp_path: Path) -> None:
     assert line(report, "releases.json.lock").startswith("free")
 
 
+def test_the_journal_says_what_was_written_since_the_store_file(tmp_path: Path) -> None:
+    path = tmp_path / "releases.json"
+    make_store(path, ALL)
+    assert line(checked(path), "releases.json.journal") == (
+        "none (nothing written since the store file)"
+    )
+    with ReleaseStore(path) as store:
+        store.add_batch([synthetic_release(6)])
+    assert (tmp_path / "releases.json.journal").exists(), (
+        "one release is appended, not written whole"
+    )
+    report = checked(path)
+    assert line(report, "releases.json") == "7 releases, fine"
+    assert line(report, "releases.json.journal") == (
+        "1 release written since the store file was written whole "
+        "(folded into it when the journal passes a quarter of it); fine"
+    )
+    assert line(report, "releases.json.bak") == (
+        "none yet (made when the store file is next written whole)"
+    )
+    # The store file written again by something else: the journal continues nothing.
+    info = path.stat()
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns + 10**9))
+    report = checked(path)
+    assert line(report, "releases.json") == "6 releases, fine"
+    assert line(report, "releases.json.journal") == (
+        "left from an earlier store file: not read (replaced at the next write)"
+    )
+
+
 def test_no_store_yet_is_not_a_problem(tmp_path: Path) -> None:
     report = checked(tmp_path / "releases.json")
     assert report.problems == []
