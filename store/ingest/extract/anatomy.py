@@ -52,6 +52,7 @@ from store.ingest.extract.organisations import (
 )
 from store.ingest.extract.page_dateline import page_dateline
 from store.ingest.extract.people import find_people
+from store.ingest.extract.spaced_letters import collapse_spaced
 from store.ingest.extract.vocabulary import NOT_NAME_WORDS
 from store.ingest.extract.whole_names import whole_names
 from store.records import Contact, Link, Person
@@ -107,7 +108,7 @@ _HEADER_KICKER = re.compile(
 _DOC_SYMBOL = re.compile(r"(?:[A-Z]{1,8}/){1,4}[A-Z0-9.-]{1,12}[ \t*]*$")
 _SITE_SECTION = re.compile(
     r"(?i:meetings coverage(?: and press releases)?|press releases|news releases|press corner|"
-    r"newsroom|news)[ \t]*$"
+    r"press room|newsroom|news)[ \t]*$"
 )
 _SKIP_LINK = re.compile(r"skip to (?:main )?content|menu$|search$", re.IGNORECASE)
 # A letterhead holds a few short lines: the sender, its address, a date, a contact.
@@ -137,6 +138,7 @@ class Extracted:
     """What extraction recovered from one release's text."""
 
     title: str  # never empty if the text has any words
+    title_source: str | None  # "text", "format" or "first line" (store.records.TITLE_SOURCES)
     body: str  # the text after kicker/headline, Markdown links reduced to their label
     kicker: str | None
     issuer: str | None  # the organisation that issued the release, None when unknown
@@ -516,7 +518,9 @@ def _kicker_below(lines: list[str], index: int) -> int | None:
 
 def _join_wrapped(lines: list[str], index: int, paragraphs: bool) -> tuple[str, int]:
     """A headline with the lines that continue it, when a hard wrap broke it."""
-    parts = [strip_heading(lines[index])]
+    # Spaced capitals ("P R I V A C Y   &   C I V I L") read as words while the gaps between
+    # the words are still there: the join below squashes every run of spaces.
+    parts = [strip_heading(collapse_spaced(lines[index]))]
     used = 1
     if paragraphs and len(parts[0]) <= _WRAPPED_LINE and not lines[index].lstrip().startswith("#"):
         while index + used < len(lines) and used < 4:
@@ -695,6 +699,21 @@ def _issuer(tail: list[str], contacts: tuple[Contact, ...], people: set[str]) ->
     return None
 
 
+def _stands_in(headline: str, location: str | None, body: str) -> bool:
+    """Whether the line read as the headline is no title but the first words of a release
+    that states none: the dateline's place alone ("WASHINGTON  D C" split off the first
+    paragraph), or the letterhead's name above the date ("PRIVACY & CIVIL LIBERTIES
+    OVERSIGHT BOARD"), a body the release names again and a line that says nothing happened."""
+    words = headline.split()
+    if location and fold(" ".join(words)) == fold(" ".join(location.split())):
+        return True
+    return (
+        len(words) <= 12
+        and not says_what_happened(headline)
+        and letterhead([headline], body[:5000]) is not None
+    )
+
+
 def _fuller_name(longer: str, shorter: str) -> bool:
     """Whether *longer* is *shorter* with more words around it ("Tor" in "Tor Project")."""
     a, b = fold(longer).split(), fold(shorter).split()
@@ -847,6 +866,7 @@ def extract(
     if not body.strip() and top.headline is None:
         body = main.strip("\n")
 
+    title_source: str | None = "text"
     if top.headline and declared and not _same_title(declared, top.headline):
         headline = top.headline  # the page's own headline over a shortened <title>
     elif top.headline and declared and _kicker_after(declared, top.headline):
@@ -855,16 +875,21 @@ def extract(
         # A declared title of megabytes (a mail's Subject, a JSON field) is no
         # headline: memory is bounded per release, not per byte of a field.
         headline = declared if len(declared) <= MAX_DECLARED_TITLE else first_sentence(declared)
+        title_source = "format"
     elif top.headline:
         headline = top.headline
     else:
+        # The release states no headline: its first words stand in for one (TITLE_FALLBACKS).
         headline = ""
+        title_source = "first line"
         for line in lines[top.body_from : top.body_from + 40]:
             if _WORD.search(line) and not is_boilerplate(line.strip()):
-                headline = first_sentence(line)
+                headline = first_sentence(collapse_spaced(line))
                 break
         if not headline and _WORD.search(raw):
             headline = first_sentence(raw) or clean_line(raw)[:200]
+        if not headline:
+            title_source = None
 
     # The contact block and the boilerplate after it are not where people are quoted.
     body_lines = lines[top.body_from :]
@@ -946,8 +971,12 @@ def extract(
         kept = (o for o in organisations if " " not in o or fold(o).rstrip(".") not in whole)
         organisations = (*kept, issuer)
 
+    if title_source == "text" and _stands_in(headline, location, body):
+        title_source = "first line"
+
     return Extracted(
         title=headline,
+        title_source=title_source,
         issuer=issuer,
         body=body,
         kicker=top.kicker,
