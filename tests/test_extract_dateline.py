@@ -109,3 +109,17 @@ def test_embargo_date_is_not_a_dateline():
 def test_impossible_date_is_ignored():
     r = extract("Acme News\n\nPARIS, 31 February 2024 – Acme announced.")
     assert r.date is None
+
+
+def test_a_first_line_of_names_is_prose_by_the_rest_of_its_paragraph():
+    # A bold place whose bold a converter dropped, before a first line of names in capitals.
+    text = (
+        "Tor Project and Printfection Announce the Tor Store\n\n"
+        "WALPOLE, MA The Tor Project and Printfection launch The Tor\n"
+        "Store for all your fan needs. The store offers a range of t-shirts for men\n"
+        "and women, mugs, and sweatshirts with everyone's favourite logo.\n"
+    )
+    assert extract(text).location == "WALPOLE, MA"
+    # A headline in title case above its paragraph, with a blank line between, is none.
+    headline = "Acme And Beta Launch The Store In Leeds Today For All Fans\n\n"
+    assert extract(headline + "Acme and Beta opened a store in a mall today.\n").location is None

@@ -31,11 +31,14 @@ from store.ingest.extract.headline import (
     strip_heading,
 )
 from store.ingest.extract.issuer import (
+    about_in_capitals,
     headline_legislator,
     headline_subject,
+    is_about_in_capitals,
     lead_subject,
     letterhead,
     most_mentioned,
+    office_named_again,
     says_what_happened,
 )
 from store.ingest.extract.kicker import read_kicker, split_kicker
@@ -670,9 +673,10 @@ def _issuer(tail: list[str], contacts: tuple[Contact, ...], people: set[str]) ->
         if line[:12].lstrip(" \t*_#")[:1] not in "AÀSÜ":
             continue
         m = _ABOUT_ISSUER.match(line)
-        if m is None:
+        found = clean_line(m.group("name")) if m else about_in_capitals(line, "\n".join(tail))
+        if found is None:
             continue
-        name = clean_line(m.group("name")).strip(" ,-–")
+        name = found.strip(" ,-–")
         words = name.split()
         if _WIRE_NAME.fullmatch(name) or ". " in name:
             continue
@@ -906,7 +910,7 @@ def extract(
         contacts = heading + tuple(c for c in contacts if c not in heading)
     prose_end = len(body_lines) if block_at is None else block_at
     for i, line in enumerate(body_lines[:prose_end]):
-        if i > 2 and is_about(line):
+        if i > 2 and (is_about(line) or ("ABOUT" in line and is_about_in_capitals(line))):
             prose_end = i
             break
     prose = "\n".join(body_lines[:prose_end])
@@ -964,6 +968,8 @@ def extract(
         issuer = lead_subject(lead)
     if issuer is None:
         issuer = most_mentioned(body, organisations, headline)
+    if issuer is None:
+        issuer = office_named_again(headline, main)
     if issuer and _one_body(issuer) and not _listed(issuer, organisations, named):
         # The issuer the text names (its letterhead, its lead) is an organisation it names too;
         # the fragments it was listed under ("Oversight Board", "World Products, Inc") go.

@@ -384,7 +384,7 @@ def undashed_dateline(lines: list[str]) -> tuple[str, int, str | None] | None:
                 return place, index, date_from_match(dated)
         if _DASHED_CAPS.match(stripped) and (place := _undashed_place(stripped, False)):
             return place, index, date_only  # "WASHINGTON, DC--Privacy and Civil ...": no date
-        if words >= 8 and _is_prose(stripped):
+        if words >= 8 and (_is_prose(stripped) or _is_prose(_paragraph(lines, index))):
             if _LABEL_BESIDE.match(stripped):
                 return None  # "MEMBERS      The Board ...": a letterhead's column, no dateline
             # The first paragraph: the dateline opens it or stands alone just above it.
@@ -408,6 +408,18 @@ def undashed_dateline(lines: list[str]) -> tuple[str, int, str | None] | None:
         # holds no dateline.
         label_column = words <= 2 and dated is None and stripped.isupper()
     return None
+
+
+def _paragraph(lines: list[str], index: int) -> str:
+    """The line at *index* with the lines that go on with its paragraph (a few at most): a
+    first line of many names ("WALPOLE, MA The Tor Project and Printfection launch The Tor")
+    is prose by what follows it."""
+    parts = [lines[index]]
+    for line in lines[index + 1 : index + 4]:
+        if not line.strip():
+            break
+        parts.append(line)
+    return " ".join(parts)
 
 
 def undashed_rest(line: str) -> str:

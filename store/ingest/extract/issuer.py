@@ -389,6 +389,12 @@ _ADDRESSED = re.compile(
 )
 
 
+# A title held no longer: "Former State Senator Jim Brochin", "the late Senator X".
+_FORMER = re.compile(
+    r"\b(?i:former|ex|retired|the[ ]+late)[ -]+(?i:(?:state|democratic|republican)[ ]+){0,2}$"
+)
+
+
 def headline_legislator(headline: str, text: str) -> str | None:
     """The legislator a release names in full ("U.S. Senator Blanche Lincoln") whose surname
     the *headline* carries: a legislator's office puts its member's name in the headline of
@@ -404,10 +410,7 @@ def headline_legislator(headline: str, text: str) -> str | None:
     for found in _LEGISLATOR.finditer(flat):
         if found.group("title").endswith(("s", "s.")):
             continue  # "Senators Kennedy Graham Salazar": several, their names run together
-        if re.search(
-            r"\b(?i:former|ex|retired|the[ ]+late)[ -]+(?i:(?:state|democratic|republican)[ ]+){0,2}$",
-            flat[: found.start()],
-        ):
+        if _FORMER.search(flat, max(0, found.start() - 60), found.start()):
             continue  # "Former State Senator Jim Brochin Weighs ...": no longer has an office
         words = found.group("name").split()
         # The name may run on into what follows it ("Senator John McCain Chairman",
@@ -456,3 +459,115 @@ def site_owner(domain: str | None, text: str) -> str | None:
             return " ".join(run.group(0).split())
     acronym = re.search(rf"\b{label.upper()}\b", head)
     return acronym.group(0) if acronym else None
+
+
+# A legislator named in full by their party tag alone: "Bob Casey (D-PA)", "Jane Roe (R-Tex.)".
+_PARTY_TAGGED = re.compile(
+    r"(?<![\w.])(?!(?:Senator|Sen|Representative|Rep|Congress\w+|Chairman|Chairwoman)\b)"
+    r"(?P<name>[A-Z][a-z]+(?:[ ]+[A-Z]\.)?(?:[ ]+[A-Z][a-z'’]+){1,2})[ ]+"
+    r"\((?:[DRI]|Dem|Rep)\.?-[ ]?[A-Z][A-Za-z.]{1,8}\)"
+)
+# How an office writes of its member after naming them in full: by title and surname
+# ("Senator Murray spoke", "Sen. Casey"), or the surname with what they said or did.
+_OFFICE_REFERENCE = (
+    # Not "Senator Barbara Boxer": a first name after the title is no surname.
+    r"(?:(?P<title>Senator|Sen\.?|Representative|Rep\.|Congressman|Congresswoman)[ ]+{0}"
+    r"(?![\w-])(?![ ]+[A-Z][a-z])|"
+    r"\bsaid[ ]+{0}|\b{0}[ ]+(?:said|says|announced|added|noted|explained|stated|has|is|was|"
+    r"will|wrote))(?![\w-])"
+)
+_MIN_REFERENCES = 2
+# A legislator written to or opposed: "The PAC wrote to Representative Pat Curry".
+_SPOKEN_TO = re.compile(r"\b(?i:to|against|behind|versus|vs\.?)[ ]+(?:(?:U\.?[ ]?S\.?|the)[ ]+)?$")
+# A capitalised word or an initial just before a surname: the full name, not the surname.
+_AFTER_FIRST_NAME = re.compile(r"(?<![\w.])(?!said[ ])[A-Z][a-z]*\.?[ ]+$")
+# "Statement of Senator Hillary Rodham Clinton on ...": the office's own statement.
+_STATEMENT_OF = re.compile(
+    r"(?:Joint[ ]+)?Statement[ ]+(?:of|by|from)[ ]+(?P<who>.+?)(?=[ ]+(?:on|regarding|about)[ ]|$)"
+)
+
+
+def office_named_again(headline: str, text: str) -> str | None:
+    """The legislator whose office issued a release that names them in full ("Sen. Sheldon
+    Whitehouse (D-R.I.)", "Bob Casey (D-PA)", "U S SEN WAYNE ALLARD" in a headline in
+    capitals) and then again by surname, as an office writes of its member ("Senator Murray
+    spoke", "said Whitehouse", "Allard has secured") at least twice, more than any other
+    legislator named in full. An article names a legislator in full and then by surname
+    too, but quotes them rather than reporting what they did: the references counted are
+    the office's."""
+    head = headline.title() if headline.isupper() else headline
+    if (statement := _STATEMENT_OF.match(head)) is not None:
+        return legislator(statement.group("who"))
+    flat = " ".join(f"{head} {text[:5000]}".split())
+    if not re.search(r"Sen|Rep|Congress", flat):
+        return None
+    named: list[tuple[str | None, list[str]]] = []
+    for found in _LEGISLATOR.finditer(flat):
+        before = flat[max(0, found.start() - 60) : found.start()]
+        if _FORMER.search(before) or _SPOKEN_TO.search(before):
+            continue  # "Former State Senator X", "The PAC wrote to Rep. X": not their office
+        if not found.group("title").endswith(("s", "s.")):
+            named.append(
+                (
+                    _TITLES.get(found.group("title").casefold(), found.group("title")),
+                    found.group("name").split(),
+                )
+            )
+    for found in _PARTY_TAGGED.finditer(flat):
+        named.append((None, found.group("name").split()))
+    counts: dict[str, tuple[int, str]] = {}
+    for title, words in named:
+        # The name may run on into the headline's next word ("Wayne Allard Secures").
+        for end in range(len(words) - 1, 0, -1):
+            pattern = _OFFICE_REFERENCE.format(re.escape(words[end]))
+            found_refs = [
+                m
+                for m in re.finditer(pattern, flat)
+                # The surname alone: not the end of the full name again ("Jane Roe will").
+                if m.group("title")
+                or not _AFTER_FIRST_NAME.search(flat, max(0, m.start() - 40), m.start())
+            ]
+            if len(found_refs) < _MIN_REFERENCES:
+                continue
+            said = next((m.group("title") for m in found_refs if m.group("title")), None)
+            title = title or (_TITLES.get(said.casefold(), said) if said else None)
+            if title in ("Sen", "Sen."):
+                title = "Senator"
+            if title is not None:
+                name = f"{title} {' '.join(words[: end + 1])}"
+                if len(found_refs) > counts.get(words[end], (0, ""))[0]:
+                    counts[words[end]] = (len(found_refs), name)
+            break
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+        return None
+    return ranked[0][1]
+
+
+# "ABOUT THE APACHE SOFTWARE FOUNDATION", "## ABOUT THE TOR PROJECT": the boilerplate's
+# heading set in capitals, on its own line.
+_ABOUT_CAPS = re.compile(
+    r"[ \t*_#]*ABOUT[ \t]+(?:THE[ \t]+)?(?P<name>[A-Z0-9][A-Z0-9&.,'’ \t-]{1,80}?)[ \t*_:]*"
+)
+
+
+def about_in_capitals(line: str, below: str) -> str | None:
+    """The body an "About" heading in capitals names, as the paragraph *below* spells it
+    ("Apache Software Foundation" for "ABOUT THE APACHE SOFTWARE FOUNDATION"); None when the
+    paragraph does not spell it in capitalised words (a heading's case is no name's)."""
+    m = _ABOUT_CAPS.fullmatch(line)
+    if m is None or not _names_body(m.group("name").title()):
+        return None
+    pattern = re.escape(" ".join(m.group("name").split())).replace(r"\ ", r"\s+")
+    for found in re.finditer(pattern, below, re.IGNORECASE):
+        spelled = " ".join(found.group(0).split())
+        words = spelled.split()
+        if spelled != spelled.upper() and all(w[:1].isupper() or w in _MINOR for w in words):
+            return spelled
+    return None
+
+
+def is_about_in_capitals(line: str) -> bool:
+    """Whether *line* is an "About" heading in capitals ("## ABOUT THE TOR PROJECT")."""
+    m = _ABOUT_CAPS.fullmatch(line)
+    return m is not None and _names_body(m.group("name").title())
