@@ -123,3 +123,12 @@ def test_a_first_line_of_names_is_prose_by_the_rest_of_its_paragraph():
     # A headline in title case above its paragraph, with a blank line between, is none.
     headline = "Acme And Beta Launch The Store In Leeds Today For All Fans\n\n"
     assert extract(headline + "Acme and Beta opened a store in a mall today.\n").location is None
+
+
+def test_a_date_label_written_twice_is_still_a_label_and_the_update_is_not_the_date():
+    text = (
+        "## PCLOB announces its agenda\n\nPosted: Posted: August 7, 2014  \n"
+        "Updated: September 3, 2014\n\nAt its public meeting the Board announced its agenda.\n"
+    )
+    found = extract(text)
+    assert (found.date, found.location) == ("2014-08-07", None)

@@ -110,3 +110,33 @@ def test_an_about_heading_in_capitals_needs_a_spelling_in_the_text() -> None:
 )
 def test_a_former_legislator_or_one_written_to_is_no_office(text: str) -> None:
     assert office_named_again(text.split("\n")[0], text) is None
+
+
+def test_a_legislator_only_spoken_of_or_sharing_a_surname_is_no_office() -> None:
+    cardin = (
+        "Tax Credit Highlighted During Hearing\n\nThe hearing heard Senator Mike Crapo (R-ID), "
+        "Senator Ben Kardin (D-MD) and a witness. \u201cSenator Kardin has been a champion of "
+        "the credit,\u201d the coalition's president said. Senator Kardin's remarks begin at 1:11.\n"
+    )
+    assert office_named_again(cardin.split("\n")[0], cardin) is None
+    harris = (
+        "State Roundup\n\nThe foundation has selected Fagan Haris, the governor's chief of "
+        "staff, as its head. Haris said it was an honour. Maryland Rep. Andy Haris (R-MD) "
+        "wants earmarks. Haris has not decided. Haris will say.\n"
+    )
+    assert office_named_again("State Roundup", harris) is None
+
+
+PARTNERS = (
+    "Acme Announces Partnership With Beta\n\nLEEDS, 4 March 2024 – Acme and Beta Labs will "
+    "work together on a new kind of battery, the companies said today.\n\n"
+    "ABOUT ACME CORP. (NASDAQ: ACME)\nAcme Corp. makes batteries.\n\n"
+    "ABOUT BETA LABS\nBeta Labs makes cells.\n"
+)
+
+
+def test_the_first_about_heading_in_capitals_is_the_issuers_and_the_others_partners() -> None:
+    assert extract(PARTNERS).issuer == "Acme Corp."
+    # The first names no body the text spells: a partner's below is not taken for it.
+    series = PARTNERS.replace("ABOUT ACME CORP. (NASDAQ: ACME)", "ABOUT THE ACME SERIES™")
+    assert extract(series).issuer != "Beta Labs"

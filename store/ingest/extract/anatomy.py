@@ -669,11 +669,15 @@ def _split_glued_headings(text: str) -> str:
 def _issuer(tail: list[str], contacts: tuple[Contact, ...], people: set[str]) -> str | None:
     """Who issued the release: the first "About X" boilerplate after the prose, else the
     organisation of the first contact that names one; None when neither says."""
+    capitals_read = False  # only the first "ABOUT X" in capitals: the others are partners'
     for line in tail:
         if line[:12].lstrip(" \t*_#")[:1] not in "AÀSÜ":
             continue
         m = _ABOUT_ISSUER.match(line)
-        found = clean_line(m.group("name")) if m else about_in_capitals(line, "\n".join(tail))
+        found = clean_line(m.group("name")) if m else None
+        if m is None and not capitals_read and is_about_in_capitals(line, any_name=True):
+            capitals_read = True
+            found = about_in_capitals(line, "\n".join(tail))
         if found is None:
             continue
         name = found.strip(" ,-–")
@@ -910,7 +914,7 @@ def extract(
         contacts = heading + tuple(c for c in contacts if c not in heading)
     prose_end = len(body_lines) if block_at is None else block_at
     for i, line in enumerate(body_lines[:prose_end]):
-        if i > 2 and (is_about(line) or ("ABOUT" in line and is_about_in_capitals(line))):
+        if i > 2 and (is_about(line) or ("ABOUT" in line and is_about_in_capitals(line, True))):
             prose_end = i
             break
     prose = "\n".join(body_lines[:prose_end])

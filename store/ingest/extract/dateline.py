@@ -149,8 +149,9 @@ def _read_line(line: str) -> tuple[str | None, str] | None:
         place = place[1:-1].strip()  # "(Dallas, Texas) – May 4, 2019 – ..."
     if not place:
         return (_place_after(head, m.end()), date) if tagged else None
-    if place.lower().rstrip(":.") in _DATE_LABELS:
-        return None, date
+    labels = place.lower().replace(":", " ").split()
+    if labels and all(label.rstrip(".") in _DATE_LABELS for label in labels):
+        return None, date  # "Posted:", and a page that doubled it: "Posted: Posted:"
     if place.lower().rstrip(":.") in _EVENT_LABELS:
         return None
     if not tagged or not _is_place(place):

@@ -477,6 +477,35 @@ _OFFICE_REFERENCE = (
     r"will|wrote))(?![\w-])"
 )
 _MIN_REFERENCES = 2
+# What an office reports its member did or said: "Whitehouse announced", "said Senator Casey",
+# "Senator Murray said". A release that only speaks of "Senator Cardin" is someone else's.
+_DID = (
+    r"(?:\bsaid[ ]+(?:(?:Senator|Sen\.?|Representative|Rep\.|Congress(?:wo)?man)[ ]+)?{0}|"
+    r"\b{0}[ ]+(?:said|says|announced|added|noted|explained|stated|has[ ]+secured|"
+    r"introduced|wrote))(?![\w-])"
+)
+# Words before a surname that are no first name: titles, "said".
+_NOT_FIRST_NAMES = frozenset(
+    (
+        *("senator", "sen", "senators", "representative", "rep", "congressman", "congresswoman"),
+        *("chairman", "chairwoman", "chair", "leader", "member", "ranking", "mr", "ms", "mrs"),
+        *("dr", "governor", "gov", "said", "and", "the"),
+    )
+)
+
+
+def _another_person(first: str, surname: str, text: str) -> bool:
+    """Whether *text* names someone else of that surname ("Fagan Harris" beside "Rep. Andy
+    Harris"): then the surname alone says nothing of whom."""
+    # The other name in a sentence (a comma or a lower-case word after it), not a run of
+    # scraped title words ("Community Development Murray PHOTO").
+    for found in re.finditer(rf"\b([A-Z][a-z]+)[ ]+{surname}(?=[,.;:]|[ ]+[a-z])", text):
+        word = found.group(1)
+        if word != first and word.casefold().rstrip(".") not in _NOT_FIRST_NAMES:
+            return True
+    return False
+
+
 # A legislator written to or opposed: "The PAC wrote to Representative Pat Curry".
 _SPOKEN_TO = re.compile(r"\b(?i:to|against|behind|versus|vs\.?)[ ]+(?:(?:U\.?[ ]?S\.?|the)[ ]+)?$")
 # A capitalised word or an initial just before a surname: the full name, not the surname.
@@ -492,9 +521,10 @@ def office_named_again(headline: str, text: str) -> str | None:
     Whitehouse (D-R.I.)", "Bob Casey (D-PA)", "U S SEN WAYNE ALLARD" in a headline in
     capitals) and then again by surname, as an office writes of its member ("Senator Murray
     spoke", "said Whitehouse", "Allard has secured") at least twice, more than any other
-    legislator named in full. An article names a legislator in full and then by surname
-    too, but quotes them rather than reporting what they did: the references counted are
-    the office's."""
+    legislator named in full, and what they said or did among them ("Whitehouse announced"):
+    a release that only speaks of a legislator ("Senator Cardin has been a champion") is
+    another body's, and a surname two people share ("Fagan Harris", "Rep. Andy Harris")
+    says nothing."""
     head = headline.title() if headline.isupper() else headline
     if (statement := _STATEMENT_OF.match(head)) is not None:
         return legislator(statement.group("who"))
@@ -529,6 +559,11 @@ def office_named_again(headline: str, text: str) -> str | None:
             ]
             if len(found_refs) < _MIN_REFERENCES:
                 continue
+            surname = re.escape(words[end])
+            if not re.search(_DID.format(surname), flat) or _another_person(
+                words[end - 1], surname, flat
+            ):
+                break  # spoken of, not reporting what they did; or two people of that name
             said = next((m.group("title") for m in found_refs if m.group("title")), None)
             title = title or (_TITLES.get(said.casefold(), said) if said else None)
             if title in ("Sen", "Sen."):
@@ -547,8 +582,15 @@ def office_named_again(headline: str, text: str) -> str | None:
 # "ABOUT THE APACHE SOFTWARE FOUNDATION", "## ABOUT THE TOR PROJECT": the boilerplate's
 # heading set in capitals, on its own line.
 _ABOUT_CAPS = re.compile(
-    r"[ \t*_#]*ABOUT[ \t]+(?:THE[ \t]+)?(?P<name>[A-Z0-9][A-Z0-9&.,'’ \t-]{1,80}?)[ \t*_:]*"
+    r"[ \t*_#]*ABOUT[ \t]+(?:THE[ \t]+)?(?P<name>[A-Z0-9][A-Z0-9&.,'’ \t():™®-]{1,80}?)[ \t*_:]*"
 )
+
+
+def _bare_name(name: str) -> str:
+    """ "PICKLEJAR ENTERTAINMENT GROUP, INC. (OTCMKTS: PKLE)" -> "PICKLEJAR ENTERTAINMENT
+    GROUP, INC.": without its ticker or trademark sign."""
+    name = re.sub(r"[ \t]*\([^()]*\)?[ \t]*$|[™®]", "", name)
+    return " ".join(name.split()).strip(" ,")
 
 
 def about_in_capitals(line: str, below: str) -> str | None:
@@ -556,9 +598,12 @@ def about_in_capitals(line: str, below: str) -> str | None:
     ("Apache Software Foundation" for "ABOUT THE APACHE SOFTWARE FOUNDATION"); None when the
     paragraph does not spell it in capitalised words (a heading's case is no name's)."""
     m = _ABOUT_CAPS.fullmatch(line)
-    if m is None or not _names_body(m.group("name").title()):
+    if m is None:
         return None
-    pattern = re.escape(" ".join(m.group("name").split())).replace(r"\ ", r"\s+")
+    name = _bare_name(m.group("name"))
+    if not _names_body(name.title()):
+        return None
+    pattern = re.escape(name).replace(r"\ ", r"\s+")
     for found in re.finditer(pattern, below, re.IGNORECASE):
         spelled = " ".join(found.group(0).split())
         words = spelled.split()
@@ -567,7 +612,8 @@ def about_in_capitals(line: str, below: str) -> str | None:
     return None
 
 
-def is_about_in_capitals(line: str) -> bool:
-    """Whether *line* is an "About" heading in capitals ("## ABOUT THE TOR PROJECT")."""
+def is_about_in_capitals(line: str, any_name: bool = False) -> bool:
+    """Whether *line* is an "About" heading in capitals naming a body ("## ABOUT THE TOR
+    PROJECT"), or naming anything with *any_name* ("ABOUT THE SKYLINE SIGNATURE SERIES")."""
     m = _ABOUT_CAPS.fullmatch(line)
-    return m is not None and _names_body(m.group("name").title())
+    return m is not None and (any_name or _names_body(_bare_name(m.group("name")).title()))
