@@ -140,3 +140,13 @@ def test_the_first_about_heading_in_capitals_is_the_issuers_and_the_others_partn
     # The first names no body the text spells: a partner's below is not taken for it.
     series = PARTNERS.replace("ABOUT ACME CORP. (NASDAQ: ACME)", "ABOUT THE ACME SERIES™")
     assert extract(series).issuer != "Beta Labs"
+
+
+def test_a_bills_sponsor_thanked_by_a_company_is_no_office() -> None:
+    text = (
+        "Modern Fortis Secures Passage of H.R. 2096\n\nAuthored and led by Congressman Andrew "
+        "Garbarino (R-NY), the bill passed. \u201cIt is our job,\u201d said Congressman "
+        "Garbarino. \u201cWe thank Congressman Garbarino for his leadership,\u201d said the "
+        "founder of Modern Fortis.\n"
+    )
+    assert office_named_again(text.split("\n")[0], text) is None

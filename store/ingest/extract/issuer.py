@@ -506,8 +506,12 @@ def _another_person(first: str, surname: str, text: str) -> bool:
     return False
 
 
-# A legislator written to or opposed: "The PAC wrote to Representative Pat Curry".
-_SPOKEN_TO = re.compile(r"\b(?i:to|against|behind|versus|vs\.?)[ ]+(?:(?:U\.?[ ]?S\.?|the)[ ]+)?$")
+# A legislator written to, opposed, or a bill's sponsor: "The PAC wrote to Representative Pat
+# Curry", "Authored and led by Congressman Andrew Garbarino".
+_SPOKEN_TO = re.compile(
+    r"\b(?i:to|against|behind|versus|vs\.?|by)[ ]+"
+    r"(?:(?:U\.?[ ]?S\.?|the|Senator|Sen\.?|Representative|Rep\.|Congress(?:wo)?man)[ ]+){0,3}$"
+)
 # A capitalised word or an initial just before a surname: the full name, not the surname.
 _AFTER_FIRST_NAME = re.compile(r"(?<![\w.])(?!said[ ])[A-Z][a-z]*\.?[ ]+$")
 # "Statement of Senator Hillary Rodham Clinton on ...": the office's own statement.
@@ -544,7 +548,8 @@ def office_named_again(headline: str, text: str) -> str | None:
                 )
             )
     for found in _PARTY_TAGGED.finditer(flat):
-        named.append((None, found.group("name").split()))
+        if not _SPOKEN_TO.search(flat, max(0, found.start() - 60), found.start()):
+            named.append((None, found.group("name").split()))
     counts: dict[str, tuple[int, str]] = {}
     for title, words in named:
         # The name may run on into the headline's next word ("Wayne Allard Secures").
