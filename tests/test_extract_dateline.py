@@ -132,3 +132,19 @@ def test_a_date_label_written_twice_is_still_a_label_and_the_update_is_not_the_d
     )
     found = extract(text)
     assert (found.date, found.location) == ("2014-08-07", None)
+
+
+def test_a_dateline_after_a_subtitle_on_a_scraped_line():
+    text = (
+        "  Senator Roe's Staff to Hold Office Hours in Ephraim on November 20     Staff will be "
+        "available to answer questions about federal agencies  WASHINGTON, D.C.  "
+        "Representatives from Senator Roe's office will hold office hours in the county on "
+        "Tuesday to meet people who need help with a federal agency.\n"
+    )
+    assert extract(text).location == "WASHINGTON, D.C."
+    # Capitals after a sentence are a name in the text.
+    prose = (
+        "Acme opened a lab in the city today. It will hire many people over the years  "
+        "NORTHWIND, LLC.  Representatives of the firm said more was to come next year.\n"
+    )
+    assert extract("Acme Opens a Lab\n\n" + prose).location is None

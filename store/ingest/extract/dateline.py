@@ -389,7 +389,7 @@ def undashed_dateline(lines: list[str]) -> tuple[str, int, str | None] | None:
             if _LABEL_BESIDE.match(stripped):
                 return None  # "MEMBERS      The Board ...": a letterhead's column, no dateline
             # The first paragraph: the dateline opens it or stands alone just above it.
-            place = _undashed_place(stripped, whole_line=False)
+            place = _undashed_place(stripped, whole_line=False) or _inner_place(stripped)
             if place is not None:
                 return place, index, date_only
             if previous is not None:
@@ -409,6 +409,27 @@ def undashed_dateline(lines: list[str]) -> tuple[str, int, str | None] | None:
         # holds no dateline.
         label_column = words <= 2 and dated is None and stripped.isupper()
     return None
+
+
+# Scraped text that runs a subtitle on into the dateline, runs of spaces between: "... about
+# federal agencies  WASHINGTON, D.C.  Representatives from ...".
+_INNER_CAPS = re.compile(r"[ \t]{2,}(?=[A-Z]{4,}[A-Z .,']{0,20}[ \t]{2,}[A-Z])")
+
+
+def _inner_place(line: str) -> str | None:
+    """A dateline in capitals, with its region, set apart by runs of spaces after a
+    subtitle that opens the line, and before the first paragraph."""
+    found = _INNER_CAPS.search(line, 0, _LINE_HEAD)
+    if found is None or _SENTENCE_STOP.search(line, 0, found.start()):
+        return None  # after a sentence, capitals are a name in the text, not a dateline
+    rest = line[found.end() :]
+    m = _CAPS_PLACE.match(rest)
+    if m is None or _region(m.group("region")) is None:
+        return None
+    return _undashed_place(rest, whole_line=False)
+
+
+_SENTENCE_STOP = re.compile(r"[a-z]{2}[.!?][ \t]")
 
 
 def _paragraph(lines: list[str], index: int) -> str:

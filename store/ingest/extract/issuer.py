@@ -477,6 +477,19 @@ _OFFICE_REFERENCE = (
     r"will|wrote))(?![\w-])"
 )
 _MIN_REFERENCES = 2
+# A legislator's title before a name, or a party tag: each pattern opens with its literal,
+# which the regex engine skips ahead to (one pattern of alternatives tries every position).
+_OFFICE_HINTS = tuple(
+    re.compile(pattern)
+    for pattern in (
+        r"Sen(?:ator)?s?\.?\s+[A-Z]",
+        r"SEN(?:ATOR)?S?\.?\s+[A-Z]",
+        r"Rep(?:resentative)?s?\.?\s+[A-Z]",
+        r"REP(?:RESENTATIVE)?S?\.?\s+[A-Z]",
+        r"Congress(?:wo)?man\s+[A-Z]",
+        r"\((?:[DRI]|Dem|Rep)\.?-",
+    )
+)
 # What an office reports its member did or said: "Whitehouse announced", "said Senator Casey",
 # "Senator Murray said". A release that only speaks of "Senator Cardin" is someone else's.
 _DID = (
@@ -532,9 +545,12 @@ def office_named_again(headline: str, text: str) -> str | None:
     head = headline.title() if headline.isupper() else headline
     if (statement := _STATEMENT_OF.match(head)) is not None:
         return legislator(statement.group("who"))
-    flat = " ".join(f"{head} {text[:5000]}".split())
-    if not re.search(r"Sen|Rep|Congress", flat):
+    top = f"{head} {text[:1500]}"
+    if not any(hint.search(top) for hint in _OFFICE_HINTS):
+        # An office names its member at the top: most releases are passed over for a few
+        # substring searches (the rest of this rule costs a hundred times more).
         return None
+    flat = " ".join(f"{head} {text[:5000]}".split())
     named: list[tuple[str | None, list[str]]] = []
     for found in _LEGISLATOR.finditer(flat):
         before = flat[max(0, found.start() - 60) : found.start()]
