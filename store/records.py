@@ -148,6 +148,11 @@ class Release:
     # a JSON/CMS field, a feed entry's or a mail's date) or "path" (a dated folder or file
     # name); None when there is no date, or for records written before it was kept.
     date_source: str | None = None
+    # Where the headline came from (TITLE_SOURCES): "text" (a title line of the release),
+    # "format" (an HTML heading or <title>, a feed's, a mail's Subject, front matter, a CMS
+    # field) or "first line" (the release states none: its first words stand in for one);
+    # None for an empty title, or for records written before it was kept.
+    title_source: str | None = None
     issuer: str | None = None  # the organisation that issued the release, None when unknown
     fingerprint: str = field(default="", compare=False)
 
@@ -162,6 +167,7 @@ class Release:
         return {
             "id": self.id,
             "title": self.title,
+            "title_source": self.title_source,
             "kicker": self.kicker,
             "date": self.date,
             "date_source": self.date_source,
@@ -204,6 +210,7 @@ class Release:
             language=_opt(data.get("language")),
             tags=_strings(data.get("tags")),
             date_source=_date_source(data.get("date_source")) if data.get("date") else None,
+            title_source=_title_source(data.get("title_source")) if data.get("title") else None,
             issuer=_opt(data.get("issuer")),
             fingerprint=str(data.get("fingerprint") or ""),
         )
@@ -242,6 +249,7 @@ class Release:
             language=doc.get("language"),
             tags=tuple(doc.get("tags") or ()),
             date_source=doc.get("date_source"),
+            title_source=doc.get("title_source"),
             issuer=doc.get("issuer"),
             fingerprint=doc.get("fingerprint") or "",
         )
@@ -277,6 +285,15 @@ DATE_SOURCES = ("text", "metadata", "path")
 
 def _date_source(value: Any) -> str | None:
     return value if value in DATE_SOURCES else None
+
+
+# "first line" is a stand-in, not a headline the release states: TITLE_FALLBACKS.
+TITLE_SOURCES = ("text", "format", "first line")
+TITLE_FALLBACKS = frozenset({"first line"})
+
+
+def _title_source(value: Any) -> str | None:
+    return value if value in TITLE_SOURCES else None
 
 
 def _opt(value: Any) -> str | None:

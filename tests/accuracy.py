@@ -14,7 +14,8 @@ comes out with what a careful reader wrote down:
   anatomy table (``SEED_LABEL`` below).
 
 Single fields (headline, date, place, issuer, language) are scored by accuracy
-over the releases whose label has the field; list fields (organisations,
+over the releases whose label has the field (a headline whose ``title_source``
+says it is a stand-in, the release's first line, counts as no headline); list fields (organisations,
 people, contact emails, names and phones) by micro-averaged precision and
 recall, each expected item matched at most once: a fragment or a wrong item
 counts against precision, a missing one against recall.
@@ -44,6 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from store.ingest.build import parse_paths
+from store.records import TITLE_FALLBACKS
 
 ROOT = Path(__file__).resolve().parent.parent
 DEVSET = Path(__file__).resolve().parent / "devset"
@@ -299,6 +301,10 @@ def _got_value(got: dict[str, Any] | None, name: str) -> Any:
     if got is None:
         return [] if name in LIST_FIELDS else None
     if name == "headline":
+        # A title the release does not state (its first words standing in, TITLE_FALLBACKS)
+        # is no headline: right where the label has none, wrong where it has one.
+        if got.get("title_source") in TITLE_FALLBACKS:
+            return None
         return got.get("title")
     if name == "place":
         return got.get("location")

@@ -51,15 +51,18 @@ CONTACT_MARGIN = 0.10
 # Measured at 2026-12-06 02:47 UTC (100 releases, 54 issuers) on the working tree of
 # that moment, less the margin: the sixth round (datelines of scraped legislators' pages after
 # the kicker, the headline's date and the contact line; letterheads in spaced capitals;
-# organisations as whole names, laws and awards left out, the issuer the text names listed).
+# organisations as whole names, laws and awards left out, the issuer the text names listed);
+# headline, date, place and issuer measured again at 05:15 UTC after the seventh (a headline
+# the release does not state counts as none, title_source; legislators' offices named again,
+# About headings in capitals; a date label written twice).
 # The issuer names an issuer only where it is right at least 90% of the time on the real
 # corpus (precision over recall: the issuer shows on every row). Raise them as extraction
 # improves (see tests/devset/SOURCES.md, "The floors").
 FLOORS: dict[str, dict[str, float]] = {
-    "headline": {"accuracy": 0.76},  # measured 0.810
-    "date": {"accuracy": 0.93},  # 0.980
-    "place": {"accuracy": 0.91},  # 0.960
-    "issuer": {"accuracy": 0.76},  # 0.810
+    "headline": {"accuracy": 0.89},  # measured 0.940
+    "date": {"accuracy": 0.94},  # 0.990
+    "place": {"accuracy": 0.93},  # 0.980
+    "issuer": {"accuracy": 0.84},  # 0.890
     "language": {"accuracy": 0.95},  # 1.000
     "organisations": {"precision": 0.639, "recall": 0.314},  # 0.689, 0.364
     "people": {"precision": 0.94, "recall": 0.51},  # 0.993, 0.565

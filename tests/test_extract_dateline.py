@@ -109,3 +109,42 @@ def test_embargo_date_is_not_a_dateline():
 def test_impossible_date_is_ignored():
     r = extract("Acme News\n\nPARIS, 31 February 2024 – Acme announced.")
     assert r.date is None
+
+
+def test_a_first_line_of_names_is_prose_by_the_rest_of_its_paragraph():
+    # A bold place whose bold a converter dropped, before a first line of names in capitals.
+    text = (
+        "Tor Project and Printfection Announce the Tor Store\n\n"
+        "WALPOLE, MA The Tor Project and Printfection launch The Tor\n"
+        "Store for all your fan needs. The store offers a range of t-shirts for men\n"
+        "and women, mugs, and sweatshirts with everyone's favourite logo.\n"
+    )
+    assert extract(text).location == "WALPOLE, MA"
+    # A headline in title case above its paragraph, with a blank line between, is none.
+    headline = "Acme And Beta Launch The Store In Leeds Today For All Fans\n\n"
+    assert extract(headline + "Acme and Beta opened a store in a mall today.\n").location is None
+
+
+def test_a_date_label_written_twice_is_still_a_label_and_the_update_is_not_the_date():
+    text = (
+        "## PCLOB announces its agenda\n\nPosted: Posted: August 7, 2014  \n"
+        "Updated: September 3, 2014\n\nAt its public meeting the Board announced its agenda.\n"
+    )
+    found = extract(text)
+    assert (found.date, found.location) == ("2014-08-07", None)
+
+
+def test_a_dateline_after_a_subtitle_on_a_scraped_line():
+    text = (
+        "  Senator Roe's Staff to Hold Office Hours in Ephraim on November 20     Staff will be "
+        "available to answer questions about federal agencies  WASHINGTON, D.C.  "
+        "Representatives from Senator Roe's office will hold office hours in the county on "
+        "Tuesday to meet people who need help with a federal agency.\n"
+    )
+    assert extract(text).location == "WASHINGTON, D.C."
+    # Capitals after a sentence are a name in the text.
+    prose = (
+        "Acme opened a lab in the city today. It will hire many people over the years  "
+        "NORTHWIND, LLC.  Representatives of the firm said more was to come next year.\n"
+    )
+    assert extract("Acme Opens a Lab\n\n" + prose).location is None

@@ -43,7 +43,7 @@ KEYS = st.sampled_from(
         "id", "title", "headline", "name", "body", "content", "text", "description", "date",
         "published", "datePublished", "url", "link", "lang", "language", "tags", "keywords",
         "kicker", "people", "contacts", "organisations", "embargo", "fingerprint", "details",
-        "source", "links", "location", "issuer", "date_source",
+        "source", "links", "location", "issuer", "date_source", "title_source",
     ]
 )  # fmt: skip
 RELEASE_LIKE = st.dictionaries(KEYS, JSON, max_size=10)
@@ -117,6 +117,7 @@ _OURS = Release.from_json(
 @example("7", {"id": None, "date": 20240101, "source": "not a mapping", "links": [None, 3]})
 @example("9", {**_OURS, "issuer": ["a list"]})
 @example("9", {**_OURS, "date_source": {"not": "a source"}})
+@example("9", {**_OURS, "title_source": ["first line"]})
 def test_a_stored_document_of_any_shape_is_read_never_a_crash(key: str, doc: Any) -> None:
     # SECURITY.md D13: documents edited by hand.
     release = release_from_stored(key, doc)
@@ -125,6 +126,7 @@ def test_a_stored_document_of_any_shape_is_read_never_a_crash(key: str, doc: Any
     assert all(isinstance(tag, str) for tag in release.tags)
     assert release.issuer is None or isinstance(release.issuer, str)
     assert release.date_source in (None, "text", "metadata", "path")
+    assert release.title_source in (None, "text", "format", "first line")
     orjson.dumps(release.to_json())
 
 

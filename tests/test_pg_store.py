@@ -71,6 +71,15 @@ def test_releases_round_trip_exactly(open_store: OpenStore) -> None:
     assert store.get("0" * 16) is None and store.get("XYZ") is None and "XYZ" not in store
 
 
+def test_title_source_round_trips(open_store: OpenStore) -> None:
+    sources = ("text", "format", "first line", None)
+    releases = [synthetic_release(n).with_changes(title_source=s) for n, s in enumerate(sources)]
+    open_store().add_batch(releases)
+    store = open_store()
+    assert [store.get(r.id) for r in releases] == releases
+    assert [r.title_source for r in store.get_many([r.id for r in releases])] == list(sources)
+
+
 def test_releases_are_streamed_in_pages_in_archive_order(
     open_store: OpenStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:

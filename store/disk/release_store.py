@@ -57,7 +57,7 @@ from store.disk.storage import (
     materialized,
 )
 from store.errors import NewerSchemaError, StoreError
-from store.records import DATE_SOURCES, ID_LENGTH, Release, is_release_id
+from store.records import DATE_SOURCES, ID_LENGTH, TITLE_SOURCES, Release, is_release_id
 from store.sanitize import clean_line
 from store.tags import changed_tags, clean_tags, merged_tags
 
@@ -764,6 +764,7 @@ def _in_our_shape(release: Release, key: str, doc: Mapping[str, Any]) -> bool:
             )
         )
         and release.date_source in (None, *DATE_SOURCES)
+        and release.title_source in (None, *TITLE_SOURCES)
         and all(text(v) for v in release.organisations)
         and all(text(v) for v in release.tags)
         and all(text(p.name) and optional(p.role) for p in release.people)

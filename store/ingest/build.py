@@ -71,6 +71,7 @@ def build_release(draft: Draft, path: str) -> Release:
     return Release(
         id=release_id(path, draft.entry_key, fingerprint),
         title=parts.title,
+        title_source=parts.title_source,
         body=parts.body,
         # Shown, not reopened: a file name that is not UTF-8 (lone surrogates)
         # or holds escape sequences is stored readable; the id keeps the raw path.

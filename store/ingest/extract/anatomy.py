@@ -31,11 +31,14 @@ from store.ingest.extract.headline import (
     strip_heading,
 )
 from store.ingest.extract.issuer import (
+    about_in_capitals,
     headline_legislator,
     headline_subject,
+    is_about_in_capitals,
     lead_subject,
     letterhead,
     most_mentioned,
+    office_named_again,
     says_what_happened,
 )
 from store.ingest.extract.kicker import read_kicker, split_kicker
@@ -52,6 +55,7 @@ from store.ingest.extract.organisations import (
 )
 from store.ingest.extract.page_dateline import page_dateline
 from store.ingest.extract.people import find_people
+from store.ingest.extract.spaced_letters import collapse_spaced
 from store.ingest.extract.vocabulary import NOT_NAME_WORDS
 from store.ingest.extract.whole_names import whole_names
 from store.records import Contact, Link, Person
@@ -107,7 +111,7 @@ _HEADER_KICKER = re.compile(
 _DOC_SYMBOL = re.compile(r"(?:[A-Z]{1,8}/){1,4}[A-Z0-9.-]{1,12}[ \t*]*$")
 _SITE_SECTION = re.compile(
     r"(?i:meetings coverage(?: and press releases)?|press releases|news releases|press corner|"
-    r"newsroom|news)[ \t]*$"
+    r"press room|newsroom|news)[ \t]*$"
 )
 _SKIP_LINK = re.compile(r"skip to (?:main )?content|menu$|search$", re.IGNORECASE)
 # A letterhead holds a few short lines: the sender, its address, a date, a contact.
@@ -137,6 +141,7 @@ class Extracted:
     """What extraction recovered from one release's text."""
 
     title: str  # never empty if the text has any words
+    title_source: str | None  # "text", "format" or "first line" (store.records.TITLE_SOURCES)
     body: str  # the text after kicker/headline, Markdown links reduced to their label
     kicker: str | None
     issuer: str | None  # the organisation that issued the release, None when unknown
@@ -523,7 +528,9 @@ def _kicker_below(lines: list[str], index: int) -> int | None:
 
 def _join_wrapped(lines: list[str], index: int, paragraphs: bool) -> tuple[str, int]:
     """A headline with the lines that continue it, when a hard wrap broke it."""
-    parts = [strip_heading(lines[index])]
+    # Spaced capitals ("P R I V A C Y   &   C I V I L") read as words while the gaps between
+    # the words are still there: the join below squashes every run of spaces.
+    parts = [strip_heading(collapse_spaced(lines[index]))]
     used = 1
     if paragraphs and len(parts[0]) <= _WRAPPED_LINE and not lines[index].lstrip().startswith("#"):
         while index + used < len(lines) and used < 4:
@@ -669,13 +676,18 @@ def _split_glued_headings(text: str) -> str:
 def _issuer(tail: list[str], contacts: tuple[Contact, ...], people: set[str]) -> str | None:
     """Who issued the release: the first "About X" boilerplate after the prose, else the
     organisation of the first contact that names one; None when neither says."""
+    capitals_read = False  # only the first "ABOUT X" in capitals: the others are partners'
     for line in tail:
         if line[:12].lstrip(" \t*_#")[:1] not in "AÀSÜ":
             continue
         m = _ABOUT_ISSUER.match(line)
-        if m is None:
+        found = clean_line(m.group("name")) if m else None
+        if m is None and not capitals_read and is_about_in_capitals(line, any_name=True):
+            capitals_read = True
+            found = about_in_capitals(line, "\n".join(tail))
+        if found is None:
             continue
-        name = clean_line(m.group("name")).strip(" ,-–")
+        name = found.strip(" ,-–")
         words = name.split()
         if _WIRE_NAME.fullmatch(name) or ". " in name:
             continue
@@ -700,6 +712,21 @@ def _issuer(tail: list[str], contacts: tuple[Contact, ...], people: set[str]) ->
         ):
             return org
     return None
+
+
+def _stands_in(headline: str, location: str | None, body: str) -> bool:
+    """Whether the line read as the headline is no title but the first words of a release
+    that states none: the dateline's place alone ("WASHINGTON  D C" split off the first
+    paragraph), or the letterhead's name above the date ("PRIVACY & CIVIL LIBERTIES
+    OVERSIGHT BOARD"), a body the release names again and a line that says nothing happened."""
+    words = headline.split()
+    if location and fold(" ".join(words)) == fold(" ".join(location.split())):
+        return True
+    return (
+        len(words) <= 12
+        and not says_what_happened(headline)
+        and letterhead([headline], body[:5000]) is not None
+    )
 
 
 def _fuller_name(longer: str, shorter: str) -> bool:
@@ -854,6 +881,7 @@ def extract(
     if not body.strip() and top.headline is None:
         body = main.strip("\n")
 
+    title_source: str | None = "text"
     if top.headline and declared and not _same_title(declared, top.headline):
         headline = top.headline  # the page's own headline over a shortened <title>
     elif top.headline and declared and _kicker_after(declared, top.headline):
@@ -862,16 +890,21 @@ def extract(
         # A declared title of megabytes (a mail's Subject, a JSON field) is no
         # headline: memory is bounded per release, not per byte of a field.
         headline = declared if len(declared) <= MAX_DECLARED_TITLE else first_sentence(declared)
+        title_source = "format"
     elif top.headline:
         headline = top.headline
     else:
+        # The release states no headline: its first words stand in for one (TITLE_FALLBACKS).
         headline = ""
+        title_source = "first line"
         for line in lines[top.body_from : top.body_from + 40]:
             if _WORD.search(line) and not is_boilerplate(line.strip()):
-                headline = first_sentence(line)
+                headline = first_sentence(collapse_spaced(line))
                 break
         if not headline and _WORD.search(raw):
             headline = first_sentence(raw) or clean_line(raw)[:200]
+        if not headline:
+            title_source = None
 
     # The contact block and the boilerplate after it are not where people are quoted.
     body_lines = lines[top.body_from :]
@@ -888,7 +921,7 @@ def extract(
         contacts = heading + tuple(c for c in contacts if c not in heading)
     prose_end = len(body_lines) if block_at is None else block_at
     for i, line in enumerate(body_lines[:prose_end]):
-        if i > 2 and is_about(line):
+        if i > 2 and (is_about(line) or ("ABOUT" in line and is_about_in_capitals(line, True))):
             prose_end = i
             break
     prose = "\n".join(body_lines[:prose_end])
@@ -946,6 +979,8 @@ def extract(
         issuer = lead_subject(lead)
     if issuer is None:
         issuer = most_mentioned(body, organisations, headline)
+    if issuer is None:
+        issuer = office_named_again(headline, main)
     if issuer and _one_body(issuer) and not _listed(issuer, organisations, named):
         # The issuer the text names (its letterhead, its lead) is an organisation it names too;
         # the fragments it was listed under ("Oversight Board", "World Products, Inc") go.
@@ -953,8 +988,12 @@ def extract(
         kept = (o for o in organisations if " " not in o or fold(o).rstrip(".") not in whole)
         organisations = (*kept, issuer)
 
+    if title_source == "text" and _stands_in(headline, location, body):
+        title_source = "first line"
+
     return Extracted(
         title=headline,
+        title_source=title_source,
         issuer=issuer,
         body=body,
         kicker=top.kicker,

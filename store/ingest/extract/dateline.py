@@ -149,8 +149,9 @@ def _read_line(line: str) -> tuple[str | None, str] | None:
         place = place[1:-1].strip()  # "(Dallas, Texas) – May 4, 2019 – ..."
     if not place:
         return (_place_after(head, m.end()), date) if tagged else None
-    if place.lower().rstrip(":.") in _DATE_LABELS:
-        return None, date
+    labels = place.lower().replace(":", " ").split()
+    if labels and all(label.rstrip(".") in _DATE_LABELS for label in labels):
+        return None, date  # "Posted:", and a page that doubled it: "Posted: Posted:"
     if place.lower().rstrip(":.") in _EVENT_LABELS:
         return None
     if not tagged or not _is_place(place):
@@ -384,11 +385,11 @@ def undashed_dateline(lines: list[str]) -> tuple[str, int, str | None] | None:
                 return place, index, date_from_match(dated)
         if _DASHED_CAPS.match(stripped) and (place := _undashed_place(stripped, False)):
             return place, index, date_only  # "WASHINGTON, DC--Privacy and Civil ...": no date
-        if words >= 8 and _is_prose(stripped):
+        if words >= 8 and (_is_prose(stripped) or _is_prose(_paragraph(lines, index))):
             if _LABEL_BESIDE.match(stripped):
                 return None  # "MEMBERS      The Board ...": a letterhead's column, no dateline
             # The first paragraph: the dateline opens it or stands alone just above it.
-            place = _undashed_place(stripped, whole_line=False)
+            place = _undashed_place(stripped, whole_line=False) or _inner_place(stripped)
             if place is not None:
                 return place, index, date_only
             if previous is not None:
@@ -408,6 +409,39 @@ def undashed_dateline(lines: list[str]) -> tuple[str, int, str | None] | None:
         # holds no dateline.
         label_column = words <= 2 and dated is None and stripped.isupper()
     return None
+
+
+# Scraped text that runs a subtitle on into the dateline, runs of spaces between: "... about
+# federal agencies  WASHINGTON, D.C.  Representatives from ...".
+_INNER_CAPS = re.compile(r"[ \t]{2,}(?=[A-Z]{4,}[A-Z .,']{0,20}[ \t]{2,}[A-Z])")
+
+
+def _inner_place(line: str) -> str | None:
+    """A dateline in capitals, with its region, set apart by runs of spaces after a
+    subtitle that opens the line, and before the first paragraph."""
+    found = _INNER_CAPS.search(line, 0, _LINE_HEAD)
+    if found is None or _SENTENCE_STOP.search(line, 0, found.start()):
+        return None  # after a sentence, capitals are a name in the text, not a dateline
+    rest = line[found.end() :]
+    m = _CAPS_PLACE.match(rest)
+    if m is None or _region(m.group("region")) is None:
+        return None
+    return _undashed_place(rest, whole_line=False)
+
+
+_SENTENCE_STOP = re.compile(r"[a-z]{2}[.!?][ \t]")
+
+
+def _paragraph(lines: list[str], index: int) -> str:
+    """The line at *index* with the lines that go on with its paragraph (a few at most): a
+    first line of many names ("WALPOLE, MA The Tor Project and Printfection launch The Tor")
+    is prose by what follows it."""
+    parts = [lines[index]]
+    for line in lines[index + 1 : index + 4]:
+        if not line.strip():
+            break
+        parts.append(line)
+    return " ".join(parts)
 
 
 def undashed_rest(line: str) -> str:

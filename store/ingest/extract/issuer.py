@@ -389,6 +389,12 @@ _ADDRESSED = re.compile(
 )
 
 
+# A title held no longer: "Former State Senator Jim Brochin", "the late Senator X".
+_FORMER = re.compile(
+    r"\b(?i:former|ex|retired|the[ ]+late)[ -]+(?i:(?:state|democratic|republican)[ ]+){0,2}$"
+)
+
+
 def headline_legislator(headline: str, text: str) -> str | None:
     """The legislator a release names in full ("U.S. Senator Blanche Lincoln") whose surname
     the *headline* carries: a legislator's office puts its member's name in the headline of
@@ -404,10 +410,7 @@ def headline_legislator(headline: str, text: str) -> str | None:
     for found in _LEGISLATOR.finditer(flat):
         if found.group("title").endswith(("s", "s.")):
             continue  # "Senators Kennedy Graham Salazar": several, their names run together
-        if re.search(
-            r"\b(?i:former|ex|retired|the[ ]+late)[ -]+(?i:(?:state|democratic|republican)[ ]+){0,2}$",
-            flat[: found.start()],
-        ):
+        if _FORMER.search(flat, max(0, found.start() - 60), found.start()):
             continue  # "Former State Senator Jim Brochin Weighs ...": no longer has an office
         words = found.group("name").split()
         # The name may run on into what follows it ("Senator John McCain Chairman",
@@ -456,3 +459,182 @@ def site_owner(domain: str | None, text: str) -> str | None:
             return " ".join(run.group(0).split())
     acronym = re.search(rf"\b{label.upper()}\b", head)
     return acronym.group(0) if acronym else None
+
+
+# A legislator named in full by their party tag alone: "Bob Casey (D-PA)", "Jane Roe (R-Tex.)".
+_PARTY_TAGGED = re.compile(
+    r"(?<![\w.])(?!(?:Senator|Sen|Representative|Rep|Congress\w+|Chairman|Chairwoman)\b)"
+    r"(?P<name>[A-Z][a-z]+(?:[ ]+[A-Z]\.)?(?:[ ]+[A-Z][a-z'’]+){1,2})[ ]+"
+    r"\((?:[DRI]|Dem|Rep)\.?-[ ]?[A-Z][A-Za-z.]{1,8}\)"
+)
+# How an office writes of its member after naming them in full: by title and surname
+# ("Senator Murray spoke", "Sen. Casey"), or the surname with what they said or did.
+_OFFICE_REFERENCE = (
+    # Not "Senator Barbara Boxer": a first name after the title is no surname.
+    r"(?:(?P<title>Senator|Sen\.?|Representative|Rep\.|Congressman|Congresswoman)[ ]+{0}"
+    r"(?![\w-])(?![ ]+[A-Z][a-z])|"
+    r"\bsaid[ ]+{0}|\b{0}[ ]+(?:said|says|announced|added|noted|explained|stated|has|is|was|"
+    r"will|wrote))(?![\w-])"
+)
+_MIN_REFERENCES = 2
+# A legislator's title before a name, or a party tag: each pattern opens with its literal,
+# which the regex engine skips ahead to (one pattern of alternatives tries every position).
+_OFFICE_HINTS = tuple(
+    re.compile(pattern)
+    for pattern in (
+        r"Sen(?:ator)?s?\.?\s+[A-Z]",
+        r"SEN(?:ATOR)?S?\.?\s+[A-Z]",
+        r"Rep(?:resentative)?s?\.?\s+[A-Z]",
+        r"REP(?:RESENTATIVE)?S?\.?\s+[A-Z]",
+        r"Congress(?:wo)?man\s+[A-Z]",
+        r"\((?:[DRI]|Dem|Rep)\.?-",
+    )
+)
+# What an office reports its member did or said: "Whitehouse announced", "said Senator Casey",
+# "Senator Murray said". A release that only speaks of "Senator Cardin" is someone else's.
+_DID = (
+    r"(?:\bsaid[ ]+(?:(?:Senator|Sen\.?|Representative|Rep\.|Congress(?:wo)?man)[ ]+)?{0}|"
+    r"\b{0}[ ]+(?:said|says|announced|added|noted|explained|stated|has[ ]+secured|"
+    r"introduced|wrote))(?![\w-])"
+)
+# Words before a surname that are no first name: titles, "said".
+_NOT_FIRST_NAMES = frozenset(
+    (
+        *("senator", "sen", "senators", "representative", "rep", "congressman", "congresswoman"),
+        *("chairman", "chairwoman", "chair", "leader", "member", "ranking", "mr", "ms", "mrs"),
+        *("dr", "governor", "gov", "said", "and", "the"),
+    )
+)
+
+
+def _another_person(first: str, surname: str, text: str) -> bool:
+    """Whether *text* names someone else of that surname ("Fagan Harris" beside "Rep. Andy
+    Harris"): then the surname alone says nothing of whom."""
+    # The other name in a sentence (a comma or a lower-case word after it), not a run of
+    # scraped title words ("Community Development Murray PHOTO").
+    for found in re.finditer(rf"\b([A-Z][a-z]+)[ ]+{surname}(?=[,.;:]|[ ]+[a-z])", text):
+        word = found.group(1)
+        if word != first and word.casefold().rstrip(".") not in _NOT_FIRST_NAMES:
+            return True
+    return False
+
+
+# A legislator written to, opposed, or a bill's sponsor: "The PAC wrote to Representative Pat
+# Curry", "Authored and led by Congressman Andrew Garbarino".
+_SPOKEN_TO = re.compile(
+    r"\b(?i:to|against|behind|versus|vs\.?|by)[ ]+"
+    r"(?:(?:U\.?[ ]?S\.?|the|Senator|Sen\.?|Representative|Rep\.|Congress(?:wo)?man)[ ]+){0,3}$"
+)
+# A capitalised word or an initial just before a surname: the full name, not the surname.
+_AFTER_FIRST_NAME = re.compile(r"(?<![\w.])(?!said[ ])[A-Z][a-z]*\.?[ ]+$")
+# "Statement of Senator Hillary Rodham Clinton on ...": the office's own statement.
+_STATEMENT_OF = re.compile(
+    r"(?:Joint[ ]+)?Statement[ ]+(?:of|by|from)[ ]+(?P<who>.+?)(?=[ ]+(?:on|regarding|about)[ ]|$)"
+)
+
+
+def office_named_again(headline: str, text: str) -> str | None:
+    """The legislator whose office issued a release that names them in full ("Sen. Sheldon
+    Whitehouse (D-R.I.)", "Bob Casey (D-PA)", "U S SEN WAYNE ALLARD" in a headline in
+    capitals) and then again by surname, as an office writes of its member ("Senator Murray
+    spoke", "said Whitehouse", "Allard has secured") at least twice, more than any other
+    legislator named in full, and what they said or did among them ("Whitehouse announced"):
+    a release that only speaks of a legislator ("Senator Cardin has been a champion") is
+    another body's, and a surname two people share ("Fagan Harris", "Rep. Andy Harris")
+    says nothing."""
+    head = headline.title() if headline.isupper() else headline
+    if (statement := _STATEMENT_OF.match(head)) is not None:
+        return legislator(statement.group("who"))
+    top = f"{head} {text[:1500]}"
+    if not any(hint.search(top) for hint in _OFFICE_HINTS):
+        # An office names its member at the top: most releases are passed over for a few
+        # substring searches (the rest of this rule costs a hundred times more).
+        return None
+    flat = " ".join(f"{head} {text[:5000]}".split())
+    named: list[tuple[str | None, list[str]]] = []
+    for found in _LEGISLATOR.finditer(flat):
+        before = flat[max(0, found.start() - 60) : found.start()]
+        if _FORMER.search(before) or _SPOKEN_TO.search(before):
+            continue  # "Former State Senator X", "The PAC wrote to Rep. X": not their office
+        if not found.group("title").endswith(("s", "s.")):
+            named.append(
+                (
+                    _TITLES.get(found.group("title").casefold(), found.group("title")),
+                    found.group("name").split(),
+                )
+            )
+    for found in _PARTY_TAGGED.finditer(flat):
+        if not _SPOKEN_TO.search(flat, max(0, found.start() - 60), found.start()):
+            named.append((None, found.group("name").split()))
+    counts: dict[str, tuple[int, str]] = {}
+    for title, words in named:
+        # The name may run on into the headline's next word ("Wayne Allard Secures").
+        for end in range(len(words) - 1, 0, -1):
+            pattern = _OFFICE_REFERENCE.format(re.escape(words[end]))
+            found_refs = [
+                m
+                for m in re.finditer(pattern, flat)
+                # The surname alone: not the end of the full name again ("Jane Roe will").
+                if m.group("title")
+                or not _AFTER_FIRST_NAME.search(flat, max(0, m.start() - 40), m.start())
+            ]
+            if len(found_refs) < _MIN_REFERENCES:
+                continue
+            surname = re.escape(words[end])
+            if not re.search(_DID.format(surname), flat) or _another_person(
+                words[end - 1], surname, flat
+            ):
+                break  # spoken of, not reporting what they did; or two people of that name
+            said = next((m.group("title") for m in found_refs if m.group("title")), None)
+            title = title or (_TITLES.get(said.casefold(), said) if said else None)
+            if title in ("Sen", "Sen."):
+                title = "Senator"
+            if title is not None:
+                name = f"{title} {' '.join(words[: end + 1])}"
+                if len(found_refs) > counts.get(words[end], (0, ""))[0]:
+                    counts[words[end]] = (len(found_refs), name)
+            break
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+        return None
+    return ranked[0][1]
+
+
+# "ABOUT THE APACHE SOFTWARE FOUNDATION", "## ABOUT THE TOR PROJECT": the boilerplate's
+# heading set in capitals, on its own line.
+_ABOUT_CAPS = re.compile(
+    r"[ \t*_#]*ABOUT[ \t]+(?:THE[ \t]+)?(?P<name>[A-Z0-9][A-Z0-9&.,'’ \t():™®-]{1,80}?)[ \t*_:]*"
+)
+
+
+def _bare_name(name: str) -> str:
+    """ "PICKLEJAR ENTERTAINMENT GROUP, INC. (OTCMKTS: PKLE)" -> "PICKLEJAR ENTERTAINMENT
+    GROUP, INC.": without its ticker or trademark sign."""
+    name = re.sub(r"[ \t]*\([^()]*\)?[ \t]*$|[™®]", "", name)
+    return " ".join(name.split()).strip(" ,")
+
+
+def about_in_capitals(line: str, below: str) -> str | None:
+    """The body an "About" heading in capitals names, as the paragraph *below* spells it
+    ("Apache Software Foundation" for "ABOUT THE APACHE SOFTWARE FOUNDATION"); None when the
+    paragraph does not spell it in capitalised words (a heading's case is no name's)."""
+    m = _ABOUT_CAPS.fullmatch(line)
+    if m is None:
+        return None
+    name = _bare_name(m.group("name"))
+    if not _names_body(name.title()):
+        return None
+    pattern = re.escape(name).replace(r"\ ", r"\s+")
+    for found in re.finditer(pattern, below, re.IGNORECASE):
+        spelled = " ".join(found.group(0).split())
+        words = spelled.split()
+        if spelled != spelled.upper() and all(w[:1].isupper() or w in _MINOR for w in words):
+            return spelled
+    return None
+
+
+def is_about_in_capitals(line: str, any_name: bool = False) -> bool:
+    """Whether *line* is an "About" heading in capitals naming a body ("## ABOUT THE TOR
+    PROJECT"), or naming anything with *any_name* ("ABOUT THE SKYLINE SIGNATURE SERIES")."""
+    m = _ABOUT_CAPS.fullmatch(line)
+    return m is not None and (any_name or _names_body(_bare_name(m.group("name")).title()))
