@@ -54,7 +54,8 @@ CONTACT_MARGIN = 0.10
 # organisations as whole names, laws and awards left out, the issuer the text names listed);
 # headline, date, place and issuer measured again at 05:15 UTC after the seventh (a headline
 # the release does not state counts as none, title_source; legislators' offices named again,
-# About headings in capitals; a date label written twice).
+# About headings in capitals; a date label written twice); issuer again at 05:45 UTC (a
+# mail's sender whose name spells its domain).
 # The issuer names an issuer only where it is right at least 90% of the time on the real
 # corpus (precision over recall: the issuer shows on every row). Raise them as extraction
 # improves (see tests/devset/SOURCES.md, "The floors").
@@ -62,7 +63,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "headline": {"accuracy": 0.89},  # measured 0.940
     "date": {"accuracy": 0.94},  # 0.990
     "place": {"accuracy": 0.93},  # 0.980
-    "issuer": {"accuracy": 0.84},  # 0.890
+    "issuer": {"accuracy": 0.87},  # 0.920
     "language": {"accuracy": 0.95},  # 1.000
     "organisations": {"precision": 0.639, "recall": 0.314},  # 0.689, 0.364
     "people": {"precision": 0.94, "recall": 0.51},  # 0.993, 0.565

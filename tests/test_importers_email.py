@@ -110,3 +110,58 @@ def test_a_subject_of_megabytes_is_cut_to_a_headline() -> None:
     [draft] = _read(data)
     release = build_release(draft, "/imports/huge.eml")
     assert 0 < len(release.title) <= 1000 and release.body.startswith("GENEVA")
+
+
+def _mail_from(sender: str, body: str = "The Board met today in public session.") -> Draft:
+    raw = (
+        f"From: {sender}\nTo: newsdesk@example.org\nSubject: Board meets\n"
+        f"Date: Thu, 17 Jul 2014 10:00:00 -0400\n\n{body}\n"
+    ).encode()
+    (draft,) = read_source(SourceFile("board.eml", "eml"), raw)
+    return draft
+
+
+@pytest.mark.parametrize(
+    ("sender", "issuer", "home"),
+    [
+        # The sender's name spells its domain: the body that sent the release.
+        (
+            "Privacy and Civil Liberties Oversight Board <info@pclob.gov>",
+            "Privacy and Civil Liberties Oversight Board",
+            "pclob.gov",
+        ),
+        ("FSFE <press@fsfe.org>", "FSFE", "fsfe.org"),
+        # A mail server's name under the domain, and a country's shared second level.
+        ("Ofcom Media Office <news@lists.ofcom.org.uk>", None, "ofcom.org.uk"),
+        (
+            "National Health Service <press@mail.nhs.gov.uk>",
+            "National Health Service",
+            "nhs.gov.uk",
+        ),
+        # A person, a mail service, a name that spells something else: no issuer.
+        ("Jane Roe <jane.roe@pclob.gov>", None, "pclob.gov"),
+        ("Acme Press Office <acme.press@gmail.com>", None, "gmail.com"),
+        ("press@acme.example", None, "acme.example"),
+        ("undisclosed-recipients:;", None, None),
+    ],
+)
+def test_the_sender_names_the_issuing_body_only_when_it_spells_its_domain(
+    sender: str, issuer: str | None, home: str | None
+) -> None:
+    draft = _mail_from(sender)
+    assert (draft.issuer, draft.home) == (issuer, home)
+
+
+def test_a_mail_whose_text_names_its_senders_domain_has_that_issuer() -> None:
+    """No display name: the sender's domain is read as a page's own site is, by the
+    name the text gives it."""
+    from store.ingest.build import parse_source
+
+    raw = (
+        b"From: info@pclob.gov\nSubject: Board meets\nDate: Thu, 17 Jul 2014 10:00:00 -0400\n\n"
+        b"WASHINGTON - The Privacy and Civil Liberties Oversight Board (PCLOB) will hold a "
+        b"public meeting on July 23.\n"
+    )
+    result = parse_source(SourceFile("board.eml", "eml"), raw)
+    (release,) = result.releases
+    assert release.issuer == "Privacy and Civil Liberties Oversight Board"
