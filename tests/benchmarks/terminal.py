@@ -80,7 +80,10 @@ MIN_ROWS = 5  # list rows on screen that count as "a screen with rows"
 START_TIMEOUT = 60.0
 SETTLE = 1.0  # seconds after the last key before looking at the result (nothing is read meanwhile)
 ESCAPE_SETTLE = 0.35  # Textual waits a little after ESC to tell it from a sequence
-DERIVED_SUFFIXES = (".catalogue", ".index")
+DERIVED_SUFFIXES = (".catalogue", ".index", ".index.added")
+# Part of the store: its latest writes (store.disk.journal). Copied, never linked: an
+# import appends to it in place, which would reach through a link to the original.
+JOURNAL_SUFFIX = ".journal"
 
 BARE_APP = """
 from textual import on
@@ -1004,8 +1007,12 @@ def private_store(store: Path, folder: Path) -> Path:
     it writes land in *folder*, and every write of the app is a new file renamed
     into place, which replaces the link, not the original. A hard link keeps
     the inode the catalogue and index were built against; a copy does not
-    (they are then rebuilt at start: a warning says so).
+    (they are then rebuilt at start: a warning says so). The journal is copied:
+    it names the store file it continues by size and time, which a link keeps.
     """
+    journal = store.with_name(store.name + JOURNAL_SUFFIX)
+    if journal.exists():
+        shutil.copy2(journal, folder / journal.name)
     copied = False
     for suffix in ("", *DERIVED_SUFFIXES):
         source = store.with_name(store.name + suffix)
