@@ -195,6 +195,26 @@ def test_typed_queries_on_a_synthetic_archive_equal_scan(synthetic: Loaded) -> N
             check(synthetic, text, user)
 
 
+def test_phrases_typed_key_by_key_on_a_synthetic_archive_equal_scan(synthetic: Loaded) -> None:
+    # Two, three and four tokens of a release's fields, a phrase across the title and the
+    # body, each typed a key at a time (a prefix of the last token, one or two letters
+    # too), negated and OR'd.
+    rng = random.Random(3)
+    phrases = []
+    for release in synthetic[1][:12]:
+        tokens = text_tokens(release.body)
+        start = rng.randrange(len(tokens) - 4)
+        phrases.append(" ".join(tokens[start : start + rng.randint(2, 4)]))
+        phrases.append(f"{text_tokens(release.title)[-1]} {tokens[0]}")
+    phrases += ["the of", "of the the", "and the"]
+    for phrase in phrases:
+        for end in range(1, len(phrase) + 1):
+            check(synthetic, '"' + phrase[:end], "reader")
+        check(synthetic, f'"{phrase}"', "other")
+        check(synthetic, f'-"{phrase}"', "reader")
+        check(synthetic, f'"{phrase}" OR "{phrases[0]}"', "reader")
+
+
 @st.composite
 def archive_query(draw: st.DrawFn, releases: list[Release]) -> str:
     """Words, prefixes and phrases cut from the archive's own releases, with its fields."""
