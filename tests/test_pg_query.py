@@ -215,6 +215,18 @@ def test_phrases_typed_key_by_key_on_a_synthetic_archive_equal_scan(synthetic: L
         check(synthetic, f'"{phrase}" OR "{phrases[0]}"', "reader")
 
 
+def test_a_page_walks_the_list_when_filling_it_costs_less_than_taking_every_match() -> None:
+    # Words at a million: a word in 1,258 releases is sorted from the bitmaps (walking
+    # would read ~160,000 rows), one in 40,000 or more walked, as measured there.
+    assert not store_module.walk_is_cheaper(1_258, 1_000_000, 200, phrase=False)
+    assert store_module.walk_is_cheaper(40_000, 1_000_000, 200, phrase=False)
+    # A phrase whose words are in a quarter of 100,000 ("of the": expected 23,000, in
+    # 79,000): its matches each cost their text's check, and the page fills in ~900 rows.
+    assert store_module.walk_is_cheaper(23_000, 100_000, 200, phrase=True)
+    assert not store_module.walk_is_cheaper(23_000 / 20, 100_000, 200, phrase=True)
+    assert not store_module.walk_is_cheaper(0, 100_000, 200, phrase=True)
+
+
 @st.composite
 def archive_query(draw: st.DrawFn, releases: list[Release]) -> str:
     """Words, prefixes and phrases cut from the archive's own releases, with its fields."""
