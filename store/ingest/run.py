@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 import multiprocessing
+import operator
 import os
 import signal
 import sys
@@ -13,15 +15,17 @@ from collections import deque
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
+from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from store.disk.release_store import Outcome, ReleaseState
 from store.ingest import manifest, stream
 from store.ingest.build import ParseResult, Problem, parse_source
 from store.ingest.discover import STDIN, ImportProblem, SourceFile, discover, read_bytes
 from store.ingest.read import sniff
-from store.records import Release, release_id
+from store.records import Contact, Link, Person, Release, Source, release_id
 from store.search.index import IndexBuilder, release_tokens
 from store.search.postings import Tokens
 
@@ -583,6 +587,32 @@ def _end_with_the_import(parent: int) -> None:
 
 
 _PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+
+
+def _register_record_reducers() -> None:
+    """Send records between the workers and the importer as their fields' values.
+
+    A frozen dataclass with slots pickles through ``dataclasses``' own
+    ``__getstate__``/``__setstate__``, a Python loop over its fields for every
+    release, person, contact and link: half of what the parsed releases'
+    pickling and unpickling cost. Its values read at once (``attrgetter``) and
+    its constructor called on them give equal records in half the time. Only
+    the pool's transfers use it (``ForkingPickler``), not ``pickle`` at large.
+    """
+    for cls in (Release, Person, Contact, Link, Source):
+        names = [f.name for f in dataclasses.fields(cls) if f.init]
+        if len(names) < 2:
+            continue  # attrgetter of one name gives a value, not a tuple: the default way
+        ForkingPickler.register(cls, partial(_reduced, cls, operator.attrgetter(*names)))
+
+
+def _reduced(
+    cls: type, values: Callable[[Any], tuple[Any, ...]], record: object
+) -> tuple[type, tuple[Any, ...]]:
+    return cls, values(record)
+
+
+_register_record_reducers()
 
 
 __all__ = ["ImportProblem", "ImportSummary", "import_paths"]

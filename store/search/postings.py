@@ -8,7 +8,7 @@ from itertools import count, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
-from store.search.tokens import text_tokens, text_tokens_and_kind
+from store.search.tokens import text_tokens, text_tokens_and_kind, token_text_and_kind
 
 if TYPE_CHECKING:
     import numpy as np
@@ -35,7 +35,7 @@ _LOW32 = 0xFFFFFFFF
 
 
 # A release's tokens as :meth:`Collector.add` reads them, made beforehand by
-# :func:`tokenized`: the tokens joined by newlines (none holds one), and
+# :func:`tokenized`: the tokens separated by whitespace (none holds any), and
 # whether the text is plain.
 Tokens: TypeAlias = tuple[str, bool]
 
@@ -44,10 +44,13 @@ def tokenized(fields: list[str]) -> Tokens | None:
     """The tokens of a release's text *fields*, for :meth:`Collector.add` in another
     process (tokenising is most of an index build's Python work); None for the rare
     release that holds the break word, which the collector reads itself."""
-    found, plain = text_tokens_and_kind(_BREAK_JOIN.join(fields))
-    if found.count(FIELD_BREAK) != len(fields) - 1:
+    text, plain = token_text_and_kind(_BREAK_JOIN.join(fields))
+    # Counted in the string, not in its tokens (the list is not made here): each
+    # break is an occurrence, so as many occurrences as breaks means no token
+    # other than a break holds the word, let alone is it.
+    if text.count(FIELD_BREAK) != len(fields) - 1:
         return None
-    return "\n".join(found), plain
+    return text, plain
 
 
 class Collector:
@@ -82,8 +85,12 @@ class Collector:
             raise ValueError("releases are added in order")
         if tokens is not None:
             text, plain = tokens
-            found = text.split("\n") if text else []
-            self._extend(array("I", [_BREAK_ID, *map(self.ids.__getitem__, found)]))
+            # Appended where they are kept, not gathered in a list first (per token:
+            # the importing process does this for every token of the archive).
+            self.tokens.append(_BREAK_ID)
+            found = text.split()
+            self.tokens.extend(map(self.ids.__getitem__, found))
+            self.lengths.append(len(found) + 1)
             return plain
         found, plain = text_tokens_and_kind(_BREAK_JOIN.join(fields))
         ids = array("I", [_BREAK_ID, *map(self.ids.__getitem__, found)])

@@ -118,8 +118,27 @@ def text_tokens_and_kind(text: str) -> tuple[list[str], bool]:
     if not text.isascii():
         text = _inert_characters().sub(" ", text)
         if not text.isascii():
-            return _TOKEN.findall(fold_fast(text)), False
+            folded = fold_fast(text)
+            if folded.isascii():
+                # Mostly accented Latin, ASCII once folded: its tokens are its runs
+                # of ASCII letters and digits, cut as plain text's are (not lowered
+                # again: a compatibility letter may fold to a capital, kept as is).
+                return folded.translate(_ASCII_SEPARATORS).split(), False
+            return _TOKEN.findall(folded), False
     return text.lower().translate(_ASCII_SEPARATORS).split(), True
+
+
+def token_text_and_kind(text: str) -> tuple[str, bool]:
+    """``text_tokens_and_kind(text)`` with the tokens left in one string, separated by
+    whitespace (``str.split()`` gives them): the list is not made where it is not needed."""
+    if not text.isascii():
+        text = _inert_characters().sub(" ", text)
+        if not text.isascii():
+            folded = fold_fast(text)
+            if folded.isascii():
+                return folded.translate(_ASCII_SEPARATORS), False
+            return " ".join(_TOKEN.findall(folded)), False
+    return text.lower().translate(_ASCII_SEPARATORS), True
 
 
 def _is_run_token(token: str) -> bool:
