@@ -93,7 +93,12 @@ def inputs(work: Path, count: int) -> tuple[Path, Path]:
 def run(code: Path, *args: str) -> tuple[float, float, bytes]:
     """Wall and CPU seconds (user + system, with its workers) of ``pressroom ARGS``."""
     env = {**os.environ, "PYTHONPATH": str(code.resolve())}
-    command = [sys.executable, *args] if args[0] == "-c" else [sys.executable, "-c", _LAUNCH, *args]
+    # -P: no current folder first on the path, or a checkout run from would shadow *code*.
+    command = (
+        [sys.executable, "-P", *args]
+        if args[0] == "-c"
+        else [sys.executable, "-P", "-c", _LAUNCH, *args]
+    )
     before = os.times()
     started = time.perf_counter()
     child = subprocess.run(command, env=env, stdin=subprocess.DEVNULL, capture_output=True)

@@ -137,7 +137,9 @@ def import_once(
         served = server_cpu(server.process.pid)
         started = time.perf_counter()
         child = subprocess.Popen(
-            [sys.executable, "-c", _LAUNCH, "import", str(path), "--db", dsn, "--json"],
+            # -P: no current folder first on the path, or a checkout run from would
+            # shadow *code* (PYTHONPATH comes after it).
+            [sys.executable, "-P", "-c", _LAUNCH, "import", str(path), "--db", dsn, "--json"],
             env=env,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
