@@ -31,15 +31,14 @@ import argparse
 import os
 import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import orjson
 
+from tests.benchmarks.checkouts import add_code_option, checkouts, command
 from tests.helpers.synthetic import generate
 
-_LAUNCH = "import sys; from tui.cli.main import main; sys.exit(main())"
 _FILES = ("store.json", "store.json.catalogue", "store.json.index", "store.json.state")
 # Beside the store only where the change wrote them (store.disk.journal, index_file).
 _JOURNAL = ("store.json.journal", "store.json.index.added")
@@ -92,16 +91,10 @@ def inputs(work: Path, count: int) -> tuple[Path, Path]:
 
 def run(code: Path, *args: str) -> tuple[float, float, bytes]:
     """Wall and CPU seconds (user + system, with its workers) of ``pressroom ARGS``."""
-    env = {**os.environ, "PYTHONPATH": str(code.resolve())}
-    # -P: no current folder first on the path, or a checkout run from would shadow *code*.
-    command = (
-        [sys.executable, "-P", *args]
-        if args[0] == "-c"
-        else [sys.executable, "-P", "-c", _LAUNCH, *args]
-    )
+    argv, env = command(code, *args)
     before = os.times()
     started = time.perf_counter()
-    child = subprocess.run(command, env=env, stdin=subprocess.DEVNULL, capture_output=True)
+    child = subprocess.run(argv, env=env, stdin=subprocess.DEVNULL, capture_output=True)
     seconds = time.perf_counter() - started
     after = os.times()
     # Children's times count a child once it is reaped, with the workers it reaped.
@@ -141,24 +134,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--work", type=Path, default=Path("/tmp/grow"))
     parser.add_argument("--count", type=int, default=100_000)
-    parser.add_argument(
-        "--code",
-        action="append",
-        default=[],
-        metavar="NAME=FOLDER",
-        help="a checkout to run the command from (default: this one); repeatable",
-    )
+    add_code_option(parser)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args(argv)
     work: Path = args.work
     work.mkdir(parents=True, exist_ok=True)
-    codes = [tuple(c.split("=", 1)) for c in args.code] or [("this", ".")]
+    codes = checkouts(args.code, "this")
     whole, new = inputs(work, args.count)
-    archives = {name: archive_of(work, name, Path(code), whole) for name, code in codes}
+    archives = {name: archive_of(work, name, code, whole) for name, code in codes}
     figures: dict[tuple[str, str], list[tuple[float, float]]] = {}
     for round_number in range(args.rounds):
-        for name, code in codes:
-            folder = Path(code)
+        for name, folder in codes:
             copy = fresh_copy(archives[name], work / f"run-{name}")
             load = os.getloadavg()[0]
             for step, argv_ in (

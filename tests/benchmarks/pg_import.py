@@ -37,12 +37,12 @@ from pathlib import Path
 import orjson
 import psycopg
 
+from tests.benchmarks.checkouts import add_code_option, checkouts, command
 from tests.benchmarks.corpora import unpack_real_corpus
 from tests.benchmarks.pg_scale import SETTINGS
 from tests.helpers import pg_server
 from tests.helpers.synthetic import generate
 
-_LAUNCH = "import sys; from tui.cli.main import main; sys.exit(main())"
 _TICK = os.sysconf("SC_CLK_TCK")
 
 
@@ -132,14 +132,12 @@ def import_once(
 ) -> Run:
     """Run ``pressroom import PATH --db`` from *code* into a new database of *server*."""
     with pg_server.database(server) as dsn:
-        env = {**os.environ, "PYTHONPATH": str(code.resolve()), **extra_env}
+        argv, env = command(code, "import", str(path), "--db", dsn, "--json", env=extra_env)
         load = os.getloadavg()[0]
         served = server_cpu(server.process.pid)
         started = time.perf_counter()
         child = subprocess.Popen(
-            # -P: no current folder first on the path, or a checkout run from would
-            # shadow *code* (PYTHONPATH comes after it).
-            [sys.executable, "-P", "-c", _LAUNCH, "import", str(path), "--db", dsn, "--json"],
+            argv,
             env=env,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
@@ -190,13 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     source.add_argument("--measure", type=Path, help="import this file or folder instead")
     parser.add_argument("--count", type=int, default=100_000, help="releases in --jsonl")
     parser.add_argument("--fsync", action="store_true", help="a durable server (fsync on)")
-    parser.add_argument(
-        "--code",
-        action="append",
-        default=[],
-        metavar="NAME=FOLDER",
-        help="a checkout to run the command from (default: this one); repeatable",
-    )
+    add_code_option(parser)
     parser.add_argument("--rounds", type=int, default=1)
     args = parser.parse_args(argv)
     path: Path = args.measure
@@ -207,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.jsonl is not None:
         write_jsonl(args.jsonl, args.count)
         path = args.jsonl
-    codes = [tuple(spec.split("=", 1)) for spec in args.code] or [("change", ".")]
+    codes = checkouts(args.code, "change")
     settings = dict(SETTINGS)
     if args.fsync:
         settings.update(fsync="on", synchronous_commit="on", full_page_writes="on")
@@ -221,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     with pg_server.running(settings) as server:
         for _round in range(args.rounds):
             for name, folder in codes:
-                runs.append(import_once(name, Path(folder), path, server, {}))
+                runs.append(import_once(name, folder, path, server, {}))
                 print(runs[-1].line(), flush=True)
     if len(runs) > len(codes):
         print("medians:")
