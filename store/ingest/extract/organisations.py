@@ -29,7 +29,7 @@ _SCAN_CHARS = 60_000
 # starts with a word character, nor what follows the spaces with a space; giving back
 # characters never helps, and the failed tries after each capital end sooner.
 _CAP = r"[A-ZÀ-ÖØ-Þ0-9][\w&’'.-]{0,40}+"
-_CONNECT = r"(?:of|for|and|the|to|on|de|des|du|la|le|el|del|y|für|und|der|di|&)"
+_CONNECT = r"(?:of|for|and|the|to|on|de|des|du|la|le|las|los|les|el|del|della|y|für|und|der|di|&)"
 _RUN = re.compile(
     rf"{_CAP}(?:[ \t]{{1,3}}+(?:{_CONNECT}[ \t]{{1,3}}+){{0,3}}{_CAP}){{1,14}}"
     rf"(?P<suffix>,?[ \t](?:{ORG_SUFFIX})(?![\w]))?"
@@ -37,7 +37,9 @@ _RUN = re.compile(
 )
 _GROUP_OF_N = re.compile(r"G\d{1,2}(?:[ \t]+(?P<region>[A-Z][a-z]{2,20}))?(?![\w-])")
 _HONORIFIC_TOKEN = re.compile(rf"(?:{HONORIFIC})$")
-_CONNECTORS = word_set("of for and the to on de des du la le el del y für und der di &")
+_CONNECTORS = word_set(
+    "of for and the to on de des du la le las los les el del della y für und der di &"
+)
 # Unions used per token, built once: "a | b" inside a loop builds a new set every time.
 # Words that open a sentence before a body's name: "Under the Node.js Foundation", "Currently
 # the ...".
@@ -47,7 +49,9 @@ _SENTENCE_OPENERS = word_set(
     thanks besides alongside inside outside earlier later previously formerly initially
     finally instead"""
 )
-_OPENERS = COMMON_WORDS | _CONNECTORS | _SENTENCE_OPENERS
+# Ordinals open names ("Second Circuit Court of Appeals", "First National Bank"), and a
+# sentence seldom opens with one before a capitalised name.
+_OPENERS = (COMMON_WORDS | _CONNECTORS | _SENTENCE_OPENERS) - word_set("first second")
 _DATE_WORDS = MONTH_WORDS | WEEKDAY_WORDS
 # Pronouns and title abbreviations that a capitalised run picks up from the next sentence:
 # "Department of Environmental Protection He", "Judiciary Committee Chairman Sen".
@@ -96,6 +100,8 @@ _SUBJECT_VERB = re.compile(
     r"launched|launches|reported|unveiled|welcomes|welcomed|"
     r"annonce|a annoncé|lance|a lancé|anuncia|ha anunciado|lanza|kündigt|startet)\b"
 )
+# Organisation words that as often name a product's part: "Service Component Architecture".
+_PRODUCT_ORG_WORDS = word_set("service services systems software data")
 _SCAN_STANDALONE = 12_000
 _SCAN_KIND = 4_000
 _NOT_BODIES = word_set(
@@ -144,6 +150,8 @@ def _is_org_word(token: str) -> bool:
     word = _bare(token).removesuffix("’s").removesuffix("'s")
     if word in ORG_WORDS or token in _SUFFIX_WORDS:
         return True
+    if word.endswith("s") and word[:-1] in _BODY_KINDS:
+        return True  # "Committees", or a possessive that lost its apostrophe: "Departments"
     return token[:1].isupper() and len(word) > 6 and word.endswith(ORG_WORD_ENDINGS)
 
 
@@ -274,6 +282,10 @@ def _bare_name(token: str) -> str:
     return token.rstrip("’'").removesuffix("’s").removesuffix("'s")
 
 
+# Abbreviations that open a name rather than end a sentence: "St. Teresa's Academy".
+_ABBREVIATIONS = frozenset({"St.", "Ste.", "Mt.", "Ft.", "Sts."})
+
+
 def _split_at_sentences(tokens: list[str]) -> list[list[str]]:
     """A run that crosses a full stop is two runs: "Kingdom of Morocco. This Office"."""
     parts: list[list[str]] = [[]]
@@ -288,7 +300,12 @@ def _split_at_sentences(tokens: list[str]) -> list[list[str]]:
             if not token:
                 continue
         parts[-1].append(token)
-        if token.endswith(".") and len(token) > 2 and not _KEEP_DOT.search(token):
+        if (
+            token.endswith(".")
+            and len(token) > 2
+            and not _KEEP_DOT.search(token)
+            and token not in _ABBREVIATIONS
+        ):
             parts[-1][-1] = token[:-1]
             parts.append([])
     return [p for p in parts if p]
@@ -302,7 +319,7 @@ _BODY_KINDS = word_set(
     department directorate authority federation union society center centre network alliance
     coalition board service administration bureau trust church school college hospital club
     league party forum laboratory academy museum library court police chamber inc inc. ltd
-    ltd. llc plc gmbh corp corp."""
+    ltd. llc plc gmbh corp corp. division subcommittee"""
 )
 _AND_WORDS = frozenset({"and", "&", "und", "et", "y"})
 # Kinds of body named by what they are "of": "Department" alone is no name.
@@ -332,6 +349,38 @@ def _split_at_and(tokens: list[str]) -> list[list[str]]:
     return [tokens]
 
 
+# Plurals naming a class of bodies, not one: "Reporting Organizations", "Member Companies".
+_CLASS_PLURALS = word_set(
+    """organizations organisations companies institutions agencies associations universities
+    hospitals banks schools colleges councils departments ministries offices
+    authorities bodies entities firms charities nonprofits non-profits"""
+)
+# A body's possessive that lost its apostrophe (scraped pages): "Justice Departments Criminal
+# Division", "Federal Highway Administrations emergency fund".
+_LOST_POSSESSIVES = frozenset(kind + "s" for kind in _BODY_KINDS if kind not in ("service", "inc."))
+
+
+def _split_at_lost_possessive(tokens: list[str]) -> list[list[str]]:
+    """ "Justice Departments Criminal Division" names two bodies: the Justice Department and
+    its Criminal Division; "Federal Highway Administrations" is the administration."""
+    for i, token in enumerate(tokens):
+        if i and token[:1].isupper() and token.lower() in _LOST_POSSESSIVES:
+            rest = tokens[i + 1 :]
+            if not rest:
+                if token.lower() in _CLASS_PLURALS or any(t in _AND_WORDS for t in tokens):
+                    break  # "Senate Small Business and Commerce Committees": two of them
+                return [[*tokens[:i], token[:-1]]]
+            if rest[0][:1].isupper() and any(map(_is_org_word, rest)):
+                return [[*tokens[:i], token[:-1]], *_split_at_lost_possessive(rest)]
+    return [tokens]
+
+
+def _is_kind(token: str) -> bool:
+    """ "Coalition", "Committees", "LLC": a kind of body, not a field ("Health")."""
+    word = _bare(token)
+    return word in _BODY_KINDS or word.removesuffix("s") in _BODY_KINDS or token in _SUFFIX_WORDS
+
+
 def _split_at_of(tokens: list[str]) -> list[list[str]]:
     """ "Africa Focus Group of the Global Coalition" names two organisations."""
     for i, token in enumerate(tokens):
@@ -339,14 +388,59 @@ def _split_at_of(tokens: list[str]) -> list[list[str]]:
             left, right = tokens[:i], tokens[i + 1 :]
             while right and right[0] in _CONNECTORS:
                 right = right[1:]
-            if any(map(_is_org_word, left)) and any(map(_is_org_word, right)):
+            if any(map(_is_org_word, left)) and any(map(_is_kind, right)):
                 if all(
-                    t in _NEEDS_OF or _bare(t) in _COUNTRY_MARKS or _bare(t) in _OPENERS
+                    t in _NEEDS_OF
+                    or _bare(t) in _HEAD_KINDS
+                    or _bare(t) in _COUNTRY_MARKS
+                    or _bare(t) in _OPENERS
                     for t in left
                 ):
-                    continue  # "U.S. Department of Health and Human Services" is one name
+                    # "U.S. Department of Health and Human Services", "University of
+                    # Virginia School of Law": one name
+                    continue
                 return [left, *_split_at_of(right)]
     return [tokens]
+
+
+# Kinds of body a name may open with, its field after them: "Ministry of Health", "Comisión
+# Europea", "Stadt Dortmund". Words that only end a name ("Service", "Health", "Technologies")
+# open a heading or a product far more often ("Service Component Architecture").
+_HEAD_KINDS = (
+    _BODY_KINDS
+    - word_set("service network inc inc. ltd ltd. llc plc gmbh corp corp.")
+) | word_set(
+    """fund ministerio ministère ministere ministerium universidad université universite
+    universität universitat comité comite comisión comision consejo conseil instituto institut
+    fundación fundacion fondation stiftung asociación asociacion agencia agence agentur oficina
+    federación federacion fédération cámara chambre museo musée biblioteca bibliothèque colegio
+    escuela école centro academia académie ayuntamiento gobierno gouvernement parlamento
+    parlement assemblée assemblee secretaría secretaria dirección direccion junta stadt verband
+    verein behörde senat senado tribunal banco banque organización organizacion autorité
+    autoridad observatoire observatorio secretariat senatsverwaltung"""
+)
+# What a name's head is linked to its field by: "Office of", "Institute for", "Comité de".
+_KIND_LINKS = _HEAD_LINKS - {"to"}
+# Words of a heading or a sentence, never of a body's name.
+_VAGUE_WORDS = word_set("other others additional various several such certain related")
+
+
+def _opens_with_kind(tokens: list[str]) -> bool:
+    """Does the name open with its kind of body ("Office of Counter-Terrorism", "Comité
+    Europeo de las Regiones", "Stadt Dortmund"), not with a title ("Board Member Edward")
+    or a headline ("Company Looks to Accelerate ...")?"""
+    for i, token in enumerate(tokens[:-1]):
+        word = _bare(token)
+        if word.removesuffix("s") not in _HEAD_KINDS and not (
+            len(word) > 6 and word.endswith(ORG_WORD_ENDINGS)  # "Fraunhofer-Institut für"
+        ):
+            continue
+        after = tokens[i + 1 : i + 3]
+        if after[0] in _KIND_LINKS or (len(after) > 1 and after[1] in _KIND_LINKS):
+            return True  # "Office of", "Comisión Europea de"
+        if i == 0 and len(tokens) <= 3 and not any(map(_is_role_word, tokens[1:])):
+            return True  # "Comisión Europea", "Stadt Dortmund"
+    return False
 
 
 def _is_organisation(tokens: list[str], acronym: str | None = None) -> bool:
@@ -382,11 +476,12 @@ def _is_organisation(tokens: list[str], acronym: str | None = None) -> bool:
     # with it ("Ministry of Health", "Office of Counter-Terrorism"); headings and sentences
     # in title case do neither.
     last = tokens[-1]
-    head_initial = _is_org_word(tokens[0]) or any(
-        _is_org_word(t) and nxt in _HEAD_LINKS for t, nxt in pairwise(tokens)
-    )
-    if not (_is_org_word(last) or last in _SUFFIX_WORDS or head_initial):
+    if not (_is_org_word(last) or last in _SUFFIX_WORDS or _opens_with_kind(tokens)):
         return False
+    if _bare(last) in _CLASS_PLURALS:
+        return False  # "Medicare Quality Reporting Organizations": a kind of body, not one
+    if any(_bare(t) in _VAGUE_WORDS for t in tokens):
+        return False  # "Facial Recognition and Other Biometric Technologies": a heading
     if len(tokens) > 2 and tokens[-2].lower() == "the":
         return False  # "Technical Advisor to the Company"
     if _bare(tokens[-1]) in ROLE_WORDS and not _is_org_word(tokens[-1]):
@@ -411,7 +506,8 @@ def _names_in_run(
         for sentence in _split_at_sentences(tokens)
         for chunk in _split_at_people(sentence, people)
         for joined in _split_at_and(chunk)
-        for piece in _split_at_of(joined)
+        for owned in _split_at_lost_possessive(joined)
+        for piece in _split_at_of(owned)
     ]
     if parts and tokens and parts[-1][-1:] != tokens[-1:]:
         acronym = None  # the acronym belonged to a part that was cut away
@@ -492,6 +588,8 @@ def find_organisations(
     for m in _RUN.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "&’'.-"):
             continue
+        if text.startswith("![", m.start() - 2):
+            continue  # an image's alt text ("[![Internet Defense League](badge.png)]"): a badge
         if not (m.group("suffix") or any(map(_is_org_word, m.group(0).split()))):
             continue  # no organisation word: a name, a place, a title-case phrase
         key = (m.group(0), m.group("suffix"), m.group("acr"))
@@ -563,6 +661,11 @@ def _standalone_names(text: str) -> list[str]:
                 _fold(acronym) not in _NOT_BODIES
                 and head.count(acronym) >= 2
                 and _acronym_fits(before, acronym)
+                # what it stands for names a body: not "Service Oriented Architecture (SOA)"
+                and any(
+                    _is_org_word(w) and _bare(w) not in _PRODUCT_ORG_WORDS
+                    for w in before[-len(acronym) - 1 :]
+                )
             ):
                 names.append((m.start(1), acronym))
     opening = text[:_SCAN_KIND]

@@ -1,0 +1,115 @@
+"""Organisations a careful reader would list: whole names of bodies, not headings, titles,
+product names, classes of bodies or pieces of sentences (issue 10)."""
+
+from __future__ import annotations
+
+import pytest
+
+from store.ingest.extract.organisations import find_organisations
+
+
+def orgs(text: str, people: tuple[str, ...] = ()) -> tuple[str, ...]:
+    return find_organisations(text, {p.lower() for p in people}, people)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A headline in title case that opens with a word bodies end with.
+        "Service Component Architecture for Java Lowers Development Costs\n",
+        "Company Looks to Accelerate Adoption for Enterprise Software Development\n",
+        "It adds a Service Data layer to the Service Oriented Architecture.\n",
+        "The new Health and Wellbeing pages went live on Monday.\n",
+        # A title before a name broken over two lines.
+        "The vote confirmed Board Member Edward\nSmith to a new term.\n",
+        # A heading's words, not a body's.
+        "Facial Recognition and Other Biometric Technologies\n",
+        "Additional Resources\n",
+        # A class of bodies, not one of them.
+        "It pays Medicare Quality Reporting Organizations and Partner Companies each year.\n",
+        # An image's alt text: a badge in the page's footer.
+        "[![Internet Freedom League](../images/badge.png)](https://example.org/)\n",
+    ],
+)
+def test_headings_titles_and_classes_are_no_organisations(sentence: str) -> None:
+    assert orgs(sentence) == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        # A kind of body opens the name, its field follows a link word, or a Romance
+        # language's adjective follows it.
+        ("She joined the Office of Rural Water Policy in May.", ["Office of Rural Water Policy"]),
+        ("La Comisión Europea publicó el informe.", ["Comisión Europea"]),
+        (
+            "Lo aprobó el Comité Europeo de las Regiones ayer.",
+            ["Comité Europeo de las Regiones"],
+        ),
+        ("Die Stadt Dortmund stellt um.", ["Stadt Dortmund"]),
+        ("It came from the Fraunhofer-Institut für Solare Energiesysteme.", None),
+        # An abbreviation that opens the name is no sentence's end.
+        ("The pupils of St. Agnes's Academy in Leeds won.", ["St. Agnes's Academy"]),
+        # An ordinal opens the name.
+        ("The Fourth Circuit Court of Appeals and the Second Circuit Court of Appeals ruled.", None),
+        # A body named by what it is "of" is one name; a body of another body is two.
+        ("Grants from the National Institutes of Health rose.", ["National Institutes of Health"]),
+        ("He studied at the University of Dakota School of Law.", None),
+        (
+            "She worked in the Civil Rights Division of the U.S. Department of Labor.",
+            ["Civil Rights Division", "U.S. Department of Labor"],
+        ),
+    ],
+)
+def test_whole_names_of_bodies(sentence: str, names: list[str] | None) -> None:
+    found = orgs(sentence)
+    if names is None:  # the whole name, as written in the sentence
+        assert len(found) >= 1 and all(name in sentence for name in found)
+        assert max(found, key=len) in sentence
+        assert any(len(name.split()) >= 4 for name in found), found
+    else:
+        assert list(found) == names
+
+
+def test_second_circuit_keeps_its_ordinal() -> None:
+    found = orgs("An appeal went to the Second Circuit Court of Appeals last week.")
+    assert found == ("Second Circuit Court of Appeals",)
+
+
+def test_a_university_of_a_place_and_its_school_are_one_name() -> None:
+    found = orgs("He studied at the University of Dakota School of Law.")
+    assert found == ("University of Dakota School of Law",)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        # Scraped pages lose a possessive's apostrophe: "Justice Department's Tax Division".
+        (
+            "Lawyers in the Justice Departments Tax Division filed it.",
+            ["Justice Department", "Tax Division"],
+        ),
+        ("The Supreme Courts decision stands.", ["Supreme Court"]),
+        ("See the Federal Highway Administrations relief fund.", ["Federal Highway Administration"]),
+        # A plural that is two bodies, or a class of them, stays as written.
+        (
+            "He sits on the Senate Small Business and Commerce Committees and others.",
+            ["Senate Small Business and Commerce Committees"],
+        ),
+    ],
+)
+def test_a_possessive_that_lost_its_apostrophe(sentence: str, names: list[str]) -> None:
+    assert list(orgs(sentence)) == names
+
+
+def test_an_acronym_of_a_body_stands_alone_not_one_of_a_product() -> None:
+    body = (
+        "New analysis from Public Health England (PHE) out today. PHE says that half of "
+        "adults walk too little."
+    )
+    assert "PHE" in orgs(body)
+    product = (
+        "It implements the Service Oriented Architecture (SOA) style. SOA makes services "
+        "reusable."
+    )
+    assert orgs(product) == ()
