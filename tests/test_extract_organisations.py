@@ -51,7 +51,10 @@ def test_headings_titles_and_classes_are_no_organisations(sentence: str) -> None
         # An abbreviation that opens the name is no sentence's end.
         ("The pupils of St. Agnes's Academy in Leeds won.", ["St. Agnes's Academy"]),
         # An ordinal opens the name.
-        ("The Fourth Circuit Court of Appeals and the Second Circuit Court of Appeals ruled.", None),
+        (
+            "The Fourth Circuit Court of Appeals and the Second Circuit Court of Appeals ruled.",
+            None,
+        ),
         # A body named by what it is "of" is one name; a body of another body is two.
         ("Grants from the National Institutes of Health rose.", ["National Institutes of Health"]),
         ("He studied at the University of Dakota School of Law.", None),
@@ -90,7 +93,10 @@ def test_a_university_of_a_place_and_its_school_are_one_name() -> None:
             ["Justice Department", "Tax Division"],
         ),
         ("The Supreme Courts decision stands.", ["Supreme Court"]),
-        ("See the Federal Highway Administrations relief fund.", ["Federal Highway Administration"]),
+        (
+            "See the Federal Highway Administrations relief fund.",
+            ["Federal Highway Administration"],
+        ),
         # A plural that is two bodies, or a class of them, stays as written.
         (
             "He sits on the Senate Small Business and Commerce Committees and others.",
@@ -109,7 +115,6 @@ def test_an_acronym_of_a_body_stands_alone_not_one_of_a_product() -> None:
     )
     assert "PHE" in orgs(body)
     product = (
-        "It implements the Service Oriented Architecture (SOA) style. SOA makes services "
-        "reusable."
+        "It implements the Service Oriented Architecture (SOA) style. SOA makes services reusable."
     )
     assert orgs(product) == ()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import pairwise
 
 from store.ingest.extract.vocabulary import (
     COMMON_WORDS,
@@ -407,8 +406,7 @@ def _split_at_of(tokens: list[str]) -> list[list[str]]:
 # Europea", "Stadt Dortmund". Words that only end a name ("Service", "Health", "Technologies")
 # open a heading or a product far more often ("Service Component Architecture").
 _HEAD_KINDS = (
-    _BODY_KINDS
-    - word_set("service network inc inc. ltd ltd. llc plc gmbh corp corp.")
+    _BODY_KINDS - word_set("service network inc inc. ltd ltd. llc plc gmbh corp corp.")
 ) | word_set(
     """fund ministerio ministère ministere ministerium universidad université universite
     universität universitat comité comite comisión comision consejo conseil instituto institut
