@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from store.ingest.extract.organisations import find_organisations
+from store.ingest.extract.organisations import find_organisations, tidy_organisations
 
 
 def orgs(text: str, people: tuple[str, ...] = ()) -> tuple[str, ...]:
@@ -118,3 +118,28 @@ def test_an_acronym_of_a_body_stands_alone_not_one_of_a_product() -> None:
         "It implements the Service Oriented Architecture (SOA) style. SOA makes services reusable."
     )
     assert orgs(product) == ()
+
+
+@pytest.mark.parametrize(
+    ("found", "kept"),
+    [
+        # A short form of a name the release also gives in full.
+        (("U S Supreme Court", "Supreme Court"), ("U S Supreme Court",)),
+        (("Budget Committee", "Senate Budget Committee"), ("Senate Budget Committee",)),
+        (("Acme Software", "Acme Software Foundation (ASF)"), ("Acme Software Foundation (ASF)",)),
+        # The same department named both ways.
+        (("Department of Labor", "Labor Department"), ("Department of Labor",)),
+        # A body's own board or council is the body.
+        (("Acme Foundation", "Acme Foundation Board"), ("Acme Foundation",)),
+        (("Conseil de la OFSE",), ("OFSE",)),
+        # A body of another body, or a body and another it belongs to, are two.
+        (
+            ("Finance Committee", "Health Subcommittee of the Finance Committee"),
+            ("Finance Committee", "Health Subcommittee of the Finance Committee"),
+        ),
+        (("U.S. DOL Wage Division", "Wage Division"), ("U.S. DOL Wage Division", "Wage Division")),
+        (("OECD", "OECD Competition Committee"), ("OECD", "OECD Competition Committee")),
+    ],
+)
+def test_one_name_for_each_body(found: tuple[str, ...], kept: tuple[str, ...]) -> None:
+    assert tidy_organisations(found, set()) == kept

@@ -847,6 +847,7 @@ def tidy_organisations(found: tuple[str, ...], people: set[str]) -> tuple[str, .
                 name = tail
         if name not in out:
             out.append(name)
+    out = _one_name_each(out)
     acronyms = {n for n in out if 2 <= len(n) <= 10 and n.isupper() and " " not in n}
     if not acronyms:
         return tuple(out)
@@ -863,3 +864,65 @@ def tidy_organisations(found: tuple[str, ...], people: set[str]) -> tuple[str, .
 
 
 _SPELLED_OUT = re.compile(r"\(([A-Z][A-Za-z0-9&.-]{1,11})\)$")
+# A body's own governing bodies: "the Foundation's Board", "Conseil de la FSFE".
+_GOVERNING = word_set("board council conseil consejo vorstand präsidium assembly assemblée")
+_OF_ACRONYM = re.compile(
+    r"(?P<body>[A-Za-zÀ-ÿ]+) (?:of the|of|de la|de l'|de l’|del|de|der|des) (?P<acronym>[A-Z]{2,8})"
+)
+_KIND_FIRST = re.compile(r"(?:(?:U\.S\.|US|U S|United States) )?(Department|Ministry) of (.+)")
+
+
+def _one_name_each(names: list[str]) -> list[str]:
+    """*names* with one name for each body: a short form of a name also there ("Supreme
+    Court" and "U.S. Supreme Court", "Apache Software" and "Apache Software Foundation"),
+    "Justice Department" and "Department of Justice", and a body's own board or council
+    ("Acme Foundation Board", "Conseil de la FSFE") left out or named by its body."""
+    bare = [_fold(name.split(" (", 1)[0] if name.endswith(")") else name) for name in names]
+    out: list[str] = []
+    seen: set[str] = set()
+    for i, name in enumerate(names):
+        key = bare[i]
+        if _shortened(key, [(k, names[j]) for j, k in enumerate(bare) if j != i]):
+            continue
+        words = name.split()
+        if (
+            len(words) > 2
+            and _bare(words[-1]) in _GOVERNING
+            and _fold(" ".join(words[:-1])) in bare
+        ):
+            continue  # "Acme Foundation Board": the Foundation's board
+        if (m := _OF_ACRONYM.fullmatch(name)) and _bare(m.group("body")) in _GOVERNING:
+            name = key = m.group("acronym")  # "Conseil de la FSFE": the FSFE's council
+            if _fold(name) in bare:
+                continue
+        if (m := _KIND_FIRST.fullmatch(name.split(" (", 1)[0])) is not None:
+            key = _fold(f"{m.group(2)} {m.group(1)}")  # "Department of Justice"
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(name)
+    return out
+
+
+def _shortened(key: str, others: list[tuple[str, str]]) -> bool:
+    """Is *key* (folded) a shortened form of one of *others* (folded, as written): its last
+    words after a modifier ("supreme court" of "U S Supreme Court"), or its first words
+    without their kind ("apache software" of "Apache Software Foundation")?"""
+    for other, written in others:
+        if len(other) <= len(key) or key not in other:
+            continue
+        if other.endswith(" " + key):
+            extra = written.split()[: -len(key.split())]
+            if (
+                extra
+                and extra[-1] not in _CONNECTORS
+                and not any(
+                    w.isupper() and len(w) > 1 and _bare(w) not in _COUNTRY_MARKS for w in extra
+                )
+            ):
+                # not "Subcommittee of the Finance Committee", nor "U.S. DOJ Antitrust
+                # Division", a body and its division
+                return True
+        if " " in key and other.startswith(key + " ") and not _is_kind(key.rsplit(" ", 1)[-1]):
+            return True
+    return False
