@@ -26,7 +26,11 @@ def orgs(text: str, people: tuple[str, ...] = ()) -> tuple[str, ...]:
         "Facial Recognition and Other Biometric Technologies\n",
         "Additional Resources\n",
         # A class of bodies, not one of them.
-        "It pays Medicare Quality Reporting Organizations and Partner Companies each year.\n",
+        "It pays Medicare Quality Reporting Organizations and Member Institutions each year.\n",
+        # Kinds of body in the plural: a class of them.
+        "It builds Data Centers and Career Centers for cities.\n",
+        # An English kind of body ends its name: not an officer's title before a person.
+        "He is Chairman of the Board Herb Kelleher of Acme.\n",
         # An image's alt text: a badge in the page's footer.
         "[![Internet Freedom League](../images/badge.png)](https://example.org/)\n",
     ],
@@ -47,6 +51,11 @@ def test_headings_titles_and_classes_are_no_organisations(sentence: str) -> None
             ["Comité Europeo de las Regiones"],
         ),
         ("Die Stadt Dortmund stellt um.", ["Stadt Dortmund"]),
+        ("Lo organiza la Asociación Gastronomía Cultural Amics.", None),
+        (
+            "It is accredited by the Accrediting Commission of Career Schools and Colleges.",
+            None,
+        ),
         ("It came from the Fraunhofer-Institut für Solare Energiesysteme.", None),
         # An abbreviation that opens the name is no sentence's end.
         ("The pupils of St. Agnes's Academy in Leeds won.", ["St. Agnes's Academy"]),
@@ -139,6 +148,17 @@ def test_an_acronym_of_a_body_stands_alone_not_one_of_a_product() -> None:
         ),
         (("U.S. DOL Wage Division", "Wage Division"), ("U.S. DOL Wage Division", "Wage Division")),
         (("OECD", "OECD Competition Committee"), ("OECD", "OECD Competition Committee")),
+        (
+            ("Leeds Bar Association", "North Leeds Bar Association"),
+            ("Leeds Bar Association", "North Leeds Bar Association"),
+        ),
+        # A company's short name stays: the issuer is read from the list.
+        (("Acme Roofing LLC", "US Acme Roofing LLC"), ("Acme Roofing LLC", "US Acme Roofing LLC")),
+        # A heading glued before the name goes, the name stays.
+        (
+            ("Experience the Future of Wellness At Brightwater Council", "Brightwater Council"),
+            ("Brightwater Council",),
+        ),
     ],
 )
 def test_one_name_for_each_body(found: tuple[str, ...], kept: tuple[str, ...]) -> None:

@@ -141,17 +141,32 @@ def _bare(token: str) -> str:
 
 def is_org_word(token: str) -> bool:
     """Does *token* say its phrase names a body ("Foundation", "Inc.", "Fraunhofer-Institut")?"""
-    return _is_org_word(token)
+    return _is_plain_org_word(token)
+
+
+@lru_cache(maxsize=8192)
+def _is_plain_org_word(token: str) -> bool:
+    word = _bare(token).removesuffix("’s").removesuffix("'s")
+    if word in ORG_WORDS or token in _SUFFIX_WORDS:
+        return True
+    return token[:1].isupper() and len(word) > 6 and word.endswith(ORG_WORD_ENDINGS)
 
 
 @lru_cache(maxsize=8192)
 def _is_org_word(token: str) -> bool:
-    word = _bare(token).removesuffix("’s").removesuffix("'s")
-    if word in ORG_WORDS or token in _SUFFIX_WORDS:
+    """:func:`is_org_word`, and the kinds of body that only a name of one holds (the
+    issuer's and the people's readers keep to the shared list)."""
+    if _is_plain_org_word(token):
         return True
-    if word.endswith("s") and word[:-1] in _BODY_KINDS:
-        return True  # "Committees", or a possessive that lost its apostrophe: "Departments"
-    return token[:1].isupper() and len(word) > 6 and word.endswith(ORG_WORD_ENDINGS)
+    word = _bare(token).removesuffix("’s").removesuffix("'s")
+    if word in _SUB_BODIES:
+        return True  # "Criminal Division", "Health Care Subcommittee"
+    # "Committees", or a possessive that lost its apostrophe: "Departments"
+    return word.endswith("s") and (word[:-1] in _BODY_KINDS or word[:-1] in _SUB_BODIES)
+
+
+# Parts of a body named as bodies: "Antitrust Division", "Health Care Subcommittee".
+_SUB_BODIES = frozenset({"division", "subcommittee"})
 
 
 def _acronym_fits(tokens: list[str], acronym: str) -> bool:
@@ -350,13 +365,21 @@ def _split_at_and(tokens: list[str]) -> list[list[str]]:
 
 # Plurals naming a class of bodies, not one: "Reporting Organizations", "Member Companies".
 _CLASS_PLURALS = word_set(
-    """organizations organisations companies institutions agencies associations universities
+    """organizations organisations institutions agencies associations universities
     hospitals banks schools colleges councils departments ministries offices
     authorities bodies entities firms charities nonprofits non-profits"""
 )
+# Kinds of public body that a release names short once it has named it in full ("the
+# Supreme Court", "the Appropriations Committee"); a company's short name is no such thing.
+_PUBLIC_KINDS = word_set(
+    """committee subcommittee court assembly commission council department ministry office
+    agency board administration division bureau foundation institute association society
+    federation alliance"""
+)
+
 # A body's possessive that lost its apostrophe (scraped pages): "Justice Departments Criminal
 # Division", "Federal Highway Administrations emergency fund".
-_LOST_POSSESSIVES = frozenset(kind + "s" for kind in _BODY_KINDS if kind not in ("service", "inc."))
+_LOST_POSSESSIVES = frozenset(kind + "s" for kind in _PUBLIC_KINDS)
 
 
 def _split_at_lost_possessive(tokens: list[str]) -> list[list[str]]:
@@ -366,8 +389,11 @@ def _split_at_lost_possessive(tokens: list[str]) -> list[list[str]]:
         if i and token[:1].isupper() and token.lower() in _LOST_POSSESSIVES:
             rest = tokens[i + 1 :]
             if not rest:
-                if token.lower() in _CLASS_PLURALS or any(t in _AND_WORDS for t in tokens):
-                    break  # "Senate Small Business and Commerce Committees": two of them
+                name = _drop_openers(tokens[:i])
+                if token.lower() in _CLASS_PLURALS or any(t in _CONNECTORS for t in name):
+                    # "Senate Small Business and Commerce Committees": two of them;
+                    # "International Organization of Securities Commissions": its members
+                    break
                 return [[*tokens[:i], token[:-1]]]
             if rest[0][:1].isupper() and any(map(_is_org_word, rest)):
                 return [[*tokens[:i], token[:-1]], *_split_at_lost_possessive(rest)]
@@ -380,6 +406,11 @@ def _is_kind(token: str) -> bool:
     return word in _BODY_KINDS or word.removesuffix("s") in _BODY_KINDS or token in _SUFFIX_WORDS
 
 
+def _is_one_kind(token: str) -> bool:
+    """ "Coalition", "LLC": one body's kind; "Schools and Colleges" are its members."""
+    return _bare(token) in _BODY_KINDS or token in _SUFFIX_WORDS
+
+
 def _split_at_of(tokens: list[str]) -> list[list[str]]:
     """ "Africa Focus Group of the Global Coalition" names two organisations."""
     for i, token in enumerate(tokens):
@@ -387,7 +418,7 @@ def _split_at_of(tokens: list[str]) -> list[list[str]]:
             left, right = tokens[:i], tokens[i + 1 :]
             while right and right[0] in _CONNECTORS:
                 right = right[1:]
-            if any(map(_is_org_word, left)) and any(map(_is_kind, right)):
+            if any(map(_is_org_word, left)) and any(map(_is_one_kind, right)):
                 if all(
                     t in _NEEDS_OF
                     or _bare(t) in _HEAD_KINDS
@@ -423,6 +454,18 @@ _KIND_LINKS = _HEAD_LINKS - {"to"}
 _VAGUE_WORDS = word_set("other others additional various several such certain related")
 
 
+def _is_plural_kind(token: str) -> bool:
+    """ "Data Centers", "Trade Unions": a kind of body in the plural, that ends the name of a
+    class of them; not a public body's ("Commerce Committees"), nor a company's ("Systems")."""
+    word = _bare(token)
+    return (
+        word.endswith("s")
+        and word[:-1] in _BODY_KINDS
+        and word[:-1] not in _PUBLIC_KINDS
+        and word not in ORG_WORDS
+    )
+
+
 def _opens_with_kind(tokens: list[str]) -> bool:
     """Does the name open with its kind of body ("Office of Counter-Terrorism", "Comité
     Europeo de las Regiones", "Stadt Dortmund"), not with a title ("Board Member Edward")
@@ -434,10 +477,12 @@ def _opens_with_kind(tokens: list[str]) -> bool:
         ):
             continue
         after = tokens[i + 1 : i + 3]
-        if after[0] in _KIND_LINKS or (len(after) > 1 and after[1] in _KIND_LINKS):
-            return True  # "Office of", "Comisión Europea de"
-        if i == 0 and len(tokens) <= 3 and not any(map(_is_role_word, tokens[1:])):
-            return True  # "Comisión Europea", "Stadt Dortmund"
+        if after[0] in _HEAD_LINKS or (len(after) > 1 and after[1] in _KIND_LINKS):
+            return True  # "Office of", "Coalition to Defeat", "Comisión Europea de"
+        if i == 0 and word not in _BODY_KINDS and not any(map(_is_role_word, tokens[1:])):
+            # "Comisión Europea", "Stadt Dortmund"; in English the kind ends the name: not
+            # "Board Herb Kelleher"
+            return True
     return False
 
 
@@ -476,7 +521,7 @@ def _is_organisation(tokens: list[str], acronym: str | None = None) -> bool:
     last = tokens[-1]
     if not (_is_org_word(last) or last in _SUFFIX_WORDS or _opens_with_kind(tokens)):
         return False
-    if _bare(last) in _CLASS_PLURALS:
+    if (_bare(last) in _CLASS_PLURALS or _is_plural_kind(last)) and not _opens_with_kind(tokens):
         return False  # "Medicare Quality Reporting Organizations": a kind of body, not one
     if any(_bare(t) in _VAGUE_WORDS for t in tokens):
         return False  # "Facial Recognition and Other Biometric Technologies": a heading
@@ -877,13 +922,15 @@ def _one_name_each(names: list[str]) -> list[str]:
     Court" and "U.S. Supreme Court", "Apache Software" and "Apache Software Foundation"),
     "Justice Department" and "Department of Justice", and a body's own board or council
     ("Acme Foundation Board", "Conseil de la FSFE") left out or named by its body."""
-    bare = [_fold(name.split(" (", 1)[0] if name.endswith(")") else name) for name in names]
+    written = [name.split(" (", 1)[0] if name.endswith(")") else name for name in names]
+    bare = [_fold(name) for name in written]
+    dropped = _shorter_or_glued(written, bare)
     out: list[str] = []
     seen: set[str] = set()
     for i, name in enumerate(names):
-        key = bare[i]
-        if _shortened(key, [(k, names[j]) for j, k in enumerate(bare) if j != i]):
+        if i in dropped:
             continue
+        key = bare[i]
         words = name.split()
         if (
             len(words) > 2
@@ -895,7 +942,7 @@ def _one_name_each(names: list[str]) -> list[str]:
             name = key = m.group("acronym")  # "Conseil de la FSFE": the FSFE's council
             if _fold(name) in bare:
                 continue
-        if (m := _KIND_FIRST.fullmatch(name.split(" (", 1)[0])) is not None:
+        if (m := _KIND_FIRST.fullmatch(written[i])) is not None:
             key = _fold(f"{m.group(2)} {m.group(1)}")  # "Department of Justice"
         if key in seen:
             continue
@@ -904,25 +951,46 @@ def _one_name_each(names: list[str]) -> list[str]:
     return out
 
 
-def _shortened(key: str, others: list[tuple[str, str]]) -> bool:
-    """Is *key* (folded) a shortened form of one of *others* (folded, as written): its last
-    words after a modifier ("supreme court" of "U S Supreme Court"), or its first words
-    without their kind ("apache software" of "Apache Software Foundation")?"""
-    for other, written in others:
-        if len(other) <= len(key) or key not in other:
-            continue
-        if other.endswith(" " + key):
-            extra = written.split()[: -len(key.split())]
-            if (
-                extra
-                and extra[-1] not in _CONNECTORS
-                and not any(
-                    w.isupper() and len(w) > 1 and _bare(w) not in _COUNTRY_MARKS for w in extra
-                )
+# "North Dallas Bar Association" is not the Dallas Bar Association.
+_DIRECTIONS = word_set(
+    """north south east west northern southern eastern western central greater upper lower
+    northeast northwest southeast southwest"""
+)
+
+
+def _shorter_or_glued(written: list[str], bare: list[str]) -> set[int]:
+    """Which of two names of one body to leave out: the short form ("Supreme Court" of "U S
+    Supreme Court", "Apache Software" of "Apache Software Foundation"), or a heading glued
+    to the name ("Commitment to Excellence At Fast Guard Service" of "Fast Guard Service").
+    A body of another ("Health Subcommittee of the Finance Committee"), or a body and its
+    division ("U.S. DOL Wage Division" and "Wage Division"), are two names."""
+    dropped: set[int] = set()
+    for i, key in enumerate(bare):
+        for j, other in enumerate(bare):
+            if len(other) <= len(key) or key not in other:
+                continue
+            if other.endswith(" " + key) and key.rsplit(" ", 1)[-1] in _PUBLIC_KINDS:
+                extra = written[j].split()[: -len(key.split())]
+                if (
+                    not extra
+                    or _bare(extra[-1]) in _CONNECTORS
+                    or any(_bare(w) in key.split() or _bare(w) in _DIRECTIONS for w in extra)
+                    or any(
+                        w.isupper() and len(w) > 1 and _bare(w) not in _COUNTRY_MARKS for w in extra
+                    )
+                ):
+                    continue
+                if len(extra) > 3 or any(
+                    not w[:1].isupper() or _bare(w) in _OPENERS for w in extra
+                ):
+                    dropped.add(j)  # a heading before the name
+                else:
+                    dropped.add(i)  # the name without the words that open it
+            elif (
+                " " in key
+                and other[len(key) + 1 :] in _PUBLIC_KINDS
+                and other.startswith(key + " ")
+                and not _is_kind(key.rsplit(" ", 1)[-1])
             ):
-                # not "Subcommittee of the Finance Committee", nor "U.S. DOJ Antitrust
-                # Division", a body and its division
-                return True
-        if " " in key and other.startswith(key + " ") and not _is_kind(key.rsplit(" ", 1)[-1]):
-            return True
-    return False
+                dropped.add(i)  # "Apache Software" of "Apache Software Foundation"
+    return dropped

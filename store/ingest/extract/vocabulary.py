@@ -63,7 +63,7 @@ ORG_WORDS = word_set(
     laboratory laboratories labs systems technologies therapeutics pharmaceuticals capital
     ventures industries enterprises solutions consortium secretariat assembly parliament congress
     senate court police army navy force forces academy museum library observatory chamber
-    federal cooperative co-operative collective community clinic division subcommittee health bancshares bancorp
+    federal cooperative co-operative collective community clinic health bancshares bancorp
     financial insurance airlines airways university's newswire foundation's institute's
     fundación fundacion fondation stiftung asociación asociacion instituto institut ministerio
     ministère ministere ayuntamiento conseil consejo universidad université universite
