@@ -163,3 +163,53 @@ def test_an_acronym_of_a_body_stands_alone_not_one_of_a_product() -> None:
 )
 def test_one_name_for_each_body(found: tuple[str, ...], kept: tuple[str, ...]) -> None:
     assert tidy_organisations(found, set()) == kept
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A body's own committees, named without it.
+        "The Technical Steering Committee met the Core Technical Committee.\n",
+        # A title whose organisation word is its field.
+        "Her talk, A Tale of Software, opened the day.\n",
+        # A party's share of a body, a president's term.
+        "It passed the Republican Congress in May.\n",
+        "It was sent to the Obama Administration in May.\n",
+        # An acronym of a programme.
+        "The State Children's Health Insurance Program (SCHIP) grew. SCHIP covers many.\n",
+        # A heading in title case.
+        "Support Across Protocols and Technologies\n",
+    ],
+)
+def test_internal_bodies_titles_and_programmes_are_no_organisations(sentence: str) -> None:
+    assert orgs(sentence) == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        # A name broken over two lines at a link word, or before its kind.
+        (
+            "sponsors such as the Broadcasting Board of\nGovernors, and",
+            ["Broadcasting Board of Governors"],
+        ),
+        (
+            "the Data Privacy and Integrity Advisory\nCommittee met",
+            ["Data Privacy and Integrity Advisory Committee"],
+        ),
+        # A body's possessive: the body, and what it owns when that is one too.
+        (
+            "the Linux Foundation’s Core Infrastructure Initiative said",
+            ["Linux Foundation", "Core Infrastructure Initiative"],
+        ),
+        # A founder in Spanish before the body.
+        ("lo dijo Ana Ruiz, Fundador del Hack Club, ayer", ["Hack Club"]),
+        # A committee for another body: two bodies.
+        (
+            "the Event Committee for the Arthritis Foundation met",
+            ["Event Committee", "Arthritis Foundation"],
+        ),
+    ],
+)
+def test_names_over_lines_and_possessives(sentence: str, names: list[str]) -> None:
+    assert list(orgs(sentence)) == names

@@ -21,7 +21,7 @@ from store.ingest.extract.vocabulary import (
 )
 from store.sanitize import fold
 
-MAX_ORGANISATIONS = 12
+MAX_ORGANISATIONS = 20
 _SCAN_CHARS = 60_000
 
 # Possessive: what follows a word in a run (spaces, a suffix, an acronym in brackets) never
@@ -29,8 +29,19 @@ _SCAN_CHARS = 60_000
 # characters never helps, and the failed tries after each capital end sooner.
 _CAP = r"[A-ZÀ-ÖØ-Þ0-9][\w&’'.-]{0,40}+"
 _CONNECT = r"(?:of|for|and|the|to|on|de|des|du|la|le|las|los|les|el|del|della|y|für|und|der|di|&)"
+# A name broken over two lines (hard-wrapped text, a PDF's lines) goes on after a line break
+# where a link word ends or opens the next line ("Broadcasting Board of\nGovernors") or the
+# next line opens with its kind ("Integrity Advisory\nCommittee"); a line that ends with a
+# capitalised word and the next that opens with one are two lines otherwise.
+_GAP = r"(?:[ \t]{1,3}+|[ \t]*+\n[ \t]*+)"
+_NEWLINE = r"[ \t]*+\n[ \t]*+"
+_KIND_NEXT = (
+    r"(?:Committee|Subcommittee|Board|Council|Commission|Foundation|Institute|Association|"
+    r"Agency|Department|Authority|Society|University|College|Corporation|Division)\b"
+)
 _RUN = re.compile(
-    rf"{_CAP}(?:[ \t]{{1,3}}+(?:{_CONNECT}[ \t]{{1,3}}+){{0,3}}{_CAP}){{1,14}}"
+    rf"{_CAP}(?:(?:[ \t]{{1,3}}+(?:{_CONNECT}{_GAP}){{0,3}}|{_NEWLINE}(?:{_CONNECT}{_GAP}){{1,3}}"
+    rf"|{_NEWLINE}(?={_KIND_NEXT})){_CAP}){{1,14}}"
     rf"(?P<suffix>,?[ \t](?:{ORG_SUFFIX})(?![\w]))?"
     r"(?:[ \t]{0,3}\((?P<acr>[A-Z][A-Za-z0-9&.-]{1,11})\))?"
 )
@@ -58,8 +69,33 @@ _PRONOUNS = word_set("he she it we they i my our his her their its you your me u
 _LOOSE_ENDS = _CONNECTORS | _DATE_WORDS | _PRONOUNS
 _NOT_OWN_WORDS = COMMON_WORDS | MONTH_WORDS | word_set("current former entire full whole")
 _SUBJECT_OPENERS = COMMON_WORDS | {"l’", "l'"}
+# Presidents whose terms releases name as "the X Administration" without naming them.
+_PRESIDENTS = frozenset(
+    [
+        "Nixon",
+        "Ford",
+        "Carter",
+        "Reagan",
+        "Bush",
+        "Clinton",
+        "Obama",
+        "Trump",
+        "Biden",
+        "Harris",
+        "Vance",
+    ]
+)
+_LEADERS_TERM = re.compile(r"[A-Z][a-z]+ (?:Administration|Government|Regime)")
+# A party's share of a body, not a body: "Republican Congress", "Democratic Majority".
+_PARTY_WORDS = word_set("republican republicans democratic democrat democrats gop")
+_PARTY_SHARES = word_set("congress administration majority minority leadership house senate")
 _HEAD_LINKS = word_set("of for to on de des du del di für der pour para")
 _ROLE_LINKS = frozenset({"of", "at", "for", "der", "des", "de", "du", "del", "di", "bei"})
+# A founder in the languages of the releases: "Fundador del Hack Club" is the club's founder.
+_FOUNDERS = word_set(
+    """fundador fundadora cofundador cofundadora fondateur fondatrice cofondateur
+    cofondatrice gründer gründerin mitgründer mitgründerin"""
+)
 
 
 def _spellings(alternation: str) -> frozenset[str]:
@@ -101,6 +137,22 @@ _SUBJECT_VERB = re.compile(
 )
 # Organisation words that as often name a product's part: "Service Component Architecture".
 _PRODUCT_ORG_WORDS = word_set("service services systems software data")
+# What a bracketed acronym after these stands for is no body: "Health Insurance Program (SCHIP)".
+_NOT_BODY_LAST = frozenset(
+    [
+        "Program",
+        "Programme",
+        "Act",
+        "Project",
+        "Plan",
+        "Initiative",
+        "Model",
+        "System",
+        "Index",
+        "Standard",
+        "Protocol",
+    ]
+)
 _SCAN_STANDALONE = 12_000
 _SCAN_KIND = 4_000
 _NOT_BODIES = word_set(
@@ -156,17 +208,22 @@ def _is_plain_org_word(token: str) -> bool:
 def _is_org_word(token: str) -> bool:
     """:func:`is_org_word`, and the kinds of body that only a name of one holds (the
     issuer's and the people's readers keep to the shared list)."""
+    word = _bare(token).removesuffix("’s").removesuffix("'s")
+    if word in _NOT_BODY_WORDS:
+        return False  # "Intelligence Community", "Community der Freien Software"
     if _is_plain_org_word(token):
         return True
-    word = _bare(token).removesuffix("’s").removesuffix("'s")
     if word in _SUB_BODIES:
         return True  # "Criminal Division", "Health Care Subcommittee"
     # "Committees", or a possessive that lost its apostrophe: "Departments"
     return word.endswith("s") and (word[:-1] in _BODY_KINDS or word[:-1] in _SUB_BODIES)
 
 
-# Parts of a body named as bodies: "Antitrust Division", "Health Care Subcommittee".
-_SUB_BODIES = frozenset({"division", "subcommittee"})
+# Parts of a body named as bodies: "Antitrust Division", "Health Care Subcommittee",
+# "Organized Crime and Gang Section".
+_SUB_BODIES = frozenset({"division", "subcommittee", "section"})
+# Organisation words that name a field or a group of people far more often than a body.
+_NOT_BODY_WORDS = frozenset({"community", "comunidad", "communities"})
 
 
 def _acronym_fits(tokens: list[str], acronym: str) -> bool:
@@ -241,7 +298,10 @@ def _trim(tokens: list[str]) -> list[str]:
             head = tokens[:i]
             if (
                 head
-                and (any(_bare(t) in ROLE_WORDS for t in head) or token in ("der", "des"))
+                and (
+                    any(_bare(t) in ROLE_WORDS or _bare(t) in _FOUNDERS for t in head)
+                    or token in ("der", "des")
+                )
                 and not any(map(_is_org_word, head))
             ):
                 tokens = tokens[i + 1 :]
@@ -358,7 +418,11 @@ def _split_at_and(tokens: list[str]) -> list[list[str]]:
         closed = _bare(left[-1]).removesuffix("s") in _BODY_KINDS or (
             len(left) > 1 and left[-1].isupper() and left[-1].isalpha() and len(left[-1]) > 1
         )  # "National Institutes of Health NIH and Centers for Disease Control ..."
-        if article or (closed and tokens[i] != "&" and _is_organisation(_trim(list(right)))):
+        if article or (
+            closed
+            and tokens[i] != "&"
+            and (_bare(right[-1]) in _GENERIC_KINDS or _is_organisation(_trim(list(right))))
+        ):
             return [left, *_split_at_and(right)]
     return [tokens]
 
@@ -380,6 +444,18 @@ _PUBLIC_KINDS = word_set(
 # A body's possessive that lost its apostrophe (scraped pages): "Justice Departments Criminal
 # Division", "Federal Highway Administrations emergency fund".
 _LOST_POSSESSIVES = frozenset(kind + "s" for kind in _PUBLIC_KINDS)
+
+
+def _split_at_possessive(tokens: list[str]) -> list[list[str]]:
+    """ "Linux Foundation’s Core Infrastructure Initiative": the foundation, and its
+    initiative; not "St. Teresa's Academy" nor "Children's Hospital"."""
+    for i, token in enumerate(tokens[:-1]):
+        if i and token.endswith(("’s", "'s")):
+            left = [*tokens[:i], token[:-2]]
+            if _is_org_word(token[:-2]) or _is_organisation(_trim(list(left))):
+                # "Washington College of Law’s Collaboration on Government Secrecy"
+                return [left, *_split_at_possessive(tokens[i + 1 :])]
+    return [tokens]
 
 
 def _split_at_lost_possessive(tokens: list[str]) -> list[list[str]]:
@@ -414,7 +490,8 @@ def _is_one_kind(token: str) -> bool:
 def _split_at_of(tokens: list[str]) -> list[list[str]]:
     """ "Africa Focus Group of the Global Coalition" names two organisations."""
     for i, token in enumerate(tokens):
-        if token == "of":
+        if token == "of" or (token == "for" and tokens[i + 1 : i + 2] == ["the"]):
+            # "Event Committee for the Arthritis Foundation" names two as well
             left, right = tokens[:i], tokens[i + 1 :]
             while right and right[0] in _CONNECTORS:
                 right = right[1:]
@@ -450,6 +527,44 @@ _HEAD_KINDS = (
 )
 # What a name's head is linked to its field by: "Office of", "Institute for", "Comité de".
 _KIND_LINKS = _HEAD_LINKS - {"to"}
+# Prepositions capitalised in a heading ("Support Across Protocols"), never in a body's name.
+_TITLE_CASE_PREPOSITIONS = frozenset(
+    [
+        "Across",
+        "Through",
+        "Into",
+        "From",
+        "With",
+        "Beyond",
+        "Among",
+        "Via",
+        "Toward",
+        "Towards",
+        "Despite",
+        "Within",
+    ]
+)
+# The words of a body's own committees and groups, named without their body: "Technical
+# Steering Committee", "Project Management Committee", "Working Group".
+_GENERIC_BODY_WORDS = word_set(
+    """technical steering executive advisory core working project management scientific
+    organizing organising program programme planning audit nominating compensation
+    governance standing joint ad hoc"""
+)
+_GENERIC_KINDS = word_set("committee group board council subcommittee panel team")
+
+
+def _is_generic_body(tokens: list[str]) -> bool:
+    """Is the name a committee's or a group's, all of its words generic ("Core Technical
+    Committee"), or a product's before them ("Apache Tuscany Project Management Committee")?"""
+    if _bare(tokens[-1]) not in _GENERIC_KINDS:
+        return False
+    at = len(tokens) - 1
+    while at and _bare(tokens[at - 1]) in _GENERIC_BODY_WORDS:
+        at -= 1
+    return at == 0 or (len(tokens) - at >= 3 and not any(map(_is_org_word, tokens[:at])))
+
+
 # Words of a heading or a sentence, never of a body's name.
 _VAGUE_WORDS = word_set("other others additional various several such certain related")
 
@@ -523,8 +638,21 @@ def _is_organisation(tokens: list[str], acronym: str | None = None) -> bool:
         return False
     if (_bare(last) in _CLASS_PLURALS or _is_plural_kind(last)) and not _opens_with_kind(tokens):
         return False  # "Medicare Quality Reporting Organizations": a kind of body, not one
-    if any(_bare(t) in _VAGUE_WORDS for t in tokens):
-        return False  # "Facial Recognition and Other Biometric Technologies": a heading
+    if any(_bare(t) in _VAGUE_WORDS for t in tokens) or any(
+        t in _TITLE_CASE_PREPOSITIONS for t in tokens[1:]
+    ):
+        # "Facial Recognition and Other Biometric Technologies", "Support Across Protocols
+        # and Technologies": a heading in title case
+        return False
+    if len(tokens) == 2 and _bare(tokens[0]) in _PARTY_WORDS and _bare(tokens[1]) in _PARTY_SHARES:
+        return False  # "Republican Congress"
+    if _is_generic_body(tokens):
+        return False  # "Technical Steering Committee": some body's own committee
+    if "of" in tokens:
+        head = tokens[: tokens.index("of")]
+        tail = tokens[len(head) + 1 :]
+        if not any(map(_is_org_word, head)) and not any(map(_is_one_kind, tail)):
+            return False  # "Tale of Software": a title, its organisation word a field
     if len(tokens) > 2 and tokens[-2].lower() == "the":
         return False  # "Technical Advisor to the Company"
     if _bare(tokens[-1]) in ROLE_WORDS and not _is_org_word(tokens[-1]):
@@ -549,7 +677,8 @@ def _names_in_run(
         for sentence in _split_at_sentences(tokens)
         for chunk in _split_at_people(sentence, people)
         for joined in _split_at_and(chunk)
-        for owned in _split_at_lost_possessive(joined)
+        for possessed in _split_at_possessive(joined)
+        for owned in _split_at_lost_possessive(possessed)
         for piece in _split_at_of(owned)
     ]
     if parts and tokens and parts[-1][-1:] != tokens[-1:]:
@@ -619,6 +748,12 @@ def find_organisations(
         key = _fold(name)
         if key in exclude or any(key in person for person in exclude):
             return
+        if _LEADERS_TERM.fullmatch(name) and (
+            name.split()[0] in _PRESIDENTS
+            or f"President {name.split()[0]}" in text
+            or any(person[-1] == name.split()[0] for person in people_tokens if person)
+        ):
+            return  # "Bush Administration", "the Obama administration": a president's term
         shown = f"{name} ({acronym})" if acronym else name
         if key in found:
             if acronym and "(" not in found[key]:
@@ -704,6 +839,7 @@ def _standalone_names(text: str) -> list[str]:
                 _fold(acronym) not in _NOT_BODIES
                 and head.count(acronym) >= 2
                 and _acronym_fits(before, acronym)
+                and before[-1] not in _NOT_BODY_LAST
                 # what it stands for names a body: not "Service Oriented Architecture (SOA)"
                 and any(
                     _is_org_word(w) and _bare(w) not in _PRODUCT_ORG_WORDS
