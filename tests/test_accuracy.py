@@ -55,7 +55,8 @@ CONTACT_MARGIN = 0.10
 # headline, date, place and issuer measured again at 05:15 UTC after the seventh (a headline
 # the release does not state counts as none, title_source; legislators' offices named again,
 # About headings in capitals; a date label written twice); issuer again at 05:45 UTC (a
-# mail's sender whose name spells its domain).
+# mail's sender whose name spells its domain); organisations again at 19:30 UTC (issue 10:
+# whole names of bodies, not headings, titles, classes of bodies or a body's own committees).
 # The issuer names an issuer only where it is right at least 90% of the time on the real
 # corpus (precision over recall: the issuer shows on every row). Raise them as extraction
 # improves (see tests/devset/SOURCES.md, "The floors").
@@ -65,7 +66,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "place": {"accuracy": 0.93},  # 0.980
     "issuer": {"accuracy": 0.87},  # 0.920
     "language": {"accuracy": 0.95},  # 1.000
-    "organisations": {"precision": 0.639, "recall": 0.314},  # 0.689, 0.364
+    "organisations": {"precision": 0.821, "recall": 0.377},  # 0.871, 0.427
     "people": {"precision": 0.94, "recall": 0.51},  # 0.993, 0.565
     "contact_emails": {"precision": 0.90, "recall": 0.61},  # 1.000, 0.714
     "contact_names": {"precision": 0.90, "recall": 0.76},  # 1.000, 0.864

@@ -3,6 +3,7 @@
 import pytest
 
 from store.ingest.extract.anatomy import extract
+from store.ingest.extract.organisations import MAX_ORGANISATIONS
 from store.ingest.extract.people import find_people
 from store.records import Person
 
@@ -76,7 +77,7 @@ def test_organisations_are_no_sentence_fragments():
 
 def test_organisations_are_capped():
     text = HEAD + " ".join(f"Alpha{i} Foundation helped." for i in range(40))
-    assert len(extract(text).organisations) <= 12
+    assert len(extract(text).organisations) == MAX_ORGANISATIONS
 
 
 @pytest.mark.parametrize(

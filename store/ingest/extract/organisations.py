@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import pairwise
 
 from store.ingest.extract.vocabulary import (
     COMMON_WORDS,
@@ -22,22 +21,35 @@ from store.ingest.extract.vocabulary import (
 )
 from store.sanitize import fold
 
-MAX_ORGANISATIONS = 12
+MAX_ORGANISATIONS = 20
 _SCAN_CHARS = 60_000
 
 # Possessive: what follows a word in a run (spaces, a suffix, an acronym in brackets) never
 # starts with a word character, nor what follows the spaces with a space; giving back
 # characters never helps, and the failed tries after each capital end sooner.
 _CAP = r"[A-ZÀ-ÖØ-Þ0-9][\w&’'.-]{0,40}+"
-_CONNECT = r"(?:of|for|and|the|to|on|de|des|du|la|le|el|del|y|für|und|der|di|&)"
+_CONNECT = r"(?:of|for|and|the|to|on|de|des|du|la|le|las|los|les|el|del|della|y|für|und|der|di|&)"
+# A name broken over two lines (hard-wrapped text, a PDF's lines) goes on after a line break
+# where a link word ends or opens the next line ("Broadcasting Board of\nGovernors") or the
+# next line opens with its kind ("Integrity Advisory\nCommittee"); a line that ends with a
+# capitalised word and the next that opens with one are two lines otherwise.
+_GAP = r"(?:[ \t]{1,3}+|[ \t]*+\n[ \t]*+)"
+_NEWLINE = r"[ \t]*+\n[ \t]*+"
+_KIND_NEXT = (
+    r"(?:Committee|Subcommittee|Board|Council|Commission|Foundation|Institute|Association|"
+    r"Agency|Department|Authority|Society|University|College|Corporation|Division)\b"
+)
 _RUN = re.compile(
-    rf"{_CAP}(?:[ \t]{{1,3}}+(?:{_CONNECT}[ \t]{{1,3}}+){{0,3}}{_CAP}){{1,14}}"
+    rf"{_CAP}(?:(?:[ \t]{{1,3}}+(?:{_CONNECT}{_GAP}){{0,3}}|{_NEWLINE}(?:{_CONNECT}{_GAP}){{1,3}}"
+    rf"|{_NEWLINE}(?={_KIND_NEXT})){_CAP}){{1,14}}"
     rf"(?P<suffix>,?[ \t](?:{ORG_SUFFIX})(?![\w]))?"
     r"(?:[ \t]{0,3}\((?P<acr>[A-Z][A-Za-z0-9&.-]{1,11})\))?"
 )
 _GROUP_OF_N = re.compile(r"G\d{1,2}(?:[ \t]+(?P<region>[A-Z][a-z]{2,20}))?(?![\w-])")
 _HONORIFIC_TOKEN = re.compile(rf"(?:{HONORIFIC})$")
-_CONNECTORS = word_set("of for and the to on de des du la le el del y für und der di &")
+_CONNECTORS = word_set(
+    "of for and the to on de des du la le las los les el del della y für und der di &"
+)
 # Unions used per token, built once: "a | b" inside a loop builds a new set every time.
 # Words that open a sentence before a body's name: "Under the Node.js Foundation", "Currently
 # the ...".
@@ -47,7 +59,9 @@ _SENTENCE_OPENERS = word_set(
     thanks besides alongside inside outside earlier later previously formerly initially
     finally instead"""
 )
-_OPENERS = COMMON_WORDS | _CONNECTORS | _SENTENCE_OPENERS
+# Ordinals open names ("Second Circuit Court of Appeals", "First National Bank"), and a
+# sentence seldom opens with one before a capitalised name.
+_OPENERS = (COMMON_WORDS | _CONNECTORS | _SENTENCE_OPENERS) - word_set("first second")
 _DATE_WORDS = MONTH_WORDS | WEEKDAY_WORDS
 # Pronouns and title abbreviations that a capitalised run picks up from the next sentence:
 # "Department of Environmental Protection He", "Judiciary Committee Chairman Sen".
@@ -55,8 +69,33 @@ _PRONOUNS = word_set("he she it we they i my our his her their its you your me u
 _LOOSE_ENDS = _CONNECTORS | _DATE_WORDS | _PRONOUNS
 _NOT_OWN_WORDS = COMMON_WORDS | MONTH_WORDS | word_set("current former entire full whole")
 _SUBJECT_OPENERS = COMMON_WORDS | {"l’", "l'"}
+# Presidents whose terms releases name as "the X Administration" without naming them.
+_PRESIDENTS = frozenset(
+    [
+        "Nixon",
+        "Ford",
+        "Carter",
+        "Reagan",
+        "Bush",
+        "Clinton",
+        "Obama",
+        "Trump",
+        "Biden",
+        "Harris",
+        "Vance",
+    ]
+)
+_LEADERS_TERM = re.compile(r"[A-Z][a-z]+ (?:Administration|Government|Regime)")
+# A party's share of a body, not a body: "Republican Congress", "Democratic Majority".
+_PARTY_WORDS = word_set("republican republicans democratic democrat democrats gop")
+_PARTY_SHARES = word_set("congress administration majority minority leadership house senate")
 _HEAD_LINKS = word_set("of for to on de des du del di für der pour para")
 _ROLE_LINKS = frozenset({"of", "at", "for", "der", "des", "de", "du", "del", "di", "bei"})
+# A founder in the languages of the releases: "Fundador del Hack Club" is the club's founder.
+_FOUNDERS = word_set(
+    """fundador fundadora cofundador cofundadora fondateur fondatrice cofondateur
+    cofondatrice gründer gründerin mitgründer mitgründerin"""
+)
 
 
 def _spellings(alternation: str) -> frozenset[str]:
@@ -95,6 +134,24 @@ _SUBJECT_VERB = re.compile(
     r"(?:['’]s)?[ \t]+(?:today[ \t]+)?(?:announced|announces|said|says|"
     r"launched|launches|reported|unveiled|welcomes|welcomed|"
     r"annonce|a annoncé|lance|a lancé|anuncia|ha anunciado|lanza|kündigt|startet)\b"
+)
+# Organisation words that as often name a product's part: "Service Component Architecture".
+_PRODUCT_ORG_WORDS = word_set("service services systems software data")
+# What a bracketed acronym after these stands for is no body: "Health Insurance Program (SCHIP)".
+_NOT_BODY_LAST = frozenset(
+    [
+        "Program",
+        "Programme",
+        "Act",
+        "Project",
+        "Plan",
+        "Initiative",
+        "Model",
+        "System",
+        "Index",
+        "Standard",
+        "Protocol",
+    ]
 )
 _SCAN_STANDALONE = 12_000
 _SCAN_KIND = 4_000
@@ -136,15 +193,37 @@ def _bare(token: str) -> str:
 
 def is_org_word(token: str) -> bool:
     """Does *token* say its phrase names a body ("Foundation", "Inc.", "Fraunhofer-Institut")?"""
-    return _is_org_word(token)
+    return _is_plain_org_word(token)
 
 
 @lru_cache(maxsize=8192)
-def _is_org_word(token: str) -> bool:
+def _is_plain_org_word(token: str) -> bool:
     word = _bare(token).removesuffix("’s").removesuffix("'s")
     if word in ORG_WORDS or token in _SUFFIX_WORDS:
         return True
     return token[:1].isupper() and len(word) > 6 and word.endswith(ORG_WORD_ENDINGS)
+
+
+@lru_cache(maxsize=8192)
+def _is_org_word(token: str) -> bool:
+    """:func:`is_org_word`, and the kinds of body that only a name of one holds (the
+    issuer's and the people's readers keep to the shared list)."""
+    word = _bare(token).removesuffix("’s").removesuffix("'s")
+    if word in _NOT_BODY_WORDS:
+        return False  # "Intelligence Community", "Community der Freien Software"
+    if _is_plain_org_word(token):
+        return True
+    if word in _SUB_BODIES:
+        return True  # "Criminal Division", "Health Care Subcommittee"
+    # "Committees", or a possessive that lost its apostrophe: "Departments"
+    return word.endswith("s") and (word[:-1] in _BODY_KINDS or word[:-1] in _SUB_BODIES)
+
+
+# Parts of a body named as bodies: "Antitrust Division", "Health Care Subcommittee",
+# "Organized Crime and Gang Section".
+_SUB_BODIES = frozenset({"division", "subcommittee", "section"})
+# Organisation words that name a field or a group of people far more often than a body.
+_NOT_BODY_WORDS = frozenset({"community", "comunidad", "communities"})
 
 
 def _acronym_fits(tokens: list[str], acronym: str) -> bool:
@@ -219,7 +298,10 @@ def _trim(tokens: list[str]) -> list[str]:
             head = tokens[:i]
             if (
                 head
-                and (any(_bare(t) in ROLE_WORDS for t in head) or token in ("der", "des"))
+                and (
+                    any(_bare(t) in ROLE_WORDS or _bare(t) in _FOUNDERS for t in head)
+                    or token in ("der", "des")
+                )
                 and not any(map(_is_org_word, head))
             ):
                 tokens = tokens[i + 1 :]
@@ -274,6 +356,10 @@ def _bare_name(token: str) -> str:
     return token.rstrip("’'").removesuffix("’s").removesuffix("'s")
 
 
+# Abbreviations that open a name rather than end a sentence: "St. Teresa's Academy".
+_ABBREVIATIONS = frozenset({"St.", "Ste.", "Mt.", "Ft.", "Sts."})
+
+
 def _split_at_sentences(tokens: list[str]) -> list[list[str]]:
     """A run that crosses a full stop is two runs: "Kingdom of Morocco. This Office"."""
     parts: list[list[str]] = [[]]
@@ -288,7 +374,12 @@ def _split_at_sentences(tokens: list[str]) -> list[list[str]]:
             if not token:
                 continue
         parts[-1].append(token)
-        if token.endswith(".") and len(token) > 2 and not _KEEP_DOT.search(token):
+        if (
+            token.endswith(".")
+            and len(token) > 2
+            and not _KEEP_DOT.search(token)
+            and token not in _ABBREVIATIONS
+        ):
             parts[-1][-1] = token[:-1]
             parts.append([])
     return [p for p in parts if p]
@@ -302,7 +393,7 @@ _BODY_KINDS = word_set(
     department directorate authority federation union society center centre network alliance
     coalition board service administration bureau trust church school college hospital club
     league party forum laboratory academy museum library court police chamber inc inc. ltd
-    ltd. llc plc gmbh corp corp."""
+    ltd. llc plc gmbh corp corp. division subcommittee"""
 )
 _AND_WORDS = frozenset({"and", "&", "und", "et", "y"})
 # Kinds of body named by what they are "of": "Department" alone is no name.
@@ -327,26 +418,187 @@ def _split_at_and(tokens: list[str]) -> list[list[str]]:
         closed = _bare(left[-1]).removesuffix("s") in _BODY_KINDS or (
             len(left) > 1 and left[-1].isupper() and left[-1].isalpha() and len(left[-1]) > 1
         )  # "National Institutes of Health NIH and Centers for Disease Control ..."
-        if article or (closed and tokens[i] != "&" and _is_organisation(_trim(list(right)))):
+        if article or (
+            closed
+            and tokens[i] != "&"
+            and (_bare(right[-1]) in _GENERIC_KINDS or _is_organisation(_trim(list(right))))
+        ):
             return [left, *_split_at_and(right)]
     return [tokens]
+
+
+# Plurals naming a class of bodies, not one: "Reporting Organizations", "Member Companies".
+_CLASS_PLURALS = word_set(
+    """organizations organisations institutions agencies associations universities
+    hospitals banks schools colleges councils departments ministries offices
+    authorities bodies entities firms charities nonprofits non-profits"""
+)
+# Kinds of public body that a release names short once it has named it in full ("the
+# Supreme Court", "the Appropriations Committee"); a company's short name is no such thing.
+_PUBLIC_KINDS = word_set(
+    """committee subcommittee court assembly commission council department ministry office
+    agency board administration division bureau foundation institute association society
+    federation alliance"""
+)
+
+# A body's possessive that lost its apostrophe (scraped pages): "Justice Departments Criminal
+# Division", "Federal Highway Administrations emergency fund".
+_LOST_POSSESSIVES = frozenset(kind + "s" for kind in _PUBLIC_KINDS)
+
+
+def _split_at_possessive(tokens: list[str]) -> list[list[str]]:
+    """ "Linux Foundation’s Core Infrastructure Initiative": the foundation, and its
+    initiative; not "St. Teresa's Academy" nor "Children's Hospital"."""
+    for i, token in enumerate(tokens[:-1]):
+        if i and token.endswith(("’s", "'s")):
+            left = [*tokens[:i], token[:-2]]
+            if _is_org_word(token[:-2]) or _is_organisation(_trim(list(left))):
+                # "Washington College of Law’s Collaboration on Government Secrecy"
+                return [left, *_split_at_possessive(tokens[i + 1 :])]
+    return [tokens]
+
+
+def _split_at_lost_possessive(tokens: list[str]) -> list[list[str]]:
+    """ "Justice Departments Criminal Division" names two bodies: the Justice Department and
+    its Criminal Division; "Federal Highway Administrations" is the administration."""
+    for i, token in enumerate(tokens):
+        if i and token[:1].isupper() and token.lower() in _LOST_POSSESSIVES:
+            rest = tokens[i + 1 :]
+            if not rest:
+                name = _drop_openers(tokens[:i])
+                if token.lower() in _CLASS_PLURALS or any(t in _CONNECTORS for t in name):
+                    # "Senate Small Business and Commerce Committees": two of them;
+                    # "International Organization of Securities Commissions": its members
+                    break
+                return [[*tokens[:i], token[:-1]]]
+            if rest[0][:1].isupper() and any(map(_is_org_word, rest)):
+                return [[*tokens[:i], token[:-1]], *_split_at_lost_possessive(rest)]
+    return [tokens]
+
+
+def _is_kind(token: str) -> bool:
+    """ "Coalition", "Committees", "LLC": a kind of body, not a field ("Health")."""
+    word = _bare(token)
+    return word in _BODY_KINDS or word.removesuffix("s") in _BODY_KINDS or token in _SUFFIX_WORDS
+
+
+def _is_one_kind(token: str) -> bool:
+    """ "Coalition", "LLC": one body's kind; "Schools and Colleges" are its members."""
+    return _bare(token) in _BODY_KINDS or token in _SUFFIX_WORDS
 
 
 def _split_at_of(tokens: list[str]) -> list[list[str]]:
     """ "Africa Focus Group of the Global Coalition" names two organisations."""
     for i, token in enumerate(tokens):
-        if token == "of":
+        if token == "of" or (token == "for" and tokens[i + 1 : i + 2] == ["the"]):
+            # "Event Committee for the Arthritis Foundation" names two as well
             left, right = tokens[:i], tokens[i + 1 :]
             while right and right[0] in _CONNECTORS:
                 right = right[1:]
-            if any(map(_is_org_word, left)) and any(map(_is_org_word, right)):
+            if any(map(_is_org_word, left)) and any(map(_is_one_kind, right)):
                 if all(
-                    t in _NEEDS_OF or _bare(t) in _COUNTRY_MARKS or _bare(t) in _OPENERS
+                    t in _NEEDS_OF
+                    or _bare(t) in _HEAD_KINDS
+                    or _bare(t) in _COUNTRY_MARKS
+                    or _bare(t) in _OPENERS
                     for t in left
                 ):
-                    continue  # "U.S. Department of Health and Human Services" is one name
+                    # "U.S. Department of Health and Human Services", "University of
+                    # Virginia School of Law": one name
+                    continue
                 return [left, *_split_at_of(right)]
     return [tokens]
+
+
+# Kinds of body a name may open with, its field after them: "Ministry of Health", "Comisión
+# Europea", "Stadt Dortmund". Words that only end a name ("Service", "Health", "Technologies")
+# open a heading or a product far more often ("Service Component Architecture").
+_HEAD_KINDS = (
+    _BODY_KINDS - word_set("service network inc inc. ltd ltd. llc plc gmbh corp corp.")
+) | word_set(
+    """fund ministerio ministère ministere ministerium universidad université universite
+    universität universitat comité comite comisión comision consejo conseil instituto institut
+    fundación fundacion fondation stiftung asociación asociacion agencia agence agentur oficina
+    federación federacion fédération cámara chambre museo musée biblioteca bibliothèque colegio
+    escuela école centro academia académie ayuntamiento gobierno gouvernement parlamento
+    parlement assemblée assemblee secretaría secretaria dirección direccion junta stadt verband
+    verein behörde senat senado tribunal banco banque organización organizacion autorité
+    autoridad observatoire observatorio secretariat senatsverwaltung"""
+)
+# What a name's head is linked to its field by: "Office of", "Institute for", "Comité de".
+_KIND_LINKS = _HEAD_LINKS - {"to"}
+# Prepositions capitalised in a heading ("Support Across Protocols"), never in a body's name.
+_TITLE_CASE_PREPOSITIONS = frozenset(
+    [
+        "Across",
+        "Through",
+        "Into",
+        "From",
+        "With",
+        "Beyond",
+        "Among",
+        "Via",
+        "Toward",
+        "Towards",
+        "Despite",
+        "Within",
+    ]
+)
+# The words of a body's own committees and groups, named without their body: "Technical
+# Steering Committee", "Project Management Committee", "Working Group".
+_GENERIC_BODY_WORDS = word_set(
+    """technical steering executive advisory core working project management scientific
+    organizing organising program programme planning audit nominating compensation
+    governance standing joint ad hoc"""
+)
+_GENERIC_KINDS = word_set("committee group board council subcommittee panel team")
+
+
+def _is_generic_body(tokens: list[str]) -> bool:
+    """Is the name a committee's or a group's, all of its words generic ("Core Technical
+    Committee"), or a product's before them ("Apache Tuscany Project Management Committee")?"""
+    if _bare(tokens[-1]) not in _GENERIC_KINDS:
+        return False
+    at = len(tokens) - 1
+    while at and _bare(tokens[at - 1]) in _GENERIC_BODY_WORDS:
+        at -= 1
+    return at == 0 or (len(tokens) - at >= 3 and not any(map(_is_org_word, tokens[:at])))
+
+
+# Words of a heading or a sentence, never of a body's name.
+_VAGUE_WORDS = word_set("other others additional various several such certain related")
+
+
+def _is_plural_kind(token: str) -> bool:
+    """ "Data Centers", "Trade Unions": a kind of body in the plural, that ends the name of a
+    class of them; not a public body's ("Commerce Committees"), nor a company's ("Systems")."""
+    word = _bare(token)
+    return (
+        word.endswith("s")
+        and word[:-1] in _BODY_KINDS
+        and word[:-1] not in _PUBLIC_KINDS
+        and word not in ORG_WORDS
+    )
+
+
+def _opens_with_kind(tokens: list[str]) -> bool:
+    """Does the name open with its kind of body ("Office of Counter-Terrorism", "Comité
+    Europeo de las Regiones", "Stadt Dortmund"), not with a title ("Board Member Edward")
+    or a headline ("Company Looks to Accelerate ...")?"""
+    for i, token in enumerate(tokens[:-1]):
+        word = _bare(token)
+        if word.removesuffix("s") not in _HEAD_KINDS and not (
+            len(word) > 6 and word.endswith(ORG_WORD_ENDINGS)  # "Fraunhofer-Institut für"
+        ):
+            continue
+        after = tokens[i + 1 : i + 3]
+        if after[0] in _HEAD_LINKS or (len(after) > 1 and after[1] in _KIND_LINKS):
+            return True  # "Office of", "Coalition to Defeat", "Comisión Europea de"
+        if i == 0 and word not in _BODY_KINDS and not any(map(_is_role_word, tokens[1:])):
+            # "Comisión Europea", "Stadt Dortmund"; in English the kind ends the name: not
+            # "Board Herb Kelleher"
+            return True
+    return False
 
 
 def _is_organisation(tokens: list[str], acronym: str | None = None) -> bool:
@@ -382,11 +634,25 @@ def _is_organisation(tokens: list[str], acronym: str | None = None) -> bool:
     # with it ("Ministry of Health", "Office of Counter-Terrorism"); headings and sentences
     # in title case do neither.
     last = tokens[-1]
-    head_initial = _is_org_word(tokens[0]) or any(
-        _is_org_word(t) and nxt in _HEAD_LINKS for t, nxt in pairwise(tokens)
-    )
-    if not (_is_org_word(last) or last in _SUFFIX_WORDS or head_initial):
+    if not (_is_org_word(last) or last in _SUFFIX_WORDS or _opens_with_kind(tokens)):
         return False
+    if (_bare(last) in _CLASS_PLURALS or _is_plural_kind(last)) and not _opens_with_kind(tokens):
+        return False  # "Medicare Quality Reporting Organizations": a kind of body, not one
+    if any(_bare(t) in _VAGUE_WORDS for t in tokens) or any(
+        t in _TITLE_CASE_PREPOSITIONS for t in tokens[1:]
+    ):
+        # "Facial Recognition and Other Biometric Technologies", "Support Across Protocols
+        # and Technologies": a heading in title case
+        return False
+    if len(tokens) == 2 and _bare(tokens[0]) in _PARTY_WORDS and _bare(tokens[1]) in _PARTY_SHARES:
+        return False  # "Republican Congress"
+    if _is_generic_body(tokens):
+        return False  # "Technical Steering Committee": some body's own committee
+    if "of" in tokens:
+        head = tokens[: tokens.index("of")]
+        tail = tokens[len(head) + 1 :]
+        if not any(map(_is_org_word, head)) and not any(map(_is_one_kind, tail)):
+            return False  # "Tale of Software": a title, its organisation word a field
     if len(tokens) > 2 and tokens[-2].lower() == "the":
         return False  # "Technical Advisor to the Company"
     if _bare(tokens[-1]) in ROLE_WORDS and not _is_org_word(tokens[-1]):
@@ -411,7 +677,9 @@ def _names_in_run(
         for sentence in _split_at_sentences(tokens)
         for chunk in _split_at_people(sentence, people)
         for joined in _split_at_and(chunk)
-        for piece in _split_at_of(joined)
+        for possessed in _split_at_possessive(joined)
+        for owned in _split_at_lost_possessive(possessed)
+        for piece in _split_at_of(owned)
     ]
     if parts and tokens and parts[-1][-1:] != tokens[-1:]:
         acronym = None  # the acronym belonged to a part that was cut away
@@ -480,6 +748,12 @@ def find_organisations(
         key = _fold(name)
         if key in exclude or any(key in person for person in exclude):
             return
+        if _LEADERS_TERM.fullmatch(name) and (
+            name.split()[0] in _PRESIDENTS
+            or f"President {name.split()[0]}" in text
+            or any(person[-1] == name.split()[0] for person in people_tokens if person)
+        ):
+            return  # "Bush Administration", "the Obama administration": a president's term
         shown = f"{name} ({acronym})" if acronym else name
         if key in found:
             if acronym and "(" not in found[key]:
@@ -492,6 +766,8 @@ def find_organisations(
     for m in _RUN.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "&’'.-"):
             continue
+        if text.startswith("![", m.start() - 2):
+            continue  # an image's alt text ("[![Internet Defense League](badge.png)]"): a badge
         if not (m.group("suffix") or any(map(_is_org_word, m.group(0).split()))):
             continue  # no organisation word: a name, a place, a title-case phrase
         key = (m.group(0), m.group("suffix"), m.group("acr"))
@@ -563,6 +839,12 @@ def _standalone_names(text: str) -> list[str]:
                 _fold(acronym) not in _NOT_BODIES
                 and head.count(acronym) >= 2
                 and _acronym_fits(before, acronym)
+                and before[-1] not in _NOT_BODY_LAST
+                # what it stands for names a body: not "Service Oriented Architecture (SOA)"
+                and any(
+                    _is_org_word(w) and _bare(w) not in _PRODUCT_ORG_WORDS
+                    for w in before[-len(acronym) - 1 :]
+                )
             ):
                 names.append((m.start(1), acronym))
     opening = text[:_SCAN_KIND]
@@ -746,6 +1028,7 @@ def tidy_organisations(found: tuple[str, ...], people: set[str]) -> tuple[str, .
                 name = tail
         if name not in out:
             out.append(name)
+    out = _one_name_each(out)
     acronyms = {n for n in out if 2 <= len(n) <= 10 and n.isupper() and " " not in n}
     if not acronyms:
         return tuple(out)
@@ -762,3 +1045,88 @@ def tidy_organisations(found: tuple[str, ...], people: set[str]) -> tuple[str, .
 
 
 _SPELLED_OUT = re.compile(r"\(([A-Z][A-Za-z0-9&.-]{1,11})\)$")
+# A body's own governing bodies: "the Foundation's Board", "Conseil de la FSFE".
+_GOVERNING = word_set("board council conseil consejo vorstand präsidium assembly assemblée")
+_OF_ACRONYM = re.compile(
+    r"(?P<body>[A-Za-zÀ-ÿ]+) (?:of the|of|de la|de l'|de l’|del|de|der|des) (?P<acronym>[A-Z]{2,8})"
+)
+_KIND_FIRST = re.compile(r"(?:(?:U\.S\.|US|U S|United States) )?(Department|Ministry) of (.+)")
+
+
+def _one_name_each(names: list[str]) -> list[str]:
+    """*names* with one name for each body: a short form of a name also there ("Supreme
+    Court" and "U.S. Supreme Court", "Apache Software" and "Apache Software Foundation"),
+    "Justice Department" and "Department of Justice", and a body's own board or council
+    ("Acme Foundation Board", "Conseil de la FSFE") left out or named by its body."""
+    written = [name.split(" (", 1)[0] if name.endswith(")") else name for name in names]
+    bare = [_fold(name) for name in written]
+    dropped = _shorter_or_glued(written, bare)
+    out: list[str] = []
+    seen: set[str] = set()
+    for i, name in enumerate(names):
+        if i in dropped:
+            continue
+        key = bare[i]
+        words = name.split()
+        if (
+            len(words) > 2
+            and _bare(words[-1]) in _GOVERNING
+            and _fold(" ".join(words[:-1])) in bare
+        ):
+            continue  # "Acme Foundation Board": the Foundation's board
+        if (m := _OF_ACRONYM.fullmatch(name)) and _bare(m.group("body")) in _GOVERNING:
+            name = key = m.group("acronym")  # "Conseil de la FSFE": the FSFE's council
+            if _fold(name) in bare:
+                continue
+        if (m := _KIND_FIRST.fullmatch(written[i])) is not None:
+            key = _fold(f"{m.group(2)} {m.group(1)}")  # "Department of Justice"
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(name)
+    return out
+
+
+# "North Dallas Bar Association" is not the Dallas Bar Association.
+_DIRECTIONS = word_set(
+    """north south east west northern southern eastern western central greater upper lower
+    northeast northwest southeast southwest"""
+)
+
+
+def _shorter_or_glued(written: list[str], bare: list[str]) -> set[int]:
+    """Which of two names of one body to leave out: the short form ("Supreme Court" of "U S
+    Supreme Court", "Apache Software" of "Apache Software Foundation"), or a heading glued
+    to the name ("Commitment to Excellence At Fast Guard Service" of "Fast Guard Service").
+    A body of another ("Health Subcommittee of the Finance Committee"), or a body and its
+    division ("U.S. DOL Wage Division" and "Wage Division"), are two names."""
+    dropped: set[int] = set()
+    for i, key in enumerate(bare):
+        for j, other in enumerate(bare):
+            if len(other) <= len(key) or key not in other:
+                continue
+            if other.endswith(" " + key) and key.rsplit(" ", 1)[-1] in _PUBLIC_KINDS:
+                extra = written[j].split()[: -len(key.split())]
+                if (
+                    not extra
+                    or _bare(extra[-1]) in _CONNECTORS
+                    or any(_bare(w) in key.split() or _bare(w) in _DIRECTIONS for w in extra)
+                    or any(
+                        w.isupper() and len(w) > 1 and _bare(w) not in _COUNTRY_MARKS for w in extra
+                    )
+                ):
+                    continue
+                if len(extra) > 3 or any(
+                    not w[:1].isupper() or _bare(w) in _OPENERS for w in extra
+                ):
+                    dropped.add(j)  # a heading before the name
+                else:
+                    dropped.add(i)  # the name without the words that open it
+            elif (
+                " " in key
+                and other[len(key) + 1 :] in _PUBLIC_KINDS
+                and other.startswith(key + " ")
+                and not _is_kind(key.rsplit(" ", 1)[-1])
+            ):
+                dropped.add(i)  # "Apache Software" of "Apache Software Foundation"
+    return dropped

@@ -1,0 +1,215 @@
+"""Organisations a careful reader would list: whole names of bodies, not headings, titles,
+product names, classes of bodies or pieces of sentences (issue 10)."""
+
+from __future__ import annotations
+
+import pytest
+
+from store.ingest.extract.organisations import find_organisations, tidy_organisations
+
+
+def orgs(text: str, people: tuple[str, ...] = ()) -> tuple[str, ...]:
+    return find_organisations(text, {p.lower() for p in people}, people)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A headline in title case that opens with a word bodies end with.
+        "Service Component Architecture for Java Lowers Development Costs\n",
+        "Company Looks to Accelerate Adoption for Enterprise Software Development\n",
+        "It adds a Service Data layer to the Service Oriented Architecture.\n",
+        "The new Health and Wellbeing pages went live on Monday.\n",
+        # A title before a name broken over two lines.
+        "The vote confirmed Board Member Edward\nSmith to a new term.\n",
+        # A heading's words, not a body's.
+        "Facial Recognition and Other Biometric Technologies\n",
+        "Additional Resources\n",
+        # A class of bodies, not one of them.
+        "It pays Medicare Quality Reporting Organizations and Member Institutions each year.\n",
+        # Kinds of body in the plural: a class of them.
+        "It builds Data Centers and Career Centers for cities.\n",
+        # An English kind of body ends its name: not an officer's title before a person.
+        "He is Chairman of the Board Herb Kelleher of Acme.\n",
+        # An image's alt text: a badge in the page's footer.
+        "[![Internet Freedom League](../images/badge.png)](https://example.org/)\n",
+    ],
+)
+def test_headings_titles_and_classes_are_no_organisations(sentence: str) -> None:
+    assert orgs(sentence) == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        # A kind of body opens the name, its field follows a link word, or a Romance
+        # language's adjective follows it.
+        ("She joined the Office of Rural Water Policy in May.", ["Office of Rural Water Policy"]),
+        ("La Comisión Europea publicó el informe.", ["Comisión Europea"]),
+        (
+            "Lo aprobó el Comité Europeo de las Regiones ayer.",
+            ["Comité Europeo de las Regiones"],
+        ),
+        ("Die Stadt Dortmund stellt um.", ["Stadt Dortmund"]),
+        ("Lo organiza la Asociación Gastronomía Cultural Amics.", None),
+        (
+            "It is accredited by the Accrediting Commission of Career Schools and Colleges.",
+            None,
+        ),
+        ("It came from the Fraunhofer-Institut für Solare Energiesysteme.", None),
+        # An abbreviation that opens the name is no sentence's end.
+        ("The pupils of St. Agnes's Academy in Leeds won.", ["St. Agnes's Academy"]),
+        # An ordinal opens the name.
+        (
+            "The Fourth Circuit Court of Appeals and the Second Circuit Court of Appeals ruled.",
+            None,
+        ),
+        # A body named by what it is "of" is one name; a body of another body is two.
+        ("Grants from the National Institutes of Health rose.", ["National Institutes of Health"]),
+        ("He studied at the University of Dakota School of Law.", None),
+        (
+            "She worked in the Civil Rights Division of the U.S. Department of Labor.",
+            ["Civil Rights Division", "U.S. Department of Labor"],
+        ),
+    ],
+)
+def test_whole_names_of_bodies(sentence: str, names: list[str] | None) -> None:
+    found = orgs(sentence)
+    if names is None:  # the whole name, as written in the sentence
+        assert len(found) >= 1 and all(name in sentence for name in found)
+        assert max(found, key=len) in sentence
+        assert any(len(name.split()) >= 4 for name in found), found
+    else:
+        assert list(found) == names
+
+
+def test_second_circuit_keeps_its_ordinal() -> None:
+    found = orgs("An appeal went to the Second Circuit Court of Appeals last week.")
+    assert found == ("Second Circuit Court of Appeals",)
+
+
+def test_a_university_of_a_place_and_its_school_are_one_name() -> None:
+    found = orgs("He studied at the University of Dakota School of Law.")
+    assert found == ("University of Dakota School of Law",)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        # Scraped pages lose a possessive's apostrophe: "Justice Department's Tax Division".
+        (
+            "Lawyers in the Justice Departments Tax Division filed it.",
+            ["Justice Department", "Tax Division"],
+        ),
+        ("The Supreme Courts decision stands.", ["Supreme Court"]),
+        (
+            "See the Federal Highway Administrations relief fund.",
+            ["Federal Highway Administration"],
+        ),
+        # A plural that is two bodies, or a class of them, stays as written.
+        (
+            "He sits on the Senate Small Business and Commerce Committees and others.",
+            ["Senate Small Business and Commerce Committees"],
+        ),
+    ],
+)
+def test_a_possessive_that_lost_its_apostrophe(sentence: str, names: list[str]) -> None:
+    assert list(orgs(sentence)) == names
+
+
+def test_an_acronym_of_a_body_stands_alone_not_one_of_a_product() -> None:
+    body = (
+        "New analysis from Public Health England (PHE) out today. PHE says that half of "
+        "adults walk too little."
+    )
+    assert "PHE" in orgs(body)
+    product = (
+        "It implements the Service Oriented Architecture (SOA) style. SOA makes services reusable."
+    )
+    assert orgs(product) == ()
+
+
+@pytest.mark.parametrize(
+    ("found", "kept"),
+    [
+        # A short form of a name the release also gives in full.
+        (("U S Supreme Court", "Supreme Court"), ("U S Supreme Court",)),
+        (("Budget Committee", "Senate Budget Committee"), ("Senate Budget Committee",)),
+        (("Acme Software", "Acme Software Foundation (ASF)"), ("Acme Software Foundation (ASF)",)),
+        # The same department named both ways.
+        (("Department of Labor", "Labor Department"), ("Department of Labor",)),
+        # A body's own board or council is the body.
+        (("Acme Foundation", "Acme Foundation Board"), ("Acme Foundation",)),
+        (("Conseil de la OFSE",), ("OFSE",)),
+        # A body of another body, or a body and another it belongs to, are two.
+        (
+            ("Finance Committee", "Health Subcommittee of the Finance Committee"),
+            ("Finance Committee", "Health Subcommittee of the Finance Committee"),
+        ),
+        (("U.S. DOL Wage Division", "Wage Division"), ("U.S. DOL Wage Division", "Wage Division")),
+        (("OECD", "OECD Competition Committee"), ("OECD", "OECD Competition Committee")),
+        (
+            ("Leeds Bar Association", "North Leeds Bar Association"),
+            ("Leeds Bar Association", "North Leeds Bar Association"),
+        ),
+        # A company's short name stays: the issuer is read from the list.
+        (("Acme Roofing LLC", "US Acme Roofing LLC"), ("Acme Roofing LLC", "US Acme Roofing LLC")),
+        # A heading glued before the name goes, the name stays.
+        (
+            ("Experience the Future of Wellness At Brightwater Council", "Brightwater Council"),
+            ("Brightwater Council",),
+        ),
+    ],
+)
+def test_one_name_for_each_body(found: tuple[str, ...], kept: tuple[str, ...]) -> None:
+    assert tidy_organisations(found, set()) == kept
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A body's own committees, named without it.
+        "The Technical Steering Committee met the Core Technical Committee.\n",
+        # A title whose organisation word is its field.
+        "Her talk, A Tale of Software, opened the day.\n",
+        # A party's share of a body, a president's term.
+        "It passed the Republican Congress in May.\n",
+        "It was sent to the Obama Administration in May.\n",
+        # An acronym of a programme.
+        "The State Children's Health Insurance Program (SCHIP) grew. SCHIP covers many.\n",
+        # A heading in title case.
+        "Support Across Protocols and Technologies\n",
+    ],
+)
+def test_internal_bodies_titles_and_programmes_are_no_organisations(sentence: str) -> None:
+    assert orgs(sentence) == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        # A name broken over two lines at a link word, or before its kind.
+        (
+            "sponsors such as the Broadcasting Board of\nGovernors, and",
+            ["Broadcasting Board of Governors"],
+        ),
+        (
+            "the Data Privacy and Integrity Advisory\nCommittee met",
+            ["Data Privacy and Integrity Advisory Committee"],
+        ),
+        # A body's possessive: the body, and what it owns when that is one too.
+        (
+            "the Linux Foundation’s Core Infrastructure Initiative said",
+            ["Linux Foundation", "Core Infrastructure Initiative"],
+        ),
+        # A founder in Spanish before the body.
+        ("lo dijo Ana Ruiz, Fundador del Hack Club, ayer", ["Hack Club"]),
+        # A committee for another body: two bodies.
+        (
+            "the Event Committee for the Arthritis Foundation met",
+            ["Event Committee", "Arthritis Foundation"],
+        ),
+    ],
+)
+def test_names_over_lines_and_possessives(sentence: str, names: list[str]) -> None:
+    assert list(orgs(sentence)) == names
