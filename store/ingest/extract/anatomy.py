@@ -740,9 +740,8 @@ def _named_in_full(heading_name: str, following: list[str]) -> str | None:
         if m is None or not line[m.end() :].startswith((" is ", " was ", " (", ", ")):
             return None
         name = m.group()
-        if len(name.split()) <= 8 and _fuller_name(name, heading_name):
-            if fold(name).startswith(fold(heading_name) + " "):
-                return name
+        if len(name.split()) <= 8 and fold(name).startswith(fold(heading_name) + " "):
+            return name
         return None
     return None
 
