@@ -17,6 +17,7 @@ from store.disk.catalogue import (
 )
 from store.disk.release_store import ReleaseState, ReleaseStore
 from store.disk.storage import store_identity
+from store.facet_names import facet_entries
 from store.records import Release
 from store.related import RelatedIndex
 from store.sanitize import fold
@@ -759,9 +760,9 @@ class Archive:
             if date:
                 years[date[:4]] += 1
         return Facets(
-            organisations=tuple(orgs.most_common(limit)),
-            issuers=tuple(issuers.most_common(limit)),
-            places=tuple(places.most_common(limit)),
+            organisations=facet_entries(orgs.items(), limit),
+            issuers=facet_entries(issuers.items(), limit),
+            places=facet_entries(places.items(), limit, places=True),
             years=tuple(sorted(years.items(), reverse=True)),
             tags=self._tag_counts(snapshot, result, states or {}, limit),
         )

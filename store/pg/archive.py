@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, overload
 from store.archive import Facets, Refreshed, ResultView, SortOrder
 from store.contacts import ContactDirectory
 from store.disk.release_store import ReleaseState
+from store.facet_names import facet_entries
 from store.pg.store import ARCHIVE_ORDER, PostgresStore
 from store.records import Contact, Release
 from store.related import RelatedIndex
@@ -431,10 +432,10 @@ def _facets_of(
         state = states.get(release.id)
         tags.update(set(release.tags) | set(state.tags if state is not None else ()))
     return Facets(
-        organisations=tuple(orgs.most_common(limit)),
-        places=tuple(places.most_common(limit)),
+        organisations=facet_entries(orgs.items(), limit),
+        places=facet_entries(places.items(), limit, places=True),
         years=tuple(sorted(years.items(), reverse=True)),
-        issuers=tuple(issuers.most_common(limit)),
+        issuers=facet_entries(issuers.items(), limit),
         tags=tuple(tags.most_common(limit)),
     )
 

@@ -33,6 +33,7 @@ from psycopg.types.json import set_json_loads
 from store.archive import Facets, SortOrder, month_range
 from store.disk.release_store import Outcome, ReleaseState
 from store.errors import StoreError
+from store.facet_names import facet_entries
 from store.pg import bulk
 from store.pg.columns import ROW_COLUMNS, SAMPLE_SPAN, release_row, stored_form
 from store.pg.copy_rows import copy_line
@@ -1012,10 +1013,10 @@ def _facets_of(rows: list[tuple[Any, ...]], limit: int, scale: float) -> Facets:
 
     tags = Counter({names.get(key, key): amount for key, amount in groups.get("tag", {}).items()})
     return Facets(
-        organisations=biggest(groups.get("org", {})),
-        places=biggest(groups.get("place", {})),
+        organisations=facet_entries(groups.get("org", {}).items(), limit),
+        places=facet_entries(groups.get("place", {}).items(), limit, places=True),
         years=tuple(sorted(groups.get("year", {}).items(), reverse=True)),
-        issuers=biggest(groups.get("issuer", {})),
+        issuers=facet_entries(groups.get("issuer", {}).items(), limit),
         tags=biggest(tags),
     )
 

@@ -83,6 +83,15 @@ _GLUED_HEADING = re.compile(
     r"(?:Media|Press) (?:Contacts?|Inquiries|Enquiries)|Contacts?(?=[A-Z][a-z]))"
     r"(?=[A-Z]|https?://|www\.)"
 )
+# An "About" heading glued to its paragraph, which opens with the same name again (a page
+# that lost the break after its heading): "About StonegateStonegate Capital Partners is a
+# ...", "About Partners GroupPartners Group is ...". Only where the repeated first word
+# follows a lowercase letter, a dot or a bracket with no space: a name that is written in
+# camel case ("About ZenaTech") repeats nothing.
+_GLUED_ABOUT = re.compile(
+    r"(?m)^([ \t*_#>]*+About[ ]+(?P<first>[A-Z][\w&'.-]*?[a-z.)])(?:[ ][^\n]{0,80}?[a-z.)])?)"
+    r"(?=(?P=first)\b)"
+)
 # "About Acme Corp: Acme is ..." and "About Acme Corp" on its own line: the issuer's boilerplate.
 _ABOUT_ISSUER = re.compile(
     r"[ \t*_#]*(?:About|À propos de|A propos de|Acerca de|Sobre|Über)[ \t]+"
@@ -677,11 +686,13 @@ def _issuer(tail: list[str], contacts: tuple[Contact, ...], people: set[str]) ->
     """Who issued the release: the first "About X" boilerplate after the prose, else the
     organisation of the first contact that names one; None when neither says."""
     capitals_read = False  # only the first "ABOUT X" in capitals: the others are partners'
-    for line in tail:
+    for at, line in enumerate(tail):
         if line[:12].lstrip(" \t*_#")[:1] not in "AÀSÜ":
             continue
         m = _ABOUT_ISSUER.match(line)
         found = clean_line(m.group("name")) if m else None
+        if found and m is not None and m.end() >= len(line.rstrip()):
+            found = _named_in_full(found, tail[at + 1 : at + 3]) or found
         if m is None and not capitals_read and is_about_in_capitals(line, any_name=True):
             capitals_read = True
             found = about_in_capitals(line, "\n".join(tail))
@@ -711,6 +722,27 @@ def _issuer(tail: list[str], contacts: tuple[Contact, ...], people: set[str]) ->
             and not _TWO_NAMES.fullmatch(org)
         ):
             return org
+    return None
+
+
+# The name that opens a paragraph: capitalised words, with the small words of a name between.
+_OPENING_NAME = re.compile(r"[A-Z][\w&'.-]*(?:[ ](?:(?:of|for|the|and|&)[ ])*[A-Z][\w&'.-]*)*")
+
+
+def _named_in_full(heading_name: str, following: list[str]) -> str | None:
+    """The fuller name that the paragraph under an "About X" heading opens with ("About
+    Stonegate", then "Stonegate Capital Partners is a ..."), else None."""
+    for line in following:
+        line = line.strip(" \t*_#")
+        if not line:
+            continue
+        m = _OPENING_NAME.match(line)
+        if m is None or not line[m.end() :].startswith((" is ", " was ", " (", ", ")):
+            return None
+        name = m.group()
+        if len(name.split()) <= 8 and fold(name).startswith(fold(heading_name) + " "):
+            return name
+        return None
     return None
 
 
@@ -836,6 +868,8 @@ def extract(
     main, links = reduce_links(raw[:footer])
     if "Contact" in main or "Company " in main or "Media " in main or "Press " in main:
         main = _split_glued_headings(main)
+    if "About " in main:
+        main = _GLUED_ABOUT.sub("\\1\n", main)
     if "Contact" in main:
         # A web copy can glue the contacts heading to the sentence before it
         # ("...pre-conditions.ContactsInvestor Relations:"): give it its own line.
