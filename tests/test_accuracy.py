@@ -45,32 +45,38 @@ MIN_SHAPE_FILES = {"pdf-text": 5, "mail": 4}
 MAX_FILE_BYTES = 60_000
 
 MARGIN = 0.05
-# Contact fields rest on few labelled items (14 emails, 22 names, 24 phones), so
-# one item moves them by about 0.05: their floors keep twice the margin.
-CONTACT_MARGIN = 0.10
-# Measured at 2026-12-06 02:47 UTC (100 releases, 54 issuers) on the working tree of
-# that moment, less the margin: the sixth round (datelines of scraped legislators' pages after
-# the kicker, the headline's date and the contact line; letterheads in spaced capitals;
-# organisations as whole names, laws and awards left out, the issuer the text names listed);
-# headline, date, place and issuer measured again at 05:15 UTC after the seventh (a headline
-# the release does not state counts as none, title_source; legislators' offices named again,
-# About headings in capitals; a date label written twice); issuer again at 05:45 UTC (a
-# mail's sender whose name spells its domain); organisations again at 19:30 UTC (issue 10:
-# whole names of bodies, not headings, titles, classes of bodies or a body's own committees).
+# Contact fields rest on 45 emails, 64 names and 62 phones since the third round: one item
+# moves them by about 0.02, so they keep the same margin as the others.
+CONTACT_MARGIN = 0.05
+# Measured at 2026-12-06 18:35 UTC (120 releases, 58 issuers) on main's extraction, when the
+# third round (20 releases with media contacts, mozilla-press-* and okfde-*) was added: the
+# new releases' headlines, datelines and issuers lowered those three figures, so every floor
+# was set anew from this run, less the margin (SOURCES.md, "The floors"). Earlier rounds: the
+# sixth round of extraction (datelines of scraped legislators' pages after the kicker, the
+# headline's date and the contact line; letterheads in spaced capitals; organisations as whole
+# names, laws and awards left out, the issuer the text names listed) and the seventh (a
+# headline the release does not state counts as none, title_source; legislators' offices named
+# again, About headings in capitals; a date label written twice; a mail's sender whose name
+# spells its domain).
+# Contact fields measured again at 19:30 UTC after contact_block.py read the third round's
+# shapes (a press desk named alone on its line, an address spelled out, a heading written out
+# up to its colon, a phone shared by two people given once, a contact inside a one-line text).
+# Organisations measured again at 19:45 UTC on the 120 (issue 10: whole names of bodies, not
+# headings, titles, classes of bodies or a body's own committees).
 # The issuer names an issuer only where it is right at least 90% of the time on the real
 # corpus (precision over recall: the issuer shows on every row). Raise them as extraction
 # improves (see tests/devset/SOURCES.md, "The floors").
 FLOORS: dict[str, dict[str, float]] = {
-    "headline": {"accuracy": 0.89},  # measured 0.940
-    "date": {"accuracy": 0.94},  # 0.990
-    "place": {"accuracy": 0.93},  # 0.980
-    "issuer": {"accuracy": 0.87},  # 0.920
+    "headline": {"accuracy": 0.80},  # measured 0.858
+    "date": {"accuracy": 0.94},  # 0.992
+    "place": {"accuracy": 0.87},  # 0.925
+    "issuer": {"accuracy": 0.81},  # 0.867
     "language": {"accuracy": 0.95},  # 1.000
-    "organisations": {"precision": 0.821, "recall": 0.377},  # 0.871, 0.427
-    "people": {"precision": 0.94, "recall": 0.51},  # 0.993, 0.565
-    "contact_emails": {"precision": 0.90, "recall": 0.61},  # 1.000, 0.714
-    "contact_names": {"precision": 0.90, "recall": 0.76},  # 1.000, 0.864
-    "contact_phones": {"precision": 0.90, "recall": 0.69},  # 1.000, 0.792
+    "organisations": {"precision": 0.803, "recall": 0.335},  # 0.853, 0.385
+    "people": {"precision": 0.928, "recall": 0.464},  # 0.978, 0.514
+    "contact_emails": {"precision": 0.95, "recall": 0.95},  # 1.000, 1.000
+    "contact_names": {"precision": 0.95, "recall": 0.90},  # 1.000, 0.953
+    "contact_phones": {"precision": 0.95, "recall": 0.885},  # 1.000, 0.935
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,17 @@ pytestmark = [pytest.mark.corpus, pytest.mark.slow]
 
 # Wire services of the corpus whose releases open with a dateline.
 DATELINED = ("247PressRelease", "newmediawire", "pressservices", "prkarma", "mediaoutreach")
+
+
+def _written(email: str, text: str) -> bool:
+    """Is *email* in *text*, as written or spelled out ("press at torproject dot org")?"""
+    if email in text:
+        return True
+    local, _, domain = email.partition("@")
+    at = r"\s*(?:[\[({]\s*at\s*[\])}]|\sat\s)\s*"
+    dot = r"(?:\.|\s*[\[({]\s*dot\s*[\])}]\s*|\sdot\s)"
+    spelled = re.escape(local) + at + dot.join(re.escape(part) for part in domain.split("."))
+    return re.search(spelled, text, re.IGNORECASE) is not None
 
 
 def test_the_real_corpus_imports(corpus_dir: Path) -> None:
@@ -30,14 +42,15 @@ def test_the_real_corpus_imports(corpus_dir: Path) -> None:
     untitled = [r.source.path for r in releases if not r.title.strip()]
     assert not untitled, untitled[:10]
 
-    # Every contact email occurs literally in its file: extraction never invents one.
+    # Every contact email occurs in its file, literally or spelled out against harvesters
+    # ("contact (at) magaa.io"): extraction never invents one.
     invented: list[tuple[str, str]] = []
     for release in releases:
         emails = [c.email for c in release.contacts if c.email]
         if not emails:
             continue
         text = Path(release.source.path).read_text(encoding="utf-8", errors="replace")
-        invented += [(release.source.path, e) for e in emails if e not in text]
+        invented += [(release.source.path, e) for e in emails if not _written(e, text)]
     assert not invented, invented[:10]
 
     # Where the wire service writes a dateline, its date is found. (Half the

@@ -64,6 +64,8 @@ _GLUE_POINT = (
     r"Website|Web|Mob)\s?[.:])"
     # "DetailsContact Name: William MillerContact Email: ...": two-word labels run in.
     r"|(?<=[a-z])(?=Contact (?:Name|Email|E-mail|Phone|Number|Person)\s?:)"
+    # "Contact Person: DetailsYeweon Park": a heading's last word run into the name after it.
+    r"|(?:(?<=Details)|(?<=Contacts)|(?<=Kontakt)|(?<=Contacto))(?=[A-Z][a-z])"
 )
 # The pattern matches the letter after a point, the point checked behind it (and the letter
 # is written back after the line break): a pattern that opens with a letter lets the regex
@@ -209,6 +211,52 @@ _FIRM_HEADER = re.compile(
     r"^[ \t*_]*(?P<org>[A-Z][\w&.,'’ -]{1,50}?)[ \t]+(?:Media[ \t]+|Press[ \t]+|Investor[ \t]+)?"
     r"Contacts?(?:[ \t]+(?:Information|Info|Details))?[ \t]*:(?P<after>[^\n]{0,4000})"
 )
+
+
+# What is left of a heading once a name glued to it is split off ("Details" of
+# "DetailsYeweon Park"): no organisation, role or name.
+_HEADING_WORDS = frozenset({"details", "contacts", "contact", "kontakt", "contacto", "information"})
+
+
+# "Mozilla Press Center", "**Tor Press Team**", "PHE press office": a press desk named alone on
+# its line opens a block when the next line is a contact's (a menu's "Press Center" is not).
+_DESK_HEADER = re.compile(
+    r"[ \t*_#]*(?:[A-Z][\w&.'’-]*(?:[ \t][A-Z][\w&.'’-]*){0,3}[ \t]+)?"
+    r"(?i:press|media|news)[ \t]+(?i:center|centre|team|office|desk|room)[ \t*_]*:?[ \t]*"
+)
+# An address spelled out against harvesters: "press at torproject dot org",
+# "jane.roe [at] acme [dot] org", "info(at)acme.de". Lower case only in the spelled-out
+# form, so that "Jane Roe at Acme dot Com" stays prose.
+_SPELLED_EMAIL = re.compile(
+    r"(?<![\w.@-])(?P<local>[A-Za-z0-9][\w.+-]{0,40}?)"
+    r"(?:[ \t]*[\[({][ \t]*(?i:at)[ \t]*[\])}][ \t]*|[ \t]+at[ \t]+)"
+    r"(?P<domain>[A-Za-z0-9][\w-]{0,40}(?:(?:[ \t]*[\[({][ \t]*(?i:dot)[ \t]*[\])}][ \t]*"
+    r"|[ \t]+dot[ \t]+|\.)[A-Za-z0-9][\w-]{0,20})+)(?![\w@])"
+)
+# Cheap test before the pattern, tried on every short line: "Press", "MEDIA", "news".
+_DESK_WORDS = ("ress", "RESS", "edia", "EDIA", "ews", "EWS")
+_SPELLED_DOT = re.compile(r"[ \t]*[\[({][ \t]*(?i:dot)[ \t]*[\])}][ \t]*|[ \t]+dot[ \t]+")
+
+
+def _spelled_emails(block: str) -> tuple[str, set[str]]:
+    """*block* with addresses spelled out against harvesters written as addresses, and those
+    addresses (which the release does not write literally)."""
+    if " at " not in block and "at]" not in block and "at)" not in block and "at}" not in block:
+        return block, set()
+    found: set[str] = set()
+
+    def spell(m: re.Match[str]) -> str:
+        whole = m.group(0)
+        plain = " at " in whole and "[" not in whole and "(" not in whole and "{" not in whole
+        if plain and (" dot " not in whole or whole != whole.lower()):
+            return whole  # "Jane Roe at 202-..." or prose: only the all-spelled form
+        email = m.group("local") + "@" + _SPELLED_DOT.sub(".", m.group("domain"))
+        if EMAIL_RE.fullmatch(email) is None:
+            return whole
+        found.add(email)
+        return email
+
+    return _SPELLED_EMAIL.sub(spell, block), found
 
 
 def _unglue_name(m: re.Match[str]) -> str:
@@ -546,6 +594,7 @@ def _parse_block(block: str, text: str, known: dict[str, str]) -> list[Contact]:
         block = _BUTTONS.sub("\n", block)
     if "," in block:
         block = _drop_regions(block)
+    block, spelled = _spelled_emails(block)
     marked, emails, phones = _isolate(block)
     marked = "\n".join(_role_then_organisation(line) for line in marked.split("\n"))
     assembler = _Assembler(text, known)
@@ -566,7 +615,7 @@ def _parse_block(block: str, text: str, known: dict[str, str]) -> list[Contact]:
             kind, index = piece[1], int(piece[2:])
             if kind == "E":
                 email = emails[index]
-                if email in text:
+                if email in text or email in spelled:
                     assembler.put("email", email)
             else:
                 assembler.put("phone", phones[index])
@@ -597,7 +646,12 @@ def _parse_block(block: str, text: str, known: dict[str, str]) -> list[Contact]:
             piece = heading.group("after")[1:].strip()
             if not piece:
                 continue
-        if _LABEL.fullmatch(piece + ":") or _URL_LIKE.search(piece) or _CREDENTIAL.fullmatch(piece):
+        if (
+            _LABEL.fullmatch(piece + ":")
+            or _URL_LIKE.search(piece)
+            or _CREDENTIAL.fullmatch(piece)
+            or piece.lower() in _HEADING_WORDS
+        ):
             continue
         piece = _HONORIFIC_START.sub("", piece)
         if is_boilerplate(piece):
@@ -762,6 +816,8 @@ def _block_lines(lines: list[str], start: int, after: str) -> tuple[str, int]:
         heading = HEADER_RE.match(stripped)
         if heading and (not heading.group("after").strip() or heading.group("after")[:1] == ":"):
             break  # the next block's heading
+        if "ontact" in stripped and _FIRM_HEADER.match(stripped):
+            break  # "Alienware Press Contacts:": the next firm's block
         if len(stripped) > 200 and "@" not in stripped:
             break  # a paragraph: the block is over
         parts.append(stripped)
@@ -770,6 +826,22 @@ def _block_lines(lines: list[str], start: int, after: str) -> tuple[str, int]:
     else:
         end = len(lines)
     return "\n".join(parts), end
+
+
+# "Contact for press queries and for general information: Daniel Dietrich, ...": the heading
+# goes on in lower case up to its colon. Taken only when those words speak of the press.
+_HEADING_TAIL = re.compile(r"[ \t]*[a-z][^.:\n@]{0,80}:")
+_PRESS_IN_HEADING = re.compile(
+    r"(?i:press|media|news|journalists?|reporters?|presse|prensa|medios)(?![a-z])"
+)
+
+
+def _heading_tail(after: str, header: str) -> str | None:
+    """What follows the colon of a heading written out in lower case up to it, or ``None``."""
+    m = _HEADING_TAIL.match(after)
+    if m is None or not (_PRESS_IN_HEADING.search(header) or _PRESS_IN_HEADING.search(m.group(0))):
+        return None
+    return after[m.end() :]
 
 
 def _accepts(after: str, header: str) -> bool:
@@ -803,26 +875,109 @@ def find_contacts(
         m = HEADER_RE.match(line)
         if m is not None and not m.group("after").strip(" \t*_:") and _NAV_ITEM.match(line):
             continue  # "* Contact Us" in a site's menu: a link, and the menu's items no names
+        desk = False
         if m is not None and _accepts(m.group("after"), m.group("header")):
             after = m.group("after")
+        elif m is not None and (tail := _heading_tail(m.group("after"), m.group("header"))):
+            after = tail
         elif "ontact" in line and (firm := _FIRM_HEADER.match(line)) is not None:
             after = "\x01" + firm.group("org").replace(",", "\x02") + "\n" + firm.group("after")
+        elif (
+            len(line) <= 80
+            and any(word in line for word in _DESK_WORDS)
+            and _DESK_HEADER.fullmatch(line)
+            and _opens_block(lines, index)
+        ):
+            after, desk = "", True
         else:
             continue
+        block, end = _block_lines(lines, index, after)
+        found = _parse_block(block, text, known)
+        if desk and not found:
+            continue  # a desk's name over no contact: no block, the text goes on
         blocks += 1
+        block_end = end
         if first_block is None:
             first_block = index
-        block, block_end = _block_lines(lines, index, after)
-        for contact in _parse_block(block, text, known):
+        for contact in found:
             _merge(contacts, contact)
     if first_block is None and _has_email_button(text):
         return _buttons_block(lines, first_line, text, known)
     if first_block is None:
         found = list(_sentence_contacts(lines, first_line, text, known))
+        for contact in _inline_contacts(lines, first_line, text, known):
+            _merge(found, contact)
         for contact in _phone_sentence_contacts(lines, first_line):
             _merge(found, contact)
-        return tuple(found), None
-    return tuple(contacts), first_block
+        return _phones_once(found), None
+    return _phones_once(contacts), first_block
+
+
+def _opens_block(lines: list[str], index: int) -> bool:
+    """Is the first line after *index* that has text a contact's (a name, a phone, an email)?"""
+    for line in lines[index + 1 : index + 4]:
+        if line.strip():
+            return contact_line(line) is not None or _SPELLED_EMAIL.search(line) is not None
+    return False
+
+
+def _phones_once(contacts: list[Contact]) -> tuple[Contact, ...]:
+    """The contacts, a phone shared by two named people given to the first only ("Jaclyn
+    Gonzalez / (305) 251-9797 / ... / Kathryn Newby / (305) 251-9797"): one number, written
+    twice, is one contact's line."""
+    seen: set[str] = set()
+    out = []
+    for c in contacts:
+        digits = "".join(ch for ch in c.phone or "" if ch.isdigit())
+        if digits and c.name and digits in seen:
+            c = Contact(c.name, c.role, c.organisation, c.email, None)
+        elif digits and c.name:
+            seen.add(digits)
+        out.append(c)
+    return tuple(out)
+
+
+# A contact heading inside a long line, the whole release written on one line: "... the
+# company said. Media contact: Jane Roe, jane@acme.example, +49 30 1234567. About Acme: ..."
+_INLINE_HEADER = re.compile(
+    r"(?:(?<=[.!?\]\")”][ \t])|(?<=[ \t][ \t]))"
+    r"(?:(?:Media|Press|News|Medien)[ \t]+[Cc]ontacts?|[Cc]ontacts?[ \t]+(?:presse|m[ée]dias?|press|media)"
+    r"|Pressekontakte?|Contactos?[ \t]+de[ \t]+prensa|Contacts?|Kontakt)[ \t]?:[ \t]*"
+)
+_INLINE_LINE = 1500  # a whole release on one line; shorter lines are its own lines
+_INLINE_SPAN = 400  # characters of a contact after its heading
+_INLINE_LIMIT = 4
+
+
+def _inline_contacts(
+    lines: list[str], first_line: int, text: str, known: dict[str, str]
+) -> list[Contact]:
+    """Contacts under a heading inside a long line, up to the sentence that follows them."""
+    found: list[Contact] = []
+    for line in lines[first_line:]:
+        if len(line) < _INLINE_LINE or ":" not in line or "ont" not in line:
+            continue
+        # The heading is looked for only around its "ont" ("Contact", "Kontakt"): the
+        # pattern tried at every place of a long line cost more than the rest of this module.
+        heads: list[re.Match[str]] = []
+        for at in _find_all(line, "ont", 40):
+            m = _INLINE_HEADER.search(line, max(0, at - 16), at + 24)
+            if m is not None and (not heads or m.start() >= heads[-1].end()):
+                heads.append(m)
+        for m in heads[:_INLINE_LIMIT]:
+            span = line[m.end() : m.end() + _INLINE_SPAN]
+            # The contact ends at the first full stop before a capital once a phone or an
+            # email has been given: "..., +49 30 1234567. About Acme: ...".
+            reach = EMAIL_RE.search(span) or _PHONE_RE.search(span)
+            if reach is None:
+                continue
+            end = _SENTENCE_END.search(span, reach.end())
+            for contact in _parse_block(span[: end.start()] if end else span, text, known):
+                if contact.name or contact.email:
+                    # Without its line breaks a firm runs into the name and labels beside it
+                    # ("Fast Guard Service Dwight Gibson"): only the person and the numbers.
+                    _merge(found, Contact(contact.name, None, None, contact.email, contact.phone))
+    return found
 
 
 # "Media questions may be directed to Sharon Bradford Franklin at info@pclob.gov or
@@ -842,6 +997,14 @@ _REACH_VERBS = (
     "sent to ",
     "call ",
     "reach ",
+)
+# A statement that tells where to send questions, with an address and no one's name: "Please
+# address any questions to: info@pclob.gov", "Inquiries should be directed to press@acme.org".
+# A sentence for the public ("may email suggestions to the Board at ...") is no such line.
+_QUESTIONS_TO = re.compile(
+    r"(?i:(?:address|direct|send|forward)\s+(?:any|all|your)?\s*(?:questions|inquiries|enquiries)"
+    r"|(?:questions|inquiries|enquiries)\s+(?:should|may|can)\s+be\s+(?:addressed|directed|sent))"
+    r"[ \t]+(?i:to)[ \t]*:?[ \t]*(?P<email>" + EMAIL_RE.pattern + ")"
 )
 # The end of that sentence: a full stop before a space and a capital, or at the line's end
 # (an address's dots are followed by letters).
@@ -867,6 +1030,10 @@ def _sentence_contacts(
         at = tail.find("@", stop)
         line = tail[begin:stop]
         low = line.lower()
+        if "questions" in low or "inquiries" in low or "enquiries" in low:
+            for q in _QUESTIONS_TO.finditer(line):
+                # "Please address any questions to: info@pclob.gov": the office's address.
+                _merge(contacts, Contact(None, None, None, q.group("email"), None))
         if not any(word in low for word in _PRESS_WORDS) or not any(
             verb in low for verb in _REACH_VERBS
         ):
@@ -921,6 +1088,12 @@ def _phone_sentence_contacts(lines: list[str], first_line: int) -> list[Contact]
         if phone is None or not 7 <= sum(ch.isdigit() for ch in phone.group(0)) <= 15:
             continue
         name = " ".join(m.group("name").split())
+        desk = _GLUED_LABEL_END.sub("", name)
+        if _TEAM_ROLE.match(desk):
+            # "Contact  Press OfficePhone  202 228 3685" (a scraped page on one line): the
+            # press office's number, no one's name.
+            _merge(contacts, Contact(None, desk, None, None, " ".join(phone.group(0).split())))
+            continue
         if not _is_name(name) or len([t for t in name.split() if len(t) > 2]) > 3:
             continue
         if body.count(name) >= 3:
@@ -936,6 +1109,8 @@ def _phone_sentence_contacts(lines: list[str], first_line: int) -> list[Contact]
 
 
 _SCAN_PHONE_CHARS = 60_000
+# A phone's label run into the words before it once line breaks are lost: "Press OfficePhone".
+_GLUED_LABEL_END = re.compile(r"(?<=[a-z])(?:Phone|Tel|Telephone)$")
 
 
 def _find_all(text: str, word: str, limit: int) -> list[int]:
