@@ -128,3 +128,27 @@ def test_every_email_occurs_literally():
     text = HEAD + "Media Contact: Jim BaudinoPresidentIconic Tonicspress@drink.comdrink.com"
     for contact in extract(text).contacts:
         assert contact.email is None or contact.email in text
+
+
+def test_firm_on_the_first_line_and_its_person_on_the_next() -> None:
+    # A newswire's "Contact Details" block: the firm, then the person, then the reach; the
+    # address is the person's name at the firm's domain.
+    text = (
+        "Acme Signs a Deal\n\nSYDNEY, 25 March 2024 -- Acme signed a three-year deal today.\n\n"
+        "Contact Details\n\nProactive Investors\n\nJonathan Jackson\n\n+61 413 713 744\n\n"
+        "jonathan@proactiveinvestors.com\n"
+    )
+    (contact,) = extract(text).contacts
+    assert contact.name == "Jonathan Jackson"
+    assert contact.organisation == "Proactive Investors"
+    assert contact.email == "jonathan@proactiveinvestors.com"
+
+
+def test_person_then_firm_stays_as_written() -> None:
+    text = (
+        "Acme Signs a Deal\n\nSYDNEY, 25 March 2024 -- Acme signed a three-year deal today.\n\n"
+        "Media contact:\nDerek Simmons\nHarborline Cruises\n+1 555 0100\n"
+        "derek@harborlinecruises.com\n"
+    )
+    (contact,) = extract(text).contacts
+    assert (contact.name, contact.organisation) == ("Derek Simmons", "Harborline Cruises")

@@ -181,3 +181,37 @@ def test_the_issuer_named_by_a_cms_export() -> None:
     drafts = _read("json", docs)
     assert [d.issuer for d in drafts] == ["Acme Foods SA", "City of Lyon", None]
     assert build_release(drafts[0], "/imports/x.json").issuer == "Acme Foods SA"
+
+
+def test_a_claimed_fingerprint_is_not_believed(tmp_path: Path) -> None:
+    """A file in Pressroom's form that claims another release's fingerprint must not make
+    that release "already known" when it comes: the fingerprint is the file's content's."""
+    from store.disk.release_store import ReleaseStore
+    from store.ingest.run import import_paths
+
+    real = tmp_path / "real.txt"
+    real.write_text("A real release\n\nIts own text, imported later.", encoding="utf-8")
+    with ReleaseStore(tmp_path / "scratch.json") as scratch:
+        import_paths(scratch, [str(real)], workers=1)
+        [seen] = scratch.releases()
+    claimed = seen.fingerprint
+    hostile = tmp_path / "hostile.json"
+    hostile.write_bytes(
+        orjson.dumps(
+            [
+                {
+                    "id": "0123456789abcdef",
+                    "title": "Something else",
+                    "body": "Other words.",
+                    "organisations": [],
+                    "fingerprint": claimed,
+                }
+            ]
+        )
+    )
+    with ReleaseStore(tmp_path / "releases.json") as store:
+        first = import_paths(store, [str(hostile)], workers=1)
+        second = import_paths(store, [str(real)], workers=1)
+        titles = sorted(r.title for r in store.releases())
+    assert (first.imported, second.imported, second.known) == (1, 1, 0)
+    assert titles == ["A real release", "Something else"]

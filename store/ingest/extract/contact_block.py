@@ -467,6 +467,28 @@ def _addressed_to(name: str | None, email: str) -> bool:
     return local == initials or local.startswith(words[0][0] + words[-1])
 
 
+def _spells_domain(name: str, email: str) -> bool:
+    """Whether *name*'s letters are *email*'s domain ("Proactive Investors",
+    "jonathan@proactiveinvestors.com")."""
+    label = email.partition("@")[2].split(".")[0]
+    return len(label) >= 4 and label == "".join(ch for ch in fold(name) if ch.isalnum())
+
+
+def _swap_firm_and_person(fields: dict[str, str]) -> None:
+    """A firm on the first line and its person on the next ("Proactive Investors" /
+    "Jonathan Jackson" / phone / "jonathan@proactiveinvestors.com") were read as a person and
+    the person's firm: the address, made from the person's name at the firm's domain, says
+    which is which."""
+    name, org, email = fields["name"], fields["organisation"], fields["email"]
+    if (
+        _is_name(org)
+        and _addressed_to(org, email)
+        and not _addressed_to(name, email)
+        and _spells_domain(name, email)
+    ):
+        fields["name"], fields["organisation"] = org, name
+
+
 class _Assembler:
     """Turns the classified pieces of a block into one contact per person or email."""
 
@@ -482,6 +504,8 @@ class _Assembler:
 
     def flush(self, final: bool = False) -> None:
         f = self.fields
+        if f.get("name") and f.get("organisation") and f.get("email"):
+            _swap_firm_and_person(f)
         if f.get("name") and f.get("organisation") and fold(f["name"]) == fold(f["organisation"]):
             del f["name"]  # "Ascendant Medical" twice: the firm, named again before its phone
         if final and self.contacts and set(f) == {"organisation"}:

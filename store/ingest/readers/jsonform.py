@@ -135,7 +135,9 @@ def entry_draft(obj: Mapping[str, Any], fmt: str, index: str | None) -> Draft | 
 
 
 def _exported_release(obj: Mapping[str, Any]) -> Release | None:
-    record = Release.from_json(obj)
+    # The fingerprint is computed from what the file says, never taken from it: a file that
+    # claimed another release's would make that release "already known" when it comes.
+    record = Release.from_json({**obj, "fingerprint": ""})
     if not record.title:
         return None
     if record.date is not None and iso_date(record.date) != record.date:
