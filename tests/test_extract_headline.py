@@ -239,3 +239,20 @@ def test_a_declared_title_with_a_kicker_after_it_gives_way_to_the_heading():
         "## Acme Opens a Lab\n\nAcme opened a lab.\n", title="Acme Opens a Lab in Ohio"
     )
     assert longer.title == "Acme Opens a Lab in Ohio"
+
+
+def test_headline_alone_above_the_kicker_and_contact_line():
+    # Read as a letterhead before: a line that says what happened is no sender's name.
+    text = (
+        "Roe Statement on the Harbour Bridge Vote\n\n"
+        "For Immediate Release: July 19, 2005\n"
+        "\t\tContact: \n"
+        "WASHINGTON (July 19, 2005) - Sen. Jane Roe today issued the following statement "
+        "on the vote to fund the Harbour Bridge, which the Senate passed this morning.\n"
+    )
+    r = extract(text)
+    assert (r.title, r.title_source) == ("Roe Statement on the Harbour Bridge Vote", "text")
+    assert r.kicker == "For Immediate Release" and r.date == "2005-07-19"
+    # A sender's name above the kicker stays a letterhead, not a headline.
+    letterhead = text.replace("Roe Statement on the Harbour Bridge Vote", "Office of Jane Roe")
+    assert extract(letterhead).title != "Office of Jane Roe"

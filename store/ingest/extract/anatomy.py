@@ -263,7 +263,30 @@ def _read_top(
         else:
             break
         index += 1
+    if top.headline is None and top.kicker is not None and top.letterhead_end:
+        top.headline, top.headline_lines = _headline_above_kicker(lines, top.letterhead_end)
     return top
+
+
+def _headline_above_kicker(lines: list[str], end: int) -> tuple[str | None, tuple[int, ...]]:
+    """The headline a page puts alone above its kicker ("Carper Statement on ..." then "For
+    Immediate Release: July 19, 2005"), read as a letterhead: a line on its own that says
+    what happened, which a sender's name never does."""
+    for index, line in enumerate(lines[:end]):
+        stripped = " ".join(strip_heading(line).split())
+        if not stripped:
+            continue
+        alone = index + 1 >= end or not lines[index + 1].strip() or split_kicker(lines[index + 1])
+        if (
+            alone
+            and len(stripped.split()) >= 4
+            and is_headline_line(stripped)
+            and says_what_happened(stripped)
+            and search_date(stripped) is None
+        ):
+            return stripped, (index,)
+        break
+    return None, ()
 
 
 def _letterhead_end(lines: list[str]) -> tuple[int, str | None, str | None, str | None]:
