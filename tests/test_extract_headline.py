@@ -256,3 +256,22 @@ def test_headline_alone_above_the_kicker_and_contact_line():
     # A sender's name above the kicker stays a letterhead, not a headline.
     letterhead = text.replace("Roe Statement on the Harbour Bridge Vote", "Office of Jane Roe")
     assert extract(letterhead).title != "Office of Jane Roe"
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        (
+            "STATE TO RECEIVE  5 MILLION FOR BRIDGE REPAIR  SENATORS ROE AND DOE ANNOUNCE",
+            "STATE TO RECEIVE 5 MILLION FOR BRIDGE REPAIR",
+        ),
+        ("County Gets New Clinic Grant   Rep. Jane Roe Says", "County Gets New Clinic Grant"),
+        # One space: the credit is the headline's own words ("..., Senator Says").
+        ("Bridge Funding Is Vital Senator Roe Says", "Bridge Funding Is Vital Senator Roe Says"),
+        # Nothing before it but the credit: it is the headline.
+        ("Senators Roe and Doe Announce", "Senators Roe and Doe Announce"),
+    ],
+)
+def test_credit_run_on_after_a_scraped_headline(line, title):
+    text = f"{line}\n\nWASHINGTON - Senators Jane Roe and John Doe announced today the grant.\n"
+    assert extract(text).title == title

@@ -29,6 +29,7 @@ from store.ingest.extract.headline import (
     is_placeholder_title,
     split_run_on,
     strip_heading,
+    without_credit,
 )
 from store.ingest.extract.issuer import (
     about_in_capitals,
@@ -553,7 +554,7 @@ def _join_wrapped(lines: list[str], index: int, paragraphs: bool) -> tuple[str, 
     """A headline with the lines that continue it, when a hard wrap broke it."""
     # Spaced capitals ("P R I V A C Y   &   C I V I L") read as words while the gaps between
     # the words are still there: the join below squashes every run of spaces.
-    parts = [strip_heading(collapse_spaced(lines[index]))]
+    parts = [strip_heading(without_credit(collapse_spaced(lines[index])))]
     used = 1
     if paragraphs and len(parts[0]) <= _WRAPPED_LINE and not lines[index].lstrip().startswith("#"):
         while index + used < len(lines) and used < 4:
