@@ -275,3 +275,22 @@ def test_headline_alone_above_the_kicker_and_contact_line():
 def test_credit_run_on_after_a_scraped_headline(line, title):
     text = f"{line}\n\nWASHINGTON - Senators Jane Roe and John Doe announced today the grant.\n"
     assert extract(text).title == title
+
+
+def test_capitals_headline_broken_alike_in_both_copies_is_joined():
+    # A scraped page lost its breaks: runs of spaces split its title, the same way in the
+    # page's title above and in the heading; the broken-off words are the headline's.
+    page = (
+        "PRESS RELEASE  ROE STATEMENT ON DECISION TO CLOSE   RURAL OFFICES    "
+        "IN THREE COUNTIES      Press Release    October 18  2005      "
+        "ROE STATEMENT ON DECISION TO CLOSE   RURAL OFFICES    IN THREE COUNTIES      "
+        "WASHINGTON  D C     Senator Jane Roe issued the following statement on the "
+        "decision to close rural offices in three counties of the state this year      "
+        "The plan was ill conceived and poorly sold and it should be withdrawn at once      "
+    )
+    r = extract(page)
+    assert r.title == "ROE STATEMENT ON DECISION TO CLOSE RURAL OFFICES IN THREE COUNTIES"
+    assert r.body.startswith("WASHINGTON")
+    # Broken in one copy only: the short line in capitals may be anything (a place).
+    once = page.replace("CLOSE   RURAL OFFICES    IN THREE", "CLOSE RURAL OFFICES IN THREE", 1)
+    assert extract(once).title == "ROE STATEMENT ON DECISION TO CLOSE RURAL OFFICES"

@@ -250,6 +250,8 @@ def _read_top(
                     index = kicker_at  # a site's banner or age gate above the kicker
                     continue
                 break  # the declared title stands; this line is the body's first
+            if used == 1 and (more := _capitals_continued(lines, index, joined)) is not None:
+                joined, used = f"{joined} {more[0]}", more[1]
             top.headline = joined
             top.headline_lines = tuple(range(index, index + used))
             top.body_from = index + used
@@ -288,6 +290,30 @@ def _headline_above_kicker(lines: list[str], end: int) -> tuple[str | None, tupl
             return stripped, (index,)
         break
     return None, ()
+
+
+def _capitals_continued(lines: list[str], index: int, headline: str) -> tuple[str, int] | None:
+    """(the words, lines used) of a headline in capitals that a run of spaces broke off into a
+    paragraph of its own ("... FSA TOMORROW" / "MODERNIZATION PLAN"), when the page's other
+    copy of its title, above, is broken in the same place: a short line in capitals alone
+    could be the dateline's place or a kicker as well."""
+    if not headline.isupper() or index + 2 >= len(lines) or lines[index + 1].strip():
+        return None
+    nxt = " ".join(lines[index + 2].split())
+    if not nxt or not nxt.isupper() or len(nxt.split()) > 4 or not is_headline_line(nxt):
+        return None
+    if read_kicker(nxt) or find_dateline([nxt], set()) is not None:
+        return None
+    tail = " ".join(lines[index].split())
+    for above in range(max(0, index - 12), index - 1):
+        if (
+            " ".join(lines[above].split()).endswith(tail)
+            and not lines[above + 1].strip()
+            and above + 2 < index
+            and " ".join(lines[above + 2].split()) == nxt
+        ):
+            return nxt, 3
+    return None
 
 
 def _letterhead_end(lines: list[str]) -> tuple[int, str | None, str | None, str | None]:
