@@ -55,12 +55,14 @@ CONTACT_MARGIN = 0.10
 # headline, date, place and issuer measured again at 05:15 UTC after the seventh (a headline
 # the release does not state counts as none, title_source; legislators' offices named again,
 # About headings in capitals; a date label written twice); issuer again at 05:45 UTC (a
-# mail's sender whose name spells its domain).
+# mail's sender whose name spells its domain); headline again at 19:35 UTC (a visible <h1>
+# over a <title> one word apart, a headline alone above its kicker, a legislator's credit and a
+# title in capitals broken by runs of spaces on scraped pages).
 # The issuer names an issuer only where it is right at least 90% of the time on the real
 # corpus (precision over recall: the issuer shows on every row). Raise them as extraction
 # improves (see tests/devset/SOURCES.md, "The floors").
 FLOORS: dict[str, dict[str, float]] = {
-    "headline": {"accuracy": 0.89},  # measured 0.940
+    "headline": {"accuracy": 0.93},  # measured 0.980
     "date": {"accuracy": 0.94},  # 0.990
     "place": {"accuracy": 0.93},  # 0.980
     "issuer": {"accuracy": 0.87},  # 0.920
