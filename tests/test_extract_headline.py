@@ -239,3 +239,58 @@ def test_a_declared_title_with_a_kicker_after_it_gives_way_to_the_heading():
         "## Acme Opens a Lab\n\nAcme opened a lab.\n", title="Acme Opens a Lab in Ohio"
     )
     assert longer.title == "Acme Opens a Lab in Ohio"
+
+
+def test_headline_alone_above_the_kicker_and_contact_line():
+    # Read as a letterhead before: a line that says what happened is no sender's name.
+    text = (
+        "Roe Statement on the Harbour Bridge Vote\n\n"
+        "For Immediate Release: July 19, 2005\n"
+        "\t\tContact: \n"
+        "WASHINGTON (July 19, 2005) - Sen. Jane Roe today issued the following statement "
+        "on the vote to fund the Harbour Bridge, which the Senate passed this morning.\n"
+    )
+    r = extract(text)
+    assert (r.title, r.title_source) == ("Roe Statement on the Harbour Bridge Vote", "text")
+    assert r.kicker == "For Immediate Release" and r.date == "2005-07-19"
+    # A sender's name above the kicker stays a letterhead, not a headline.
+    letterhead = text.replace("Roe Statement on the Harbour Bridge Vote", "Office of Jane Roe")
+    assert extract(letterhead).title != "Office of Jane Roe"
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        (
+            "STATE TO RECEIVE  5 MILLION FOR BRIDGE REPAIR  SENATORS ROE AND DOE ANNOUNCE",
+            "STATE TO RECEIVE 5 MILLION FOR BRIDGE REPAIR",
+        ),
+        ("County Gets New Clinic Grant   Rep. Jane Roe Says", "County Gets New Clinic Grant"),
+        # One space: the credit is the headline's own words ("..., Senator Says").
+        ("Bridge Funding Is Vital Senator Roe Says", "Bridge Funding Is Vital Senator Roe Says"),
+        # Nothing before it but the credit: it is the headline.
+        ("Senators Roe and Doe Announce", "Senators Roe and Doe Announce"),
+    ],
+)
+def test_credit_run_on_after_a_scraped_headline(line, title):
+    text = f"{line}\n\nWASHINGTON - Senators Jane Roe and John Doe announced today the grant.\n"
+    assert extract(text).title == title
+
+
+def test_capitals_headline_broken_alike_in_both_copies_is_joined():
+    # A scraped page lost its breaks: runs of spaces split its title, the same way in the
+    # page's title above and in the heading; the broken-off words are the headline's.
+    page = (
+        "PRESS RELEASE  ROE STATEMENT ON DECISION TO CLOSE   RURAL OFFICES    "
+        "IN THREE COUNTIES      Press Release    October 18  2005      "
+        "ROE STATEMENT ON DECISION TO CLOSE   RURAL OFFICES    IN THREE COUNTIES      "
+        "WASHINGTON  D C     Senator Jane Roe issued the following statement on the "
+        "decision to close rural offices in three counties of the state this year      "
+        "The plan was ill conceived and poorly sold and it should be withdrawn at once      "
+    )
+    r = extract(page)
+    assert r.title == "ROE STATEMENT ON DECISION TO CLOSE RURAL OFFICES IN THREE COUNTIES"
+    assert r.body.startswith("WASHINGTON")
+    # Broken in one copy only: the short line in capitals may be anything (a place).
+    once = page.replace("CLOSE   RURAL OFFICES    IN THREE", "CLOSE RURAL OFFICES IN THREE", 1)
+    assert extract(once).title == "ROE STATEMENT ON DECISION TO CLOSE RURAL OFFICES"

@@ -66,6 +66,19 @@ def test_plain_title_is_kept_when_h1_differs() -> None:
     assert page.text == "Newsroom\n\nBody"  # the h1 stays in the text
 
 
+def test_heading_wins_over_a_title_one_word_spelled_otherwise() -> None:
+    # A typo corrected in one of them: the reader sees the heading, shown once.
+    page = html_to_text(
+        "<title>Acme opens its reserch lab in Leeds</title>"
+        "<h1>Acme opens its research lab in Leeds</h1><p>Body</p>"
+    )
+    assert (page.title, page.text) == ("Acme opens its research lab in Leeds", "Body")
+    # Two words apart, or one word quite another: two titles, the <title> kept.
+    for title in ("Acme opens its reserch lab in Lids", "Acme opens its new lab in Leeds"):
+        page = html_to_text(f"<title>{title}</title><h1>Acme opens its research lab in Leeds</h1>")
+        assert page.title == title
+
+
 def test_time_datetime_as_date_and_bad_dates_ignored() -> None:
     assert html_to_text('<time datetime="2021-06-23T10:00">June</time>').date == "2021-06-23"
     assert html_to_text('<meta name="date" content="23/06/2021"><p>x</p>').date is None

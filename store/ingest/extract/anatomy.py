@@ -29,6 +29,7 @@ from store.ingest.extract.headline import (
     is_placeholder_title,
     split_run_on,
     strip_heading,
+    without_credit,
 )
 from store.ingest.extract.issuer import (
     about_in_capitals,
@@ -258,6 +259,8 @@ def _read_top(
                     index = kicker_at  # a site's banner or age gate above the kicker
                     continue
                 break  # the declared title stands; this line is the body's first
+            if used == 1 and (more := _capitals_continued(lines, index, joined)) is not None:
+                joined, used = f"{joined} {more[0]}", more[1]
             top.headline = joined
             top.headline_lines = tuple(range(index, index + used))
             top.body_from = index + used
@@ -272,7 +275,54 @@ def _read_top(
         else:
             break
         index += 1
+    if top.headline is None and top.kicker is not None and top.letterhead_end:
+        top.headline, top.headline_lines = _headline_above_kicker(lines, top.letterhead_end)
     return top
+
+
+def _headline_above_kicker(lines: list[str], end: int) -> tuple[str | None, tuple[int, ...]]:
+    """The headline a page puts alone above its kicker ("Carper Statement on ..." then "For
+    Immediate Release: July 19, 2005"), read as a letterhead: a line on its own that says
+    what happened, which a sender's name never does."""
+    for index, line in enumerate(lines[:end]):
+        stripped = " ".join(strip_heading(line).split())
+        if not stripped:
+            continue
+        alone = index + 1 >= end or not lines[index + 1].strip() or split_kicker(lines[index + 1])
+        if (
+            alone
+            and len(stripped.split()) >= 4
+            and is_headline_line(stripped)
+            and says_what_happened(stripped)
+            and search_date(stripped) is None
+        ):
+            return stripped, (index,)
+        break
+    return None, ()
+
+
+def _capitals_continued(lines: list[str], index: int, headline: str) -> tuple[str, int] | None:
+    """(the words, lines used) of a headline in capitals that a run of spaces broke off into a
+    paragraph of its own ("... FSA TOMORROW" / "MODERNIZATION PLAN"), when the page's other
+    copy of its title, above, is broken in the same place: a short line in capitals alone
+    could be the dateline's place or a kicker as well."""
+    if not headline.isupper() or index + 2 >= len(lines) or lines[index + 1].strip():
+        return None
+    nxt = " ".join(lines[index + 2].split())
+    if not nxt or not nxt.isupper() or len(nxt.split()) > 4 or not is_headline_line(nxt):
+        return None
+    if read_kicker(nxt) or find_dateline([nxt], set()) is not None:
+        return None
+    tail = " ".join(lines[index].split())
+    for above in range(max(0, index - 12), index - 1):
+        if (
+            " ".join(lines[above].split()).endswith(tail)
+            and not lines[above + 1].strip()
+            and above + 2 < index
+            and " ".join(lines[above + 2].split()) == nxt
+        ):
+            return nxt, 3
+    return None
 
 
 def _letterhead_end(lines: list[str]) -> tuple[int, str | None, str | None, str | None]:
@@ -539,7 +589,7 @@ def _join_wrapped(lines: list[str], index: int, paragraphs: bool) -> tuple[str, 
     """A headline with the lines that continue it, when a hard wrap broke it."""
     # Spaced capitals ("P R I V A C Y   &   C I V I L") read as words while the gaps between
     # the words are still there: the join below squashes every run of spaces.
-    parts = [strip_heading(collapse_spaced(lines[index]))]
+    parts = [strip_heading(without_credit(collapse_spaced(lines[index])))]
     used = 1
     if paragraphs and len(parts[0]) <= _WRAPPED_LINE and not lines[index].lstrip().startswith("#"):
         while index + used < len(lines) and used < 4:

@@ -123,6 +123,24 @@ def _place_before(s: str, end: int) -> int | None:
 _PLACE_START = re.compile(r"(?:[A-Z][A-Za-z.]+)(?:[ ,]{1,3}[A-Z][A-Za-z.]*){0,3}(?:[ \t]|$)")
 
 
+# A credit run on after a headline where a scraped page lost its line break or dash (a run of
+# two spaces or more): "HAWAII TO RECEIVE ... RECOVERY  SENATORS INOUYE AND AKAKA ANNOUNCE".
+_CREDIT = re.compile(
+    r"[ \t]{2,}(?:U\.?[ ]?S\.?[ ]+)?(?i:senators?|sens?\.?|representatives?|reps?\.|"
+    r"congress(?:wo)?man|congresswoman)[ ]+[A-Za-z][A-Za-z .'’-]{1,80}?[ ]+"
+    r"(?i:announce|announces|announced|say|says|said)[ \t.]*$"
+)
+
+
+def without_credit(line: str) -> str:
+    """*line* without the credit a scraped page ran on after its headline ("...  SENATORS
+    INOUYE AND AKAKA ANNOUNCE"); the line itself when it has none, or is only that."""
+    m = _CREDIT.search(line)
+    if m is None or len(line[: m.start()].split()) < 4:
+        return line
+    return line[: m.start()]
+
+
 def is_headline_line(line: str) -> bool:
     """Could *line* be a headline? Not a marker, footer, date, address or contact line."""
     s = line.strip().lstrip("#").strip().strip("*_").strip()

@@ -348,7 +348,12 @@ class _TextCollector(HTMLParser):
             self.title_text = clean_line("".join(self.title_parts))
         heading = self.h1_text or None
         title = self.title_text or None
-        if heading and (title is None or _SITE_TITLE.search(title) or heading in title):
+        if heading and (
+            title is None
+            or _SITE_TITLE.search(title)
+            or heading in title
+            or _one_word_apart(heading, title)
+        ):
             title = heading
         pieces = self.pieces
         if title is not None and title == heading and self.h1_span is not None:
@@ -392,6 +397,29 @@ def _home(domains: dict[str, int]) -> str | None:
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return ranked[0][0]
+
+
+def _one_word_apart(heading: str, title: str) -> bool:
+    """Whether the visible heading and the <title> are one text but for one word spelled
+    otherwise (a typo corrected in one of them): then the reader sees the heading."""
+    a, b = heading.casefold().split(), title.casefold().split()
+    if len(a) != len(b) or len(a) < 4:
+        return False
+    differ = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(differ) == 1 and _edits_at_most_two(*differ[0])
+
+
+def _edits_at_most_two(a: str, b: str) -> bool:
+    """Whether *b* is *a* with at most two letters inserted, dropped or changed."""
+    if abs(len(a) - len(b)) > 2 or len(a) > 40:
+        return False  # a word is short; a long run of letters costs its length squared
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1] <= 2
 
 
 def _site_name(title: str | None, heading: str | None) -> str | None:
