@@ -62,13 +62,13 @@ CONTACT_MARGIN = 0.05
 # shapes (a press desk named alone on its line, an address spelled out, a heading written out
 # up to its colon, a phone shared by two people given once, a contact inside a one-line text).
 # Headline measured again at 20:00 UTC (scraped pages' credits and broken capitals; an HTML
-# <h1> over a <title> spelled otherwise). Organisations measured again at 19:45 UTC on the 120 (issue 10: whole names of bodies, not
+# <h1> over a <title> spelled otherwise; at 20:10 a banner <h1> naming the site). Organisations measured again at 19:45 UTC on the 120 (issue 10: whole names of bodies, not
 # headings, titles, classes of bodies or a body's own committees).
 # The issuer names an issuer only where it is right at least 90% of the time on the real
 # corpus (precision over recall: the issuer shows on every row). Raise them as extraction
 # improves (see tests/devset/SOURCES.md, "The floors").
 FLOORS: dict[str, dict[str, float]] = {
-    "headline": {"accuracy": 0.84},  # measured 0.892
+    "headline": {"accuracy": 0.87},  # measured 0.925
     "date": {"accuracy": 0.94},  # 0.992
     "place": {"accuracy": 0.87},  # 0.925
     "issuer": {"accuracy": 0.81},  # 0.867

@@ -66,6 +66,17 @@ def test_plain_title_is_kept_when_h1_differs() -> None:
     assert page.text == "Newsroom\n\nBody"  # the h1 stays in the text
 
 
+def test_a_banner_h1_naming_the_site_is_not_the_headline() -> None:
+    # The site's name in the banner, a word of the <title>: the <title> is the headline.
+    page = html_to_text(
+        '<title>Mozilla.org Launches Mozilla 1.0</title><h1><a href="/">Mozilla</a></h1><p>Body</p>'
+    )
+    assert page.title == "Mozilla.org Launches Mozilla 1.0"
+    # The headline inside a longer <title> is still the heading.
+    page = html_to_text("<title>Press release: Acme opens lab</title><h1>Acme opens lab</h1>")
+    assert page.title == "Acme opens lab"
+
+
 def test_heading_wins_over_a_title_one_word_spelled_otherwise() -> None:
     # A typo corrected in one of them: the reader sees the heading, shown once.
     page = html_to_text(

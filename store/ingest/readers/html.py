@@ -351,7 +351,9 @@ class _TextCollector(HTMLParser):
         if heading and (
             title is None
             or _SITE_TITLE.search(title)
-            or heading in title
+            # The heading inside a longer <title> ("Press release: <heading>"), not the
+            # site's name in a banner <h1> ("Mozilla" in "Mozilla.org Launches Mozilla 1.0")
+            or (heading in title and (len(heading.split()) >= 3 or 2 * len(heading) >= len(title)))
             or _one_word_apart(heading, title)
         ):
             title = heading
