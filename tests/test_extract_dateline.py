@@ -70,6 +70,18 @@ CASES = [
         "Double Oak, United States",
         "2025-02-22",
     ),
+    # A place in brackets after the date.
+    (
+        "June 30, 2004, (Mountain View, CA). The Foundation announced a series of changes.",
+        "Mountain View, CA",
+        "2004-06-30",
+    ),
+    (
+        "February 9, 2004 (the Internet) - The Foundation today announced new releases.",
+        "the Internet",
+        "2004-02-09",
+    ),
+    ("June 30, 2004 (PRNewswire) - Acme today announced a plant.", None, "2004-06-30"),
 ]
 
 

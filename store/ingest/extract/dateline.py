@@ -102,9 +102,20 @@ def _strip_tags(prefix: str) -> tuple[str, bool]:
     return s, tagged
 
 
+# A place in brackets after the date, then a full stop, a comma or a dash.
+_BRACKETED_PLACE_AFTER = re.compile(r"\(([^()\n]{2,40})\)[ \t]*(?:--|[.,:;–—-])")
+
+
 def _place_after(head: str, end: int) -> str | None:
     """A place written after the date, when none came before it."""
     rest = head[end : end + 120].lstrip(" \t,;:–—-/|")
+    bracketed = _BRACKETED_PLACE_AFTER.match(rest)
+    if bracketed:
+        # "June 30, 2004, (Mountain View, CA). The ...", "February 9, 2004 (the Internet) - "
+        place = bracketed.group(1).strip()
+        bare = place[4:] if place[:4].lower() == "the " else place
+        if _is_place(bare) and not _WIRE.search(place) and not search_date(place):
+            return " ".join(place.split())
     wire = _LEADING_WIRE.match(rest)
     if wire and _WIRE.search(wire.group(0)):
         rest = rest[wire.end() :].lstrip(" \t,;:–—-/|")
