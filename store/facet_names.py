@@ -85,8 +85,9 @@ def _cut_to(name: str, core: str) -> str | None:
 
 
 def biggest(counts: dict[str, int], limit: int) -> tuple[tuple[str, int], ...]:
-    """The *limit* largest of *counts*, ties by name (the same order on every backend)."""
-    return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit])
+    """The *limit* largest of *counts*; ties in the order they came (the archive's order on a
+    store file, where the newest win; PostgreSQL's counts come sorted by name)."""
+    return tuple(sorted(counts.items(), key=lambda item: -item[1])[:limit])
 
 
 def facet_entries(

@@ -1013,10 +1013,10 @@ def _facets_of(rows: list[tuple[Any, ...]], limit: int, scale: float) -> Facets:
 
     tags = Counter({names.get(key, key): amount for key, amount in groups.get("tag", {}).items()})
     return Facets(
-        organisations=facet_entries(groups.get("org", {}).items(), limit),
-        places=facet_entries(groups.get("place", {}).items(), limit, places=True),
+        organisations=facet_entries(sorted(groups.get("org", {}).items()), limit),
+        places=facet_entries(sorted(groups.get("place", {}).items()), limit, places=True),
         years=tuple(sorted(groups.get("year", {}).items(), reverse=True)),
-        issuers=facet_entries(groups.get("issuer", {}).items(), limit),
+        issuers=facet_entries(sorted(groups.get("issuer", {}).items()), limit),
         tags=biggest(tags),
     )
 
