@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from store.search.tokens import field_key
 
@@ -30,6 +31,12 @@ def body_key(name: str) -> str:
     return " ".join(_PUNCTUATION.sub(" ", _core(field_key(name))).split())
 
 
+# The facets of a result are counted again at every change of the query, over the same names
+# (31,000 organisations on the real corpus: 0.3 s to key them all, a few ms once known).
+_body_key = lru_cache(maxsize=1 << 17)(body_key)
+_field_key = lru_cache(maxsize=1 << 17)(field_key)
+
+
 def merged_counts(counts: Iterable[tuple[str, int]], *, places: bool = False) -> dict[str, int]:
     """*counts* of spellings, summed per body (or per place) under one spelling each.
 
@@ -38,18 +45,22 @@ def merged_counts(counts: Iterable[tuple[str, int]], *, places: bool = False) ->
     cut to its core (without "The" or a legal form), when that finds them all. Spellings that
     no such label finds ("U.S. Steel" beside "US Steel") stay apart, so that a count is what
     choosing its entry finds. Places are grouped by case and spacing alone."""
-    key_of = field_key if places else body_key
+    key_of = _field_key if places else _body_key
     groups: dict[str, list[tuple[str, int]]] = {}
     for name, amount in counts:
         groups.setdefault(key_of(name), []).append((name, amount))
     merged: dict[str, int] = {}
     for members in groups.values():
+        if len(members) == 1:  # most names have one spelling
+            name, amount = members[0]
+            merged[name] = merged.get(name, 0) + amount
+            continue
         # Most frequent first; on a tie the shorter, then by name (the same on every backend).
         members.sort(key=lambda member: (-member[1], len(member[0]), member[0]))
         while members:
             label = _label(members)
-            keys = [field_key(name) for name, _ in members]
-            found = [m for m, key in zip(members, keys, strict=True) if field_key(label) in key]
+            needle = _field_key(label)
+            found = [m for m in members if needle in _field_key(m[0])]
             merged[label] = merged.get(label, 0) + sum(amount for _, amount in found)
             members = [m for m in members if m not in found]
     return merged
@@ -57,12 +68,12 @@ def merged_counts(counts: Iterable[tuple[str, int]], *, places: bool = False) ->
 
 def _label(members: list[tuple[str, int]]) -> str:
     """The spelling that names *members* (most frequent first) in the facets."""
-    keys = [field_key(name) for name, _ in members]
+    keys = [_field_key(name) for name, _ in members]
     for (name, _), key in zip(members, keys, strict=True):
         if _in_all(key, keys):
             return name
     top = members[0][0]
-    cut = _cut_to(top, _core(field_key(top)))
+    cut = _cut_to(top, _core(keys[0]))
     if cut is not None and _in_all(field_key(cut), keys):
         return cut
     return top
