@@ -24,6 +24,7 @@ from store.disk.release_store import Outcome, ReleaseState
 from store.ingest import manifest, stream
 from store.ingest.build import ParseResult, Problem, parse_source
 from store.ingest.discover import STDIN, ImportProblem, SourceFile, discover, read_bytes
+from store.ingest.heap import give_back
 from store.ingest.read import sniff
 from store.records import Contact, Link, Person, Release, Source, release_id
 from store.search.index import IndexBuilder, release_tokens
@@ -43,6 +44,11 @@ CHUNK_FILES = 64
 # rewriting a store of hundreds of MB never takes more than a fifth of the
 # import (every five seconds it took 5 s of the real corpus's 31).
 MIN_BATCH = 500
+# And at most this many: a batch waits in memory as releases, then as documents and
+# their JSON (about 30 KB a release in all); past a few thousand, the journal takes
+# a batch as one append (store.disk.journal), so that larger ones saved no writing
+# and made the import's peak (1.4-1.6 GB at 100,000 releases, batches of 20,000).
+MAX_BATCH = 4096
 DATABASE_BATCH = 2000
 # Releases parsed ahead for a database, in batches: while one batch is in COPY and
 # committing, the workers parse the next one and more, so they never wait for it.
@@ -227,12 +233,15 @@ def import_paths(
                 _lay_marks(store, marks)
                 _remember(seen, pending_files)
                 pending = []
+                give_back()
                 last_write = time.monotonic()
                 interval = max(MAX_BATCH_SECONDS, WRITE_SHARE * (last_write - began))
             if progress:
                 progress(summary)
         if pending:
             _write_batch(store, pending, summary, index, known)
+            pending = []
+        give_back()  # before the index is finished, the import's largest step
     finally:
         if isinstance(store, RowTarget):
             store.settle()
@@ -391,12 +400,13 @@ def _remember(seen: manifest.Manifest, files: list[tuple[str, manifest.Entry | N
 
 
 def _batch_size(store: ImportTarget) -> int:
-    """Releases written at once. A store file is rewritten whole at each write, so its
-    batches grow with it; a database takes a batch in one COPY, whatever it holds
+    """Releases written at once. A store file's batches grow with it (a batch as large as
+    the file rewrites it whole) up to MAX_BATCH (appended to its journal, which is folded
+    into the file as it grows); a database takes a batch in one COPY, whatever it holds
     (counting its rows would cost more than the batch)."""
     if store.path is None:
         return DATABASE_BATCH
-    return max(MIN_BATCH, len(store))
+    return max(MIN_BATCH, min(len(store), MAX_BATCH))
 
 
 def _write_batch(
