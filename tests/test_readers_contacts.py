@@ -256,3 +256,16 @@ def test_deeply_nested_blocks_are_bounded_not_a_traceback() -> None:
     assert release.title == "Nested"
     assert "Deepest" not in release.body  # beyond the depth a CMS writes
     assert "Part" in release.body
+
+
+def test_contacts_the_body_already_prints_are_not_printed_again() -> None:
+    record = {
+        "title": "T",
+        "body": "The release.\n\nMedia contact: Jane Roe, jane.roe@agency.example",
+        "mediaContacts": [{"name": "Jane Roe", "email": "JANE.ROE@agency.example"}],
+    }
+    release = _json_release(record)
+    assert release.body.count("jane.roe@agency.example") == 1
+    assert release.contacts[0] == Contact(name="Jane Roe", email="JANE.ROE@agency.example")
+    text = "---\ntitle: A\ncontact:\n  name: Li Wei\n  phone: +33 1 23 45 67 89\n---\n\nCall +33 1 23 45 67 89.\n"
+    assert _md_release(text).body == "Call +33 1 23 45 67 89."

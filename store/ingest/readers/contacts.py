@@ -91,6 +91,22 @@ def contact_lines(contacts: Iterable[Contact]) -> str:
     return "\n".join(lines)
 
 
+def contact_block(heading: str, contacts: list[Contact], text: str) -> str:
+    """``heading`` and the contact lines, to print after *text*; empty when there are no
+    contacts or *text* already prints every one of them (its address, else its number)."""
+    if all(_printed(contact, text) for contact in contacts):
+        return ""
+    return f"{heading}\n{contact_lines(contacts)}"
+
+
+def _printed(contact: Contact, text: str) -> bool:
+    if contact.email:
+        return contact.email.lower() in text.lower()
+    if contact.phone:
+        return contact.phone in text
+    return contact.name is not None and contact.name in text
+
+
 def _from_mapping(item: Mapping[str, Any]) -> list[Contact]:
     fields = {_folded(key): value for key, value in item.items() if isinstance(key, str)}
     name = _name(_first(fields, _NAME_KEYS))

@@ -12,7 +12,7 @@ from store.disk.release_store import ReleaseState
 from store.ingest.decoding import decode_markup
 from store.ingest.draft import Draft
 from store.ingest.limits import ImportProblem
-from store.ingest.readers.contacts import contact_lines, is_contact_key, read_contacts
+from store.ingest.readers.contacts import contact_block, is_contact_key, read_contacts
 from store.ingest.readers.fields import entry_key, iso_date, language_tag, short_text, web_url
 from store.ingest.readers.html import html_to_text, looks_like_html
 from store.records import Contact, Link, Release
@@ -211,8 +211,8 @@ def _body(obj: Mapping[str, Any], contacts: list[Contact]) -> str:
         # Contacts and the issuer's boilerplate where a release prints them, after the body,
         # for extraction to read as it reads them in any release.
         contact = _drupal_contact(obj)
-        if contact is None and contacts:
-            contact = "Media contacts:\n" + contact_lines(contacts)
+        if contact is None:
+            contact = contact_block("Media contacts:", contacts, text)
         about = _text(_rendered(_first(obj, _ABOUT_KEYS)))
         return "\n\n".join(part for part in (text, contact, about) if part)
     return ""

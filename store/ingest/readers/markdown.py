@@ -16,7 +16,7 @@ import yaml
 
 from store.ingest.decoding import decode
 from store.ingest.draft import Draft
-from store.ingest.readers.contacts import contact_lines, is_contact_key, read_contacts
+from store.ingest.readers.contacts import contact_block, is_contact_key, read_contacts
 from store.ingest.readers.fields import iso_date, language_tag, markdown_link, short_text
 from store.records import Contact
 from store.sanitize import clean_optional, clean_text
@@ -73,9 +73,9 @@ def read_markdown(data: bytes) -> list[Draft]:
     if title is None and meta.get("title"):
         title = clean_optional(_inline_plain(meta["title"]))
     body = markdown_to_text(text)
-    if contacts:
-        # Where the site prints them, after the release, for extraction to read as any other.
-        body = f"{body}\n\nPress contact:\n{contact_lines(contacts)}"
+    # Where the site prints them, after the release, for extraction to read as any other.
+    if block := contact_block("Press contact:", contacts, body):
+        body = f"{body}\n\n{block}"
     return [
         Draft(
             text=body,
