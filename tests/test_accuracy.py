@@ -48,6 +48,9 @@ MARGIN = 0.05
 # Contact fields rest on 76 emails, 86 names and 102 phones since the fourth round: one item
 # moves them by about 0.01, so they keep the same margin as the others.
 CONTACT_MARGIN = 0.05
+# Raised at 2026-12-06 21:35 UTC (readers4) when CMS JSON and front matter gave their contacts,
+# block bodies and standfirsts and forwarded mails their own titles: headline, issuer, language,
+# organisations, people and the contact fields, each this run's figure less the margin.
 # Set anew at 2026-12-06 20:45 UTC (140 releases, 64 issuers) on main's extraction when the
 # fourth round was added: 20 releases of the kinds of issuer the set lacked (the European
 # Parliament, the French government's DINUM and Secretariat of State for Digital Affairs,
@@ -74,16 +77,16 @@ CONTACT_MARGIN = 0.05
 # corpus (precision over recall: the issuer shows on every row). Raise them as extraction
 # improves (see tests/devset/SOURCES.md, "The floors").
 FLOORS: dict[str, dict[str, float]] = {
-    "headline": {"accuracy": 0.864},  # measured 0.914
+    "headline": {"accuracy": 0.885},  # measured 0.936
     "date": {"accuracy": 0.935},  # 0.986
     "place": {"accuracy": 0.928},  # 0.979
-    "issuer": {"accuracy": 0.735},  # 0.786
-    "language": {"accuracy": 0.928},  # 0.979
-    "organisations": {"precision": 0.75, "recall": 0.301},  # 0.801, 0.351
-    "people": {"precision": 0.926, "recall": 0.424},  # 0.977, 0.475
-    "contact_emails": {"precision": 0.933, "recall": 0.726},  # 0.983, 0.776
-    "contact_names": {"precision": 0.95, "recall": 0.729},  # 1.000, 0.779
-    "contact_phones": {"precision": 0.924, "recall": 0.704},  # 0.975, 0.755
+    "issuer": {"accuracy": 0.75},  # 0.800
+    "language": {"accuracy": 0.95},  # 1.000
+    "organisations": {"precision": 0.752, "recall": 0.333},  # 0.802, 0.383
+    "people": {"precision": 0.927, "recall": 0.45},  # 0.978, 0.500
+    "contact_emails": {"precision": 0.935, "recall": 0.871},  # 0.986, 0.921
+    "contact_names": {"precision": 0.95, "recall": 0.857},  # 1.000, 0.907
+    "contact_phones": {"precision": 0.928, "recall": 0.832},  # 0.978, 0.882
 }
 
 

@@ -165,3 +165,77 @@ def test_a_mail_whose_text_names_its_senders_domain_has_that_issuer() -> None:
     result = parse_source(SourceFile("board.eml", "eml"), raw)
     (release,) = result.releases
     assert release.issuer == "Privacy and Civil Liberties Oversight Board"
+
+
+# A release forwarded to a newsgroup or a list: the poster's Subject summarises it, the
+# body states the release's own title (made-up posts in the shapes such posts take).
+FORWARDED_NOTE = b"""From: jdoe@lab.example (J. Doe)
+Subject: Probe team picked
+Newsgroups: sci.space
+
+The following press release was distributed May 3 by
+the Agency's headquarters.
+
+Deep Space Probe Science Team Selected
+
+The agency today named twelve scientists to the probe's science team.
+"""
+
+NUMBERED_AFTER = b"""From: rk@lab.example (R. K.)
+Subject: Rover mission moved to 9 days
+
+Jane Roe
+Headquarters, Capital City                             May 3, 1994
+(Phone:  202/555-0100)
+
+RELEASE:  94-12
+
+ROVER MISSION EXTENDED TO NINE DAYS
+
+\tThe rover mission has been extended to nine days, officials said.
+"""
+
+NUMBERED_BEFORE = b"""From: rk@lab.example (R. K.)
+Subject: Options for the station
+
+5/03/94:  AGENCY OUTLINES STATION OPTIONS
+
+Agency Headquarters, Capital City
+May 3, 1994
+
+RELEASE:  94-13
+
+\tThe director outlined three budget options for the station.
+"""
+
+
+@pytest.mark.parametrize(
+    ("data", "title"),
+    [
+        (FORWARDED_NOTE, "Deep Space Probe Science Team Selected"),
+        (NUMBERED_AFTER, "ROVER MISSION EXTENDED TO NINE DAYS"),
+        (NUMBERED_BEFORE, "AGENCY OUTLINES STATION OPTIONS"),
+    ],
+)
+def test_a_forwarded_release_keeps_its_own_title_over_the_posts_subject(
+    data: bytes, title: str
+) -> None:
+    [draft] = _read(data)
+    assert draft.title == title
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A note with no title line after it, a version number, a release number with
+        # no title in capitals near it: the Subject stays.
+        "The following press release was distributed today.\n\nThe agency said it would act.",
+        "Release 2.0\n\nNEW FEATURES IN THIS VERSION\n\nMany fixes.",
+        "RELEASE:  94-12\n\n\tThe rover mission has been extended, officials said.",
+        "RELEASE: 94-12\n\n" + "A" * 300,
+    ],
+)
+def test_without_a_stated_title_the_subject_stays(body: str) -> None:
+    data = b"From: a@b.example\nSubject: The subject line\n\n" + body.encode()
+    [draft] = _read(data)
+    assert draft.title == "The subject line"

@@ -13,6 +13,7 @@ from store.ingest.extract.dates import path_date
 from store.ingest.extract.issuer import site_owner
 from store.ingest.read import read_source, sniff
 from store.records import (
+    Contact,
     Link,
     Release,
     Source,
@@ -20,7 +21,7 @@ from store.records import (
     is_release_id,
     release_id,
 )
-from store.sanitize import clean_line
+from store.sanitize import clean_line, fold
 
 Problem = tuple[str, str]  # (path, reason), one line each for the user
 
@@ -84,7 +85,7 @@ def build_release(draft: Draft, path: str) -> Release:
         issuer=draft.issuer or parts.issuer or site_owner(draft.home, parts.body),
         organisations=parts.organisations,
         people=parts.people,
-        contacts=parts.contacts,
+        contacts=_merge_contacts(draft.contacts, parts.contacts),
         links=_merge_links(draft.links, parts.links),
         language=parts.language,
         tags=tuple(dict.fromkeys(t for t in draft.tags if t)),
@@ -166,3 +167,27 @@ def _merge_links(declared: Sequence[Link], found: Sequence[Link]) -> tuple[Link,
     for link in (*found, *declared):
         seen.setdefault((link.label, link.url), link)
     return tuple(seen.values())
+
+
+def _merge_contacts(declared: Sequence[Contact], found: Sequence[Contact]) -> tuple[Contact, ...]:
+    """The contacts a format declares in fields, as given, then those read from the text
+    that are not one of them again (the same name, address or number)."""
+    if not declared:
+        return tuple(found)
+    known = {fold(c.name) for c in declared if c.name}
+    known |= {c.email.lower() for c in declared if c.email}
+    known |= {_digits(c.phone) for c in declared if c.phone}
+    more = [
+        c
+        for c in found
+        if not (
+            (c.name and fold(c.name) in known)
+            or (c.email and c.email.lower() in known)
+            or (c.phone and _digits(c.phone) in known)
+        )
+    ]
+    return tuple(dict.fromkeys((*declared, *more)))
+
+
+def _digits(phone: str) -> str:
+    return "".join(ch for ch in phone if ch.isdigit())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from store.disk.release_store import ReleaseState
-from store.records import Link, Release
+from store.records import Contact, Link, Release
 
 
 @dataclass(slots=True)
@@ -28,6 +28,8 @@ class Draft:
     issuer: str | None = None  # the issuing organisation a format names (front matter, feed)
     home: str | None = None  # a web page's own domain ("fsfe.org"), where its images come from
     tags: list[str] = field(default_factory=list)
+    # Media contacts the format declares in fields (a CMS record's, front matter's), as given.
+    contacts: list[Contact] = field(default_factory=list)
     entry_key: str | None = None  # identity of the entry inside its file (feed guid, JSON id)
     record: Release | None = None  # our own JSON form: the release as it was exported
     marks: ReleaseState | None = None  # our own JSON form: the user's marks and tags on it

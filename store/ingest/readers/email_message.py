@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email.policy
+import re
 from email.message import EmailMessage, Message
 from email.parser import BytesParser
 from email.utils import parseaddr
@@ -13,7 +14,7 @@ from store.ingest.draft import Draft
 from store.ingest.limits import ImportProblem
 from store.ingest.readers.fields import iso_date, language_tag
 from store.ingest.readers.html import html_to_text
-from store.sanitize import clean_optional
+from store.sanitize import clean_line, clean_optional
 
 
 def read_email(data: bytes) -> list[Draft]:
@@ -38,7 +39,9 @@ def read_email(data: bytes) -> list[Draft]:
         Draft(
             text=text,
             format="eml",
-            title=clean_optional(_header(message, "subject")),
+            # A release forwarded by mail (a Usenet post, a list) states its own title in the
+            # body; the Subject is then the poster's summary of it.
+            title=_forwarded_title(text) or clean_optional(_header(message, "subject")),
             date=_date(message),
             language=language_tag(_header(message, "content-language")) or language,
             issuer=_sending_body(name, domain),
@@ -105,3 +108,72 @@ def _date(message: Message) -> str | None:
     except (ValueError, TypeError, IndexError, LookupError, AttributeError, OverflowError):
         return None
     return iso_date(when) if when is not None else iso_date(str(value or ""))
+
+
+# "The following press release was distributed April 1 by NASA Headquarters."
+_FORWARD_NOTE = re.compile(
+    r"(?:the )?following (?:press |news )?(?:release|statement|announcement)s? "
+    r"(?:was|is|has been) (?:distributed|issued|released|sent|published)\b",
+    re.IGNORECASE,
+)
+# An agency's numbered release ("RELEASE:  93-76", "Release No. 12-345").
+_RELEASE_NUMBER = re.compile(
+    r"(?:news |press )?release(?: no\.?| number| #)?[ \t]*:?[ \t]*\d\d[\w/.-]{0,20}", re.IGNORECASE
+)  # two digits at least: "Release 2.0" alone on a line is a version, not a release number
+_DATE_PREFIX = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}:?\s+")  # "4/06/93:  GIBBONS OUTLINES ..."
+_HEAD_LINES = 80  # where a forwarded release's header block sits
+
+
+def _forwarded_title(text: str) -> str | None:
+    """The title a forwarded release states at its top: the line after the forwarder's note
+    ("The following press release was distributed ... by ..."), or the line in capitals
+    next to the release's number (after it, else before it). None when neither is there."""
+    lines = [line.strip() for line in text[:20_000].split("\n")[:_HEAD_LINES]]
+    for index, line in enumerate(lines):
+        if _FORWARD_NOTE.match(line):
+            # The note may run over lines: the title is the next paragraph, alone on its line.
+            end = _paragraph_end(lines, index)
+            start = _next_paragraph(lines, end)
+            if start is not None and _paragraph_end(lines, start) == start + 1:
+                title = _title_line(lines[start])
+                if title:
+                    return title
+        if _RELEASE_NUMBER.fullmatch(line):
+            after = _next_paragraph(lines, index + 1)
+            if after is not None and (title := _capitals(lines[after])):
+                return title
+            for before in range(index - 1, max(index - 10, -1), -1):
+                if title := _capitals(lines[before]):
+                    return title
+            return None
+    return None
+
+
+def _paragraph_end(lines: list[str], start: int) -> int:
+    end = start
+    while end < len(lines) and lines[end]:
+        end += 1
+    return end
+
+
+def _next_paragraph(lines: list[str], start: int) -> int | None:
+    return next((i for i in range(start, len(lines)) if lines[i]), None)
+
+
+def _title_line(line: str) -> str | None:
+    title = clean_line(_DATE_PREFIX.sub("", line, count=1))
+    words = title.split()
+    if not 2 <= len(words) <= 30 or len(title) > 250 or title.endswith((".", ":", ",")):
+        return None
+    return title
+
+
+def _capitals(line: str) -> str | None:
+    """*line* as a title if it is one written in capitals (``HUBBLE TELESCOPE ...``)."""
+    title = _title_line(line)
+    if title is None or len(title.split()) < 3:
+        return None
+    letters = [ch for ch in title if ch.isalpha()]
+    if len(letters) < 10 or sum(ch.isupper() for ch in letters) < 0.9 * len(letters):
+        return None
+    return title

@@ -12,9 +12,10 @@ from store.disk.release_store import ReleaseState
 from store.ingest.decoding import decode_markup
 from store.ingest.draft import Draft
 from store.ingest.limits import ImportProblem
+from store.ingest.readers.contacts import contact_block, is_contact_key, read_contacts
 from store.ingest.readers.fields import entry_key, iso_date, language_tag, short_text, web_url
 from store.ingest.readers.html import html_to_text, looks_like_html
-from store.records import Link, Release
+from store.records import Contact, Link, Release
 from store.sanitize import clean_optional, clean_text
 from store.tags import clean_tags
 
@@ -23,6 +24,13 @@ WRAPPERS = ("items", "results", "releases", "data", "entries", "articles", "post
 _TITLE_KEYS = ("title", "headline", "name")
 _DATE_KEYS = ("first_published_at", "published_at", "date", "published", "datePublished")
 _BODY_KEYS = ("body", "content", "text", "description")
+# A standfirst a CMS keeps apart from the body (eLife's "impactStatement"): the body's first paragraph.
+_STANDFIRST_KEYS = ("standfirst", "impactStatement", "impact_statement", "dek", "strapline", "lede")
+# The issuer's boilerplate a CMS keeps apart ("about": blocks or text): after the body.
+_ABOUT_KEYS = ("about", "boilerplate", "aboutUs", "about_us")
+# A body given as typed blocks (eLife, Editor.js, headless CMSs): at most this many, this deep.
+_MAX_BLOCKS = 2000
+_MAX_DEPTH = 6
 _URL_KEYS = ("url", "link", "web_url")
 _LANGUAGE_KEYS = ("lang", "language", "locale")
 _TAG_KEYS = ("tags", "keywords", "topics")
@@ -117,12 +125,14 @@ def entry_draft(obj: Mapping[str, Any], fmt: str, index: str | None) -> Draft | 
                 marks=_exported_marks(obj.get("marks")),
             )
     title = _title(_first(obj, _TITLE_KEYS))
-    body = _body(obj)
+    contacts = _contacts(obj)
+    body = _body(obj, contacts)
     if not title and not body:
         return None
     url = web_url(_first(obj, _URL_KEYS))
     return Draft(
         text=body,
+        contacts=contacts,
         format=fmt,
         title=title,
         date=_date(obj),
@@ -186,18 +196,81 @@ def _title(value: Any) -> str | None:
     return clean_optional(value)
 
 
-def _body(obj: Mapping[str, Any]) -> str:
+def _body(obj: Mapping[str, Any], contacts: list[Contact]) -> str:
     details = obj.get("details")
     candidates = [details.get("body")] if isinstance(details, dict) else []
     candidates += [obj.get(key) for key in _BODY_KEYS]
     candidates += [_drupal_field(obj, _DRUPAL_BODY)]
     for candidate in candidates:
-        value = _rendered(candidate)
-        if isinstance(value, str) and value.strip():
-            text = html_to_text(value).text if looks_like_html(value) else clean_text(value).strip()
-            contact = _drupal_contact(obj)
-            return f"{text}\n\n{contact}" if contact else text
+        text = _text(_rendered(candidate))
+        if not text:
+            continue
+        standfirst = _text(_rendered(_first(obj, _STANDFIRST_KEYS)))
+        if standfirst and not text.startswith(standfirst[:200]):
+            text = f"{standfirst}\n\n{text}"
+        # Contacts and the issuer's boilerplate where a release prints them, after the body,
+        # for extraction to read as it reads them in any release.
+        contact = _drupal_contact(obj)
+        if contact is None:
+            contact = contact_block("Media contacts:", contacts, text)
+        about = _text(_rendered(_first(obj, _ABOUT_KEYS)))
+        return "\n\n".join(part for part in (text, contact, about) if part)
     return ""
+
+
+def _text(value: Any) -> str:
+    """Plain text of a body field: a string (HTML or not) or a list of typed blocks."""
+    if isinstance(value, list):
+        paragraphs: list[str] = []
+        _blocks(value, paragraphs, 0)
+        return "\n\n".join(paragraphs)
+    if not isinstance(value, str) or not value.strip():
+        return ""
+    return html_to_text(value).text if looks_like_html(value) else clean_text(value).strip()
+
+
+def _blocks(blocks: list[Any], out: list[str], depth: int) -> None:
+    """Paragraphs of a block list: ``{"type": "paragraph", "text": ...}``, sections with a
+    ``title`` and their own ``content``, list blocks with ``items``, Editor.js ``data``.
+    Blocks without text (images, embeds) are left out; their captions are not the release."""
+    if depth > _MAX_DEPTH:
+        return
+    for block in blocks:
+        if len(out) >= _MAX_BLOCKS:
+            return
+        if isinstance(block, str):
+            if plain := _text(block):
+                out.append(plain)
+            continue
+        if not isinstance(block, dict):
+            continue
+        data = block.get("data")
+        fields = data if isinstance(data, dict) else block
+        nested = fields.get("content")
+        if isinstance(nested, list):  # a section: its heading, then its blocks
+            title = fields.get("title")
+            if isinstance(title, str) and (heading := _text(title)):  # never a list: no loop back
+                out.append(heading)
+            _blocks(nested, out, depth + 1)
+            continue
+        text = fields.get("text")
+        if text is None and isinstance(fields.get("value"), str):
+            text = fields["value"]
+        if isinstance(text, str):
+            if paragraph := _text(text):
+                out.append(paragraph)
+        elif isinstance(fields.get("items"), list):
+            items = [_text(item) if isinstance(item, str) else "" for item in fields["items"]]
+            if listed := "\n".join(f"- {item}" for item in items[:_MAX_BLOCKS] if item):
+                out.append(listed)
+
+
+def _contacts(obj: Mapping[str, Any]) -> list[Contact]:
+    """The press contacts a record declares in a field (mediaContacts, press_contact, ...)."""
+    for key, value in obj.items():
+        if is_contact_key(key) and value not in (None, "", [], {}):
+            return read_contacts(value)
+    return []
 
 
 # Drupal's exports name a content type's own fields "field" + the name: "fieldPressReleaseFulltext"

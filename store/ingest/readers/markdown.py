@@ -16,7 +16,9 @@ import yaml
 
 from store.ingest.decoding import decode
 from store.ingest.draft import Draft
+from store.ingest.readers.contacts import contact_block, is_contact_key, read_contacts
 from store.ingest.readers.fields import iso_date, language_tag, markdown_link, short_text
+from store.records import Contact
 from store.sanitize import clean_optional, clean_text
 
 _ATX_HEADING = re.compile(r"#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
@@ -64,14 +66,20 @@ def read_markdown(data: bytes) -> list[Draft]:
     """Read one Markdown file as one draft (title from a leading ``# Title`` line)."""
     text = decode(data)
     meta: dict[str, str] = {}
+    contacts: list[Contact] = []
     if text.startswith("---"):
-        text, meta = _front_matter(text)
+        text, meta, contacts = _front_matter(text)
     title, text = _leading_title(text)
     if title is None and meta.get("title"):
         title = clean_optional(_inline_plain(meta["title"]))
+    body = markdown_to_text(text)
+    # Where the site prints them, after the release, for extraction to read as any other.
+    if block := contact_block("Press contact:", contacts, body):
+        body = f"{body}\n\n{block}"
     return [
         Draft(
-            text=markdown_to_text(text),
+            text=body,
+            contacts=contacts,
             format="md",
             title=title,
             date=_front_matter_date(meta),
@@ -219,33 +227,39 @@ def _resolve_references(text: str) -> str:
     return _REFERENCE_LINK.sub(resolve, text)
 
 
-def _front_matter(text: str) -> tuple[str, dict[str, str]]:
+def _front_matter(text: str) -> tuple[str, dict[str, str], list[Contact]]:
     """YAML front matter (``---`` / YAML / ``---``): its top-level strings, numbers, dates,
     and lists of them (joined by commas), read with a YAML parser, since static sites fold,
-    quote and escape their titles; the line-by-line reading where the block is no valid YAML."""
+    quote and escape their titles; the line-by-line reading where the block is no valid YAML.
+    The press contacts it declares (``contact-presse:``, ``press_contact:``) come apart."""
     if not text.startswith("---\n"):
-        return text, {}
+        return text, {}, []
     close = text.find("\n---", 3, 8192)
     line_end = text.find("\n", close + 1) if close >= 0 else -1
     if close < 0 or text[close + 4 : line_end if line_end >= 0 else None].strip():
-        return text, {}
+        return text, {}, []
     rest = "" if line_end < 0 else text[line_end + 1 :]
     block = text[4:close]
     parsed = _yaml_mapping(block)
     if parsed is not None:
-        return rest, parsed
+        return rest, *parsed
     meta = _front_matter_lines(block)
-    return (text, {}) if meta is None else (rest, meta)
+    if meta is None:
+        return text, {}, []
+    # A one-line contact ("contact: Jane Doe, jane@example.org") read the same way.
+    lines = [value for key, value in meta.items() if is_contact_key(key)]
+    return rest, meta, read_contacts(lines[0]) if lines else []
 
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _yaml_mapping(block: str) -> dict[str, str] | None:
-    """The front matter's top-level keys as flat strings, ``None`` unless it is a YAML mapping.
+def _yaml_mapping(block: str) -> tuple[dict[str, str], list[Contact]] | None:
+    """The front matter's top-level keys as flat strings, and its press contacts; ``None``
+    unless it is a YAML mapping.
 
     Only scalars and lists of scalars are kept, so that aliases (a "billion laughs" block)
-    are never expanded into text."""
+    are never expanded into text; contacts are read within bounds (store.ingest.readers.contacts)."""
     try:
         data = yaml.load(block, Loader=_YAML_LOADER)  # a safe loader: plain data only
     except (yaml.YAMLError, ValueError, RecursionError):
@@ -253,15 +267,18 @@ def _yaml_mapping(block: str) -> dict[str, str] | None:
     if not isinstance(data, dict):
         return None
     meta: dict[str, str] = {}
+    contacts: list[Contact] = []
     for key, value in data.items():
         if not isinstance(key, str):
             continue
+        if not contacts and is_contact_key(key):
+            contacts = read_contacts(value)
         if isinstance(value, list):
             items = [_yaml_scalar(item) for item in value[:200]]
             meta[key.lower()] = ",".join(item for item in items if item)
         elif (scalar := _yaml_scalar(value)) is not None:
             meta[key.lower()] = scalar
-    return meta
+    return meta, contacts
 
 
 def _yaml_scalar(value: object) -> str | None:
