@@ -145,7 +145,9 @@ class PostgresStore:
             with self._errors():
                 self._conn.execute("SET jit = off")
                 ensure_schema(self._conn, self.where)
-                bulk.recover(self._conn)  # a bulk load killed half-way left its indexes out
+                bulk.recover(
+                    self._conn, conninfo
+                )  # a bulk load killed half-way left its indexes out
         except BaseException:
             self._conn.close()
             raise
@@ -342,7 +344,7 @@ class PostgresStore:
         if self._bulk:
             self._bulk = self._wrote = False
             with self._errors():
-                bulk.end(self._conn)
+                bulk.end(self._conn, self._conninfo)
             return
         if not self._wrote:
             return
