@@ -62,8 +62,8 @@ def stored_rows(dsn: str) -> dict[str, tuple[object, ...]]:
     return {str(row[0]): tuple(row) for row in rows}
 
 
-def test_copy_lines_store_what_psycopg_stores(dsn: str, server: pg_server.Server) -> None:
-    """The worker's COPY lines give the very rows psycopg's own formatting of the row gives."""
+def test_copy_tuples_store_what_psycopg_stores(dsn: str, server: pg_server.Server) -> None:
+    """The worker's binary COPY tuples give the very rows psycopg's own text formatting gives."""
     releases = [awkward_release(), international_release(), synthetic_release(7)]
     with PostgresStore(dsn) as store:
         assert store.add_rows([prepared(release) for release in releases]) == ["imported"] * 3
