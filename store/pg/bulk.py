@@ -136,11 +136,13 @@ def build(conn: Connection, conninfo: str | None = None) -> None:
         thread.start()
         try:
             create(conn, [name for name in names if name != _APART])
-        except BaseException:
-            other.cancel()  # interrupted: the words index is not waited for either
-            raise
-        finally:
             thread.join()
+        except BaseException:
+            # Interrupted (here, or while waiting): the words index's build is cancelled
+            # too, not waited for; the next open builds what is missing.
+            other.cancel()
+            thread.join()
+            raise
     create(conn, missing(conn))
 
 
