@@ -80,14 +80,10 @@ def begin(conn: Connection, waiting: Callable[[], None] | None = None) -> bool:
 
 
 def end(conn: Connection, conninfo: str | None = None) -> None:
-    """Build the GIN indexes again (on a second connection to *conninfo* too), gather
-    the table's statistics, and let the import lock go."""
+    """Build the GIN indexes again (on a second connection to *conninfo* too) and let
+    the import lock go."""
     try:
         build(conn, conninfo)
-        # The planner's picture of the loaded archive (the lexemes' frequencies, the
-        # dates): without it, the first searches after a load are planned blind until
-        # autovacuum gets to the table, which it cannot while the indexes are built.
-        conn.execute("ANALYZE pressroom.releases")
     finally:
         _unlock(conn)
 
