@@ -62,8 +62,8 @@ def stored_rows(dsn: str) -> dict[str, tuple[object, ...]]:
     return {str(row[0]): tuple(row) for row in rows}
 
 
-def test_copy_lines_store_what_psycopg_stores(dsn: str, server: pg_server.Server) -> None:
-    """The worker's COPY lines give the very rows psycopg's own formatting of the row gives."""
+def test_copy_tuples_store_what_psycopg_stores(dsn: str, server: pg_server.Server) -> None:
+    """The worker's binary COPY tuples give the very rows psycopg's own text formatting gives."""
     releases = [awkward_release(), international_release(), synthetic_release(7)]
     with PostgresStore(dsn) as store:
         assert store.add_rows([prepared(release) for release in releases]) == ["imported"] * 3
@@ -263,6 +263,54 @@ def test_a_bulk_load_killed_half_way_has_its_indexes_built_by_the_next_open(dsn:
     with PostgresStore(dsn) as store:
         assert gin_indexes(dsn) == sorted(GIN_INDEXES)
         assert store.count(parse_query("programme")) == 50
+
+
+def drop_gin_indexes(dsn: str) -> None:
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        for name in GIN_INDEXES:
+            conn.execute(f"DROP INDEX pressroom.{name}")
+
+
+def test_the_indexes_are_built_on_two_connections_or_on_one_when_no_second(dsn: str) -> None:
+    with PostgresStore(dsn) as store:
+        store.add_batch([synthetic_release(n, body_size=200) for n in range(300)])
+    drop_gin_indexes(dsn)
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        bulk.build(conn, dsn)  # the words index on a second connection, beside the others
+        assert bulk.missing(conn) == []
+    drop_gin_indexes(dsn)
+    # A second connection refused (here: no such database): all built on the first.
+    unreachable = psycopg.conninfo.make_conninfo(dsn, dbname="no_such_database")
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        bulk.build(conn, unreachable)
+        assert bulk.missing(conn) == []
+    with PostgresStore(dsn) as store:
+        assert store.count(parse_query("programme")) == 300
+        assert store.count(parse_query("org:agency")) == 300
+
+
+def test_an_interrupted_build_stops_both_connections_and_the_next_open_builds_them(
+    dsn: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with PostgresStore(dsn) as store:
+        store.add_batch([synthetic_release(n, body_size=200) for n in range(300)])
+    drop_gin_indexes(dsn)
+    create = bulk.create
+    with psycopg.connect(dsn, autocommit=True) as conn:
+
+        def interrupted(on: psycopg.Connection[tuple[object, ...]], names: list[str]) -> None:
+            if on is conn:  # the first connection is interrupted before its first index
+                raise KeyboardInterrupt
+            create(on, names)
+
+        monkeypatch.setattr(bulk, "create", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            bulk.build(conn, dsn)
+        monkeypatch.setattr(bulk, "create", create)
+        assert "releases_org_keys" in bulk.missing(conn)
+    with PostgresStore(dsn) as store:
+        assert gin_indexes(dsn) == sorted(GIN_INDEXES)
+        assert store.count(parse_query("org:agency")) == 300
 
 
 def test_a_second_importer_waits_for_a_bulk_load(dsn: str) -> None:

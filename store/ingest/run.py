@@ -83,7 +83,7 @@ class ImportTarget(Protocol):
 @runtime_checkable
 class RowTarget(Protocol):
     """A store that takes rows made in the parse workers (``PostgresStore``): each release
-    with its row's COPY line, and the fingerprints stored when the import began."""
+    with its row's COPY tuple, and the fingerprints stored when the import began."""
 
     def add_rows(
         self, rows: Sequence[tuple[Release, bytes]], *, known: set[str] | None = None
@@ -175,7 +175,7 @@ def import_paths(
     if progress:
         progress(summary)
 
-    # Each with the file it was read from, and its row's COPY line when it was made.
+    # Each with the file it was read from, and its row's COPY tuple when it was made.
     pending: list[_Pending] = []
     # What the files of the pending releases hold, remembered once those are written.
     pending_files: list[tuple[str, manifest.Entry | None]] = []
@@ -289,7 +289,7 @@ class _Parsed:
     partial: bool = False  # a streamed file's entries, not its last ones
     # Each release's tokens for the index (release_tokens), when the job asked.
     tokens: list[Tokens | None] | None = None
-    # Each release's row as a COPY line, when the job asked (the releases are then the
+    # Each release's row as a binary COPY tuple, when the job asked (the releases are then the
     # ones cleaned for the database: columns.stored_form).
     lines: list[bytes] | None = None
 
@@ -306,7 +306,7 @@ class _Parsed:
         return self
 
 
-# A release waiting to be written: the file it came from, its row's COPY line if made.
+# A release waiting to be written: the file it came from, its row's COPY tuple if made.
 _Pending = tuple[Release, str, bytes | None]
 
 

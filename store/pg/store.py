@@ -36,7 +36,7 @@ from store.errors import StoreError
 from store.facet_names import facet_entries
 from store.pg import bulk
 from store.pg.columns import ROW_COLUMNS, SAMPLE_SPAN, release_row, stored_form
-from store.pg.copy_rows import copy_line
+from store.pg.copy_rows import COPY_HEADER, COPY_TRAILER, copy_row
 from store.pg.query_sql import Condition, compile_query, planned_part
 from store.pg.schema import CHANGES_CHANNEL, IMPORT_LOCK, ensure_schema
 from store.records import ID_LENGTH, Release, is_release_id
@@ -95,9 +95,9 @@ _SORT_KEYS: dict[str, tuple[LiteralString, ...]] = {
 }
 # An import transaction's GIN pending lists (see PostgresStore._add).
 _PENDING_LIST: LiteralString = "SET LOCAL gin_pending_list_limit = '16MB'"
-# Bytes of COPY lines handed to the connection at once.
+# Bytes of COPY tuples handed to the connection at once.
 _COPY_PIECE = 1 << 20
-_COPY_ROWS = sql.SQL("COPY pressroom.releases ({}) FROM STDIN").format(
+_COPY_ROWS = sql.SQL("COPY pressroom.releases ({}) FROM STDIN WITH (FORMAT binary)").format(
     sql.SQL(", ").join(sql.Identifier(name) for name in ROW_COLUMNS)
 )
 
@@ -145,7 +145,9 @@ class PostgresStore:
             with self._errors():
                 self._conn.execute("SET jit = off")
                 ensure_schema(self._conn, self.where)
-                bulk.recover(self._conn)  # a bulk load killed half-way left its indexes out
+                bulk.recover(
+                    self._conn, conninfo
+                )  # a bulk load killed half-way left its indexes out
         except BaseException:
             self._conn.close()
             raise
@@ -256,7 +258,7 @@ class PostgresStore:
 
         def line(release: Release) -> bytes:
             # Only the rows written are made: a known release costs no row.
-            return copy_line(release_row(release, documents[id(release)]))
+            return copy_row(release_row(release, documents[id(release)]))
 
         return self._add([release for release, _document in prepared], line, None)
 
@@ -264,7 +266,7 @@ class PostgresStore:
         self, rows: Sequence[tuple[Release, bytes]], *, known: set[str] | None = None
     ) -> list[Outcome]:
         """:meth:`add_batch` for releases whose rows are made already: each release (cleaned
-        by ``columns.stored_form``) with its row's COPY line (``copy_rows.prepared``, made in
+        by ``columns.stored_form``) with its row's COPY tuple (``copy_rows.prepared``, made in
         an import's parse workers), so that this process only sends bytes.
 
         *known*: fingerprints stored when the import began (``fingerprints()``, read once);
@@ -272,13 +274,13 @@ class PostgresStore:
         follows what this store's batches write and replace, so that a fingerprint an
         update frees is not taken for stored.
         """
-        lines = {id(release): line for release, line in rows}
-        return self._add([release for release, _line in rows], lambda r: lines[id(r)], known)
+        made = {id(release): row for release, row in rows}
+        return self._add([release for release, _row in rows], lambda r: made[id(r)], known)
 
     def _add(
         self,
         batch: list[Release],
-        line_of: Callable[[Release], bytes],
+        row_of: Callable[[Release], bytes],
         known: set[str] | None,
     ) -> list[Outcome]:
         """The outcomes of *batch*, its new and changed releases written (see add_batch)."""
@@ -313,7 +315,7 @@ class PostgresStore:
                     self._wrote = True
                     written = _written(batch, pending)
                     self._write(
-                        [line_of(release) for release in written],
+                        [row_of(release) for release in written],
                         [i for i in pending if i in stored],
                     )
                     self._conn.execute("SELECT pg_notify(%s, 'releases')", [CHANGES_CHANNEL])
@@ -342,7 +344,7 @@ class PostgresStore:
         if self._bulk:
             self._bulk = self._wrote = False
             with self._errors():
-                bulk.end(self._conn)
+                bulk.end(self._conn, self._conninfo)
             return
         if not self._wrote:
             return
@@ -381,9 +383,9 @@ class PostgresStore:
         outcomes, pending = _decide(batch, stored, fingerprints)
         return outcomes, pending, stored
 
-    def _write(self, lines: list[bytes], replaced: list[str]) -> None:
-        """Store the rows of *lines* (COPY text lines), the *replaced* ids among them stored
-        already: those rows are deleted, then every row is loaded with one ``COPY``
+    def _write(self, rows: list[bytes], replaced: list[str]) -> None:
+        """Store *rows* (binary COPY tuples, ``copy_rows``), the *replaced* ids among them
+        stored already: those rows are deleted, then every row is loaded with one ``COPY``
         straight into the table.
 
         Not a temporary table and ``INSERT ... ON CONFLICT``: that writes each row twice
@@ -395,17 +397,17 @@ class PostgresStore:
         if replaced:
             self._conn.execute("DELETE FROM pressroom.releases WHERE id = ANY(%s)", [replaced])
         with self._conn.cursor() as cursor, cursor.copy(_COPY_ROWS) as copy:
-            # The lines are ready: sent in pieces of about a megabyte, not one row a call.
-            piece: list[bytes] = []
+            # The tuples are ready: sent in pieces of about a megabyte, not one row a call.
+            piece: list[bytes] = [COPY_HEADER]
             size = 0
-            for line in lines:
-                piece.append(line)
-                size += len(line)
+            for row in rows:
+                piece.append(row)
+                size += len(row)
                 if size >= _COPY_PIECE:
                     copy.write(b"".join(piece))
                     piece, size = [], 0
-            if piece:
-                copy.write(b"".join(piece))
+            piece.append(COPY_TRAILER)
+            copy.write(b"".join(piece))
 
     # -- each user's marks ---------------------------------------------------------
 
