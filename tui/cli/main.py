@@ -306,12 +306,9 @@ def _stdout() -> Console:
 def _run_import(store: ImportTarget, paths: Sequence[str]) -> ImportSummary:
     """Import with a progress bar on a terminal when it takes more than a moment."""
     # Imported here: the parsers are not needed to open the browser or search.
-    from store.ingest.heap import for_a_whole_import
     from store.ingest.run import import_paths
     from store.search.index import IndexBuilder
     from tui.cli.progress import ImportProgress
-
-    for_a_whole_import()  # the command ends with the import
 
     # The search index reads each release as it arrives from the worker
     # processes, while they parse the next files.
