@@ -289,3 +289,11 @@ def test_a_product_the_headline_opens_with_is_not_a_body() -> None:
     assert subject_names("Meridian Telecom Restores Service", company, set()) == [
         "Meridian Telecom"
     ]
+
+
+def test_a_committee_named_by_its_fields() -> None:
+    text = (
+        "The Senate Health, Education, Labor, and Pensions Committee met. We visited Paris, "
+        "Rome, Berlin, and Acme Foundation.\n"
+    )
+    assert orgs(text) == ("Health, Education, Labor, and Pensions Committee", "Acme Foundation")

@@ -791,6 +791,16 @@ def find_organisations(
                 and (more := _PORTFOLIO_LIST.match(text, m.end()))
             ):
                 name += more.group(0)  # "Senatsverwaltung für Bildung, Jugend und Familie"
+            elif (
+                text.startswith(name, m.start())
+                and text[m.start() - 2 : m.start()] in ("d ", "& ")
+                and name.count(" ") == 1
+                and name.endswith(tuple(_PORTFOLIO_KINDS))
+                and (fields := _FIELDS_BEFORE.search(text, max(0, m.start() - 80), m.start()))
+            ):
+                # "Health, Education, Labor, and Pensions Committee": the committee's fields
+                # listed before the last one
+                name = fields.group(0) + name
             add(name, acronym)
     for m in _GROUP_OF_N.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-"):
@@ -807,6 +817,9 @@ def find_organisations(
     return tuple(shown for shown in found.values() if not _is_venue_or_kind(shown, text))
 
 
+# The fields a body's name lists before its last one: "Health, Education, Labor, and ".
+_FIELDS_BEFORE = re.compile(r"(?:[A-Z][a-z]+,[ \t]){2,5}(?:and|&)[ \t]$")
+_PORTFOLIO_KINDS = frozenset({"Committee", "Subcommittee", "Department", "Ministry"})
 # Where people meet, named as the place of an event: "at the Alerus Center", "at the
 # Perry County Government Center", "at the Javits Center" (a clinic is a practice).
 _VENUE_WORDS = frozenset(
