@@ -297,3 +297,13 @@ def test_a_committee_named_by_its_fields() -> None:
         "Rome, Berlin, and Acme Foundation.\n"
     )
     assert orgs(text) == ("Health, Education, Labor, and Pensions Committee", "Acme Foundation")
+
+
+def test_a_part_of_a_body_a_word_into_the_next_line() -> None:
+    text = (
+        "Ms. Franklin served as a Trial Attorney in the Housing & Civil\n"
+        "Enforcement Section of the Civil Rights Division.\n\nDetails\nHook Agency said so.\n"
+    )
+    found = orgs(text)
+    assert "Housing & Civil Enforcement Section" in found
+    assert "Details Hook Agency" not in found

@@ -32,16 +32,20 @@ _CONNECT = r"(?:of|for|and|the|to|on|de|des|du|la|le|las|los|les|el|del|della|y|
 # A name broken over two lines (hard-wrapped text, a PDF's lines) goes on after a line break
 # where a link word ends or opens the next line ("Broadcasting Board of\nGovernors") or the
 # next line opens with its kind ("Integrity Advisory\nCommittee"); a line that ends with a
-# capitalised word and the next that opens with one are two lines otherwise.
+# capitalised word and the next that opens with one are two lines otherwise. A part of a body
+# may come a word into the next line: "Housing & Civil\nEnforcement Section".
 _GAP = r"(?:[ \t]{1,3}+|[ \t]*+\n[ \t]*+)"
 _NEWLINE = r"[ \t]*+\n[ \t]*+"
 _KIND_NEXT = (
     r"(?:Committee|Subcommittee|Board|Council|Commission|Foundation|Institute|Association|"
     r"Agency|Department|Authority|Society|University|College|Corporation|Division)\b"
 )
+# A part of a body, a word into the next line: not a heading over a name ("Details\nHook
+# Agency"), nor a name repeated on the next line.
+_PART_NEXT = r"(?:[A-Z][a-z-]+[ \t]+)?(?:Section|Division|Subcommittee|Bureau)\b"
 _RUN = re.compile(
     rf"{_CAP}(?:(?:[ \t]{{1,3}}+(?:{_CONNECT}{_GAP}){{0,3}}|{_NEWLINE}(?:{_CONNECT}{_GAP}){{1,3}}"
-    rf"|{_NEWLINE}(?={_KIND_NEXT})){_CAP}){{1,14}}"
+    rf"|{_NEWLINE}(?={_KIND_NEXT}|{_PART_NEXT})){_CAP}){{1,14}}"
     rf"(?P<suffix>,?[ \t](?:{ORG_SUFFIX})(?![\w]))?"
     r"(?:[ \t]{0,3}\((?P<acr>[A-Z][A-Za-z0-9&.-]{1,11})\))?"
 )
