@@ -307,3 +307,7 @@ def test_a_part_of_a_body_a_word_into_the_next_line() -> None:
     found = orgs(text)
     assert "Housing & Civil Enforcement Section" in found
     assert "Details Hook Agency" not in found
+
+
+def test_a_parliament_in_spanish() -> None:
+    assert orgs("El Parlamento Europeo votó el martes.\n") == ("Parlamento Europeo",)
