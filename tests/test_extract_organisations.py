@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from store.ingest.extract.organisations import find_organisations, tidy_organisations
+from store.ingest.extract.organisations import (
+    find_organisations,
+    subject_names,
+    tidy_organisations,
+)
 
 
 def orgs(text: str, people: tuple[str, ...] = ()) -> tuple[str, ...]:
@@ -213,3 +217,97 @@ def test_internal_bodies_titles_and_programmes_are_no_organisations(sentence: st
 )
 def test_names_over_lines_and_possessives(sentence: str, names: list[str]) -> None:
     assert list(orgs(sentence)) == names
+
+
+def test_a_german_noun_further_on_is_not_named_by_its_kind() -> None:
+    # German writes every noun with a capital: "Unternehmen" then a noun is no apposition.
+    text = "Wechselt ein Unternehmen in ein anderes Bundesland, erhält es dort eine neue ID.\n"
+    assert "Bundesland" not in orgs(text)
+
+
+@pytest.mark.parametrize(
+    ("found", "kept"),
+    [
+        # A legal form abbreviated and spelled out: one body.
+        (("Mozilla Corporation", "Mozilla Corp."), ("Mozilla Corporation",)),
+        # French and Spanish put the adjective after the kind: the short form is the same body.
+        (
+            ("Comité Europeo de las Regiones", "Comité de las Regiones"),
+            ("Comité Europeo de las Regiones",),
+        ),
+        # In English a word after the kind names another body.
+        (
+            ("University of Maryland", "University System of Maryland"),
+            ("University of Maryland", "University System of Maryland"),
+        ),
+    ],
+)
+def test_one_name_for_each_body_across_spellings(
+    found: tuple[str, ...], kept: tuple[str, ...]
+) -> None:
+    assert tidy_organisations(found, set()) == kept
+
+
+def test_a_label_of_a_place_is_no_body() -> None:
+    assert tidy_organisations(("In Europe", "In-Q-Tel", "In Good Taste"), set()) == (
+        "In-Q-Tel",
+        "In Good Taste",
+    )
+
+
+def test_a_venue_only_ever_said_to_be_where_something_is() -> None:
+    text = (
+        "Staff will meet residents at the Perry County Government Center on Tuesday. The "
+        "summit convenes at the Alerus Center in Grand Forks. Dr. Smith works at the Duke "
+        "University Medical Center. The Lincoln Center announced its season today.\n"
+    )
+    found = orgs(text)
+    assert "Perry County Government Center" not in found
+    assert "Alerus Center" not in found
+    assert "Duke University Medical Center" in found  # a hospital is a body as well
+    assert "Lincoln Center" in found  # the subject of a sentence
+
+
+def test_a_kind_of_body_described_is_not_named() -> None:
+    text = (
+        "The foundation is an award winning Civil Society Organisation working "
+        "on open data. The case came from a Naval Criminal Investigative Service "
+        "investigation. She is a proud McGill University graduate.\n"
+    )
+    found = orgs(text)
+    assert "Civil Society Organisation" not in found
+    assert "Naval Criminal Investigative Service" in found
+    assert "McGill University" in found
+
+
+def test_a_product_the_headline_opens_with_is_not_a_body() -> None:
+    opening = (
+        "FOREST HILL MD – 14 October 2008 – Apache Tuscany, a new Top-Level Project of the ASF"
+    )
+    assert subject_names("Apache Tuscany Enables SOA Solutions", opening, set()) == []
+    company = "LEEDS – Meridian Telecom, a leading network operator, restored service today."
+    assert subject_names("Meridian Telecom Restores Service", company, set()) == [
+        "Meridian Telecom"
+    ]
+
+
+def test_a_committee_named_by_its_fields() -> None:
+    text = (
+        "The Senate Health, Education, Labor, and Pensions Committee met. We visited Paris, "
+        "Rome, Berlin, and Acme Foundation.\n"
+    )
+    assert orgs(text) == ("Health, Education, Labor, and Pensions Committee", "Acme Foundation")
+
+
+def test_a_part_of_a_body_a_word_into_the_next_line() -> None:
+    text = (
+        "Ms. Franklin served as a Trial Attorney in the Housing & Civil\n"
+        "Enforcement Section of the Civil Rights Division.\n\nDetails\nHook Agency said so.\n"
+    )
+    found = orgs(text)
+    assert "Housing & Civil Enforcement Section" in found
+    assert "Details Hook Agency" not in found
+
+
+def test_a_parliament_in_spanish() -> None:
+    assert orgs("El Parlamento Europeo votó el martes.\n") == ("Parlamento Europeo",)

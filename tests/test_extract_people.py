@@ -172,3 +172,32 @@ def test_no_person_from_a_title_before_something_else(text: str) -> None:
 def test_a_persons_title_keeps_its_words() -> None:
     [person] = find_people("announced Assistant Attorney General Lanny A. Breuer of the Division")
     assert person.role == "Assistant Attorney General"
+
+
+def test_a_role_after_a_name_in_a_page_that_lost_its_commas() -> None:
+    text = (
+        " Micheal Acree  deputy director of the Colorado Department of Public Safety and Susan "
+        "Payne  executive director of Safe 2 Tell  Colorado Student Crime Stoppers Program"
+    )
+    assert [p.name for p in find_people(text)] == ["Micheal Acree", "Susan Payne"]
+
+
+def test_a_person_appointed() -> None:
+    text = (
+        "Board Chairman Adam Klein has appointed Lynn Parker Dupree to serve as the Board's new "
+        "Executive Director. The board appointed Deloitte Touche LLP as its auditor.\n"
+    )
+    assert [p.name for p in find_people(text)] == ["Adam Klein", "Lynn Parker Dupree"]
+
+
+def test_a_work_by_someone_is_not_part_of_their_name() -> None:
+    text = (
+        "Die Diskussion folgte dem Vortrag über Hackerethik von Frank Rieger, Sprecher des "
+        "Chaos Computer Clubs.\n"
+    )
+    assert [p.name for p in find_people(text)] == ["Frank Rieger"]
+
+
+def test_a_surname_with_its_particle_alone_is_the_person_named_before() -> None:
+    text = "Peter Van der Beken said so. Later Mr. Van der Beken added more.\n"
+    assert [p.name for p in find_people(text)] == ["Peter Van der Beken"]

@@ -32,16 +32,20 @@ _CONNECT = r"(?:of|for|and|the|to|on|de|des|du|la|le|las|los|les|el|del|della|y|
 # A name broken over two lines (hard-wrapped text, a PDF's lines) goes on after a line break
 # where a link word ends or opens the next line ("Broadcasting Board of\nGovernors") or the
 # next line opens with its kind ("Integrity Advisory\nCommittee"); a line that ends with a
-# capitalised word and the next that opens with one are two lines otherwise.
+# capitalised word and the next that opens with one are two lines otherwise. A part of a body
+# may come a word into the next line: "Housing & Civil\nEnforcement Section".
 _GAP = r"(?:[ \t]{1,3}+|[ \t]*+\n[ \t]*+)"
 _NEWLINE = r"[ \t]*+\n[ \t]*+"
 _KIND_NEXT = (
     r"(?:Committee|Subcommittee|Board|Council|Commission|Foundation|Institute|Association|"
     r"Agency|Department|Authority|Society|University|College|Corporation|Division)\b"
 )
+# A part of a body, a word into the next line: not a heading over a name ("Details\nHook
+# Agency"), nor a name repeated on the next line.
+_PART_NEXT = r"(?:[A-Z][a-z-]+[ \t]+)?(?:Section|Division|Subcommittee|Bureau)\b"
 _RUN = re.compile(
     rf"{_CAP}(?:(?:[ \t]{{1,3}}+(?:{_CONNECT}{_GAP}){{0,3}}|{_NEWLINE}(?:{_CONNECT}{_GAP}){{1,3}}"
-    rf"|{_NEWLINE}(?={_KIND_NEXT})){_CAP}){{1,14}}"
+    rf"|{_NEWLINE}(?={_KIND_NEXT}|{_PART_NEXT})){_CAP}){{1,14}}"
     rf"(?P<suffix>,?[ \t](?:{ORG_SUFFIX})(?![\w]))?"
     r"(?:[ \t]{0,3}\((?P<acr>[A-Z][A-Za-z0-9&.-]{1,11})\))?"
 )
@@ -177,6 +181,7 @@ _KINDS = (
     "ONG ",
     "Verein ",
 )
+_GERMAN_KINDS = frozenset({"Unternehmen ", "Verein "})
 _NAME_AFTER_KIND = re.compile(
     r"(?:[a-zà-ÿ]{1,14}[ \t]+){0,4}"
     r"([A-ZÀ-Þ][\w&-]{2,30}(?:[ \t]+[A-ZÀ-Þ][\w&-]{1,30}){0,2})"
@@ -790,6 +795,16 @@ def find_organisations(
                 and (more := _PORTFOLIO_LIST.match(text, m.end()))
             ):
                 name += more.group(0)  # "Senatsverwaltung für Bildung, Jugend und Familie"
+            elif (
+                text.startswith(name, m.start())
+                and text[m.start() - 2 : m.start()] in ("d ", "& ")
+                and name.count(" ") == 1
+                and name.endswith(tuple(_PORTFOLIO_KINDS))
+                and (fields := _FIELDS_BEFORE.search(text, max(0, m.start() - 80), m.start()))
+            ):
+                # "Health, Education, Labor, and Pensions Committee": the committee's fields
+                # listed before the last one
+                name = fields.group(0) + name
             add(name, acronym)
     for m in _GROUP_OF_N.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-"):
@@ -803,7 +818,61 @@ def find_organisations(
         bracketed, folded = f"({name})", _fold(name)
         if not any(bracketed in shown or key == folded for key, shown in found.items()):
             add(name, None)
-    return tuple(found.values())
+    return tuple(shown for shown in found.values() if not _is_venue_or_kind(shown, text))
+
+
+# The fields a body's name lists before its last one: "Health, Education, Labor, and ".
+_FIELDS_BEFORE = re.compile(r"(?:[A-Z][a-z]+,[ \t]){2,5}(?:and|&)[ \t]$")
+_PORTFOLIO_KINDS = frozenset({"Committee", "Subcommittee", "Department", "Ministry"})
+# Where people meet, named as the place of an event: "at the Alerus Center", "at the
+# Perry County Government Center", "at the Javits Center" (a clinic is a practice).
+_VENUE_WORDS = frozenset(
+    {"Center", "Centre", "Arena", "Hall", "Stadium", "Auditorium", "Pavilion", "Plaza"}
+)
+# Words that say a centre does work (treats, teaches, trains, holds), so is a body as well as
+# a building: "Columbia University Medical Center", "Bexar County Detention Center".
+_INSTITUTION_WORDS = word_set(
+    """medical health hospital university college school research cancer care training
+    resource resources assistance operations detention correctional education surgery
+    surgical recovery healing treatment rehabilitation dental space"""
+)
+_AT_VENUE = re.compile(r"\b(?:at|At)[ \t]+(?:the[ \t]+)?$")
+# "a pioneering an award winning Civil Society Organisation": a kind of body, described by
+# its adjectives; not "a Naval Criminal Investigative Service investigation" (no adjective),
+# "a clinic inside Gulou Hospital", nor the Spanish "a colaborar con la Comisión Europea".
+_A_KIND = re.compile(
+    r"(?:^|[ \t\n])(?:a|an)[ \t]+(?:(?:[a-z]+-)?(?:[a-z]+(?:ing|ed|al|ic|ive|ful|ous|ent|ant|ary"
+    r"|ory|less|ble)|new|leading|major|global|local|independent|award|nonprofit)[ \t]+){1,3}$"
+)
+# What follows a kind of body described: the sentence goes on, or a clause about it; not a
+# noun it qualifies ("a proud McGill University graduate", "a productive FDA Type C meeting").
+_AFTER_KIND = re.compile(
+    r"[ \t]*(?:[.,;:)\n]|$)|[ \t]+(?:working|operating|that|which|who|with|in|for|of|based|and)\b"
+)
+
+
+def _is_venue_or_kind(name: str, text: str) -> bool:
+    """Is *name* a building, a venue, that the release only ever says something is *at*, or
+    a kind of body that it only ever says something *is a* (of)? A body is also the subject
+    or the object of its sentences ("the Center for Defense UAV Education will ...")."""
+    words = name.split()
+    if any(w in _CONNECTORS for w in words) or len(words) > 6:
+        return False
+    before = _AT_VENUE if words[-1] in _VENUE_WORDS else _A_KIND
+    if before is _AT_VENUE and any(
+        _bare(w).removesuffix("’s").removesuffix("'s") in _INSTITUTION_WORDS for w in words
+    ):
+        return False
+    at = text.find(name)
+    if at < 0:
+        return False
+    while at >= 0:
+        if not before.search(text, max(0, at - 60), at) or (
+            before is _A_KIND and not _AFTER_KIND.match(text, at + len(name))
+        ):
+            return False
+        at = text.find(name, at + len(name))
+    return True
 
 
 def _has_lowercase_near(text: str, start: int, end: int) -> bool:
@@ -854,7 +923,14 @@ def _standalone_names(text: str) -> list[str]:
         at = opening.find(kind)
         while at >= 0:
             found = _NAME_AFTER_KIND.match(opening, at + len(kind))
-            if found and (at == 0 or not opening[at - 1].isalpha()):
+            if (
+                found
+                and (at == 0 or not opening[at - 1].isalpha())
+                # German writes every noun with a capital: only the name right after the
+                # kind is one ("Verein Digitalcourage"), not a noun further on ("Unternehmen
+                # in ein anderes Bundesland").
+                and (kind not in _GERMAN_KINDS or found.start(1) == at + len(kind))
+            ):
                 name = found.group(1)
                 after = opening[found.end() : found.end() + 1]
                 if (name.isupper() or after in ",.;:)\n") and all(
@@ -864,6 +940,13 @@ def _standalone_names(text: str) -> list[str]:
             at = opening.find(kind, at + 1)
     names.sort()
     return list(dict.fromkeys(name for _, name in names))
+
+
+# What a subject is said to be when it is a product: "X, a new open source project".
+_PRODUCT_WORDS = word_set(
+    """project projects product browser release application app framework library toolkit
+    plugin extension game device version edition"""
+)
 
 
 def subject_names(title: str, opening: str, exclude: set[str]) -> list[str]:
@@ -886,6 +969,14 @@ def subject_names(title: str, opening: str, exclude: set[str]) -> list[str]:
         common.append(bare)
         if bare != theirs:
             break
+    after = words[at + len(common) : at + len(common) + 6]
+    if (
+        common
+        and words[at + len(common) - 1].endswith(",")
+        and after[:1] in (["a"], ["an"])
+        and any(_bare(w) in _PRODUCT_WORDS for w in after[1:])
+    ):
+        return []  # "Apache Tuscany, a new Top-Level Project of ...": a product
     while common and (common[-1] in _CONNECTORS or common[-1] == "y"):
         common.pop()
     names = []
@@ -1003,6 +1094,9 @@ def tidy_organisations(found: tuple[str, ...], people: set[str]) -> tuple[str, .
     for name in found:
         if _NOT_ORGANISATION.fullmatch(name) or fold(name) in people:
             continue
+        words = name.split()
+        if len(words) == 2 and words[0] in _PREPOSITIONS and not is_org_word(words[1]):
+            continue  # "In Europe:" over a list of contacts: a place, not a body
         if (
             " and " in name
             and (two := _TWO_PEOPLE.search(name)) is not None
@@ -1045,6 +1139,8 @@ def tidy_organisations(found: tuple[str, ...], people: set[str]) -> tuple[str, .
 
 
 _SPELLED_OUT = re.compile(r"\(([A-Z][A-Za-z0-9&.-]{1,11})\)$")
+# A capitalised preposition before one word is a label ("In Europe:"), not a body's name.
+_PREPOSITIONS = frozenset({"In", "At", "On", "For", "To", "By", "From", "With"})
 # A body's own governing bodies: "the Foundation's Board", "Conseil de la FSFE".
 _GOVERNING = word_set("board council conseil consejo vorstand präsidium assembly assemblée")
 _OF_ACRONYM = re.compile(
@@ -1059,7 +1155,7 @@ def _one_name_each(names: list[str]) -> list[str]:
     "Justice Department" and "Department of Justice", and a body's own board or council
     ("Acme Foundation Board", "Conseil de la FSFE") left out or named by its body."""
     written = [name.split(" (", 1)[0] if name.endswith(")") else name for name in names]
-    bare = [_fold(name) for name in written]
+    bare = [_legal_form_spelled_out(_fold(name)) for name in written]
     dropped = _shorter_or_glued(written, bare)
     out: list[str] = []
     seen: set[str] = set()
@@ -1080,11 +1176,43 @@ def _one_name_each(names: list[str]) -> list[str]:
                 continue
         if (m := _KIND_FIRST.fullmatch(written[i])) is not None:
             key = _fold(f"{m.group(2)} {m.group(1)}")  # "Department of Justice"
-        if key in seen:
+        if key in seen or _with_one_word_more(key, bare):
             continue
         seen.add(key)
         out.append(name)
     return out
+
+
+# A legal form abbreviated or spelled out: "Mozilla Corp." and "Mozilla Corporation".
+_LEGAL_FORMS = {"corp.": "corporation", "corp": "corporation", "co.": "company", "ltd.": "limited"}
+
+
+def _legal_form_spelled_out(key: str) -> str:
+    """*key* (a folded name) with an abbreviated legal form at its end spelled out."""
+    head, _, last = key.rpartition(" ")
+    return f"{head} {_LEGAL_FORMS[last]}" if head and last in _LEGAL_FORMS else key
+
+
+def _with_one_word_more(key: str, keys: list[str]) -> bool:
+    """Is *key* (a folded name that opens with its kind and a link: "comite de las
+    regiones") also written with a word after its kind ("comite europeo de las regiones")?
+    French and Spanish put the adjective there; the short form is the same body. In English
+    a word there names another ("University System of Maryland")."""
+    words = key.split(" ")
+    if (
+        len(words) < 3
+        or words[1] not in _KIND_LINKS
+        or words[0] not in _HEAD_KINDS
+        or words[0] in _BODY_KINDS  # English: "University System of Maryland" is another body
+    ):
+        return False
+    tail = " " + " ".join(words[1:])
+    return any(
+        other.startswith(words[0] + " ")
+        and other.endswith(tail)
+        and other.count(" ") == key.count(" ") + 1
+        for other in keys
+    )
 
 
 # "North Dallas Bar Association" is not the Dallas Bar Association.

@@ -73,6 +73,8 @@ _RANKS = word_set("ranking majority minority class")
 # "Attorney General Eric Holder", "Surgeon General", "Board Member Jane Nitze": a role word
 # that names a title only after another.
 _TITLE_TAILS = word_set("general member members")
+# Verbs whose object is a person: "Chairman Adam Klein has appointed Lynn Parker Dupree".
+_APPOINTED = word_set("appointed appoints nominated nominates")
 _SPEECH_AFTER = re.compile(
     r",?[ \t]{1,2}(?:said|says|added|noted|explained|stated|commented|remarked|a déclaré|"
     r"déclare|dijo|afirmó|sagte|erklärte)\b"
@@ -170,7 +172,11 @@ def _names_an_employer(words: list[str], link: str, head: str, text: str) -> boo
 
 def _role_after(text: str, end: int) -> str | None:
     """The role in apposition after a name: ", Under-Secretary-General of the ..." -> role."""
-    if not text.startswith(",", end):
+    # A page scraped without its punctuation keeps two spaces where the comma was: "Susan
+    # Payne  executive director of Safe 2 Tell".
+    if not text.startswith(",", end) and not (
+        text.startswith("  ", end) and text[end + 2 : end + 3].islower()
+    ):
         return None
     rest = text[end + 1 : end + 200].lstrip()
     for article in ("the ", "a ", "an ", "our "):
@@ -247,7 +253,7 @@ _BUSINESS_END = word_set(
 )
 _POSSESSIVE = ("'s", "’s")
 # A firm's legal or group word right after a name somewhere in the text: "Mullen Automotive Inc."
-_FIRM_AFTER = (" Inc", " LLC", " Ltd", " Corp", " Group", " & Co", " GmbH", " PLC", " AG ")
+_FIRM_AFTER = (" Inc", " LLC", " LLP", " Ltd", " Corp", " Group", " & Co", " GmbH", " PLC", " AG ")
 
 
 def _segments(
@@ -316,7 +322,14 @@ def find_people(text: str) -> tuple[Person, ...]:
                 continue
             at_end = stop == len(tokens)
             if first == 0:
-                cue = last if last in _HONORIFICS or last in _SPEECH or last in _TITLES else None
+                cue = (
+                    last
+                    if last in _HONORIFICS
+                    or last in _SPEECH
+                    or last in _TITLES
+                    or last in _APPOINTED
+                    else None
+                )
                 if (
                     cue in _TITLES
                     and cue not in _HONORIFICS
@@ -450,9 +463,23 @@ def _speaker_with_clause(text: str, start: int, end: int) -> bool:
 def _add(people: dict[str, list[str | None]], name: str, role: str | None) -> None:
     """Add a person, or give a role to one already found under this name."""
     tokens = name.split()
+    if (
+        len(tokens) == 4
+        and tokens[1] in ("von", "van")
+        and not any(fold(t) in _PARTICLES for t in tokens[2:])
+    ):
+        # "Hackerethik von Frank Rieger": a work by someone (German "von" after a noun), not a
+        # name; "Ursula von der Leyen" has a particle after it, "Ludwig van Beethoven" one name.
+        tokens = tokens[2:]
+        name = " ".join(tokens)
     for key, entry in people.items():
         other = key.split()
-        if key == name or (other[-1] == tokens[-1] and other[0][0] == tokens[0][0]):
+        if (
+            key == name
+            or (other[-1] == tokens[-1] and other[0][0] == tokens[0][0])
+            # "Van der Beken" after "Peter Van der Beken": the surname alone
+            or (tokens[0] in _CAP_PARTICLES and key.endswith(" " + name))
+        ):
             if entry[1] is None and role:
                 entry[1] = role
             return

@@ -82,6 +82,7 @@ ORG_WORDS = word_set(
     biblioteca bibliothèque hospital hôpital ville région préfecture prefecture
     assemblée assemblee sénat parlement comunidad junta generalitat diputación diputacion
     gesellschaft ministerium bundesamt landesamt senat bundestag landtag stadt verwaltung
+    parlamento
     institución colegio collège college lycée escuela école réseau reseau observatoire
     observatorio centro académie academia"""
 )
