@@ -33,6 +33,7 @@ from store.ingest.extract.headline import (
 )
 from store.ingest.extract.issuer import (
     about_in_capitals,
+    closing_about,
     headline_legislator,
     headline_subject,
     is_about_in_capitals,
@@ -1065,6 +1066,8 @@ def extract(
         issuer = most_mentioned(body, organisations, headline)
     if issuer is None:
         issuer = office_named_again(headline, main)
+    if issuer is None:
+        issuer = closing_about(body_lines, headline)
     if issuer and _one_body(issuer) and not _listed(issuer, organisations, named):
         # The issuer the text names (its letterhead, its lead) is an organisation it names too;
         # the fragments it was listed under ("Oversight Board", "World Products, Inc") go.

@@ -118,6 +118,12 @@ _CONTACT_ROLE_WORDS = ROLE_WORDS - word_set(
     kommunikation directora jefe jefa portavoz consejero consejera delegado delegada adjoint
     adjointe"""
 )
+# A German role is one word, a compound ending in the role: "Projektleiterin",
+# "Projektassistentin", "Kommunikationsreferent" (OKF DE's press contacts).
+_GERMAN_ROLE_END = re.compile(
+    r"\w{3}(?:leiter|assistent|referent|sprecher|koordinator|manager|beauftragte|"
+    r"verantwortliche)(?:in|r)?$"
+)
 _CREDENTIAL = re.compile(
     r"(?:Esq|PhD|Ph\.D|MD|M\.D|DMD|D\.O|DO|MBA|CPA|JD|J\.D|RN|CFA|DDS|DVM|PE|LLM|MSc|BSc|Jr|Sr|II|III)\.?$"
 )
@@ -279,9 +285,19 @@ def _drop_regions(block: str) -> str:
     return block
 
 
+# Where an office of a list of contacts sits, besides states and countries: "In Europe:",
+# "In the US:" (mozilla.org's press contacts, one list per office).
+_CONTINENTS = frozenset("europe asia africa americas america emea apac latam".split())  # noqa: SIM905
+_IN_REGION = re.compile(r"(?i:in[ ]+(?:the[ ]+)?)")
+
+
 def _is_region(piece: str) -> bool:
-    words = piece.split()
-    return 0 < len(words) <= 3 and all(fold(w) in REGION_WORDS for w in words)
+    words = (
+        _IN_REGION.sub("", piece, count=1).split() if piece[:3].lower() == "in " else piece.split()
+    )
+    return 0 < len(words) <= 3 and all(
+        fold(w) in REGION_WORDS or fold(w) in _CONTINENTS for w in words
+    )
 
 
 def _fix_email(block: str, start: int, end: int) -> tuple[int, int]:
@@ -402,7 +418,10 @@ def _is_role(piece: str) -> bool:
     if _TEAM_ROLE.match(piece):
         return True
     words = [w.lower().strip(".,&()") for w in piece.split()]
-    return 0 < len(words) <= 10 and any(w in _CONTACT_ROLE_WORDS for w in words)
+    return 0 < len(words) <= 10 and (
+        any(w in _CONTACT_ROLE_WORDS for w in words)
+        or (len(words) == 1 and _GERMAN_ROLE_END.search(words[0]) is not None)
+    )
 
 
 def _is_org(piece: str, known: dict[str, str]) -> bool:
