@@ -128,3 +128,22 @@ def test_an_address_given_for_questions() -> None:
         "Members of the public may email suggestions to the Board at info@board.example.\n"
     )
     assert _contacts(public) == []
+
+
+def test_a_press_offices_switchboard_and_out_of_hours_lines_are_its_numbers() -> None:
+    # GOV.UK's releases end "PHE press office" / "Main switchboard ..." / "Out of hours ...".
+    r = extract(
+        "Modern life and health\n\nLONDON - Eight out of ten of the middle aged weigh too much "
+        "or do not exercise enough, a study finds.\n\nPHE press office\n\n"
+        "Main switchboard 020 7654 8000\n\nOut of hours 020 8200 4400\n"
+    )
+    assert [(c.name, c.phone) for c in r.contacts] == [
+        (None, "020 7654 8000"),
+        (None, "020 8200 4400"),
+    ]
+    # A switchboard after a person's contact still ends the block: the public's line.
+    r = extract(
+        "Acme opens\n\nLONDON - Acme opened a lab today in the city of London with staff.\n\n"
+        "Media contact: Jane Roe, 020 7654 8001\n\nMain switchboard 020 7654 8000\n"
+    )
+    assert [(c.name, c.phone) for c in r.contacts] == [("Jane Roe", "020 7654 8001")]

@@ -139,6 +139,12 @@ _GENERIC_LINE = re.compile(
     r"standard téléphonique|centralita|Zentrale|public inquiries|public enquiries|general public",
     re.IGNORECASE,
 )
+# A press desk's own number under its name: "Main switchboard 020 7654 8000", "Out of hours
+# 020 8200 4400".
+_DESK_LINE_LABEL = re.compile(
+    r"(?i:(?:main[ ]+)?switchboard|out[ ]+of[ ]+hours|24[- ]hour(?:[ ]+line)?)"
+)
+_DESK_NUMBER = re.compile(_DESK_LINE_LABEL.pattern + r"[ \t:]*\+?[\d() ./-]{7,20}")
 _TEAM_ROLE = re.compile(
     r"^(?:(?:press|media|news|communications?|pr)\s+(?:office|team|desk|relations)|"
     r"gabinete de prensa|service de presse|pressestelle|communications team)$",
@@ -654,6 +660,12 @@ def _parse_block(block: str, text: str, known: dict[str, str]) -> list[Contact]:
             continue
         if _is_region(piece):
             continue
+        if _DESK_LINE_LABEL.fullmatch(piece):
+            # "Main switchboard" / "Out of hours": each of a press desk's lines is a number of
+            # its own, not a second number of one person's.
+            if assembler.has_reach() and not assembler.fields.get("name"):
+                assembler.flush()
+            continue
         if piece.startswith("\x00"):
             kind, index = piece[1], int(piece[2:])
             if kind == "E":
@@ -841,9 +853,11 @@ def _name_then_firm(piece: str, buttons: bool) -> tuple[str, str] | None:
     return None
 
 
-def _block_lines(lines: list[str], start: int, after: str) -> tuple[str, int]:
+def _block_lines(lines: list[str], start: int, after: str, desk: bool = False) -> tuple[str, int]:
     """The header's own line remainder plus the lines that follow it, up to a stop; and the
-    index of the line after the block."""
+    index of the line after the block. Under a press desk's name (*desk*), its switchboard
+    and out-of-hours lines are its own numbers ("PHE press office" / "Main switchboard 020
+    7654 8000" / "Out of hours ...", as GOV.UK's releases end), not a public line."""
     parts = [after]
     taken = 0
     size = len(after)
@@ -854,7 +868,9 @@ def _block_lines(lines: list[str], start: int, after: str) -> tuple[str, int]:
             continue
         if taken >= _MAX_BLOCK_LINES or size > _MAX_BLOCK_CHARS or len(stripped) > _MAX_LINE:
             break
-        if stripped.startswith("---") or is_boilerplate(stripped) or _GENERIC_LINE.search(stripped):
+        if stripped.startswith("---") or is_boilerplate(stripped):
+            break
+        if _GENERIC_LINE.search(stripped) and not (desk and _DESK_NUMBER.fullmatch(stripped)):
             break
         heading = HEADER_RE.match(stripped)
         if heading and (not heading.group("after").strip() or heading.group("after")[:1] == ":"):
@@ -934,7 +950,7 @@ def find_contacts(
             after, desk = "", True
         else:
             continue
-        block, end = _block_lines(lines, index, after)
+        block, end = _block_lines(lines, index, after, desk)
         found = _parse_block(block, text, known)
         if desk and not found:
             continue  # a desk's name over no contact: no block, the text goes on
