@@ -172,3 +172,17 @@ def test_a_closing_paragraph_presenting_the_body_is_its_boilerplate():
         "previously co-managed one of the largest funds in the industry."
     )
     assert extract(investor).issuer != "Edessa Capital"
+
+
+def test_the_body_linked_on_the_press_contacts_own_site():
+    # OKF DE: "eine Veranstaltung der [Open Knowledge Foundation](//okfn.de)", the press
+    # contact writing from okfn.org.
+    text = (
+        "Jugend hackt\n\nBerlin, 15.09.2014 - Am Wochenende fand Jugend hackt statt, eine "
+        "Veranstaltung der [Open Knowledge Foundation](//okfn.de) in Kooperation mit "
+        "[Young Rewired State](https://youngrewiredstate.org).\n\n**Pressekontakt:**\n\n"
+        "Maria Reimer, Projektleiterin\n\n[maria.reimer@okfn.org](mailto:maria.reimer@okfn.org)\n"
+    )
+    assert extract(text).issuer == "Open Knowledge Foundation"
+    # A contact writing from elsewhere: the linked body is only mentioned.
+    assert extract(text.replace("okfn.org", "example.org")).issuer is None

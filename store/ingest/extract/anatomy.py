@@ -39,6 +39,7 @@ from store.ingest.extract.issuer import (
     is_about_in_capitals,
     lead_subject,
     letterhead,
+    linked_contact_body,
     most_mentioned,
     office_named_again,
     says_what_happened,
@@ -1068,6 +1069,10 @@ def extract(
         issuer = office_named_again(headline, main)
     if issuer is None:
         issuer = closing_about(body_lines, headline)
+    if issuer is None and links and contacts:
+        issuer = linked_contact_body(
+            [(link.label, link.url) for link in links], [c.email for c in contacts if c.email]
+        )
     if issuer and _one_body(issuer) and not _listed(issuer, organisations, named):
         # The issuer the text names (its letterhead, its lead) is an organisation it names too;
         # the fragments it was listed under ("Oversight Board", "World Products, Inc") go.

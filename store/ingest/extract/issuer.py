@@ -665,6 +665,27 @@ def closing_about(lines: list[str], headline: str) -> str | None:
     return None
 
 
+_LINK_HOST = re.compile(r"(?:https?:)?//(?:www\.)?([A-Za-z0-9-]+)\.", re.IGNORECASE)
+
+
+def linked_contact_body(links: list[tuple[str, str]], emails: list[str]) -> str | None:
+    """The body the release links to on its press contacts' own site: "eine Veranstaltung der
+    [Open Knowledge Foundation](//okfn.de)" with "maria.reimer@okfn.org" as the contact (OKF
+    DE). The domain's name, not its ending, says whose: a body keeps one name across ".de"
+    and ".org". Only a label that names a body, and only one such body."""
+    own = {e.rpartition("@")[2].lower().split(".")[-2] for e in emails if e.count(".") >= 1}
+    own = {label for label in own if len(label) >= 3}
+    if not own:
+        return None
+    found: set[str] = set()
+    for label, url in links:
+        host = _LINK_HOST.match(url.strip())
+        name = " ".join(label.split()).removeprefix("the ").removeprefix("The ")
+        if host is not None and host.group(1).lower() in own and _names_body(name):
+            found.add(name)
+    return found.pop() if len(found) == 1 else None
+
+
 # "ABOUT THE APACHE SOFTWARE FOUNDATION", "## ABOUT THE TOR PROJECT": the boilerplate's
 # heading set in capitals, on its own line.
 _ABOUT_CAPS = re.compile(
