@@ -147,3 +147,21 @@ def test_a_press_offices_switchboard_and_out_of_hours_lines_are_its_numbers() ->
         "Media contact: Jane Roe, 020 7654 8001\n\nMain switchboard 020 7654 8000\n"
     )
     assert [(c.name, c.phone) for c in r.contacts] == [("Jane Roe", "020 7654 8001")]
+
+
+def test_press_officers_and_their_number_on_the_last_line() -> None:
+    # A U.S. Senate page scraped as text, its "Contact" label lost: names, then one number.
+    text = (
+        "Senators join evangelical leaders\n\nWashington D C - Today Senators Kennedy and "
+        "Graham joined leading voices for immigration reform, Senator Kennedy said.\n\n"
+        "Laura Capps  Melissa Wagoner  202  224 2633\n\n"
+    )
+    r = extract(text)
+    assert [(c.name, c.phone) for c in r.contacts] == [
+        ("Laura Capps", "202 224 2633"),
+        ("Melissa Wagoner", None),
+    ]
+    # A name the release speaks of (a quoted person), or words that are no names: none.
+    quoted = text.replace("Senator Kennedy said", "said Laura Capps")
+    assert extract(quoted).contacts == ()
+    assert extract(text.replace("Laura Capps  Melissa Wagoner", "Call Today")).contacts == ()

@@ -968,6 +968,8 @@ def find_contacts(
             _merge(found, contact)
         for contact in _phone_sentence_contacts(lines, first_line):
             _merge(found, contact)
+        if not found:
+            found = _closing_names_and_phone(lines, first_line)
         return _phones_once(found), None
     return _phones_once(contacts), first_block
 
@@ -1126,6 +1128,32 @@ _PRESS_CUE = re.compile(
     r"enquiries|interviews?)"
 )
 _MAX_PHONE_CUES = 40
+
+
+# The release's last line: people's names and one number, runs of spaces between, no heading
+# ("Laura Capps  Melissa Wagoner  202  224 2633": a U.S. Senate page scraped as text, its
+# "Contact" label lost).
+_CLOSING_CONTACTS = re.compile(
+    r"(?P<names>[A-Z][\w.'’-]+(?:[ ][A-Z][\w.'’-]+){1,3}(?:(?:[ ]{2,}|,[ ]*|[ ]and[ ])"
+    r"[A-Z][\w.'’-]+(?:[ ][A-Z][\w.'’-]+){1,3}){0,2})[ ,]{1,4}(?P<phone>\(?\d[\d \t.()/-]{6,20}\d)"
+)
+
+
+def _closing_names_and_phone(lines: list[str], first_line: int) -> list[Contact]:
+    """The press officers a page lists, with their number, on its last line and nothing
+    else: each name is a person's the release does not otherwise speak of."""
+    at = next((i for i in range(len(lines) - 1, first_line - 1, -1) if lines[i].strip()), None)
+    if at is None:
+        return []
+    m = _CLOSING_CONTACTS.fullmatch(lines[at].strip())
+    if m is None or not 7 <= sum(ch.isdigit() for ch in m.group("phone")) <= 15:
+        return []
+    names = [n.strip() for n in re.split(r"[ ]{2,}|,[ ]*|[ ]and[ ]", m.group("names")) if n.strip()]
+    body = "\n".join(lines[first_line:at])
+    if not names or not all(_is_name(n) and n not in body for n in names):
+        return []
+    phone = " ".join(m.group("phone").split())
+    return [Contact(n, None, None, None, phone if i == 0 else None) for i, n in enumerate(names)]
 
 
 def _phone_sentence_contacts(lines: list[str], first_line: int) -> list[Contact]:
