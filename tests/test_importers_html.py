@@ -181,3 +181,28 @@ def test_windows_1252_punctuation_carried_as_c1_controls_is_restored() -> None:
     assert page.title == "Acme’s lab"
     assert page.text == "The project’s “new” lab"
     assert "\x9b" not in html_to_text("<p>a\x9b31mb\x81</p>").text
+
+
+def test_a_bold_run_alone_below_the_banner_is_the_heading_when_there_is_none() -> None:
+    # mozilla.org 2003: no heading element, the headline in a bold <span>, broken by a <br>.
+    page = html_to_text(
+        "<title>Mozilla Foundation Announcement</title>"
+        '<h1><a href="/">Mozilla</a></h1><ul><li><a href="/r"><strong>Roadmap</strong></a></li></ul>'
+        '<div><span style="font-weight: bold;">MOZILLA.ORG ANNOUNCES LAUNCH OF THE FOUNDATION'
+        '<br>TO LEAD BROWSER EFFORTS</span><br><span style="font-weight: bold;">A subtitle</span>'
+        "</div><p>Body</p>"
+    )
+    assert page.title == "MOZILLA.ORG ANNOUNCES LAUNCH OF THE FOUNDATION TO LEAD BROWSER EFFORTS"
+    # A bold run that opens a paragraph's sentence (a dateline) is no heading.
+    page = html_to_text(
+        '<title>Acme opens lab</title><h1><a href="/">Acme</a></h1>'
+        "<p><b>LEEDS, 4 March 2024 -</b> Acme opened its research lab in the city today.</p>"
+    )
+    assert page.title == "Acme opens lab"
+    # The <title> as the bold run's first line (a subtitle below it, in a <pre>): it stands.
+    page = html_to_text(
+        '<title>Mozilla.org Launches Mozilla 1.0</title><h1><a href="/">Mozilla</a></h1>'
+        "<pre><b>\nMOZILLA.ORG LAUNCHES MOZILLA 1.0\nOpen Source Browser Suite Powered by Gecko\n"
+        "</b>\nMOUNTAIN VIEW, Calif. - June 5, 2002 - Mozilla.org announced</pre>"
+    )
+    assert page.title == "Mozilla.org Launches Mozilla 1.0"

@@ -175,6 +175,14 @@ class _TextCollector(HTMLParser):
         # The first <h1> was the site's banner (its logo, a link to the home page): the page's
         # own heading is the next <h1>, <h2> or <h3>.
         self.banner = False
+        # Below a banner, a page with no heading element may set its headline in bold at the
+        # top of its content: the first bold run opening a block (its tag and depth, its text).
+        self.bold: str | None = None  # the bold element's tag while inside it
+        self.bold_depth = 0
+        self.bold_start = 0
+        self.bold_parts: list[str] = []
+        self.bold_text: str | None = None
+        self.bold_span: tuple[int, int] | None = None
         self.language: str | None = None
         # A keyword of the page (<tag> is no HTML element: FSFE's news pages list their topics
         # so): a tag of the release, not a sentence of its text run on with the next keywords.
@@ -232,6 +240,19 @@ class _TextCollector(HTMLParser):
             return
         if tag == "time" and self.time_date is None:
             self.time_date = iso_date(clean_text(_attr(attrs, "datetime") or ""))
+        if self.bold is not None and tag == self.bold:
+            self.bold_depth += 1
+        elif (
+            self.banner
+            and self.bold is None
+            and self.bold_text is None
+            and self.h1_parts is None
+            and self.link_start is None
+            and _is_bold(tag, attrs)
+            and (not self.pieces or self.pieces[-1].endswith("\n"))
+        ):
+            self.bold, self.bold_depth, self.bold_parts = tag, 1, []
+            self.bold_start = len(self.pieces)
         if tag in _PARAGRAPH_TAGS:
             if self.link_start is not None and self.link_start < len(self.pieces):
                 # An unclosed <a> ends where its paragraph does; a block inside a
@@ -250,6 +271,8 @@ class _TextCollector(HTMLParser):
                 self.h1_start = len(self.pieces)
                 self.h1_link, self.h1_first_line = None, None
         elif tag in _LINE_TAGS:
+            if tag == "br" and self.bold is not None:
+                self.bold_parts.append("\n")
             if tag == "br" and self.h1_parts is not None and self.h1_first_line is None:
                 self.h1_first_line = clean_line("".join(self.h1_parts))
             self.pieces.append("\n")
@@ -294,6 +317,12 @@ class _TextCollector(HTMLParser):
                 self.tags.append(name)
             self.tag_parts = None
             return
+        if self.bold is not None and tag == self.bold:
+            self.bold_depth -= 1
+            if self.bold_depth == 0:
+                self.bold = None
+                self.bold_text = "".join(self.bold_parts)  # its lines kept, read in result()
+                self.bold_span = (self.bold_start, len(self.pieces))
         if tag == "a":
             self._close_link()
         elif tag in _PARAGRAPH_TAGS:
@@ -332,6 +361,8 @@ class _TextCollector(HTMLParser):
         self.pieces.append(text)
         if self.h1_parts is not None:
             self.h1_parts.append(text)
+        if self.bold is not None:
+            self.bold_parts.append(text)
 
     # Pieces
 
@@ -373,6 +404,19 @@ class _TextCollector(HTMLParser):
             self.title_text = clean_line("".join(self.title_parts))
         heading = self.h1_text or None
         title = self.title_text or None
+        if heading is None and self.banner and self.bold_text and self.bold_span:
+            # A bold run alone in its block, a headline's length: the page's heading; unless
+            # its first line is the <title> (mozilla.org 2002: the headline, then a subtitle
+            # in the same <b>), which then stands.
+            bold = clean_line(self.bold_text)
+            first = clean_line(self.bold_text.strip().split("\n")[0])
+            after = "".join(self.pieces[self.bold_span[1] : self.bold_span[1] + 3]).lstrip(" ")
+            if (
+                4 <= len(bold.split()) <= 30
+                and (not after or after[0] == "\n")
+                and not (title and first.casefold() == title.casefold())
+            ):
+                heading, self.h1_span = bold, self.bold_span
         keep_heading = False
         first_line = self.h1_first_line
         if (
@@ -444,6 +488,16 @@ def _home(domains: dict[str, int]) -> str | None:
 
 # A link to a site's home page: "/", "index.html", "https://example.org/".
 _HOME_LINK = re.compile(r"(?:\.?/|/?index\.[a-z]{3,5}|https?://[^/?#\s]+/?)", re.IGNORECASE)
+
+
+def _is_bold(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+    """<b>, <strong>, or an element styled bold (<span style="font-weight: bold;">)."""
+    if tag in ("b", "strong"):
+        return True
+    style = (_attr(attrs, "style") or "").replace(" ", "").lower()
+    return tag in ("span", "font", "div", "p") and (
+        "font-weight:bold" in style or "font-weight:700" in style
+    )
 
 
 def _is_banner(start: int, link: tuple[int, str] | None) -> bool:
