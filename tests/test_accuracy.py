@@ -64,20 +64,25 @@ CONTACT_MARGIN = 0.05
 # Headline measured again at 20:00 UTC (scraped pages' credits and broken capitals; an HTML
 # <h1> over a <title> spelled otherwise; at 20:10 a banner <h1> naming the site). Organisations measured again at 19:45 UTC on the 120 (issue 10: whole names of bodies, not
 # headings, titles, classes of bodies or a body's own committees).
+# Headline, place, issuer and contact names and phones measured again at 21:05 UTC (helper
+# issuer2: the heading below a site's banner and a bold heading in HTML, Windows-1252
+# punctuation; a place glued to "--", an "Update," note; an acronym after a foreign article, a
+# joint subject, a closing boilerplate, a body linked on the contacts' site; a press desk's
+# switchboard lines, officers on the last line).
 # The issuer names an issuer only where it is right at least 90% of the time on the real
 # corpus (precision over recall: the issuer shows on every row). Raise them as extraction
 # improves (see tests/devset/SOURCES.md, "The floors").
 FLOORS: dict[str, dict[str, float]] = {
-    "headline": {"accuracy": 0.87},  # measured 0.925
+    "headline": {"accuracy": 0.93},  # measured 0.983
     "date": {"accuracy": 0.94},  # 0.992
-    "place": {"accuracy": 0.92},  # 0.975
-    "issuer": {"accuracy": 0.81},  # 0.867
+    "place": {"accuracy": 0.94},  # 0.992
+    "issuer": {"accuracy": 0.85},  # 0.908
     "language": {"accuracy": 0.95},  # 1.000
     "organisations": {"precision": 0.803, "recall": 0.335},  # 0.853, 0.385
     "people": {"precision": 0.928, "recall": 0.464},  # 0.978, 0.514
     "contact_emails": {"precision": 0.95, "recall": 0.95},  # 1.000, 1.000
-    "contact_names": {"precision": 0.95, "recall": 0.90},  # 1.000, 0.953
-    "contact_phones": {"precision": 0.95, "recall": 0.885},  # 1.000, 0.935
+    "contact_names": {"precision": 0.95, "recall": 0.93},  # 1.000, 0.984
+    "contact_phones": {"precision": 0.95, "recall": 0.93},  # 1.000, 0.984
 }
 
 
