@@ -206,3 +206,13 @@ def test_a_bold_run_alone_below_the_banner_is_the_heading_when_there_is_none() -
         "</b>\nMOUNTAIN VIEW, Calif. - June 5, 2002 - Mozilla.org announced</pre>"
     )
     assert page.title == "Mozilla.org Launches Mozilla 1.0"
+
+
+def test_fsfe_page_data_elements_are_not_text() -> None:
+    # FSFE's XHTML source: <version> and the translators are the page's data.
+    page = html_to_text(
+        '<html newsdate="2017-09-08"><version>1</version><head><title>T</title></head>'
+        "<body><p>La FSFE publie un livre blanc.</p></body>"
+        "<translators>MDDN, Stéphane, Vincent</translators></html>"
+    )
+    assert page.text == "La FSFE publie un livre blanc."

@@ -24,8 +24,11 @@ _PARAGRAPH_TAGS = _names(
 _LINE_TAGS = _names("br li tr dt dd caption summary legend option")
 _CELL_TAGS = _names("td th")
 # Content that is never shown as text: code, styles, fallbacks, embedded documents.
+# FSFE's page source records its version and translators in elements of their own
+# (<version>1</version>, <translator>Name</translator>): the page's data, not its text.
 _SKIPPED_TAGS = _names(
-    "script style noscript template svg math iframe object canvas audio video select"
+    "script style noscript template svg math iframe object canvas audio video select "
+    "version translator translators"
 )
 _HEAD_TAGS = _names("title meta link style script base noscript template")
 _VOID_TAGS = _names("area base br col embed hr img input link meta param source track wbr")
