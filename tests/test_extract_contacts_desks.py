@@ -165,3 +165,18 @@ def test_press_officers_and_their_number_on_the_last_line() -> None:
     quoted = text.replace("Senator Kennedy said", "said Laura Capps")
     assert extract(quoted).contacts == ()
     assert extract(text.replace("Laura Capps  Melissa Wagoner", "Call Today")).contacts == ()
+
+
+def test_a_letterheads_phone_alone_on_its_line_is_the_offices_number() -> None:
+    # A U.S. Senate page scraped as text: the headline, the kicker, the date, "Phone ...",
+    # then the headline again and the release.
+    headline = "KOHL STATEMENT ON SENATE APPROVAL TO DRILL IN ANWR"
+    text = (
+        f"{headline}\n\nPress Release\n\nFor Immediate Release\n\nNovember 3  2005\n\n"
+        f"Phone   202  224 5653\n\n{headline}\n\nWASHINGTON  D C\n\nSenator Herb Kohl today "
+        "made the following statement on the approval of drilling in the refuge.\n"
+    )
+    assert [(c.name, c.phone) for c in extract(text).contacts] == [(None, "202 224 5653")]
+    # Two numbers, or a phone in the release's text: no letterhead's number.
+    two = text.replace("Phone   202  224 5653", "Phone   202  224 5653\n\nPhone 202 224 5654")
+    assert extract(two).contacts == ()

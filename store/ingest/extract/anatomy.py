@@ -11,6 +11,7 @@ from store.ingest.extract.contact_block import (
     contact_line,
     fill_organisations,
     find_contacts,
+    letterhead_phone,
 )
 from store.ingest.extract.dateline import (
     Dateline,
@@ -1004,6 +1005,8 @@ def extract(
             _DATE_BEFORE_CONTACT.sub("", line) for line in lines[: top.letterhead_end]
         ]
         heading, _ = find_contacts(letterhead_lines, 0, original if cleaned else raw, {})
+        if not heading and not contacts and (phone := letterhead_phone(letterhead_lines)):
+            heading = (phone,)  # "Phone  202 224 5653" under the date: the office's number
         contacts = heading + tuple(c for c in contacts if c not in heading)
     prose_end = len(body_lines) if block_at is None else block_at
     for i, line in enumerate(body_lines[:prose_end]):

@@ -1139,6 +1139,21 @@ _CLOSING_CONTACTS = re.compile(
 )
 
 
+# A letterhead's number on a line of its own, no one's name: "Phone   202  224 5653" between
+# the date and the headline (a U.S. Senate office's page scraped as text).
+_LETTERHEAD_PHONE = re.compile(
+    r"[ \t]*(?i:phone|tel\.?|telephone)[ \t]*:?[ \t]*(?P<phone>\+?\(?\d[\d \t().-]{6,20}\d)[ \t]*"
+)
+
+
+def letterhead_phone(lines: list[str]) -> Contact | None:
+    """The press office's number a letterhead gives alone on its line, when it is the only one."""
+    found = [m for line in lines if (m := _LETTERHEAD_PHONE.fullmatch(line))]
+    if len(found) != 1 or not 7 <= sum(ch.isdigit() for ch in found[0].group("phone")) <= 15:
+        return None
+    return Contact(None, None, None, None, " ".join(found[0].group("phone").split()))
+
+
 def _closing_names_and_phone(lines: list[str], first_line: int) -> list[Contact]:
     """The press officers a page lists, with their number, on its last line and nothing
     else: each name is a person's the release does not otherwise speak of."""
