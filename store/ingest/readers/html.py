@@ -55,12 +55,15 @@ _INCOMPLETE_TAG = re.compile(r"""<[A-Za-z][^<>"']*+(?:(?:"[^"]*+"|'[^']*+')[^<>"
 # A C1 control in a page's text is a Windows-1252 character that a UTF-8 page carried as its
 # Latin-1 code point (mozilla.org 2004: "PROJECT\x92S" for "PROJECT’S"): the character it
 # stood for, not a control to strip (the five code points 1252 leaves unassigned stay so).
+# The codes a terminal reads as the start or end of a control string (8-bit CSI, ST, OSC,
+# DCS, SOS, PM, APC) are left to clean_text, which removes them with what they introduce.
 _C1_AS_CP1252 = {
     code: char
     for code in range(0x80, 0xA0)
-    if (char := bytes([code]).decode("cp1252", errors="replace")) != "\ufffd"
+    if code not in (0x90, 0x98, 0x9B, 0x9C, 0x9D, 0x9E, 0x9F)
+    and (char := bytes([code]).decode("cp1252", errors="replace")) != "\ufffd"
 }
-_HAS_C1 = re.compile("[\x80-\x9f]")
+_HAS_C1 = re.compile("[\x80-\x8f\x91-\x97\x99\x9a]")
 _SPACES = re.compile(r"[ \t\n\r\f\xa0]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
 _LOOKS_LIKE_HTML = re.compile(
