@@ -45,9 +45,15 @@ MIN_SHAPE_FILES = {"pdf-text": 5, "mail": 4}
 MAX_FILE_BYTES = 60_000
 
 MARGIN = 0.05
-# Contact fields rest on 45 emails, 64 names and 62 phones since the third round: one item
-# moves them by about 0.02, so they keep the same margin as the others.
+# Contact fields rest on 76 emails, 86 names and 102 phones since the fourth round: one item
+# moves them by about 0.01, so they keep the same margin as the others.
 CONTACT_MARGIN = 0.05
+# Set anew at 2026-12-06 20:45 UTC (140 releases, 64 issuers) on main's extraction when the
+# fourth round was added: 20 releases of the kinds of issuer the set lacked (the European
+# Parliament, the French government's DINUM and Secretariat of State for Digital Affairs,
+# NASA as Usenet posts, eLife press packages with a University of the Witwatersrand release).
+# They lowered issuer, language and the contact recalls (SOURCES.md, "The floors"), so every
+# floor is this run's figure less the margin. History of the earlier floors:
 # Measured at 2026-12-06 18:35 UTC (120 releases, 58 issuers) on main's extraction, when the
 # third round (20 releases with media contacts, mozilla-press-* and okfde-*) was added: the
 # new releases' headlines, datelines and issuers lowered those three figures, so every floor
@@ -64,25 +70,25 @@ CONTACT_MARGIN = 0.05
 # Headline measured again at 20:00 UTC (scraped pages' credits and broken capitals; an HTML
 # <h1> over a <title> spelled otherwise; at 20:10 a banner <h1> naming the site). Organisations measured again at 19:45 UTC on the 120 (issue 10: whole names of bodies, not
 # headings, titles, classes of bodies or a body's own committees).
-# Headline, place, issuer and contact names and phones measured again at 21:05 UTC (helper
-# issuer2: the heading below a site's banner and a bold heading in HTML, Windows-1252
-# punctuation; a place glued to "--", an "Update," note; an acronym after a foreign article, a
-# joint subject, a closing boilerplate, a body linked on the contacts' site; a press desk's
-# switchboard lines, officers on the last line).
+# Headline, place, issuer and contact names and phones measured again at 21:47 UTC on the 140
+# (helper issuer2, main merged: the heading below a site's banner and a bold heading in HTML,
+# Windows-1252 punctuation; a place glued to "--", an "Update," note; an acronym after a
+# foreign article, a joint subject, a closing boilerplate, a body linked on the contacts' site;
+# a press desk's switchboard lines, officers on the last line, a letterhead's phone).
 # The issuer names an issuer only where it is right at least 90% of the time on the real
 # corpus (precision over recall: the issuer shows on every row). Raise them as extraction
 # improves (see tests/devset/SOURCES.md, "The floors").
 FLOORS: dict[str, dict[str, float]] = {
-    "headline": {"accuracy": 0.93},  # measured 0.983
-    "date": {"accuracy": 0.94},  # 0.992
-    "place": {"accuracy": 0.94},  # 0.992
-    "issuer": {"accuracy": 0.85},  # 0.908
-    "language": {"accuracy": 0.95},  # 1.000
-    "organisations": {"precision": 0.803, "recall": 0.335},  # 0.853, 0.385
-    "people": {"precision": 0.928, "recall": 0.464},  # 0.978, 0.514
-    "contact_emails": {"precision": 0.95, "recall": 0.95},  # 1.000, 1.000
-    "contact_names": {"precision": 0.95, "recall": 0.93},  # 1.000, 0.984
-    "contact_phones": {"precision": 0.95, "recall": 0.93},  # 1.000, 0.984
+    "headline": {"accuracy": 0.914},  # measured 0.964
+    "date": {"accuracy": 0.935},  # 0.986
+    "place": {"accuracy": 0.943},  # 0.993
+    "issuer": {"accuracy": 0.771},  # 0.821
+    "language": {"accuracy": 0.928},  # 0.979
+    "organisations": {"precision": 0.75, "recall": 0.301},  # 0.801, 0.351
+    "people": {"precision": 0.926, "recall": 0.424},  # 0.977, 0.475
+    "contact_emails": {"precision": 0.933, "recall": 0.726},  # 0.983, 0.776
+    "contact_names": {"precision": 0.95, "recall": 0.752},  # 1.000, 0.802
+    "contact_phones": {"precision": 0.926, "recall": 0.744},  # 0.976, 0.794
 }
 
 
