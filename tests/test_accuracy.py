@@ -48,6 +48,10 @@ MARGIN = 0.05
 # Contact fields rest on 76 emails, 86 names and 102 phones since the fourth round: one item
 # moves them by about 0.01, so they keep the same margin as the others.
 CONTACT_MARGIN = 0.05
+# Raised at 2026-12-06 22:10 UTC when orgs2 (venues, described kinds, appointees) and issuer2
+# (headlines below a banner, issuers after an article or linked from the contacts' site, desk
+# switchboards, letterhead phones) joined readers4 on main: every field but date, language and
+# the contact emails, each this run's figure less the margin.
 # Raised at 2026-12-06 21:35 UTC (readers4) when CMS JSON and front matter gave their contacts,
 # block bodies and standfirsts and forwarded mails their own titles: headline, issuer, language,
 # organisations, people and the contact fields, each this run's figure less the margin.
@@ -77,16 +81,16 @@ CONTACT_MARGIN = 0.05
 # corpus (precision over recall: the issuer shows on every row). Raise them as extraction
 # improves (see tests/devset/SOURCES.md, "The floors").
 FLOORS: dict[str, dict[str, float]] = {
-    "headline": {"accuracy": 0.885},  # measured 0.936
-    "date": {"accuracy": 0.935},  # 0.986
-    "place": {"accuracy": 0.928},  # 0.979
-    "issuer": {"accuracy": 0.75},  # 0.800
+    "headline": {"accuracy": 0.936},  # measured 0.986
+    "date": {"accuracy": 0.936},  # 0.986
+    "place": {"accuracy": 0.943},  # 0.993
+    "issuer": {"accuracy": 0.786},  # 0.836
     "language": {"accuracy": 0.95},  # 1.000
-    "organisations": {"precision": 0.779, "recall": 0.34},  # 0.829, 0.390
-    "people": {"precision": 0.937, "recall": 0.457},  # 0.987, 0.507
-    "contact_emails": {"precision": 0.935, "recall": 0.871},  # 0.986, 0.921
-    "contact_names": {"precision": 0.95, "recall": 0.857},  # 1.000, 0.907
-    "contact_phones": {"precision": 0.928, "recall": 0.832},  # 0.978, 0.882
+    "organisations": {"precision": 0.784, "recall": 0.34},  # 0.834, 0.390
+    "people": {"precision": 0.941, "recall": 0.457},  # 0.991, 0.507
+    "contact_emails": {"precision": 0.936, "recall": 0.871},  # 0.986, 0.921
+    "contact_names": {"precision": 0.95, "recall": 0.88},  # 1.000, 0.930
+    "contact_phones": {"precision": 0.929, "recall": 0.872},  # 0.979, 0.922
 }
 
 

@@ -321,3 +321,24 @@ def test_a_pages_title_repeated_in_its_text_is_no_organisation() -> None:
     )
     orgs = extract(text).organisations
     assert "Levin Statement on Nomination of Judge Alito to Supreme Court" not in orgs
+
+
+def test_an_office_per_continent_and_a_german_compound_role_are_no_organisation() -> None:
+    # mozilla.org: "In Europe:" / "In the US:" over each office's contacts.
+    r = extract(
+        "Mozilla gains stronghold in Europe\n\nPARIS - Mozilla Europe opens today.\n\n"
+        "PRESS CONTACTS:\n\nIn Europe:\n\nTristan Nitot, +33 6 11 47 05 72\n\n"
+        "email: press@mozilla-europe.org\n\nIn the US:\n\nBart Decrem, (650) 387-0625\n"
+    )
+    assert [c.name for c in r.contacts] == ["Tristan Nitot", "Bart Decrem"]
+    assert all(c.organisation is None for c in r.contacts)
+    assert r.issuer is None
+    # OKF DE: "Maria Reimer, Projektleiterin": a role in one word, not her organisation.
+    r = extract(
+        "Jugend hackt\n\nBerlin, 15.09.2014 - Am Wochenende fand Jugend hackt statt.\n\n"
+        "**Pressekontakt:**\n\nMaria Reimer, Projektleiterin\n\n"
+        "[maria.reimer@okfn.org](mailto:maria.reimer@okfn.org)\n"
+    )
+    assert [(c.name, c.role, c.organisation) for c in r.contacts] == [
+        ("Maria Reimer", "Projektleiterin", None)
+    ]

@@ -128,3 +128,55 @@ def test_an_address_given_for_questions() -> None:
         "Members of the public may email suggestions to the Board at info@board.example.\n"
     )
     assert _contacts(public) == []
+
+
+def test_a_press_offices_switchboard_and_out_of_hours_lines_are_its_numbers() -> None:
+    # GOV.UK's releases end "PHE press office" / "Main switchboard ..." / "Out of hours ...".
+    r = extract(
+        "Modern life and health\n\nLONDON - Eight out of ten of the middle aged weigh too much "
+        "or do not exercise enough, a study finds.\n\nPHE press office\n\n"
+        "Main switchboard 020 7654 8000\n\nOut of hours 020 8200 4400\n"
+    )
+    assert [(c.name, c.phone) for c in r.contacts] == [
+        (None, "020 7654 8000"),
+        (None, "020 8200 4400"),
+    ]
+    # A switchboard after a person's contact still ends the block: the public's line.
+    r = extract(
+        "Acme opens\n\nLONDON - Acme opened a lab today in the city of London with staff.\n\n"
+        "Media contact: Jane Roe, 020 7654 8001\n\nMain switchboard 020 7654 8000\n"
+    )
+    assert [(c.name, c.phone) for c in r.contacts] == [("Jane Roe", "020 7654 8001")]
+
+
+def test_press_officers_and_their_number_on_the_last_line() -> None:
+    # A U.S. Senate page scraped as text, its "Contact" label lost: names, then one number.
+    text = (
+        "Senators join evangelical leaders\n\nWashington D C - Today Senators Kennedy and "
+        "Graham joined leading voices for immigration reform, Senator Kennedy said.\n\n"
+        "Laura Capps  Melissa Wagoner  202  224 2633\n\n"
+    )
+    r = extract(text)
+    assert [(c.name, c.phone) for c in r.contacts] == [
+        ("Laura Capps", "202 224 2633"),
+        ("Melissa Wagoner", None),
+    ]
+    # A name the release speaks of (a quoted person), or words that are no names: none.
+    quoted = text.replace("Senator Kennedy said", "said Laura Capps")
+    assert extract(quoted).contacts == ()
+    assert extract(text.replace("Laura Capps  Melissa Wagoner", "Call Today")).contacts == ()
+
+
+def test_a_letterheads_phone_alone_on_its_line_is_the_offices_number() -> None:
+    # A U.S. Senate page scraped as text: the headline, the kicker, the date, "Phone ...",
+    # then the headline again and the release.
+    headline = "KOHL STATEMENT ON SENATE APPROVAL TO DRILL IN ANWR"
+    text = (
+        f"{headline}\n\nPress Release\n\nFor Immediate Release\n\nNovember 3  2005\n\n"
+        f"Phone   202  224 5653\n\n{headline}\n\nWASHINGTON  D C\n\nSenator Herb Kohl today "
+        "made the following statement on the approval of drilling in the refuge.\n"
+    )
+    assert [(c.name, c.phone) for c in extract(text).contacts] == [(None, "202 224 5653")]
+    # Two numbers, or a phone in the release's text: no letterhead's number.
+    two = text.replace("Phone   202  224 5653", "Phone   202  224 5653\n\nPhone 202 224 5654")
+    assert extract(two).contacts == ()

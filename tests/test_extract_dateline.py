@@ -160,3 +160,24 @@ def test_a_dateline_after_a_subtitle_on_a_scraped_line():
         "NORTHWIND, LLC.  Representatives of the firm said more was to come next year.\n"
     )
     assert extract("Acme Opens a Lab\n\n" + prose).location is None
+
+
+def test_a_place_glued_to_its_double_dash():
+    # U.S. Senate pages scraped as text: "Washington-- A representative ...".
+    r = extract("Office Hours in Perry County\n\nWashington-- A representative will be there.")
+    assert r.location == "Washington"
+    r = extract("Office Hours in Perry County\n\nWASHINGTON-- A representative will be there.")
+    assert r.location == "WASHINGTON"  # without the dash's first hyphen
+    assert extract("Acme opens\n\nWILKES-BARRE - A plant opened.").location == "WILKES-BARRE"
+    # A label glued to a dash, a single hyphen: no place.
+    for opening in ("Note-- The figures are unaudited.", "Washington-based Acme opened a lab."):
+        assert extract("Acme opens\n\n" + opening).location is None
+
+
+def test_an_update_note_dated_atop_a_post_is_no_place():
+    # OKF DE: "Update, 24.12.2018: Das Justizministerium hat ..."
+    r = extract(
+        "OffeneGesetze (Update)\n\nUpdate, 24.12.2018: Das Justizministerium hat als Reaktion "
+        "bekanntgegeben, künftig ein Verfahren zu schaffen."
+    )
+    assert r.location is None

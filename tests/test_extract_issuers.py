@@ -102,3 +102,87 @@ def test_kicker_below_a_site_banner():
     assert r.kicker == "NOTA DE PRENSA"
     assert r.location == "LOGROÑO"
     assert "mayor de 18" not in r.body
+
+
+def test_an_acronym_after_a_foreign_article_opening_the_headline_is_the_issuer():
+    # FSFE's French and German pages: "La FSFE simplifie ...", the FSFE named again below.
+    body = (
+        "PARIS, le 26 mai 2018 – L'Assemblée de la FSFE a voté. La FSFE simplifie l'adhésion "
+        "des contributeurs actifs de la FSFE, qui deviennent membres."
+    )
+    r = extract("La FSFE simplifie la procédure d'adhésion\n\n" + body)
+    assert r.issuer == "FSFE"
+    # Spelled out where the text gives the name in full.
+    r = extract(
+        "Die FSFE fordert offene Router\n\nBERLIN, 2. Mai 2022 – Die Free Software Foundation "
+        "Europe (FSFE) fordert ... Die FSFE meint ... Die FSFE sagt ..."
+    )
+    assert r.issuer == "Free Software Foundation Europe"
+    # Named once only: a body the headline speaks of, not the issuer; two letters: a thing's.
+    assert extract("La CNIL publie un avis\n\nPARIS – La CNIL a publié un avis.").issuer != "CNIL"
+    assert extract("Die KI verändert alles\n\nBERLIN – Die KI, die KI, die KI.").issuer is None
+
+
+def test_the_body_named_first_of_two_announcing_together_is_the_issuer():
+    # mozilla.org, 2004: "The Mozilla Foundation and European Mozilla contributors today announced".
+    r = extract(
+        "Mozilla gains stronghold in Europe\n\nFebruary 17, 2004 (the Internet) - The Mozilla "
+        "Foundation and European Mozilla contributors today announced the launch of Mozilla "
+        "Europe, a non-profit organization to promote Mozilla products in Europe."
+    )
+    assert r.issuer == "Mozilla Foundation"
+    # "have joined forces to launch": no body announcing, and not the first of them.
+    r = extract(
+        "A tool for releases\n\nNEW YORK, April 30, 2026 - Tanooki Labs and ReportableNews "
+        "have joined forces to launch a new tool for press releases."
+    )
+    assert r.issuer is None
+    # Two people are no body.
+    r = extract(
+        "A new school opens\n\nLEEDS, 4 March 2024 - Jane Roe and her partners today announced "
+        "the opening of a school in the city centre."
+    )
+    assert r.issuer is None
+
+
+def test_a_closing_paragraph_presenting_the_body_is_its_boilerplate():
+    # OKF DE's English post: no "About" heading, the last paragraph presents the body.
+    lead = (
+        "Open Knowledge Foundation Germany awarded H2020 project\n\nBerlin – 25.01.2014 – "
+        "The tell-tale signs of public spending gone wrong are easy to spot for anyone.\n\n"
+    )
+    closing = (
+        "The Open Knowledge Foundation Germany is a pioneering civil society organisation "
+        "working on open government, open data and transparency."
+    )
+    r = extract(lead + "Contact for press queries: Daniel Dietrich.\n\n" + closing)
+    assert r.issuer == "Open Knowledge Foundation Germany"
+    # A body the release names nowhere else, or a closing sentence about a partner's
+    # product, is not taken.
+    other = (
+        "The Digital Whistleblower Alliance is a network of civil society groups working on "
+        "open government, open data and transparency across Europe."
+    )
+    assert extract(lead + other).issuer is None
+    # An investor's boilerplate after the company's news: the headline names it, not first.
+    investor = (
+        "Skynet Trading receives backing from Edessa Capital\n\nHONG KONG – Skynet Trading "
+        "has announced a notable private transaction with Edessa Capital this week.\n\n"
+        "Edessa Capital is a leading digital assets investor, founded by partners who "
+        "previously co-managed one of the largest funds in the industry."
+    )
+    assert extract(investor).issuer != "Edessa Capital"
+
+
+def test_the_body_linked_on_the_press_contacts_own_site():
+    # OKF DE: "eine Veranstaltung der [Open Knowledge Foundation](//okfn.de)", the press
+    # contact writing from okfn.org.
+    text = (
+        "Jugend hackt\n\nBerlin, 15.09.2014 - Am Wochenende fand Jugend hackt statt, eine "
+        "Veranstaltung der [Open Knowledge Foundation](//okfn.de) in Kooperation mit "
+        "[Young Rewired State](https://youngrewiredstate.org).\n\n**Pressekontakt:**\n\n"
+        "Maria Reimer, Projektleiterin\n\n[maria.reimer@okfn.org](mailto:maria.reimer@okfn.org)\n"
+    )
+    assert extract(text).issuer == "Open Knowledge Foundation"
+    # A contact writing from elsewhere: the linked body is only mentioned.
+    assert extract(text.replace("okfn.org", "example.org")).issuer is None

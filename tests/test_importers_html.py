@@ -143,3 +143,76 @@ def test_page_keywords_are_tags_not_text() -> None:
     (draft,) = read_html(page)
     assert draft.tags == ["European Parliament", "AI", "European Union"]
     assert "European Union" not in draft.text and "Parlement" in draft.text
+
+
+def test_a_heading_below_the_sites_banner_is_the_headline() -> None:
+    # mozilla.org's press pages: the logo is an <h1> linking home, the release's own heading
+    # an <h1> or <h3> in the content below; the <title> is the page's label in a list.
+    page = html_to_text(
+        "<title>Security Bug Bounty Program Announcement</title>"
+        '<h1><a href="/" title="Return to home page">Mozilla</a></h1><p>Menu</p>'
+        "<h3>MOZILLA FOUNDATION ANNOUNCES SECURITY BUG BOUNTY PROGRAM</h3><p>Body</p>"
+    )
+    assert page.title == "MOZILLA FOUNDATION ANNOUNCES SECURITY BUG BOUNTY PROGRAM"
+    assert page.text == "[Mozilla](/)\n\nMenu\n\nBody"
+    # A heading linking elsewhere is no banner; nor is a section name of two words.
+    page = html_to_text(
+        '<title>Acme opens lab</title><h1><a href="/news/">Newsroom</a></h1><h3>Latest news</h3>'
+    )
+    assert page.title == "Acme opens lab"
+    page = html_to_text(
+        '<title>Acme opens lab</title><h1><a href="/">Acme</a></h1><h2>Latest news</h2>'
+    )
+    assert page.title == "Acme opens lab"
+
+
+def test_a_heading_broken_by_a_subtitle_gives_its_first_line() -> None:
+    # "Headline<br>Subtitle" in the <h1>, the <title> "date Press Release: Headline".
+    page = html_to_text(
+        "<title>2004-02-17 Press Release: Mozilla gains stronghold in Europe</title>"
+        "<h1>Mozilla gains stronghold in Europe<br>Mozilla Europe founded in Paris.</h1><p>Body</p>"
+    )
+    assert page.title == "Mozilla gains stronghold in Europe"
+    assert "Mozilla Europe founded in Paris." in page.text  # the subtitle stays in the text
+
+
+def test_windows_1252_punctuation_carried_as_c1_controls_is_restored() -> None:
+    page = html_to_text("<title>Acme\x92s lab</title><h3>The project\x92s \x93new\x94 lab</h3>")
+    assert page.title == "Acme’s lab"
+    assert page.text == "The project’s “new” lab"
+    assert "\x9b" not in html_to_text("<p>a\x9b31mb\x81</p>").text
+
+
+def test_a_bold_run_alone_below_the_banner_is_the_heading_when_there_is_none() -> None:
+    # mozilla.org 2003: no heading element, the headline in a bold <span>, broken by a <br>.
+    page = html_to_text(
+        "<title>Mozilla Foundation Announcement</title>"
+        '<h1><a href="/">Mozilla</a></h1><ul><li><a href="/r"><strong>Roadmap</strong></a></li></ul>'
+        '<div><span style="font-weight: bold;">MOZILLA.ORG ANNOUNCES LAUNCH OF THE FOUNDATION'
+        '<br>TO LEAD BROWSER EFFORTS</span><br><span style="font-weight: bold;">A subtitle</span>'
+        "</div><p>Body</p>"
+    )
+    assert page.title == "MOZILLA.ORG ANNOUNCES LAUNCH OF THE FOUNDATION TO LEAD BROWSER EFFORTS"
+    # A bold run that opens a paragraph's sentence (a dateline) is no heading.
+    page = html_to_text(
+        '<title>Acme opens lab</title><h1><a href="/">Acme</a></h1>'
+        "<p><b>LEEDS, 4 March 2024 -</b> Acme opened its research lab in the city today.</p>"
+    )
+    assert page.title == "Acme opens lab"
+    # The <title> as the bold run's first line (a subtitle below it, in a <pre>): it stands.
+    page = html_to_text(
+        '<title>Mozilla.org Launches Mozilla 1.0</title><h1><a href="/">Mozilla</a></h1>'
+        "<pre><b>\nMOZILLA.ORG LAUNCHES MOZILLA 1.0\nOpen Source Browser Suite Powered by Gecko\n"
+        "</b>\nMOUNTAIN VIEW, Calif. - June 5, 2002 - Mozilla.org announced</pre>"
+    )
+    assert page.title == "Mozilla.org Launches Mozilla 1.0"
+
+
+def test_fsfe_page_data_elements_are_not_text() -> None:
+    # FSFE's XHTML source: <version> and the translators are the page's data.
+    page = html_to_text(
+        '<html newsdate="2017-09-08"><version>1</version><head><title>T</title></head>'
+        "<body><p>La FSFE publie un livre blanc.</p></body>"
+        "<translators>MDDN, Stéphane, Vincent</translators></html>"
+    )
+    assert page.text == "La FSFE publie un livre blanc."

@@ -11,6 +11,7 @@ from store.ingest.extract.contact_block import (
     contact_line,
     fill_organisations,
     find_contacts,
+    letterhead_phone,
 )
 from store.ingest.extract.dateline import (
     Dateline,
@@ -33,11 +34,13 @@ from store.ingest.extract.headline import (
 )
 from store.ingest.extract.issuer import (
     about_in_capitals,
+    closing_about,
     headline_legislator,
     headline_subject,
     is_about_in_capitals,
     lead_subject,
     letterhead,
+    linked_contact_body,
     most_mentioned,
     office_named_again,
     says_what_happened,
@@ -1002,6 +1005,8 @@ def extract(
             _DATE_BEFORE_CONTACT.sub("", line) for line in lines[: top.letterhead_end]
         ]
         heading, _ = find_contacts(letterhead_lines, 0, original if cleaned else raw, {})
+        if not heading and not contacts and (phone := letterhead_phone(letterhead_lines)):
+            heading = (phone,)  # "Phone  202 224 5653" under the date: the office's number
         contacts = heading + tuple(c for c in contacts if c not in heading)
     prose_end = len(body_lines) if block_at is None else block_at
     for i, line in enumerate(body_lines[:prose_end]):
@@ -1065,6 +1070,12 @@ def extract(
         issuer = most_mentioned(body, organisations, headline)
     if issuer is None:
         issuer = office_named_again(headline, main)
+    if issuer is None:
+        issuer = closing_about(body_lines, headline)
+    if issuer is None and links and contacts:
+        issuer = linked_contact_body(
+            [(link.label, link.url) for link in links], [c.email for c in contacts if c.email]
+        )
     if issuer and _one_body(issuer) and not _listed(issuer, organisations, named):
         # The issuer the text names (its letterhead, its lead) is an organisation it names too;
         # the fragments it was listed under ("Oversight Board", "World Products, Inc") go.

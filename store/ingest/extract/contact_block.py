@@ -118,6 +118,12 @@ _CONTACT_ROLE_WORDS = ROLE_WORDS - word_set(
     kommunikation directora jefe jefa portavoz consejero consejera delegado delegada adjoint
     adjointe"""
 )
+# A German role is one word, a compound ending in the role: "Projektleiterin",
+# "Projektassistentin", "Kommunikationsreferent" (OKF DE's press contacts).
+_GERMAN_ROLE_END = re.compile(
+    r"\w{3}(?:leiter|assistent|referent|sprecher|koordinator|manager|beauftragte|"
+    r"verantwortliche)(?:in|r)?$"
+)
 _CREDENTIAL = re.compile(
     r"(?:Esq|PhD|Ph\.D|MD|M\.D|DMD|D\.O|DO|MBA|CPA|JD|J\.D|RN|CFA|DDS|DVM|PE|LLM|MSc|BSc|Jr|Sr|II|III)\.?$"
 )
@@ -133,6 +139,12 @@ _GENERIC_LINE = re.compile(
     r"standard téléphonique|centralita|Zentrale|public inquiries|public enquiries|general public",
     re.IGNORECASE,
 )
+# A press desk's own number under its name: "Main switchboard 020 7654 8000", "Out of hours
+# 020 8200 4400".
+_DESK_LINE_LABEL = re.compile(
+    r"(?i:(?:main[ ]+)?switchboard|out[ ]+of[ ]+hours|24[- ]hour(?:[ ]+line)?)"
+)
+_DESK_NUMBER = re.compile(_DESK_LINE_LABEL.pattern + r"[ \t:]*\+?[\d() ./-]{7,20}")
 _TEAM_ROLE = re.compile(
     r"^(?:(?:press|media|news|communications?|pr)\s+(?:office|team|desk|relations)|"
     r"gabinete de prensa|service de presse|pressestelle|communications team)$",
@@ -279,9 +291,19 @@ def _drop_regions(block: str) -> str:
     return block
 
 
+# Where an office of a list of contacts sits, besides states and countries: "In Europe:",
+# "In the US:" (mozilla.org's press contacts, one list per office).
+_CONTINENTS = frozenset("europe asia africa americas america emea apac latam".split())  # noqa: SIM905
+_IN_REGION = re.compile(r"(?i:in[ ]+(?:the[ ]+)?)")
+
+
 def _is_region(piece: str) -> bool:
-    words = piece.split()
-    return 0 < len(words) <= 3 and all(fold(w) in REGION_WORDS for w in words)
+    words = (
+        _IN_REGION.sub("", piece, count=1).split() if piece[:3].lower() == "in " else piece.split()
+    )
+    return 0 < len(words) <= 3 and all(
+        fold(w) in REGION_WORDS or fold(w) in _CONTINENTS for w in words
+    )
 
 
 def _fix_email(block: str, start: int, end: int) -> tuple[int, int]:
@@ -402,7 +424,10 @@ def _is_role(piece: str) -> bool:
     if _TEAM_ROLE.match(piece):
         return True
     words = [w.lower().strip(".,&()") for w in piece.split()]
-    return 0 < len(words) <= 10 and any(w in _CONTACT_ROLE_WORDS for w in words)
+    return 0 < len(words) <= 10 and (
+        any(w in _CONTACT_ROLE_WORDS for w in words)
+        or (len(words) == 1 and _GERMAN_ROLE_END.search(words[0]) is not None)
+    )
 
 
 def _is_org(piece: str, known: dict[str, str]) -> bool:
@@ -635,6 +660,12 @@ def _parse_block(block: str, text: str, known: dict[str, str]) -> list[Contact]:
             continue
         if _is_region(piece):
             continue
+        if _DESK_LINE_LABEL.fullmatch(piece):
+            # "Main switchboard" / "Out of hours": each of a press desk's lines is a number of
+            # its own, not a second number of one person's.
+            if assembler.has_reach() and not assembler.fields.get("name"):
+                assembler.flush()
+            continue
         if piece.startswith("\x00"):
             kind, index = piece[1], int(piece[2:])
             if kind == "E":
@@ -822,9 +853,11 @@ def _name_then_firm(piece: str, buttons: bool) -> tuple[str, str] | None:
     return None
 
 
-def _block_lines(lines: list[str], start: int, after: str) -> tuple[str, int]:
+def _block_lines(lines: list[str], start: int, after: str, desk: bool = False) -> tuple[str, int]:
     """The header's own line remainder plus the lines that follow it, up to a stop; and the
-    index of the line after the block."""
+    index of the line after the block. Under a press desk's name (*desk*), its switchboard
+    and out-of-hours lines are its own numbers ("PHE press office" / "Main switchboard 020
+    7654 8000" / "Out of hours ...", as GOV.UK's releases end), not a public line."""
     parts = [after]
     taken = 0
     size = len(after)
@@ -835,7 +868,9 @@ def _block_lines(lines: list[str], start: int, after: str) -> tuple[str, int]:
             continue
         if taken >= _MAX_BLOCK_LINES or size > _MAX_BLOCK_CHARS or len(stripped) > _MAX_LINE:
             break
-        if stripped.startswith("---") or is_boilerplate(stripped) or _GENERIC_LINE.search(stripped):
+        if stripped.startswith("---") or is_boilerplate(stripped):
+            break
+        if _GENERIC_LINE.search(stripped) and not (desk and _DESK_NUMBER.fullmatch(stripped)):
             break
         heading = HEADER_RE.match(stripped)
         if heading and (not heading.group("after").strip() or heading.group("after")[:1] == ":"):
@@ -915,7 +950,7 @@ def find_contacts(
             after, desk = "", True
         else:
             continue
-        block, end = _block_lines(lines, index, after)
+        block, end = _block_lines(lines, index, after, desk)
         found = _parse_block(block, text, known)
         if desk and not found:
             continue  # a desk's name over no contact: no block, the text goes on
@@ -933,6 +968,8 @@ def find_contacts(
             _merge(found, contact)
         for contact in _phone_sentence_contacts(lines, first_line):
             _merge(found, contact)
+        if not found:
+            found = _closing_names_and_phone(lines, first_line)
         return _phones_once(found), None
     return _phones_once(contacts), first_block
 
@@ -1091,6 +1128,47 @@ _PRESS_CUE = re.compile(
     r"enquiries|interviews?)"
 )
 _MAX_PHONE_CUES = 40
+
+
+# The release's last line: people's names and one number, runs of spaces between, no heading
+# ("Laura Capps  Melissa Wagoner  202  224 2633": a U.S. Senate page scraped as text, its
+# "Contact" label lost).
+_CLOSING_CONTACTS = re.compile(
+    r"(?P<names>[A-Z][\w.'’-]+(?:[ ][A-Z][\w.'’-]+){1,3}(?:(?:[ ]{2,}|,[ ]*|[ ]and[ ])"
+    r"[A-Z][\w.'’-]+(?:[ ][A-Z][\w.'’-]+){1,3}){0,2})[ ,]{1,4}(?P<phone>\(?\d[\d \t.()/-]{6,20}\d)"
+)
+
+
+# A letterhead's number on a line of its own, no one's name: "Phone   202  224 5653" between
+# the date and the headline (a U.S. Senate office's page scraped as text).
+_LETTERHEAD_PHONE = re.compile(
+    r"[ \t]*(?i:phone|tel\.?|telephone)[ \t]*:?[ \t]*(?P<phone>\+?\(?\d[\d \t().-]{6,20}\d)[ \t]*"
+)
+
+
+def letterhead_phone(lines: list[str]) -> Contact | None:
+    """The press office's number a letterhead gives alone on its line, when it is the only one."""
+    found = [m for line in lines if (m := _LETTERHEAD_PHONE.fullmatch(line))]
+    if len(found) != 1 or not 7 <= sum(ch.isdigit() for ch in found[0].group("phone")) <= 15:
+        return None
+    return Contact(None, None, None, None, " ".join(found[0].group("phone").split()))
+
+
+def _closing_names_and_phone(lines: list[str], first_line: int) -> list[Contact]:
+    """The press officers a page lists, with their number, on its last line and nothing
+    else: each name is a person's the release does not otherwise speak of."""
+    at = next((i for i in range(len(lines) - 1, first_line - 1, -1) if lines[i].strip()), None)
+    if at is None:
+        return []
+    m = _CLOSING_CONTACTS.fullmatch(lines[at].strip())
+    if m is None or not 7 <= sum(ch.isdigit() for ch in m.group("phone")) <= 15:
+        return []
+    names = [n.strip() for n in re.split(r"[ ]{2,}|,[ ]*|[ ]and[ ]", m.group("names")) if n.strip()]
+    body = "\n".join(lines[first_line:at])
+    if not names or not all(_is_name(n) and n not in body for n in names):
+        return []
+    phone = " ".join(m.group("phone").split())
+    return [Contact(n, None, None, None, phone if i == 0 else None) for i, n in enumerate(names)]
 
 
 def _phone_sentence_contacts(lines: list[str], first_line: int) -> list[Contact]:

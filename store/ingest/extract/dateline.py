@@ -35,7 +35,11 @@ _NOT_PLACE_START = word_set(
     published updated posted issued"""
 )
 # Words that turn "Date: 12 May 2024" into a date without a place.
-_DATE_LABELS = word_set("date dated published posted updated issued released datum fecha release")
+# "Update, 24.12.2018: ..." atop a post: a note's date, not a place (OKF DE).
+_DATE_LABELS = word_set(
+    "date dated published posted updated issued released datum fecha release update "
+    "aktualisierung nachtrag"
+)
 # Labels of an event's details: "When: 4 May 2022" gives neither the release's place nor its date.
 _EVENT_LABELS = word_set(
     "when wann quand cuándo cuando where wo où dónde donde time zeit heure hora deadline frist"
@@ -49,8 +53,13 @@ _PLACE_AFTER = re.compile(
 _LEADING_WIRE = re.compile(r"[ \t]*\([^()]{1,40}\)[ \t]*")
 # A place set in capitals, then a dash: "LONDON -- Acme today ...", with no date.
 _UNDATED_PLACE = re.compile(
-    r"([A-Z][A-Z.'’-]+(?:[ ,]{1,2}[A-Z][A-Za-z.'’-]*){0,4})\s{0,3}(?:--|–|—|-)\s"
+    # A hyphen inside the name ("WILKES-BARRE"), not the dash glued to it ("WASHINGTON-- A").
+    r"([A-Z](?:[A-Z.'’]|-(?=[A-Z]))+(?:[ ,]{1,2}[A-Z][A-Za-z.'’-]*){0,4})\s{0,3}(?:--|–|—|-)\s"
 )
+# A place in ordinary case, one word, glued to a double dash or an em dash: "Washington--
+# A representative from ..." (U.S. Senate pages scraped as text). Not a single hyphen
+# ("Washington-based"), not a label ("Update -- ..."): the word must read as a place.
+_UNDATED_WORD_PLACE = re.compile(r"([A-Z][a-z]{3,})(?:--|—)[ ]+(?=(?:A|An|The|[A-Z][a-z]+)[ ])")
 
 # A place in brackets, then a dash or a colon: "(Dallas, Texas) –On Thursday, ...". A city and
 # its region, with a comma: a wire's or a publisher's name in brackets ("(BookTrib) -") is no place.
@@ -161,7 +170,7 @@ def _read_line(line: str) -> tuple[str | None, str] | None:
     if not place:
         return (_place_after(head, m.end()), date) if tagged else None
     labels = place.lower().replace(":", " ").split()
-    if labels and all(label.rstrip(".") in _DATE_LABELS for label in labels):
+    if labels and all(label.rstrip(".,") in _DATE_LABELS for label in labels):
         return None, date  # "Posted:", and a page that doubled it: "Posted: Posted:"
     if place.lower().rstrip(":.") in _EVENT_LABELS:
         return None
@@ -193,6 +202,12 @@ def find_dateline(lines: list[str], skip: set[int]) -> Dateline | None:
                 undated = Dateline(" ".join(paren.group(1).split()), None, index)
             elif m and _is_place(m.group(1).rstrip(", ")) and len(m.group(1)) >= 3:
                 undated = Dateline(" ".join(m.group(1).rstrip(", ").split()), None, index)
+            elif (
+                (word := _UNDATED_WORD_PLACE.match(opening)) is not None
+                and _is_place(word.group(1))
+                and word.group(1).lower() not in _NOT_WORD_PLACES
+            ):
+                undated = Dateline(word.group(1), None, index)
             elif place := (
                 (_city_region(opening) if opening[:1].isupper() else None)
                 or (_bold_place(line) if line.lstrip(" \t>")[:2] in ("**", "__") else None)
@@ -243,6 +258,17 @@ _CITY_PLACE = re.compile(
 # A country is no dateline's region here: "WASHINGTON U S Senator ..." is the start of a title.
 _NOT_REGION_AFTER = word_set("us u.s. usa u.s.a. uk u.k.")
 _UNDASHED_SCAN = 8
+# Words glued to a dash at a paragraph's start that are no place: a note's or a section's label.
+_NOT_WORD_PLACES = (
+    _DATE_LABELS
+    | _EVENT_LABELS
+    | WEEKDAY_WORDS
+    | word_set(
+        """note notes summary background editor editors update breaking exclusive photo photos
+        video audio correction clarification statement important reminder attention advisory
+        warning disclaimer source sources contact contacts media press"""
+    )
+)
 
 
 def _region(value: str | None) -> str | None:

@@ -24,8 +24,11 @@ _PARAGRAPH_TAGS = _names(
 _LINE_TAGS = _names("br li tr dt dd caption summary legend option")
 _CELL_TAGS = _names("td th")
 # Content that is never shown as text: code, styles, fallbacks, embedded documents.
+# FSFE's page source records its version and translators in elements of their own
+# (<version>1</version>, <translator>Name</translator>): the page's data, not its text.
 _SKIPPED_TAGS = _names(
-    "script style noscript template svg math iframe object canvas audio video select"
+    "script style noscript template svg math iframe object canvas audio video select "
+    "version translator translators"
 )
 _HEAD_TAGS = _names("title meta link style script base noscript template")
 _VOID_TAGS = _names("area base br col embed hr img input link meta param source track wbr")
@@ -49,6 +52,18 @@ _SITE_TITLE = re.compile(r"\s(?:\||-|–|—|::|»|·)\s")
 # A start tag with no ">" before the next "<" outside quoted attribute values.
 # Possessive quantifiers: each attempt is linear and never backtracks.
 _INCOMPLETE_TAG = re.compile(r"""<[A-Za-z][^<>"']*+(?:(?:"[^"]*+"|'[^']*+')[^<>"']*+)*+(?!>)""")
+# A C1 control in a page's text is a Windows-1252 character that a UTF-8 page carried as its
+# Latin-1 code point (mozilla.org 2004: "PROJECT\x92S" for "PROJECT’S"): the character it
+# stood for, not a control to strip (the five code points 1252 leaves unassigned stay so).
+# The codes a terminal reads as the start or end of a control string (8-bit CSI, ST, OSC,
+# DCS, SOS, PM, APC) are left to clean_text, which removes them with what they introduce.
+_C1_AS_CP1252 = {
+    code: char
+    for code in range(0x80, 0xA0)
+    if code not in (0x90, 0x98, 0x9B, 0x9C, 0x9D, 0x9E, 0x9F)
+    and (char := bytes([code]).decode("cp1252", errors="replace")) != "\ufffd"
+}
+_HAS_C1 = re.compile("[\x80-\x8f\x91-\x97\x99\x9a]")
 _SPACES = re.compile(r"[ \t\n\r\f\xa0]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
 _LOOKS_LIKE_HTML = re.compile(
@@ -159,6 +174,21 @@ class _TextCollector(HTMLParser):
         self.h1_text: str | None = None
         self.h1_span: tuple[int, int] | None = None
         self.h1_start = 0
+        # The heading's first line, when a <br> breaks it ("Headline<br>Subtitle").
+        self.h1_first_line: str | None = None
+        # The first link inside the heading: where it starts and where it leads.
+        self.h1_link: tuple[int, str] | None = None
+        # The first <h1> was the site's banner (its logo, a link to the home page): the page's
+        # own heading is the next <h1>, <h2> or <h3>.
+        self.banner = False
+        # Below a banner, a page with no heading element may set its headline in bold at the
+        # top of its content: the first bold run opening a block (its tag and depth, its text).
+        self.bold: str | None = None  # the bold element's tag while inside it
+        self.bold_depth = 0
+        self.bold_start = 0
+        self.bold_parts: list[str] = []
+        self.bold_text: str | None = None
+        self.bold_span: tuple[int, int] | None = None
         self.language: str | None = None
         # A keyword of the page (<tag> is no HTML element: FSFE's news pages list their topics
         # so): a tag of the release, not a sentence of its text run on with the next keywords.
@@ -216,6 +246,19 @@ class _TextCollector(HTMLParser):
             return
         if tag == "time" and self.time_date is None:
             self.time_date = iso_date(clean_text(_attr(attrs, "datetime") or ""))
+        if self.bold is not None and tag == self.bold:
+            self.bold_depth += 1
+        elif (
+            self.banner
+            and self.bold is None
+            and self.bold_text is None
+            and self.h1_parts is None
+            and self.link_start is None
+            and _is_bold(tag, attrs)
+            and (not self.pieces or self.pieces[-1].endswith("\n"))
+        ):
+            self.bold, self.bold_depth, self.bold_parts = tag, 1, []
+            self.bold_start = len(self.pieces)
         if tag in _PARAGRAPH_TAGS:
             if self.link_start is not None and self.link_start < len(self.pieces):
                 # An unclosed <a> ends where its paragraph does; a block inside a
@@ -225,14 +268,19 @@ class _TextCollector(HTMLParser):
             if tag == "pre":
                 self.pre_depth += 1
             elif (
-                tag == "h1"
+                (tag == "h1" or (self.banner and tag in ("h2", "h3")))
                 and self.h1_text is None
                 and self.h1_parts is None
                 and (self.scope is None or self.scope_nest > 0)
             ):
                 self.h1_parts = []
                 self.h1_start = len(self.pieces)
+                self.h1_link, self.h1_first_line = None, None
         elif tag in _LINE_TAGS:
+            if tag == "br" and self.bold is not None:
+                self.bold_parts.append("\n")
+            if tag == "br" and self.h1_parts is not None and self.h1_first_line is None:
+                self.h1_first_line = clean_line("".join(self.h1_parts))
             self.pieces.append("\n")
         elif tag in _CELL_TAGS:
             self.pieces.append(" ")
@@ -242,6 +290,8 @@ class _TextCollector(HTMLParser):
             if href is not None:
                 self.link_start = len(self.pieces)
                 self.link_href = href
+                if self.h1_parts is not None and self.h1_link is None:
+                    self.h1_link = (self.link_start, href)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         # <br/>, <p/>: a self-closed element is only its start.
@@ -273,23 +323,33 @@ class _TextCollector(HTMLParser):
                 self.tags.append(name)
             self.tag_parts = None
             return
+        if self.bold is not None and tag == self.bold:
+            self.bold_depth -= 1
+            if self.bold_depth == 0:
+                self.bold = None
+                self.bold_text = "".join(self.bold_parts)  # its lines kept, read in result()
+                self.bold_span = (self.bold_start, len(self.pieces))
         if tag == "a":
             self._close_link()
         elif tag in _PARAGRAPH_TAGS:
-            if tag == "h1" and self.h1_parts is not None:
+            if tag in ("h1", "h2", "h3") and self.h1_parts is not None:
                 if self.link_start is not None and self.link_start >= self.h1_start:
                     self._close_link()
                 self.h1_text = clean_line("".join(self.h1_parts))
                 if self.link_start is None:
                     self.h1_span = (self.h1_start, len(self.pieces))
                 self.h1_parts = None
+                if not self.banner and _is_banner(self.h1_start, self.h1_link):
+                    # The site's logo linked to its home page: not this page's heading.
+                    self.banner = True
+                    self.h1_text, self.h1_span, self.h1_first_line = None, None, None
             elif tag == "pre" and self.pre_depth:
                 self.pre_depth -= 1
             self.pieces.append("\n\n")
 
     def handle_data(self, data: str) -> None:
         if self.title_parts is not None:
-            self.title_parts.append(data)
+            self.title_parts.append(data.translate(_C1_AS_CP1252) if _HAS_C1.search(data) else data)
             return
         if self.skipping or self.hidden_depth or self.in_head:
             return
@@ -300,13 +360,15 @@ class _TextCollector(HTMLParser):
             return  # outside the page's content element
         # Each text node is cleaned on its own: an unterminated escape sequence
         # then swallows the rest of its node, not the rest of the page.
-        text = clean_text(data)
+        text = clean_text(data.translate(_C1_AS_CP1252) if _HAS_C1.search(data) else data)
         text = text.replace("\xa0", " ") if self.pre_depth else _SPACES.sub(" ", text)
         if not text:
             return
         self.pieces.append(text)
         if self.h1_parts is not None:
             self.h1_parts.append(text)
+        if self.bold is not None:
+            self.bold_parts.append(text)
 
     # Pieces
 
@@ -348,8 +410,37 @@ class _TextCollector(HTMLParser):
             self.title_text = clean_line("".join(self.title_parts))
         heading = self.h1_text or None
         title = self.title_text or None
+        if heading is None and self.banner and self.bold_text and self.bold_span:
+            # A bold run alone in its block, a headline's length: the page's heading; unless
+            # its first line is the <title> (mozilla.org 2002: the headline, then a subtitle
+            # in the same <b>), which then stands.
+            bold = clean_line(self.bold_text)
+            first = clean_line(self.bold_text.strip().split("\n")[0])
+            after = "".join(self.pieces[self.bold_span[1] : self.bold_span[1] + 3]).lstrip(" ")
+            if (
+                4 <= len(bold.split()) <= 30
+                and (not after or after[0] == "\n")
+                and not (title and first.casefold() == title.casefold())
+            ):
+                heading, self.h1_span = bold, self.bold_span
+        keep_heading = False
+        first_line = self.h1_first_line
+        if (
+            heading
+            and title
+            and first_line
+            and heading not in title
+            and first_line in title
+            and len(first_line.split()) >= 3
+        ):
+            # "Headline<br>Subtitle" in the <h1>, the <title> holding the headline alone (after a
+            # date or a kicker): the first line is the headline, the subtitle stays in the text.
+            heading, keep_heading = first_line, True
         if heading and (
             title is None
+            # Below the site's banner, the page's own heading is what the reader sees as its
+            # title; a <title> that says otherwise is the page's label in a list.
+            or (self.banner and len(heading.split()) >= 3)
             or _SITE_TITLE.search(title)
             # The heading inside a longer <title> ("Press release: <heading>"), not the
             # site's name in a banner <h1> ("Mozilla" in "Mozilla.org Launches Mozilla 1.0")
@@ -358,7 +449,7 @@ class _TextCollector(HTMLParser):
         ):
             title = heading
         pieces = self.pieces
-        if title is not None and title == heading and self.h1_span is not None:
+        if title is not None and title == heading and self.h1_span is not None and not keep_heading:
             start, end = self.h1_span
             pieces = pieces[:start] + pieces[end:]
         return HtmlText(
@@ -399,6 +490,28 @@ def _home(domains: dict[str, int]) -> str | None:
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return ranked[0][0]
+
+
+# A link to a site's home page: "/", "index.html", "https://example.org/".
+_HOME_LINK = re.compile(r"(?:\.?/|/?index\.[a-z]{3,5}|https?://[^/?#\s]+/?)", re.IGNORECASE)
+
+
+def _is_bold(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+    """<b>, <strong>, or an element styled bold (<span style="font-weight: bold;">)."""
+    if tag in ("b", "strong"):
+        return True
+    style = (_attr(attrs, "style") or "").replace(" ", "").lower()
+    return tag in ("span", "font", "div", "p") and (
+        "font-weight:bold" in style or "font-weight:700" in style
+    )
+
+
+def _is_banner(start: int, link: tuple[int, str] | None) -> bool:
+    """Whether a heading that begins at *start* is a site's banner: wholly a link (from its
+    first word) to the home page, as mozilla.org's <h1><a href="/">Mozilla</a></h1> is."""
+    return (
+        link is not None and link[0] == start and _HOME_LINK.fullmatch(link[1].strip()) is not None
+    )
 
 
 def _one_word_apart(heading: str, title: str) -> bool:
