@@ -180,3 +180,20 @@ def test_a_letterheads_phone_alone_on_its_line_is_the_offices_number() -> None:
     # Two numbers, or a phone in the release's text: no letterhead's number.
     two = text.replace("Phone   202  224 5653", "Phone   202  224 5653\n\nPhone 202 224 5654")
     assert extract(two).contacts == ()
+
+
+def test_a_number_run_into_the_address_after_it_keeps_its_last_group() -> None:
+    """A wire layout that lost its line breaks: "+41 79 966 89 12rafael.duarte@..." is the
+    number +41 79 966 89 12 and the address rafael.duarte@..., and "MediaSven Etzold" is a
+    desk's heading run into a name (12 releases of the real corpus)."""
+    text = (
+        "u-blox ships a receiver\n\nTHALWIL, Switzerland - u-blox shipped a receiver today.\n\n"
+        "Contacts\n\n"
+        "Investor RelationsRafael DuartePhone: +41 79 966 89 12rafael.duarte@u-blox.example\n\n"
+        "MediaSven EtzoldPhone: +41 76 561 0066sven.etzold@u-blox.example\n"
+    )
+    assert _contacts(text) == [
+        ("Rafael Duarte", "rafael.duarte@u-blox.example", "+41 79 966 89 12"),
+        ("Sven Etzold", "sven.etzold@u-blox.example", "+41 76 561 0066"),
+    ]
+

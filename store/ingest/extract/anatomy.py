@@ -11,6 +11,7 @@ from store.ingest.extract.contact_block import (
     contact_line,
     fill_organisations,
     find_contacts,
+    is_department,
     letterhead_phone,
 )
 from store.ingest.extract.dateline import (
@@ -773,6 +774,7 @@ def _issuer(tail: list[str], contacts: tuple[Contact, ...], people: set[str]) ->
             and fold(org) not in people
             and not _DC_PLACE.search(org)
             and not _TWO_NAMES.fullmatch(org)
+            and not is_department(org)  # "Media" over a press officer: no body
         ):
             return org
     return None

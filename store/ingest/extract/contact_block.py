@@ -66,7 +66,14 @@ _GLUE_POINT = (
     r"|(?<=[a-z])(?=Contact (?:Name|Email|E-mail|Phone|Number|Person)\s?:)"
     # "Contact Person: DetailsYeweon Park": a heading's last word run into the name after it.
     r"|(?:(?<=Details)|(?<=Contacts)|(?<=Kontakt)|(?<=Contacto))(?=[A-Z][a-z])"
+    # "MediaSven EtzoldPhone: +41 ...": a desk's heading run into a name that a label or a
+    # number follows at once (not "MediaTek Inc.").
+    r"|(?<=Media)(?=[A-Z][a-z]+ [A-Z][a-z'’-]+(?:Phone|Tel|E-?mail|Mobile|[TEM]:|\+|\d))"
 )
+# "+41 58 928 33 22ir@sonova.com": a number's last group run into the address after it (a
+# layout that lost its line breaks); the group goes with the number. 12 releases of the real
+# corpus gave "22ir@sonova.com" or "12rafael.duarte@u-blox.com" as the address.
+_NUMBER_INTO_EMAIL = re.compile(r"(?<=\d[ .)/-])(\d{1,4})(?=[A-Za-z][\w.%+-]*@[\w-])")
 # The pattern matches the letter after a point, the point checked behind it (and the letter
 # is written back after the line break): a pattern that opens with a letter lets the regex
 # engine skip ahead to candidates, rather than try the look-arounds at every position.
@@ -351,6 +358,7 @@ def _isolate(block: str) -> tuple[str, list[str], list[str]]:
     """Mark emails and phones in *block* with placeholders so that glued text splits apart."""
     block = _GLUE_BREAK.sub("\n\\g<0>", block)
     if "@" in block:
+        block = _NUMBER_INTO_EMAIL.sub("\\1\n", block)
         block = _NAME_GLUED.sub(_unglue_name, block)
     emails: list[str] = []
     phones: list[str] = []
@@ -378,10 +386,14 @@ def _isolate(block: str) -> tuple[str, list[str], list[str]]:
     return block, emails, phones
 
 
-def _is_department(piece: str) -> bool:
+def is_department(piece: str) -> bool:
     """ "Corporate Communications": a department that completes the role before it."""
     words = [w.lower().strip(".,&") for w in piece.split()]
-    return 0 < len(words) <= 4 and all(w in DEPARTMENTS or w in ("and", "&", "") for w in words)
+    return (
+        0 < len(words) <= 4
+        and all(w in DEPARTMENTS or w in ("and", "&", "") for w in words)
+        and any(w in DEPARTMENTS for w in words)
+    )
 
 
 def _balanced(piece: str) -> str:
@@ -623,7 +635,7 @@ def _role_then_organisation(line: str) -> str:
         or len(rest) > 80
         or not _is_role(head)
         or _is_role(rest)
-        or _is_department(rest)
+        or is_department(rest)
         or _is_name(rest)
         or _URL_LIKE.search(rest)
         or ((h := HEADER_RE.match(head)) is not None and not h.group("after").strip())
@@ -773,7 +785,7 @@ def _parse_block(block: str, text: str, known: dict[str, str]) -> list[Contact]:
             if pending_org and "organisation" not in assembler.fields:
                 assembler.fields["organisation"] = pending_org
             last_kind = "name"
-        elif last_kind == "role" and _is_department(piece) and "role" in assembler.fields:
+        elif last_kind == "role" and is_department(piece) and "role" in assembler.fields:
             assembler.fields["role"] += ", " + clean_line(piece)  # "Vice President, Corporate ..."
             continue
         elif (
