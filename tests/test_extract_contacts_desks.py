@@ -196,4 +196,3 @@ def test_a_number_run_into_the_address_after_it_keeps_its_last_group() -> None:
         ("Rafael Duarte", "rafael.duarte@u-blox.example", "+41 79 966 89 12"),
         ("Sven Etzold", "sven.etzold@u-blox.example", "+41 76 561 0066"),
     ]
-
