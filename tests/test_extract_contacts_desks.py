@@ -196,3 +196,12 @@ def test_a_number_run_into_the_address_after_it_keeps_its_last_group() -> None:
         ("Rafael Duarte", "rafael.duarte@u-blox.example", "+41 79 966 89 12"),
         ("Sven Etzold", "sven.etzold@u-blox.example", "+41 76 561 0066"),
     ]
+
+
+def test_a_country_code_in_brackets_stays_with_its_number() -> None:
+    """ "(+32) 2 284 12 50", as the European Parliament writes it, was read "+32) 2 284 12 50"."""
+    text = (
+        "Parliament backs the fund\n\nBRUSSELS - Parliament backed the fund today.\n\n"
+        "Contacts:\nJanne Ojamo\nPress Officer\n(+32) 2 284 12 50\njanne.ojamo@europarl.example\n"
+    )
+    assert _contacts(text) == [("Janne Ojamo", "janne.ojamo@europarl.example", "(+32) 2 284 12 50")]

@@ -47,7 +47,9 @@ HEADER_RE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _PHONE_RE = re.compile(
-    r"(?<![\d+])(?:\+[ \t]?\d{1,3}[ \t.-]?)?\(?\d[\d \t.()/-]{5,22}\d(?:[ \t]?(?:ext\.?|x)[ \t]?\d{1,5})?"
+    # "(+32) 2 284 12 50": the country code in brackets, as EU institutions write it.
+    r"(?<![\d+])(?:\(\+\d{1,3}\)[ \t]?|\+[ \t]?\d{1,3}[ \t.-]?)?"
+    r"\(?\d[\d \t.()/-]{5,22}\d(?:[ \t]?(?:ext\.?|x)[ \t]?\d{1,5})?"
 )
 # Where run-together text breaks: points right before a capital letter, or the "h" of
 # "https://" or the "w" of "www.".
