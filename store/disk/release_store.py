@@ -535,10 +535,9 @@ class ReleaseStore:
     def _insert(self, pending: dict[int, Release]) -> None:
         """Add *pending* (not stored under their ids) to the releases table, in one write."""
         # Not TinyDB's insert_multiple: it makes the table again twice, with a new int
-        # and then a new str for every key, at every batch of an import. At 100k those
-        # 200,000 small objects a batch, each kept until the next batch, scattered the
-        # import's memory (1.35 GB at its peak). The table is still a new dict (a
-        # reader holding the old one is not disturbed), sharing the old one's keys.
+        # and then a new str for every key, at every batch of an import (at 100k, 200,000
+        # small objects a batch, for nothing). The table is still a new dict (a reader
+        # holding the old one is not disturbed), sharing the old one's keys.
         tables = self._storage.read() or {}
         table = dict(tables.get(RELEASES, {}))
         for doc_id, release in pending.items():

@@ -27,8 +27,8 @@ def give_back() -> None:
     the documents encoded for the store) and are freed once written; glibc
     gives back on its own only what is free at the top of its heaps, so the
     importing process grew with what it had written. Fixing glibc's mmap and
-    trim thresholds (mallopt) was tried as well: 5-10% more system time for
-    little less memory (at 100,000 releases 831 against 878 MiB at the peak).
+    trim thresholds (mallopt) was tried as well: more system time (every large
+    block mapped and unmapped) for no clear gain at the peak.
     """
     libc = _libc()
     if libc is not None:

@@ -47,7 +47,7 @@ MIN_BATCH = 500
 # And at most this many: a batch waits in memory as releases, then as documents and
 # their JSON (about 30 KB a release in all); past a few thousand, the journal takes
 # a batch as one append (store.disk.journal), so that larger ones saved no writing
-# and made the import's peak (1.4-1.6 GB at 100,000 releases, batches of 20,000).
+# and made the import's peak (1.35-2.2 GB at 100,000 releases, by the machine's load).
 MAX_BATCH = 4096
 DATABASE_BATCH = 2000
 # Releases parsed ahead for a database, in batches: while one batch is in COPY and
