@@ -22,6 +22,7 @@ from store.records import (
     release_id,
 )
 from store.sanitize import clean_line, fold
+from store.search.tokens import digits_of
 
 Problem = tuple[str, str]  # (path, reason), one line each for the user
 
@@ -176,18 +177,14 @@ def _merge_contacts(declared: Sequence[Contact], found: Sequence[Contact]) -> tu
         return tuple(found)
     known = {fold(c.name) for c in declared if c.name}
     known |= {c.email.lower() for c in declared if c.email}
-    known |= {_digits(c.phone) for c in declared if c.phone}
+    known |= {digits_of(c.phone) for c in declared if c.phone}
     more = [
         c
         for c in found
         if not (
             (c.name and fold(c.name) in known)
             or (c.email and c.email.lower() in known)
-            or (c.phone and _digits(c.phone) in known)
+            or (c.phone and digits_of(c.phone) in known)
         )
     ]
     return tuple(dict.fromkeys((*declared, *more)))
-
-
-def _digits(phone: str) -> str:
-    return "".join(ch for ch in phone if ch.isdigit())
