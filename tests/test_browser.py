@@ -665,3 +665,26 @@ async def test_a_word_typed_before_the_index_is_ready_is_answered_from_it_withou
             await settle(pilot)
     finally:
         released.set()
+
+
+async def test_two_enters_queued_behind_a_search_leave_the_bar_then_open(
+    store_path: Path,
+) -> None:
+    # A fast typist's Enter, Enter: both keys reach the app before the first has
+    # been handled. The first leaves the bar for the list, the second opens the
+    # release under the cursor; none is swallowed by the bar submitting twice.
+    app = PressroomApp(store_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"flo")
+        await settle(pilot)
+        app.post_message(events.Key("enter", "\r"))
+        app.post_message(events.Key("enter", "\r"))
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        assert isinstance(app.screen, ReaderScreen)
+        assert "flood risk" in app.screen.release.title
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.focused, ReleaseList)
+        assert app.screen.query_one(SearchBar).history[-1] == "flo"

@@ -233,12 +233,11 @@ def test_the_page_shows_the_archive_and_takes_keys(samples_store: Path, tmp_path
                 await page.type("/")
                 await page.type("harbour")
                 await page.wait_for(count)
-                await page.enter()  # from the search bar to the list
-                # A person's pace between the two keys: the bar hands focus to the list when
-                # its Submitted message is handled, and an Enter already queued behind it
-                # still reaches the bar (seen once under load; the next session looks at it).
-                await asyncio.sleep(0.3)
-                await page.enter()  # open the release under the cursor
+                # Enter, Enter at once: the first leaves the bar for the list, the second
+                # opens the release under the cursor (even when it arrives before the
+                # first has been handled).
+                await page.enter()
+                await page.enter()
                 await page.wait_for(count, gone=True)  # the reader, full screen
                 lines = await page.wait_for(title[:30])
                 assert not any("Traceback" in line for line in lines)

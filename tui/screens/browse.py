@@ -134,6 +134,8 @@ class BrowseScreen(TagActions, SavedSearchActions):
         # The bar's history is the session's: remembered across runs.
         self.query_one(SearchBar).history = self.session.prefs.history
         self.query_one(SearchBar).typed = self._typed
+        # Enter in the bar remembers the search and moves to the list.
+        self.query_one(SearchBar).leads_to = self.query_one(ReleaseList)
         self.query_one(ReleaseList).follow = self._cursor_moved
         # The user's tags, shown in the rows and the pane (tui.marks).
         self.query_one(ReleaseList).tags_of = self.session.marks.tags
@@ -224,11 +226,6 @@ class BrowseScreen(TagActions, SavedSearchActions):
         text = self.query_one(SearchBar).value
         if text != self._searched:
             self.run_search(text, keep=self._current_id())
-
-    @on(SearchBar.Submitted, "#search")
-    def _search_submitted(self, event: SearchBar.Submitted) -> None:
-        self.query_one(SearchBar).remember()
-        self.query_one(ReleaseList).focus(scroll_visible=False)
 
     def run_search(self, text: str, *, keep: str | None) -> None:
         """Ask the session for *text*'s releases: shown now, or by :meth:`on_result_ready`."""
