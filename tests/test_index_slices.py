@@ -144,3 +144,32 @@ def test_a_working_file_cut_short_is_an_error_not_a_wrong_index(tmp_path: Path) 
         spill.handle.truncate(8)
         with pytest.raises(OSError, match="cut short"):
             spill.read(stored)
+
+
+@pytest.mark.parametrize("spill", [1, 997, 10**9])
+def test_token_ids_written_out_while_reading_make_the_same_index(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, spill: int
+) -> None:
+    """An import's token ids wait in the working file, not in memory, as releases are
+    read (a 1 GB file holds about 150 million of them): the index is byte for byte the
+    one built with all of them in memory, whether they were written once or often."""
+    from store.search.index import IndexBuilder, release_tokens
+
+    releases = list(generate(300, seed=15))
+    whole = SearchIndex.build(releases)
+    monkeypatch.setattr(postings, "SPILL_TOKENS", spill)
+    builder = IndexBuilder(tmp_path)
+    for release in releases:
+        builder.add(release, release_tokens(release))
+        # Never more than one release's ids past the limit in memory.
+        assert len(builder.collector.tokens) < spill or len(builder.collector.tokens) == 0
+    written = builder.collector._spilled
+    assert (written > 0) == (spill < 10**9)
+    index = builder.finish(releases, scratch=tmp_path)
+    assert _parts(index) == _parts(whole)
+    assert list(tmp_path.iterdir()) == [], "the working file was left behind"
+    # The builder is ready for the next build, with nothing of this one kept.
+    assert builder.collector._spilled == 0 and builder.collector._spill is None
+    for text in ("the", "minister said", "sahel", "a"):
+        query = parse_query(text)
+        assert list(index.search(query)) == list(whole.search(query)), text

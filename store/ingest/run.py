@@ -21,10 +21,10 @@ from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from store.disk.release_store import Outcome, ReleaseState
+from store.heap import give_back
 from store.ingest import manifest, stream
 from store.ingest.build import ParseResult, Problem, parse_source
 from store.ingest.discover import STDIN, ImportProblem, SourceFile, discover, read_bytes
-from store.ingest.heap import give_back
 from store.ingest.read import sniff
 from store.records import Contact, Link, Person, Release, Source, release_id
 from store.search.index import IndexBuilder, release_tokens

@@ -245,8 +245,10 @@ class IndexBuilder:
     index is finished, then put in archive order, once the import is done.
     """
 
-    def __init__(self) -> None:
-        self.collector = Collector()
+    def __init__(self, scratch: Path | None = None) -> None:
+        # *scratch*: the folder for the build's working file (the archive's).
+        self.scratch = scratch
+        self.collector = Collector(scratch)
         self.field_lists: dict[str, defaultdict[str, array[int]]] = {
             name: defaultdict(partial(array, "I")) for name in (*FIELDS, _PHONE_FIELD)
         }
@@ -315,7 +317,7 @@ class IndexBuilder:
         vocab, (offsets, postings, dense), (pair_keys, pair_postings) = self.collector.finish(
             size, size // max(1, dense_ratio), where, scratch
         )
-        self.collector = Collector()
+        self.collector = Collector(self.scratch)
         if where is not None:
             if ids is None:
                 placed_ids = [""] * size
@@ -431,6 +433,7 @@ class SearchIndex:
         prefix_threshold: int | None = None,
         ids: Sequence[str] | None = None,
         progress: BuildProgress | None = None,
+        scratch: Path | None = None,
     ) -> SearchIndex:
         """Index *releases* (kept by reference: phrases are verified against them).
 
@@ -442,9 +445,10 @@ class SearchIndex:
         *prefix_threshold* postings (default: the number of releases, at least
         20,000) gets a precomputed bitmap. *progress* is told
         ``(releases read, of how many)`` as the releases are read, then
-        ``(size, size)`` before the sorting that ends the build.
+        ``(size, size)`` before the sorting that ends the build. *scratch*: the
+        folder for the build's working file (the archive's).
         """
-        builder = IndexBuilder()
+        builder = IndexBuilder(scratch)
         size = len(releases)
         for position, release in enumerate(releases):
             if progress is not None and position % _PROGRESS_EVERY == 0:

@@ -473,7 +473,8 @@ def load_or_build(
         if grown is not None:
             save(path, releases, grown, ids, fingerprints)
             return grown
-    index = SearchIndex.build(releases, ids=ids, progress=progress)
+    scratch = None if path is None else path.parent
+    index = SearchIndex.build(releases, ids=ids, progress=progress, scratch=scratch)
     if path is not None:
         save(path, releases, index, ids, fingerprints)
     return index

@@ -8,6 +8,7 @@ from itertools import count, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
+from store.heap import give_back
 from store.search.tokens import text_tokens, text_tokens_and_kind, token_text_and_kind
 
 if TYPE_CHECKING:
@@ -67,12 +68,25 @@ class Collector:
     :meth:`finish` (20 s of Python loops at the real corpus became 2 s).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, scratch: Path | None = None) -> None:
         self.ids: defaultdict[str, int] = defaultdict(count(2).__next__)
         self.ids[FIELD_BREAK] = _BREAK_ID
-        self.tokens = array("I")  # every release's token ids, one after the other
+        # Every release's token ids, one after the other: the latest of them; the
+        # others wait in the build's working file (folder *scratch*), so that an
+        # import's memory does not grow with its file (2-3 KB a release).
+        self.tokens = array("I")
         self.lengths = array("I")  # how many of them each release has
         self.break_word = False
+        self.scratch = scratch
+        self._spill: _Spill | None = None
+        self._spilled = 0  # token ids written to the working file
+
+    def _spill_tokens(self) -> None:
+        if self._spill is None:
+            self._spill = _Spill(self.scratch)
+        self._spill.write(self.tokens)
+        self._spilled += len(self.tokens)
+        self.tokens = array("I")
 
     def add(self, position: int, fields: list[str], tokens: Tokens | None = None) -> bool:
         """Read the text *fields* of the release at *position*; whether it is plain.
@@ -91,17 +105,16 @@ class Collector:
             found = text.split()
             self.tokens.extend(map(self.ids.__getitem__, found))
             self.lengths.append(len(found) + 1)
-            return plain
-        found, plain = text_tokens_and_kind(_BREAK_JOIN.join(fields))
-        ids = array("I", [_BREAK_ID, *map(self.ids.__getitem__, found)])
-        if ids.count(_BREAK_ID) != len(fields):
-            ids = self._ids_field_by_field(fields)
-        self._extend(ids)
+        else:
+            found, plain = text_tokens_and_kind(_BREAK_JOIN.join(fields))
+            ids = array("I", [_BREAK_ID, *map(self.ids.__getitem__, found)])
+            if ids.count(_BREAK_ID) != len(fields):
+                ids = self._ids_field_by_field(fields)
+            self.tokens.extend(ids)
+            self.lengths.append(len(ids))
+        if len(self.tokens) >= SPILL_TOKENS:
+            self._spill_tokens()
         return plain
-
-    def _extend(self, ids: array[int]) -> None:
-        self.tokens.extend(ids)
-        self.lengths.append(len(ids))
 
     def _ids_field_by_field(self, fields: list[str]) -> array[int]:
         # The rare release holding the break word: each field on its own, the
@@ -155,11 +168,16 @@ class Collector:
         # can be placed; the token ids wait there too while the slices are made.
         lengths: _U32 = np.frombuffer(self.lengths, dtype=np.uint32)
         bounds = np.concatenate(([0], np.cumsum(lengths, dtype=np.int64)))
-        with _Spill(scratch) as spill:
-            stored = spill.write(self.tokens)
-            self.tokens = array("I")
+        if self._spill is None:
+            self._spill = _Spill(scratch)
+        with self._spill as spill:
+            # The token ids are the first thing in the working file, in order.
+            self._spill_tokens()
+            self._spill, stored, self._spilled = None, (0, self._spilled), 0
             token_runs: list[_Run] = []
-            pair_slices: list[tuple[_U64, _U32, _Stored]] = []
+            pair_slices: list[_Run] = []
+            # Every pair key found so far, distinct and sorted (the index keeps them all).
+            pair_keys: _U64 = np.zeros(0, dtype=np.uint64)
             for first, last in _slices(bounds, CHUNK_TOKENS):
                 part = spill.read(stored, int(bounds[first]), int(bounds[last] - bounds[first]))
                 releases: _U32 = np.repeat(
@@ -173,19 +191,27 @@ class Collector:
                         part, mapped = part[kept], mapped[kept]
                     releases = mapped.astype(np.uint32)
                     del mapped, kept
+                # What a slice found waits in the working file too (about 10 MB a
+                # slice): kept here, the slices' runs grew with the archive.
                 entries, runs, held = _token_slice(part, releases, rank)
-                token_runs.append((entries, runs, spill.write(held)))
+                token_runs.append((spill.write(entries), spill.write(runs), spill.write(held)))
                 del entries, runs, held
                 keys, runs, held = _pair_slice(part, releases, rank, id_bits, release_bits)
-                pair_slices.append((keys, runs, spill.write(held)))
+                pair_keys = _merged_keys(pair_keys, keys)
+                pair_slices.append((spill.write_wide(keys), spill.write(runs), spill.write(held)))
                 del part, releases, keys, runs, held
+                give_back()  # the slice's working arrays, a few hundred MB, freed
             del lengths, rank, bounds
             self.lengths = array("I")
             token_postings = _token_postings(token_runs, len(vocab), size, cut, spill)
             del token_runs
-            pairs = _pair_postings(pair_slices, size, cut, spill)
+            pairs = _pair_postings(pair_keys, pair_slices, size, cut, spill)
         return vocab, token_postings, pairs
 
+
+# Token ids kept in memory while releases are read, before they are written to
+# the working file: 16 MB (about 6,000 releases).
+SPILL_TOKENS = 4_000_000
 
 # Token occurrences sorted at once (a slice of releases): 8M is about 200 MB of
 # working arrays, where the whole of a 100k archive's occurrences took 2 GB.
@@ -208,8 +234,9 @@ def _slices(bounds: _Ints, most: int) -> list[tuple[int, int]]:
     return out
 
 
-# A slice's runs: the entries it holds (ascending) and how many postings each adds.
-_Run: TypeAlias = "tuple[_U32, _U32, _Stored]"
+# A slice's runs, in the working file: the entries it holds (ascending; a pair's
+# key in 64 bits), how many postings each adds, and the postings.
+_Run: TypeAlias = "tuple[_Stored, _Stored, _Stored]"
 # Where an array waits in the spill file: its offset in bytes and its length.
 _Stored: TypeAlias = tuple[int, int]
 
@@ -222,14 +249,14 @@ class _Spill:
     """
 
     def __init__(self, folder: Path | None) -> None:
-        self.folder = folder
-        self.end = 0
-
-    def __enter__(self) -> _Spill:
         import tempfile
 
         # Unnamed where the system allows: nothing is left behind by a crash.
-        self.handle = tempfile.TemporaryFile(dir=self.folder, prefix=".pressroom-build-")
+        # Closed (and so deleted) when the build leaves its `with` block.
+        self.handle = tempfile.TemporaryFile(dir=folder, prefix=".pressroom-build-")  # noqa: SIM115
+        self.end = 0
+
+    def __enter__(self) -> _Spill:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -243,6 +270,18 @@ class _Spill:
         self.handle.write(view)
         self.end += view.nbytes
         return where
+
+    def write_wide(self, values: _U64) -> _Stored:
+        """Write uint64 *values* (as twice as many uint32); read back by :meth:`read_wide`."""
+        import numpy as np
+
+        return self.write(np.ascontiguousarray(values).view(np.uint32))
+
+    def read_wide(self, stored: _Stored) -> _U64:
+        """The uint64 values written by :meth:`write_wide`."""
+        import numpy as np
+
+        return self.read(stored).view(np.uint64)
 
     def read(self, stored: _Stored, first: int = 0, count: int | None = None) -> _U32:
         """The uint32 values *first* to *first* + *count* of an array written before."""
@@ -300,7 +339,7 @@ def _token_postings(runs: list[_Run], vocab: int, size: int, cut: int, spill: _S
 
     counts: _Ints = np.zeros(vocab, dtype=np.int64)
     for entries, lengths, _ in runs:
-        counts[entries] += lengths
+        counts[spill.read(entries)] += spill.read(lengths)
     return _placed(runs, counts, size, cut, spill)
 
 
@@ -334,33 +373,38 @@ def _pair_slice(
     return keys, lengths, positions
 
 
+def _merged_keys(keys: _U64, more: _U64) -> _U64:
+    """The distinct sorted values of two sorted arrays of distinct values."""
+    import numpy as np
+
+    if not len(keys):
+        return more.copy()
+    # Two sorted runs: a stable sort (timsort) merges them in one pass.
+    merged = np.sort(np.concatenate((keys, more)), kind="stable")
+    merged = merged[np.concatenate(([True], merged[1:] != merged[:-1]))]
+    return merged
+
+
 def _pair_postings(
-    slices: list[tuple[_U64, _U32, _Stored]], size: int, cut: int, spill: _Spill
+    keys: _U64, slices: list[_Run], size: int, cut: int, spill: _Spill
 ) -> tuple[array[int], Postings]:
-    """The pairs' sorted keys ``a << 32 | b`` and postings, from the slices.
+    """The pairs' sorted keys ``a << 32 | b`` and postings, from the slices: *keys*
+    are every slice's, each slice's own waiting in the working file.
 
     A pair found twice in a release keeps both postings (removing them costs
     more than the little memory it saves: such pairs are frequent, mostly bitmaps).
     """
     import numpy as np
 
-    if len(slices) == 1:
-        keys: _U64 = slices[0][0]
-    elif slices:
-        # Sorted runs, one a slice: a stable sort (timsort) merges them in a
-        # pass where np.unique's sort started afresh (2.4 s at the real corpus).
-        keys = np.sort(np.concatenate([piece[0] for piece in slices]), kind="stable")
-        keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
-    else:
-        keys = np.zeros(0, dtype=np.uint64)
     counts: _Ints = np.zeros(len(keys), dtype=np.int64)
     runs: list[_Run] = []
-    while slices:
-        slice_keys, lengths, stored = slices.pop(0)
-        entries: _U32 = np.searchsorted(keys, slice_keys).astype(np.uint32)
-        del slice_keys
-        counts[entries] += lengths
-        runs.append((entries, lengths, stored))
+    for stored_keys, lengths, held in slices:
+        # The slice's keys by their place among all keys: what _placed reads.
+        entries: _U32 = np.searchsorted(keys, spill.read_wide(stored_keys)).astype(np.uint32)
+        counts[entries] += spill.read(lengths)
+        runs.append((spill.write(entries), lengths, held))
+        del entries
+    slices.clear()
     return _as_array("Q", keys), _placed(runs, counts, size, cut, spill)
 
 
@@ -393,7 +437,8 @@ def _placed(runs: list[_Run], counts: _Ints, size: int, cut: int, spill: _Spill)
     rows[dense_entries] = np.arange(len(dense_entries), dtype=np.int64)
     bits = np.zeros(len(dense_entries) * row_bytes, dtype=np.uint8)
     while runs:
-        entries, lengths, stored = runs.pop(0)
+        stored_entries, stored_lengths, stored = runs.pop(0)
+        entries, lengths = spill.read(stored_entries), spill.read(stored_lengths)
         ends = np.cumsum(lengths, dtype=np.int64)
         first_run = 0
         while first_run < len(entries):

@@ -314,7 +314,8 @@ def _run_import(store: ImportTarget, paths: Sequence[str]) -> ImportSummary:
     # processes, while they parse the next files.
     # (A database keeps its own indexes as the rows arrive.)
     local = isinstance(store, ReleaseStore) and store.path is not None
-    added = IndexBuilder() if local else None
+    # Its working file beside the archive (its token ids wait there while it reads).
+    added = IndexBuilder(store.path.parent) if local and store.path is not None else None
     with ImportProgress(_stderr()) as bar:
         summary = import_paths(store, paths, progress=bar.update, index=added)
         if isinstance(store, ReleaseStore) and local and (summary.imported or summary.updated):

@@ -1,4 +1,4 @@
-"""Memory an import has freed, handed back to the system between its batches (glibc's malloc_trim)."""
+"""Memory an import or an index build has freed, handed back to the system (glibc's malloc_trim)."""
 
 from __future__ import annotations
 
