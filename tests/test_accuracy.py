@@ -45,9 +45,16 @@ MIN_SHAPE_FILES = {"pdf-text": 5, "mail": 4}
 MAX_FILE_BYTES = 60_000
 
 MARGIN = 0.05
-# Contact fields rest on 76 emails, 86 names and 102 phones since the fourth round: one item
+# Contact fields rest on 78 emails, 86 names and 103 phones since the fifth round: one item
 # moves them by about 0.01, so they keep the same margin as the others.
 CONTACT_MARGIN = 0.05
+# Set anew at 2026-12-06 23:50 UTC (155 releases, 71 issuers) on this branch's extraction (main at
+# 1a9d64e) when the fifth round was added: 15 releases of kinds of issuer the set lacked (seven
+# press notes of three Spanish ministries from La Moncloa, web text with its paragraph breaks
+# lost; eight releases of the FBI, ICE, the Secret Service and the DEA, pages saved as text with
+# their navigation). They lowered headline, place, issuer, organisation precision, people recall,
+# contact email recall and contact name precision (tests/devset/SOURCES.md, "The floors"), so
+# every floor is this run's figure less the margin. History of the earlier floors:
 # Raised at 2026-12-06 22:10 UTC when orgs2 (venues, described kinds, appointees) and issuer2
 # (headlines below a banner, issuers after an article or linked from the contacts' site, desk
 # switchboards, letterhead phones) joined readers4 on main: every field but date, language and
@@ -81,15 +88,15 @@ CONTACT_MARGIN = 0.05
 # corpus (precision over recall: the issuer shows on every row). Raise them as extraction
 # improves (see tests/devset/SOURCES.md, "The floors").
 FLOORS: dict[str, dict[str, float]] = {
-    "headline": {"accuracy": 0.936},  # measured 0.986
-    "date": {"accuracy": 0.936},  # 0.986
-    "place": {"accuracy": 0.943},  # 0.993
-    "issuer": {"accuracy": 0.786},  # 0.836
+    "headline": {"accuracy": 0.898},  # measured 0.948
+    "date": {"accuracy": 0.937},  # 0.987
+    "place": {"accuracy": 0.872},  # 0.923
+    "issuer": {"accuracy": 0.717},  # 0.768
     "language": {"accuracy": 0.95},  # 1.000
-    "organisations": {"precision": 0.784, "recall": 0.34},  # 0.834, 0.390
-    "people": {"precision": 0.941, "recall": 0.457},  # 0.991, 0.507
-    "contact_emails": {"precision": 0.936, "recall": 0.871},  # 0.986, 0.921
-    "contact_names": {"precision": 0.95, "recall": 0.88},  # 1.000, 0.930
+    "organisations": {"precision": 0.723, "recall": 0.354},  # 0.774, 0.405
+    "people": {"precision": 0.936, "recall": 0.405},  # 0.987, 0.456
+    "contact_emails": {"precision": 0.935, "recall": 0.847},  # 0.986, 0.897
+    "contact_names": {"precision": 0.859, "recall": 0.88},  # 0.909, 0.930
     "contact_phones": {"precision": 0.929, "recall": 0.872},  # 0.979, 0.922
 }
 
