@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual import events
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from store.disk.release_store import ReleaseStore
 from store.search.query import parse_query
@@ -688,3 +688,28 @@ async def test_two_enters_queued_behind_a_search_leave_the_bar_then_open(
         await settle(pilot)
         assert isinstance(app.focused, ReleaseList)
         assert app.screen.query_one(SearchBar).history[-1] == "flo"
+
+
+async def test_keys_queued_behind_the_contact_filters_enter_reach_the_list(
+    store_path: Path,
+) -> None:
+    # Enter then y, both sent before the first is handled: the filter hands the
+    # focus to the list at once, so the key behind it opens the copy menu rather
+    # than being typed into the filter.
+    app = PressroomApp(store_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, ContactsScreen)
+        await settle(pilot)
+        await pilot.press(*"gerardl")
+        await settle(pilot)
+        contacts = app.screen
+        for key, char in (("enter", "\r"), ("y", "y")):
+            app.post_message(events.Key(key, char))
+        await settle(pilot)
+        assert contacts.query_one("#contact-filter", Input).value == "gerardl"
+        assert isinstance(contacts.focused, ContactList)
+        await pilot.press("e")
+        assert app.clipboard == "gerardl@un.org"

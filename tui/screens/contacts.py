@@ -78,7 +78,10 @@ class ContactsScreen(TagActions, ReleaseActions):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#contact-filter", Input).focus(scroll_visible=False)
+        contact_filter = self.query_one("#contact-filter", PlainInput)
+        contact_filter.focus(scroll_visible=False)
+        # Enter in the filter moves to the list of contacts.
+        contact_filter.leads_to = self.query_one(ContactList)
         self.query_one("#contact-releases", ReleaseList).tags_of = self.session.marks.tags
         self.session.subscribe(self)
         built = self.session.contacts()
@@ -149,10 +152,6 @@ class ContactsScreen(TagActions, ReleaseActions):
     @on(Input.Changed, "#contact-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
         self._filter(event.value)
-
-    @on(Input.Submitted, "#contact-filter")
-    def _filter_submitted(self, event: Input.Submitted) -> None:
-        self.query_one(ContactList).focus(scroll_visible=False)
 
     def _filter(self, text: str) -> None:
         directory = self.directory

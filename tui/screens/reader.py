@@ -73,6 +73,8 @@ class ReaderScreen(TagActions, ReleaseActions):
         pane.related_of = self.session.related
         pane.show(self.release, self.highlighter)
         pane.focus()
+        # Enter in the find bar goes back to the text (then to the next hit, below).
+        self.query_one("#find", PlainInput).leads_to = pane
 
     def release_target(self) -> Release | None:
         return self.release

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual import events
+from textual.widget import Widget
 from textual.widgets import Input
 
 from store.sanitize import clean_text
@@ -17,7 +19,40 @@ class PlainInput(QuietInputMixin, Input):
     """Typed and pasted text is cleaned before the input shows (echoes) it.
 
     A keystroke repaints the input alone, not the whole screen (QuietInputMixin).
+    Enter moves the focus to :attr:`leads_to`, when set, before ``Submitted`` is sent.
     """
+
+    # Where Enter hands the focus (the list or pane the input narrows), set by its screen.
+    leads_to: Widget | None = None
+    # Enter has handed the focus on; keys that still reach this input were typed after it.
+    _handed_over = False
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Runs before Input's own handler (subclass first), in this input's queue,
+        # that is in the order the keys were typed. Keys are queued to the input
+        # that had the focus when the app took them in: those typed right after
+        # Enter ("Enter y e" to copy an email, "Enter Enter" to open a release)
+        # may be here already when the focus moves, and belong where it went.
+        focused = self.screen.focused
+        if self._handed_over and focused is not None and focused is not self:
+            event.stop()
+            event.prevent_default()
+            focused._forward_event(events.Key(event.key, event.character))
+        elif event.key == "enter" and self.leads_to is not None:
+            # Not left to the app's binding (a step later, after the keys behind it).
+            event.stop()
+            event.prevent_default()
+            await self.action_submit()
+
+    def _on_focus(self, event: events.Focus) -> None:
+        self._handed_over = False
+
+    async def action_submit(self) -> None:
+        target = self.leads_to
+        if target is not None and target.focusable:
+            self.screen.set_focus(target, scroll_visible=False)
+            self._handed_over = True
+        await super().action_submit()
 
     def insert(self, text: str, index: int) -> None:
         super().insert(_one_line(text), index)

@@ -7,7 +7,6 @@ from typing import ClassVar
 
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.widget import Widget
 
 from tui.runtime.textual_internals import keys_waiting
 from tui.widgets.plain_input import PlainInput
@@ -38,8 +37,6 @@ class SearchBar(PlainInput):
         # arriving a key at a time): the last of them is answered, once.
         self.typed: Callable[[str], None] | None = None
         self._key: events.Key | None = None  # the key being handled
-        # Where Enter hands the focus (the release list), set by the screen.
-        self.leads_to: Widget | None = None
 
     def on_key(self, event: events.Key) -> None:
         # Runs before Input's own handler (subclass first), which changes the value.
@@ -58,13 +55,8 @@ class SearchBar(PlainInput):
         return keys_waiting(self)
 
     async def action_submit(self) -> None:
-        # Enter leaves the bar here, in the step of the key, not when the screen
-        # handles Submitted: an Enter already queued behind this one (a fast
-        # "Enter, Enter") is matched to the bindings of whatever has the focus
-        # when it reaches the app, and must find the list there, not the bar.
+        # Remembered in the step of the key too (the focus moves on: PlainInput).
         self.remember()
-        if self.leads_to is not None and self.leads_to.focusable:
-            self.screen.set_focus(self.leads_to, scroll_visible=False)
         await super().action_submit()
 
     def remember(self, query: str | None = None) -> None:
