@@ -713,3 +713,26 @@ async def test_keys_queued_behind_the_contact_filters_enter_reach_the_list(
         assert isinstance(contacts.focused, ContactList)
         await pilot.press("e")
         assert app.clipboard == "gerardl@un.org"
+
+
+async def test_keys_typed_ahead_of_a_screen_reach_it(store_path: Path) -> None:
+    # The contact lookup and a name, every key sent before the first is handled:
+    # those after "c" were queued to the list of the screen below and reach the
+    # contact lookup's filter.
+    app = PressroomApp(store_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        for key in "cger":
+            app.post_message(events.Key(key, key))
+        await settle(pilot)
+        assert isinstance(app.screen, ContactsScreen)
+        await settle(pilot)
+        assert app.screen.query_one("#contact-filter", Input).value == "ger"
+        # ... and the same for a menu: y then e copies the first contact's email.
+        await pilot.press("enter")
+        app.post_message(events.Key("y", "y"))
+        app.post_message(events.Key("e", "e"))
+        await settle(pilot)
+        assert isinstance(app.screen, ContactsScreen), "the copy menu stayed open"
+        first = app.screen.query_one(ContactList).rows[0]
+        assert app.clipboard == first.email

@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import signal
 from collections.abc import Awaitable, Callable, Iterable
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -55,6 +55,8 @@ class PressroomApp(App[None]):
         user = config.user if config is not None else None
         self.session = Session(self, db, user=user, opening=opening)
         self.last_key: events.Key | None = None
+        # Keys taken in, by id, with the screen on top when each came (on_event).
+        self._typed_on: dict[int, Screen[Any]] = {}
         if config is not None:
             self.set_keymap(config.keys)
             if config.from_file("sort") or config.from_file("reverse"):
@@ -103,7 +105,38 @@ class PressroomApp(App[None]):
             # are on their way (tui.widgets.search_bar answers only the last).
             self.last_key = event
             self.session.key_pressed()
+            if not event.is_forwarded:
+                self._note_screen(event)
+            elif self._typed_ahead(event):
+                return
         await super().on_event(event)
+
+    def _note_screen(self, key: events.Key) -> None:
+        typed_on = self._typed_on
+        typed_on[id(key)] = self.screen
+        if len(typed_on) > 256:  # keys a widget kept (stopped) never come back here
+            del typed_on[next(iter(typed_on))]
+
+    def _typed_ahead(self, key: events.Key) -> bool:
+        """Send *key* again to the screen on top if it was typed on one below; whether it was.
+
+        Keys go to the widget focused when the app takes them in. Typed right
+        after a key that opens a screen ("c" and a name for the contact lookup,
+        "y" then "e" to copy an email), they are queued to the screen below,
+        and come back here, unhandled, once the new screen is on top. They are
+        its keys: sent again, after its first refresh when it has no focus yet
+        (its widgets are still being mounted).
+        """
+        typed_on = self._typed_on.pop(id(key), None)
+        screen = self.screen
+        if typed_on is None or typed_on is screen:
+            return False
+        again = events.Key(key.key, key.character)
+        if screen.focused is None:
+            screen.call_after_refresh(self.post_message, again)
+        else:
+            self.post_message(again)
+        return True
 
     def get_default_screen(self) -> Screen[None]:
         return BrowseScreen(self.session)
