@@ -715,15 +715,25 @@ async def test_keys_queued_behind_the_contact_filters_enter_reach_the_list(
         assert app.clipboard == "gerardl@un.org"
 
 
-async def test_keys_typed_ahead_of_a_screen_reach_it(store_path: Path) -> None:
-    # The contact lookup and a name, every key sent before the first is handled:
-    # those after "c" were queued to the list of the screen below and reach the
-    # contact lookup's filter.
+@pytest.mark.parametrize(
+    "keys",
+    [
+        # The contact lookup and a name, typed at once.
+        [("c", "c"), ("g", "g"), ("e", "e"), ("r", "r")],
+        # The same from the search bar: Enter leaves it for the list, then c and the name.
+        [("slash", "/"), ("enter", "\r"), ("c", "c"), ("g", "g"), ("e", "e"), ("r", "r")],
+    ],
+)
+async def test_keys_typed_ahead_of_a_screen_reach_it(
+    store_path: Path, keys: list[tuple[str, str | None]]
+) -> None:
+    # Every key sent before the first is handled: those after "c" were queued to
+    # the widget focused on the screen below and reach the contact lookup's filter.
     app = PressroomApp(store_path)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
-        for key in "cger":
-            app.post_message(events.Key(key, key))
+        for key, char in keys:
+            app.post_message(events.Key(key, char))
         await settle(pilot)
         assert isinstance(app.screen, ContactsScreen)
         await settle(pilot)

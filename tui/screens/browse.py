@@ -14,6 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.events import Resize
+from textual.widget import Widget
 from textual.widgets import Static
 
 from store.archive import ResultView, SortOrder
@@ -344,7 +345,7 @@ class BrowseScreen(TagActions, SavedSearchActions):
         self.session.set_read(release.id, True)
         if self.has_class("-wide"):
             self._show_detail(release)
-            self.query_one(DetailPane).focus(scroll_visible=False)
+            self._focus_now(self.query_one(DetailPane))
         else:
             from tui.screens.reader import ReaderScreen
 
@@ -353,6 +354,12 @@ class BrowseScreen(TagActions, SavedSearchActions):
             self.app.push_screen(ReaderScreen(self.session, release, highlighter))
 
     # -- actions ----------------------------------------------------------
+
+    def _focus_now(self, widget: Widget) -> None:
+        # Now, in the step of the key, not on the next turn of the loop as
+        # Widget.focus does: the keys typed right after this one are sent to
+        # whatever has the focus when the app takes them in.
+        self.set_focus(widget, scroll_visible=False)
 
     def action_focus_search(self) -> None:
         bar = self.query_one(SearchBar)
@@ -369,13 +376,13 @@ class BrowseScreen(TagActions, SavedSearchActions):
         if self.focused is search:
             if search.value:
                 search.remember()
-            self.query_one(ReleaseList).focus(scroll_visible=False)
+            self._focus_now(self.query_one(ReleaseList))
         elif self.focused in (
             self.query_one(DetailPane),
             self.query_one(Timeline),
             self.query_one(SavedSidebar),
         ):
-            self.query_one(ReleaseList).focus(scroll_visible=False)
+            self._focus_now(self.query_one(ReleaseList))
         elif self.query_one(FacetPanel).display:
             self.action_toggle_facets()
         elif search.value:
@@ -389,10 +396,10 @@ class BrowseScreen(TagActions, SavedSearchActions):
             self.query_one(Timeline),
             self.query_one(SavedSidebar),
         ):
-            self.query_one(ReleaseList).focus(scroll_visible=False)
+            self._focus_now(self.query_one(ReleaseList))
         elif self.focused is self.query_one(FacetPanel):
             self.action_toggle_facets()
-            self.query_one(ReleaseList).focus(scroll_visible=False)
+            self._focus_now(self.query_one(ReleaseList))
         else:
             self.app.exit()
 
@@ -408,9 +415,9 @@ class BrowseScreen(TagActions, SavedSearchActions):
         panel.display = not panel.display
         if panel.display and self.result is not None:
             self.session.facets(self, self.result)
-            panel.focus(scroll_visible=False)
+            self._focus_now(panel)
         elif self.focused is None:
-            self.query_one(ReleaseList).focus(scroll_visible=False)
+            self._focus_now(self.query_one(ReleaseList))
 
     @on(FacetPanel.Chosen)
     @on(Timeline.Chosen)

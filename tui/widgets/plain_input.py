@@ -24,34 +24,29 @@ class PlainInput(QuietInputMixin, Input):
 
     # Where Enter hands the focus (the list or pane the input narrows), set by its screen.
     leads_to: Widget | None = None
-    # Enter has handed the focus on; keys that still reach this input were typed after it.
-    _handed_over = False
 
     async def _on_key(self, event: events.Key) -> None:
         # Runs before Input's own handler (subclass first), in this input's queue,
-        # that is in the order the keys were typed. Keys are queued to the input
-        # that had the focus when the app took them in: those typed right after
-        # Enter ("Enter y e" to copy an email, "Enter Enter" to open a release)
-        # may be here already when the focus moves, and belong where it went.
+        # that is in the order the keys were typed. Keys are queued to the widget
+        # that had the focus when the app took them in: those typed right after a
+        # key that moved the focus on (Enter, Esc; "Enter y e" to copy an email,
+        # "Enter Enter" to open a release) may be here already, and belong where
+        # it went: given back to the app, in their order, to be sent on as new.
         focused = self.screen.focused
-        if self._handed_over and focused is not None and focused is not self:
+        if focused is not None and focused is not self:
             event.stop()
             event.prevent_default()
-            focused._forward_event(events.Key(event.key, event.character))
+            self.app.post_message(events.Key(event.key, event.character))
         elif event.key == "enter" and self.leads_to is not None:
             # Not left to the app's binding (a step later, after the keys behind it).
             event.stop()
             event.prevent_default()
             await self.action_submit()
 
-    def _on_focus(self, event: events.Focus) -> None:
-        self._handed_over = False
-
     async def action_submit(self) -> None:
         target = self.leads_to
         if target is not None and target.focusable:
             self.screen.set_focus(target, scroll_visible=False)
-            self._handed_over = True
         await super().action_submit()
 
     def insert(self, text: str, index: int) -> None:
