@@ -720,8 +720,9 @@ async def test_keys_queued_behind_the_contact_filters_enter_reach_the_list(
     [
         # The contact lookup and a name, typed at once.
         [("c", "c"), ("g", "g"), ("e", "e"), ("r", "r")],
-        # The same from the search bar: Enter leaves it for the list, then c and the name.
+        # The same from the search bar: Enter or Esc leaves it, then c and the name.
         [("slash", "/"), ("enter", "\r"), ("c", "c"), ("g", "g"), ("e", "e"), ("r", "r")],
+        [("slash", "/"), ("escape", None), ("c", "c"), ("g", "g"), ("e", "e"), ("r", "r")],
     ],
 )
 async def test_keys_typed_ahead_of_a_screen_reach_it(
@@ -746,3 +747,18 @@ async def test_keys_typed_ahead_of_a_screen_reach_it(
         assert isinstance(app.screen, ContactsScreen), "the copy menu stayed open"
         first = app.screen.query_one(ContactList).rows[0]
         assert app.clipboard == first.email
+
+
+async def test_editing_keys_typed_fast_act_in_their_order(store_path: Path) -> None:
+    # a b ⌫ c ← x, all queued at once: Backspace and ← act where they were typed
+    # (they are bindings, which the app ran only when each key had bubbled up to
+    # it, after the bar had typed the letters behind them).
+    app = PressroomApp(store_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        keys = [("a", "a"), ("b", "b"), ("backspace", None), ("c", "c"), ("left", None)]
+        for key, char in [*keys, ("x", "x")]:
+            app.post_message(events.Key(key, char))
+        await settle(pilot)
+        assert app.screen.query_one(SearchBar).value == "axc"

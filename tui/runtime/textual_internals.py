@@ -83,6 +83,17 @@ it, when an upgrade breaks it.
    read through its deque ``values``). Upstream would need a public way to know that
    input is pending.
 
+8. A key's bindings run in the input's own step (:func:`run_bindings_now`).
+   An input handles printable keys itself, in its own message queue, and
+   leaves every other key (Backspace, ←, Esc, Tab, Enter) to the app, which
+   matches it to a binding only when the key has bubbled up to it: by then
+   the input may have typed the keys queued behind it ("ab⌫c" became "ab"
+   with the c deleted; Esc then c typed the c into the search bar). The
+   input runs the bindings itself, in order, through the app's private
+   ``_check_bindings`` (the same call the app makes when the key bubbles
+   up), and stops the key when one ran. Upstream would need the app to
+   dispatch bindings before forwarding a key, or a public way to run them.
+
 No longer a reliance: the style caches of ``VirtualList`` were cleared by
 overriding the private ``Widget._on_focus`` / ``_on_blur``; the public
 ``on_focus`` / ``on_blur`` handlers do it now (Textual calls one handler per
@@ -315,3 +326,12 @@ def keys_waiting(widget: MessagePump) -> bool:
         if any(isinstance(message, events.Key) for message in waiting):
             return True
     return False
+
+
+# -- 8. a key's bindings in the input's own step -----------------------------------------
+
+
+async def run_bindings_now(widget: Widget, key: str) -> bool:
+    """Run the binding of *key* for the focus chain of *widget* now; whether one ran."""
+    checked: bool = await widget.app._check_bindings(key)
+    return checked

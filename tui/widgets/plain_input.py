@@ -7,7 +7,7 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from store.sanitize import clean_text
-from tui.runtime.textual_internals import QuietInputMixin
+from tui.runtime.textual_internals import QuietInputMixin, run_bindings_now
 
 
 def _one_line(text: str) -> str:
@@ -37,11 +37,11 @@ class PlainInput(QuietInputMixin, Input):
             event.stop()
             event.prevent_default()
             self.app.post_message(events.Key(event.key, event.character))
-        elif event.key == "enter" and self.leads_to is not None:
-            # Not left to the app's binding (a step later, after the keys behind it).
+        elif not event.is_printable and await run_bindings_now(self, event.key):
+            # Run here, in order, not left to the app a step later, after the
+            # keys behind it (textual_internals, reliance 8).
             event.stop()
             event.prevent_default()
-            await self.action_submit()
 
     async def action_submit(self) -> None:
         target = self.leads_to
