@@ -17,6 +17,7 @@ from store.ingest.extract.vocabulary import (
 )
 from store.records import Contact
 from store.sanitize import clean_line, fold
+from store.search.tokens import digits_of
 
 MAX_CONTACTS = 12
 _MAX_BLOCKS = 4
@@ -97,13 +98,15 @@ _SENTENCE_GLUE = re.compile(
     r"|\b(?:at|on|via|by|or|call|email|e-mail|phone|tel|contact)$",
     re.IGNORECASE,
 )
+# Latin Extended-A (Ā to ž) holds the letters of central European names, both cases
+# ("Snježana KOBEŠĆAK SMODIŠ"): a token's case is checked with str.isupper where it counts.
 _NAME_TOKEN = re.compile(
-    r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+(?:-?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+|-[a-zß-öø-ÿ]+)*$"
+    r"[A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž'’]+(?:-?[A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž'’]+|-[a-zß-öø-ÿĀ-ž]+)*$"
 )
 _INITIAL = re.compile(r"[A-Z]\.?$")
 # EU releases write surnames in capitals: "Lea ZUBER".
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
-_CAPITALS_SURNAME = re.compile(r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]{2,}$")
+_CAPITALS_SURNAME = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ž][A-ZÀ-ÖØ-ÞĀ-ž'’-]{2,}$")
 _URL_LIKE = re.compile(r"https?://|www\.|\.(?:com|org|net|io|ai|co)(?:/|$)", re.IGNORECASE)
 _ORG_SUFFIX_RE = re.compile(rf"(?:{ORG_SUFFIX})$")
 _LEADING_DIGITS = re.compile(r"\d{3,}(?=[A-Za-z])")
@@ -199,7 +202,13 @@ _NAME_GLUED = re.compile(
     re.MULTILINE,
 )
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
-_ISO_DATE = re.compile(r"(?:19|20)\d\d-\d\d-\d\d")
+# A date, not a number: "2024-12-17", and a day, month and year between dots or slashes, as a
+# link's label gives one in brackets ("Video of the debate (17.10.2022)", the European
+# Parliament's; "(21.01.2025" was read as a press officer's phone).
+_DATE_NOT_PHONE = re.compile(
+    r"(?:19|20)\d\d-\d\d-\d\d"
+    r"|(?:0?[1-9]|[12]\d|3[01])([./])(?:0?[1-9]|[12]\d|3[01])\1(?:19|20)\d\d"
+)
 _SURNAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "Le", "La", "Van", "Von", "Fitz", "O'")
 # "Irmi Aigner" shares the numbers of "Sven Pauly" in "Irmi Aigner / Sven Pauly T: ... E: ...".
 # A city and its region in an address line: "St. Louis, Missouri", "Wilson Valley, Texas".
@@ -356,6 +365,27 @@ def _fix_email(block: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# Where a number rings, in capitals after it: "(+32) 2 28 32547 (BXL)", "(STR)", as the
+# European Parliament labels its press officers' Brussels and Strasbourg lines. A label of
+# the number, not an organisation: read as one, it split a person from their mobile number.
+_PLACE_CODE = re.compile(r"(\x00[PQ]\d+\n)[ \t]*\([A-Z]{2,4}\)[ \t]*(?=\n|$)")
+
+
+# More words than a number's label has ("Mobile number", "Phone number: ... (BXL)"): the
+# number is written in a sentence.
+_PROSE_WORD = re.compile(r"[^\W\d_]{2,}")
+_LABEL_WORDS = 6
+_DIGIT = re.compile(r"\d")
+_NUMBER_LABEL = re.compile(
+    r"[ \t(|,;/–-]*(?:(?i:mobile|cell(?:ular)?|phone|tel(?:ephone|éphone|efon)?|direct|office|"
+    r"handy|mob|gsm|portable|[tmp]|ph)\.?(?:[ \t]*(?i:number|no|nr)\.?)?[ \t]*[:#]?[ \t]*)?"
+)
+# Digits inside a web address: in a word with "://", a domain's slash, a query's "?" or "="
+# (not "Jen Burita/202-296-4190", nor "#650-937-4046").
+_LINK_DIGITS = re.compile(r"[\d/]+")
+_IN_ADDRESS = re.compile(r"://|www\.|\.[a-z]{2,}/|[?=&]")
+
+
 def _isolate(block: str) -> tuple[str, list[str], list[str]]:
     """Mark emails and phones in *block* with placeholders so that glued text splits apart."""
     block = _GLUE_BREAK.sub("\n\\g<0>", block)
@@ -379,12 +409,30 @@ def _isolate(block: str) -> tuple[str, list[str], list[str]]:
 
     def phone(m: re.Match[str]) -> str:
         digits = sum(ch.isdigit() for ch in m.group(0))
-        if not 7 <= digits <= 15 or _ISO_DATE.fullmatch(m.group(0)):
+        if not 7 <= digits <= 15 or _DATE_NOT_PHONE.fullmatch(m.group(0).strip("() \t")):
+            return m.group(0)
+        start = m.string.rfind("\n", 0, m.start()) + 1
+        word_start = max(m.string.rfind(" ", 0, m.start()), start - 1) + 1
+        if _LINK_DIGITS.fullmatch(m.group(0)) and _IN_ADDRESS.search(
+            m.string, word_start, m.start()
+        ):
+            # "facebook.com/profile.php?id=61552312260533": a link's digits, where a number
+            # glued to a link is written with its separators ("www.example.com(646) 245-2465").
             return m.group(0)
         phones.append(" ".join(m.group(0).split()))
-        return f"\n\x00P{len(phones) - 1}\n"
+        end = m.string.find("\n", m.end())
+        line = m.string[start : len(m.string) if end < 0 else end]
+        label = _DIGIT.split(m.string[start : m.start()])[-1]
+        # A number on its own or after a phone's label ("Mobile number:") may be a person's
+        # further number ("P"); one in a sentence ("... joindre le standard de la mairie au
+        # 04 65 71 12 30, du lundi au vendredi"), after a fax's label or an address's words
+        # ("Friedrichstraße 22 65185 Wiesbaden") is not ("Q").
+        further = len(_PROSE_WORD.findall(line)) <= _LABEL_WORDS and _NUMBER_LABEL.fullmatch(label)
+        return f"\n\x00{'P' if further else 'Q'}{len(phones) - 1}\n"
 
     block = _PHONE_RE.sub(phone, block)
+    if "(" in block:
+        block = _PLACE_CODE.sub("\\1", block)
     return block, emails, phones
 
 
@@ -419,9 +467,7 @@ def _is_name(piece: str) -> bool:
     tokens = piece.split()
     if not 2 <= len(tokens) <= 4 or len(piece) > 50:
         return False
-    if not _NAME_TOKEN.match(tokens[0]) or not (
-        _NAME_TOKEN.match(tokens[-1]) or _CAPITALS_SURNAME.match(tokens[-1])
-    ):
+    if not _name_token(tokens[0]) or not (_name_token(tokens[-1]) or _capitals_surname(tokens[-1])):
         return False
     if any(fold(t.strip(".")) in NOT_NAME_WORDS or fold(t) in _NOT_PERSON for t in tokens):
         return False
@@ -429,9 +475,21 @@ def _is_name(piece: str) -> bool:
         t.isupper() and fold(t) in REGION_WORDS for t in tokens
     ):
         return False  # "Lithgow Lithgow", "Proactive USA"
-    return all(
-        _NAME_TOKEN.match(t) or _INITIAL.match(t) or _CAPITALS_SURNAME.match(t) for t in tokens
+    return all(_name_token(t) or _INITIAL.match(t) or _capitals_surname(t) for t in tokens)
+
+
+def _name_token(token: str) -> bool:
+    """ "Snježana", "Jean-Luc": a capital, then small letters."""
+    return (
+        _NAME_TOKEN.match(token) is not None
+        and token[0].isupper()
+        and any(ch.islower() for ch in token)
     )
+
+
+def _capitals_surname(token: str) -> bool:
+    """ "KOBEŠĆAK", "O’NEILL": a surname in capitals."""
+    return _CAPITALS_SURNAME.match(token) is not None and token.isupper()
 
 
 def _is_role(piece: str) -> bool:
@@ -540,6 +598,9 @@ class _Assembler:
         # "Barry E. Piatt and Brenden Timpe, 202/224-2551": the second of two names joined by
         # "and"; the number is written once, for the first.
         self.followers: list[str] = []
+        # A person's further numbers (a mobile after the office line): each its own contact,
+        # nameless, after the person's, as an address after the first is.
+        self.more_phones: list[str] = []
 
     def flush(self, final: bool = False) -> None:
         f = self.fields
@@ -603,13 +664,17 @@ class _Assembler:
             )
             for name in self.followers:
                 self.contacts.append(Contact(name, None, org, None, None))
+            for phone in self.more_phones:
+                self.contacts.append(Contact(None, None, org, None, phone))
         self.followers = []
+        self.more_phones = []
         self.fields = {}
 
     def has_reach(self) -> bool:
         return bool(self.fields.get("email") or self.fields.get("phone"))
 
-    def put(self, kind: str, value: str) -> None:
+    def put(self, kind: str, value: str, further: bool = True) -> None:
+        """Adds a field; a second number is kept as a further one only if *further*."""
         f = self.fields
         if (
             (kind == "name" and (f.get("name") or self.has_reach()))
@@ -619,7 +684,11 @@ class _Assembler:
         ):
             self.flush()
         elif kind == "phone" and f.get("phone"):
-            return  # a second number (mobile, fax) for the same person
+            # A second number (a mobile) for the same person: kept, once.
+            known = {digits_of(p) for p in (f["phone"], *self.more_phones)}
+            if further and digits_of(value) not in known:
+                self.more_phones.append(value)
+            return
         if kind not in self.fields:
             self.fields[kind] = value
 
@@ -687,7 +756,7 @@ def _parse_block(block: str, text: str, known: dict[str, str]) -> list[Contact]:
                 if email in text or email in spelled:
                     assembler.put("email", email)
             else:
-                assembler.put("phone", phones[index])
+                assembler.put("phone", phones[index], further=kind == "P")
             last_kind = "reach"
             continue
         if piece.startswith("\x01"):
@@ -886,6 +955,8 @@ def _block_lines(lines: list[str], start: int, after: str, desk: bool = False) -
             break
         if _GENERIC_LINE.search(stripped) and not (desk and _DESK_NUMBER.fullmatch(stripped)):
             break
+        if _NEXT_SECTION.fullmatch(stripped):
+            break  # "Further information" over a list of links: the contacts are over
         heading = HEADER_RE.match(stripped)
         if heading and (not heading.group("after").strip() or heading.group("after")[:1] == ":"):
             break  # the next block's heading
@@ -894,11 +965,23 @@ def _block_lines(lines: list[str], start: int, after: str, desk: bool = False) -
         if len(stripped) > 200 and "@" not in stripped:
             break  # a paragraph: the block is over
         parts.append(stripped)
-        taken += 1
+        # A line of numbers or addresses is not counted against the block's length: each of
+        # the European Parliament's press officers takes a name, a role, a heading and five
+        # such lines, and the third officer of three was cut off.
+        if len(stripped) > 100 or contact_line(stripped) != "reach":
+            taken += 1
         size += len(stripped)
     else:
         end = len(lines)
     return "\n".join(parts), end
+
+
+# A heading alone on its line that opens the section after the contacts: the European
+# Parliament's "Further information" over its links, "Notes to editors".
+_NEXT_SECTION = re.compile(
+    r"[ \t*_#]*(?i:further information|more information|related links|notes to editors|"
+    r"product information|links)[ \t*_]*"
+)
 
 
 # "Contact for press queries and for general information: Daniel Dietrich, ...": the heading
