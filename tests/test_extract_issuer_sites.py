@@ -34,3 +34,37 @@ def test_a_title_with_another_headline_names_no_site() -> None:
         "Parliament acts",
     )
     assert read_html(short.encode())[0].issuer is None
+
+
+def _package(contacts: list[dict[str, object]], **more: object) -> dict[str, object]:
+    return {
+        "title": "Scientists prove key aspect of evolutionary theory",
+        "published": "2018-11-29T10:00:00Z",
+        "content": [{"type": "paragraph", "text": "Asexual organisms evolve in pairs."}],
+        "mediaContacts": contacts,
+        **more,
+    }
+
+
+_PACKER = {
+    "name": {"preferred": "Emily Packer", "index": "Packer, Emily"},
+    "emailAddresses": ["e.packer@elifesciences.org"],
+    "affiliations": [{"name": ["eLife"]}],
+}
+
+
+def test_a_records_first_media_contact_names_its_issuer() -> None:
+    """An eLife press package names no publisher; its press officer's affiliation does."""
+    draft = read_json(json.dumps(_package([_PACKER])).encode())[0]
+    assert draft.issuer == "eLife"
+    assert build_release(draft, "package.json").issuer == "eLife"
+
+
+def test_a_declared_publisher_wins_over_the_contacts_affiliation() -> None:
+    record = _package([_PACKER], publisher={"name": "University of Glasgow"})
+    assert read_json(json.dumps(record).encode())[0].issuer == "University of Glasgow"
+
+
+def test_a_contact_without_an_organisation_names_no_issuer() -> None:
+    plain = {k: v for k, v in _PACKER.items() if k != "affiliations"}
+    assert read_json(json.dumps(_package([plain])).encode())[0].issuer is None
