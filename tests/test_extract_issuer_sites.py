@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from store.ingest.build import build_release
+from store.ingest.extract.anatomy import extract
 from store.ingest.readers.html import read_html
 from store.ingest.readers.jsonform import read_json
 
@@ -68,3 +69,44 @@ def test_a_declared_publisher_wins_over_the_contacts_affiliation() -> None:
 def test_a_contact_without_an_organisation_names_no_issuer() -> None:
     plain = {k: v for k, v in _PACKER.items() if k != "affiliations"}
     assert read_json(json.dumps(_package([plain])).encode())[0].issuer is None
+
+
+_TCHAP = (
+    "Lancement de Tchap : la messagerie instantanée des agents de l’État\n\n"
+    "L’application Tchap peut être librement installée sur les smartphones.\n\n"
+    "Le projet a été piloté par la direction interministérielle du système d’information et "
+    "de communication de l’État (DINSIC) avec la contribution de l’agence nationale de "
+    "sécurité des systèmes d’information (ANSSI).\n\n"
+    "Ainsi, la DINSIC se tient à l’écoute des experts de la société civile. Pour aller plus "
+    "loin, la DINSIC lancera prochainement un « bug bounty ».\n"
+)
+
+
+def test_a_service_that_writes_of_itself_by_its_acronym_is_the_issuer() -> None:
+    """numerique.gouv.fr: the service is named only in the third person ("la DINSIC lancera"),
+    three times, far more than any other body."""
+    assert extract(_TCHAP).issuer == "DINSIC"
+
+
+def test_an_acronym_named_as_often_as_another_is_no_issuer() -> None:
+    text = _TCHAP.replace("(ANSSI).", "(ANSSI). L’ANSSI conseille. L’ANSSI suit le projet.")
+    assert extract(text).issuer is None
+
+
+def test_an_acronym_never_the_subject_of_a_sentence_is_no_issuer() -> None:
+    """ "sede de APEC", "en el marco de APEC 2024": an event the text speaks of."""
+    text = (
+        "Perú sede de APEC 2024\n\nPor tercera vez, el Perú será sede del Foro de Cooperación "
+        "Económica Asia-Pacífico (APEC). Lima está preparada para APEC. Más de 160 reuniones "
+        "en el marco de APEC 2024.\n"
+    )
+    assert extract(text).issuer is None
+
+
+def test_an_english_acronym_after_the_is_no_issuer() -> None:
+    """ "the CEO", "the UAE": English writes things' acronyms after "the" as well."""
+    text = (
+        "Acme expands in the Gulf\n\nThe UAE is a growing market. The CEO said the UAE "
+        "office opens soon, and the UAE team will grow.\n"
+    )
+    assert extract(text).issuer is None

@@ -36,6 +36,7 @@ from store.ingest.extract.headline import (
 from store.ingest.extract.issuer import (
     about_in_capitals,
     closing_about,
+    dominant_acronym,
     headline_legislator,
     headline_subject,
     is_about_in_capitals,
@@ -1078,6 +1079,8 @@ def extract(
         issuer = linked_contact_body(
             [(link.label, link.url) for link in links], [c.email for c in contacts if c.email]
         )
+    if issuer is None:
+        issuer = dominant_acronym(headline, body)
     if issuer and _one_body(issuer) and not _listed(issuer, organisations, named):
         # The issuer the text names (its letterhead, its lead) is an organisation it names too;
         # the fragments it was listed under ("Oversight Board", "World Products, Inc") go.
