@@ -120,3 +120,32 @@ def test_the_same_number_twice_is_kept_once() -> None:
         "jane.roe@acme.example\n"
     )
     assert _contacts(text) == [("Jane Roe", "jane.roe@acme.example", "+1 202 555 0100")]
+
+
+def test_each_desk_of_a_list_keeps_its_own_number_and_address() -> None:
+    """numerique.gouv.fr: "Desk : number – address" per line, after "Contacts presse :" (the
+    French space before the colon); each desk its own contact, its name as organisation."""
+    text = (
+        "France 2030 : un nouvel appel à projets\n\nPARIS – L’État lance un appel.\n\n"
+        "Contacts presse :\n"
+        "Cabinet de Marina FERRARI : 01 53 18 43 70 - presse.senum@numerique.gouv.fr\n\n"
+        "Direction générale des Entreprises : 01 44 97 04 49 – presse.dge@finances.gouv.fr\n\n"
+        "Bpifrance : 06 72 76 08 09 – juliette.fontanillas@bpifrance.fr\n"
+    )
+    found = extract(text).contacts
+    assert [(c.organisation, c.email, c.phone) for c in found] == [
+        ("Cabinet de Marina FERRARI", "presse.senum@numerique.gouv.fr", "01 53 18 43 70"),
+        ("Direction générale des Entreprises", "presse.dge@finances.gouv.fr", "01 44 97 04 49"),
+        ("Bpifrance", "juliette.fontanillas@bpifrance.fr", "06 72 76 08 09"),
+    ]
+
+
+def test_a_fields_label_or_a_named_person_is_no_desk() -> None:
+    """ "CEO Email: ..." is a field; "American Heart Association: Linzy Cotaya: ..." names her."""
+    text = (
+        "Title\n\nBody of the release.\n\nMedia contacts:\n"
+        "American Heart Association: Linzy Cotaya: 504-872-3446; linzy.cotaya@heart.org\n"
+    )
+    assert _contacts(text) == [("Linzy Cotaya", "linzy.cotaya@heart.org", "504-872-3446")]
+    field = "Title\n\nBody of the release.\n\nContact:\nCEO Email: ceo@acme.example\n"
+    assert [c.organisation for c in extract(field).contacts] == [None]

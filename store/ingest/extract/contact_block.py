@@ -737,6 +737,14 @@ def _parse_block(block: str, text: str, known: dict[str, str]) -> list[Contact]:
         piece = _balanced(raw.strip(" \t*_•:[]+"))
         if not piece:
             continue
+        if _desk_label(raw, piece, pieces[at + 1 : at + 4]):
+            # "Direction générale des Entreprises : 01 44 97 04 49 – presse.dge@...": a desk
+            # names the line of numbers after it; the line before was another desk's.
+            if assembler.has_reach():
+                assembler.flush()
+            assembler.put("organisation", clean_line(piece))
+            last_kind = "organisation"
+            continue
         if _SECTION_LABEL.fullmatch(raw.strip(" \t*_•")):
             if assembler.has_reach():
                 assembler.flush()
@@ -880,6 +888,35 @@ def _parse_block(block: str, text: str, known: dict[str, str]) -> list[Contact]:
     return assembler.contacts
 
 
+# Words of a field's label, not of a desk's name: "Manager Phone:", "Contact Name:".
+_FIELD_WORDS = re.compile(
+    r"(?i:\b(?:e-?mail|mail|phone|tel|telephone|mobile|cell|fax|name|contact|number|address|"
+    r"website|web|ceo|manager|director|officer)\b)"
+)
+
+
+def _desk_label(raw: str, piece: str, following: list[str]) -> bool:
+    """Whether *raw* is a desk's or an office's name before the colon that its number or
+    address follows on its line ("Bpifrance : 06 72 76 08 09 – juliette.fontanillas@..."):
+    not a field's label ("Tél :"), a heading, a person's or a region's name."""
+    if not raw.rstrip().endswith(":") or not following or not following[0].startswith("\x00"):
+        return False
+    kinds = {p.strip()[1:2] for p in following if p.strip().startswith("\x00")}
+    if "E" not in kinds or not kinds & {"P", "Q"}:
+        return False  # a desk's line gives its number and its address ("CEO Email:" is a label)
+    return (
+        0 < len(piece.split()) <= 10
+        and not any(ch.isdigit() or ch in ":@/" for ch in piece)  # "Org: Name:" is a person's
+        and not _FIELD_WORDS.search(piece)
+        and piece[:1].isupper()
+        and not _LABEL.fullmatch(piece + ":")
+        and HEADER_RE.match(piece) is None
+        and not _SECTION_LABEL.fullmatch(piece + ":")
+        and not _is_name(piece)
+        and not _is_region(piece)
+    )
+
+
 def contact_heading(line: str) -> str | None:
     """What follows a contact block's heading on *line* ("Contact: Jane Roe, 202-555-0100",
     "Media contacts"), ``None`` if *line* opens no contact block."""
@@ -958,8 +995,10 @@ def _block_lines(lines: list[str], start: int, after: str, desk: bool = False) -
         if _NEXT_SECTION.fullmatch(stripped):
             break  # "Further information" over a list of links: the contacts are over
         heading = HEADER_RE.match(stripped)
-        if heading and (not heading.group("after").strip() or heading.group("after")[:1] == ":"):
-            break  # the next block's heading
+        if heading and (
+            not heading.group("after").strip() or heading.group("after").lstrip()[:1] == ":"
+        ):
+            break  # the next block's heading ("Contacts presse :", as French sets it)
         if "ontact" in stripped and _FIRM_HEADER.match(stripped):
             break  # "Alienware Press Contacts:": the next firm's block
         if len(stripped) > 200 and "@" not in stripped:
