@@ -110,3 +110,20 @@ def test_an_english_acronym_after_the_is_no_issuer() -> None:
         "office opens soon, and the UAE team will grow.\n"
     )
     assert extract(text).issuer is None
+
+
+def test_an_about_paragraph_of_a_programme_named_for_a_year_is_no_issuer() -> None:
+    """ "À propos de France 2030" presents the State's investment plan; the first press desk
+    is the issuer's (the Secretariat of State's cabinet)."""
+    text = (
+        "France 2030 : un nouvel appel à projets\n\nPARIS – L’État lance un appel.\n\n"
+        "Contacts presse :\n"
+        "Cabinet de Marina FERRARI : 01 53 18 43 70 - presse.senum@numerique.gouv.fr\n\n"
+        "Bpifrance : 06 72 76 08 09 – juliette.fontanillas@bpifrance.fr\n\n"
+        "À propos de France 2030\n\nFrance 2030 traduit une double ambition pour l’économie.\n"
+    )
+    assert extract(text).issuer == "Cabinet de Marina FERRARI"
+    about_event = text.replace("France 2030\n\nFrance 2030 traduit", "Cephalocon 2025\n\nIt is")
+    assert extract(about_event).issuer == "Cabinet de Marina FERRARI"
+    about_body = text.replace("France 2030\n\nFrance 2030 traduit", "Bpifrance\n\nBpifrance est")
+    assert extract(about_body).issuer == "Bpifrance"

@@ -107,6 +107,9 @@ _ABOUT_ISSUER = re.compile(
 # A wire service's own boilerplate ("About InvestorWire", "About BioMedWire"): the
 # distributor, not the issuer.
 _WIRE_NAME = re.compile(r"(?i:.*(?:wire|newsbreaks?)|.*press ?release distribution.*)")
+# A name that ends in a year is a programme's or an event's ("À propos de France 2030", the
+# State's investment plan; "About CES 2025"), not the body that issued the release.
+_NAMED_FOR_A_YEAR = re.compile(r"[ ](?:19|20)\d\d$")
 # Two people's names where a contact's organisation should be: "Barry E. Piatt and Jo Timpe".
 _TWO_NAMES = re.compile(
     r"[A-Z][a-z]+(?:[ ][A-Z]\.)?[ ][A-Z][a-z'’-]+[ ]and[ ][A-Z][a-z]+(?:[ ][A-Z]\.)?[ ][A-Z][a-z'’-]+"
@@ -755,7 +758,7 @@ def _issuer(tail: list[str], contacts: tuple[Contact, ...], people: set[str]) ->
             continue
         name = found.strip(" ,-–")
         words = name.split()
-        if _WIRE_NAME.fullmatch(name) or ". " in name:
+        if _WIRE_NAME.fullmatch(name) or ". " in name or _NAMED_FOR_A_YEAR.search(name):
             continue
         if not (0 < len(words) <= 8) or "@" in name or fold(name) in people:
             continue
