@@ -127,3 +127,23 @@ def test_an_about_paragraph_of_a_programme_named_for_a_year_is_no_issuer() -> No
     assert extract(about_event).issuer == "Cabinet de Marina FERRARI"
     about_body = text.replace("France 2030\n\nFrance 2030 traduit", "Bpifrance\n\nBpifrance est")
     assert extract(about_body).issuer == "Bpifrance"
+
+
+_NASA = (
+    "GIBBONS OUTLINES SPACE STATION REDESIGN GUIDANCE\n\n"
+    "NASA Headquarters, Washington, D.C.\nApril 6, 1993\n\nRELEASE:  93-64\n\n"
+    "        Dr. John H. Gibbons outlined three budget options to the committee.\n\n"
+    "        Over the next 5 years, $4 billion is reserved within the NASA budget.\n"
+)
+
+
+def test_an_office_line_over_the_date_names_the_issuer() -> None:
+    """NASA's releases of 1993, posted to Usenet: the office and its city over the date."""
+    assert extract(_NASA).issuer == "NASA Headquarters"
+
+
+def test_an_office_line_without_a_date_below_or_named_again_is_no_issuer() -> None:
+    undated = _NASA.replace("April 6, 1993\n", "")
+    assert extract(undated).issuer is None
+    unnamed = _NASA.replace("within the NASA budget", "within the budget")
+    assert extract(unnamed).issuer is None

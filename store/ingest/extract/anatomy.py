@@ -45,6 +45,7 @@ from store.ingest.extract.issuer import (
     linked_contact_body,
     most_mentioned,
     office_named_again,
+    office_over_date,
     says_what_happened,
 )
 from store.ingest.extract.kicker import read_kicker, split_kicker
@@ -1082,6 +1083,8 @@ def extract(
         issuer = linked_contact_body(
             [(link.label, link.url) for link in links], [c.email for c in contacts if c.email]
         )
+    if issuer is None:
+        issuer = office_over_date(lines)
     if issuer is None:
         issuer = dominant_acronym(headline, body)
     if issuer and _one_body(issuer) and not _listed(issuer, organisations, named):

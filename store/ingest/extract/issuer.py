@@ -763,3 +763,31 @@ def dominant_acronym(headline: str, body: str) -> str | None:
         return None
     others = max((n for a, n in ranked if a != best[0]), default=0)
     return best[0] if best[1] >= _DOMINANT_RATIO * others else None
+
+
+# An office's line over the release's date: "NASA Headquarters, Washington, D.C." then "April
+# 6, 1993" (NASA's releases of the 1990s, under the title line). The name opens with the
+# body's acronym.
+_OFFICE_PLACE = re.compile(
+    r"[ \t]*(?P<name>(?P<acronym>[A-Z]{2,7})(?:[ ][A-Z][a-z]+){1,3}),[ ]+"
+    r"[A-Z][\w.]*(?:[ ,]+[A-Z][\w.]*){0,4}[ \t]*"
+)
+_OFFICE_LINES = 25
+_DATE_LINE_SLACK = 4  # characters besides the date on its line
+
+
+def office_over_date(lines: list[str]) -> str | None:
+    """The office a release's header line names above a line that holds only the date,
+    when the text names its acronym again."""
+    for at, line in enumerate(lines[:_OFFICE_LINES]):
+        m = _OFFICE_PLACE.fullmatch(line)
+        if m is None:
+            continue
+        below = next((x.strip() for x in lines[at + 1 : at + 3] if x.strip()), "")
+        dated = search_date(below)
+        if dated is None or len(below) - (dated.end() - dated.start()) > _DATE_LINE_SLACK:
+            continue
+        rest = "\n".join(lines[at + 2 :])
+        if re.search(rf"\b{m.group('acronym')}\b", rest):
+            return m.group("name")
+    return None
