@@ -10,8 +10,10 @@ import re
 from store.ingest.extract.anatomy import extract
 
 
-def _contacts(text: str) -> list[tuple[str | None, str | None, str | None]]:
-    found = extract(text).contacts
+def _contacts(
+    text: str, title: str | None = None
+) -> list[tuple[str | None, str | None, str | None]]:
+    found = extract(text, title=title).contacts
     digits = re.sub(r"\D", "", text)
     for contact in found:  # never invented: every email and phone is in the text
         assert contact.email is None or contact.email in text
@@ -149,3 +151,31 @@ def test_a_fields_label_or_a_named_person_is_no_desk() -> None:
     assert _contacts(text) == [("Linzy Cotaya", "linzy.cotaya@heart.org", "504-872-3446")]
     field = "Title\n\nBody of the release.\n\nContact:\nCEO Email: ceo@acme.example\n"
     assert [c.organisation for c in extract(field).contacts] == [None]
+
+
+_NASA_TITLE = "HUBBLE TELESCOPE SERVICING MISSION SCHEDULED FOR ELEVEN DAYS"
+_NASA_HEADER = (
+    "Ed Campion\nHeadquarters, Washington, D.C.                             April 23, 1993\n"
+    "(Phone:  202/358-1780)\n\nKyle Herring\nJohnson Space Center, Houston\n"
+    "(Phone:  713/483-5111)\n\nRELEASE:  93-76\n\n"
+    "HUBBLE TELESCOPE SERVICING MISSION SCHEDULED FOR ELEVEN DAYS\n\n"
+    "\tThe December flight of Endeavour on Space Shuttle mission STS-61 to\n"
+    "service the Hubble Space Telescope has been scheduled as an 11 day mission.\n"
+)
+
+
+def test_contacts_heading_a_release_without_a_heading_of_their_own() -> None:
+    """NASA's releases of 1993: each officer's name, office and "(Phone: ...)" at the top
+    (the mail reader gives the title line it found as the declared title)."""
+    assert _contacts(_NASA_HEADER, _NASA_TITLE) == [
+        ("Ed Campion", None, "202/358-1780"),
+        ("Kyle Herring", None, "713/483-5111"),
+    ]
+
+
+def test_a_name_over_a_paragraph_is_no_header_contact() -> None:
+    """A group must end in its number line, and a name must open it."""
+    text = _NASA_HEADER.replace("(Phone:  202/358-1780)", "Launch set for December.")
+    assert _contacts(text, _NASA_TITLE) == [("Kyle Herring", None, "713/483-5111")]
+    text = _NASA_HEADER.replace("Kyle Herring\n", "THE MISSION\n")
+    assert _contacts(text, _NASA_TITLE) == [("Ed Campion", None, "202/358-1780")]

@@ -1106,6 +1106,8 @@ def find_contacts(
             _merge(found, contact)
         if not found:
             found = _closing_names_and_phone(lines, first_line)
+        if not found:
+            found = header_contacts(lines[first_line:])
         return _phones_once(found), None
     return _phones_once(contacts), first_block
 
@@ -1288,6 +1290,42 @@ def letterhead_phone(lines: list[str]) -> Contact | None:
     if len(found) != 1 or not 7 <= sum(ch.isdigit() for ch in found[0].group("phone")) <= 15:
         return None
     return Contact(None, None, None, None, " ".join(found[0].group("phone").split()))
+
+
+# The number line of a contact in a release's header: "(Phone:  202/358-1780)".
+_HEADER_PHONE = re.compile(
+    r"[ \t]*\(?[ \t]*(?i:phone|tel\.?|telephone)[ \t]*:?[ \t]*"
+    r"(?P<phone>\+?\(?\d[\d \t()./-]{5,20}\d)[ \t]*\)?[ \t]*"
+)
+_HEADER_LINES = 16  # non-blank lines at the top of the text
+_HEADER_GROUP = 4  # lines of one contact: name, office, (place and date,) phone
+
+
+def header_contacts(lines: list[str]) -> list[Contact]:
+    """The contacts a release lists at its top with no heading, each a group of lines set
+    apart by blank lines: the person's name, their office, then their number alone ("Ed
+    Campion" / "Headquarters, Washington, D.C.   April 23, 1993" / "(Phone:  202/358-1780)",
+    as NASA headed its releases). Only groups at the top, before any paragraph."""
+    found: list[Contact] = []
+    group: list[str] = []
+    seen = 0
+    for line in [*lines, ""]:
+        stripped = line.strip()
+        if stripped:
+            seen += 1
+            if seen > _HEADER_LINES or len(stripped) > 100:
+                break
+            group.append(" ".join(stripped.split()))
+            continue
+        if group:
+            phone = _HEADER_PHONE.fullmatch(group[-1])
+            if 2 <= len(group) <= _HEADER_GROUP and phone and _is_name(group[0]):
+                digits = sum(ch.isdigit() for ch in phone.group("phone"))
+                if 7 <= digits <= 15:
+                    number = " ".join(phone.group("phone").split())
+                    found.append(Contact(group[0], None, None, None, number))
+        group = []
+    return found
 
 
 def _closing_names_and_phone(lines: list[str], first_line: int) -> list[Contact]:
