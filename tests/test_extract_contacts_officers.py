@@ -179,3 +179,15 @@ def test_a_name_over_a_paragraph_is_no_header_contact() -> None:
     assert _contacts(text, _NASA_TITLE) == [("Kyle Herring", None, "713/483-5111")]
     text = _NASA_HEADER.replace("Kyle Herring\n", "THE MISSION\n")
     assert _contacts(text, _NASA_TITLE) == [("Ed Campion", None, "202/358-1780")]
+
+
+def test_a_heading_written_out_to_its_colon_opens_the_block_below() -> None:
+    """numerique.gouv.fr: "Contact presse du secrétariat d’État, ... allemand :" alone on its
+    line, then the name, and "Tél : ... | Mél : ... | street, house number, postcode, town"."""
+    text = (
+        "Titre\n\nPARIS – La France et l’Allemagne signent une déclaration.\n\n"
+        "Contact presse du secrétariat d’État, CIO du gouvernement fédéral allemand :\n"
+        "Maximilian KALL, responsable\n"
+        "Tél : +49 30 18 681- 22222 | Mél : presse@bmi.bund.de | Alt-Moabit 140 10557 Berlin\n"
+    )
+    assert _contacts(text) == [("Maximilian KALL", "presse@bmi.bund.de", "+49 30 18 681- 22222")]

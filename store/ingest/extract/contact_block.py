@@ -83,7 +83,7 @@ _NUMBER_INTO_EMAIL = re.compile(r"(?<=\d[ .)/-])(\d{1,4})(?=[A-Za-z][\w.%+-]*@[\
 _GLUE_BREAK = re.compile(rf"[A-Zhw](?<=(?:{_GLUE_POINT})[A-Zhw])")
 _LABEL = re.compile(
     r"^(?:T|E|M|P|F|W|O|Tel|Tél|Tél\.|Phone|Telephone|Téléphone|Teléfono|Telefon|Email|E-mail|"
-    r"Courriel|Mail|Mobile|Mob|Cell|Fax|Office|Direct|Main|Website|Web|Twitter|LinkedIn|Contact|"
+    r"Courriel|Mél|Mel|Mail|Mobile|Mob|Cell|Fax|Office|Direct|Main|Website|Web|Twitter|LinkedIn|Contact|"
     r"Contacts|Name|Nom|Nombre|Company Website|Website URL|Company Name|Company|Organi[sz]ation|"
     r"Position|Title|Job Title|Designation|Contact Person|Contact Name|Phone Number|Phone No|"
     r"Email Address|Email ID|Tel No|Mobile Number|Company Address|Company Add|Address|"
@@ -382,6 +382,9 @@ _NUMBER_LABEL = re.compile(
 )
 # Digits inside a web address: in a word with "://", a domain's slash, a query's "?" or "="
 # (not "Jen Burita/202-296-4190", nor "#650-937-4046").
+# A number that ends in a postcode before a town's name: a street's address.
+_POSTCODE = re.compile(r"^\d{1,4}[ \t]+\d{4,5}$")
+_CITY_AFTER = re.compile(r"[ \t]+[A-ZÀ-Þ][a-zß-ÿ]{2,}(?![\w@.])")
 _LINK_DIGITS = re.compile(r"[\d/]+")
 _IN_ADDRESS = re.compile(r"://|www\.|\.[a-z]{2,}/|[?=&]")
 
@@ -419,6 +422,8 @@ def _isolate(block: str) -> tuple[str, list[str], list[str]]:
             # "facebook.com/profile.php?id=61552312260533": a link's digits, where a number
             # glued to a link is written with its separators ("www.example.com(646) 245-2465").
             return m.group(0)
+        if _POSTCODE.search(m.group(0)) and _CITY_AFTER.match(m.string, m.end()):
+            return m.group(0)  # "Alt-Moabit 140 10557 Berlin": a house number and a postcode
         phones.append(" ".join(m.group(0).split()))
         end = m.string.find("\n", m.end())
         line = m.string[start : len(m.string) if end < 0 else end]
@@ -1073,7 +1078,10 @@ def find_contacts(
         desk = False
         if m is not None and _accepts(m.group("after"), m.group("header")):
             after = m.group("after")
-        elif m is not None and (tail := _heading_tail(m.group("after"), m.group("header"))):
+        elif (
+            m is not None
+            and (tail := _heading_tail(m.group("after"), m.group("header"))) is not None
+        ):
             after = tail
         elif "ontact" in line and (firm := _FIRM_HEADER.match(line)) is not None:
             after = "\x01" + firm.group("org").replace(",", "\x02") + "\n" + firm.group("after")
