@@ -147,3 +147,16 @@ def test_an_office_line_without_a_date_below_or_named_again_is_no_issuer() -> No
     assert extract(undated).issuer is None
     unnamed = _NASA.replace("within the NASA budget", "within the budget")
     assert extract(unnamed).issuer is None
+
+
+def test_a_contacts_organisation_run_into_a_name_or_a_street_is_no_issuer() -> None:
+    """A layout that lost its breaks: "Thomas EisenlohrAccentro Real Estate AGKantstrasse"."""
+    text = (
+        "Accentro implements its restructuring plan\n\nThe plan was confirmed today.\n\n"
+        "Contact for investor relations and press:\n\n"
+        "Thomas EisenlohrAccentro Real Estate AGKantstrasse\n"
+        "E-mail: eisenlohr@accentro.de\n"
+    )
+    assert extract(text).issuer != "Thomas EisenlohrAccentro Real Estate AGKantstrasse"
+    firm = text.replace("Thomas EisenlohrAccentro Real Estate AGKantstrasse", "VirtualDime Ltd")
+    assert extract(firm).issuer == "VirtualDime Ltd"

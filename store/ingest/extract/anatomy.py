@@ -108,6 +108,14 @@ _ABOUT_ISSUER = re.compile(
 # A wire service's own boilerplate ("About InvestorWire", "About BioMedWire"): the
 # distributor, not the issuer.
 _WIRE_NAME = re.compile(r"(?i:.*(?:wire|newsbreaks?)|.*press ?release distribution.*)")
+# Words run together where a layout lost its line breaks: "Thomas EisenlohrAccentro Real Estate
+# AGKantstrasse" is a contact's name, firm and street; "CorporationJustin" a firm's legal form
+# and the next line's name. A person's surname or a legal form run into a capital; not a
+# name written so ("VirtualDime", "ClearThink"), nor "Elliot McHugh".
+_RUN_TOGETHER = re.compile(
+    r"^[A-Z][a-z]+[ ][A-Z][a-z]{2,}[A-Z][a-z]|"
+    r"(?<![A-Za-z])(?:Corporation|Company|Inc\.?|Ltd\.?|LLC|AG|GmbH|SE)[A-Z][a-z]{2}"
+)
 # A name that ends in a year is a programme's or an event's ("À propos de France 2030", the
 # State's investment plan; "About CES 2025"), not the body that issued the release.
 _NAMED_FOR_A_YEAR = re.compile(r"[ ](?:19|20)\d\d$")
@@ -780,6 +788,7 @@ def _issuer(tail: list[str], contacts: tuple[Contact, ...], people: set[str]) ->
             and not _DC_PLACE.search(org)
             and not _TWO_NAMES.fullmatch(org)
             and not is_department(org)  # "Media" over a press officer: no body
+            and not _RUN_TOGETHER.search(org)
         ):
             return org
     return None
