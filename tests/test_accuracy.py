@@ -80,17 +80,21 @@ CONTACT_MARGIN = 0.05
 # The issuer names an issuer only where it is right at least 90% of the time on the real
 # corpus (precision over recall: the issuer shows on every row). Raise them as extraction
 # improves (see tests/devset/SOURCES.md, "The floors").
+# Raised at 2026-12-07 00:35 UTC (issuer3): issuer, organisations and the contact fields, each
+# this run's figure less the margin (press officers' further numbers and desks, headless
+# header contacts; issuers from a record's contacts, a page's edited <title>, an office line
+# over the date, a service's acronym as a sentence's subject).
 FLOORS: dict[str, dict[str, float]] = {
     "headline": {"accuracy": 0.936},  # measured 0.986
     "date": {"accuracy": 0.936},  # 0.986
     "place": {"accuracy": 0.943},  # 0.993
-    "issuer": {"accuracy": 0.786},  # 0.836
+    "issuer": {"accuracy": 0.85},  # 0.900
     "language": {"accuracy": 0.95},  # 1.000
-    "organisations": {"precision": 0.784, "recall": 0.34},  # 0.834, 0.390
+    "organisations": {"precision": 0.80, "recall": 0.343},  # 0.850, 0.393
     "people": {"precision": 0.941, "recall": 0.457},  # 0.991, 0.507
-    "contact_emails": {"precision": 0.936, "recall": 0.871},  # 0.986, 0.921
-    "contact_names": {"precision": 0.95, "recall": 0.88},  # 1.000, 0.930
-    "contact_phones": {"precision": 0.929, "recall": 0.872},  # 0.979, 0.922
+    "contact_emails": {"precision": 0.937, "recall": 0.95},  # 0.987, 1.000
+    "contact_names": {"precision": 0.95, "recall": 0.938},  # 1.000, 0.988
+    "contact_phones": {"precision": 0.95, "recall": 0.95},  # 1.000, 1.000
 }
 
 
