@@ -116,6 +116,9 @@ _RUN_TOGETHER = re.compile(
     r"^[A-Z][a-z]+[ ][A-Z][a-z]{2,}[A-Z][a-z]|"
     r"(?<![A-Za-z])(?:Corporation|Company|Inc\.?|Ltd\.?|LLC|AG|GmbH|SE)[A-Z][a-z]{2}"
 )
+# Languages whose articles go before a body's acronym ("la DINUM", "die FSFE", "el CSIC"): the
+# only ones where an acronym's article says it names a body.
+_ARTICLE_LANGUAGES = frozenset(("fr", "de", "es", "it"))
 # A name that ends in a year is a programme's or an event's ("À propos de France 2030", the
 # State's investment plan; "About CES 2025"), not the body that issued the release.
 _NAMED_FOR_A_YEAR = re.compile(r"[ ](?:19|20)\d\d$")
@@ -1094,7 +1097,8 @@ def extract(
         )
     if issuer is None:
         issuer = office_over_date(lines)
-    if issuer is None:
+    found_language = _language(declared_language(language), main)
+    if issuer is None and found_language in _ARTICLE_LANGUAGES:
         issuer = dominant_acronym(headline, body)
     if issuer and _one_body(issuer) and not _listed(issuer, organisations, named):
         # The issuer the text names (its letterhead, its lead) is an organisation it names too;
@@ -1120,5 +1124,5 @@ def extract(
         people=people,
         contacts=contacts,
         links=tuple(links),
-        language=_language(declared_language(language), main),
+        language=found_language,
     )
