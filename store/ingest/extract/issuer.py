@@ -756,7 +756,7 @@ def dominant_acronym(headline: str, body: str) -> str | None:
     the page's banner, not in the text). Only an acronym that is the subject of a sentence
     at least once, used at least three times and twice as often as any other."""
     text = f"{headline}\n{body[:20_000]}"
-    ranked = Counter(_ACRONYM_USE.findall(text)).most_common(2)
+    ranked = Counter[str](_ACRONYM_USE.findall(text)).most_common(2)
     if not ranked or ranked[0][1] < _DOMINANT_MENTIONS:
         return None
     best, count = ranked[0]
