@@ -36,6 +36,7 @@ from store.ingest.extract.headline import (
 from store.ingest.extract.issuer import (
     about_in_capitals,
     closing_about,
+    dominant_acronym,
     headline_legislator,
     headline_subject,
     is_about_in_capitals,
@@ -44,6 +45,7 @@ from store.ingest.extract.issuer import (
     linked_contact_body,
     most_mentioned,
     office_named_again,
+    office_over_date,
     says_what_happened,
 )
 from store.ingest.extract.kicker import read_kicker, split_kicker
@@ -106,6 +108,20 @@ _ABOUT_ISSUER = re.compile(
 # A wire service's own boilerplate ("About InvestorWire", "About BioMedWire"): the
 # distributor, not the issuer.
 _WIRE_NAME = re.compile(r"(?i:.*(?:wire|newsbreaks?)|.*press ?release distribution.*)")
+# Words run together where a layout lost its line breaks: "Thomas EisenlohrAccentro Real Estate
+# AGKantstrasse" is a contact's name, firm and street; "CorporationJustin" a firm's legal form
+# and the next line's name. A person's surname or a legal form run into a capital; not a
+# name written so ("VirtualDime", "ClearThink"), nor "Elliot McHugh".
+_RUN_TOGETHER = re.compile(
+    r"^[A-Z][a-z]+[ ][A-Z][a-z]{2,}[A-Z][a-z]|"
+    r"(?<![A-Za-z])(?:Corporation|Company|Inc\.?|Ltd\.?|LLC|AG|GmbH|SE)[A-Z][a-z]{2}"
+)
+# Languages whose articles go before a body's acronym ("la DINUM", "die FSFE", "el CSIC"): the
+# only ones where an acronym's article says it names a body.
+_ARTICLE_LANGUAGES = frozenset(("fr", "de", "es", "it"))
+# A name that ends in a year is a programme's or an event's ("À propos de France 2030", the
+# State's investment plan; "About CES 2025"), not the body that issued the release.
+_NAMED_FOR_A_YEAR = re.compile(r"[ ](?:19|20)\d\d$")
 # Two people's names where a contact's organisation should be: "Barry E. Piatt and Jo Timpe".
 _TWO_NAMES = re.compile(
     r"[A-Z][a-z]+(?:[ ][A-Z]\.)?[ ][A-Z][a-z'’-]+[ ]and[ ][A-Z][a-z]+(?:[ ][A-Z]\.)?[ ][A-Z][a-z'’-]+"
@@ -754,7 +770,7 @@ def _issuer(tail: list[str], contacts: tuple[Contact, ...], people: set[str]) ->
             continue
         name = found.strip(" ,-–")
         words = name.split()
-        if _WIRE_NAME.fullmatch(name) or ". " in name:
+        if _WIRE_NAME.fullmatch(name) or ". " in name or _NAMED_FOR_A_YEAR.search(name):
             continue
         if not (0 < len(words) <= 8) or "@" in name or fold(name) in people:
             continue
@@ -775,6 +791,7 @@ def _issuer(tail: list[str], contacts: tuple[Contact, ...], people: set[str]) ->
             and not _DC_PLACE.search(org)
             and not _TWO_NAMES.fullmatch(org)
             and not is_department(org)  # "Media" over a press officer: no body
+            and not _RUN_TOGETHER.search(org)
         ):
             return org
     return None
@@ -1078,6 +1095,11 @@ def extract(
         issuer = linked_contact_body(
             [(link.label, link.url) for link in links], [c.email for c in contacts if c.email]
         )
+    if issuer is None:
+        issuer = office_over_date(lines)
+    found_language = _language(declared_language(language), main)
+    if issuer is None and found_language in _ARTICLE_LANGUAGES:
+        issuer = dominant_acronym(headline, body)
     if issuer and _one_body(issuer) and not _listed(issuer, organisations, named):
         # The issuer the text names (its letterhead, its lead) is an organisation it names too;
         # the fragments it was listed under ("Oversight Board", "World Products, Inc") go.
@@ -1102,5 +1124,5 @@ def extract(
         people=people,
         contacts=contacts,
         links=tuple(links),
-        language=_language(declared_language(language), main),
+        language=found_language,
     )

@@ -17,6 +17,7 @@ from store.ingest.extract.vocabulary import (
 )
 from store.records import Contact
 from store.sanitize import clean_line, fold
+from store.search.tokens import digits_of
 
 MAX_CONTACTS = 12
 _MAX_BLOCKS = 4
@@ -82,7 +83,7 @@ _NUMBER_INTO_EMAIL = re.compile(r"(?<=\d[ .)/-])(\d{1,4})(?=[A-Za-z][\w.%+-]*@[\
 _GLUE_BREAK = re.compile(rf"[A-Zhw](?<=(?:{_GLUE_POINT})[A-Zhw])")
 _LABEL = re.compile(
     r"^(?:T|E|M|P|F|W|O|Tel|Tél|Tél\.|Phone|Telephone|Téléphone|Teléfono|Telefon|Email|E-mail|"
-    r"Courriel|Mail|Mobile|Mob|Cell|Fax|Office|Direct|Main|Website|Web|Twitter|LinkedIn|Contact|"
+    r"Courriel|Mél|Mel|Mail|Mobile|Mob|Cell|Fax|Office|Direct|Main|Website|Web|Twitter|LinkedIn|Contact|"
     r"Contacts|Name|Nom|Nombre|Company Website|Website URL|Company Name|Company|Organi[sz]ation|"
     r"Position|Title|Job Title|Designation|Contact Person|Contact Name|Phone Number|Phone No|"
     r"Email Address|Email ID|Tel No|Mobile Number|Company Address|Company Add|Address|"
@@ -97,13 +98,15 @@ _SENTENCE_GLUE = re.compile(
     r"|\b(?:at|on|via|by|or|call|email|e-mail|phone|tel|contact)$",
     re.IGNORECASE,
 )
+# Latin Extended-A (Ā to ž) holds the letters of central European names, both cases
+# ("Snježana KOBEŠĆAK SMODIŠ"): a token's case is checked with str.isupper where it counts.
 _NAME_TOKEN = re.compile(
-    r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+(?:-?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+|-[a-zß-öø-ÿ]+)*$"
+    r"[A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž'’]+(?:-?[A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž'’]+|-[a-zß-öø-ÿĀ-ž]+)*$"
 )
 _INITIAL = re.compile(r"[A-Z]\.?$")
 # EU releases write surnames in capitals: "Lea ZUBER".
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
-_CAPITALS_SURNAME = re.compile(r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]{2,}$")
+_CAPITALS_SURNAME = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ž][A-ZÀ-ÖØ-ÞĀ-ž'’-]{2,}$")
 _URL_LIKE = re.compile(r"https?://|www\.|\.(?:com|org|net|io|ai|co)(?:/|$)", re.IGNORECASE)
 _ORG_SUFFIX_RE = re.compile(rf"(?:{ORG_SUFFIX})$")
 _LEADING_DIGITS = re.compile(r"\d{3,}(?=[A-Za-z])")
@@ -199,7 +202,13 @@ _NAME_GLUED = re.compile(
     re.MULTILINE,
 )
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
-_ISO_DATE = re.compile(r"(?:19|20)\d\d-\d\d-\d\d")
+# A date, not a number: "2024-12-17", and a day, month and year between dots or slashes, as a
+# link's label gives one in brackets ("Video of the debate (17.10.2022)", the European
+# Parliament's; "(21.01.2025" was read as a press officer's phone).
+_DATE_NOT_PHONE = re.compile(
+    r"(?:19|20)\d\d-\d\d-\d\d"
+    r"|(?:0?[1-9]|[12]\d|3[01])([./])(?:0?[1-9]|[12]\d|3[01])\1(?:19|20)\d\d"
+)
 _SURNAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "Le", "La", "Van", "Von", "Fitz", "O'")
 # "Irmi Aigner" shares the numbers of "Sven Pauly" in "Irmi Aigner / Sven Pauly T: ... E: ...".
 # A city and its region in an address line: "St. Louis, Missouri", "Wilson Valley, Texas".
@@ -356,6 +365,30 @@ def _fix_email(block: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# Where a number rings, in capitals after it: "(+32) 2 28 32547 (BXL)", "(STR)", as the
+# European Parliament labels its press officers' Brussels and Strasbourg lines. A label of
+# the number, not an organisation: read as one, it split a person from their mobile number.
+_PLACE_CODE = re.compile(r"(\x00[PQ]\d+\n)[ \t]*\([A-Z]{2,4}\)[ \t]*(?=\n|$)")
+
+
+# More words than a number's label has ("Mobile number", "Phone number: ... (BXL)"): the
+# number is written in a sentence.
+_PROSE_WORD = re.compile(r"[^\W\d_]{2,}")
+_LABEL_WORDS = 6
+_DIGIT = re.compile(r"\d")
+_NUMBER_LABEL = re.compile(
+    r"[ \t(|,;/–-]*(?:(?i:mobile|cell(?:ular)?|phone|tel(?:ephone|éphone|efon)?|direct|office|"
+    r"handy|mob|gsm|portable|[tmp]|ph)\.?(?:[ \t]*(?i:number|no|nr)\.?)?[ \t]*[:#]?[ \t]*)?"
+)
+# Digits inside a web address: in a word with "://", a domain's slash, a query's "?" or "="
+# (not "Jen Burita/202-296-4190", nor "#650-937-4046").
+# A number that ends in a postcode before a town's name: a street's address.
+_POSTCODE = re.compile(r"^\d{1,4}[ \t]+\d{4,5}$")
+_CITY_AFTER = re.compile(r"[ \t]+[A-ZÀ-Þ][a-zß-ÿ]{2,}(?![\w@.])")
+_LINK_DIGITS = re.compile(r"[\d/]+")
+_IN_ADDRESS = re.compile(r"://|www\.|\.[a-z]{2,}/|[?=&]")
+
+
 def _isolate(block: str) -> tuple[str, list[str], list[str]]:
     """Mark emails and phones in *block* with placeholders so that glued text splits apart."""
     block = _GLUE_BREAK.sub("\n\\g<0>", block)
@@ -379,12 +412,32 @@ def _isolate(block: str) -> tuple[str, list[str], list[str]]:
 
     def phone(m: re.Match[str]) -> str:
         digits = sum(ch.isdigit() for ch in m.group(0))
-        if not 7 <= digits <= 15 or _ISO_DATE.fullmatch(m.group(0)):
+        if not 7 <= digits <= 15 or _DATE_NOT_PHONE.fullmatch(m.group(0).strip("() \t")):
             return m.group(0)
+        start = m.string.rfind("\n", 0, m.start()) + 1
+        word_start = max(m.string.rfind(" ", 0, m.start()), start - 1) + 1
+        if _LINK_DIGITS.fullmatch(m.group(0)) and _IN_ADDRESS.search(
+            m.string, word_start, m.start()
+        ):
+            # "facebook.com/profile.php?id=61552312260533": a link's digits, where a number
+            # glued to a link is written with its separators ("www.example.com(646) 245-2465").
+            return m.group(0)
+        if _POSTCODE.search(m.group(0)) and _CITY_AFTER.match(m.string, m.end()):
+            return m.group(0)  # "Alt-Moabit 140 10557 Berlin": a house number and a postcode
         phones.append(" ".join(m.group(0).split()))
-        return f"\n\x00P{len(phones) - 1}\n"
+        end = m.string.find("\n", m.end())
+        line = m.string[start : len(m.string) if end < 0 else end]
+        label = _DIGIT.split(m.string[start : m.start()])[-1]
+        # A number on its own or after a phone's label ("Mobile number:") may be a person's
+        # further number ("P"); one in a sentence ("... joindre le standard de la mairie au
+        # 04 65 71 12 30, du lundi au vendredi"), after a fax's label or an address's words
+        # ("Friedrichstraße 22 65185 Wiesbaden") is not ("Q").
+        further = len(_PROSE_WORD.findall(line)) <= _LABEL_WORDS and _NUMBER_LABEL.fullmatch(label)
+        return f"\n\x00{'P' if further else 'Q'}{len(phones) - 1}\n"
 
     block = _PHONE_RE.sub(phone, block)
+    if "(" in block:
+        block = _PLACE_CODE.sub("\\1", block)
     return block, emails, phones
 
 
@@ -419,9 +472,7 @@ def _is_name(piece: str) -> bool:
     tokens = piece.split()
     if not 2 <= len(tokens) <= 4 or len(piece) > 50:
         return False
-    if not _NAME_TOKEN.match(tokens[0]) or not (
-        _NAME_TOKEN.match(tokens[-1]) or _CAPITALS_SURNAME.match(tokens[-1])
-    ):
+    if not _name_token(tokens[0]) or not (_name_token(tokens[-1]) or _capitals_surname(tokens[-1])):
         return False
     if any(fold(t.strip(".")) in NOT_NAME_WORDS or fold(t) in _NOT_PERSON for t in tokens):
         return False
@@ -429,9 +480,21 @@ def _is_name(piece: str) -> bool:
         t.isupper() and fold(t) in REGION_WORDS for t in tokens
     ):
         return False  # "Lithgow Lithgow", "Proactive USA"
-    return all(
-        _NAME_TOKEN.match(t) or _INITIAL.match(t) or _CAPITALS_SURNAME.match(t) for t in tokens
+    return all(_name_token(t) or _INITIAL.match(t) or _capitals_surname(t) for t in tokens)
+
+
+def _name_token(token: str) -> bool:
+    """ "Snježana", "Jean-Luc": a capital, then small letters."""
+    return (
+        _NAME_TOKEN.match(token) is not None
+        and token[0].isupper()
+        and any(ch.islower() for ch in token)
     )
+
+
+def _capitals_surname(token: str) -> bool:
+    """ "KOBEŠĆAK", "O’NEILL": a surname in capitals."""
+    return _CAPITALS_SURNAME.match(token) is not None and token.isupper()
 
 
 def _is_role(piece: str) -> bool:
@@ -540,6 +603,9 @@ class _Assembler:
         # "Barry E. Piatt and Brenden Timpe, 202/224-2551": the second of two names joined by
         # "and"; the number is written once, for the first.
         self.followers: list[str] = []
+        # A person's further numbers (a mobile after the office line): each its own contact,
+        # nameless, after the person's, as an address after the first is.
+        self.more_phones: list[str] = []
 
     def flush(self, final: bool = False) -> None:
         f = self.fields
@@ -603,13 +669,17 @@ class _Assembler:
             )
             for name in self.followers:
                 self.contacts.append(Contact(name, None, org, None, None))
+            for phone in self.more_phones:
+                self.contacts.append(Contact(None, None, org, None, phone))
         self.followers = []
+        self.more_phones = []
         self.fields = {}
 
     def has_reach(self) -> bool:
         return bool(self.fields.get("email") or self.fields.get("phone"))
 
-    def put(self, kind: str, value: str) -> None:
+    def put(self, kind: str, value: str, further: bool = True) -> None:
+        """Adds a field; a second number is kept as a further one only if *further*."""
         f = self.fields
         if (
             (kind == "name" and (f.get("name") or self.has_reach()))
@@ -619,7 +689,11 @@ class _Assembler:
         ):
             self.flush()
         elif kind == "phone" and f.get("phone"):
-            return  # a second number (mobile, fax) for the same person
+            # A second number (a mobile) for the same person: kept, once.
+            known = {digits_of(p) for p in (f["phone"], *self.more_phones)}
+            if further and digits_of(value) not in known:
+                self.more_phones.append(value)
+            return
         if kind not in self.fields:
             self.fields[kind] = value
 
@@ -668,6 +742,14 @@ def _parse_block(block: str, text: str, known: dict[str, str]) -> list[Contact]:
         piece = _balanced(raw.strip(" \t*_•:[]+"))
         if not piece:
             continue
+        if _desk_label(raw, piece, pieces[at + 1 : at + 4]):
+            # "Direction générale des Entreprises : 01 44 97 04 49 – presse.dge@...": a desk
+            # names the line of numbers after it; the line before was another desk's.
+            if assembler.has_reach():
+                assembler.flush()
+            assembler.put("organisation", clean_line(piece))
+            last_kind = "organisation"
+            continue
         if _SECTION_LABEL.fullmatch(raw.strip(" \t*_•")):
             if assembler.has_reach():
                 assembler.flush()
@@ -687,7 +769,7 @@ def _parse_block(block: str, text: str, known: dict[str, str]) -> list[Contact]:
                 if email in text or email in spelled:
                     assembler.put("email", email)
             else:
-                assembler.put("phone", phones[index])
+                assembler.put("phone", phones[index], further=kind == "P")
             last_kind = "reach"
             continue
         if piece.startswith("\x01"):
@@ -811,6 +893,35 @@ def _parse_block(block: str, text: str, known: dict[str, str]) -> list[Contact]:
     return assembler.contacts
 
 
+# Words of a field's label, not of a desk's name: "Manager Phone:", "Contact Name:".
+_FIELD_WORDS = re.compile(
+    r"(?i:\b(?:e-?mail|mail|phone|tel|telephone|mobile|cell|fax|name|contact|number|address|"
+    r"website|web|ceo|manager|director|officer)\b)"
+)
+
+
+def _desk_label(raw: str, piece: str, following: list[str]) -> bool:
+    """Whether *raw* is a desk's or an office's name before the colon that its number or
+    address follows on its line ("Bpifrance : 06 72 76 08 09 – juliette.fontanillas@..."):
+    not a field's label ("Tél :"), a heading, a person's or a region's name."""
+    if not raw.rstrip().endswith(":") or not following or not following[0].startswith("\x00"):
+        return False
+    kinds = {p.strip()[1:2] for p in following if p.strip().startswith("\x00")}
+    if "E" not in kinds or not kinds & {"P", "Q"}:
+        return False  # a desk's line gives its number and its address ("CEO Email:" is a label)
+    return (
+        0 < len(piece.split()) <= 10
+        and not any(ch.isdigit() or ch in ":@/" for ch in piece)  # "Org: Name:" is a person's
+        and not _FIELD_WORDS.search(piece)
+        and piece[:1].isupper()
+        and not _LABEL.fullmatch(piece + ":")
+        and HEADER_RE.match(piece) is None
+        and not _SECTION_LABEL.fullmatch(piece + ":")
+        and not _is_name(piece)
+        and not _is_region(piece)
+    )
+
+
 def contact_heading(line: str) -> str | None:
     """What follows a contact block's heading on *line* ("Contact: Jane Roe, 202-555-0100",
     "Media contacts"), ``None`` if *line* opens no contact block."""
@@ -886,19 +997,35 @@ def _block_lines(lines: list[str], start: int, after: str, desk: bool = False) -
             break
         if _GENERIC_LINE.search(stripped) and not (desk and _DESK_NUMBER.fullmatch(stripped)):
             break
+        if _NEXT_SECTION.fullmatch(stripped):
+            break  # "Further information" over a list of links: the contacts are over
         heading = HEADER_RE.match(stripped)
-        if heading and (not heading.group("after").strip() or heading.group("after")[:1] == ":"):
-            break  # the next block's heading
+        if heading and (
+            not heading.group("after").strip() or heading.group("after").lstrip()[:1] == ":"
+        ):
+            break  # the next block's heading ("Contacts presse :", as French sets it)
         if "ontact" in stripped and _FIRM_HEADER.match(stripped):
             break  # "Alienware Press Contacts:": the next firm's block
         if len(stripped) > 200 and "@" not in stripped:
             break  # a paragraph: the block is over
         parts.append(stripped)
-        taken += 1
+        # A line of numbers or addresses is not counted against the block's length: each of
+        # the European Parliament's press officers takes a name, a role, a heading and five
+        # such lines, and the third officer of three was cut off.
+        if len(stripped) > 100 or contact_line(stripped) != "reach":
+            taken += 1
         size += len(stripped)
     else:
         end = len(lines)
     return "\n".join(parts), end
+
+
+# A heading alone on its line that opens the section after the contacts: the European
+# Parliament's "Further information" over its links, "Notes to editors".
+_NEXT_SECTION = re.compile(
+    r"[ \t*_#]*(?i:further information|more information|related links|notes to editors|"
+    r"product information|links)[ \t*_]*"
+)
 
 
 # "Contact for press queries and for general information: Daniel Dietrich, ...": the heading
@@ -951,7 +1078,10 @@ def find_contacts(
         desk = False
         if m is not None and _accepts(m.group("after"), m.group("header")):
             after = m.group("after")
-        elif m is not None and (tail := _heading_tail(m.group("after"), m.group("header"))):
+        elif (
+            m is not None
+            and (tail := _heading_tail(m.group("after"), m.group("header"))) is not None
+        ):
             after = tail
         elif "ontact" in line and (firm := _FIRM_HEADER.match(line)) is not None:
             after = "\x01" + firm.group("org").replace(",", "\x02") + "\n" + firm.group("after")
@@ -984,6 +1114,8 @@ def find_contacts(
             _merge(found, contact)
         if not found:
             found = _closing_names_and_phone(lines, first_line)
+        if not found:
+            found = header_contacts(lines[first_line:])
         return _phones_once(found), None
     return _phones_once(contacts), first_block
 
@@ -1166,6 +1298,42 @@ def letterhead_phone(lines: list[str]) -> Contact | None:
     if len(found) != 1 or not 7 <= sum(ch.isdigit() for ch in found[0].group("phone")) <= 15:
         return None
     return Contact(None, None, None, None, " ".join(found[0].group("phone").split()))
+
+
+# The number line of a contact in a release's header: "(Phone:  202/358-1780)".
+_HEADER_PHONE = re.compile(
+    r"[ \t]*\(?[ \t]*(?i:phone|tel\.?|telephone)[ \t]*:?[ \t]*"
+    r"(?P<phone>\+?\(?\d[\d \t()./-]{5,20}\d)[ \t]*\)?[ \t]*"
+)
+_HEADER_LINES = 16  # non-blank lines at the top of the text
+_HEADER_GROUP = 4  # lines of one contact: name, office, (place and date,) phone
+
+
+def header_contacts(lines: list[str]) -> list[Contact]:
+    """The contacts a release lists at its top with no heading, each a group of lines set
+    apart by blank lines: the person's name, their office, then their number alone ("Ed
+    Campion" / "Headquarters, Washington, D.C.   April 23, 1993" / "(Phone:  202/358-1780)",
+    as NASA headed its releases). Only groups at the top, before any paragraph."""
+    found: list[Contact] = []
+    group: list[str] = []
+    seen = 0
+    for line in [*lines, ""]:
+        stripped = line.strip()
+        if stripped:
+            seen += 1
+            if seen > _HEADER_LINES or len(stripped) > 100:
+                break
+            group.append(" ".join(stripped.split()))
+            continue
+        if group:
+            phone = _HEADER_PHONE.fullmatch(group[-1])
+            if 2 <= len(group) <= _HEADER_GROUP and phone and _is_name(group[0]):
+                digits = sum(ch.isdigit() for ch in phone.group("phone"))
+                if 7 <= digits <= 15:
+                    number = " ".join(phone.group("phone").split())
+                    found.append(Contact(group[0], None, None, None, number))
+        group = []
+    return found
 
 
 def _closing_names_and_phone(lines: list[str], first_line: int) -> list[Contact]:

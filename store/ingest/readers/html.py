@@ -537,6 +537,20 @@ def _edits_at_most_two(a: str, b: str) -> bool:
     return previous[-1] <= 2
 
 
+# Words of a heading that its <title> may write otherwise and still be the same headline.
+_MIN_EDITED_WORDS = 5
+
+
+def _edited(title: str, heading: str) -> bool:
+    """Whether a <title>'s headline is the page's heading with one word written otherwise:
+    "EP paves way for the use of EU funds ..." over the heading "Parliament paves way for
+    the use of EU funds ..." (the European Parliament's press room)."""
+    a, b = title.split(), heading.split()
+    if len(a) != len(b) or len(a) < _MIN_EDITED_WORDS:
+        return False
+    return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+
+
 def _site_name(title: str | None, heading: str | None) -> str | None:
     """The site's name in a <title> made of the headline and the site: "Headline | OPA |
     Department of Justice" gives "Department of Justice" (the part furthest from the headline)."""
@@ -546,7 +560,11 @@ def _site_name(title: str | None, heading: str | None) -> str | None:
     head = " ".join(heading.split()).casefold()
     if len(parts) < 2:
         return None
-    if " ".join(parts[0].split()).casefold() == head or head.startswith(parts[0].casefold()):
+    if (
+        " ".join(parts[0].split()).casefold() == head
+        or head.startswith(parts[0].casefold())
+        or _edited(parts[0].casefold(), head)
+    ):
         site = parts[-1]
     elif " ".join(parts[-1].split()).casefold() == head:
         site = parts[0]

@@ -140,8 +140,30 @@ def entry_draft(obj: Mapping[str, Any], fmt: str, index: str | None) -> Draft | 
         language=language_tag(_first(obj, _LANGUAGE_KEYS)),
         tags=_tags(_first(obj, _TAG_KEYS)),
         entry_key=key,
-        issuer=_issuer(obj),
+        issuer=_issuer(obj) or _contacts_body(contacts),
     )
+
+
+# Longer than a body's name: a contact's address or description in its organisation field.
+_MAX_BODY_WORDS = 8
+
+
+def _contacts_body(contacts: list[Contact]) -> str | None:
+    """The organisation of the record's first media contact, when the record names no
+    publisher: an eLife press package's contacts are eLife's press officers
+    (``"affiliations": [{"name": ["eLife"]}]``); a release several bodies announce lists the
+    first of them, whose press office wrote it, first."""
+    for contact in contacts[:1]:
+        org = contact.organisation
+        if (
+            org
+            and org[:1].isalpha()
+            and any(ch.isupper() for ch in org)  # "eLife" too
+            and len(org.split()) <= _MAX_BODY_WORDS
+            and not any(ch.isdigit() or ch in "@:/" for ch in org)
+        ):
+            return org
+    return None
 
 
 def _exported_release(obj: Mapping[str, Any]) -> Release | None:
