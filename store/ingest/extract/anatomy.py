@@ -62,6 +62,7 @@ from store.ingest.extract.organisations import (
 )
 from store.ingest.extract.page_dateline import page_dateline
 from store.ingest.extract.people import find_people
+from store.ingest.extract.site_title import split_site_title
 from store.ingest.extract.spaced_letters import collapse_spaced
 from store.ingest.extract.vocabulary import NOT_NAME_WORDS
 from store.ingest.extract.whole_names import whole_names
@@ -957,6 +958,15 @@ def extract(
         declared = ""
     navigation = _navigation(raw[:4000])
     top = _read_top(lines, declared or None, paragraphs, navigation)
+    site = None
+    # A page saved as text opens with its <title>: "Operation reWired — FBI".
+    if (
+        not declared
+        and top.headline
+        and top.headline_lines == (0,)
+        and (split := split_site_title(top.headline, lines)) is not None
+    ):
+        top.headline, site = split
     if top.headline and top.headline_lines and top.headline != declared:
         top.headline = _repeated_title(lines, top.headline_lines[0], top.headline)
 
@@ -1097,6 +1107,8 @@ def extract(
         )
     if issuer is None:
         issuer = office_over_date(lines)
+    if issuer is None:
+        issuer = site  # the site's name beside the page's title, when the text names none
     found_language = _language(declared_language(language), main)
     if issuer is None and found_language in _ARTICLE_LANGUAGES:
         issuer = dominant_acronym(headline, body)
