@@ -62,6 +62,7 @@ from store.ingest.extract.organisations import (
 )
 from store.ingest.extract.page_dateline import page_dateline
 from store.ingest.extract.people import find_people
+from store.ingest.extract.portfolio import portfolio_ministry
 from store.ingest.extract.site_title import split_site_title
 from store.ingest.extract.spaced_letters import collapse_spaced
 from store.ingest.extract.vocabulary import NOT_NAME_WORDS
@@ -201,6 +202,10 @@ class _Top:
     location: str | None = None  # from a header line: "Press release | 4 March 2024 | Brussels"
     body_from: int = 0
     letterhead_end: int = 0  # the lines above this are a letterhead's (with its contact block)
+
+
+# Where a dateline's place is looked for as a minister's portfolio (its lead).
+_PORTFOLIO_CHARS = 3000
 
 
 def _read_top(
@@ -993,6 +998,10 @@ def extract(
         location = location or page.place
         found_date = found_date or page.date
 
+    ministry = None
+    if location and (ministry := portfolio_ministry(location, main[:_PORTFOLIO_CHARS])):
+        location = None  # "Interior - 10.10.2024": the ministry's portfolio, not a place
+
     body = "\n".join(lines[top.body_from :]).strip("\n")
     if not body.strip() and top.headline is None:
         body = main.strip("\n")
@@ -1109,6 +1118,8 @@ def extract(
         issuer = office_over_date(lines)
     if issuer is None:
         issuer = site  # the site's name beside the page's title, when the text names none
+    if issuer is None:
+        issuer = ministry  # whose portfolio heads the note ("Interior - 10.10.2024")
     found_language = _language(declared_language(language), main)
     if issuer is None and found_language in _ARTICLE_LANGUAGES:
         issuer = dominant_acronym(headline, body)
