@@ -204,6 +204,24 @@ class _Top:
     letterhead_end: int = 0  # the lines above this are a letterhead's (with its contact block)
 
 
+# How far below a date standing alone the first paragraph of prose is looked for, and
+# how many words make one (a page's furniture between them is short lines).
+_PROSE_LOOKAHEAD = 40
+_PROSE_WORDS = 12
+
+
+def _place_below(lines: list[str], start: int, date: str) -> str | None:
+    """The place opening the first paragraph of prose from *start*, dated *date* or undated."""
+    for line in lines[start : start + _PROSE_LOOKAHEAD]:
+        # Prose ends its sentences; a subtitle ("### Darknet vendors ... charged") does not.
+        if len(line.split()) >= _PROSE_WORDS and line.rstrip().endswith((".", "”", '"', ")")):
+            found = find_dateline([line], set())
+            if found is not None and found.date in (None, date):
+                return found.location
+            return None
+    return None
+
+
 # Where a dateline's place is looked for as a minister's portfolio (its lead).
 _PORTFOLIO_CHARS = 3000
 
@@ -979,6 +997,10 @@ def extract(
         top.embargo = _embargo_near_top(lines, top.body_from)
     dateline = find_dateline(lines[top.body_from :], set())
     location = (dateline.location if dateline else None) or top.location
+    if location is None and dateline is not None and dateline.date is not None:
+        # The page's date on a line of its own (a CMS's "Published Date"), the dateline's
+        # place opening its first paragraph of prose below ("WASHINGTON - In recognition ...").
+        location = _place_below(lines, top.body_from + dateline.line_index + 1, dateline.date)
     if (
         location
         and top.headline
