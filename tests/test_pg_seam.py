@@ -229,6 +229,31 @@ async def test_the_browser_shows_a_first_page_then_the_whole_result(
     assert rows == len(sample_releases()) and count.startswith(f"{rows} of {rows}")
 
 
+async def test_a_database_is_opened_while_textual_imports(
+    filled: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`pressroom` starts opening a database on the store thread before it imports Textual
+    (tui.archive_opening), as a store file: the session takes that archive, opens none of
+    its own, and lists its releases."""
+    from tui.archive_opening import ArchiveOpening
+    from tui.session import Session
+
+    def opened_again(self: Session) -> object:
+        raise AssertionError("the session opened the database a second time")
+
+    monkeypatch.setattr(Session, "_open", opened_again)
+    opening = ArchiveOpening.start(ServerArchive(filled), user="alice")
+    archive, _marks, saved = opening.opened.result()
+    assert isinstance(archive, PostgresArchive) and saved is not None
+    app = PressroomApp(ServerArchive(filled), None, opening)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        assert browse(app).session.archive is archive
+        assert len(browse(app).query_one(ReleaseList).rows) == len(sample_releases())
+    assert not app.return_code
+    opening.store.shutdown()
+
+
 async def test_keys_typed_in_a_row_ask_for_one_whole_result(
     filled: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
