@@ -201,13 +201,15 @@ async def test_the_browser_shows_a_first_page_then_the_whole_result(
 
     monkeypatch.setattr(session_module, "FIRST_ROWS", 2)
     seen: list[tuple[int, str]] = []
-    original = PostgresArchive._count
+    original = PostgresArchive._count_sampled
 
-    def estimated(self: PostgresArchive, store: PostgresStore, query: object) -> tuple[int, bool]:
-        total, _ = original(self, store, query)  # type: ignore[arg-type]
-        return total + 1000, False
+    def estimated(
+        self: PostgresArchive, store: PostgresStore, query: object, within: object
+    ) -> tuple[int, bool, None]:
+        total, _, _ = original(self, store, query, within)  # type: ignore[arg-type]
+        return total + 1000, False, None
 
-    monkeypatch.setattr(PostgresArchive, "_count", estimated)
+    monkeypatch.setattr(PostgresArchive, "_count_sampled", estimated)
     app = PressroomApp(ServerArchive(filled))
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
