@@ -247,11 +247,14 @@ async def test_a_database_is_opened_while_textual_imports(
     opening = ArchiveOpening.start(ServerArchive(filled), user="alice")
     archive, _marks, saved = opening.opened.result()
     assert isinstance(archive, PostgresArchive) and saved is not None
+    # The first rows were asked for then too; the browser's first search takes them.
+    assert archive._prefetched is not None
     app = PressroomApp(ServerArchive(filled), None, opening)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
         assert browse(app).session.archive is archive
         assert len(browse(app).query_one(ReleaseList).rows) == len(sample_releases())
+        assert archive._prefetched is None
     assert not app.return_code
     opening.store.shutdown()
 

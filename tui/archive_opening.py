@@ -22,10 +22,15 @@ from pathlib import Path
 # two threads importing the same modules at once can trip the import system's
 # deadlock detection (store.backend imports it only when a store file is opened).
 import store.archive  # noqa: F401
+from store.archive import SortOrder
 from store.backend import BrowsedArchive, Location, open_archive, postgres_module
 from store.disk.release_store import ReleaseState
 from store.errors import StoreError
 from store.saved_searches import SavedSearches
+from store.search.query import parse_query
+
+# Rows a database is asked for first (tui.session's FIRST_ROWS, here without Textual).
+FIRST_ROWS = 200
 
 # What the store thread hands the session: the archive, its marks on disk, and
 # a database's saved searches (a store file's are read beside it, at once).
@@ -38,6 +43,11 @@ def open_for_browsing(db: Location, user: str | None) -> Opened:
     # parsed at all; otherwise the archive reads it (and reports damage) itself.
     archive = open_archive(db, user=user)
     saved = None if isinstance(db, Path) else archive.load_saved()
+    prefetch = getattr(archive, "prefetch", None)
+    if prefetch is not None:
+        # A database: the browser's first rows found here too, while Textual imports
+        # (its first search takes them: store.pg.archive.PostgresArchive.prefetch).
+        prefetch(parse_query(""), SortOrder(), FIRST_ROWS)
     return archive, archive.read_marks(), saved
 
 

@@ -90,6 +90,7 @@ class PostgresArchive:
         self._slots = threading.BoundedSemaphore(POOL)
         self._total = 0
         self._answers: list[_Answer] = []  # the last keys' first rows (_first_rows)
+        self._prefetched: tuple[tuple[Query, SortOrder, int], ResultView] | None = None
         self._contacts: list[ContactDirectory] = []
         self._related: list[RelatedIndex] = []
         self._listener = self.store.listen()
@@ -112,6 +113,7 @@ class PostgresArchive:
         self._total = len(self.store)
         with self._lock:
             self._answers = []  # others' imports: an earlier answer may lack their releases
+            self._prefetched = None
         self._contacts.clear()
         self._related.clear()
 
@@ -159,6 +161,11 @@ class PostgresArchive:
         Near-duplicates are not folded here (:meth:`find_duplicates`).
         """
         del states, fold
+        if first is not None:
+            with self._lock:
+                kept, self._prefetched = self._prefetched, None
+            if kept is not None and kept[0] == (query, order, first):
+                return kept[1]
         with self._connection() as store, _cancelled_when(store, should_stop):
             if first is not None:
                 ids, total, exact = self._first_rows(store, query, order, first)
@@ -177,6 +184,15 @@ class PostgresArchive:
             read = {release.id: release for release in store.get_many(ids[:PAGE])}
         return PagedResult(self, ids, query, months=months, preread=read)
 
+    def prefetch(self, query: Query, order: SortOrder, first: int) -> None:
+        """Find ``search(query, order, first=first)`` now, for the next search that asks
+        for exactly that to take: the browser's first rows, found on the store thread
+        while Textual still imports (``tui.archive_opening``), on a connection of the
+        pool opened then too."""
+        result = self.search(query, order, first=first)
+        with self._lock:
+            self._prefetched = ((query, order, first), result)
+
     def _first_rows(
         self, store: PostgresStore, query: Query, order: SortOrder, first: int
     ) -> tuple[list[str], int, bool]:
@@ -187,12 +203,17 @@ class PostgresArchive:
         ids = None
         if earlier is not None:
             ids = store.page_within(query, first + 1, earlier.ids, user=self.user)
-        if ids is None:
-            ids = store.search(query, order, user=self.user, limit=first + 1)
-        total, exact, sampled = len(ids), True, None
-        if len(ids) > first:
+        total, exact, sampled = 0, True, None
+        if ids is None or len(ids) > first:
+            # Counted (or estimated) first, so that the rows are taken the way that size
+            # calls for: the planner's own estimate misses words that go together.
             within = earlier.sampled if earlier is not None else None
             total, exact, sampled = self._count_sampled(store, query, within)
+        if ids is None:
+            expected = None if query.is_empty() else float(total)
+            ids = store.search(query, order, user=self.user, limit=first + 1, expected=expected)
+        if len(ids) <= first:
+            total, exact, sampled = len(ids), True, None
         if order == ARCHIVE_ORDER:
             with self._lock:
                 self._answers = [
@@ -208,7 +229,9 @@ class PostgresArchive:
         with self._lock:
             answers = list(self._answers)
         for answer in reversed(answers):
-            if narrows(query, answer.query):
+            # Not from everything (the bar cleared, a word pasted): walking on after its
+            # first rows is the walk from scratch, for a rare word to its time limit.
+            if not answer.query.is_empty() and narrows(query, answer.query):
                 return answer
         return None
 

@@ -64,8 +64,8 @@ SAMPLE_ROWS = 10_000
 # ... and on which a count is, as a word is typed: each tested in turn (35 ms at 1M); the
 # error of a share p is about sqrt(p (1 - p) / 3,000), 1.8% of a word in half the archive.
 COUNT_SAMPLE_ROWS = 3_000
-# The planner's estimate (and then the sample's) this many times the exact bound: the
-# count is estimated without first counting up to the bound.
+# The sample's estimate this many times the exact bound (asked first when the planner
+# expects more than the bound): the count is estimated without counting up to the bound.
 SURELY_MORE = 3
 # A page of a result the planner expects to hold this many releases or more walks the
 # list's index; of a smaller one, its matches are sorted, up to SORT_UP_TO of them (see
@@ -734,11 +734,12 @@ class PostgresStore:
         and "executive" go together: 27,000 expected, 63,540 found, at a million)."""
         condition = compile_query(query, self._user(user))
         sampled: Sampled | None = None
-        # A phrase's estimate is its words' (at most its own count), and counting it to the
-        # bound reads the text of each match ("of the" at 100,000: 10,000 needles, 100 ms):
-        # its sample is asked as soon as its words could hold more than the bound.
-        surely = 1 if _has_phrase(query) else SURELY_MORE
-        if within is not None or self._expected(query, user) > surely * exact_up_to:
+        # The sample is asked first as soon as the planner expects more than the bound: a
+        # phrase's estimate is its words' (counting it to the bound reads the text of each
+        # match: "of the" at 100,000, 10,000 needles, 100 ms), and words that go together
+        # are expected in fewer releases than hold them ("chief executive" at 1M: 27,000
+        # expected, 63,540 found; the bitmap of "chief" and "executive" alone 0.1 s).
+        if within is not None or self._expected(query, user) > exact_up_to:
             # Counting to the bound first builds the bitmap of every match (a word in
             # half of a million releases: 280 ms): the sample alone, when it agrees.
             sampled = self._sample_matches(condition, within)
