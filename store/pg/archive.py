@@ -200,17 +200,17 @@ class PostgresArchive:
         *first*) the size of the whole, exact or estimated: from the answer to an earlier
         key when this one narrows it (``store.pg.narrowing``), else from scratch."""
         earlier = self._narrowed(query, order)
+        # Counted (or estimated) first, so that the rows are taken the way that size calls
+        # for: the planner's own estimate misses words that go together.
+        within = earlier.sampled if earlier is not None else None
+        total, exact, sampled = self._count_sampled(store, query, within)
+        expected = None if query.is_empty() else float(total)
         ids = None
-        if earlier is not None:
-            ids = store.page_within(query, first + 1, earlier.ids, user=self.user)
-        total, exact, sampled = 0, True, None
-        if ids is None or len(ids) > first:
-            # Counted (or estimated) first, so that the rows are taken the way that size
-            # calls for: the planner's own estimate misses words that go together.
-            within = earlier.sampled if earlier is not None else None
-            total, exact, sampled = self._count_sampled(store, query, within)
+        if earlier is not None and expected is not None:
+            ids = store.page_within(
+                query, first + 1, earlier.ids, user=self.user, expected=expected
+            )
         if ids is None:
-            expected = None if query.is_empty() else float(total)
             ids = store.search(query, order, user=self.user, limit=first + 1, expected=expected)
         if len(ids) <= first:
             total, exact, sampled = len(ids), True, None

@@ -780,14 +780,24 @@ class PostgresStore:
         return Sampled(share, ids, round(len(ids) * SAMPLE_SPAN / share))
 
     def page_within(
-        self, query: Query, limit: int, first: Sequence[str], *, user: str | None = None
+        self,
+        query: Query,
+        limit: int,
+        first: Sequence[str],
+        *,
+        user: str | None = None,
+        expected: float,
     ) -> list[str] | None:
         """The first *limit* ids of *query* in archive order, from *first*: the first ids
         in archive order of a query whose result holds this one's (``narrowing.narrows``),
         as many as *limit* or all of that result. Those of them that still match come
         first; after the last of them, the list's index is walked on for the rest. None
-        when that walk ran out of time (few matches after all: the usual way then) or the
-        last of *first* is gone."""
+        when that walk would read far for the *expected* size of the result (a word in no
+        release, typed on from a word in most: the whole index walked to its time limit,
+        again at every key), when it ran out of time, or when the last of *first* is gone:
+        the usual way then."""
+        if len(first) >= limit and not self._walks_first(expected, limit, _has_phrase(query)):
+            return None
         condition = compile_query(query, self._user(user))
         kept = sql.SQL(
             "SELECT r.id FROM pressroom.releases r WHERE r.id = ANY(%s) AND ({}) ORDER BY {}"
