@@ -201,13 +201,15 @@ async def test_the_browser_shows_a_first_page_then_the_whole_result(
 
     monkeypatch.setattr(session_module, "FIRST_ROWS", 2)
     seen: list[tuple[int, str]] = []
-    original = PostgresArchive._count
+    original = PostgresArchive._count_sampled
 
-    def estimated(self: PostgresArchive, store: PostgresStore, query: object) -> tuple[int, bool]:
-        total, _ = original(self, store, query)  # type: ignore[arg-type]
-        return total + 1000, False
+    def estimated(
+        self: PostgresArchive, store: PostgresStore, query: object, within: object
+    ) -> tuple[int, bool, None]:
+        total, _, _ = original(self, store, query, within)  # type: ignore[arg-type]
+        return total + 1000, False, None
 
-    monkeypatch.setattr(PostgresArchive, "_count", estimated)
+    monkeypatch.setattr(PostgresArchive, "_count_sampled", estimated)
     app = PressroomApp(ServerArchive(filled))
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
@@ -227,6 +229,34 @@ async def test_the_browser_shows_a_first_page_then_the_whole_result(
     assert rows == 2 and count.startswith("about ")
     rows, count = seen[-1]
     assert rows == len(sample_releases()) and count.startswith(f"{rows} of {rows}")
+
+
+async def test_a_database_is_opened_while_textual_imports(
+    filled: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`pressroom` starts opening a database on the store thread before it imports Textual
+    (tui.archive_opening), as a store file: the session takes that archive, opens none of
+    its own, and lists its releases."""
+    from tui.archive_opening import ArchiveOpening
+    from tui.session import Session
+
+    def opened_again(self: Session) -> object:
+        raise AssertionError("the session opened the database a second time")
+
+    monkeypatch.setattr(Session, "_open", opened_again)
+    opening = ArchiveOpening.start(ServerArchive(filled), user="alice")
+    archive, _marks, saved = opening.opened.result()
+    assert isinstance(archive, PostgresArchive) and saved is not None
+    # The first rows were asked for then too; the browser's first search takes them.
+    assert archive._prefetched is not None
+    app = PressroomApp(ServerArchive(filled), None, opening)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        assert browse(app).session.archive is archive
+        assert len(browse(app).query_one(ReleaseList).rows) == len(sample_releases())
+        assert archive._prefetched is None
+    assert not app.return_code
+    opening.store.shutdown()
 
 
 async def test_keys_typed_in_a_row_ask_for_one_whole_result(

@@ -52,6 +52,7 @@ from store.sanitize import clean_line
 from store.saved_searches import SavedSearches, load_saved, write_saved
 from store.search.index import SearchCancelled
 from store.search.query import parse_query
+from tui.archive_opening import FIRST_ROWS as OPENING_FIRST_ROWS
 from tui.archive_opening import ArchiveOpening, Opened, open_for_browsing
 from tui.marks import READ, STARRED, Marks
 from tui.prefs import load_prefs, save_prefs, user_state_folder
@@ -86,8 +87,9 @@ COLLECT_CHECK_EVERY = 0.5  # seconds between looks for a pause in typing (PauseC
 # frame of its own); one that takes longer moves to a worker.
 SEARCH_HERE_FOR = 0.008
 # Rows a database is asked for first as the user types (a screen and a page down):
-# the list and an estimated count arrive before the whole result is read.
-FIRST_ROWS = 200
+# the list and an estimated count arrive before the whole result is read. Defined
+# beside the early opening, which asks a database for the first ones as it opens.
+FIRST_ROWS = OPENING_FIRST_ROWS
 # The whole result (every id, the timeline) is asked for once typing pauses this long
 # after the first rows: each key of a word would otherwise start a query of the whole
 # archive (a second at a million), and those would hold the database's connections

@@ -20,13 +20,18 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, overload
+
+import psycopg
 
 from store.archive import Facets, Refreshed, ResultView, SortOrder
 from store.contacts import ContactDirectory
 from store.disk.release_store import ReleaseState
+from store.errors import StoreError
 from store.facet_names import facet_entries
-from store.pg.store import ARCHIVE_ORDER, PostgresStore
+from store.pg.narrowing import narrows
+from store.pg.store import ARCHIVE_ORDER, PostgresStore, Sampled
 from store.records import Contact, Release
 from store.related import RelatedIndex
 from store.saved_searches import SavedSearches
@@ -52,6 +57,11 @@ EXACT_UP_TO = 10_000
 LISTED_UP_TO = 20_000
 # Rows per round trip when every release is read for the contact directory.
 SCAN_PAGE = 5000
+# The answers to the last keys kept, for the next key to narrow (store.pg.narrowing).
+ANSWERS_KEPT = 4
+# How often a search looks whether a newer key has made it stale (seconds).
+CANCEL_CHECK = 0.01
+CANCEL_AGAIN = 0.05
 
 
 class SharedStore(PostgresStore):
@@ -79,6 +89,8 @@ class PostgresArchive:
         self._lock = threading.Lock()
         self._slots = threading.BoundedSemaphore(POOL)
         self._total = 0
+        self._answers: list[_Answer] = []  # the last keys' first rows (_first_rows)
+        self._prefetched: tuple[tuple[Query, SortOrder, int], ResultView] | None = None
         self._contacts: list[ContactDirectory] = []
         self._related: list[RelatedIndex] = []
         self._listener = self.store.listen()
@@ -99,6 +111,9 @@ class PostgresArchive:
     def reload(self) -> None:
         """Count the releases afresh (after an import, or others')."""
         self._total = len(self.store)
+        with self._lock:
+            self._answers = []  # others' imports: an earlier answer may lack their releases
+            self._prefetched = None
         self._contacts.clear()
         self._related.clear()
 
@@ -145,12 +160,16 @@ class PostgresArchive:
         database (the browser saves its marks within a second of a change).
         Near-duplicates are not folded here (:meth:`find_duplicates`).
         """
-        del states, fold, should_stop
-        with self._connection() as store:
+        del states, fold
+        if first is not None:
+            with self._lock:
+                kept, self._prefetched = self._prefetched, None
+            if kept is not None and kept[0] == (query, order, first):
+                return kept[1]
+        with self._connection() as store, _cancelled_when(store, should_stop):
             if first is not None:
-                ids = store.search(query, order, user=self.user, limit=first + 1)
+                ids, total, exact = self._first_rows(store, query, order, first)
                 if len(ids) > first:
-                    total, exact = self._count(store, query)
                     rows = ids[:first]
                     read = {release.id: release for release in store.get_many(rows[:PAGE])}
                     return PagedResult(
@@ -165,6 +184,57 @@ class PostgresArchive:
             read = {release.id: release for release in store.get_many(ids[:PAGE])}
         return PagedResult(self, ids, query, months=months, preread=read)
 
+    def prefetch(self, query: Query, order: SortOrder, first: int) -> None:
+        """Find ``search(query, order, first=first)`` now, for the next search that asks
+        for exactly that to take: the browser's first rows, found on the store thread
+        while Textual still imports (``tui.archive_opening``), on a connection of the
+        pool opened then too."""
+        result = self.search(query, order, first=first)
+        with self._lock:
+            self._prefetched = ((query, order, first), result)
+
+    def _first_rows(
+        self, store: PostgresStore, query: Query, order: SortOrder, first: int
+    ) -> tuple[list[str], int, bool]:
+        """The first *first* + 1 ids of *query* in *order*, and (when there are more than
+        *first*) the size of the whole, exact or estimated: from the answer to an earlier
+        key when this one narrows it (``store.pg.narrowing``), else from scratch."""
+        earlier = self._narrowed(query, order)
+        # Counted (or estimated) first, so that the rows are taken the way that size calls
+        # for: the planner's own estimate misses words that go together.
+        within = earlier.sampled if earlier is not None else None
+        total, exact, sampled = self._count_sampled(store, query, within)
+        expected = None if query.is_empty() else float(total)
+        ids = None
+        if earlier is not None and expected is not None:
+            ids = store.page_within(
+                query, first + 1, earlier.ids, user=self.user, expected=expected
+            )
+        if ids is None:
+            ids = store.search(query, order, user=self.user, limit=first + 1, expected=expected)
+        if len(ids) <= first:
+            total, exact, sampled = len(ids), True, None
+        if order == ARCHIVE_ORDER:
+            with self._lock:
+                self._answers = [
+                    *self._answers[-(ANSWERS_KEPT - 1) :],
+                    _Answer(query, ids, sampled),
+                ]
+        return ids, total, exact
+
+    def _narrowed(self, query: Query, order: SortOrder) -> _Answer | None:
+        """The latest answer kept whose result holds *query*'s, in archive order only."""
+        if order != ARCHIVE_ORDER:
+            return None
+        with self._lock:
+            answers = list(self._answers)
+        for answer in reversed(answers):
+            # Not from everything (the bar cleared, a word pasted): walking on after its
+            # first rows is the walk from scratch, for a rare word to its time limit.
+            if not answer.query.is_empty() and narrows(query, answer.query):
+                return answer
+        return None
+
     def _listed(
         self, store: PostgresStore, query: Query, order: SortOrder, total: int, *, estimated: bool
     ) -> PagedResult:
@@ -172,7 +242,7 @@ class PostgresArchive:
         *estimated* or not) and the timeline from the archive's sample: every id of "climate"
         in half of a million releases took 12 s to read and sort, holding a connection the
         next keys wait for. Fewer rows than that: the whole result after all, counted."""
-        ids = store.search(query, order, user=self.user, limit=LISTED_UP_TO)
+        ids = store.search(query, order, user=self.user, limit=LISTED_UP_TO, expected=total)
         read = {release.id: release for release in store.get_many(ids[:PAGE])}
         if len(ids) < LISTED_UP_TO:
             months = store.months(query, user=self.user)
@@ -185,11 +255,21 @@ class PostgresArchive:
 
     def _count(self, store: PostgresStore, query: Query) -> tuple[int, bool]:
         """How many releases *query* matches, and whether that is exact (not estimated)."""
+        total, exact, _sampled = self._count_sampled(store, query, None)
+        return total, exact
+
+    def _count_sampled(
+        self, store: PostgresStore, query: Query, within: Sampled | None
+    ) -> tuple[int, bool, Sampled | None]:
+        """:meth:`_count`, and the sample's matches when it was estimated on the sample
+        (of *within*'s only: ``PostgresStore.count_sampled``)."""
         if query.is_empty():
-            return self._total, True
-        total, exact = store.count_estimate(query, user=self.user, exact_up_to=EXACT_UP_TO)
+            return self._total, True, None
+        total, exact, sampled = store.count_sampled(
+            query, user=self.user, exact_up_to=EXACT_UP_TO, within=within
+        )
         # A sample's estimate may pass the archive's size ("c" in every release).
-        return (total, True) if exact else (min(total, max(self._total, 1)), False)
+        return (total, True, None) if exact else (min(total, max(self._total, 1)), False, sampled)
 
     def facets(
         self,
@@ -328,6 +408,46 @@ class PostgresArchive:
         related = RelatedIndex(ids, titles, dates, locations, organisations, issuers, blocks)
         self._contacts[:] = [directory]
         self._related[:] = [related]
+
+
+@dataclass(frozen=True, slots=True)
+class _Answer:
+    """What a key's search found: its first ids in archive order (as many as asked, or
+    all), and its sample's matches when its count was estimated on the sample."""
+
+    query: Query
+    ids: list[str]
+    sampled: Sampled | None
+
+
+@contextmanager
+def _cancelled_when(store: PostgresStore, should_stop: Callable[[], bool] | None) -> Iterator[None]:
+    """Cancel *store*'s statements as soon as *should_stop* says so (the next key came),
+    checked every CANCEL_CHECK seconds beside them, and end the search with
+    :class:`SearchCancelled`: a stale key's query stops within a few milliseconds instead
+    of holding a core and a connection the next key's query waits for."""
+    if should_stop is None:
+        yield
+        return
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.wait(CANCEL_CHECK):
+            if should_stop():
+                store.cancel()
+                done.wait(CANCEL_AGAIN)  # the statements that follow, if it goes on
+
+    watcher = threading.Thread(target=watch, name="pressroom-cancel", daemon=True)
+    watcher.start()
+    try:
+        yield
+    except (StoreError, psycopg.errors.QueryCanceled):
+        if should_stop():
+            raise SearchCancelled from None
+        raise
+    finally:
+        done.set()
+        watcher.join()
 
 
 class PagedResult(ResultView):

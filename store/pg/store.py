@@ -20,6 +20,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from functools import partial
 from types import MappingProxyType, TracebackType
 from typing import Any, LiteralString, overload
@@ -63,14 +64,17 @@ SAMPLE_ROWS = 10_000
 # ... and on which a count is, as a word is typed: each tested in turn (35 ms at 1M); the
 # error of a share p is about sqrt(p (1 - p) / 3,000), 1.8% of a word in half the archive.
 COUNT_SAMPLE_ROWS = 3_000
-# The planner's estimate (and then the sample's) this many times the exact bound: the
-# count is estimated without first counting up to the bound.
+# The sample's estimate this many times the exact bound (asked first when the planner
+# expects more than the bound): the count is estimated without counting up to the bound.
 SURELY_MORE = 3
 # A page of a result the planner expects to hold this many releases or more walks the
 # list's index; of a smaller one, its matches are sorted, up to SORT_UP_TO of them (see
 # PostgresStore._page: ~14 us a row walked, ~1 us a match sorted, at 1M).
 WALK_FROM = 40_000
 SORT_UP_TO = 60_000
+# ... when the page is a page or a few: a longer one (the 20,000 rows a big result lists)
+# walks wanted / share rows, which may cost far more than sorting every match.
+WALK_WANTED = 1_000
 # What each way costs, to choose between them below WALK_FROM (PostgresStore._walks_first):
 # a row of the list's index walked and tested, a match taken from the bitmaps and sorted,
 # and a phrase's needle looked for in a match's text (detoasted), in microseconds.
@@ -81,7 +85,8 @@ NEEDLE_ROW_US = 10.0
 # no walk of an index with a test on each row), and "walk the list's index in order".
 _BITMAPS: LiteralString = "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off"
 _WALK: LiteralString = "SET LOCAL enable_sort = off"
-# The sample's rows through its own index, each tested (no bitmap of every match).
+# The sample's rows (or a list of ids) through their own index, each tested (no bitmap
+# of every match).
 _SAMPLE_ROWS: LiteralString = "SET LOCAL enable_bitmapscan = off; SET LOCAL enable_seqscan = off"
 _WALK_A_WHILE: LiteralString = "SET LOCAL enable_sort = off; SET LOCAL statement_timeout = 250"
 
@@ -592,12 +597,17 @@ class PostgresStore:
         user: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        expected: float | None = None,
     ) -> list[str]:
         """The ids of the releases *query* matches for *user*, in *order*; a page with
-        *limit* (:meth:`page`)."""
+        *limit* (:meth:`page`). *expected*: how many releases the result holds, when the
+        caller knows it (a count, or the sample's estimate), for choosing how the page
+        is taken; else the planner's estimate is used, which cannot see words that go
+        together ("chief" and "executive": 27,000 expected, 63,540 found, at 1M)."""
         condition = compile_query(query, self._user(user))
         if limit is not None and order.key == "date":
-            expected = self._expected(query, user)
+            if expected is None:
+                expected = self._expected(query, user)
             return self._page(condition, order, limit, offset, expected, _has_phrase(query))
         statement = sql.SQL("SELECT r.id FROM pressroom.releases r WHERE {} ORDER BY {}").format(
             condition.sql, _order_by(order)
@@ -622,12 +632,14 @@ class PostgresStore:
         lexemes detoasts them (~14 us a row at 1M): it walked 170,000 rows of the list's
         index for a word in 1,258 releases (1.7 s).
 
-        * many matches (the planner's estimate, at least WALK_FROM): the list's index
-          walked in order, each row tested, to the page's end; given WALK_TIMEOUT, after
-          which the estimate was wrong (a word and a negation that never meet: 0 of an
-          estimated 85,000, the whole index walked in 11 s) and the other way is taken;
+        * many matches (*expected*, at least WALK_FROM, for a page of up to WALK_WANTED
+          rows; else by what each way costs): the list's index walked in order, each
+          row tested, to the page's end; given WALK_TIMEOUT, after which the estimate
+          was wrong (a word and a negation that never meet: 0 of an estimated 85,000,
+          the whole index walked in 11 s) and the other way is taken;
         * few: every match from the indexes' bitmaps (~1 us each), sorted; when there
-          turn out to be more than SORT_UP_TO, the walk without a time limit.
+          turn out to be more than SORT_UP_TO (or twice *expected*), the walk without
+          a time limit.
         """
         params: list[object] = [*condition.params, limit, offset]
         walk = sql.SQL(
@@ -645,10 +657,11 @@ class PostgresStore:
             " SELECT (SELECT count(*) FROM hit),"
             " ARRAY(SELECT r.id FROM hit r ORDER BY {} LIMIT %s OFFSET %s)"
         ).format(condition.sql, _order_by(order))
-        (found, ids), *_ = self._rows(
-            few, [*condition.params, SORT_UP_TO + 1, limit, offset], _BITMAPS
-        )
-        if found <= SORT_UP_TO:
+        # Up to twice what is expected: a long page (the 20,000 rows a big result lists)
+        # of a result of 63,540 is sorted in 0.3 s, where walking to its end took 9 s.
+        most = max(SORT_UP_TO, math.ceil(2 * expected))
+        (found, ids), *_ = self._rows(few, [*condition.params, most + 1, limit, offset], _BITMAPS)
+        if found <= most:
             return list(ids)
         return [row[0] for row in self._rows(walk, params, _WALK)]
 
@@ -660,7 +673,7 @@ class PostgresStore:
         its words') checks each one's text. "of the" at 100,000 releases, expected 23,000
         and in 79,000: 800 ms from the bitmaps (60,000 needles before giving up), a few
         milliseconds walked."""
-        if expected >= WALK_FROM:
+        if expected >= WALK_FROM and wanted <= WALK_WANTED:
             return True  # no need to ask for the archive's size
         return walk_is_cheaper(expected, self._table_rows(), wanted, phrase)
 
@@ -703,35 +716,120 @@ class PostgresStore:
         one is estimated from the archive's fixed random sample (``columns.SAMPLE_SPAN``),
         and the estimate is never below *exact_up_to* + 1 (False: "about 240,000").
         """
+        count, exact, _sampled = self.count_sampled(query, user=user, exact_up_to=exact_up_to)
+        return count, exact
+
+    def count_sampled(
+        self,
+        query: Query,
+        *,
+        user: str | None = None,
+        exact_up_to: int = EXACT_COUNT,
+        within: Sampled | None = None,
+    ) -> tuple[int, bool, Sampled | None]:
+        """:meth:`count_estimate`, and the sample's matches when the count was estimated on
+        the sample (None otherwise). *within*: the sample's matches of a query whose
+        result holds this one's (``narrowing.narrows``): only they are tested again, and
+        the sample is asked first whatever the planner expects (it cannot see that "chief"
+        and "executive" go together: 27,000 expected, 63,540 found, at a million)."""
         condition = compile_query(query, self._user(user))
-        # A phrase's estimate is its words' (at most its own count), and counting it to the
-        # bound reads the text of each match ("of the" at 100,000: 10,000 needles, 100 ms):
-        # its sample is asked as soon as its words could hold more than the bound.
-        surely = 1 if _has_phrase(query) else SURELY_MORE
-        if self._expected(query, user) > surely * exact_up_to:
+        sampled: Sampled | None = None
+        # The sample is asked first as soon as the planner expects more than the bound: a
+        # phrase's estimate is its words' (counting it to the bound reads the text of each
+        # match: "of the" at 100,000, 10,000 needles, 100 ms), and words that go together
+        # are expected in fewer releases than hold them ("chief executive" at 1M: 27,000
+        # expected, 63,540 found; the bitmap of "chief" and "executive" alone 0.1 s).
+        if within is not None or self._expected(query, user) > exact_up_to:
             # Counting to the bound first builds the bitmap of every match (a word in
             # half of a million releases: 280 ms): the sample alone, when it agrees.
-            estimate = self._sampled_count(condition, COUNT_SAMPLE_ROWS)
-            if estimate > SURELY_MORE * exact_up_to:
-                return estimate, False
+            sampled = self._sample_matches(condition, within)
+            if sampled is None:  # the archive is its sample: counted whole
+                counted = self._bounded_count(condition, None)
+                return counted, counted <= exact_up_to, None
+            if sampled.estimate > SURELY_MORE * exact_up_to:
+                return sampled.estimate, False, sampled
         counted = self._bounded_count(condition, exact_up_to)
         if counted <= exact_up_to:
-            return counted, True
-        estimate = self._sampled_count(condition, COUNT_SAMPLE_ROWS)
-        return max(exact_up_to + 1, estimate), False
+            return counted, True, None
+        if sampled is None:
+            sampled = self._sample_matches(condition, within)
+            if sampled is None:
+                counted = self._bounded_count(condition, None)
+                return counted, counted <= exact_up_to, None
+        return max(exact_up_to + 1, sampled.estimate), False, sampled
 
-    def _sampled_count(self, condition: Condition, rows: int) -> int:
-        """*condition*'s count estimated on about *rows* releases of the fixed sample, each
-        tested in turn (a row's lexemes read: ~12 us; the GIN bitmap of a common word
-        costs more than the whole sample); counted whole when the archive is its sample."""
-        share = self._sample_share(rows)
+    def _sample_matches(self, condition: Condition, within: Sampled | None) -> Sampled | None:
+        """The releases of the fixed sample (about COUNT_SAMPLE_ROWS) that *condition* holds
+        for, each tested in turn; of *within*'s only, when it is of the same sample. None
+        when the archive is its own sample (a small archive: counted whole instead)."""
+        share = self._sample_share(COUNT_SAMPLE_ROWS)
         if share >= SAMPLE_SPAN:
-            return self._bounded_count(condition, None)
-        statement = sql.SQL("SELECT count(*) FROM pressroom.releases r WHERE {}").format(
-            _in_sample(condition, share).sql
+            return None
+        if within is not None and within.share == share:
+            statement = sql.SQL(
+                "SELECT r.id FROM pressroom.releases r WHERE r.id = ANY(%s) AND ({})"
+            ).format(condition.sql)
+            params: list[object] = [list(within.ids), *condition.params]
+            rows = self._rows(statement, params, _SAMPLE_ROWS)
+        else:
+            statement = sql.SQL("SELECT r.id FROM pressroom.releases r WHERE {}").format(
+                _in_sample(condition, share).sql
+            )
+            rows = self._rows(statement, [share, *condition.params], _SAMPLE_ROWS)
+        ids = tuple(row[0] for row in rows)
+        return Sampled(share, ids, round(len(ids) * SAMPLE_SPAN / share))
+
+    def page_within(
+        self,
+        query: Query,
+        limit: int,
+        first: Sequence[str],
+        *,
+        user: str | None = None,
+        expected: float,
+    ) -> list[str] | None:
+        """The first *limit* ids of *query* in archive order, from *first*: the first ids
+        in archive order of a query whose result holds this one's (``narrowing.narrows``),
+        as many as *limit* or all of that result. Those of them that still match come
+        first; after the last of them, the list's index is walked on for the rest. None
+        when that walk would read far for the *expected* size of the result (a word in no
+        release, typed on from a word in most: the whole index walked to its time limit,
+        again at every key), when it ran out of time, or when the last of *first* is gone:
+        the usual way then."""
+        if len(first) >= limit and not self._walks_first(expected, limit, _has_phrase(query)):
+            return None
+        condition = compile_query(query, self._user(user))
+        kept = sql.SQL(
+            "SELECT r.id FROM pressroom.releases r WHERE r.id = ANY(%s) AND ({}) ORDER BY {}"
+        ).format(condition.sql, _ARCHIVE_ORDER)
+        # Each of them tested by its row (no GIN bitmap: a common word's costs 0.1 s).
+        rows = self._rows(kept, [list(first), *condition.params], _SAMPLE_ROWS)
+        ids = [row[0] for row in rows]
+        if len(first) < limit or len(ids) >= limit:
+            return ids[:limit]
+        after = self._rows(
+            sql.SQL(
+                "SELECT r.undated, r.date_key, r.title_key, r.id FROM pressroom.releases r"
+                " WHERE r.id = %s"
+            ).format(),
+            [first[-1]],
         )
-        found = self._rows(statement, [share, *condition.params], _SAMPLE_ROWS)
-        return round(int(found[0][0]) * SAMPLE_SPAN / share)
+        if not after:
+            return None
+        walk = sql.SQL(
+            "SELECT r.id FROM pressroom.releases r"
+            " WHERE (r.undated, r.date_key, r.title_key, r.id) > (%s, %s, %s, %s) AND ({})"
+            " ORDER BY {} LIMIT %s"
+        ).format(condition.sql, _ARCHIVE_ORDER)
+        more = self._rows(
+            walk,
+            [*after[0], *condition.params, limit - len(ids)],
+            _WALK_A_WHILE,
+            may_cancel=True,
+        )
+        if more is None:
+            return None
+        return ids + [row[0] for row in more]
 
     def months(self, query: Query, *, user: str | None = None) -> list[tuple[str, int]]:
         """Releases per month (YYYY-MM) of the result, every month of its span, oldest first
@@ -888,6 +986,12 @@ class PostgresStore:
             return self._conn.execute(statement, [user, *condition.params]).fetchall()
 
     # -- the connection ------------------------------------------------------------
+
+    def cancel(self) -> None:
+        """Cancel the statement running on this store's connection, from another thread
+        (nothing happens when none runs); the statement raises QueryCanceled."""
+        with suppress(psycopg.Error):
+            self._conn.cancel_safe(timeout=1.0)
 
     def close(self) -> None:
         self._conn.close()
@@ -1092,6 +1196,16 @@ class ChangeListener:
         self.close()
 
 
+@dataclass(frozen=True, slots=True)
+class Sampled:
+    """The releases of the fixed sample that a query matches: the sample's share of
+    SAMPLE_SPAN, their ids, and the count of the whole archive they stand for."""
+
+    share: int
+    ids: tuple[str, ...]
+    estimate: int
+
+
 def _has_phrase(query: Query) -> bool:
     """Whether *query* asks for a phrase (a text term of several tokens, not left out):
     its matches are fewer than its words', each found by reading the release's text."""
@@ -1105,7 +1219,7 @@ def _has_phrase(query: Query) -> bool:
 def walk_is_cheaper(expected: float, rows: float, wanted: int, phrase: bool) -> bool:
     """Whether walking the list's index to fill *wanted* rows beats taking the *expected*
     matches of an archive of *rows* releases from the bitmaps (PostgresStore._walks_first)."""
-    if expected >= WALK_FROM:
+    if expected >= WALK_FROM and wanted <= WALK_WANTED:
         return True
     if expected <= 0:
         return False

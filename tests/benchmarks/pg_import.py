@@ -3,6 +3,8 @@
     .venv/bin/python -m compileall -q store tui tests
     .venv/bin/python -m tests.benchmarks.pg_import --jsonl /tmp/pgimport/100k.jsonl --count 100000
     .venv/bin/python -m tests.benchmarks.pg_import --measure /work/shared/corpus --fsync
+    .venv/bin/python -m tests.benchmarks.pg_import --jsonl /work/data/pg/1m.jsonl --count 1000000 \\
+        --into postgresql://pressroom@127.0.0.1:39913/press1m --postmaster "$(head -1 DATA/postmaster.pid)"
     .venv/bin/python -m tests.benchmarks.pg_import --jsonl /tmp/pgimport/20k.jsonl --count 20000 \\
         --code base=/tmp/pgimport/base --code change=. --rounds 2
 
@@ -58,6 +60,7 @@ class Run:
     main_peak_mib: float
     worker_peak_mib: float
     load: float
+    load_max: float = 0.0
 
     def line(self) -> str:
         rate = self.stored / self.seconds if self.seconds else 0.0
@@ -66,7 +69,8 @@ class Run:
             f"{self.name:>8}: {self.stored:,} releases in {self.seconds:,.1f} s = "
             f"{rate:,.0f} releases/s; CPU a release: client {self.client_cpu_s * per:.2f} ms, "
             f"server {self.server_cpu_s * per:.2f} ms; peak RSS main {self.main_peak_mib:,.0f} "
-            f"MiB, worker {self.worker_peak_mib:,.0f} MiB; load at start {self.load:.2f}"
+            f"MiB, worker {self.worker_peak_mib:,.0f} MiB; load at start {self.load:.2f},"
+            f" highest {self.load_max:.2f}"
         )
 
 
@@ -132,42 +136,52 @@ def import_once(
 ) -> Run:
     """Run ``pressroom import PATH --db`` from *code* into a new database of *server*."""
     with pg_server.database(server) as dsn:
-        argv, env = command(code, "import", str(path), "--db", dsn, "--json", env=extra_env)
-        load = os.getloadavg()[0]
-        served = server_cpu(server.process.pid)
-        started = time.perf_counter()
-        child = subprocess.Popen(
-            argv,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-        )
-        main_peak = worker_peak = 0.0
-        # VmHWM only grows: the last reading before the exit is the peak (10 Hz).
-        while child.poll() is None:
-            main_peak = max(main_peak, _peak_mib(child.pid))
-            for worker in _children(child.pid):
-                worker_peak = max(worker_peak, _peak_mib(worker))
-            time.sleep(0.1)
-        seconds = time.perf_counter() - started
-        out = child.stdout.read() if child.stdout else b""
-        summary = orjson.loads(out.splitlines()[-1]) if out.strip() else {}
-        with psycopg.connect(dsn) as conn:
-            stored = conn.execute("SELECT count(*) FROM pressroom.releases").fetchone()
-        count = int(stored[0]) if stored else 0
-        if child.returncode != 0 or count == 0:
-            raise SystemExit(f"{name}: the import failed ({child.returncode}): {summary}")
-        return Run(
-            name,
-            seconds,
-            count,
-            _children_cpu(),
-            server_cpu(server.process.pid) - served,
-            main_peak,
-            worker_peak,
-            load,
-        )
+        return import_into(name, code, path, dsn, server.process.pid, extra_env)
+
+
+def import_into(
+    name: str, code: Path, path: Path, dsn: str, postmaster: int, extra_env: dict[str, str]
+) -> Run:
+    """Run ``pressroom import PATH --db DSN`` from *code*; *postmaster*: the server's pid
+    (0: not on this machine, its CPU not counted)."""
+    argv, env = command(code, "import", str(path), "--db", dsn, "--json", env=extra_env)
+    load = load_max = os.getloadavg()[0]
+    served = server_cpu(postmaster) if postmaster else 0.0
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        argv,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+    main_peak = worker_peak = 0.0
+    # VmHWM only grows: the last reading before the exit is the peak (10 Hz).
+    while child.poll() is None:
+        main_peak = max(main_peak, _peak_mib(child.pid))
+        for worker in _children(child.pid):
+            worker_peak = max(worker_peak, _peak_mib(worker))
+        load_max = max(load_max, os.getloadavg()[0])
+        time.sleep(0.1)
+    seconds = time.perf_counter() - started
+    out = child.stdout.read() if child.stdout else b""
+    summary = orjson.loads(out.splitlines()[-1]) if out.strip() else {}
+    with psycopg.connect(dsn) as conn:
+        stored = conn.execute("SELECT count(*) FROM pressroom.releases").fetchone()
+    count = int(stored[0]) if stored else 0
+    if child.returncode != 0 or count == 0:
+        raise SystemExit(f"{name}: the import failed ({child.returncode}): {summary}")
+    return Run(
+        name,
+        seconds,
+        count,
+        _children_cpu(),
+        (server_cpu(postmaster) - served) if postmaster else 0.0,
+        main_peak,
+        worker_peak,
+        load,
+        load_max,
+    )
 
 
 _SEEN_CPU = [0.0]
@@ -190,6 +204,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fsync", action="store_true", help="a durable server (fsync on)")
     add_code_option(parser)
     parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument(
+        "--into",
+        metavar="DSN",
+        help="import once into this (empty) database of a running server, and keep it",
+    )
+    parser.add_argument(
+        "--postmaster", type=int, default=0, help="with --into: the server's pid, for its CPU"
+    )
     args = parser.parse_args(argv)
     path: Path = args.measure
     if path is not None and (path.suffixes[-2:] == [".tar", ".gz"] or path.is_dir()):
@@ -210,6 +232,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     _children_cpu()
     runs: list[Run] = []
+    if args.into:
+        for name, folder in codes:
+            print(
+                import_into(name, folder, path, args.into, args.postmaster, {}).line(), flush=True
+            )
+        return 0
     with pg_server.running(settings) as server:
         for _round in range(args.rounds):
             for name, folder in codes:

@@ -1,0 +1,158 @@
+"""A key typed at the end of a search starts from the last key's answer, and gives the same answer as from scratch.
+
+``store.pg.narrowing.narrows`` says when a query's result lies inside an
+earlier one's; the browser's model then takes the next first rows from the
+last ones and re-tests only the sample's earlier matches. Checked against the
+plain scan (the first rows, exact counts) and against the same count asked from
+scratch (an estimate on the same sample must be the same number), on a real
+throwaway server (skipped, saying why, where none can be started).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from itertools import pairwise
+
+import pytest
+
+from tests.helpers import pg_server
+
+pg_server.require()
+
+from store.disk.release_store import ReleaseState  # noqa: E402
+from store.pg import archive as archive_module  # noqa: E402
+from store.pg import store as store_module  # noqa: E402
+from store.pg.archive import PostgresArchive  # noqa: E402
+from store.pg.narrowing import narrows  # noqa: E402
+from store.pg.store import PostgresStore  # noqa: E402
+from store.search.index import SearchCancelled  # noqa: E402
+from store.search.query import parse_query  # noqa: E402
+from store.search.tokens import text_tokens  # noqa: E402
+from tests.test_pg_query import Loaded, _load, scan  # noqa: E402
+from tests.test_search_index import TODAY, keystroke_queries, synthetic_releases  # noqa: E402
+
+
+def _narrows(new: str, old: str) -> bool:
+    return narrows(parse_query(new, today=TODAY), parse_query(old, today=TODAY))
+
+
+def test_a_key_typed_at_the_end_narrows_and_nothing_else_is_taken_for_it() -> None:
+    # A word's prefix made longer, the word ended, a word or any clause added.
+    assert _narrows("chief exec", "chief exe")
+    assert _narrows("chief ", "chief")
+    assert _narrows("chief e", "chief ")
+    assert _narrows("chief executive", "chief")
+    assert _narrows('"of th', '"of t')
+    assert _narrows("sahel OR saharan", "sahel OR sahar")
+    assert _narrows("climate is:starred", "climate")
+    assert _narrows("climate -flood", "climate")
+    # Not inside the earlier result, or not sure: from scratch.
+    assert not _narrows("chie", "chief")
+    assert not _narrows("chiefs", "chief ")
+    assert not _narrows("-clima", "-clim")
+    assert not _narrows("org:unes", "org:une")
+    assert not _narrows("climate OR flood", "climate")
+    assert not _narrows("is:starred climate", "is:starred")  # marks change between keys
+    assert not _narrows("tag:mine x", "tag:mine")
+    assert not _narrows("flood", "climate")
+
+
+@pytest.fixture(scope="module")
+def typed(server: pg_server.Server) -> Iterator[Loaded]:
+    releases = synthetic_releases(300, seed=7, body_words=120)
+    marks = {
+        r.id: ReleaseState(read=i % 3 == 0, starred=i % 7 == 0) for i, r in enumerate(releases)
+    }
+    with _load(server, releases, {"reader": marks}) as loaded:
+        # The planner's row count, from which the sample's share is taken.
+        loaded[0]._conn.execute("ANALYZE pressroom.releases")
+        yield loaded
+
+
+def _texts() -> list[str]:
+    releases = synthetic_releases(300, seed=7, body_words=120)
+    vocabulary = sorted({t for r in releases[:50] for t in text_tokens(r.body)})
+    return keystroke_queries(random.Random(5), vocabulary, 10)
+
+
+def test_keystroke_results_narrow_as_the_scan_says() -> None:
+    """Where one key narrows the one before, the scan's matches are inside the earlier ones."""
+    releases = synthetic_releases(300, seed=7, body_words=120)
+    texts = _texts()
+    pairs = 0
+    for old, new in pairwise(texts):
+        if _narrows(new, old):
+            pairs += 1
+            before = set(scan(parse_query(old, today=TODAY), releases, {}))
+            assert set(scan(parse_query(new, today=TODAY), releases, {})) <= before, (old, new)
+    assert pairs > 20
+
+
+def test_typed_keys_give_the_answers_from_scratch(
+    typed: Loaded, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every key through the browser's model, with three first rows, exact counts up to 5
+    and a sample of about 20 releases, so that each way is taken: the first rows are the
+    scan's, an exact count is the scan's, an estimate is the one asked from scratch."""
+    store, releases, states = typed
+    monkeypatch.setattr(archive_module, "EXACT_UP_TO", 5)
+    monkeypatch.setattr(store_module, "COUNT_SAMPLE_ROWS", 20)
+    # Walking on after the earlier rows looks cheap, as for a big result at a million.
+    monkeypatch.setattr(store_module, "WALK_ROW_US", 0.001)
+    narrowed = {"pages": 0, "samples": 0}
+    page_within = PostgresStore.page_within
+    sample_matches = PostgresStore._sample_matches
+
+    def counted_page(self: PostgresStore, *args: object, **kwargs: object) -> object:
+        found = page_within(self, *args, **kwargs)  # type: ignore[arg-type]
+        narrowed["pages"] += found is not None
+        return found
+
+    def counted_sample(self: PostgresStore, condition: object, within: object) -> object:
+        narrowed["samples"] += within is not None
+        return sample_matches(self, condition, within)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(PostgresStore, "page_within", counted_page)
+    monkeypatch.setattr(PostgresStore, "_sample_matches", counted_sample)
+    archive = PostgresArchive(store._conninfo, user="reader")
+    try:
+        for text in _texts():
+            query = parse_query(text, today=TODAY)
+            expected = scan(query, releases, states["reader"])
+            result = archive.search(query, first=3)
+            if not result.partial:
+                assert result.release_ids() == expected, text
+                continue
+            assert result.release_ids() == expected[:3], text
+            if result.estimated:
+                fresh = store.count_sampled(query, user="reader", exact_up_to=5)
+                assert (result.matched, False) == (min(fresh[0], len(releases)), fresh[1]), text
+            else:
+                assert result.matched == len(expected), text
+    finally:
+        archive.close()
+    assert narrowed["pages"] > 20 and narrowed["samples"] > 5, narrowed
+
+
+def test_a_search_overtaken_by_the_next_key_is_cancelled_on_the_server(
+    typed: Loaded, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = typed[0]
+    archive = PostgresArchive(store._conninfo, user="reader")
+
+    def stuck(self: PostgresStore, *args: object, **kwargs: object) -> list[str]:
+        self._conn.execute("SELECT pg_sleep(600)")
+        return []
+
+    try:
+        with monkeypatch.context() as patched:
+            patched.setattr(PostgresStore, "search", stuck)
+            with pytest.raises(SearchCancelled):
+                archive.search(
+                    parse_query("flood"), archive_module.ARCHIVE_ORDER, lambda: True, first=3
+                )
+        # The connection serves the next key.
+        assert archive.search(parse_query("")).matched == len(typed[1])
+    finally:
+        archive.close()
