@@ -35,6 +35,7 @@ from store.ingest.extract.headline import (
 )
 from store.ingest.extract.issuer import (
     about_in_capitals,
+    body_of_desk,
     closing_about,
     dominant_acronym,
     headline_legislator,
@@ -46,6 +47,7 @@ from store.ingest.extract.issuer import (
     most_mentioned,
     office_named_again,
     office_over_date,
+    published_by,
     says_what_happened,
 )
 from store.ingest.extract.kicker import read_kicker, split_kicker
@@ -1115,6 +1117,8 @@ def extract(
     if issuer and subject and _fuller_name(subject, issuer):
         issuer = subject  # "About Tor" and "The Tor Project Announces ...": the whole name
     if issuer is None:
+        issuer = published_by(lines[: top.body_from + 20])  # a CMS's "Published By" field
+    if issuer is None:
         # No boilerplate or contact names the issuer: the letterhead above the release,
         # the body its headline opens with, then the subject of its lead sentence.
         above = top.headline_lines[0] if top.headline_lines else top.body_from
@@ -1145,6 +1149,8 @@ def extract(
     found_language = _language(declared_language(language), main)
     if issuer is None and found_language in _ARTICLE_LANGUAGES:
         issuer = dominant_acronym(headline, body)
+    if issuer:
+        issuer = body_of_desk(issuer)  # "DEA Public Affairs": the body, not its press desk
     if issuer and _one_body(issuer) and not _listed(issuer, organisations, named):
         # The issuer the text names (its letterhead, its lead) is an organisation it names too;
         # the fragments it was listed under ("Oversight Board", "World Products, Inc") go.

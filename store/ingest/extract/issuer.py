@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
+from store.ingest.extract.contact_block import is_department
 from store.ingest.extract.dates import search_date
 from store.ingest.extract.organisations import is_org_word
 from store.ingest.extract.spaced_letters import collapse_spaced
@@ -796,4 +797,43 @@ def office_over_date(lines: list[str]) -> str | None:
         rest = "\n".join(lines[at + 2 :])
         if re.search(rf"\b{m.group('acronym')}\b", rest):
             return m.group("name")
+    return None
+
+
+# A press desk's name after its body's: "U.S. Secret Service Media Relations", "DEA Public Affairs".
+_DESK_SUFFIX = re.compile(
+    r"\s+(?:Office\s+of\s+)?(?:Public\s+Affairs(?:\s+Office)?|Media\s+Relations|Press\s+Office|"
+    r"Press\s+Relations|Public\s+Information\s+Office|Newsroom)\s*$",
+    re.IGNORECASE,
+)
+
+
+def body_of_desk(issuer: str) -> str:
+    """The body a press desk belongs to, when *issuer* is the desk's name after the body's
+    ("DEA Public Affairs" -> "DEA"); *issuer* itself otherwise (a desk alone is kept)."""
+    found = _DESK_SUFFIX.search(issuer)
+    if found is None:
+        return issuer
+    body = issuer[: found.start()].rstrip(" ,-–—")
+    if not body[:1].isupper() or body.split()[-1].islower() or is_department(body):
+        return issuer  # "Office of Public Affairs", "Corporate Media Relations": a desk
+    return body
+
+
+# A CMS's field label on a line of its own, its value on the next: "Published By" /
+# "U.S. Secret Service Media Relations".
+_PUBLISHED_BY = re.compile(r"(?:Published|Posted|Issued|Released)\s+[Bb]y:?")
+_MOST_PUBLISHER_WORDS = 8
+_PUBLISHER_LINES = 40
+
+
+def published_by(lines: list[str]) -> str | None:
+    """The body named under a "Published By" label near the top of the text."""
+    for index, line in enumerate(lines[:_PUBLISHER_LINES]):
+        if _PUBLISHED_BY.fullmatch(line.strip()):
+            value = next((v.strip() for v in lines[index + 1 : index + 4] if v.strip()), "")
+            words = value.split()
+            if 1 <= len(words) <= _MOST_PUBLISHER_WORDS and value[:1].isupper():
+                return body_of_desk(value)
+            return None
     return None
