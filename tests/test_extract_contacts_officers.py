@@ -191,3 +191,20 @@ def test_a_heading_written_out_to_its_colon_opens_the_block_below() -> None:
         "Tél : +49 30 18 681- 22222 | Mél : presse@bmi.bund.de | Alt-Moabit 140 10557 Berlin\n"
     )
     assert _contacts(text) == [("Maximilian KALL", "presse@bmi.bund.de", "+49 30 18 681- 22222")]
+
+
+def test_contact_us_in_a_pages_menu_opens_no_contact_block() -> None:
+    """A page saved as text: "Contact Us" among the menu's items, the items below it no names."""
+    from store.ingest.extract.anatomy import extract
+
+    page = (
+        "Operation reWired — FBI\n\nSearch\n\nFBI\n\nContact Us\n\nQuick Links\n\n"
+        "Main Navigation\n\nSearch FBI\n\nOperation reWired\n\n"
+        "The FBI and its partners arrested 281 people in a worldwide takedown of business "
+        "email compromise schemes.\n"
+    )
+    assert extract(page).contacts == ()
+    # A real block under the same heading, with an address, is read.
+    real = page + "\nContact Us\n\nJane Doe\njane.doe@fbi.example\n"
+    names = [c.name for c in extract(real).contacts]
+    assert "Jane Doe" in names

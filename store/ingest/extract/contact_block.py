@@ -1098,6 +1098,14 @@ def find_contacts(
         found = _parse_block(block, text, known)
         if desk and not found:
             continue  # a desk's name over no contact: no block, the text goes on
+        if (
+            found
+            and line.strip(" \t*_#:").casefold() == "contact us"
+            and not any(c.email or c.phone for c in found)
+        ):
+            # "Contact Us" in a page's menu, the menu's next items read as names
+            # ("Quick Links", "Main Navigation", "Search FBI"): no address, no number.
+            continue
         blocks += 1
         block_end = end
         if first_block is None:
