@@ -311,3 +311,53 @@ def test_a_part_of_a_body_a_word_into_the_next_line() -> None:
 
 def test_a_parliament_in_spanish() -> None:
     assert orgs("El Parlamento Europeo votó el martes.\n") == ("Parlamento Europeo",)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        # A date run on after the name, with or without its month.
+        (
+            "Gibbons outlined to the Advisory Committee on the\nRedesign of the Space Station "
+            "on April 3, three options.",
+            ["Advisory Committee on the Redesign of the Space Station"],
+        ),
+        ("It was approved by the Supervisory Board on 30 June.", ["Supervisory Board"]),
+        ("It joins the Beta Media Group on 1st of January 2026.", ["Beta Media Group"]),
+        # A body named by its kind's possessive is that body's part: its own name follows.
+        (
+            "It was done at the University’s Institute of Biodiversity and Comparative Medicine.",
+            ["Institute of Biodiversity and Comparative Medicine"],
+        ),
+        # A chamber opening its name is one of trade or a house of parliament, not a room.
+        (
+            "They named it the “Chamber of Stars”, next to the Chamber of Commerce of Leeds.",
+            ["Chamber of Commerce of Leeds"],
+        ),
+        # Society as a field paired with another, not a body.
+        ("Sie stellen sich Fragen über Politik und Gesellschaft.", []),
+        # A centre of excellence goes on with its field after "in", not with a place.
+        (
+            "Through the DST-NRF Centre of Excellence in Palaeosciences, it works.",
+            ["DST-NRF Centre of Excellence in Palaeosciences"],
+        ),
+        (
+            "The Acme Cardiac Center of Excellence in Kansas City opened.",
+            ["Acme Cardiac Center of Excellence"],
+        ),
+        # A minister's portfolio after "of" is no body; the ministry is named with its kind,
+        # in lower case as well.
+        ("- Stanislas GUERINI, French Minister of Transformation and Public Service", []),
+        (
+            "Acting under the aegis of the ministry of Transformation and Public Service, it",
+            ["ministry of Transformation and Public Service"],
+        ),
+        # An officer of a body, not a minister of a portfolio.
+        (
+            "He was Secretary and Chief Legal Officer of Ares Credit Allocation Fund until May.",
+            ["Ares Credit Allocation Fund"],
+        ),
+    ],
+)
+def test_names_without_what_runs_on_or_is_cut_away(sentence: str, names: list[str]) -> None:
+    assert list(orgs(sentence)) == names

@@ -294,6 +294,13 @@ def _is_role_word(token: str) -> bool:
     )
 
 
+_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?|(?:19|20)\d\d")
+# Officers whose title names a portfolio after "of", not their employer.
+_PORTFOLIO_ROLES = word_set(
+    "minister secretary ministre ministra ministro secretario secretaria secrétaire ministerin"
+)
+
+
 def _trim(tokens: list[str]) -> list[str]:
     """Drop a leading role ("Director General of the"), sentence openers and loose ends."""
     tokens = _drop_openers(tokens)
@@ -310,6 +317,13 @@ def _trim(tokens: list[str]) -> list[str]:
                 and not any(map(_is_org_word, head))
             ):
                 tokens = tokens[i + 1 :]
+                if _bare(head[-1]) in _PORTFOLIO_ROLES and not (
+                    _is_org_word(tokens[0]) or _bare(tokens[0]) in _OPENERS
+                ):
+                    # "Minister of Transformation and Public Service", "Secretary of Health
+                    # and Human Services": a minister's portfolio; the ministry is named
+                    # with its kind ("the Department of Energy")
+                    return []
             break
     tokens = _drop_openers(tokens)
     for i, token in enumerate(tokens):
@@ -319,6 +333,13 @@ def _trim(tokens: list[str]) -> list[str]:
     while len(tokens) > 1 and (
         _bare(tokens[-1]) in _LOOSE_ENDS
         or (_bare(tokens[-1]) in _OFFICE_WORDS and _bare(tokens[-2]) in _BODY_KINDS)
+        # "Advisory Committee on the Redesign ... on April 3", "Supervisory Board on 30 June":
+        # a date after the name
+        or (
+            len(tokens) > 2
+            and _DAY.fullmatch(tokens[-1]) is not None
+            and (_bare(tokens[-2]) in MONTH_WORDS or tokens[-2] == "on")
+        )
     ):
         # "Senate Judiciary Committee Chairman Sen": the body before its officer's title; not
         # "Academy of Truck Accident Attorneys", "Acting Energy Secretary"
@@ -454,6 +475,10 @@ _LOST_POSSESSIVES = frozenset(kind + "s" for kind in _PUBLIC_KINDS)
 def _split_at_possessive(tokens: list[str]) -> list[list[str]]:
     """ "Linux Foundation’s Core Infrastructure Initiative": the foundation, and its
     initiative; not "St. Teresa's Academy" nor "Children's Hospital"."""
+    if len(tokens) > 2 and tokens[0].endswith(("’s", "'s")) and _is_kind(tokens[0][:-2]):
+        # "the University’s Institute of Biodiversity ...": the university named before,
+        # its institute named here
+        return _split_at_possessive(tokens[1:])
     for i, token in enumerate(tokens[:-1]):
         if i and token.endswith(("’s", "'s")):
             left = [*tokens[:i], token[:-2]]
@@ -606,6 +631,19 @@ def _opens_with_kind(tokens: list[str]) -> bool:
     return False
 
 
+# Society as a field, one of two joined by "and", not a body: "Politik und Gesellschaft".
+_SOCIETY = word_set("society gesellschaft société societe sociedad sociedade gemeinschaft")
+# A chamber that opens its name is a body of trade or a house of parliament: "Chamber of
+# Commerce", "Chambre des métiers", "Chamber of Deputies"; else a room ("Chamber of Stars").
+_CHAMBERS = frozenset({"Chamber", "Chambre", "Cámara", "Kammer"})
+_CHAMBER_FIELDS = word_set(
+    """commerce industry industries trade deputies representatives mines mining agriculture
+    crafts notaries lawyers advocates physicians architects engineers accountants shipping
+    business economy comercio industria diputados representantes commerce métiers
+    agriculture députés notaires handwerk"""
+)
+
+
 def _is_organisation(tokens: list[str], acronym: str | None = None) -> bool:
     """Do *tokens* name a body? An *acronym* that fits them is a word of their own."""
     if len(tokens) < 2 or len(tokens) > 14:
@@ -614,6 +652,14 @@ def _is_organisation(tokens: list[str], acronym: str | None = None) -> bool:
         return False
     if tokens[-1] == "Program":
         return False  # "Airport Improvement Program": a programme, not a body (US spelling)
+    if len(tokens) == 3 and tokens[1] in _AND_WORDS and _bare(tokens[2]) in _SOCIETY:
+        return False  # "Politik und Gesellschaft", "Science and Society": two fields
+    if (
+        tokens[0] in _CHAMBERS
+        and tokens[1] in _HEAD_LINKS
+        and not any(_bare(t) in _CHAMBER_FIELDS for t in tokens[2:])
+    ):
+        return False  # "Chamber of Stars", "Chamber of Secrets": a room or a title
     opening = 0
     while opening < len(tokens) and not _is_org_word(tokens[opening]):
         opening += 1
@@ -795,6 +841,20 @@ def find_organisations(
                 and (more := _PORTFOLIO_LIST.match(text, m.end()))
             ):
                 name += more.group(0)  # "Senatsverwaltung für Bildung, Jugend und Familie"
+            elif text.startswith(name, m.start()) and (
+                kind := _LOWER_KIND_OF.search(text, max(0, m.start() - 16), m.start())
+            ):
+                name = kind.group(1) + name  # "the ministry of Transformation and Public Service"
+            elif (
+                name.endswith("of Excellence")
+                and text.endswith(name, 0, m.end())
+                and (field := _EXCELLENCE_IN.match(text, m.end()))
+                and not any(
+                    _fold(w) in NOT_NAME_WORDS or _fold(w) in REGION_WORDS
+                    for w in field.group(0).split()[1:]
+                )
+            ):
+                name += field.group(0)  # "Centre of Excellence in Palaeosciences"
             elif (
                 text.startswith(name, m.start())
                 and text[m.start() - 2 : m.start()] in ("d ", "& ")
@@ -821,6 +881,12 @@ def find_organisations(
     return tuple(shown for shown in found.values() if not _is_venue_or_kind(shown, text))
 
 
+# A kind of body written in lower case before its capitalised field: "the ministry of
+# Transformation and Public Service" is the ministry, not its field.
+_LOWER_KIND_OF = re.compile(r"(?<![\w-])((?:ministry|department|directorate|agency) of )$")
+# A centre of excellence is named for its field after "in", a word no other name runs on
+# over: "DST-NRF Centre of Excellence in Palaeosciences".
+_EXCELLENCE_IN = re.compile(r"[ \t]in[ \t](?:[A-Z][\w-]+[ \t](?:and[ \t]|&[ \t])?){0,3}[A-Z][\w-]+")
 # The fields a body's name lists before its last one: "Health, Education, Labor, and ".
 _FIELDS_BEFORE = re.compile(r"(?:[A-Z][a-z]+,[ \t]){2,5}(?:and|&)[ \t]$")
 _PORTFOLIO_KINDS = frozenset({"Committee", "Subcommittee", "Department", "Ministry"})
