@@ -361,3 +361,55 @@ def test_a_parliament_in_spanish() -> None:
 )
 def test_names_without_what_runs_on_or_is_cut_away(sentence: str, names: list[str]) -> None:
     assert list(orgs(sentence)) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        # The kind in lower case, its words, then its acronym.
+        (
+            "Le projet a été piloté par la direction interministérielle du numérique\n  (DINUM), "
+            "avec l’agence nationale de la sécurité des systèmes d'information (ANSSI).",
+            [
+                "direction interministérielle du numérique (DINUM)",
+                "agence nationale de la sécurité des systèmes d'information (ANSSI)",
+            ],
+        ),
+        (
+            "Ont voté la commission des libertés civiles, de la justice et des affaires "
+            "intérieures (LIBE) hier.",
+            ["commission des libertés civiles, de la justice et des affaires intérieures (LIBE)"],
+        ),
+        # A ministry and its capitalised portfolio, with its adjectives.
+        (
+            "Avec le ministère des Affaires étrangères et le ministère de l’Éducation nationale "
+            "et de la Jeunesse pour le webinaire.",
+            [
+                "ministère des Affaires étrangères",
+                "ministère de l’Éducation nationale et de la Jeunesse",
+            ],
+        ),
+        ("Jefe de proyecto, Ministerio francés de Educación y Juventud.", None),
+        # A body and the adjective of its reach.
+        ("hors de l’Union européenne, selon la Commission européenne.", None),
+        # A nickname in quotes is no body; an acronym in brackets after a sentence's words
+        # with no kind before them is no name.
+        ("En tant que « ministère de la Constitution et des communes », il", []),
+        ("Le service est ouvert à tous les agents de l’État (ETAT) depuis lundi.", []),
+    ],
+)
+def test_bodies_named_in_lower_case_in_french_and_spanish(
+    sentence: str, names: list[str] | None
+) -> None:
+    found = list(orgs(sentence))
+    if names is None:
+        names = [
+            n
+            for n in (
+                "Ministerio francés de Educación y Juventud",
+                "Union européenne",
+                "Commission européenne",
+            )
+            if n in sentence
+        ]
+    assert found == names

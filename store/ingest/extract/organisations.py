@@ -874,6 +874,10 @@ def find_organisations(
             add(m.group(0).split()[0], None)
         else:
             add(" ".join(m.group(0).split()), None)
+    if not text.isascii() and (" de " in text or " du " in text):
+        # French and Spanish write these: never a pure-ASCII text, nor one without "de"
+        for name, acronym in _lower_case_bodies(text):
+            add(name, acronym)
     for name in _standalone_names(text):
         bracketed, folded = f"({name})", _fold(name)
         if not any(bracketed in shown or key == folded for key, shown in found.items()):
@@ -1324,3 +1328,85 @@ def _shorter_or_glued(written: list[str], bare: list[str]) -> set[int]:
             ):
                 dropped.add(i)  # "Apache Software" of "Apache Software Foundation"
     return dropped
+
+
+# French and Spanish write a body's name in lower case after its kind: "la direction
+# interministérielle du numérique (DINUM)", "l’agence nationale de la sécurité des systèmes
+# d’information (ANSSI)", "le ministère des Armées", "l’Union européenne". No capitalised run
+# holds them; three shapes do: the kind, its words and its acronym in brackets; a ministry and
+# its capitalised portfolio; a body and the adjective of its reach.
+_ROMANCE_KINDS = word_set(
+    """ministère ministerio direction dirección agence agencia commission comisión secrétariat
+    secretaría délégation inspection conseil consejo comité autorité autoridad caisse institut
+    instituto observatoire office centre service mutualité banque"""
+)
+_DETERMINERS = word_set("la le les du des de au aux el del los las")
+_ACRONYM_AFTER = re.compile(r"\(([A-Z][A-Z0-9]{1,9})\)")
+# Where a name in lower case cannot go on, looking back from its acronym.
+_NAME_BREAK = re.compile(r"[.;:!?()\[\]«»“”\"]|\n[ \t]*\n|,(?![ \t]+(?:de|du|des|del)[ \t])")
+_LOOK_BACK = 200
+# Verbs and pronouns of a clause, never in a body's name: the acronym after them is another's.
+_CLAUSE_WORDS = word_set(
+    """est sont ont a était sera seront qui que qu’ qu' ne pas se il elle ils nous vous on
+    es son ha han fue era será quien lo le"""
+)
+# "ministère des Armées", "ministère de l’Éducation nationale et de la Jeunesse", "Ministerio
+# francés de Educación y Juventud": its portfolio, each part capitalised, with adjectives.
+_ADJECTIVE = (
+    r"[a-zà-ÿ’'-]*(?:ique|iques|al|ale|ales|aux|el|elle|elles|ère|ères|ier|iers|ien|ienne"
+    r"|iennes|ais|aise|aises|é|ée|ées|és|if|ive|ives|aire|aires|eur|eure|eures|ures|ano|ana)"
+    r"(?![\w’'-])"
+)
+_PORTFOLIO = (
+    rf"(?:(?:de la|des|du|de|del|de los|de las)[ \t]++|de l[’'])[A-ZÀ-Þ][\w’'-]++"
+    rf"(?:[ \t]++{_ADJECTIVE})*+"
+)
+_MINISTRY = re.compile(
+    rf"(?<![\w’'-])(?:[Mm]inistère|[Mm]inisterio)(?:[ \t]++{_ADJECTIVE})?[ \t]++{_PORTFOLIO}"
+    rf"(?:[ \t]++(?:et|y)[ \t]++(?:{_PORTFOLIO}|[A-ZÀ-Þ][\w’'-]++)"
+    r"(?:[ \t]++(?:des|de la|du)[ \t]++[a-zà-ÿ][\w’'-]++)?)?"
+)
+_REACH = re.compile(
+    r"(?<![\w-])(?:Union|Commission|Parlement|Banque|Cour|Comisión|Unión|Parlamento|Banco)"
+    r"[ \t]+(?:européenne|européen|mondiale|africaine|europea|europeo|mundial)(?![\w’'-])"
+)
+
+
+def _lower_case_bodies(text: str) -> list[tuple[str, str | None]]:
+    """Bodies named in French or Spanish in lower case, with their acronym when given."""
+    found: list[tuple[int, str, str | None]] = []
+    for m in _ACRONYM_AFTER.finditer(text):
+        if _fold(m.group(1)) in _NOT_BODIES:
+            continue
+        window = text[max(0, m.start() - _LOOK_BACK) : m.start()]
+        breaks = [b.end() for b in _NAME_BREAK.finditer(window)]
+        base = max(0, m.start() - _LOOK_BACK) + (breaks[-1] if breaks else 0)
+        words = [(w.start(), w.group(0)) for w in _WORD_RE.finditer(text, base, m.start())]
+        words = words[-16:]
+        # The last kind after a determiner: "la direction ... (DINUM)"; the words after it
+        # run to the bracket.
+        for k in range(len(words) - 2, 0, -1):
+            at, word = words[k]
+            before = words[k - 1][1]
+            if _fold(word) in _ROMANCE_KINDS and (
+                _fold(before) in _DETERMINERS or before in ("l’", "l'")
+            ):
+                if word[0].upper() != m.group(1)[0] and any(
+                    _fold(w) in _CLAUSE_WORDS for _, w in words[k + 1 :]
+                ):
+                    break  # "le service est ouvert à tous les agents de l’État (ETAT)"
+                end = words[-1][0] + len(words[-1][1])
+                name = " ".join(text[at:end].replace("*", "").split())
+                found.append((at, name, m.group(1)))
+                break
+    for pattern in (_MINISTRY, _REACH):
+        for m in pattern.finditer(text):
+            if text[max(0, m.start() - 2) : m.start()].strip() not in ("«", "“", '"'):
+                # not a nickname in quotes: "en tant que « ministère de la Constitution »"
+                found.append((m.start(), " ".join(m.group(0).split()), None))
+    found.sort()
+    return [(name, acronym) for _, name, acronym in found]
+
+
+# Words of a name in lower case; the French elided article stands apart: "l’agence".
+_WORD_RE = re.compile(r"[lLdD][’']|[\w-]+(?:[’'][\w-]+)*")
