@@ -413,3 +413,20 @@ def test_bodies_named_in_lower_case_in_french_and_spanish(
             if n in sentence
         ]
     assert found == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        # Bodies known by a word or two that no organisation word marks.
+        ("The Board will report to Congress and the White House.", ["Congress", "White House"]),
+        ("EU funding will follow, the UN said.", ["EU", "UN"]),
+        # Part of a longer name, a word in an address, or a heading in capitals: not those.
+        ("It is kept by the Library of Congress.", []),
+        ("He spoke at the Mobile World Congress in March.", ["Mobile World Congress"]),
+        ("See congress.gov and Congress.gov for the text.", []),
+        ("THE EU AND THE UN", []),
+    ],
+)
+def test_bodies_known_by_one_or_two_words(sentence: str, names: list[str]) -> None:
+    assert list(orgs(sentence)) == names

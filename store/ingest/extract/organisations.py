@@ -950,6 +950,13 @@ def _has_lowercase_near(text: str, start: int, end: int) -> bool:
     return any(ch.islower() for ch in text[max(0, start - 30) : end + 30])
 
 
+# Bodies known by one word or two that no organisation word marks: a legislature, an office,
+# two unions of states.
+_FEW_WORD_BODY = re.compile(r"(?<![\w&/.-])(?:Congress|White House|EU|UN)(?![\w&/-])")
+_CAPITALISED_ARTICLES = frozenset({"The", "the"})
+_NAME_LINKS = word_set("of de du des del der für")
+
+
 def _standalone_names(text: str) -> list[str]:
     """Names without an organisation word: known bodies, acronyms used as names, "the company X"."""
     names: list[tuple[int, str]] = []
@@ -965,6 +972,19 @@ def _standalone_names(text: str) -> list[str]:
             or (_fold(word) not in _NOT_BODIES and _SUBJECT_VERB.match(head, m.end()))
         ) and _has_lowercase_near(head, m.start(), m.end()):
             names.append((m.start(), word))
+    for m in _FEW_WORD_BODY.finditer(head):
+        before = head[max(0, m.start() - 30) : m.start()].split()[-1:]
+        after = head[m.end() : m.end() + 2]
+        if (
+            (not before or not before[0][:1].isupper() or before[0] in _CAPITALISED_ARTICLES)
+            and not (before and before[0] in _NAME_LINKS)
+            and not (after[:1] == " " and after[1:2].isupper())
+            and not (after[:1] == "." and after[1:2].isalnum())
+            and _has_lowercase_near(head, m.start(), m.end())
+        ):
+            # "Congress passed", "the White House said", "EU funding": not the "Library of
+            # Congress", the "Mobile World Congress" nor the "White House Office of ..."
+            names.append((m.start(), m.group(0)))
     mixed = "Of" in head or "Euro" in head or "Frontex" in head or "Interpol" in head
     for m in _MIXED_CASE_BODY.finditer(head) if mixed else ():
         edges = head[m.start() - 1 : m.start()] + head[m.end() : m.end() + 1]
