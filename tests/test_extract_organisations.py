@@ -430,3 +430,21 @@ def test_bodies_named_in_lower_case_in_french_and_spanish(
 )
 def test_bodies_known_by_one_or_two_words(sentence: str, names: list[str]) -> None:
     assert list(orgs(sentence)) == names
+
+
+def test_a_list_of_links_names_the_pages_it_links_to() -> None:
+    text = (
+        "The Acme Foundation said so.\n\nFurther information\n\nEP Multimedia Centre: "
+        "EU-Venezuela\n\nEP Research Service brief on fuels (October 2022)\n\nAbout Beta "
+        "Foundation\nBeta Foundation is a charity."
+    )
+    assert orgs(text) == ("Acme Foundation", "Beta Foundation")
+    # Prose after the list is read again; a sentence that opens with the words is prose.
+    prose = (
+        "Related links:\n\nOTC Markets Profile: https://example.com/x\n\nForward-Looking "
+        "Statement\n\nCertain information set forth in this press release contains "
+        "forward-looking information, as the Securities and Exchange Commission defines it "
+        "in its rules and in what it writes about them.\n\nFurther information on the Gamma "
+        "Foundation is online."
+    )
+    assert orgs(prose) == ("Securities and Exchange Commission", "Gamma Foundation")

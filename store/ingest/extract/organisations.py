@@ -792,7 +792,7 @@ def find_organisations(
     *people* the names of the release's people, cut out of capitalised runs.
     """
     found: dict[str, str] = {}  # folded name -> as shown
-    text = text[:_SCAN_CHARS]
+    text = _without_links_list(text[:_SCAN_CHARS])
     people_tokens = tuple(tuple(name.split()) for name in people)
 
     def add(name: str, acronym: str | None) -> None:
@@ -888,6 +888,48 @@ def find_organisations(
 # A kind of body written in lower case before its capitalised field: "the ministry of
 # Transformation and Public Service" is the ministry, not its field.
 _LOWER_KIND_OF = re.compile(r"(?<![\w-])((?:ministry|department|directorate|agency) of )$")
+# The heading of a list of links after a release ("Further information" / "EP Multimedia
+# Centre: EU-Venezuela" / "EP Research Service brief on ..."): what the list names are the
+# pages it links to, not what the release speaks of.
+_LINKS_HEADINGS = (
+    "Further information",
+    "More information",
+    "Related links",
+    "Useful links",
+    "Links",
+    "See also",
+    "Weitere Informationen",
+    "Plus d'informations",
+    "Plus d’informations",
+    "Más información",
+)
+
+
+_LINK_LINE = 150  # characters: a link's title is shorter, a paragraph longer
+
+
+def _without_links_list(text: str) -> str:
+    """*text* without a list of links under its heading, up to an "About" heading after it."""
+    for heading in _LINKS_HEADINGS:
+        at = text.find("\n" + heading)
+        while at >= 0:
+            end = at + 1 + len(heading)
+            line_end = text.find("\n", end)
+            if not text[end : line_end if line_end >= 0 else len(text)].strip(" \t:*#"):
+                # The list ends where prose or an "About" heading comes back: a line of a
+                # paragraph's length ("Forward-Looking Statement" and what it says stay).
+                resume = line_end
+                while resume >= 0:
+                    nxt = text.find("\n", resume + 1)
+                    line = text[resume + 1 : nxt if nxt >= 0 else len(text)]
+                    if len(line) > _LINK_LINE or line.startswith("About "):
+                        return text[:at] + text[resume:]
+                    resume = nxt
+                return text[:at]
+            at = text.find("\n" + heading, end)
+    return text
+
+
 # A centre of excellence is named for its field after "in", a word no other name runs on
 # over: "DST-NRF Centre of Excellence in Palaeosciences".
 _EXCELLENCE_IN = re.compile(r"[ \t]in[ \t](?:[A-Z][\w-]+[ \t](?:and[ \t]|&[ \t])?){0,3}[A-Z][\w-]+")
