@@ -448,3 +448,28 @@ def test_a_list_of_links_names_the_pages_it_links_to() -> None:
         "Foundation is online."
     )
     assert orgs(prose) == ("Securities and Exchange Commission", "Gamma Foundation")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        # A known acronym that only opens a longer name is that name's word.
+        (
+            "She sat on the DHS Data Privacy and Integrity Advisory Committee (DPIAC) then.",
+            ["DHS Data Privacy and Integrity Advisory Committee (DPIAC)"],
+        ),
+        # Named alone as well, it is listed.
+        (
+            "She sat on the DHS Data Privacy and Integrity Advisory Committee. The DHS agreed.",
+            ["DHS Data Privacy and Integrity Advisory Committee", "DHS"],
+        ),
+        # A kind that opens the next line with its field opens a name of its own.
+        (
+            "Dr. Paul Chu\nDirector, Texas Center for\n    Superconductivity\n    University of "
+            "Houston\n",
+            ["Texas Center for Superconductivity", "University of Houston"],
+        ),
+    ],
+)
+def test_names_that_open_or_follow_another(sentence: str, names: list[str]) -> None:
+    assert list(orgs(sentence)) == names

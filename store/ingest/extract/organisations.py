@@ -40,12 +40,14 @@ _KIND_NEXT = (
     r"(?:Committee|Subcommittee|Board|Council|Commission|Foundation|Institute|Association|"
     r"Agency|Department|Authority|Society|University|College|Corporation|Division)\b"
 )
+# A kind that opens the next line with its field after it opens a name of its own: "Texas
+# Center for\nSuperconductivity\nUniversity of Houston" names two bodies.
 # A part of a body, a word into the next line: not a heading over a name ("Details\nHook
 # Agency"), nor a name repeated on the next line.
 _PART_NEXT = r"(?:[A-Z][a-z-]+[ \t]+)?(?:Section|Division|Subcommittee|Bureau)\b"
 _RUN = re.compile(
     rf"{_CAP}(?:(?:[ \t]{{1,3}}+(?:{_CONNECT}{_GAP}){{0,3}}|{_NEWLINE}(?:{_CONNECT}{_GAP}){{1,3}}"
-    rf"|{_NEWLINE}(?={_KIND_NEXT}|{_PART_NEXT})){_CAP}){{1,14}}"
+    rf"|{_NEWLINE}(?={_KIND_NEXT}(?![ \t]+(?:of|for)\b)|{_PART_NEXT})){_CAP}){{1,14}}"
     rf"(?P<suffix>,?[ \t](?:{ORG_SUFFIX})(?![\w]))?"
     r"(?:[ \t]{0,3}\((?P<acr>[A-Z][A-Za-z0-9&.-]{1,11})\))?"
 )
@@ -880,7 +882,10 @@ def find_organisations(
             add(name, acronym)
     for name in _standalone_names(text):
         bracketed, folded = f"({name})", _fold(name)
-        if not any(bracketed in shown or key == folded for key, shown in found.items()):
+        if not any(bracketed in shown or key == folded for key, shown in found.items()) and not (
+            any(shown.startswith(name + " ") for shown in found.values())
+            and _only_opens_names(text, name)
+        ):
             add(name, None)
     return tuple(shown for shown in found.values() if not _is_venue_or_kind(shown, text))
 
@@ -933,6 +938,24 @@ def _without_links_list(text: str) -> str:
 # A centre of excellence is named for its field after "in", a word no other name runs on
 # over: "DST-NRF Centre of Excellence in Palaeosciences".
 _EXCELLENCE_IN = re.compile(r"[ \t]in[ \t](?:[A-Z][\w-]+[ \t](?:and[ \t]|&[ \t])?){0,3}[A-Z][\w-]+")
+
+
+def _only_opens_names(text: str, acronym: str) -> bool:
+    """Does *acronym* only ever open a longer name ("DHS Data Privacy and Integrity Advisory
+    Committee"), never stand for its body alone?"""
+    at = text.find(acronym)
+    while at >= 0:
+        end = at + len(acronym)
+        edges = text[at - 1 : at] + text[end : end + 1]
+        if not any(ch.isalnum() or ch in "&-" for ch in edges) and not _NEXT_CAPITAL.match(
+            text, end
+        ):
+            return False
+        at = text.find(acronym, end)
+    return True
+
+
+_NEXT_CAPITAL = re.compile(r"[ \t]+[A-Z]")
 # The fields a body's name lists before its last one: "Health, Education, Labor, and ".
 _FIELDS_BEFORE = re.compile(r"(?:[A-Z][a-z]+,[ \t]){2,5}(?:and|&)[ \t]$")
 _PORTFOLIO_KINDS = frozenset({"Committee", "Subcommittee", "Department", "Ministry"})
