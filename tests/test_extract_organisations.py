@@ -352,6 +352,12 @@ def test_a_parliament_in_spanish() -> None:
             "Acting under the aegis of the ministry of Transformation and Public Service, it",
             ["ministry of Transformation and Public Service"],
         ),
+        # A state university's campus after a comma ends the name; a country does not.
+        (
+            "Roy T. Fielding (University of California, Irvine) and Jo (University of Oxford, "
+            "England)",
+            ["University of California, Irvine", "University of Oxford"],
+        ),
         # An officer of a body, not a minister of a portfolio.
         (
             "He was Secretary and Chief Legal Officer of Ares Credit Allocation Fund until May.",

@@ -848,6 +848,16 @@ def find_organisations(
             ):
                 name = kind.group(1) + name  # "the ministry of Transformation and Public Service"
             elif (
+                name.startswith("University of ")
+                and text.endswith(name, 0, m.end())
+                and (campus := _CAMPUS.match(text, m.end()))
+                and not any(
+                    _fold(w) in NOT_NAME_WORDS or _fold(w) in REGION_WORDS
+                    for w in campus.group(1).split()
+                )
+            ):
+                name += campus.group(0)  # "University of California, Irvine": one campus
+            elif (
                 name.endswith("of Excellence")
                 and text.endswith(name, 0, m.end())
                 and (field := _EXCELLENCE_IN.match(text, m.end()))
@@ -890,6 +900,9 @@ def find_organisations(
     return tuple(shown for shown in found.values() if not _is_venue_or_kind(shown, text))
 
 
+# A state university's campus after a comma, the name's end after it: "University of
+# California, Irvine)"; not a country ("University of Oxford, England") nor a list.
+_CAMPUS = re.compile(r",[ \t]([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)(?=[)\n;])")
 # A kind of body written in lower case before its capitalised field: "the ministry of
 # Transformation and Public Service" is the ministry, not its field.
 _LOWER_KIND_OF = re.compile(r"(?<![\w-])((?:ministry|department|directorate|agency) of )$")
