@@ -358,6 +358,13 @@ def test_a_parliament_in_spanish() -> None:
             "England)",
             ["University of California, Irvine", "University of Oxford"],
         ),
+        # A body's name in another language in brackets is the same body, shown with it.
+        (
+            "Se unen al Comité de Europa Interoperable.\n\nEl Comité de Europa Interoperable "
+            "(Interoperable Europe Board, en inglés), un cuerpo. The Interoperable Europe Board "
+            "meets.",
+            ["Comité de Europa Interoperable (Interoperable Europe Board)"],
+        ),
         # An officer of a body, not a minister of a portfolio.
         (
             "He was Secretary and Chief Legal Officer of Ares Credit Allocation Fund until May.",

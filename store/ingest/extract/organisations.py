@@ -797,9 +797,11 @@ def find_organisations(
     text = _without_links_list(text[:_SCAN_CHARS])
     people_tokens = tuple(tuple(name.split()) for name in people)
 
+    translations: set[str] = set()
+
     def add(name: str, acronym: str | None) -> None:
         key = _fold(name)
-        if key in exclude or any(key in person for person in exclude):
+        if key in exclude or key in translations or any(key in person for person in exclude):
             return
         if _LEADERS_TERM.fullmatch(name) and (
             name.split()[0] in _PRESIDENTS
@@ -877,6 +879,16 @@ def find_organisations(
                 # "Health, Education, Labor, and Pensions Committee": the committee's fields
                 # listed before the last one
                 name = fields.group(0) + name
+            elif (
+                not acronym
+                and "(" in text[m.end() : m.end() + 4]
+                and text.endswith(name, 0, m.end())
+                and (translated := _TRANSLATED.match(text, m.end()))
+            ):
+                # "Comité de Europa Interoperable (Interoperable Europe Board, en inglés)": one
+                # body, its name in another language shown with it, not listed again
+                acronym = translated.group(1)
+                translations.add(_fold(acronym))
             add(name, acronym)
     for m in _GROUP_OF_N.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-"):
@@ -900,6 +912,12 @@ def find_organisations(
     return tuple(shown for shown in found.values() if not _is_venue_or_kind(shown, text))
 
 
+# A body's name in another language in brackets after it, the language said.
+_TRANSLATED = re.compile(
+    r"[ \t]*\(([A-ZÀ-Þ][^()\n,]{2,80}?),[ \t]*(?:en inglés|en anglais|in English|auf Englisch"
+    r"|en français|in French|auf Französisch|en español|in Spanish|auf Spanisch|auf Deutsch"
+    r"|in German|en allemand|en alemán)\)"
+)
 # A state university's campus after a comma, the name's end after it: "University of
 # California, Irvine)"; not a country ("University of Oxford, England") nor a list.
 _CAMPUS = re.compile(r",[ \t]([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)(?=[)\n;])")
