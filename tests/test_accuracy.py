@@ -80,14 +80,17 @@ CONTACT_MARGIN = 0.05
 # The issuer names an issuer only where it is right at least 90% of the time on the real
 # corpus (precision over recall: the issuer shows on every row). Raise them as extraction
 # improves (see tests/devset/SOURCES.md, "The floors").
+# Organisations and people raised at 2026-12-07 00:45 UTC (orgs3): dates, possessives,
+# portfolios and link lists out of organisations, bodies in lower case in French and Spanish,
+# Congress and the like; surnames in capitals and parliamentary groups for people.
 FLOORS: dict[str, dict[str, float]] = {
     "headline": {"accuracy": 0.936},  # measured 0.986
     "date": {"accuracy": 0.936},  # 0.986
     "place": {"accuracy": 0.943},  # 0.993
     "issuer": {"accuracy": 0.786},  # 0.836
     "language": {"accuracy": 0.95},  # 1.000
-    "organisations": {"precision": 0.784, "recall": 0.34},  # 0.834, 0.390
-    "people": {"precision": 0.941, "recall": 0.457},  # 0.991, 0.507
+    "organisations": {"precision": 0.823, "recall": 0.408},  # 0.873, 0.458
+    "people": {"precision": 0.941, "recall": 0.477},  # 0.991, 0.527
     "contact_emails": {"precision": 0.936, "recall": 0.871},  # 0.986, 0.921
     "contact_names": {"precision": 0.95, "recall": 0.88},  # 1.000, 0.930
     "contact_phones": {"precision": 0.929, "recall": 0.872},  # 0.979, 0.922
