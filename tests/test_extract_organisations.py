@@ -403,6 +403,19 @@ def test_names_without_what_runs_on_or_is_cut_away(sentence: str, names: list[st
             ],
         ),
         ("Jefe de proyecto, Ministerio francés de Educación y Juventud.", None),
+        # A ministry and whose it is; a kind with an accent and its acronym, found by both
+        # shapes at one place (they once could not be sorted); a shorter name written again.
+        (
+            "Selon le ministère des Armées (MINARM), le ministère de la Santé de l'Ontario et le "
+            "ministère fédéral de l’Intérieur et du Territoire de la République fédérale "
+            "d’Allemagne, puis le ministère fédéral de l’Intérieur.",
+            [
+                "ministère des Armées (MINARM)",
+                "ministère de la Santé de l'Ontario",
+                "ministère fédéral de l’Intérieur et du Territoire de la République fédérale "
+                "d’Allemagne",
+            ],
+        ),
         # A body and the adjective of its reach.
         ("hors de l’Union européenne, selon la Commission européenne.", None),
         # A nickname in quotes is no body; an acronym in brackets after a sentence's words

@@ -1474,13 +1474,15 @@ _ADJECTIVE = (
     r"(?![\w’'-])"
 )
 _PORTFOLIO = (
-    rf"(?:(?:de la|des|du|de|del|de los|de las)[ \t]++|de l[’'])[A-ZÀ-Þ][\w’'-]++"
+    rf"(?:(?:de la|des|du|de|del|de los|de las)[ \t]++|de l[’']|d[’'])[A-ZÀ-Þ][\w’'-]++"
     rf"(?:[ \t]++{_ADJECTIVE})*+"
 )
 _MINISTRY = re.compile(
     rf"(?<![\w’'-])(?:[Mm]inistère|[Mm]inisterio)(?:[ \t]++{_ADJECTIVE})?[ \t]++{_PORTFOLIO}"
     rf"(?:[ \t]++(?:et|y)[ \t]++(?:{_PORTFOLIO}|[A-ZÀ-Þ][\w’'-]++)"
     r"(?:[ \t]++(?:des|de la|du)[ \t]++[a-zà-ÿ][\w’'-]++)?)?"
+    # whose it is: "ministère de la Santé de l'Ontario", "... de la République fédérale d’Allemagne"
+    rf"(?:[ \t]++{_PORTFOLIO}){{0,2}}+"
 )
 _REACH = re.compile(
     r"(?<![\w-])(?:Union|Commission|Parlement|Banque|Cour|Comisión|Unión|Parlamento|Banco)"
@@ -1504,11 +1506,12 @@ def _lower_case_bodies(text: str) -> list[tuple[str, str | None]]:
         for k in range(len(words) - 2, 0, -1):
             at, word = words[k]
             before = words[k - 1][1]
-            if _fold(word) in _ROMANCE_KINDS and (
-                _fold(before) in _DETERMINERS or before in ("l’", "l'")
+            # Lower case, not folded: the word lists keep their accents ("ministère").
+            if word.lower() in _ROMANCE_KINDS and (
+                before.lower() in _DETERMINERS or before in ("l’", "l'")
             ):
                 if word[0].upper() != m.group(1)[0] and any(
-                    _fold(w) in _CLAUSE_WORDS for _, w in words[k + 1 :]
+                    w.lower() in _CLAUSE_WORDS for _, w in words[k + 1 :]
                 ):
                     break  # "le service est ouvert à tous les agents de l’État (ETAT)"
                 end = words[-1][0] + len(words[-1][1])
@@ -1520,8 +1523,15 @@ def _lower_case_bodies(text: str) -> list[tuple[str, str | None]]:
             if text[max(0, m.start() - 2) : m.start()].strip() not in ("«", "“", '"'):
                 # not a nickname in quotes: "en tant que « ministère de la Constitution »"
                 found.append((m.start(), " ".join(m.group(0).split()), None))
-    found.sort()
-    return [(name, acronym) for _, name, acronym in found]
+    found.sort(key=lambda entry: entry[0])
+    names = [name for _, name, _ in found]
+    # A name written again at more length ("ministère fédéral de l’Intérieur" of "... et du
+    # Territoire"): the whole one stands for both.
+    return [
+        (name, acronym)
+        for _, name, acronym in found
+        if not any(other.startswith(name + " ") for other in names)
+    ]
 
 
 # Words of a name in lower case; the French elided article stands apart: "l’agence".
