@@ -942,28 +942,28 @@ _LINKS_HEADINGS = (
 
 
 _LINK_LINE = 150  # characters: a link's title is shorter, a paragraph longer
+# One regex, its literal "\n" first: tried at line starts only.
+_LINKS_HEADING = re.compile(
+    "\n(?:" + "|".join(map(re.escape, _LINKS_HEADINGS)) + ")[ \t:*#]*(?:\n|$)"
+)
 
 
 def _without_links_list(text: str) -> str:
     """*text* without a list of links under its heading, up to an "About" heading after it."""
-    for heading in _LINKS_HEADINGS:
-        at = text.find("\n" + heading)
-        while at >= 0:
-            end = at + 1 + len(heading)
-            line_end = text.find("\n", end)
-            if not text[end : line_end if line_end >= 0 else len(text)].strip(" \t:*#"):
-                # The list ends where prose or an "About" heading comes back: a line of a
-                # paragraph's length ("Forward-Looking Statement" and what it says stay).
-                resume = line_end
-                while resume >= 0:
-                    nxt = text.find("\n", resume + 1)
-                    line = text[resume + 1 : nxt if nxt >= 0 else len(text)]
-                    if len(line) > _LINK_LINE or line.startswith("About "):
-                        return text[:at] + text[resume:]
-                    resume = nxt
-                return text[:at]
-            at = text.find("\n" + heading, end)
-    return text
+    found = _LINKS_HEADING.search(text)
+    if found is None:
+        return text
+    at, line_end = found.start(), found.end() - 1
+    # The list ends where prose or an "About" heading comes back: a line of a paragraph's
+    # length ("Forward-Looking Statement" and what it says stay).
+    resume = line_end if text[line_end : line_end + 1] == "\n" else -1
+    while resume >= 0:
+        nxt = text.find("\n", resume + 1)
+        line = text[resume + 1 : nxt if nxt >= 0 else len(text)]
+        if len(line) > _LINK_LINE or line.startswith("About "):
+            return text[:at] + text[resume:]
+        resume = nxt
+    return text[:at]
 
 
 # A centre of excellence is named for its field after "in", a word no other name runs on
@@ -1048,7 +1048,8 @@ def _has_lowercase_near(text: str, start: int, end: int) -> bool:
 
 # Bodies known by one word or two that no organisation word marks: a legislature, an office,
 # two unions of states.
-_FEW_WORD_BODY = re.compile(r"(?<![\w&/.-])(?:Congress|White House|EU|UN)(?![\w&/-])")
+_FEW_WORD_BODIES = ("Congress", "White House", "EU", "UN")
+_FEW_WORD_BODY = re.compile(rf"(?<![\w&/.-])(?:{'|'.join(_FEW_WORD_BODIES)})(?![\w&/-])")
 _CAPITALISED_ARTICLES = frozenset({"The", "the"})
 _NAME_LINKS = word_set("of de du des del der für")
 
@@ -1068,7 +1069,10 @@ def _standalone_names(text: str) -> list[str]:
             or (_fold(word) not in _NOT_BODIES and _SUBJECT_VERB.match(head, m.end()))
         ) and _has_lowercase_near(head, m.start(), m.end()):
             names.append((m.start(), word))
-    for m in _FEW_WORD_BODY.finditer(head):
+    # Found with str.find, the regex only where one of them is: most texts name none.
+    named = "Congress" in head or "White House" in head or "EU" in head or "UN" in head
+    spots = _FEW_WORD_BODY.finditer(head) if named else ()
+    for m in spots:
         before = head[max(0, m.start() - 30) : m.start()].split()[-1:]
         after = head[m.end() : m.end() + 2]
         if (
