@@ -451,6 +451,8 @@ def test_bodies_named_in_lower_case_in_french_and_spanish(
         ("It is kept by the Library of Congress.", []),
         ("He spoke at the Mobile World Congress in March.", ["Mobile World Congress"]),
         ("See congress.gov and Congress.gov for the text.", []),
+        # A numbered Congress is a term of it, not the body.
+        ("He introduced it in the 109th Congress as a bill.", []),
         ("THE EU AND THE UN", []),
     ],
 )

@@ -1052,6 +1052,7 @@ _FEW_WORD_BODIES = ("Congress", "White House", "EU", "UN")
 _FEW_WORD_BODY = re.compile(rf"(?<![\w&/.-])(?:{'|'.join(_FEW_WORD_BODIES)})(?![\w&/-])")
 _CAPITALISED_ARTICLES = frozenset({"The", "the"})
 _NAME_LINKS = word_set("of de du des del der für")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
 def _standalone_names(text: str) -> list[str]:
@@ -1078,6 +1079,7 @@ def _standalone_names(text: str) -> list[str]:
         if (
             (not before or not before[0][:1].isupper() or before[0] in _CAPITALISED_ARTICLES)
             and not (before and before[0] in _NAME_LINKS)
+            and not (before and _ORDINAL.fullmatch(before[0]))  # "the 109th Congress": a term
             and not (after[:1] == " " and after[1:2].isupper())
             and not (after[:1] == "." and after[1:2].isalnum())
             and _has_lowercase_near(head, m.start(), m.end())
