@@ -311,3 +311,193 @@ def test_a_part_of_a_body_a_word_into_the_next_line() -> None:
 
 def test_a_parliament_in_spanish() -> None:
     assert orgs("El Parlamento Europeo votó el martes.\n") == ("Parlamento Europeo",)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        # A date run on after the name, with or without its month.
+        (
+            "Gibbons outlined to the Advisory Committee on the\nRedesign of the Space Station "
+            "on April 3, three options.",
+            ["Advisory Committee on the Redesign of the Space Station"],
+        ),
+        ("It was approved by the Supervisory Board on 30 June.", ["Supervisory Board"]),
+        ("It joins the Beta Media Group on 1st of January 2026.", ["Beta Media Group"]),
+        # A body named by its kind's possessive is that body's part: its own name follows.
+        (
+            "It was done at the University’s Institute of Biodiversity and Comparative Medicine.",
+            ["Institute of Biodiversity and Comparative Medicine"],
+        ),
+        # A chamber opening its name is one of trade or a house of parliament, not a room.
+        (
+            "They named it the “Chamber of Stars”, next to the Chamber of Commerce of Leeds.",
+            ["Chamber of Commerce of Leeds"],
+        ),
+        # Society as a field paired with another, not a body.
+        ("Sie stellen sich Fragen über Politik und Gesellschaft.", []),
+        # A centre of excellence goes on with its field after "in", not with a place.
+        (
+            "Through the DST-NRF Centre of Excellence in Palaeosciences, it works.",
+            ["DST-NRF Centre of Excellence in Palaeosciences"],
+        ),
+        (
+            "The Acme Cardiac Center of Excellence in Kansas City opened.",
+            ["Acme Cardiac Center of Excellence"],
+        ),
+        # A minister's portfolio after "of" is no body; the ministry is named with its kind,
+        # in lower case as well.
+        ("- Stanislas GUERINI, French Minister of Transformation and Public Service", []),
+        (
+            "Acting under the aegis of the ministry of Transformation and Public Service, it",
+            ["ministry of Transformation and Public Service"],
+        ),
+        # A state university's campus after a comma ends the name; a country does not.
+        (
+            "Roy T. Fielding (University of California, Irvine) and Jo (University of Oxford, "
+            "England)",
+            ["University of California, Irvine", "University of Oxford"],
+        ),
+        # A body's name in another language in brackets is the same body, shown with it.
+        (
+            "Se unen al Comité de Europa Interoperable.\n\nEl Comité de Europa Interoperable "
+            "(Interoperable Europe Board, en inglés), un cuerpo. The Interoperable Europe Board "
+            "meets.",
+            ["Comité de Europa Interoperable (Interoperable Europe Board)"],
+        ),
+        # An officer of a body, not a minister of a portfolio.
+        (
+            "He was Secretary and Chief Legal Officer of Ares Credit Allocation Fund until May.",
+            ["Ares Credit Allocation Fund"],
+        ),
+    ],
+)
+def test_names_without_what_runs_on_or_is_cut_away(sentence: str, names: list[str]) -> None:
+    assert list(orgs(sentence)) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        # The kind in lower case, its words, then its acronym.
+        (
+            "Le projet a été piloté par la direction interministérielle du numérique\n  (DINUM), "
+            "avec l’agence nationale de la sécurité des systèmes d'information (ANSSI).",
+            [
+                "direction interministérielle du numérique (DINUM)",
+                "agence nationale de la sécurité des systèmes d'information (ANSSI)",
+            ],
+        ),
+        (
+            "Ont voté la commission des libertés civiles, de la justice et des affaires "
+            "intérieures (LIBE) hier.",
+            ["commission des libertés civiles, de la justice et des affaires intérieures (LIBE)"],
+        ),
+        # A ministry and its capitalised portfolio, with its adjectives.
+        (
+            "Avec le ministère des Affaires étrangères et le ministère de l’Éducation nationale "
+            "et de la Jeunesse pour le webinaire.",
+            [
+                "ministère des Affaires étrangères",
+                "ministère de l’Éducation nationale et de la Jeunesse",
+            ],
+        ),
+        ("Jefe de proyecto, Ministerio francés de Educación y Juventud.", None),
+        # A ministry and whose it is; a kind with an accent and its acronym, found by both
+        # shapes at one place (they once could not be sorted); a shorter name written again.
+        (
+            "Selon le ministère des Armées (MINARM), le ministère de la Santé de l'Ontario et le "
+            "ministère fédéral de l’Intérieur et du Territoire de la République fédérale "
+            "d’Allemagne, puis le ministère fédéral de l’Intérieur.",
+            [
+                "ministère des Armées (MINARM)",
+                "ministère de la Santé de l'Ontario",
+                "ministère fédéral de l’Intérieur et du Territoire de la République fédérale "
+                "d’Allemagne",
+            ],
+        ),
+        # A body and the adjective of its reach.
+        ("hors de l’Union européenne, selon la Commission européenne.", None),
+        # A nickname in quotes is no body; an acronym in brackets after a sentence's words
+        # with no kind before them is no name.
+        ("En tant que « ministère de la Constitution et des communes », il", []),
+        ("Le service est ouvert à tous les agents de l’État (ETAT) depuis lundi.", []),
+    ],
+)
+def test_bodies_named_in_lower_case_in_french_and_spanish(
+    sentence: str, names: list[str] | None
+) -> None:
+    found = list(orgs(sentence))
+    if names is None:
+        names = [
+            n
+            for n in (
+                "Ministerio francés de Educación y Juventud",
+                "Union européenne",
+                "Commission européenne",
+            )
+            if n in sentence
+        ]
+    assert found == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        # Bodies known by a word or two that no organisation word marks.
+        ("The Board will report to Congress and the White House.", ["Congress", "White House"]),
+        ("EU funding will follow, the UN said.", ["EU", "UN"]),
+        # Part of a longer name, a word in an address, or a heading in capitals: not those.
+        ("It is kept by the Library of Congress.", []),
+        ("He spoke at the Mobile World Congress in March.", ["Mobile World Congress"]),
+        ("See congress.gov and Congress.gov for the text.", []),
+        # A numbered Congress is a term of it, not the body.
+        ("He introduced it in the 109th Congress as a bill.", []),
+        ("THE EU AND THE UN", []),
+    ],
+)
+def test_bodies_known_by_one_or_two_words(sentence: str, names: list[str]) -> None:
+    assert list(orgs(sentence)) == names
+
+
+def test_a_list_of_links_names_the_pages_it_links_to() -> None:
+    text = (
+        "The Acme Foundation said so.\n\nFurther information\n\nEP Multimedia Centre: "
+        "EU-Venezuela\n\nEP Research Service brief on fuels (October 2022)\n\nAbout Beta "
+        "Foundation\nBeta Foundation is a charity."
+    )
+    assert orgs(text) == ("Acme Foundation", "Beta Foundation")
+    # Prose after the list is read again; a sentence that opens with the words is prose.
+    prose = (
+        "Related links:\n\nOTC Markets Profile: https://example.com/x\n\nForward-Looking "
+        "Statement\n\nCertain information set forth in this press release contains "
+        "forward-looking information, as the Securities and Exchange Commission defines it "
+        "in its rules and in what it writes about them.\n\nFurther information on the Gamma "
+        "Foundation is online."
+    )
+    assert orgs(prose) == ("Securities and Exchange Commission", "Gamma Foundation")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        # A known acronym that only opens a longer name is that name's word.
+        (
+            "She sat on the DHS Data Privacy and Integrity Advisory Committee (DPIAC) then.",
+            ["DHS Data Privacy and Integrity Advisory Committee (DPIAC)"],
+        ),
+        # Named alone as well, it is listed.
+        (
+            "She sat on the DHS Data Privacy and Integrity Advisory Committee. The DHS agreed.",
+            ["DHS Data Privacy and Integrity Advisory Committee", "DHS"],
+        ),
+        # A kind that opens the next line with its field opens a name of its own.
+        (
+            "Dr. Paul Chu\nDirector, Texas Center for\n    Superconductivity\n    University of "
+            "Houston\n",
+            ["Texas Center for Superconductivity", "University of Houston"],
+        ),
+    ],
+)
+def test_names_that_open_or_follow_another(sentence: str, names: list[str]) -> None:
+    assert list(orgs(sentence)) == names

@@ -201,3 +201,30 @@ def test_a_work_by_someone_is_not_part_of_their_name() -> None:
 def test_a_surname_with_its_particle_alone_is_the_person_named_before() -> None:
     text = "Peter Van der Beken said so. Later Mr. Van der Beken added more.\n"
     assert [p.name for p in find_people(text)] == ["Peter Van der Beken"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A member of the European Parliament: the surname in capitals, the group and the
+        # country in brackets.
+        (
+            "Quotes\n\nAndrzej BUŁA (EPP, PL), co-rapporteur, said it. Younous OMARJEE (the Left, "
+            "FR) co-rapporteur stated: “Yes.” Ismail Ertug (S&D, DE) said: “No.”",
+            ["Andrzej BUŁA", "Younous OMARJEE", "Ismail Ertug"],
+        ),
+        # A French minister signing a quote, the surname in capitals.
+        (
+            "« Je suis ravi. »\n\n**Stanislas GUERINI, ministre de la Transformation**",
+            ["Stanislas GUERINI"],
+        ),
+        # A place and its state in brackets is no parliamentary group.
+        ("They work with Keefe Memorial (Cheyenne Wells, CO) and others.", []),
+        # An acronym, a suffix or a degree in capitals is no surname; a word of a body's
+        # name in capitals is no surname either.
+        ("Visit Rexel USA (EPP, PL) today.", []),
+        ("Colorado SKIES Academy, a charter school, said it would open.", []),
+    ],
+)
+def test_surnames_in_capitals_and_parliamentary_groups(text: str, names: list[str]) -> None:
+    assert [p.name for p in find_people(text)] == names

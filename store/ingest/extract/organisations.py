@@ -40,12 +40,14 @@ _KIND_NEXT = (
     r"(?:Committee|Subcommittee|Board|Council|Commission|Foundation|Institute|Association|"
     r"Agency|Department|Authority|Society|University|College|Corporation|Division)\b"
 )
+# A kind that opens the next line with its field after it opens a name of its own: "Texas
+# Center for\nSuperconductivity\nUniversity of Houston" names two bodies.
 # A part of a body, a word into the next line: not a heading over a name ("Details\nHook
 # Agency"), nor a name repeated on the next line.
 _PART_NEXT = r"(?:[A-Z][a-z-]+[ \t]+)?(?:Section|Division|Subcommittee|Bureau)\b"
 _RUN = re.compile(
     rf"{_CAP}(?:(?:[ \t]{{1,3}}+(?:{_CONNECT}{_GAP}){{0,3}}|{_NEWLINE}(?:{_CONNECT}{_GAP}){{1,3}}"
-    rf"|{_NEWLINE}(?={_KIND_NEXT}|{_PART_NEXT})){_CAP}){{1,14}}"
+    rf"|{_NEWLINE}(?={_KIND_NEXT}(?![ \t]+(?:of|for)\b)|{_PART_NEXT})){_CAP}){{1,14}}"
     rf"(?P<suffix>,?[ \t](?:{ORG_SUFFIX})(?![\w]))?"
     r"(?:[ \t]{0,3}\((?P<acr>[A-Z][A-Za-z0-9&.-]{1,11})\))?"
 )
@@ -294,6 +296,13 @@ def _is_role_word(token: str) -> bool:
     )
 
 
+_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?|(?:19|20)\d\d")
+# Officers whose title names a portfolio after "of", not their employer.
+_PORTFOLIO_ROLES = word_set(
+    "minister secretary ministre ministra ministro secretario secretaria secrétaire ministerin"
+)
+
+
 def _trim(tokens: list[str]) -> list[str]:
     """Drop a leading role ("Director General of the"), sentence openers and loose ends."""
     tokens = _drop_openers(tokens)
@@ -310,6 +319,13 @@ def _trim(tokens: list[str]) -> list[str]:
                 and not any(map(_is_org_word, head))
             ):
                 tokens = tokens[i + 1 :]
+                if _bare(head[-1]) in _PORTFOLIO_ROLES and not (
+                    _is_org_word(tokens[0]) or _bare(tokens[0]) in _OPENERS
+                ):
+                    # "Minister of Transformation and Public Service", "Secretary of Health
+                    # and Human Services": a minister's portfolio; the ministry is named
+                    # with its kind ("the Department of Energy")
+                    return []
             break
     tokens = _drop_openers(tokens)
     for i, token in enumerate(tokens):
@@ -319,6 +335,13 @@ def _trim(tokens: list[str]) -> list[str]:
     while len(tokens) > 1 and (
         _bare(tokens[-1]) in _LOOSE_ENDS
         or (_bare(tokens[-1]) in _OFFICE_WORDS and _bare(tokens[-2]) in _BODY_KINDS)
+        # "Advisory Committee on the Redesign ... on April 3", "Supervisory Board on 30 June":
+        # a date after the name
+        or (
+            len(tokens) > 2
+            and _DAY.fullmatch(tokens[-1]) is not None
+            and (_bare(tokens[-2]) in MONTH_WORDS or tokens[-2] == "on")
+        )
     ):
         # "Senate Judiciary Committee Chairman Sen": the body before its officer's title; not
         # "Academy of Truck Accident Attorneys", "Acting Energy Secretary"
@@ -454,6 +477,10 @@ _LOST_POSSESSIVES = frozenset(kind + "s" for kind in _PUBLIC_KINDS)
 def _split_at_possessive(tokens: list[str]) -> list[list[str]]:
     """ "Linux Foundation’s Core Infrastructure Initiative": the foundation, and its
     initiative; not "St. Teresa's Academy" nor "Children's Hospital"."""
+    if len(tokens) > 2 and tokens[0].endswith(("’s", "'s")) and _is_kind(tokens[0][:-2]):
+        # "the University’s Institute of Biodiversity ...": the university named before,
+        # its institute named here
+        return _split_at_possessive(tokens[1:])
     for i, token in enumerate(tokens[:-1]):
         if i and token.endswith(("’s", "'s")):
             left = [*tokens[:i], token[:-2]]
@@ -606,6 +633,19 @@ def _opens_with_kind(tokens: list[str]) -> bool:
     return False
 
 
+# Society as a field, one of two joined by "and", not a body: "Politik und Gesellschaft".
+_SOCIETY = word_set("society gesellschaft société societe sociedad sociedade gemeinschaft")
+# A chamber that opens its name is a body of trade or a house of parliament: "Chamber of
+# Commerce", "Chambre des métiers", "Chamber of Deputies"; else a room ("Chamber of Stars").
+_CHAMBERS = frozenset({"Chamber", "Chambre", "Cámara", "Kammer"})
+_CHAMBER_FIELDS = word_set(
+    """commerce industry industries trade deputies representatives mines mining agriculture
+    crafts notaries lawyers advocates physicians architects engineers accountants shipping
+    business economy comercio industria diputados representantes commerce métiers
+    agriculture députés notaires handwerk"""
+)
+
+
 def _is_organisation(tokens: list[str], acronym: str | None = None) -> bool:
     """Do *tokens* name a body? An *acronym* that fits them is a word of their own."""
     if len(tokens) < 2 or len(tokens) > 14:
@@ -614,6 +654,14 @@ def _is_organisation(tokens: list[str], acronym: str | None = None) -> bool:
         return False
     if tokens[-1] == "Program":
         return False  # "Airport Improvement Program": a programme, not a body (US spelling)
+    if len(tokens) == 3 and tokens[1] in _AND_WORDS and _bare(tokens[2]) in _SOCIETY:
+        return False  # "Politik und Gesellschaft", "Science and Society": two fields
+    if (
+        tokens[0] in _CHAMBERS
+        and tokens[1] in _HEAD_LINKS
+        and not any(_bare(t) in _CHAMBER_FIELDS for t in tokens[2:])
+    ):
+        return False  # "Chamber of Stars", "Chamber of Secrets": a room or a title
     opening = 0
     while opening < len(tokens) and not _is_org_word(tokens[opening]):
         opening += 1
@@ -746,12 +794,14 @@ def find_organisations(
     *people* the names of the release's people, cut out of capitalised runs.
     """
     found: dict[str, str] = {}  # folded name -> as shown
-    text = text[:_SCAN_CHARS]
+    text = _without_links_list(text[:_SCAN_CHARS])
     people_tokens = tuple(tuple(name.split()) for name in people)
+
+    translations: set[str] = set()
 
     def add(name: str, acronym: str | None) -> None:
         key = _fold(name)
-        if key in exclude or any(key in person for person in exclude):
+        if key in exclude or key in translations or any(key in person for person in exclude):
             return
         if _LEADERS_TERM.fullmatch(name) and (
             name.split()[0] in _PRESIDENTS
@@ -795,6 +845,30 @@ def find_organisations(
                 and (more := _PORTFOLIO_LIST.match(text, m.end()))
             ):
                 name += more.group(0)  # "Senatsverwaltung für Bildung, Jugend und Familie"
+            elif text.startswith(name, m.start()) and (
+                kind := _LOWER_KIND_OF.search(text, max(0, m.start() - 16), m.start())
+            ):
+                name = kind.group(1) + name  # "the ministry of Transformation and Public Service"
+            elif (
+                name.startswith("University of ")
+                and text.endswith(name, 0, m.end())
+                and (campus := _CAMPUS.match(text, m.end()))
+                and not any(
+                    _fold(w) in NOT_NAME_WORDS or _fold(w) in REGION_WORDS
+                    for w in campus.group(1).split()
+                )
+            ):
+                name += campus.group(0)  # "University of California, Irvine": one campus
+            elif (
+                name.endswith("of Excellence")
+                and text.endswith(name, 0, m.end())
+                and (field := _EXCELLENCE_IN.match(text, m.end()))
+                and not any(
+                    _fold(w) in NOT_NAME_WORDS or _fold(w) in REGION_WORDS
+                    for w in field.group(0).split()[1:]
+                )
+            ):
+                name += field.group(0)  # "Centre of Excellence in Palaeosciences"
             elif (
                 text.startswith(name, m.start())
                 and text[m.start() - 2 : m.start()] in ("d ", "& ")
@@ -805,6 +879,16 @@ def find_organisations(
                 # "Health, Education, Labor, and Pensions Committee": the committee's fields
                 # listed before the last one
                 name = fields.group(0) + name
+            elif (
+                not acronym
+                and "(" in text[m.end() : m.end() + 4]
+                and text.endswith(name, 0, m.end())
+                and (translated := _TRANSLATED.match(text, m.end()))
+            ):
+                # "Comité de Europa Interoperable (Interoperable Europe Board, en inglés)": one
+                # body, its name in another language shown with it, not listed again
+                acronym = translated.group(1)
+                translations.add(_fold(acronym))
             add(name, acronym)
     for m in _GROUP_OF_N.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-"):
@@ -814,13 +898,95 @@ def find_organisations(
             add(m.group(0).split()[0], None)
         else:
             add(" ".join(m.group(0).split()), None)
+    if not text.isascii() and (" de " in text or " du " in text):
+        # French and Spanish write these: never a pure-ASCII text, nor one without "de"
+        for name, acronym in _lower_case_bodies(text):
+            add(name, acronym)
     for name in _standalone_names(text):
         bracketed, folded = f"({name})", _fold(name)
-        if not any(bracketed in shown or key == folded for key, shown in found.items()):
+        if not any(bracketed in shown or key == folded for key, shown in found.items()) and not (
+            any(shown.startswith(name + " ") for shown in found.values())
+            and _only_opens_names(text, name)
+        ):
             add(name, None)
     return tuple(shown for shown in found.values() if not _is_venue_or_kind(shown, text))
 
 
+# A body's name in another language in brackets after it, the language said.
+_TRANSLATED = re.compile(
+    r"[ \t]*\(([A-ZÀ-Þ][^()\n,]{2,80}?),[ \t]*(?:en inglés|en anglais|in English|auf Englisch"
+    r"|en français|in French|auf Französisch|en español|in Spanish|auf Spanisch|auf Deutsch"
+    r"|in German|en allemand|en alemán)\)"
+)
+# A state university's campus after a comma, the name's end after it: "University of
+# California, Irvine)"; not a country ("University of Oxford, England") nor a list.
+_CAMPUS = re.compile(r",[ \t]([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)(?=[)\n;])")
+# A kind of body written in lower case before its capitalised field: "the ministry of
+# Transformation and Public Service" is the ministry, not its field.
+_LOWER_KIND_OF = re.compile(r"(?<![\w-])((?:ministry|department|directorate|agency) of )$")
+# The heading of a list of links after a release ("Further information" / "EP Multimedia
+# Centre: EU-Venezuela" / "EP Research Service brief on ..."): what the list names are the
+# pages it links to, not what the release speaks of.
+_LINKS_HEADINGS = (
+    "Further information",
+    "More information",
+    "Related links",
+    "Useful links",
+    "Links",
+    "See also",
+    "Weitere Informationen",
+    "Plus d'informations",
+    "Plus d’informations",
+    "Más información",
+)
+
+
+_LINK_LINE = 150  # characters: a link's title is shorter, a paragraph longer
+# One regex, its literal "\n" first: tried at line starts only.
+_LINKS_HEADING = re.compile(
+    "\n(?:" + "|".join(map(re.escape, _LINKS_HEADINGS)) + ")[ \t:*#]*(?:\n|$)"
+)
+
+
+def _without_links_list(text: str) -> str:
+    """*text* without a list of links under its heading, up to an "About" heading after it."""
+    found = _LINKS_HEADING.search(text)
+    if found is None:
+        return text
+    at, line_end = found.start(), found.end() - 1
+    # The list ends where prose or an "About" heading comes back: a line of a paragraph's
+    # length ("Forward-Looking Statement" and what it says stay).
+    resume = line_end if text[line_end : line_end + 1] == "\n" else -1
+    while resume >= 0:
+        nxt = text.find("\n", resume + 1)
+        line = text[resume + 1 : nxt if nxt >= 0 else len(text)]
+        if len(line) > _LINK_LINE or line.startswith("About "):
+            return text[:at] + text[resume:]
+        resume = nxt
+    return text[:at]
+
+
+# A centre of excellence is named for its field after "in", a word no other name runs on
+# over: "DST-NRF Centre of Excellence in Palaeosciences".
+_EXCELLENCE_IN = re.compile(r"[ \t]in[ \t](?:[A-Z][\w-]+[ \t](?:and[ \t]|&[ \t])?){0,3}[A-Z][\w-]+")
+
+
+def _only_opens_names(text: str, acronym: str) -> bool:
+    """Does *acronym* only ever open a longer name ("DHS Data Privacy and Integrity Advisory
+    Committee"), never stand for its body alone?"""
+    at = text.find(acronym)
+    while at >= 0:
+        end = at + len(acronym)
+        edges = text[at - 1 : at] + text[end : end + 1]
+        if not any(ch.isalnum() or ch in "&-" for ch in edges) and not _NEXT_CAPITAL.match(
+            text, end
+        ):
+            return False
+        at = text.find(acronym, end)
+    return True
+
+
+_NEXT_CAPITAL = re.compile(r"[ \t]+[A-Z]")
 # The fields a body's name lists before its last one: "Health, Education, Labor, and ".
 _FIELDS_BEFORE = re.compile(r"(?:[A-Z][a-z]+,[ \t]){2,5}(?:and|&)[ \t]$")
 _PORTFOLIO_KINDS = frozenset({"Committee", "Subcommittee", "Department", "Ministry"})
@@ -880,6 +1046,15 @@ def _has_lowercase_near(text: str, start: int, end: int) -> bool:
     return any(ch.islower() for ch in text[max(0, start - 30) : end + 30])
 
 
+# Bodies known by one word or two that no organisation word marks: a legislature, an office,
+# two unions of states.
+_FEW_WORD_BODIES = ("Congress", "White House", "EU", "UN")
+_FEW_WORD_BODY = re.compile(rf"(?<![\w&/.-])(?:{'|'.join(_FEW_WORD_BODIES)})(?![\w&/-])")
+_CAPITALISED_ARTICLES = frozenset({"The", "the"})
+_NAME_LINKS = word_set("of de du des del der für")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
 def _standalone_names(text: str) -> list[str]:
     """Names without an organisation word: known bodies, acronyms used as names, "the company X"."""
     names: list[tuple[int, str]] = []
@@ -895,6 +1070,23 @@ def _standalone_names(text: str) -> list[str]:
             or (_fold(word) not in _NOT_BODIES and _SUBJECT_VERB.match(head, m.end()))
         ) and _has_lowercase_near(head, m.start(), m.end()):
             names.append((m.start(), word))
+    # Found with str.find, the regex only where one of them is: most texts name none.
+    named = "Congress" in head or "White House" in head or "EU" in head or "UN" in head
+    spots = _FEW_WORD_BODY.finditer(head) if named else ()
+    for m in spots:
+        before = head[max(0, m.start() - 30) : m.start()].split()[-1:]
+        after = head[m.end() : m.end() + 2]
+        if (
+            (not before or not before[0][:1].isupper() or before[0] in _CAPITALISED_ARTICLES)
+            and not (before and before[0] in _NAME_LINKS)
+            and not (before and _ORDINAL.fullmatch(before[0]))  # "the 109th Congress": a term
+            and not (after[:1] == " " and after[1:2].isupper())
+            and not (after[:1] == "." and after[1:2].isalnum())
+            and _has_lowercase_near(head, m.start(), m.end())
+        ):
+            # "Congress passed", "the White House said", "EU funding": not the "Library of
+            # Congress", the "Mobile World Congress" nor the "White House Office of ..."
+            names.append((m.start(), m.group(0)))
     mixed = "Of" in head or "Euro" in head or "Frontex" in head or "Interpol" in head
     for m in _MIXED_CASE_BODY.finditer(head) if mixed else ():
         edges = head[m.start() - 1 : m.start()] + head[m.end() : m.end() + 1]
@@ -1258,3 +1450,95 @@ def _shorter_or_glued(written: list[str], bare: list[str]) -> set[int]:
             ):
                 dropped.add(i)  # "Apache Software" of "Apache Software Foundation"
     return dropped
+
+
+# French and Spanish write a body's name in lower case after its kind: "la direction
+# interministérielle du numérique (DINUM)", "l’agence nationale de la sécurité des systèmes
+# d’information (ANSSI)", "le ministère des Armées", "l’Union européenne". No capitalised run
+# holds them; three shapes do: the kind, its words and its acronym in brackets; a ministry and
+# its capitalised portfolio; a body and the adjective of its reach.
+_ROMANCE_KINDS = word_set(
+    """ministère ministerio direction dirección agence agencia commission comisión secrétariat
+    secretaría délégation inspection conseil consejo comité autorité autoridad caisse institut
+    instituto observatoire office centre service mutualité banque"""
+)
+_DETERMINERS = word_set("la le les du des de au aux el del los las")
+_ACRONYM_AFTER = re.compile(r"\(([A-Z][A-Z0-9]{1,9})\)")
+# Where a name in lower case cannot go on, looking back from its acronym.
+_NAME_BREAK = re.compile(r"[.;:!?()\[\]«»“”\"]|\n[ \t]*\n|,(?![ \t]+(?:de|du|des|del)[ \t])")
+_LOOK_BACK = 200
+# Verbs and pronouns of a clause, never in a body's name: the acronym after them is another's.
+_CLAUSE_WORDS = word_set(
+    """est sont ont a était sera seront qui que qu’ qu' ne pas se il elle ils nous vous on
+    es son ha han fue era será quien lo le"""
+)
+# "ministère des Armées", "ministère de l’Éducation nationale et de la Jeunesse", "Ministerio
+# francés de Educación y Juventud": its portfolio, each part capitalised, with adjectives.
+_ADJECTIVE = (
+    r"[a-zà-ÿ’'-]*(?:ique|iques|al|ale|ales|aux|el|elle|elles|ère|ères|ier|iers|ien|ienne"
+    r"|iennes|ais|aise|aises|é|ée|ées|és|if|ive|ives|aire|aires|eur|eure|eures|ures|ano|ana)"
+    r"(?![\w’'-])"
+)
+_PORTFOLIO = (
+    rf"(?:(?:de la|des|du|de|del|de los|de las)[ \t]++|de l[’']|d[’'])[A-ZÀ-Þ][\w’'-]++"
+    rf"(?:[ \t]++{_ADJECTIVE})*+"
+)
+_MINISTRY = re.compile(
+    rf"(?<![\w’'-])(?:[Mm]inistère|[Mm]inisterio)(?:[ \t]++{_ADJECTIVE})?[ \t]++{_PORTFOLIO}"
+    rf"(?:[ \t]++(?:et|y)[ \t]++(?:{_PORTFOLIO}|[A-ZÀ-Þ][\w’'-]++)"
+    r"(?:[ \t]++(?:des|de la|du)[ \t]++[a-zà-ÿ][\w’'-]++)?)?"
+    # whose it is: "ministère de la Santé de l'Ontario", "... de la République fédérale d’Allemagne"
+    rf"(?:[ \t]++{_PORTFOLIO}){{0,2}}+"
+)
+_REACH = re.compile(
+    r"(?<![\w-])(?:Union|Commission|Parlement|Banque|Cour|Comisión|Unión|Parlamento|Banco)"
+    r"[ \t]+(?:européenne|européen|mondiale|africaine|europea|europeo|mundial)(?![\w’'-])"
+)
+
+
+def _lower_case_bodies(text: str) -> list[tuple[str, str | None]]:
+    """Bodies named in French or Spanish in lower case, with their acronym when given."""
+    found: list[tuple[int, str, str | None]] = []
+    for m in _ACRONYM_AFTER.finditer(text):
+        if _fold(m.group(1)) in _NOT_BODIES:
+            continue
+        window = text[max(0, m.start() - _LOOK_BACK) : m.start()]
+        breaks = [b.end() for b in _NAME_BREAK.finditer(window)]
+        base = max(0, m.start() - _LOOK_BACK) + (breaks[-1] if breaks else 0)
+        words = [(w.start(), w.group(0)) for w in _WORD_RE.finditer(text, base, m.start())]
+        words = words[-16:]
+        # The last kind after a determiner: "la direction ... (DINUM)"; the words after it
+        # run to the bracket.
+        for k in range(len(words) - 2, 0, -1):
+            at, word = words[k]
+            before = words[k - 1][1]
+            # Lower case, not folded: the word lists keep their accents ("ministère").
+            if word.lower() in _ROMANCE_KINDS and (
+                before.lower() in _DETERMINERS or before in ("l’", "l'")
+            ):
+                if word[0].upper() != m.group(1)[0] and any(
+                    w.lower() in _CLAUSE_WORDS for _, w in words[k + 1 :]
+                ):
+                    break  # "le service est ouvert à tous les agents de l’État (ETAT)"
+                end = words[-1][0] + len(words[-1][1])
+                name = " ".join(text[at:end].replace("*", "").split())
+                found.append((at, name, m.group(1)))
+                break
+    for pattern in (_MINISTRY, _REACH):
+        for m in pattern.finditer(text):
+            if text[max(0, m.start() - 2) : m.start()].strip() not in ("«", "“", '"'):
+                # not a nickname in quotes: "en tant que « ministère de la Constitution »"
+                found.append((m.start(), " ".join(m.group(0).split()), None))
+    found.sort(key=lambda entry: entry[0])
+    names = [name for _, name, _ in found]
+    # A name written again at more length ("ministère fédéral de l’Intérieur" of "... et du
+    # Territoire"): the whole one stands for both.
+    return [
+        (name, acronym)
+        for _, name, acronym in found
+        if not any(other.startswith(name + " ") for other in names)
+    ]
+
+
+# Words of a name in lower case; the French elided article stands apart: "l’agence".
+_WORD_RE = re.compile(r"[lLdD][’']|[\w-]+(?:[’'][\w-]+)*")

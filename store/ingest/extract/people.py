@@ -30,7 +30,18 @@ _PARTICLE = r"(?:van|von|der|den|de|da|di|del|della|dos|das|du|le|la|bin|binti|i
 # single pass over the text, the cues are then read around each run.
 # One space between a name's words: two are where a scraped page lost a comma ("Senators
 # Kennedy  Graham  Salazar"); after an initial, whose dot it may have lost, one or two.
-_RUN = re.compile(rf"{_TOKEN}(?:[ \t](?:{_PARTICLE}[ \t])?(?:[{_UP}]\.?[ \t]{{1,2}})?{_TOKEN})+")
+# A surname in capitals after a first name, as the European Parliament and French ministries
+# write them: "Younous OMARJEE", "Stanislas GUERINI", "Andrzej BUŁA" (Latin Extended-A).
+# Only right after one first name, of four letters or more with a vowel: not an acronym
+# ("Rexel USA", "Bloomberg NEF"), a suffix or a degree ("John Taylor III", "MBA").
+_CAPS = (
+    rf"(?!(?:II|III|IV|VI|VII|VIII|MBA|DDS|PHD|CPA|ESQ|RN|MD)\b)"
+    rf"(?=[{_UP}Ā-ſ]*[AEIOUYÀ-ÆÈ-ÏÒ-ÖØ-Ý])[{_UP}Ā-ſ]{{4,}}+(?:-[{_UP}Ā-ſ]{{2,}}+)*+(?![{_LOW}])"
+)
+_RUN = re.compile(
+    rf"{_TOKEN}(?:(?:[ \t](?:{_PARTICLE}[ \t])?(?:[{_UP}]\.?[ \t]{{1,2}})?{_TOKEN})+"
+    rf"|[ \t]{_CAPS}(?:[ \t]{_CAPS})?)"
+)
 
 # Words right before a name that say a person follows.
 _HONORIFICS = word_set(
@@ -95,6 +106,7 @@ _ROLE_NOUNS = _ROLE_NOUNS | word_set(
     """fundador fundadora cofundador cofundadora gestora gestor coordinadora coordinador
     secretario secretaria investigador investigadora abogado abogada profesor profesora
     fondateur fondatrice cofondateur cofondatrice secrétaire avocat avocate chercheur chercheuse
+    ministre
     professeur professeure porte-parole conseiller conseillère délégué déléguée gründer
     gründerin referent referentin rechtsanwalt rechtsanwältin professorin minister ministerin
     vorstand vorständin"""
@@ -120,7 +132,7 @@ _LINKS = (
 )
 
 
-_ROLE_END = re.compile(r"[,;:()\n“”\"«»„]|\.(?=\s|$)")
+_ROLE_END = re.compile(r"[,;:()\n“”\"«»„*]|\.(?=\s|$)")
 # ", Jugend und Familie." after "Senatorin für Bildung": the rest of a portfolio's list.
 _PORTFOLIO_LIST = re.compile(
     rf"(?:,[ \t]+[{_UP}][{_LOW}-]+)*,?[ \t]+(?:und|and|y|et|e)[ \t]+[{_UP}][{_LOW}-]+(?=[ \t]*[.;\n“”\"«»„]|$)"
@@ -367,6 +379,13 @@ def find_people(text: str) -> tuple[Person, ...]:
                 continue
             if stop < len(tokens) and fold(tokens[stop]) in ORG_WORDS:
                 continue  # "Director Idil Biret Education Foundation": a body's name
+            if (
+                stop == len(tokens)
+                and tokens[-1].isupper()
+                and (nxt := _NEXT_WORD.match(text, end))
+                and fold(nxt.group(1)) in ORG_WORDS
+            ):
+                continue  # "Colorado SKIES Academy": a body's name, its word in capitals
             at_end = stop == len(tokens)
             role: str | None = None
             if at_end:
@@ -381,6 +400,8 @@ def find_people(text: str) -> tuple[Person, ...]:
                 and not (at_end and first == 0 and _speaker_with_clause(text, start, end))
                 # "Gregory Thomas Miller, 57, of Deville": a person and their age.
                 and not (at_end and text[end : end + 1] == "," and _AGE_AFTER.match(text, end))
+                # "Younous OMARJEE (the Left, FR)": a member of parliament, group and country
+                and not (at_end and text[end : end + 2] == " (" and _GROUP_AFTER.match(text, end))
             ):
                 continue
             if role is None and cue in _TITLES:
@@ -407,7 +428,15 @@ _LIST_AFTER = re.compile(
 _OF_WORDS = frozenset({"of", "de", "du", "des", "del", "der", "the"})
 # Titles that are a body's name after "of": "Department of Justice Criminal Division".
 _OF_TITLES = frozenset({"justice", "attorney", "secretary", "state"})
+_NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
 _AGE_AFTER = re.compile(r",[ \t]{1,2}\d{1,3},[ \t]")
+# A parliamentarian's group and country in brackets: "(EPP, PL)", "(S&D, DE)", "(the Left, FR)".
+# Not "(Naturita, CO)", a place and its state: the group is one of the Parliament's.
+_GROUP_AFTER = re.compile(
+    r"[ \t]\((?:EPP|S&D|ECR|Renew|[Tt]he Left|Left|Greens/EFA|Verts/ALE|ID|PfE|ESN|NI|ALDE|EFDD"
+    r"|GUE/NGL|ENF|EFD),[ \t](?:AT|BE|BG|HR|CY|CZ|DK|EE|FI|FR|DE|EL|HU|IE|IT|LV|LT|LU|MT|NL"
+    r"|PL|PT|RO|SK|SI|ES|SE|UK)\)"
+)
 # A legislator's party and state after the name, their brackets stripped: "Bob Corker R Tenn",
 # "Mary L Landrieu D", "Sam Brownback Republican".
 _PARTY = frozenset({"D", "R", "I", "Republican", "Democrat", "Democratic", "Independent"})
