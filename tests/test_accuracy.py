@@ -48,7 +48,14 @@ MARGIN = 0.05
 # Contact fields rest on 78 emails, 86 names and 103 phones since the fifth round: one item
 # moves them by about 0.01, so they keep the same margin as the others.
 CONTACT_MARGIN = 0.05
-# Set anew at 2026-12-06 23:50 UTC (155 releases, 71 issuers) on this branch's extraction (main at
+# Set anew at 2026-12-07 01:35 UTC (155 releases) when issuer3, orgs3 and the rules for the fifth
+# round's pages (a site's name beside the title, a minister's portfolio over the date, a place
+# below a date alone, a CMS's "Published By", "Contact Us" in a menu) joined devset5 on main:
+# every floor is that run's figure less the margin. People precision is 0.007 lower than at the
+# floor before (241 of 246 names found are right; wrong: "European Comission", "Charge Jamie
+# Arnold", "Phantom Secure Takedown" and "Guardia Civil" from the fifth round's pages, and a
+# misspelt "Bob Bennetts"); its recall rose from 0.456 to 0.486.
+# Set at 2026-12-06 23:50 UTC (155 releases, 71 issuers) on this branch's extraction (main at
 # 1a9d64e) when the fifth round was added: 15 releases of kinds of issuer the set lacked (seven
 # press notes of three Spanish ministries from La Moncloa, web text with its paragraph breaks
 # lost; eight releases of the FBI, ICE, the Secret Service and the DEA, pages saved as text with
@@ -88,16 +95,16 @@ CONTACT_MARGIN = 0.05
 # corpus (precision over recall: the issuer shows on every row). Raise them as extraction
 # improves (see tests/devset/SOURCES.md, "The floors").
 FLOORS: dict[str, dict[str, float]] = {
-    "headline": {"accuracy": 0.898},  # measured 0.948
+    "headline": {"accuracy": 0.931},  # measured 0.981
     "date": {"accuracy": 0.937},  # 0.987
-    "place": {"accuracy": 0.872},  # 0.923
-    "issuer": {"accuracy": 0.717},  # 0.768
+    "place": {"accuracy": 0.931},  # 0.981
+    "issuer": {"accuracy": 0.86},  # 0.910
     "language": {"accuracy": 0.95},  # 1.000
-    "organisations": {"precision": 0.723, "recall": 0.354},  # 0.774, 0.405
-    "people": {"precision": 0.936, "recall": 0.405},  # 0.987, 0.456
-    "contact_emails": {"precision": 0.935, "recall": 0.847},  # 0.986, 0.897
-    "contact_names": {"precision": 0.859, "recall": 0.88},  # 0.909, 0.930
-    "contact_phones": {"precision": 0.929, "recall": 0.872},  # 0.979, 0.922
+    "organisations": {"precision": 0.772, "recall": 0.412},  # 0.822, 0.462
+    "people": {"precision": 0.93, "recall": 0.436},  # 0.980, 0.486
+    "contact_emails": {"precision": 0.937, "recall": 0.924},  # 0.987, 0.974
+    "contact_names": {"precision": 0.938, "recall": 0.938},  # 0.988, 0.988
+    "contact_phones": {"precision": 0.95, "recall": 0.95},  # 1.000, 1.000
 }
 
 
