@@ -313,8 +313,7 @@ def _token_slice(part: _U32, releases: _U32, rank: _U64) -> tuple[_U32, _U32, _U
     del real
     # Not np.unique: its hash table took 7.5 s here, the sort 1 s.
     keys.sort()
-    if len(keys):
-        keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
+    keys = _distinct(keys)
     found: _U32 = (keys & np.uint64(_LOW32)).astype(np.uint32)
     keys >>= np.uint64(32)
     entries, lengths = _runs(keys)
@@ -380,9 +379,16 @@ def _merged_keys(keys: _U64, more: _U64) -> _U64:
     if not len(keys):
         return more.copy()
     # Two sorted runs: a stable sort (timsort) merges them in one pass.
-    merged = np.sort(np.concatenate((keys, more)), kind="stable")
-    merged = merged[np.concatenate(([True], merged[1:] != merged[:-1]))]
-    return merged
+    return _distinct(np.sort(np.concatenate((keys, more)), kind="stable"))
+
+
+def _distinct(keys: _U64) -> _U64:
+    """Sorted *keys* with each value once."""
+    import numpy as np
+
+    if not len(keys):
+        return keys
+    return keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
 
 
 def _pair_postings(

@@ -367,8 +367,7 @@ class BrowseScreen(TagActions, SavedSearchActions):
             # In the bar "/" is a character: let the key go on to it, in its
             # turn after the keys typed before it.
             raise SkipAction()
-        # Focus now, not on the next turn of the loop (see the binding).
-        self.set_focus(bar, scroll_visible=False)
+        self._focus_now(bar)  # see the binding
 
     def action_back(self) -> None:
         """Esc backs out one step: out of the bar (its text kept), the pane, the facets, the search."""
