@@ -8,12 +8,13 @@ import pytest
 
 from store.search import postings
 from store.search.index import SearchIndex
+from store.search.mapped import MappedU32, pieces
 from store.search.query import parse_query
 from tests.helpers.synthetic import generate
 
 
 def _parts(index: SearchIndex) -> list[bytes]:
-    return [bytes(part) for part in index.to_parts()]
+    return [b"".join(bytes(piece) for piece in pieces([part])) for part in index.to_parts()]
 
 
 @pytest.mark.parametrize(("chunk", "place"), [(1, 1), (700, 3), (5_000, 64)])
@@ -173,3 +174,49 @@ def test_token_ids_written_out_while_reading_make_the_same_index(
     for text in ("the", "minister said", "sahel", "a"):
         query = parse_query(text)
         assert list(index.search(query)) == list(whole.search(query)), text
+
+
+def _resident_kib(folder: Path) -> int:
+    """The resident memory of this process's mappings of files in *folder* (Linux)."""
+    total, inside = 0, False
+    for line in Path("/proc/self/smaps").read_text().splitlines():
+        fields = line.split()
+        if "-" in fields[0] and len(fields) >= 5 and ":" not in fields[0]:
+            inside = len(fields) >= 6 and fields[5].startswith(str(folder))
+        elif inside and fields[0] == "Rss:":
+            total += int(fields[1])
+    return total
+
+
+@pytest.mark.skipif(not Path("/proc/self/smaps").exists(), reason="reads Linux's /proc")
+def test_an_index_written_and_not_kept_holds_its_pairs_in_the_file_cache(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """An import writes the index for the browser and does not search it: the pairs'
+    postings (two thirds of an index) are placed in a memory map of a working file and
+    let go as they are written, so they are never the importing process's memory; the
+    file written is byte for byte the one an index held in memory gives."""
+    from store.search.index import IndexBuilder, release_tokens
+    from store.search.index_file import save
+
+    releases = list(generate(400, seed=16))
+    whole = SearchIndex.build(releases)
+    # Placed a few at a time, as at 100k, so the map is let go between groups.
+    monkeypatch.setattr(postings, "_PLACE_CHUNK", 50)
+    builder = IndexBuilder(tmp_path)
+    for release in releases:
+        builder.add(release, release_tokens(release))
+    index = builder.finish(releases, scratch=tmp_path, written_only=True)
+    mapped = index._pairs.postings
+    assert isinstance(mapped, MappedU32) and len(mapped) > 10_000
+    assert _resident_kib(tmp_path) == 0, "the placed postings stayed in memory"
+    assert _parts(index) == _parts(whole)
+    # Read through the map, a phrase finds what it finds in the index held in memory.
+    for text in ('"minister said"', '"the minister"', "sahel"):
+        query = parse_query(text)
+        assert list(index.search(query)) == list(whole.search(query)), text
+    mapped.let_go()
+    save(tmp_path / "written.index", releases, index)
+    save(tmp_path / "whole.index", releases, whole)
+    assert (tmp_path / "written.index").read_bytes() == (tmp_path / "whole.index").read_bytes()
+    assert _resident_kib(tmp_path) == 0, "writing the index left the postings in memory"

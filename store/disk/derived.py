@@ -6,6 +6,7 @@ import io
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -24,7 +25,12 @@ def open_derived(path: Path) -> io.BufferedReader:
 
 
 def write_derived(path: Path, *parts: bytes) -> None:
-    """Write *parts* to *path* through a temporary file and a rename.
+    """Write *parts* to *path* (see :func:`write_derived_pieces`)."""
+    write_derived_pieces(path, parts)
+
+
+def write_derived_pieces(path: Path, parts: Iterable[bytes]) -> None:
+    """Write *parts*, taken one at a time, to *path* through a temporary file and a rename.
 
     A reader sees the old file or the new one, never half of one. No fsync:
     a derived file lost in a crash is rebuilt from the store. One that cannot

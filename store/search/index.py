@@ -52,6 +52,7 @@ import orjson
 
 from store import collector
 from store.records import Release
+from store.search.mapped import MappedU32, pieces
 from store.search.postings import PAIR_SHIFT, Collector, Tokens, tokenized
 from store.search.query import (
     FIELDS,
@@ -195,8 +196,11 @@ def _read_array(handle: io.BufferedIOBase, code: str, size: int) -> array[int]:
     return out
 
 
-def _raw(values: array[int]) -> bytes:
-    """The bytes of *values* as a read-only view (typed as bytes: read like them)."""
+def _raw(values: array[int] | MappedU32) -> bytes | MappedU32:
+    """The bytes of *values* as a read-only view (typed as bytes: read like them); postings
+    placed in a memory map as they are, for the writer to read a window at a time."""
+    if isinstance(values, MappedU32):
+        return values  # written a window at a time: store.search.mapped.pieces
     return memoryview(values).cast("B").toreadonly()  # type: ignore[return-value]
 
 
@@ -295,13 +299,16 @@ class IndexBuilder:
         ids: Sequence[str] | None = None,
         places: Sequence[int] | None = None,
         scratch: Path | None = None,
+        written_only: bool = False,
     ) -> SearchIndex:
         """The index over *releases*: the releases added in the order they were added
         (those dropped included: the caller leaves them out, see ``reordered``), or,
         given *places* (where each release added is in *releases*, -1 for one left
         out), over *releases* in their order: a new archive's index made in archive
         order at once, without the copy that ``reordered`` makes of it. *scratch*:
-        the folder for the build's working file (the archive's)."""
+        the folder for the build's working file (the archive's). *written_only*:
+        the index is to be written, not searched (its pairs' postings then lie in
+        a memory map: see ``Collector.finish``)."""
         import numpy as np
 
         size = len(releases)
@@ -315,7 +322,7 @@ class IndexBuilder:
             if len(where) != len(self.ids) or not np.array_equal(kept, np.arange(size)):
                 raise ValueError("the places are not a reordering of the releases added")
         vocab, (offsets, postings, dense), (pair_keys, pair_postings) = self.collector.finish(
-            size, size // max(1, dense_ratio), where, scratch
+            size, size // max(1, dense_ratio), where, scratch, map_pairs=written_only
         )
         self.collector = Collector(self.scratch)
         if where is not None:
@@ -838,16 +845,16 @@ class SearchIndex:
 
     def to_bytes(self) -> bytes:
         """A compact serialised form; load it with :meth:`from_file` over the same releases."""
-        return b"".join(self.to_parts())
+        return b"".join(pieces(self.to_parts()))
 
-    def to_parts(self) -> list[bytes]:
+    def to_parts(self) -> list[bytes | MappedU32]:
         """:meth:`to_bytes` in pieces, to be written one after the other (no 300 MB join).
 
         The arrays are given as views of their memory, not copied (a view is read
         like bytes by ``write`` and ``zlib.crc32``; 250 MB less to copy at 100k).
         """
         nbytes = (self.size + 7) // 8
-        blobs: list[bytes] = [_raw(self._offsets), _raw(self._postings)]
+        blobs: list[bytes | MappedU32] = [_raw(self._offsets), _raw(self._postings)]
         dense_keys = sorted(self._dense)
         blobs.extend(self._dense[k].to_bytes(nbytes, "little") for k in dense_keys)
         prefix_keys = sorted(self._prefixes)
@@ -871,7 +878,7 @@ class SearchIndex:
             "prefixes": prefix_keys,
             "fields": {name: self._fields[name].keys for name in field_names},
             "pair_dense": pair_dense,
-            "blobs": [len(blob) for blob in blobs],
+            "blobs": [blob.nbytes if isinstance(blob, MappedU32) else len(blob) for blob in blobs],
         }
         head = orjson.dumps(meta)
         return [_MAGIC, struct.pack("<Q", len(head)), head, *blobs]

@@ -23,9 +23,10 @@ from typing import Any, overload
 
 import orjson
 
-from store.disk.derived import open_derived, write_derived
+from store.disk.derived import open_derived, write_derived_pieces
 from store.records import Release
 from store.search.index import BuildProgress, IndexBuilder, SearchIndex
+from store.search.mapped import pieces
 
 # Version 2 adds the checksum of everything after the header (SECURITY.md D12):
 # an index damaged inside, its header intact, must never give a wrong answer.
@@ -154,9 +155,11 @@ def _with_added(
         # A new archive: the releases added are all of it, each put at its place in
         # archive order as the index is finished (reordering a finished index
         # held two of them: 300 MB more at 100k).
-        made = added.finish(releases, places=places, ids=ids, scratch=path.parent)
+        made = added.finish(
+            releases, places=places, ids=ids, scratch=path.parent, written_only=not keep
+        )
         save(path, releases, made, ids, fingerprints)
-        return made
+        return made if keep else _WRITTEN
     built = added.finish(_Picked(releases, places), scratch=path.parent)
     if added.dropped:
         # Those left out go first: the added index is then of the stored ones, in order.
@@ -263,10 +266,11 @@ def _save_added(
         return
     parts = (struct.pack("<Q", len(info)), info, *delta.to_parts())
     crc = 0
-    for part in parts:
-        crc = zlib.crc32(part, crc)
+    for piece in pieces(parts):
+        crc = zlib.crc32(piece, crc)
     full = content_key(ids, fingerprints)
-    write_derived(added_path(path), _ADDED_HEADER + full + b" " + key + b" %08x\n" % crc, *parts)
+    head = _ADDED_HEADER + full + b" " + key + b" %08x\n" % crc
+    write_derived_pieces(added_path(path), pieces((head, *parts)))
 
 
 def _open_added(
@@ -426,9 +430,10 @@ def save(
         keys = b"[[],[]]"
     parts = (struct.pack("<Q", len(keys)), keys, *index.to_parts())
     crc = 0
-    for part in parts:
-        crc = zlib.crc32(part, crc)
-    write_derived(path, _HEADER + content_key(ids, fingerprints) + b" %08x\n" % crc, *parts)
+    for piece in pieces(parts):
+        crc = zlib.crc32(piece, crc)
+    head = _HEADER + content_key(ids, fingerprints) + b" %08x\n" % crc
+    write_derived_pieces(path, pieces((head, *parts)))
     # The releases kept apart from the index are in this one now (or of another).
     added_path(path).unlink(missing_ok=True)
 

@@ -6,9 +6,10 @@ from array import array
 from collections import defaultdict
 from itertools import count, islice
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, TypeAlias, cast
 
 from store.heap import give_back
+from store.search.mapped import MappedU32
 from store.search.tokens import text_tokens, text_tokens_and_kind, token_text_and_kind
 
 if TYPE_CHECKING:
@@ -131,7 +132,13 @@ class Collector:
         return ids
 
     def finish(
-        self, size: int, cut: int, places: _Ints | None = None, scratch: Path | None = None
+        self,
+        size: int,
+        cut: int,
+        places: _Ints | None = None,
+        scratch: Path | None = None,
+        *,
+        map_pairs: bool = False,
     ) -> tuple[list[str], Postings, tuple[array[int], Postings]]:
         """The sorted vocabulary, the token postings and the pairs (sorted keys, postings).
 
@@ -143,7 +150,10 @@ class Collector:
         the index (-1: left out, with its tokens); an entry's postings are
         then not in ascending order, which nothing needs (they are read into
         bitmaps). *scratch*: the folder for the build's working file (the
-        archive's own; the system's temporary folder when None).
+        archive's own; the system's temporary folder when None). *map_pairs*: the
+        pairs' postings (two thirds of an index) are placed in a memory map of a
+        working file there (:class:`MappedU32`), for an index that is written
+        and not kept: then they are not the process's memory.
         """
         import numpy as np
 
@@ -205,7 +215,7 @@ class Collector:
             self.lengths = array("I")
             token_postings = _token_postings(token_runs, len(vocab), size, cut, spill)
             del token_runs
-            pairs = _pair_postings(pair_keys, pair_slices, size, cut, spill)
+            pairs = _pair_postings(pair_keys, pair_slices, size, cut, spill, map_pairs)
         return vocab, token_postings, pairs
 
 
@@ -255,6 +265,7 @@ class _Spill:
         # Closed (and so deleted) when the build leaves its `with` block.
         self.handle = tempfile.TemporaryFile(dir=folder, prefix=".pressroom-build-")  # noqa: SIM115
         self.end = 0
+        self.folder = folder
 
     def __enter__(self) -> _Spill:
         return self
@@ -392,13 +403,14 @@ def _distinct(keys: _U64) -> _U64:
 
 
 def _pair_postings(
-    keys: _U64, slices: list[_Run], size: int, cut: int, spill: _Spill
+    keys: _U64, slices: list[_Run], size: int, cut: int, spill: _Spill, mapped: bool
 ) -> tuple[array[int], Postings]:
     """The pairs' sorted keys ``a << 32 | b`` and postings, from the slices: *keys*
     are every slice's, each slice's own waiting in the working file.
 
     A pair found twice in a release keeps both postings (removing them costs
     more than the little memory it saves: such pairs are frequent, mostly bitmaps).
+    *mapped*: the postings are placed in a memory map (see :func:`_placed`).
     """
     import numpy as np
 
@@ -411,7 +423,7 @@ def _pair_postings(
         runs.append((spill.write(entries), lengths, held))
         del entries
     slices.clear()
-    return _as_array("Q", keys), _placed(runs, counts, size, cut, spill)
+    return _as_array("Q", keys), _placed(runs, counts, size, cut, spill, mapped)
 
 
 # Postings placed at once: the working arrays of a group of runs are a few
@@ -419,11 +431,19 @@ def _pair_postings(
 _PLACE_CHUNK = 1 << 21
 
 
-def _placed(runs: list[_Run], counts: _Ints, size: int, cut: int, spill: _Spill) -> Postings:
+def _placed(
+    runs: list[_Run],
+    counts: _Ints,
+    size: int,
+    cut: int,
+    spill: _Spill,
+    mapped: bool = False,
+) -> Postings:
     """CSR postings of consecutive entries of ``counts[entry]`` postings each, from
     slices of runs whose releases wait in *spill*; entries over *cut* become bitmaps
     (and hold no postings). A slice's releases go after those of the slices before
-    it in each entry's postings."""
+    it in each entry's postings. *mapped*: they are placed in a memory map beside
+    the working file (:class:`MappedU32`, standing for the array)."""
     import numpy as np
 
     is_dense = counts > cut
@@ -434,8 +454,15 @@ def _placed(runs: list[_Run], counts: _Ints, size: int, cut: int, spill: _Spill)
     del sparse
     # The postings are made where the index keeps them (an array of the final
     # size), not copied there from a numpy array: that copy was the build's peak.
-    out = array("I", [0]) * int(bounds[-1])
-    postings: _U32 = np.frombuffer(out, dtype=np.uint32)
+    placed_in: MappedU32 | None = None
+    if not mapped:
+        out = array("I", [0]) * int(bounds[-1])
+        postings: _U32 = np.frombuffer(out, dtype=np.uint32)
+    else:
+        placed_in = MappedU32(int(bounds[-1]), spill.folder)
+        # Read and sliced like the array by the index, written by windows (index_file).
+        out = cast("array[int]", placed_in)
+        postings = placed_in.numpy()
     # The bitmaps of the dense entries, one row of bytes each, filled as the
     # releases are read (bit i of a row: release i).
     row_bytes = (size + 7) // 8
@@ -473,6 +500,8 @@ def _placed(runs: list[_Run], counts: _Ints, size: int, cut: int, spill: _Spill)
             cursor[group] += group_lengths
             del dense, target, found, run_starts
             first_run = last_run
+            if placed_in is not None:
+                placed_in.let_go()  # the pages written go to the file cache
     del postings
     dense_bitmaps = {
         int(entry): int.from_bytes(

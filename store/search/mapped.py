@@ -1,0 +1,86 @@
+"""Postings placed in a memory map of a working file: an index written and not kept holds
+them in the system's file cache, not in the importing process's memory."""
+
+from __future__ import annotations
+
+import mmap
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    _U32: TypeAlias = npt.NDArray[np.uint32]
+
+# What a pass over the map holds at once (its pages are let go after each window).
+WINDOW_BYTES = 16 << 20
+
+
+class MappedU32:
+    """*count* uint32 values in a deleted working file, mapped into memory.
+
+    The pages written are let go (:meth:`let_go`) as the build goes: they stay
+    in the file cache, written back to the file when the system needs the
+    memory, and are mapped again when read. A shared file mapping keeps what
+    was written when its pages are dropped from the process (``MADV_DONTNEED``
+    on a shared mapping forgets only the process's view, not the file's pages).
+    """
+
+    def __init__(self, count: int, folder: Path | None) -> None:
+        self.count = count
+        # Unnamed where the system allows: nothing is left behind by a crash.
+        self._file = tempfile.TemporaryFile(dir=folder, prefix=".pressroom-build-")  # noqa: SIM115
+        size = max(4, 4 * count)  # a map cannot be empty
+        self._file.truncate(size)
+        self._map = mmap.mmap(self._file.fileno(), size)
+        # The map holds the data; the file's descriptor is not needed any more.
+        self._file.close()
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __getitem__(self, index: slice) -> memoryview:
+        return self.values[index]
+
+    def numpy(self) -> _U32:
+        """The values as a numpy array over the map (writes go to the map)."""
+        import numpy as np
+
+        return np.frombuffer(self._map, dtype=np.uint32, count=self.count)
+
+    @property
+    def values(self) -> memoryview:
+        """The values as a memoryview of unsigned ints (read like the ``array`` it stands for)."""
+        return memoryview(self._map).cast("I")[: self.count]
+
+    @property
+    def nbytes(self) -> int:
+        return 4 * self.count
+
+    def let_go(self, start: int = 0, length: int = 0) -> None:
+        """Drop the mapped pages of bytes *start* to *start* + *length* (0: to the end)
+        from the process; what they hold stays in the file."""
+        size = len(self._map)
+        end = min(size, start + length) if length else size
+        start -= start % mmap.PAGESIZE
+        if start < end:
+            self._map.madvise(mmap.MADV_DONTNEED, start, end - start)
+
+    def windows(self, size: int = WINDOW_BYTES) -> Iterator[memoryview]:
+        """The bytes, a window at a time, each let go once the next is asked for."""
+        view = memoryview(self._map)
+        for start in range(0, self.nbytes, size):
+            yield view[start : min(start + size, self.nbytes)]
+            self.let_go(start, size)
+
+
+def pieces(parts: Iterable[bytes | MappedU32]) -> Iterator[bytes]:
+    """The bytes of *parts*, a mapped one a window at a time (see :meth:`MappedU32.windows`)."""
+    for part in parts:
+        if isinstance(part, MappedU32):
+            yield from part.windows()  # type: ignore[misc]  # memoryviews, read like bytes
+        else:
+            yield part
