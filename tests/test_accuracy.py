@@ -226,6 +226,17 @@ def test_cli_prints_json_and_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert "== seed: 1 releases" in text and "headline" in text
 
 
+def test_only_scores_the_files_whose_names_begin_so(capsys: pytest.CaptureFixture[str]) -> None:
+    """``--only`` scores one round of the set (or one issuer) on its own, parsing nothing else."""
+    chosen = sorted(name for name in LABELS if name.startswith(("frb-", "lieu-")))
+    report = accuracy.evaluate(["devset", "seed"], ["date"], only=["frb-", "lieu-"])
+    assert chosen and report["devset"]["releases"] == len(chosen)
+    assert report["devset"]["fields"]["date"]["n"] == len(chosen)
+    assert report["seed"]["releases"] == 0
+    assert accuracy.main(["--dataset", "devset", "--field", "date", "--only", "lieu-"]) == 0
+    assert "== devset: 1 releases" in capsys.readouterr().out
+
+
 def test_record_without_issuer_is_scored_as_a_miss_not_an_error() -> None:
     item = accuracy.Item("x", {"issuer": "FSFE"}, {"title": "t"})
     scores = accuracy.score([item], ["issuer"])
