@@ -29,7 +29,9 @@ form, and an acronym made of a name's initials (``FEMA``) as that name. A label 
 Foundation Europe"]``): any one of them matches it.
 
 Options: ``--json`` (machine output), ``--field F`` (one field), ``--dataset D``
-(one set), ``--verbose`` (every miss, in full; otherwise the first few per field).
+(one set), ``--only PREFIX`` (only the files whose names begin so, e.g. one round of
+the dev set, to score it at first sight), ``--verbose`` (every miss, in full;
+otherwise the first few per field). Each may be given more than once.
 """
 
 from __future__ import annotations
@@ -511,10 +513,17 @@ def _parse_one(path: Path) -> tuple[list[dict[str, Any]], str | None]:
     return [release.to_json() for release in result.releases], problem
 
 
-def devset_items() -> list[Item]:
+def _wanted(name: str, only: Sequence[str] | None) -> bool:
+    """A file name ``--only`` keeps: any, or one that begins with a prefix given."""
+    return not only or name.startswith(tuple(only))
+
+
+def devset_items(only: Sequence[str] | None = None) -> list[Item]:
     labels: dict[str, dict[str, Any]] = json.loads(DEVSET_LABELS.read_text(encoding="utf-8"))
     items = []
     for name, label in labels.items():
+        if not _wanted(name, only):
+            continue  # not parsed at all: a round of the set is scored in seconds
         releases, problem = _parse_one(DEVSET / name)
         items.append(Item(name, label, releases[0] if releases else None, problem=problem))
     return items
@@ -532,10 +541,12 @@ def _sample_label(raw: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def samples_items() -> list[Item]:
+def samples_items(only: Sequence[str] | None = None) -> list[Item]:
     labels: dict[str, Any] = json.loads(SAMPLES_LABELS.read_text(encoding="utf-8"))
     items = []
     for name, raw in labels.items():
+        if not _wanted(name, only):
+            continue
         releases, problem = _parse_one(SAMPLES / name)
         expected = raw if isinstance(raw, list) else [raw]
         for i, entry in enumerate(expected):
@@ -547,12 +558,14 @@ def samples_items() -> list[Item]:
     return items
 
 
-def seed_items() -> list[Item]:
+def seed_items(only: Sequence[str] | None = None) -> list[Item]:
+    if not _wanted(SEED.name, only):
+        return []
     releases, problem = _parse_one(SEED)
     return [Item(SEED.name, SEED_LABEL, releases[0] if releases else None, problem=problem)]
 
 
-LOADERS: dict[str, Callable[[], list[Item]]] = {
+LOADERS: dict[str, Callable[[Sequence[str] | None], list[Item]]] = {
     "devset": devset_items,
     "samples": samples_items,
     "seed": seed_items,
@@ -560,12 +573,15 @@ LOADERS: dict[str, Callable[[], list[Item]]] = {
 
 
 def evaluate(
-    datasets: Sequence[str] = DATASETS, fields: Sequence[str] = FIELDS
+    datasets: Sequence[str] = DATASETS,
+    fields: Sequence[str] = FIELDS,
+    only: Sequence[str] | None = None,
 ) -> dict[str, dict[str, Any]]:
-    """Per set: how many releases, and each field's figures with its misses."""
+    """Per set: how many releases, and each field's figures with its misses (``only``:
+    the files whose names begin with one of these prefixes)."""
     out: dict[str, dict[str, Any]] = {}
     for name in datasets:
-        items = LOADERS[name]()
+        items = LOADERS[name](only)
         scores = score(items, fields)
         out[name] = {
             "releases": len(items),
@@ -630,9 +646,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.add_argument("--field", action="append", choices=FIELDS, help="only this field")
     parser.add_argument("--dataset", action="append", choices=DATASETS, help="only this set")
+    parser.add_argument(
+        "--only", action="append", metavar="PREFIX", help="only the files whose names begin so"
+    )
     parser.add_argument("--verbose", action="store_true", help="every miss, in full")
     ns = parser.parse_args(argv)
-    report = evaluate(ns.dataset or DATASETS, ns.field or FIELDS)
+    report = evaluate(ns.dataset or DATASETS, ns.field or FIELDS, ns.only)
     if ns.json:
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=1) + "\n")
     else:

@@ -45,9 +45,17 @@ MIN_SHAPE_FILES = {"pdf-text": 5, "mail": 4}
 MAX_FILE_BYTES = 60_000
 
 MARGIN = 0.05
-# Contact fields rest on 78 emails, 86 names and 103 phones since the fifth round: one item
+# Contact fields rest on 81 emails, 90 names and 112 phones since the sixth round: one item
 # moves them by about 0.01, so they keep the same margin as the others.
 CONTACT_MARGIN = 0.05
+# Set anew at 2026-12-07 02:26 UTC (175 releases, 87 issuers) on this branch's extraction (main
+# at ce059f0, unchanged by this round) when the sixth round was added: 20 releases of 16 issuers
+# new to the set (seven U.S. Attorney's Offices, the SEC, FinCEN, the FCDO, a House member's
+# office, the Federal Reserve Board, four GOV.UK bodies), labelled before the scorer was run on
+# them. At first sight they scored headline 0.55, place 0.80, issuer 0.40, organisations
+# 0.51 / 0.58, people recall 0.20, contact recalls 0.25-0.44 (tests/devset/SOURCES.md, "The
+# floors"), which lowered headline, place, issuer, organisation precision, people recall and
+# the contact figures on the whole set, so every floor is this run's figure less the margin.
 # Set anew at 2026-12-07 01:35 UTC (155 releases) when issuer3, orgs3 and the rules for the fifth
 # round's pages (a site's name beside the title, a minister's portfolio over the date, a place
 # below a date alone, a CMS's "Published By", "Contact Us" in a menu) joined devset5 on main:
@@ -95,16 +103,16 @@ CONTACT_MARGIN = 0.05
 # corpus (precision over recall: the issuer shows on every row). Raise them as extraction
 # improves (see tests/devset/SOURCES.md, "The floors").
 FLOORS: dict[str, dict[str, float]] = {
-    "headline": {"accuracy": 0.931},  # measured 0.981
-    "date": {"accuracy": 0.937},  # 0.987
-    "place": {"accuracy": 0.931},  # 0.981
-    "issuer": {"accuracy": 0.86},  # 0.910
+    "headline": {"accuracy": 0.881},  # measured 0.931
+    "date": {"accuracy": 0.938},  # 0.989
+    "place": {"accuracy": 0.91},  # 0.960
+    "issuer": {"accuracy": 0.801},  # 0.851
     "language": {"accuracy": 0.95},  # 1.000
-    "organisations": {"precision": 0.772, "recall": 0.412},  # 0.822, 0.462
-    "people": {"precision": 0.93, "recall": 0.436},  # 0.980, 0.486
-    "contact_emails": {"precision": 0.937, "recall": 0.924},  # 0.987, 0.974
-    "contact_names": {"precision": 0.938, "recall": 0.938},  # 0.988, 0.988
-    "contact_phones": {"precision": 0.95, "recall": 0.95},  # 1.000, 1.000
+    "organisations": {"precision": 0.691, "recall": 0.429},  # 0.741, 0.479
+    "people": {"precision": 0.927, "recall": 0.387},  # 0.978, 0.437
+    "contact_emails": {"precision": 0.937, "recall": 0.9},  # 0.987, 0.951
+    "contact_names": {"precision": 0.836, "recall": 0.905},  # 0.887, 0.956
+    "contact_phones": {"precision": 0.95, "recall": 0.905},  # 1.000, 0.955
 }
 
 
@@ -224,6 +232,17 @@ def test_cli_prints_json_and_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert accuracy.main(["--dataset", "seed", "--verbose"]) == 0
     text = capsys.readouterr().out
     assert "== seed: 1 releases" in text and "headline" in text
+
+
+def test_only_scores_the_files_whose_names_begin_so(capsys: pytest.CaptureFixture[str]) -> None:
+    """``--only`` scores one round of the set (or one issuer) on its own, parsing nothing else."""
+    chosen = sorted(name for name in LABELS if name.startswith(("frb-", "lieu-")))
+    report = accuracy.evaluate(["devset", "seed"], ["date"], only=["frb-", "lieu-"])
+    assert chosen and report["devset"]["releases"] == len(chosen)
+    assert report["devset"]["fields"]["date"]["n"] == len(chosen)
+    assert report["seed"]["releases"] == 0
+    assert accuracy.main(["--dataset", "devset", "--field", "date", "--only", "lieu-"]) == 0
+    assert "== devset: 1 releases" in capsys.readouterr().out
 
 
 def test_record_without_issuer_is_scored_as_a_miss_not_an_error() -> None:
