@@ -220,3 +220,27 @@ def test_an_index_written_and_not_kept_holds_its_pairs_in_the_file_cache(
     save(tmp_path / "whole.index", releases, whole)
     assert (tmp_path / "written.index").read_bytes() == (tmp_path / "whole.index").read_bytes()
     assert _resident_kib(tmp_path) == 0, "writing the index left the postings in memory"
+
+
+def test_with_no_room_for_the_map_the_postings_are_placed_in_memory(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A disk too full for the map is found before a page is written (a page written to a
+    file with no room would kill the import): the index is then made in memory, the same."""
+    import errno
+    import os
+
+    from store.search.index import IndexBuilder, release_tokens
+
+    def full(fd: int, offset: int, length: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    releases = list(generate(120, seed=17))
+    whole = SearchIndex.build(releases)
+    monkeypatch.setattr(os, "posix_fallocate", full)
+    builder = IndexBuilder(tmp_path)
+    for release in releases:
+        builder.add(release, release_tokens(release))
+    index = builder.finish(releases, scratch=tmp_path, written_only=True)
+    assert not isinstance(index._pairs.postings, MappedU32)
+    assert _parts(index) == _parts(whole)

@@ -4,6 +4,7 @@ them in the system's file cache, not in the importing process's memory."""
 from __future__ import annotations
 
 import mmap
+import os
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -31,13 +32,15 @@ class MappedU32:
 
     def __init__(self, count: int, folder: Path | None) -> None:
         self.count = count
-        # Unnamed where the system allows: nothing is left behind by a crash.
-        self._file = tempfile.TemporaryFile(dir=folder, prefix=".pressroom-build-")  # noqa: SIM115
         size = max(4, 4 * count)  # a map cannot be empty
-        self._file.truncate(size)
-        self._map = mmap.mmap(self._file.fileno(), size)
-        # The map holds the data; the file's descriptor is not needed any more.
-        self._file.close()
+        # Unnamed where the system allows: nothing is left behind by a crash.
+        with tempfile.TemporaryFile(dir=folder, prefix=".pressroom-build-") as file:
+            # The blocks reserved now: a page written to a file the disk has no room
+            # for would kill the process (SIGBUS); a full disk is an OSError here,
+            # and the caller places the postings in memory instead.
+            os.posix_fallocate(file.fileno(), 0, size)
+            self._map = mmap.mmap(file.fileno(), size)
+        # The map holds the file open; its descriptor is not needed any more.
 
     def __len__(self) -> int:
         return self.count

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from array import array
 from collections import defaultdict
+from contextlib import suppress
 from itertools import count, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias, cast
@@ -455,11 +456,14 @@ def _placed(
     # The postings are made where the index keeps them (an array of the final
     # size), not copied there from a numpy array: that copy was the build's peak.
     placed_in: MappedU32 | None = None
-    if not mapped:
+    if mapped:
+        # No room for the map (or no maps on that file system): in memory.
+        with suppress(OSError):
+            placed_in = MappedU32(int(bounds[-1]), spill.folder)
+    if placed_in is None:
         out = array("I", [0]) * int(bounds[-1])
         postings: _U32 = np.frombuffer(out, dtype=np.uint32)
     else:
-        placed_in = MappedU32(int(bounds[-1]), spill.folder)
         # Read and sliced like the array by the index, written by windows (index_file).
         out = cast("array[int]", placed_in)
         postings = placed_in.numpy()
