@@ -377,11 +377,34 @@ def test_a_catalogue_that_cannot_be_saved_is_handed_on_as_built(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = _store(tmp_path)
-    monkeypatch.setattr(Catalogue, "save", lambda self, where: None)  # a read-only folder
+    monkeypatch.setattr(Catalogue, "save", lambda self, where: False)  # a read-only folder
     opened = open_catalogue(path)
     assert not catalogue_path(path).exists()
     assert len(opened) == 61 and opened.current
     assert opened.ids == Catalogue.build(path).ids
+
+
+def test_a_store_written_while_its_catalogue_is_saved_is_catalogued_as_it_is_now(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Another process writes between the catalogue's save and its reading back:
+    # the catalogue handed on is the current store's, never the older one's.
+    from store.disk import catalogue as catalogue_module
+
+    path = _store(tmp_path)
+    extra = list(generate(3, seed=99))
+    writes = iter([extra])
+
+    def another_process_writes() -> None:
+        for batch in writes:
+            with ReleaseStore(path) as store:
+                store.add_batch(batch)
+
+    monkeypatch.setattr(catalogue_module, "give_back", another_process_writes)
+    opened = open_catalogue(path)
+    assert opened.current
+    assert len(opened) == 64
+    assert {r.id for r in extra} <= set(opened.ids)
 
 
 def test_the_archive_timeline_comes_from_the_saved_month_counts(tmp_path: Path) -> None:

@@ -460,6 +460,10 @@ class Catalogue(Sequence[Release]):
         )
 
     def to_bytes(self) -> bytes:
+        return b"".join(self.to_parts())
+
+    def to_parts(self) -> list[bytes]:
+        """The file in pieces, written one after the other (no second copy of it joined)."""
         chunks = {name: chunked(getattr(self, name)) for name in _COLUMNS}
         head = orjson.dumps(
             {
@@ -482,11 +486,12 @@ class Catalogue(Sequence[Release]):
         crc = 0
         for part in parts:
             crc = zlib.crc32(part, crc)
-        return b"".join((_MAGIC, struct.pack("<I", crc), *parts))
+        return [_MAGIC, struct.pack("<I", crc), *parts]
 
-    def save(self, path: Path) -> None:
-        """Write the catalogue atomically; one that cannot be written is simply not kept."""
-        write_derived(path, self.to_bytes())
+    def save(self, path: Path) -> bool:
+        """Write the catalogue atomically; one that cannot be written is simply not kept
+        (False)."""
+        return write_derived(path, *self.to_parts())
 
     @classmethod
     def load(cls, path: Path, store_path: Path, *, stale: bool = False) -> Catalogue | None:
@@ -589,7 +594,7 @@ class Catalogue(Sequence[Release]):
         return catalogue
 
 
-def open_catalogue(store_path: Path) -> Catalogue:
+def open_catalogue(store_path: Path, *, hand_on_saved: bool = True) -> Catalogue:
     """The catalogue of the store at *store_path*: the saved one if current, else built and saved.
 
     Raises :class:`NotCatalogued` (see :meth:`Catalogue.build`).
@@ -603,19 +608,22 @@ def open_catalogue(store_path: Path) -> Catalogue:
     finally:
         if found is not None:
             found.close()
-    catalogue.save(path)
+    if not catalogue.save(path) or not hand_on_saved:
+        return catalogue  # not written (a read-only folder, a full disk): the one built
     # Just built, the columns are lists of the strings parsed from every
     # document, scattered through a heap the parsing fragmented (216 MiB at
     # 90k releases); loaded from the file just written they are its bytes
-    # (78 MiB). An import's index build, next, has the difference.
-    saved = Catalogue.load(path, store_path)
-    if saved is None or not saved.current:
-        return catalogue  # not written, or the store changed since: the one built
+    # (78 MiB). It is let go before that file is read: an import's index
+    # build, next, has the difference, and the two are never held at once.
     catalogue.close()
     del catalogue
     gc.collect()  # the built catalogue's rows sit in reference cycles
     give_back()
-    return saved
+    saved = Catalogue.load(path, store_path)
+    if saved is not None and saved.current:
+        return saved
+    # Another process wrote the store in between: built again, for the store as it is.
+    return open_catalogue(store_path, hand_on_saved=False)
 
 
 def vouched(store_path: Path, identity: Identity) -> Vouched | None:

@@ -24,17 +24,17 @@ def open_derived(path: Path) -> io.BufferedReader:
     return open(fd, "rb", closefd=True)
 
 
-def write_derived(path: Path, *parts: bytes) -> None:
+def write_derived(path: Path, *parts: bytes) -> bool:
     """Write *parts* to *path* (see :func:`write_derived_pieces`)."""
-    write_derived_pieces(path, parts)
+    return write_derived_pieces(path, parts)
 
 
-def write_derived_pieces(path: Path, parts: Iterable[bytes]) -> None:
+def write_derived_pieces(path: Path, parts: Iterable[bytes]) -> bool:
     """Write *parts*, taken one at a time, to *path* through a temporary file and a rename.
 
     A reader sees the old file or the new one, never half of one. No fsync:
     a derived file lost in a crash is rebuilt from the store. One that cannot
-    be written (a read-only folder, a full disk) is simply not kept.
+    be written (a read-only folder, a full disk) is simply not kept: then False.
     """
     try:
         fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
@@ -47,4 +47,5 @@ def write_derived_pieces(path: Path, parts: Iterable[bytes]) -> None:
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError:
-        pass
+        return False
+    return True
