@@ -40,14 +40,15 @@ import zlib
 from array import array
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
+from operator import itemgetter
 from pathlib import Path
-from typing import Any, BinaryIO, overload
+from typing import Any, BinaryIO, TypeAlias, overload
 
 import orjson
 
 from store import collector
-from store.disk import journal
-from store.disk.catalogue_columns import Column, chunk_count, chunked
+from store.disk import catalogue_columns, journal
+from store.disk.catalogue_columns import Column, chunk_count
 from store.disk.derived import open_derived, write_derived
 from store.disk.release_store import (
     META,
@@ -292,9 +293,10 @@ class Catalogue(Sequence[Release]):
         identity = _identity(handle, journal_fd)
         size = identity[0]
         base_key = (identity[0], identity[1])
-        # Rows by store key: kept from *previous* (place, offset, length, crc) or fresh.
+        # Rows by store key: kept from *previous* (place, offset, length, crc) or fresh
+        # (:func:`_fresh`: the row as JSON until the rows are sorted).
         kept: dict[str, tuple[int, int, int, int]] = {}
-        fresh: dict[str, tuple[Any, ...]] = {}
+        fresh: dict[str, _Fresh] = {}
         others: Tables = {}
         known = previous._rows_by_id() if previous is not None else {}
         journal_start = 0
@@ -333,7 +335,7 @@ class Catalogue(Sequence[Release]):
                         ):
                             kept[key] = (place, offset, len(raw), check)
                         else:
-                            fresh[key] = (*_row(key, orjson.loads(raw)), offset, len(raw), check)
+                            fresh[key] = _fresh(_row(key, orjson.loads(raw)), offset, raw, check)
             except (NotStoreLayout, orjson.JSONDecodeError, AttributeError, OSError) as exc:
                 raise NotCatalogued(str(exc)) from None
         journal_end = 0
@@ -357,21 +359,20 @@ class Catalogue(Sequence[Release]):
                         if entry.raw is None:
                             continue
                         raw = entry.raw
-                        at = size + entry.offset
-                        fresh[entry.key] = (
-                            *_row(entry.key, orjson.loads(raw)),
-                            at,
-                            len(raw),
-                            crc32(raw),
-                        )
+                        row = _row(entry.key, orjson.loads(raw))
+                        fresh[entry.key] = _fresh(row, size + entry.offset, raw, crc32(raw))
             except (orjson.JSONDecodeError, AttributeError) as exc:
                 raise NotCatalogued(str(exc)) from None
         meta = others.get(META, {}).get("1")
         schema = meta.get("schema") if isinstance(meta, dict) else None
         if schema not in _SCHEMAS:
             raise NotCatalogued(f"store schema {schema}")
-        rows = sorted(fresh.values(), key=lambda row: archive_order(row[2], row[1]))
+        # Sorted in store order first (a stable sort): ties keep it.
+        ordered = sorted(fresh.values(), key=itemgetter(0))
+        fresh.clear()
         if previous is not None and kept:
+            with collector.paused():
+                rows = [(*orjson.loads(e[1]), *e[2:]) for e in ordered]
             return cls(
                 handle,
                 identity,
@@ -380,19 +381,10 @@ class Catalogue(Sequence[Release]):
                 journal_end=journal_end,
                 others=others,
             )
-        columns = {name: [row[n] for row in rows] for n, name in enumerate(_COLUMNS)}
-        contacts = orjson.dumps([row[7] for row in rows])
-        offsets_ = array("Q", [row[8] for row in rows])
-        lengths_ = array("I", [row[9] for row in rows])
-        checks_ = array("I", [row[10] for row in rows])
         return cls(
             handle,
             identity,
-            columns,
-            offsets_,
-            lengths_,
-            contacts,
-            checks_,
+            *_chunked_columns(ordered),
             journal_fd=journal_fd,
             journal_end=journal_end,
             others=others,
@@ -464,7 +456,7 @@ class Catalogue(Sequence[Release]):
 
     def to_parts(self) -> list[bytes]:
         """The file in pieces, written one after the other (no second copy of it joined)."""
-        chunks = {name: chunked(getattr(self, name)) for name in _COLUMNS}
+        chunks = {name: self._columns[name].saved_chunks() for name in _COLUMNS}
         head = orjson.dumps(
             {
                 "signature": list(self.signature),
@@ -720,3 +712,43 @@ def _row(key: str, doc: dict[str, Any]) -> tuple[Any, ...]:
 
 
 _CONTACT_FIELDS = ("name", "role", "organisation", "email", "phone")
+
+# A fresh row while the store is read: its place in archive order, the row
+# (:func:`_row`) as JSON, and its document's offset, length and CRC-32. As
+# Python objects, a row of every document held at once was 2-3 KB a release,
+# most of the peak of an import's end (about 600 MiB at 230,000 releases);
+# as JSON, a few hundred bytes.
+_Fresh: TypeAlias = tuple[tuple[int, str, str], bytes, int, int, int]
+
+
+def _fresh(row: tuple[Any, ...], offset: int, raw: bytes, check: int) -> _Fresh:
+    return archive_order(row[2], row[1]), _kept(orjson.dumps(row)), offset, len(raw), check
+
+
+def _kept(data: bytes) -> bytes:
+    """*data* from orjson.dumps, copied to be kept: orjson's bytes keep the buffer they
+    were written in (4 KB at least; 1 MB for a chunk of 68 KB)."""
+    return bytes(memoryview(data))
+
+
+def _chunked_columns(
+    entries: list[_Fresh],
+) -> tuple[dict[str, Column], array[int], array[int], bytes, array[int]]:
+    """The columns (as the chunks a saved catalogue holds), offsets, lengths, contact
+    blocks and checks of the *entries* in their order, a chunk of rows at a time."""
+    blobs: dict[str, list[memoryview]] = {name: [] for name in _COLUMNS}
+    blocks: list[bytes] = []
+    chunk = catalogue_columns.CHUNK  # the size Column reads them in
+    for first in range(0, len(entries), chunk):
+        with collector.paused():
+            rows = [orjson.loads(entry[1]) for entry in entries[first : first + chunk]]
+        for n, name in enumerate(_COLUMNS):
+            # The bytes catalogue_columns.chunked gives for these rows.
+            blobs[name].append(memoryview(_kept(orjson.dumps([row[n] for row in rows]))))
+        blocks.append(orjson.dumps([row[7] for row in rows])[1:-1])  # a copy (sliced)
+    columns = {name: Column(name, blobs=found, count=len(entries)) for name, found in blobs.items()}
+    contacts = b"[" + b",".join(block for block in blocks if block) + b"]"
+    offsets = array("Q", [entry[2] for entry in entries])
+    lengths = array("I", [entry[3] for entry in entries])
+    checks = array("I", [entry[4] for entry in entries])
+    return columns, offsets, lengths, contacts, checks

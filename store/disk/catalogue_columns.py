@@ -83,6 +83,14 @@ class Column:
                 self._chunks = {}
             return self._rows
 
+    def saved_chunks(self) -> list[bytes]:
+        """The column as a catalogue saves it: the chunks it was given when they are still
+        whole (none parsed into a list), else the rows chunked again."""
+        with self._lock:
+            if self._rows is None:
+                return list(self._blobs)  # type: ignore[arg-type]  # memoryviews, written like bytes
+        return chunked(self._rows)
+
     def at(self, index: int) -> Any:
         """Row *index* (0 <= index < len), parsing only its chunk if need be."""
         rows = self._rows
