@@ -181,3 +181,24 @@ def test_an_update_note_dated_atop_a_post_is_no_place():
         "bekanntgegeben, künftig ein Verfahren zu schaffen."
     )
     assert r.location is None
+
+
+def test_a_date_in_a_typed_letterheads_right_column_is_the_release_date():
+    # NASA's releases of the 1990s: the office on the left, the date on the right.
+    text = (
+        "Ed Campion\nHeadquarters, Washington, D.C.                             April 23, 1993\n"
+        "(Phone:  202/358-1780)\n\nRELEASE:  93-76\n\n"
+        "HUBBLE TELESCOPE SERVICING MISSION SCHEDULED FOR ELEVEN DAYS\n\n"
+        "\tThe December flight of Endeavour to service the Hubble Space Telescope has been "
+        "scheduled as an 11 day mission."
+    )
+    r = extract(text, title="HUBBLE TELESCOPE SERVICING MISSION SCHEDULED FOR ELEVEN DAYS")
+    assert r.date == "1993-04-23"
+    assert r.location is None  # the office's line is no dateline
+    # A date beside the prose, in a table of the release's text, is not read.
+    later = text.replace(
+        "Headquarters, Washington, D.C.                             April 23, 1993",
+        "Headquarters, Washington, D.C.",
+    )
+    later += "\n\nLaunch window    April 23, 1993\n"
+    assert extract(later, title="HUBBLE").date is None
