@@ -94,16 +94,20 @@ CONTACT_MARGIN = 0.05
 # The issuer names an issuer only where it is right at least 90% of the time on the real
 # corpus (precision over recall: the issuer shows on every row). Raise them as extraction
 # improves (see tests/devset/SOURCES.md, "The floors").
+# Raised at 02:55 UTC (issuer4) from the run after its rules (About headings in lower case,
+# the lead's body among several About paragraphs, ice.gov's dateline under its heading, a
+# typed letterhead's date column, contacts in a page's menu): headline 0.987, date 0.994,
+# place 1.000, issuer 0.923, contact email recall 1.000, contact name precision 1.000.
 FLOORS: dict[str, dict[str, float]] = {
-    "headline": {"accuracy": 0.931},  # measured 0.981
-    "date": {"accuracy": 0.937},  # 0.987
-    "place": {"accuracy": 0.931},  # 0.981
-    "issuer": {"accuracy": 0.86},  # 0.910
+    "headline": {"accuracy": 0.937},  # measured 0.987
+    "date": {"accuracy": 0.944},  # 0.994
+    "place": {"accuracy": 0.95},  # 1.000
+    "issuer": {"accuracy": 0.873},  # 0.923
     "language": {"accuracy": 0.95},  # 1.000
     "organisations": {"precision": 0.772, "recall": 0.412},  # 0.822, 0.462
     "people": {"precision": 0.93, "recall": 0.436},  # 0.980, 0.486
-    "contact_emails": {"precision": 0.937, "recall": 0.924},  # 0.987, 0.974
-    "contact_names": {"precision": 0.938, "recall": 0.938},  # 0.988, 0.988
+    "contact_emails": {"precision": 0.937, "recall": 0.95},  # 0.987, 1.000
+    "contact_names": {"precision": 0.95, "recall": 0.938},  # 1.000, 0.988
     "contact_phones": {"precision": 0.95, "recall": 0.95},  # 1.000, 1.000
 }
 
