@@ -1047,6 +1047,24 @@ def _date_beside(lines: list[str]) -> str | None:
 
 
 _MIN_COLUMN_LINE = 20
+# A legislator's release that publishes the letter it sent today: "Senator Boxer sent the
+# following letter to President Bush: January 19, 2006", the letter's date after the colon.
+_LETTER_DATE = re.compile(r"\bletter\b[^.:\n]{0,80}:[ \t]*(?=\S)")
+_LETTER_LINES = 20
+
+
+def _letter_date(lines: list[str]) -> str | None:
+    """The date of the letter a release sent "today" and prints below its lead, where the
+    release gives none of its own: the letter's date line, after the sentence that brings
+    it in."""
+    for line in lines[:_LETTER_LINES]:
+        if "letter" not in line or (m := _LETTER_DATE.search(line)) is None:
+            continue
+        rest = line[m.end() :].strip()
+        dated = _date_in(rest)
+        if dated is not None and dated.start() == 0 and len(rest) - dated.end() <= 2:
+            return date_from_match(dated)
+    return None
 
 
 def _known_organisations(organisations: tuple[str, ...]) -> dict[str, str]:
@@ -1160,7 +1178,7 @@ def extract(
         found_date = found_date or page.date
 
     if found_date is None:
-        found_date = _date_beside(lines)
+        found_date = _date_beside(lines) or _letter_date(lines)
 
     ministry = None
     if location and (ministry := portfolio_ministry(location, main[:_PORTFOLIO_CHARS])):
