@@ -43,3 +43,57 @@ def test_a_paragraph_about_something_else_keeps_the_heading_name() -> None:
     assert r.issuer == "Acme"
     r = extract(HEAD + "About Acme\n\nFounded in 1990, Acme Corp is a maker of widgets.\n")
     assert r.issuer == "Acme"
+
+
+def test_a_name_written_in_lower_case_heads_its_about_paragraph() -> None:
+    # "About tZERO", "About iCoreConnect", "About mozilla.org ...": brands and sites that write
+    # themselves in lower case (the real corpus has some forty such headings).
+    r = extract(HEAD + "About tZERO\n\ntZERO Group is a financial technology company.\n")
+    assert r.issuer == "tZERO"
+    r = extract(HEAD + "About intention.ly\n\nIntention.ly is a marketing agency.\n")
+    assert r.issuer == "intention.ly"
+    # Not a word in lower case alone: "About us" is no body.
+    assert extract(HEAD + "About us\n\nWe make widgets in Ohio since 1990.\n").issuer != "us"
+
+
+def test_a_heading_that_names_the_issuer_and_its_institute_gives_the_issuer() -> None:
+    r = extract(
+        HEAD + "About HR.com and the HR Research Institute\n\nHR.com is the largest community.\n"
+    )
+    assert r.issuer == "HR.com"
+    r = extract(
+        HEAD + "About mozilla.org and the Mozilla Foundation\n\nMozilla.org is a group.\n\n"
+        "Contact information\nMozilla Foundation:\nBart Decrem, bart@mozilla.org\n"
+    )
+    assert r.issuer == "mozilla.org"  # its boilerplate's name over its contact's desk
+
+
+LEAD_NAMES_SECOND = (
+    "Landon Capital Partners Exits iMemories in Strategic Sale to Ancestry\n\n"
+    "Landon Capital Partners, a leading private equity firm, announced on July 31, 2025, the "
+    "sale of iMemories to Ancestry.\n\n"
+    "About iMemories\n\niMemories digitizes home movies and photos for families.\n\n"
+    "About Landon Capital Partners\n\nLandon Capital Partners is a private equity firm.\n"
+)
+
+
+def test_of_several_about_paragraphs_the_issuer_is_the_one_the_lead_names_first() -> None:
+    assert extract(LEAD_NAMES_SECOND).issuer == "Landon Capital Partners"
+    # The lead naming neither: the first paragraph's body, as before.
+    other = LEAD_NAMES_SECOND.replace("Landon Capital Partners, a leading", "A leading")
+    other = other.replace("\nLandon Capital Partners is", "\nThe firm is")
+    assert extract(other).issuer == "iMemories"
+
+
+def test_a_site_address_over_the_boilerplate_gives_the_body_whose_name_it_spells() -> None:
+    text = (
+        HEAD + "About engleservicesheatingandair.com\n\nengleservicesheatingandair.com is a "
+        "heating company.\n\nMedia Contact\n\nJim Engle\nEngle Services LLC\n"
+        "jim@engleservices.example\n"
+    )
+    r = extract(text)
+    assert r.issuer == "Engle Services LLC"
+    # A contact of another body leaves the site's name.
+    assert extract(text.replace("Engle Services LLC", "Acme Media LLC")).issuer == (
+        "engleservicesheatingandair.com"
+    )

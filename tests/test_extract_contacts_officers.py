@@ -208,3 +208,38 @@ def test_contact_us_in_a_pages_menu_opens_no_contact_block() -> None:
     real = page + "\nContact Us\n\nJane Doe\njane.doe@fbi.example\n"
     names = [c.name for c in extract(real).contacts]
     assert "Jane Doe" in names
+
+
+ICE_PAGE = (
+    "HSI investigation leads to 15-year sentence | ICE\n\nMedia Inquiries\n\nICE\n\n"
+    "HSI investigation leads to 15-year sentence\n\nShare\n\nShare on Facebook\n\n"
+    "Related Information\n\nChild Exploitation\n\n"
+    "PORTLAND, Maine — A Kent, Washington man was sentenced Jan. 22 in U.S. District Court.\n\n"
+    "For media inquiries about ICE activities, operations, or policies, contact the ICE "
+    "Office of Public Affairs at ICEMedia@ice.dhs.gov .\n"
+)
+
+
+def test_a_menu_heading_over_no_address_and_no_number_opens_no_block() -> None:
+    """ice.gov's pages saved as text: "Media Inquiries" among the menu's items, the items
+    below it ("Share", "Child Exploitation") no names; the press desk's address in the
+    footer's sentence is the contact, whole."""
+    found = _contacts(ICE_PAGE)
+    assert ("Child Exploitation", None, None) not in found
+    assert [email for _, email, _ in found] == ["ICEMedia@ice.dhs.gov"]
+    # A bare heading over a name with a number is a block still.
+    real = ICE_PAGE.replace(
+        "Media Inquiries\n\nICE\n\n", "Media Inquiries\n\nJane Roe\n\n+1 202 555 0100\n\n", 1
+    )
+    assert ("Jane Roe", None, "+1 202 555 0100") in _contacts(real)
+
+
+def test_a_mailbox_named_with_an_acronym_is_not_split_at_its_desk_word() -> None:
+    """ "ICEMedia@ice.dhs.gov" is one address; "Office" run into "Editor@..." is a label (the
+    number's) and the address after it, as InvestorBrandNetwork's footer lost its break."""
+    head = "Acme news\n\nDALLAS -- Acme opened a plant in Dallas today, its fourth in Texas.\n\n"
+    assert [e for _, e, _ in _contacts(head + "Contact:\nICEMedia@ice.dhs.gov\n")] == [
+        "ICEMedia@ice.dhs.gov"
+    ]
+    glued = head + "Contact:\n310.299.1717 OfficeEditor@InvestorBrandNetwork.com\n"
+    assert [e for _, e, _ in _contacts(glued)] == ["Editor@InvestorBrandNetwork.com"]

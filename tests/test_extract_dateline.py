@@ -181,3 +181,41 @@ def test_an_update_note_dated_atop_a_post_is_no_place():
         "bekanntgegeben, künftig ein Verfahren zu schaffen."
     )
     assert r.location is None
+
+
+def test_a_date_in_a_typed_letterheads_right_column_is_the_release_date():
+    # NASA's releases of the 1990s: the office on the left, the date on the right.
+    text = (
+        "Ed Campion\nHeadquarters, Washington, D.C.                             April 23, 1993\n"
+        "(Phone:  202/358-1780)\n\nRELEASE:  93-76\n\n"
+        "HUBBLE TELESCOPE SERVICING MISSION SCHEDULED FOR ELEVEN DAYS\n\n"
+        "\tThe December flight of Endeavour to service the Hubble Space Telescope has been "
+        "scheduled as an 11 day mission."
+    )
+    r = extract(text, title="HUBBLE TELESCOPE SERVICING MISSION SCHEDULED FOR ELEVEN DAYS")
+    assert r.date == "1993-04-23"
+    assert r.location is None  # the office's line is no dateline
+    # A date beside the prose, in a table of the release's text, is not read.
+    later = text.replace(
+        "Headquarters, Washington, D.C.                             April 23, 1993",
+        "Headquarters, Washington, D.C.",
+    )
+    later += "\n\nLaunch window    April 23, 1993\n"
+    assert extract(later, title="HUBBLE").date is None
+
+
+def test_a_letter_printed_below_the_lead_dates_a_release_that_gives_no_date():
+    # A senator's release that publishes the letter sent today (the Senate's 2006 pages).
+    text = (
+        "Boxer Urges Disaster Declaration for California\n\n"
+        "Washington, D.C. - U.S. Senator Barbara Boxer (D-CA) today called on President Bush "
+        "to approve the state's request for disaster aid.\n\n"
+        "Senator Boxer sent the following letter to President Bush: January 19, 2006\n\n"
+        "The Honorable George W. Bush\nThe White House\n\nDear Mr. President:\n"
+    )
+    assert extract(text).date == "2006-01-19"
+    # A date the release gives itself wins; a letter's date inside a sentence is none.
+    dated = text.replace("Washington, D.C. -", "Washington, D.C., January 20, 2006 -")
+    assert extract(dated).date == "2006-01-20"
+    sentence = text.replace(": January 19, 2006", ": on January 19, 2006 the storms ended")
+    assert extract(sentence).date is None

@@ -294,3 +294,18 @@ def test_capitals_headline_broken_alike_in_both_copies_is_joined():
     # Broken in one copy only: the short line in capitals may be anything (a place).
     once = page.replace("CLOSE   RURAL OFFICES    IN THREE", "CLOSE RURAL OFFICES IN THREE", 1)
     assert extract(once).title == "ROE STATEMENT ON DECISION TO CLOSE RURAL OFFICES"
+
+
+def test_a_news_lists_number_before_the_headline_is_dropped():
+    # A page taken from a numbered list of news: "4. Secret Service Announces ...".
+    r = extract(
+        "4. Secret Service Announces the Creation of the Cyber Fraud Task Force\n\n"
+        "WASHINGTON - The Secret Service is merging its task forces into a single network."
+    )
+    assert r.title == "Secret Service Announces the Creation of the Cyber Fraud Task Force"
+    # A German ordinal opens headlines too: no English verb follows it.
+    r = extract(
+        "3. Quartal: Umsatz der Acme AG steigt\n\nBERLIN, 2. Oktober 2024 – Die Acme AG hat "
+        "im dritten Quartal mehr umgesetzt als im Vorjahr."
+    )
+    assert r.title == "3. Quartal: Umsatz der Acme AG steigt"

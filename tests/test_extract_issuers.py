@@ -186,3 +186,18 @@ def test_the_body_linked_on_the_press_contacts_own_site():
     assert extract(text).issuer == "Open Knowledge Foundation"
     # A contact writing from elsewhere: the linked body is only mentioned.
     assert extract(text.replace("okfn.org", "example.org")).issuer is None
+
+
+def test_an_acronym_after_a_foreign_article_opening_the_lead_is_the_issuer():
+    # FSFE's French pages: "La FSFE et l'Open Forum Europe se sont alliés ...", the FSFE
+    # named again below (a quote's "à la FSFE").
+    text = (
+        "La réforme du droit d'auteur européen entrave le logiciel libre\n\n"
+        "La FSFE et l'Open Forum Europe se sont alliés pour une initiative sur la réforme du "
+        "droit d'auteur proposée par l'UE.\n\n"
+        "« Tout contenu peut être supprimé », déclare Polina Malaja, juriste à la FSFE."
+    )
+    assert extract(text).issuer == "FSFE"
+    # Named in the lead only: a body the release reports on.
+    once = text.replace("juriste à la FSFE", "juriste")
+    assert extract(once).issuer != "FSFE"

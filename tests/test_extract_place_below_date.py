@@ -56,3 +56,31 @@ def test_a_first_paragraph_without_a_place_gives_none() -> None:
     parts = extract(NO_PLACE)
     assert parts.date == "2020-07-09"
     assert parts.location is None
+
+
+def _saved_page(navigation_lines: int) -> str:
+    menu = "\n\n".join(f"Menu item {n}" for n in range(navigation_lines))
+    return (
+        "HSI investigation leads to 15-year sentence for dark web moderator | ICE\n\n"
+        f"{menu}\n\n"
+        "HSI investigation leads to 15-year sentence for dark web moderator\n\nShare\n\n"
+        "Share on Facebook\n\nPhotos of agents conducting searches and seizures during the "
+        "operation, as released by the agency on the day of the arrests.\n\n"
+        "January 24, 2025 Portland , ME , United States Child Exploitation\n\n"
+        "PORTLAND, Maine — A Kent, Washington man was sentenced Jan. 22 in U.S. District Court "
+        "in Portland for advertising child pornography.\n\nThe case was investigated by HSI.\n"
+    )
+
+
+def test_a_page_saved_as_text_has_its_dateline_under_its_heading_past_the_navigation():
+    # ice.gov's pages saved as text: <title> first, a long navigation, then the heading, a
+    # photo's caption, the date line and the dateline.
+    r = extract(_saved_page(150))
+    assert r.title == "HSI investigation leads to 15-year sentence for dark web moderator"
+    assert r.location == "PORTLAND, Maine"
+    assert r.date == "2025-01-24"
+    # No repeated heading: no dateline is looked for further down.
+    lone = _saved_page(150).replace(
+        "\n\nHSI investigation leads to 15-year sentence for dark web moderator\n\nShare", "\n\n"
+    )
+    assert extract(lone).location is None

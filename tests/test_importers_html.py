@@ -216,3 +216,20 @@ def test_fsfe_page_data_elements_are_not_text() -> None:
         "<translators>MDDN, Stéphane, Vincent</translators></html>"
     )
     assert page.text == "La FSFE publie un livre blanc."
+
+
+def test_a_dateline_whose_dash_was_lost_keeps_a_gap_before_the_lead() -> None:
+    # justice.gov's archive: "<p>  WASHINGTON    Wheaton Community Hospital ..." (the dash
+    # gone, its spaces left): the place is kept apart from the name that opens the lead.
+    page = (
+        "<html><body><h1>Hospital to Pay U.S.</h1><p>  WASHINGTON    Wheaton Community "
+        "Hospital has agreed to pay $846,461 to settle allegations, the department said.</p>"
+        "<p>Acme   Corp   said   so.</p></body></html>"
+    )
+    text = html_to_text(page).text
+    assert "WASHINGTON  Wheaton Community Hospital has agreed" in text
+    assert "Acme Corp said so." in text  # elsewhere, runs of spaces are one space
+    [draft] = read_source(SourceFile("/imports/doj.html", "html"), page.encode())
+    from store.ingest.extract.anatomy import extract
+
+    assert extract(draft.text, title=draft.title).location == "WASHINGTON"

@@ -104,11 +104,22 @@ _GLUED_ABOUT = re.compile(
     r"(?=(?P=first)\b)"
 )
 # "About Acme Corp: Acme is ..." and "About Acme Corp" on its own line: the issuer's boilerplate.
+# A name may open in lower case where a capital or a domain follows in its first word, as
+# brands and sites write themselves: "About tZERO", "About iCoreConnect", "About mozilla.org
+# and the Mozilla Foundation" (the real corpus has some forty such headings); not "About us".
 _ABOUT_ISSUER = re.compile(
     r"[ \t*_#]*(?:About|À propos de|A propos de|Acerca de|Sobre|Über)[ \t]+"
     r"(?:the[ \t]+|l[ae][ \t]+|l['’]|el[ \t]+|die[ \t]+|der[ \t]+|das[ \t]+)?"
-    r"(?P<name>[A-ZÀ-ÖØ-Þ0-9][^\n:;!?*_|]{1,80}?)[ \t*_]*(?::|$|[ \t]*\n)"
+    r"(?P<name>(?:[A-ZÀ-ÖØ-Þ0-9]|[a-z]{1,6}(?=[A-Z])|[a-z][a-z0-9-]*(?=\.(?:com|org|net|io|ai|ly|co)\b))"
+    r"[^\n:;!?*_|]{1,80}?)[ \t*_]*(?::|$|[ \t]*\n)"
 )
+# A list item's number before a headline: "4. Secret Service Announces ...".
+_LIST_NUMBER = re.compile(r"\d{1,2}\.[ \t]+(?=[A-Z])")
+# How many "About" paragraphs are weighed: the issuer's and its partners'.
+_MOST_ABOUTS = 4
+# "About HR.com and the HR Research Institute": the heading names the issuer first, then its
+# institute or foundation; the issuer is the first.
+_AND_THE = re.compile(r"[ \t]+(?:and|&)[ \t]+the[ \t]+")
 # A wire service's own boilerplate ("About InvestorWire", "About BioMedWire"): the
 # distributor, not the issuer.
 _WIRE_NAME = re.compile(r"(?i:.*(?:wire|newsbreaks?)|.*press ?release distribution.*)")
@@ -778,23 +789,28 @@ def _split_glued_headings(text: str) -> str:
     return _GLUED_HEADING.sub("\\g<0>\n", "\n" + text)[1:]
 
 
-def _issuer(tail: list[str], contacts: tuple[Contact, ...], people: set[str]) -> str | None:
-    """Who issued the release: the first "About X" boilerplate after the prose, else the
-    organisation of the first contact that names one; None when neither says."""
+def _issuer(
+    tail: list[str], contacts: tuple[Contact, ...], people: set[str], lead: str | None = None
+) -> str | None:
+    """Who issued the release: the "About X" boilerplate after the prose (of several, the
+    one the *lead* names first), else the organisation of the first contact that names one;
+    None when neither says."""
     capitals_read = False  # only the first "ABOUT X" in capitals: the others are partners'
+    abouts: list[tuple[str, str]] = []  # (name, as the heading writes it)
     for at, line in enumerate(tail):
         if line[:12].lstrip(" \t*_#")[:1] not in "AÀSÜ":
             continue
         m = _ABOUT_ISSUER.match(line)
         found = clean_line(m.group("name")) if m else None
+        heading = found
         if found and m is not None and m.end() >= len(line.rstrip()):
             found = _named_in_full(found, tail[at + 1 : at + 3]) or found
         if m is None and not capitals_read and is_about_in_capitals(line, any_name=True):
             capitals_read = True
-            found = about_in_capitals(line, "\n".join(tail))
+            found = heading = about_in_capitals(line, "\n".join(tail))
         if found is None:
             continue
-        name = found.strip(" ,-–")
+        name = _AND_THE.split(found, 1)[0].strip(" ,-–")
         words = name.split()
         if _WIRE_NAME.fullmatch(name) or ". " in name or _NAMED_FOR_A_YEAR.search(name):
             continue
@@ -805,7 +821,12 @@ def _issuer(tail: list[str], contacts: tuple[Contact, ...], people: set[str]) ->
             and fold(name) not in ("us", "me", "we")
             and not is_org_word(name)
         ):
-            return name
+            abouts.append((name, _AND_THE.split(heading or name, 1)[0]))
+            if lead is None or len(abouts) == _MOST_ABOUTS:
+                break
+    if abouts:
+        name = _named_first(abouts, lead) if len(abouts) > 1 and lead else abouts[0][0]
+        return _site_owner_named(name, contacts) or name
     for contact in contacts:
         org = contact.organisation
         if (
@@ -819,6 +840,50 @@ def _issuer(tail: list[str], contacts: tuple[Contact, ...], people: set[str]) ->
             and not is_department(org)  # "Media" over a press officer: no body
             and not _RUN_TOGETHER.search(org)
         ):
+            return org
+    return None
+
+
+def _named_first(abouts: list[tuple[str, str]], lead: str) -> str:
+    """Of the bodies the "About" paragraphs present, the one the lead opens with ("Landon
+    Capital Partners, a private equity firm, announced the sale of iMemories", whatever the
+    order of the "About iMemories" and "About Landon Capital Partners" paragraphs); the
+    first paragraph's when the lead opens with none: a release about an award or a partner
+    names the other body first as often."""
+    opening = _ARTICLE_START.sub("", lead[:_LEAD_REACH].lstrip(' \t*_"“'), count=1)
+    for name, heading in abouts:
+        for spelled in (name, heading):
+            key = _ARTICLE_START.sub("", spelled, count=1)
+            if opening[: len(key)].casefold() == key.casefold() and _NAME_ENDS.match(
+                opening, len(key)
+            ):
+                return name
+    return abouts[0][0]
+
+
+_ARTICLE_START = re.compile(r"(?i:the)[ \t]+")
+# What ends a body's name at the lead's start: a comma, a bracket, a verb in lower case; not
+# another capitalised word ("The Tor Store" is no "About Tor").
+_NAME_ENDS = re.compile(r"(?:[,(]|[ \t]+(?:\(|[a-z])|['’]s\b|$)")
+
+
+# How much of the lead is read for the issuer's name: a long name's length.
+_LEAD_REACH = 120
+_LEGAL_WORDS = frozenset(("inc", "llc", "ltd", "corp", "plc", "llp", "gmbh", "ag", "co"))
+_SITE_ADDRESS = re.compile(r"([a-z][a-z0-9-]*)\.(?:com|org|net|io|ai|ly|co)", re.IGNORECASE)
+
+
+def _site_owner_named(name: str, contacts: tuple[Contact, ...]) -> str | None:
+    """The contacts' organisation whose name the site's address *name* spells ("Engle Services
+    LLC" for "About engleservicesheatingandair.com"): the body, not its web site."""
+    site = _SITE_ADDRESS.fullmatch(name)
+    if site is None:
+        return None
+    label = site.group(1).lower()
+    for contact in contacts:
+        org = contact.organisation
+        words = [w for w in fold(org or "").replace(".", "").split() if w not in _LEGAL_WORDS]
+        if len(words) >= 2 and label.startswith("".join(words)):
             return org
     return None
 
@@ -924,6 +989,84 @@ def _lead_paragraph(body_lines: list[str], dateline: Dateline | None) -> str | N
     return None
 
 
+# How far down a page saved as text its own heading is looked for (its navigation is long),
+# and how far below the heading its dateline.
+_HEADING_AGAIN_LINES = 400
+_UNDER_HEADING_LINES = 30
+
+
+def _dateline_under_heading(lines: list[str], headline: str, start: int) -> Dateline | None:
+    """The dateline below the page's heading, where the heading repeats its <title> (a
+    headline split from the site's name) alone on a line after the navigation: the place
+    opening the first paragraph of prose, and the date of a line that opens with one ("January
+    24, 2025 Portland , ME , United States" on an ice.gov page), its index *start*-based."""
+    key = fold(headline)
+    for at in range(start, min(len(lines), _HEADING_AGAIN_LINES)):
+        line = lines[at]
+        if len(line) < len(headline) or fold(strip_heading(line)) != key:
+            continue
+        end = min(len(lines), at + 1 + _UNDER_HEADING_LINES)
+        date, prose_from = None, at + 1
+        for index in range(at + 1, end):
+            if (dated := _date_in(lines[index])) is not None and dated.start() == 0:
+                # Below the date line: a photo's caption may come between heading and date.
+                date, prose_from = date_from_match(dated), index + 1
+                break
+        for index in range(prose_from, end):
+            line = lines[index]
+            if len(line.split()) >= _PROSE_WORDS and line.rstrip().endswith((".", "”", '"')):
+                # The first paragraph of prose (a subtitle ends no sentence).
+                found = find_dateline([line], set())
+                if found is not None and found.date in (None, date):
+                    return Dateline(found.location, date, index - start)
+                break
+        return Dateline(None, date, prose_from - 1 - start) if date else None
+    return None
+
+
+# A date set in a letterhead's right-hand column, after a wide gap: "Headquarters,
+# Washington, D.C.        April 23, 1993" (NASA's typed releases of the 1990s).
+_COLUMN_GAP = re.compile(r"\S[ \t]{4,}(?=\S)")
+
+
+def _date_beside(lines: list[str]) -> str | None:
+    """The date that ends a line above the first paragraph of prose, set apart from the
+    line's text by a column's gap: the release's date in a typed letterhead (its office's
+    line on the left)."""
+    for line in lines[: 2 * _TOP_LINES]:
+        if len(line) < _MIN_COLUMN_LINE or (gap := _COLUMN_GAP.search(line.rstrip())) is None:
+            words = line.split()
+            if len(words) >= 8 and sum(1 for w in words if w[:1].islower()) >= 0.3 * len(words):
+                return None  # the prose has begun: a date beside it is no letterhead's
+            continue
+        rest = line[gap.end() :].strip()
+        dated = _date_in(rest)
+        if dated is not None and dated.start() == 0 and dated.end() == len(rest):
+            return date_from_match(dated)
+    return None
+
+
+_MIN_COLUMN_LINE = 20
+# A legislator's release that publishes the letter it sent today: "Senator Boxer sent the
+# following letter to President Bush: January 19, 2006", the letter's date after the colon.
+_LETTER_DATE = re.compile(r"\bletter\b[^.:\n]{0,80}:[ \t]*(?=\S)")
+_LETTER_LINES = 20
+
+
+def _letter_date(lines: list[str]) -> str | None:
+    """The date of the letter a release sent "today" and prints below its lead, where the
+    release gives none of its own: the letter's date line, after the sentence that brings
+    it in."""
+    for line in lines[:_LETTER_LINES]:
+        if "letter" not in line or (m := _LETTER_DATE.search(line)) is None:
+            continue
+        rest = line[m.end() :].strip()
+        dated = _date_in(rest)
+        if dated is not None and dated.start() == 0 and len(rest) - dated.end() <= 2:
+            return date_from_match(dated)
+    return None
+
+
 def _known_organisations(organisations: tuple[str, ...]) -> dict[str, str]:
     """Folded names and acronyms of the release's organisations, for contact blocks."""
     known: dict[str, str] = {}
@@ -994,10 +1137,22 @@ def extract(
         top.headline, site = split
     if top.headline and top.headline_lines and top.headline != declared:
         top.headline = _repeated_title(lines, top.headline_lines[0], top.headline)
+    if (
+        top.headline
+        and (numbered := _LIST_NUMBER.match(top.headline)) is not None
+        and says_what_happened(top.headline[numbered.end() :])
+    ):
+        # "4. Secret Service Announces ...": the number of a news list the page was taken
+        # from. Not a German ordinal ("3. Quartal: Umsatz steigt"): an English verb follows.
+        top.headline = top.headline[numbered.end() :]
 
     if top.embargo is None:
         top.embargo = _embargo_near_top(lines, top.body_from)
     dateline = find_dateline(lines[top.body_from :], set())
+    if dateline is None and site is not None and top.headline:
+        # A page saved as text: its <title> first, its navigation, then its own heading,
+        # under which the date and the dateline come (ice.gov's news pages).
+        dateline = _dateline_under_heading(lines, top.headline, top.body_from)
     location = (dateline.location if dateline else None) or top.location
     if location is None and dateline is not None and dateline.date is not None:
         # The page's date on a line of its own (a CMS's "Published Date"), the dateline's
@@ -1021,6 +1176,9 @@ def extract(
         page = page_dateline(lines[: top.body_from + _PAGE_DATELINE_LINES], top.headline)
         location = location or page.place
         found_date = found_date or page.date
+
+    if found_date is None:
+        found_date = _date_beside(lines) or _letter_date(lines)
 
     ministry = None
     if location and (ministry := portfolio_ministry(location, main[:_PORTFOLIO_CHARS])):
@@ -1112,7 +1270,8 @@ def extract(
     organisations = tidy_organisations(whole_names(organisations, named), named)
     if organisations:
         organisations = _not_page_furniture(organisations, headline, raw, main, navigation)
-    issuer = _issuer(body_lines[prose_end:], contacts, named)
+    lead = _lead_paragraph(body_lines, dateline)
+    issuer = _issuer(body_lines[prose_end:], contacts, named, lead)
     subject = headline_subject(headline, body) if headline else None
     if issuer and subject and _fuller_name(subject, issuer):
         issuer = subject  # "About Tor" and "The Tor Project Announces ...": the whole name
@@ -1127,9 +1286,8 @@ def extract(
             issuer = None  # the headline above its own repetition, not a letterhead
     if issuer is None:
         issuer = subject or headline_legislator(headline, main)
-    lead = _lead_paragraph(body_lines, dateline) if issuer is None else None
     if issuer is None and lead is not None:
-        issuer = lead_subject(lead)
+        issuer = lead_subject(lead, body)
     if issuer is None:
         issuer = most_mentioned(body, organisations, headline)
     if issuer is None:

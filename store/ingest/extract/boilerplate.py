@@ -11,7 +11,9 @@ END_MARKER_RE = re.compile(
 )
 ABOUT_RE = re.compile(
     r"\s*(?:\*\*|#+\s*)?(?:About|À propos de|A propos de|Acerca de|Sobre|Über|Ueber|Informazioni su)"
-    r"\s+(?:the\s+|l[ae]\s+|l['’]|el\s+|die\s+|der\s+|das\s+)?[A-ZÀ-ÖØ-Þ0-9]",
+    r"\s+(?:the\s+|l[ae]\s+|l['’]|el\s+|die\s+|der\s+|das\s+)?"
+    # A brand or a site that writes itself in lower case: "About tZERO", "About mozilla.org".
+    r"(?:[A-ZÀ-ÖØ-Þ0-9]|[a-z]{1,6}[A-Z]|[a-z][a-z0-9-]*\.(?:com|org|net|io|ai|ly|co)\b)",
 )
 FOOTER_RE = re.compile(
     r"\s*(?:View (?:the )?original (?:release|content)|View source version|SOURCE\s*:|Source\s*:|"

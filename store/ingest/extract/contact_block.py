@@ -33,7 +33,7 @@ HEADER_RE = re.compile(
     r"^(?>[ \t*_#>•-]{0,46})(?P<header>"
     r"for\s+(?:more|further|additional)\s+(?:information|details|info)[^\n@]{0,80}?\bcontact(?:ez)?\b"
     r"|for\s+(?:more|further|additional)\s+(?:information|details|info)(?=[ \t]*:)"
-    r"|for\s+(?:media|press|all)\s+(?:inquiries|enquiries|queries)[^\n@]{0,40}?(?:contact\b|:)"
+    r"|for\s+(?:media|press|all)\s+(?:inquiries|enquiries|queries)[^\n@]{0,80}?(?:contact\b|:)"
     r"|pour\s+(?:plus|toute)\s+d['’]\s?informations?[^\n@]{0,60}?contacte[rz]?\b"
     r"|para\s+m[áa]s\s+informaci[óo]n[^\n@]{0,60}?contact(?:e|ar|o)\b"
     r"|(?:media|press|news|pr|investor|ir|company|corporate|agency)\s+(?:and\s+\w+\s+)?"
@@ -58,6 +58,9 @@ _GLUE_POINT = (
     r"(?<=[A-Za-z0-9)])(?=https?://|www\.)"
     r"|(?<=[A-Za-z])(?=(?:Chief|CEO|COO|CFO|CTO|President|Founder|Co-Founder|Director|Manager|"
     r"Head|VP|Vice|Senior|Managing|Executive|Partner|Editor|Public|Media|Investor)(?![a-z]))"
+    # Not after an acronym within an address: "ICEMedia@ice.dhs.gov" is one mailbox (where
+    # "Office" and "Editor@InvestorBrandNetwork.com" are a label and the address after it).
+    r"(?<![A-Z]{2}(?=[A-Z][a-z]+@))"
     r"|(?:(?<=CEO)|(?<=COO)|(?<=CFO)|(?<=CTO)|(?<=President)|(?<=Director)|(?<=Manager)|"
     r"(?<=Officer)|(?<=Founder)|(?<=Partner)|(?<=Editor)|(?<=Relations)|(?<=Communications))"
     r"(?=[A-Z][a-z0-9])"
@@ -1100,11 +1103,12 @@ def find_contacts(
             continue  # a desk's name over no contact: no block, the text goes on
         if (
             found
-            and line.strip(" \t*_#:").casefold() == "contact us"
+            and (line.strip(" \t*_#:").casefold() == "contact us" or _menu_read(found))
             and not any(c.email or c.phone for c in found)
         ):
-            # "Contact Us" in a page's menu, the menu's next items read as names
-            # ("Quick Links", "Main Navigation", "Search FBI"): no address, no number.
+            # "Contact Us" or "Media Inquiries" in a page's menu, the menu's next items read
+            # as names ("Quick Links", "Main Navigation", "Search FBI"; ice.gov's "Share on X",
+            # "Child Exploitation"): no address, no number.
             continue
         blocks += 1
         block_end = end
@@ -1126,6 +1130,16 @@ def find_contacts(
             found = header_contacts(lines[first_line:])
         return _phones_once(found), None
     return _phones_once(contacts), first_block
+
+
+# Items of a menu read as one contact's organisation: "ICE, Share, Share on Facebook, Share on
+# X, Share on LinkedIn, Related Information, ..." (a firm's name has a comma or two at most).
+_MENU_ITEMS = 4
+
+
+def _menu_read(found: list[Contact]) -> bool:
+    """Whether a block's contacts hold a menu's items run together as an organisation."""
+    return any(c.organisation and c.organisation.count(", ") >= _MENU_ITEMS for c in found)
 
 
 def _opens_block(lines: list[str], index: int) -> bool:

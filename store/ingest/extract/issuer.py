@@ -195,12 +195,23 @@ def _legislator_subject(text: str) -> str | None:
     return None
 
 
-def lead_subject(opening: str) -> str | None:
+_LEAD_MENTIONS = 2
+
+
+def lead_subject(opening: str, body: str = "") -> str | None:
     """The body or legislator that the lead sentence is about: "The Privacy and Civil
     Liberties Oversight Board has voted ...", "U.S. Senator Bob Corker today made ..."."""
     text = " ".join(opening[:400].split()).lstrip("“\"'(")
     if (person := _legislator_subject(text)) is not None:
         return person
+    if (article := _ARTICLE_ACRONYM.match(text)) is not None:
+        # "La FSFE et l'Open Forum Europe se sont alliés ...", "Die FSFE fordert ...": the
+        # body a French or German lead opens with, by its acronym after an article, when the
+        # release names it again (a body it only reports on is named once).
+        acronym = article.group(1)
+        if len(re.findall(rf"\b{acronym}\b", body[:20_000])) < _LEAD_MENTIONS:
+            return None
+        return spelled_out(acronym, body) or acronym
     m = _SUBJECT.match(_CAPS_BEFORE_THE.sub("", text)) or _JOINT_SUBJECT.match(text)
     if m is None:
         return None

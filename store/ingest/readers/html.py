@@ -66,6 +66,8 @@ _C1_AS_CP1252 = {
 _HAS_C1 = re.compile("[\x80-\x8f\x91-\x97\x99\x9a]")
 _SPACES = re.compile(r"[ \t\n\r\f\xa0]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
+# A place in capitals opening a text, then a run of spaces where its dash was, then the lead.
+_LOST_DASH = re.compile(r"[ \t\r\n]*([A-Z][A-Z.,' ]{2,40}?[A-Z.])[ \t]{3,}(?=[A-Z])")
 _LOOKS_LIKE_HTML = re.compile(
     r"<(?:p|div|br|a|h[1-6]|ul|ol|li|span|strong|em|b|i|u|table|img|html|body|section|article)"
     r"\b[^>]{0,2000}>|</[A-Za-z][A-Za-z0-9]{0,10}>|&(?:[A-Za-z]{2,8}|#\d{1,7}|#x[0-9A-Fa-f]{1,6});",
@@ -361,7 +363,14 @@ class _TextCollector(HTMLParser):
         # Each text node is cleaned on its own: an unterminated escape sequence
         # then swallows the rest of its node, not the rest of the page.
         text = clean_text(data.translate(_C1_AS_CP1252) if _HAS_C1.search(data) else data)
-        text = text.replace("\xa0", " ") if self.pre_depth else _SPACES.sub(" ", text)
+        if self.pre_depth:
+            text = text.replace("\xa0", " ")
+        elif (gap := _LOST_DASH.match(text)) is not None:
+            # "WASHINGTON    Wheaton Community Hospital ...": a dateline whose dash the page
+            # lost (justice.gov's archive); two spaces keep it apart for the dateline reader.
+            text = f" {gap.group(1)}  {_SPACES.sub(' ', text[gap.end() :])}"
+        else:
+            text = _SPACES.sub(" ", text)
         if not text:
             return
         self.pieces.append(text)
