@@ -559,6 +559,42 @@ async def test_an_indexed_search_is_answered_in_the_keystroke_and_a_slow_one_in_
         assert [r.id for r in app.screen.query_one(ReleaseList).rows] == [r.id for r in expected]
 
 
+async def test_a_search_is_answered_while_other_thread_work_holds_many_threads(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A database's overtaken searches, whole results and facets each hold a thread
+    # for a while: the search of the word typed last must not wait for one of them
+    # (with Python's default of cpu_count + 4 threads, a pasted word's count never came).
+    import threading
+
+    import tui.session as session_module
+
+    monkeypatch.setattr(session_module, "SEARCH_HERE_FOR", -1.0)  # answered in a worker
+    many = write_store(store_path.parent / "many.json", list(generate(300, seed=5)))
+    app = PressroomApp(many)
+    release = threading.Event()
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        archive = app.session.archive
+        assert archive is not None
+        expected = [r.id for r in archive.search(parse_query('"of the p'))]
+        assert 0 < len(expected) < len(archive)
+        shown: list[str] = []
+        try:
+            for n in range(12):  # more than six: every thread the default would have
+                app.run_worker(release.wait, group=f"held-{n}", thread=True)
+            await pilot.pause()
+            browse(app).run_search('"of the p', keep=None)
+            for _ in range(200):  # up to 10 s (the threads stay held: no settle here)
+                await pilot.pause(0.05)
+                shown = [r.id for r in app.screen.query_one(ReleaseList).rows]
+                if shown == expected:
+                    break
+        finally:
+            release.set()
+        assert shown == expected
+
+
 async def test_the_issuer_heads_the_facets_and_the_list_column(tmp_path: Path) -> None:
     releases = sample_releases()
     issued = [

@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import signal
 from collections.abc import Awaitable, Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
@@ -27,6 +28,11 @@ if TYPE_CHECKING:
     from store.backend import Location
     from tui.archive_opening import ArchiveOpening
     from tui.config import Config
+
+
+# Threads for the app's thread workers (see on_mount): searches overtaken by later
+# keys, whole results and facets at once, with room to spare.
+WORKER_THREADS = 32
 
 
 class PressroomApp(App[None]):
@@ -67,9 +73,18 @@ class PressroomApp(App[None]):
                 self.session.prefs.order = SortOrder(config.sort, config.descending)
 
     def on_mount(self) -> None:
+        loop = asyncio.get_running_loop()
+        # Thread workers (every search that is not answered in the key's own step,
+        # the facets, the contacts) run in the loop's default executor: Python's has
+        # cpu_count + 4 threads, 6 on two cores. Searches overtaken by later keys
+        # still hold theirs until their statement is cancelled, and a database's
+        # whole results and facets take seconds: with all six busy, the search of
+        # the word typed last waited for one, and a pasted word's count never came.
+        loop.set_default_executor(
+            ThreadPoolExecutor(max_workers=WORKER_THREADS, thread_name_prefix="pressroom-worker")
+        )
         # SIGTERM and SIGHUP end the app like q does: pending marks are saved
         # and the terminal is restored (SECURITY.md D6, D14).
-        loop = asyncio.get_running_loop()
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
             loop.add_signal_handler(signal.SIGTERM, self.exit)
             if not self.is_headless:
