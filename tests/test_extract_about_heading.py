@@ -97,3 +97,17 @@ def test_a_site_address_over_the_boilerplate_gives_the_body_whose_name_it_spells
     assert extract(text.replace("Engle Services LLC", "Acme Media LLC")).issuer == (
         "engleservicesheatingandair.com"
     )
+
+
+def test_the_lead_names_the_issuer_longer_than_its_about_heading() -> None:
+    # A company's products get "About" paragraphs before its own; the lead names it in
+    # full after what is left of the dateline ("May 14, 2026 (NEWMEDIAWIRE) - ").
+    r = extract(
+        "GeoVax Reports First Quarter Results\n\n"
+        "ATLANTA, GA - May 14, 2026 (NEWMEDIAWIRE) - GeoVax Labs, Inc. (Nasdaq: GOVX), a "
+        "biotechnology company, today reported results for the quarter.\n\n"
+        "About GEO-MVA\n\nGEO-MVA is a vaccine candidate for mpox and smallpox.\n\n"
+        "About Gedeptin\n\nGedeptin is a gene therapy for solid tumours.\n\n"
+        "About GeoVax\n\nGeoVax Labs, Inc. is a clinical-stage biotechnology company.\n"
+    )
+    assert r.issuer == "GeoVax Labs"

@@ -850,6 +850,8 @@ def _named_first(abouts: list[tuple[str, str]], lead: str) -> str:
     order of the "About iMemories" and "About Landon Capital Partners" paragraphs); the
     first paragraph's when the lead opens with none: a release about an award or a partner
     names the other body first as often."""
+    # What is left of a dateline before the lead's first word: "May 14, 2026 (NEWMEDIAWIRE) - ".
+    lead = _DATE_LEFT.sub("", lead, count=1)
     opening = _ARTICLE_START.sub("", lead[:_LEAD_REACH].lstrip(' \t*_"“'), count=1)
     for name, heading in abouts:
         for spelled in (name, heading):
@@ -858,10 +860,22 @@ def _named_first(abouts: list[tuple[str, str]], lead: str) -> str:
                 opening, len(key)
             ):
                 return name
+    # The lead's body named longer than its heading ("GeoVax Labs, Inc. ... reported"
+    # under "About GEO-MVA", "About Gedeptin" and "About GeoVax": its products first).
+    for name, heading in abouts:
+        for spelled in (name, heading):
+            key = _ARTICLE_START.sub("", spelled, count=1)
+            if opening[: len(key)].casefold() == key.casefold() and _LONGER_NAME.match(
+                opening, len(key)
+            ):
+                return name
     return abouts[0][0]
 
 
 _ARTICLE_START = re.compile(r"(?i:the)[ \t]+")
+_DATE_LEFT = re.compile(r"[^\n]{0,40}?\b(?:19|20)\d\d\b[^\n]{0,30}?[ \t][-–—]+[ \t]+")
+# The heading's name goes on in the lead with a capitalised word of the same name.
+_LONGER_NAME = re.compile(r"[ \t]+[A-Z][A-Za-z.&-]*(?:[ \t,]|$)")
 # What ends a body's name at the lead's start: a comma, a bracket, a verb in lower case; not
 # another capitalised word ("The Tor Store" is no "About Tor").
 _NAME_ENDS = re.compile(r"(?:[,(]|[ \t]+(?:\(|[a-z])|['’]s\b|$)")
