@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 import pytest
+from psycopg import sql
 
 from tests.helpers import pg_server
 
@@ -24,7 +25,9 @@ from store.disk.release_store import ReleaseState  # noqa: E402
 from store.pg import archive as archive_module  # noqa: E402
 from store.pg import store as store_module  # noqa: E402
 from store.pg.archive import PostgresArchive  # noqa: E402
+from store.pg.columns import SAMPLE_INDEXED, sample_of  # noqa: E402
 from store.pg.narrowing import narrows  # noqa: E402
+from store.pg.query_sql import compile_query  # noqa: E402
 from store.pg.store import PostgresStore  # noqa: E402
 from store.search.index import SearchCancelled  # noqa: E402
 from store.search.query import parse_query  # noqa: E402
@@ -156,3 +159,54 @@ def test_a_search_overtaken_by_the_next_key_is_cancelled_on_the_server(
         assert archive.search(parse_query("")).matched == len(typed[1])
     finally:
         archive.close()
+
+
+@pytest.fixture(scope="module")
+def in_sample(server: pg_server.Server) -> Iterator[Loaded]:
+    """The typed archive with every other release given an id in the sample's indexed
+    buckets (below SAMPLE_INDEXED: 1/256 of the ids), so that a small sample holds many."""
+    rng = random.Random(11)
+    releases = []
+    for n, release in enumerate(synthetic_releases(300, seed=7, body_words=120)):
+        if n % 2 == 0:
+            while sample_of(release_id := f"{rng.getrandbits(64):016x}") >= SAMPLE_INDEXED:
+                pass
+            release = release.with_changes(id=release_id)
+        releases.append(release)
+    with _load(server, releases, {"reader": {}}) as loaded:
+        loaded[0]._conn.execute("ANALYZE pressroom.releases")
+        yield loaded
+
+
+def test_a_words_matches_in_the_sample_come_from_its_own_index_as_the_scan_finds_them(
+    in_sample: Loaded, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sample a count is estimated on, a few buckets of those the sample's words
+    index holds: the matches found through that index are the scan's among the sample's
+    releases, for every keystroke query, and the index is what the plan reads."""
+    store, releases, _states = in_sample
+    monkeypatch.setattr(store_module, "COUNT_SAMPLE_ROWS", 1)
+    share = store._sample_share(1)
+    assert share <= SAMPLE_INDEXED
+    sample = [r for r in releases if sample_of(r.id) < share]
+    assert len(sample) > 100
+    indexed = found = 0
+    for text in _texts():
+        query = parse_query(text, today=TODAY)
+        condition = compile_query(query, "reader")
+        sampled = store._sample_matches(condition, None)
+        assert sampled is not None
+        assert sorted(sampled.ids) == sorted(scan(query, sample, {})), text
+        indexed += condition.words
+        found += len(sampled.ids)
+    assert indexed > 20 and found > 500, (indexed, found)
+    # Planned as _sample_matches plans it: from the bitmaps.
+    plan = store._rows(
+        sql.SQL(
+            "EXPLAIN SELECT r.id FROM pressroom.releases r WHERE (r.sample >> 8) = 0"
+            " AND r.sample + 0 < %s AND r.words @@ 'climate:*'::tsquery"
+        ).format(),
+        [share],
+        store_module._BITMAPS,
+    )
+    assert "releases_sample_words" in "\n".join(row[0] for row in plan)

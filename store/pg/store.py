@@ -36,10 +36,16 @@ from store.disk.release_store import Outcome, ReleaseState
 from store.errors import StoreError
 from store.facet_names import facet_entries
 from store.pg import bulk
-from store.pg.columns import ROW_COLUMNS, SAMPLE_SPAN, release_row, stored_form
+from store.pg.columns import (
+    ROW_COLUMNS,
+    SAMPLE_INDEXED,
+    SAMPLE_SPAN,
+    release_row,
+    stored_form,
+)
 from store.pg.copy_rows import COPY_HEADER, COPY_TRAILER, copy_row
 from store.pg.query_sql import Condition, compile_query, planned_part
-from store.pg.schema import CHANGES_CHANNEL, IMPORT_LOCK, ensure_schema
+from store.pg.schema import CHANGES_CHANNEL, IMPORT_LOCK, SAMPLE_WORDS_ROWS, ensure_schema
 from store.records import ID_LENGTH, Release, is_release_id
 from store.sanitize import clean_line
 from store.saved_searches import SavedSearches
@@ -765,7 +771,17 @@ class PostgresStore:
         share = self._sample_share(COUNT_SAMPLE_ROWS)
         if share >= SAMPLE_SPAN:
             return None
-        if within is not None and within.share == share:
+        if condition.words and share <= SAMPLE_INDEXED:
+            # The sample's own words index: a word's matches in the sample from its posting
+            # lists, no row's lexemes read ("climate", 1,466 of 3,000 at a million: 35-60 ms
+            # tested row by row, even from the last key's matches). The share as a sum,
+            # which the btree on ``sample`` cannot answer: else the planner takes the
+            # sample's rows from it and tests each (it does not see what a test costs).
+            statement = sql.SQL(
+                "SELECT r.id FROM pressroom.releases r WHERE {} AND r.sample + 0 < %s AND ({})"
+            ).format(sql.SQL(SAMPLE_WORDS_ROWS.replace("sample", "r.sample")), condition.sql)
+            rows = self._rows(statement, [share, *condition.params], _BITMAPS)
+        elif within is not None and within.share == share:
             statement = sql.SQL(
                 "SELECT r.id FROM pressroom.releases r WHERE r.id = ANY(%s) AND ({})"
             ).format(condition.sql)
@@ -1091,6 +1107,7 @@ def _in_sample(condition: Condition, share: int) -> Condition:
         sql.SQL("r.sample < %s AND ({})").format(condition.sql),
         (share, *condition.params),
         condition.uses_marks,
+        condition.words,
     )
 
 
