@@ -210,3 +210,33 @@ def test_a_words_matches_in_the_sample_come_from_its_own_index_as_the_scan_finds
         store_module._BITMAPS,
     )
     assert "releases_sample_words" in "\n".join(row[0] for row in plan)
+
+
+def test_a_cancel_meant_for_the_search_before_is_not_this_ones_answer(
+    typed: Loaded, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cancel sent for the last key's statement that reaches the server late cancels
+    the next statement on that connection: that search is asked again, not lost."""
+    store, releases, states = typed
+    archive = PostgresArchive(store._conninfo, user="reader")
+    count_sampled = PostgresStore.count_sampled
+    strays = [1]
+
+    def stray(self: PostgresStore, *args: object, **kwargs: object) -> object:
+        if strays:
+            strays.pop()
+            self._conn.execute("SET statement_timeout = 1")
+            try:
+                self._conn.execute("SELECT pg_sleep(1)")  # cancelled on the server
+            finally:
+                self._conn.execute("SET statement_timeout = 0")
+        return count_sampled(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(PostgresStore, "count_sampled", stray)
+    try:
+        query = parse_query("flood", today=TODAY)
+        result = archive.search(query, archive_module.ARCHIVE_ORDER, lambda: False, first=3)
+        expected = scan(query, releases, states["reader"])
+        assert result.release_ids() == expected[:3] and not strays
+    finally:
+        archive.close()

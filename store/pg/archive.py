@@ -172,10 +172,22 @@ class PostgresArchive:
         if trace is not None:
             trace.note(kind="first rows" if first is not None else "whole")
         try:
-            result = self._search(query, order, should_stop, first, trace)
+            try:
+                result = self._search(query, order, should_stop, first, trace)
+            except psycopg.errors.QueryCanceled:
+                # Not this search's stop (that is SearchCancelled): a cancel sent for the
+                # search before it on this connection, arriving late (the server loaded),
+                # cancelled this one's statement instead. Asked once more.
+                if trace is not None:
+                    trace.note(stray_cancel=True)
+                result = self._search(query, order, should_stop, first, trace)
         except SearchCancelled:
             if trace is not None:
                 trace.end("cancelled")
+            raise
+        except Exception as exc:
+            if trace is not None:
+                trace.end(f"failed: {type(exc).__name__}")
             raise
         if trace is not None:
             trace.note(total=result.matched, estimated=result.estimated)
