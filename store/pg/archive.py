@@ -171,6 +171,7 @@ class PostgresArchive:
         trace = begin_trace(query.text)
         if trace is not None:
             trace.note(kind="first rows" if first is not None else "whole")
+            trace.begun()
         try:
             try:
                 result = self._search(query, order, should_stop, first, trace)

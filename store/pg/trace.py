@@ -35,10 +35,18 @@ class Trace:
         """The milliseconds since the search began, as *name* ends."""
         self.fields[f"{name}_ms"] = round((time.perf_counter() - self._started) * 1000, 1)
 
+    def begun(self) -> None:
+        """A line as the search begins: a search that never ends (waiting for a
+        connection, or stuck) leaves this one alone."""
+        self._write({**self.fields, "outcome": "begun"})
+
     def end(self, outcome: str) -> None:
         self.fields["outcome"] = outcome
         self.step("total")
-        line = orjson.dumps(self.fields) + b"\n"
+        self._write(self.fields)
+
+    def _write(self, fields: dict[str, Any]) -> None:
+        line = orjson.dumps(fields) + b"\n"
         with _LOCK, open(self._path, "ab") as out:
             out.write(line)
 
