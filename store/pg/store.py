@@ -167,6 +167,7 @@ class PostgresStore:
             self._conn.close()
             raise
         self._bulk = False  # a bulk load into the empty archive is under way (store.pg.bulk)
+        self._has_sample_index: bool | None = None  # asked once (_sample_indexed)
         self._wrote = False
 
     # -- reading -------------------------------------------------------------------
@@ -777,7 +778,7 @@ class PostgresStore:
         share = self._sample_share(COUNT_SAMPLE_ROWS)
         if share >= SAMPLE_SPAN:
             return None
-        if condition.words and share <= SAMPLE_INDEXED:
+        if condition.words and share <= SAMPLE_INDEXED and self._sample_indexed():
             # The sample's own words index: a word's matches in the sample from its posting
             # lists, no row's lexemes read ("climate", 1,466 of 3,000 at a million: 35-60 ms
             # tested row by row, even from the last key's matches). The share as a sum,
@@ -804,6 +805,19 @@ class PostgresStore:
             rows = self._rows(statement, [share, *condition.params], _SAMPLE_ROWS)
         ids = tuple(row[0] for row in rows)
         return Sampled(share, ids, round(len(ids) * SAMPLE_SPAN / share))
+
+    def _sample_indexed(self) -> bool:
+        """Whether the archive has the sample's words index (``schema``): an archive made
+        before it, opened only by users who may not build it, has not; without it the
+        words' GIN lookup would be the whole archive's (a word in half of a million:
+        a bitmap of 490,000), and the sample's rows are tested one by one instead."""
+        if self._has_sample_index is None:
+            with self._errors():
+                row = self._conn.execute(
+                    "SELECT to_regclass('pressroom.releases_sample_words') IS NOT NULL"
+                ).fetchone()
+            self._has_sample_index = bool(row and row[0])
+        return self._has_sample_index
 
     def page_within(
         self,
