@@ -53,11 +53,11 @@ CHANGES_CHANNEL = "pressroom_changes"
 _KEY_COLUMN_DEFINITIONS: LiteralString = ",\n".join(
     f"    {KEY_COLUMNS[name]} text NOT NULL" for name in FIELDS
 )
-# The rows of the sample's own words index, stated as the searches on it state them (the
-# planner uses a partial index for a condition that holds this one verbatim), and in a
-# form the btree on ``sample`` cannot answer, so that the planner's only way to a word's
-# matches in the sample is that index (not the sample's rows, each tested).
-# The buckets below SAMPLE_INDEXED (1 << 8).
+# The rows of the sample's own words index, the buckets below ``columns.SAMPLE_INDEXED``
+# (1 << 8), stated as the searches on it state them (the planner uses a partial index for
+# a condition that holds this one verbatim), and in a form the btree on ``sample`` cannot
+# answer, so that the planner's way to a word's matches in the sample is that index (not
+# the sample's rows, each tested).
 SAMPLE_WORDS_ROWS: LiteralString = "(sample >> 8) = 0"
 # The GIN indexes, by name: most of what a row costs the server to store, so a first
 # bulk load into an empty archive builds them once at its end (store.pg.bulk).
