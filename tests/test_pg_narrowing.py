@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 import pytest
+from psycopg import sql
 
 from tests.helpers import pg_server
 
@@ -24,7 +25,9 @@ from store.disk.release_store import ReleaseState  # noqa: E402
 from store.pg import archive as archive_module  # noqa: E402
 from store.pg import store as store_module  # noqa: E402
 from store.pg.archive import PostgresArchive  # noqa: E402
+from store.pg.columns import SAMPLE_INDEXED, sample_of  # noqa: E402
 from store.pg.narrowing import narrows  # noqa: E402
+from store.pg.query_sql import compile_query  # noqa: E402
 from store.pg.store import PostgresStore  # noqa: E402
 from store.search.index import SearchCancelled  # noqa: E402
 from store.search.query import parse_query  # noqa: E402
@@ -154,5 +157,96 @@ def test_a_search_overtaken_by_the_next_key_is_cancelled_on_the_server(
                 )
         # The connection serves the next key.
         assert archive.search(parse_query("")).matched == len(typed[1])
+    finally:
+        archive.close()
+
+
+@pytest.fixture(scope="module")
+def in_sample(server: pg_server.Server) -> Iterator[Loaded]:
+    """The typed archive with every other release given an id in the sample's indexed
+    buckets (below SAMPLE_INDEXED: 1/256 of the ids), so that a small sample holds many."""
+    rng = random.Random(11)
+    releases = []
+    for n, release in enumerate(synthetic_releases(300, seed=7, body_words=120)):
+        if n % 2 == 0:
+            while sample_of(release_id := f"{rng.getrandbits(64):016x}") >= SAMPLE_INDEXED:
+                pass
+            release = release.with_changes(id=release_id)
+        releases.append(release)
+    with _load(server, releases, {"reader": {}}) as loaded:
+        loaded[0]._conn.execute("ANALYZE pressroom.releases")
+        yield loaded
+
+
+def test_a_words_matches_in_the_sample_come_from_its_own_index_as_the_scan_finds_them(
+    in_sample: Loaded, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sample a count is estimated on, a few buckets of those the sample's words
+    index holds: the matches found through that index are the scan's among the sample's
+    releases, for every keystroke query, and the index is what the plan reads."""
+    store, releases, _states = in_sample
+    monkeypatch.setattr(store_module, "COUNT_SAMPLE_ROWS", 1)
+    share = store._sample_share(1)
+    assert share <= SAMPLE_INDEXED
+    sample = [r for r in releases if sample_of(r.id) < share]
+    assert len(sample) > 100
+    indexed = found = 0
+    for text in _texts():
+        query = parse_query(text, today=TODAY)
+        condition = compile_query(query, "reader")
+        sampled = store._sample_matches(condition, None)
+        assert sampled is not None
+        assert sorted(sampled.ids) == sorted(scan(query, sample, {})), text
+        indexed += condition.words
+        found += len(sampled.ids)
+    assert indexed > 20 and found > 500, (indexed, found)
+    # Planned as _sample_matches plans it: from the bitmaps.
+    plan = store._rows(
+        sql.SQL(
+            "EXPLAIN SELECT r.id FROM pressroom.releases r WHERE (r.sample >> 8) = 0"
+            " AND r.sample + 0 < %s AND r.words @@ 'climate:*'::tsquery"
+        ).format(),
+        [share],
+        store_module._BITMAPS,
+    )
+    assert "releases_sample_words" in "\n".join(row[0] for row in plan)
+    # An archive without that index (made before it, opened by users who may not build
+    # it): the sample's rows are tested one by one, with the same matches.
+    store._conn.execute("DROP INDEX pressroom.releases_sample_words")
+    store._has_sample_index = None
+    assert not store._sample_indexed()
+    for text in _texts()[:40]:
+        query = parse_query(text, today=TODAY)
+        sampled = store._sample_matches(compile_query(query, "reader"), None)
+        assert sampled is not None
+        assert sorted(sampled.ids) == sorted(scan(query, sample, {})), text
+
+
+def test_a_cancel_meant_for_the_search_before_is_not_this_ones_answer(
+    typed: Loaded, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cancel sent for the last key's statement that reaches the server late cancels
+    the next statement on that connection: that search is asked again, not lost."""
+    store, releases, states = typed
+    archive = PostgresArchive(store._conninfo, user="reader")
+    count_sampled = PostgresStore.count_sampled
+    strays = [1]
+
+    def stray(self: PostgresStore, *args: object, **kwargs: object) -> object:
+        if strays:
+            strays.pop()
+            self._conn.execute("SET statement_timeout = 1")
+            try:
+                self._conn.execute("SELECT pg_sleep(1)")  # cancelled on the server
+            finally:
+                self._conn.execute("SET statement_timeout = 0")
+        return count_sampled(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(PostgresStore, "count_sampled", stray)
+    try:
+        query = parse_query("flood", today=TODAY)
+        result = archive.search(query, archive_module.ARCHIVE_ORDER, lambda: False, first=3)
+        expected = scan(query, releases, states["reader"])
+        assert result.release_ids() == expected[:3] and not strays
     finally:
         archive.close()

@@ -39,11 +39,14 @@ from store.search.query import Query, Term
 
 @dataclass(frozen=True, slots=True)
 class Condition:
-    """A WHERE condition over ``releases r``; *uses_marks*: it reads the user's ``marks``."""
+    """A WHERE condition over ``releases r``; *uses_marks*: it reads the user's ``marks``;
+    *words*: it holds only for releases whose ``words`` hold a word or a prefix it names
+    (or whose tokens did not fit them), so that the words' GIN index finds its candidates."""
 
     sql: sql.Composable
     params: tuple[object, ...]
     uses_marks: bool
+    words: bool = False
 
 
 # A prefix of one or two letters (the first keys of a word being typed) matches most
@@ -97,6 +100,8 @@ def compile_query(query: Query, user: str = "") -> Condition:
         sql.SQL(" AND ").join(condition for condition, _ in parts),
         tuple(param for _, params in parts for param in params),
         any(t.kind == "state" or t.field == "tag" for clause in others for t in clause),
+        # Not when every clause of words is negated: "!climate" is no candidate list.
+        words=bool(words) and not all(any(t.negated for t in clause) for clause in words),
     )
 
 

@@ -687,7 +687,21 @@ def measure_typing(
                 for bracketed in (False, True):
                     clear_bar(session, target)
                     time.sleep(0.3)
-                    pasted.append(paste_word(session, replay, target, word, bracketed))
+                    try:
+                        pasted.append(paste_word(session, replay, target, word, bracketed))
+                    except TimeoutError:
+                        # Its count never came (a search lost in the app or the store):
+                        # counted as lost, its screen kept, and the run goes on.
+                        log(f"{target.name}: paste of {word!r} lost (bracketed: {bracketed})")
+                        replay.advance()
+                        pasted.append(
+                            {
+                                "word": word,
+                                "bracketed": bracketed,
+                                "lost": True,
+                                "screen": session.screen_lines(),
+                            }
+                        )
         log(f"{target.name} pasted {len(pasted)} words")
         return {"typed": typed, "pasted": pasted}
     finally:
@@ -891,8 +905,9 @@ def summarize_keys(keys: list[dict[str, Any]], words: Sequence[str]) -> dict[str
 def summarize_pastes(pasted: list[dict[str, Any]]) -> dict[str, Any]:
     out = {}
     for bracketed in (False, True):
-        runs = [p for p in pasted if p["bracketed"] is bracketed]
+        runs = [p for p in pasted if p["bracketed"] is bracketed and not p.get("lost")]
         out["bracketed" if bracketed else "plain"] = {
+            "lost": sum(1 for p in pasted if p["bracketed"] is bracketed and p.get("lost")),
             "count": percentiles([p["count_ms"] for p in runs]),
             "frames": percentiles([p["frames"] for p in runs]),
             "counts_seen": percentiles([len(p["counts_seen"]) for p in runs]),
@@ -974,7 +989,10 @@ def report(results: dict[str, Any]) -> str:
         rows += [
             (
                 f"paste ({kind}): to count, ms p50/p95/max",
-                {n: _trio(x["count"]) for n, x in per.items()},
+                {
+                    n: _trio(x["count"]) + (f" ({x['lost']} lost)" if x.get("lost") else "")
+                    for n, x in per.items()
+                },
             ),
             (
                 f"paste ({kind}): frames / other counts drawn",
