@@ -250,3 +250,36 @@ def test_a_cancel_meant_for_the_search_before_is_not_this_ones_answer(
         assert result.release_ids() == expected[:3] and not strays
     finally:
         archive.close()
+
+
+def test_a_search_overtaken_while_it_waits_for_a_connection_stops_waiting(typed: Loaded) -> None:
+    """Every connection in use (earlier keys' searches, a whole result, the facets): a
+    search overtaken meanwhile stops waiting at once rather than queue behind them, and
+    one not overtaken is answered as soon as a connection is free."""
+    import threading
+    import time
+
+    store, releases, states = typed
+    archive = PostgresArchive(store._conninfo, user="reader")
+    try:
+        for _ in range(archive_module.POOL):
+            archive._slots.acquire()  # all of them held elsewhere
+        overtaken = threading.Event()
+        threading.Timer(0.05, overtaken.set).start()
+        # Without the stop, a connection is given back only after 3 s: then it is answered.
+        given_back = threading.Timer(3.0, archive._slots.release)
+        given_back.start()
+        started = time.monotonic()
+        with pytest.raises(SearchCancelled):
+            archive.search(parse_query("the", today=TODAY), should_stop=overtaken.is_set, first=3)
+        assert time.monotonic() - started < 2.5, "it waited for a connection after it was overtaken"
+        given_back.cancel()
+        given_back.join()
+        threading.Timer(0.05, archive._slots.release).start()
+        query = parse_query("the", today=TODAY)
+        found = archive.search(query, should_stop=lambda: False)
+        assert sorted(r.id for r in found) == sorted(scan(query, releases, states["reader"]))
+    finally:
+        for _ in range(archive_module.POOL - 1):
+            archive._slots.release()
+        archive.close()

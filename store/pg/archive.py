@@ -55,6 +55,8 @@ FIRST_READ = 60
 # Connections kept for searches and pages beside the store thread's own: a
 # search being typed, a page being drawn, the facets.
 POOL = 3
+# How often a search waiting for a connection looks whether it was overtaken (s).
+SLOT_LOOK_EVERY = 0.01
 # A result up to this size is counted exactly as it is typed; a bigger one is
 # estimated ("about 240,000") until its whole result is read.
 EXACT_UP_TO = 10_000
@@ -208,7 +210,7 @@ class PostgresArchive:
         first: int | None,
         trace: Trace | None,
     ) -> ResultView:
-        with self._connection() as store, _cancelled_when(store, should_stop):
+        with self._connection(should_stop) as store, _cancelled_when(store, should_stop):
             if trace is not None:
                 trace.step("connection")
             if first is not None:
@@ -431,9 +433,22 @@ class PostgresArchive:
             return store.get_many(release_ids)
 
     @contextmanager
-    def _connection(self) -> Iterator[PostgresStore]:
-        """A connection of this thread's own for the time of one piece of work."""
-        with self._slots:
+    def _connection(self, should_stop: Callable[[], bool] | None = None) -> Iterator[PostgresStore]:
+        """A connection of this thread's own for the time of one piece of work.
+
+        A search waiting for one (all :data:`POOL` in use: earlier keys' searches,
+        a whole result, the facets) stops waiting as soon as it is overtaken
+        (*should_stop*): :class:`SearchCancelled`. Otherwise the searches of keys
+        typed meanwhile queued for connections, each holding a thread, and the
+        last key's waited behind them all.
+        """
+        if should_stop is None:
+            self._slots.acquire()
+        else:
+            while not self._slots.acquire(timeout=SLOT_LOOK_EVERY):
+                if should_stop():
+                    raise SearchCancelled
+        try:
             try:
                 store = self._idle.get_nowait()
             except queue.Empty:
@@ -444,6 +459,8 @@ class PostgresArchive:
                 yield store
             finally:
                 self._idle.put(store)
+        finally:
+            self._slots.release()
 
     def _read_all(self, should_stop: Callable[[], bool] | None = None) -> None:
         """Read what the directory and related releases need of every release, in archive order."""
