@@ -283,3 +283,29 @@ def test_a_search_overtaken_while_it_waits_for_a_connection_stops_waiting(typed:
         for _ in range(archive_module.POOL - 1):
             archive._slots.release()
         archive.close()
+
+
+def test_a_connection_left_in_a_failed_transaction_is_rolled_back_before_it_is_used(
+    typed: Loaded,
+) -> None:
+    """A cancel meant for a statement already done can reach the server during the next
+    one's transaction and leave it failed: the next search on that connection must not
+    be refused (InFailedSqlTransaction: it was lost), nor one on a connection that died."""
+    import psycopg
+
+    store, releases, states = typed
+    archive = PostgresArchive(store._conninfo, user="reader")
+    try:
+        query = parse_query("the", today=TODAY)
+        expected = sorted(scan(query, releases, states["reader"]))
+        with archive._connection() as held:
+            held._conn.execute("BEGIN")
+            with pytest.raises(psycopg.errors.DivisionByZero):
+                held._conn.execute("SELECT 1 / 0")
+        assert held._conn.info.transaction_status == psycopg.pq.TransactionStatus.INERROR
+        assert sorted(r.id for r in archive.search(query, should_stop=lambda: False)) == expected
+        with archive._connection() as held:
+            held._conn.close()  # the server went away for this one
+        assert sorted(r.id for r in archive.search(query, should_stop=lambda: False)) == expected
+    finally:
+        archive.close()

@@ -19,7 +19,7 @@ import queue
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, overload
 
@@ -449,18 +449,31 @@ class PostgresArchive:
                 if should_stop():
                     raise SearchCancelled
         try:
-            try:
-                store = self._idle.get_nowait()
-            except queue.Empty:
-                store = PostgresStore(self.conninfo, user=self.user)
-                with self._lock:
-                    self._opened.append(store)
+            store = self._ready_connection()
             try:
                 yield store
             finally:
                 self._idle.put(store)
         finally:
             self._slots.release()
+
+    def _ready_connection(self) -> PostgresStore:
+        """An idle connection that can take a statement (a lost one closed), else a new one."""
+        while True:
+            try:
+                store = self._idle.get_nowait()
+            except queue.Empty:
+                break
+            if store.ready():
+                return store
+            with self._lock:
+                self._opened.remove(store)
+            with suppress(psycopg.Error):
+                store.close()
+        store = PostgresStore(self.conninfo, user=self.user)
+        with self._lock:
+            self._opened.append(store)
+        return store
 
     def _read_all(self, should_stop: Callable[[], bool] | None = None) -> None:
         """Read what the directory and related releases need of every release, in archive order."""

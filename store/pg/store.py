@@ -29,6 +29,7 @@ import orjson
 import psycopg
 from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict
+from psycopg.pq import TransactionStatus
 from psycopg.types.json import set_json_loads
 
 from store.archive import Facets, SortOrder, month_range
@@ -1034,6 +1035,23 @@ class PostgresStore:
         (nothing happens when none runs); the statement raises QueryCanceled."""
         with suppress(psycopg.Error):
             self._conn.cancel_safe(timeout=1.0)
+
+    def ready(self) -> bool:
+        """Whether the connection can take the next statement, rolling back a transaction
+        left failed or open (a cancel meant for a statement already done, arriving at
+        the server during the next one's transaction, left it failed: every statement
+        that followed on the connection was refused, InFailedSqlTransaction, and the
+        search that had it was lost). False for a connection that is lost."""
+        status = self._conn.info.transaction_status
+        if status == TransactionStatus.IDLE:
+            return True
+        if status in (TransactionStatus.INERROR, TransactionStatus.INTRANS):
+            try:
+                self._conn.rollback()
+            except psycopg.Error:
+                return False
+            return self._conn.info.transaction_status == TransactionStatus.IDLE
+        return False
 
     def close(self) -> None:
         self._conn.close()
