@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-import gc
 import os
 import stat
 import struct
@@ -609,7 +608,7 @@ def open_catalogue(store_path: Path, *, hand_on_saved: bool = True) -> Catalogue
     # build, next, has the difference, and the two are never held at once.
     catalogue.close()
     del catalogue
-    gc.collect()  # the built catalogue's rows sit in reference cycles
+    collector.collect_now()  # what the built catalogue held in reference cycles
     give_back()
     saved = Catalogue.load(path, store_path)
     if saved is not None and saved.current:
