@@ -132,7 +132,9 @@ _LINKS = (
 )
 
 
-_ROLE_END = re.compile(r"[,;:()\n“”\"«»„*]|\.(?=\s|$)")
+# Three spaces or more: where a scraped page lost a full stop ("Stoppers Program   The White
+# House plans ..."), as two are where it lost a comma.
+_ROLE_END = re.compile(r"[,;:()\n“”\"«»„*]|\.(?=\s|$)|[ \t]{3,}")
 # ", Jugend und Familie." after "Senatorin für Bildung": the rest of a portfolio's list.
 _PORTFOLIO_LIST = re.compile(
     rf"(?:,[ \t]+[{_UP}][{_LOW}-]+)*,?[ \t]+(?:und|and|y|et|e)[ \t]+[{_UP}][{_LOW}-]+(?=[ \t]*[.;\n“”\"«»„]|$)"
