@@ -124,6 +124,18 @@ def test_products_rooms_and_cut_names_are_no_bodies(text: str) -> None:
     assert orgs(text) == ()
 
 
+def test_a_known_bodys_offer_is_no_body() -> None:
+    assert orgs("Need an FBI Service or More Information?\n") == ("FBI",)
+
+
+def test_spanish_capitalises_the_reach_of_a_body() -> None:
+    text = "El acuerdo de la Unión Europea y la Comisión Europea se firmó en Bruselas."
+    assert set(orgs(text)) == {"Unión Europea", "Comisión Europea"}
+    # Named only inside the name of one of its agencies, it is that agency's word.
+    text = "refuerza el papel de la Agencia de Asilo de la Unión Europea e introduce"
+    assert orgs(text) == ("Agencia de Asilo de la Unión Europea",)
+
+
 def test_a_body_that_names_a_product_stays() -> None:
     assert orgs("The Apache Software Foundation project and Acme Systems grew.") == (
         "Apache Software Foundation",

@@ -764,8 +764,13 @@ def _is_organisation(tokens: list[str], acronym: str | None = None) -> bool:
         return False  # "Republican Congress"
     if _is_generic_body(tokens):
         return False  # "Technical Steering Committee": some body's own committee
-    if all(_bare(t) in _GENERIC_OFFER or _bare(t) in _PRODUCT_ORG_WORDS for t in tokens):
-        return False  # "Web Service", "Desktop Solutions": a kind of product, no one's name
+    if all(
+        _bare(t) in _GENERIC_OFFER or _bare(t) in _PRODUCT_ORG_WORDS
+        for t in tokens[1 if tokens[0] in KNOWN_BODIES else 0 :]
+    ):
+        # "Web Service", "Desktop Solutions": a kind of product, no one's name; "an FBI
+        # Service": one of a known body's
+        return False
     if "of" in tokens:
         head = tokens[: tokens.index("of")]
         tail = tokens[len(head) + 1 :]
@@ -979,6 +984,9 @@ def find_organisations(
     if not text.isascii() and (" de " in text or " du " in text):
         # French and Spanish write these: never a pure-ASCII text, nor one without "de"
         for name, acronym in _lower_case_bodies(text):
+            longer = [shown for shown in found.values() if name in shown and name != shown]
+            if longer and text.count(name) <= sum(text.count(other) for other in longer):
+                continue  # "Unión Europea" of "la Agencia de Asilo de la Unión Europea" only
             add(name, acronym)
     for name in _standalone_names(text):
         bracketed, folded = f"({name})", _fold(name)
@@ -1698,7 +1706,9 @@ _MINISTRY = re.compile(
 )
 _REACH = re.compile(
     r"(?<![\w-])(?:Union|Commission|Parlement|Banque|Cour|Comisión|Unión|Parlamento|Banco)"
-    r"[ \t]+(?:européenne|européen|mondiale|africaine|europea|europeo|mundial)(?![\w’'-])"
+    # Spanish writes the adjective capitalised: "Unión Europea", "Comisión Europea"
+    r"[ \t]+(?:[Ee]uropéenne|[Ee]uropéen|[Mm]ondiale|[Aa]fricaine|[Ee]uropea|[Ee]uropeo|[Mm]undial)"
+    r"(?![\w’'-])"
 )
 
 
