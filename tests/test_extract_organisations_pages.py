@@ -126,6 +126,11 @@ def test_products_rooms_and_cut_names_are_no_bodies(text: str) -> None:
 
 def test_a_known_bodys_offer_is_no_body() -> None:
     assert orgs("Need an FBI Service or More Information?\n") == ("FBI",)
+    # In the plural, a firm's name.
+    assert orgs("banks including Wells Fargo, FCC Services and TD Bank") == (
+        "FCC Services",
+        "TD Bank",
+    )
 
 
 def test_spanish_capitalises_the_reach_of_a_body() -> None:

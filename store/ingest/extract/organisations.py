@@ -764,13 +764,10 @@ def _is_organisation(tokens: list[str], acronym: str | None = None) -> bool:
         return False  # "Republican Congress"
     if _is_generic_body(tokens):
         return False  # "Technical Steering Committee": some body's own committee
-    if all(
-        _bare(t) in _GENERIC_OFFER or _bare(t) in _PRODUCT_ORG_WORDS
-        for t in tokens[1 if tokens[0] in KNOWN_BODIES else 0 :]
-    ):
-        # "Web Service", "Desktop Solutions": a kind of product, no one's name; "an FBI
-        # Service": one of a known body's
-        return False
+    # "an FBI Service": one of a known body's; "FCC Services" in the plural is a firm's name
+    known = tokens[0] in KNOWN_BODIES and not _bare(tokens[-1]).endswith("s")
+    if all(_bare(t) in _GENERIC_OFFER or _bare(t) in _PRODUCT_ORG_WORDS for t in tokens[known:]):
+        return False  # "Web Service", "Desktop Solutions": a kind of product, no one's name
     if "of" in tokens:
         head = tokens[: tokens.index("of")]
         tail = tokens[len(head) + 1 :]
