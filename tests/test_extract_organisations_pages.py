@@ -190,3 +190,28 @@ def test_a_role_ends_where_a_scraped_page_lost_its_full_stop() -> None:
         ("Micheal Acree", "deputy director"),
         ("Susan Payne", "executive director"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "La ministra de Inclusión, Seguridad Social y Migraciones, Elma Saiz, junto al "
+            "ministro del Interior, Fernando Grande-Marlaska, durante su visita.",
+            ["Elma Saiz", "Fernando Grande-Marlaska"],
+        ),
+        (
+            "ha mantenido encuentros con sus homólogos de Portugal, Margarida Blasco, y "
+            "Polonia, Tomasz Siemoniak.",
+            ["Margarida Blasco", "Tomasz Siemoniak"],
+        ),
+        # Not a name, though capitalised between commas: the portfolio goes on after it.
+        (
+            "El ministro de Asuntos Exteriores, Unión Europea y Cooperación, José Manuel "
+            "Albares, ha hablado con el presidente de Ceuta, Juan Vivas.",
+            ["José Manuel Albares", "Juan Vivas"],
+        ),
+    ],
+)
+def test_a_role_in_lower_case_then_its_holder_between_commas(text: str, names: list[str]) -> None:
+    assert [p.name for p in find_people(text)] == names

@@ -356,6 +356,16 @@ def find_people(text: str) -> tuple[Person, ...]:
                     cue = None  # "About Slam Dunk Attorney  Slam Dunk ...": a firm's name ends
                 if cue is None and listed:
                     cue = "and"  # "Senators Mike Enzi and John Barrasso": the list goes on
+                if (
+                    cue is None
+                    and stop == len(tokens)
+                    and text[start - 2 : start] == ", "
+                    and text[end : end + 1] in ",;.("
+                    and _ROLE_THEN_COMMA.search(text, max(0, start - 160), start)
+                ):
+                    # "el ministro del Interior, Fernando Grande-Marlaska, ...": a role in
+                    # lower case, then its holder's name between commas
+                    cue = "role"
             elif cue is None:
                 continue  # "The New York Stock Exchange said": the run is not a name
             if (
@@ -422,6 +432,15 @@ def find_people(text: str) -> tuple[Person, ...]:
     return tuple(Person(str(name), role) for name, role in people.values())
 
 
+# An office in lower case after its article, what it is of, then a comma: the name that
+# follows holds it ("la ministra de Inclusión, Seguridad Social y Migraciones, Elma Saiz,",
+# "sus homólogos de Portugal, Margarida Blasco,", "le ministre de l'Intérieur, Gérald ...").
+_ROLE_THEN_COMMA = re.compile(
+    r"(?<![\w-])(?i:el|la|los|las|le|les|al|del|au|du|sus|su|ses|son|sa)[ \t]+"
+    r"(?:vice)?(?:ministr[oa]s?|ministres?|president[ea]s?|présidente?s?|comisari[oa]s?|commissaire|secretari[oa]s?|secrétaire"
+    r"|alcaldes?|alcaldesa|maire|delegad[oa]s?|portavoz|porte-parole|homólog[oa]s?|homologues?)"
+    r"(?![\w-])[^.;:!?()\n“”\"«»]{0,120},[ \t]$"
+)
 # Between two names of a list: "Mike Enzi and John Barrasso", "Max Baucus (D-MT), and ...".
 _AND_GAP = re.compile(r"(?:[ \t]{0,2}\([^()\n]{1,12}\))?,?\s{1,3}(?:and|y|et|und|&)\s{1,3}")
 _LIST_AFTER = re.compile(
