@@ -361,6 +361,7 @@ def find_people(text: str) -> tuple[Person, ...]:
                     and stop == len(tokens)
                     and text[start - 2 : start] == ", "
                     and text[end : end + 1] in ",;.("
+                    and _ROLE_STEM.search(text, max(0, start - 160), start)
                     and _ROLE_THEN_COMMA.search(text, max(0, start - 160), start)
                 ):
                     # "el ministro del Interior, Fernando Grande-Marlaska, ...": a role in
@@ -440,6 +441,11 @@ _ROLE_THEN_COMMA = re.compile(
     r"(?:vice)?(?:ministr[oa]s?|ministres?|president[ea]s?|présidente?s?|comisari[oa]s?|commissaire|secretari[oa]s?|secrétaire"
     r"|alcaldes?|alcaldesa|maire|delegad[oa]s?|portavoz|porte-parole|homólog[oa]s?|homologues?)"
     r"(?![\w-])[^.;:!?()\n“”\"«»]{0,120},[ \t]$"
+)
+# The offices' stems, looked for first: a pattern that opens with its words is found fast.
+_ROLE_STEM = re.compile(
+    r"minist|presiden|présiden|comisari|commissaire|secretari|secrétaire|alcald|maire|delegad"
+    r"|portavoz|porte-parole|homólog|homologu"
 )
 # Between two names of a list: "Mike Enzi and John Barrasso", "Max Baucus (D-MT), and ...".
 _AND_GAP = re.compile(r"(?:[ \t]{0,2}\([^()\n]{1,12}\))?,?\s{1,3}(?:and|y|et|und|&)\s{1,3}")
