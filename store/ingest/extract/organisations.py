@@ -965,12 +965,12 @@ def find_organisations(
             elif (
                 name.split(" ", 2)[1:2] == ["of"]
                 and text.startswith(name, m.start())
-                and (cut := _CUT_AT_LINE.search(text, max(0, m.start() - 40), m.start()))
-                and _acronym_used(cut.group(1)[0] + initials(name), text)
+                and (above := _CUT_AT_LINE.search(text, max(0, m.start() - 40), m.start()))
+                and _acronym_used(above.group(1)[0] + initials(name), text)
             ):
                 # "Federal" / "Bureau of Investigation" on two lines of a page's logo, the
                 # FBI named: the name's first word went to the line above
-                name = f"{cut.group(1)} {name}"
+                name = f"{above.group(1)} {name}"
             add(name, acronym)
     for m in _GROUP_OF_N.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-"):
@@ -1018,8 +1018,8 @@ _PORTFOLIO_END = re.compile(r" (?:del|of the|de la|de los|des|du) ")
 
 
 def _after_lead(
-    names: list[tuple[str, str | None]], lead: str, run: str
-) -> list[tuple[str, str | None]]:
+    names: tuple[tuple[str, str | None], ...], lead: str, run: str
+) -> tuple[tuple[str, str | None], ...]:
     """*names* (of *run*) read with the words before the run (:data:`_BEFORE_RUN`)."""
     first, acronym = names[0]
     if not run.startswith(first):
@@ -1035,13 +1035,13 @@ def _after_lead(
             and _bare(words[2]) in _HEAD_KINDS
         ):
             # "en Luxemburgo del Consejo de Ministros de Interior": the place, then the body
-            return [(" ".join(words[2:]), acronym), *names[1:]]
+            return ((" ".join(words[2:]), acronym), *names[1:])
         return names
     # After a minister's title: the portfolio, then the government whose it is.
     cut = _PORTFOLIO_END.search(first)
     tail = first[cut.end() :].split() if cut else []
     if tail and _is_organisation(tail):
-        return [(" ".join(tail), acronym), *names[1:]]
+        return ((" ".join(tail), acronym), *names[1:])
     return names[1:]
 
 
