@@ -506,7 +506,7 @@ def _split_at_possessive(tokens: list[str]) -> list[list[str]]:
     if (
         len(tokens) > 2
         and tokens[0].endswith(("’s", "'s"))
-        and (_is_kind(tokens[0][:-2]) or _owner_apart(tokens[0][:-2]))
+        and (_is_kind(tokens[0][:-2]) or _owner_apart(tokens[0][:-2], tokens[1:]))
     ):
         # "the University’s Institute of Biodiversity ...": the university named before,
         # its institute named here
@@ -516,7 +516,7 @@ def _split_at_possessive(tokens: list[str]) -> list[list[str]]:
             left = [*tokens[:i], token[:-2]]
             if (
                 _is_org_word(token[:-2])
-                or _owner_apart(token[:-2])
+                or _owner_apart(token[:-2], tokens[i + 1 :])
                 or _is_organisation(_trim(list(left)))
             ):
                 # "Washington College of Law’s Collaboration on Government Secrecy"
@@ -524,11 +524,16 @@ def _split_at_possessive(tokens: list[str]) -> list[list[str]]:
     return [tokens]
 
 
-def _owner_apart(word: str) -> bool:
+def _owner_apart(word: str, owned: list[str]) -> bool:
     """Is *word*, before "’s", a country ("Canada’s Royal Canadian Mounted Police", "the
     United Kingdom’s National Crime Agency") or a body known by one word ("Europol’s European
-    Cybercrime Centre"), never the first word of what it owns?"""
-    return _bare(word) in REGION_WORDS or (word in KNOWN_BODIES and not word.isupper())
+    Cybercrime Centre"), never the first word of what it owns (*owned*)? A place's office
+    named by its kind is the place's: "Connecticut's Department of Environmental Protection"."""
+    if word in KNOWN_BODIES and not word.isupper():
+        return True
+    return _bare(word) in REGION_WORDS and not (
+        len(owned) > 2 and _bare(owned[0]) in _HEAD_KINDS and owned[1] in ("of", "for")
+    )
 
 
 def _split_at_lost_possessive(tokens: list[str]) -> list[list[str]]:
