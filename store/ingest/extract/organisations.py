@@ -47,7 +47,7 @@ _KIND_NEXT = (
 _PART_NEXT = r"(?:[A-Z][a-z-]+[ \t]+)?(?:Section|Division|Subcommittee|Bureau)\b"
 _RUN = re.compile(
     rf"{_CAP}(?:(?:[ \t]{{1,3}}+(?:{_CONNECT}{_GAP}){{0,3}}|{_NEWLINE}(?:{_CONNECT}{_GAP}){{1,3}}"
-    rf"|{_NEWLINE}(?={_KIND_NEXT}(?![ \t]+(?:of|for)\b)|{_PART_NEXT})){_CAP}){{1,14}}"
+    rf"|{_NEWLINE}(?={_KIND_NEXT}(?![ \t]+(?:of|for)\b)|{_PART_NEXT})){_CAP}){{1,24}}"
     rf"(?P<suffix>,?[ \t](?:{ORG_SUFFIX})(?![\w]))?"
     r"(?:[ \t]{0,3}\((?P<acr>[A-Z][A-Za-z0-9&.-]{1,11})\))?"
 )
@@ -63,7 +63,7 @@ _SENTENCE_OPENERS = word_set(
     """under currently recently through following including among between within across via
     despite like unlike beyond upon toward towards together plus both either neither
     thanks besides alongside inside outside earlier later previously formerly initially
-    finally instead"""
+    finally instead sign-up signup subscribe"""
 )
 # Ordinals open names ("Second Circuit Court of Appeals", "First National Bank"), and a
 # sentence seldom opens with one before a capitalised name.
@@ -262,9 +262,27 @@ def _fits_after_country(tokens: list[str], acronym: str) -> bool:
 _COUNTRY_MARKS = word_set("u s u.s us uk u.k eu")
 
 
+# Common words that open a place's name: "New Zealand Police", "Los Angeles JCODE Task Force".
+_PLACE_OPENERS = word_set("new los las el")
+_PLACE_AFTER_OPENER = word_set(
+    """york jersey zealand hampshire mexico haven orleans delhi brunswick england south
+    angeles alamos vegas cruces paso"""
+)
+
+
+def _opens_place(tokens: list[str]) -> bool:
+    """Do *tokens* open with a place whose first word is a common one ("New Zealand")?"""
+    return (
+        len(tokens) > 1
+        and tokens[0][:1].isupper()
+        and _bare(tokens[0]) in _PLACE_OPENERS
+        and _bare(tokens[1]) in _PLACE_AFTER_OPENER
+    )
+
+
 def _drop_openers(tokens: list[str]) -> list[str]:
     while tokens and (
-        (_bare(tokens[0]) in _OPENERS and not _is_org_word(tokens[0]))
+        (_bare(tokens[0]) in _OPENERS and not _is_org_word(tokens[0]) and not _opens_place(tokens))
         or _bare(tokens[0]) in _DATE_WORDS
         # "WASHINGTON Wheaton Community Hospital": a dateline's place in capitals before it
         or (
@@ -361,6 +379,8 @@ def _split_at_people(tokens: list[str], people: list[list[str]]) -> list[list[st
             while rest and (rest[0][:1].isupper() or _HONORIFIC_TOKEN.match(rest[0])):
                 rest = rest[1:]
             return [tokens[:i], *_split_at_people(rest, people)]
+        if not people:
+            continue  # no one to cut out but by an honorific (most runs)
         for name in people:
             if tokens[i : i + len(name)] == name:
                 return [tokens[:i], *_split_at_people(tokens[i + len(name) :], people)]
@@ -407,6 +427,8 @@ def _split_at_sentences(tokens: list[str]) -> list[list[str]]:
             and len(token) > 2
             and not _KEEP_DOT.search(token)
             and token not in _ABBREVIATIONS
+            # "Dr. Lee Silver": a title's dot; the person is cut out of the run next
+            and not _HONORIFIC_TOKEN.match(token)
         ):
             parts[-1][-1] = token[:-1]
             parts.append([])
@@ -443,9 +465,13 @@ def _split_at_and(tokens: list[str]) -> list[list[str]]:
             right = right[1:]
         if not right or not right[0][:1].isupper():
             continue
-        closed = _bare(left[-1]).removesuffix("s") in _BODY_KINDS or (
-            len(left) > 1 and left[-1].isupper() and left[-1].isalpha() and len(left[-1]) > 1
-        )  # "National Institutes of Health NIH and Centers for Disease Control ..."
+        closed = (
+            _bare(left[-1]).removesuffix("s") in _BODY_KINDS
+            or (len(left) > 1 and left[-1].isupper() and left[-1].isalpha() and len(left[-1]) > 1)
+            # "National Institutes of Health NIH and Centers for Disease Control ..."
+            or (len(left) > 1 and len(right) > 1 and right[0] == left[0])
+            # "Canada Post and Canada Border Services Agency": each opens with the country
+        )
         if article or (
             closed
             and tokens[i] != "&"
@@ -477,17 +503,37 @@ _LOST_POSSESSIVES = frozenset(kind + "s" for kind in _PUBLIC_KINDS)
 def _split_at_possessive(tokens: list[str]) -> list[list[str]]:
     """ "Linux Foundation’s Core Infrastructure Initiative": the foundation, and its
     initiative; not "St. Teresa's Academy" nor "Children's Hospital"."""
-    if len(tokens) > 2 and tokens[0].endswith(("’s", "'s")) and _is_kind(tokens[0][:-2]):
+    if (
+        len(tokens) > 2
+        and tokens[0].endswith(("’s", "'s"))
+        and (_is_kind(tokens[0][:-2]) or _owner_apart(tokens[0][:-2], tokens[1:]))
+    ):
         # "the University’s Institute of Biodiversity ...": the university named before,
         # its institute named here
         return _split_at_possessive(tokens[1:])
     for i, token in enumerate(tokens[:-1]):
         if i and token.endswith(("’s", "'s")):
             left = [*tokens[:i], token[:-2]]
-            if _is_org_word(token[:-2]) or _is_organisation(_trim(list(left))):
+            if (
+                _is_org_word(token[:-2])
+                or _owner_apart(token[:-2], tokens[i + 1 :])
+                or _is_organisation(_trim(list(left)))
+            ):
                 # "Washington College of Law’s Collaboration on Government Secrecy"
                 return [left, *_split_at_possessive(tokens[i + 1 :])]
     return [tokens]
+
+
+def _owner_apart(word: str, owned: list[str]) -> bool:
+    """Is *word*, before "’s", a country ("Canada’s Royal Canadian Mounted Police", "the
+    United Kingdom’s National Crime Agency") or a body known by one word ("Europol’s European
+    Cybercrime Centre"), never the first word of what it owns (*owned*)? A place's office
+    named by its kind is the place's: "Connecticut's Department of Environmental Protection"."""
+    if word in KNOWN_BODIES and not word.isupper():
+        return True
+    return _bare(word) in REGION_WORDS and not (
+        len(owned) > 2 and _bare(owned[0]) in _HEAD_KINDS and owned[1] in ("of", "for")
+    )
 
 
 def _split_at_lost_possessive(tokens: list[str]) -> list[list[str]]:
@@ -522,6 +568,15 @@ def _is_one_kind(token: str) -> bool:
 def _split_at_of(tokens: list[str]) -> list[list[str]]:
     """ "Africa Focus Group of the Global Coalition" names two organisations."""
     for i, token in enumerate(tokens):
+        if (
+            token == "on"
+            and tokens[i + 1 : i + 2] == ["the"]
+            and not any(map(_is_org_word, tokens[:i]))
+            and any(map(_is_one_kind, tokens[i + 2 :]))
+        ):
+            # "CyberTipline on the National Center for Missing & Exploited Children": a thing
+            # on a body's site, then the body
+            return [tokens[:i], *_split_at_of(tokens[i + 2 :])]
         if token == "of" or (token == "for" and tokens[i + 1 : i + 2] == ["the"]):
             # "Event Committee for the Arthritis Foundation" names two as well
             left, right = tokens[:i], tokens[i + 1 :]
@@ -597,6 +652,12 @@ def _is_generic_body(tokens: list[str]) -> bool:
     return at == 0 or (len(tokens) - at >= 3 and not any(map(_is_org_word, tokens[:at])))
 
 
+# Words that with a product's organisation word name a kind of offer, not a body: "Web
+# Service", "Desktop Solutions", "Extensive Support Network", "Safety Resources" (a menu's).
+_GENERIC_OFFER = word_set(
+    """web online internet desktop mobile cloud support customer digital extensive hosting
+    managed enterprise solutions network networks technologies safety resources"""
+)
 # Words of a heading or a sentence, never of a body's name.
 _VAGUE_WORDS = word_set("other others additional various several such certain related")
 
@@ -624,7 +685,13 @@ def _opens_with_kind(tokens: list[str]) -> bool:
         ):
             continue
         after = tokens[i + 1 : i + 3]
-        if after[0] in _HEAD_LINKS or (len(after) > 1 and after[1] in _KIND_LINKS):
+        if after[0] in _HEAD_LINKS or (
+            len(after) > 1
+            and after[1] in _KIND_LINKS
+            # an English kind inside a title: "Australian Federal Police Remarks on Operation
+            # Trojan Shield" is a link's title, not a body named after its kind
+            and (i == 0 or word not in _BODY_KINDS)
+        ):
             return True  # "Office of", "Coalition to Defeat", "Comisión Europea de"
         if i == 0 and word not in _BODY_KINDS and not any(map(_is_role_word, tokens[1:])):
             # "Comisión Europea", "Stadt Dortmund"; in English the kind ends the name: not
@@ -654,6 +721,9 @@ def _is_organisation(tokens: list[str], acronym: str | None = None) -> bool:
         return False
     if tokens[-1] == "Program":
         return False  # "Airport Improvement Program": a programme, not a body (US spelling)
+    if tokens[-1] == "Federal" and not _opens_with_kind(tokens):
+        # "FBI Federal" over "Bureau of Investigation": an English adjective ends no name
+        return False
     if len(tokens) == 3 and tokens[1] in _AND_WORDS and _bare(tokens[2]) in _SOCIETY:
         return False  # "Politik und Gesellschaft", "Science and Society": two fields
     if (
@@ -669,11 +739,13 @@ def _is_organisation(tokens: list[str], acronym: str | None = None) -> bool:
         _bare(t) in ROLE_WORDS or _bare(t) in _CONNECTORS for t in tokens[:opening]
     ):
         return False  # "Senior Managing Director and Group": an officer's title
-    if sum(t.isdigit() for t in tokens) >= 2:
+    if sum(map(str.isdigit, tokens)) >= 2:
         return False  # "Office 202 224 3224 Thursday December 20 2007": a line's numbers
-    if tokens[-1] in _NEEDS_OF and all(_bare(t) in _COUNTRY_MARKS for t in tokens[:-1]):
+    # Each word's bare form, read once for the set tests below.
+    bares = [_bare(t) for t in tokens]
+    if tokens[-1] in _NEEDS_OF and _COUNTRY_MARKS.issuperset(bares[:-1]):
         return False  # "U.S. Department" where "of Agriculture" went to the next line
-    if any(_bare(t).strip("-") in _CAUSE_WORDS for t in tokens):
+    if any(b.strip("-") in _CAUSE_WORDS for b in bares):
         rest = [
             t
             for t in tokens
@@ -681,7 +753,7 @@ def _is_organisation(tokens: list[str], acronym: str | None = None) -> bool:
         ]
         if not any(map(_is_org_word, rest)):
             return False  # "Freie Software", "Software Libre", "Anwendungen Freier Software"
-    if tokens[0][0].islower() or tokens[0][0].isdigit() or any("http" in t for t in tokens):
+    if tokens[0][0].islower() or tokens[0][0].isdigit() or "http" in " ".join(tokens):
         return False
     # Names end with their organisation word ("Acme Foundation", "Beta Labs LLC") or open
     # with it ("Ministry of Health", "Office of Counter-Terrorism"); headings and sentences
@@ -691,9 +763,7 @@ def _is_organisation(tokens: list[str], acronym: str | None = None) -> bool:
         return False
     if (_bare(last) in _CLASS_PLURALS or _is_plural_kind(last)) and not _opens_with_kind(tokens):
         return False  # "Medicare Quality Reporting Organizations": a kind of body, not one
-    if any(_bare(t) in _VAGUE_WORDS for t in tokens) or any(
-        t in _TITLE_CASE_PREPOSITIONS for t in tokens[1:]
-    ):
+    if not _VAGUE_WORDS.isdisjoint(bares) or not _TITLE_CASE_PREPOSITIONS.isdisjoint(tokens[1:]):
         # "Facial Recognition and Other Biometric Technologies", "Support Across Protocols
         # and Technologies": a heading in title case
         return False
@@ -701,6 +771,10 @@ def _is_organisation(tokens: list[str], acronym: str | None = None) -> bool:
         return False  # "Republican Congress"
     if _is_generic_body(tokens):
         return False  # "Technical Steering Committee": some body's own committee
+    # "an FBI Service": one of a known body's; "FCC Services" in the plural is a firm's name
+    known = tokens[0] in KNOWN_BODIES and not _bare(tokens[-1]).endswith("s")
+    if all(_bare(t) in _GENERIC_OFFER or _bare(t) in _PRODUCT_ORG_WORDS for t in tokens[known:]):
+        return False  # "Web Service", "Desktop Solutions": a kind of product, no one's name
     if "of" in tokens:
         head = tokens[: tokens.index("of")]
         tail = tokens[len(head) + 1 :]
@@ -837,6 +911,10 @@ def find_organisations(
                 name for name in people_tokens if not name or name[0] in bare or name[-1] in bare
             )
             names = memo[key] = _names_in_words(tuple(words), key[1], key[2], nearby)
+        if names and _PRODUCT_AFTER.match(text, m.end()) and _names_product(names[-1][0]):
+            names = names[:-1]  # "the Data Access Service (DAS) subprojects": a product's part
+        if names and (before := _BEFORE_RUN.search(text, max(0, m.start() - 30), m.start())):
+            names = _after_lead(names, before.group(0), text[m.start() : m.end()])
         for name, acronym in names:
             if (
                 not acronym
@@ -889,6 +967,15 @@ def find_organisations(
                 # body, its name in another language shown with it, not listed again
                 acronym = translated.group(1)
                 translations.add(_fold(acronym))
+            elif (
+                name.split(" ", 2)[1:2] == ["of"]
+                and text.startswith(name, m.start())
+                and (above := _CUT_AT_LINE.search(text, max(0, m.start() - 40), m.start()))
+                and _acronym_used(above.group(1)[0] + initials(name), text)
+            ):
+                # "Federal" / "Bureau of Investigation" on two lines of a page's logo, the
+                # FBI named: the name's first word went to the line above
+                name = f"{above.group(1)} {name}"
             add(name, acronym)
     for m in _GROUP_OF_N.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-"):
@@ -901,6 +988,9 @@ def find_organisations(
     if not text.isascii() and (" de " in text or " du " in text):
         # French and Spanish write these: never a pure-ASCII text, nor one without "de"
         for name, acronym in _lower_case_bodies(text):
+            longer = [shown for shown in found.values() if name in shown and name != shown]
+            if longer and text.count(name) <= sum(text.count(other) for other in longer):
+                continue  # "Unión Europea" of "la Agencia de Asilo de la Unión Europea" only
             add(name, acronym)
     for name in _standalone_names(text):
         bracketed, folded = f"({name})", _fold(name)
@@ -910,6 +1000,70 @@ def find_organisations(
         ):
             add(name, None)
     return tuple(shown for shown in found.values() if not _is_venue_or_kind(shown, text))
+
+
+# A capitalised word that ends the line above a name: its first word, cut off by the break.
+_CUT_AT_LINE = re.compile(r"(?<![\w-])([A-Z][a-z]{2,20})[ \t]*\n\s*$")
+
+
+def _acronym_used(acronym: str, text: str) -> bool:
+    """Does *text* use *acronym* as a word of its own ("the FBI said")?"""
+    return re.search(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text) is not None
+
+
+# What the words before a run say of its first name: a kind of office ("your local ICE
+# Office"), a minister's portfolio ("los ministros de Interior y de Política Territorial del
+# Gobierno de España"), a place ("en Luxemburgo del Consejo de Ministros").
+_BEFORE_RUN = re.compile(
+    r"(?<![\w-])(?:(?P<local>your[ \t]+local|your)|(?P<minister>(?:minist(?:ro|ra|re|er)s?|"
+    r"secretar(?:y|ies|io|ios|ia|ias))[ \t]+(?:of|for|de|del|de[ \t]+la|d[’']))|(?P<place>en|in))"
+    r"[ \t]+$"
+)
+_PORTFOLIO_END = re.compile(r" (?:del|of the|de la|de los|des|du) ")
+
+
+def _after_lead(
+    names: tuple[tuple[str, str | None], ...], lead: str, run: str
+) -> tuple[tuple[str, str | None], ...]:
+    """*names* (of *run*) read with the words before the run (:data:`_BEFORE_RUN`)."""
+    first, acronym = names[0]
+    if not run.startswith(first):
+        return names
+    if lead.startswith("your"):
+        return names[1:]  # "your local ICE Office": whichever office is near the reader
+    words = first.split()
+    if lead.startswith(("en", "in")):
+        if (
+            len(words) > 3
+            and words[1] in ("del", "of")
+            and not _is_org_word(words[0])
+            and _bare(words[2]) in _HEAD_KINDS
+        ):
+            # "en Luxemburgo del Consejo de Ministros de Interior": the place, then the body
+            return ((" ".join(words[2:]), acronym), *names[1:])
+        return names
+    # After a minister's title: the portfolio, then the government whose it is.
+    cut = _PORTFOLIO_END.search(first)
+    tail = first[cut.end() :].split() if cut else []
+    if tail and _is_organisation(tail):
+        return ((" ".join(tail), acronym), *names[1:])
+    return names[1:]
+
+
+# What a product's name qualifies when it is a part of one: "Data Access Service (DAS)
+# subprojects", "the Web Services component".
+_PRODUCT_AFTER = re.compile(
+    r"[ \t]+(?:sub-?)?(?:projects?|components?|modules?|specifications?|libraries|library"
+    r"|APIs?|plug-?ins?|extensions?|packages?)\b"
+)
+
+
+def _names_product(name: str) -> bool:
+    """Are the organisation words of *name* all words a product's name holds as well
+    ("Service", "Systems", "Software", "Data")?"""
+    return not any(
+        _is_org_word(w) and _bare(w) not in _PRODUCT_ORG_WORDS for w in name.split(" (")[0].split()
+    )
 
 
 # A body's name in another language in brackets after it, the language said.
@@ -1003,6 +1157,10 @@ _INSTITUTION_WORDS = word_set(
     surgical recovery healing treatment rehabilitation dental space"""
 )
 _AT_VENUE = re.compile(r"\b(?:at|At)[ \t]+(?:the[ \t]+)?$")
+# Rooms and caves, named as places things are in or come from: "the Dinaledi Chamber" (a
+# chamber of commerce or of parliament is also spoken of as a body: "... of the Chamber").
+_ROOM_WORDS = frozenset({"Chamber", "Cave", "Room"})
+_IN_ROOM = re.compile(r"\b(?:at|At|in|In|into|from|inside|named|called)[ \t]+(?:the[ \t]+)?$")
 # "a pioneering an award winning Civil Society Organisation": a kind of body, described by
 # its adjectives; not "a Naval Criminal Investigative Service investigation" (no adjective),
 # "a clinic inside Gulou Hospital", nor the Spanish "a colaborar con la Comisión Europea".
@@ -1024,7 +1182,13 @@ def _is_venue_or_kind(name: str, text: str) -> bool:
     words = name.split()
     if any(w in _CONNECTORS for w in words) or len(words) > 6:
         return False
-    before = _AT_VENUE if words[-1] in _VENUE_WORDS else _A_KIND
+    before = (
+        _AT_VENUE
+        if words[-1] in _VENUE_WORDS
+        else _IN_ROOM
+        if words[-1] in _ROOM_WORDS
+        else _A_KIND
+    )
     if before is _AT_VENUE and any(
         _bare(w).removesuffix("’s").removesuffix("'s") in _INSTITUTION_WORDS for w in words
     ):
@@ -1347,7 +1511,10 @@ def _one_name_each(names: list[str]) -> list[str]:
     "Justice Department" and "Department of Justice", and a body's own board or council
     ("Acme Foundation Board", "Conseil de la FSFE") left out or named by its body."""
     written = [name.split(" (", 1)[0] if name.endswith(")") else name for name in names]
-    bare = [_legal_form_spelled_out(_fold(name)) for name in written]
+    bare = [
+        _EU_BODIES.get(key, key)
+        for key in (_country_named_short(_legal_form_spelled_out(_fold(name))) for name in written)
+    ]
     dropped = _shorter_or_glued(written, bare)
     out: list[str] = []
     seen: set[str] = set()
@@ -1368,11 +1535,53 @@ def _one_name_each(names: list[str]) -> list[str]:
                 continue
         if (m := _KIND_FIRST.fullmatch(written[i])) is not None:
             key = _fold(f"{m.group(2)} {m.group(1)}")  # "Department of Justice"
-        if key in seen or _with_one_word_more(key, bare):
+        # "Cyber Fraud Task Forces" and "Cyber Fraud Task Force": the network and one of
+        # its forces, named alike: one body for the reader
+        singular = key.removesuffix("s")
+        if key in seen or singular in seen or _with_one_word_more(key, bare):
             continue
-        seen.add(key)
+        seen.update((key, singular))
         out.append(name)
     return out
+
+
+# The EU's institutions named in French, Spanish and German in a release that names them in
+# English too (a translation, a link's title): one body each. Folded names.
+_EU_BODIES = {
+    translated: english
+    for english, translations in {
+        "european parliament": (
+            "parlement europeen",
+            "parlamento europeo",
+            "europaisches parlament",
+            "europaischen parlament",
+            "europaischen parlaments",
+        ),
+        "european commission": (
+            "commission europeenne",
+            "comision europea",
+            "europaische kommission",
+            "europaischen kommission",
+        ),
+        "european union": (
+            "union europeenne",
+            "union europea",
+            "europaische union",
+            "europaischen union",
+        ),
+    }.items()
+    for translated in translations
+}
+# "United States Secret Service", "US Secret Service" and "U.S. Secret Service": one body.
+_COUNTRY_LONG = ("united states ", "us ", "u s ", "u.s.a. ")
+
+
+def _country_named_short(key: str) -> str:
+    """*key* (a folded name) with the United States that opens it written "u.s."."""
+    for long in _COUNTRY_LONG:
+        if key.startswith(long):
+            return "u.s. " + key[len(long) :]
+    return key
 
 
 # A legal form abbreviated or spelled out: "Mozilla Corp." and "Mozilla Corporation".
@@ -1425,8 +1634,15 @@ def _shorter_or_glued(written: list[str], bare: list[str]) -> set[int]:
         for j, other in enumerate(bare):
             if len(other) <= len(key) or key not in other:
                 continue
-            if other.endswith(" " + key) and key.rsplit(" ", 1)[-1] in _PUBLIC_KINDS:
-                extra = written[j].split()[: -len(key.split())]
+            extra = written[j].split()[: -len(key.split())]
+            if (
+                other == "u.s. " + key
+                and " " in key
+                and written[i].split()[-1] not in _SUFFIX_WORDS
+            ):
+                # "Secret Service" of "U.S. Secret Service"; a company's short name stays
+                dropped.add(i)
+            elif other.endswith(" " + key) and key.rsplit(" ", 1)[-1] in _PUBLIC_KINDS:
                 if (
                     not extra
                     or _bare(extra[-1]) in _CONNECTORS
@@ -1436,8 +1652,10 @@ def _shorter_or_glued(written: list[str], bare: list[str]) -> set[int]:
                     )
                 ):
                     continue
-                if len(extra) > 3 or any(
-                    not w[:1].isupper() or _bare(w) in _OPENERS for w in extra
+                if len(extra) > 3 or (
+                    # "New York Jets Foundation" of "Jets Foundation": a place, not a heading
+                    not _opens_place(extra)
+                    and any(not w[:1].isupper() or _bare(w) in _OPENERS for w in extra)
                 ):
                     dropped.add(j)  # a heading before the name
                 else:
@@ -1492,7 +1710,9 @@ _MINISTRY = re.compile(
 )
 _REACH = re.compile(
     r"(?<![\w-])(?:Union|Commission|Parlement|Banque|Cour|Comisión|Unión|Parlamento|Banco)"
-    r"[ \t]+(?:européenne|européen|mondiale|africaine|europea|europeo|mundial)(?![\w’'-])"
+    # Spanish writes the adjective capitalised: "Unión Europea", "Comisión Europea"
+    r"[ \t]+(?:[Ee]uropéenne|[Ee]uropéen|[Mm]ondiale|[Aa]fricaine|[Ee]uropea|[Ee]uropeo|[Mm]undial)"
+    r"(?![\w’'-])"
 )
 
 

@@ -132,7 +132,9 @@ _LINKS = (
 )
 
 
-_ROLE_END = re.compile(r"[,;:()\n“”\"«»„*]|\.(?=\s|$)")
+# Three spaces or more: where a scraped page lost a full stop ("Stoppers Program   The White
+# House plans ..."), as two are where it lost a comma.
+_ROLE_END = re.compile(r"[,;:()\n“”\"«»„*]|\.(?=\s|$)|[ \t]{3,}")
 # ", Jugend und Familie." after "Senatorin für Bildung": the rest of a portfolio's list.
 _PORTFOLIO_LIST = re.compile(
     rf"(?:,[ \t]+[{_UP}][{_LOW}-]+)*,?[ \t]+(?:und|and|y|et|e)[ \t]+[{_UP}][{_LOW}-]+(?=[ \t]*[.;\n“”\"«»„]|$)"
@@ -354,6 +356,17 @@ def find_people(text: str) -> tuple[Person, ...]:
                     cue = None  # "About Slam Dunk Attorney  Slam Dunk ...": a firm's name ends
                 if cue is None and listed:
                     cue = "and"  # "Senators Mike Enzi and John Barrasso": the list goes on
+                if (
+                    cue is None
+                    and stop == len(tokens)
+                    and text[start - 2 : start] == ", "
+                    and text[end : end + 1] in ",;.("
+                    and _ROLE_STEM.search(text, max(0, start - 160), start)
+                    and _ROLE_THEN_COMMA.search(text, max(0, start - 160), start)
+                ):
+                    # "el ministro del Interior, Fernando Grande-Marlaska, ...": a role in
+                    # lower case, then its holder's name between commas
+                    cue = "role"
             elif cue is None:
                 continue  # "The New York Stock Exchange said": the run is not a name
             if (
@@ -420,6 +433,20 @@ def find_people(text: str) -> tuple[Person, ...]:
     return tuple(Person(str(name), role) for name, role in people.values())
 
 
+# An office in lower case after its article, what it is of, then a comma: the name that
+# follows holds it ("la ministra de Inclusión, Seguridad Social y Migraciones, Elma Saiz,",
+# "sus homólogos de Portugal, Margarida Blasco,", "le ministre de l'Intérieur, Gérald ...").
+_ROLE_THEN_COMMA = re.compile(
+    r"(?<![\w-])(?i:el|la|los|las|le|les|al|del|au|du|sus|su|ses|son|sa)[ \t]+"
+    r"(?:vice)?(?:ministr[oa]s?|ministres?|president[ea]s?|présidente?s?|comisari[oa]s?|commissaire|secretari[oa]s?|secrétaire"
+    r"|alcaldes?|alcaldesa|maire|delegad[oa]s?|portavoz|porte-parole|homólog[oa]s?|homologues?)"
+    r"(?![\w-])[^.;:!?()\n“”\"«»]{0,120},[ \t]$"
+)
+# The offices' stems, looked for first: a pattern that opens with its words is found fast.
+_ROLE_STEM = re.compile(
+    r"minist|presiden|présiden|comisari|commissaire|secretari|secrétaire|alcald|maire|delegad"
+    r"|portavoz|porte-parole|homólog|homologu"
+)
 # Between two names of a list: "Mike Enzi and John Barrasso", "Max Baucus (D-MT), and ...".
 _AND_GAP = re.compile(r"(?:[ \t]{0,2}\([^()\n]{1,12}\))?,?\s{1,3}(?:and|y|et|und|&)\s{1,3}")
 _LIST_AFTER = re.compile(
