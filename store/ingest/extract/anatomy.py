@@ -23,6 +23,8 @@ from store.ingest.extract.dateline import (
 )
 from store.ingest.extract.dates import date_from_match, declared_date, not_far_ahead, search_date
 from store.ingest.extract.embargo import read_embargo
+from store.ingest.extract.gov_banner import strip_gov_banner
+from store.ingest.extract.gov_office import gov_site_name, office_in_header
 from store.ingest.extract.headline import (
     FIGURES_DATE,
     first_sentence,
@@ -964,6 +966,7 @@ def extract(
     raw = _restore_breaks(raw[:_MAX_TEXT])
     footer = archive_footer_start(raw)
     main, links = reduce_links(raw[:footer])
+    main = strip_gov_banner(main)  # a .gov page's banner and menus above its heading
     if "Contact" in main or "Company " in main or "Media " in main or "Press " in main:
         main = _split_glued_headings(main)
     if "About " in main:
@@ -1113,6 +1116,7 @@ def extract(
     if organisations:
         organisations = _not_page_furniture(organisations, headline, raw, main, navigation)
     issuer = _issuer(body_lines[prose_end:], contacts, named)
+    issuer = office_in_header(lines) or issuer  # "U.S. Attorney's Office, District of X"
     subject = headline_subject(headline, body) if headline else None
     if issuer and subject and _fuller_name(subject, issuer):
         issuer = subject  # "About Tor" and "The Tor Project Announces ...": the whole name
@@ -1144,6 +1148,8 @@ def extract(
         issuer = office_over_date(lines)
     if issuer is None:
         issuer = site  # the site's name beside the page's title, when the text names none
+    if issuer is None:
+        issuer = gov_site_name(raw)  # "... | FinCEN.gov" over a .gov page's banner
     if issuer is None:
         issuer = ministry  # whose portfolio heads the note ("Interior - 10.10.2024")
     found_language = _language(declared_language(language), main)
