@@ -7,11 +7,12 @@ from store.ingest.extract.anatomy import extract
 from store.ingest.extract.gov_banner import strip_gov_banner
 from store.ingest.extract.gov_office import gov_site_name, office_in_header
 
-MENUS = "\n\n".join(
-    ["DOJ Menu", "About", "Our Work", "News", "Press Releases", "About EDVA", "Contact Us"]
-    + ["Divisions", "Civil Division", "Elder Justice Task Force", "Contact", "Main Menu"]
-    + ["U.S. Department of Justice", "Justice.gov", "U.S. Attorneys"]
+MENU_ITEMS = (
+    "DOJ Menu About|Our Work|News|Press Releases|About EDVA|Contact Us|Divisions|Civil Division"
+    "|Elder Justice Task Force|Contact|Main Menu|U.S. Department of Justice|Justice.gov"
+    "|U.S. Attorneys"
 )
+MENUS = "\n\n".join(MENU_ITEMS.split("|"))
 USAO_PAGE = f"""Eastern District of Virginia | Alexandria man sentenced for wire fraud scheme | United States Department of Justice
 
 Here's how you know
