@@ -25,6 +25,7 @@ from store.ingest.extract.dates import date_from_match, declared_date, not_far_a
 from store.ingest.extract.embargo import read_embargo
 from store.ingest.extract.gov_banner import strip_gov_banner
 from store.ingest.extract.gov_office import gov_site_name, office_in_header
+from store.ingest.extract.govuk_page import from_list, strip_govuk_footer, with_bodies
 from store.ingest.extract.headline import (
     FIGURES_DATE,
     first_sentence,
@@ -67,9 +68,13 @@ from store.ingest.extract.organisations import (
 from store.ingest.extract.page_dateline import page_dateline
 from store.ingest.extract.people import find_people
 from store.ingest.extract.portfolio import portfolio_ministry
+from store.ingest.extract.press_sentence import press_sentence_contact
+from store.ingest.extract.prose_dateline import place_opening_prose
+from store.ingest.extract.release_time import is_release_time
 from store.ingest.extract.site_title import split_site_title
 from store.ingest.extract.spaced_letters import collapse_spaced
 from store.ingest.extract.vocabulary import NOT_NAME_WORDS
+from store.ingest.extract.voters import merge_people, voters
 from store.ingest.extract.whole_names import whole_names
 from store.records import Contact, Link, Person
 from store.sanitize import clean_line, clean_text, fold
@@ -967,6 +972,7 @@ def extract(
     footer = archive_footer_start(raw)
     main, links = reduce_links(raw[:footer])
     main = strip_gov_banner(main)  # a .gov page's banner and menus above its heading
+    main = strip_govuk_footer(main)  # a GOV.UK page's share buttons, feedback form, footer
     if "Contact" in main or "Company " in main or "Media " in main or "Press " in main:
         main = _split_glued_headings(main)
     if "About " in main:
@@ -986,6 +992,8 @@ def extract(
         declared = ""
     navigation = _navigation(raw[:4000])
     top = _read_top(lines, declared or None, paragraphs, navigation)
+    if top.headline and is_release_time(top.headline):
+        top.headline, top.headline_lines = None, ()  # "For release at 2:00 p.m. EST"
     site = None
     # A page saved as text opens with its <title>: "Operation reWired — FBI".
     if (
@@ -1006,6 +1014,8 @@ def extract(
         # The page's date on a line of its own (a CMS's "Published Date"), the dateline's
         # place opening its first paragraph of prose below ("WASHINGTON - In recognition ...").
         location = _place_below(lines, top.body_from + dateline.line_index + 1, dateline.date)
+        if location is None:  # "Seattle –A 42-year-old ...", "NEWARK, N.J. B A ..."
+            location = place_opening_prose(lines[top.body_from + dateline.line_index + 1 :])
     if (
         location
         and top.headline
@@ -1064,6 +1074,8 @@ def extract(
     # given, since cleaning can join an address around a control character ("0\x1f@x.org").
     original = text if isinstance(text, str) else ""
     contacts, block_at = find_contacts(body_lines, 0, original if cleaned else raw, {})
+    if not contacts and (in_sentence := press_sentence_contact("\n".join(body_lines))):
+        contacts = (in_sentence,)  # "Press contact for the Office is ... at (206) 553-4110"
     if top.letterhead_end:
         # A letterhead's contact block sits above the headline: its contacts come first.
         letterhead_lines = [
@@ -1080,6 +1092,8 @@ def extract(
             break
     prose = "\n".join(body_lines[:prose_end])
     people = find_people(prose)
+    if listed := voters(prose):  # "Voting for the action were Jane A. Doe, Chair; John Roe; ..."
+        people = merge_people(people, listed)
     exclude = {fold(p.name) for p in people}
     if location:
         exclude.add(fold(location))
@@ -1117,6 +1131,8 @@ def extract(
         organisations = _not_page_furniture(organisations, headline, raw, main, navigation)
     issuer = _issuer(body_lines[prose_end:], contacts, named)
     issuer = office_in_header(lines) or issuer  # "U.S. Attorney's Office, District of X"
+    if listed_from := from_list(lines):  # GOV.UK's "From:" list: the issuing body first
+        issuer, organisations = listed_from[0], with_bodies(organisations, listed_from)
     subject = headline_subject(headline, body) if headline else None
     if issuer and subject and _fuller_name(subject, issuer):
         issuer = subject  # "About Tor" and "The Tor Project Announces ...": the whole name

@@ -16,7 +16,7 @@ _KIND_LINES = frozenset(
 )
 # The share buttons under the heading, each on a line of its own.
 _SHARE = frozenset({"share", "facebook", "x", "twitter", "linkedin", "email", "print"})
-_SHARE_LINES = 16
+_SHARE_LINES = 30
 # The list of other releases below this one: their teasers open with datelines and names.
 _RELATED = frozenset({"related content", "related press releases", "related news"})
 
