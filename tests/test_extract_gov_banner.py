@@ -129,3 +129,14 @@ def test_a_page_without_the_banner_is_left_as_it_is() -> None:
     # The banner without a heading found below it: nothing is cut.
     odd = "Here's how you know\n\nMenu\n\nAbout\n"
     assert strip_gov_banner(odd) is odd
+
+
+def test_the_office_whole_and_the_department_of_the_title_are_organisations() -> None:
+    page = USAO_PAGE.replace(
+        "The case was prosecuted by the Fraud Unit.",
+        "The case was prosecuted by the U.S. Attorney's Office with the FBI.",
+    )
+    got = extract(page)
+    assert "U.S. Attorney's Office, Eastern District of Virginia" in got.organisations
+    assert "United States Department of Justice" in got.organisations
+    assert "U.S. Attorney's Office" not in got.organisations

@@ -60,11 +60,11 @@ def test_the_from_list_names_the_issuer_and_its_bodies() -> None:
 
 
 def test_from_list_and_footer_alone() -> None:
-    assert from_list(PAGE.split("\n")) == [
+    assert from_list(PAGE) == [
         "Foreign, Commonwealth & Development Office",
         "National Crime Agency",
     ]
-    assert from_list(["From: the minister's office, said the note."]) == []
+    assert from_list("Note\nFrom: the minister's office, said the note.\n") == []
     assert (
         strip_govuk_footer("A release\n\nIs this page useful?\n")
         == "A release\n\nIs this page useful?\n"

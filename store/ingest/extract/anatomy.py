@@ -24,7 +24,7 @@ from store.ingest.extract.dateline import (
 from store.ingest.extract.dates import date_from_match, declared_date, not_far_ahead, search_date
 from store.ingest.extract.embargo import read_embargo
 from store.ingest.extract.gov_banner import strip_gov_banner
-from store.ingest.extract.gov_office import gov_site_name, office_in_header
+from store.ingest.extract.gov_office import gov_site_name, office_in_header, parent_body
 from store.ingest.extract.govuk_page import from_list, strip_govuk_footer, with_bodies
 from store.ingest.extract.headline import (
     FIGURES_DATE,
@@ -1074,7 +1074,7 @@ def extract(
     # given, since cleaning can join an address around a control character ("0\x1f@x.org").
     original = text if isinstance(text, str) else ""
     contacts, block_at = find_contacts(body_lines, 0, original if cleaned else raw, {})
-    if not contacts and (in_sentence := press_sentence_contact("\n".join(body_lines))):
+    if not contacts and (in_sentence := press_sentence_contact(main)):
         contacts = (in_sentence,)  # "Press contact for the Office is ... at (206) 553-4110"
     if top.letterhead_end:
         # A letterhead's contact block sits above the headline: its contacts come first.
@@ -1130,8 +1130,9 @@ def extract(
     if organisations:
         organisations = _not_page_furniture(organisations, headline, raw, main, navigation)
     issuer = _issuer(body_lines[prose_end:], contacts, named)
-    issuer = office_in_header(lines) or issuer  # "U.S. Attorney's Office, District of X"
-    if listed_from := from_list(lines):  # GOV.UK's "From:" list: the issuing body first
+    if office := office_in_header(lines):  # "U.S. Attorney's Office, District of X"
+        issuer, organisations = office, with_bodies(organisations, [office, *parent_body(raw)])
+    if listed_from := from_list(main):  # GOV.UK's "From:" list: the issuing body first
         issuer, organisations = listed_from[0], with_bodies(organisations, listed_from)
     subject = headline_subject(headline, body) if headline else None
     if issuer and subject and _fuller_name(subject, issuer):

@@ -45,13 +45,14 @@ def strip_gov_banner(text: str) -> str:
         (i for i in range(start + 1, len(lines)) if lines[i].strip().casefold() in _RELATED),
         len(lines),
     )
-    kept = lines[start : start + _SHARE_LINES]
+    head_end = min(start + _SHARE_LINES, end)
+    kept = lines[start:head_end]
     # The page's kind under its heading ("Press Release", "For Immediate Release") is a
     # kicker read as a headline's, and the share buttons are buttons.
     kept = [kept[0]] + [
         line for line in kept[1:] if line.strip().casefold() not in _SHARE | _KIND_LINES
     ]
-    return "\n".join(kept + lines[start + _SHARE_LINES : end])
+    return "\n".join(kept + lines[head_end:end])
 
 
 def _heading(lines: list[str], banner: int) -> int | None:

@@ -38,3 +38,16 @@ def gov_site_name(text: str) -> str | None:
     site = title.rsplit(" | ", 1)[1].strip()
     name = site[: -len(".gov")] if site.casefold().endswith(".gov") else ""
     return name if name.isalnum() and name[:1].isupper() else None
+
+
+def parent_body(text: str) -> list[str]:
+    """The department a .gov page's title names after its heading ("Western District of
+    Washington | <heading> | United States Department of Justice"), when the banner follows."""
+    head = text[:_BANNER_AT]
+    if "how you know" not in head and "official website of the United States" not in head:
+        return []
+    title = text.lstrip().split("\n", 1)[0]
+    if title.count(" | ") < 2:
+        return []
+    last = title.rsplit(" | ", 1)[1].strip()
+    return [last] if last.startswith(("United States Department", "U.S. Department")) else []

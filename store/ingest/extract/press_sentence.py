@@ -19,6 +19,17 @@ _NAME = re.compile(
     r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'’-]+(?:-[A-Z][a-z]+)?)"
     r"(?=\s+(?:at|on|by|of)\b|\s*,|\s+\(|\s+(?:Email|E-mail|Phone|Tel)\b)"
 )
+# What the sentence must hold, as plain substrings (cheaper than the pattern's scan).
+_CUES = (
+    "ress contact",
+    "edia contact",
+    "ress inquir",
+    "edia inquir",
+    "ress enquir",
+    "edia enquir",
+    "ress questions",
+    "edia questions",
+)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?:\+\d{1,3}[ .-]?)?(?:\(\d{3}\)\s?|\d{3}[ .-])\d{3}[ .-]\d{4}\b")
 
@@ -26,6 +37,8 @@ _PHONE = re.compile(r"(?:\+\d{1,3}[ .-]?)?(?:\(\d{3}\)\s?|\d{3}[ .-])\d{3}[ .-]\
 def press_sentence_contact(text: str) -> Contact | None:
     """The contact a sentence of *text* gives for the press (a name, a number, an address),
     or None when no such sentence gives a number or an address."""
+    if not any(cue in text for cue in _CUES):
+        return None  # the cheap test: most releases write no such sentence
     for found in _OPENER.finditer(text):
         rest = found.group("rest")
         email = _EMAIL.search(rest)
