@@ -56,6 +56,7 @@ from store.ingest.extract.issuer import (
 from store.ingest.extract.kicker import read_kicker, split_kicker
 from store.ingest.extract.language import declared_language, guess_language
 from store.ingest.extract.links import reduce_links
+from store.ingest.extract.menu_contacts import without_menu_contacts
 from store.ingest.extract.organisations import (
     about_names,
     find_organisations,
@@ -1108,6 +1109,7 @@ def extract(
     known = _known_organisations(organisations)
     if known and any(c.organisation is None for c in contacts):
         contacts = fill_organisations(contacts, known)
+    contacts = without_menu_contacts(contacts)  # "Contact" in a menu: its entries, not people
     named = {fold(c.name) for c in contacts if c.name} | exclude
     organisations = merge_organisations(
         organisations,
