@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from store.ingest.extract.anatomy import extract
 from store.ingest.extract.press_sentence import press_sentence_contact
+from store.records import Contact
 
 RELEASE = """Man Convicted Of Cyberstalking
 
@@ -24,22 +25,31 @@ def test_a_press_officer_in_a_sentence() -> None:
     )
 
 
+MEDIA_LINE = "For media inquiries, please email [email protected] or call 202-452-2955."
+
+
+def _read(text: str) -> Contact | None:
+    return press_sentence_contact(text, text)
+
+
 def test_a_number_for_media_inquiries_and_a_desk_without_a_person() -> None:
-    got = press_sentence_contact(
-        "For media inquiries, please email [email protected] or call 202-452-2955."
-    )
+    got = _read("For media inquiries, please email [email protected] or call 202-452-2955.")
     assert got is not None and (got.name, got.phone, got.email) == (None, "202-452-2955", None)
-    desk = press_sentence_contact(
+    desk = _read(
         "For media inquiries, please contact: Franklin Publishers Media Relations "
         "Email: info@franklinpublishers.com"
     )
     assert desk is not None and desk.name is None and desk.email == "info@franklinpublishers.com"
 
 
+def test_an_address_glued_to_the_next_is_not_read() -> None:
+    written = "Media contact via Cassiopeia [info@x-ltd.com](mailto:info@x-ltd.com)nadine@x-ltd.com"
+    read = "Media contact via Cassiopeia info@x-ltd.comnadine@x-ltd.com"
+    assert press_sentence_contact(read, written) is None
+    assert press_sentence_contact(read, read) is not None
+
+
 def test_no_contact_where_the_sentence_gives_no_way_to_reach_anyone() -> None:
-    assert press_sentence_contact("Media inquiries are welcome at any time.") is None
+    assert _read("Media inquiries are welcome at any time.") is None
     # A help line is not a media contact.
-    assert (
-        press_sentence_contact("For questions, contact the Resource Center at 1-800-767-2825.")
-        is None
-    )
+    assert _read("For questions, contact the Resource Center at 1-800-767-2825.") is None

@@ -1075,7 +1075,7 @@ def extract(
     # given, since cleaning can join an address around a control character ("0\x1f@x.org").
     original = text if isinstance(text, str) else ""
     contacts, block_at = find_contacts(body_lines, 0, original if cleaned else raw, {})
-    if not contacts and (in_sentence := press_sentence_contact(main)):
+    if not contacts and (in_sentence := press_sentence_contact(main, original if cleaned else raw)):
         contacts = (in_sentence,)  # "Press contact for the Office is ... at (206) 553-4110"
     if top.letterhead_end:
         # A letterhead's contact block sits above the headline: its contacts come first.

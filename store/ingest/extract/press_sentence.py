@@ -34,14 +34,18 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?:\+\d{1,3}[ .-]?)?(?:\(\d{3}\)\s?|\d{3}[ .-])\d{3}[ .-]\d{4}\b")
 
 
-def press_sentence_contact(text: str) -> Contact | None:
+def press_sentence_contact(text: str, written: str) -> Contact | None:
     """The contact a sentence of *text* gives for the press (a name, a number, an address),
-    or None when no such sentence gives a number or an address."""
+    or None when no such sentence gives a number or an address. An address is kept only as
+    *written* (the release as given) has it: a link's label glued to the next address
+    ("info@x.com](mailto:...)nadine@x.com" read as "info@x.comnadine") is none."""
     if not any(cue in text for cue in _CUES):
         return None  # the cheap test: most releases write no such sentence
     for found in _OPENER.finditer(text):
         rest = found.group("rest")
         email = _EMAIL.search(rest)
+        if email is not None and email.group(0).rstrip(".") not in written:
+            email = None
         phone = _PHONE.search(rest)
         if email is None and phone is None:
             continue  # "Media inquiries are welcome": no way to reach anyone
