@@ -504,6 +504,45 @@ def _labelled(label: dict[str, Any], name: str) -> set[str]:
     return {name} if name in label else set()
 
 
+# The judge's count (issue 10): per release, these nine fields, each right or wrong.
+JUDGED_FIELDS = (
+    "headline",
+    "date",
+    "place",
+    "issuer",
+    "contact_emails",
+    "contact_names",
+    "contact_phones",
+    "organisations",
+    "people",
+)
+
+
+def fields_right(items: Iterable[Item]) -> tuple[int, int]:
+    """How many of the judged fields are right, of how many, over these releases.
+
+    A single field is right as ``score`` has it; a list field only when every
+    labelled item is found and nothing else is (a label that lists some items
+    only, the samples' organisations, asks only that each of them is found).
+    A field the label says nothing of is not counted.
+    """
+    right = total = 0
+    for item in items:
+        for name in JUDGED_FIELDS:
+            if name not in _labelled(item.label, name):
+                continue
+            total += 1
+            want = _label_value(item.label, name)
+            have = _got_value(item.got, name)
+            if name in SINGLE_FIELDS:
+                right += single_match(name, want, have)
+                continue
+            partial = name in item.partial
+            hit_e, hit_f = list_match(name, want, have, partial)
+            right += hit_e == len(want) and (partial or hit_f == len(have))
+    return right, total
+
+
 # --- the three sets ---------------------------------------------------------------
 
 
@@ -583,8 +622,10 @@ def evaluate(
     for name in datasets:
         items = LOADERS[name](only)
         scores = score(items, fields)
+        right, total = fields_right(items)
         out[name] = {
             "releases": len(items),
+            "fields_right": {"right": right, "of": total, "share": _ratio(right, total)},
             "unreadable": [i.file for i in items if i.got is None],
             "fields": {f: s.to_json() for f, s in scores.items()},
         }
@@ -609,6 +650,10 @@ def render(report: dict[str, dict[str, Any]], verbose: bool = False) -> str:
     shown = None if verbose else 8
     for dataset, body in report.items():
         lines.append(f"== {dataset}: {body['releases']} releases")
+        judged = body["fields_right"]
+        lines.append(
+            f"   fields right: {judged['right']} of {judged['of']} ({_pct(judged['share']).strip()})"
+        )
         if body["unreadable"]:
             lines.append(f"   unreadable: {', '.join(body['unreadable'])}")
         lines.append(f"   {'field':<16}{'accuracy':>9}{'precision':>11}{'recall':>9}{'n':>6}")

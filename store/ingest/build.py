@@ -10,6 +10,7 @@ from store.ingest.discover import STDIN, ImportProblem, SourceFile, discover, re
 from store.ingest.draft import Draft
 from store.ingest.extract.anatomy import extract
 from store.ingest.extract.dates import path_date
+from store.ingest.extract.govuk_page import with_bodies
 from store.ingest.extract.issuer import site_owner
 from store.ingest.read import read_source, sniff
 from store.records import (
@@ -84,7 +85,7 @@ def build_release(draft: Draft, path: str) -> Release:
         location=parts.location,
         embargo=parts.embargo,
         issuer=draft.issuer or parts.issuer or site_owner(draft.home, parts.body),
-        organisations=parts.organisations,
+        organisations=with_bodies(parts.organisations, list(draft.organisations)),
         people=parts.people,
         contacts=_merge_contacts(draft.contacts, parts.contacts),
         links=_merge_links(draft.links, parts.links),

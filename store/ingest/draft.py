@@ -26,6 +26,8 @@ class Draft:
     links: list[Link] = field(default_factory=list)
     language: str | None = None
     issuer: str | None = None  # the issuing organisation a format names (front matter, feed)
+    # The bodies a format names as the release's publishers (a CMS's publishing links).
+    organisations: tuple[str, ...] = ()
     home: str | None = None  # a web page's own domain ("fsfe.org"), where its images come from
     tags: list[str] = field(default_factory=list)
     # Media contacts the format declares in fields (a CMS record's, front matter's), as given.

@@ -23,6 +23,9 @@ from store.ingest.extract.dateline import (
 )
 from store.ingest.extract.dates import date_from_match, declared_date, not_far_ahead, search_date
 from store.ingest.extract.embargo import read_embargo
+from store.ingest.extract.gov_banner import strip_gov_banner
+from store.ingest.extract.gov_office import gov_site_name, office_in_header, parent_body
+from store.ingest.extract.govuk_page import from_list, strip_govuk_footer, with_bodies
 from store.ingest.extract.headline import (
     FIGURES_DATE,
     first_sentence,
@@ -53,6 +56,7 @@ from store.ingest.extract.issuer import (
 from store.ingest.extract.kicker import read_kicker, split_kicker
 from store.ingest.extract.language import declared_language, guess_language
 from store.ingest.extract.links import reduce_links
+from store.ingest.extract.menu_contacts import without_menu_contacts
 from store.ingest.extract.organisations import (
     about_names,
     find_organisations,
@@ -65,9 +69,13 @@ from store.ingest.extract.organisations import (
 from store.ingest.extract.page_dateline import page_dateline
 from store.ingest.extract.people import find_people
 from store.ingest.extract.portfolio import portfolio_ministry
+from store.ingest.extract.press_sentence import press_sentence_contact
+from store.ingest.extract.prose_dateline import place_opening_prose
+from store.ingest.extract.release_time import is_release_time
 from store.ingest.extract.site_title import split_site_title
 from store.ingest.extract.spaced_letters import collapse_spaced
 from store.ingest.extract.vocabulary import NOT_NAME_WORDS
+from store.ingest.extract.voters import merge_people, voters
 from store.ingest.extract.whole_names import whole_names
 from store.records import Contact, Link, Person
 from store.sanitize import clean_line, clean_text, fold
@@ -1121,6 +1129,8 @@ def extract(
     raw = _restore_breaks(raw[:_MAX_TEXT])
     footer = archive_footer_start(raw)
     main, links = reduce_links(raw[:footer])
+    main = strip_gov_banner(main)  # a .gov page's banner and menus above its heading
+    main = strip_govuk_footer(main)  # a GOV.UK page's share buttons, feedback form, footer
     if "Contact" in main or "Company " in main or "Media " in main or "Press " in main:
         main = _split_glued_headings(main)
     if "About " in main:
@@ -1140,6 +1150,8 @@ def extract(
         declared = ""
     navigation = _navigation(raw[:4000])
     top = _read_top(lines, declared or None, paragraphs, navigation)
+    if top.headline and is_release_time(top.headline):
+        top.headline, top.headline_lines = None, ()  # "For release at 2:00 p.m. EST"
     site = None
     # A page saved as text opens with its <title>: "Operation reWired — FBI".
     if (
@@ -1172,6 +1184,8 @@ def extract(
         # The page's date on a line of its own (a CMS's "Published Date"), the dateline's
         # place opening its first paragraph of prose below ("WASHINGTON - In recognition ...").
         location = _place_below(lines, top.body_from + dateline.line_index + 1, dateline.date)
+        if location is None:  # "Seattle –A 42-year-old ...", "NEWARK, N.J. B A ..."
+            location = place_opening_prose(lines[top.body_from + dateline.line_index + 1 :])
     if (
         location
         and top.headline
@@ -1233,6 +1247,8 @@ def extract(
     # given, since cleaning can join an address around a control character ("0\x1f@x.org").
     original = text if isinstance(text, str) else ""
     contacts, block_at = find_contacts(body_lines, 0, original if cleaned else raw, {})
+    if not contacts and (in_sentence := press_sentence_contact(main, original if cleaned else raw)):
+        contacts = (in_sentence,)  # "Press contact for the Office is ... at (206) 553-4110"
     if top.letterhead_end:
         # A letterhead's contact block sits above the headline: its contacts come first.
         letterhead_lines = [
@@ -1249,6 +1265,8 @@ def extract(
             break
     prose = "\n".join(body_lines[:prose_end])
     people = find_people(prose)
+    if listed := voters(prose):  # "Voting for the action were Jane A. Doe, Chair; John Roe; ..."
+        people = merge_people(people, listed)
     exclude = {fold(p.name) for p in people}
     if location:
         exclude.add(fold(location))
@@ -1263,6 +1281,7 @@ def extract(
     known = _known_organisations(organisations)
     if known and any(c.organisation is None for c in contacts):
         contacts = fill_organisations(contacts, known)
+    contacts = without_menu_contacts(contacts)  # "Contact" in a menu: its entries, not people
     named = {fold(c.name) for c in contacts if c.name} | exclude
     organisations = merge_organisations(
         organisations,
@@ -1286,6 +1305,10 @@ def extract(
         organisations = _not_page_furniture(organisations, headline, raw, main, navigation)
     lead = _lead_paragraph(body_lines, dateline)
     issuer = _issuer(body_lines[prose_end:], contacts, named, lead)
+    if office := office_in_header(lines):  # "U.S. Attorney's Office, District of X"
+        issuer, organisations = office, with_bodies(organisations, [office, *parent_body(raw)])
+    if listed_from := from_list(main):  # GOV.UK's "From:" list: the issuing body first
+        issuer, organisations = listed_from[0], with_bodies(organisations, listed_from)
     subject = headline_subject(headline, body) if headline else None
     if issuer and subject and _fuller_name(subject, issuer):
         issuer = subject  # "About Tor" and "The Tor Project Announces ...": the whole name
@@ -1316,6 +1339,8 @@ def extract(
         issuer = office_over_date(lines)
     if issuer is None:
         issuer = site  # the site's name beside the page's title, when the text names none
+    if issuer is None:
+        issuer = gov_site_name(raw)  # "... | FinCEN.gov" over a .gov page's banner
     if issuer is None:
         issuer = ministry  # whose portfolio heads the note ("Interior - 10.10.2024")
     found_language = _language(declared_language(language), main)

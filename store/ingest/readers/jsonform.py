@@ -15,6 +15,7 @@ from store.ingest.limits import ImportProblem
 from store.ingest.readers.contacts import contact_block, is_contact_key, read_contacts
 from store.ingest.readers.fields import entry_key, iso_date, language_tag, short_text, web_url
 from store.ingest.readers.html import html_to_text, looks_like_html
+from store.ingest.readers.publishing_links import publishing_bodies
 from store.records import Contact, Link, Release
 from store.sanitize import clean_optional, clean_text
 from store.tags import clean_tags
@@ -141,6 +142,7 @@ def entry_draft(obj: Mapping[str, Any], fmt: str, index: str | None) -> Draft | 
         tags=_tags(_first(obj, _TAG_KEYS)),
         entry_key=key,
         issuer=_issuer(obj) or _contacts_body(contacts),
+        organisations=publishing_bodies(obj),
     )
 
 
