@@ -102,20 +102,23 @@ CONTACT_MARGIN = 0.05
 # The issuer names an issuer only where it is right at least 90% of the time on the real
 # corpus (precision over recall: the issuer shows on every row). Raise them as extraction
 # improves (see tests/devset/SOURCES.md, "The floors").
+# Set anew at 2026-12-07 03:57 UTC on main after the merges of issuer4, orgs4, first6 and the
+# About-paragraph rule (175 releases): every floor is this run's figure less the margin
+# (people precision 0.003 under the floor before: the merged rules together).
 # Raised at 2026-12-07 03:12 UTC (first6, issue 10: the sixth round's shapes read: .gov pages'
 # banner and menus, a glued dateline, a press contact in a sentence, FOMC voters, GOV.UK's
 # From: list and publishing links): each raised field is this run's figure less the margin.
 FLOORS: dict[str, dict[str, float]] = {
-    "headline": {"accuracy": 0.932},  # measured 0.983 (first6; 0.931 before)
-    "date": {"accuracy": 0.938},  # 0.989
-    "place": {"accuracy": 0.932},  # 0.983 (first6; 0.960 before)
-    "issuer": {"accuracy": 0.852},  # 0.903 (first6; 0.851 before)
+    "headline": {"accuracy": 0.938},  # measured 0.989
+    "date": {"accuracy": 0.95},  # 1.000
+    "place": {"accuracy": 0.938},  # 0.989
+    "issuer": {"accuracy": 0.858},  # 0.909
     "language": {"accuracy": 0.95},  # 1.000
-    "organisations": {"precision": 0.761, "recall": 0.441},  # 0.811, 0.491 (first6)
-    "people": {"precision": 0.927, "recall": 0.474},  # 0.975, 0.524 (first6; 0.978, 0.437)
-    "contact_emails": {"precision": 0.937, "recall": 0.95},  # 0.988, 1.000 (first6; 0.951)
-    "contact_names": {"precision": 0.95, "recall": 0.927},  # 1.000, 0.978 (first6)
-    "contact_phones": {"precision": 0.95, "recall": 0.941},  # 1.000, 0.991 (first6; 0.955)
+    "organisations": {"precision": 0.818, "recall": 0.457},  # 0.869, 0.508
+    "people": {"precision": 0.923, "recall": 0.514},  # 0.974, 0.565
+    "contact_emails": {"precision": 0.937, "recall": 0.95},  # 0.988, 1.000
+    "contact_names": {"precision": 0.95, "recall": 0.927},  # 1.000, 0.978
+    "contact_phones": {"precision": 0.95, "recall": 0.941},  # 1.000, 0.991
 }
 
 
@@ -208,9 +211,9 @@ def test_dev_set_does_not_fall_below_its_floor(
         )
 
 
-# The judge's count over the nine fields (tests/accuracy.py, fields_right): 0.824 (1297 of
-# 1575) at 03:12 UTC (first6), less the margin.
-FIELDS_RIGHT_FLOOR = 0.774
+# The judge's count over the nine fields (tests/accuracy.py, fields_right): 0.832 (1310 of
+# 1575) at 03:57 UTC on main after the merges, less the margin (0.824 on first6 alone).
+FIELDS_RIGHT_FLOOR = 0.782
 
 
 def test_dev_set_fields_right_do_not_fall_below_their_floor(
