@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from store.records import Release
 from store.search import postings
-from store.search.index import SearchIndex
+from store.search.index import IndexBuilder, SearchIndex, release_tokens
 from store.search.mapped import MappedU32, pieces
 from store.search.query import parse_query
 from tests.helpers.synthetic import generate
@@ -176,6 +177,14 @@ def test_token_ids_written_out_while_reading_make_the_same_index(
         assert list(index.search(query)) == list(whole.search(query)), text
 
 
+def _built_as_imported(releases: list[Release], folder: Path) -> IndexBuilder:
+    """A builder fed *releases* as an import feeds it (tokens made beforehand)."""
+    builder = IndexBuilder(folder)
+    for release in releases:
+        builder.add(release, release_tokens(release))
+    return builder
+
+
 def _resident_kib(folder: Path) -> int:
     """The resident memory of this process's mappings of files in *folder* (Linux)."""
     total, inside = 0, False
@@ -196,16 +205,13 @@ def test_an_index_written_and_not_kept_holds_its_pairs_in_the_file_cache(
     postings (two thirds of an index) are placed in a memory map of a working file and
     let go as they are written, so they are never the importing process's memory; the
     file written is byte for byte the one an index held in memory gives."""
-    from store.search.index import IndexBuilder, release_tokens
     from store.search.index_file import save
 
     releases = list(generate(400, seed=16))
     whole = SearchIndex.build(releases)
     # Placed a few at a time, as at 100k, so the map is let go between groups.
     monkeypatch.setattr(postings, "_PLACE_CHUNK", 50)
-    builder = IndexBuilder(tmp_path)
-    for release in releases:
-        builder.add(release, release_tokens(release))
+    builder = _built_as_imported(releases, tmp_path)
     index = builder.finish(releases, scratch=tmp_path, written_only=True)
     mapped = index._pairs.postings
     assert isinstance(mapped, MappedU32) and len(mapped) > 10_000
@@ -230,17 +236,14 @@ def test_with_no_room_for_the_map_the_postings_are_placed_in_memory(
     import errno
     import os
 
-    from store.search.index import IndexBuilder, release_tokens
-
     def full(fd: int, offset: int, length: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     releases = list(generate(120, seed=17))
     whole = SearchIndex.build(releases)
     monkeypatch.setattr(os, "posix_fallocate", full)
-    builder = IndexBuilder(tmp_path)
-    for release in releases:
-        builder.add(release, release_tokens(release))
-    index = builder.finish(releases, scratch=tmp_path, written_only=True)
+    index = _built_as_imported(releases, tmp_path).finish(
+        releases, scratch=tmp_path, written_only=True
+    )
     assert not isinstance(index._pairs.postings, MappedU32)
     assert _parts(index) == _parts(whole)

@@ -861,22 +861,17 @@ def _named_first(abouts: list[tuple[str, str]], lead: str) -> str:
     # What is left of a dateline before the lead's first word: "May 14, 2026 (NEWMEDIAWIRE) - ".
     lead = _DATE_LEFT.sub("", lead, count=1)
     opening = _ARTICLE_START.sub("", lead[:_LEAD_REACH].lstrip(' \t*_"“'), count=1)
-    for name, heading in abouts:
-        for spelled in (name, heading):
-            key = _ARTICLE_START.sub("", spelled, count=1)
-            if opening[: len(key)].casefold() == key.casefold() and _NAME_ENDS.match(
-                opening, len(key)
-            ):
-                return name
-    # The lead's body named longer than its heading ("GeoVax Labs, Inc. ... reported"
-    # under "About GEO-MVA", "About Gedeptin" and "About GeoVax": its products first).
-    for name, heading in abouts:
-        for spelled in (name, heading):
-            key = _ARTICLE_START.sub("", spelled, count=1)
-            if opening[: len(key)].casefold() == key.casefold() and _LONGER_NAME.match(
-                opening, len(key)
-            ):
-                return name
+    # The name as the lead ends it; else the lead's body named longer than its heading
+    # ("GeoVax Labs, Inc. ... reported" under "About GEO-MVA", "About Gedeptin" and
+    # "About GeoVax": its products first).
+    for ends in (_NAME_ENDS, _LONGER_NAME):
+        for name, heading in abouts:
+            for spelled in (name, heading):
+                key = _ARTICLE_START.sub("", spelled, count=1)
+                if opening[: len(key)].casefold() == key.casefold() and ends.match(
+                    opening, len(key)
+                ):
+                    return name
     return abouts[0][0]
 
 
