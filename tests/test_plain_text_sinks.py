@@ -316,6 +316,12 @@ async def test_detail_pane_shows_every_field_literally(store: Path) -> None:
         await settle(pilot)
         releases = app.screen.query_one(ReleaseList)
         pane = app.screen.query_one(DetailPane)
+        # The pane follows the list once its results pause (tui.typing_pause): a second
+        # result as the archive opens restarts that wait, which settle does not await.
+        for _ in range(60):
+            if pane.release is not None and pane.release is releases.current:
+                break
+            await pilot.pause(0.05)
         rows = widget_rows(app, pane)
         assert CURSOR_TITLE in rows[0]
         assert_literal(rows, "[red]x[/blue] body of the cursor release", "detail pane")
