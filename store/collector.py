@@ -9,8 +9,7 @@ objects cannot undo one another:
 - :class:`PauseCollector`: full passes moved out of keystrokes into the pauses
   in typing;
 - :func:`freeze_survivors` / :func:`thaw`: the archive's long-lived objects
-  kept out of full passes;
-- :func:`collect_now`: a full pass where a large structure was just let go.
+  kept out of full passes.
 """
 
 from __future__ import annotations
@@ -21,7 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from time import monotonic
 
-__all__ = ["PAUSE", "PauseCollector", "collect_now", "freeze_survivors", "paused", "thaw"]
+__all__ = ["PAUSE", "PauseCollector", "freeze_survivors", "paused", "thaw"]
 
 # Without a key for this long the user has paused: a full collection now is unseen.
 PAUSE = 1.0
@@ -132,10 +131,3 @@ def thaw() -> None:
     :func:`freeze_survivors` are about to be replaced.
     """
     gc.unfreeze()
-
-
-def collect_now() -> None:
-    """A full collection now: what a large structure just let go held in reference cycles
-    is freed before the next large one is made (the catalogue an import built, before
-    its index is finished)."""
-    gc.collect()
