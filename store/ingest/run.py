@@ -28,7 +28,7 @@ from store.ingest.discover import STDIN, ImportProblem, SourceFile, discover, re
 from store.ingest.read import sniff
 from store.records import Contact, Link, Person, Release, Source, release_id
 from store.search.index import IndexBuilder, release_tokens
-from store.search.postings import Tokens
+from store.search.postings import Tokens, UnitWords
 
 # Below this many files a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 200
@@ -293,10 +293,11 @@ class _Parsed:
     # ones cleaned for the database: columns.stored_form).
     lines: list[bytes] | None = None
 
-    def finished(self) -> _Parsed:
-        """The work asked of the worker besides parsing: tokens, rows."""
+    def finished(self, words: UnitWords | None = None) -> _Parsed:
+        """The work asked of the worker besides parsing: tokens (*words*: as places in the
+        words of the unit of work this is part of, see ``UnitWords``), rows."""
         if self.job.tokenize:
-            self.tokens = [release_tokens(release) for release in self.result.releases]
+            self.tokens = [release_tokens(release, words) for release in self.result.releases]
         if self.job.rows and self.result.releases:
             from store.pg.copy_rows import prepared
 
@@ -317,8 +318,8 @@ def _pending(parsed: _Parsed) -> Iterator[_Pending]:
     return ((release, path, line) for release, line in zip(releases, lines, strict=True))
 
 
-def _parse_job(job: _Job) -> _Parsed:
-    return _parsed_job(job).finished()
+def _parse_job(job: _Job, words: UnitWords | None) -> _Parsed:
+    return _parsed_job(job).finished(words)
 
 
 def _parsed_job(job: _Job) -> _Parsed:
@@ -352,10 +353,11 @@ def _parsed_job(job: _Job) -> _Parsed:
     return _Parsed(job, parse_source(source, data), digest, False)
 
 
-def _parse_part(part: _Part) -> _Parsed:
+def _parse_part(part: _Part, words: UnitWords | None) -> _Parsed:
     chunk = part.chunk
     result = stream.parse_chunk(part.job.source.path, part.format, chunk)
-    return _Parsed(part.job, result, chunk.digest, False, partial=not chunk.last).finished()
+    parsed = _Parsed(part.job, result, chunk.digest, False, partial=not chunk.last)
+    return parsed.finished(words)
 
 
 def _read_into(index: IndexBuilder | None, parsed: _Parsed) -> None:
@@ -523,13 +525,19 @@ def _parse_all(
         # and a streamed file would be read whole.
         ahead: deque[tuple[Future[list[_Parsed]], int]] = deque()
         in_flight = 0  # releases (about: a file may hold several) in the units ahead
+        # Whether the workers look the tokens up (UnitWords): when they are ahead of
+        # this process, which then has the more work (releases cheap to parse,
+        # such as Pressroom's own JSON Lines); not when it waits for them (files
+        # that cost more to read and extract than to store, such as most folders).
+        look_up = False
         for unit in _units(jobs, CHUNK_FILES):
             size = len(unit.chunk.entries) if isinstance(unit, _Part) else len(unit)
-            ahead.append((pool.submit(_parse_unit, unit), size))
+            ahead.append((pool.submit(_parse_unit, unit, look_up), size))
             in_flight += size
             while len(ahead) >= count * CHUNKS_AHEAD and in_flight >= lookahead:
                 future, size = ahead.popleft()
                 in_flight -= size
+                look_up = future.done()
                 yield future.result()
         while ahead:
             yield ahead.popleft()[0].result()
@@ -562,10 +570,17 @@ def _units(jobs: list[_Job], files: int) -> Iterator[list[_Job] | _Part]:
         yield batch
 
 
-def _parse_unit(unit: list[_Job] | _Part) -> list[_Parsed]:
+def _parse_unit(unit: list[_Job] | _Part, look_up: bool = False) -> list[_Parsed]:
+    """*look_up*: give the tokens as places in one list of the unit's distinct tokens,
+    which crosses to the importing process once (postings.UnitWords)."""
+    words = UnitWords() if look_up else None
     if isinstance(unit, _Part):
-        return [_parse_part(unit)]
-    return [_parse_job(job) for job in unit]
+        parsed = [_parse_part(unit, words)]
+    else:
+        parsed = [_parse_job(job, words) for job in unit]
+    if words is not None:
+        words.close()
+    return parsed
 
 
 def _pool(workers: int) -> Executor:

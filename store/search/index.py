@@ -53,7 +53,7 @@ import orjson
 from store import collector
 from store.records import Release
 from store.search.mapped import MappedU32, pieces
-from store.search.postings import PAIR_SHIFT, Collector, Tokens, tokenized
+from store.search.postings import PAIR_SHIFT, Collector, Tokens, UnitWords, tokenized
 from store.search.query import (
     FIELDS,
     Query,
@@ -235,9 +235,10 @@ class _FieldIndex:
         )
 
 
-def release_tokens(release: Release) -> Tokens | None:
-    """What :meth:`IndexBuilder.add` needs of *release*'s text, made where it was parsed."""
-    return tokenized(release_text_fields(release))
+def release_tokens(release: Release, unit: UnitWords | None = None) -> Tokens | None:
+    """What :meth:`IndexBuilder.add` needs of *release*'s text, made where it was parsed
+    (*unit*: the words of the releases parsed with it, see ``tokenized``)."""
+    return tokenized(release_text_fields(release), unit)
 
 
 class IndexBuilder:
