@@ -111,3 +111,33 @@ def test_the_lead_names_the_issuer_longer_than_its_about_heading() -> None:
         "About GeoVax\n\nGeoVax Labs, Inc. is a clinical-stage biotechnology company.\n"
     )
     assert r.issuer == "GeoVax Labs"
+
+
+def test_about_heading_run_into_its_paragraph_with_a_space() -> None:
+    """ "About Western Union The Western Union Company (NYSE: WU) is ...": the heading's name,
+    not the line up to the colon; and an About paragraph with no colon in reach is read."""
+    lead = (
+        "Total Wireless Expands Partnership with Western Union\n\nNEW YORK, NY — August 18, "
+        "2026 — Total Wireless today announced an expanded partnership with Western Union.\n\n"
+    )
+    tail = (
+        "About Total Wireless Total Wireless is a fast-growing, no-contract wireless provider "
+        "covered by the Verizon 5G network, with 2,000 exclusive stores across the country.\n\n"
+        "About Western Union The Western Union Company (NYSE: WU) is committed to helping "
+        "people around the world.\n"
+    )
+    assert extract(lead + tail).issuer == "Total Wireless"  # the lead's, of the two
+    only_partner = extract(lead + tail.split("\n\n")[1])
+    assert only_partner.issuer == "Western Union Company"
+
+
+def test_a_heading_whose_name_repeats_is_not_run_into_a_paragraph() -> None:
+    """ "About Duo Duo Project:" is a heading of its own: the paragraph does not go on as a
+    sentence after the repeated word."""
+    r = extract(HEAD + "About Duo Duo Project:\nA project for two.\n")
+    assert r.issuer == "Duo Duo Project"
+
+
+def test_a_heading_read_up_to_its_tickers_colon_loses_the_open_bracket() -> None:
+    r = extract(HEAD + "About Massimo Group (NASDAQ: MAMO)\nMassimo Group makes vehicles.\n")
+    assert r.issuer == "Massimo Group"

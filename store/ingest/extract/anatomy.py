@@ -23,6 +23,7 @@ from store.ingest.extract.dateline import (
 )
 from store.ingest.extract.dates import date_from_match, declared_date, not_far_ahead, search_date
 from store.ingest.extract.embargo import read_embargo
+from store.ingest.extract.glued_about import glued_about, without_open_bracket
 from store.ingest.extract.gov_banner import strip_gov_banner
 from store.ingest.extract.gov_office import gov_site_name, office_in_header, parent_body
 from store.ingest.extract.govuk_page import from_list, strip_govuk_footer, with_bodies
@@ -810,15 +811,22 @@ def _issuer(
             continue
         m = _ABOUT_ISSUER.match(line)
         found = clean_line(m.group("name")) if m else None
+        if glued := glued_about(line):  # the heading run into its paragraph
+            found, m = clean_line(glued), None
         heading = found
         if found and m is not None and m.end() >= len(line.rstrip()):
             found = _named_in_full(found, tail[at + 1 : at + 3]) or found
-        if m is None and not capitals_read and is_about_in_capitals(line, any_name=True):
+        if (
+            m is None
+            and found is None
+            and not capitals_read
+            and is_about_in_capitals(line, any_name=True)
+        ):
             capitals_read = True
             found = heading = about_in_capitals(line, "\n".join(tail))
         if found is None:
             continue
-        name = _AND_THE.split(found, 1)[0].strip(" ,-–")
+        name = without_open_bracket(_AND_THE.split(found, 1)[0]).strip(" ,-–")
         words = name.split()
         if _WIRE_NAME.fullmatch(name) or ". " in name or _NAMED_FOR_A_YEAR.search(name):
             continue
