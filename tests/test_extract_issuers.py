@@ -201,3 +201,35 @@ def test_an_acronym_after_a_foreign_article_opening_the_lead_is_the_issuer():
     # Named in the lead only: a body the release reports on.
     once = text.replace("juriste à la FSFE", "juriste")
     assert extract(once).issuer != "FSFE"
+
+
+def test_the_lead_subject_named_with_what_it_is_between_commas():
+    """ "Carosella & Associates, a leading West Chester law firm specializing in estate
+    planning, probate, and family law, is proud to announce": the apposition says a body
+    (a firm, a platform, an association), so the subject is the issuer even without a word
+    such as Inc. or Corporation in its name."""
+    text = (
+        "Estate Planning for Families\n\nWEST CHESTER, PA, November 20, 2024 -- Carosella & "
+        "Associates, a leading West Chester law firm specializing in estate planning, probate, "
+        "and family law, is proud to announce its expertise in estate planning.\n"
+    )
+    assert extract(text).issuer == "Carosella & Associates"
+    based = text.replace("Carosella & Associates", "New York- and Kyiv-based Vermeer")
+    assert extract(based).issuer == "Vermeer"
+    # About a person, not a body: no issuer from it.
+    person = text.replace(
+        "Carosella & Associates, a leading West Chester law firm",
+        "Jane Carosella, founder of a leading West Chester law firm",
+    )
+    assert extract(person).issuer != "Jane Carosella"
+    # No apposition: the name alone must say a body, as before.
+    assert (
+        extract(
+            text.replace(
+                ", a leading West Chester law firm specializing in estate "
+                "planning, probate, and family law,",
+                "",
+            )
+        ).issuer
+        is None
+    )

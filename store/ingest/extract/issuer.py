@@ -48,7 +48,12 @@ _TITLES = {
 # has done ("Amazon.com Inc. is deepening its bet", "The FTC has taken a step") as often.
 _SUBJECT = re.compile(
     r"(?:The[ ]+)?(?P<name>[A-Z][\w&.'’-]*(?:[ ]+(?:[A-Z][\w&.'’-]*|of|and|for|the|on|&|de|du|"
-    r"des|la|für|und|der)){0,9})(?:[ ]+\([A-Z][A-Za-z&.]{1,10}\))?,?[ ]+(?:today|"
+    r"des|la|für|und|der)){0,9})(?:[ ]+\([A-Z][A-Za-z&.]{1,10}\))?"
+    # What the body is, between commas: "Carosella & Associates, a leading West Chester law
+    # firm specializing in estate planning, probate, and family law, is proud to announce".
+    r"(?:,[ ]+(?P<what>(?:a|an|the|one[ ]+of|which|who|based|headquartered)[ ]"
+    r"[^.;:!?()\[\]\n]{2,160}?),)?"
+    r",?[ ]+(?:today|"
     r"announced|announces|launched|launches|released|releases|voted|welcomed|welcomes|named|"
     r"names|issued|unveiled|unveils|hosted|hosts|celebrates|celebrated|received|receives|"
     r"published|publishes|joined|joins|opened|opens|introduced|introduces|"
@@ -219,7 +224,30 @@ def lead_subject(opening: str, body: str = "") -> str | None:
     words = name.split()
     if len(words) > 2 and words[0].endswith(("'s", "’s")):
         name = " ".join(words[1:])  # "Abbotsford's Helical Works Company": the town's
+    name = _BASED_IN.sub("", name)  # "New York- and Kyiv-based Vermeer, a defense startup"
+    what = m.groupdict().get("what")
+    if what and _A_BODY.search(what) and not _names_person(what):
+        return name  # "ValueZone, a prominent trading platform, has announced"
     return name if _names_body(name) else None
+
+
+_BASED_IN = re.compile(r"^.*-based[ ]+")
+# What a lead's apposition calls a body: "a leading West Chester law firm", "a provider of".
+_A_BODY = re.compile(
+    r"\b(?:firm|company|corporation|provider|organi[sz]ation|agency|maker|manufacturer|"
+    r"developer|platform|startup|start-up|non-?profit|charity|foundation|association|"
+    r"institution|university|college|network|retailer|distributor|supplier|bank|studio|"
+    r"publisher|practice|clinic|consultancy|brand|group|operator|producer|insurer|lender)s?\b"
+)
+# An apposition about a person: "who has", "the company's founder", "CEO of".
+_PERSONAL = re.compile(
+    r"\b(?:who|founder|co-founder|CEO|chief|president|director|author|artist|he|she|his|her)\b",
+    re.IGNORECASE,
+)
+
+
+def _names_person(what: str) -> bool:
+    return _PERSONAL.search(what) is not None
 
 
 # "Free Software Foundation Europe (FSFE)": a name the text defines an acronym for.
