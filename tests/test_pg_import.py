@@ -377,3 +377,58 @@ def test_an_import_waiting_for_a_bulk_load_says_so_in_one_line(dsn: str) -> None
         store.begin_import(lambda: told.append("waits"))
         store.settle()
     assert told == []
+
+
+def test_a_row_gives_back_its_whole_release() -> None:
+    """A worker sends a release's stand-in with its row; the row's document is the rest."""
+    from store.pg.copy_rows import release_of, stand_in
+
+    for release in [awkward_release(), international_release(), synthetic_release(3)]:
+        cleaned, row = prepared(release)
+        assert release_of(row) == cleaned and release_of(row).fingerprint == cleaned.fingerprint
+        kept = stand_in(cleaned)
+        assert (kept.id, kept.fingerprint, kept.source) == (
+            cleaned.id,
+            cleaned.fingerprint,
+            cleaned.source,
+        )
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_an_id_claimed_from_another_source_is_kept_apart_whole(
+    dsn: str, tmp_path: Path, workers: int
+) -> None:
+    """Releases come back from the workers as stand-ins with their rows: one kept apart
+    under an id of its own (its id taken by another source's release) is stored whole."""
+    taken = synthetic_release(1)
+    with PostgresStore(dsn) as store:
+        store.add_batch([taken])
+    forged = Release(
+        id=taken.id,
+        title="Someone else's release",
+        body="Entirely different text, with contacts and people.",
+        source=Source("/elsewhere/other.txt", "txt"),
+        people=(Person("Zoë Ray", "chair"),),
+        contacts=(Contact(name="Press office", email="press@example.org"),),
+        tags=("harbour",),
+    )
+    others = [synthetic_release(n, body_size=200) for n in range(2, 400)]
+    source = tmp_path / "claims.jsonl"
+    write_jsonl(source, [*others[:200], forged, *others[200:]])
+    with SharedStore(dsn) as store:
+        summary = import_paths(store, [str(source)], workers=workers)
+    assert (summary.imported, summary.updated, summary.failed) == (399, 0, [])
+    [(_where, notice)] = summary.notices
+    with PostgresStore(dsn) as store:
+        stored = {release.id: release for release in store.releases()}
+    assert stored[taken.id] == taken
+    [apart] = [r for r in stored.values() if r.title == forged.title]
+    assert notice.endswith(apart.id)
+    read = [r for result in parse_sources(discover([str(source)])) for r in result.releases]
+    [expected] = [r for r in read if r.title == forged.title]
+    assert apart == expected.with_changes(id=apart.id)
+    assert (apart.body, apart.people, apart.contacts) == (
+        forged.body,
+        forged.people,
+        forged.contacts,
+    )

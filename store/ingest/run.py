@@ -299,10 +299,15 @@ class _Parsed:
         if self.job.tokenize:
             self.tokens = [release_tokens(release, words) for release in self.result.releases]
         if self.job.rows and self.result.releases:
-            from store.pg.copy_rows import prepared
+            from store.pg.copy_rows import prepared, stand_in
 
             made = [prepared(release) for release in self.result.releases]
-            self.result.releases = [release for release, _line in made]
+            # Each release goes back as its stand-in (id, fingerprint, source) with its row:
+            # the row's document holds the rest, read back where a whole release is needed
+            # (_whole). Not when the index reads the releases too.
+            self.result.releases = [
+                release if self.job.tokenize else stand_in(release) for release, _line in made
+            ]
             self.lines = [line for _release, line in made]
         return self
 
@@ -411,6 +416,16 @@ def _batch_size(store: ImportTarget) -> int:
     return max(MIN_BATCH, min(len(store), MAX_BATCH))
 
 
+def _whole(release: Release, line: bytes | None) -> Release:
+    """The whole release of a pending one: a release whose row was made in a worker came
+    back as its stand-in (``copy_rows.stand_in``), its row's document holding the rest."""
+    if line is None:
+        return release
+    from store.pg.copy_rows import release_of
+
+    return release_of(line)
+
+
 def _write_batch(
     store: ImportTarget,
     releases: list[_Pending],
@@ -436,11 +451,11 @@ def _write_batch(
         rows = [(release, line) for release, _origin, line in batch if line is not None]
         outcomes = store.add_rows(rows, known=known)
     else:
-        outcomes = store.add_batch([release for release, _origin, _line in batch])
+        outcomes = store.add_batch([_whole(release, line) for release, _origin, line in batch])
     apart: list[tuple[Release, str]] = []
-    for (release, origin, _line), outcome in zip(batch, outcomes, strict=True):
+    for (release, origin, line), outcome in zip(batch, outcomes, strict=True):
         if outcome == "conflict":
-            apart.append((release, origin))
+            apart.append((_whole(release, line), origin))
         else:
             _count(outcome, summary)
         if index is not None and outcome in ("conflict", "known"):
