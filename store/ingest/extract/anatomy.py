@@ -36,6 +36,7 @@ from store.ingest.extract.headline import (
     strip_heading,
     without_credit,
 )
+from store.ingest.extract.in_charge import in_charge_people, without_in_charge
 from store.ingest.extract.issuer import (
     about_in_capitals,
     body_of_desk,
@@ -1262,6 +1263,8 @@ def extract(
     people = find_people(prose)
     if listed := voters(prose):  # "Voting for the action were Jane A. Doe, Chair; John Roe; ..."
         people = merge_people(people, listed)
+    if agents := in_charge_people(prose):  # "Special Agent in Charge Andre Watson of ..."
+        people = merge_people(people, agents)
     exclude = {fold(p.name) for p in people}
     if location:
         exclude.add(fold(location))
@@ -1296,6 +1299,7 @@ def extract(
         date_source = "metadata" if found_date else None
 
     organisations = tidy_organisations(whole_names(organisations, named), named)
+    organisations = without_in_charge(organisations)  # "Charge Jo Doe of the DEA": the DEA
     if organisations:
         organisations = _not_page_furniture(organisations, headline, raw, main, navigation)
     lead = _lead_paragraph(body_lines, dateline)

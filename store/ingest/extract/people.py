@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from store.ingest.extract.person_age import age_follows
 from store.ingest.extract.vocabulary import (
     DEPARTMENTS,
     NOT_NAME_WORDS,
@@ -411,8 +412,8 @@ def find_people(text: str) -> tuple[Person, ...]:
                     at_end and text[end : end + 1] in ", \t" and _SPEECH_AFTER.match(text, end)
                 )
                 and not (at_end and first == 0 and _speaker_with_clause(text, start, end))
-                # "Gregory Thomas Miller, 57, of Deville": a person and their age.
-                and not (at_end and text[end : end + 1] == "," and _AGE_AFTER.match(text, end))
+                # "Gregory Thomas Miller, 57, of Deville", "Kevin Swing, a/k/a “Tone,” 36,": an age.
+                and not (at_end and age_follows(text, end))
                 # "Younous OMARJEE (the Left, FR)": a member of parliament, group and country
                 and not (at_end and text[end : end + 2] == " (" and _GROUP_AFTER.match(text, end))
             ):
@@ -456,7 +457,6 @@ _OF_WORDS = frozenset({"of", "de", "du", "des", "del", "der", "the"})
 # Titles that are a body's name after "of": "Department of Justice Criminal Division".
 _OF_TITLES = frozenset({"justice", "attorney", "secretary", "state"})
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
-_AGE_AFTER = re.compile(r",[ \t]{1,2}\d{1,3},[ \t]")
 # A parliamentarian's group and country in brackets: "(EPP, PL)", "(S&D, DE)", "(the Left, FR)".
 # Not "(Naturita, CO)", a place and its state: the group is one of the Parliament's.
 _GROUP_AFTER = re.compile(
