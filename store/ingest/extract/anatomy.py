@@ -14,6 +14,7 @@ from store.ingest.extract.contact_block import (
     is_department,
     letterhead_phone,
 )
+from store.ingest.extract.date_line_place import place_of_date_line
 from store.ingest.extract.dateline import (
     Dateline,
     find_dateline,
@@ -335,6 +336,7 @@ def _read_top(
         elif top.headline is None and top.date is None and (m := search_date(stripped)):
             if len(stripped) - (m.end() - m.start()) < 15:
                 top.date = date_from_match(m)
+                top.location = top.location or place_of_date_line(stripped, m.start())
                 top.body_from = index + 1
             else:
                 break
