@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from store.ingest.extract.name_suffix import suffix_end
 from store.ingest.extract.person_age import age_follows
 from store.ingest.extract.vocabulary import (
     DEPARTMENTS,
@@ -402,18 +403,22 @@ def find_people(text: str) -> tuple[Person, ...]:
                 continue  # "Colorado SKIES Academy": a body's name, its word in capitals
             at_end = stop == len(tokens)
             role: str | None = None
+            # Past a suffix: "Dominick S. Gerace II, United States Attorney", "John Smith Jr., CEO".
+            after = suffix_end(text, end, tokens[first:stop]) if at_end else end
             if at_end:
-                role = _role_after(text, end)
+                role = _role_after(text, after) or (_role_after(text, end) if after > end else None)
             if (
                 cue is None
                 and role is None
                 # Both patterns open with a comma or a space: most names are followed by neither.
                 and not (
-                    at_end and text[end : end + 1] in ", \t" and _SPEECH_AFTER.match(text, end)
+                    at_end
+                    and text[after : after + 1] in ", \t"
+                    and _SPEECH_AFTER.match(text, after)
                 )
                 and not (at_end and first == 0 and _speaker_with_clause(text, start, end))
                 # "Gregory Thomas Miller, 57, of Deville", "Kevin Swing, a/k/a “Tone,” 36,": an age.
-                and not (at_end and age_follows(text, end))
+                and not (at_end and age_follows(text, after))
                 # "Younous OMARJEE (the Left, FR)": a member of parliament, group and country
                 and not (at_end and text[end : end + 2] == " (" and _GROUP_AFTER.match(text, end))
             ):
