@@ -59,6 +59,7 @@ from store.ingest.extract.kicker import read_kicker, split_kicker
 from store.ingest.extract.language import declared_language, guess_language
 from store.ingest.extract.links import reduce_links
 from store.ingest.extract.menu_contacts import without_menu_contacts
+from store.ingest.extract.office_spellings import without_other_spellings
 from store.ingest.extract.organisations import (
     about_names,
     find_organisations,
@@ -1307,7 +1308,9 @@ def extract(
     lead = _lead_paragraph(body_lines, dateline)
     issuer = _issuer(body_lines[prose_end:], contacts, named, lead)
     if office := office_in_header(lines):  # "U.S. Attorney's Office, District of X"
-        issuer, organisations = office, with_bodies(organisations, [office, *parent_body(raw)])
+        bodies = [office, *parent_body(raw)]
+        issuer, organisations = office, with_bodies(organisations, bodies)
+        organisations = without_other_spellings(organisations, bodies)  # one entry each
     if listed_from := from_list(main):  # GOV.UK's "From:" list: the issuing body first
         issuer, organisations = listed_from[0], with_bodies(organisations, listed_from)
     subject = headline_subject(headline, body) if headline else None
