@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from store.ingest.extract.name_letters import LOWER, UPPER
 from store.ingest.extract.name_suffix import suffix_end
 from store.ingest.extract.person_age import age_follows
 from store.ingest.extract.vocabulary import (
@@ -21,8 +22,8 @@ from store.sanitize import fold
 MAX_PEOPLE = 20
 _SCAN_CHARS = 60_000
 
-_UP = "A-ZÀ-ÖØ-Þ"
-_LOW = "a-zß-öø-ÿ"
+_UP = UPPER  # with the letters beyond Latin-1: "Wałęsa", "Šefčovič", "Baltacıoğlu"
+_LOW = LOWER
 # Possessive: what follows a word in a run (a space, or the run's end) never starts with a
 # letter, so giving letters back never helps, and the failed tries after each capital (most
 # of them: "The company") end sooner.
