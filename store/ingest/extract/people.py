@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from store.ingest.extract.german_roles import is_german_compound_role
 from store.ingest.extract.name_letters import LOWER, UPPER
 from store.ingest.extract.name_suffix import suffix_end
 from store.ingest.extract.person_age import age_follows
@@ -210,7 +211,10 @@ def _role_after(text: str, end: int) -> str | None:
             role = rest[: more.end()]
     role = _ROLE_STOP.sub("", role).strip()
     lead = [w.lower().strip(".") for w in role.split()[:3]]
-    if not any(w in _ROLE_NOUNS or w.startswith(("co-", "vice", "chief")) for w in lead):
+    if not any(
+        w in _ROLE_NOUNS or w.startswith(("co-", "vice", "chief")) or is_german_compound_role(w)
+        for w in lead
+    ):
         return None
     if _RELATIVE_PRONOUN.search(role):
         return None  # a description, not a role
