@@ -60,6 +60,7 @@ from store.ingest.extract.language import declared_language, guess_language
 from store.ingest.extract.links import reduce_links
 from store.ingest.extract.menu_contacts import without_menu_contacts
 from store.ingest.extract.office_spellings import without_other_spellings
+from store.ingest.extract.office_title import office_in_title
 from store.ingest.extract.organisations import (
     about_names,
     find_organisations,
@@ -1307,7 +1308,7 @@ def extract(
         organisations = _not_page_furniture(organisations, headline, raw, main, navigation)
     lead = _lead_paragraph(body_lines, dateline)
     issuer = _issuer(body_lines[prose_end:], contacts, named, lead)
-    if office := office_in_header(lines):  # "U.S. Attorney's Office, District of X"
+    if office := office_in_header(lines) or office_in_title(raw):  # "U.S. Attorney's Office, ..."
         bodies = [office, *parent_body(raw)]
         issuer, organisations = office, with_bodies(organisations, bodies)
         organisations = without_other_spellings(organisations, bodies)  # one entry each
