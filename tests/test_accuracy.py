@@ -45,7 +45,7 @@ MIN_SHAPE_FILES = {"pdf-text": 5, "mail": 4}
 MAX_FILE_BYTES = 60_000
 
 MARGIN = 0.05
-# Contact fields rest on 81 emails, 90 names and 112 phones since the sixth round: one item
+# Contact fields rest on 91 emails, 103 names and 127 phones since the seventh round: one item
 # moves them by about 0.01, so they keep the same margin as the others.
 CONTACT_MARGIN = 0.05
 # Set anew at 2026-12-07 02:26 UTC (175 releases, 87 issuers) on this branch's extraction (main
@@ -102,6 +102,15 @@ CONTACT_MARGIN = 0.05
 # The issuer names an issuer only where it is right at least 90% of the time on the real
 # corpus (precision over recall: the issuer shows on every row). Raise them as extraction
 # improves (see tests/devset/SOURCES.md, "The floors").
+# Set anew at 2026-12-07 06:01 UTC (196 releases, 100 issuers) on the devset7 branch (main at
+# adc0340 and this branch's rules) when the seventh round was added: 21 releases of 13 issuers
+# new to the set (ten U.S. Attorney's Offices, a German alliance's PDFs and posts, the Canadian
+# Digital Service, the European Central Bank), labelled before the scorer was run on them. At
+# first sight they scored 133 of 189 fields (issuer 0.62, contact recalls 0.50-0.67), which
+# lowered issuer and the contact recalls on the whole set; this branch's rules (defendants and
+# agents as people, a place before a date alone, suffixes and letters beyond Latin-1 in names,
+# German compound roles, a .gov page's office listed once) then gave 141 of 189. Every floor is
+# this run's figure less the margin.
 # Set anew at 2026-12-07 03:57 UTC on main after the merges of issuer4, orgs4, first6 and the
 # About-paragraph rule (175 releases): every floor is this run's figure less the margin
 # (people precision 0.003 under the floor before: the merged rules together).
@@ -109,16 +118,16 @@ CONTACT_MARGIN = 0.05
 # banner and menus, a glued dateline, a press contact in a sentence, FOMC voters, GOV.UK's
 # From: list and publishing links): each raised field is this run's figure less the margin.
 FLOORS: dict[str, dict[str, float]] = {
-    "headline": {"accuracy": 0.938},  # measured 0.989
+    "headline": {"accuracy": 0.935},  # measured 0.985
     "date": {"accuracy": 0.95},  # 1.000
-    "place": {"accuracy": 0.938},  # 0.989
-    "issuer": {"accuracy": 0.858},  # 0.909
+    "place": {"accuracy": 0.94},  # 0.990
+    "issuer": {"accuracy": 0.833},  # 0.883
     "language": {"accuracy": 0.95},  # 1.000
-    "organisations": {"precision": 0.818, "recall": 0.457},  # 0.869, 0.508
-    "people": {"precision": 0.923, "recall": 0.514},  # 0.974, 0.565
-    "contact_emails": {"precision": 0.937, "recall": 0.95},  # 0.988, 1.000
-    "contact_names": {"precision": 0.95, "recall": 0.927},  # 1.000, 0.978
-    "contact_phones": {"precision": 0.95, "recall": 0.941},  # 1.000, 0.991
+    "organisations": {"precision": 0.804, "recall": 0.467},  # 0.854, 0.517
+    "people": {"precision": 0.924, "recall": 0.546},  # 0.974, 0.597
+    "contact_emails": {"precision": 0.939, "recall": 0.895},  # 0.989, 0.945
+    "contact_names": {"precision": 0.95, "recall": 0.872},  # 1.000, 0.922
+    "contact_phones": {"precision": 0.95, "recall": 0.903},  # 1.000, 0.953
 }
 
 
@@ -211,9 +220,10 @@ def test_dev_set_does_not_fall_below_its_floor(
         )
 
 
-# The judge's count over the nine fields (tests/accuracy.py, fields_right): 0.832 (1310 of
-# 1575) at 03:57 UTC on main after the merges, less the margin (0.824 on first6 alone).
-FIELDS_RIGHT_FLOOR = 0.782
+# The judge's count over the nine fields (tests/accuracy.py, fields_right): 0.823 (1452 of
+# 1764) at 06:01 UTC on devset7 with the seventh round (0.818, 1443, at its first sight; 0.832,
+# 1310 of 1575, before it), less the margin.
+FIELDS_RIGHT_FLOOR = 0.773
 
 
 def test_dev_set_fields_right_do_not_fall_below_their_floor(

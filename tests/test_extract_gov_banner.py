@@ -6,6 +6,7 @@ from __future__ import annotations
 from store.ingest.extract.anatomy import extract
 from store.ingest.extract.gov_banner import strip_gov_banner
 from store.ingest.extract.gov_office import gov_site_name, office_in_header
+from store.ingest.extract.office_title import office_in_title
 
 MENU_ITEMS = (
     "DOJ Menu About|Our Work|News|Press Releases|About EDVA|Contact Us|Divisions|Civil Division"
@@ -140,3 +141,21 @@ def test_the_office_whole_and_the_department_of_the_title_are_organisations() ->
     assert "U.S. Attorney's Office, Eastern District of Virginia" in got.organisations
     assert "United States Department of Justice" in got.organisations
     assert "U.S. Attorney's Office" not in got.organisations
+
+
+def test_the_office_in_the_title_when_no_line_under_the_date_names_it() -> None:
+    # A page whose line under the date is missing names its office only in its title.
+    page = USAO_PAGE.replace("Eastern District of Virginia | ", "District of Rhode Island | ", 1)
+    page = "\n".join(
+        line for line in page.split("\n") if not line.startswith("U.S. Attorney's Office")
+    )
+    assert office_in_header(page.split("\n")) is None
+    assert office_in_title(page) == "U.S. Attorney's Office, District of Rhode Island"
+    assert extract(page).issuer == "U.S. Attorney's Office, District of Rhode Island"
+
+
+def test_no_office_from_a_title_without_the_banner_or_the_department() -> None:
+    assert office_in_title("District of Rhode Island | Heading | Providence Journal\n") is None
+    assert (
+        office_in_title(USAO_PAGE.replace(" | United States Department of Justice", "", 1)) is None
+    )

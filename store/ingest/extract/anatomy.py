@@ -14,6 +14,7 @@ from store.ingest.extract.contact_block import (
     is_department,
     letterhead_phone,
 )
+from store.ingest.extract.date_line_place import place_of_date_line
 from store.ingest.extract.dateline import (
     Dateline,
     find_dateline,
@@ -37,6 +38,7 @@ from store.ingest.extract.headline import (
     strip_heading,
     without_credit,
 )
+from store.ingest.extract.in_charge import in_charge_people, without_in_charge
 from store.ingest.extract.issuer import (
     about_in_capitals,
     body_of_desk,
@@ -58,6 +60,8 @@ from store.ingest.extract.kicker import read_kicker, split_kicker
 from store.ingest.extract.language import declared_language, guess_language
 from store.ingest.extract.links import reduce_links
 from store.ingest.extract.menu_contacts import without_menu_contacts
+from store.ingest.extract.office_spellings import without_other_spellings
+from store.ingest.extract.office_title import office_in_title
 from store.ingest.extract.organisations import (
     about_names,
     find_organisations,
@@ -335,6 +339,7 @@ def _read_top(
         elif top.headline is None and top.date is None and (m := search_date(stripped)):
             if len(stripped) - (m.end() - m.start()) < 15:
                 top.date = date_from_match(m)
+                top.location = top.location or place_of_date_line(stripped, m.start())
                 top.body_from = index + 1
             else:
                 break
@@ -1270,6 +1275,8 @@ def extract(
     people = find_people(prose)
     if listed := voters(prose):  # "Voting for the action were Jane A. Doe, Chair; John Roe; ..."
         people = merge_people(people, listed)
+    if agents := in_charge_people(prose):  # "Special Agent in Charge Andre Watson of ..."
+        people = merge_people(people, agents)
     exclude = {fold(p.name) for p in people}
     if location:
         exclude.add(fold(location))
@@ -1304,12 +1311,15 @@ def extract(
         date_source = "metadata" if found_date else None
 
     organisations = tidy_organisations(whole_names(organisations, named), named)
+    organisations = without_in_charge(organisations)  # "Charge Jo Doe of the DEA": the DEA
     if organisations:
         organisations = _not_page_furniture(organisations, headline, raw, main, navigation)
     lead = _lead_paragraph(body_lines, dateline)
     issuer = _issuer(body_lines[prose_end:], contacts, named, lead)
-    if office := office_in_header(lines):  # "U.S. Attorney's Office, District of X"
-        issuer, organisations = office, with_bodies(organisations, [office, *parent_body(raw)])
+    if office := office_in_header(lines) or office_in_title(raw):  # "U.S. Attorney's Office, ..."
+        bodies = [office, *parent_body(raw)]
+        issuer, organisations = office, with_bodies(organisations, bodies)
+        organisations = without_other_spellings(organisations, bodies)  # one entry each
     if listed_from := from_list(main):  # GOV.UK's "From:" list: the issuing body first
         issuer, organisations = listed_from[0], with_bodies(organisations, listed_from)
     subject = headline_subject(headline, body) if headline else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from store.ingest.extract.national_chapter import is_national_chapter
 from store.ingest.extract.vocabulary import (
     COMMON_WORDS,
     HONORIFIC,
@@ -759,7 +760,12 @@ def _is_organisation(tokens: list[str], acronym: str | None = None) -> bool:
     # with it ("Ministry of Health", "Office of Counter-Terrorism"); headings and sentences
     # in title case do neither.
     last = tokens[-1]
-    if not (_is_org_word(last) or last in _SUFFIX_WORDS or _opens_with_kind(tokens)):
+    if not (
+        _is_org_word(last)
+        or last in _SUFFIX_WORDS
+        or _opens_with_kind(tokens)
+        or is_national_chapter(tokens, _is_org_word)  # "Open Knowledge Foundation Deutschland"
+    ):
         return False
     if (_bare(last) in _CLASS_PLURALS or _is_plural_kind(last)) and not _opens_with_kind(tokens):
         return False  # "Medicare Quality Reporting Organizations": a kind of body, not one

@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from store.ingest.extract.german_roles import is_german_compound_role
+from store.ingest.extract.name_letters import LOWER, UPPER
+from store.ingest.extract.name_suffix import suffix_end
+from store.ingest.extract.person_age import age_follows
 from store.ingest.extract.vocabulary import (
     DEPARTMENTS,
     NOT_NAME_WORDS,
@@ -19,8 +23,8 @@ from store.sanitize import fold
 MAX_PEOPLE = 20
 _SCAN_CHARS = 60_000
 
-_UP = "A-ZÀ-ÖØ-Þ"
-_LOW = "a-zß-öø-ÿ"
+_UP = UPPER  # with the letters beyond Latin-1: "Wałęsa", "Šefčovič", "Baltacıoğlu"
+_LOW = LOWER
 # Possessive: what follows a word in a run (a space, or the run's end) never starts with a
 # letter, so giving letters back never helps, and the failed tries after each capital (most
 # of them: "The company") end sooner.
@@ -207,7 +211,10 @@ def _role_after(text: str, end: int) -> str | None:
             role = rest[: more.end()]
     role = _ROLE_STOP.sub("", role).strip()
     lead = [w.lower().strip(".") for w in role.split()[:3]]
-    if not any(w in _ROLE_NOUNS or w.startswith(("co-", "vice", "chief")) for w in lead):
+    if not any(
+        w in _ROLE_NOUNS or w.startswith(("co-", "vice", "chief")) or is_german_compound_role(w)
+        for w in lead
+    ):
         return None
     if _RELATIVE_PRONOUN.search(role):
         return None  # a description, not a role
@@ -401,18 +408,22 @@ def find_people(text: str) -> tuple[Person, ...]:
                 continue  # "Colorado SKIES Academy": a body's name, its word in capitals
             at_end = stop == len(tokens)
             role: str | None = None
+            # Past a suffix: "Dominick S. Gerace II, United States Attorney", "John Smith Jr., CEO".
+            after = suffix_end(text, end, tokens[first:stop]) if at_end else end
             if at_end:
-                role = _role_after(text, end)
+                role = _role_after(text, after) or (_role_after(text, end) if after > end else None)
             if (
                 cue is None
                 and role is None
                 # Both patterns open with a comma or a space: most names are followed by neither.
                 and not (
-                    at_end and text[end : end + 1] in ", \t" and _SPEECH_AFTER.match(text, end)
+                    at_end
+                    and text[after : after + 1] in ", \t"
+                    and _SPEECH_AFTER.match(text, after)
                 )
                 and not (at_end and first == 0 and _speaker_with_clause(text, start, end))
-                # "Gregory Thomas Miller, 57, of Deville": a person and their age.
-                and not (at_end and text[end : end + 1] == "," and _AGE_AFTER.match(text, end))
+                # "Gregory Thomas Miller, 57, of Deville", "Kevin Swing, a/k/a “Tone,” 36,": an age.
+                and not (at_end and age_follows(text, after))
                 # "Younous OMARJEE (the Left, FR)": a member of parliament, group and country
                 and not (at_end and text[end : end + 2] == " (" and _GROUP_AFTER.match(text, end))
             ):
@@ -456,7 +467,6 @@ _OF_WORDS = frozenset({"of", "de", "du", "des", "del", "der", "the"})
 # Titles that are a body's name after "of": "Department of Justice Criminal Division".
 _OF_TITLES = frozenset({"justice", "attorney", "secretary", "state"})
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
-_AGE_AFTER = re.compile(r",[ \t]{1,2}\d{1,3},[ \t]")
 # A parliamentarian's group and country in brackets: "(EPP, PL)", "(S&D, DE)", "(the Left, FR)".
 # Not "(Naturita, CO)", a place and its state: the group is one of the Parliament's.
 _GROUP_AFTER = re.compile(
