@@ -1,7 +1,7 @@
 """Extraction harness: the CPU cost of reading and extracting releases, and proof its output is unchanged.
 
 Run: ``python -m tests.benchmarks.extraction PATH [--out F.jsonl] [--compare BASE.jsonl]
-[--profile] [--limit N]``. See ``tests/benchmarks/README.md`` (Extraction).
+[--profile] [--limit N] [--every N]``. See ``tests/benchmarks/README.md`` (Extraction).
 """
 
 from __future__ import annotations
@@ -34,9 +34,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--compare", help="a file written by --out: count the releases that differ")
     parser.add_argument("--profile", action="store_true", help="print a cProfile summary")
     parser.add_argument("--limit", type=int, default=0, help="parse only the first N sources")
+    parser.add_argument(
+        "--every", type=int, default=1, help="parse every N-th source: a sample of every wire"
+    )
     args = parser.parse_args(argv)
 
     sources = discover([args.path])
+    if args.every > 1:
+        sources = itertools.islice(sources, 0, None, args.every)
     if args.limit:
         sources = itertools.islice(sources, args.limit)
     profiler = cProfile.Profile() if args.profile else None
