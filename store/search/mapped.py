@@ -1,5 +1,6 @@
 """Postings placed in a memory map of a working file: an index written and not kept holds
-them in the system's file cache, not in the importing process's memory."""
+them in the system's file cache, not in the importing process's memory; and the other
+pieces of an index file that are made only when written (:class:`Bitmap`)."""
 
 from __future__ import annotations
 
@@ -80,10 +81,40 @@ class MappedU32:
             self.let_go(start, size)
 
 
-def pieces(parts: Iterable[bytes | MappedU32]) -> Iterator[bytes]:
-    """The bytes of *parts*, a mapped one a window at a time (see :meth:`MappedU32.windows`)."""
+class Bitmap:
+    """A bitmap (an int, bit *i* = release *i*) to be written as *nbytes* little-endian bytes.
+
+    Made into bytes only when its turn to be written comes: an index's bitmaps
+    (each 1 bit a release, thousands of them) were all copied into bytes at
+    once before the first was written, doubling them at the import's peak.
+    """
+
+    __slots__ = ("nbytes", "value")
+
+    def __init__(self, value: int, nbytes: int) -> None:
+        self.value = value
+        self.nbytes = nbytes
+
+    def windows(self) -> Iterator[bytes]:
+        yield self.value.to_bytes(self.nbytes, "little")
+
+
+# A piece of an index file: bytes (or a view read like them), or made when written.
+Part: TypeAlias = "bytes | MappedU32 | Bitmap"
+
+
+def pieces(parts: Iterable[Part]) -> Iterator[bytes]:
+    """The bytes of *parts*, a mapped one a window at a time (see :meth:`MappedU32.windows`),
+    a bitmap when its turn comes."""
     for part in parts:
         if isinstance(part, MappedU32):
             yield from part.windows()  # type: ignore[misc]  # memoryviews, read like bytes
+        elif isinstance(part, Bitmap):
+            yield from part.windows()
         else:
             yield part
+
+
+def part_size(part: Part) -> int:
+    """How many bytes *part* writes."""
+    return part.nbytes if isinstance(part, (MappedU32, Bitmap)) else len(part)
