@@ -52,7 +52,7 @@ import orjson
 
 from store import collector
 from store.records import Release
-from store.search.mapped import Bitmap, MappedU32, Part, part_size, pieces
+from store.search.mapped import Bitmap, MappedArray, Part, part_size, pieces
 from store.search.postings import PAIR_SHIFT, Collector, Tokens, tokenized
 from store.search.query import (
     FIELDS,
@@ -196,10 +196,10 @@ def _read_array(handle: io.BufferedIOBase, code: str, size: int) -> array[int]:
     return out
 
 
-def _raw(values: array[int] | MappedU32) -> bytes | MappedU32:
+def _raw(values: array[int] | MappedArray) -> bytes | MappedArray:
     """The bytes of *values* as a read-only view (typed as bytes: read like them); postings
     placed in a memory map as they are, for the writer to read a window at a time."""
-    if isinstance(values, MappedU32):
+    if isinstance(values, MappedArray):
         return values  # written a window at a time: store.search.mapped.pieces
     return memoryview(values).cast("B").toreadonly()  # type: ignore[return-value]
 
@@ -377,7 +377,7 @@ class IndexBuilder:
             if len(where) != len(self.ids) or not np.array_equal(kept, np.arange(size)):
                 raise ValueError("the places are not a reordering of the releases added")
         vocab, (offsets, postings, dense), (pair_keys, pair_postings) = self.collector.finish(
-            size, size // max(1, dense_ratio), where, scratch, map_pairs=written_only
+            size, size // max(1, dense_ratio), where, scratch, mapped=written_only
         )
         self.collector = Collector(self.scratch)
         if where is not None:
@@ -574,6 +574,9 @@ class SearchIndex:
             for head, (lo, hi) in groups.items():
                 if offsets[hi] - offsets[lo] > threshold:
                     self._prefixes[head] = self._range_bitmap(lo, hi)
+                    if isinstance(self._postings, MappedArray):
+                        # An index only written: the postings read go back to the file cache.
+                        self._postings.let_go()
 
     def grown(
         self,
