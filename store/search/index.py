@@ -436,6 +436,12 @@ class IndexBuilder:
             )
 
 
+def _let_go(values: object) -> None:
+    """The pages of *values* read so far let go, when they lie in a memory map."""
+    if isinstance(values, MappedArray):
+        values.let_go()
+
+
 def _date_columns(ordinals: array[int]) -> tuple[array[int], array[int]]:
     """The positions of the dated releases by date (ties by position), and their dates.
 
@@ -574,9 +580,8 @@ class SearchIndex:
             for head, (lo, hi) in groups.items():
                 if offsets[hi] - offsets[lo] > threshold:
                     self._prefixes[head] = self._range_bitmap(lo, hi)
-                    if isinstance(self._postings, MappedArray):
-                        # An index only written: the postings read go back to the file cache.
-                        self._postings.let_go()
+                    # An index only written: the postings read go back to the file cache.
+                    _let_go(self._postings)
 
     def grown(
         self,

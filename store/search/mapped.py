@@ -56,7 +56,8 @@ class MappedArray:
     @property
     def values(self) -> memoryview:
         """The values as a memoryview of unsigned ints (read like the ``array`` it stands for)."""
-        return memoryview(self._map).cast(self.code)[: self.count]
+        view = memoryview(self._map)
+        return (view.cast("Q") if self.code == "Q" else view.cast("I"))[: self.count]
 
     @property
     def nbytes(self) -> int:
