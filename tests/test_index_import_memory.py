@@ -144,3 +144,18 @@ def test_bitmaps_are_made_into_bytes_only_as_they_are_written() -> None:
     assert data == index.to_bytes()
     # Each written as the little-endian bytes of its int, in its place.
     assert bitmaps[0].value.to_bytes(nbytes, "little") in data
+
+
+def test_where_each_release_added_is_found_as_one_array() -> None:
+    """Where an import's releases are in the archive: -1 for one dropped, -2 for one not
+    stored, as one array (a list and the table of ids were 100 bytes a release)."""
+    from store.search.index_file import _added_places
+
+    releases = list(generate(5, seed=4))
+    builder = IndexBuilder()
+    for release in releases:
+        builder.add(release)
+    builder.drop(releases[1])
+    archive_ids = [releases[4].id, releases[0].id, releases[2].id]
+    found = _added_places(builder, archive_ids)
+    assert found.dtype.kind == "i" and found.tolist() == [1, -1, 2, -2, 0]

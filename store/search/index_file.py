@@ -140,26 +140,26 @@ def _with_added(
     others before, the cached index of those (and the releases kept apart from it);
     None when they are not exactly that. Without *keep*, :data:`_WRITTEN` once it is
     written, when the added releases are kept apart (the index is not merged)."""
+    import numpy as np
+
     ids, fingerprints = _keys(releases, ids, fingerprints)
-    where = {release_id: position for position, release_id in enumerate(ids)}
-    places = [
-        -1 if number in added.dropped else where.get(release_id, -2)
-        for number, release_id in enumerate(added.ids)
-    ]
-    stored = [p for p in places if p >= 0]
-    if -2 in places or len(set(stored)) != len(stored):
+    found = _added_places(added, ids)
+    kept = found[found >= 0]
+    if (found == -2).any() or len(np.unique(kept)) != len(kept):
         return None  # a release added twice, or not stored as it was added
     if progress is not None:
         progress(len(ids), len(ids))
-    if len(stored) == len(ids):
+    if len(kept) == len(ids):
         # A new archive: the releases added are all of it, each put at its place in
         # archive order as the index is finished (reordering a finished index
         # held two of them: 300 MB more at 100k).
+        del kept
         made = added.finish(
-            releases, places=places, ids=ids, scratch=path.parent, written_only=not keep
+            releases, places=found, ids=ids, scratch=path.parent, written_only=not keep
         )
         save(path, releases, made, ids, fingerprints)
         return made if keep else _WRITTEN
+    places, stored = found.tolist(), kept.tolist()
     built = added.finish(_Picked(releases, places), scratch=path.parent)
     if added.dropped:
         # Those left out go first: the added index is then of the stored ones, in order.
@@ -191,6 +191,24 @@ def _with_added(
     if not apart:
         save(path, releases, merged, ids, fingerprints)
     return merged
+
+
+def _added_places(added: IndexBuilder, ids: Sequence[str]) -> Any:
+    """Where each release *added* is among *ids* (-1: dropped, -2: not there), as a numpy
+    array: a list of them, and the table of where each id is, were 100 bytes a release
+    held while a new archive's index is finished (the table is let go on return)."""
+    import numpy as np
+
+    where = {release_id: position for position, release_id in enumerate(ids)}
+    dropped = added.dropped
+    return np.fromiter(
+        (
+            -1 if number in dropped else where.get(release_id, -2)
+            for number, release_id in enumerate(added.ids)
+        ),
+        dtype=np.int64,
+        count=len(added.ids),
+    )
 
 
 def _combined(
