@@ -159,3 +159,24 @@ def test_where_each_release_added_is_found_as_one_array() -> None:
     archive_ids = [releases[4].id, releases[0].id, releases[2].id]
     found = _added_places(builder, archive_ids)
     assert found.dtype.kind == "i" and found.tolist() == [1, -1, 2, -2, 0]
+
+
+@pytest.mark.parametrize("count", [0, 1, 4096, 4097, 9000])
+def test_the_keys_are_written_a_few_thousand_at_a_time_and_the_same(count: int) -> None:
+    """The ids and fingerprints an index was built over are written a few thousand at a
+    time (made whole, 200 bytes a release held while the index is written), as the same
+    bytes as the JSON of both lists at once."""
+    import orjson
+
+    from store.search.index_file import _keys_json
+    from store.search.mapped import Made, part_size
+
+    ids = [f"{n:016x}é" for n in range(count)]
+    fingerprints = [f"{n * 7:032x}" for n in range(count)]
+    made = _keys_json(ids, fingerprints)
+    assert isinstance(made, Made)
+    whole = orjson.dumps([ids, fingerprints])
+    assert b"".join(pieces([made])) == whole and part_size(made) == len(whole)
+    assert max(len(piece) for piece in pieces([made])) < 200_000
+    # An id that is not valid Unicode: the index is kept, with no keys to grow it by.
+    assert _keys_json(["lone \ud800", *ids], ["x", *fingerprints]) == b"[[],[]]"

@@ -18,6 +18,7 @@ import io
 import struct
 import zlib
 from collections.abc import Callable, Iterator, Sequence
+from itertools import islice
 from pathlib import Path
 from typing import Any, overload
 
@@ -26,7 +27,7 @@ import orjson
 from store.disk.derived import open_derived, write_derived_pieces
 from store.records import Release
 from store.search.index import BuildProgress, IndexBuilder, SearchIndex
-from store.search.mapped import pieces
+from store.search.mapped import Made, Part, part_size, pieces
 
 # Version 2 adds the checksum of everything after the header (SECURITY.md D12):
 # an index damaged inside, its header intact, must never give a wrong answer.
@@ -442,11 +443,8 @@ def save(
 ) -> None:
     """Write the index atomically; a cache that cannot be written is simply not kept."""
     ids, fingerprints = _keys(releases, ids, fingerprints)
-    try:
-        keys = orjson.dumps([list(ids), list(fingerprints)])
-    except TypeError:  # an id that is not valid Unicode: the index is kept, not grown
-        keys = b"[[],[]]"
-    parts = (struct.pack("<Q", len(keys)), keys, *index.to_parts())
+    keys = _keys_json(ids, fingerprints)
+    parts = (struct.pack("<Q", part_size(keys)), keys, *index.to_parts())
     crc = 0
     for piece in pieces(parts):
         crc = zlib.crc32(piece, crc)
@@ -454,6 +452,34 @@ def save(
     write_derived_pieces(path, pieces((head, *parts)))
     # The releases kept apart from the index are in this one now (or of another).
     added_path(path).unlink(missing_ok=True)
+
+
+# Ids (or fingerprints) made into JSON at once when the index is written.
+_KEYS_AT_ONCE = 4096
+
+
+def _keys_json(ids: Sequence[str], fingerprints: Sequence[str]) -> Part:
+    """``orjson.dumps([list(ids), list(fingerprints)])``, made a few thousand at a time as
+    it is written: made whole, it was 200 bytes a release held while the index is written.
+    ``[[],[]]`` when an id is not valid Unicode (the index is kept, not grown)."""
+
+    def make() -> Iterator[bytes]:
+        for number, values in enumerate((ids, fingerprints)):
+            yield b",[" if number else b"[["
+            rest = iter(values)
+            first = True
+            while chunk := list(islice(rest, _KEYS_AT_ONCE)):
+                inside = orjson.dumps(chunk)[1:-1]
+                yield inside if first else b"," + inside
+                first = False
+            yield b"]"
+        yield b"]"
+
+    try:
+        size = sum(map(len, make()))
+    except TypeError:
+        return b"[[],[]]"
+    return Made(size, make)
 
 
 def load_or_build(

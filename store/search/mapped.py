@@ -7,7 +7,7 @@ from __future__ import annotations
 import mmap
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeAlias
 
@@ -98,8 +98,22 @@ class Bitmap:
         yield self.value.to_bytes(self.nbytes, "little")
 
 
+class Made:
+    """A piece of *nbytes* bytes made by *make* when it is written (again at each pass:
+    a file is read once for its checksum, then once to be written)."""
+
+    __slots__ = ("make", "nbytes")
+
+    def __init__(self, nbytes: int, make: Callable[[], Iterable[bytes]]) -> None:
+        self.nbytes = nbytes
+        self.make = make
+
+    def windows(self) -> Iterator[bytes]:
+        yield from self.make()
+
+
 # A piece of an index file: bytes (or a view read like them), or made when written.
-Part: TypeAlias = "bytes | MappedArray | Bitmap"
+Part: TypeAlias = "bytes | MappedArray | Bitmap | Made"
 
 
 def pieces(parts: Iterable[Part]) -> Iterator[bytes]:
@@ -108,7 +122,7 @@ def pieces(parts: Iterable[Part]) -> Iterator[bytes]:
     for part in parts:
         if isinstance(part, MappedArray):
             yield from part.windows()  # type: ignore[misc]  # memoryviews, read like bytes
-        elif isinstance(part, Bitmap):
+        elif isinstance(part, (Bitmap, Made)):
             yield from part.windows()
         else:
             yield part
@@ -116,4 +130,4 @@ def pieces(parts: Iterable[Part]) -> Iterator[bytes]:
 
 def part_size(part: Part) -> int:
     """How many bytes *part* writes."""
-    return part.nbytes if isinstance(part, (MappedArray, Bitmap)) else len(part)
+    return part.nbytes if isinstance(part, (MappedArray, Bitmap, Made)) else len(part)
