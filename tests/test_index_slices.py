@@ -252,3 +252,21 @@ def test_with_no_room_for_the_map_the_postings_are_placed_in_memory(
     )
     assert not isinstance(index._pairs.postings, MappedArray)
     assert _parts(index) == _parts(whole)
+
+
+def test_pair_keys_merged_slice_by_slice_are_the_sorted_union() -> None:
+    """Each slice's distinct pair keys are inserted among those found before (only the
+    new ones, where they go): the same as the sorted union, whatever overlaps."""
+    import numpy as np
+
+    rng = np.random.default_rng(3)
+    keys = np.zeros(0, dtype=np.uint64)
+    union: set[int] = set()
+    for size in (0, 50, 1, 400, 3_000, 0, 700):
+        more = np.unique(rng.integers(0, 5_000, size, dtype=np.uint64))
+        keys = postings._merged_keys(keys, more)
+        union |= set(more.tolist())
+        assert keys.dtype == np.uint64
+        assert keys.tolist() == sorted(union)
+    top = np.array([2**63, 2**64 - 1], dtype=np.uint64)
+    assert postings._merged_keys(keys, top).tolist() == [*sorted(union), 2**63, 2**64 - 1]
