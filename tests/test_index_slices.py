@@ -9,7 +9,7 @@ import pytest
 from store.records import Release
 from store.search import postings
 from store.search.index import IndexBuilder, SearchIndex, release_tokens
-from store.search.mapped import MappedU32, pieces
+from store.search.mapped import MappedArray, pieces
 from store.search.query import parse_query
 from tests.helpers.synthetic import generate
 
@@ -201,20 +201,25 @@ def _resident_kib(folder: Path) -> int:
 def test_an_index_written_and_not_kept_holds_its_pairs_in_the_file_cache(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    """An import writes the index for the browser and does not search it: the pairs'
-    postings (two thirds of an index) are placed in a memory map of a working file and
-    let go as they are written, so they are never the importing process's memory; the
-    file written is byte for byte the one an index held in memory gives."""
+    """An import writes the index for the browser and does not search it: the postings,
+    and the pairs' keys and offsets (most of an index, and what grows with the archive),
+    are placed in memory maps of working files and let go as they are placed, read and
+    written, so they are never the importing process's memory; the file written is byte
+    for byte the one an index held in memory gives."""
     from store.search.index_file import save
 
     releases = list(generate(400, seed=16))
-    whole = SearchIndex.build(releases)
+    # Prefixes with bitmaps of their own, as at 100k: read from the mapped postings.
+    whole = SearchIndex.build(releases, prefix_threshold=500)
     # Placed a few at a time, as at 100k, so the map is let go between groups.
     monkeypatch.setattr(postings, "_PLACE_CHUNK", 50)
     builder = _built_as_imported(releases, tmp_path)
-    index = builder.finish(releases, scratch=tmp_path, written_only=True)
+    index = builder.finish(releases, scratch=tmp_path, written_only=True, prefix_threshold=500)
     mapped = index._pairs.postings
-    assert isinstance(mapped, MappedU32) and len(mapped) > 10_000
+    assert isinstance(mapped, MappedArray) and len(mapped) > 10_000
+    for held in (index._postings, index._pairs.keys, index._pairs.offsets):
+        assert isinstance(held, MappedArray) and len(held) > 10_000
+    assert index._prefixes
     assert _resident_kib(tmp_path) == 0, "the placed postings stayed in memory"
     assert _parts(index) == _parts(whole)
     # Read through the map, a phrase finds what it finds in the index held in memory.
@@ -245,5 +250,23 @@ def test_with_no_room_for_the_map_the_postings_are_placed_in_memory(
     index = _built_as_imported(releases, tmp_path).finish(
         releases, scratch=tmp_path, written_only=True
     )
-    assert not isinstance(index._pairs.postings, MappedU32)
+    assert not isinstance(index._pairs.postings, MappedArray)
     assert _parts(index) == _parts(whole)
+
+
+def test_pair_keys_merged_slice_by_slice_are_the_sorted_union() -> None:
+    """Each slice's distinct pair keys are inserted among those found before (only the
+    new ones, where they go): the same as the sorted union, whatever overlaps."""
+    import numpy as np
+
+    rng = np.random.default_rng(3)
+    keys = np.zeros(0, dtype=np.uint64)
+    union: set[int] = set()
+    for size in (0, 50, 1, 400, 3_000, 0, 700):
+        more = np.unique(rng.integers(0, 5_000, size, dtype=np.uint64))
+        keys = postings._merged_keys(keys, more)
+        union |= set(more.tolist())
+        assert keys.dtype == np.uint64
+        assert keys.tolist() == sorted(union)
+    top = np.array([2**63, 2**64 - 1], dtype=np.uint64)
+    assert postings._merged_keys(keys, top).tolist() == [*sorted(union), 2**63, 2**64 - 1]

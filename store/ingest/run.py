@@ -230,6 +230,7 @@ def import_paths(
             if pending and (due or time.monotonic() - last_write > interval):
                 began = time.monotonic()
                 _write_batch(store, pending, summary, index, known)
+                _settle(index)
                 _lay_marks(store, marks)
                 _remember(seen, pending_files)
                 pending = []
@@ -240,6 +241,7 @@ def import_paths(
                 progress(summary)
         if pending:
             _write_batch(store, pending, summary, index, known)
+            _settle(index)
             pending = []
         give_back()  # before the index is finished, the import's largest step
     finally:
@@ -391,6 +393,13 @@ def _take_part(
         streamed[path] = None  # read again next time, so that its problems are told again
     else:
         prints.extend(r.fingerprint for r in result.releases)
+
+
+def _settle(index: IndexBuilder | None) -> None:
+    # A batch written: its releases are stored or dropped, and the ones a later batch
+    # drops are read after it, so the index stops remembering where these were.
+    if index is not None:
+        index.settle()
 
 
 def _entry(parsed: _Parsed, fingerprints: tuple[str, ...]) -> manifest.Entry | None:

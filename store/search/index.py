@@ -42,17 +42,17 @@ import struct
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import chain, compress, pairwise
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias, overload
 
 import orjson
 
 from store import collector
 from store.records import Release
-from store.search.mapped import MappedU32, pieces
+from store.search.mapped import Bitmap, MappedArray, Part, part_size, pieces
 from store.search.postings import PAIR_SHIFT, Collector, Tokens, UnitWords, tokenized
 from store.search.query import (
     FIELDS,
@@ -196,10 +196,10 @@ def _read_array(handle: io.BufferedIOBase, code: str, size: int) -> array[int]:
     return out
 
 
-def _raw(values: array[int] | MappedU32) -> bytes | MappedU32:
+def _raw(values: array[int] | MappedArray) -> bytes | MappedArray:
     """The bytes of *values* as a read-only view (typed as bytes: read like them); postings
     placed in a memory map as they are, for the writer to read a window at a time."""
-    if isinstance(values, MappedU32):
+    if isinstance(values, MappedArray):
         return values  # written a window at a time: store.search.mapped.pieces
     return memoryview(values).cast("B").toreadonly()  # type: ignore[return-value]
 
@@ -235,6 +235,48 @@ class _FieldIndex:
         )
 
 
+class _Ids(Sequence[str]):
+    """Strings appended one at a time, kept as one UTF-8 buffer and where each ends.
+
+    An import's builder holds every release's id until the index is finished: as
+    a list of str, about 75 bytes an id of 16 characters; here 24.
+    """
+
+    def __init__(self) -> None:
+        self._data = bytearray()
+        self._ends = array("Q")
+
+    def append(self, value: str) -> None:
+        # surrogatepass: an id read from JSON may hold a lone surrogate, kept as it is.
+        self._data += value.encode("utf-8", "surrogatepass")
+        self._ends.append(len(self._data))
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("id index out of range")
+        start = self._ends[index - 1] if index else 0
+        return self._data[start : self._ends[index]].decode("utf-8", "surrogatepass")
+
+    def __iter__(self) -> Iterator[str]:
+        data, start = self._data, 0
+        for end in self._ends:
+            yield data[start:end].decode("utf-8", "surrogatepass")
+            start = end
+
+
 def release_tokens(release: Release, unit: UnitWords | None = None) -> Tokens | None:
     """What :meth:`IndexBuilder.add` needs of *release*'s text, made where it was parsed
     (*unit*: the words of the releases parsed with it, see ``tokenized``)."""
@@ -259,20 +301,33 @@ class IndexBuilder:
         }
         self.ordinals = array("I")
         self.plain = bytearray()
-        self.ids: list[str] = []
+        self.ids = _Ids()
         # Releases read, then not stored as read (already known, kept apart):
         # left out when the index is finished.
         self.dropped: set[int] = set()
+        # Where each release not yet settled was added, by id and content: what a
+        # drop looks up (see settle).
         self._positions: dict[tuple[str, str], list[int]] = {}
 
     def __len__(self) -> int:
         return len(self.ids) - len(self.dropped)
 
     def drop(self, release: Release) -> None:
-        """Leave out a release added before (the last one added with its id and content)."""
+        """Leave out a release added before (the last one added with its id and content)
+        and not settled since."""
         positions = self._positions.get((release.id, release.fingerprint))
         if positions:
             self.dropped.add(positions.pop())
+
+    def settle(self) -> None:
+        """The releases added so far are stored as read: none of them will be dropped.
+
+        An import settles after each batch it writes (a drop is only ever of a
+        release of the batch being written), so the table a drop looks in holds
+        one batch, not the archive: about 250 bytes a release (a tuple, a list and
+        the fingerprint for each) that grew with the file.
+        """
+        self._positions = {}
 
     def add(self, release: Release, tokens: Tokens | None = None) -> None:
         """Read *release*; *tokens*: its text already tokenised (:func:`release_tokens`)."""
@@ -323,7 +378,7 @@ class IndexBuilder:
             if len(where) != len(self.ids) or not np.array_equal(kept, np.arange(size)):
                 raise ValueError("the places are not a reordering of the releases added")
         vocab, (offsets, postings, dense), (pair_keys, pair_postings) = self.collector.finish(
-            size, size // max(1, dense_ratio), where, scratch, map_pairs=written_only
+            size, size // max(1, dense_ratio), where, scratch, mapped=written_only
         )
         self.collector = Collector(self.scratch)
         if where is not None:
@@ -336,9 +391,7 @@ class IndexBuilder:
             self._put_in_place(where, size)
         fields = {name: _FieldIndex.from_lists(found) for name, found in self.field_lists.items()}
         self.field_lists = {}
-        dated = sorted((o, p) for p, o in enumerate(self.ordinals) if o)
-        date_order = array("I", [p for _, p in dated])
-        date_sorted = array("I", [o for o, _ in dated])
+        date_order, date_sorted = _date_columns(self.ordinals)
         index = SearchIndex(
             releases,
             vocab,
@@ -354,6 +407,7 @@ class IndexBuilder:
             dense_ratio=dense_ratio,
             prefix_threshold=prefix_threshold,
             ids=ids if ids is not None else self.ids,
+            by_id=not written_only,
         )
         index._precompute_prefixes()
         return index
@@ -383,6 +437,33 @@ class IndexBuilder:
             )
 
 
+def _let_go(values: object) -> None:
+    """The pages of *values* read so far let go, when they lie in a memory map."""
+    if isinstance(values, MappedArray):
+        values.let_go()
+
+
+def _date_columns(ordinals: array[int]) -> tuple[array[int], array[int]]:
+    """The positions of the dated releases by date (ties by position), and their dates.
+
+    Sorted by numpy, not as a list of (date, position) tuples: those were
+    100 bytes a release at the index's peak.
+    """
+    import numpy as np
+
+    dates = np.frombuffer(ordinals, dtype=np.uint32)
+    dated = np.flatnonzero(dates).astype(np.uint32)
+    # A stable sort of positions taken in ascending order: ties stay by position.
+    order = dated[np.argsort(dates[dated], kind="stable")]
+    return _u32(order), _u32(dates[order])
+
+
+def _u32(values: npt.NDArray[np.uint32]) -> array[int]:
+    out = array("I")
+    out.frombytes(values.tobytes())
+    return out
+
+
 class SearchIndex:
     """The inverted index over a fixed sequence of releases (see the module docstring)."""
 
@@ -403,6 +484,7 @@ class SearchIndex:
         dense_ratio: int = 32,
         prefix_threshold: int | None = None,
         ids: Sequence[str] | None = None,
+        by_id: bool = True,
     ) -> None:
         self.releases = releases
         # The releases' ids, given by a caller whose releases are read from
@@ -424,11 +506,26 @@ class SearchIndex:
         self._universe = (1 << self.size) - 1
         self._fold_cache: dict[int, str] = {}
         self._fold_cache_chars = 0
-        self._positions_by_id: dict[str, list[int]] = {}
+        self._by_id: dict[str, list[int]] | None = None
+        if by_id:
+            # Made now, where the index is made or loaded (off the UI thread), not at
+            # the first search for a mark. Not for an index only written (*by_id*
+            # False: an import's), which may never need it: a list a release.
+            self._by_id = self._positions_of_ids()
+
+    @property
+    def _positions_by_id(self) -> dict[str, list[int]]:
+        if self._by_id is None:
+            self._by_id = self._positions_of_ids()
+        return self._by_id
+
+    def _positions_of_ids(self) -> dict[str, list[int]]:
+        found: dict[str, list[int]] = {}
         # 100,000 lists at 100k: a collection midway walks the whole archive (0.2 s).
         with collector.paused():
             for position, release_id in enumerate(self.ids):
-                self._positions_by_id.setdefault(release_id, []).append(position)
+                found.setdefault(release_id, []).append(position)
+        return found
 
     # -- building ---------------------------------------------------------------------------
 
@@ -484,6 +581,8 @@ class SearchIndex:
             for head, (lo, hi) in groups.items():
                 if offsets[hi] - offsets[lo] > threshold:
                     self._prefixes[head] = self._range_bitmap(lo, hi)
+                    # An index only written: the postings read go back to the file cache.
+                    _let_go(self._postings)
 
     def grown(
         self,
@@ -848,18 +947,19 @@ class SearchIndex:
         """A compact serialised form; load it with :meth:`from_file` over the same releases."""
         return b"".join(pieces(self.to_parts()))
 
-    def to_parts(self) -> list[bytes | MappedU32]:
+    def to_parts(self) -> list[Part]:
         """:meth:`to_bytes` in pieces, to be written one after the other (no 300 MB join).
 
         The arrays are given as views of their memory, not copied (a view is read
-        like bytes by ``write`` and ``zlib.crc32``; 250 MB less to copy at 100k).
+        like bytes by ``write`` and ``zlib.crc32``; 250 MB less to copy at 100k);
+        the bitmaps as :class:`Bitmap`, made into bytes one at a time as written.
         """
         nbytes = (self.size + 7) // 8
-        blobs: list[bytes | MappedU32] = [_raw(self._offsets), _raw(self._postings)]
+        blobs: list[Part] = [_raw(self._offsets), _raw(self._postings)]
         dense_keys = sorted(self._dense)
-        blobs.extend(self._dense[k].to_bytes(nbytes, "little") for k in dense_keys)
+        blobs.extend(Bitmap(self._dense[k], nbytes) for k in dense_keys)
         prefix_keys = sorted(self._prefixes)
-        blobs.extend(self._prefixes[p].to_bytes(nbytes, "little") for p in prefix_keys)
+        blobs.extend(Bitmap(self._prefixes[p], nbytes) for p in prefix_keys)
         field_names = sorted(self._fields)
         for name in field_names:
             found = self._fields[name]
@@ -868,7 +968,7 @@ class SearchIndex:
         pairs = self._pairs
         blobs.extend((_raw(pairs.keys), _raw(pairs.offsets), _raw(pairs.postings)))
         pair_dense = sorted(pairs.dense)
-        blobs.extend(pairs.dense[k].to_bytes(nbytes, "little") for k in pair_dense)
+        blobs.extend(Bitmap(pairs.dense[k], nbytes) for k in pair_dense)
         meta: dict[str, Any] = {
             "size": self.size,
             "ids": _ids_digest(self.ids),
@@ -879,7 +979,7 @@ class SearchIndex:
             "prefixes": prefix_keys,
             "fields": {name: self._fields[name].keys for name in field_names},
             "pair_dense": pair_dense,
-            "blobs": [blob.nbytes if isinstance(blob, MappedU32) else len(blob) for blob in blobs],
+            "blobs": [part_size(blob) for blob in blobs],
         }
         head = orjson.dumps(meta)
         return [_MAGIC, struct.pack("<Q", len(head)), head, *blobs]

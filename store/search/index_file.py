@@ -18,6 +18,7 @@ import io
 import struct
 import zlib
 from collections.abc import Callable, Iterator, Sequence
+from itertools import islice
 from pathlib import Path
 from typing import Any, overload
 
@@ -26,7 +27,7 @@ import orjson
 from store.disk.derived import open_derived, write_derived_pieces
 from store.records import Release
 from store.search.index import BuildProgress, IndexBuilder, SearchIndex
-from store.search.mapped import pieces
+from store.search.mapped import Made, Part, part_size, pieces
 
 # Version 2 adds the checksum of everything after the header (SECURITY.md D12):
 # an index damaged inside, its header intact, must never give a wrong answer.
@@ -140,26 +141,26 @@ def _with_added(
     others before, the cached index of those (and the releases kept apart from it);
     None when they are not exactly that. Without *keep*, :data:`_WRITTEN` once it is
     written, when the added releases are kept apart (the index is not merged)."""
+    import numpy as np
+
     ids, fingerprints = _keys(releases, ids, fingerprints)
-    where = {release_id: position for position, release_id in enumerate(ids)}
-    places = [
-        -1 if number in added.dropped else where.get(release_id, -2)
-        for number, release_id in enumerate(added.ids)
-    ]
-    stored = [p for p in places if p >= 0]
-    if -2 in places or len(set(stored)) != len(stored):
+    found = _added_places(added, ids)
+    kept = found[found >= 0]
+    if (found == -2).any() or len(np.unique(kept)) != len(kept):
         return None  # a release added twice, or not stored as it was added
     if progress is not None:
         progress(len(ids), len(ids))
-    if len(stored) == len(ids):
+    if len(kept) == len(ids):
         # A new archive: the releases added are all of it, each put at its place in
         # archive order as the index is finished (reordering a finished index
         # held two of them: 300 MB more at 100k).
+        del kept
         made = added.finish(
-            releases, places=places, ids=ids, scratch=path.parent, written_only=not keep
+            releases, places=found, ids=ids, scratch=path.parent, written_only=not keep
         )
         save(path, releases, made, ids, fingerprints)
         return made if keep else _WRITTEN
+    places, stored = found.tolist(), kept.tolist()
     built = added.finish(_Picked(releases, places), scratch=path.parent)
     if added.dropped:
         # Those left out go first: the added index is then of the stored ones, in order.
@@ -191,6 +192,24 @@ def _with_added(
     if not apart:
         save(path, releases, merged, ids, fingerprints)
     return merged
+
+
+def _added_places(added: IndexBuilder, ids: Sequence[str]) -> Any:
+    """Where each release *added* is among *ids* (-1: dropped, -2: not there), as a numpy
+    array: a list of them, and the table of where each id is, were 100 bytes a release
+    held while a new archive's index is finished (the table is let go on return)."""
+    import numpy as np
+
+    where = {release_id: position for position, release_id in enumerate(ids)}
+    dropped = added.dropped
+    return np.fromiter(
+        (
+            -1 if number in dropped else where.get(release_id, -2)
+            for number, release_id in enumerate(added.ids)
+        ),
+        dtype=np.int64,
+        count=len(added.ids),
+    )
 
 
 def _combined(
@@ -424,11 +443,8 @@ def save(
 ) -> None:
     """Write the index atomically; a cache that cannot be written is simply not kept."""
     ids, fingerprints = _keys(releases, ids, fingerprints)
-    try:
-        keys = orjson.dumps([list(ids), list(fingerprints)])
-    except TypeError:  # an id that is not valid Unicode: the index is kept, not grown
-        keys = b"[[],[]]"
-    parts = (struct.pack("<Q", len(keys)), keys, *index.to_parts())
+    keys = _keys_json(ids, fingerprints)
+    parts = (struct.pack("<Q", part_size(keys)), keys, *index.to_parts())
     crc = 0
     for piece in pieces(parts):
         crc = zlib.crc32(piece, crc)
@@ -436,6 +452,34 @@ def save(
     write_derived_pieces(path, pieces((head, *parts)))
     # The releases kept apart from the index are in this one now (or of another).
     added_path(path).unlink(missing_ok=True)
+
+
+# Ids (or fingerprints) made into JSON at once when the index is written.
+_KEYS_AT_ONCE = 4096
+
+
+def _keys_json(ids: Sequence[str], fingerprints: Sequence[str]) -> Part:
+    """``orjson.dumps([list(ids), list(fingerprints)])``, made a few thousand at a time as
+    it is written: made whole, it was 200 bytes a release held while the index is written.
+    ``[[],[]]`` when an id is not valid Unicode (the index is kept, not grown)."""
+
+    def make() -> Iterator[bytes]:
+        for number, values in enumerate((ids, fingerprints)):
+            yield b",[" if number else b"[["
+            rest = iter(values)
+            first = True
+            while chunk := list(islice(rest, _KEYS_AT_ONCE)):
+                inside = orjson.dumps(chunk)[1:-1]
+                yield inside if first else b"," + inside
+                first = False
+            yield b"]"
+        yield b"]"
+
+    try:
+        size = sum(map(len, make()))
+    except TypeError:
+        return b"[[],[]]"
+    return Made(size, make)
 
 
 def load_or_build(

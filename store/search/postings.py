@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias, cast
 
 from store.heap import give_back
-from store.search.mapped import MappedU32
+from store.search.mapped import MappedArray
 from store.search.tokens import text_tokens, text_tokens_and_kind, token_text_and_kind
 
 if TYPE_CHECKING:
@@ -197,7 +197,7 @@ class Collector:
         places: _Ints | None = None,
         scratch: Path | None = None,
         *,
-        map_pairs: bool = False,
+        mapped: bool = False,
     ) -> tuple[list[str], Postings, tuple[array[int], Postings]]:
         """The sorted vocabulary, the token postings and the pairs (sorted keys, postings).
 
@@ -209,10 +209,11 @@ class Collector:
         the index (-1: left out, with its tokens); an entry's postings are
         then not in ascending order, which nothing needs (they are read into
         bitmaps). *scratch*: the folder for the build's working file (the
-        archive's own; the system's temporary folder when None). *map_pairs*: the
-        pairs' postings (two thirds of an index) are placed in a memory map of a
-        working file there (:class:`MappedU32`), for an index that is written
-        and not kept: then they are not the process's memory.
+        archive's own; the system's temporary folder when None). *mapped*: the
+        postings, and the pairs' keys and offsets (most of an index, and what
+        grows with it), are placed in memory maps of working files there
+        (:class:`MappedArray`), for an index that is written and not kept: then
+        they are not the process's memory.
         """
         import numpy as np
 
@@ -255,12 +256,12 @@ class Collector:
                 )
                 if places is not None:
                     # Each release at its place (-1: left out, its tokens with it).
-                    mapped = places[releases]
-                    kept = mapped >= 0
+                    placed = places[releases]
+                    kept = placed >= 0
                     if not kept.all():
-                        part, mapped = part[kept], mapped[kept]
-                    releases = mapped.astype(np.uint32)
-                    del mapped, kept
+                        part, placed = part[kept], placed[kept]
+                    releases = placed.astype(np.uint32)
+                    del placed, kept
                 # What a slice found waits in the working file too (about 10 MB a
                 # slice): kept here, the slices' runs grew with the archive.
                 entries, runs, held = _token_slice(part, releases, rank)
@@ -273,9 +274,13 @@ class Collector:
                 give_back()  # the slice's working arrays, a few hundred MB, freed
             del lengths, rank, bounds
             self.lengths = array("I")
-            token_postings = _token_postings(token_runs, len(vocab), size, cut, spill)
+            token_postings = _token_postings(token_runs, len(vocab), size, cut, spill, mapped)
             del token_runs
-            pairs = _pair_postings(pair_keys, pair_slices, size, cut, spill, map_pairs)
+            # Handed over in a list, so that this frame does not keep them alive once
+            # _pair_postings has placed them (8 bytes a distinct pair).
+            given = [pair_keys]
+            del pair_keys
+            pairs = _pair_postings(given, pair_slices, size, cut, spill, mapped)
         return vocab, token_postings, pairs
 
 
@@ -403,14 +408,18 @@ def _runs(keys: _U64) -> tuple[_U64, _U32]:
     return keys[starts], lengths
 
 
-def _token_postings(runs: list[_Run], vocab: int, size: int, cut: int, spill: _Spill) -> Postings:
+def _token_postings(
+    runs: list[_Run], vocab: int, size: int, cut: int, spill: _Spill, mapped: bool
+) -> Postings:
     """Each token's distinct releases, in vocabulary order, from the slices."""
     import numpy as np
 
-    counts: _Ints = np.zeros(vocab, dtype=np.int64)
+    counts: _U32 = np.zeros(vocab, dtype=np.uint32)
     for entries, lengths, _ in runs:
         counts[spill.read(entries)] += spill.read(lengths)
-    return _placed(runs, counts, size, cut, spill)
+    offsets, placed, dense = _placed(runs, [counts], size, cut, spill, mapped)
+    # Its offsets, one a token, are read to find the prefixes: kept in memory.
+    return _as_array("Q", offsets), placed, dense
 
 
 def _pair_slice(
@@ -449,8 +458,17 @@ def _merged_keys(keys: _U64, more: _U64) -> _U64:
 
     if not len(keys):
         return more.copy()
-    # Two sorted runs: a stable sort (timsort) merges them in one pass.
-    return _distinct(np.sort(np.concatenate((keys, more)), kind="stable"))
+    # Only the keys not yet known are inserted, each where it goes: the whole
+    # joined, sorted and made distinct held about four copies of every pair key
+    # found so far (8 bytes each, tens of millions at a million releases), now two.
+    at = np.searchsorted(keys, more)
+    inside = at < len(keys)
+    known = np.zeros(len(more), dtype=bool)
+    known[inside] = keys[at[inside]] == more[inside]
+    fresh = ~known
+    # Keys inserted at one place keep their order (more is sorted): the result is.
+    merged: _U64 = np.insert(keys, at[fresh], more[fresh])
+    return merged
 
 
 def _distinct(keys: _U64) -> _U64:
@@ -463,18 +481,21 @@ def _distinct(keys: _U64) -> _U64:
 
 
 def _pair_postings(
-    keys: _U64, slices: list[_Run], size: int, cut: int, spill: _Spill, mapped: bool
+    given: list[_U64], slices: list[_Run], size: int, cut: int, spill: _Spill, mapped: bool
 ) -> tuple[array[int], Postings]:
-    """The pairs' sorted keys ``a << 32 | b`` and postings, from the slices: *keys*
-    are every slice's, each slice's own waiting in the working file.
+    """The pairs' sorted keys ``a << 32 | b`` and postings, from the slices: *given*
+    holds the keys of every slice (taken from it), each slice's own waiting in the
+    working file.
 
     A pair found twice in a release keeps both postings (removing them costs
     more than the little memory it saves: such pairs are frequent, mostly bitmaps).
-    *mapped*: the postings are placed in a memory map (see :func:`_placed`).
+    *mapped*: the keys, offsets and postings are placed in memory maps (see :func:`_placed`).
     """
     import numpy as np
 
-    counts: _Ints = np.zeros(len(keys), dtype=np.int64)
+    keys = given.pop()
+    # How many postings each pair has (32 bits: a pair is in fewer than 2^32 places).
+    counts: _U32 = np.zeros(len(keys), dtype=np.uint32)
     runs: list[_Run] = []
     for stored_keys, lengths, held in slices:
         # The slice's keys by their place among all keys: what _placed reads.
@@ -483,7 +504,11 @@ def _pair_postings(
         runs.append((spill.write(entries), lengths, held))
         del entries
     slices.clear()
-    return _as_array("Q", keys), _placed(runs, counts, size, cut, spill, mapped)
+    # Placed where they are kept, then let go, before the postings are placed.
+    kept = _kept_array("Q", keys, spill.folder, mapped)
+    del keys
+    offsets, placed, dense = _placed(runs, [counts], size, cut, spill, mapped)
+    return kept, (_kept_array("Q", offsets, spill.folder, mapped), placed, dense)
 
 
 # Postings placed at once: the working arrays of a group of runs are a few
@@ -493,44 +518,53 @@ _PLACE_CHUNK = 1 << 21
 
 def _placed(
     runs: list[_Run],
-    counts: _Ints,
+    given: list[_U32],
     size: int,
     cut: int,
     spill: _Spill,
     mapped: bool = False,
-) -> Postings:
-    """CSR postings of consecutive entries of ``counts[entry]`` postings each, from
-    slices of runs whose releases wait in *spill*; entries over *cut* become bitmaps
-    (and hold no postings). A slice's releases go after those of the slices before
-    it in each entry's postings. *mapped*: they are placed in a memory map beside
-    the working file (:class:`MappedU32`, standing for the array)."""
+) -> tuple[_Ints, array[int], dict[int, int]]:
+    """CSR offsets and postings of consecutive entries of ``counts[entry]`` postings each (*given*
+    holds *counts*, taken from it and used up), from slices of runs whose releases
+    wait in *spill*; entries over *cut* become bitmaps (and hold no postings). A
+    slice's releases go after those of the slices before it in each entry's postings.
+    *mapped*: the postings and offsets are placed in memory maps beside the working
+    file (:class:`MappedArray`, standing for the arrays).
+
+    What is held besides the postings is 9 bytes an entry (whether it is a bitmap,
+    and where its next posting goes), not the 41 it was: at a million releases the
+    pairs' entries are tens of millions.
+    """
     import numpy as np
 
+    counts = given.pop()
     is_dense = counts > cut
     dense_entries = np.flatnonzero(is_dense)
-    sparse = np.where(is_dense, 0, counts)
-    bounds: _Ints = np.concatenate(([0], np.cumsum(sparse)))
-    cursor: _Ints = bounds[:-1].copy()
-    del sparse
+    # cursor[k + 1]: where entry k's next posting goes; once all are placed, where it
+    # ends, so that cursor is then the offsets (cursor[0] stays 0).
+    counts[is_dense] = 0
+    cursor: _Ints = np.zeros(len(counts) + 1, dtype=np.int64)
+    np.cumsum(counts[:-1], dtype=np.int64, out=cursor[2:])
+    total = int(cursor[-1] + counts[-1]) if len(counts) else 0
+    del counts
     # The postings are made where the index keeps them (an array of the final
     # size), not copied there from a numpy array: that copy was the build's peak.
-    placed_in: MappedU32 | None = None
+    placed_in: MappedArray | None = None
     if mapped:
         # No room for the map (or no maps on that file system): in memory.
         with suppress(OSError):
-            placed_in = MappedU32(int(bounds[-1]), spill.folder)
+            placed_in = MappedArray(total, spill.folder)
     if placed_in is None:
-        out = array("I", [0]) * int(bounds[-1])
+        out = array("I", [0]) * total
         postings: _U32 = np.frombuffer(out, dtype=np.uint32)
     else:
         # Read and sliced like the array by the index, written by windows (index_file).
         out = cast("array[int]", placed_in)
         postings = placed_in.numpy()
+    next_slot = cursor[1:]
     # The bitmaps of the dense entries, one row of bytes each, filled as the
     # releases are read (bit i of a row: release i).
     row_bytes = (size + 7) // 8
-    rows: _Ints = np.full(len(counts), -1, dtype=np.int64)
-    rows[dense_entries] = np.arange(len(dense_entries), dtype=np.int64)
     bits = np.zeros(len(dense_entries) * row_bytes, dtype=np.uint8)
     while runs:
         stored_entries, stored_lengths, stored = runs.pop(0)
@@ -550,29 +584,30 @@ def _placed(
             if dense.any():
                 # A dense entry's releases go into its bitmap, the others into postings.
                 in_dense = np.repeat(dense, group_lengths)
-                owners = np.repeat(rows[group[dense]], group_lengths[dense])
+                rows = np.searchsorted(dense_entries, group[dense])
+                owners = np.repeat(rows, group_lengths[dense])
                 _set_bits(bits, owners, found[in_dense], row_bytes)
                 found = found[~in_dense]
                 group, group_lengths = group[~dense], group_lengths[~dense]
-                del in_dense, owners
+                del in_dense, owners, rows
             # Where each posting goes: its run's cursor, then its place in the run.
             run_starts = np.concatenate(([0], np.cumsum(group_lengths, dtype=np.int64)[:-1]))
-            target = np.repeat(cursor[group] - run_starts, group_lengths)
+            target = np.repeat(next_slot[group] - run_starts, group_lengths)
             target += np.arange(len(found), dtype=np.int64)
             postings[target] = found
-            cursor[group] += group_lengths
+            next_slot[group] += group_lengths
             del dense, target, found, run_starts
             first_run = last_run
             if placed_in is not None:
                 placed_in.let_go()  # the pages written go to the file cache
-    del postings
+    del postings, next_slot, is_dense
     dense_bitmaps = {
         int(entry): int.from_bytes(
             bits[row * row_bytes : (row + 1) * row_bytes].tobytes(), "little"
         )
         for row, entry in enumerate(dense_entries.tolist())
     }
-    return _as_array("Q", bounds), out, dense_bitmaps
+    return cursor, out, dense_bitmaps
 
 
 def _set_bits(bits: npt.NDArray[np.uint8], rows: _Ints, releases: _U32, row_bytes: int) -> None:
@@ -589,6 +624,20 @@ def _set_bits(bits: npt.NDArray[np.uint8], rows: _Ints, releases: _U32, row_byte
         where, values = where[order], values[order]
     starts = np.flatnonzero(np.concatenate(([True], where[1:] != where[:-1])))
     bits[where[starts]] |= np.bitwise_or.reduceat(values, starts)
+
+
+def _kept_array(
+    code: str, values: npt.NDArray[np.generic], folder: Path | None, mapped: bool
+) -> array[int]:
+    """*values* as the index keeps them: an ``array`` of *code*, or when *mapped* a
+    :class:`MappedArray` standing for it (in memory when there is no room for a map)."""
+    if mapped:
+        with suppress(OSError):
+            kept = MappedArray(len(values), folder, code)
+            kept.numpy()[:] = values
+            kept.let_go()
+            return cast("array[int]", kept)
+    return _as_array(code, values)
 
 
 def _as_array(code: str, values: npt.NDArray[np.generic]) -> array[int]:
