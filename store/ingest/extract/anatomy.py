@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from store.ingest.extract.after_contacts import people_after_block
 from store.ingest.extract.boilerplate import archive_footer_start, is_about, is_boilerplate
 from store.ingest.extract.contact_block import (
     contact_heading,
@@ -1260,6 +1261,8 @@ def extract(
             break
     prose = "\n".join(body_lines[:prose_end])
     people = find_people(prose)
+    if after := people_after_block(body_lines, block_at, contacts):  # a block at the head
+        people = merge_people(people, after)
     if listed := voters(prose):  # "Voting for the action were Jane A. Doe, Chair; John Roe; ..."
         people = merge_people(people, listed)
     exclude = {fold(p.name) for p in people}

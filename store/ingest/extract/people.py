@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from store.ingest.extract.name_lists import names_listed_before
+from store.ingest.extract.name_shapes import name_start
 from store.ingest.extract.vocabulary import (
     DEPARTMENTS,
     NOT_NAME_WORDS,
@@ -251,6 +253,13 @@ def _word_in_run(token: str) -> tuple[bool, bool, str | None]:
     return name_part, honorific, cue
 
 
+def _plain_name_word(token: str) -> bool:
+    """A word a name listed without a cue may have: no title, no body's or business's word."""
+    name_part, honorific, _ = _word_in_run(token)
+    bare = fold(token)
+    return name_part and not honorific and bare not in ORG_WORDS and bare not in _BUSINESS_END
+
+
 # Words kept out of names as dates ("Sun", "May") that are also surnames: "Justin Sun",
 # "Theresa May". One is a surname when it ends a run after a first name, no day number after.
 _SURNAMES_TOO = frozenset(
@@ -367,8 +376,15 @@ def find_people(text: str) -> tuple[Person, ...]:
                     # "el ministro del Interior, Fernando Grande-Marlaska, ...": a role in
                     # lower case, then its holder's name between commas
                     cue = "role"
+                if (
+                    cue is None
+                    and (shaped := name_start(text, tokens, 0, stop, end, last)) is not None
+                ):
+                    first, cue = shaped, "shape"  # name_shapes: its shape or what is said of it
             elif cue is None:
-                continue  # "The New York Stock Exchange said": the run is not a name
+                if (shaped := name_start(text, tokens, first, stop, end, last)) is None:
+                    continue  # "The New York Stock Exchange said": the run is not a name
+                first, cue = shaped, "shape"
             if (
                 cue
                 and cue.endswith("s")
@@ -426,6 +442,9 @@ def find_people(text: str) -> tuple[Person, ...]:
             if fold(tokens[stop - 1]) in _BUSINESS_END or _firm_named(text, name):
                 continue  # a shop or a firm, not a person
             _add(people, name, role)
+            if first == 0 and cue != "and":  # "by Kara Sweet and Gregory R. Bockin"
+                for other in names_listed_before(text, start, _plain_name_word):
+                    _add(people, other, None)
             if at_end:
                 listed_after = end
             if len(people) >= MAX_PEOPLE:

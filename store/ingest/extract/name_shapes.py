@@ -1,0 +1,88 @@
+"""Names that say they are a person by their own shape or by what a release says of them,
+where no honorific, title or quote stands by: middle initials, titles ending "in Charge",
+descriptors ("Russian individual"), and what is said of defendants ("a/k/a", "pleaded guilty")."""
+
+from __future__ import annotations
+
+import re
+
+# "Bradley T. Smith", "Christopher G. Raia": a given name, one initial, a surname, ending its
+# run (not "John F. Kennedy International Airport").
+_INITIAL = re.compile(r"[A-Z]\.")
+# Role words that end a title right before its holder, without a cue of their own:
+# "Assistant Chief Art Nakamura", "Senior Trial Counsel Andrew Kogan".
+_TITLE_ENDS = frozenset({"Chief", "Counsel"})
+_ARTICLES = frozenset({"The", "A", "An", "Our", "Its", "Their", "This"})
+# Words a release puts before a person it describes: "Russian individual Sergey Sergeevich
+# Ivanov", "another Russian national, Timur Shakhmametov", "defendant Jane Roe".
+_DESCRIPTORS = frozenset(
+    {"individual", "national", "national,", "citizen", "citizen,", "defendant", "defendants"}
+)
+# What a release says right after a defendant's name: "Kai West, a/k/a
+# "IntelBroker"", "Sung Soo Shin, of Staten Island, N.Y.,", "Samuel Wesley Mulkey was arrested",
+# "finding Christopher Scott Crawford guilty", "Alan W. Filion (18, Lancaster, CA)"; and of
+# someone described or promoted: "Pascal Chevrel, French citizen", "announced that Ray
+# Krncevic has been promoted" (not "named": "Google Cloud has been named a Leader").
+_DEFENDANT_AFTER = re.compile(
+    r",?[ \t](?:a/k/a|aka|also[ \t]known[ \t]as)\b"
+    r"|,[ \t]of[ \t][A-Z][\w.’'-]*(?:[ \t][A-Z][\w.’'-]*){0,3},"
+    r"|[ \t](?:was|were|has[ \t]been|had[ \t]been)[ \t](?:arrested|sentenced|convicted|charged"
+    r"|indicted|extradited)\b"
+    r"|[ \t](?:has|have|had)[ \t]been[ \t](?:promoted|appointed|elected|hired|sworn)\b"
+    r"|,[ \t][A-Z][a-z]+[ \t](?:citizen|national|resident)\b"
+    r"|,?[ \t](?:pleaded|pled)[ \t](?:guilty|not[ \t]guilty)\b"
+    r"|[ \t]guilty[ \t]of\b"
+    r"|[ \t]\(\d{1,3},[ \t]"
+)
+
+
+def _given(token: str) -> bool:
+    """A given name's shape: a capital, then small letters (not an initial, not "U.S.")."""
+    return len(token) > 1 and (token[1].islower() or token[1] in "’'") and token[-1] != "."
+
+
+def name_start(
+    text: str, tokens: list[str], first: int, stop: int, end: int, last: str
+) -> int | None:
+    """Where a person's name begins in *tokens[first:stop]* (a piece of a capitalised run
+    that ends at *end* in *text*, *last* the word before the run) when nothing else says it
+    is one; None when its shape says nothing."""
+    size = stop - first
+    if size < 2:
+        return None
+    # "Special Agent in Charge Robert Hammer": the title's last word opens the run.
+    if first == 0 and last == "in" and tokens[0] == "Charge":
+        named = size >= 3 and all(_given(t) or _INITIAL.fullmatch(t) for t in tokens[1:stop])
+        return 1 if named else None
+    # "... Financial Intelligence Bradley T. Smith": a name with its middle initial ends the
+    # piece; words before it are the title's or the body's.
+    at_end = stop == len(tokens)
+    if (
+        at_end
+        and size >= 3
+        and _INITIAL.fullmatch(tokens[stop - 2])
+        and _given(tokens[stop - 3])
+        and _given(tokens[stop - 1])
+    ):
+        return stop - 3
+    if size > 4:
+        return None
+    if (
+        first > 1
+        and tokens[first - 1] in _TITLE_ENDS
+        and tokens[first - 2] not in _ARTICLES
+        and not tokens[stop - 1].endswith(("'s", "’s"))
+    ):
+        # "Assistant Chief Art Nakamura of the Portland Police Bureau"; a title's words before
+        # it: not "Chief Lizard Wrangler", a role after a name, or "Chief Medical Officer’s".
+        return first
+    if (
+        first == 0
+        and at_end
+        and last in _DESCRIPTORS
+        and (last[-1] != "," or text.startswith((".", ",", ";", " ("), end))
+    ):
+        return 0  # "... Russian national, Timur Shakhmametov." (not "National, Is Charged With")
+    if at_end and _DEFENDANT_AFTER.match(text, end):
+        return first
+    return None
