@@ -137,3 +137,33 @@ def test_a_contact_block_at_the_end_still_ends_the_prose() -> None:
         "two hundred people from the city and the towns around it, in three shifts a day.\n"
     )
     assert "Paul Martin" not in [p.name for p in extract(text).people]
+
+
+SIDEBAR = """                             OVERSIGHT BOARD
+
+                          June 21, 2013
+BOARD
+MEMBERS
+                          We were very pleased to meet with the President today. We told him that
+David Medine,             the Board, an independent, bipartisan federal agency, is undertaking a
+Chairman                  review of the recently revealed programs as a top priority.
+Rachel Brand              We conveyed our appreciation for the briefings we have received to date.
+                          We informed the President that we plan to seek additional briefings.
+Elisebeth Collins         We informed the President that as part of our oversight effort, we are
+Cook                      scheduling a full day public workshop to seek input from experts.
+James Dempsey             We discussed with the President our recommendation.
+"""
+
+
+def test_board_members_down_a_letterheads_left_margin() -> None:
+    people = {p.name: p.role for p in extract(SIDEBAR).people}
+    assert {"David Medine", "Rachel Brand", "Elisebeth Collins Cook", "James Dempsey"} <= set(
+        people
+    )
+    assert people["David Medine"] == "Chairman"
+
+
+def test_no_sidebar_without_its_heading() -> None:
+    # The same column under no heading that names members: a letterhead's other lines.
+    text = SIDEBAR.replace("BOARD\nMEMBERS\n", "OFFICE\nADDRESS\n")
+    assert "Rachel Brand" not in [p.name for p in extract(text).people]

@@ -73,6 +73,7 @@ from store.ingest.extract.portfolio import portfolio_ministry
 from store.ingest.extract.press_sentence import press_sentence_contact
 from store.ingest.extract.prose_dateline import place_opening_prose
 from store.ingest.extract.release_time import is_release_time
+from store.ingest.extract.sidebar_names import sidebar_people
 from store.ingest.extract.site_title import split_site_title
 from store.ingest.extract.spaced_letters import collapse_spaced
 from store.ingest.extract.vocabulary import NOT_NAME_WORDS
@@ -1265,6 +1266,8 @@ def extract(
         people = merge_people(people, after)
     if listed := voters(prose):  # "Voting for the action were Jane A. Doe, Chair; John Roe; ..."
         people = merge_people(people, listed)
+    if beside := sidebar_people(lines):  # "BOARD MEMBERS" down a letterhead's left margin
+        people = merge_people(people, beside)
     exclude = {fold(p.name) for p in people}
     if location:
         exclude.add(fold(location))
