@@ -167,3 +167,33 @@ def test_no_sidebar_without_its_heading() -> None:
     # The same column under no heading that names members: a letterhead's other lines.
     text = SIDEBAR.replace("BOARD\nMEMBERS\n", "OFFICE\nADDRESS\n")
     assert "Rachel Brand" not in [p.name for p in extract(text).people]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "authored by Senators Max Baucus (D-MT), John Rockefeller (D-WV), and Ted Kennedy "
+            "(D-MA), and Bob Casey (D-PA) to affirm",
+            ["Max Baucus", "John Rockefeller", "Ted Kennedy", "Bob Casey"],
+        ),
+        (
+            "The board includes Professor Hideyuki Tokuda (of Keio University), Nobuo Kita (CEO "
+            "of Ten Art-ni Corporation), Satoko Takita (formerly of AOL/Netscape Japan), and "
+            "Motohiro Egota (of Ten Art-ni).",
+            ["Hideyuki Tokuda", "Nobuo Kita", "Satoko Takita", "Motohiro Egota"],
+        ),
+        (
+            "The board will now include Mitch Kapor, Brian Behlendorf, Mitchell Baker, and "
+            "Joichi Ito. “We grow,” said Mitch Kapor.",
+            ["Mitch Kapor", "Brian Behlendorf", "Mitchell Baker", "Joichi Ito"],
+        ),
+    ],
+)
+def test_a_list_of_names_with_a_person_found_in_it(text: str, expected: list[str]) -> None:
+    assert sorted(names(text)) == sorted(expected)
+
+
+def test_no_list_of_people_with_a_place_or_a_firm_in_it() -> None:
+    text = "“Fine,” said Jane Doe. Jane Doe, New York, and Best Buy met. Jane Doe, Bob Roe and Acme Corporation"
+    assert names(text) == ["Jane Doe"]

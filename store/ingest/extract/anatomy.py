@@ -58,6 +58,7 @@ from store.ingest.extract.kicker import read_kicker, split_kicker
 from store.ingest.extract.language import declared_language, guess_language
 from store.ingest.extract.links import reduce_links
 from store.ingest.extract.menu_contacts import without_menu_contacts
+from store.ingest.extract.name_shapes import capital_defendants
 from store.ingest.extract.organisations import (
     about_names,
     find_organisations,
@@ -1268,6 +1269,8 @@ def extract(
         people = merge_people(people, listed)
     if beside := sidebar_people(lines):  # "BOARD MEMBERS" down a letterhead's left margin
         people = merge_people(people, beside)
+    if defendants := capital_defendants(prose):  # "KAI WEST, a/k/a ..."
+        people = merge_people(people, defendants)
     exclude = {fold(p.name) for p in people}
     if location:
         exclude.add(fold(location))

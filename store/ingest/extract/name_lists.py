@@ -44,3 +44,58 @@ def names_listed_before(text: str, start: int, is_name_word: Callable[[str], boo
     # The first name must open the list: not the end of a longer capitalised run ("Justice
     # Criminal Division and ...").
     return []
+
+
+# Between two items of a list, after an item's bracket: "Max Baucus (D-MT), John Rockefeller",
+# "Nobuo Kita (CEO of Ten Art-ni Corporation), Satoko Takita", ", and ", " and ".
+_NEXT_ITEM = re.compile(
+    rf"(?:[ \t]{{0,2}}\([^()\n]{{1,50}}\))?(,[ \t]{{1,2}}(?:and[ \t]{{1,2}})?|,?[ \t]{{1,2}}and[ \t]{{1,2}})"
+    rf"({_NAME})(?![\w’'-]|[ \t][{_UP}])"
+)
+_ITEM_BEFORE = re.compile(
+    rf"(?<![\w’'.-])({_NAME})(?:[ \t]{{0,2}}\([^()\n]{{1,50}}\))?,[ \t]{{1,2}}$"
+)
+# Items a list of people has at least, its person found among them, for the others to be taken.
+_LIST_ITEMS = 3
+_OCCURRENCES = 3
+
+
+def _list_around(text: str, at: int, name: str, is_name_word: Callable[[str], bool]) -> list[str]:
+    """The other names of a list of three or more ending with "and" that holds *name* at
+    *at*: "include Mitch Kapor, Brian Behlendorf, Mitchell Baker, Brendan Eich, and Joichi Ito"."""
+    before: list[str] = []
+    window = text[max(0, at - _WINDOW) : at]
+    while len(before) < MAX_LISTED and (m := _ITEM_BEFORE.search(window)):
+        before.append(m.group(1))
+        window = window[: m.start(1)]
+    if before and not _OPENS.search(window):
+        before = []  # the first item ends a longer run: no list's start
+    after: list[str] = []
+    ends_with_and = False
+    pos = at + len(name)
+    while len(after) < MAX_LISTED and (m := _NEXT_ITEM.match(text, pos)):
+        after.append(m.group(2))
+        ends_with_and = ends_with_and or "and" in m.group(1)
+        pos = m.end()
+    if not ends_with_and or len(before) + 1 + len(after) < _LIST_ITEMS:
+        return []
+    items = before + after
+    # Every item a name: a list with a place or a firm in it ("Jane Doe, New York, and Best
+    # Buy") is no list of people.
+    return items if all(is_name_word(w) for n in items for w in n.split()) else []
+
+
+def listed_with(text: str, found: list[str], is_name_word: Callable[[str], bool]) -> list[str]:
+    """Names listed with a person *found* in *text*, in a list of three or more that ends with
+    "and": a list of people, where one of them is, names people."""
+    more: list[str] = []
+    for name in found:
+        at = text.find(name)
+        for _ in range(_OCCURRENCES):
+            if at < 0:
+                break
+            for other in _list_around(text, at, name, is_name_word):
+                if other not in found and other not in more:
+                    more.append(other)
+            at = text.find(name, at + len(name))
+    return more

@@ -1,10 +1,13 @@
 """Names that say they are a person by their own shape or by what a release says of them,
 where no honorific, title or quote stands by: middle initials, titles ending "in Charge",
-descriptors ("Russian individual"), and what is said of defendants ("a/k/a", "pleaded guilty")."""
+descriptors ("Russian individual"), and what is said of defendants ("a/k/a", "pleaded guilty"),
+their names in capitals too."""
 
 from __future__ import annotations
 
 import re
+
+from store.records import Person
 
 # "Bradley T. Smith", "Christopher G. Raia": a given name, one initial, a surname, ending its
 # run (not "John F. Kennedy International Airport").
@@ -12,12 +15,18 @@ _INITIAL = re.compile(r"[A-Z]\.")
 # Role words that end a title right before its holder, without a cue of their own:
 # "Assistant Chief Art Nakamura", "Senior Trial Counsel Andrew Kogan".
 _TITLE_ENDS = frozenset({"Chief", "Counsel"})
+_TITLE_LINKS = frozenset({"of", "for", "and", "in", "on"})
 _ARTICLES = frozenset({"The", "A", "An", "Our", "Its", "Their", "This"})
 # Words a release puts before a person it describes: "Russian individual Sergey Sergeevich
 # Ivanov", "another Russian national, Timur Shakhmametov", "defendant Jane Roe".
 _DESCRIPTORS = frozenset(
     {"individual", "national", "national,", "citizen", "citizen,", "defendant", "defendants"}
 )
+# What follows a described name: the sentence goes on ("who has been identified").
+_DESCRIBED_ENDS = re.compile(r"[.,;:]|[ \t]\(|[ \t](?:who|was|is|and|has|had)\b")
+# Words a run may open with before the name, a title or a form of address: "Defendant
+# Badrinarayanan Kothandaraman", "Miss Lily Goodkind, of Chicago,", "the Honorable Jane R. Roth".
+_OPENERS = frozenset({"Defendant", "Defendants", "Miss", "Honorable", "Honourable"})
 # What a release says right after a defendant's name: "Kai West, a/k/a
 # "IntelBroker"", "Sung Soo Shin, of Staten Island, N.Y.,", "Samuel Wesley Mulkey was arrested",
 # "finding Christopher Scott Crawford guilty", "Alan W. Filion (18, Lancaster, CA)"; and of
@@ -47,6 +56,8 @@ def name_start(
     """Where a person's name begins in *tokens[first:stop]* (a piece of a capitalised run
     that ends at *end* in *text*, *last* the word before the run) when nothing else says it
     is one; None when its shape says nothing."""
+    while first < stop and tokens[first] in _OPENERS:
+        first += 1
     size = stop - first
     if size < 2:
         return None
@@ -63,8 +74,16 @@ def name_start(
         and _INITIAL.fullmatch(tokens[stop - 2])
         and _given(tokens[stop - 3])
         and _given(tokens[stop - 1])
+        and tokens[stop - 1][-1] not in "'’"
     ):
-        return stop - 3
+        if size == 3:
+            return first
+        # Words before it after "of", "for", "and", "in" or a title's word end the title
+        # ("... Financial Intelligence Bradley T. Smith"); else they open a longer name
+        # ("Erwin Carmelo T. Escudero").
+        if first > 0 or last in _TITLE_LINKS:
+            return stop - 3
+        return first if size == 4 and _given(tokens[first]) else None
     if size > 4:
         return None
     if (
@@ -76,13 +95,27 @@ def name_start(
         # "Assistant Chief Art Nakamura of the Portland Police Bureau"; a title's words before
         # it: not "Chief Lizard Wrangler", a role after a name, or "Chief Medical Officer’s".
         return first
-    if (
-        first == 0
-        and at_end
-        and last in _DESCRIPTORS
-        and (last[-1] != "," or text.startswith((".", ",", ";", " ("), end))
-    ):
-        return 0  # "... Russian national, Timur Shakhmametov." (not "National, Is Charged With")
+    if first == 0 and at_end and last in _DESCRIPTORS and _DESCRIBED_ENDS.match(text, end):
+        # "... Russian national, Timur Shakhmametov." (not "a national Continuing Legal
+        # Education course", nor "a British National, Is Charged With")
+        return 0
     if at_end and _DEFENDANT_AFTER.match(text, end):
         return first
     return None
+
+
+# A defendant's name in capitals, as prosecutors write it, with what is said after it: "KAI
+# WEST, a/k/a "IntelBroker"", "JOHN A. DOE, 45, of Newark". Words of two letters or more
+# with a vowel (not "FBI", "NY"), two or three of them.
+_CAPS_WORD = r"(?=[A-Z’'-]*[AEIOUY])[A-Z][A-Z’'-]+"
+_CAPITAL_DEFENDANT = re.compile(
+    rf"(?<![\w’'-])({_CAPS_WORD}(?:[ \t][A-Z]\.)?(?:[ \t]{_CAPS_WORD}){{1,2}})"
+    r"(?:,[ \t](?:a/k/a|aka|also[ \t]known[ \t]as)\b|,[ \t]\d{1,3},[ \t]of[ \t][A-Z])"
+)
+
+
+def capital_defendants(text: str) -> list[Person]:
+    """Defendants named in capitals, each in the case the release wrote."""
+    if "a/k/a" not in text and "aka" not in text and ", of " not in text:
+        return []  # a cheap look first: most releases name no defendant
+    return [Person(m.group(1)) for m in _CAPITAL_DEFENDANT.finditer(text)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from store.ingest.extract.name_lists import names_listed_before
+from store.ingest.extract.name_lists import listed_with, names_listed_before
 from store.ingest.extract.name_shapes import name_start
 from store.ingest.extract.vocabulary import (
     DEPARTMENTS,
@@ -449,6 +449,9 @@ def find_people(text: str) -> tuple[Person, ...]:
                 listed_after = end
             if len(people) >= MAX_PEOPLE:
                 break
+    for other in listed_with(text, list(people), _plain_name_word):  # "A, B, and C"
+        if len(people) < MAX_PEOPLE:
+            _add(people, other, None)
     return tuple(Person(str(name), role) for name, role in people.values())
 
 
