@@ -197,3 +197,13 @@ def test_a_list_of_names_with_a_person_found_in_it(text: str, expected: list[str
 def test_no_list_of_people_with_a_place_or_a_firm_in_it() -> None:
     text = "“Fine,” said Jane Doe. Jane Doe, New York, and Best Buy met. Jane Doe, Bob Roe and Acme Corporation"
     assert names(text) == ["Jane Doe"]
+
+
+def test_a_defendant_named_in_capitals() -> None:
+    text = (
+        "Acme Opens a Plant\n\nNEW YORK – The United States Attorney announced charges against "
+        'KAI WEST, a/k/a "IntelBroker," a British national, for a scheme to steal data.\n'
+    )
+    assert "KAI WEST" in [p.name for p in extract(text).people]
+    # Capitals with no defendant's shape after them name no one.
+    assert not extract("Acme Opens a Plant\n\nNEW YORK – NEW YORK CITY, of course.\n").people
