@@ -18,14 +18,15 @@ _ITEM = re.compile(rf"(?<![\w’'.-])({_NAME}),[ \t]{{1,2}}$")
 # a line's start; not a capitalised word, whose run the name would be the end of.
 _OPENS = re.compile(rf"(?:^|[\n(]|[ \t][{_LOW}]+[ \t]|[:;][ \t])$")
 _WINDOW = 240
+_JOINS = (" and", " y", " et", " und", "&")
 MAX_LISTED = 6
 
 
 def names_listed_before(text: str, start: int, is_name_word: Callable[[str], bool]) -> list[str]:
     """The names of a list that ends with "and" and the person whose name begins at *start*,
     nearest first; every word of each must be one a name can have (*is_name_word*)."""
-    if start < 8 or text[start - 1] not in " \t":
-        return []
+    if start < 8 or not text[start - 5 : start].rstrip(" \t").endswith(_JOINS):
+        return []  # most names: no "and" right before them
     window = text[max(0, start - _WINDOW) : start]
     found: list[str] = []
     pattern = _LAST
@@ -64,8 +65,8 @@ def _list_around(text: str, at: int, name: str, is_name_word: Callable[[str], bo
     """The other names of a list of three or more ending with "and" that holds *name* at
     *at*: "include Mitch Kapor, Brian Behlendorf, Mitchell Baker, Brendan Eich, and Joichi Ito"."""
     before: list[str] = []
-    window = text[max(0, at - _WINDOW) : at]
-    while len(before) < MAX_LISTED and (m := _ITEM_BEFORE.search(window)):
+    window = text[max(0, at - _WINDOW) : at] if "," in text[max(0, at - 3) : at] else ""
+    while window and len(before) < MAX_LISTED and (m := _ITEM_BEFORE.search(window)):
         before.append(m.group(1))
         window = window[: m.start(1)]
     if before and not _OPENS.search(window):

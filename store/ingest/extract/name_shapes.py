@@ -108,14 +108,24 @@ def name_start(
 # WEST, a/k/a "IntelBroker"", "JOHN A. DOE, 45, of Newark". Words of two letters or more
 # with a vowel (not "FBI", "NY"), two or three of them.
 _CAPS_WORD = r"(?=[A-Z’'-]*[AEIOUY])[A-Z][A-Z’'-]+"
-_CAPITAL_DEFENDANT = re.compile(
-    rf"(?<![\w’'-])({_CAPS_WORD}(?:[ \t][A-Z]\.)?(?:[ \t]{_CAPS_WORD}){{1,2}})"
-    r"(?:,[ \t](?:a/k/a|aka|also[ \t]known[ \t]as)\b|,[ \t]\d{1,3},[ \t]of[ \t][A-Z])"
+# What is said after it is looked for first (a pattern opening with a comma is found fast),
+# then the name right before it.
+_AFTER_DEFENDANT = re.compile(
+    r",[ \t](?:a/k/a|aka|also[ \t]known[ \t]as)\b|,[ \t]\d{1,3},[ \t]of[ \t][A-Z]"
 )
+_CAPITAL_DEFENDANT = re.compile(
+    rf"(?<![\w’'-])({_CAPS_WORD}(?:[ \t][A-Z]\.)?(?:[ \t]{_CAPS_WORD}){{1,2}})$"
+)
+_NAME_CHARS = 60
 
 
 def capital_defendants(text: str) -> list[Person]:
     """Defendants named in capitals, each in the case the release wrote."""
-    if "a/k/a" not in text and "aka" not in text and ", of " not in text:
-        return []  # a cheap look first: most releases name no defendant
-    return [Person(m.group(1)) for m in _CAPITAL_DEFENDANT.finditer(text)]
+    found: list[Person] = []
+    for after in _AFTER_DEFENDANT.finditer(text):
+        at = after.start()
+        if text[at - 1 : at].isupper() and (
+            m := _CAPITAL_DEFENDANT.search(text, max(0, at - _NAME_CHARS), at)
+        ):
+            found.append(Person(m.group(1)))
+    return found

@@ -51,7 +51,7 @@ _HONORIFICS = word_set(
     col. capt. maj. lt. adm. amb. ambassador mme mme. mlle mlle. m. herr frau sheikh sheikha
     shaikh datuk dato dato' monsieur madame señor señora sr. sra. srta. doña dña. dott. ing.
     rev. fr. hon. h.e. s.e. excellency
-    cllr cllr. councillor councilor alderman captain sen sen. rep rep. sens. reps."""
+    cllr cllr. councillor councilor alderman captain sen sen. rep rep. sens. reps. sens reps"""
 )
 _SPEECH = word_set(
     """said says added adds noted notes explained explains stated states commented comments
