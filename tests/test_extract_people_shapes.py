@@ -207,3 +207,27 @@ def test_a_defendant_named_in_capitals() -> None:
     assert "KAI WEST" in [p.name for p in extract(text).people]
     # Capitals with no defendant's shape after them name no one.
     assert not extract("Acme Opens a Plant\n\nNEW YORK – NEW YORK CITY, of course.\n").people
+
+
+def test_the_prose_after_a_head_block_ends_at_the_end_matter() -> None:
+    text = (
+        HEAD_BLOCK
+        + PROSE
+        + "\nForward-Looking Statements\n\nThis release contains statements within the meaning "
+        "of the Act, and the risks described by our Chief Legal Officer Defendant Mary Q. Roe, "
+        "who is named in the complaint filed in the District Court for the District of Delaware "
+        "in the matter brought by the shareholders of the company last year.\n"
+    )
+    people = [p.name for p in extract(text).people]
+    assert "Jeffrey Rosen" in people
+    assert not [n for n in people if "Roe" in n]
+
+
+def test_no_list_with_a_body_before_and() -> None:
+    # "at Merrill Lynch and Lee E. Forehand": a firm before "and", not a person listed.
+    assert names("with earlier experience at Merrill Lynch and Lee E. Forehand, CIMA") == [
+        "Lee E. Forehand"
+    ]
+    assert "Find Fire Digital" not in names(
+        "a film produced by Find Fire Digital and Cayce Aaron Brown, Executive Producer, said"
+    )

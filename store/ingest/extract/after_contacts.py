@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from store.ingest.extract.boilerplate import is_boilerplate
@@ -18,6 +19,12 @@ _BLOCK_LINES = 12
 # Public Affairs / Phone Number: ... / WASHINGTON – Today, ..."): an About or a closing note
 # after an end block is one paragraph, cut at its heading anyway.
 _PARAGRAPHS_AFTER = 2
+# A wire release's end matter after its contacts: the law and its parties, not the news
+# ("Section 27A of the Securities Act of 1933", "Defendant Raghuveer Belur").
+_END_MATTER = re.compile(
+    r"[ \t#*]*(?i:forward[- ]looking|safe[ \t]harbou?r|cautionary|disclaimer|legal[ \t]notice"
+    r"|if[ \t]you[ \t](?:purchased|acquired|bought)|this[ \t]press[ \t]release[ \t](?:may|contains))"
+)
 
 
 def prose_after_block(body_lines: Sequence[str], block_at: int) -> str:
@@ -37,7 +44,7 @@ def prose_after_block(body_lines: Sequence[str], block_at: int) -> str:
     kept: list[str] = []
     paragraphs = 0
     for line in body_lines[start:]:
-        if is_boilerplate(line.strip()):
+        if is_boilerplate(line.strip()) or _END_MATTER.match(line):
             break
         kept.append(line)
         paragraphs += len(line) >= _PARAGRAPH

@@ -17,6 +17,12 @@ _ITEM = re.compile(rf"(?<![\w’'.-])({_NAME}),[ \t]{{1,2}}$")
 # What may stand right before a list's first name: a lower-case word ("by", "and"), a bracket,
 # a line's start; not a capitalised word, whose run the name would be the end of.
 _OPENS = re.compile(rf"(?:^|[\n(]|[ \t][{_LOW}]+[ \t]|[:;][ \t])$")
+# Before a short list taken from the person after it, only "by" (who did something), a
+# bracket or a line's start: "experience at Merrill Lynch and Lee E. Forehand", "produced by
+# Find Fire Digital and Cayce Aaron Brown", "the Katalysis Partnership and ..." name bodies.
+_OPENS_BY = re.compile(r"(?:^|[\n(]|[ \t]by[ \t]|[:;][ \t])$")
+# A name with its middle initial: "Gregory R. Bockin".
+_INITIALLED = re.compile(rf"{_WORD}[ \t][{_UP}]\.[ \t]{_WORD}")
 _WINDOW = 240
 _JOINS = (" and", " y", " et", " und", "&")
 MAX_LISTED = 6
@@ -39,8 +45,11 @@ def names_listed_before(text: str, start: int, is_name_word: Callable[[str], boo
             break
         found.append(name)
         window = window[: m.start(1)]
-        if _OPENS.search(window):
-            return found
+        if _OPENS_BY.search(window):
+            # One of them written with a middle initial, as a prosecutor or a regulator
+            # names its staff ("by Scott M. Kerin, Parakram Singh, and Andrew T. Ho").
+            initialled = _INITIALLED.match(text, start) or any(_INITIALLED.match(n) for n in found)
+            return found if initialled else []
         pattern = _ITEM
     # The first name must open the list: not the end of a longer capitalised run ("Justice
     # Criminal Division and ...").

@@ -26,14 +26,16 @@ _DESCRIPTORS = frozenset(
 _DESCRIBED_ENDS = re.compile(r"[.,;:]|[ \t]\(|[ \t](?:who|was|is|and|has|had)\b")
 # Words a run may open with before the name, a title or a form of address: "Defendant
 # Badrinarayanan Kothandaraman", "Miss Lily Goodkind, of Chicago,", "the Honorable Jane R. Roth".
-_OPENERS = frozenset({"Defendant", "Defendants", "Miss", "Honorable", "Honourable"})
+_OPENERS = frozenset(
+    {"Defendant", "Defendants", "Miss", "Honorable", "Honourable", "Copyright", "Photo", "Courtesy"}
+)
 # What a release says right after a defendant's name: "Kai West, a/k/a
 # "IntelBroker"", "Sung Soo Shin, of Staten Island, N.Y.,", "Samuel Wesley Mulkey was arrested",
 # "finding Christopher Scott Crawford guilty", "Alan W. Filion (18, Lancaster, CA)"; and of
 # someone described or promoted: "Pascal Chevrel, French citizen", "announced that Ray
 # Krncevic has been promoted" (not "named": "Google Cloud has been named a Leader").
 _DEFENDANT_AFTER = re.compile(
-    r",?[ \t](?:a/k/a|aka|also[ \t]known[ \t]as)\b"
+    r",?[ \t](?:a/k/a|aka)\b|,[ \t]also[ \t]known[ \t]as[ \t][A-Z][\w-]*[,;.)]"
     r"|,[ \t]of[ \t][A-Z][\w.’'-]*(?:[ \t][A-Z][\w.’'-]*){0,3},"
     r"|[ \t](?:was|were|has[ \t]been|had[ \t]been)[ \t](?:arrested|sentenced|convicted|charged"
     r"|indicted|extradited)\b"
@@ -88,12 +90,14 @@ def name_start(
         return None
     if (
         first > 1
+        and at_end
         and tokens[first - 1] in _TITLE_ENDS
         and tokens[first - 2] not in _ARTICLES
         and not tokens[stop - 1].endswith(("'s", "’s"))
     ):
         # "Assistant Chief Art Nakamura of the Portland Police Bureau"; a title's words before
-        # it: not "Chief Lizard Wrangler", a role after a name, or "Chief Medical Officer’s".
+        # it: not "Chief Lizard Wrangler", a role after a name, "Chief Medical Officer’s" or
+        # "Cisco’s Chief Customer Experience Officer". The name ends its run.
         return first
     if first == 0 and at_end and last in _DESCRIPTORS and _DESCRIBED_ENDS.match(text, end):
         # "... Russian national, Timur Shakhmametov." (not "a national Continuing Legal
