@@ -213,10 +213,9 @@ def test_the_prose_after_a_head_block_ends_at_the_end_matter() -> None:
     text = (
         HEAD_BLOCK
         + PROSE
-        + "\nForward-Looking Statements\n\nThis release contains statements within the meaning "
-        "of the Act, and the risks described by our Chief Legal Officer Defendant Mary Q. Roe, "
-        "who is named in the complaint filed in the District Court for the District of Delaware "
-        "in the matter brought by the shareholders of the company last year.\n"
+        + "\nIf you purchased shares of the company between May and June, the risks were "
+        "described by Chief Legal Officer Mary Q. Roe, who is named in the complaint filed in "
+        "the District Court for the District of Delaware by the shareholders last year.\n"
     )
     people = [p.name for p in extract(text).people]
     assert "Jeffrey Rosen" in people
