@@ -102,6 +102,9 @@ CONTACT_MARGIN = 0.05
 # The issuer names an issuer only where it is right at least 90% of the time on the real
 # corpus (precision over recall: the issuer shows on every row). Raise them as extraction
 # improves (see tests/devset/SOURCES.md, "The floors").
+# People raised at 2026-12-07 06:25 UTC (people7, issue 10: names a careful reader takes
+# without a cue, lists, board members down a letterhead's margin, the prose after a contact
+# block at the head): this run's figures less the margin.
 # Set anew at 2026-12-07 03:57 UTC on main after the merges of issuer4, orgs4, first6 and the
 # About-paragraph rule (175 releases): every floor is this run's figure less the margin
 # (people precision 0.003 under the floor before: the merged rules together).
@@ -115,7 +118,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "issuer": {"accuracy": 0.858},  # 0.909
     "language": {"accuracy": 0.95},  # 1.000
     "organisations": {"precision": 0.818, "recall": 0.457},  # 0.869, 0.508
-    "people": {"precision": 0.923, "recall": 0.514},  # 0.974, 0.565
+    "people": {"precision": 0.930, "recall": 0.656},  # 0.981, 0.707 (people7)
     "contact_emails": {"precision": 0.937, "recall": 0.95},  # 0.988, 1.000
     "contact_names": {"precision": 0.95, "recall": 0.927},  # 1.000, 0.978
     "contact_phones": {"precision": 0.95, "recall": 0.941},  # 1.000, 0.991
