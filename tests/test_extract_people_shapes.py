@@ -53,10 +53,6 @@ def names(text: str) -> list[str]:
             "The jury deliberated before finding Christopher Scott Crawford guilty of stalking.",
             ["Christopher Scott Crawford"],
         ),
-        (
-            "the designation of Dmitry Khoroshev, also known as LockBitSupp, who",
-            ["Dmitry Khoroshev"],
-        ),
         ("<li>Axel Hecht, German citizen and Mozilla developer</li>", ["Axel Hecht"]),
         (
             "announced that Ray Krncevic has been promoted to Legislative Director.",
@@ -75,6 +71,7 @@ def test_a_person_by_shape_or_by_what_is_said_of_them(text: str, expected: list[
         "The Chief Medical Officer’s guidelines on alcohol apply.",
         "said Mitchell Baker, Chief Lizard Wrangler at the Mozilla Foundation.",
         "Kai West, a British National, Is Charged With Operating the Forum",
+        "Standard Chartered, also known as Stanchart, is making big moves.",
         "Google Cloud has been named a Leader in the report.",
         "The Northern Lights, of Tromsø, Norway, were seen.",
     ],
@@ -230,3 +227,8 @@ def test_no_list_with_a_body_before_and() -> None:
     assert "Find Fire Digital" not in names(
         "a film produced by Find Fire Digital and Cayce Aaron Brown, Executive Producer, said"
     )
+
+
+def test_no_list_of_people_whose_items_end_alike() -> None:
+    text = "orchestras: Tucson Symphony, Dr. Jane Doe, Utah Symphony and Vancouver Symphony."
+    assert names(text) == ["Jane Doe"]

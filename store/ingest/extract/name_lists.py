@@ -91,7 +91,10 @@ def _list_around(text: str, at: int, name: str, is_name_word: Callable[[str], bo
         return []
     items = before + after
     # Every item a name: a list with a place or a firm in it ("Jane Doe, New York, and Best
-    # Buy") is no list of people.
+    # Buy") is no list of people; nor one whose items end alike ("Tucson Symphony, Utah
+    # Symphony and Vancouver Symphony Orchestra").
+    if len({n.split()[-1] for n in items} | {name.split()[-1]}) <= len(items):
+        return []
     return items if all(is_name_word(w) for n in items for w in n.split()) else []
 
 

@@ -35,7 +35,7 @@ _OPENERS = frozenset(
 # someone described or promoted: "Pascal Chevrel, French citizen", "announced that Ray
 # Krncevic has been promoted" (not "named": "Google Cloud has been named a Leader").
 _DEFENDANT_AFTER = re.compile(
-    r",?[ \t](?:a/k/a|aka)\b|,[ \t]also[ \t]known[ \t]as[ \t][A-Z][\w-]*[,;.)]"
+    r",?[ \t](?:a/k/a|aka)\b"
     r"|,[ \t]of[ \t][A-Z][\w.’'-]*(?:[ \t][A-Z][\w.’'-]*){0,3},"
     r"|[ \t](?:was|were|has[ \t]been|had[ \t]been)[ \t](?:arrested|sentenced|convicted|charged"
     r"|indicted|extradited)\b"
