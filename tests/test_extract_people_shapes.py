@@ -232,3 +232,25 @@ def test_no_list_with_a_body_before_and() -> None:
 def test_no_list_of_people_whose_items_end_alike() -> None:
     text = "orchestras: Tucson Symphony, Dr. Jane Doe, Utah Symphony and Vancouver Symphony."
     assert names(text) == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("Statement of Attorney General Eric Holder on the Court's Ruling", ["Eric Holder"]),
+        (
+            "Joint Statement by Secretary Napolitano and Attorney General Eric Holder on "
+            "Today's Signing",
+            ["Eric Holder"],
+        ),
+        (
+            "Statement of Senator Hillary Rodham Clinton on New York Power",
+            ["Hillary Rodham Clinton"],
+        ),
+        ("Statement by the Press Secretary on the Visit of the Prime Minister", []),
+        ("Senator Jane Roe Welcomes New Funding for Schools", []),
+    ],
+)
+def test_the_author_a_statements_headline_names(headline: str, expected: list[str]) -> None:
+    text = f"{headline}\n\nWASHINGTON – The decision marks a victory for voting rights.\n"
+    assert [p.name for p in extract(text).people] == expected

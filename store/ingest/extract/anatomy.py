@@ -77,6 +77,7 @@ from store.ingest.extract.release_time import is_release_time
 from store.ingest.extract.sidebar_names import sidebar_people
 from store.ingest.extract.site_title import split_site_title
 from store.ingest.extract.spaced_letters import collapse_spaced
+from store.ingest.extract.statement_author import statement_authors
 from store.ingest.extract.vocabulary import NOT_NAME_WORDS
 from store.ingest.extract.voters import merge_people, voters
 from store.ingest.extract.whole_names import whole_names
@@ -1271,6 +1272,8 @@ def extract(
         people = merge_people(people, beside)
     if defendants := capital_defendants(prose):  # "KAI WEST, a/k/a ..."
         people = merge_people(people, defendants)
+    if headline and (authors := statement_authors(headline)):  # "Statement of Senator X on"
+        people = merge_people(people, list(authors))
     exclude = {fold(p.name) for p in people}
     if location:
         exclude.add(fold(location))
