@@ -102,7 +102,11 @@ CONTACT_MARGIN = 0.05
 # The issuer names an issuer only where it is right at least 90% of the time on the real
 # corpus (precision over recall: the issuer shows on every row). Raise them as extraction
 # improves (see tests/devset/SOURCES.md, "The floors").
-# Set anew at 2026-12-07 06:01 UTC (196 releases, 100 issuers) on the devset7 branch (main at
+# Set anew at 2026-12-07 06:50 UTC on main after the merges of devset7, people7 (people found
+# as a careful reader finds them: recall 0.597 -> 0.719), speed7 and mem7 (outputs unchanged),
+# and the issuer rules of the glued "About" heading and the lead's apposition (no change here):
+# every floor is this run's figure less the margin.
+# Set at 2026-12-07 06:01 UTC (196 releases, 100 issuers) on the devset7 branch (main at
 # adc0340 and this branch's rules) when the seventh round was added: 21 releases of 13 issuers
 # new to the set (ten U.S. Attorney's Offices, a German alliance's PDFs and posts, the Canadian
 # Digital Service, the European Central Bank), labelled before the scorer was run on them. At
@@ -124,7 +128,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "issuer": {"accuracy": 0.833},  # 0.883
     "language": {"accuracy": 0.95},  # 1.000
     "organisations": {"precision": 0.804, "recall": 0.467},  # 0.854, 0.517
-    "people": {"precision": 0.924, "recall": 0.546},  # 0.974, 0.597
+    "people": {"precision": 0.928, "recall": 0.669},  # 0.978, 0.719
     "contact_emails": {"precision": 0.939, "recall": 0.895},  # 0.989, 0.945
     "contact_names": {"precision": 0.95, "recall": 0.872},  # 1.000, 0.922
     "contact_phones": {"precision": 0.95, "recall": 0.903},  # 1.000, 0.953
@@ -220,10 +224,10 @@ def test_dev_set_does_not_fall_below_its_floor(
         )
 
 
-# The judge's count over the nine fields (tests/accuracy.py, fields_right): 0.823 (1452 of
-# 1764) at 06:01 UTC on devset7 with the seventh round (0.818, 1443, at its first sight; 0.832,
-# 1310 of 1575, before it), less the margin.
-FIELDS_RIGHT_FLOOR = 0.773
+# The judge's count over the nine fields (tests/accuracy.py, fields_right): 0.833 (1469 of
+# 1764) at 06:50 UTC on main after the merges (0.823, 1452, on devset7 with the seventh round;
+# 0.818, 1443, at its first sight; 0.832, 1310 of 1575, before it), less the margin.
+FIELDS_RIGHT_FLOOR = 0.783
 
 
 def test_dev_set_fields_right_do_not_fall_below_their_floor(

@@ -6,6 +6,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from store.ingest.extract.after_contacts import people_after_block
 from store.ingest.extract.boilerplate import archive_footer_start, is_about, is_boilerplate
 from store.ingest.extract.contact_block import (
     contact_heading,
@@ -61,6 +62,7 @@ from store.ingest.extract.kicker import read_kicker, split_kicker
 from store.ingest.extract.language import declared_language, guess_language
 from store.ingest.extract.links import reduce_links
 from store.ingest.extract.menu_contacts import without_menu_contacts
+from store.ingest.extract.name_shapes import capital_defendants
 from store.ingest.extract.office_spellings import without_other_spellings
 from store.ingest.extract.office_title import office_in_title
 from store.ingest.extract.organisations import (
@@ -78,8 +80,10 @@ from store.ingest.extract.portfolio import portfolio_ministry
 from store.ingest.extract.press_sentence import press_sentence_contact
 from store.ingest.extract.prose_dateline import place_opening_prose
 from store.ingest.extract.release_time import is_release_time
+from store.ingest.extract.sidebar_names import sidebar_people
 from store.ingest.extract.site_title import split_site_title
 from store.ingest.extract.spaced_letters import collapse_spaced
+from store.ingest.extract.statement_author import statement_authors
 from store.ingest.extract.vocabulary import NOT_NAME_WORDS
 from store.ingest.extract.voters import merge_people, voters
 from store.ingest.extract.whole_names import whole_names
@@ -1288,10 +1292,18 @@ def extract(
             break
     prose = "\n".join(body_lines[:prose_end])
     people = find_people(prose)
+    if after := people_after_block(body_lines, block_at, contacts):  # a block at the head
+        people = merge_people(people, after)
     if listed := voters(prose):  # "Voting for the action were Jane A. Doe, Chair; John Roe; ..."
         people = merge_people(people, listed)
     if agents := in_charge_people(prose):  # "Special Agent in Charge Andre Watson of ..."
         people = merge_people(people, agents)
+    if beside := sidebar_people(lines):  # "BOARD MEMBERS" down a letterhead's left margin
+        people = merge_people(people, beside)
+    if defendants := capital_defendants(prose):  # "KAI WEST, a/k/a ..."
+        people = merge_people(people, defendants)
+    if headline and (authors := statement_authors(headline)):  # "Statement of Senator X on"
+        people = merge_people(people, list(authors))
     exclude = {fold(p.name) for p in people}
     if location:
         exclude.add(fold(location))

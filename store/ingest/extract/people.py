@@ -7,6 +7,8 @@ from functools import lru_cache
 
 from store.ingest.extract.german_roles import is_german_compound_role
 from store.ingest.extract.name_letters import LOWER, UPPER
+from store.ingest.extract.name_lists import listed_with, names_listed_before
+from store.ingest.extract.name_shapes import name_start
 from store.ingest.extract.name_suffix import suffix_end
 from store.ingest.extract.person_age import age_follows
 from store.ingest.extract.vocabulary import (
@@ -53,7 +55,7 @@ _HONORIFICS = word_set(
     col. capt. maj. lt. adm. amb. ambassador mme mme. mlle mlle. m. herr frau sheikh sheikha
     shaikh datuk dato dato' monsieur madame señor señora sr. sra. srta. doña dña. dott. ing.
     rev. fr. hon. h.e. s.e. excellency
-    cllr cllr. councillor councilor alderman captain sen sen. rep rep. sens. reps."""
+    cllr cllr. councillor councilor alderman captain sen sen. rep rep. sens. reps. sens reps"""
 )
 _SPEECH = word_set(
     """said says added adds noted notes explained explains stated states commented comments
@@ -258,6 +260,13 @@ def _word_in_run(token: str) -> tuple[bool, bool, str | None]:
     return name_part, honorific, cue
 
 
+def _plain_name_word(token: str) -> bool:
+    """A word a name listed without a cue may have: no title, no body's or business's word."""
+    name_part, honorific, _ = _word_in_run(token)
+    bare = fold(token)
+    return name_part and not honorific and bare not in ORG_WORDS and bare not in _BUSINESS_END
+
+
 # Words kept out of names as dates ("Sun", "May") that are also surnames: "Justin Sun",
 # "Theresa May". One is a surname when it ends a run after a first name, no day number after.
 _SURNAMES_TOO = frozenset(
@@ -374,8 +383,15 @@ def find_people(text: str) -> tuple[Person, ...]:
                     # "el ministro del Interior, Fernando Grande-Marlaska, ...": a role in
                     # lower case, then its holder's name between commas
                     cue = "role"
+                if (
+                    cue is None
+                    and (shaped := name_start(text, tokens, 0, stop, end, last)) is not None
+                ):
+                    first, cue = shaped, "shape"  # name_shapes: its shape or what is said of it
             elif cue is None:
-                continue  # "The New York Stock Exchange said": the run is not a name
+                if (shaped := name_start(text, tokens, first, stop, end, last)) is None:
+                    continue  # "The New York Stock Exchange said": the run is not a name
+                first, cue = shaped, "shape"
             if (
                 cue
                 and cue.endswith("s")
@@ -437,10 +453,16 @@ def find_people(text: str) -> tuple[Person, ...]:
             if fold(tokens[stop - 1]) in _BUSINESS_END or _firm_named(text, name):
                 continue  # a shop or a firm, not a person
             _add(people, name, role)
+            if first == 0 and cue != "and":  # "by Kara Sweet and Gregory R. Bockin"
+                for other in names_listed_before(text, start, _plain_name_word):
+                    _add(people, other, None)
             if at_end:
                 listed_after = end
             if len(people) >= MAX_PEOPLE:
                 break
+    for other in listed_with(text, list(people), _plain_name_word):  # "A, B, and C"
+        if len(people) < MAX_PEOPLE:
+            _add(people, other, None)
     return tuple(Person(str(name), role) for name, role in people.values())
 
 
