@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import base64
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from rich.style import Style
 from textual.widgets import Static
 
 from store.contacts import DirectoryEntry
@@ -16,9 +18,10 @@ from tui.app import PressroomApp
 from tui.clipboard import local_tool
 from tui.screens.browse import BrowseScreen
 from tui.screens.contacts import ContactsScreen
-from tui.screens.copy_menu import CopyMenu, entry_vcard
+from tui.screens.copy_menu import CopyMenu, citation, entry_vcard
 from tui.screens.links import Picker
 from tui.widgets.contact_list import ContactList
+from tui.widgets.release_list import ReleaseList
 
 WIDE = (140, 40)
 
@@ -220,3 +223,34 @@ async def test_the_help_lists_the_copy_menu(rabat_store: Path) -> None:
         text = shown_text(app.screen.query_one(Static))
         assert "copy menu" in text and "citation" in text
         assert isinstance(browse(app), BrowseScreen)
+
+
+def test_a_citation_names_the_issuer_never_an_organisation_only_mentioned() -> None:
+    issued = rabat_release()
+    assert citation(issued) == 'UNOCT, "Heads of security meet in Rabat", Rabat, 12 June 2021'
+    # A review that mentions the FBI was not written by it: no author is better than a wrong one.
+    unsigned = replace(issued, issuer=None, organisations=("FBI",))
+    assert citation(unsigned) == '"Heads of security meet in Rabat", Rabat, 12 June 2021'
+
+
+async def test_the_list_dims_an_organisation_that_only_stands_in_for_the_issuer(
+    tmp_path: Path,
+) -> None:
+    issued = rabat_release()
+    unsigned = replace(rabat_release(contacts=0), issuer=None, organisations=("FBI", "UNOCT"))
+    store = write_store(tmp_path / "releases.json", [issued, unsigned])
+    app = PressroomApp(store)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        rows = app.screen.query_one(ReleaseList)
+        meta = rows.part("meta")
+
+        def organisation_cell(release: Release) -> tuple[str, object]:
+            # The cell after the marks and the date (a wide row has both).
+            text, style = rows.row_pieces(release, 120)[1][5]
+            return text.strip(), style
+
+        assert organisation_cell(issued) == ("UNOCT", meta)
+        text, style = organisation_cell(unsigned)
+        assert text == "FBI" and isinstance(style, Style)
+        assert style.dim and style.color == meta.color

@@ -67,7 +67,8 @@ def print_release_table(console: Console, releases: Sequence[Release], total: in
     for r in releases:
         table.add_row(
             plain_text(r.date or "", one_line=True),
-            plain_text(_organisation(r), one_line=True),
+            # A mentioned organisation stands in for a missing issuer, dimmed.
+            plain_text(_organisation(r), "" if r.issuer else "dim", one_line=True),
             plain_text(r.location, one_line=True),
             plain_text(r.title, one_line=True),
             Text(r.id[:10]),

@@ -62,13 +62,12 @@ def dateline(release: Release) -> str:
 def citation(release: Release) -> str:
     """``UNOCT, "Heads of security meet in Rabat", Rabat, 12 June 2021``.
 
-    The issuing organisation (else the first one named), the headline in
-    quotes, the place and the date; a part the release does not say is left
-    out, never invented.
+    The issuing organisation, the headline in quotes, the place and the date;
+    a part the release does not say is left out, never invented: an
+    organisation the release only mentions is not its author.
     """
-    organisation = release.issuer or (release.organisations[0] if release.organisations else "")
     parts = [
-        clean_line(organisation),
+        clean_line(release.issuer or ""),
         f'"{clean_line(release.title)}"',
         clean_line(release.location or ""),
         human_date(release.date),

@@ -99,10 +99,19 @@ class ReleaseList(VirtualList[Release]):
             pieces += [(f"{release.date or '':<10}", self.part("dim")), (" ", plain)]
         org_width, place_width = _column_widths(width)
         if org_width:
-            # Who issued it, else the first organisation it names.
-            issuer = release.issuer or (release.organisations[0] if release.organisations else "")
-            org = short_organisation(issuer) if issuer else ""
-            pieces += [fixed_cell(org, org_width, meta), (" ", plain)]
+            # Who issued it; else, dimmed, the first organisation it names: a book
+            # review that mentions the FBI was not issued by it, and the column
+            # must not say so (about half of a scraped archive has no issuer).
+            if release.issuer:
+                org, org_style = short_organisation(release.issuer), meta
+            elif release.organisations:
+                # Faint (SGR 2) in the column's own colour: the theme's muted
+                # colour comes out brighter than the meta one on 256 colours.
+                org = short_organisation(release.organisations[0])
+                org_style = meta + _STAND_IN
+            else:
+                org, org_style = "", meta
+            pieces += [fixed_cell(org, org_width, org_style), (" ", plain)]
         if place_width:
             pieces += [fixed_cell(release.location or "", place_width, meta), (" ", plain)]
         tags = self.tags_of(release.id)
@@ -119,6 +128,9 @@ class ReleaseList(VirtualList[Release]):
         # Only what can be seen: a 100k-character title costs no more than a short one.
         pieces.append((clean_line(release.title[: 4 * width]), plain))
         return (self.part("unread") if unread else None), pieces
+
+
+_STAND_IN = Style(dim=True)
 
 
 def _column_widths(width: int) -> tuple[int, int]:
