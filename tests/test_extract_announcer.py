@@ -2,7 +2,7 @@
 paragraph, contact or letterhead says who issued it."""
 
 from store.ingest.extract.anatomy import extract
-from store.ingest.extract.announcer import announcer
+from store.ingest.extract.announcer import announcer, headline_subject_in_lead
 
 
 def release(headline: str, lead: str, more: str = "") -> str:
@@ -64,3 +64,59 @@ def test_a_name_the_release_does_not_name_again_is_not_taken() -> None:
 def test_announced_alone_is_what_a_news_article_says_too() -> None:
     lead = "Northwind Labs announced on Tuesday that it would cut 200 jobs at Northwind Labs."
     assert announcer(lead, "Northwind Labs to cut jobs", lead, set()) is None
+
+
+def test_the_headline_subject_the_lead_names_too() -> None:
+    r = extract(
+        release(
+            "Juriscorp Law Offers Clear Legal Support for Probate Matters in Alberta",
+            "Juriscorp Law provides probate services to assist families and executors "
+            "with the legal process after the loss of a loved one.",
+        )
+    )
+    assert r.issuer == "Juriscorp Law"
+
+
+def headline_subject(headline: str, lead: str, people: frozenset[str] = frozenset()) -> str | None:
+    return headline_subject_in_lead(headline, lead, lead, set(people))
+
+
+def test_the_lead_decides_where_the_name_ends() -> None:
+    # "Attorneys" is no verb: the lead goes on with it.
+    assert (
+        headline_subject(
+            "Lone Star Injury Attorneys Launch Free Rides",
+            "Lone Star Injury Attorneys is giving free rides this weekend.",
+        )
+        is None
+    )
+    assert (
+        headline_subject(
+            "Front Signs Caps Off Winter 2025 With Bold Outdoor Signs",
+            "Businesses turn to Front Signs for premium outdoor signs.",
+        )
+        == "Front Signs"
+    )
+    # A listed company's ticker stands between its name and the verb.
+    assert (
+        headline_subject(
+            "Beeline Holdings (NASDAQ: BLNE) Clears Debt",
+            "Beeline Holdings said on Monday it had repaid its notes.",
+        )
+        == "Beeline Holdings"
+    )
+
+
+def test_no_person_event_or_report_passes_for_the_headline_subject() -> None:
+    assert (
+        headline_subject("Jane Doe Joins Acme as CEO", "Jane Doe has joined Acme.", {"jane doe"})
+        is None
+    )
+    lead = "Annie Estrin shares what she learned. Estrin was hurt on the runway; Estrin said so."
+    assert headline_subject("Annie Estrin Shares Lessons Learned", lead) is None
+    lead = "The 2025 HRO Today Forum North America begins on Wednesday in San Antonio."
+    assert headline_subject("2025 HRO Today Forum North America Begins Wednesday", lead) is None
+    lead = "Under Armour faces an uphill climb as its turnaround falters, analysts say."
+    assert headline_subject("Under Armour Faces Uphill Climb", lead) is None
+    lead = "Palm Desert buyers are heading to new homes."
+    assert headline_subject("Palm Desert Buyers Are Heading To New Homes", lead) is None

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from store.ingest.extract.after_contacts import people_after_block
-from store.ingest.extract.announcer import announcer
+from store.ingest.extract.announcer import announcer, headline_subject_in_lead
 from store.ingest.extract.boilerplate import archive_footer_start, is_about, is_boilerplate
 from store.ingest.extract.contact_block import (
     contact_heading,
@@ -1378,6 +1378,8 @@ def extract(
         )
     if issuer is None and lead is not None:
         issuer = announcer(lead, headline, body, named)  # "MCN Asia ... is pleased to announce"
+    if issuer is None and lead is not None and headline:
+        issuer = headline_subject_in_lead(headline, lead, body, named)  # "Front Signs Caps Off ..."
     if issuer is None:
         issuer = office_over_date(lines)
     if issuer is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from store.ingest.extract.organisations import is_org_word
 from store.sanitize import fold
 
 # The lead of a release opens with who issues it, saying so in the words only an issuer
@@ -32,7 +33,9 @@ _PERSONAL = re.compile(
 _NOT_A_NAME = frozenset(
     "this it we our today now new the a an in on at for as after with".split()  # noqa: SIM905
 )
-_HONORIFICS = frozenset("Dr. Dr Mr. Mr Ms. Ms Mrs. Mrs Prof. Prof Sir Dame".split())  # noqa: SIM905
+_HONORIFICS = frozenset(
+    "Dr. Dr Mr. Mr Ms. Ms Mrs. Mrs Prof. Prof Sir Dame Rev. Rev Hon. Judge Pastor Chef".split()  # noqa: SIM905
+)
 # The date or place a lead keeps before its first word once the dateline is cut.
 _LEFT_OVER = re.compile(r"^[\s\-–—:/]+")
 
@@ -68,3 +71,80 @@ def announcer(lead: str, headline: str, body: str, people: set[str]) -> str | No
     if acronym and len(re.findall(rf"\b{re.escape(acronym)}\b", body)) > 1:
         return full
     return None
+
+
+# A headline's subject, then its verb: "Juriscorp Law Offers Clear Legal Support ...",
+# "SuperCom Ltd. (NASDAQ: SPCB) Wins Second Utah Contract". A name's words in title case
+# look like the headline's other words, so the lead decides where it ends (below).
+_HEADLINE_WORD = re.compile(r"[A-Z0-9][\w&.'’+-]*|of|and|for|the|on|&|de|du|des|la|für|und|der")
+_TICKER = re.compile(r"[ ]*\((?:[A-Z]+:[ ]*)?[A-Z.]{1,8}\)")
+_VERB_AFTER = re.compile(r"(?:[A-Z][a-z]+s|To|to|Now|Is|Has)")
+_NOT_A_SUBJECT = frozenset(
+    "new first latest annual former our how why what when where who top best a an this ceo cfo cto coo".split()  # noqa: SIM905
+)
+
+
+def headline_subject_in_lead(headline: str, lead: str, body: str, people: set[str]) -> str | None:
+    """The name the *headline* opens with, before its verb, when the *lead* names it too:
+    the longest such name of two words or more (or one in capitals), and no one in *people*
+    nor a person by the way the *body* speaks of them."""
+    # Without a listed company's tickers: "SuperCom Ltd. (NASDAQ: SPCB) Wins ...".
+    words = _TICKER.sub("", " ".join(headline.split())).lstrip("*_#\"“'").split(" ")
+    if words and fold(words[0]) == "the":
+        words = words[1:]
+    if not words or fold(words[0]) in _NOT_A_SUBJECT:
+        return None
+    opening = " ".join(lead[:400].split())
+    taken: list[str] = []
+    for word in words[:9]:
+        if not _HEADLINE_WORD.fullmatch(word):
+            break
+        taken.append(word)
+    for end in range(len(taken), 0, -1):
+        after = words[end] if end < len(words) else ""
+        if after in _REPORTED:
+            return None  # "Under Armour Faces Uphill Climb": a report about a body, not its own
+        if not _VERB_AFTER.fullmatch(after) or (
+            end + 1 < len(words) and words[end + 1] in _PLURAL_NEXT
+        ):
+            continue  # "Palm Desert Buyers Are Heading ...": a plural noun, no verb
+        name = " ".join(taken[:end]).rstrip(",")
+        if (
+            taken[end - 1][:1].islower()
+            or name.endswith("&")
+            or (end == 1 and not (name.isupper() and len(name) > 2))
+        ):
+            continue  # "X of" is no name; one word in title case may be anyone's surname
+        if not re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", opening):
+            continue
+        if fold(name) in people or taken[0] in _HONORIFICS or _YEAR.search(name):
+            return None  # a person; "2025 HRO Today Forum", "1989 Aston Martin Lagonda"
+        if re.search(rf"(?<![\w-]){re.escape(name)}[ ]+{re.escape(after)}(?![\w-])", opening):
+            return None  # the lead goes on with the word: "Lone Star Injury Attorneys"
+        return None if _a_person(taken[:end], body) else name
+    return None
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# What a report says of a body that a body does not say of itself in its own release.
+_REPORTED = frozenset(
+    "Faces Becomes Nears Hits Falls Rises Surges Plunges Slips Jumps Soars Drops Struggles "  # noqa: SIM905
+    "Sees Slumps Tumbles Rallies Sinks Climbs Loses Misses Beats Cuts Slashes Trails".split()
+)
+_PLURAL_NEXT = frozenset(("Are", "Have", "Were", "Do", "Say", "See"))
+_PERSON_WORD = re.compile(r"[A-Z][a-zà-ÿ'’-]+")
+_PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b")
+
+
+def _a_person(words: list[str], body: str) -> bool:
+    """Whether a name with a person's shape ("Annie Estrin", "Peter Winkelmann and Anja
+    Racić") is one: called by the surname alone, or "he" or "she", as a body is not."""
+    if " and " in f" {' '.join(words)} " and not any(is_org_word(w) for w in words):
+        return True
+    if not 2 <= len(words) <= 3 or not all(_PERSON_WORD.fullmatch(w) for w in words):
+        return False
+    if any(is_org_word(w) for w in words):
+        return False
+    surname = words[-1]
+    alone = re.findall(rf"(?<!{re.escape(words[-2])} )\b{re.escape(surname)}\b(?![\w-])", body)
+    return len(alone) >= 2 or _PRONOUN.search(body[:600]) is not None
