@@ -163,3 +163,17 @@ async def test_new_rows_are_not_a_cursor_move_to_follow() -> None:
         rows.focus()
         await pilot.press("j")
         assert followed == [releases[4].id]
+
+
+async def test_the_muted_part_is_dimmer_than_the_text_it_mutes() -> None:
+    """Regression: the date column's $text-muted ("auto 60%") came out pure white,
+    brighter than the headline, from a partial component style."""
+    widget = ReleaseList()
+    app = OneList(widget, [Release(id="0" * 16, title="A headline", body="", source=SOURCE)])
+    async with app.run_test(size=(80, 6)) as pilot:
+        await pilot.pause()
+        muted, text = widget.part("dim").color, widget.rich_style.color
+        assert muted is not None and text is not None
+        assert muted.triplet is not None and text.triplet is not None
+        # On the dark theme the text is light: the muted part must be darker than it.
+        assert sum(muted.triplet) < sum(text.triplet)

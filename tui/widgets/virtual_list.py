@@ -313,7 +313,13 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
             elif name == "cursor":
                 style = self.get_component_rich_style("virtual-list--cursor")
             else:
-                style = self.get_component_rich_style(f"virtual-list--{name}", partial=True)
+                part = f"virtual-list--{name}"
+                style = self.get_component_rich_style(part, partial=True)
+                if style.color is not None:
+                    # A partial style leaves an "auto" colour (the theme's $text-muted is
+                    # "auto 60%") unblended: pure white, brighter than the text it should
+                    # mute. The full style blends it over the list's background.
+                    style += Style(color=self.get_component_rich_style(part).color)
             self._styles[name] = style
         return style
 
