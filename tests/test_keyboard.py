@@ -431,6 +431,16 @@ def test_the_timeline_fills_its_width_and_labels_its_axis() -> None:
     assert len(narrow.plain) <= 40
 
 
+def test_the_timeline_legend_never_cuts_a_figure_short() -> None:
+    from tui.widgets.timeline import sparkline
+
+    # 98 months of thousands: "releases per 2 months, peak 3,463" is longer than its room.
+    months = [(f"{2018 + (m + 7) // 12}-{(m + 7) % 12 + 1:02d}", 1732) for m in range(98)]
+    text, _ = sparkline(months, 118)
+    assert "peak 3,464" in text.plain and "3,46 " not in text.plain + " "
+    assert text.plain.rstrip().endswith(("3,464", "months", "/2mo"))
+
+
 async def test_the_timeline_takes_focus_names_a_month_and_searches_it(
     wordy_store: Path,
 ) -> None:

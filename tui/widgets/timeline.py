@@ -151,16 +151,17 @@ def sparkline(
         text.append(glyph * cells, style)
     text.append(f" {last}", style="dim")
     if legend_room:
+        short = f"  peak {top:,}" + (f"/{per_bar}mo" if per_bar > 1 else "/mo")
         if 0 <= cursor < len(bars):
-            legend = "  " + (
-                bars[cursor].label
-                if legend_room > 14
-                else f"{bars[cursor].first}: {bars[cursor].count:,}"
-            )
+            bar = bars[cursor]
+            legends = [f"  {bar.label}"] if legend_room > 14 else []
+            legends.append(f"  {bar.first}: {bar.count:,}")
         elif legend_room > 14:
             scale = f"per {per_bar} months" if per_bar > 1 else "per month"
-            legend = f"  releases {scale}, peak {top:,}"
+            legends = [f"  releases {scale}, peak {top:,}", f"  peak {top:,} {scale}", short]
         else:
-            legend = f"  peak {top:,}" + (f"/{per_bar}mo" if per_bar > 1 else "/mo")
-        text.append(legend[:legend_room], style="dim")
+            legends = [short]
+        # The longest that fits: a figure cut short ("peak 3,46" for 3,463) would mislead.
+        legend = next((x for x in legends if len(x) <= legend_room), "")
+        text.append(legend, style="dim")
     return text, bars
