@@ -152,3 +152,22 @@ def test_person_then_firm_stays_as_written() -> None:
     )
     (contact,) = extract(text).contacts
     assert (contact.name, contact.organisation) == ("Derek Simmons", "Harborline Cruises")
+
+
+@pytest.mark.parametrize(
+    ("block", "email"),
+    [
+        # The website glued after the address, its name in camel case.
+        ("Media Contact\nHeather Hook\nHeather@keycrew.coKeyCrew.co\n", "Heather@keycrew.co"),
+        ("Contact: info@hr.comHR.com\n", "info@hr.com"),
+        # The firm's legal form glued before it, with its dot.
+        (
+            "Contact:\nJohn P. Gorst, Chief Executive Officer\nUNLOCKD Inc.IR@unlockdinc.com\n",
+            "IR@unlockdinc.com",
+        ),
+        # A domain written in camel case stays whole.
+        ("Media contact: press@news.MilestonePublicity.com\n", "press@news.MilestonePublicity.com"),
+    ],
+)
+def test_text_glued_to_an_address_is_cut_off(block: str, email: str) -> None:
+    assert [c.email for c in contacts(block)] == [email]

@@ -114,7 +114,9 @@ _URL_LIKE = re.compile(r"https?://|www\.|\.(?:com|org|net|io|ai|co)(?:/|$)", re.
 _ORG_SUFFIX_RE = re.compile(rf"(?:{ORG_SUFFIX})$")
 _LEADING_DIGITS = re.compile(r"\d{3,}(?=[A-Za-z])")
 _PHONE_IN_LOCAL = re.compile(r"^.*?\d[\d.()-]{5,}\d(?=[A-Za-z])")
-_SUFFIX_IN_LOCAL = re.compile(r"^(?:Ltd|Inc|LLC|Corp|GmbH|Limited|PLC)\.?(?=[a-z])")
+_SUFFIX_IN_LOCAL = re.compile(
+    r"^(?:Ltd|Inc|LLC|Corp|GmbH|Limited|PLC)(?:\.(?=[A-Za-z0-9])|(?=[a-z]))"  # "Inc.IR@"
+)
 _GLUED_SURNAME = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)*")
 _ROLE_IN_LOCAL = re.compile(
     r"^(?:Officer|Office|Direct|Mobile|Cell|Main|Phone|Tel|"
@@ -331,10 +333,13 @@ def _fix_email(block: str, start: int, end: int) -> tuple[int, int]:
     """Undo the gluing of run-together blocks around an email found at block[start:end]."""
     email = block[start:end]
     at = email.index("@")
-    dot = email.rfind(".")
-    camel = _CAMEL_TLD.search(email, dot + 1)
-    if camel:  # "ir@haier.hkContacts"
-        end = start + camel.start()
+    for camel in _CAMEL_TLD.finditer(email, email.find(".", at) + 1):
+        # "ir@haier.hkContacts", "Heather@keycrew.coKeyCrew.co": a word glued after a label
+        # in lower case; not "x@sub.MyCompany.com", a name in camel case.
+        label = email[email.rfind(".", 0, camel.start()) + 1 : camel.start()]
+        if label.isalpha() and label.islower():
+            end = start + camel.start()
+            break
     twice = _REPEATED_DOMAIN.match(email[at + 1 :])
     if twice:  # "press@drinkit.comdrinkit.com": the address, then the website
         end = start + at + 1 + twice.end(2)
