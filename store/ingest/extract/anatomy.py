@@ -1369,8 +1369,6 @@ def extract(
     if issuer is None:
         issuer = published_by(lines[: top.body_from + 20])  # a CMS's "Published By" field
     if issuer is None:
-        issuer = labelled_publisher(lines)  # "Author" / "Directorate-General for Energy"
-    if issuer is None:
         # No boilerplate or contact names the issuer: the letterhead above the release,
         # the body its headline opens with, then the subject of its lead sentence.
         above = top.headline_lines[0] if top.headline_lines else top.body_from
@@ -1402,6 +1400,8 @@ def extract(
     found_language = _language(declared_language(language), main)
     if issuer is None and found_language in _ARTICLE_LANGUAGES:
         issuer = dominant_acronym(headline, body)
+    if issuer is None:
+        issuer = labelled_publisher(lines)  # "Author" / "Directorate-General for Energy"
     if issuer:
         issuer = body_of_desk(issuer)  # "DEA Public Affairs": the body, not its press desk
     if issuer and _one_body(issuer) and not _listed(issuer, organisations, named):

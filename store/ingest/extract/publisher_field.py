@@ -1,6 +1,6 @@
 """The issuer a page states in a labelled field: a CMS's "Author" box naming a body
-("Author" / "Directorate-General for Energy"), or a collector's "Publisher:" and "Source:"
-lines at the head or the foot of the text ("Publisher: Guardia Civil — Portal Web ...")."""
+("Author" / "Directorate-General for Energy"), or a collector's "Publisher:"
+line at the head or the foot of the text ("Publisher: Guardia Civil — Portal Web ...")."""
 
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ from store.ingest.extract.organisations import is_org_word
 # A label on its own line, its value on the next one: only a body is taken ("Author" over a
 # person's name is a byline, not an issuer).
 _LABEL_ALONE = re.compile(r"(?:author|auteur|autor|autore|verfasser)[ \t]*:?", re.IGNORECASE)
-# A label and its value on one line. "Source:" names the issuer only at the head or the foot of
-# the text; in its middle it credits a chart or a figure ("Source: Eurostat").
+# A label and its value on one line. Not "Source:": it credits a chart or a figure ("Source:
+# CoinGlass"), a syndicator ("Source: ... Family Features") or the wire as often as the issuer.
 _LABEL_INLINE = re.compile(
-    r"(?:publisher|published by|publicado por|publié par|éditeur|editor|herausgeber|"
-    r"source|fuente|quelle|fonte)[ \t]*:[ \t]*(?P<value>\S.*)",
+    r"(?:publisher|published by|publicado por|publié par|éditeur|herausgeber)"
+    r"[ \t]*:[ \t]*(?P<value>\S.*)",
     re.IGNORECASE,
 )
 # Where the value ends: a country in brackets, a comma, a dash before the site or a desk.
