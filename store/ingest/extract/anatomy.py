@@ -76,15 +76,19 @@ from store.ingest.extract.organisations import (
     tidy_organisations,
 )
 from store.ingest.extract.page_dateline import page_dateline
+from store.ingest.extract.page_title_line import split_page_title, without_tag_residue
 from store.ingest.extract.people import find_people
 from store.ingest.extract.portfolio import portfolio_ministry
 from store.ingest.extract.press_sentence import press_sentence_contact
 from store.ingest.extract.prose_dateline import place_opening_prose
+from store.ingest.extract.publisher_field import labelled_publisher
 from store.ingest.extract.release_time import is_release_time
 from store.ingest.extract.sidebar_names import sidebar_people
 from store.ingest.extract.site_title import split_site_title
 from store.ingest.extract.spaced_letters import collapse_spaced
 from store.ingest.extract.statement_author import statement_authors
+from store.ingest.extract.title_label import without_title_label
+from store.ingest.extract.titled_names import titled_people
 from store.ingest.extract.vocabulary import NOT_NAME_WORDS
 from store.ingest.extract.voters import merge_people, voters
 from store.ingest.extract.whole_names import whole_names
@@ -1178,12 +1182,20 @@ def extract(
         declared = ""
     navigation = _navigation(raw[:4000])
     top = _read_top(lines, declared or None, paragraphs, navigation)
+    if top.headline:
+        top.headline = without_title_label(top.headline)  # "Titre : ...", "Título : ..."
     if top.headline and is_release_time(top.headline):
         top.headline, top.headline_lines = None, ()  # "For release at 2:00 p.m. EST"
     site = None
+    if not declared and top.headline and top.headline_lines == (0,):
+        # A crawler's copy: a cut tag before the <title>, a skip link after it.
+        top.headline = without_tag_residue(top.headline)
+        if (paged := split_page_title(top.headline, lines)) is not None:
+            top.headline, site = paged  # "Headline - Gendinfo - Gendarmerie nationale"
     # A page saved as text opens with its <title>: "Operation reWired — FBI".
     if (
         not declared
+        and site is None
         and top.headline
         and top.headline_lines == (0,)
         and (split := split_site_title(top.headline, lines)) is not None
@@ -1299,6 +1311,8 @@ def extract(
         people = merge_people(people, listed)
     if agents := in_charge_people(prose):  # "Special Agent in Charge Andre Watson of ..."
         people = merge_people(people, agents)
+    if titled := titled_people(prose):  # "the Mayor of Athens, Haris Doukas", "Par X Y"
+        people = merge_people(people, titled)
     if beside := sidebar_people(lines):  # "BOARD MEMBERS" down a letterhead's left margin
         people = merge_people(people, beside)
     if defendants := capital_defendants(prose):  # "KAI WEST, a/k/a ..."
@@ -1391,6 +1405,8 @@ def extract(
     found_language = _language(declared_language(language), main)
     if issuer is None and found_language in _ARTICLE_LANGUAGES:
         issuer = dominant_acronym(headline, body)
+    if issuer is None:
+        issuer = labelled_publisher(lines)  # "Author" / "Directorate-General for Energy"
     if issuer:
         issuer = body_of_desk(issuer)  # "DEA Public Affairs": the body, not its press desk
     if issuer and _one_body(issuer) and not _listed(issuer, organisations, named):

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from store.ingest.extract.dates import date_from_match, search_date
 from store.ingest.extract.embargo import read_embargo
+from store.ingest.extract.publication_label import is_publication_label
 from store.ingest.extract.vocabulary import REGION_WORDS, WEEKDAY_WORDS, word_set
 
 _SCAN_CHARS = 3000  # the dateline is near the top; never look further
@@ -172,6 +173,8 @@ def _read_line(line: str) -> tuple[str | None, str] | None:
     labels = place.lower().replace(":", " ").split()
     if labels and all(label.rstrip(".,") in _DATE_LABELS for label in labels):
         return None, date  # "Posted:", and a page that doubled it: "Posted: Posted:"
+    if is_publication_label(place):
+        return None, date  # "Publié le 14 mai 2025", "Publication : 06 mars 2026"
     if place.lower().rstrip(":.") in _EVENT_LABELS:
         return None
     if not tagged or not _is_place(place):

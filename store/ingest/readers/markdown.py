@@ -18,6 +18,7 @@ from store.ingest.decoding import decode
 from store.ingest.draft import Draft
 from store.ingest.readers.contacts import contact_block, is_contact_key, read_contacts
 from store.ingest.readers.fields import iso_date, language_tag, markdown_link, short_text
+from store.ingest.readers.markdown_preamble import preamble_body, preamble_end
 from store.records import Contact
 from store.sanitize import clean_optional, clean_text
 
@@ -70,6 +71,12 @@ def read_markdown(data: bytes) -> list[Draft]:
     if text.startswith("---"):
         text, meta, contacts = _front_matter(text)
     title, text = _leading_title(text)
+    office = None
+    if title is None and (cut := preamble_end(text)) is not None:
+        # "* 4 April 2025" / "* Directorate-General for Energy" / "* 2 min read" over "# Title".
+        heading, rest = _leading_title(text[cut:])
+        if heading:
+            title, text, office = heading, text[:cut] + rest, preamble_body(text[:cut])
     if title is None and meta.get("title"):
         title = clean_optional(_inline_plain(meta["title"]))
     body = markdown_to_text(text)
@@ -83,7 +90,7 @@ def read_markdown(data: bytes) -> list[Draft]:
             format="md",
             title=title,
             date=_front_matter_date(meta),
-            issuer=_front_matter_issuer(meta),
+            issuer=_front_matter_issuer(meta) or office,
             language=language_tag(meta.get("lang") or meta.get("language")),
             tags=_front_matter_tags(meta.get("tags") or meta.get("keywords") or ""),
         )
