@@ -35,6 +35,11 @@ into a ``Static`` ("9 characters") above an ``OptionList`` of 200 rows, run with
 Textual's defaults (60 frames a second; ``pressroom`` asks for 120;
 ``--bare-fps 120`` gives the bare app the same).
 
+``--also ARCHIVE`` starts ``pressroom`` on a second archive in the same rounds as
+``--store``'s (the order alternating), so that two archives' starts are compared under
+the same load: the issue's budget is a million in PostgreSQL at most 1.5x the store
+file of 100k (``--store postgresql://... --also releases.json``).
+
 ``--timeline N`` adds N starts of ``pressroom`` under :data:`TIMELINE_WRAPPER`,
 which notes when each import is done and when the steps of opening the archive
 and the first frames begin and end (medians over the N starts, on the same clock).
@@ -291,9 +296,9 @@ class Target:
         return sum(1 for line in lines if self.rows.search(line))
 
 
-def pressroom_target(db: Location, counts: dict[str, int]) -> Target:
+def pressroom_target(db: Location, counts: dict[str, int], name: str = "pressroom") -> Target:
     return Target(
-        name="pressroom",
+        name=name,
         argv=[str(ROOT / ".venv" / "bin" / "pressroom"), "--db", _address(db)],
         rows=re.compile(r"^[ ★•]{1,4}\d{4}-\d{2}-\d{2} "),
         raw_rows=re.compile(rb"\d{4}-\d{2}-\d{2}"),
@@ -1003,6 +1008,11 @@ def report(results: dict[str, Any]) -> str:
             ),
         ]
     names = list(starts or typing)
+    for name in names[1:]:
+        if name.startswith("pressroom ") and name in starts:
+            # --also: the same program on another archive, started in the same rounds.
+            ratio = starts["pressroom"]["median_s"] / starts[name]["median_s"]
+            rows.append((f"start ratio pressroom / {name}", {"pressroom": f"{ratio:.2f}x"}))
     width = max((len(label) for label, _ in rows), default=10)
     lines = [f"{'':<{width}}  " + "  ".join(f"{n:<24}" for n in names)]
     for label, values in rows:
@@ -1069,6 +1079,11 @@ def expected_counts(db: Location, texts: Sequence[str]) -> dict[str, int]:
     return counts
 
 
+def also_name(db: Location) -> str:
+    """The --also archive's column: what it is, never an address's password."""
+    return "pressroom (server)" if isinstance(db, ServerArchive) else "pressroom (store file)"
+
+
 def prefixes(words: Sequence[str]) -> list[str]:
     return sorted({word[:n] for word in words for n in range(1, len(word) + 1)})
 
@@ -1080,6 +1095,14 @@ def main(argv: list[str] | None = None) -> int:
         type=parse_location,
         default=DEFAULT_STORE,
         help="a store file (linked into a folder of its own) or a postgresql:// address",
+    )
+    parser.add_argument(
+        "--also",
+        type=parse_location,
+        default=None,
+        help="another archive (a store file or an address) whose starts are measured in the"
+        " same rounds, beside --store's (e.g. the store file of 100k against a million in"
+        " PostgreSQL): its starts only, no typing",
     )
     parser.add_argument("--json", type=Path, default=None)
     parser.add_argument("--starts", type=int, default=5)
@@ -1111,6 +1134,7 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, Any] = {
         "machine": {"cpus": os.cpu_count(), "loadavg_start": os.getloadavg()},
         "store": str(ns.store),
+        "also": None if ns.also is None else str(ns.also),
         "size": [cols, rows],
         "words": words,
         "paces": paces,
@@ -1126,8 +1150,18 @@ def main(argv: list[str] | None = None) -> int:
         counts = expected_counts(db, prefixes(words))
         results["expected_counts"] = counts
         targets = [pressroom_target(db, counts), bare_target(ns.bare_fps)]
+        starting = list(targets)
+        if ns.also is not None:
+            also_folder = Path(folder) / "also"
+            also_folder.mkdir()
+            also: Location = (
+                private_store(ns.also.resolve(), also_folder)
+                if isinstance(ns.also, Path)
+                else ns.also
+            )
+            starting.insert(1, pressroom_target(also, {}, name=also_name(ns.also)))
         if "start" not in skip:
-            results["start"] = measure_starts(targets, ns.starts, cols, rows)
+            results["start"] = measure_starts(starting, ns.starts, cols, rows)
         results["typing"] = {}
         if "typing" not in skip:
             for target in targets:
