@@ -659,6 +659,13 @@ class Archive:
 
     # -- searching ------------------------------------------------------------
 
+    def counted(
+        self, result: ResultView, should_stop: Callable[[], bool] | None = None
+    ) -> ResultView | None:
+        """None: a result in memory is counted exactly as it is found, never estimated."""
+        del result, should_stop
+        return None
+
     def search(
         self,
         query: Query,

@@ -169,6 +169,13 @@ class BrowsedArchive(Protocol):
         (``ResultView.partial``), with the size of the whole, perhaps estimated."""
         ...
 
+    def counted(
+        self, result: ResultView, should_stop: Callable[[], bool] | None = None
+    ) -> ResultView | None:
+        """*result* with its size counted exactly when it was estimated (``ResultView.estimated``),
+        the same rows; None when it was exact already."""
+        ...
+
     def facets(
         self,
         result: ResultView,

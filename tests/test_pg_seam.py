@@ -231,6 +231,81 @@ async def test_the_browser_shows_a_first_page_then_the_whole_result(
     assert rows == len(sample_releases()) and count.startswith(f"{rows} of {rows}")
 
 
+def _estimated_on_the_sample(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every count of a query "estimated", 1,000 more than it is (as a sample may be off)."""
+    original = PostgresArchive._count_sampled
+
+    def estimated(
+        self: PostgresArchive, store: PostgresStore, query: object, within: object
+    ) -> tuple[int, bool, None]:
+        total, _, _ = original(self, store, query, within)  # type: ignore[arg-type]
+        return total + 1000, False, None
+
+    monkeypatch.setattr(PostgresArchive, "_count_sampled", estimated)
+
+
+def test_a_big_results_estimate_is_counted_exactly_on_demand(
+    filled: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from store.pg import archive as archive_module
+    from store.search.index import SearchCancelled
+
+    monkeypatch.setattr(archive_module, "LISTED_UP_TO", 3)
+    _estimated_on_the_sample(monkeypatch)
+    shared = PostgresArchive(filled, user="alice")
+    try:
+        query = parse_query("-zzz")
+        listed = shared.search(query)
+        size = len(sample_releases())
+        assert listed.estimated and listed.matched == size + 1000 and len(listed) == 3
+        exact = shared.counted(listed)
+        assert exact is not None and not exact.estimated and exact.matched == size
+        assert exact.release_ids() == listed.release_ids()
+        # Exact already: nothing to count.
+        assert shared.counted(exact) is None
+        assert shared.counted(shared.search(parse_query("flood"))) is None
+        # A new key before it: nothing counted.
+        with pytest.raises(SearchCancelled):
+            shared.counted(listed, lambda: True)
+    finally:
+        shared.close()
+
+
+async def test_a_big_results_exact_count_follows_its_estimate(
+    filled: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A result estimated on the sample is listed with "about N" at once; once the whole
+    result is shown, its exact count replaces the estimate, the same rows listed."""
+    from store.pg import archive as archive_module
+    from tui import session as session_module
+
+    monkeypatch.setattr(session_module, "FIRST_ROWS", 2)
+    monkeypatch.setattr(archive_module, "LISTED_UP_TO", 3)
+    _estimated_on_the_sample(monkeypatch)
+    seen: list[tuple[int, str]] = []
+    app = PressroomApp(ServerArchive(filled))
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        screen = browse(app)
+        shown = screen._show_result
+
+        def spy(answer: object) -> None:
+            shown(answer)  # type: ignore[arg-type]
+            releases = screen.query_one(ReleaseList).rows
+            seen.append((len(releases), str(screen.query_one("#count").render())))
+
+        monkeypatch.setattr(screen, "_show_result", spy)
+        screen.run_search("-zzz", keep=None)
+        await settle(pilot)
+        await pilot.pause(0.5)
+        await settle(pilot)
+    size = len(sample_releases())
+    assert seen[0] == (2, seen[0][1]) and seen[0][1].startswith(f"about {size + 1000:,} of ")
+    assert seen[1][0] == 3 and seen[1][1].startswith("about ")
+    assert seen[-1][0] == 3 and seen[-1][1].startswith(f"{size} of {size} ")
+    assert len(seen) == 3
+
+
 async def test_a_database_is_opened_while_textual_imports(
     filled: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

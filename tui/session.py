@@ -494,10 +494,20 @@ class Session:
             # The timeline's counts are made here, off the UI thread (a
             # Counter over every hit: milliseconds at 100k).
             months = result.months()
-            if not typed_on():
-                requester.post_message(
-                    ResultReady(serial, query, result, months, keep, completes=completes)
-                )
+            if typed_on():
+                return
+            requester.post_message(
+                ResultReady(serial, query, result, months, keep, completes=completes)
+            )
+            # A big result's size is still the sample's estimate ("about 487,694"): its
+            # exact count follows, from every match (seconds at a million), the list and
+            # the estimate shown meanwhile and the next key cancelling it.
+            if result.estimated:
+                exact = archive.counted(result, typed_on)
+                if exact is not None and not typed_on():
+                    requester.post_message(
+                        ResultReady(serial, query, exact, months, keep, completes=True)
+                    )
 
         self._in_worker(search, "search")
         return None

@@ -35,6 +35,11 @@ into a ``Static`` ("9 characters") above an ``OptionList`` of 200 rows, run with
 Textual's defaults (60 frames a second; ``pressroom`` asks for 120;
 ``--bare-fps 120`` gives the bare app the same).
 
+``--also ARCHIVE`` starts ``pressroom`` on a second archive in the same rounds as
+``--store``'s (the order alternating), so that two archives' starts are compared under
+the same load: the issue's budget is a million in PostgreSQL at most 1.5x the store
+file of 100k (``--store postgresql://... --also releases.json``).
+
 ``--timeline N`` adds N starts of ``pressroom`` under :data:`TIMELINE_WRAPPER`,
 which notes when each import is done and when the steps of opening the archive
 and the first frames begin and end (medians over the N starts, on the same clock).
@@ -124,14 +129,19 @@ try:
     states = archive.read_marks()
     # The count the browser shows first: a database's first page comes with the
     # size of the whole result, estimated past a point ("about 240,000").
-    counts = {
-        text: archive.search(parse_query(text), states=states, first=200).matched
-        for text in texts
-    }
+    firsts = {text: archive.search(parse_query(text), states=states, first=200) for text in texts}
+    counts = {text: result.matched for text, result in firsts.items()}
     counts[""] = len(archive)
+    # An estimated count is replaced by the exact one once the whole result is shown
+    # (a Pressroom without PostgresArchive.counted keeps the estimate).
+    counted = getattr(archive, "counted", None)
+    exact = {}
+    for text, result in firsts.items():
+        if counted is not None and result.estimated:
+            exact[text] = counted(result).matched
 finally:
     archive.close()
-print(json.dumps(counts))
+print(json.dumps({"counts": counts, "exact": exact}))
 """
 
 
@@ -275,7 +285,14 @@ class Target:
     quit_keys: bytes
     expected: Callable[[str], int | None]
     total: int | None = None  # the count with an empty bar
+    # An estimated count's exact number, drawn in its place later ({} where none is).
+    exact: dict[str, int] = field(default_factory=dict)
     env: dict[str, str] = field(default_factory=dict)
+
+    def shows_count(self, lines: Sequence[str], text: str) -> bool:
+        """Whether the count line shows *text*'s count: the first drawn, or its exact one."""
+        count = self.count_on(lines)
+        return count is not None and count in (self.expected(text), self.exact.get(text))
 
     def count_on(self, lines: Sequence[str]) -> int | None:
         for line in lines:
@@ -291,9 +308,14 @@ class Target:
         return sum(1 for line in lines if self.rows.search(line))
 
 
-def pressroom_target(db: Location, counts: dict[str, int]) -> Target:
+def pressroom_target(
+    db: Location,
+    counts: dict[str, int],
+    name: str = "pressroom",
+    exact: dict[str, int] | None = None,
+) -> Target:
     return Target(
-        name="pressroom",
+        name=name,
         argv=[str(ROOT / ".venv" / "bin" / "pressroom"), "--db", _address(db)],
         rows=re.compile(r"^[ ★•]{1,4}\d{4}-\d{2}-\d{2} "),
         raw_rows=re.compile(rb"\d{4}-\d{2}-\d{2}"),
@@ -303,6 +325,7 @@ def pressroom_target(db: Location, counts: dict[str, int]) -> Target:
         quit_keys=b"\x03",  # Ctrl+C: q would be typed into the bar
         expected=counts.get,
         total=counts.get(""),
+        exact=exact or {},
     )
 
 
@@ -545,7 +568,7 @@ def settle_after(session: PtySession, target: Target, text: str) -> None:
         session,
         lambda lines: (
             target.bar(lines) == text.rstrip()
-            and (expected is None or target.count_on(lines) == expected)
+            and (expected is None or target.shows_count(lines, text))
         ),
         f"{text!r} with its count {expected}",
     )
@@ -577,7 +600,7 @@ def key_timings(target: Target, writes: list[Written], points: list[Point]) -> l
                 for p in after
                 if target.bar(p.lines) == typed
                 and expected is not None
-                and target.count_on(p.lines) == expected
+                and target.shows_count(p.lines, write.text)
             ),
             None,
         )
@@ -634,14 +657,17 @@ def paste_word(
     final = next(
         p
         for p in points
-        if target.bar(p.lines) == word.rstrip() and target.count_on(p.lines) == expected
+        if target.bar(p.lines) == word.rstrip() and target.shows_count(p.lines, word)
     )
     before = [p for p in points if p.offset <= final.offset]
     # Counts drawn on the way, other than the empty bar's and the final one.
     counts_seen = []
     for p in before:
         count = target.count_on(p.lines)
-        if count not in (None, target.total, expected) and count not in counts_seen:
+        if (
+            count not in (None, target.total, expected, target.exact.get(word))
+            and count not in counts_seen
+        ):
             counts_seen.append(count)
     return {
         "word": word,
@@ -708,6 +734,69 @@ def measure_typing(
         session.stop(quit_keys=target.quit_keys)
 
 
+def measure_broad(
+    target: Target, word: str, delays: Sequence[float], repeats: int, cols: int, rows: int
+) -> list[dict[str, Any]]:
+    """A broad word typed (a key every 60 ms), and what its last key brings, when: the list
+    with its first count (an estimate at a million), then its exact count. Then the word
+    typed again and, *delay* seconds after its last key (its whole result or exact count
+    being found), a backspace: that key's time to its own count, to show whether the work
+    in the background holds keys back."""
+    session = open_session(target, cols, rows)
+    runs: list[dict[str, Any]] = []
+    estimate = target.expected(word)
+    exact = target.exact.get(word, estimate)  # the count drawn last
+    try:
+        wait_for_rows(session, target)
+        replay = Replay(session, cols, rows)
+        session.send(target.open_search)
+        wait_screen(session, lambda lines: target.bar(lines) == "", "the search bar")
+        warm_up(session, target, word)
+        for _ in range(repeats):
+            for delay in (None, *delays):
+                clear_bar(session, target)
+                time.sleep(0.5)
+                replay.advance()
+                writes = []
+                for n, char in enumerate(word):
+                    if n:
+                        time.sleep(0.06)
+                    writes.append(write_timed(session, char.encode(), word[: n + 1], char))
+                last = writes[-1]
+                entry: dict[str, Any] = {"word": word, "delay_s": delay}
+                if delay is None:
+                    wait_screen(
+                        session,
+                        lambda lines: target.bar(lines) == word and target.count_on(lines) == exact,
+                        f"{word!r} counted exactly",
+                    )
+                else:
+                    time.sleep(max(0.0, delay - (time.perf_counter() - last.at)))
+                    back = write_timed(session, b"\x7f", word[:-1], "backspace")
+                    settle_after(session, target, word[:-1])
+                points = [p for p in replay.advance() if p.offset > last.offset]
+                on_word = [p for p in points if target.bar(p.lines) == word]
+                first = next((p for p in on_word if target.count_on(p.lines) == estimate), None)
+                entry["first_count_ms"] = (first.at - last.at) * 1000 if first else None
+                if delay is None:
+                    counted = next(p for p in on_word if target.count_on(p.lines) == exact)
+                    entry["exact_count_ms"] = (counted.at - last.at) * 1000
+                else:
+                    shown = next(
+                        p
+                        for p in points
+                        if p.offset > back.offset
+                        and target.bar(p.lines) == word[:-1]
+                        and target.shows_count(p.lines, word[:-1])
+                    )
+                    entry["key_ms"] = (shown.at - back.at) * 1000
+                runs.append(entry)
+                log(f"{target.name} broad {word!r}: {entry}")
+        return runs
+    finally:
+        session.stop(quit_keys=target.quit_keys)
+
+
 def warm_up(session: PtySession, target: Target, word: str) -> None:
     """A search answered from the index (not the scan of the first seconds), once, untimed."""
     deadline = time.perf_counter() + 300
@@ -715,9 +804,7 @@ def warm_up(session: PtySession, target: Target, word: str) -> None:
         session.send(word.encode())
         time.sleep(SETTLE)
         lines = session.screen_lines()
-        if target.count_on(lines) == target.expected(word) and not any(
-            "indexing" in line for line in lines
-        ):
+        if target.shows_count(lines, word) and not any("indexing" in line for line in lines):
             break
         if time.perf_counter() > deadline:
             raise TimeoutError(f"{target.name} never answered {word!r} from its index")
@@ -1003,6 +1090,11 @@ def report(results: dict[str, Any]) -> str:
             ),
         ]
     names = list(starts or typing)
+    for name in names[1:]:
+        if name.startswith("pressroom ") and name in starts:
+            # --also: the same program on another archive, started in the same rounds.
+            ratio = starts["pressroom"]["median_s"] / starts[name]["median_s"]
+            rows.append((f"start ratio pressroom / {name}", {"pressroom": f"{ratio:.2f}x"}))
     width = max((len(label) for label, _ in rows), default=10)
     lines = [f"{'':<{width}}  " + "  ".join(f"{n:<24}" for n in names)]
     for label, values in rows:
@@ -1051,7 +1143,8 @@ def _address(db: Location) -> str:
     return db.conninfo if isinstance(db, ServerArchive) else str(db)
 
 
-def expected_counts(db: Location, texts: Sequence[str]) -> dict[str, int]:
+def expected_counts(db: Location, texts: Sequence[str]) -> tuple[dict[str, int], dict[str, int]]:
+    """Each text's count as first drawn, and the exact count that replaces an estimated one."""
     done = subprocess.run(
         [
             str(ROOT / ".venv" / "bin" / "python"),
@@ -1065,8 +1158,13 @@ def expected_counts(db: Location, texts: Sequence[str]) -> dict[str, int]:
         text=True,
         check=True,
     )
-    counts: dict[str, int] = json.loads(done.stdout.strip().splitlines()[-1])
-    return counts
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    return found["counts"], found["exact"]
+
+
+def also_name(db: Location) -> str:
+    """The --also archive's column: what it is, never an address's password."""
+    return "pressroom (server)" if isinstance(db, ServerArchive) else "pressroom (store file)"
 
 
 def prefixes(words: Sequence[str]) -> list[str]:
@@ -1080,6 +1178,14 @@ def main(argv: list[str] | None = None) -> int:
         type=parse_location,
         default=DEFAULT_STORE,
         help="a store file (linked into a folder of its own) or a postgresql:// address",
+    )
+    parser.add_argument(
+        "--also",
+        type=parse_location,
+        default=None,
+        help="another archive (a store file or an address) whose starts are measured in the"
+        " same rounds, beside --store's (e.g. the store file of 100k against a million in"
+        " PostgreSQL): its starts only, no typing",
     )
     parser.add_argument("--json", type=Path, default=None)
     parser.add_argument("--starts", type=int, default=5)
@@ -1097,6 +1203,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--skip", default="", help="comma-separated: start,typing")
     parser.add_argument(
+        "--broad",
+        default="",
+        metavar="WORD",
+        help="also: WORD typed, its first and its exact count timed, and a backspace typed"
+        " --broad-delays seconds after its last key timed to its own count",
+    )
+    parser.add_argument("--broad-delays", default="0.5,1.5,3.0")
+    parser.add_argument(
         "--timeline",
         type=int,
         default=0,
@@ -1111,6 +1225,7 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, Any] = {
         "machine": {"cpus": os.cpu_count(), "loadavg_start": os.getloadavg()},
         "store": str(ns.store),
+        "also": None if ns.also is None else str(ns.also),
         "size": [cols, rows],
         "words": words,
         "paces": paces,
@@ -1123,11 +1238,22 @@ def main(argv: list[str] | None = None) -> int:
             else ns.store
         )
         log(f"counting the prefixes of {words} with the store's search")
-        counts = expected_counts(db, prefixes(words))
+        counts, exact = expected_counts(db, prefixes(words))
         results["expected_counts"] = counts
-        targets = [pressroom_target(db, counts), bare_target(ns.bare_fps)]
+        results["exact_counts"] = exact
+        targets = [pressroom_target(db, counts, exact=exact), bare_target(ns.bare_fps)]
+        starting = list(targets)
+        if ns.also is not None:
+            also_folder = Path(folder) / "also"
+            also_folder.mkdir()
+            also: Location = (
+                private_store(ns.also.resolve(), also_folder)
+                if isinstance(ns.also, Path)
+                else ns.also
+            )
+            starting.insert(1, pressroom_target(also, {}, name=also_name(ns.also)))
         if "start" not in skip:
-            results["start"] = measure_starts(targets, ns.starts, cols, rows)
+            results["start"] = measure_starts(starting, ns.starts, cols, rows)
         results["typing"] = {}
         if "typing" not in skip:
             for target in targets:
@@ -1137,6 +1263,9 @@ def main(argv: list[str] | None = None) -> int:
                 }
                 figures["pasted_summary"] = summarize_pastes(figures["pasted"])
                 results["typing"][target.name] = figures
+        if ns.broad:
+            delays = [float(x) for x in ns.broad_delays.split(",") if x]
+            results["broad"] = measure_broad(targets[0], ns.broad, delays, ns.repeats, cols, rows)
         if ns.timeline:
             results["timeline"] = measure_timeline(db, ns.timeline, cols, rows)
     results["machine"]["loadavg_end"] = os.getloadavg()
@@ -1144,6 +1273,18 @@ def main(argv: list[str] | None = None) -> int:
         ns.json.write_text(json.dumps(results, indent=1))
     if "start" in results or results["typing"]:
         print(report(results))
+    for entry in results.get("broad", []):
+        if entry["delay_s"] is None:
+            print(
+                f"broad {entry['word']!r}: last key to its first count {_ms(entry['first_count_ms'])}"
+                f" ms, to its exact count {_ms(entry['exact_count_ms'])} ms"
+            )
+        else:
+            print(
+                f"broad {entry['word']!r}: backspace {entry['delay_s']} s after the last key"
+                f" (whose first count came at {_ms(entry['first_count_ms'])} ms): its own"
+                f" count in {_ms(entry['key_ms'])} ms"
+            )
     timeline = results.get("timeline")
     if timeline:
         rows_ms = statistics.median(timeline["rows_ms"])
