@@ -5,8 +5,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-import numpy as np
-
 
 def _negated(position: int) -> int:
     return -position
@@ -62,6 +60,9 @@ class MonthRuns:
 
     def counts_in_any_order(self, positions: Sequence[int]) -> dict[str, int]:
         """Releases per month of *positions* in any order (a title or organisation order)."""
+        # Here, not at the top: the browser starts without numpy (tests/test_layering.py).
+        import numpy as np
+
         ordered = np.sort(np.fromiter(positions, dtype=np.int64, count=len(positions)))
         edges = np.searchsorted(ordered, np.array(self.starts, dtype=np.int64)).tolist()
         edges.append(len(positions))
