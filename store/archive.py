@@ -18,6 +18,7 @@ from store.disk.catalogue import (
 from store.disk.release_store import ReleaseState, ReleaseStore
 from store.disk.storage import store_identity
 from store.facet_names import facet_entries
+from store.month_runs import MonthRuns
 from store.records import Release
 from store.related import RelatedIndex
 from store.sanitize import fold
@@ -60,8 +61,10 @@ class ResultView(Sequence[Release]):
     """The releases at some positions, without copying them (100k hits cost nothing)."""
 
     __slots__ = (
+        "_date_ordered",
         "_ids",
         "_month_counts",
+        "_month_runs",
         "_months",
         "_positions",
         "_releases",
@@ -85,6 +88,8 @@ class ResultView(Sequence[Release]):
         total: int | None = None,
         estimated: bool = False,
         month_counts: Mapping[str, int] | None = None,
+        month_runs: Callable[[], MonthRuns | None] | None = None,
+        date_ordered: bool = False,
     ) -> None:
         self._releases = releases
         self._positions = positions
@@ -95,6 +100,10 @@ class ResultView(Sequence[Release]):
         # The month counts of these very positions, when known without counting
         # (every release of a catalogue: saved with it).
         self._month_counts = month_counts
+        # What makes the archive's month runs (months counted by bisecting),
+        # and whether *positions* are in archive order or its reverse (a date order).
+        self._month_runs = month_runs
+        self._date_ordered = date_ordered
         # Near-duplicates folded into one row (store.near_duplicates): the
         # copies each shown row stands for (position -> count, 2 or more),
         # and how many rows were folded away.
@@ -180,8 +189,16 @@ class ResultView(Sequence[Release]):
         """Releases per month (YYYY-MM), every month of the span, oldest first."""
         if self._month_counts is not None:
             return month_series(self._month_counts)
-        months = self._months() if callable(self._months) else self._months
         positions = self._positions
+        runs = self._month_runs() if self._month_runs is not None else None
+        if runs is not None and len(positions) > 1:
+            if self._date_ordered:
+                counted = runs.counts(positions, ascending=positions[0] < positions[-1])
+            else:
+                counted = runs.counts_in_any_order(positions)
+            counted.pop("", None)
+            return month_series(counted)
+        months = self._months() if callable(self._months) else self._months
         if len(positions) > 1:
             counts = Counter(itemgetter(*positions)(months))
         else:
@@ -341,6 +358,13 @@ class _Snapshot:
             months = self.made["months"] = [(date or "")[:7] for date in self.dates]
         return months
 
+    def month_runs(self) -> MonthRuns | None:
+        """Each month's run of positions (None if the archive is not in date order)."""
+        if "month_runs" not in self.made:
+            self.made["month_runs"] = MonthRuns.of(self.month_column())
+        runs: MonthRuns | None = self.made["month_runs"]
+        return runs
+
     @property
     def positions(self) -> dict[str, int]:
         """Each release's position by its id (the first, should an id be there twice)."""
@@ -366,6 +390,7 @@ class _Snapshot:
         ):
             getattr(columns, name)
         self.month_column()
+        self.month_runs()
         self.positions  # noqa: B018 (made on first read)
 
 
@@ -696,12 +721,22 @@ class Archive:
         else:
             positions = self._scan(query, releases, marks, should_stop)
         ordered = self._ordered(snapshot, positions, order)
+        # In a date order the positions are the archive's order or its reverse.
+        runs, by_date = snapshot.month_runs, order.key == "date"
         if fold and snapshot.duplicates and snapshot.duplicates[0].members:
             from store.near_duplicates import fold_duplicates
 
             shown, copies, folded = fold_duplicates(ordered, snapshot.duplicates[0])
             return ResultView(
-                releases, shown, snapshot.month_column, snapshot.id_column, copies, folded, ordered
+                releases,
+                shown,
+                snapshot.month_column,
+                snapshot.id_column,
+                copies,
+                folded,
+                ordered,
+                month_runs=runs,
+                date_ordered=by_date,
             )
         # Every release: the catalogue saved their month counts (no column is parsed for them).
         whole = query.is_empty() and snapshot.catalogue is not None
@@ -711,6 +746,8 @@ class Archive:
             snapshot.month_column,
             snapshot.id_column,
             month_counts=snapshot.columns.month_counts() if whole else None,
+            month_runs=runs,
+            date_ordered=by_date,
         )
 
     def _scan(

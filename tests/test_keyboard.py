@@ -463,6 +463,38 @@ async def test_the_timeline_takes_focus_names_a_month_and_searches_it(
         assert app.focused is app.screen.query_one(ReleaseList)
 
 
+async def test_a_search_that_changes_no_bar_or_hint_repaints_neither(wordy_store: Path) -> None:
+    """The timeline and the hint are drawn again only when what they show changes."""
+    from textual.widgets import Static
+
+    from tui.widgets.timeline import Timeline
+
+    app = PressroomApp(wordy_store)
+    async with app.run_test(size=(200, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, BrowseScreen)
+        timeline, hint = screen.query_one(Timeline), screen.query_one("#hint", Static)
+        updated: list[object] = []
+        for widget in (timeline, hint):
+            original = widget.update
+
+            def counting(*args: object, _original=original, _widget=widget, **kw: object) -> None:
+                updated.append(_widget)
+                _original(*args, **kw)  # type: ignore[arg-type]
+
+            widget.update = counting  # type: ignore[method-assign]
+        months = list(timeline.months)
+        timeline.show(list(months))
+        screen.run_search("", keep=None)  # the same result again: the same bars, no hints
+        await settle(pilot)
+        assert updated == []
+        timeline.show(months[:-1] or [("2020-01", 1)])
+        screen.run_search("date:banana", keep=None)  # "not a date": a hint
+        await settle(pilot)
+        assert timeline in updated and hint in updated
+
+
 async def test_contacts_show_whole_emails_at_80_and_120_columns(wordy_store: Path) -> None:
     for size in ((80, 24), (120, 40)):
         app = PressroomApp(wordy_store)

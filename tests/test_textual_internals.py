@@ -145,6 +145,34 @@ async def test_1_quiet_height_moves_the_scrollbar_without_a_layout(layouts: Layo
         assert lines.scroll_offset.y == 450, "reliance 1: scrolling does not reach the new height"
 
 
+async def test_1_quiet_height_repaints_the_scrollbar_only_when_its_cells_change() -> None:
+    """A row count that leaves the thumb as it is costs no repaint; one that moves it does."""
+    lines = Lines()
+    async with Alone(lines).run_test(size=(40, 10)) as pilot:
+        set_virtual_height_quietly(lines, 24_652)
+        await _settle(pilot)
+        bar = lines.vertical_scrollbar
+        drawn: list[int] = []
+        original = type(bar).render
+
+        def counting(self: ScrollBar) -> object:
+            drawn.append(self.window_virtual_size)
+            return original(self)
+
+        bar.render = counting.__get__(bar)  # type: ignore[method-assign]
+        set_virtual_height_quietly(lines, 20_108)  # the same one-cell thumb at the top
+        await _settle(pilot)
+        assert drawn == [], "the scrollbar was drawn again though none of its cells changed"
+        assert bar.window_virtual_size == 20_108
+        set_virtual_height_quietly(lines, 20)  # a thumb half the bar
+        await _settle(pilot)
+        assert drawn and drawn[-1] == 20, "the scrollbar was not drawn again for a new thumb"
+        drawn.clear()
+        set_virtual_height_quietly(lines, 5)  # fewer rows than the window: no thumb
+        await _settle(pilot)
+        assert drawn and drawn[-1] == 5, "the scrollbar kept a thumb for rows that all fit"
+
+
 async def test_1_a_scrollbar_that_may_come_and_go_gets_its_layout(layouts: Layouts) -> None:
     """With ``overflow-y: auto`` the quiet path would leave the scrollbar hidden."""
     lines = AutoLines()

@@ -13,7 +13,11 @@ it, when an upgrade breaks it.
    watchers, no refresh) and tell the vertical scrollbar ourselves through
    ``ScrollBar.window_virtual_size``. Only sound while the scrollbar cannot
    appear or vanish (``overflow-y: scroll`` or ``hidden``); with ``auto`` the
-   helper assigns the reactive as Textual would. Upstream would need a way to
+   helper assigns the reactive as Textual would. The scrollbar is repainted only
+   when its cells change (``ScrollBar.renderer.render_bar`` asked with the old
+   and the new count, as ``ScrollBar._render_bar`` would: ``window_size``,
+   ``position``, ``thickness``); most keystrokes leave a one-cell thumb at the
+   top, and its repaint cost a third of the keystroke's frame. Upstream would need a way to
    change a ScrollView's virtual size that refreshes its scrollbars without a
    layout (Textual does that much in ``Widget._scroll_update`` after a layout).
 
@@ -121,6 +125,7 @@ if TYPE_CHECKING:
 
     from textual.app import App
     from textual.message_pump import MessagePump
+    from textual.scrollbar import ScrollBar
     from textual.widget import Widget
     from textual.widgets import Input
     from textual.widgets import Input as _InputBase
@@ -142,6 +147,7 @@ def set_virtual_height_quietly(widget: Widget, height: int, *, width: int | None
     needed after all and the size is assigned as Textual would.
     """
     from textual.geometry import Size
+    from textual.scrollbar import ScrollBar
     from textual.widget import Widget
 
     size = Size(widget.size.width if width is None else width, height)
@@ -150,8 +156,32 @@ def set_virtual_height_quietly(widget: Widget, height: int, *, width: int | None
         return
     widget.set_reactive(Widget.virtual_size, size)
     scrollbar = widget.vertical_scrollbar
+    if _bar_drawn(scrollbar, scrollbar.window_virtual_size) == _bar_drawn(scrollbar, height):
+        # The bar would be drawn cell for cell as it is (24,652 rows or 20,108
+        # in a window of 33: the same one-cell thumb at the top): a repaint
+        # renders every line of it again, a third of a keystroke's frame.
+        scrollbar.set_reactive(ScrollBar.window_virtual_size, height)
+        return
     scrollbar.window_virtual_size = height
     scrollbar.refresh()
+
+
+def _bar_drawn(scrollbar: ScrollBar, virtual_size: int) -> list[object]:
+    """What *scrollbar* draws with *virtual_size* rows: its cells, as ``ScrollBar._render_bar``
+    hands them to its renderer (colours aside, which a row count does not change)."""
+    from math import ceil
+
+    window = scrollbar.window_size
+    return list(
+        scrollbar.renderer.render_bar(
+            size=scrollbar.size.height if scrollbar.vertical else scrollbar.size.width,
+            virtual_size=ceil(virtual_size),
+            window_size=ceil(window if window < virtual_size else 0),
+            position=scrollbar.position,
+            thickness=scrollbar.thickness,
+            vertical=scrollbar.vertical,
+        ).segments
+    )
 
 
 # -- 2. an input's keystrokes without a layout ------------------------------------

@@ -106,6 +106,7 @@ class BrowseScreen(TagActions, SavedSearchActions):
         self._pane_follows = TypingPause(self, self._show_current_detail)
         # The text last searched: the bar's Changed messages for it are already answered.
         self._searched: str | None = None
+        self._hint = ""  # what the status line's hint shows (query hints or the hit counter)
 
     # -- layout -----------------------------------------------------------
 
@@ -272,7 +273,7 @@ class BrowseScreen(TagActions, SavedSearchActions):
             ),
             layout=False,
         )
-        self.query_one("#hint", Static).update(Content("  ".join(query.hints)), layout=False)
+        self._show_hint("  ".join(query.hints))
         if answer.months is not None:
             self.query_one(Timeline).show(answer.months)
         self._show_welcome(len(archive) == 0)
@@ -334,7 +335,13 @@ class BrowseScreen(TagActions, SavedSearchActions):
     @on(DetailPane.HitMoved)
     def _hit_moved(self, event: DetailPane.HitMoved) -> None:
         # The counter (3/12) and any wrap notice, where the query's hints go.
-        self.query_one("#hint", Static).update(Content(event.text), layout=False)
+        self._show_hint(event.text)
+
+    def _show_hint(self, text: str) -> None:
+        # Most keystrokes leave the hints as they were: a repaint would render them again.
+        if text != self._hint:
+            self._hint = text
+            self.query_one("#hint", Static).update(Content(text), layout=False)
 
     @on(ReleaseList.Selected)
     def _selected(self, event: ReleaseList.Selected) -> None:

@@ -70,6 +70,7 @@ class Timeline(Static, can_focus=True):
         self.months: list[tuple[str, int]] = []
         self.bars: list[Bar] = []
         self.cursor = -1  # the bar walked to (the last one once focused)
+        self._drawn: Text | None = None  # what the line shows
 
     def show(self, months: list[tuple[str, int]]) -> None:
         self.months = months
@@ -105,7 +106,10 @@ class Timeline(Static, can_focus=True):
         # Focused, the cursor starts on the last (newest) bar.
         cursor = (self.cursor if self.cursor >= 0 else LAST) if self.has_focus else -1
         text, self.bars = sparkline(self.months, width, cursor=cursor)
-        self.update(text, layout=False)
+        # Most keystrokes change no bar: a repaint would render the line again.
+        if text != self._drawn:
+            self._drawn = text
+            self.update(text, layout=False)
 
 
 def sparkline(
