@@ -29,6 +29,7 @@ from store.ingest.extract.embargo import read_embargo
 from store.ingest.extract.glued_about import glued_about, without_open_bracket
 from store.ingest.extract.gov_banner import strip_gov_banner
 from store.ingest.extract.gov_office import gov_site_name, office_in_header, parent_body
+from store.ingest.extract.governing_body import council_owner, is_council
 from store.ingest.extract.govuk_page import from_list, strip_govuk_footer, with_bodies
 from store.ingest.extract.headline import (
     FIGURES_DATE,
@@ -83,6 +84,7 @@ from store.ingest.extract.release_time import is_release_time
 from store.ingest.extract.sidebar_names import sidebar_people
 from store.ingest.extract.site_title import split_site_title
 from store.ingest.extract.spaced_letters import collapse_spaced
+from store.ingest.extract.spokesperson import is_spokesperson_title, spokesperson_body
 from store.ingest.extract.statement_author import statement_authors
 from store.ingest.extract.vocabulary import NOT_NAME_WORDS
 from store.ingest.extract.voters import merge_people, voters
@@ -867,6 +869,7 @@ def _issuer(
             and not _DC_PLACE.search(org)
             and not _TWO_NAMES.fullmatch(org)
             and not is_department(org)  # "Media" over a press officer: no body
+            and not is_spokesperson_title(org)  # "Kontakt Sprecher*innen": their role
             and not _RUN_TOGETHER.search(org)
         ):
             return org
@@ -1365,6 +1368,11 @@ def extract(
         issuer = subject or headline_legislator(headline, main)
     if issuer is None and lead is not None:
         issuer = lead_subject(lead, body)
+        if issuer and is_council(issuer):
+            # "The Governing Council today decided ...": the body it belongs to.
+            issuer = council_owner(organisations, body) or issuer
+    if issuer is None:
+        issuer = spokesperson_body(body)  # "Leonard Wolf, Sprecher des Bündnisses ..."
     if issuer is None:
         issuer = most_mentioned(body, organisations, headline)
     if issuer is None:
