@@ -1372,9 +1372,9 @@ def extract(
             # "The Governing Council today decided ...": the body it belongs to.
             issuer = council_owner(organisations, body) or issuer
     if issuer is None:
-        issuer = spokesperson_body(body)  # "Leonard Wolf, Sprecher des Bündnisses ..."
-    if issuer is None:
         issuer = most_mentioned(body, organisations, headline)
+    if issuer is None:
+        issuer = spokesperson_body(body, named)  # "Leonard Wolf, Sprecher des Bündnisses"
     if issuer is None:
         issuer = office_named_again(headline, main)
     if issuer is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from store.ingest.extract.governing_body import is_council
 from store.ingest.extract.organisations import is_org_word
 from store.sanitize import fold
 
@@ -52,10 +53,12 @@ def _named_after_kind(kind: str, text: str) -> str | None:
     return f"{kind} {found.group(1)}" if found else None
 
 
-def spokesperson_body(text: str) -> str | None:
+def spokesperson_body(text: str, people: set[str] | frozenset[str] = frozenset()) -> str | None:
     """The body the first spokesperson a release quotes speaks for, as the release names it
-    ("Bündnis Volksentscheid Transparenz" for "Sprecher des Bündnisses"); a body that the
-    release names once only, in that phrase, is not taken unless its name says it is one."""
+    ("Bündnis Volksentscheid Transparenz" for "Sprecher des Bündnisses"), when its lead names
+    that body too: a news story quotes the spokespeople of the bodies it reports on, whom its
+    lead need not name. Not one of the release's *people* (folded names), nor a council
+    alone ("Spokesman of the Management Board")."""
     if "precher" not in text and "pokes" not in text and "porte" not in text and (
         "portavoz" not in text
     ):
@@ -64,13 +67,26 @@ def spokesperson_body(text: str) -> str | None:
     m = _SPOKESPERSON.search(flat)
     if m is None:
         return None
-    words = m.group("name").rstrip(".,;:”“\"»").split()
+    name = _body_named(m.group("name").rstrip(".,;:”“\"»").split(), flat)
+    if name is None:
+        return None
+    if (council := _COUNCIL_OF.match(name)) is not None:
+        name = name[council.end() :]  # "Board of Management of Deutsche Beteiligungs AG"
+    if is_council(name) or fold(name) in people:
+        return None
+    lead = fold(_QUOTES.sub("", flat[:_LEAD]))
+    kind, _, rest = name.partition(" ")
+    named = rest if kind.casefold() in _KINDS and rest else name  # "des Bündnisses X": X
+    return name if fold(named) in lead else None
+
+
+def _body_named(words: list[str], flat: str) -> str | None:
+    """The body *words* name (the words after "Sprecher des"), as *flat* writes it."""
     folded = fold(flat)
-    # The longest run of the name's words that reads as one: "Initiative Volksentscheid
-    # Transparenz und Landesvorständin" is the body and a second title.
-    for size in range(min(len(words), _MAX_WORDS), 0, -1):
-        if words[size - 1].casefold() in _MINOR:
-            continue
+    # The whole run, or up to an "and": "Initiative Volksentscheid Transparenz und
+    # Landesvorständin" is the body and a second title.
+    sizes = [len(words)] + [i for i in range(len(words) - 1, 0, -1) if words[i] in _AND]
+    for size in sizes[:_MAX_SIZES]:
         for stem in _stems(words[0]):
             if size == 1:
                 if stem.casefold() in _KINDS:
@@ -84,9 +100,15 @@ def spokesperson_body(text: str) -> str | None:
     return None
 
 
-_MAX_WORDS = 8
+_COUNCIL_OF = re.compile(
+    r"(?:(?:Supervisory|Executive|Management|Governing)[ ]+)?(?:Board|Council|Committee)"
+    r"(?:[ ]+of[ ]+(?:Management|Directors))?[ ]+of[ ]+(?:the[ ]+)?(?=[A-Z])"
+)
+_QUOTES = re.compile(r"[„“”\"«»]")
+_LEAD = 800  # characters of the text where its lead names the body
+_MAX_SIZES = 4
+_AND = frozenset(("and", "und", "&", "et", "y"))
 _MIN_MENTIONS = 2
-_MINOR = frozenset(("of", "for", "and", "&", "de", "du", "des", "la", "für", "und"))
 
 
 # A contact block's heading that names its people's role, not a body: "Kontakt
