@@ -59,15 +59,18 @@ def spokesperson_body(text: str, people: set[str] | frozenset[str] = frozenset()
     that body too: a news story quotes the spokespeople of the bodies it reports on, whom its
     lead need not name. Not one of the release's *people* (folded names), nor a council
     alone ("Spokesman of the Management Board")."""
-    if "precher" not in text and "pokes" not in text and "porte" not in text and (
-        "portavoz" not in text
+    if (
+        "precher" not in text
+        and "pokes" not in text
+        and "porte" not in text
+        and ("portavoz" not in text)
     ):
         return None
     flat = " ".join(_INVISIBLE.sub("", text[:_READ]).split())
     m = _SPOKESPERSON.search(flat)
     if m is None:
         return None
-    name = _body_named(m.group("name").rstrip(".,;:”“\"»").split(), flat)
+    name = _body_named(m.group("name").rstrip('.,;:”“"»').split(), flat)
     if name is None:
         return None
     if (council := _COUNCIL_OF.match(name)) is not None:
