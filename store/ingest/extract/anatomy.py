@@ -66,6 +66,11 @@ from store.ingest.extract.menu_contacts import without_menu_contacts
 from store.ingest.extract.name_shapes import capital_defendants
 from store.ingest.extract.office_spellings import without_other_spellings
 from store.ingest.extract.office_title import office_in_title
+from store.ingest.extract.organisation_parts import (
+    folded_acronyms,
+    joined_sub_offices,
+    without_fragments,
+)
 from store.ingest.extract.organisations import (
     about_names,
     find_organisations,
@@ -1344,6 +1349,8 @@ def extract(
     organisations = without_in_charge(organisations)  # "Charge Jo Doe of the DEA": the DEA
     if organisations:
         organisations = _not_page_furniture(organisations, headline, raw, main, navigation)
+        organisations = without_fragments(joined_sub_offices(organisations, main), main)
+        organisations = folded_acronyms(organisations, main)  # "DEA" beside its full name
     lead = _lead_paragraph(body_lines, dateline)
     issuer = _issuer(body_lines[prose_end:], contacts, named, lead)
     if office := office_in_header(lines) or office_in_title(raw):  # "U.S. Attorney's Office, ..."

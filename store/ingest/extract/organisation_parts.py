@@ -1,0 +1,228 @@
+"""Organisations as a careful reader lists them: a sub-office with its parent, fragments cut off."""
+
+from __future__ import annotations
+
+import re
+
+from store.ingest.extract.organisations import is_org_word
+from store.sanitize import fold
+
+# A body's office named after it: "Drug Enforcement Administration, Baltimore District
+# Office", "U.S. Postal Inspection Service - Washington Division".
+_SUB_OFFICE = re.compile(
+    r"(?:[A-Z][\w.’'-]*[ ]){1,3}(?:Field[ ]Office|District[ ]Office|Field[ ]Division|Division|"
+    r"Resident[ ]Office|Resident[ ]Agency|Regional[ ]Office)"
+)
+_SEPARATORS = (", ", " - ", " – ", " — ")
+
+
+def joined_sub_offices(organisations: tuple[str, ...], text: str) -> tuple[str, ...]:
+    """Each sub-office the text writes after its parent ("US Secret Service, San Francisco
+    Field Office") as one entry, the whole as written, in the place of the two: the parent
+    alone is a spelling of that entry, as a careful reader lists them."""
+    found = list(organisations)
+    parents: set[str] = set()
+    for at, office in enumerate(found):
+        if _SUB_OFFICE.fullmatch(office) is None:
+            continue
+        for parent in organisations:
+            if parent == office or _SUB_OFFICE.fullmatch(parent) is not None:
+                continue
+            joined = next((j for s in _SEPARATORS if (j := f"{parent}{s}{office}") in text), None)
+            if joined is not None:
+                found[at] = joined
+                parents.add(parent)
+                break
+    if not parents:
+        return organisations
+    return tuple(o for o in found if o not in parents)
+
+
+# "Sobre la Free Software Foundation Europe", "À propos de l’ANCT": an "About" heading in
+# another language before the name.
+_ABOUT = re.compile(
+    r"(?:Sobre|Acerca[ ]de|À[ ]propos[ ]de|A[ ]propos[ ]de|Über)[ ]+"
+    r"(?:(?:la|el|los|las|le|les|die|den|das|der)[ ]+|l['’][ ]?)?"
+)
+# A common noun before a body's name in a Romance language: "Política de la Free Software
+# Foundation Europe", "Secrétaire du Conseil du Trésor" (a person's title).
+_HEAD_OF = re.compile(
+    r"(?P<head>[A-ZÀ-Þ][\w-]+)[ ]+(?:de[ ]+la|de[ ]+l['’]|del|du|des|de)[ ]+(?=[A-ZÀ-Þ])"
+)
+# A heading run into the name: "Federal Reserve ActionsThe Federal Open Market Committee".
+_GLUED_ARTICLE = re.compile(r"^.*?[a-z](?=(?:The|La|Le|Die|Der|El)[ ][A-Z])")
+# An owner's name before the body it owns: "Treasury’s Financial Crimes Enforcement Network".
+_OWNER = re.compile(r"[A-Z][\w.&-]*['’]s[ ]+(?=[A-Z])")
+# A law's name before the body it speaks of: "Care Act on the Local Government Association".
+_LAW_ON = re.compile(r"^.*?\b(?:Act|Bill|Law|Regulation|Directive)[ ]+(?:on|of|for)[ ]+the[ ]+")
+# Fields of public life joined by "and": "Politik und Verwaltung", "Berliner Politik und
+# Verwaltung"; not a body.
+_FIELDS = frozenset(
+    """politik wirtschaft wissenschaft gesellschaft verwaltung kultur medien justiz bildung
+    forschung zivilgesellschaft politics economy science society administration culture media
+    research education business""".split()  # noqa: SIM905
+)
+# Kinds of body in the plural: "Committees and Caucuses", "Departments of State": a class
+# of them, a menu's heading.
+_PLURAL_KINDS = frozenset(
+    """committees caucuses boards commissions councils agencies departments offices ministries
+    divisions bureaus""".split()  # noqa: SIM905
+)
+_AND = frozenset(("and", "und", "&", "et", "y", "of"))
+# A country by its official name: a place, not an organisation ("Russian Federation").
+_STATE = re.compile(
+    r"(?:the[ ]+)?(?:Russian[ ]Federation|Swiss[ ]Confederation|United[ ]Arab[ ]Emirates|"
+    r"(?:(?:People['’]s|Federal|Islamic|Democratic|Arab|Socialist|Czech|Slovak|Dominican|"
+    r"Central[ ]African)[ ]+)*Republic(?:[ ]+of[ ]+(?:the[ ]+)?[A-Z][\w-]+(?:[ ][A-Z][\w-]+)?)?|"
+    r"Kingdom[ ]of[ ]+(?:the[ ]+)?[A-Z][\w-]+(?:[ ][A-Z][\w-]+)?|United[ ]Kingdom|"
+    r"United[ ]States(?:[ ]of[ ]America)?)"
+)
+# A document's title, not a body: "Updated Guidance for Foreign Financial Institutions on ...".
+_DOCUMENT_OPENERS = frozenset(("updated", "revised", "amended", "proposed", "final", "interim"))
+# A service line, not a body: "ICE Contact Center", "FinCEN Resource Center".
+_SERVICE_LINE = re.compile(
+    r".*[ ](?:Contact[ ]Cent(?:er|re)|Call[ ]Cent(?:er|re)|Resource[ ]Cent(?:er|re)|Help[ ]?Desk|"
+    r"Helpline|Hotline|Service[ ]Desk)"
+)
+# An office by its holder's title alone, no place or body named: "Sheriff’s Office".
+_TITLE_OFFICE = re.compile(
+    r"(?:the[ ]+)?(?:Sheriff|Mayor|Governor|Attorney|Coroner|Prosecutor|Marshal)['’]s[ ]+Office"
+)
+# The German word for an association before its name: "Verein Mehr Demokratie".
+_ASSOCIATION = re.compile(r"(?:Verein|Förderverein)[ ]+(?=[A-ZÄÖÜ][\w-]*[ ][A-ZÄÖÜ])")
+
+
+def _defined_without_owner(name: str, owner: str, rest: str, text: str) -> bool:
+    """Whether *text* defines an acronym for the body without its owner, right after the
+    name: "Treasury’s Financial Crimes Enforcement Network (FinCEN)"."""
+    at = text.find(f"{name} (")
+    if at < 0:
+        return False
+    letter = text[at + len(name) + 2 : at + len(name) + 3]
+    return letter == rest[:1] and letter != owner[:1]
+
+
+def _trimmed(name: str, owners: frozenset[str] = frozenset(), text: str = "") -> str | None:
+    """*name* without what is not the body's name, or None when nothing is a body's."""
+    if (m := _GLUED_ARTICLE.match(name)) is not None:
+        name = name[m.end() :]
+    if (m := _ABOUT.match(name)) is not None:
+        name = name[m.end() :]
+    if (m := _LAW_ON.match(name)) is not None:
+        name = name[m.end() :]
+    if (m := _ASSOCIATION.match(name)) is not None:
+        name = name[m.end() :]
+    if (
+        _STATE.fullmatch(name)
+        or _SERVICE_LINE.fullmatch(name)
+        or _TITLE_OFFICE.fullmatch(name)
+        or name.split(" ", 1)[0].casefold() in _DOCUMENT_OPENERS
+    ):
+        return None
+    if (m := _HEAD_OF.match(name)) is not None and not is_org_word(m.group("head")):
+        rest = name[m.end() :]
+        if len(rest.split()) >= 2 and any(is_org_word(w) for w in rest.split()):
+            name = rest
+    if (m := _OWNER.match(name)) is not None:
+        rest = name[m.end() :]
+        owner = m.group(0).rstrip()[:-2]
+        # Only a body's ("SEC’s", "Treasury’s" beside the "U.S. Department of the
+        # Treasury"), not a place's ("Connecticut's Department of ..."); nor an office named
+        # by its place ("FBI’s San Diego Field Office"): the owner says whose it is.
+        if (
+            (
+                owner.isupper()
+                or owner in owners
+                or (text and _defined_without_owner(name, owner, rest, text))
+            )
+            and len(rest.split()) >= 2
+            and any(is_org_word(w) for w in rest.split())
+            and _SUB_OFFICE.fullmatch(rest) is None
+        ):
+            name = rest
+    words = name.split()
+    if not words:
+        return None
+    if len(words) == 2 and re.fullmatch(r"[A-Z]\.", words[0]):
+        return None  # "V. Landesverband": what follows "e. V.", a German association's form
+    plain = [w.casefold() for w in words]
+    if len(words) >= 3 and plain[-2] in ("und", "and") and {plain[-3], plain[-1]} <= _FIELDS:
+        return None
+    if plain[0] in _PLURAL_KINDS and (
+        plain[1:2] == ["of"] or all(w in _PLURAL_KINDS or w in _AND for w in plain)
+    ):
+        return None  # "Committees and Caucuses", "Departments of State": a class of bodies
+    return name
+
+
+def without_fragments(organisations: tuple[str, ...], text: str = "") -> tuple[str, ...]:
+    """*organisations* with the words around a body's name cut off, the fragments that name
+    none dropped, and each body once (the names cut may be ones found already)."""
+    out: list[str] = []
+    keys: set[str] = set()
+    # The words a body listed too ends its name with: an owner that is a body.
+    owners = frozenset(o.split()[-1] for o in organisations if " " in o)
+    for name in organisations:
+        trimmed = _trimmed(name, owners, text)
+        if trimmed is None:
+            continue
+        key = fold(trimmed.replace("’s ", " ").replace("'s ", " "))
+        if key in keys:
+            continue
+        keys.add(key)
+        out.append(trimmed)
+    return tuple(out)
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_COUNTRY = re.compile(r"(?:U\.S\.|US|United[ ]States|UK|United[ ]Kingdom)[ ]+")
+_MINOR = frozenset("of and for the on in de des du la le et del y für und der &".split())  # noqa: SIM905
+
+
+def _initials(name: str) -> str:
+    name = name.split(" (", 1)[0]
+    return "".join(w[0] for w in name.split() if w.casefold() not in _MINOR and w[:1].isupper())
+
+
+def folded_acronyms(organisations: tuple[str, ...], text: str = "") -> tuple[str, ...]:
+    """A bare acronym listed beside its full name folded into it, "Full Name (ACRONYM)":
+    one body, listed once ("DEA" and "United States Drug Enforcement Administration";
+    "Frontex" and "Agencia Europea de la Guardia de Fronteras y Costas", which the *text*
+    writes "... Costas (Frontex)"). Without an acronym the text writes only as a web site's
+    name ("IRS.gov" in a footer)."""
+    bare = {o for o in organisations if " " not in o}
+    if not bare:
+        return organisations
+    folded: dict[str, str] = {}  # a full name: the acronym folded into it
+    taken: set[str] = set()
+    for name in organisations:
+        if " " not in name or name.endswith(")"):
+            continue
+        for acronym in bare - taken:
+            if _ACRONYM.fullmatch(acronym) and acronym in (
+                _initials(name),
+                _initials(_COUNTRY.sub("", name, count=1)),
+            ):
+                folded[name] = acronym
+                break
+            if text and f"{name} ({acronym})" in text:
+                folded[name] = acronym  # as the text defines it
+                break
+        if name in folded:
+            taken.add(folded[name])
+    out = []
+    for name in organisations:
+        if name in taken:
+            continue
+        if name in folded:
+            name = f"{name} ({folded[name]})"
+        elif text and _ACRONYM.fullmatch(name) and _only_as_site(name, text):
+            continue
+        out.append(name)
+    return tuple(out)
+
+
+def _only_as_site(acronym: str, text: str) -> bool:
+    """Whether every time *text* writes *acronym* it is a web site's name ("IRS.gov")."""
+    uses = [m.end() for m in re.finditer(rf"(?<![\w.-]){acronym}(?![\w-])", text)]
+    return bool(uses) and all(re.match(r"\.[a-z]{2,}", text[at : at + 8]) for at in uses)
