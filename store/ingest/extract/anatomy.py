@@ -69,6 +69,7 @@ from store.ingest.extract.office_title import office_in_title
 from store.ingest.extract.organisation_parts import (
     folded_acronyms,
     joined_sub_offices,
+    whole_around,
     without_fragments,
 )
 from store.ingest.extract.organisations import (
@@ -1350,6 +1351,7 @@ def extract(
     if organisations:
         organisations = _not_page_furniture(organisations, headline, raw, main, navigation)
         organisations = without_fragments(joined_sub_offices(organisations, main), main)
+        organisations = whole_around(organisations, main)  # "IRS – Criminal Investigation"
         organisations = folded_acronyms(organisations, main)  # "DEA" beside its full name
     lead = _lead_paragraph(body_lines, dateline)
     issuer = _issuer(body_lines[prose_end:], contacts, named, lead)

@@ -226,3 +226,29 @@ def _only_as_site(acronym: str, text: str) -> bool:
     """Whether every time *text* writes *acronym* it is a web site's name ("IRS.gov")."""
     uses = [m.end() for m in re.finditer(rf"(?<![\w.-]){acronym}(?![\w-])", text)]
     return bool(uses) and all(re.match(r"\.[a-z]{2,}", text[at : at + 8]) for at in uses)
+
+
+# A division an agency's acronym heads: "IRS – Criminal Investigation", "IRS Criminal
+# Investigations": the whole is the body named, the acronym alone a fragment of it.
+_DIVISION_AFTER = (
+    r"(?:[ ]|[ ]?[–—-][ ]?)((?:[A-Z][a-z]+[ ]){0,3}"
+    r"(?:Criminal[ ]Investigations?|Division|Unit|Section|Task[ ]Force))(?![\w-])"
+)
+# A German or English town whose name has a small word inside, before a body's name that
+# starts with the town's last word: "Frankfurt am Main Public Prosecutor’s Office".
+_TOWN_BEFORE = r"([A-ZÄÖÜ][\w-]+[ ](?:am|an[ ]der|ob[ ]der|im|upon)[ ])"
+
+
+def whole_around(organisations: tuple[str, ...], text: str) -> tuple[str, ...]:
+    """Names the text writes longer than found: an acronym with the division after it, a
+    body whose name opens with the end of a town's ("Main Public Prosecutor’s Office")."""
+    out = []
+    for name in organisations:
+        if _ACRONYM.fullmatch(name):
+            found = re.search(rf"(?<![\w-]){name}{_DIVISION_AFTER}", text)
+            if found is not None:
+                name = found.group(0)
+        elif (found := re.search(_TOWN_BEFORE + re.escape(name), text)) is not None:
+            name = found.group(1) + name
+        out.append(name)
+    return tuple(dict.fromkeys(out))
