@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from store.ingest.extract.governing_body import is_council
 from store.ingest.extract.organisations import is_org_word
 from store.sanitize import fold
 
@@ -53,6 +54,12 @@ _HEAD_OF = re.compile(
 _GLUED_ARTICLE = re.compile(r"^.*?[a-z](?=(?:The|La|Le|Die|Der|El)[ ][A-Z])")
 # An owner's name before the body it owns: "Treasury’s Financial Crimes Enforcement Network".
 _OWNER = re.compile(r"[A-Z][\w.&-]*['’]s[ ]+(?=[A-Z])")
+# The last words of a unit that its owner's name must go with: "HKTDC’s Communications &
+# Public Affairs Department", "CDMO’s Center of Excellence".
+_GENERIC_ENDS = frozenset(
+    """board department fund committee council directors team group division unit office
+    excellence trust services service program programme initiative section""".split()  # noqa: SIM905
+)
 # A law's name before the body it speaks of: "Care Act on the Local Government Association".
 _LAW_ON = re.compile(r"^.*?\b(?:Act|Bill|Law|Regulation|Directive)[ ]+(?:on|of|for)[ ]+the[ ]+")
 # Fields of public life joined by "and": "Politik und Verwaltung", "Berliner Politik und
@@ -79,9 +86,9 @@ _STATE = re.compile(
 )
 # A document's title, not a body: "Updated Guidance for Foreign Financial Institutions on ...".
 _DOCUMENT_OPENERS = frozenset(("updated", "revised", "amended", "proposed", "final", "interim"))
-# A service line, not a body: "ICE Contact Center", "FinCEN Resource Center".
+# A service line, not a body: "ICE Contact Center".
 _SERVICE_LINE = re.compile(
-    r".*[ ](?:Contact[ ]Cent(?:er|re)|Call[ ]Cent(?:er|re)|Resource[ ]Cent(?:er|re)|Help[ ]?Desk|"
+    r".*[ ](?:Contact[ ]Cent(?:er|re)|Call[ ]Cent(?:er|re)|Help[ ]?Desk|"
     r"Helpline|Hotline|Service[ ]Desk)"
 )
 # An office by its holder's title alone, no place or body named: "Sheriff’s Office".
@@ -102,7 +109,7 @@ def _defined_without_owner(name: str, owner: str, rest: str, text: str) -> bool:
     return letter == rest[:1] and letter != owner[:1]
 
 
-def _trimmed(name: str, owners: frozenset[str] = frozenset(), text: str = "") -> str | None:
+def _trimmed(name: str, listed: frozenset[str] = frozenset(), text: str = "") -> str | None:
     """*name* without what is not the body's name, or None when nothing is a body's."""
     if (m := _GLUED_ARTICLE.match(name)) is not None:
         name = name[m.end() :]
@@ -119,22 +126,33 @@ def _trimmed(name: str, owners: frozenset[str] = frozenset(), text: str = "") ->
         or name.split(" ", 1)[0].casefold() in _DOCUMENT_OPENERS
     ):
         return None
-    if (m := _HEAD_OF.match(name)) is not None and not is_org_word(m.group("head")):
-        rest = name[m.end() :]
-        if len(rest.split()) >= 2 and any(is_org_word(w) for w in rest.split()):
-            name = rest
+    if (
+        (m := _HEAD_OF.match(name)) is not None
+        and not is_org_word(m.group("head"))
+        and fold(name[m.end() :]) in listed
+    ):
+        # The body named on its own too: "Secrétaire du Conseil du Trésor" beside the
+        # council; not a town's name ("Havre de Grace Police").
+        return None
     if (m := _OWNER.match(name)) is not None:
         rest = name[m.end() :]
         owner = m.group(0).rstrip()[:-2]
-        # Only a body's ("SEC’s", "Treasury’s" beside the "U.S. Department of the
-        # Treasury"), not a place's ("Connecticut's Department of ..."); nor an office named
-        # by its place ("FBI’s San Diego Field Office"): the owner says whose it is.
+        # Where the text names the body apart from its owner, by an acronym of its own
+        # ("Treasury’s Financial Crimes Enforcement Network (FinCEN)"), or the owner is an
+        # agency's acronym before a unit with a name of its own ("CBP’s National Targeting
+        # Center"); not where the owner says whose a generic unit is ("HKTDC’s
+        # Communications & Public Affairs Department", "EHC's Board of Directors"), nor a
+        # place's ("Connecticut's Department of ..."), nor an office named by its place
+        # ("FBI’s San Diego Field Office").
+        named_apart = bool(text) and _defined_without_owner(name, owner, rest, text)
+        unit = (
+            owner.isupper()
+            and len(rest.split()) >= 3
+            and rest.split()[-1].casefold() not in _GENERIC_ENDS
+            and not is_council(rest)
+        )
         if (
-            (
-                owner.isupper()
-                or owner in owners
-                or (text and _defined_without_owner(name, owner, rest, text))
-            )
+            (named_apart or unit)
             and len(rest.split()) >= 2
             and any(is_org_word(w) for w in rest.split())
             and _SUB_OFFICE.fullmatch(rest) is None
@@ -146,8 +164,13 @@ def _trimmed(name: str, owners: frozenset[str] = frozenset(), text: str = "") ->
     if len(words) == 2 and re.fullmatch(r"[A-Z]\.", words[0]):
         return None  # "V. Landesverband": what follows "e. V.", a German association's form
     plain = [w.casefold() for w in words]
-    if len(words) >= 3 and plain[-2] in ("und", "and") and {plain[-3], plain[-1]} <= _FIELDS:
-        return None
+    if (
+        len(words) in (3, 4)
+        and plain[-2] in ("und", "and")
+        and {plain[-3], plain[-1]} <= _FIELDS
+        and (len(words) == 3 or not is_org_word(words[0]))
+    ):
+        return None  # "Berliner Politik und Verwaltung"; not "Ministry of Education and ..."
     if plain[0] in _PLURAL_KINDS and (
         plain[1:2] == ["of"] or all(w in _PLURAL_KINDS or w in _AND for w in plain)
     ):
@@ -160,10 +183,9 @@ def without_fragments(organisations: tuple[str, ...], text: str = "") -> tuple[s
     none dropped, and each body once (the names cut may be ones found already)."""
     out: list[str] = []
     keys: set[str] = set()
-    # The words a body listed too ends its name with: an owner that is a body.
-    owners = frozenset(o.split()[-1] for o in organisations if " " in o)
+    listed = frozenset(fold(o.split(" (", 1)[0]) for o in organisations)
     for name in organisations:
-        trimmed = _trimmed(name, owners, text)
+        trimmed = _trimmed(name, listed, text)
         if trimmed is None:
             continue
         key = fold(trimmed.replace("’s ", " ").replace("'s ", " "))
@@ -205,7 +227,13 @@ def folded_acronyms(organisations: tuple[str, ...], text: str = "") -> tuple[str
             ):
                 folded[name] = acronym
                 break
-            if text and f"{name} ({acronym})" in text:
+            if (
+                text
+                and f"{name} ({acronym})" in text
+                # An acronym in capitals opens as the name does: not "JGC" after a fragment
+                # ("Communications Inc. (JGC)"); a short name may not ("... (Frontex)").
+                and (not acronym.isupper() or acronym[0] == _initials(name)[:1])
+            ):
                 folded[name] = acronym  # as the text defines it
                 break
         if name in folded:
@@ -222,33 +250,58 @@ def folded_acronyms(organisations: tuple[str, ...], text: str = "") -> tuple[str
     return tuple(out)
 
 
+_SITE_END = re.compile(r"\.[a-z]{2,}")
+
+
 def _only_as_site(acronym: str, text: str) -> bool:
     """Whether every time *text* writes *acronym* it is a web site's name ("IRS.gov")."""
-    uses = [m.end() for m in re.finditer(rf"(?<![\w.-]){acronym}(?![\w-])", text)]
-    return bool(uses) and all(re.match(r"\.[a-z]{2,}", text[at : at + 8]) for at in uses)
+    ends = [at + len(acronym) for at in _uses(acronym, text)]
+    return bool(ends) and all(_SITE_END.match(text, at) for at in ends)
 
 
 # A division an agency's acronym heads: "IRS – Criminal Investigation", "IRS Criminal
 # Investigations": the whole is the body named, the acronym alone a fragment of it.
-_DIVISION_AFTER = (
+_DIVISION_AFTER = re.compile(
     r"(?:[ ]|[ ]?[–—-][ ]?)((?:[A-Z][a-z]+[ ]){0,3}"
     r"(?:Criminal[ ]Investigations?|Division|Unit|Section|Task[ ]Force))(?![\w-])"
 )
 # A German or English town whose name has a small word inside, before a body's name that
 # starts with the town's last word: "Frankfurt am Main Public Prosecutor’s Office".
-_TOWN_BEFORE = r"([A-ZÄÖÜ][\w-]+[ ](?:am|an[ ]der|ob[ ]der|im|upon)[ ])"
+_TOWN_BEFORE = re.compile(r"[A-ZÄÖÜ][\w-]+[ ](?:am|an[ ]der|ob[ ]der|im|upon)[ ]$")
+_TOWN_WORDS = (" am ", " an der ", " ob der ", " im ", " upon ")
+_BEFORE = 30  # characters before a name where a town's name is looked for
+
+
+def _uses(name: str, text: str) -> list[int]:
+    """Where *text* writes *name* as a word of its own (found by substring: a pattern opening
+    with a look-behind is tried at every position of the text)."""
+    at, found = text.find(name), []
+    while at >= 0:
+        end = at + len(name)
+        if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "-.")) and (
+            end == len(text) or not (text[end].isalnum() or text[end] == "-")
+        ):
+            found.append(at)
+        at = text.find(name, end)
+    return found
 
 
 def whole_around(organisations: tuple[str, ...], text: str) -> tuple[str, ...]:
     """Names the text writes longer than found: an acronym with the division after it, a
     body whose name opens with the end of a town's ("Main Public Prosecutor’s Office")."""
+    towns = any(word in text for word in _TOWN_WORDS)
     out = []
     for name in organisations:
         if _ACRONYM.fullmatch(name):
-            found = re.search(rf"(?<![\w-]){name}{_DIVISION_AFTER}", text)
-            if found is not None:
-                name = found.group(0)
-        elif (found := re.search(_TOWN_BEFORE + re.escape(name), text)) is not None:
-            name = found.group(1) + name
+            for at in _uses(name, text):
+                if (found := _DIVISION_AFTER.match(text, at + len(name))) is not None:
+                    name = text[at : found.end()]
+                    break
+        elif towns:
+            for at in _uses(name, text):
+                town = _TOWN_BEFORE.search(text, max(0, at - _BEFORE), at)
+                if town is not None:
+                    name = town.group(0) + name
+                    break
         out.append(name)
     return tuple(dict.fromkeys(out))
