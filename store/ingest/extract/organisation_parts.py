@@ -54,11 +54,12 @@ _HEAD_OF = re.compile(
 _GLUED_ARTICLE = re.compile(r"^.*?[a-z](?=(?:The|La|Le|Die|Der|El)[ ][A-Z])")
 # An owner's name before the body it owns: "Treasury’s Financial Crimes Enforcement Network".
 _OWNER = re.compile(r"[A-Z][\w.&-]*['’]s[ ]+(?=[A-Z])")
-# The last words of a unit that its owner's name must go with: "HKTDC’s Communications &
-# Public Affairs Department", "CDMO’s Center of Excellence".
-_GENERIC_ENDS = frozenset(
-    """board department fund committee council directors team group division unit office
-    excellence trust services service program programme initiative section""".split()  # noqa: SIM905
+# The last word of a unit with a name of its own, which an agency's acronym may own: "CBP’s
+# National Targeting Center"; not "HKTDC’s Communications & Public Affairs Department",
+# "TOWER’s Medicine and Health Systems", where the owner says whose.
+_UNIT_ENDS = frozenset(
+    """center centre laboratory institute agency bureau administration academy school
+    college hospital museum""".split()  # noqa: SIM905
 )
 # A law's name before the body it speaks of: "Care Act on the Local Government Association".
 _LAW_ON = re.compile(r"^.*?\b(?:Act|Bill|Law|Regulation|Directive)[ ]+(?:on|of|for)[ ]+the[ ]+")
@@ -113,6 +114,8 @@ def _trimmed(name: str, listed: frozenset[str] = frozenset(), text: str = "") ->
     """*name* without what is not the body's name, or None when nothing is a body's."""
     if (m := _GLUED_ARTICLE.match(name)) is not None:
         name = name[m.end() :]
+        if len(name.split()) <= 2:
+            return None  # "LiquidityThe Company": a heading and a sentence's subject
     if (m := _ABOUT.match(name)) is not None:
         name = name[m.end() :]
     if (m := _LAW_ON.match(name)) is not None:
@@ -148,7 +151,7 @@ def _trimmed(name: str, listed: frozenset[str] = frozenset(), text: str = "") ->
         unit = (
             owner.isupper()
             and len(rest.split()) >= 3
-            and rest.split()[-1].casefold() not in _GENERIC_ENDS
+            and rest.split()[-1].casefold() in _UNIT_ENDS
             and not is_council(rest)
         )
         if (
