@@ -105,9 +105,18 @@ def test_fragments_around_a_body_s_name(found, kept):
 
 
 def test_an_owner_goes_where_the_text_defines_the_body_apart():
-    text = "The Treasury’s Financial Crimes Enforcement Network (FinCEN) is issuing an alert."
+    text = "Today the Treasury’s Financial Crimes Enforcement Network (FinCEN) issued an alert."
     assert without_fragments(("Treasury’s Financial Crimes Enforcement Network",), text) == (
         "Financial Crimes Enforcement Network",
+    )
+    # Not a country's body, nor an acronym's office: the owner says whose.
+    text = "LCX is licensed by Liechtenstein’s Financial Market Authority (FMA) since 2019."
+    assert without_fragments(("Liechtenstein’s Financial Market Authority",), text) == (
+        "Liechtenstein’s Financial Market Authority",
+    )
+    text = "the CBP and CBP's Office of Information Technology (OIT) said."
+    assert without_fragments(("CBP's Office of Information Technology",), text) == (
+        "CBP's Office of Information Technology",
     )
 
 

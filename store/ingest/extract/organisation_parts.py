@@ -140,14 +140,20 @@ def _trimmed(name: str, listed: frozenset[str] = frozenset(), text: str = "") ->
     if (m := _OWNER.match(name)) is not None:
         rest = name[m.end() :]
         owner = m.group(0).rstrip()[:-2]
-        # Where the text names the body apart from its owner, by an acronym of its own
-        # ("Treasury’s Financial Crimes Enforcement Network (FinCEN)"), or the owner is an
+        # Where the text names the body apart from its owner, a body itself, by an acronym of
+        # its own ("Treasury’s Financial Crimes Enforcement Network (FinCEN)", not
+        # "Liechtenstein’s Financial Market Authority (FMA)"), or the owner is an
         # agency's acronym before a unit with a name of its own ("CBP’s National Targeting
         # Center"); not where the owner says whose a generic unit is ("HKTDC’s
         # Communications & Public Affairs Department", "EHC's Board of Directors"), nor a
         # place's ("Connecticut's Department of ..."), nor an office named by its place
         # ("FBI’s San Diego Field Office").
-        named_apart = bool(text) and _defined_without_owner(name, owner, rest, text)
+        named_apart = (
+            bool(text)
+            and not owner.isupper()  # "CBP's Office of Information Technology (OIT)": CBP's
+            and f"the {owner}" in text  # a body ("the Treasury"), not a country
+            and _defined_without_owner(name, owner, rest, text)
+        )
         unit = (
             owner.isupper()
             and len(rest.split()) >= 3
