@@ -102,6 +102,9 @@ CONTACT_MARGIN = 0.05
 # The issuer names an issuer only where it is right at least 90% of the time on the real
 # corpus (precision over recall: the issuer shows on every row). Raise them as extraction
 # improves (see tests/devset/SOURCES.md, "The floors").
+# Raised at 2026-12-07 12:15 UTC on issuer8 (issuer: a body's own statement, a council's bank, a
+# spokesperson's body; organisations: sub-offices joined, acronyms folded, fragments cut):
+# issuer and organisations, this run's figure less the margin.
 # Set anew at 2026-12-07 06:50 UTC on main after the merges of devset7, people7 (people found
 # as a careful reader finds them: recall 0.597 -> 0.719), speed7 and mem7 (outputs unchanged),
 # and the issuer rules of the glued "About" heading and the lead's apposition (no change here):
@@ -125,9 +128,9 @@ FLOORS: dict[str, dict[str, float]] = {
     "headline": {"accuracy": 0.935},  # measured 0.985
     "date": {"accuracy": 0.95},  # 1.000
     "place": {"accuracy": 0.94},  # 0.990
-    "issuer": {"accuracy": 0.833},  # 0.883
+    "issuer": {"accuracy": 0.884},  # 0.934 (issuer8)
     "language": {"accuracy": 0.95},  # 1.000
-    "organisations": {"precision": 0.804, "recall": 0.467},  # 0.854, 0.517
+    "organisations": {"precision": 0.852, "recall": 0.474},  # 0.902, 0.524 (issuer8)
     "people": {"precision": 0.928, "recall": 0.669},  # 0.978, 0.719
     "contact_emails": {"precision": 0.939, "recall": 0.895},  # 0.989, 0.945
     "contact_names": {"precision": 0.95, "recall": 0.872},  # 1.000, 0.922

@@ -30,6 +30,7 @@ from store.ingest.extract.embargo import read_embargo
 from store.ingest.extract.glued_about import glued_about, without_open_bracket
 from store.ingest.extract.gov_banner import strip_gov_banner
 from store.ingest.extract.gov_office import gov_site_name, office_in_header, parent_body
+from store.ingest.extract.governing_body import council_owner, is_council
 from store.ingest.extract.govuk_page import from_list, strip_govuk_footer, with_bodies
 from store.ingest.extract.headline import (
     FIGURES_DATE,
@@ -66,6 +67,12 @@ from store.ingest.extract.menu_contacts import without_menu_contacts
 from store.ingest.extract.name_shapes import capital_defendants
 from store.ingest.extract.office_spellings import without_other_spellings
 from store.ingest.extract.office_title import office_in_title
+from store.ingest.extract.organisation_parts import (
+    folded_acronyms,
+    joined_sub_offices,
+    whole_around,
+    without_fragments,
+)
 from store.ingest.extract.organisations import (
     about_names,
     find_organisations,
@@ -86,6 +93,7 @@ from store.ingest.extract.release_time import is_release_time
 from store.ingest.extract.sidebar_names import sidebar_people
 from store.ingest.extract.site_title import split_site_title
 from store.ingest.extract.spaced_letters import collapse_spaced
+from store.ingest.extract.spokesperson import is_spokesperson_title, spokesperson_body
 from store.ingest.extract.statement_author import statement_authors
 from store.ingest.extract.title_label import without_title_label
 from store.ingest.extract.titled_names import titled_people
@@ -872,6 +880,7 @@ def _issuer(
             and not _DC_PLACE.search(org)
             and not _TWO_NAMES.fullmatch(org)
             and not is_department(org)  # "Media" over a press officer: no body
+            and not is_spokesperson_title(org)  # "Kontakt Sprecher*innen": their role
             and not _RUN_TOGETHER.search(org)
         ):
             return org
@@ -1356,6 +1365,9 @@ def extract(
     organisations = without_in_charge(organisations)  # "Charge Jo Doe of the DEA": the DEA
     if organisations:
         organisations = _not_page_furniture(organisations, headline, raw, main, navigation)
+        organisations = without_fragments(joined_sub_offices(organisations, main), main)
+        organisations = whole_around(organisations, main)  # "IRS – Criminal Investigation"
+        organisations = folded_acronyms(organisations, main)  # "DEA" beside its full name
     lead = _lead_paragraph(body_lines, dateline)
     issuer = _issuer(body_lines[prose_end:], contacts, named, lead)
     if office := office_in_header(lines) or office_in_title(raw):  # "U.S. Attorney's Office, ..."
@@ -1380,8 +1392,13 @@ def extract(
         issuer = subject or headline_legislator(headline, main)
     if issuer is None and lead is not None:
         issuer = lead_subject(lead, body)
+        if issuer and is_council(issuer):
+            # "The Governing Council today decided ...": the body it belongs to.
+            issuer = council_owner(organisations, body) or issuer
     if issuer is None:
         issuer = most_mentioned(body, organisations, headline)
+    if issuer is None:
+        issuer = spokesperson_body(body, named)  # "Leonard Wolf, Sprecher des Bündnisses"
     if issuer is None:
         issuer = office_named_again(headline, main)
     if issuer is None:

@@ -86,7 +86,7 @@ _NUMBER_INTO_EMAIL = re.compile(r"(?<=\d[ .)/-])(\d{1,4})(?=[A-Za-z][\w.%+-]*@[\
 _GLUE_BREAK = re.compile(rf"[A-Zhw](?<=(?:{_GLUE_POINT})[A-Zhw])")
 _LABEL = re.compile(
     r"^(?:T|E|M|P|F|W|O|Tel|Tél|Tél\.|Phone|Telephone|Téléphone|Teléfono|Telefon|Email|E-mail|"
-    r"Courriel|Mél|Mel|Mail|Mobile|Mob|Cell|Fax|Office|Direct|Main|Website|Web|Twitter|LinkedIn|Contact|"
+    r"Courriel|Mél|Mel|Mail|Mobile|Mobil|Mob|Cell|Fax|Office|Direct|Main|Website|Web|Twitter|LinkedIn|Contact|"
     r"Contacts|Name|Nom|Nombre|Company Website|Website URL|Company Name|Company|Organi[sz]ation|"
     r"Position|Title|Job Title|Designation|Contact Person|Contact Name|Phone Number|Phone No|"
     r"Email Address|Email ID|Tel No|Mobile Number|Company Address|Company Add|Address|"
@@ -386,7 +386,7 @@ _LABEL_WORDS = 6
 _DIGIT = re.compile(r"\d")
 _NUMBER_LABEL = re.compile(
     r"[ \t(|,;/–-]*(?:(?i:mobile|cell(?:ular)?|phone|tel(?:ephone|éphone|efon)?|direct|office|"
-    r"handy|mob|gsm|portable|[tmp]|ph)\.?(?:[ \t]*(?i:number|no|nr)\.?)?[ \t]*[:#]?[ \t]*)?"
+    r"handy|mobil|mob|gsm|portable|[tmp]|ph)\.?(?:[ \t]*(?i:number|no|nr)\.?)?[ \t]*[:#]?[ \t]*)?"
 )
 # Digits inside a web address: in a word with "://", a domain's slash, a query's "?" or "="
 # (not "Jen Burita/202-296-4190", nor "#650-937-4046").

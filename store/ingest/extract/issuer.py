@@ -14,7 +14,8 @@ from store.sanitize import clean_line, fold
 
 # Words that make a letterhead or a lead's subject a body that issues releases, besides the
 # organisation words: a project, a campaign, a delegation.
-_ISSUING_WORDS = frozenset(("project", "projects", "campaign", "delegation"))
+# "Reserve": a central bank's name ("Federal Reserve"), as a headline's subject.
+_ISSUING_WORDS = frozenset(("project", "projects", "campaign", "delegation", "reserve"))
 _MINOR = frozenset(
     "of and for the on in de des du la le et del y für und der & d’ d'".split()  # noqa: SIM905
 )
@@ -366,8 +367,17 @@ def headline_subject(headline: str, body: str) -> str | None:
     words = " ".join(headline.split()).lstrip("*_#\"“'").split(" ")
     upper = headline.isupper()
     taken: list[str] = []
-    for word in words[: _MAX_WORDS + 1]:
-        if taken and _HEADLINE_VERB.fullmatch(word):
+    for at, word in enumerate(words[: _MAX_WORDS + 1]):
+        # "FOMC statement: ...": the body's own statement, its name before the colon.
+        if taken and _HEADLINE_VERB.fullmatch(word.rstrip(":")):
+            break
+        if (
+            taken
+            and fold(word) == "and"
+            and any(_JOINT_VERB.fullmatch(w) for w in words[at + 2 : at + 6])
+        ):
+            # "TOR PROJECT AND PRINTFECTION ANNOUNCE ...": two bodies announcing together,
+            # the first's release (as the lead's joint subject reads it).
             break
         if upper:
             word = word.lower() if taken and word.lower() in _MINOR else word.capitalize()
@@ -402,7 +412,18 @@ def headline_subject(headline: str, body: str) -> str | None:
         spelled = " ".join(found.group(0).split())
         if all(w[:1].isupper() or w.casefold() in _MINOR for w in spelled.split()):
             return spelled
+    rest = " ".join(words[len(taken) :])
+    if not upper and _OWN_STATEMENT.match(rest):
+        # "Federal Reserve issues FOMC statement": a body issuing its own statement, whose
+        # text speaks of "the Committee" and never names the body again.
+        return name
     return None
+
+
+# The verb after two bodies joined by "and": "Acme and Beta Announce ...".
+_JOINT_VERB = re.compile(r"(?i:announce|launch|unveil|release|sign|introduce|open|form)")
+# A body's own statement after its name: "issues FOMC statement", "releases statement on".
+_OWN_STATEMENT = re.compile(r"(?i:issues|releases|publishes)[ ](?:[\w-]+[ ]){0,3}?(?i:statement)\b")
 
 
 # Words that open a headline's subject but never a body's name.
