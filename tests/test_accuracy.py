@@ -102,6 +102,10 @@ CONTACT_MARGIN = 0.05
 # The issuer names an issuer only where it is right at least 90% of the time on the real
 # corpus (precision over recall: the issuer shows on every row). Raise them as extraction
 # improves (see tests/devset/SOURCES.md, "The floors").
+# Set anew at 2026-12-07 12:50 UTC on main after the merges of devset8 (the eighth round: 12
+# releases of 5 issuers new to the set, 65 of 108 fields at first sight, 88 after its rules),
+# issuer8, keys8 and pg8, and the issuer rules of the lead's announcer and the headline's subject
+# the lead names too (no change here): every floor is this run's figure less the margin.
 # Raised at 2026-12-07 12:15 UTC on issuer8 (issuer: a body's own statement, a council's bank, a
 # spokesperson's body; organisations: sub-offices joined, acronyms folded, fragments cut):
 # issuer and organisations, this run's figure less the margin.
@@ -125,13 +129,13 @@ CONTACT_MARGIN = 0.05
 # banner and menus, a glued dateline, a press contact in a sentence, FOMC voters, GOV.UK's
 # From: list and publishing links): each raised field is this run's figure less the margin.
 FLOORS: dict[str, dict[str, float]] = {
-    "headline": {"accuracy": 0.935},  # measured 0.985
-    "date": {"accuracy": 0.95},  # 1.000
-    "place": {"accuracy": 0.94},  # 0.990
-    "issuer": {"accuracy": 0.884},  # 0.934 (issuer8)
-    "language": {"accuracy": 0.95},  # 1.000
-    "organisations": {"precision": 0.852, "recall": 0.474},  # 0.902, 0.524 (issuer8)
-    "people": {"precision": 0.928, "recall": 0.669},  # 0.978, 0.719
+    "headline": {"accuracy": 0.94},  # measured 0.990
+    "date": {"accuracy": 0.945},  # measured 0.995
+    "place": {"accuracy": 0.94},  # measured 0.990
+    "issuer": {"accuracy": 0.863},  # measured 0.913
+    "language": {"accuracy": 0.945},  # measured 0.995
+    "organisations": {"precision": 0.838, "recall": 0.46},  # 0.888, 0.510
+    "people": {"precision": 0.929, "recall": 0.674},  # 0.979, 0.724
     "contact_emails": {"precision": 0.939, "recall": 0.895},  # 0.989, 0.945
     "contact_names": {"precision": 0.95, "recall": 0.872},  # 1.000, 0.922
     "contact_phones": {"precision": 0.95, "recall": 0.903},  # 1.000, 0.953
@@ -227,10 +231,11 @@ def test_dev_set_does_not_fall_below_its_floor(
         )
 
 
-# The judge's count over the nine fields (tests/accuracy.py, fields_right): 0.833 (1469 of
+# The judge's count over the nine fields (tests/accuracy.py, fields_right): 0.838 (1569 of
+# 1872) at 12:50 UTC on main after the merges of devset8 and issuer8; 0.833 (1469 of
 # 1764) at 06:50 UTC on main after the merges (0.823, 1452, on devset7 with the seventh round;
 # 0.818, 1443, at its first sight; 0.832, 1310 of 1575, before it), less the margin.
-FIELDS_RIGHT_FLOOR = 0.783
+FIELDS_RIGHT_FLOOR = 0.788
 
 
 def test_dev_set_fields_right_do_not_fall_below_their_floor(
