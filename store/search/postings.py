@@ -289,17 +289,18 @@ def _sorted_slices(
             part, releases = following
             # A slice's tokens and its pairs are sorted at once, in two threads (numpy
             # lets go of the interpreter while it sorts): the end of an import, when
-            # the parse workers are idle, uses two cores.
-            tokens = workers.run(_token_slice, part, releases, rank)
+            # the parse workers are idle, uses two cores. The pairs, the longer, first.
             pairs = workers.run(_pair_slice, part, releases, rank, id_bits, release_bits)
+            tokens = workers.run(_token_slice, part, releases, rank)
             del part, releases, following
-            # Meanwhile the next slice is read (its token ids, its releases).
-            following = _read_slice(spill, stored, bounds, lengths, places, next(slices, None))
             # What a slice found waits in the working file too (about 10 MB a
             # slice): kept here, the slices' runs grew with the archive.
             entries, runs, held = tokens.result()
             token_runs.append((spill.write(entries), spill.write(runs), spill.write(held)))
             del entries, runs, held, tokens
+            # The next slice is read while the pairs are sorted: once the tokens'
+            # working arrays are freed, not before (read at once, a slice more was held).
+            following = _read_slice(spill, stored, bounds, lengths, places, next(slices, None))
             keys, runs, held = pairs.result()
             del pairs
             pair_keys = _merged_keys(pair_keys, keys)
