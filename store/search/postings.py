@@ -10,7 +10,7 @@ from concurrent.futures import Future
 from contextlib import suppress
 from itertools import count, islice
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeAlias, TypeVar, cast
+from typing import TYPE_CHECKING, Generic, TypeAlias, TypeVar, cast
 
 from store.heap import give_back
 from store.search.mapped import MappedArray
@@ -378,16 +378,23 @@ class _SliceWorkers:
             # Interrupted: the sort not begun is dropped, a running one ends (seconds).
             self._pool.shutdown(wait=True, cancel_futures=True)
 
-    def run(self, work: Callable[..., _T], *args: object) -> Future[_T]:
+    def run(self, work: Callable[..., _T], *args: object) -> Future[_T] | _Done[_T]:
         """*work* on *args*, in a thread when there are several (else here, now)."""
         if self._pool is not None:
             return self._pool.submit(work, *args)
-        done: Future[_T] = Future()
-        try:
-            done.set_result(work(*args))
-        except BaseException as error:
-            done.set_exception(error)
-        return done
+        return _Done(work(*args))
+
+
+class _Done(Generic[_T]):
+    """What a work run at once gave, read as a thread's (``result``)."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: _T) -> None:
+        self._value = value
+
+    def result(self) -> _T:
+        return self._value
 
 
 def _slices(bounds: _Ints, most: int) -> list[tuple[int, int]]:
