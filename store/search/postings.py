@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from array import array
 from collections import defaultdict
+from collections.abc import Callable
+from concurrent.futures import Future
 from contextlib import suppress
 from itertools import count, islice
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeAlias, cast
+from typing import TYPE_CHECKING, Generic, TypeAlias, TypeVar, cast
 
 from store.heap import give_back
 from store.search.mapped import MappedArray
@@ -20,6 +23,8 @@ if TYPE_CHECKING:
     _U32: TypeAlias = npt.NDArray[np.uint32]
     _U64: TypeAlias = npt.NDArray[np.uint64]
     _Ints: TypeAlias = npt.NDArray[np.int64]
+
+_T = TypeVar("_T")
 
 # Position lists in CSR form: (offsets, postings, bitmaps of the dense entries).
 Postings: TypeAlias = "tuple[array[int], array[int], dict[int, int]]"
@@ -238,41 +243,16 @@ class Collector:
         # on disk, not in memory, until every slice is counted and the postings
         # can be placed; the token ids wait there too while the slices are made.
         lengths: _U32 = np.frombuffer(self.lengths, dtype=np.uint32)
-        bounds = np.concatenate(([0], np.cumsum(lengths, dtype=np.int64)))
         if self._spill is None:
             self._spill = _Spill(scratch)
         with self._spill as spill:
             # The token ids are the first thing in the working file, in order.
             self._spill_tokens()
             self._spill, stored, self._spilled = None, (0, self._spilled), 0
-            token_runs: list[_Run] = []
-            pair_slices: list[_Run] = []
-            # Every pair key found so far, distinct and sorted (the index keeps them all).
-            pair_keys: _U64 = np.zeros(0, dtype=np.uint64)
-            for first, last in _slices(bounds, CHUNK_TOKENS):
-                part = spill.read(stored, int(bounds[first]), int(bounds[last] - bounds[first]))
-                releases: _U32 = np.repeat(
-                    np.arange(first, last, dtype=np.uint32), lengths[first:last]
-                )
-                if places is not None:
-                    # Each release at its place (-1: left out, its tokens with it).
-                    placed = places[releases]
-                    kept = placed >= 0
-                    if not kept.all():
-                        part, placed = part[kept], placed[kept]
-                    releases = placed.astype(np.uint32)
-                    del placed, kept
-                # What a slice found waits in the working file too (about 10 MB a
-                # slice): kept here, the slices' runs grew with the archive.
-                entries, runs, held = _token_slice(part, releases, rank)
-                token_runs.append((spill.write(entries), spill.write(runs), spill.write(held)))
-                del entries, runs, held
-                keys, runs, held = _pair_slice(part, releases, rank, id_bits, release_bits)
-                pair_keys = _merged_keys(pair_keys, keys)
-                pair_slices.append((spill.write_wide(keys), spill.write(runs), spill.write(held)))
-                del part, releases, keys, runs, held
-                give_back()  # the slice's working arrays, a few hundred MB, freed
-            del lengths, rank, bounds
+            token_runs, pair_slices, pair_keys = _sorted_slices(
+                spill, stored, lengths, places, rank, id_bits, release_bits
+            )
+            del lengths, rank
             self.lengths = array("I")
             token_postings = _token_postings(token_runs, len(vocab), size, cut, spill, mapped)
             del token_runs
@@ -284,6 +264,79 @@ class Collector:
         return vocab, token_postings, pairs
 
 
+def _sorted_slices(
+    spill: _Spill,
+    stored: _Stored,
+    lengths: _U32,
+    places: _Ints | None,
+    rank: _U64,
+    id_bits: int,
+    release_bits: int,
+) -> tuple[list[_Run], list[_Run], _U64]:
+    """Every slice's token runs and pair runs, waiting in *spill*, and the distinct sorted
+    keys of every pair found (the index keeps them all). *stored*: the token ids of the
+    releases, one after the other, each release's *lengths* of them."""
+    import numpy as np
+
+    bounds = np.concatenate(([0], np.cumsum(lengths, dtype=np.int64)))
+    slices = iter(_slices(bounds, CHUNK_TOKENS))
+    token_runs: list[_Run] = []
+    pair_runs: list[_Run] = []
+    pair_keys: _U64 = np.zeros(0, dtype=np.uint64)
+    with _SliceWorkers() as workers:
+        following = _read_slice(spill, stored, bounds, lengths, places, next(slices, None))
+        while following is not None:
+            part, releases = following
+            # A slice's tokens and its pairs are sorted at once, in two threads (numpy
+            # lets go of the interpreter while it sorts): the end of an import, when
+            # the parse workers are idle, uses two cores. The pairs, the longer, first.
+            pairs = workers.run(_pair_slice, part, releases, rank, id_bits, release_bits)
+            tokens = workers.run(_token_slice, part, releases, rank)
+            del part, releases, following
+            # What a slice found waits in the working file too (about 10 MB a
+            # slice): kept here, the slices' runs grew with the archive.
+            entries, runs, held = tokens.result()
+            token_runs.append((spill.write(entries), spill.write(runs), spill.write(held)))
+            del entries, runs, held, tokens
+            # The next slice is read while the pairs are sorted: once the tokens'
+            # working arrays are freed, not before (read at once, a slice more was held).
+            following = _read_slice(spill, stored, bounds, lengths, places, next(slices, None))
+            keys, runs, held = pairs.result()
+            del pairs
+            pair_keys = _merged_keys(pair_keys, keys)
+            pair_runs.append((spill.write_wide(keys), spill.write(runs), spill.write(held)))
+            del keys, runs, held
+            give_back()  # the slice's working arrays, a few hundred MB, freed
+    return token_runs, pair_runs, pair_keys
+
+
+def _read_slice(
+    spill: _Spill,
+    stored: _Stored,
+    bounds: _Ints,
+    lengths: _U32,
+    places: _Ints | None,
+    releases_range: tuple[int, int] | None,
+) -> tuple[_U32, _U32] | None:
+    """The token ids of the releases *first* to *last* (*releases_range*) and the place of
+    the release of each (None: no slice left)."""
+    import numpy as np
+
+    if releases_range is None:
+        return None
+    first, last = releases_range
+    part = spill.read(stored, int(bounds[first]), int(bounds[last] - bounds[first]))
+    releases: _U32 = np.repeat(np.arange(first, last, dtype=np.uint32), lengths[first:last])
+    if places is not None:
+        # Each release at its place (-1: left out, its tokens with it).
+        placed = places[releases]
+        kept = placed >= 0
+        if not kept.all():
+            part, placed = part[kept], placed[kept]
+        releases = placed.astype(np.uint32)
+    return part, releases
+
+
 # Token ids kept in memory while releases are read, before they are written to
 # the working file: 16 MB (about 6,000 releases).
 SPILL_TOKENS = 4_000_000
@@ -291,6 +344,57 @@ SPILL_TOKENS = 4_000_000
 # Token occurrences sorted at once (a slice of releases): 8M is about 200 MB of
 # working arrays, where the whole of a 100k archive's occurrences took 2 GB.
 CHUNK_TOKENS = 8_000_000
+
+
+# Threads that sort a slice's tokens and pairs at once (1: one after the other, here).
+SLICE_THREADS = 2
+
+
+class _SliceWorkers:
+    """Threads that work a slice's token and pair sorts side by side.
+
+    Threads, not the import's parse workers: numpy lets go of the interpreter
+    in the sorts, gathers and shifts that are nearly all of a slice's work (a
+    pure Python loop run beside one kept its full share of a core), and a
+    thread reads the slice where it lies, where a process needed it sent to
+    it and what it found sent back.
+    """
+
+    def __init__(self) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        threads = min(SLICE_THREADS, os.cpu_count() or 1)
+        self._pool = (
+            ThreadPoolExecutor(threads, thread_name_prefix="pressroom-slice")
+            if threads > 1
+            else None
+        )
+
+    def __enter__(self) -> _SliceWorkers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            # Interrupted: the sort not begun is dropped, a running one ends (seconds).
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def run(self, work: Callable[..., _T], *args: object) -> Future[_T] | _Done[_T]:
+        """*work* on *args*, in a thread when there are several (else here, now)."""
+        if self._pool is not None:
+            return self._pool.submit(work, *args)
+        return _Done(work(*args))
+
+
+class _Done(Generic[_T]):
+    """What a work run at once gave, read as a thread's (``result``)."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: _T) -> None:
+        self._value = value
+
+    def result(self) -> _T:
+        return self._value
 
 
 def _slices(bounds: _Ints, most: int) -> list[tuple[int, int]]:
@@ -377,20 +481,34 @@ class _Spill:
         return out
 
 
+# Occurrences made into sort keys at once (8 MB of keys): the working arrays of a
+# piece, not of a whole slice.
+_PACK_STEP = 1 << 20
+
+
 def _token_slice(part: _U32, releases: _U32, rank: _U64) -> tuple[_U32, _U32, _U32]:
     """The distinct (token, release) of a slice, sorted: the final token ids it holds,
     how many releases each, and the releases."""
     import numpy as np
 
     real = part != _BREAK_ID
-    keys: _U64 = rank[part[real]]
-    keys <<= np.uint64(32)
-    np.bitwise_or(keys, releases[real], out=keys)
+    keys: _U64 = np.empty(int(np.count_nonzero(real)), dtype=np.uint64)
+    at = 0
+    # Made a piece at a time where they are kept: made at once, their working
+    # arrays held two more copies of the slice's keys (two slices are sorted at once).
+    for start in range(0, len(part), _PACK_STEP):
+        here = real[start : start + _PACK_STEP]
+        piece: _U64 = rank[part[start : start + _PACK_STEP][here]]
+        piece <<= np.uint64(32)
+        piece |= releases[start : start + _PACK_STEP][here]
+        keys[at : at + len(piece)] = piece
+        at += len(piece)
     del real
     # Not np.unique: its hash table took 7.5 s here, the sort 1 s.
     keys.sort()
     keys = _distinct(keys)
-    found: _U32 = (keys & np.uint64(_LOW32)).astype(np.uint32)
+    # The low 32 bits (a cast to 32 bits keeps them): the releases.
+    found: _U32 = keys.astype(np.uint32)
     keys >>= np.uint64(32)
     entries, lengths = _runs(keys)
     return entries.astype(np.uint32), lengths, found
@@ -400,12 +518,38 @@ def _runs(keys: _U64) -> tuple[_U64, _U32]:
     """The distinct values of sorted *keys* and how many times each comes."""
     import numpy as np
 
-    if len(keys):
-        starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
-    else:
-        starts = np.zeros(0, dtype=np.int64)
-    lengths: _U32 = np.diff(np.append(starts, len(keys))).astype(np.uint32)
-    return keys[starts], lengths
+    if not len(keys):
+        return keys[:0].copy(), np.zeros(0, dtype=np.uint32)
+    first = _firsts(keys)
+    count = int(np.count_nonzero(first))
+    # Where each run starts, in 32 bits (a slice holds fewer than 2^32 keys), and the
+    # distinct keys, found a piece at a time: numpy's 64-bit positions of every
+    # distinct pair of a slice were its largest working arrays (real corpus: the
+    # import's peak 630 -> 499 MiB with two slices' sorts at once).
+    starts: _U32 = np.empty(count, dtype=np.uint32)
+    distinct: _U64 = np.empty(count, dtype=keys.dtype)
+    at = 0
+    for start in range(0, len(keys), _PACK_STEP):
+        found = np.flatnonzero(first[start : start + _PACK_STEP])
+        distinct[at : at + len(found)] = keys[start : start + _PACK_STEP][found]
+        found += start
+        starts[at : at + len(found)] = found
+        at += len(found)
+    del first
+    lengths: _U32 = np.empty(count, dtype=np.uint32)
+    np.subtract(starts[1:], starts[:-1], out=lengths[:-1])
+    lengths[-1] = len(keys) - int(starts[-1])
+    return distinct, lengths
+
+
+def _firsts(keys: _U64) -> npt.NDArray[np.bool_]:
+    """Whether each of sorted *keys* (at least one) is the first of its value."""
+    import numpy as np
+
+    first = np.empty(len(keys), dtype=bool)
+    first[0] = True
+    np.not_equal(keys[1:], keys[:-1], out=first[1:])
+    return first
 
 
 def _token_postings(
@@ -430,25 +574,36 @@ def _pair_slice(
     import numpy as np
 
     # Every release starts with a field break: no pair spans two releases or slices.
-    adjacent = (part[:-1] != _BREAK_ID) & (part[1:] != _BREAK_ID)
-    packed: _U64 = rank[part[:-1][adjacent]]
-    packed <<= np.uint64(id_bits + release_bits)
-    seconds: _U64 = rank[part[1:][adjacent]]
-    seconds <<= np.uint64(release_bits)
-    packed |= seconds
-    del seconds
-    np.bitwise_or(packed, releases[1:][adjacent], out=packed)
+    firsts, seconds, owners = part[:-1], part[1:], releases[1:]
+    adjacent = (firsts != _BREAK_ID) & (seconds != _BREAK_ID)
+    packed: _U64 = np.empty(int(np.count_nonzero(adjacent)), dtype=np.uint64)
+    at = 0
+    # A piece at a time, as the tokens' keys (_token_slice).
+    for start in range(0, len(adjacent), _PACK_STEP):
+        stop = start + _PACK_STEP
+        here = adjacent[start:stop]
+        piece: _U64 = rank[firsts[start:stop][here]]
+        piece <<= np.uint64(id_bits + release_bits)
+        second: _U64 = rank[seconds[start:stop][here]]
+        second <<= np.uint64(release_bits)
+        piece |= second
+        piece |= owners[start:stop][here]
+        packed[at : at + len(piece)] = piece
+        at += len(piece)
     del adjacent
     packed.sort()
-    positions: _U32 = (packed & np.uint64((1 << release_bits) - 1)).astype(np.uint32)
+    # The low bits, through a 32-bit cast (no 64-bit copy of every key).
+    positions: _U32 = packed.astype(np.uint32)
+    positions &= np.uint32((1 << release_bits) - 1)
     packed >>= np.uint64(release_bits)
-    # Back to the stored form a << 32 | b.
-    low = packed & np.uint64((1 << id_bits) - 1)
-    packed >>= np.uint64(id_bits)
-    packed <<= np.uint64(PAIR_SHIFT)
-    packed |= low
-    del low
     keys, lengths = _runs(packed)
+    del packed
+    # Back to the stored form a << 32 | b, for the distinct keys only (both forms
+    # order pairs alike): done to every key, it held one more copy of them all.
+    low = keys & np.uint64((1 << id_bits) - 1)
+    keys >>= np.uint64(id_bits)
+    keys <<= np.uint64(PAIR_SHIFT)
+    keys |= low
     return keys, lengths, positions
 
 
@@ -472,12 +627,19 @@ def _merged_keys(keys: _U64, more: _U64) -> _U64:
 
 
 def _distinct(keys: _U64) -> _U64:
-    """Sorted *keys* with each value once."""
-    import numpy as np
+    """Sorted *keys* with each value once, moved to the front of *keys* (a view of it):
+    a piece at a time, not into a copy of them all."""
 
     if not len(keys):
         return keys
-    return keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
+    first = _firsts(keys)
+    at = 0
+    for start in range(0, len(keys), _PACK_STEP):
+        # A copy of the piece's distinct keys, written at or before where they were.
+        piece = keys[start : start + _PACK_STEP][first[start : start + _PACK_STEP]]
+        keys[at : at + len(piece)] = piece
+        at += len(piece)
+    return keys[:at]
 
 
 def _pair_postings(

@@ -303,8 +303,9 @@ def _stdout() -> Console:
     return Console(markup=False, highlight=False, emoji=False, soft_wrap=not sys.stdout.isatty())
 
 
-def _run_import(store: ImportTarget, paths: Sequence[str]) -> ImportSummary:
-    """Import with a progress bar on a terminal when it takes more than a moment."""
+def _run_import(store: ImportTarget, paths: Sequence[str]) -> tuple[ImportSummary, str | None]:
+    """Import with a progress bar on a terminal when it takes more than a moment; and why
+    the search index was not finished, if it was not (the releases are stored then)."""
     # Imported here: the parsers are not needed to open the browser or search.
     from store.ingest.run import import_paths
     from store.search.index import IndexBuilder
@@ -316,6 +317,7 @@ def _run_import(store: ImportTarget, paths: Sequence[str]) -> ImportSummary:
     local = isinstance(store, ReleaseStore) and store.path is not None
     # Its working file beside the archive (its token ids wait there while it reads).
     added = IndexBuilder(store.path.parent) if local and store.path is not None else None
+    unfinished: str | None = None
     with ImportProgress(_stderr()) as bar:
         summary = import_paths(store, paths, progress=bar.update, index=added)
         if isinstance(store, ReleaseStore) and local and (summary.imported or summary.updated):
@@ -325,17 +327,31 @@ def _run_import(store: ImportTarget, paths: Sequence[str]) -> ImportSummary:
             from store.archive import Archive
 
             # Written for the browser, not needed here (store.search.index_file).
-            Archive(store).build_index(progress=bar.indexing, added=added, keep=False)
+            try:
+                Archive(store).build_index(progress=bar.indexing, added=added, keep=False)
+            except (OSError, MemoryError) as exc:
+                # Its sorts run in threads beside this one (store.search.postings): one
+                # that fails ends the finish here. The index file is written whole or not
+                # at all, and the releases are stored already: the browser makes the
+                # index when it next opens the archive.
+                unfinished = _failure(exc)
     # The rate a user meets: the whole command, index and start included.
     summary.seconds = time.monotonic() - STARTED
-    return summary
+    return summary, unfinished
+
+
+def _failure(exc: OSError | MemoryError) -> str:
+    """What went wrong, in a few words (an OSError's own words, without its number)."""
+    if isinstance(exc, MemoryError):
+        return "out of memory"
+    return exc.strerror if exc.strerror else str(exc)
 
 
 def cmd_import(ns: argparse.Namespace) -> int:
     from tui.cli.render import print_summary
 
     with closing(_open_store(ns)) as store:
-        summary = _run_import(store, ns.paths)
+        summary, unfinished = _run_import(store, ns.paths)
     if ns.json:
         from tui.cli.reports import summary_json
 
@@ -343,7 +359,17 @@ def cmd_import(ns: argparse.Namespace) -> int:
         sys.stdout.flush()
     else:
         print_summary(_stderr(), summary)
+    if unfinished is not None:
+        _tell_unfinished(summary, unfinished)
+        return 1
     return 0 if summary.succeeded else 1
+
+
+def _tell_unfinished(summary: ImportSummary, reason: str) -> None:
+    _error(
+        f"the search index was not finished ({reason}); the {summary.stored:,} "
+        "releases are stored, and the index is made when the archive is next opened"
+    )
 
 
 def cmd_parse(ns: argparse.Namespace) -> int:
@@ -528,10 +554,12 @@ def cmd_browse(ns: argparse.Namespace) -> int:
         from store.backend import open_store
 
         with closing(open_store(db, user=config.user)) as store:
-            summary = _run_import(store, ns.paths)
+            summary, unfinished = _run_import(store, ns.paths)
         print_summary(_stderr(), summary)
         if not summary.succeeded:
             return 1
+        if unfinished is not None:
+            _tell_unfinished(summary, unfinished)  # the browser makes it as it opens
     from tui.serve import is_served
 
     # Under `pressroom serve` the app's output goes to a web page, not a terminal.
