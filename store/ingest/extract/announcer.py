@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from store.ingest.extract.issuer import PERSONAL_WORDS
 from store.ingest.extract.organisations import is_org_word
 from store.sanitize import fold
 
@@ -24,10 +25,10 @@ _ANNOUNCING = re.compile(
     r"(?:proudly[ ]+)?(?:announces|unveils|introduces|launches)[ ]+(?:the|its|a|an)[ ]|"
     r"will[ ]+(?:host|hold|celebrate|present)[ ]+(?:its|their|the|a|an)[ ])"
 )
-# An apposition about a person, not a body: "the company's founder", "who has".
+# An apposition about a person, not a body: "the company's founder", "who has"; the
+# lead's subject reader's words, and what a self-announcing person calls themself.
 _PERSONAL = re.compile(
-    r"\b(?:who|founder|co-founder|CEO|chief|president|director|author|artist|"
-    r"singer|writer|coach|expert|entrepreneur|he|she|his|her)\b",
+    rf"\b(?:{'|'.join((*PERSONAL_WORDS, 'singer', 'writer', 'coach', 'expert', 'entrepreneur'))})\b",
     re.IGNORECASE,
 )
 _NOT_A_NAME = frozenset(

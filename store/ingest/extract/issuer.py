@@ -241,10 +241,10 @@ _A_BODY = re.compile(
     r"publisher|practice|clinic|consultancy|brand|group|operator|producer|insurer|lender)s?\b"
 )
 # An apposition about a person: "who has", "the company's founder", "CEO of".
-_PERSONAL = re.compile(
-    r"\b(?:who|founder|co-founder|CEO|chief|president|director|author|artist|he|she|his|her)\b",
-    re.IGNORECASE,
+PERSONAL_WORDS = (
+    "who founder co-founder CEO chief president director author artist he she his her".split()  # noqa: SIM905
 )
+_PERSONAL = re.compile(rf"\b(?:{'|'.join(PERSONAL_WORDS)})\b", re.IGNORECASE)
 
 
 def _names_person(what: str) -> bool:
