@@ -186,6 +186,60 @@ def test_drupal_record_body_date_and_contact():
     assert [c.email for c in release.contacts] == ["Douglas.Etter@va.gov"]
 
 
+def _news_story(**fields):
+    record = {
+        "entityBundle": "news_story",
+        "title": "VA wants to protect Veterans against the Delta variant",
+        "entityUrl": {
+            "breadcrumb": [
+                {"url": {"path": "/"}, "text": "Home"},
+                {"url": {"path": "/eastern-oklahoma"}, "text": "VA Eastern Oklahoma health care"},
+                {"url": {"path": "/eastern-oklahoma/stories"}, "text": "Stories"},
+            ]
+        },
+        "created": 1625245824,
+        "fieldIntroText": "Since the vaccines came, we have given almost 27,000 of them.",
+        "fieldFullStory": {"processed": "<p>The great news is that 77% are vaccinated.</p>"},
+    }
+    record.update(fields)
+    return read_json(json.dumps(record).encode())[0]
+
+
+def test_drupal_news_story_text_lede_and_created_time():
+    # VA.gov's news story: its text in fieldFullStory, its lede in fieldIntroText, and no
+    # date but the node's creation (a Unix time: 2021-07-02 17:10 UTC).
+    draft = _news_story()
+    assert draft.text.startswith("Since the vaccines came")
+    assert "The great news is that 77% are vaccinated." in draft.text
+    assert draft.date == "2021-07-02"
+    release = build_release(draft, "story.json")
+    assert release.date == "2021-07-02"
+    assert release.date_source == "metadata"
+    assert release.language == "en"
+
+
+def test_a_stated_date_wins_over_the_creation_time():
+    assert _news_story(fieldReleaseDate={"value": "2021-06-09T14:15:14"}).date == "2021-06-09"
+    assert _news_story(created="not a time").date is None
+
+
+def test_breadcrumb_office_is_the_issuer_only_when_the_text_names_none():
+    release = build_release(_news_story(), "story.json")
+    assert release.issuer == "VA Eastern Oklahoma health care"
+    named = _news_story(
+        title="Lebanon VA Medical Center expands vaccinations",
+        fieldIntroText="The Lebanon VA Medical Center will vaccinate adolescents, it said.",
+    )
+    assert build_release(named, "story.json").issuer == "Lebanon VA Medical Center"
+
+
+def test_breadcrumb_of_page_kinds_names_no_office():
+    draft = _news_story(
+        entityUrl={"breadcrumb": [{"text": "Home"}, {"text": "News"}, {"text": "Press releases"}]}
+    )
+    assert draft.filed_under is None
+
+
 def test_capital_city_before_an_article_is_a_dateline_without_dash():
     lines = ["WASHINGTON A Louisiana man was sentenced to 25 years in prison this morning."]
     assert undashed_dateline(lines) == ("WASHINGTON", 0, None)

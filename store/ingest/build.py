@@ -84,7 +84,10 @@ def build_release(draft: Draft, path: str) -> Release:
         date_source=date_source,
         location=parts.location,
         embargo=parts.embargo,
-        issuer=draft.issuer or parts.issuer or site_owner(draft.home, parts.body),
+        issuer=draft.issuer
+        or parts.issuer
+        or draft.filed_under
+        or site_owner(draft.home, parts.body),
         organisations=with_bodies(parts.organisations, list(draft.organisations)),
         people=parts.people,
         contacts=_merge_contacts(draft.contacts, parts.contacts),

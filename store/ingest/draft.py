@@ -28,6 +28,9 @@ class Draft:
     issuer: str | None = None  # the issuing organisation a format names (front matter, feed)
     # The bodies a format names as the release's publishers (a CMS's publishing links).
     organisations: tuple[str, ...] = ()
+    # The office a site files the entry under (a CMS record's breadcrumb): the issuer
+    # only when neither the format nor the text names one.
+    filed_under: str | None = None
     home: str | None = None  # a web page's own domain ("fsfe.org"), where its images come from
     tags: list[str] = field(default_factory=list)
     # Media contacts the format declares in fields (a CMS record's, front matter's), as given.

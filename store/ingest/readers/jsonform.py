@@ -142,6 +142,7 @@ def entry_draft(obj: Mapping[str, Any], fmt: str, index: str | None) -> Draft | 
         tags=_tags(_first(obj, _TAG_KEYS)),
         entry_key=key,
         issuer=_issuer(obj) or _contacts_body(contacts),
+        filed_under=_breadcrumb_office(obj),
         organisations=publishing_bodies(obj),
     )
 
@@ -229,7 +230,9 @@ def _body(obj: Mapping[str, Any], contacts: list[Contact]) -> str:
         text = _text(_rendered(candidate))
         if not text:
             continue
-        standfirst = _text(_rendered(_first(obj, _STANDFIRST_KEYS)))
+        standfirst = _text(
+            _rendered(_first(obj, _STANDFIRST_KEYS) or _drupal_field(obj, _DRUPAL_STANDFIRST))
+        )
         if standfirst and not text.startswith(standfirst[:200]):
             text = f"{standfirst}\n\n{text}"
         # Contacts and the issuer's boilerplate where a release prints them, after the body,
@@ -298,9 +301,14 @@ def _contacts(obj: Mapping[str, Any]) -> list[Contact]:
 
 
 # Drupal's exports name a content type's own fields "field" + the name: "fieldPressReleaseFulltext"
-# ({"processed": "<p>..."}), "field_release_date".
-_DRUPAL_BODY = ("fulltext", "body")
+# ({"processed": "<p>..."}), "field_release_date"; VA.gov's news story keeps its text in
+# "fieldFullStory" and its lede in "fieldIntroText".
+_DRUPAL_BODY = ("fulltext", "body", "fullstory")
+_DRUPAL_STANDFIRST = ("introtext",)
 _DRUPAL_DATE = ("releasedate", "date", "publishdate")
+# When a record states no publication date, the time its CMS created it (Drupal's node
+# "created", a Unix time; "created_at" elsewhere): a story is created when it is written.
+_CREATED_KEYS = ("created", "created_at", "createdAt")
 
 
 def _drupal_field(obj: Mapping[str, Any], endings: tuple[str, ...]) -> Any:
@@ -343,7 +351,12 @@ def _date(obj: Mapping[str, Any]) -> str | None:
     declared = _drupal_field(obj, _DRUPAL_DATE)
     if isinstance(declared, dict):
         declared = declared.get("value")
-    return iso_date(declared) if isinstance(declared, str) else None
+    if isinstance(declared, str) and (day := iso_date(declared)):
+        return day
+    for key in _CREATED_KEYS:
+        if day := iso_date(obj.get(key)):
+            return day
+    return None
 
 
 # A content API's links from an item to the bodies that published it (GOV.UK's content
@@ -367,6 +380,53 @@ def _issuer(obj: Mapping[str, Any]) -> str | None:
         name = short_text(value, 200)
         if name and "@" not in name:
             return name
+    return None
+
+
+# A breadcrumb's entries that name a kind of page, not the office whose pages they are.
+_SECTION_WORDS = frozenset(
+    [
+        "home",
+        "news",
+        "newsroom",
+        "stories",
+        "story",
+        "press",
+        "media",
+        "releases",
+        "release",
+        "updates",
+        "events",
+        "blog",
+        "articles",
+        "about",
+        "accueil",
+        "actualites",
+        "actualités",
+        "noticias",
+        "prensa",
+        "presse",
+    ]
+)
+
+
+def _breadcrumb_office(obj: Mapping[str, Any]) -> str | None:
+    """The office a Drupal record's breadcrumb files it under (VA.gov's "Home > VA Eastern
+    Oklahoma health care > Stories"): the first entry that is neither the site's home, nor
+    a kind of page, nor the record itself. A site's sections are its offices' pages there."""
+    url = obj.get("entityUrl")
+    crumbs = url.get("breadcrumb") if isinstance(url, dict) else None
+    if not isinstance(crumbs, list):
+        return None
+    title = short_text(obj.get("title"), 300)
+    for crumb in crumbs[:6]:
+        text = short_text(crumb.get("text"), 120) if isinstance(crumb, dict) else None
+        if not text or text == title:
+            continue
+        words = text.lower().split()
+        if all(word in _SECTION_WORDS for word in words):
+            continue
+        return text if any(ch.isupper() for ch in text) else None
     return None
 
 
