@@ -292,6 +292,23 @@ def test_record_without_issuer_is_scored_as_a_miss_not_an_error() -> None:
     assert scores["issuer"].n == 1 and scores["issuer"].correct == 0
 
 
+def test_press_officers_are_scored_as_contacts_not_people() -> None:
+    # The label lists the press officer among the people and the contacts; extraction
+    # keeps her a contact (DESIGN.md: who is quoted, whom to call): the people are right,
+    # whether or not extraction also names her a person; a quoted person missing is not.
+    label = {
+        "people": ["Ann Lee", "Bob Stone"],
+        "contacts": [{"name": "Bob Stone", "email": "bob@acme.example", "phone": None}],
+    }
+    apart = {"people": [{"name": "Ann Lee"}], "contacts": [{"name": "Bob Stone"}]}
+    both = {"people": [{"name": "Ann Lee"}, {"name": "Bob Stone"}], "contacts": []}
+    quoted_missed = {"people": [], "contacts": [{"name": "Bob Stone"}]}
+    for got, right in ((apart, True), (both, True), (quoted_missed, False)):
+        people = accuracy.score([accuracy.Item("x", label, got)], ["people"])["people"]
+        assert (people.hit_expected == people.expected == 1) is right, got
+        assert people.found == people.hit_found
+
+
 def test_path_constants_exist() -> None:
     for path in (accuracy.DEVSET_LABELS, accuracy.SAMPLES_LABELS, accuracy.SEED, SOURCES_MD):
         assert Path(path).is_file(), path
