@@ -12,7 +12,11 @@ from pathlib import Path
 import pytest
 
 import store.collector as collector_module
+from store.archive import Archive
 from store.collector import PauseCollector, freeze_survivors, paused, thaw
+from tests.helpers.app_session import settle
+from tests.helpers.browser_data import write_store
+from tui.app import PressroomApp
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -215,3 +219,31 @@ def test_the_gc_finder_sees_every_form(tmp_path: Path) -> None:
     module = tmp_path / "m.py"
     module.write_text("import gc\nfrom gc import freeze\nimport os, gc as g\ngc.disable()\n")
     assert _uses_of_gc(module) == ["import gc", "from gc import", "import gc", "gc.disable"]
+
+
+# -- the browser's builds after the index ------------------------------------------------------
+
+
+async def test_the_browser_builds_its_directory_and_related_with_the_collector_paused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A full pass at a pause in typing would walk every object these builds made so far
+    # (140-180 ms on the UI thread at 100k, before they are frozen): the pause collector
+    # must find them "being built", as it finds a store or an index.
+    seen: dict[str, bool] = {}
+    contacts, related = Archive.contacts, Archive.related
+
+    def traced_contacts(self: Archive, *args: object, **kwargs: object) -> object:
+        seen["contacts"] = collector_module._is_paused()
+        return contacts(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    def traced_related(self: Archive) -> object:
+        seen["related"] = collector_module._is_paused()
+        return related(self)
+
+    monkeypatch.setattr(Archive, "contacts", traced_contacts)
+    monkeypatch.setattr(Archive, "related", traced_related)
+    app = PressroomApp(write_store(tmp_path / "releases.json"))
+    async with app.run_test() as pilot:
+        await settle(pilot)
+    assert seen == {"contacts": True, "related": True}

@@ -85,7 +85,10 @@ MIN_ROWS = 5  # list rows on screen that count as "a screen with rows"
 START_TIMEOUT = 60.0
 SETTLE = 1.0  # seconds after the last key before looking at the result (nothing is read meanwhile)
 ESCAPE_SETTLE = 0.35  # Textual waits a little after ESC to tell it from a sequence
-DERIVED_SUFFIXES = (".catalogue", ".index", ".index.added")
+# ".duplicates": the near-duplicate sketches an earlier opening made, as a user's archive
+# has them from its second opening on (the first reads every release to make them: a core
+# for 15-60 s at 100k while the first keys are typed, not what every start meets).
+DERIVED_SUFFIXES = (".catalogue", ".index", ".index.added", ".duplicates")
 # Part of the store: its latest writes (store.disk.journal). Copied, never linked: an
 # import appends to it in place, which would reach through a link to the original.
 JOURNAL_SUFFIX = ".journal"
