@@ -16,14 +16,16 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from time import monotonic
+from time import monotonic, sleep
 
 __all__ = ["PAUSE", "PauseCollector", "freeze_survivors", "paused", "thaw"]
 
 # Without a key for this long the user has paused: a full collection now is unseen.
 PAUSE = 1.0
+# Without a key for this long, work that can wait may start (see PauseCollector.wait_for_pause).
+BUILD_AFTER = 0.5
 # Automatic full collections never start by themselves (the count they wait
 # for is never reached); the young generations are still collected as usual.
 _NO_AUTOMATIC_FULL = 1 << 30
@@ -102,6 +104,18 @@ class PauseCollector:
         """The user pressed a key: the next full pass waits for a pause."""
         self._last_key = monotonic()
         self._collected_since_key = False
+
+    def wait_for_pause(
+        self, stop: Callable[[], bool], quiet: float = BUILD_AFTER, look: float = 0.05
+    ) -> bool:
+        """Wait (in a worker thread) until no key has come for *quiet* seconds; True if
+        *stop* said to give up meanwhile. Work that can wait (a directory, related
+        releases) starts in a pause, not beside the keys of the first words typed."""
+        while monotonic() - self._last_key < quiet:
+            if stop():
+                return True
+            sleep(look)
+        return stop()
 
     def tick(self) -> None:
         """Run the full pass owed since the last key, if the user has paused."""

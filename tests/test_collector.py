@@ -168,6 +168,30 @@ def test_no_full_collection_while_objects_are_being_built(
     assert passes == [1]  # the pass owed is run at the next tick
 
 
+def test_work_that_can_wait_starts_in_a_pause_in_typing(
+    clock_and_passes: tuple[list[float], list[int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    now, _ = clock_and_passes
+    slept: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        now[0] += seconds
+        if len(slept) == 3:
+            collector.key()  # a key while waiting: the wait starts again from it
+
+    monkeypatch.setattr(collector_module, "sleep", sleep)
+    collector = PauseCollector()
+    collector.key()
+    assert collector.wait_for_pause(lambda: False, quiet=0.5, look=0.125) is False
+    assert now[0] - 100.0 == 0.375 + 0.5  # keys for 0.375 s, then 0.5 s quiet
+    slept.clear()
+    assert collector.wait_for_pause(lambda: False, quiet=0.5) is False
+    assert slept == []  # already quiet: no wait
+    collector.key()
+    assert collector.wait_for_pause(lambda: True, quiet=0.5) is True  # quitting: give up
+
+
 # -- freezing --------------------------------------------------------------------------------
 
 

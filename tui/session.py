@@ -409,6 +409,12 @@ class Session:
                 # the keys typed meanwhile need). And nothing more once the browser
                 # quits: the process ends when this thread does (it waited 5 s at 100k).
                 return
+            # What follows is for later (`c`, the related releases, copies folded): each
+            # waits for a pause in typing, so that the first words typed after the start
+            # do not share the cores with it (100-870 ms a key at 100k, load 10, while
+            # the directory was built beside them).
+            if self.collector.wait_for_pause(closed):
+                return
             # The contact directory next, so that `c` opens on a ready one. Built with
             # the collector paused, as the index is: a full pass at a pause in typing
             # would walk every object built so far (140-180 ms on the UI thread at 100k,
@@ -421,6 +427,8 @@ class Session:
             # Related releases by contact and place (0.5 s at 100k), then
             # near-duplicates: seconds the first time (every release read),
             # then from the sketches kept beside the store.
+            if self.collector.wait_for_pause(closed):
+                return
             with paused():
                 related = archive.related()
             self._broadcast(lambda: RelatedReady(related, duplicates=False))
@@ -428,6 +436,8 @@ class Session:
             # collections from walking their millions of objects in the
             # middle of a keystroke (~200 ms at 10k).
             freeze_survivors()
+            if self.collector.wait_for_pause(closed):
+                return
             worker: Worker[None] = get_current_worker()
             archive.find_duplicates(lambda: worker.is_cancelled or self._closed)
             with_copies = archive.built_related()
