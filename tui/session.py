@@ -439,7 +439,13 @@ class Session:
             if self.collector.wait_for_pause(closed):
                 return
             worker: Worker[None] = get_current_worker()
-            archive.find_duplicates(lambda: worker.is_cancelled or self._closed)
+
+            def stopped() -> bool:
+                return worker.is_cancelled or self._closed
+
+            # The first opening sketches every release (15-60 s of a core at 100k): asked
+            # every 256 releases whether to stop, it waits out the user's typing there.
+            archive.find_duplicates(lambda: self.collector.wait_for_pause(stopped))
             with_copies = archive.built_related()
             if with_copies is not None and with_copies.duplicates is not None:
                 self._broadcast(lambda: RelatedReady(with_copies, duplicates=True))
