@@ -52,6 +52,8 @@ MAX_BYTES = 1 << 18  # a longer body is compared on its first 256 KB (the rest c
 
 _MAGIC = b"PRESSROOM-DUPLICATES-1\n"
 _PARAMS = {"shingle": SHINGLE, "sketch": SKETCH, "hash": "poly-splitmix-1"}
+# How the groups kept with the sketches were found: others are found again.
+_GROUPING = {"keys": KEYS, "threshold": THRESHOLD}
 _NONE = np.uint64(2**64 - 1)  # pads a sketch with fewer than SKETCH shingles
 
 Sketch = npt.NDArray[np.uint64]
@@ -195,6 +197,14 @@ class DuplicateGroups:
     def none(cls, size: int) -> DuplicateGroups:
         return cls(np.full(size, -1, dtype=np.int32), ())
 
+    @classmethod
+    def of(cls, size: int, members: tuple[tuple[int, ...], ...]) -> DuplicateGroups:
+        """The groups of an archive of *size* releases whose members are *members*."""
+        group = np.full(size, -1, dtype=np.int32)
+        for number, positions in enumerate(members):
+            group[list(positions)] = number
+        return cls(group, members)
+
 
 _PAIRS_AT_ONCE = 50_000  # pairs compared in one batch: 50 MB of arrays
 
@@ -256,11 +266,7 @@ def group_sketches(sketches: SketchMatrix, threshold: float = THRESHOLD) -> Dupl
     found: dict[int, list[int]] = {}
     for node in sorted(touched):
         found.setdefault(root(node), []).append(node)
-    members = tuple(tuple(m) for m in found.values())
-    group = np.full(size, -1, dtype=np.int32)
-    for number, positions in enumerate(members):
-        group[list(positions)] = number
-    return DuplicateGroups(group, members)
+    return DuplicateGroups.of(size, tuple(tuple(m) for m in found.values()))
 
 
 def fold_duplicates(
@@ -317,9 +323,16 @@ def find_duplicates(
     """
     size = len(fingerprints)
     cache = duplicates_path(store_path) if store_path is not None else None
-    saved, matrix = load_sketches(cache) if cache is not None else ([], None)
+    saved, matrix, kept = _load(cache) if cache is not None else ([], None, None)
     if matrix is not None and saved == list(fingerprints):
-        return group_sketches(matrix)  # the archive as the file saw it: nothing to read
+        # The archive as the file saw it: nothing to read, and its groups as they were
+        # found (the grouping costs 1.6 s of CPU at 100k: once, not at every opening).
+        if kept is not None:
+            return DuplicateGroups.of(size, kept)
+        groups = group_sketches(matrix)
+        if cache is not None:
+            save_sketches(cache, fingerprints, matrix, groups)
+        return groups
     known = dict(zip(saved, matrix, strict=True)) if matrix is not None else {}
     sketches = np.full((size, SKETCH), _NONE, dtype=np.uint64)
     missing = [p for p, f in enumerate(fingerprints) if f not in known]
@@ -342,14 +355,24 @@ def find_duplicates(
         found = sketch(release.body)
         if found is not None:
             sketches[position] = found
-    if cache is not None and (computed or len(known) != len(set(fingerprints))):
-        save_sketches(cache, fingerprints, sketches)
-    return group_sketches(sketches)
+    groups = group_sketches(sketches)
+    if cache is not None:
+        save_sketches(cache, fingerprints, sketches, groups)
+    return groups
 
 
-def save_sketches(path: Path, fingerprints: Sequence[str], sketches: SketchMatrix) -> None:
-    """Write the sketches by fingerprint (derived: a file that cannot be written is not kept)."""
-    head = orjson.dumps({"params": _PARAMS, "fingerprints": list(fingerprints)})
+def save_sketches(
+    path: Path,
+    fingerprints: Sequence[str],
+    sketches: SketchMatrix,
+    groups: DuplicateGroups | None = None,
+) -> None:
+    """Write the sketches by fingerprint, and the groups found from exactly these
+    (derived: a file that cannot be written is not kept)."""
+    fields: dict[str, object] = {"params": _PARAMS, "fingerprints": list(fingerprints)}
+    if groups is not None:
+        fields["grouped"] = {**_GROUPING, "members": [list(m) for m in groups.members]}
+    head = orjson.dumps(fields)
     body = struct.pack("<QQ", len(head), len(fingerprints)) + head + sketches.tobytes()
     write_derived(path, _MAGIC, struct.pack("<I", zlib.crc32(body)), body)
 
@@ -357,30 +380,64 @@ def save_sketches(path: Path, fingerprints: Sequence[str], sketches: SketchMatri
 def load_sketches(path: Path) -> tuple[list[str], SketchMatrix | None]:
     """The fingerprints and sketches (a row each) kept in *path*; ``([], None)`` when
     missing, damaged or made otherwise."""
+    fingerprints, matrix, _ = _load(path)
+    return fingerprints, matrix
+
+
+def _load(
+    path: Path,
+) -> tuple[list[str], SketchMatrix | None, tuple[tuple[int, ...], ...] | None]:
+    """:func:`load_sketches`, and the groups kept with them (None: not kept, or found
+    with other settings)."""
     try:
         with open_derived(path) as handle:
             data = handle.read()
     except OSError:
-        return [], None
+        return [], None, None
     start = len(_MAGIC) + 4
     if not data.startswith(_MAGIC) or len(data) < start + 16:
-        return [], None
+        return [], None, None
     (crc,) = struct.unpack_from("<I", data, len(_MAGIC))
     if zlib.crc32(memoryview(data)[start:]) != crc:
-        return [], None  # damaged inside (SECURITY.md D12): rebuilt, never read as something else
+        # Damaged inside (SECURITY.md D12): rebuilt, never read as something else.
+        return [], None, None
     head_size, count = struct.unpack_from("<QQ", data, start)
     start += 16
     if start + head_size + count * SKETCH * 8 != len(data):
-        return [], None
+        return [], None, None
     try:
         with collector.paused():
             head = orjson.loads(data[start : start + head_size])
     except orjson.JSONDecodeError:
-        return [], None
+        return [], None, None
     if not isinstance(head, dict) or head.get("params") != _PARAMS:
-        return [], None
+        return [], None, None
     fingerprints = head.get("fingerprints")
     if not isinstance(fingerprints, list) or len(fingerprints) != count:
-        return [], None
+        return [], None, None
     matrix = np.frombuffer(data, dtype=np.uint64, offset=start + head_size).reshape(count, SKETCH)
-    return [str(f) for f in fingerprints], matrix
+    return [str(f) for f in fingerprints], matrix, _kept_groups(head.get("grouped"), count)
+
+
+def _kept_groups(grouped: object, size: int) -> tuple[tuple[int, ...], ...] | None:
+    """The groups a file keeps, if they were found with today's settings and are well formed
+    (each of two or more positions, ascending, in no other group)."""
+    if not isinstance(grouped, dict) or any(grouped.get(k) != v for k, v in _GROUPING.items()):
+        return None
+    members = grouped.get("members")
+    if not isinstance(members, list):
+        return None
+    seen: set[int] = set()
+    kept = []
+    for positions in members:
+        if (
+            not isinstance(positions, list)
+            or len(positions) < 2
+            or not all(type(p) is int and 0 <= p < size for p in positions)
+            or positions != sorted(set(positions))
+            or seen.intersection(positions)
+        ):
+            return None
+        seen.update(positions)
+        kept.append(tuple(positions))
+    return tuple(kept)

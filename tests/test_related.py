@@ -209,6 +209,42 @@ def test_sketches_are_kept_beside_the_store_and_only_new_releases_are_sketched(
     assert len(again.members) == 1 and len(again.members[0]) == 2
 
 
+def test_the_groups_are_kept_with_the_sketches_and_found_again_only_when_they_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The grouping costs 1.6 s of CPU at 100k: an opening of the same archive takes the
+    # groups kept beside it; groups kept with other settings, or malformed, are found again.
+    db = _store_with_copies(tmp_path)
+    first = Archive(ReleaseStore(db)).find_duplicates()
+    grouped: list[int] = []
+    real = near_duplicates.group_sketches
+
+    def counting(sketches: np.ndarray, threshold: float = near_duplicates.THRESHOLD) -> object:
+        grouped.append(len(sketches))
+        return real(sketches, threshold)
+
+    monkeypatch.setattr(near_duplicates, "group_sketches", counting)
+    again = Archive(ReleaseStore(db)).find_duplicates()
+    assert grouped == [] and again.members == first.members
+    assert again.group.tolist() == first.group.tolist()
+
+    fingerprints, matrix = near_duplicates.load_sketches(duplicates_path(db))
+    assert matrix is not None
+    other = near_duplicates.DuplicateGroups.of(len(matrix), ((0, 1, 2),))
+    monkeypatch.setattr(near_duplicates, "_GROUPING", {"keys": 8, "threshold": 0.5})
+    near_duplicates.save_sketches(duplicates_path(db), fingerprints, matrix, other)
+    monkeypatch.setattr(near_duplicates, "_GROUPING", {"keys": 8, "threshold": 0.9})
+    assert Archive(ReleaseStore(db)).find_duplicates().members == first.members
+    assert grouped == [len(matrix)]  # other settings: found again, and kept anew
+    assert Archive(ReleaseStore(db)).find_duplicates().members == first.members
+    assert grouped == [len(matrix)]
+
+    for members in (((0, 0),), ((1, 0),), ((0, 99),), ((0,),), ((0, 1), (1, 2))):
+        malformed = near_duplicates.DuplicateGroups(first.group, members)
+        near_duplicates.save_sketches(duplicates_path(db), fingerprints, matrix, malformed)
+        assert Archive(ReleaseStore(db)).find_duplicates().members == first.members
+
+
 def test_a_damaged_sketch_file_is_rebuilt_never_read(tmp_path: Path) -> None:
     db = _store_with_copies(tmp_path)
     expected = Archive(ReleaseStore(db)).find_duplicates()
