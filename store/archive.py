@@ -19,7 +19,7 @@ from store.disk.release_store import ReleaseState, ReleaseStore
 from store.disk.storage import store_identity
 from store.facet_names import facet_entries
 from store.month_runs import MonthRuns
-from store.records import Release
+from store.records import Contact, Release
 from store.related import RelatedIndex
 from store.sanitize import fold
 from store.saved_searches import SavedSearches, load_saved, write_saved
@@ -303,6 +303,9 @@ class _Snapshot:
     index: SearchIndex | None = None
     contacts: list[ContactDirectory] = field(default_factory=list)  # built once, on demand
     related: list[RelatedIndex] = field(default_factory=list)  # built once, on demand
+    # The catalogue's contact blocks as the directory's build parsed them, handed on to the
+    # related releases' build (17 MB of JSON at 100k: parsed once, the lock held meanwhile).
+    blocks: list[list[tuple[Contact, ...]]] = field(default_factory=list)
     duplicates: list[DuplicateGroups] = field(default_factory=list)  # found once, on demand
     # rank[position] of each release in the order by a sort key, built once on demand.
     ranks: dict[str, list[int]] = field(default_factory=dict)
@@ -576,10 +579,12 @@ class Archive:
             catalogue = snapshot.catalogue
             if catalogue is not None:
                 # From the catalogue's contact blocks: no release is read from the file.
+                blocks = catalogue.contact_blocks()
                 directory = ContactDirectory.build_from(
-                    zip(catalogue.ids, catalogue.dates, catalogue.contact_blocks(), strict=True),
-                    should_stop,
+                    zip(catalogue.ids, catalogue.dates, blocks, strict=True), should_stop
                 )
+                if not snapshot.related:
+                    snapshot.blocks.append(blocks)
             else:
                 directory = ContactDirectory.build(snapshot.releases)
             snapshot.contacts.append(directory)
@@ -598,11 +603,12 @@ class Archive:
         snapshot = self._snapshot
         if not snapshot.related:
             catalogue = snapshot.catalogue
-            blocks = (
-                catalogue.contact_blocks()
-                if catalogue is not None
-                else [r.contacts for r in snapshot.releases]
-            )
+            if snapshot.blocks:
+                blocks = snapshot.blocks.pop()
+            elif catalogue is not None:
+                blocks = catalogue.contact_blocks()
+            else:
+                blocks = [r.contacts for r in snapshot.releases]
             duplicates = snapshot.duplicates[0] if snapshot.duplicates else None
             snapshot.related.append(
                 RelatedIndex(

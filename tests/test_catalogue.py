@@ -242,6 +242,31 @@ def test_the_contact_directory_from_the_catalogue_is_the_one_from_the_releases(
     assert len(catalogued.contacts()) > 10
 
 
+def test_the_contact_blocks_are_parsed_once_for_the_directory_and_related(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 17 MB of JSON at 100k, parsed with the lock held: the related releases' build takes
+    # the blocks the directory's build parsed, and gives the same related releases.
+    path = _store(tmp_path, 300)
+    parsed: list[int] = []
+    real = Catalogue.contact_blocks
+
+    def counting(self: Catalogue) -> list[Any]:
+        parsed.append(1)
+        return real(self)
+
+    monkeypatch.setattr(Catalogue, "contact_blocks", counting)
+    archive = Archive(ReleaseStore(path, defer_load=True))
+    archive.contacts()
+    related = archive.related()
+    assert parsed == [1]
+    alone = Archive(ReleaseStore(path, defer_load=True)).related()
+    assert parsed == [1, 1]
+    first = archive.releases[0].id
+    assert related.related(first) is not None
+    assert related.related(first) == alone.related(first)
+
+
 @pytest.mark.parametrize("derived", ["releases.json.catalogue", "releases.json.index"])
 @pytest.mark.parametrize("kind", ["fifo", "link to /dev/zero"])
 def test_a_derived_file_that_is_not_a_regular_file_is_rebuilt_without_hanging(
