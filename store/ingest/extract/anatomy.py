@@ -83,6 +83,11 @@ from store.ingest.extract.organisations import (
     tidy_organisations,
 )
 from store.ingest.extract.page_dateline import page_dateline
+from store.ingest.extract.page_description import (
+    after_standfirst,
+    gov_title_site,
+    without_description,
+)
 from store.ingest.extract.page_title_line import split_page_title, without_tag_residue
 from store.ingest.extract.people import find_people
 from store.ingest.extract.portfolio import portfolio_ministry
@@ -1168,6 +1173,10 @@ def extract(
     if cleaned:
         raw = clean_text(raw)
     raw = _restore_breaks(raw[:_MAX_TEXT])
+    description = None
+    if not (title or "").strip():
+        # A crawler's copy of a page, no title declared: the page's description first.
+        raw, description = without_description(raw)
     footer = archive_footer_start(raw)
     main, links = reduce_links(raw[:footer])
     main = strip_gov_banner(main)  # a .gov page's banner and menus above its heading
@@ -1247,6 +1256,14 @@ def extract(
         found_date = top.date  # a date line above the text over a labelled date further down
     if location is None and (undashed := undashed_dateline(lines[top.body_from :])):
         location = undashed[0]
+        found_date = found_date or undashed[2]
+    if (
+        location is None
+        and description
+        and (lead_at := after_standfirst(lines, top.body_from, description)) is not None
+        and (undashed := undashed_dateline(lines[lead_at:]))
+    ):
+        location = undashed[0]  # the lead under the page's standfirst: "Washington, D.C. — ..."
         found_date = found_date or undashed[2]
     if location is None or found_date is None:
         # A page scraped as text runs its kicker, date, contact line and place together.
@@ -1417,6 +1434,8 @@ def extract(
         issuer = site  # the site's name beside the page's title, when the text names none
     if issuer is None:
         issuer = gov_site_name(raw)  # "... | FinCEN.gov" over a .gov page's banner
+    if issuer is None:
+        issuer = gov_title_site(raw)  # "... | CISA" over a .gov page's banner
     if issuer is None:
         issuer = ministry  # whose portfolio heads the note ("Interior - 10.10.2024")
     found_language = _language(declared_language(language), main)
