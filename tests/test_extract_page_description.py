@@ -144,3 +144,21 @@ def test_drupal_json_api_node_is_filed_under_its_administration():
     }
     (draft,) = read_json(json.dumps(record).encode())
     assert draft.filed_under == "VA Pittsburgh health care"
+
+
+def test_gov_page_dateline_under_its_only_heading():
+    text = (
+        "HSI investigation leads to 15-year sentence for dark web moderator | ICE\n\n"
+        "Here's how you know\n\n"
+        "An official website of the United States government\n\n"
+        "Skip to main content\n\n"
+        "HSI investigation leads to 15-year sentence for dark web moderator\n\n"
+        "Share on Facebook\n\nShare on X\n\nPrint this Page\n\nRelated Information\n\n"
+        "January 24, 2025 Portland , ME , United States Child Exploitation\n\n"
+        "Michael Posey was identified by HSI Portland while monitoring a dark web site\n\n"
+        "PORTLAND, Maine — A Kent, Washington man was sentenced Jan. 22 in U.S. District Court "
+        "in Portland after an investigation led by Homeland Security Investigations.\n"
+    )
+    r = extract(text)
+    assert r.location == "PORTLAND, Maine"
+    assert r.date == "2025-01-24"

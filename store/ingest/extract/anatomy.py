@@ -1069,7 +1069,9 @@ def _dateline_under_heading(lines: list[str], headline: str, start: int) -> Date
     opening the first paragraph of prose, and the date of a line that opens with one ("January
     24, 2025 Portland , ME , United States" on an ice.gov page), its index *start*-based."""
     key = fold(headline)
-    for at in range(start, min(len(lines), _HEADING_AGAIN_LINES)):
+    # From the heading itself: a .gov page's title line goes with its banner, the heading
+    # then standing once, where the text starts (ice.gov's pages saved with their banner).
+    for at in range(max(0, start - 1), min(len(lines), _HEADING_AGAIN_LINES)):
         line = lines[at]
         if len(line) < len(headline) or fold(strip_heading(line)) != key:
             continue
@@ -1219,6 +1221,8 @@ def extract(
         and (split := split_site_title(top.headline, lines)) is not None
     ):
         top.headline, site = split
+    if site is None and not declared:
+        site = gov_title_site(raw)  # "... | ICE": a .gov page's title line, gone with its banner
     if top.headline and top.headline_lines and top.headline != declared:
         top.headline = _repeated_title(lines, top.headline_lines[0], top.headline)
     if (
@@ -1434,8 +1438,6 @@ def extract(
         issuer = site  # the site's name beside the page's title, when the text names none
     if issuer is None:
         issuer = gov_site_name(raw)  # "... | FinCEN.gov" over a .gov page's banner
-    if issuer is None:
-        issuer = gov_title_site(raw)  # "... | CISA" over a .gov page's banner
     if issuer is None:
         issuer = ministry  # whose portfolio heads the note ("Interior - 10.10.2024")
     found_language = _language(declared_language(language), main)

@@ -89,7 +89,9 @@ def _first_sentence(description: str) -> str:
 def gov_title_site(text: str) -> str | None:
     """The site's name a .gov page saved as text writes after its headline on its title line
     ("Five Eyes Cyber Security Agencies Statement | CISA", "... | Department of Energy"), when
-    the .gov banner follows the title and the page shows the headline again on its own line."""
+    the .gov banner follows the title and the page shows the headline again on its own line:
+    the issuer when the text names none, and the mark of a page whose dateline is under its
+    heading (ice.gov's "January 24, 2025 Portland , ME , United States")."""
     head = text.lstrip()[:_BANNER_AT]
     if not any(mark in head for mark in _GOV_BANNER):
         return None
@@ -103,4 +105,5 @@ def gov_title_site(text: str) -> str | None:
     headline, site = split
     if headline != title.split(" | ", 1)[0].strip():
         return None  # the site before the headline: not this page's shape
-    return site
+    # "FinCEN.gov": the body, not its address.
+    return site[: -len(".gov")] if site.casefold().endswith(".gov") else site
