@@ -83,6 +83,11 @@ from store.ingest.extract.organisations import (
     tidy_organisations,
 )
 from store.ingest.extract.page_dateline import page_dateline
+from store.ingest.extract.page_description import (
+    after_standfirst,
+    gov_title_site,
+    without_description,
+)
 from store.ingest.extract.page_title_line import split_page_title, without_tag_residue
 from store.ingest.extract.people import find_people
 from store.ingest.extract.portfolio import portfolio_ministry
@@ -1064,7 +1069,9 @@ def _dateline_under_heading(lines: list[str], headline: str, start: int) -> Date
     opening the first paragraph of prose, and the date of a line that opens with one ("January
     24, 2025 Portland , ME , United States" on an ice.gov page), its index *start*-based."""
     key = fold(headline)
-    for at in range(start, min(len(lines), _HEADING_AGAIN_LINES)):
+    # From the heading itself: a .gov page's title line goes with its banner, the heading
+    # then standing once, where the text starts (ice.gov's pages saved with their banner).
+    for at in range(max(0, start - 1), min(len(lines), _HEADING_AGAIN_LINES)):
         line = lines[at]
         if len(line) < len(headline) or fold(strip_heading(line)) != key:
             continue
@@ -1168,6 +1175,10 @@ def extract(
     if cleaned:
         raw = clean_text(raw)
     raw = _restore_breaks(raw[:_MAX_TEXT])
+    description = None
+    if not (title or "").strip():
+        # A crawler's copy of a page, no title declared: the page's description first.
+        raw, description = without_description(raw)
     footer = archive_footer_start(raw)
     main, links = reduce_links(raw[:footer])
     main = strip_gov_banner(main)  # a .gov page's banner and menus above its heading
@@ -1210,6 +1221,8 @@ def extract(
         and (split := split_site_title(top.headline, lines)) is not None
     ):
         top.headline, site = split
+    if site is None and not declared:
+        site = gov_title_site(raw)  # "... | ICE": a .gov page's title line, gone with its banner
     if top.headline and top.headline_lines and top.headline != declared:
         top.headline = _repeated_title(lines, top.headline_lines[0], top.headline)
     if (
@@ -1247,6 +1260,14 @@ def extract(
         found_date = top.date  # a date line above the text over a labelled date further down
     if location is None and (undashed := undashed_dateline(lines[top.body_from :])):
         location = undashed[0]
+        found_date = found_date or undashed[2]
+    if (
+        location is None
+        and description
+        and (lead_at := after_standfirst(lines, top.body_from, description)) is not None
+        and (undashed := undashed_dateline(lines[lead_at:]))
+    ):
+        location = undashed[0]  # the lead under the page's standfirst: "Washington, D.C. — ..."
         found_date = found_date or undashed[2]
     if location is None or found_date is None:
         # A page scraped as text runs its kicker, date, contact line and place together.

@@ -11,7 +11,8 @@ KICKER_RE = re.compile(
     r"COMMUNIQU[ÉE]\s+DE\s+PRESSE|COMMUNIQU[ÉE]|NOTA\s+DE\s+PRENSA|COMUNICADO\s+DE\s+PRENSA|"
     r"COMUNICADO|PRESSEMITTEILUNG|PRESSEINFORMATION|PRESSEMELDUNG|MEDIENMITTEILUNG|"
     r"COMUNICATO\s+STAMPA|PERSBERICHT"
-    r"))\s*(?:\*\*|__)?\s*[:.–—-]?\s*(?P<rest>.*)$",
+    # Not its plural: "Press Releases" (a menu's entry) is no kicker over a headline "s".
+    r"))(?!(?:s|es|en)\b)\s*(?:\*\*|__)?\s*[:.–—-]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 

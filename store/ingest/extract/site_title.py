@@ -5,7 +5,7 @@ from __future__ import annotations
 # How a page's <title> joins the headline and the site: "Operation reWired — FBI",
 # "... enforcement operation | ICE", "Internet Crime Complaint Center (IC3) | Guidance on ...",
 # "... Sentenced - The Brooklyn District Attorney's Office".
-_SEPARATORS = (" | ", " — ", " – ", " - ")
+_SEPARATORS = (" | ", " — ", " – ", " - ", " » ")  # "» Senator Bernie Sanders"
 _MOST_SITE_WORDS = 6
 # Where the page's furniture (its menus, its footer) and its heading repeated are looked for.
 _LINES_LOOKED_AT = 600

@@ -13,6 +13,7 @@ from store.ingest.decoding import decode_markup
 from store.ingest.draft import Draft
 from store.ingest.limits import ImportProblem
 from store.ingest.readers.contacts import contact_block, is_contact_key, read_contacts
+from store.ingest.readers.drupal_node import administration_office
 from store.ingest.readers.fields import entry_key, iso_date, language_tag, short_text, web_url
 from store.ingest.readers.html import html_to_text, looks_like_html
 from store.ingest.readers.publishing_links import publishing_bodies
@@ -142,7 +143,7 @@ def entry_draft(obj: Mapping[str, Any], fmt: str, index: str | None) -> Draft | 
         tags=_tags(_first(obj, _TAG_KEYS)),
         entry_key=key,
         issuer=_issuer(obj) or _contacts_body(contacts),
-        filed_under=_breadcrumb_office(obj),
+        filed_under=_breadcrumb_office(obj) or administration_office(obj),
         organisations=publishing_bodies(obj),
     )
 
