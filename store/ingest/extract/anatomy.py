@@ -74,6 +74,7 @@ from store.ingest.extract.organisation_parts import (
     without_fragments,
 )
 from store.ingest.extract.organisations import (
+    MAX_ORGANISATIONS,
     about_names,
     find_organisations,
     initials,
@@ -90,6 +91,12 @@ from store.ingest.extract.press_sentence import press_sentence_contact
 from store.ingest.extract.prose_dateline import place_opening_prose
 from store.ingest.extract.publisher_field import labelled_publisher
 from store.ingest.extract.release_time import is_release_time
+from store.ingest.extract.romance_bodies import (
+    not_bodies,
+    romance_bodies,
+    whole_portfolios,
+    with_romance_bodies,
+)
 from store.ingest.extract.sidebar_names import sidebar_people
 from store.ingest.extract.site_title import split_site_title
 from store.ingest.extract.spaced_letters import collapse_spaced
@@ -1328,6 +1335,8 @@ def extract(
         people = merge_people(people, defendants)
     if headline and (authors := statement_authors(headline)):  # "Statement of Senator X on"
         people = merge_people(people, list(authors))
+    romance = romance_bodies(body)  # "la Guardia Civil": a body, not a person
+    people = not_bodies(people, romance)
     exclude = {fold(p.name) for p in people}
     if location:
         exclude.add(fold(location))
@@ -1339,6 +1348,8 @@ def extract(
     more = subject_names(headline, opening, exclude) if opening else []
     more += about_names(body_lines[prose_end:])
     organisations = merge_organisations(organisations, more)
+    organisations = with_romance_bodies(organisations, romance, body, MAX_ORGANISATIONS)
+    organisations = whole_portfolios(organisations, body)  # "Ministerio de A, B y C"
     known = _known_organisations(organisations)
     if known and any(c.organisation is None for c in contacts):
         contacts = fill_organisations(contacts, known)
