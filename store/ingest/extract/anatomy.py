@@ -26,6 +26,7 @@ from store.ingest.extract.dateline import (
     undashed_rest,
 )
 from store.ingest.extract.dates import date_from_match, declared_date, not_far_ahead, search_date
+from store.ingest.extract.defined_bodies import defined_bodies
 from store.ingest.extract.embargo import read_embargo
 from store.ingest.extract.glued_about import glued_about, without_open_bracket
 from store.ingest.extract.gov_banner import strip_gov_banner
@@ -95,7 +96,7 @@ from store.ingest.extract.romance_bodies import (
     not_bodies,
     romance_bodies,
     whole_portfolios,
-    with_romance_bodies,
+    with_more_bodies,
 )
 from store.ingest.extract.sidebar_names import sidebar_people
 from store.ingest.extract.site_title import split_site_title
@@ -1348,7 +1349,8 @@ def extract(
     more = subject_names(headline, opening, exclude) if opening else []
     more += about_names(body_lines[prose_end:])
     organisations = merge_organisations(organisations, more)
-    organisations = with_romance_bodies(organisations, romance, body, MAX_ORGANISATIONS)
+    more_bodies = romance + defined_bodies(body)  # "... Border Protection (CBP)"
+    organisations = with_more_bodies(organisations, more_bodies, body, MAX_ORGANISATIONS)
     organisations = whole_portfolios(organisations, body)  # "Ministerio de A, B y C"
     known = _known_organisations(organisations)
     if known and any(c.organisation is None for c in contacts):

@@ -256,10 +256,11 @@ def not_bodies(people: tuple[Person, ...], bodies: list[str]) -> tuple[Person, .
     )
 
 
-def with_romance_bodies(
+def with_more_bodies(
     found: tuple[str, ...], more: list[str], text: str, cap: int
 ) -> tuple[str, ...]:
-    """*found* and *more*, the bodies :func:`romance_bodies` read, up to *cap* names; a
+    """*found* and *more*, bodies read by the readers of other shapes (:func:`romance_bodies`,
+    ``defined_bodies``), up to *cap* names; a
     name already there (its acronym in brackets aside) is not listed twice. A body inside
     a longer name is listed too: "la Guardia Civil" is named apart from "la Unidad Central
     Operativa de la Guardia Civil"."""
@@ -274,11 +275,12 @@ def with_romance_bodies(
         longer = [other for other in found if name in other and name != other]
         if longer and text.count(name) <= sum(text.count(other) for other in longer):
             continue  # "Éducation nationale" of "ministère de l’Éducation nationale et ..." only
-        if fold(name) not in keys and not any(key.startswith(fold(name) + " ") for key in keys):
+        key = fold(name.split(" (", 1)[0])
+        if key not in keys and not any(other.startswith(key + " ") for other in keys):
             # not the start of a name read whole ("agence nationale de la cohésion des
             # territoires (ANCT)")
             out.append(name)
-            keys.add(fold(name))
+            keys.add(key)
     return tuple(out)
 
 
