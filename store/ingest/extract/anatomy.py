@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from store.ingest.extract.after_contacts import people_after_block
 from store.ingest.extract.announcer import announcer, headline_subject_in_lead
@@ -28,6 +28,7 @@ from store.ingest.extract.dateline import (
 from store.ingest.extract.dates import date_from_match, declared_date, not_far_ahead, search_date
 from store.ingest.extract.defined_bodies import defined_bodies
 from store.ingest.extract.embargo import read_embargo
+from store.ingest.extract.firm_words import firm_without_address
 from store.ingest.extract.glued_about import glued_about, without_open_bracket
 from store.ingest.extract.gov_banner import strip_gov_banner
 from store.ingest.extract.gov_office import gov_site_name, office_in_header, parent_body
@@ -108,6 +109,7 @@ from store.ingest.extract.titled_names import titled_people
 from store.ingest.extract.vocabulary import NOT_NAME_WORDS
 from store.ingest.extract.voters import merge_people, voters
 from store.ingest.extract.whole_names import whole_names
+from store.ingest.extract.wire_names import without_distributor
 from store.records import Contact, Link, Person
 from store.sanitize import clean_line, clean_text, fold
 
@@ -1356,6 +1358,9 @@ def extract(
     if known and any(c.organisation is None for c in contacts):
         contacts = fill_organisations(contacts, known)
     contacts = without_menu_contacts(contacts)  # "Contact" in a menu: its entries, not people
+    contacts = tuple(  # "Helix BioPharma Corp.Bay Adelaide Centre": the firm, not its address
+        replace(c, organisation=firm_without_address(c.organisation)) for c in contacts
+    )
     named = {fold(c.name) for c in contacts if c.name} | exclude
     organisations = merge_organisations(
         organisations,
@@ -1445,6 +1450,7 @@ def extract(
         whole = fold(issuer).rstrip(".")
         kept = (o for o in organisations if " " not in o or fold(o).rstrip(".") not in whole)
         organisations = (*kept, issuer)
+    organisations = without_distributor(organisations, body, issuer, headline)  # "About ...Wire"
 
     if title_source == "text" and _stands_in(headline, location, body):
         title_source = "first line"

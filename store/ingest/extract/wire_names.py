@@ -1,0 +1,49 @@
+"""The wire service that distributed a release, left out of the bodies it names: its "About
+MiningNewsWire" paragraph and the network it belongs to are the distributor's boilerplate."""
+
+from __future__ import annotations
+
+import re
+
+from store.sanitize import fold
+
+# "About MiningNewsWire", "About AINewsWire", "ABOUT INVESTORWIRE": a wire service's own
+# paragraph after the release, its name one word ending in "Wire" or a name ending "Newswire".
+_WIRE_ABOUT = re.compile(
+    r"(?m)^[ \t*_#]*(?:About|ABOUT)[ \t]+(?P<name>[A-Z][A-Za-z0-9]*(?:Wire|WIRE)"
+    r"|[A-Z][\w.&-]*(?:[ \t][A-Z][\w.&-]*){0,3}[ \t](?:Newswire|NewsWire|Wire))[ \t*_:]*$"
+)
+
+
+def _wire_sections(text: str) -> list[tuple[int, str]]:
+    """Where each wire service's "About" paragraph starts, with the wire's name."""
+    if "Wire" not in text and "WIRE" not in text:
+        return []
+    return [(m.start(), m.group("name")) for m in _WIRE_ABOUT.finditer(text)]
+
+
+def without_distributor(
+    organisations: tuple[str, ...], text: str, issuer: str | None, headline: str
+) -> tuple[str, ...]:
+    """*organisations* without the wire service that distributed the release and the bodies
+    named only in its boilerplate ("Investor Brand Network (IBN)"), unless the release is
+    about it: its issuer, or a name its headline gives."""
+    sections = _wire_sections(text)
+    if not sections:
+        return organisations
+    start = sections[0][0]
+    wires = {fold(name) for _, name in sections}
+    kept = fold(issuer) if issuer else ""
+    title = fold(headline)
+    out = []
+    for name in organisations:
+        bare = name.split(" (", 1)[0]
+        key = fold(bare)
+        if key == kept or (key and key in title):
+            out.append(name)
+            continue
+        first = text.find(bare)
+        if key in wires or (first >= 0 and first >= start):
+            continue  # the wire, or a body only its boilerplate names
+        out.append(name)
+    return tuple(out)
