@@ -99,6 +99,7 @@ from store.ingest.extract.romance_bodies import (
     whole_portfolios,
     with_more_bodies,
 )
+from store.ingest.extract.romance_people import romance_people
 from store.ingest.extract.sidebar_names import sidebar_people
 from store.ingest.extract.site_title import split_site_title
 from store.ingest.extract.spaced_letters import collapse_spaced
@@ -1338,6 +1339,8 @@ def extract(
         people = merge_people(people, defendants)
     if headline and (authors := statement_authors(headline)):  # "Statement of Senator X on"
         people = merge_people(people, list(authors))
+    if cued := romance_people(prose):  # "le colonel X", "X, ministre de ...", "dénommé X"
+        people = merge_people(people, cued)
     romance = romance_bodies(body)  # "la Guardia Civil": a body, not a person
     people = not_bodies(people, romance)
     exclude = {fold(p.name) for p in people}
