@@ -65,6 +65,7 @@ from store.ingest.extract.issuer import (
 from store.ingest.extract.kicker import read_kicker, split_kicker
 from store.ingest.extract.language import declared_language, guess_language
 from store.ingest.extract.links import reduce_links
+from store.ingest.extract.member_lists import listed_members
 from store.ingest.extract.menu_contacts import without_menu_contacts
 from store.ingest.extract.name_shapes import capital_defendants
 from store.ingest.extract.office_spellings import without_other_spellings
@@ -1355,6 +1356,7 @@ def extract(
     more += about_names(body_lines[prose_end:])
     organisations = merge_organisations(organisations, more)
     more_bodies = romance + defined_bodies(body)  # "... Border Protection (CBP)"
+    more_bodies += listed_members(body, exclude)  # "members include IBM, Intel and SAP"
     organisations = with_more_bodies(organisations, more_bodies, body, MAX_ORGANISATIONS)
     organisations = whole_portfolios(organisations, body)  # "Ministerio de A, B y C"
     known = _known_organisations(organisations)
