@@ -26,6 +26,8 @@ from store.ingest.extract.defined_bodies import defined_bodies
         ("Officers of the Metropolitan Transit Police (MTP) helped.", []),
         # An activity, not an agency: its last word is no agency's.
         ("Our Advanced Threat Detection (ATD) suite; ATD runs daily.", []),
+        # Protection alone ends a product's name; beside another agency word, an agency's.
+        ("Our Continuous Data Protection (CDP) suite: CDP runs daily.", []),
         # Two words are a rating or a field as often as an agency: "Ingress Protection (IP)".
         ("Rated for Ingress Protection (IP) 67; IP ratings vary.", []),
     ],

@@ -30,6 +30,13 @@ from store.ingest.extract.member_lists import listed_members
         ("Our customers include Fortune 500 companies, government agencies and schools.", []),
         ("Board members include Jane Doe, John Roe and Mary Major.", []),
         ("It has customers such as Canada, Mexico and Brazil.", []),
+        # A possessive before what it qualifies, a person's role: not companies.
+        (
+            "Speakers from partners including Cointelegraph’s CEO, CoinDesk’s head of "
+            "research and others.",
+            [],
+        ),
+        ("Its retailers include Macy’s, Lowe’s and Trader Joe’s.", ["Macy’s", "Lowe’s", "Trader Joe’s"]),
         # Without a word that opens the list, three names at least.
         ("Its partners Acme and Beta signed.", []),
     ],

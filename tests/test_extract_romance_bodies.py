@@ -64,6 +64,12 @@ from store.ingest.extract.romance_bodies import romance_bodies, whole_portfolios
             "Criminal Police Office) worked with Europol’s Centro team. Ça va.",
             [],
         ),
+        # English words after a kind spelled alike, in an English text with accented names.
+        (
+            "The Association receives José’s award; the Association The Way met. Inspection "
+            "App Enhancing Accuracy.",
+            [],
+        ),
         # A kind alone, with no qualifier or field, names no one body.
         ("Le Conseil a décidé. La Dirección informa.", []),
     ],

@@ -9,9 +9,12 @@ import re
 # The last words of an enforcement agency's or a force's name, which the organisation words
 # leave out because alone they name an activity ("enforcement", "protection").
 _AGENCY_ENDS = frozenset(
-    """Enforcement Investigations Protection Customs Police Corps Patrol Command Marshals
-    Guard Gendarmerie Constabulary Carabinieri""".split()  # noqa: SIM905
+    """Enforcement Investigations Customs Police Corps Patrol Command Marshals Guard
+    Gendarmerie Constabulary Carabinieri""".split()  # noqa: SIM905
 )
+# "Protection" ends an agency's name only beside another agency word ("Customs and Border
+# Protection"); alone it ends a product's ("Continuous Data Protection").
+_WITH_ANOTHER = frozenset({"Protection"})
 _DEFINED = re.compile(r"(?:['’]s)?[ \t]*\(([A-Z]{3,6})\)")
 _CONNECTORS = frozenset({"of", "and", "&", "for", "the"})
 _COUNTRY = frozenset({"U.S.", "US", "United", "States", "UK", "U.K."})
@@ -46,11 +49,11 @@ def defined_bodies(text: str) -> list[str]:
     for m in _DEFINED.finditer(text):
         acronym = m.group(1)
         words = _name_before(text, m.start())
-        if (
-            len(words) < 3
-            or words[-1].removesuffix("’s").removesuffix("'s") not in _AGENCY_ENDS
-            or _initials(words) != acronym
-        ):
+        last = words[-1].removesuffix("’s").removesuffix("'s") if words else ""
+        agency = last in _AGENCY_ENDS or (
+            last in _WITH_ANOTHER and any(w in _AGENCY_ENDS for w in words[:-1])
+        )
+        if len(words) < 3 or not agency or _initials(words) != acronym:
             continue
         # Used again on its own: the release speaks of the agency, not of a name in passing.
         uses = len(re.findall(rf"(?<![\w-]){acronym}(?![\w-])", text))

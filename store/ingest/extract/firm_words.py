@@ -21,7 +21,10 @@ def one_firm_word(head: str, text: str, at: int) -> bool:
 # A legal form with the next line's address glued to it: "Helix BioPharma Corp.Bay Adelaide
 # Centre, North Tower40 ...", "Acme Inc.789 West Pender Street".
 _FORM_THEN_ADDRESS = re.compile(
-    r"(.+?\b(?:Inc|Corp|Ltd|Co|Corporation|Limited|LLC|PLC|GmbH|AG|SA)\.?)(?=[A-Z0-9][\w.-]*[ ,])"
+    r"(.+?\b(?:Inc|Corp|Ltd|Co|Corporation|Limited|LLC|PLC|GmbH|AG|SA)\.?)"
+    # the next line's first word, glued: a capital then lower case, or a number; not the
+    # rest of a word in capitals ("AGENCY")
+    r"(?=(?:[A-Z][a-z]|[0-9])[\w.-]*[ ,])"
 )
 
 

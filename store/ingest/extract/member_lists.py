@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import re
 
-from store.ingest.extract.vocabulary import MONTH_WORDS, NOT_NAME_WORDS, REGION_WORDS
+from store.ingest.extract.vocabulary import MONTH_WORDS, NOT_NAME_WORDS, REGION_WORDS, ROLE_WORDS
 from store.sanitize import fold
 
 # What a list of companies is headed by, and the word that opens it (or none: "Platinum
 # members IBM, Intel, ...").
 _HEAD = re.compile(
     r"(?<![\w-])(?:members|member[ ]companies|sponsors|companies|organi[sz]ations|firms|"
-    r"customers|clients|partners|brands|banks|retailers|institutions)"
+    r"customers|clients|partners|banks|retailers|institutions)"
     r"(?P<cue>,?[ \t]+(?:include|includes|included|including|such[ \t]+as|like|are|were)"
     r"[ \t]*:?)?[ \t]+(?=[A-Za-z])"
 )
@@ -64,6 +64,10 @@ def _list_at(text: str, at: int) -> list[str]:
     return items
 
 
+# A possessive before the noun it qualifies: "CoinDesk’s head of research", not "Lowe’s,".
+_POSSESSIVE_USE = re.compile(r"[ \t]+[a-z]")
+
+
 def listed_members(text: str, exclude: set[str]) -> list[str]:
     """Companies listed after a head such as "members include"; *exclude* holds folded names
     that are not organisations (the release's people and places)."""
@@ -78,8 +82,14 @@ def listed_members(text: str, exclude: set[str]) -> list[str]:
             continue
         for item in items:
             key = fold(item)
+            last = item.split()[-1]
             if (
                 key in exclude
+                or fold(last) in ROLE_WORDS  # "Cointelegraph’s CEO": a person's role
+                or (
+                    last.endswith(("’s", "'s"))
+                    and _POSSESSIVE_USE.match(text, text.find(item) + len(item))
+                )
                 or key in NOT_NAME_WORDS
                 or key in MONTH_WORDS
                 or all(fold(w) in REGION_WORDS for w in item.split())

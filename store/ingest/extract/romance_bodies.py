@@ -67,7 +67,7 @@ _BODY = re.compile(
     rf"(?<![\w-])(?P<kind>{_KINDS})"
     # Spanish and German capitalise the words after the kind: "Policía Nacional", "Unidad
     # Central Operativa"; French writes them in lower case: "Gendarmerie nationale".
-    rf"(?P<quals>(?:{_SP}(?!(?:De|Del|La|Las|Los|Y|Et|Und|En|Le|Les|El|Des|Du)\b)"
+    rf"(?P<quals>(?:{_SP}(?!(?:De|Del|La|Las|Los|Y|Et|Und|En|Le|Les|El|Des|Du|The|A|An|Of|And|For)\b)"
     rf"[{_UP}][{_LOW}]+){{1,3}}|(?:{_SP}{_ADJ}){{1,3}})?"
     rf"(?P<field>{_SP}{_LINK}{_GLUE}{_CAPS_TAIL}"
     rf"|{_SP}{_LOWER_LINK}{_GLUE}(?P<lower>{_LOWER_PHRASE}"
@@ -124,6 +124,12 @@ def _clean(name: str) -> str:
     return name
 
 
+# Kinds spelled alike in English, where capitalised words after them are no qualifiers.
+_ENGLISH_TOO = frozenset(
+    {"Association", "Section", "Direction", "Federation", "Conference", "Inspection", "Armada"}
+)
+
+
 def _acronym_of_body(acronym: str, text: str) -> bool:
     """Is *acronym* a body's? Where the text spells it out in brackets ("Agence nationale
     ... (ANSSI)"), the words before name a kind of body; where it does not, the text uses it
@@ -168,12 +174,28 @@ _PREVIOUS_WORD = re.compile(r"([\w.’'-]+)[ \t]+$")
 
 def _inside_name(text: str, at: int) -> bool:
     """Does the kind at *at* go on a capitalised name ("U.S. Postal Inspection Service",
-    "Servicio" after "El")? An article or a sentence's first word is no part of a name."""
+    "Servicio" after "El"), or follow an English word ("the Association receives")? A
+    French, Spanish or German article or preposition, or a sentence's start, comes before a
+    body's name in those languages."""
     m = _PREVIOUS_WORD.search(text, max(0, at - 40), at)
     if m is None:
         return False
     word = m.group(1)
-    return word[:1].isupper() and word.casefold() not in _ARTICLES and not word.endswith(".")
+    if word.endswith(".") or word.casefold() in _ROMANCE_BEFORE:
+        return False
+    return word[:1].isupper() or word.casefold() in _ENGLISH_BEFORE
+
+
+# Words before a body's name in these languages: articles and prepositions.
+_ROMANCE_BEFORE = word_set(
+    """la le les l el los las lo de del du des au aux à a en por para con y et und sur par
+    pour avec dans entre sobre der die das dem den des zur zum vom beim mit von für bei im am
+    una un une ante tras desde hacia hasta"""
+)
+# English words before one, which say the text is English ("the Association receives").
+_ENGLISH_BEFORE = word_set(
+    """the of and for to in on at by with from this that its their our an as is was are"""
+)
 
 
 _OWNER_LINK = re.compile(r"[ \t]+(?:de[ \t]+la|del|de[ \t]+los|de)[ \t]+")
@@ -200,6 +222,8 @@ def romance_bodies(text: str) -> list[str]:
         if _inside_name(text, m.start()):
             continue
         quals, field = m.group("quals") or "", m.group("field")
+        if quals[1:2].isupper() and m.group("kind") in _ENGLISH_TOO:
+            continue  # "Association The Way", "Section Chief": English words, in an English text
         if m.group("lower") is not None and m.group("kind") not in _LOWER_FIELD_KINDS:
             field = None  # "Centre de données": a thing, not a body
         if not quals and not field:
