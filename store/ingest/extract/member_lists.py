@@ -65,7 +65,7 @@ def _list_at(text: str, at: int) -> list[str]:
 
 
 # A possessive before the noun it qualifies: "CoinDesk’s head of research", not "Lowe’s,".
-_POSSESSIVE_USE = re.compile(r"[ \t]+[a-z]")
+_POSSESSIVE_USE = re.compile(r"[ \t]+(?!(?:and|or)[ \t])[a-z]")
 
 
 def listed_members(text: str, exclude: set[str]) -> list[str]:
