@@ -95,6 +95,7 @@ from store.ingest.extract.prose_dateline import place_opening_prose
 from store.ingest.extract.publisher_field import labelled_publisher
 from store.ingest.extract.release_time import is_release_time
 from store.ingest.extract.romance_bodies import (
+    ROMANCE_LANGUAGES,
     not_bodies,
     romance_bodies,
     whole_portfolios,
@@ -1340,10 +1341,13 @@ def extract(
         people = merge_people(people, defendants)
     if headline and (authors := statement_authors(headline)):  # "Statement of Senator X on"
         people = merge_people(people, list(authors))
-    if cued := romance_people(prose):  # "le colonel X", "X, ministre de ...", "dénommé X"
-        people = merge_people(people, cued)
-    romance = romance_bodies(body)  # "la Guardia Civil": a body, not a person
-    people = not_bodies(people, romance)
+    found_language = _language(declared_language(language), main)
+    # French, Spanish and German shapes of names, read in releases in those languages
+    romance = romance_bodies(body) if found_language in ROMANCE_LANGUAGES else []
+    if found_language in ROMANCE_LANGUAGES:
+        if cued := romance_people(prose):  # "le colonel X", "X, ministre de ...", "dénommé X"
+            people = merge_people(people, cued)
+        people = not_bodies(people, romance)  # "la Guardia Civil": a body, not a person
     exclude = {fold(p.name) for p in people}
     if location:
         exclude.add(fold(location))
@@ -1442,7 +1446,6 @@ def extract(
         issuer = gov_site_name(raw)  # "... | FinCEN.gov" over a .gov page's banner
     if issuer is None:
         issuer = ministry  # whose portfolio heads the note ("Interior - 10.10.2024")
-    found_language = _language(declared_language(language), main)
     if issuer is None and found_language in _ARTICLE_LANGUAGES:
         issuer = dominant_acronym(headline, body)
     if issuer is None:

@@ -15,7 +15,9 @@ _AGENCY_ENDS = frozenset(
 # "Protection" ends an agency's name only beside another agency word ("Customs and Border
 # Protection"); alone it ends a product's ("Continuous Data Protection").
 _WITH_ANOTHER = frozenset({"Protection"})
-_DEFINED = re.compile(r"(?:['’]s)?[ \t]*\(([A-Z]{3,6})\)")
+# An acronym in brackets; the bracket opens the pattern, so that only brackets are tried.
+_DEFINED = re.compile(r"\(([A-Z]{3,6})\)")
+_OWNER_BEFORE = re.compile(r"['’]s[ \t]*$|[ \t]*$")
 _CONNECTORS = frozenset({"of", "and", "&", "for", "the"})
 _COUNTRY = frozenset({"U.S.", "US", "United", "States", "UK", "U.K."})
 _WORDS_BACK = 10
@@ -48,7 +50,9 @@ def defined_bodies(text: str) -> list[str]:
     found: list[str] = []
     for m in _DEFINED.finditer(text):
         acronym = m.group(1)
-        words = _name_before(text, m.start())
+        # what comes before the bracket: spaces, or an owner's "’s" ("Enforcement’s (ICE)")
+        gap = _OWNER_BEFORE.search(text, max(0, m.start() - 6), m.start())
+        words = _name_before(text, gap.start() if gap else m.start())
         last = words[-1].removesuffix("’s").removesuffix("'s") if words else ""
         agency = last in _AGENCY_ENDS or (
             last in _WITH_ANOTHER and any(w in _AGENCY_ENDS for w in words[:-1])

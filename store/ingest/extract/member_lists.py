@@ -68,13 +68,33 @@ def _list_at(text: str, at: int) -> list[str]:
 _POSSESSIVE_USE = re.compile(r"[ \t]+(?!(?:and|or)[ \t])[a-z]")
 
 
+_HEAD_WORDS = (
+    "members", "companies", "sponsors", "organizations", "organisations", "firms", "customers",
+    "clients", "partners", "banks", "retailers", "institutions",
+)  # fmt: skip
+
+
+def _heads(text: str) -> list[re.Match[str]]:
+    """Where a list's head is, found with str.find (a pattern tried at every position costs
+    more), in order."""
+    found = []
+    for word in _HEAD_WORDS:
+        at = text.find(word)
+        while at >= 0:
+            if (m := _HEAD.match(text, at)) is not None:
+                found.append(m)
+            at = text.find(word, at + len(word))
+    found.sort(key=lambda m: m.start())
+    return found
+
+
 def listed_members(text: str, exclude: set[str]) -> list[str]:
     """Companies listed after a head such as "members include"; *exclude* holds folded names
     that are not organisations (the release's people and places)."""
     if "members" not in text and "includ" not in text and "such as" not in text:
         return []
     found: list[str] = []
-    for head in _HEAD.finditer(text):
+    for head in _heads(text):
         if _PEOPLE_BEFORE.search(text, max(0, head.start() - 12), head.start()):
             continue  # "Board members include Jane Doe, ...": people
         items = _list_at(text, head.end())

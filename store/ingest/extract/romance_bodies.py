@@ -9,6 +9,8 @@ from store.ingest.extract.vocabulary import KNOWN_BODIES, word_set
 from store.records import Person
 from store.sanitize import fold
 
+# The languages whose releases these shapes are read in.
+ROMANCE_LANGUAGES = frozenset({"fr", "es", "de"})
 _UP = "A-ZÀ-ÖØ-ÞÁÉÍÓÚÑ"
 _LOW = "a-zß-öø-ÿ"
 # A capitalised word of a name: "Nacional", "Moneda", "Nordrhein-Westfalen", "l’Économie".
