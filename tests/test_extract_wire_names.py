@@ -38,3 +38,18 @@ def test_a_release_about_the_wire_keeps_it() -> None:
 def test_a_text_without_a_wire_paragraph_is_unchanged() -> None:
     found = ("Business Wire", "Acme Labs")
     assert without_distributor(found, "Acme Labs signed with Business Wire.", None, "") == found
+
+
+def test_the_wire_in_the_dateline_is_left_out() -> None:
+    text = (
+        "HONG KONG SAR - [Media OutReach Newswire](https://www.media-outreach.com/) - 16 March "
+        "2026 - The Hong Kong University of Science and Technology (HKUST) launched ..."
+    )
+    found = ("Media OutReach Newswire", "Hong Kong University of Science and Technology (HKUST)")
+    assert without_distributor(found, text, "HKUST", "HKUST Turns 35") == found[1:]
+
+
+def test_the_wire_in_a_dateline_without_brackets() -> None:
+    text = "HONG KONG SAR - Media OutReach Newswire - 16 March 2026 - HKUST launched ..."
+    found = ("OutReach Newswire", "HKUST")
+    assert without_distributor(found, text, None, "HKUST Turns 35") == ("HKUST",)

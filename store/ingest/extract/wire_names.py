@@ -15,6 +15,15 @@ _WIRE_ABOUT = re.compile(
 )
 
 
+# The wire in a dateline, between the place and the date: "HONG KONG SAR - [Media OutReach
+# Newswire](https://...) - 16 March 2026 -", "DALLAS, Texas - (NewMediaWire) - October 29".
+_DATELINE_WIRE = re.compile(
+    r"[ \t][-–—][ \t]+[(\[]{0,2}(?P<name>[A-Z][\w ]{0,40}?(?:Newswire|NewsWire|Wire))"
+    r"(?:[)\]]|[ \t]+[-–—])"
+)
+_DATELINE_CHARS = 400
+
+
 def _wire_sections(text: str) -> list[tuple[int, str]]:
     """Where each wire service's "About" paragraph starts, with the wire's name."""
     if "Wire" not in text and "WIRE" not in text:
@@ -29,10 +38,14 @@ def without_distributor(
     named only in its boilerplate ("Investor Brand Network (IBN)"), unless the release is
     about it: its issuer, or a name its headline gives."""
     sections = _wire_sections(text)
-    if not sections:
+    head = text[:_DATELINE_CHARS]
+    in_dateline = _DATELINE_WIRE.search(head) if "wire" in head or "Wire" in head else None
+    if not sections and in_dateline is None:
         return organisations
-    start = sections[0][0]
+    start = sections[0][0] if sections else len(text)
     wires = {fold(name) for _, name in sections}
+    if in_dateline is not None:
+        wires.add(fold(in_dateline.group("name")))
     kept = fold(issuer) if issuer else ""
     title = fold(headline)
     out = []
@@ -43,7 +56,9 @@ def without_distributor(
             out.append(name)
             continue
         first = text.find(bare)
-        if key in wires or (first >= 0 and first >= start):
-            continue  # the wire, or a body only its boilerplate names
+        if any(wire.endswith(key) for wire in wires) or (first >= 0 and first >= start):
+            # the wire, by its name or the end of it ("OutReach Newswire" of "Media OutReach
+            # Newswire"), or a body only its boilerplate names
+            continue
         out.append(name)
     return tuple(out)
