@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from store.ingest.extract.anatomy import extract
-from store.ingest.extract.romance_bodies import romance_bodies, whole_portfolios
+from store.ingest.extract.romance_bodies import romance_bodies, whole_portfolios, with_more_bodies
 
 
 @pytest.mark.parametrize(
@@ -120,3 +120,30 @@ def test_a_known_body_in_capitals() -> None:
 )
 def test_whole_portfolios(found: tuple[str, ...], text: str, whole: tuple[str, ...]) -> None:
     assert whole_portfolios(found, text) == whole
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # An alliance or initiative by its kind, its name quoted or in capitals.
+        (
+            "Heute steht das Bündnis „Volksentscheid Transparenz” vor dem Rathaus. Die "
+            "Initiative Offene Gesetze begrüßt das.",
+            ["Volksentscheid Transparenz", "Offene Gesetze"],
+        ),
+        # A registered association by its legal form, its kind word aside.
+        (
+            "Ein Projekt der Verein Mehr Demokratie e.V. und der Open Knowledge Foundation "
+            "Deutschland e. V. für alle.",
+            ["Mehr Demokratie e.V.", "Open Knowledge Foundation Deutschland e.V."],
+        ),
+    ],
+)
+def test_german_alliances_and_associations(text: str, names: list[str]) -> None:
+    assert romance_bodies(text) == names
+
+
+def test_a_registered_association_found_without_its_form_is_not_listed_twice() -> None:
+    found = ("Mehr Demokratie",)
+    more = romance_bodies("Ein Projekt von Mehr Demokratie e.V. für Berlin.")
+    assert with_more_bodies(found, more, "", 20) == found

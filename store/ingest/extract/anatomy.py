@@ -64,6 +64,7 @@ from store.ingest.extract.issuer import (
 )
 from store.ingest.extract.kicker import read_kicker, split_kicker
 from store.ingest.extract.language import declared_language, guess_language
+from store.ingest.extract.legislatures import legislatures
 from store.ingest.extract.links import reduce_links
 from store.ingest.extract.member_lists import listed_members
 from store.ingest.extract.menu_contacts import without_menu_contacts
@@ -1361,6 +1362,7 @@ def extract(
     organisations = merge_organisations(organisations, more)
     more_bodies = romance + defined_bodies(body)  # "... Border Protection (CBP)"
     more_bodies += listed_members(body, exclude)  # "members include IBM, Intel and SAP"
+    more_bodies += legislatures(body)  # "the House of Representatives"
     organisations = with_more_bodies(organisations, more_bodies, body, MAX_ORGANISATIONS)
     organisations = whole_portfolios(organisations, body)  # "Ministerio de A, B y C"
     known = _known_organisations(organisations)

@@ -90,6 +90,18 @@ _PLACED = re.compile(
 )
 # Bodies French writes in lower case: "la gendarmerie nationale", "la police nationale".
 _LOWER_NAMED = re.compile(r"(?<![\w’'-])(?:gendarmerie|police)[ \t]+nationale(?![\w-])")
+# A German alliance, initiative or network named after its kind, its name quoted or in
+# capitals: "das Bündnis „Volksentscheid Transparenz”", "Die Initiative Volksentscheid
+# Transparenz begrüßt ...".
+_GERMAN_NAMED = re.compile(
+    r"(?<![\w-])(?:Bündnis|Aktionsbündnis|Initiative|Netzwerk|Verein)[ \t]+"
+    r"(?:[„“\"](?P<quoted>[A-ZÄÖÜ][^“”\"\n]{1,60})[“”\"]"
+    r"|(?P<plain>[A-ZÄÖÜ][\w-]+(?:[ \t][A-ZÄÖÜ][\w-]+){1,3})(?=[ \t]+[a-zäöüß]|[.,;:]))"
+)
+# A registered association by its legal form: "Mehr Demokratie e.V.", "... e. V.".
+_REGISTERED = re.compile(
+    r"(?<![\w-])(?:(?:Verein|Förderverein)[ \t]+)?((?:[A-ZÄÖÜ][\w-]*[ \t]){1,4})e\.[ \t]?V\."
+)
 # A German body in one compound word, by its last part: "Justizministerium",
 # "Registergericht Berlin-Charlottenburg", "Bundeskriminalamt", "Landespolizei".
 _COMPOUND = re.compile(
@@ -243,6 +255,13 @@ def romance_bodies(text: str) -> list[str]:
     found.extend(
         (m.start(), m.group(0)[:1].upper() + m.group(0)[1:]) for m in _LOWER_NAMED.finditer(text)
     )
+    found.extend(
+        (m.start(), " ".join((m.group("quoted") or m.group("plain")).split()))
+        for m in _GERMAN_NAMED.finditer(text)
+    )
+    found.extend(
+        (m.start(), " ".join(m.group(1).split()) + " e.V.") for m in _REGISTERED.finditer(text)
+    )
     for m in _ARTICLE_ACRONYM.finditer(text):
         acronym = m.group(1)
         if acronym in _NOT_BODIES or not _acronym_of_body(acronym, text):
@@ -302,6 +321,8 @@ def with_more_bodies(
         if longer and text.count(name) <= sum(text.count(other) for other in longer):
             continue  # "Éducation nationale" of "ministère de l’Éducation nationale et ..." only
         key = fold(name.split(" (", 1)[0])
+        if key.removesuffix(" e.v.") in keys:
+            continue  # "Mehr Demokratie e.V." of "Mehr Demokratie": one body, its form aside
         if key not in keys and not any(other.startswith(key + " ") for other in keys):
             # not the start of a name read whole ("agence nationale de la cohésion des
             # territoires (ANCT)")
