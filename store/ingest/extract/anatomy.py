@@ -62,6 +62,7 @@ from store.ingest.extract.issuer import (
     published_by,
     says_what_happened,
 )
+from store.ingest.extract.issuer_named import with_issuer_named
 from store.ingest.extract.kicker import read_kicker, split_kicker
 from store.ingest.extract.language import declared_language, guess_language
 from store.ingest.extract.legislatures import legislatures
@@ -1460,6 +1461,7 @@ def extract(
         whole = fold(issuer).rstrip(".")
         kept = (o for o in organisations if " " not in o or fold(o).rstrip(".") not in whole)
         organisations = (*kept, issuer)
+    organisations = with_issuer_named(organisations, issuer, body, named)  # "La FSFE ..."
     organisations = without_distributor(organisations, body, issuer, headline)  # "About ...Wire"
 
     if title_source == "text" and _stands_in(headline, location, body):

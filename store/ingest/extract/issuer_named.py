@@ -1,0 +1,46 @@
+"""The issuer among the organisations when the release names it in its text ("La FSFE
+continuará ...", "The Tor Project and Printfection launch ..."), whatever shape its name has:
+the issuer is a body the release speaks of, as a careful reader lists it."""
+
+from __future__ import annotations
+
+import re
+
+from store.ingest.extract.organisations import initials
+from store.ingest.extract.vocabulary import ROLE_WORDS, word_set
+from store.sanitize import fold
+
+_COUNTRY = re.compile(r"^(?:U\.S\.|US|United States|UK|U\.K\.)[ ]+")
+_TITLES = word_set("sen rep congressman congresswoman councilman councilwoman judge justice")
+
+
+def _written(name: str, text: str) -> bool:
+    """Does *text* write *name* as words of their own, not inside an address or a URL?"""
+    return re.search(rf"(?<![\w@./-]){re.escape(name)}(?![\w@-]|\.[a-z])", text) is not None
+
+
+def with_issuer_named(
+    organisations: tuple[str, ...], issuer: str | None, text: str, named: set[str]
+) -> tuple[str, ...]:
+    """*organisations* and the *issuer*, when *text* names it and no entry is it already (by
+    its name, its acronym in brackets or its initials); *named* holds the folded names of
+    people, which an issuer never is."""
+    if (
+        not issuer
+        or fold(issuer) in named
+        # an office by its holder ("Senator Susan Collins"), not a body
+        or fold(issuer.split(" ", 1)[0]).rstrip(".") in ROLE_WORDS | _TITLES
+        or not _written(issuer, text)
+    ):
+        return organisations
+    key = fold(issuer.removeprefix("The ").removeprefix("the "))
+    for name in organisations:
+        bare, _, bracket = name.partition(" (")
+        folded = fold(bare.removeprefix("The ").removeprefix("the "))
+        if key in (folded, fold(bracket.rstrip(")"))) or key in folded or folded in key:
+            return organisations
+        if issuer.isupper() and issuer in (initials(bare), initials(_COUNTRY.sub("", bare))):
+            # "FSFE" and "Free Software Foundation Europe", "DEA" and "U.S. Drug Enforcement
+            # Administration"
+            return organisations
+    return (*organisations, issuer)
