@@ -11,6 +11,7 @@ from store.ingest.extract.vocabulary import ROLE_WORDS, word_set
 from store.sanitize import fold
 
 _COUNTRY = re.compile(r"^(?:U\.S\.|US|United States|UK|U\.K\.)[ ]+")
+_LAWS = frozenset({"Act", "Law", "Bill", "Acts", "Directive", "Regulation"})
 _TITLES = word_set("sen rep congressman congresswoman councilman councilwoman judge justice")
 
 
@@ -22,14 +23,16 @@ def _written(name: str, text: str) -> bool:
 def with_issuer_named(
     organisations: tuple[str, ...], issuer: str | None, text: str, named: set[str]
 ) -> tuple[str, ...]:
-    """*organisations* and the *issuer*, when *text* names it and no entry is it already (by
-    its name, its acronym in brackets or its initials); *named* holds the folded names of
-    people, which an issuer never is."""
+    """*organisations* and the *issuer*, when *text* (the release's prose, before its contact
+    block and boilerplate: a name only there may be an agent's or a person's) names it and no
+    entry is it already (by its name, its acronym in brackets or its initials); *named* holds
+    the folded names of people, which an issuer never is."""
     if (
         not issuer
         or fold(issuer) in named
         # an office by its holder ("Senator Susan Collins"), not a body
         or fold(issuer.split(" ", 1)[0]).rstrip(".") in ROLE_WORDS | _TITLES
+        or issuer.rsplit(" ", 1)[-1] in _LAWS  # "Voting Rights Act": a law
         or not _written(issuer, text)
     ):
         return organisations
