@@ -35,6 +35,9 @@ from store.ingest.extract.romance_people import romance_people
             "Garzón, para agradecer el trabajo",
             ["Elena Garzón"],
         ),
+        # Honorifics are no part of the name.
+        ("Mme Sophie Verdier, fondatrice de la maison, présente.", ["Sophie Verdier"]),
+        ("Herr Jens Albrecht, Sprecher der Behörde, sagte das.", ["Jens Albrecht"]),
         # A work and its author: not a person named "Hackerethik von Frank Rieger".
         ("Das Buch Hackerethik von Frank Rieger, einem der Sprecher, erschien.", []),
         # No cue: a capitalised pair is not read as a person here.

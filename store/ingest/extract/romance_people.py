@@ -109,4 +109,11 @@ def _trimmed(name: str) -> str:
     words = name.split()
     while words and (words[-1].lower() in _LINKS):
         words.pop()
+    while words and words[0].rstrip(".").lower() in _HONORIFICS:
+        words = words[1:]  # "Mme Sophie Verdier", "Herr Jens Albrecht": the name without them
     return " ".join(words)
+
+
+_HONORIFICS = frozenset(
+    "mme mlle m monsieur madame herr frau dr prof sr sra srta don doña dott ing mag".split()  # noqa: SIM905
+)
