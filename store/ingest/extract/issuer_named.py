@@ -17,7 +17,19 @@ _TITLES = word_set("sen rep congressman congresswoman councilman councilwoman ju
 
 def _written(name: str, text: str) -> bool:
     """Does *text* write *name* as words of their own, not inside an address or a URL?"""
-    return re.search(rf"(?<![\w@./-]){re.escape(name)}(?![\w@-]|\.[a-z])", text) is not None
+    # Found with str.find: a pattern made for each issuer would be compiled for each release.
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        before = text[at - 1 : at] if at else ""
+        after = text[end : end + 2]
+        if not (before and (before.isalnum() or before in "_@./-")) and not (
+            (after[:1] and (after[:1].isalnum() or after[:1] in "_@-"))
+            or (after[:1] == "." and after[1:2].islower())
+        ):
+            return True
+        at = text.find(name, end)
+    return False
 
 
 def with_issuer_named(
