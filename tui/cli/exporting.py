@@ -200,9 +200,7 @@ def _day(day: date | None) -> str | None:
 
 
 def contact_line(entry: DirectoryEntry) -> str:
-    """One tab-separated line: name, email, first phone, role, organisation, releases, last seen,
-    and what the entry is: ``person``, or ``desk`` for a shared mailbox named by its
-    organisation."""
+    """One tab-separated line: name, email, first phone, role, organisation, releases, last seen."""
     fields = (
         entry.name,
         entry.email or "",
@@ -211,7 +209,6 @@ def contact_line(entry: DirectoryEntry) -> str:
         entry.organisation or "",
         str(entry.release_count),
         _day(entry.last_seen) or "",
-        "desk" if entry.shared else "person",
     )
     return "\t".join(clean_line(field).replace("\t", " ") for field in fields) + "\n"
 

@@ -1461,7 +1461,7 @@ def extract(
         whole = fold(issuer).rstrip(".")
         kept = (o for o in organisations if " " not in o or fold(o).rstrip(".") not in whole)
         organisations = (*kept, issuer)
-    organisations = with_issuer_named(organisations, issuer, prose, named)  # "La FSFE ..."
+    organisations = with_issuer_named(organisations, issuer, prose, named, headline)
     organisations = without_distributor(organisations, body, issuer, headline)  # "About ...Wire"
 
     if title_source == "text" and _stands_in(headline, location, body):

@@ -23,9 +23,14 @@ def _written(name: str, text: str) -> bool:
         end = at + len(name)
         before = text[at - 1 : at] if at else ""
         after = text[end : end + 2]
-        if not (before and (before.isalnum() or before in "_@./-")) and not (
-            (after[:1] and (after[:1].isalnum() or after[:1] in "_@-"))
-            or (after[:1] == "." and after[1:2].islower())
+        if (
+            not (before and (before.isalnum() or before in "_@./-"))
+            and not (
+                (after[:1] and (after[:1].isalnum() or after[:1] in "_@-"))
+                or (after[:1] == "." and after[1:2].islower())
+                # the first word of a longer name: "Tor" of "The Tor Project"
+                or (after[:1] == " " and after[1:2].isupper())
+            )
         ):
             return True
         at = text.find(name, end)
@@ -33,12 +38,20 @@ def _written(name: str, text: str) -> bool:
 
 
 def with_issuer_named(
-    organisations: tuple[str, ...], issuer: str | None, text: str, named: set[str]
+    organisations: tuple[str, ...],
+    issuer: str | None,
+    text: str,
+    named: set[str],
+    headline: str = "",
 ) -> tuple[str, ...]:
     """*organisations* and the *issuer*, when *text* (the release's prose, before its contact
     block and boilerplate: a name only there may be an agent's or a person's) names it and no
     entry is it already (by its name, its acronym in brackets or its initials); *named* holds
-    the folded names of people, which an issuer never is."""
+    the folded names of people, which an issuer never is. The *headline*, which a page's text
+    may repeat, does not count: a site's name over it ("Tor releases its roadmap") is no
+    body the release names."""
+    if headline and headline in text:
+        text = text.replace(headline, "")
     if (
         not issuer
         or fold(issuer) in named
