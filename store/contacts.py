@@ -110,6 +110,14 @@ class _Sighting:
     desk: str | None = None  # the shared address a person signed with
 
 
+def where_of(entry: DirectoryEntry) -> str:
+    """What a listing says of an entry beside its name: its latest role and organisation,
+    and for a shared mailbox that it is a desk ("desk · Stonegate Capital Partners"), since
+    it is named by its organisation and would otherwise read as a person."""
+    parts = [clean_line(x) for x in (entry.role, entry.organisation) if x]
+    return " · ".join(["desk", *parts] if entry.shared else parts)
+
+
 def is_shared_mailbox(email: str) -> bool:
     """Whether *email* is a generic address of an organisation (press@, media@ ...)."""
     local = email.partition("@")[0].strip().lower()

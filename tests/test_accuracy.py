@@ -134,8 +134,10 @@ FLOORS: dict[str, dict[str, float]] = {
     "place": {"accuracy": 0.94},  # measured 0.990
     "issuer": {"accuracy": 0.863},  # measured 0.913
     "language": {"accuracy": 0.945},  # measured 0.995
-    "organisations": {"precision": 0.838, "recall": 0.46},  # 0.888, 0.510
-    "people": {"precision": 0.929, "recall": 0.674},  # 0.979, 0.724
+    # Raised on org9 (French, Spanish and German bodies and people, agencies by their acronym,
+    # member lists, houses of a legislature, the issuer named): this run's figure less the margin.
+    "organisations": {"precision": 0.844, "recall": 0.565},  # 0.894, 0.615
+    "people": {"precision": 0.931, "recall": 0.688},  # 0.981, 0.738
     "contact_emails": {"precision": 0.939, "recall": 0.895},  # 0.989, 0.945
     "contact_names": {"precision": 0.95, "recall": 0.872},  # 1.000, 0.922
     "contact_phones": {"precision": 0.95, "recall": 0.903},  # 1.000, 0.953

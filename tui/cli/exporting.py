@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from store.contacts import DirectoryEntry
+from store.contacts import DirectoryEntry, where_of
 from store.export import FORMATS, SUFFIXES, atomic_output, write_export
 from store.sanitize import clean_line
 from store.vcard import write_vcards
@@ -234,7 +234,7 @@ def print_contacts(console: Console, entries: list[DirectoryEntry], total: int) 
     table.add_column("releases", justify="right", no_wrap=True)
     table.add_column("last seen", no_wrap=True, style="dim")
     for entry in entries:
-        where = " · ".join(x for x in (entry.role, entry.organisation) if x)
+        where = where_of(entry)
         table.add_row(
             plain_text(entry.name, one_line=True),
             plain_text(entry.email, one_line=True),

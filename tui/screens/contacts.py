@@ -278,6 +278,9 @@ def contact_card(entry: DirectoryEntry) -> Text:
     """Name, email, phones, role history and counts of one directory entry."""
     text = Text()
     text.append(clean_line(entry.name) + "\n", "bold")
+    if entry.shared:
+        # Named by its organisation: say it is a desk's mailbox, not a person.
+        text.append("a desk, not a person\n", "dim")
     if entry.email:
         text.append(clean_line(entry.email) + "\n")
     for other in entry.other_emails:

@@ -6,8 +6,7 @@ from collections.abc import Hashable
 
 from rich.style import Style
 
-from store.contacts import DirectoryEntry
-from store.sanitize import clean_line
+from store.contacts import DirectoryEntry, where_of
 from tui.widgets.virtual_list import Piece, VirtualList, fixed_cell
 
 EMAIL_WIDTH = 32  # cells for the email column when there is room
@@ -48,6 +47,5 @@ class ContactList(VirtualList[DirectoryEntry]):
         if width >= 60:
             seen = entry.last_seen.isoformat() if entry.last_seen else ""
             pieces.append((f"{entry.release_count:>4} {seen:<10} ", dim))
-        where = " · ".join(clean_line(x) for x in (entry.role, entry.organisation) if x)
-        pieces.append((where, meta))
+        pieces.append((where_of(entry), meta))
         return None, pieces

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from store.ingest.extract.after_contacts import people_after_block
 from store.ingest.extract.announcer import announcer, headline_subject_in_lead
@@ -26,7 +26,9 @@ from store.ingest.extract.dateline import (
     undashed_rest,
 )
 from store.ingest.extract.dates import date_from_match, declared_date, not_far_ahead, search_date
+from store.ingest.extract.defined_bodies import defined_bodies
 from store.ingest.extract.embargo import read_embargo
+from store.ingest.extract.firm_words import firm_without_address
 from store.ingest.extract.glued_about import glued_about, without_open_bracket
 from store.ingest.extract.gov_banner import strip_gov_banner
 from store.ingest.extract.gov_office import gov_site_name, office_in_header, parent_body
@@ -60,9 +62,12 @@ from store.ingest.extract.issuer import (
     published_by,
     says_what_happened,
 )
+from store.ingest.extract.issuer_named import with_issuer_named
 from store.ingest.extract.kicker import read_kicker, split_kicker
 from store.ingest.extract.language import declared_language, guess_language
+from store.ingest.extract.legislatures import legislatures
 from store.ingest.extract.links import reduce_links
+from store.ingest.extract.member_lists import listed_members
 from store.ingest.extract.menu_contacts import without_menu_contacts
 from store.ingest.extract.name_shapes import capital_defendants
 from store.ingest.extract.office_spellings import without_other_spellings
@@ -74,6 +79,7 @@ from store.ingest.extract.organisation_parts import (
     without_fragments,
 )
 from store.ingest.extract.organisations import (
+    MAX_ORGANISATIONS,
     about_names,
     find_organisations,
     initials,
@@ -95,6 +101,14 @@ from store.ingest.extract.press_sentence import press_sentence_contact
 from store.ingest.extract.prose_dateline import place_opening_prose
 from store.ingest.extract.publisher_field import labelled_publisher
 from store.ingest.extract.release_time import is_release_time
+from store.ingest.extract.romance_bodies import (
+    ROMANCE_LANGUAGES,
+    not_bodies,
+    romance_bodies,
+    whole_portfolios,
+    with_more_bodies,
+)
+from store.ingest.extract.romance_people import romance_people
 from store.ingest.extract.sidebar_names import sidebar_people
 from store.ingest.extract.site_title import split_site_title
 from store.ingest.extract.spaced_letters import collapse_spaced
@@ -105,6 +119,7 @@ from store.ingest.extract.titled_names import titled_people
 from store.ingest.extract.vocabulary import NOT_NAME_WORDS
 from store.ingest.extract.voters import merge_people, voters
 from store.ingest.extract.whole_names import whole_names
+from store.ingest.extract.wire_names import without_distributor
 from store.records import Contact, Link, Person
 from store.sanitize import clean_line, clean_text, fold
 
@@ -1349,6 +1364,13 @@ def extract(
         people = merge_people(people, defendants)
     if headline and (authors := statement_authors(headline)):  # "Statement of Senator X on"
         people = merge_people(people, list(authors))
+    found_language = _language(declared_language(language), main)
+    # French, Spanish and German shapes of names, read in releases in those languages
+    romance = romance_bodies(body) if found_language in ROMANCE_LANGUAGES else []
+    if found_language in ROMANCE_LANGUAGES:
+        if cued := romance_people(prose):  # "le colonel X", "X, ministre de ...", "dénommé X"
+            people = merge_people(people, cued)
+        people = not_bodies(people, romance)  # "la Guardia Civil": a body, not a person
     exclude = {fold(p.name) for p in people}
     if location:
         exclude.add(fold(location))
@@ -1360,10 +1382,18 @@ def extract(
     more = subject_names(headline, opening, exclude) if opening else []
     more += about_names(body_lines[prose_end:])
     organisations = merge_organisations(organisations, more)
+    more_bodies = romance + defined_bodies(body)  # "... Border Protection (CBP)"
+    more_bodies += listed_members(body, exclude)  # "members include IBM, Intel and SAP"
+    more_bodies += legislatures(body)  # "the House of Representatives"
+    organisations = with_more_bodies(organisations, more_bodies, body, MAX_ORGANISATIONS)
+    organisations = whole_portfolios(organisations, body)  # "Ministerio de A, B y C"
     known = _known_organisations(organisations)
     if known and any(c.organisation is None for c in contacts):
         contacts = fill_organisations(contacts, known)
     contacts = without_menu_contacts(contacts)  # "Contact" in a menu: its entries, not people
+    contacts = tuple(  # "Helix BioPharma Corp.Bay Adelaide Centre": the firm, not its address
+        replace(c, organisation=firm_without_address(c.organisation)) for c in contacts
+    )
     named = {fold(c.name) for c in contacts if c.name} | exclude
     organisations = merge_organisations(
         organisations,
@@ -1440,7 +1470,6 @@ def extract(
         issuer = gov_site_name(raw)  # "... | FinCEN.gov" over a .gov page's banner
     if issuer is None:
         issuer = ministry  # whose portfolio heads the note ("Interior - 10.10.2024")
-    found_language = _language(declared_language(language), main)
     if issuer is None and found_language in _ARTICLE_LANGUAGES:
         issuer = dominant_acronym(headline, body)
     if issuer is None:
@@ -1453,6 +1482,8 @@ def extract(
         whole = fold(issuer).rstrip(".")
         kept = (o for o in organisations if " " not in o or fold(o).rstrip(".") not in whole)
         organisations = (*kept, issuer)
+    organisations = with_issuer_named(organisations, issuer, prose, named, headline)
+    organisations = without_distributor(organisations, body, issuer, headline)  # "About ...Wire"
 
     if title_source == "text" and _stands_in(headline, location, body):
         title_source = "first line"

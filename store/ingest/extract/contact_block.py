@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from store.ingest.extract.boilerplate import is_boilerplate
+from store.ingest.extract.firm_words import one_firm_word
 from store.ingest.extract.vocabulary import (
     DEPARTMENTS,
     EMAIL_RE,
@@ -298,6 +299,8 @@ def _unglue_name(m: re.Match[str]) -> str:
     first = m.group(1).split()[0]
     if m.group(2).startswith(_SURNAME_PREFIXES) or fold(first) in NOT_NAME_WORDS:
         return m.group(0)
+    if one_firm_word(m.group(2), m.string, m.end()):
+        return m.group(0)  # "Helix BioPharma Corp.": one firm, not "Helix Bio" and a firm
     return m.group(1) + m.group(2) + "\n"
 
 
