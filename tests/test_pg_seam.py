@@ -271,6 +271,36 @@ def test_a_big_results_estimate_is_counted_exactly_on_demand(
         shared.close()
 
 
+def test_a_big_results_rows_sorted_from_every_match_come_with_its_exact_count(
+    filled: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Listed rows taken from the bitmaps (every match sorted, not the list walked) were
+    counted on the way: the whole result carries that count, not the sample's estimate,
+    and there is nothing left for ``counted`` to count."""
+    from store.pg import archive as archive_module
+
+    monkeypatch.setattr(archive_module, "LISTED_UP_TO", 3)
+    monkeypatch.setattr(PostgresStore, "_walks_first", lambda *_args: False)
+    _estimated_on_the_sample(monkeypatch)
+    shared = PostgresArchive(filled, user="alice")
+    try:
+        query = parse_query("-zzz")
+        size = len(sample_releases())
+        first = shared.search(query, first=2)
+        assert first.estimated and first.matched == size + 1000
+        listed = shared.search(query)
+        assert not listed.estimated and listed.matched == size and len(listed) == 3
+        assert listed.release_ids() == shared.store.search(query)[:3]
+        assert shared.counted(listed) is None
+        # The list walked instead (rows in order, the rest not seen): still the estimate.
+        monkeypatch.setattr(PostgresStore, "_walks_first", lambda *_args: True)
+        walked = shared.search(query)
+        assert walked.estimated and walked.matched == size + 1000
+        assert walked.release_ids() == listed.release_ids()
+    finally:
+        shared.close()
+
+
 async def test_a_big_results_exact_count_follows_its_estimate(
     filled: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
