@@ -739,15 +739,12 @@ class PostgresStore:
         return float(plan[0]["Plan"]["Plan Rows"])
 
     def count(self, query: Query, *, user: str | None = None) -> int:
-        """How many releases *query* matches for *user* (every one counted: at a million
-        releases a common word takes seconds; :meth:`count_estimate` does not)."""
-        condition = compile_query(query, self._user(user))
-        statement = sql.SQL("SELECT count(*) FROM pressroom.releases r WHERE {}").format(
-            condition.sql
-        )
-        with self._errors():
-            row = self._conn.execute(statement, condition.params).fetchone()
-        return int(row[0]) if row else 0
+        """How many releases *query* matches for *user* (every one counted; the estimate of
+        :meth:`count_estimate` reads a sample). From the indexes' bitmaps where the query
+        has an indexed part: the planner would scan every row in parallel and test its
+        lexemes ("climate" at a million: a sequential scan of 1,000,000 rows, each
+        ``tsvector`` detoasted, on three processes), where its bitmap is the answer."""
+        return self._bounded_count(compile_query(query, self._user(user)), None)
 
     def count_estimate(
         self, query: Query, *, user: str | None = None, exact_up_to: int = EXACT_COUNT
