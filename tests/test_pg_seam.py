@@ -271,6 +271,68 @@ def test_a_big_results_estimate_is_counted_exactly_on_demand(
         shared.close()
 
 
+def test_a_big_results_rows_sorted_from_every_match_come_with_its_exact_count(
+    filled: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Listed rows taken from the bitmaps (every match sorted, not the list walked) were
+    counted on the way: the whole result carries that count, not the sample's estimate,
+    and there is nothing left for ``counted`` to count."""
+    from store.pg import archive as archive_module
+
+    monkeypatch.setattr(archive_module, "LISTED_UP_TO", 3)
+    monkeypatch.setattr(PostgresStore, "_walks_first", lambda *_args: False)
+    _estimated_on_the_sample(monkeypatch)
+    shared = PostgresArchive(filled, user="alice")
+    try:
+        query = parse_query("-zzz")
+        size = len(sample_releases())
+        first = shared.search(query, first=2)
+        assert first.estimated and first.matched == size + 1000
+        listed = shared.search(query)
+        assert not listed.estimated and listed.matched == size and len(listed) == 3
+        assert listed.release_ids() == shared.store.search(query)[:3]
+        assert shared.counted(listed) is None
+        # The list walked instead (rows in order, the rest not seen): still the estimate.
+        monkeypatch.setattr(PostgresStore, "_walks_first", lambda *_args: True)
+        walked = shared.search(query)
+        assert walked.estimated and walked.matched == size + 1000
+        assert walked.release_ids() == listed.release_ids()
+    finally:
+        shared.close()
+
+
+def test_an_exact_count_reads_the_words_index_not_every_row(filled: str) -> None:
+    """The exact count that replaces a big result's estimate takes the words index's bitmap:
+    left to itself the planner scanned every row and tested its lexemes (at a million
+    releases, a parallel sequential scan holding both cores for seconds)."""
+    import time
+
+    import psycopg
+
+    def scans(watch: psycopg.Connection) -> tuple[int, int]:
+        row = watch.execute(
+            "SELECT t.seq_scan, i.idx_scan FROM pg_stat_user_tables t"
+            " JOIN pg_stat_user_indexes i ON i.relid = t.relid"
+            " AND i.indexrelname = 'releases_words'"
+            " WHERE t.schemaname = 'pressroom' AND t.relname = 'releases'"
+        ).fetchone()
+        assert row is not None
+        return int(row[0]), int(row[1])
+
+    query = parse_query("flood")
+    expected = sum(1 for r in sample_releases() if query.matches(r, None))
+    with psycopg.connect(filled, autocommit=True) as watch, PostgresStore(filled) as store:
+        before = scans(watch)
+        assert store.count(query) == expected > 0
+        # A backend's statistics reach the others within a second or so of its last statement.
+        deadline = time.monotonic() + 15
+        while scans(watch) == before and time.monotonic() < deadline:
+            time.sleep(0.2)
+        seq_scans, index_scans = scans(watch)
+    assert seq_scans == before[0], "the count scanned the table row by row"
+    assert index_scans > before[1]
+
+
 async def test_a_big_results_exact_count_follows_its_estimate(
     filled: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

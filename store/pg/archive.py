@@ -334,12 +334,18 @@ class PostgresArchive:
         """A big result as its first LISTED_UP_TO rows in *order*, with its size (*total*,
         *estimated* or not) and the timeline from the archive's sample: every id of "climate"
         in half of a million releases took 12 s to read and sort, holding a connection the
-        next keys wait for. Fewer rows than that: the whole result after all, counted."""
-        ids = store.search(query, order, user=self.user, limit=LISTED_UP_TO, expected=total)
+        next keys wait for. Fewer rows than that: the whole result after all, counted.
+        Rows sorted from every match were counted on the way: that count replaces the
+        estimate, and the browser has no ``count(*)`` of its own to ask (:meth:`counted`)."""
+        ids, counted = store.search_counted(
+            query, order, user=self.user, limit=LISTED_UP_TO, expected=total
+        )
         read = {release.id: release for release in store.get_many(ids[:PAGE])}
         if len(ids) < LISTED_UP_TO:
             months = store.months(query, user=self.user)
             return PagedResult(self, ids, query, months=months, preread=read)
+        if counted is not None:
+            total, estimated = counted, False
         # The timeline's bars are shares: the sample draws the same picture.
         months = store.months_estimate(query, user=self.user)[0]
         return PagedResult(

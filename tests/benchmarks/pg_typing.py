@@ -8,10 +8,12 @@ For every prefix of every word ("c", "ch", ... "chief executive") the call the
 browser's search worker makes first (``PostgresArchive.search(query,
 first=FIRST_ROWS)``: the first rows, their releases, the count); for a word's
 last key also what follows once typing pauses: the whole result
-(``search(query)``: the listed rows, the timeline) and the facets. Each call:
-wall time, this process's CPU, and the CPU of the server backends serving the
-archive's connections (``/proc``: the server on this machine). p50 / p95 over
-the repeats. ``--explain LOG``: every statement of the last repeat is logged by
+(``search(query)``: the listed rows, the timeline), the exact count that replaces
+an estimated one (``counted``) and the facets. Each call: wall time, this
+process's CPU, and the CPU of the server backends serving the archive's
+connections (``/proc``: the server on this machine); with ``--postmaster PID``
+also the CPU of every process of the server (the parallel workers a statement
+starts end with it: the postmaster's reaped children). p50 / p95 over the repeats. ``--explain LOG``: every statement of the last repeat is logged by
 ``auto_explain`` with ANALYZE and BUFFERS (set through ``PGOPTIONS`` for the
 archive's connections; the server's superuser) and the plans are printed from the
 server's log. It measures what the terminal benchmark cannot split: where a key's
@@ -33,6 +35,7 @@ from typing import Any
 
 from store.pg.archive import PostgresArchive
 from store.search.query import parse_query
+from tests.benchmarks.pg_import import server_cpu
 
 FIRST_ROWS = 200  # tui.session.FIRST_ROWS: the rows a database is asked for first
 _TICK = os.sysconf("SC_CLK_TCK")
@@ -64,20 +67,25 @@ def backends(archive: PostgresArchive) -> list[int]:
 class Timer:
     """Wall, client CPU and server CPU of calls, by kind."""
 
-    def __init__(self, archive: PostgresArchive) -> None:
+    def __init__(self, archive: PostgresArchive, postmaster: int = 0) -> None:
         self.archive = archive
-        self.samples: dict[str, list[tuple[float, float, float]]] = defaultdict(list)
+        self.postmaster = postmaster
+        self.samples: dict[str, list[tuple[float, ...]]] = defaultdict(list)
         self.counts: dict[str, str] = {}
         self.keys: list[tuple[float, str]] = []  # (wall seconds, text) of each key's first rows
 
     def __call__(self, kind: str, call: Callable[[], Any]) -> Any:
         pids = backends(self.archive)
+        everything = server_cpu(self.postmaster) if self.postmaster else 0.0
         served, cpu, started = backend_cpu(pids), time.process_time(), time.perf_counter()
         value = call()
         wall = time.perf_counter() - started
         cpu = time.process_time() - cpu
         pids = backends(self.archive)  # a connection opened by the call counts from 0
-        self.samples[kind].append((wall, cpu, backend_cpu(pids) - served))
+        sample: tuple[float, ...] = (wall, cpu, backend_cpu(pids) - served)
+        if self.postmaster:
+            sample += (server_cpu(self.postmaster) - everything,)
+        self.samples[kind].append(sample)
         return value
 
 
@@ -108,6 +116,8 @@ def type_word(timer: Timer, word: str, label: str) -> None:
             about = "about " if result.estimated else ""
             timer.counts[label] = f"{about}{result.matched:,}"
             whole = timer(f"{label} whole result", lambda q=query: archive.search(q))
+            if whole.estimated:
+                timer(f"{label} exact count", lambda w=whole: archive.counted(w))
             timer(f"{label} facets", lambda w=whole: archive.facets(w))
 
 
@@ -166,6 +176,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--opens", type=int, default=3, help="opens timed step by step")
     parser.add_argument("--explain", type=Path, metavar="LOG", help="the server's log file")
+    parser.add_argument(
+        "--postmaster", type=int, default=0, help="the server's pid: the CPU of all its processes"
+    )
     args = parser.parse_args(argv)
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
     print(f"pg_typing, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, load {load}", flush=True)
@@ -174,19 +187,22 @@ def main(argv: list[str] | None = None) -> int:
         opened.close()
         print("open: " + ", ".join(f"{label} {seconds * 1000:,.1f} ms" for label, seconds in spans))
     archive = PostgresArchive(args.conninfo, user="reader")
-    timer = Timer(archive)
+    timer = Timer(archive, args.postmaster)
     words = [w.strip() for w in args.words.split(",") if w.strip()]
     for _round in range(args.repeats):
         for word in words:
             type_word(timer, word, word)
-    print("| call | n | wall p50 / p95 / max ms | client CPU p50 / p95 | server CPU p50 / p95 |")
-    print("|---|---|---|---|---|")
+    header = "| call | n | wall p50 / p95 / max ms | client CPU p50 / p95 | server CPU p50 / p95 |"
+    if args.postmaster:
+        header += " all the server's processes p50 / p95 |"
+    print(header)
+    print("|---|---|---|---|---|" + ("---|" if args.postmaster else ""))
     for kind, samples in timer.samples.items():
         if not samples:
             print(f"| {kind} | | | | |")
             continue
         cols = []
-        for n in range(3):
+        for n in range(len(samples[0])):
             values = [s[n] * 1000 for s in samples]
             extra = f" / {max(values):,.0f}" if n == 0 else ""
             cols.append(

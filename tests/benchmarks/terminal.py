@@ -773,6 +773,9 @@ def measure_broad(
                         lambda lines: target.bar(lines) == word and target.count_on(lines) == exact,
                         f"{word!r} counted exactly",
                     )
+                    # The live screen shows a frame as its bytes arrive: the rest of that
+                    # frame, its end marker included, for the replay to see it whole.
+                    time.sleep(0.3)
                 else:
                     time.sleep(max(0.0, delay - (time.perf_counter() - last.at)))
                     back = write_timed(session, b"\x7f", word[:-1], "backspace")
@@ -782,17 +785,20 @@ def measure_broad(
                 first = next((p for p in on_word if target.count_on(p.lines) == estimate), None)
                 entry["first_count_ms"] = (first.at - last.at) * 1000 if first else None
                 if delay is None:
-                    counted = next(p for p in on_word if target.count_on(p.lines) == exact)
-                    entry["exact_count_ms"] = (counted.at - last.at) * 1000
+                    counted = next((p for p in on_word if target.count_on(p.lines) == exact), None)
+                    entry["exact_count_ms"] = (counted.at - last.at) * 1000 if counted else None
                 else:
                     shown = next(
-                        p
-                        for p in points
-                        if p.offset > back.offset
-                        and target.bar(p.lines) == word[:-1]
-                        and target.shows_count(p.lines, word[:-1])
+                        (
+                            p
+                            for p in points
+                            if p.offset > back.offset
+                            and target.bar(p.lines) == word[:-1]
+                            and target.shows_count(p.lines, word[:-1])
+                        ),
+                        None,
                     )
-                    entry["key_ms"] = (shown.at - back.at) * 1000
+                    entry["key_ms"] = (shown.at - back.at) * 1000 if shown else None
                 runs.append(entry)
                 log(f"{target.name} broad {word!r}: {entry}")
         return runs
