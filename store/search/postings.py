@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeAlias, TypeVar, cast
 
 from store.heap import give_back
-from store.search.mapped import MappedArray
+from store.search.mapped import BitmapRows, MappedArray
 from store.search.tokens import text_tokens, text_tokens_and_kind, token_text_and_kind
 
 if TYPE_CHECKING:
@@ -725,9 +725,19 @@ def _placed(
         postings = placed_in.numpy()
     next_slot = cursor[1:]
     # The bitmaps of the dense entries, one row of bytes each, filled as the
-    # releases are read (bit i of a row: release i).
+    # releases are read (bit i of a row: release i). *mapped*: in a memory map too,
+    # and left there (see BitmapRows); as ints, they were 1 bit a release each
+    # for thousands of entries, held until the index was written.
     row_bytes = (size + 7) // 8
-    bits = np.zeros(len(dense_entries) * row_bytes, dtype=np.uint8)
+    bits_in: MappedArray | None = None
+    if mapped:
+        with suppress(OSError):
+            bits_in = MappedArray(len(dense_entries) * row_bytes, spill.folder, "B")
+    bits: npt.NDArray[np.uint8] = (
+        np.zeros(len(dense_entries) * row_bytes, dtype=np.uint8)
+        if bits_in is None
+        else bits_in.numpy()
+    )
     while runs:
         stored_entries, stored_lengths, stored = runs.pop(0)
         entries, lengths = spill.read(stored_entries), spill.read(stored_lengths)
@@ -762,7 +772,16 @@ def _placed(
             first_run = last_run
             if placed_in is not None:
                 placed_in.let_go()  # the pages written go to the file cache
+            if bits_in is not None:
+                bits_in.let_go()
     del postings, next_slot, is_dense
+    if bits_in is not None:
+        del bits
+        return (
+            cursor,
+            out,
+            cast("dict[int, int]", BitmapRows(dense_entries.tolist(), bits_in, row_bytes)),
+        )
     dense_bitmaps = {
         int(entry): int.from_bytes(
             bits[row * row_bytes : (row + 1) * row_bytes].tobytes(), "little"
