@@ -231,6 +231,9 @@ class Collector:
         # rank[provisional id] = final id (place in vocab); the break's is never used.
         rank = np.zeros(len(names), dtype=np.uint64)
         rank[np.asarray(order, dtype=np.int64)] = np.arange(len(order), dtype=np.uint64)
+        # Let go before the slices (a list and an int a word, words a release in a
+        # synthetic archive): vocab and rank hold all that is needed of them.
+        del names, order, found
         id_bits = max(1, (len(vocab) - 1).bit_length())
         release_bits = max(1, (size - 1).bit_length())
         if 2 * id_bits + release_bits > 64:
@@ -303,10 +306,14 @@ def _sorted_slices(
             following = _read_slice(spill, stored, bounds, lengths, places, next(slices, None))
             keys, runs, held = pairs.result()
             del pairs
-            pair_keys = _merged_keys(pair_keys, keys)
             pair_runs.append((spill.write_wide(keys), spill.write(runs), spill.write(held)))
             del keys, runs, held
             give_back()  # the slice's working arrays, a few hundred MB, freed
+    # The pairs' distinct keys (8 bytes each, a dozen a release) merged once the slices'
+    # working arrays are freed: merged as each slice was sorted, they and a second copy
+    # of them were held beside those arrays, the finish's peak.
+    for stored_keys, _, _ in pair_runs:
+        pair_keys = _merged_keys(pair_keys, spill.read_wide(stored_keys))
     return token_runs, pair_runs, pair_keys
 
 
