@@ -248,6 +248,10 @@ class Collector:
         lengths: _U32 = np.frombuffer(self.lengths, dtype=np.uint32)
         if self._spill is None:
             self._spill = _Spill(scratch)
+        # While the slices are sorted the words wait as one string (no token holds
+        # whitespace), not as an object each: a word a release in a synthetic archive.
+        words, vocab_size = "\n".join(vocab), len(vocab)
+        del vocab
         with self._spill as spill:
             # The token ids are the first thing in the working file, in order.
             self._spill_tokens()
@@ -257,13 +261,14 @@ class Collector:
             )
             del lengths, rank
             self.lengths = array("I")
-            token_postings = _token_postings(token_runs, len(vocab), size, cut, spill, mapped)
+            token_postings = _token_postings(token_runs, vocab_size, size, cut, spill, mapped)
             del token_runs
             # Handed over in a list, so that this frame does not keep them alive once
             # _pair_postings has placed them (8 bytes a distinct pair).
             given = [pair_keys]
             del pair_keys
             pairs = _pair_postings(given, pair_slices, size, cut, spill, mapped)
+        vocab = words.split("\n") if vocab_size else []
         return vocab, token_postings, pairs
 
 
