@@ -98,7 +98,7 @@ class FieldSpill:
             try:
                 found = orjson.loads(text)
             except orjson.JSONDecodeError:
-                found = json.loads(text.decode("ascii"))
+                found = json.loads(text.decode("utf-8"))
             del text
             yield from found
 
