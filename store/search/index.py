@@ -50,6 +50,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias, overload
 import orjson
 
 from store import collector
+from store.heap import give_back
 from store.records import Release
 from store.search.field_spill import FieldSpill
 from store.search.mapped import Bitmap, BitmapRows, MappedArray, Part, part_size, pieces
@@ -428,10 +429,11 @@ class IndexBuilder:
         file (*where*: each release's place, -1 for one left out)."""
         places = None if where is None else where.tolist()
         try:
-            return {
-                name: _FieldIndex.from_lists(self.values.lists(number, places))
-                for number, name in enumerate(_VALUE_FIELDS)
-            }
+            fields = {}
+            for number, name in enumerate(_VALUE_FIELDS):
+                fields[name] = _FieldIndex.from_lists(self.values.lists(number, places))
+                give_back()  # the field's table of values, made and let go
+            return fields
         finally:
             self.values.close()
 

@@ -252,6 +252,7 @@ class Collector:
         # whitespace), not as an object each: a word a release in a synthetic archive.
         words, vocab_size = "\n".join(vocab), len(vocab)
         del vocab
+        give_back()  # before the slices' working arrays: what the catalogue's build freed
         with self._spill as spill:
             # The token ids are the first thing in the working file, in order.
             self._spill_tokens()
@@ -261,13 +262,19 @@ class Collector:
             )
             del lengths, rank
             self.lengths = array("I")
+            # What the slices' threads and the keys' merge freed goes back to the system
+            # before the postings are placed: glibc kept 100-300 MB of it (free pages in
+            # the middle of its heaps), held through the rest of the finish.
+            give_back()
             token_postings = _token_postings(token_runs, vocab_size, size, cut, spill, mapped)
             del token_runs
+            give_back()
             # Handed over in a list, so that this frame does not keep them alive once
             # _pair_postings has placed them (8 bytes a distinct pair).
             given = [pair_keys]
             del pair_keys
             pairs = _pair_postings(given, pair_slices, size, cut, spill, mapped)
+        give_back()
         vocab = words.split("\n") if vocab_size else []
         return vocab, token_postings, pairs
 
