@@ -41,7 +41,6 @@ import re
 import struct
 from array import array
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -51,8 +50,10 @@ from typing import TYPE_CHECKING, Any, TypeAlias, overload
 import orjson
 
 from store import collector
+from store.heap import give_back
 from store.records import Release
-from store.search.mapped import Bitmap, MappedArray, Part, part_size, pieces
+from store.search.field_spill import FieldSpill
+from store.search.mapped import Bitmap, BitmapRows, MappedArray, Part, part_size, pieces
 from store.search.postings import PAIR_SHIFT, Collector, Tokens, UnitWords, tokenized
 from store.search.query import (
     FIELDS,
@@ -96,6 +97,8 @@ _ZERO_TO_BIT = bytes.maketrans(b"01", b"\x00\x01")
 _ONE = ord("1")
 _PREFIX_LEVELS = (1, 2, 3)
 _PHONE_FIELD = "phone"
+# The qualifiers an index keeps values of, in the order its builder numbers them.
+_VALUE_FIELDS = (*FIELDS, _PHONE_FIELD)
 
 
 def _positions_to_bitmap(positions: Iterable[int], size: int) -> int:
@@ -119,7 +122,7 @@ def _bitmap_to_positions(bitmap: int, size: int) -> list[int]:
 
 
 def _union(
-    offsets: array[int], postings: array[int], dense: dict[int, int], lo: int, hi: int, size: int
+    offsets: array[int], postings: array[int], dense: Mapping[int, int], lo: int, hi: int, size: int
 ) -> int:
     """The bitmap of the releases of entries ``lo:hi`` of a CSR with *dense* bitmaps."""
     if lo >= hi:
@@ -127,6 +130,9 @@ def _union(
     bitmap = 0
     if offsets[hi] > offsets[lo]:
         bitmap = _positions_to_bitmap(postings[offsets[lo] : offsets[hi]], size)
+    if isinstance(dense, BitmapRows):
+        # An index only written: its bitmaps are rows in a memory map, joined there.
+        return bitmap | dense.union(lo, hi)
     if dense and hi - lo < len(dense):
         for k in range(lo, hi):
             found = dense.get(k)
@@ -202,6 +208,13 @@ def _raw(values: array[int] | MappedArray) -> bytes | MappedArray:
     if isinstance(values, MappedArray):
         return values  # written a window at a time: store.search.mapped.pieces
     return memoryview(values).cast("B").toreadonly()  # type: ignore[return-value]
+
+
+def _bitmap_parts(dense: Mapping[int, int], keys: list[int], nbytes: int) -> Iterable[Part]:
+    """The bitmaps of *dense* for sorted *keys* (all of its keys), as pieces of the file."""
+    if isinstance(dense, BitmapRows):
+        return dense.parts()  # its rows are in ascending order of entry: the keys'
+    return (Bitmap(dense[k], nbytes) for k in keys)
 
 
 def _ids_digest(ids: Sequence[str]) -> str:
@@ -296,9 +309,8 @@ class IndexBuilder:
         # *scratch*: the folder for the build's working file (the archive's).
         self.scratch = scratch
         self.collector = Collector(scratch)
-        self.field_lists: dict[str, defaultdict[str, array[int]]] = {
-            name: defaultdict(partial(array, "I")) for name in (*FIELDS, _PHONE_FIELD)
-        }
+        # The qualifiers' values (FIELDS, then the phones) wait in a working file.
+        self.values = FieldSpill(len(_VALUE_FIELDS), scratch)
         self.ordinals = array("I")
         self.plain = bytearray()
         self.ids = _Ids()
@@ -336,14 +348,15 @@ class IndexBuilder:
         self._positions.setdefault((release.id, release.fingerprint), []).append(position)
         fields = release_text_fields(release) if tokens is None else []
         self.plain.append(self.collector.add(position, fields, tokens))
-        for name in FIELDS:
+        spill = self.values
+        for number, name in enumerate(FIELDS):
             values = {field_key(value) for value in field_values(name, release)}
-            bucket = self.field_lists[name]
-            for key in values:
-                if key:
-                    bucket[key].append(position)
-        for digits in set(release_phones(release)):
-            self.field_lists[_PHONE_FIELD][digits].append(position)
+            values.discard("")
+            if values:
+                spill.add(number, position, values)
+        phones = set(release_phones(release))
+        if phones:
+            spill.add(len(FIELDS), position, phones)
         self.ordinals.append(release_ordinal(release))
 
     def finish(
@@ -389,8 +402,7 @@ class IndexBuilder:
                         placed_ids[position] = release_id
                 ids = placed_ids
             self._put_in_place(where, size)
-        fields = {name: _FieldIndex.from_lists(found) for name, found in self.field_lists.items()}
-        self.field_lists = {}
+        fields = self._field_indexes(where)
         date_order, date_sorted = _date_columns(self.ordinals)
         index = SearchIndex(
             releases,
@@ -412,19 +424,24 @@ class IndexBuilder:
         index._precompute_prefixes()
         return index
 
+    def _field_indexes(self, where: npt.NDArray[np.int64] | None) -> dict[str, _FieldIndex]:
+        """Each qualifier's index, made one at a time from the values waiting in the working
+        file (*where*: each release's place, -1 for one left out)."""
+        places = None if where is None else where.tolist()
+        try:
+            fields = {}
+            for number, name in enumerate(_VALUE_FIELDS):
+                fields[name] = _FieldIndex.from_lists(self.values.lists(number, places))
+                give_back()  # the field's table of values, made and let go
+            return fields
+        finally:
+            self.values.close()
+
     def _put_in_place(self, where: npt.NDArray[np.int64], size: int) -> None:
         """The per-release columns moved to the places *where* gives (-1: dropped)."""
         import numpy as np
 
         kept = where >= 0
-        for name, found in self.field_lists.items():
-            moved: defaultdict[str, array[int]] = defaultdict(partial(array, "I"))
-            for key, positions in found.items():
-                now = where[np.frombuffer(positions, dtype=np.uint32)]
-                now = now[now >= 0]
-                if len(now):
-                    moved[key] = array("I", now.astype(np.uint32).tobytes())
-            self.field_lists[name] = moved
         for column in ("ordinals", "plain"):
             old = getattr(self, column)
             values = np.frombuffer(old, dtype=np.uint32 if column == "ordinals" else np.uint8)
@@ -957,7 +974,7 @@ class SearchIndex:
         nbytes = (self.size + 7) // 8
         blobs: list[Part] = [_raw(self._offsets), _raw(self._postings)]
         dense_keys = sorted(self._dense)
-        blobs.extend(Bitmap(self._dense[k], nbytes) for k in dense_keys)
+        blobs.extend(_bitmap_parts(self._dense, dense_keys, nbytes))
         prefix_keys = sorted(self._prefixes)
         blobs.extend(Bitmap(self._prefixes[p], nbytes) for p in prefix_keys)
         field_names = sorted(self._fields)
@@ -968,7 +985,7 @@ class SearchIndex:
         pairs = self._pairs
         blobs.extend((_raw(pairs.keys), _raw(pairs.offsets), _raw(pairs.postings)))
         pair_dense = sorted(pairs.dense)
-        blobs.extend(Bitmap(pairs.dense[k], nbytes) for k in pair_dense)
+        blobs.extend(_bitmap_parts(pairs.dense, pair_dense, nbytes))
         meta: dict[str, Any] = {
             "size": self.size,
             "ids": _ids_digest(self.ids),

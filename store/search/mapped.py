@@ -7,17 +7,22 @@ from __future__ import annotations
 import mmap
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeAlias
 
 # What a pass over the map holds at once (its pages are let go after each window).
 WINDOW_BYTES = 16 << 20
+# Linux maps up to this many bytes around a page read (fault_around_bytes, 64 KiB).
+_AROUND = max(mmap.PAGESIZE, 64 << 10)
+# Bytes an item of each code takes (``B``: bytes, the rows of bitmaps).
+_ITEMSIZE = {"B": 1, "I": 4, "Q": 8}
 
 
 class MappedArray:
-    """*count* unsigned ints (``code``: ``I``, 32 bits, or ``Q``, 64) in a deleted working
-    file, mapped into memory, standing for the ``array`` of that code.
+    """*count* unsigned ints (``code``: ``I``, 32 bits, ``Q``, 64, or ``B``, bytes) in a
+    deleted working file, mapped into memory, standing for the ``array`` of that code.
 
     The pages written are let go (:meth:`let_go`) as the build goes: they stay
     in the file cache, written back to the file when the system needs the
@@ -29,7 +34,7 @@ class MappedArray:
     def __init__(self, count: int, folder: Path | None, code: str = "I") -> None:
         self.count = count
         self.code = code
-        self.itemsize = 8 if code == "Q" else 4
+        self.itemsize = _ITEMSIZE[code]
         size = max(self.itemsize, self.itemsize * count)  # a map cannot be empty
         # Unnamed where the system allows: nothing is left behind by a crash.
         with tempfile.TemporaryFile(dir=folder, prefix=".pressroom-build-") as file:
@@ -50,14 +55,16 @@ class MappedArray:
         """The values as a numpy array over the map (writes go to the map)."""
         import numpy as np
 
-        dtype = np.uint64 if self.code == "Q" else np.uint32
+        dtype = {"B": np.uint8, "I": np.uint32, "Q": np.uint64}[self.code]
         return np.frombuffer(self._map, dtype=dtype, count=self.count)
 
     @property
     def values(self) -> memoryview:
         """The values as a memoryview of unsigned ints (read like the ``array`` it stands for)."""
         view = memoryview(self._map)
-        return (view.cast("Q") if self.code == "Q" else view.cast("I"))[: self.count]
+        if self.code == "Q":
+            return view.cast("Q")[: self.count]
+        return (view.cast("I") if self.code == "I" else view)[: self.count]
 
     @property
     def nbytes(self) -> int:
@@ -68,6 +75,11 @@ class MappedArray:
         from the process; what they hold stays in the file."""
         size = len(self._map)
         end = min(size, start + length) if length else size
+        # Widened by _AROUND each side: reading one page of a shared file maps the pages
+        # of the block of addresses around it too, when they are in the file cache
+        # (Linux's fault-around), and the map's address need not be a block's.
+        start = max(0, start - _AROUND)
+        end = min(size, end + _AROUND)
         start -= start % mmap.PAGESIZE
         if start < end:
             self._map.madvise(mmap.MADV_DONTNEED, start, end - start)
@@ -96,6 +108,90 @@ class Bitmap:
 
     def windows(self) -> Iterator[bytes]:
         yield self.value.to_bytes(self.nbytes, "little")
+
+
+class BitmapRows(Mapping[int, int]):
+    """Bitmaps by entry (an int each when read, bit *i* = release *i*), kept as rows of
+    *nbytes* bytes in a memory map: row *r* is the bitmap of ``entries[r]`` (ascending).
+
+    An index written and not kept read them as ints: thousands of them, one
+    bit a release each, the largest thing an import held at its end that grew
+    with its file. Here they are read from the file cache when they are asked
+    for: a row to write it, the rows of a range of entries to join them.
+    """
+
+    __slots__ = ("_entries", "_rows", "nbytes")
+
+    def __init__(self, entries: Iterable[int], rows: MappedArray, nbytes: int) -> None:
+        from array import array
+
+        self._entries = array("Q", entries)
+        self._rows = rows
+        self.nbytes = nbytes
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._entries)
+
+    def _row_of(self, entry: object) -> int | None:
+        if not isinstance(entry, int):
+            return None
+        row = bisect_left(self._entries, entry)
+        return row if row < len(self._entries) and self._entries[row] == entry else None
+
+    def __contains__(self, entry: object) -> bool:
+        return self._row_of(entry) is not None
+
+    def __getitem__(self, entry: int) -> int:
+        row = self._row_of(entry)
+        if row is None:
+            raise KeyError(entry)
+        return int.from_bytes(self._row(row), "little")
+
+    def _row(self, row: int) -> bytes:
+        start = row * self.nbytes
+        data = bytes(self._rows.values[start : start + self.nbytes])
+        self._rows.let_go(start, self.nbytes)
+        return data
+
+    def union(self, lo: int, hi: int) -> int:
+        """The bitmap of the releases of the entries ``lo`` to ``hi`` (excluded) held here."""
+        import numpy as np
+
+        first = bisect_left(self._entries, lo)
+        last = bisect_left(self._entries, hi, first)
+        if first >= last or not self.nbytes:
+            return 0
+        rows = self._rows.numpy()
+        joined = np.zeros(self.nbytes, dtype=np.uint8)
+        # A window of rows at a time, let go once joined.
+        step = max(1, WINDOW_BYTES // self.nbytes)
+        for start in range(first, last, step):
+            stop = min(last, start + step)
+            window = rows[start * self.nbytes : stop * self.nbytes].reshape(stop - start, -1)
+            joined |= np.bitwise_or.reduce(window, axis=0)
+            del window
+            self._rows.let_go(start * self.nbytes, (stop - start) * self.nbytes)
+        return int.from_bytes(joined.tobytes(), "little")
+
+    def parts(self) -> list[Made]:
+        """The bitmaps in ascending order of entry, each read from the map when it is written."""
+        return [Made(self.nbytes, _RowReader(self, row)) for row in range(len(self._entries))]
+
+
+class _RowReader:
+    """What :class:`Made` calls for one row of a :class:`BitmapRows`."""
+
+    __slots__ = ("_row", "_rows")
+
+    def __init__(self, rows: BitmapRows, row: int) -> None:
+        self._rows = rows
+        self._row = row
+
+    def __call__(self) -> list[bytes]:
+        return [self._rows._row(self._row)]
 
 
 class Made:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeAlias, TypeVar, cast
 
 from store.heap import give_back
-from store.search.mapped import MappedArray
+from store.search.mapped import BitmapRows, MappedArray
 from store.search.tokens import text_tokens, text_tokens_and_kind, token_text_and_kind
 
 if TYPE_CHECKING:
@@ -231,6 +231,9 @@ class Collector:
         # rank[provisional id] = final id (place in vocab); the break's is never used.
         rank = np.zeros(len(names), dtype=np.uint64)
         rank[np.asarray(order, dtype=np.int64)] = np.arange(len(order), dtype=np.uint64)
+        # Let go before the slices (a list and an int a word, words a release in a
+        # synthetic archive): vocab and rank hold all that is needed of them.
+        del names, order, found
         id_bits = max(1, (len(vocab) - 1).bit_length())
         release_bits = max(1, (size - 1).bit_length())
         if 2 * id_bits + release_bits > 64:
@@ -245,6 +248,11 @@ class Collector:
         lengths: _U32 = np.frombuffer(self.lengths, dtype=np.uint32)
         if self._spill is None:
             self._spill = _Spill(scratch)
+        # While the slices are sorted the words wait as one string (no token holds
+        # whitespace), not as an object each: a word a release in a synthetic archive.
+        words, vocab_size = "\n".join(vocab), len(vocab)
+        del vocab
+        give_back()  # before the slices' working arrays: what the catalogue's build freed
         with self._spill as spill:
             # The token ids are the first thing in the working file, in order.
             self._spill_tokens()
@@ -254,13 +262,20 @@ class Collector:
             )
             del lengths, rank
             self.lengths = array("I")
-            token_postings = _token_postings(token_runs, len(vocab), size, cut, spill, mapped)
+            # What the slices' threads and the keys' merge freed goes back to the system
+            # before the postings are placed: glibc kept 100-300 MB of it (free pages in
+            # the middle of its heaps), held through the rest of the finish.
+            give_back()
+            token_postings = _token_postings(token_runs, vocab_size, size, cut, spill, mapped)
             del token_runs
+            give_back()
             # Handed over in a list, so that this frame does not keep them alive once
             # _pair_postings has placed them (8 bytes a distinct pair).
             given = [pair_keys]
             del pair_keys
             pairs = _pair_postings(given, pair_slices, size, cut, spill, mapped)
+        give_back()
+        vocab = words.split("\n") if vocab_size else []
         return vocab, token_postings, pairs
 
 
@@ -303,10 +318,14 @@ def _sorted_slices(
             following = _read_slice(spill, stored, bounds, lengths, places, next(slices, None))
             keys, runs, held = pairs.result()
             del pairs
-            pair_keys = _merged_keys(pair_keys, keys)
             pair_runs.append((spill.write_wide(keys), spill.write(runs), spill.write(held)))
             del keys, runs, held
             give_back()  # the slice's working arrays, a few hundred MB, freed
+    # The pairs' distinct keys (8 bytes each, a dozen a release) merged once the slices'
+    # working arrays are freed: merged as each slice was sorted, they and a second copy
+    # of them were held beside those arrays, the finish's peak.
+    for stored_keys, _, _ in pair_runs:
+        pair_keys = _merged_keys(pair_keys, spill.read_wide(stored_keys))
     return token_runs, pair_runs, pair_keys
 
 
@@ -725,9 +744,19 @@ def _placed(
         postings = placed_in.numpy()
     next_slot = cursor[1:]
     # The bitmaps of the dense entries, one row of bytes each, filled as the
-    # releases are read (bit i of a row: release i).
+    # releases are read (bit i of a row: release i). *mapped*: in a memory map too,
+    # and left there (see BitmapRows); as ints, they were 1 bit a release each
+    # for thousands of entries, held until the index was written.
     row_bytes = (size + 7) // 8
-    bits = np.zeros(len(dense_entries) * row_bytes, dtype=np.uint8)
+    bits_in: MappedArray | None = None
+    if mapped:
+        with suppress(OSError):
+            bits_in = MappedArray(len(dense_entries) * row_bytes, spill.folder, "B")
+    bits: npt.NDArray[np.uint8] = (
+        np.zeros(len(dense_entries) * row_bytes, dtype=np.uint8)
+        if bits_in is None
+        else bits_in.numpy()
+    )
     while runs:
         stored_entries, stored_lengths, stored = runs.pop(0)
         entries, lengths = spill.read(stored_entries), spill.read(stored_lengths)
@@ -762,7 +791,16 @@ def _placed(
             first_run = last_run
             if placed_in is not None:
                 placed_in.let_go()  # the pages written go to the file cache
+            if bits_in is not None:
+                bits_in.let_go()
     del postings, next_slot, is_dense
+    if bits_in is not None:
+        del bits
+        return (
+            cursor,
+            out,
+            cast("dict[int, int]", BitmapRows(dense_entries.tolist(), bits_in, row_bytes)),
+        )
     dense_bitmaps = {
         int(entry): int.from_bytes(
             bits[row * row_bytes : (row + 1) * row_bytes].tobytes(), "little"
