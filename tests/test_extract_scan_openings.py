@@ -6,6 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from store.ingest.extract import titled_names
+from store.ingest.extract.announcer import _stands_alone
 from store.ingest.extract.openings import matches_from
 
 # A text around offices, ranks and bylines: phrases of an opening (glued to a word before
@@ -77,3 +78,16 @@ def test_titled_people_are_read_after_each_kind_of_opening() -> None:
     )
     names = [p.name for p in titled_names.titled_people(text)]
     assert names == ["Haris Doukas", "Ursula von der Leyen", "Marc Boget", "Céline Morin"]
+
+
+_NAME_TEXTS = st.lists(
+    st.sampled_from(["Acme", "Acme Labs", "Labs", "x", "_", "-", "é", "1", " ", ".", "’", "Wins"]),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.sampled_from(["Acme", "Acme Labs", "Labs", "Acme-", "x", "Labs Wins"]), _NAME_TEXTS)
+def test_a_name_standing_alone_is_found_as_its_pattern_finds_it(name: str, text: str) -> None:
+    pattern = rf"(?<![\w-]){re.escape(name)}(?![\w-])"
+    assert _stands_alone(name, text) == (re.search(pattern, text) is not None)
