@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from store.ingest.extract.name_letters import LOWER, UPPER
+from store.ingest.extract.openings import matches_from
 from store.ingest.extract.vocabulary import (
     NOT_NAME_WORDS,
     ORG_WORDS,
@@ -55,6 +56,16 @@ _BYLINE = re.compile(
     rf"(?P<name>{_NAME})[ \t]*$",
     re.MULTILINE,
 )
+# Where each pattern's matches can open, looked for first (see openings.py): the office's
+# words; "President"; an article's two letters in either case ("Le", "du") and a rank after
+# spaces. A byline's label is a gate (its pattern opens at a line's start, before it), looked
+# for as strings: faster than a pattern that opens with either of two capitals.
+_ENGLISH_OPENING = re.compile(
+    "Prime|Deputy|Minister|Commissioner|Secretary|Mayor|Governor|Chancellor|Ambassador|Director|High"
+)
+_PRESIDENT_OPENING = re.compile("President")
+_FRENCH_OPENING = re.compile(rf"[LlDdAa][EeAaUu][ \t]+(?:{_RANK})")
+_BYLINE_LABELS = ("Par ", "Par\t", "Auteur", "Autrice")
 _SCAN_CHARS = 60_000
 _NOT_NAME = ORG_WORDS | REGION_WORDS | NOT_NAME_WORDS | ROLE_WORDS
 # Words between the office and the name: "Sir Sadiq Khan", "Deputy Mayor Pro Tem Willis".
@@ -74,8 +85,13 @@ def titled_people(text: str) -> list[Person]:
     text = text[:_SCAN_CHARS]
     people: list[Person] = []
     seen: set[str] = set()
-    for pattern in (_ENGLISH, _PRESIDENT, _FRENCH, _BYLINE):
-        for m in pattern.finditer(text):
+    for pattern, found in (
+        (_ENGLISH, matches_from(_ENGLISH, _ENGLISH_OPENING, text)),
+        (_PRESIDENT, matches_from(_PRESIDENT, _PRESIDENT_OPENING, text)),
+        (_FRENCH, matches_from(_FRENCH, _FRENCH_OPENING, text)),
+        (_BYLINE, _BYLINE.finditer(text) if any(w in text for w in _BYLINE_LABELS) else ()),
+    ):
+        for m in found:
             if pattern is _PRESIDENT and not _in_a_sentence(text, m.start()):
                 continue  # "Executive Vice President Mediterranean Grill": a business title
             name = m.group("name").removesuffix("’s").removesuffix("'s")  # "Trump’s plan"
