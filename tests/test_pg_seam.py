@@ -200,16 +200,20 @@ async def test_the_browser_shows_a_first_page_then_the_whole_result(
     from tui import session as session_module
 
     monkeypatch.setattr(session_module, "FIRST_ROWS", 2)
+    _estimated_on_the_sample(monkeypatch)
+    seen = await _shown_while_searching(filled, "", monkeypatch)
+    rows, count = seen[0]
+    assert rows == 2 and count.startswith("about ")
+    rows, count = seen[-1]
+    assert rows == len(sample_releases()) and count.startswith(f"{rows} of {rows}")
+
+
+async def _shown_while_searching(
+    filled: str, query: str, monkeypatch: pytest.MonkeyPatch
+) -> list[tuple[int, str]]:
+    """Each answer the browser shows for *query* typed into a freshly opened browser, as
+    (rows listed, the count line), until the session has nothing left to do."""
     seen: list[tuple[int, str]] = []
-    original = PostgresArchive._count_sampled
-
-    def estimated(
-        self: PostgresArchive, store: PostgresStore, query: object, within: object
-    ) -> tuple[int, bool, None]:
-        total, _, _ = original(self, store, query, within)  # type: ignore[arg-type]
-        return total + 1000, False, None
-
-    monkeypatch.setattr(PostgresArchive, "_count_sampled", estimated)
     app = PressroomApp(ServerArchive(filled))
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
@@ -222,13 +226,11 @@ async def test_the_browser_shows_a_first_page_then_the_whole_result(
             seen.append((len(releases), str(screen.query_one("#count").render())))
 
         monkeypatch.setattr(screen, "_show_result", spy)
-        screen.run_search("", keep=None)
+        screen.run_search(query, keep=None)
         await settle(pilot)
-        await pilot.pause()
-    rows, count = seen[0]
-    assert rows == 2 and count.startswith("about ")
-    rows, count = seen[-1]
-    assert rows == len(sample_releases()) and count.startswith(f"{rows} of {rows}")
+        await pilot.pause(0.5)
+        await settle(pilot)
+    return seen
 
 
 def _estimated_on_the_sample(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -344,23 +346,7 @@ async def test_a_big_results_exact_count_follows_its_estimate(
     monkeypatch.setattr(session_module, "FIRST_ROWS", 2)
     monkeypatch.setattr(archive_module, "LISTED_UP_TO", 3)
     _estimated_on_the_sample(monkeypatch)
-    seen: list[tuple[int, str]] = []
-    app = PressroomApp(ServerArchive(filled))
-    async with app.run_test(size=WIDE) as pilot:
-        await settle(pilot)
-        screen = browse(app)
-        shown = screen._show_result
-
-        def spy(answer: object) -> None:
-            shown(answer)  # type: ignore[arg-type]
-            releases = screen.query_one(ReleaseList).rows
-            seen.append((len(releases), str(screen.query_one("#count").render())))
-
-        monkeypatch.setattr(screen, "_show_result", spy)
-        screen.run_search("-zzz", keep=None)
-        await settle(pilot)
-        await pilot.pause(0.5)
-        await settle(pilot)
+    seen = await _shown_while_searching(filled, "-zzz", monkeypatch)
     size = len(sample_releases())
     assert seen[0] == (2, seen[0][1]) and seen[0][1].startswith(f"about {size + 1000:,} of ")
     assert seen[1][0] == 3 and seen[1][1].startswith("about ")
