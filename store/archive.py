@@ -434,6 +434,13 @@ class Archive:
         """Whether a search now scans every release: the index is not loaded or built yet."""
         return self._snapshot.index is None
 
+    @property
+    def index_on_disk(self) -> bool:
+        """Whether an index file lies beside the store: an opening loads it (a second at
+        100k) rather than builds one (a minute), unless the store changed since."""
+        path = self.store.path
+        return path is not None and index_cache.cache_path(path).exists()
+
     def close(self) -> None:
         self.store.close()
 

@@ -142,6 +142,11 @@ class BrowsedArchive(Protocol):
         ...
 
     @property
+    def index_on_disk(self) -> bool:
+        """Whether the index is kept beside the archive: loaded in a second, not built."""
+        ...
+
+    @property
     def watch_every(self) -> float:
         """Seconds between looks for other processes' or people's writes (:meth:`refresh`)."""
         ...

@@ -703,6 +703,95 @@ async def test_a_word_typed_before_the_index_is_ready_is_answered_from_it_withou
         released.set()
 
 
+async def test_a_word_typed_while_the_index_file_loads_waits_for_it_and_reads_nothing(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With an index file beside the store, a word typed in the first second is not
+    scanned (a minute of reading at 100k, holding the lock the load needs): the count
+    line says the index is loading, and the index's answer follows it."""
+    import threading
+
+    from store.archive import Archive
+
+    with ReleaseStore(store_path) as store:
+        Archive(store).build_index()  # written beside the store, as an import leaves it
+    loaded = threading.Event()
+    scans: list[str] = []
+    original_build, original_scan = Archive.build_index, Archive._scan
+
+    def slow_load(self: Archive, **kwargs):  # type: ignore[no-untyped-def]
+        loaded.wait(10)  # a big archive's index, still being read
+        return original_build(self, **kwargs)
+
+    def spied_scan(self: Archive, query, releases, states, should_stop):  # type: ignore[no-untyped-def]
+        scans.append(str(query))
+        return original_scan(self, query, releases, states, should_stop)
+
+    monkeypatch.setattr(Archive, "build_index", slow_load)
+    monkeypatch.setattr(Archive, "_scan", spied_scan)
+    app = PressroomApp(store_path)
+    try:
+        async with app.run_test(size=WIDE) as pilot:
+            for _ in range(200):
+                if app.session.archive is not None and app.session.index_coming:
+                    break
+                await pilot.pause(0.01)
+            await pilot.press("slash", *"flood")
+            await pilot.pause(0.2)
+            count = str(browse(app).query_one("#count", Static).render())
+            assert "loading the search index" in count
+            assert len(titles(app)) == len(sample_releases())  # no answer yet
+            loaded.set()
+            await settle(pilot)
+            assert titles(app) == [
+                "Coastal Resilience Alliance maps flood risk for 3,000 small harbours"
+            ]
+            assert str(browse(app).query_one("#count", Static).render()).startswith("1 of ")
+            assert scans == []
+    finally:
+        loaded.set()
+
+
+async def test_a_search_scans_when_the_index_file_takes_too_long(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The wait is bounded: an index file that is stale (rebuilt: a minute at 100k) or on a
+    slow disk leaves the word answered by a scan after INDEX_WAIT."""
+    import threading
+
+    import tui.session
+    from store.archive import Archive
+
+    with ReleaseStore(store_path) as store:
+        Archive(store).build_index()
+    loaded = threading.Event()
+    original_build = Archive.build_index
+
+    def stuck_load(self: Archive, **kwargs):  # type: ignore[no-untyped-def]
+        loaded.wait(10)
+        return original_build(self, **kwargs)
+
+    monkeypatch.setattr(Archive, "build_index", stuck_load)
+    monkeypatch.setattr(tui.session, "INDEX_WAIT", 0.2)
+    app = PressroomApp(store_path)
+    try:
+        async with app.run_test(size=WIDE) as pilot:
+            for _ in range(200):
+                if app.session.archive is not None and app.session.index_coming:
+                    break
+                await pilot.pause(0.01)
+            await pilot.press("slash", *"flood")
+            for _ in range(300):
+                if len(titles(app)) == 1:
+                    break
+                await pilot.pause(0.01)
+            assert len(titles(app)) == 1  # the scan's answer, the index still loading
+            assert app.session.index_coming
+            assert "indexing for search" in str(browse(app).query_one("#count", Static).render())
+    finally:
+        loaded.set()
+
+
 async def test_two_enters_queued_behind_a_search_leave_the_bar_then_open(
     store_path: Path,
 ) -> None:

@@ -27,6 +27,7 @@ are frozen out of full collections once the index is built.
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -95,6 +96,10 @@ FIRST_ROWS = OPENING_FIRST_ROWS
 # archive (a second at a million), and those would hold the database's connections
 # while the next keys wait for one.
 WHOLE_AFTER = 0.25
+# A search typed while the index is loaded from its file waits for it this long at most,
+# then scans: the load takes a second at 100k (a few under load), a scan of every release
+# read from the file a minute, holding the lock the load needs.
+INDEX_WAIT = 10.0
 # Directories up to this size are filtered on the UI thread (1 ms for the
 # real corpus's 3,564 entries); bigger ones in a worker, so typing never waits.
 FILTER_HERE_UP_TO = 10_000
@@ -138,6 +143,9 @@ class Session:
         self._save_timer: Timer | None = None
         self._checking = False
         self._closed = False
+        # Cleared while the index is loaded from its file: searches wait for it, not scan.
+        self._index_settled = threading.Event()
+        self._index_settled.set()
         # The search history and sort order of the last run (tui.prefs): a
         # small file beside the store, read once here and written at close.
         self._prefs_base = local_base(db, user_state_folder())
@@ -352,6 +360,9 @@ class Session:
             self.saved = saved
         # A store file is looked at every few seconds; a database's notices cost nothing to read.
         self.app.set_interval(archive.watch_every, self.check_store, name="watch-store")
+        # A word typed before the archive opened is searched as it opens: it waits for
+        # the index (build_index, after the first frame) rather than start a scan.
+        self._index_expected(archive)
         self._broadcast(lambda: ArchiveOpened(archive))
         # After the frame that shows the rows: loading the index holds the GIL
         # for tens of milliseconds at a time, which the first paint would wait on.
@@ -400,8 +411,13 @@ class Session:
         def closed() -> bool:
             return self._closed
 
+        self._index_expected(archive)
+
         def build() -> None:
-            archive.build_index()
+            try:
+                archive.build_index()
+            finally:
+                self._index_settled.set()
             self._broadcast(IndexReady)
             if closed() or (not archive.local and len(archive) > PREBUILD_UP_TO):
                 # A big team archive: its directory is read when `c` asks for it, not
@@ -499,6 +515,8 @@ class Session:
             def typed_on() -> bool:
                 return worker.is_cancelled or serial != self._serial
 
+            if archive.indexing and self._wait_for_index(typed_on):
+                return
             result = archive.search(
                 query, order, typed_on, states=states, fold=fold, first=FIRST_ROWS
             )
@@ -532,6 +550,26 @@ class Session:
 
         self._in_worker(search, "search")
         return None
+
+    @property
+    def index_coming(self) -> bool:
+        """Whether a search now waits for the index being loaded from its file."""
+        return not self._index_settled.is_set()
+
+    def _index_expected(self, archive: BrowsedArchive) -> None:
+        # Until build_index's worker has loaded it, searches wait (see _wait_for_index).
+        if archive.indexing and archive.index_on_disk:
+            self._index_settled.clear()
+
+    def _wait_for_index(self, typed_on: Callable[[], bool]) -> bool:
+        """In a search worker: wait while the index is loaded from its file (at most
+        :data:`INDEX_WAIT`); True when the search is no longer wanted. The index's
+        arrival asks the bar's search again (IndexReady), which ends this one."""
+        deadline = perf_counter() + INDEX_WAIT
+        while not self._index_settled.wait(0.02):
+            if typed_on() or perf_counter() > deadline:
+                break
+        return typed_on()
 
     def facets(self, requester: MessagePump, result: ResultView) -> None:
         """Count organisations, places and years of *result*; a :class:`FacetsReady` follows."""

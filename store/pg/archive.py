@@ -85,6 +85,7 @@ class PostgresArchive:
 
     local = False  # every search is a round trip: never on the UI thread
     indexing = False  # the database's indexes are always there
+    index_on_disk = False  # nor anything to load
     watch_every = (
         0.5  # a look at the notice queue costs nothing; others' imports show within a second
     )

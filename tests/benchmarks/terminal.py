@@ -806,6 +806,59 @@ def measure_broad(
         session.stop(quit_keys=target.quit_keys)
 
 
+def measure_early(
+    target: Target, word: str, n: int, cols: int, rows: int, seed: int
+) -> list[dict[str, Any]]:
+    """*word* typed at a fast pace the moment the list shows rows, as someone who opens
+    the browser to look one thing up does: before the index is loaded, on a big
+    archive. Each of *n* fresh starts: from spawn to rows, to the word's count, and
+    from its last key to its count; whether a scan's answer ("indexing for search")
+    was drawn on the way."""
+    runs: list[dict[str, Any]] = []
+    rng = random.Random(seed)
+    for _ in range(n):
+        session = open_session(target, cols, rows)
+        try:
+            wait_for_rows(session, target)
+            assert session.spawned_at is not None
+            replay = Replay(session, cols, rows)
+            writes = [write_timed(session, target.open_search, "", "open")]
+            due = time.perf_counter()
+            for k, (char, gap) in enumerate(zip(word, schedule(word, "fast", rng), strict=True)):
+                due += gap if k else 0.06  # the bar's key, then the word
+                delay = due - time.perf_counter()
+                if delay > 0:
+                    time.sleep(delay)
+                writes.append(write_timed(session, char.encode(), word[: k + 1], char))
+            settle_after(session, target, word)
+            points = replay.advance()
+            last = writes[-1]
+            on_word = [
+                p for p in points if p.offset > last.offset and target.bar(p.lines) == word.rstrip()
+            ]
+            counted = next((p for p in on_word if target.shows_count(p.lines, word)), None)
+            scanned = any(
+                "indexing" in line
+                for p in points
+                if p.offset > writes[0].offset
+                for line in p.lines
+            )
+            rows_at = next(p.at for p in points if target.rows_on(p.lines) >= MIN_ROWS)
+            entry = {
+                "word": word,
+                "rows_s": rows_at - session.spawned_at,
+                "first_key_s": writes[1].at - session.spawned_at,
+                "count_s": counted.at - session.spawned_at if counted else None,
+                "last_key_ms": (counted.at - last.at) * 1000 if counted else None,
+                "scan_shown": scanned,
+            }
+            runs.append(entry)
+            log(f"{target.name} early {word!r}: {entry}")
+        finally:
+            session.stop(quit_keys=target.quit_keys)
+    return runs
+
+
 def warm_up(session: PtySession, target: Target, word: str) -> None:
     """A search answered from the index (not the scan of the first seconds), once, untimed."""
     deadline = time.perf_counter() + 300
@@ -1015,6 +1068,10 @@ def _ms(value: float | int | None) -> str:
     return "-" if value is None else f"{value:.0f}"
 
 
+def _s(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"
+
+
 def _trio(p: dict[str, Any]) -> str:
     return f"{_ms(p['p50'])} / {_ms(p['p95'])} / {_ms(p['max'])}"
 
@@ -1220,6 +1277,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--broad-delays", default="0.5,1.5,3.0")
     parser.add_argument(
+        "--early",
+        default="",
+        metavar="WORDS",
+        help="also: each word (comma-separated) typed the moment the list shows rows, in"
+        " --early-starts fresh starts each, timed to its count",
+    )
+    parser.add_argument("--early-starts", type=int, default=3)
+    parser.add_argument(
         "--timeline",
         type=int,
         default=0,
@@ -1247,7 +1312,8 @@ def main(argv: list[str] | None = None) -> int:
             else ns.store
         )
         log(f"counting the prefixes of {words} with the store's search")
-        counts, exact = expected_counts(db, prefixes(words))
+        early = [w for w in ns.early.split(",") if w]
+        counts, exact = expected_counts(db, prefixes(words + early))
         results["expected_counts"] = counts
         results["exact_counts"] = exact
         targets = [pressroom_target(db, counts, exact=exact), bare_target(ns.bare_fps)]
@@ -1275,6 +1341,12 @@ def main(argv: list[str] | None = None) -> int:
         if ns.broad:
             delays = [float(x) for x in ns.broad_delays.split(",") if x]
             results["broad"] = measure_broad(targets[0], ns.broad, delays, ns.repeats, cols, rows)
+        if ns.early:
+            results["early"] = [
+                run
+                for word in early
+                for run in measure_early(targets[0], word, ns.early_starts, cols, rows, ns.seed)
+            ]
         if ns.timeline:
             results["timeline"] = measure_timeline(db, ns.timeline, cols, rows)
     results["machine"]["loadavg_end"] = os.getloadavg()
@@ -1294,6 +1366,13 @@ def main(argv: list[str] | None = None) -> int:
                 f" (whose first count came at {_ms(entry['first_count_ms'])} ms): its own"
                 f" count in {_ms(entry['key_ms'])} ms"
             )
+    for entry in results.get("early", []):
+        print(
+            f"early {entry['word']!r}: rows at {entry['rows_s']:.2f} s, first key at"
+            f" {entry['first_key_s']:.2f} s, its count at {_s(entry['count_s'])} s: last key"
+            f" to count {_ms(entry['last_key_ms'])} ms"
+            + (" (a scan's answer drawn first)" if entry["scan_shown"] else "")
+        )
     timeline = results.get("timeline")
     if timeline:
         rows_ms = statistics.median(timeline["rows_ms"])

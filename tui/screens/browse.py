@@ -235,6 +235,13 @@ class BrowseScreen(TagActions, SavedSearchActions):
         answer = self.session.search(self, text, self.order, keep)
         if answer is not None:
             self._show_result(answer)
+        elif self.session.index_coming:
+            # Typed in the first second of a big archive: the answer waits for the index
+            # (on_index_ready asks again). The count line says so rather than keep the
+            # last count, which is not this text's.
+            self.query_one("#count", Static).update(
+                Content("searching …  ·  loading the search index"), layout=False
+            )
 
     def _show_result(self, answer: ResultReady) -> None:
         # A result that arrives after the input moved on is dropped (R2).
