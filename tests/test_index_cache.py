@@ -79,6 +79,30 @@ def test_an_index_damaged_inside_with_its_header_intact_is_never_used(tmp_path: 
     assert index_cache.load(path, releases) is not None
 
 
+def test_the_checksum_made_a_slice_at_a_time_still_finds_every_damage(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The mapped index's CRC is made over slices whose pages are let go after each:
+    # with slices smaller than the file (and than a page), a flipped byte in any of
+    # them, the last one's end included, still fails the check.
+    monkeypatch.setattr(index_cache._Mapped, "STEP", 1000)
+    releases = list(generate(120, seed=15))
+    path = tmp_path / "releases.json.index"
+    built = index_cache.load_or_build(path, releases)
+    data = path.read_bytes()
+    header = data.index(b"\n") + 1
+    assert len(data) - header > 20 * 1000
+    loaded = index_cache.load(path, releases)
+    assert loaded is not None
+    query = parse_query("minister")
+    assert loaded.search(query, {}) == built.search(query, {})
+    for at in [header, header + 999, header + 1000, header + 4095, header + 4096, len(data) - 1]:
+        damaged = bytearray(data)
+        damaged[at] ^= 0x20
+        path.write_bytes(bytes(damaged))
+        assert index_cache.load(path, releases) is None, at
+
+
 def _grown_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, list, list]:
     monkeypatch.setattr(index_cache, "GROW_FROM", 10)
     releases = list(generate(240, seed=16))

@@ -9,10 +9,12 @@ from __future__ import annotations
 import io
 import random
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from datetime import date
 from itertools import accumulate
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -21,6 +23,7 @@ from hypothesis import strategies as st
 from store.contacts import ContactDirectory
 from store.records import Contact, Person, Release, Source
 from store.search import index as search_index
+from store.search import index_file
 from store.search.index import SearchIndex
 from store.search.postings import FIELD_BREAK as _FIELD_BREAK
 from store.search.query import Query, parse_query
@@ -216,6 +219,18 @@ def reloaded(index: SearchIndex, releases: list[Release]) -> SearchIndex:
     return SearchIndex.from_file(io.BytesIO(index.to_bytes()), releases)
 
 
+def mapped(index: SearchIndex, releases: list[Release]) -> SearchIndex:
+    """*index* saved as the index file beside a store and opened as a browser opens it:
+    mapped, its arrays views of the file's pages (the file deleted after: the map keeps it)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "releases.json.index"
+        index_file.save(path, releases, index)
+        loaded = index_file.load(path, releases)
+    assert loaded is not None
+    assert isinstance(loaded._postings, memoryview)  # the mapped path, not a copy
+    return loaded
+
+
 # Different layouts must give the same answers: all tokens as postings, all as
 # bitmaps, and every short prefix precomputed.
 def grown(added: list[int], removed: tuple[Release, ...] = (), **layout: int) -> SearchIndex:
@@ -265,6 +280,9 @@ INDEXES = [
     # grown by such an index, with its own bitmaps.
     reordered([9, 3, 0, 7, 1, 8, 2, 6, 4, 5], dense_ratio=3, prefix_threshold=0),
     grown_by_built([5, 0, 8], dense_ratio=3, prefix_threshold=0),
+    # Opened from the file as a browser opens it (mapped, not read).
+    mapped(SearchIndex.build(TRICKY, dense_ratio=3), TRICKY),
+    mapped(grown([1, 4, 7], dense_ratio=2, prefix_threshold=1), TRICKY),
 ]
 
 

@@ -1031,8 +1031,12 @@ class SearchIndex:
             # Written before a qualifier was added (issuer:): rebuilt, never half-answered.
             raise ValueError("the search index was built by another version")
         pending = iter(meta["blobs"])
+        # A mapped file gives its arrays as views (store.search.index_file._Mapped).
+        take: Callable[[str, int], array[int]] | None = getattr(handle, "take", None)
 
         def typed(code: str) -> array[int]:
+            if take is not None:
+                return take(code, next(pending))
             return _read_array(handle, code, next(pending))
 
         def blob() -> bytes:
