@@ -563,6 +563,10 @@ class _Checked(io.BufferedIOBase):
         return count
 
 
+# Pages of a map handed back once read (where the system has madvise: not Windows).
+_LET_GO: int | None = getattr(mmap, "MADV_DONTNEED", None)
+
+
 class _Mapped(io.BufferedIOBase):
     """An index file mapped into memory, read like :class:`_Checked` (its CRC-32 made
     before anything is read), whose arrays are taken as views of the map, not copied."""
@@ -579,8 +583,9 @@ class _Mapped(io.BufferedIOBase):
         for at in range(start, size, self.STEP):
             end = min(at + self.STEP, size)
             crc = zlib.crc32(self._view[at:end], crc)  # without the GIL (zlib, > 5 KB)
-            page = at - at % mmap.PAGESIZE
-            mapping.madvise(mmap.MADV_DONTNEED, page, end - page)
+            if _LET_GO is not None:
+                page = at - at % mmap.PAGESIZE
+                mapping.madvise(_LET_GO, page, end - page)
         self.crc = crc
 
     def read(self, size: int | None = -1) -> bytes:
