@@ -831,6 +831,9 @@ def measure_early(
                     time.sleep(delay)
                 writes.append(write_timed(session, char.encode(), word[: k + 1], char))
             settle_after(session, target, word)
+            # The live screen shows a frame as its bytes arrive: the rest of that frame,
+            # its end marker included, for the replay to see it whole.
+            time.sleep(0.3)
             points = replay.advance()
             last = writes[-1]
             on_word = [
