@@ -434,3 +434,31 @@ def test_a_big_result_lists_its_first_rows_with_the_size_of_the_whole(
         assert not small.partial and len(small) == small.matched <= 3
     finally:
         shared.close()
+
+
+def test_the_archives_connections_compile_no_plan_with_jit(filled: str) -> None:
+    """A big result's statements cost past ``jit_above_cost`` at a million releases, where
+    JIT compiled each plan for tens of milliseconds (a broad word's exact count: 87 ms of
+    1,177): every connection the browser searches on runs with JIT off, whatever the
+    server's default."""
+    import psycopg
+
+    name = filled.rsplit("/", 1)[1]
+    with psycopg.connect(filled, autocommit=True) as admin:
+        if admin.execute("SELECT pg_jit_available()").fetchone() != (True,):
+            pytest.skip("this server has no JIT (llvmjit not installed)")
+        # Every plan over a cost of 0 compiled, in the sessions opened from now on.
+        admin.execute(f"ALTER DATABASE {name} SET jit_above_cost = 0")
+    probe = "EXPLAIN (ANALYZE, FORMAT JSON) SELECT count(*) FROM pressroom.releases"
+    with psycopg.connect(filled, autocommit=True) as plain:
+        assert "JIT" in plain.execute(probe).fetchone()[0][0]  # the server's own default
+    shared = PostgresArchive(filled, user="alice")
+    try:
+        shared.search(parse_query("flood"))
+        shared.search(parse_query("flood"), first=5)
+        connections = [shared.store, *shared._opened]
+        assert len(connections) >= 2
+        for store in connections:
+            assert "JIT" not in store._conn.execute(probe).fetchone()[0][0]
+    finally:
+        shared.close()
