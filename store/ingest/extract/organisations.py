@@ -1264,10 +1264,10 @@ _NAME_LINKS = word_set("of de du des del der für")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
-def _standalone_names(text: str) -> list[str]:
-    """Names without an organisation word: known bodies, acronyms used as names, "the company X"."""
-    names: list[tuple[int, str]] = []
-    head = text[:_SCAN_STANDALONE]
+def _standing_acronyms(head: str) -> list[tuple[int, str]]:
+    """Acronyms standing as names, with where each starts: a known body's ("the FBI"), or a
+    verb's subject ("ICA said"), in ordinary text, not at a word's end nor before a colon."""
+    names = []
     # Only the acronyms that may be names come out of the scan (most capitals are neither
     # a known body nor a verb's subject), so the loop runs for a few, not for every one.
     for m in _STANDING_CAPITALS.finditer(head):
@@ -1279,6 +1279,24 @@ def _standalone_names(text: str) -> list[str]:
             head, start, m.end()
         ):
             names.append((start, word))
+    return names
+
+
+def _mixed_case_bodies(head: str) -> list[tuple[int, str]]:
+    """Known bodies written in mixed case ("Europol", "Ofcom") as words of their own."""
+    names = []
+    for scan in _MIXED_CASE_SCANS:
+        for m in scan.finditer(head):
+            edges = head[m.start() - 1 : m.start()] + head[m.end() : m.end() + 1]
+            if not any(ch.isalnum() or ch == "-" for ch in edges):
+                names.append((m.start(), m.group(0)))
+    return names
+
+
+def _standalone_names(text: str) -> list[str]:
+    """Names without an organisation word: known bodies, acronyms used as names, "the company X"."""
+    head = text[:_SCAN_STANDALONE]
+    names = _standing_acronyms(head)
     # Found with str.find, the regex only where one of them is: most texts name none.
     named = "Congress" in head or "White House" in head or "EU" in head or "UN" in head
     spots = _FEW_WORD_BODY.finditer(head) if named else ()
@@ -1296,10 +1314,7 @@ def _standalone_names(text: str) -> list[str]:
             # "Congress passed", "the White House said", "EU funding": not the "Library of
             # Congress", the "Mobile World Congress" nor the "White House Office of ..."
             names.append((m.start(), m.group(0)))
-    for m in (m for scan in _MIXED_CASE_SCANS for m in scan.finditer(head)):
-        edges = head[m.start() - 1 : m.start()] + head[m.end() : m.end() + 1]
-        if not any(ch.isalnum() or ch == "-" for ch in edges):
-            names.append((m.start(), m.group(0)))
+    names += _mixed_case_bodies(head)
     if "(" in head:
         for m in _BRACKETED_ACRONYM.finditer(head):
             acronym = m.group(1)
