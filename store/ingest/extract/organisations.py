@@ -132,9 +132,6 @@ _PORTFOLIO_LIST = re.compile(
 _HEAD_LINK_RE = re.compile(r" (?:für|for|of|de|del|des|du) [A-ZÀ-ÖØ-Þ]")
 # No look-behind: the left edge is checked in code, which keeps the scan fast.
 _CAPITALS = re.compile(r"[A-Z][A-Z&]{2,7}(?![\w&-])")
-_MIXED_CASE_BODY = re.compile(
-    "|".join(sorted((name for name in KNOWN_BODIES if not name.isupper()), key=len, reverse=True))
-)
 # An acronym standing for itself: "(ICA)" after a name not caught, or the subject of a verb.
 _BRACKETED_ACRONYM = re.compile(r"\(([A-Z][A-Z&]{2,7})\)")
 _SUBJECT_VERB = re.compile(
@@ -142,6 +139,50 @@ _SUBJECT_VERB = re.compile(
     r"launched|launches|reported|unveiled|welcomes|welcomed|"
     r"annonce|a annoncé|lance|a lancé|anuncia|ha anunciado|lanza|kündigt|startet)\b"
 )
+
+
+def _known_capitals() -> str:
+    """A look-behind for an acronym that is a known body's whole name, one for each length
+    (a look-behind holds one length): "(?<=(?<![A-Z&])(?:CDC|CIA|...))"."""
+    known = sorted(name for name in KNOWN_BODIES if _CAPITALS.fullmatch(name))
+    lengths = sorted({len(name) for name in known})
+    return "|".join(
+        rf"(?<=(?<![A-Z&])(?:{'|'.join(name for name in known if len(name) == n)}))"
+        for n in lengths
+    )
+
+
+# The acronyms (:data:`_CAPITALS`) that may stand as names: a known body's, not before a
+# colon ("WHO:" in a media advisory: who attends, not the WHO), or the subject of a verb.
+# Tested in the scan, so the loop runs for a few of them, not for every acronym; the left
+# edge is still checked in code (a look-behind before the capital slows every try). An
+# acronym after a letter, a digit or "&" is never one, nor is any match inside it.
+_STANDING_CAPITALS = re.compile(
+    rf"{_CAPITALS.pattern}(?:(?:{_known_capitals()})(?!:)|(?={_SUBJECT_VERB.pattern}))"
+)
+
+
+def _mixed_case_scans() -> tuple[re.Pattern[str], ...]:
+    """One scan for each opening of the mixed-case known bodies ("Euro(?:stat|just|pol)",
+    "Interpol"): a literal the regex engine skips to in C ("Of" of "Office" fails at its next
+    letter), where one alternation of them all tries every capital they open with."""
+    names = sorted((name for name in KNOWN_BODIES if not name.isupper()), key=len, reverse=True)
+    openings: dict[str, list[str]] = {}
+    for name in names:
+        openings.setdefault(name[:2], []).append(name)
+    scans = []
+    for same in openings.values():
+        common = same[0]
+        while not all(name.startswith(common) for name in same):
+            common = common[:-1]
+        rests = "|".join(re.escape(name[len(common) :]) for name in same)
+        scans.append(re.compile(f"{re.escape(common)}(?:{rests})"))
+    return tuple(scans)
+
+
+# Apart, their matches are those of the one alternation while no name ends with what
+# another opens with (a test holds the list to it).
+_MIXED_CASE_SCANS = _mixed_case_scans()
 # Organisation words that as often name a product's part: "Service Component Architecture".
 _PRODUCT_ORG_WORDS = word_set("service services systems software data")
 # What a bracketed acronym after these stands for is no body: "Health Insurance Program (SCHIP)".
@@ -718,41 +759,38 @@ def _is_organisation(tokens: list[str], acronym: str | None = None) -> bool:
     """Do *tokens* name a body? An *acronym* that fits them is a word of their own."""
     if len(tokens) < 2 or len(tokens) > 14:
         return False
-    if not (any(map(_is_org_word, tokens)) or tokens[-1] in _SUFFIX_WORDS):
+    # Each word's organisation-word test and bare form, read once for the tests below.
+    orgs = list(map(_is_org_word, tokens))
+    if not (True in orgs or tokens[-1] in _SUFFIX_WORDS):
         return False
     if tokens[-1] == "Program":
         return False  # "Airport Improvement Program": a programme, not a body (US spelling)
     if tokens[-1] == "Federal" and not _opens_with_kind(tokens):
         # "FBI Federal" over "Bureau of Investigation": an English adjective ends no name
         return False
-    if len(tokens) == 3 and tokens[1] in _AND_WORDS and _bare(tokens[2]) in _SOCIETY:
+    bares = list(map(_bare, tokens))
+    if len(tokens) == 3 and tokens[1] in _AND_WORDS and bares[2] in _SOCIETY:
         return False  # "Politik und Gesellschaft", "Science and Society": two fields
     if (
         tokens[0] in _CHAMBERS
         and tokens[1] in _HEAD_LINKS
-        and not any(_bare(t) in _CHAMBER_FIELDS for t in tokens[2:])
+        and not any(b in _CHAMBER_FIELDS for b in bares[2:])
     ):
         return False  # "Chamber of Stars", "Chamber of Secrets": a room or a title
-    opening = 0
-    while opening < len(tokens) and not _is_org_word(tokens[opening]):
-        opening += 1
-    if opening >= 2 and all(
-        _bare(t) in ROLE_WORDS or _bare(t) in _CONNECTORS for t in tokens[:opening]
-    ):
+    opening = orgs.index(True) if True in orgs else len(tokens)
+    if opening >= 2 and all(b in ROLE_WORDS or b in _CONNECTORS for b in bares[:opening]):
         return False  # "Senior Managing Director and Group": an officer's title
     if sum(map(str.isdigit, tokens)) >= 2:
         return False  # "Office 202 224 3224 Thursday December 20 2007": a line's numbers
-    # Each word's bare form, read once for the set tests below.
-    bares = [_bare(t) for t in tokens]
     if tokens[-1] in _NEEDS_OF and _COUNTRY_MARKS.issuperset(bares[:-1]):
         return False  # "U.S. Department" where "of Agriculture" went to the next line
     if any(b.strip("-") in _CAUSE_WORDS for b in bares):
         rest = [
-            t
-            for t in tokens
-            if _bare(t).strip("-") not in _CONCEPT_WORDS and _bare(t) not in _CONNECTORS
+            org
+            for org, b in zip(orgs, bares, strict=True)
+            if b.strip("-") not in _CONCEPT_WORDS and b not in _CONNECTORS
         ]
-        if not any(map(_is_org_word, rest)):
+        if True not in rest:
             return False  # "Freie Software", "Software Libre", "Anwendungen Freier Software"
     if tokens[0][0].islower() or tokens[0][0].isdigit() or "http" in " ".join(tokens):
         return False
@@ -761,42 +799,41 @@ def _is_organisation(tokens: list[str], acronym: str | None = None) -> bool:
     # in title case do neither.
     last = tokens[-1]
     if not (
-        _is_org_word(last)
+        orgs[-1]
         or last in _SUFFIX_WORDS
         or _opens_with_kind(tokens)
         or is_national_chapter(tokens, _is_org_word)  # "Open Knowledge Foundation Deutschland"
     ):
         return False
-    if (_bare(last) in _CLASS_PLURALS or _is_plural_kind(last)) and not _opens_with_kind(tokens):
+    if (bares[-1] in _CLASS_PLURALS or _is_plural_kind(last)) and not _opens_with_kind(tokens):
         return False  # "Medicare Quality Reporting Organizations": a kind of body, not one
     if not _VAGUE_WORDS.isdisjoint(bares) or not _TITLE_CASE_PREPOSITIONS.isdisjoint(tokens[1:]):
         # "Facial Recognition and Other Biometric Technologies", "Support Across Protocols
         # and Technologies": a heading in title case
         return False
-    if len(tokens) == 2 and _bare(tokens[0]) in _PARTY_WORDS and _bare(tokens[1]) in _PARTY_SHARES:
+    if len(tokens) == 2 and bares[0] in _PARTY_WORDS and bares[1] in _PARTY_SHARES:
         return False  # "Republican Congress"
     if _is_generic_body(tokens):
         return False  # "Technical Steering Committee": some body's own committee
     # "an FBI Service": one of a known body's; "FCC Services" in the plural is a firm's name
-    known = tokens[0] in KNOWN_BODIES and not _bare(tokens[-1]).endswith("s")
-    if all(_bare(t) in _GENERIC_OFFER or _bare(t) in _PRODUCT_ORG_WORDS for t in tokens[known:]):
+    known = tokens[0] in KNOWN_BODIES and not bares[-1].endswith("s")
+    if all(b in _GENERIC_OFFER or b in _PRODUCT_ORG_WORDS for b in bares[known:]):
         return False  # "Web Service", "Desktop Solutions": a kind of product, no one's name
     if "of" in tokens:
-        head = tokens[: tokens.index("of")]
-        tail = tokens[len(head) + 1 :]
-        if not any(map(_is_org_word, head)) and not any(map(_is_one_kind, tail)):
+        at = tokens.index("of")
+        if True not in orgs[:at] and not any(map(_is_one_kind, tokens[at + 1 :])):
             return False  # "Tale of Software": a title, its organisation word a field
     if len(tokens) > 2 and tokens[-2].lower() == "the":
         return False  # "Technical Advisor to the Company"
-    if _bare(tokens[-1]) in ROLE_WORDS and not _is_org_word(tokens[-1]):
+    if bares[-1] in ROLE_WORDS and not orgs[-1]:
         return False  # "Media Relations Manager", "Communications Officer"
     # A name needs one word of its own: "Programme Office" alone says nothing.
     own = [
-        t
-        for t in tokens
-        if not _is_org_word(t) and _bare(t) not in _CONNECTORS and not _is_role_word(t)
+        b
+        for t, org, b in zip(tokens, orgs, bares, strict=True)
+        if not org and b not in _CONNECTORS and not _is_role_word(t)
     ]
-    if acronym is None and (not own or all(_bare(t) in _NOT_OWN_WORDS for t in own)):
+    if acronym is None and (not own or all(b in _NOT_OWN_WORDS for b in own)):
         return False
     return not all(t.isupper() for t in tokens if t not in _CONNECTORS)
 
@@ -899,17 +936,19 @@ def find_organisations(
 
     memo: dict[tuple[str, str | None, str | None], tuple[tuple[str, str | None], ...]] = {}
     for m in _RUN.finditer(text):
-        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "&’'.-"):
+        start = m.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "&’'.-"):
             continue
-        if text.startswith("![", m.start() - 2):
+        if text.startswith("![", start - 2):
             continue  # an image's alt text ("[![Internet Defense League](badge.png)]"): a badge
-        if not (m.group("suffix") or any(map(_is_org_word, m.group(0).split()))):
+        run, suffix = m.group(0, "suffix")
+        if not (suffix or any(map(_is_org_word, run.split()))):
             continue  # no organisation word: a name, a place, a title-case phrase
-        key = (m.group(0), m.group("suffix"), m.group("acr"))
+        key = (run, suffix, m.group("acr"))
         names = memo.get(key)
         if names is None:
             cut = m.start("suffix") if key[1] else m.start("acr") if key[2] else -1
-            span = text[m.start() : cut].rstrip(" \t(,") if cut >= 0 else m.group(0)
+            span = text[start:cut].rstrip(" \t(,") if cut >= 0 else run
             words = span.split()
             # Only the people who could be cut out of this run go into the cache's key.
             bare = {w.rstrip("’'").removesuffix("’s").removesuffix("'s") for w in words}
@@ -919,8 +958,8 @@ def find_organisations(
             names = memo[key] = _names_in_words(tuple(words), key[1], key[2], nearby)
         if names and _PRODUCT_AFTER.match(text, m.end()) and _names_product(names[-1][0]):
             names = names[:-1]  # "the Data Access Service (DAS) subprojects": a product's part
-        if names and (before := _BEFORE_RUN.search(text, max(0, m.start() - 30), m.start())):
-            names = _after_lead(names, before.group(0), text[m.start() : m.end()])
+        if names and (before := _BEFORE_RUN.search(text, max(0, start - 30), start)):
+            names = _after_lead(names, before.group(0), run)
         for name, acronym in names:
             if (
                 not acronym
@@ -929,8 +968,8 @@ def find_organisations(
                 and (more := _PORTFOLIO_LIST.match(text, m.end()))
             ):
                 name += more.group(0)  # "Senatsverwaltung für Bildung, Jugend und Familie"
-            elif text.startswith(name, m.start()) and (
-                kind := _LOWER_KIND_OF.search(text, max(0, m.start() - 16), m.start())
+            elif text.startswith(name, start) and (
+                kind := _LOWER_KIND_OF.search(text, max(0, start - 16), start)
             ):
                 name = kind.group(1) + name  # "the ministry of Transformation and Public Service"
             elif (
@@ -954,11 +993,11 @@ def find_organisations(
             ):
                 name += field.group(0)  # "Centre of Excellence in Palaeosciences"
             elif (
-                text.startswith(name, m.start())
-                and text[m.start() - 2 : m.start()] in ("d ", "& ")
+                text.startswith(name, start)
+                and text[start - 2 : start] in ("d ", "& ")
                 and name.count(" ") == 1
                 and name.endswith(tuple(_PORTFOLIO_KINDS))
-                and (fields := _FIELDS_BEFORE.search(text, max(0, m.start() - 80), m.start()))
+                and (fields := _FIELDS_BEFORE.search(text, max(0, start - 80), start))
             ):
                 # "Health, Education, Labor, and Pensions Committee": the committee's fields
                 # listed before the last one
@@ -975,8 +1014,8 @@ def find_organisations(
                 translations.add(_fold(acronym))
             elif (
                 name.split(" ", 2)[1:2] == ["of"]
-                and text.startswith(name, m.start())
-                and (above := _CUT_AT_LINE.search(text, max(0, m.start() - 40), m.start()))
+                and text.startswith(name, start)
+                and (above := _CUT_AT_LINE.search(text, max(0, start - 40), start))
                 and _acronym_used(above.group(1)[0] + initials(name), text)
             ):
                 # "Federal" / "Bureau of Investigation" on two lines of a page's logo, the
@@ -1225,21 +1264,39 @@ _NAME_LINKS = word_set("of de du des del der für")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
-def _standalone_names(text: str) -> list[str]:
-    """Names without an organisation word: known bodies, acronyms used as names, "the company X"."""
-    names: list[tuple[int, str]] = []
-    head = text[:_SCAN_STANDALONE]
-    for m in _CAPITALS.finditer(head):
-        if m.start() and (head[m.start() - 1].isalnum() or head[m.start() - 1] in "&-"):
+def _standing_acronyms(head: str) -> list[tuple[int, str]]:
+    """Acronyms standing as names, with where each starts: a known body's ("the FBI"), or a
+    verb's subject ("ICA said"), in ordinary text, not at a word's end nor before a colon."""
+    names = []
+    # Only the acronyms that may be names come out of the scan (most capitals are neither
+    # a known body nor a verb's subject), so the loop runs for a few, not for every one.
+    for m in _STANDING_CAPITALS.finditer(head):
+        start = m.start()
+        if start and (head[start - 1].isalnum() or head[start - 1] in "&-"):
             continue
         word = m.group(0)
-        if head.startswith(":", m.end()):
-            continue  # "WHO:" in a media advisory: who attends, not the WHO
-        if (
-            word in KNOWN_BODIES
-            or (_fold(word) not in _NOT_BODIES and _SUBJECT_VERB.match(head, m.end()))
-        ) and _has_lowercase_near(head, m.start(), m.end()):
-            names.append((m.start(), word))
+        if (word in KNOWN_BODIES or _fold(word) not in _NOT_BODIES) and _has_lowercase_near(
+            head, start, m.end()
+        ):
+            names.append((start, word))
+    return names
+
+
+def _mixed_case_bodies(head: str) -> list[tuple[int, str]]:
+    """Known bodies written in mixed case ("Europol", "Ofcom") as words of their own."""
+    names = []
+    for scan in _MIXED_CASE_SCANS:
+        for m in scan.finditer(head):
+            edges = head[m.start() - 1 : m.start()] + head[m.end() : m.end() + 1]
+            if not any(ch.isalnum() or ch == "-" for ch in edges):
+                names.append((m.start(), m.group(0)))
+    return names
+
+
+def _standalone_names(text: str) -> list[str]:
+    """Names without an organisation word: known bodies, acronyms used as names, "the company X"."""
+    head = text[:_SCAN_STANDALONE]
+    names = _standing_acronyms(head)
     # Found with str.find, the regex only where one of them is: most texts name none.
     named = "Congress" in head or "White House" in head or "EU" in head or "UN" in head
     spots = _FEW_WORD_BODY.finditer(head) if named else ()
@@ -1257,11 +1314,7 @@ def _standalone_names(text: str) -> list[str]:
             # "Congress passed", "the White House said", "EU funding": not the "Library of
             # Congress", the "Mobile World Congress" nor the "White House Office of ..."
             names.append((m.start(), m.group(0)))
-    mixed = "Of" in head or "Euro" in head or "Frontex" in head or "Interpol" in head
-    for m in _MIXED_CASE_BODY.finditer(head) if mixed else ():
-        edges = head[m.start() - 1 : m.start()] + head[m.end() : m.end() + 1]
-        if not any(ch.isalnum() or ch == "-" for ch in edges):
-            names.append((m.start(), m.group(0)))
+    names += _mixed_case_bodies(head)
     if "(" in head:
         for m in _BRACKETED_ACRONYM.finditer(head):
             acronym = m.group(1)
