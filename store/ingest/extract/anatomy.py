@@ -113,6 +113,7 @@ from store.ingest.extract.sidebar_names import sidebar_people
 from store.ingest.extract.site_title import split_site_title
 from store.ingest.extract.spaced_letters import collapse_spaced
 from store.ingest.extract.spokesperson import is_spokesperson_title, spokesperson_body
+from store.ingest.extract.stated_issuer import source_field, today_subject
 from store.ingest.extract.statement_author import statement_authors
 from store.ingest.extract.title_label import without_title_label
 from store.ingest.extract.titled_names import titled_people
@@ -1464,6 +1465,9 @@ def extract(
         issuer = headline_subject_in_lead(headline, lead, body, named)  # "Front Signs Caps Off ..."
     if issuer is None:
         issuer = office_over_date(lines)
+    if issuer is None:
+        # A collector's "Source:" field on the body's press room, "Today, X publishes ...".
+        issuer = source_field(lines) or today_subject(body_lines)
     if issuer is None:
         issuer = site  # the site's name beside the page's title, when the text names none
     if issuer is None:

@@ -1,0 +1,103 @@
+"""The issuer a release states where no earlier rule looked: a "Source:" or "By:" field on the press room, "Today, X publishes"."""
+
+from __future__ import annotations
+
+import re
+
+from store.ingest.extract.issuer import _names_body as names_body
+from store.sanitize import fold
+
+# A labelled field, its value on the same line: "**Source:** Policía Nacional (España),
+# Comunicación-Prensa — https://policia.es/...", "*Fuente* : Policía Nacional (España), Sala de
+# prensa, ...", "**By:** U.S. Embassy Jakarta — Press Release". "Source:" alone credits a chart
+# or a syndicator as often (publisher_field.py), so the rest of the line must say it is the
+# body's own press room or site.
+_FIELD = re.compile(
+    r"[ \t*_]*(?i:source|fuente|quelle|by|par|von|por)[ \t*_]*:[ \t*_]*(?P<value>\S[^\n]*)"
+)
+# Where the body's name ends in the value.
+_VALUE_END = re.compile(r"[ \t]*(?:\(|,|;|[ \t][—–-][ \t]|[ \t]\|[ \t]|https?://|$)")
+# Words that say the rest of the field is a press room, not a chart's or a wire's credit.
+_PRESS_ROOM = re.compile(
+    r"\b(?i:press[ ]release|press[ ]room|newsroom|news[ ]release|sala[ ]de[ ]prensa|"
+    r"comunicaci[oó]n[ -]prensa|nota[ ]de[ ]prensa|communiqu[ée][ ]de[ ]presse|"
+    r"salle[ ]de[ ]presse|pressemitteilung|pressestelle)\b"
+)
+_HOST = re.compile(r"https?://(?:www\.)?([a-z0-9-]+)\.", re.IGNORECASE)
+_HEAD_LINES = 12
+_FOOT_LINES = 6
+_MOST_WORDS = 8
+
+
+def source_field(lines: list[str]) -> str | None:
+    """The body a "Source:" / "By:" field at the head or the foot of *lines* names, when the
+    rest of the field is its press room ("Sala de prensa", "Press Release") or its own site
+    (the address's host spelling the name's first word: "policia.es" for "Policía Nacional")."""
+    head = lines[:_HEAD_LINES]
+    foot = lines[-_FOOT_LINES:] if len(lines) > _HEAD_LINES else []
+    for line in (*head, *foot):
+        m = _FIELD.fullmatch(line.rstrip())
+        if m is None:
+            continue
+        value = m.group("value")
+        name = _VALUE_END.split(value, maxsplit=1)[0].strip(" \t*_.")
+        words = name.split()
+        if not 2 <= len(words) <= _MOST_WORDS or not all(w[:1].isupper() for w in words[:1]):
+            continue
+        if any(ch.isdigit() or ch in "@/" for ch in name):
+            continue
+        rest = value[len(name) :]
+        host = _HOST.search(rest)
+        own_site = host is not None and fold(words[0]).startswith(host.group(1).lower())
+        if own_site or _PRESS_ROOM.search(rest):
+            return name
+    return None
+
+
+# "Today, Software Freedom Conservancy publishes ...": the body's own announcement, the day
+# first. Only the verbs a body uses of its own release.
+_TODAY_SUBJECT = re.compile(
+    r"(?:Today|Yesterday|This[ ]week),[ ]+(?:the[ ]+)?"
+    r"(?P<name>[A-Z][\w&.'’-]*(?:[ ]+(?:[A-Z][\w&.'’-]*|of|and|for|the|on|&)){1,8})[ ]+"
+    r"(?:announces|announced|publishes|published|launches|launched|releases|released|"
+    r"unveils|unveiled|issues|issued|introduces|introduced)\b"
+)
+# A lead whose verb follows an adverb: "The Library of Congress recently signed on as ...".
+_ADVERB_SUBJECT = re.compile(
+    r"(?:The[ ]+)?(?P<name>[A-Z][\w&.'’-]*(?:[ ]+(?:[A-Z][\w&.'’-]*|of|and|for|the|on|&)){1,8})"
+    r"[ ]+(?:has[ ]+)?(?:recently|officially|formally|proudly)[ ]+"
+    r"(?:signed|joined|announced|launched|released|unveiled|published|became|opened|"
+    r"introduced|named|appointed|welcomed)\b"
+)
+_PARAGRAPHS = 12
+_MIN_WORDS = 12
+
+
+def today_subject(lines: list[str]) -> str | None:
+    """The body the first paragraph opening "Today, X publishes ..." (or "X recently signed
+    ...") names, among the first paragraphs of prose (a page's menus come before it)."""
+    read = 0
+    seen: set[str] = set()
+    for line in lines:
+        stripped = line.strip(" \t*_>")
+        if len(stripped.split()) < _MIN_WORDS or stripped in seen:
+            continue  # a menu's entries, repeated by a page's mobile menu, are not counted twice
+        seen.add(stripped)
+        read += 1
+        if read > _PARAGRAPHS:
+            break
+        m = _TODAY_SUBJECT.match(stripped) or _ADVERB_SUBJECT.match(stripped)
+        if m is not None and (
+            names_body(m.group("name")) or _goes_by_initials(m.group("name"), lines)
+        ):
+            return m.group("name")
+    return None
+
+
+def _goes_by_initials(name: str, lines: list[str]) -> bool:
+    """Whether the text calls *name* by its initials too ("SFC" for "Software Freedom
+    Conservancy"), as a body writes of itself: a name with no body's word in it."""
+    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+    if len(initials) < 3 or not initials.isupper():
+        return False
+    return re.search(rf"\b{initials}\b", "\n".join(lines)) is not None

@@ -1,0 +1,57 @@
+"""Issuers a release states in a collector's "Source:" or "By:" field on the body's press room,
+or in a lead that opens with the day or an adverb (issue 10, tenth round)."""
+
+from store.ingest.extract.anatomy import extract
+from store.ingest.extract.stated_issuer import source_field, today_subject
+
+
+def test_source_field_on_the_bodys_own_site_names_the_issuer():
+    r = extract(
+        "# Desarticulada una red criminal de ciberfraude\n\n"
+        "**Published:** 09/01/26\n\n"
+        "**Source:** Guardia Urbana (España), Comunicación — https://guardia.es/prensa?ID=1\n\n"
+        "---\n\n"
+        "Agentes de la policía han desarticulado en España una red criminal dedicada al "
+        "ciberfraude que operaba desde Sevilla y Málaga."
+    )
+    assert r.issuer == "Guardia Urbana"
+
+
+def test_by_field_on_a_press_release_names_the_issuer():
+    r = extract(
+        "# Two Countries Dismantle a Phishing Network\n\n"
+        "**By:** U.S. Consulate Lagos — Press Release\n"
+        "**Date:** April 23, 2026\n\n"
+        "LAGOS – Investigators of two countries have concluded a joint investigation that "
+        "dismantled a phishing network used against thousands of victims."
+    )
+    assert r.issuer == "U.S. Consulate Lagos"
+
+
+def test_source_crediting_a_chart_or_a_person_is_no_issuer():
+    assert source_field(["Source: CoinGlass Data, chart of the week"]) is None
+    assert source_field(["By: Jane Roe, staff writer"]) is None
+    assert source_field(["Source: Acme Research (2024), https://example.org/report"]) is None
+
+
+def test_lead_opening_with_today_names_the_issuer_after_the_menus():
+    menu = "We defend the rights of software users in court when needed and help them."
+    lines = [menu, menu, "Leave GitHub today ! Learn why & how.", ""]
+    lines += [
+        "Today, Open Code Stewardship publishes recommendations for contributors who use "
+        "generative systems. OCS drafted them with its member projects."
+    ]
+    assert today_subject(lines) == "Open Code Stewardship"
+    assert today_subject(lines[:-1]) is None
+
+
+def test_lead_with_an_adverb_before_its_verb_names_the_issuer():
+    assert (
+        today_subject(
+            [
+                "The National Maritime Library recently signed on as a founding member of an "
+                "international network of museums devoted to the study of ships."
+            ]
+        )
+        == "National Maritime Library"
+    )
