@@ -55,3 +55,17 @@ def test_lead_with_an_adverb_before_its_verb_names_the_issuer():
         )
         == "National Maritime Library"
     )
+
+
+def test_headline_launching_a_body_named_again_by_its_acronym_names_the_issuer():
+    r = extract(
+        "Launch of the Provincial Data Service\n\n"
+        "Today I announce the launch of the Provincial Data Service (PDS) to modernize how the "
+        "province delivers services.\n\nPDS will work with every department. PDS will hire."
+    )
+    assert r.issuer == "Provincial Data Service"
+
+
+def test_headline_launching_a_product_is_no_issuer():
+    r = extract("Launch of the Orbit Phone\n\nThe Orbit Phone goes on sale in May at a low price.")
+    assert r.issuer != "Orbit Phone"

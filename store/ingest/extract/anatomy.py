@@ -113,7 +113,7 @@ from store.ingest.extract.sidebar_names import sidebar_people
 from store.ingest.extract.site_title import split_site_title
 from store.ingest.extract.spaced_letters import collapse_spaced
 from store.ingest.extract.spokesperson import is_spokesperson_title, spokesperson_body
-from store.ingest.extract.stated_issuer import source_field, today_subject
+from store.ingest.extract.stated_issuer import launched_body, source_field, today_subject
 from store.ingest.extract.statement_author import statement_authors
 from store.ingest.extract.title_label import without_title_label
 from store.ingest.extract.titled_names import titled_people
@@ -1438,7 +1438,11 @@ def extract(
         # the body its headline opens with, then the subject of its lead sentence.
         above = top.headline_lines[0] if top.headline_lines else top.body_from
         issuer = letterhead(lines[: max(above, 1)], "\n".join(lines[max(above, 1) :]))
-        if issuer and fold(issuer) == fold(headline) and says_what_happened(headline):
+        if (
+            issuer
+            and fold(issuer) == fold(headline)
+            and (says_what_happened(headline) or launched_body(headline, body))
+        ):
             issuer = None  # the headline above its own repetition, not a letterhead
     if issuer is None:
         issuer = subject or headline_legislator(headline, main)
@@ -1468,6 +1472,8 @@ def extract(
     if issuer is None:
         # A collector's "Source:" field on the body's press room, "Today, X publishes ...".
         issuer = source_field(lines) or today_subject(body_lines)
+    if issuer is None and headline:
+        issuer = launched_body(headline, body)  # "Launch of the Canadian Digital Service"
     if issuer is None:
         issuer = site  # the site's name beside the page's title, when the text names none
     if issuer is None:

@@ -101,3 +101,30 @@ def _goes_by_initials(name: str, lines: list[str]) -> bool:
     if len(initials) < 3 or not initials.isupper():
         return False
     return re.search(rf"\b{initials}\b", "\n".join(lines)) is not None
+
+
+# A headline announcing a body itself: "Launch of the Canadian Digital Service", "Introducing
+# the Open Data Institute". The release is the new body's first.
+_LAUNCH_HEADLINE = re.compile(
+    r"(?:Launch(?:ing)?[ ]+of|Introducing|Announcing|Welcome[ ]+to|Meet)[ ]+(?:the[ ]+)?"
+    r"(?P<name>[A-Z][\w&.'’-]*(?:[ ]+(?:[A-Z][\w&.'’-]*|of|and|for|the|on|&)){1,8})[ ]*[.!]?",
+    re.IGNORECASE,
+)
+_LAUNCH_MENTIONS = 3
+
+
+def launched_body(headline: str, body: str) -> str | None:
+    """The body a headline announces the launch of, when the release names it again at least
+    three times in all, in full or by the acronym it defines for it ("... (CDS)")."""
+    m = _LAUNCH_HEADLINE.fullmatch(" ".join(headline.split()))
+    if m is None:
+        return None
+    name = m.group("name")
+    if not name[:1].isupper() or not names_body(name):
+        return None
+    text = body[:20_000]
+    mentions = text.count(name)
+    defined = re.search(rf"{re.escape(name)}[ ]+\(([A-Z][A-Za-z&]{{1,9}})\)", text)
+    if defined is not None:
+        mentions += len(re.findall(rf"\b{defined.group(1)}\b", text))
+    return name if mentions >= _LAUNCH_MENTIONS else None
