@@ -2,7 +2,12 @@
 or in a lead that opens with the day or an adverb (issue 10, tenth round)."""
 
 from store.ingest.extract.anatomy import extract
-from store.ingest.extract.stated_issuer import source_field, today_subject
+from store.ingest.extract.stated_issuer import (
+    closing_self_reference,
+    maker_in_lead,
+    source_field,
+    today_subject,
+)
 
 
 def test_source_field_on_the_bodys_own_site_names_the_issuer():
@@ -69,3 +74,26 @@ def test_headline_launching_a_body_named_again_by_its_acronym_names_the_issuer()
 def test_headline_launching_a_product_is_no_issuer():
     r = extract("Launch of the Orbit Phone\n\nThe Orbit Phone goes on sale in May at a low price.")
     assert r.issuer != "Orbit Phone"
+
+
+def test_closing_sentence_of_a_body_showing_its_own_work_names_the_issuer():
+    lines = [
+        "Les enquêteurs de la brigade de recherches ont interpellé le suspect mercredi dans une "
+        "villa louée sur l'île, avec l'appui du Federal Bureau of Investigation.",
+        "Par cette interpellation, la police municipale démontre une nouvelle fois sa capacité "
+        "à agir aux côtés de ses partenaires internationaux.",
+    ]
+    listed = ("Federal Bureau of Investigation", "Police municipale")
+    assert closing_self_reference(lines, listed) == "Police municipale"
+    assert closing_self_reference(lines, ("Federal Bureau of Investigation",)) is None
+
+
+def test_lead_naming_the_maker_by_name_and_acronym_names_the_issuer():
+    lines = [
+        "Conçu et déployé par la direction du numérique et des systèmes d’information (DNSI), "
+        "le portail permet de se connecter aux services publics en ligne sans nouvel "
+        "identifiant."
+    ]
+    assert maker_in_lead(lines) == "direction du numérique et des systèmes d’information"
+    lines[0] = lines[0].replace("(DNSI)", "(XYZ)")
+    assert maker_in_lead(lines) is None

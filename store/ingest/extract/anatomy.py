@@ -113,7 +113,13 @@ from store.ingest.extract.sidebar_names import sidebar_people
 from store.ingest.extract.site_title import split_site_title
 from store.ingest.extract.spaced_letters import collapse_spaced
 from store.ingest.extract.spokesperson import is_spokesperson_title, spokesperson_body
-from store.ingest.extract.stated_issuer import launched_body, source_field, today_subject
+from store.ingest.extract.stated_issuer import (
+    closing_self_reference,
+    launched_body,
+    maker_in_lead,
+    source_field,
+    today_subject,
+)
 from store.ingest.extract.statement_author import statement_authors
 from store.ingest.extract.title_label import without_title_label
 from store.ingest.extract.titled_names import titled_people
@@ -1474,6 +1480,9 @@ def extract(
         issuer = source_field(lines) or today_subject(body_lines)
     if issuer is None and headline:
         issuer = launched_body(headline, body)  # "Launch of the Canadian Digital Service"
+    if issuer is None:
+        # "Conçu et déployé par X (ACR), ...", "... la gendarmerie démontre sa capacité".
+        issuer = maker_in_lead(body_lines) or closing_self_reference(body_lines, organisations)
     if issuer is None:
         issuer = site  # the site's name beside the page's title, when the text names none
     if issuer is None:

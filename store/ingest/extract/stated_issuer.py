@@ -128,3 +128,68 @@ def launched_body(headline: str, body: str) -> str | None:
     if defined is not None:
         mentions += len(re.findall(rf"\b{defined.group(1)}\b", text))
     return name if mentions >= _LAUNCH_MENTIONS else None
+
+
+# A body speaking of itself in the release's last lines: "Par cette interpellation, la
+# gendarmerie nationale démontre une nouvelle fois sa capacité à agir ...", "With this
+# arrest, the Agency reaffirms its commitment to ...". What it shows is its own ("sa", "its").
+_SELF_REFERENCE = re.compile(
+    r"(?:^|[,;][ ]+|\.[ ]+)(?i:la|le|l['’]|les|the)[ ]?"
+    r"(?P<name>[^\s,;.][^,;.]{2,80}?)[ ]+"
+    r"(?i:démontre|démontrent|confirme|réaffirme|prouve|montre|"
+    r"demuestra|confirma|reafirma|demonstrates|reaffirms|confirms|shows)[ ]+"
+    r"(?:(?i:une[ ]+nouvelle[ ]+fois|once[ ]+again|una[ ]+vez[ ]+más|encore)[ ]+)?"
+    r"(?i:sa|son|ses|its|su|sus)\b"
+)
+_CLOSING_LINES = 3
+
+
+def closing_self_reference(lines: list[str], organisations: tuple[str, ...]) -> str | None:
+    """The organisation one of the release's last paragraphs shows to be doing its own work
+    ("la gendarmerie nationale démontre ... sa capacité"), when the release lists it."""
+    listed = {fold(o): o for o in organisations}
+    paragraphs = [line for line in lines if len(line.split()) >= _MIN_WORDS]
+    for paragraph in reversed(paragraphs[-_CLOSING_LINES:]):
+        for m in _SELF_REFERENCE.finditer(paragraph):
+            if (found := listed.get(fold(m.group("name")))) is not None:
+                return found
+    return None
+
+
+# A lead naming the body that made what the release is about: "Conçu et déployé par la
+# direction interministérielle du numérique ... (DINSIC), FranceConnect garantit ...",
+# "Developed by the Open Data Institute (ODI), the portal ...". The acronym it defines says
+# a body's name, not a person's.
+_MAKER_LEAD = re.compile(
+    r"(?:Conçu|Développé|Créé|Réalisé|Opéré|Designed|Developed|Built|Created|Desarrollado|"
+    r"Entwickelt)(?:[ ]+(?:et|and|y|und)[ ]+\w+)?[ ]+(?:par|by|por|von)[ ]+"
+    r"(?:(?:la|le|les|the|el|der|die)[ ]+|l['’])?"
+    r"(?P<name>[^\s,(][^,()]{2,160}?)[ ]+\((?P<acronym>[A-Z][A-Z&]{1,9})\),"
+)
+
+
+def maker_in_lead(lines: list[str]) -> str | None:
+    """The body a release's first paragraph names as the maker of what it announces."""
+    for line in lines:
+        stripped = line.strip(" \t*_>")
+        if len(stripped.split()) < _MIN_WORDS:
+            continue
+        m = _MAKER_LEAD.match(stripped)
+        if m is None:
+            return None
+        words = re.split(r"[\s'’]+", m.group("name"))  # "d’information": its "i"
+        initials = "".join(w[0] for w in words if w[:1].isalpha()).upper()
+        # The acronym's letters are the name's initials, in order, some words giving none.
+        if _in_order(m.group("acronym"), initials):
+            return m.group("name")
+        return None
+    return None
+
+
+def _in_order(acronym: str, initials: str) -> bool:
+    at = 0
+    for letter in acronym:
+        at = initials.find(letter, at) + 1
+        if at == 0:
+            return False
+    return True
