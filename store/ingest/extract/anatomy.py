@@ -109,6 +109,7 @@ from store.ingest.extract.romance_bodies import (
     with_more_bodies,
 )
 from store.ingest.extract.romance_people import romance_people
+from store.ingest.extract.short_forms import with_short_forms
 from store.ingest.extract.sidebar_names import sidebar_people
 from store.ingest.extract.site_title import split_site_title
 from store.ingest.extract.spaced_letters import collapse_spaced
@@ -1502,6 +1503,7 @@ def extract(
         kept = (o for o in organisations if " " not in o or fold(o).rstrip(".") not in whole)
         organisations = (*kept, issuer)
     organisations = with_issuer_named(organisations, issuer, prose, named, headline)
+    organisations = with_short_forms(organisations, issuer, prose)  # "Parliament adopted ..."
     organisations = without_distributor(organisations, body, issuer, headline)  # "About ...Wire"
 
     if title_source == "text" and _stands_in(headline, location, body):

@@ -1,0 +1,49 @@
+"""Bodies named by a short form only, and long lists of bodies kept whole (issue 10, tenth
+round: organisations' recall)."""
+
+from store.ingest.extract.anatomy import extract
+from store.ingest.extract.short_forms import with_short_forms
+
+
+def test_issuer_named_by_its_last_word_is_listed():
+    text = "On Friday, Parliament adopted measures to keep flights running after January."
+    assert "European Parliament" in with_short_forms((), "European Parliament", text)
+
+
+def test_issuer_word_inside_a_longer_name_does_not_list_it():
+    text = "Delegates met the Scottish Parliament and walked across Parliament Square."
+    assert with_short_forms((), "European Parliament", text) == ()
+
+
+def test_issuer_listed_under_another_case_and_ampersand_is_not_added_again():
+    listed = ("Privacy and Civil Liberties Oversight Board (PCLOB)",)
+    text = "Today the Board released its report."
+    assert with_short_forms(listed, "PRIVACY & CIVIL LIBERTIES OVERSIGHT BOARD", text) == listed
+
+
+def test_eu_council_and_commission_written_alone_are_listed_in_an_eu_release():
+    text = (
+        "MEPs of the European Parliament want the Council to agree and ask the Commission "
+        "to propose sanctions."
+    )
+    assert with_short_forms((), None, text) == ("Council", "Commission")
+    listed = ("European Commission",)
+    assert with_short_forms(listed, None, text) == ("European Commission", "Council")
+
+
+def test_council_alone_outside_an_eu_release_is_not_listed():
+    text = "The city asked the Council to approve the budget for the new library."
+    assert with_short_forms((), None, text) == ()
+
+
+def test_a_release_naming_many_bodies_keeps_more_than_twenty():
+    places = "Akron Boise Camden Dayton Elgin Fresno Gary Hayward Irvine Joliet Kent Laredo"
+    places += " Mesa Napa Omaha Provo Quincy Reno Salem Tulsa Utica Vallejo Waco Yuma"
+    agencies = [f"{place} Police Department" for place in places.split(" ")]
+    r = extract(
+        "Agencies Dismantle a Darknet Market\n\n"
+        "The operation was run by the "
+        + ", the ".join(agencies)
+        + " and many others, who arrested nine vendors."
+    )
+    assert len([o for o in r.organisations if "Police Department" in o]) > 20
