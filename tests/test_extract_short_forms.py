@@ -2,6 +2,7 @@
 round: organisations' recall)."""
 
 from store.ingest.extract.anatomy import extract
+from store.ingest.extract.member_lists import listed_members
 from store.ingest.extract.short_forms import with_short_forms
 
 
@@ -47,3 +48,10 @@ def test_a_release_naming_many_bodies_keeps_more_than_twenty():
         + " and many others, who arrested nine vendors."
     )
     assert len([o for o in r.organisations if "Police Department" in o]) > 20
+
+
+def test_member_list_with_a_comma_not_followed_by_a_space_goes_on():
+    found = listed_members(
+        "Silver members include Apigee, Fidelity,Google, npm, Opbeat and Yahoo!. Join us.", set()
+    )
+    assert found == ["Apigee", "Fidelity", "Google", "npm", "Opbeat", "Yahoo!"]
