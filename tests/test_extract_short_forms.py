@@ -1,6 +1,8 @@
 """Bodies named by a short form only, and long lists of bodies kept whole (issue 10, tenth
 round: organisations' recall)."""
 
+from store.ingest.build import build_release
+from store.ingest.draft import Draft
 from store.ingest.extract.anatomy import extract
 from store.ingest.extract.member_lists import listed_members
 from store.ingest.extract.short_forms import split_possessive_bodies, with_short_forms
@@ -80,3 +82,17 @@ def test_a_body_named_investigations_is_an_organisation():
         "SEATTLE – Homeland Security Investigations were monitoring his travel, the office said."
     )
     assert "Homeland Security Investigations" in r.organisations
+
+
+def test_issuer_a_site_gives_is_listed_when_the_text_names_it():
+    page = Draft(
+        text=(
+            "La ODSE lance une pétition\n\n"
+            "Lucas Roy, conseiller politique de la ODSE, explique pourquoi la pétition compte."
+        ),
+        format="html",
+        home="odse.org",
+    )
+    release = build_release(page, "news.xhtml")
+    assert release.issuer == "ODSE"
+    assert "ODSE" in release.organisations
