@@ -5,6 +5,7 @@ from store.ingest.build import build_release
 from store.ingest.draft import Draft
 from store.ingest.extract.anatomy import extract
 from store.ingest.extract.member_lists import listed_members
+from store.ingest.extract.organisations import find_organisations
 from store.ingest.extract.short_forms import split_possessive_bodies, with_short_forms
 
 
@@ -96,3 +97,14 @@ def test_issuer_a_site_gives_is_listed_when_the_text_names_it():
     release = build_release(page, "news.xhtml")
     assert release.issuer == "ODSE"
     assert "ODSE" in release.organisations
+
+
+def test_a_kind_of_body_and_its_field_is_an_organisation():
+    found = find_organisations(
+        "PHE is an executive agency of the Department of Health. The Ministry of Energy agreed. "
+        "The Board of Directors met.",
+        set(),
+    )
+    assert "Department of Health" in found
+    assert "Ministry of Energy" in found
+    assert "Board of Directors" not in found

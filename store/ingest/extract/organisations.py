@@ -716,6 +716,19 @@ _CHAMBER_FIELDS = word_set(
 )
 
 
+def _kind_of_field(tokens: list[str]) -> bool:
+    """ "Department of Health", "Ministry of Energy": a kind of body and its field, whose word
+    ends other bodies' names too ("Acme Health") but is this one's own; not a plural ("Board
+    of Directors", "Office of Services": a body's own part, or a kind)."""
+    return (
+        len(tokens) == 3
+        and tokens[1] == "of"
+        and _bare(tokens[2]) in ORG_WORDS  # a field word, not "Excellence" by its ending
+        and not tokens[2].endswith("s")
+        and _opens_with_kind(tokens)
+    )
+
+
 def _is_organisation(tokens: list[str], acronym: str | None = None) -> bool:
     """Do *tokens* name a body? An *acronym* that fits them is a word of their own."""
     if len(tokens) < 2 or len(tokens) > 14:
@@ -798,7 +811,11 @@ def _is_organisation(tokens: list[str], acronym: str | None = None) -> bool:
         for t in tokens
         if not _is_org_word(t) and _bare(t) not in _CONNECTORS and not _is_role_word(t)
     ]
-    if acronym is None and (not own or all(_bare(t) in _NOT_OWN_WORDS for t in own)):
+    if (
+        acronym is None
+        and (not own or all(_bare(t) in _NOT_OWN_WORDS for t in own))
+        and not _kind_of_field(tokens)
+    ):
         return False
     return not all(t.isupper() for t in tokens if t not in _CONNECTORS)
 
