@@ -65,6 +65,7 @@ from store.ingest.extract.issuer import (
 from store.ingest.extract.issuer_named import with_issuer_named
 from store.ingest.extract.kicker import read_kicker, split_kicker
 from store.ingest.extract.language import declared_language, guess_language
+from store.ingest.extract.legislator_person import with_legislator
 from store.ingest.extract.legislatures import legislatures
 from store.ingest.extract.links import reduce_links
 from store.ingest.extract.member_lists import listed_members
@@ -1505,6 +1506,7 @@ def extract(
     organisations = with_issuer_named(organisations, issuer, prose, named, headline)
     organisations = with_short_forms(organisations, issuer, prose)  # "Parliament adopted ..."
     organisations = split_possessive_bodies(organisations)  # "ICE’s Homeland Security ..."
+    people = with_legislator(people, issuer, main)  # "U S Senator Patty Murray" over the text
     organisations = without_distributor(organisations, body, issuer, headline)  # "About ...Wire"
 
     if title_source == "text" and _stands_in(headline, location, body):
