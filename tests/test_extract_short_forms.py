@@ -6,7 +6,7 @@ from store.ingest.draft import Draft
 from store.ingest.extract.anatomy import extract
 from store.ingest.extract.member_lists import listed_members
 from store.ingest.extract.organisations import find_organisations
-from store.ingest.extract.short_forms import split_possessive_bodies, with_short_forms
+from store.ingest.extract.short_forms import with_short_forms
 
 
 def test_issuer_named_by_its_last_word_is_listed():
@@ -58,31 +58,6 @@ def test_member_list_with_a_comma_not_followed_by_a_space_goes_on():
         "Silver members include Apigee, Fidelity,Google, npm, Opbeat and Yahoo!. Join us.", set()
     )
     assert found == ["Apigee", "Fidelity", "Google", "npm", "Opbeat", "Yahoo!"]
-
-
-def test_a_bodys_own_body_after_a_possessive_is_listed_apart():
-    found = split_possessive_bodies(
-        ("U.S. Immigration and Customs Enforcement’s Homeland Security Investigations", "FBI")
-    )
-    assert found == (
-        "U.S. Immigration and Customs Enforcement",
-        "Homeland Security Investigations",
-        "FBI",
-    )
-
-
-def test_an_acronyms_sub_office_stays_whole():
-    assert split_possessive_bodies(("FBI’s San Diego Field Office",)) == (
-        "FBI’s San Diego Field Office",
-    )
-
-
-def test_a_body_named_investigations_is_an_organisation():
-    r = extract(
-        "Man Sentenced for Fentanyl Sales\n\n"
-        "SEATTLE – Homeland Security Investigations were monitoring his travel, the office said."
-    )
-    assert "Homeland Security Investigations" in r.organisations
 
 
 def test_issuer_a_site_gives_is_listed_when_the_text_names_it():

@@ -110,7 +110,7 @@ from store.ingest.extract.romance_bodies import (
     with_more_bodies,
 )
 from store.ingest.extract.romance_people import romance_people
-from store.ingest.extract.short_forms import split_possessive_bodies, with_short_forms
+from store.ingest.extract.short_forms import with_short_forms
 from store.ingest.extract.sidebar_names import sidebar_people
 from store.ingest.extract.site_title import split_site_title
 from store.ingest.extract.spaced_letters import collapse_spaced
@@ -1505,7 +1505,6 @@ def extract(
         organisations = (*kept, issuer)
     organisations = with_issuer_named(organisations, issuer, prose, named, headline)
     organisations = with_short_forms(organisations, issuer, prose)  # "Parliament adopted ..."
-    organisations = split_possessive_bodies(organisations)  # "ICE’s Homeland Security ..."
     people = with_legislator(people, issuer, main)  # "U S Senator Patty Murray" over the text
     organisations = without_distributor(organisations, body, issuer, headline)  # "About ...Wire"
 

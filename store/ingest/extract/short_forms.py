@@ -68,39 +68,3 @@ def _listed(name: str, organisations: list[str]) -> bool:
         if key in folded or folded in key or short in (bracket.rstrip(")"), bare):
             return True
     return False
-
-
-# "U.S. Immigration and Customs Enforcement’s Homeland Security Investigations": a body's own
-# body, each a name of its own (a reader lists the agency and its directorate).
-_POSSESSIVE = re.compile(r"[’']s[ ]+")
-
-
-def split_possessive_bodies(organisations: tuple[str, ...]) -> tuple[str, ...]:
-    """*organisations* with an entry "A’s B", both bodies' names, listed as A and B."""
-    if not any("’s " in o or "'s " in o for o in organisations):
-        return organisations
-    out: list[str] = []
-    for entry in organisations:
-        parts = _POSSESSIVE.split(entry)
-        if len(parts) == 2 and _body_name(parts[1]) and _owner_name(parts[0]):
-            out.extend(p for p in parts if not _listed(p, out))
-        elif not _listed(entry, out):
-            out.append(entry)
-    return tuple(out)
-
-
-def _body_name(name: str) -> bool:
-    words = name.split()
-    return (
-        len(words) >= 2
-        and all(w[:1].isupper() or w in ("of", "and", "for") for w in words)
-        and (is_org_word(words[-1]))
-    )
-
-
-def _owner_name(name: str) -> bool:
-    """A body's full name, not an acronym: "FBI’s San Diego Field Office" is one office,
-    listed whole as a reader does with a sub-office and its parent."""
-    words = name.split()
-    capitalised = [w for w in words if w[:1].isupper() and not w.isupper()]
-    return len(capitalised) >= 2 and words[0][:1].isupper()

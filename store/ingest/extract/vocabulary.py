@@ -78,7 +78,6 @@ ORG_WORDS = word_set(
     agencia agence agentur oficina servicio organización organizacion fondo fonds programa
     autorité autorite autoridad comité comite consejería consejeria dirección direccion
     secretaría secretaria empresa société societe compañía compania grupo groupe
-    investigations
     alianza federación federacion fédération confederación cámara chambre kammer museo musée
     biblioteca bibliothèque hospital hôpital ville région préfecture prefecture
     assemblée assemblee sénat parlement comunidad junta generalitat diputación diputacion
