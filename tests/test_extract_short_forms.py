@@ -83,3 +83,11 @@ def test_a_kind_of_body_and_its_field_is_an_organisation():
     assert "Department of Health" in found
     assert "Ministry of Energy" in found
     assert "Board of Directors" not in found
+
+
+def test_a_council_meeting_or_member_is_no_eu_council():
+    text = (
+        "Letters to the European Commission went unanswered; the Academy's 2023 Council "
+        "meeting and the Council member, Prof. Gianotti, were asked."
+    )
+    assert with_short_forms((), None, text) == ()

@@ -15,6 +15,12 @@ _ALONE = r"(?<![\w’'-]){word}(?![\w-])(?![ ]+(?:[A-Z]|of[ ]|for[ ]))"
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w.’'-]*[ ]+$")
 # The EU's institutions by their short forms, written so in a release about the EU.
 _EU_SHORT = ("Council", "Commission")
+# "the Council", "Parliament and Council", not "the Academy's ... Council meeting" nor "a
+# Council member".
+_EU_ALONE = (
+    r"\b(?:the|and)[ ]+{word}\b(?![ ]+(?:[A-Z]|of[ ]|for[ ]|meetings?\b|members?\b|"
+    r"president\b|chair\w*|sessions?\b))"
+)
 _EU_CONTEXT = re.compile(r"\b(?:European[ ]+(?:Union|Parliament|Commission|Council)|EU)\b")
 
 
@@ -47,7 +53,11 @@ def with_short_forms(
             out.append(issuer)
     if _EU_CONTEXT.search(text):
         for word in _EU_SHORT:
-            if word in text and not _listed_ending(word, tuple(out)) and _alone(word, text):
+            if (
+                word in text
+                and not _listed_ending(word, tuple(out))
+                and re.search(_EU_ALONE.format(word=word), text)
+            ):
                 out.append(word)
     return tuple(out)
 
