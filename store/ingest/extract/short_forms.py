@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from store.ingest.extract.organisations import initials, is_org_word
+from store.ingest.extract.organisations import initials
 from store.sanitize import fold
 
 # The short form as a name of its own: capitalised, not inside a longer name ("European
@@ -13,6 +13,15 @@ from store.sanitize import fold
 _ALONE = r"(?<![\w’'-]){word}(?![\w-])(?![ ]+(?:[A-Z]|of[ ]|for[ ]))"
 # The word before it, when it is capitalised: "European" of "European Parliament".
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w.’'-]*[ ]+$")
+# The words an institution is called by alone, as its own release writes of it ("Parliament
+# adopted", "the Board voted"); a company's "Inc." or "Group" alone is no name.
+_INSTITUTIONS = frozenset(
+    (
+        *("Parliament", "Commission", "Council", "Board", "Bank", "Court", "Senate"),
+        *("Assembly", "Committee", "Agency", "Foundation", "University", "Institute"),
+        *("Library", "Museum", "Ministry", "Department", "Service", "Conservancy"),
+    )
+)
 # The EU's institutions by their short forms, written so in a release about the EU.
 _EU_SHORT = ("Council", "Commission")
 # "the Council", "Parliament and Council", not "the Academy's ... Council meeting" nor "a
@@ -47,16 +56,22 @@ def with_short_forms(
     ends in ("Parliament adopted ..." in a European Parliament release), and the EU's "Council"
     and "Commission" where a release about the EU writes them alone."""
     out = list(organisations)
-    if issuer and " " in issuer and not _listed(issuer, out):
-        last = issuer.rsplit(" ", 1)[-1]
-        if last[:1].isupper() and is_org_word(last) and _alone(last, text):
-            out.append(issuer)
-    if _EU_CONTEXT.search(text):
+    # The cheap tests first (a substring, a word's kind), the patterns and the folding of
+    # every listed name only where they may find something: this runs on every release.
+    last = issuer.rsplit(" ", 1)[-1] if issuer and " " in issuer else ""
+    if (
+        last in _INSTITUTIONS
+        and last in text
+        and _alone(last, text)
+        and not _listed(issuer or "", out)
+    ):
+        out.append(issuer)
+    if ("Council" in text or "Commission" in text) and _EU_CONTEXT.search(text):
         for word in _EU_SHORT:
             if (
                 word in text
-                and not _listed_ending(word, tuple(out))
                 and re.search(_EU_ALONE.format(word=word), text)
+                and not _listed_ending(word, tuple(out))
             ):
                 out.append(word)
     return tuple(out)

@@ -142,14 +142,27 @@ _SELF_REFERENCE = re.compile(
     r"(?i:sa|son|ses|its|su|sus)\b"
 )
 _CLOSING_LINES = 3
+_CLOSING_SCAN = 40  # lines from the end: the last paragraphs are among them
+_CLOSING_CHARS = 1500
+_SELF_VERB = re.compile(
+    r"(?i:démontr|confirm|réaffirm|prouve|montre|demuestra|reafirma|demonstrates|reaffirms|shows)"
+)
 
 
 def closing_self_reference(lines: list[str], organisations: tuple[str, ...]) -> str | None:
     """The organisation one of the release's last paragraphs shows to be doing its own work
     ("la gendarmerie nationale démontre ... sa capacité"), when the release lists it."""
-    listed = {fold(o): o for o in organisations}
-    paragraphs = [line for line in lines if len(line.split()) >= _MIN_WORDS]
+    if not organisations:
+        return None
+    # Each paragraph's last characters: a text whose lines were lost is one line of megabytes.
+    paragraphs = [
+        line[-_CLOSING_CHARS:] for line in lines[-_CLOSING_SCAN:] if line.count(" ") >= _MIN_WORDS
+    ]
+    listed: dict[str, str] | None = None
     for paragraph in reversed(paragraphs[-_CLOSING_LINES:]):
+        if _SELF_VERB.search(paragraph) is None:
+            continue  # most closing paragraphs: the pattern below is tried only where it may match
+        listed = listed or {fold(o): o for o in organisations}
         for m in _SELF_REFERENCE.finditer(paragraph):
             if (found := listed.get(fold(m.group("name")))) is not None:
                 return found
