@@ -60,10 +60,11 @@ def with_short_forms(
     # every listed name only where they may find something: this runs on every release.
     last = issuer.rsplit(" ", 1)[-1] if issuer and " " in issuer else ""
     if (
-        last in _INSTITUTIONS
+        issuer
+        and last in _INSTITUTIONS
         and last in text
         and _alone(last, text)
-        and not _listed(issuer or "", out)
+        and not _listed(issuer, out)
     ):
         out.append(issuer)
     if ("Council" in text or "Commission" in text) and _EU_CONTEXT.search(text):
