@@ -12,6 +12,7 @@ from store.ingest.extract.anatomy import extract
 from store.ingest.extract.dates import path_date
 from store.ingest.extract.govuk_page import with_bodies
 from store.ingest.extract.issuer import site_owner
+from store.ingest.extract.issuer_named import with_issuer_named
 from store.ingest.read import read_source, sniff
 from store.records import (
     Contact,
@@ -64,6 +65,13 @@ def build_release(draft: Draft, path: str) -> Release:
         # releases; the release's own id is derived as for any other entry.
         return _with_identity(record, path, record.id or draft.entry_key)
     parts = extract(draft.text, title=draft.title, date=draft.date, language=draft.language)
+    issuer = draft.issuer or parts.issuer or draft.filed_under or site_owner(draft.home, parts.body)
+    organisations = with_bodies(parts.organisations, list(draft.organisations))
+    if issuer != parts.issuer:
+        # The issuer a format or a site gives, among the bodies when the text names it too
+        # ("Consultant Politique Sénior de la FSFE" on fsfe.org), as extraction lists its own.
+        people = {fold(p.name) for p in parts.people}
+        organisations = with_issuer_named(organisations, issuer, parts.body, people, parts.title)
     fingerprint = content_fingerprint(parts.title, parts.date, parts.body)
     date, date_source = parts.date, parts.date_source
     if date is None and (date := path_date(path)) is not None:
@@ -84,11 +92,8 @@ def build_release(draft: Draft, path: str) -> Release:
         date_source=date_source,
         location=parts.location,
         embargo=parts.embargo,
-        issuer=draft.issuer
-        or parts.issuer
-        or draft.filed_under
-        or site_owner(draft.home, parts.body),
-        organisations=with_bodies(parts.organisations, list(draft.organisations)),
+        issuer=issuer,
+        organisations=organisations,
         people=parts.people,
         contacts=_merge_contacts(draft.contacts, parts.contacts),
         links=_merge_links(draft.links, parts.links),

@@ -65,6 +65,7 @@ from store.ingest.extract.issuer import (
 from store.ingest.extract.issuer_named import with_issuer_named
 from store.ingest.extract.kicker import read_kicker, split_kicker
 from store.ingest.extract.language import declared_language, guess_language
+from store.ingest.extract.legislator_person import with_legislator
 from store.ingest.extract.legislatures import legislatures
 from store.ingest.extract.links import reduce_links
 from store.ingest.extract.member_lists import listed_members
@@ -109,10 +110,18 @@ from store.ingest.extract.romance_bodies import (
     with_more_bodies,
 )
 from store.ingest.extract.romance_people import romance_people
+from store.ingest.extract.short_forms import with_short_forms
 from store.ingest.extract.sidebar_names import sidebar_people
 from store.ingest.extract.site_title import split_site_title
 from store.ingest.extract.spaced_letters import collapse_spaced
 from store.ingest.extract.spokesperson import is_spokesperson_title, spokesperson_body
+from store.ingest.extract.stated_issuer import (
+    closing_self_reference,
+    launched_body,
+    maker_in_lead,
+    source_field,
+    today_subject,
+)
 from store.ingest.extract.statement_author import statement_authors
 from store.ingest.extract.title_label import without_title_label
 from store.ingest.extract.titled_names import titled_people
@@ -1437,7 +1446,11 @@ def extract(
         # the body its headline opens with, then the subject of its lead sentence.
         above = top.headline_lines[0] if top.headline_lines else top.body_from
         issuer = letterhead(lines[: max(above, 1)], "\n".join(lines[max(above, 1) :]))
-        if issuer and fold(issuer) == fold(headline) and says_what_happened(headline):
+        if (
+            issuer
+            and fold(issuer) == fold(headline)
+            and (says_what_happened(headline) or launched_body(headline, body))
+        ):
             issuer = None  # the headline above its own repetition, not a letterhead
     if issuer is None:
         issuer = subject or headline_legislator(headline, main)
@@ -1465,6 +1478,14 @@ def extract(
     if issuer is None:
         issuer = office_over_date(lines)
     if issuer is None:
+        # A collector's "Source:" field on the body's press room, "Today, X publishes ...".
+        issuer = source_field(lines) or today_subject(body_lines)
+    if issuer is None and headline:
+        issuer = launched_body(headline, body)  # "Launch of the Canadian Digital Service"
+    if issuer is None:
+        # "Conçu et déployé par X (ACR), ...", "... la gendarmerie démontre sa capacité".
+        issuer = maker_in_lead(body_lines) or closing_self_reference(body_lines, organisations)
+    if issuer is None:
         issuer = site  # the site's name beside the page's title, when the text names none
     if issuer is None:
         issuer = gov_site_name(raw)  # "... | FinCEN.gov" over a .gov page's banner
@@ -1483,6 +1504,8 @@ def extract(
         kept = (o for o in organisations if " " not in o or fold(o).rstrip(".") not in whole)
         organisations = (*kept, issuer)
     organisations = with_issuer_named(organisations, issuer, prose, named, headline)
+    organisations = with_short_forms(organisations, issuer, prose)  # "Parliament adopted ..."
+    people = with_legislator(people, issuer, main)  # "U S Senator Patty Murray" over the text
     organisations = without_distributor(organisations, body, issuer, headline)  # "About ...Wire"
 
     if title_source == "text" and _stands_in(headline, location, body):

@@ -24,7 +24,9 @@ _ITEM = re.compile(
     rf"(?:the[ ])?(?P<item>{_WORD}(?:!|(?:[ ](?:{_WORD}|of|&)){{0,3}}!?))(?:[ ]\([^()\n]{{1,40}}\))?"
     r"|(?P<lower>[a-z]{2,5})(?=,)"
 )
-_SEPARATOR = re.compile(r",[ \t]+(?:and[ \t]+|&[ \t]+)?|[ \t]+(?:and|&)[ \t]+")
+# A comma with no space after it before a capital still parts two names ("Fidelity,Google":
+# a typing slip in the Node.js Foundation's lists).
+_SEPARATOR = re.compile(r",(?:[ \t]+(?:and[ \t]+|&[ \t]+)?|(?=[A-Z]))|[ \t]+(?:and|&)[ \t]+")
 _LIST_END = re.compile(r"(?<=!)|[ \t]*(?:[.,;:)\n]|$|[ \t][a-z])")
 
 
