@@ -17,6 +17,7 @@ from store.ingest.extract.contact_block import (
     is_department,
     letterhead_phone,
 )
+from store.ingest.extract.crawler_commas import closed_commas
 from store.ingest.extract.date_line_place import place_of_date_line
 from store.ingest.extract.dateline import (
     Dateline,
@@ -113,6 +114,7 @@ from store.ingest.extract.sidebar_names import sidebar_people
 from store.ingest.extract.site_title import split_site_title
 from store.ingest.extract.spaced_letters import collapse_spaced
 from store.ingest.extract.spokesperson import is_spokesperson_title, spokesperson_body
+from store.ingest.extract.standfirst_dateline import place_under_standfirst
 from store.ingest.extract.statement_author import statement_authors
 from store.ingest.extract.title_label import without_title_label
 from store.ingest.extract.titled_names import titled_people
@@ -1263,6 +1265,8 @@ def extract(
         location = _place_below(lines, top.body_from + dateline.line_index + 1, dateline.date)
         if location is None:  # "Seattle –A 42-year-old ...", "NEWARK, N.J. B A ..."
             location = place_opening_prose(lines[top.body_from + dateline.line_index + 1 :])
+        if location is None:  # a one-sentence standfirst over "HARRISBURG – U.S. Attorney ..."
+            location = place_under_standfirst(lines[top.body_from + dateline.line_index + 1 :])
     if (
         location
         and top.headline
@@ -1348,7 +1352,7 @@ def extract(
         if i > 2 and (is_about(line) or ("ABOUT" in line and is_about_in_capitals(line, True))):
             prose_end = i
             break
-    prose = "\n".join(body_lines[:prose_end])
+    prose = closed_commas("\n".join(body_lines[:prose_end]))  # "Willis Kylestewa , 41,"
     people = find_people(prose)
     if after := people_after_block(body_lines, block_at, contacts):  # a block at the head
         people = merge_people(people, after)

@@ -10,7 +10,7 @@ from store.ingest.extract.name_letters import LOWER, UPPER
 from store.ingest.extract.name_lists import listed_with, names_listed_before
 from store.ingest.extract.name_shapes import name_start
 from store.ingest.extract.name_suffix import suffix_end
-from store.ingest.extract.person_age import age_follows
+from store.ingest.extract.person_age import age_ends_line, age_follows
 from store.ingest.extract.vocabulary import (
     DEPARTMENTS,
     NOT_NAME_WORDS,
@@ -439,7 +439,13 @@ def find_people(text: str) -> tuple[Person, ...]:
                 )
                 and not (at_end and first == 0 and _speaker_with_clause(text, start, end))
                 # "Gregory Thomas Miller, 57, of Deville", "Kevin Swing, a/k/a “Tone,” 36,": an age.
-                and not (at_end and age_follows(text, after))
+                and not (
+                    at_end
+                    and (
+                        age_follows(text, after)
+                        or (first == 0 and age_ends_line(text, start, after))  # a list's line
+                    )
+                )
                 # "Younous OMARJEE (the Left, FR)": a member of parliament, group and country
                 and not (at_end and text[end : end + 2] == " (" and _GROUP_AFTER.match(text, end))
             ):

@@ -39,7 +39,8 @@ ROLE_WORDS = word_set(
     directeur coordinatrice coordinateur adjoint adjointe médecin-chef chargé chargée responsable
     sous-directrice sous-directeur linguiste presidenta presidente directora delegada delegado
     representante viceministro viceministra ministro ministra consejero consejera enóloga enólogo
-    jefe jefa cabinet master volunteer scientist portavoz alcalde alcaldesa maire"""
+    jefe jefa cabinet master volunteer scientist portavoz alcalde alcaldesa maire
+    agent-in-charge inspector-in-charge officer-in-charge"""
 )
 
 # What follows "of" in a function role rather than an employer: "Head of Product".
@@ -158,7 +159,7 @@ NOT_NAME_WORDS = (
         nasdaq nyse otc tsx tsxv asx lse cse otcqb otcqx amex ai crypto bitcoin ethereum
         blockchain web3 defi nft dao covid god jesus christ church bible revelation lord
         chapter verse gospel kingdom republic government department ministry said says
-        added stated noted explained commented"""
+        added stated noted explained commented defendant defendants co-defendant codefendant"""
     )
 )
 
