@@ -5,6 +5,7 @@ crawler's spaced comma, a list of defendants one a line, hyphenated agents' titl
 from __future__ import annotations
 
 from store.ingest.extract.anatomy import extract
+from store.ingest.extract.codefendants import codefendants
 from store.ingest.extract.crawler_commas import closed_commas
 from store.ingest.extract.people import find_people
 from store.ingest.extract.person_age import age_ends_line
@@ -121,3 +122,30 @@ def test_hyphenated_agents_titles() -> None:
 def test_a_co_defendant_is_no_part_of_a_name() -> None:
     text = "Co-defendant Taylor Ross Staats, 41, of Texas was sentenced to 18 months in prison."
     assert not any("defendant" in name for name in _names(text))
+
+
+def test_co_conspirators_and_case_captions_name_people() -> None:
+    text = (
+        "Wala and Cavanaugh worked with their co-conspirators, Michael Basalyga, Reina Chirinos "
+        "de Urena, and Philbert Campbell, to make and sell counterfeit alprazolam. Peck and "
+        "co-conspirators Kevin Fusco and Vincent Banner mailed parcels.\n"
+        "U.S. v. Pierre Rogers and Joshua Leavitt, two finance professionals were sentenced.\n"
+        "U.S. v. John E. Murray III, a manager at a marina, was sentenced.\n"
+    )
+    names = {p.name for p in extract(_page(text)).people}
+    assert {
+        "Michael Basalyga",
+        "Reina Chirinos de Urena",
+        "Philbert Campbell",
+        "Kevin Fusco",
+        "Vincent Banner",
+        "Pierre Rogers",
+        "Joshua Leavitt",
+        "John E. Murray III",
+    } <= names
+
+
+def test_no_person_from_a_body_in_a_caption_or_a_bare_cue() -> None:
+    assert codefendants("U.S. v. Cheshire Medical Center, Cheshire Medical Center agreed.") == []
+    assert codefendants("The co-conspirators used the Dark Web to sell drugs.") == []
+    assert codefendants("In United States v. Microsoft Corp., the court held so.") == []

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from store.ingest.extract.after_contacts import people_after_block
 from store.ingest.extract.announcer import announcer, headline_subject_in_lead
 from store.ingest.extract.boilerplate import archive_footer_start, is_about, is_boilerplate
+from store.ingest.extract.codefendants import codefendants
 from store.ingest.extract.contact_block import (
     contact_heading,
     contact_line,
@@ -1366,6 +1367,8 @@ def extract(
         people = merge_people(people, beside)
     if defendants := capital_defendants(prose):  # "KAI WEST, a/k/a ..."
         people = merge_people(people, defendants)
+    if others := codefendants(prose):  # "co-conspirators Kevin Fusco and ...", "U.S. v. X"
+        people = merge_people(people, others)
     if headline and (authors := statement_authors(headline)):  # "Statement of Senator X on"
         people = merge_people(people, list(authors))
     found_language = _language(declared_language(language), main)
