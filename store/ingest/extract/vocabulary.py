@@ -23,6 +23,8 @@ HONORIFIC = (
 )
 
 # Words that open a role ("CEO of Acme", "Head of Product", "Public Information Officer").
+# Federal agents' titles written as one word ("Ruth Mendonça, Inspector-in-Charge of ...") are
+# roles too, and no part of a name ("said Inspector-in-Charge Mendonça").
 ROLE_WORDS = word_set(
     """ceo cfo coo cto cmo cio cso cpo evp svp vp chief president vice founder co-founder cofounder
     chairman chairwoman chairperson chair director director-general manager head officer executive
@@ -143,7 +145,8 @@ WEEKDAY_WORDS = word_set(
     sonntag"""
 )
 
-# Capitalised words that never belong to a person's name.
+# Capitalised words that never belong to a person's name; a defendant's part is none of it
+# ("Co-defendant Taylor Ross Staats, 41,").
 NOT_NAME_WORDS = (
     ORG_WORDS
     | COMMON_WORDS
