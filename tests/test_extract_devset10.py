@@ -149,3 +149,13 @@ def test_no_person_from_a_body_in_a_caption_or_a_bare_cue() -> None:
     assert codefendants("U.S. v. Cheshire Medical Center, Cheshire Medical Center agreed.") == []
     assert codefendants("The co-conspirators used the Dark Web to sell drugs.") == []
     assert codefendants("In United States v. Microsoft Corp., the court held so.") == []
+
+
+def test_a_sentence_opening_with_a_defendant_and_a_comma() -> None:
+    text = (
+        "On the same day, Defendant Badrinarayanan Kothandaraman, the Company’s President and "
+        "Chief Executive Officer, touted the European business."
+    )
+    assert [p.name for p in codefendants(text)] == ["Badrinarayanan Kothandaraman"]
+    subtitle = "Defendant Accessed Internal Firm Files in Advance of Public Market-Moving News"
+    assert codefendants(subtitle) == []

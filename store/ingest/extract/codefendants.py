@@ -18,6 +18,10 @@ _CUE = re.compile(
     r"(?:\b(?:[Cc]o-?(?:conspirators?|defendants?))|(?<![\w.])(?:U\.S\.|United States) v\.)"
     r",?[ \t]+"
 )
+# A sentence that opens with the part, a name and a comma: "Defendant Badrinarayanan
+# Kothandaraman, the Company’s President", "Co-defendant Taylor Ross Staats, 41,". The comma
+# is needed: "Defendant Accessed Internal Firm Files in Advance ..." is a subtitle.
+_ONE = re.compile(r"\b(?:Co-?defendant|Codefendant|Defendant)[ \t]+")
 _WORD = rf"[{UPPER}][{LOWER}'’]+(?:-[{UPPER}][{LOWER}'’]+)?"
 _PARTICLE = r"(?:de|da|del|della|di|van|von|der|la|le|du|dos|das)"
 _NAME = re.compile(
@@ -44,10 +48,14 @@ def _person(name: str) -> bool:
 
 
 def codefendants(text: str) -> list[Person]:
-    """The people *text* names as co-conspirators, co-defendants or in a case's caption."""
+    """The people *text* names as defendants, co-conspirators or in a case's caption."""
     found: list[Person] = []
     if "onspirator" not in text and "efendant" not in text and " v. " not in text:
         return found  # the cheap test: most releases leave here
+    for one in _ONE.finditer(text):
+        m = _NAME.match(text, one.end())
+        if m and text.startswith(",", m.end()) and _person(m.group(0)):
+            found.append(Person(name=m.group(0), role=None))
     for cue in _CUE.finditer(text):
         at = cue.end()
         for _ in range(_MOST):
@@ -59,4 +67,4 @@ def codefendants(text: str) -> list[Person]:
             if gap is None:
                 break
             at = gap.end()
-    return found
+    return list({fold(p.name): p for p in found}.values())  # "Co-defendant X" read twice
