@@ -159,3 +159,8 @@ def test_a_sentence_opening_with_a_defendant_and_a_comma() -> None:
     assert [p.name for p in codefendants(text)] == ["Badrinarayanan Kothandaraman"]
     subtitle = "Defendant Accessed Internal Firm Files in Advance of Public Market-Moving News"
     assert codefendants(subtitle) == []
+
+
+def test_a_publisher_glued_to_a_spaced_comma_is_no_person() -> None:
+    text = "Nora Frisch,founder of Drachenhaus Verlag , noted that technology reshapes the world."
+    assert "Drachenhaus Verlag" not in {p.name for p in extract(_page(text)).people}

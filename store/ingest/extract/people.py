@@ -273,13 +273,13 @@ _SURNAMES_TOO = frozenset(
     {"sun", "may", "june", "april", "august", "west", "north", "south", "east", "street"}
 )
 # Last words of a business's name, never of a person's: "Mullen Automotive", "Midwest Book
-# Review", "Scofflaw's Brewing".
+# Review", "Scofflaw's Brewing", "Drachenhaus Verlag" (a German publisher).
 _BUSINESS_END = word_set(
     """automotive review brewing brewery bar kitchen list blog research practice division books
     email client pizza cafe café bakery salon shop store market grill motors boutique restaurant
     studio gallery pharmacy jewelers florist tavern coffee outfitters supply realty roofing
     plumbing dental dentists clinic spa harbor harbour county township village valley island
-    beach heights"""
+    beach heights verlag"""
 )
 _POSSESSIVE = ("'s", "’s")
 # A firm's legal or group word right after a name somewhere in the text: "Mullen Automotive Inc."
