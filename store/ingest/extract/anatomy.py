@@ -19,6 +19,7 @@ from store.ingest.extract.contact_block import (
     letterhead_phone,
 )
 from store.ingest.extract.crawler_commas import closed_commas
+from store.ingest.extract.cut_names import whole_people
 from store.ingest.extract.date_line_place import place_of_date_line
 from store.ingest.extract.dateline import (
     Dateline,
@@ -1378,6 +1379,7 @@ def extract(
         if cued := romance_people(prose):  # "le colonel X", "X, ministre de ...", "dénommé X"
             people = merge_people(people, cued)
         people = not_bodies(people, romance)  # "la Guardia Civil": a body, not a person
+    people = whole_people(people)  # "Rosetta L." of "Rosetta L. San Nicolas": no one whole
     exclude = {fold(p.name) for p in people}
     if location:
         exclude.add(fold(location))

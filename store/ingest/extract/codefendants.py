@@ -47,6 +47,15 @@ def _person(name: str) -> bool:
     )
 
 
+_SUFFIX = re.compile(r",?[ \t](?:Jr\.|Sr\.|III|II|IV)$")
+
+
+def _without_suffix(name: str) -> str:
+    """The name as the other readers give it, without a generational suffix ("John E. Murray
+    III" as "John E. Murray"): the same person is then listed once."""
+    return _SUFFIX.sub("", name.rstrip(","))
+
+
 def codefendants(text: str) -> list[Person]:
     """The people *text* names as defendants, co-conspirators or in a case's caption."""
     found: list[Person] = []
@@ -55,14 +64,14 @@ def codefendants(text: str) -> list[Person]:
     for one in _ONE.finditer(text):
         m = _NAME.match(text, one.end())
         if m and text.startswith(",", m.end()) and _person(m.group(0)):
-            found.append(Person(name=m.group(0), role=None))
+            found.append(Person(name=_without_suffix(m.group(0)), role=None))
     for cue in _CUE.finditer(text):
         at = cue.end()
         for _ in range(_MOST):
             m = _NAME.match(text, at)
             if m is None or not _person(m.group(0)):
                 break
-            found.append(Person(name=m.group(0).rstrip(","), role=None))
+            found.append(Person(name=_without_suffix(m.group(0)), role=None))
             gap = _BETWEEN.match(text, m.end())
             if gap is None:
                 break
