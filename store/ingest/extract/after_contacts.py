@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from store.ingest.extract.boilerplate import is_boilerplate
+from store.ingest.extract.codefendants import codefendants
 from store.ingest.extract.people import find_people
 from store.records import Contact, Person
 from store.sanitize import fold
@@ -62,4 +63,5 @@ def people_after_block(
     if not prose:
         return []
     named = {fold(c.name) for c in contacts if c.name}
-    return [p for p in find_people(prose) if fold(p.name) not in named]
+    found = [*find_people(prose), *codefendants(prose)]  # "Defendant Jane Roe, the CEO, ..."
+    return [p for p in found if fold(p.name) not in named]

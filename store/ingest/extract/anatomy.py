@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from store.ingest.extract.after_contacts import people_after_block
 from store.ingest.extract.announcer import announcer, headline_subject_in_lead
 from store.ingest.extract.boilerplate import archive_footer_start, is_about, is_boilerplate
+from store.ingest.extract.codefendants import codefendants
 from store.ingest.extract.contact_block import (
     contact_heading,
     contact_line,
@@ -17,6 +18,8 @@ from store.ingest.extract.contact_block import (
     is_department,
     letterhead_phone,
 )
+from store.ingest.extract.crawler_commas import closed_commas
+from store.ingest.extract.cut_names import whole_people
 from store.ingest.extract.date_line_place import place_of_date_line
 from store.ingest.extract.dateline import (
     Dateline,
@@ -115,6 +118,7 @@ from store.ingest.extract.sidebar_names import sidebar_people
 from store.ingest.extract.site_title import split_site_title
 from store.ingest.extract.spaced_letters import collapse_spaced
 from store.ingest.extract.spokesperson import is_spokesperson_title, spokesperson_body
+from store.ingest.extract.standfirst_dateline import place_under_standfirst
 from store.ingest.extract.stated_issuer import (
     closing_self_reference,
     launched_body,
@@ -1272,6 +1276,8 @@ def extract(
         location = _place_below(lines, top.body_from + dateline.line_index + 1, dateline.date)
         if location is None:  # "Seattle –A 42-year-old ...", "NEWARK, N.J. B A ..."
             location = place_opening_prose(lines[top.body_from + dateline.line_index + 1 :])
+        if location is None:  # a one-sentence standfirst over "HARRISBURG – U.S. Attorney ..."
+            location = place_under_standfirst(lines[top.body_from + dateline.line_index + 1 :])
     if (
         location
         and top.headline
@@ -1357,7 +1363,7 @@ def extract(
         if i > 2 and (is_about(line) or ("ABOUT" in line and is_about_in_capitals(line, True))):
             prose_end = i
             break
-    prose = "\n".join(body_lines[:prose_end])
+    prose = closed_commas("\n".join(body_lines[:prose_end]))  # "Willis Kylestewa , 41,"
     people = find_people(prose)
     if after := people_after_block(body_lines, block_at, contacts):  # a block at the head
         people = merge_people(people, after)
@@ -1371,6 +1377,8 @@ def extract(
         people = merge_people(people, beside)
     if defendants := capital_defendants(prose):  # "KAI WEST, a/k/a ..."
         people = merge_people(people, defendants)
+    if others := codefendants(prose):  # "co-conspirators Kevin Fusco and ...", "U.S. v. X"
+        people = merge_people(people, others)
     if headline and (authors := statement_authors(headline)):  # "Statement of Senator X on"
         people = merge_people(people, list(authors))
     found_language = _language(declared_language(language), main)
@@ -1380,6 +1388,7 @@ def extract(
         if cued := romance_people(prose):  # "le colonel X", "X, ministre de ...", "dénommé X"
             people = merge_people(people, cued)
         people = not_bodies(people, romance)  # "la Guardia Civil": a body, not a person
+    people = whole_people(people)  # "Rosetta L." of "Rosetta L. San Nicolas": no one whole
     exclude = {fold(p.name) for p in people}
     if location:
         exclude.add(fold(location))

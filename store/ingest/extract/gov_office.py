@@ -9,7 +9,8 @@ import re
 # ("U.S. Attorney’s Office, Eastern District of Missouri" under the date on oig.ssa.gov).
 _OFFICE = re.compile(
     r"(?:U\.S\.|United States) Attorney['’]s Office(?:,| for the) "
-    r"(?:(?:Northern|Southern|Eastern|Western|Middle|Central) )?District of [A-Z][A-Za-z. ]{2,30}"
+    # One office serves two districts: "Districts of Guam & the Northern Mariana Islands".
+    r"(?:(?:Northern|Southern|Eastern|Western|Middle|Central) )?Districts? of [A-Z][A-Za-z. &]{2,45}"
 )
 _HEADER_LINES = 40
 # A .gov page's <title> ends with its site's name: "... | FinCEN.gov".

@@ -8,7 +8,7 @@ import re
 # States Department of Justice"; most also write the office under the date, which is read
 # first (gov_office.office_in_header). A page without that line names its office only so.
 _DISTRICT = re.compile(
-    r"(?:(?:Northern|Southern|Eastern|Western|Middle|Central) )?District of [A-Z][A-Za-z. ]{2,30}"
+    r"(?:(?:Northern|Southern|Eastern|Western|Middle|Central) )?Districts? of [A-Z][A-Za-z. &]{2,45}"
 )
 _DEPARTMENT = "United States Department of Justice"
 # The .gov banner under the title, as on every page saved with it.

@@ -10,7 +10,7 @@ from store.ingest.extract.name_letters import LOWER, UPPER
 from store.ingest.extract.name_lists import listed_with, names_listed_before
 from store.ingest.extract.name_shapes import name_start
 from store.ingest.extract.name_suffix import suffix_end
-from store.ingest.extract.person_age import age_follows
+from store.ingest.extract.person_age import age_ends_line, age_follows
 from store.ingest.extract.vocabulary import (
     DEPARTMENTS,
     NOT_NAME_WORDS,
@@ -273,13 +273,13 @@ _SURNAMES_TOO = frozenset(
     {"sun", "may", "june", "april", "august", "west", "north", "south", "east", "street"}
 )
 # Last words of a business's name, never of a person's: "Mullen Automotive", "Midwest Book
-# Review", "Scofflaw's Brewing".
+# Review", "Scofflaw's Brewing", "Drachenhaus Verlag" (a German publisher).
 _BUSINESS_END = word_set(
     """automotive review brewing brewery bar kitchen list blog research practice division books
     email client pizza cafe café bakery salon shop store market grill motors boutique restaurant
     studio gallery pharmacy jewelers florist tavern coffee outfitters supply realty roofing
     plumbing dental dentists clinic spa harbor harbour county township village valley island
-    beach heights"""
+    beach heights verlag"""
 )
 _POSSESSIVE = ("'s", "’s")
 # A firm's legal or group word right after a name somewhere in the text: "Mullen Automotive Inc."
@@ -439,7 +439,13 @@ def find_people(text: str) -> tuple[Person, ...]:
                 )
                 and not (at_end and first == 0 and _speaker_with_clause(text, start, end))
                 # "Gregory Thomas Miller, 57, of Deville", "Kevin Swing, a/k/a “Tone,” 36,": an age.
-                and not (at_end and age_follows(text, after))
+                and not (
+                    at_end
+                    and (
+                        age_follows(text, after)
+                        or (first == 0 and age_ends_line(text, start, after))  # a list's line
+                    )
+                )
                 # "Younous OMARJEE (the Left, FR)": a member of parliament, group and country
                 and not (at_end and text[end : end + 2] == " (" and _GROUP_AFTER.match(text, end))
             ):

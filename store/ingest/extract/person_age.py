@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from store.ingest.extract.vocabulary import word_set
+
 # After the name: a short form in brackets ("Romero Cabral Da Costa Neto (Costa), 33,"), then
 # the comma, an alias in quotes ("a/k/a “Tone,”", "a.k.a. “Michael Frito,”", "also known as
 # “CP3O,”") and the age, bare or as "age 25". An alias alone is no sign: firms and places have
@@ -21,4 +23,25 @@ def age_follows(text: str, end: int) -> bool:
         text[end : end + 1] in ", "
         and text[end : end + 2] != "  "
         and _AGE.match(text, end) is not None
+    )
+
+
+# A list of defendants, one a line, each with an age and nothing more on the line: "Brieon
+# O’Neal, 37" / "Jimmy Lee Mays, Jr., 32", their town and sentence on the lines below. An age
+# of a grown person only, and only for a name that opens its line: "Calle Mayor, 5" is an
+# address, and "Suite 12, 100" no one.
+_AGE_ENDS_LINE = re.compile(r",[ \t]{1,2}(?:aged?[ \t]+)?(?:1[6-9]|[2-9]\d)[ \t]*(?=\n|$)")
+
+
+_STREET_WORDS = word_set(
+    "street avenue road lane drive boulevard way place square plaza calle rue via strasse straße platz"
+)
+
+
+def age_ends_line(text: str, start: int, end: int) -> bool:
+    """Does the name from *start* to *end* open its line and an age close it?"""
+    return (
+        (start == 0 or text[start - 1] == "\n")
+        and _AGE_ENDS_LINE.match(text, end) is not None
+        and text[start:end].rsplit(None, 1)[-1].casefold().rstrip(".,") not in _STREET_WORDS
     )

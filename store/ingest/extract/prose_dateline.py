@@ -8,9 +8,12 @@ import re
 # with its place and a dash that a CMS or a conversion mangled: "Seattle –A 42-year-old ...",
 # "PORTLAND, Ore.—A federal jury ...", "NEWARK, N.J. B A New York man ..." (an en dash read
 # in the wrong code page), or plain "Tacoma – A ..." with another date later in the line.
+# Letters beyond ASCII too: "Hagåtña, Guam –", "Bogotá, Colombia –".
+_TOWN_WORD = r"[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’.-])+"
+_REGION_WORD = r"[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|\.)+"
 _PLACE = (
-    r"(?P<place>[A-Z][A-Za-z'’.-]+(?: [A-Z][A-Za-z'’.-]+){0,2}"
-    r"(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?)"
+    rf"(?P<place>{_TOWN_WORD}(?: {_TOWN_WORD}){{0,2}}"
+    rf"(?:, {_REGION_WORD}(?: {_REGION_WORD})?)?)"
 )
 _OPENING = re.compile(_PLACE + r"(?: ?[–—]| -{1,2}| B ) ?(?=[A-Z0-9“\"])")
 # The paragraph looked for: the first of prose below the date (as anatomy's _place_below).

@@ -23,6 +23,8 @@ HONORIFIC = (
 )
 
 # Words that open a role ("CEO of Acme", "Head of Product", "Public Information Officer").
+# Federal agents' titles written as one word ("Ruth Mendonça, Inspector-in-Charge of ...") are
+# roles too, and no part of a name ("said Inspector-in-Charge Mendonça").
 ROLE_WORDS = word_set(
     """ceo cfo coo cto cmo cio cso cpo evp svp vp chief president vice founder co-founder cofounder
     chairman chairwoman chairperson chair director director-general manager head officer executive
@@ -39,7 +41,8 @@ ROLE_WORDS = word_set(
     directeur coordinatrice coordinateur adjoint adjointe médecin-chef chargé chargée responsable
     sous-directrice sous-directeur linguiste presidenta presidente directora delegada delegado
     representante viceministro viceministra ministro ministra consejero consejera enóloga enólogo
-    jefe jefa cabinet master volunteer scientist portavoz alcalde alcaldesa maire"""
+    jefe jefa cabinet master volunteer scientist portavoz alcalde alcaldesa maire
+    agent-in-charge inspector-in-charge officer-in-charge"""
 )
 
 # What follows "of" in a function role rather than an employer: "Head of Product".
@@ -142,7 +145,8 @@ WEEKDAY_WORDS = word_set(
     sonntag"""
 )
 
-# Capitalised words that never belong to a person's name.
+# Capitalised words that never belong to a person's name; a defendant's part is none of it
+# ("Co-defendant Taylor Ross Staats, 41,").
 NOT_NAME_WORDS = (
     ORG_WORDS
     | COMMON_WORDS
@@ -158,7 +162,7 @@ NOT_NAME_WORDS = (
         nasdaq nyse otc tsx tsxv asx lse cse otcqb otcqx amex ai crypto bitcoin ethereum
         blockchain web3 defi nft dao covid god jesus christ church bible revelation lord
         chapter verse gospel kingdom republic government department ministry said says
-        added stated noted explained commented"""
+        added stated noted explained commented defendant defendants co-defendant codefendant"""
     )
 )
 
