@@ -22,6 +22,7 @@ from typing import Any
 import orjson
 
 from store import collector
+from store.disk.saved_pieces import Piece
 from store.errors import StoreError
 
 # Rows per chunk: 4,096 organisation lists parse in 3-6 ms, the longest a
@@ -54,7 +55,7 @@ class Column:
         name: str,
         rows: list[Any] | None = None,
         *,
-        blobs: Sequence[memoryview] = (),
+        blobs: Sequence[memoryview | Piece] = (),
         count: int = 0,
     ) -> None:
         self._name = name
@@ -83,13 +84,13 @@ class Column:
                 self._chunks = {}
             return self._rows
 
-    def saved_chunks(self) -> list[bytes]:
+    def saved_chunks(self) -> list[bytes | memoryview]:
         """The column as a catalogue saves it: the chunks it was given when they are still
         whole (none parsed into a list), else the rows chunked again."""
         with self._lock:
             if self._rows is None:
-                return list(self._blobs)  # type: ignore[arg-type]  # memoryviews, written like bytes
-        return chunked(self._rows)
+                return [_bytes_of(blob) for blob in self._blobs]
+        return list(chunked(self._rows))
 
     def at(self, index: int) -> Any:
         """Row *index* (0 <= index < len), parsing only its chunk if need be."""
@@ -108,7 +109,7 @@ class Column:
         if chunk is None:
             try:
                 with collector.paused():
-                    chunk = orjson.loads(self._blobs[number])
+                    chunk = orjson.loads(_bytes_of(self._blobs[number]))
             except orjson.JSONDecodeError:
                 chunk = None
             # The catalogue's checksum was verified as it loaded: a chunk of
@@ -120,3 +121,8 @@ class Column:
                 )
             self._chunks[number] = chunk
         return chunk
+
+
+def _bytes_of(blob: memoryview | Piece) -> bytes | memoryview:
+    """A chunk's saved bytes: held, or read again from the catalogue's file (checked)."""
+    return blob.read() if isinstance(blob, Piece) else blob
