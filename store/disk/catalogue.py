@@ -194,6 +194,11 @@ class Catalogue(Sequence[Release]):
     def issuers(self) -> list[str | None]:
         return self._columns["issuers"].whole()
 
+    def each(self, name: str) -> Iterator[Any]:
+        """Every release's value of column *name* (ids, fingerprints...), in order, none of
+        them kept (the column is not parsed whole for it)."""
+        return self._columns[name].each()
+
     def month_counts(self) -> dict[str, int]:
         """Releases per month (YYYY-MM) of the whole archive; undated ones not counted."""
         if self._months is None:

@@ -16,7 +16,7 @@ between two chunks instead of waiting for the whole column.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import orjson
@@ -103,23 +103,41 @@ class Column:
             number, offset = divmod(index, CHUNK)
             return self._chunk(number)[offset]
 
+    def each(self) -> Iterator[Any]:
+        """Every row, in order, a chunk at a time, keeping none parsed for this (a pass that
+        needs them once: an import's index, which packs its ids and fingerprints)."""
+        for number in range(chunk_count(self._count)):
+            with self._lock:
+                rows = self._rows
+                chunk = None if rows is not None else self._chunks.get(number)
+                if rows is None and chunk is None:
+                    chunk = self._parsed(number)
+            if rows is not None:
+                yield from rows[number * CHUNK : (number + 1) * CHUNK]
+            elif chunk is not None:
+                yield from chunk
+
     def _chunk(self, number: int) -> list[Any]:
         # Called with the lock held.
         chunk = self._chunks.get(number)
         if chunk is None:
-            try:
-                with collector.paused():
-                    chunk = orjson.loads(_bytes_of(self._blobs[number]))
-            except orjson.JSONDecodeError:
-                chunk = None
-            # The catalogue's checksum was verified as it loaded: a chunk of
-            # another length is a catalogue written wrong, never used as it is.
-            if type(chunk) is not list or len(chunk) != min(CHUNK, self._count - number * CHUNK):
-                raise StoreError(
-                    f"the catalogue's {self._name} are not what it says: "
-                    "`pressroom doctor` builds it again"
-                )
-            self._chunks[number] = chunk
+            chunk = self._chunks[number] = self._parsed(number)
+        return chunk
+
+    def _parsed(self, number: int) -> list[Any]:
+        # Called with the lock held.
+        try:
+            with collector.paused():
+                chunk = orjson.loads(_bytes_of(self._blobs[number]))
+        except orjson.JSONDecodeError:
+            chunk = None
+        # The catalogue's checksum was verified as it loaded: a chunk of
+        # another length is a catalogue written wrong, never used as it is.
+        if type(chunk) is not list or len(chunk) != min(CHUNK, self._count - number * CHUNK):
+            raise StoreError(
+                f"the catalogue's {self._name} are not what it says: "
+                "`pressroom doctor` builds it again"
+            )
         return chunk
 
 
