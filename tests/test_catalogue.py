@@ -140,6 +140,29 @@ def test_a_loaded_catalogue_holds_none_of_its_file_and_refuses_bytes_changed_sin
     assert loaded.titles == built.titles  # the other columns are as checked
 
 
+def test_a_catalogue_that_cannot_be_read_back_leaves_the_store_to_be_parsed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from types import SimpleNamespace
+
+    from store.disk import saved_pieces
+    from store.disk.catalogue import vouched
+    from store.disk.storage import store_identity
+
+    path = _store(tmp_path)
+    ids = sorted(open_catalogue(path).ids)
+    identity = store_identity(path)
+    assert identity is not None and vouched(path, identity) is not None
+
+    def failing(fd: int, length: int, offset: int) -> bytes:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(saved_pieces, "os", SimpleNamespace(pread=failing, close=os.close))
+    assert vouched(path, identity) is None
+    with ReleaseStore(path) as store:
+        assert sorted(r.id for r in store.releases()) == ids
+
+
 def test_it_reads_the_generation_it_describes_after_another_process_writes(
     tmp_path: Path,
 ) -> None:

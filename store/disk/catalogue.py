@@ -670,6 +670,8 @@ def vouched(store_path: Path, identity: Identity) -> Vouched | None:
         if found.signature != identity:
             return None
         return found.vouched()
+    except StoreError:
+        return None  # its columns could not be read back: the store is parsed instead
     finally:
         found.close()
 
