@@ -164,6 +164,8 @@ class Release:
 
     def to_json(self) -> JSONDict:
         """The JSON form of DESIGN.md (``parse``, ``show --json``, export)."""
+        # The people's, contacts' and links' forms written out here (their to_json's,
+        # key for key), not a method call each: an import makes this for every release.
         return {
             "id": self.id,
             "title": self.title,
@@ -175,13 +177,22 @@ class Release:
             "embargo": self.embargo,
             "issuer": self.issuer,
             "organisations": list(self.organisations),
-            "people": [p.to_json() for p in self.people],
-            "contacts": [c.to_json() for c in self.contacts],
-            "links": [link.to_json() for link in self.links],
+            "people": [{"name": p.name, "role": p.role} for p in self.people],
+            "contacts": [
+                {
+                    "name": c.name,
+                    "role": c.role,
+                    "organisation": c.organisation,
+                    "email": c.email,
+                    "phone": c.phone,
+                }
+                for c in self.contacts
+            ],
+            "links": [{"label": link.label, "url": link.url} for link in self.links],
             "language": self.language,
             "tags": list(self.tags),
             "body": self.body,
-            "source": self.source.to_json(),
+            "source": {"path": self.source.path, "format": self.source.format},
         }
 
     def to_document(self) -> JSONDict:
