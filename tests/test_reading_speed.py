@@ -4,6 +4,7 @@ import os
 import pickle
 import re
 from multiprocessing.reduction import ForkingPickler
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -53,7 +54,7 @@ def test_has_is_in(text: str, needle: str) -> None:
     assert markdown._has(text, needle) == (needle in text)
 
 
-def test_read_bytes_reads_what_a_file_object_reads(tmp_path) -> None:
+def test_read_bytes_reads_what_a_file_object_reads(tmp_path: Path) -> None:
     for size in [1, 4095, 4096, 70_000]:
         path = tmp_path / f"f{size}.md"
         data = os.urandom(size)
@@ -62,7 +63,7 @@ def test_read_bytes_reads_what_a_file_object_reads(tmp_path) -> None:
             assert read_bytes(SourceFile(str(path), "md")) == handle.read() == data
 
 
-def test_a_parsed_file_crosses_without_its_job_and_gets_it_back(tmp_path) -> None:
+def test_a_parsed_file_crosses_without_its_job_and_gets_it_back() -> None:
     release = Release(
         id="0123456789abcdef",
         title="T",
