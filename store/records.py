@@ -164,8 +164,6 @@ class Release:
 
     def to_json(self) -> JSONDict:
         """The JSON form of DESIGN.md (``parse``, ``show --json``, export)."""
-        # The people's, contacts' and links' forms written out here (their to_json's,
-        # key for key), not a method call each: an import makes this for every release.
         return {
             "id": self.id,
             "title": self.title,
@@ -177,22 +175,13 @@ class Release:
             "embargo": self.embargo,
             "issuer": self.issuer,
             "organisations": list(self.organisations),
-            "people": [{"name": p.name, "role": p.role} for p in self.people],
-            "contacts": [
-                {
-                    "name": c.name,
-                    "role": c.role,
-                    "organisation": c.organisation,
-                    "email": c.email,
-                    "phone": c.phone,
-                }
-                for c in self.contacts
-            ],
-            "links": [{"label": link.label, "url": link.url} for link in self.links],
+            "people": [p.to_json() for p in self.people],
+            "contacts": [c.to_json() for c in self.contacts],
+            "links": [link.to_json() for link in self.links],
             "language": self.language,
             "tags": list(self.tags),
             "body": self.body,
-            "source": {"path": self.source.path, "format": self.source.format},
+            "source": self.source.to_json(),
         }
 
     def to_document(self) -> JSONDict:

@@ -83,22 +83,3 @@ def test_a_parsed_file_crosses_without_its_job_and_gets_it_back() -> None:
     assert back[0].result.releases[0].fingerprint == release.fingerprint
     # The job crosses to a worker as its values, and comes out equal.
     assert pickle.loads(bytes(ForkingPickler.dumps(job))) == job
-
-
-def test_to_json_is_the_records_own_forms() -> None:
-    release = Release(
-        id="0123456789abcdef",
-        title="T",
-        body="b",
-        source=Source("/x.md", "md"),
-        people=(Person("Jane Doe", "CEO"), Person("John Roe")),
-        contacts=(Contact(name="J", role="r", organisation="o", email="e", phone="p"),),
-        links=(Link("l", "https://example.org"),),
-    )
-    form = release.to_json()
-    assert form["people"] == [p.to_json() for p in release.people]
-    assert form["contacts"] == [c.to_json() for c in release.contacts]
-    assert form["links"] == [link.to_json() for link in release.links]
-    assert form["source"] == release.source.to_json()
-    assert list(form["contacts"][0]) == list(release.contacts[0].to_json())
-    assert Release.from_json(form) == release
