@@ -271,3 +271,35 @@ async def test_the_browser_builds_its_directory_and_related_with_the_collector_p
     async with app.run_test() as pilot:
         await settle(pilot)
     assert seen == {"contacts": True, "related": True}
+
+
+def test_young_only_stops_automatic_full_passes_and_restores_the_thresholds() -> None:
+    before = gc.get_threshold()
+    with collector_module.young_only():
+        young, middle, full = gc.get_threshold()
+        assert (young, middle) == before[:2]
+        assert full > 1_000_000  # never reached: no automatic full pass
+    assert gc.get_threshold() == before
+
+
+def test_the_import_command_runs_its_import_without_automatic_full_passes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from store.ingest import run
+    from tui.cli.main import main
+
+    seen: list[tuple[int, int, int]] = []
+    real = run.import_paths
+
+    def watched(*args: object, **kwargs: object) -> object:
+        seen.append(gc.get_threshold())
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(run, "import_paths", watched)
+    before = gc.get_threshold()
+    release = tmp_path / "in" / "release.txt"
+    release.parent.mkdir()
+    release.write_text("Harbour opens\n\nThe harbour opened on Monday.\n", "utf-8")
+    assert main(["import", str(release.parent), "--db", str(tmp_path / "store.json")]) == 0
+    assert len(seen) == 1 and seen[0][2] > 1_000_000
+    assert gc.get_threshold() == before

@@ -547,7 +547,7 @@ def _parse_all(
         # ahead, not all of them (Executor.map's way): parsed releases waiting
         # while a large batch is written would otherwise pile up in memory,
         # and a streamed file would be read whole.
-        ahead: deque[tuple[Future[list[_Parsed]], int]] = deque()
+        ahead: deque[tuple[Future[list[_Parsed]], list[_Job] | _Part, int]] = deque()
         in_flight = 0  # releases (about: a file may hold several) in the units ahead
         # Whether the workers look the tokens up (UnitWords): when they are ahead of
         # this process, which then has the more work (releases cheap to parse,
@@ -556,15 +556,16 @@ def _parse_all(
         look_up = False
         for unit in _units(jobs, CHUNK_FILES):
             size = len(unit.chunk.entries) if isinstance(unit, _Part) else len(unit)
-            ahead.append((pool.submit(_parse_unit, unit, look_up), size))
+            ahead.append((pool.submit(_parse_unit, unit, look_up), unit, size))
             in_flight += size
             while len(ahead) >= count * CHUNKS_AHEAD and in_flight >= lookahead:
-                future, size = ahead.popleft()
+                future, done, size = ahead.popleft()
                 in_flight -= size
                 look_up = future.done()
-                yield future.result()
+                yield _with_jobs(future.result(), done)
         while ahead:
-            yield ahead.popleft()[0].result()
+            future, done, _size = ahead.popleft()
+            yield _with_jobs(future.result(), done)
     finally:
         # Interrupted (Ctrl+C, SIGTERM): the units not started are dropped
         # and the running ones end; the pool's own exit would parse them all.
@@ -592,6 +593,15 @@ def _units(jobs: list[_Job], files: int) -> Iterator[list[_Job] | _Part]:
             yield _Part(job, chunk, job.source.format)
     if batch:
         yield batch
+
+
+def _with_jobs(parsed: list[_Parsed], unit: list[_Job] | _Part) -> list[_Parsed]:
+    """The parsed files of *unit* as a worker sent them back, each given its job again: a
+    worker sends none (``_sent_back``), this process has them."""
+    jobs = [unit.job] if isinstance(unit, _Part) else unit
+    for one, job in zip(parsed, jobs, strict=True):
+        one.job = job
+    return parsed
 
 
 def _parse_unit(unit: list[_Job] | _Part, look_up: bool = False) -> list[_Parsed]:
@@ -647,12 +657,29 @@ def _register_record_reducers() -> None:
     pickling and unpickling cost. Its values read at once (``attrgetter``) and
     its constructor called on them give equal records in half the time. Only
     the pool's transfers use it (``ForkingPickler``), not ``pickle`` at large.
+    The jobs sent to the workers (a job, its file, its look) go the same way.
     """
-    for cls in (Release, Person, Contact, Link, Source):
+    for cls in (Release, Person, Contact, Link, Source, _Job, SourceFile, manifest.Look):
         names = [f.name for f in dataclasses.fields(cls) if f.init]
         if len(names) < 2:
             continue  # attrgetter of one name gives a value, not a tuple: the default way
         ForkingPickler.register(cls, partial(_reduced, cls, operator.attrgetter(*names)))
+    ForkingPickler.register(_Parsed, _sent_back)
+
+
+def _sent_back(parsed: _Parsed) -> tuple[Callable[..., _Parsed], tuple[Any, ...]]:
+    """A parsed file as a worker sends it back: without its job, which the importing
+    process sent and still has (``_with_jobs``): a frozen dataclass of three, pickled
+    and unpickled for every file, for nothing."""
+    return _Parsed, (
+        None,
+        parsed.result,
+        parsed.digest,
+        parsed.unchanged,
+        parsed.partial,
+        parsed.tokens,
+        parsed.lines,
+    )
 
 
 def _reduced(

@@ -307,6 +307,7 @@ def _run_import(store: ImportTarget, paths: Sequence[str]) -> tuple[ImportSummar
     """Import with a progress bar on a terminal when it takes more than a moment; and why
     the search index was not finished, if it was not (the releases are stored then)."""
     # Imported here: the parsers are not needed to open the browser or search.
+    from store import collector
     from store.ingest.run import import_paths
     from store.search.index import IndexBuilder
     from tui.cli.progress import ImportProgress
@@ -318,7 +319,8 @@ def _run_import(store: ImportTarget, paths: Sequence[str]) -> tuple[ImportSummar
     # Its working file beside the archive (its token ids wait there while it reads).
     added = IndexBuilder(store.path.parent) if local and store.path is not None else None
     unfinished: str | None = None
-    with ImportProgress(_stderr()) as bar:
+    # A command that ends with the import: no full collection walks what it holds meanwhile.
+    with ImportProgress(_stderr()) as bar, collector.young_only():
         summary = import_paths(store, paths, progress=bar.update, index=added)
         if isinstance(store, ReleaseStore) and local and (summary.imported or summary.updated):
             # Finish the search index now, while the user waits anyway, so that
