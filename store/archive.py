@@ -24,13 +24,7 @@ from store.related import RelatedIndex
 from store.sanitize import fold
 from store.saved_searches import SavedSearches, load_saved, write_saved
 from store.search import index_file as index_cache
-from store.search.index import (
-    BuildProgress,
-    IndexBuilder,
-    SearchCancelled,
-    SearchIndex,
-    packed,
-)
+from store.search.index import BuildProgress, IndexBuilder, SearchCancelled, SearchIndex
 from store.search.query import DEFAULT_STATE, Query, ReleaseStateLike
 from store.search.tokens import field_key
 
@@ -559,21 +553,11 @@ class Archive:
                 return
             index = found
         else:
-            ids: Sequence[str]
-            fingerprints: Sequence[str]
-            if not keep and snapshot.catalogue is not None:
-                # Written for the next opening (an import): its ids and fingerprints are
-                # read once each, packed, and the catalogue's columns stay unparsed (as
-                # lists of str they were 190 bytes a release, held through the finish).
-                ids = packed(snapshot.catalogue.each("ids"))
-                fingerprints = packed(snapshot.catalogue.each("fingerprints"))
-            else:
-                ids, fingerprints = snapshot.ids, snapshot.fingerprints
             made = index_cache.load_or_build(
                 cache,
                 snapshot.releases,
-                ids,
-                fingerprints,
+                snapshot.ids,
+                snapshot.fingerprints,
                 progress,
                 added,
                 keep=keep,

@@ -56,7 +56,6 @@ from store.disk.release_store import (
     id_of_key,
     release_from_stored,
 )
-from store.disk.saved_pieces import Piece, SavedFile
 from store.disk.storage import (
     NotStoreLayout,
     Placed,
@@ -90,8 +89,6 @@ _COLUMNS = ("ids", "titles", "dates", "locations", "organisations", "fingerprint
 # Whole releases kept after they were read (the visible rows, the pane, a
 # phrase check): about 4 KB each.
 CACHED_RELEASES = 4096
-# A loaded catalogue's contact blocks are checked this much at a time.
-_PIECE = 1 << 20
 
 
 class NotCatalogued(Exception):
@@ -122,7 +119,7 @@ class Catalogue(Sequence[Release]):
         columns: Mapping[str, list[Any] | Column],
         offsets: array[int],
         lengths: array[int],
-        contacts: bytes | Piece,
+        contacts: bytes,
         checks: array[int],
         months: Mapping[str, int] | None = None,
         *,
@@ -149,8 +146,7 @@ class Catalogue(Sequence[Release]):
         # generation of the store file exactly while its document is unchanged.
         self._checks = checks
         # Every release's contact blocks as JSON, parsed only for the contact
-        # directory: the list does not need them (a loaded catalogue's are read
-        # from its file then).
+        # directory: the list does not need them.
         self._contacts = contacts
         self._cache: dict[int, Release] = {}
         # Whether it describes the store file as it is (see ``load``'s *stale*).
@@ -193,11 +189,6 @@ class Catalogue(Sequence[Release]):
     @property
     def issuers(self) -> list[str | None]:
         return self._columns["issuers"].whole()
-
-    def each(self, name: str) -> Iterator[Any]:
-        """Every release's value of column *name* (ids, fingerprints...), in order, none of
-        them kept (the column is not parsed whole for it)."""
-        return self._columns[name].each()
 
     def month_counts(self) -> dict[str, int]:
         """Releases per month (YYYY-MM) of the whole archive; undated ones not counted."""
@@ -262,7 +253,7 @@ class Catalogue(Sequence[Release]):
     def contact_blocks(self) -> list[tuple[Contact, ...]]:
         """The contacts of every release, in archive order (for the contact directory)."""
         with collector.paused():
-            column = orjson.loads(self._contact_bytes())
+            column = orjson.loads(self._contacts)
         return [tuple(Contact(*fields) for fields in blocks) for blocks in column]
 
     # -- building, saving, loading --------------------------------------------------
@@ -429,7 +420,7 @@ class Catalogue(Sequence[Release]):
         places = [place for place, _, _, _ in kept]
         whole = len(places) == len(self.ids)  # sorted and distinct: every row, in order
         with collector.paused():
-            contacts = orjson.loads(self._contact_bytes())
+            contacts = orjson.loads(self._contacts)
 
         def picked(column: list[Any]) -> list[Any]:
             return list(column) if whole else [column[place] for place in places]
@@ -459,17 +450,12 @@ class Catalogue(Sequence[Release]):
             array("I", checks),
         )
 
-    def _contact_bytes(self) -> bytes:
-        contacts = self._contacts
-        return contacts.read() if isinstance(contacts, Piece) else contacts
-
     def to_bytes(self) -> bytes:
         return b"".join(self.to_parts())
 
-    def to_parts(self) -> list[bytes | memoryview]:
+    def to_parts(self) -> list[bytes]:
         """The file in pieces, written one after the other (no second copy of it joined)."""
         chunks = {name: self._columns[name].saved_chunks() for name in _COLUMNS}
-        contacts = self._contact_bytes()
         head = orjson.dumps(
             {
                 "signature": list(self.signature),
@@ -480,13 +466,13 @@ class Catalogue(Sequence[Release]):
             }
         )
         parts = (
-            struct.pack("<QQQ", len(head), len(self._offsets), len(contacts)),
+            struct.pack("<QQQ", len(head), len(self._offsets), len(self._contacts)),
             head,
             *(blob for name in _COLUMNS for blob in chunks[name]),
             self._offsets.tobytes(),
             self._lengths.tobytes(),
             self._checks.tobytes(),
-            contacts,
+            self._contacts,
         )
         crc = 0
         for part in parts:
@@ -504,62 +490,45 @@ class Catalogue(Sequence[Release]):
 
         *stale*: also one made for an earlier generation of the store file (to
         build the current one from, never to read releases through); its
-        ``current`` says which it is. The file is read a piece at a time and
-        checked whole; its columns and contact blocks are not held, but read
-        again when asked for (store.disk.saved_pieces).
+        ``current`` says which it is.
         """
         try:
-            derived = open_derived(path)
-        except OSError:
-            return None
-        saved = SavedFile(os.dup(derived.fileno()))
-        try:
-            with derived:
-                handle = _open(store_path)
-                try:
-                    journal_fd = _open_journal(store_path)
-                except NotCatalogued:
-                    handle.close()
-                    raise
-                try:
-                    catalogue = cls._from_file(derived, saved, handle, stale, journal_fd)
-                except (ValueError, KeyError, TypeError, struct.error, orjson.JSONDecodeError):
-                    catalogue = None
-                except OSError:
-                    catalogue = None
+            with open_derived(path) as derived:
+                data = derived.read()
+            handle = _open(store_path)
         except (OSError, NotCatalogued):
-            saved.close()
             return None
+        try:
+            journal_fd = _open_journal(store_path)
+        except NotCatalogued:
+            handle.close()
+            return None
+        try:
+            catalogue = cls._from_bytes(data, handle, stale, journal_fd)
+        except (ValueError, KeyError, TypeError, struct.error, orjson.JSONDecodeError):
+            catalogue = None
         if catalogue is None:
-            saved.close()
             handle.close()
             if journal_fd is not None:
                 os.close(journal_fd)
         return catalogue
 
     @classmethod
-    def _from_file(
-        cls,
-        derived: BinaryIO,
-        saved: SavedFile,
-        handle: BinaryIO,
-        stale: bool = False,
-        journal_fd: int | None = None,
+    def _from_bytes(
+        cls, data: bytes, handle: BinaryIO, stale: bool = False, journal_fd: int | None = None
     ) -> Catalogue | None:
-        read = derived.read
-        size = os.fstat(derived.fileno()).st_size
-        if read(len(_MAGIC)) != _MAGIC:
+        if not data.startswith(_MAGIC):
             return None
-        (crc,) = struct.unpack("<I", read(4))
-        fixed = read(24)
-        head_size, count, contacts_size = struct.unpack("<QQQ", fixed)
-        start = len(_MAGIC) + 4 + 24
-        if start + head_size > size:
+        start = len(_MAGIC) + 4
+        (crc,) = struct.unpack_from("<I", data, len(_MAGIC))
+        if zlib.crc32(memoryview(data)[start:]) != crc:
+            return None  # damaged inside
+        head_size, count, contacts_size = struct.unpack_from("<QQQ", data, start)
+        start += 24
+        if start + head_size > len(data):
             return None  # cut short: damaged
-        head_bytes = read(head_size)
-        whole = zlib.crc32(head_bytes, zlib.crc32(fixed))
+        head = orjson.loads(data[start : start + head_size])
         start += head_size
-        head = orjson.loads(head_bytes)
         signature = _identity(handle, journal_fd)
         current = tuple(head["signature"]) == signature
         if not current and not stale:
@@ -578,37 +547,24 @@ class Catalogue(Sequence[Release]):
         if type(months) is not dict or not all(type(n) is int for n in months.values()):
             return None
         columns_size = sum(sum(sizes[name]) for name in _COLUMNS)
-        if start + columns_size + 16 * count + contacts_size != size:
+        if start + columns_size + 16 * count + contacts_size != len(data):
             return None  # cut short or padded: damaged
-        # Each chunk is read, checked into the file's CRC-32, and left on disk: only
-        # its place and its own CRC-32 are kept (the column reads it again when asked).
+        # The columns stay the bytes they were saved as until first read.
+        view = memoryview(data)
         columns: dict[str, Column] = {}
         for name in _COLUMNS:
             blobs = []
-            for length in sizes[name]:
-                blob = read(length)
-                if len(blob) != length:
-                    return None
-                whole = zlib.crc32(blob, whole)
-                blobs.append(Piece(saved, start, length, zlib.crc32(blob)))
-                start += length
+            for size in sizes[name]:
+                blobs.append(view[start : start + size])
+                start += size
             columns[name] = Column(name, blobs=blobs, count=count)
         offsets, lengths, checks = array("Q"), array("I"), array("I")
-        for kept in (offsets, lengths, checks):
-            data = read(kept.itemsize * count)
-            whole = zlib.crc32(data, whole)
-            kept.frombytes(data)
-            start += len(data)
-        contacts_check, left = 0, contacts_size
-        while left:
-            data = read(min(left, _PIECE))
-            if not data:
-                return None
-            whole = zlib.crc32(data, whole)
-            contacts_check = zlib.crc32(data, contacts_check)
-            left -= len(data)
-        if whole != crc:
-            return None  # damaged inside
+        offsets.frombytes(data[start : start + 8 * count])
+        start += 8 * count
+        lengths.frombytes(data[start : start + 4 * count])
+        start += 4 * count
+        checks.frombytes(data[start : start + 4 * count])
+        start += 4 * count
         if not len(offsets) == len(lengths) == len(checks) == count:
             return None
         catalogue = cls(
@@ -617,7 +573,7 @@ class Catalogue(Sequence[Release]):
             columns,
             offsets,
             lengths,
-            Piece(saved, start, contacts_size, contacts_check),
+            data[start:],
             checks,
             months,
             journal_fd=journal_fd,
@@ -670,8 +626,6 @@ def vouched(store_path: Path, identity: Identity) -> Vouched | None:
         if found.signature != identity:
             return None
         return found.vouched()
-    except StoreError:
-        return None  # its columns could not be read back: the store is parsed instead
     finally:
         found.close()
 
