@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from textual import events
+from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from store.disk.release_store import ReleaseStore
@@ -703,39 +705,52 @@ async def test_a_word_typed_before_the_index_is_ready_is_answered_from_it_withou
         released.set()
 
 
+def _index_file_loading(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """An index file written beside the store (as an import leaves it) whose loading
+    waits, as a big archive's does, until the event returned is set."""
+    from store.archive import Archive
+
+    with ReleaseStore(store_path) as store:
+        Archive(store).build_index()
+    loaded = threading.Event()
+    original_build = Archive.build_index
+
+    def slow_load(self: Archive, **kwargs):  # type: ignore[no-untyped-def]
+        loaded.wait(10)  # a big archive's index, still being read
+        return original_build(self, **kwargs)
+
+    monkeypatch.setattr(Archive, "build_index", slow_load)
+    return loaded
+
+
+async def _until_the_index_is_coming(app: PressroomApp, pilot: Pilot[None]) -> None:
+    for _ in range(200):
+        if app.session.archive is not None and app.session.index_coming:
+            return
+        await pilot.pause(0.01)
+
+
 async def test_a_word_typed_while_the_index_file_loads_waits_for_it_and_reads_nothing(
     store_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """With an index file beside the store, a word typed in the first second is not
     scanned (a minute of reading at 100k, holding the lock the load needs): the count
     line says the index is loading, and the index's answer follows it."""
-    import threading
-
     from store.archive import Archive
 
-    with ReleaseStore(store_path) as store:
-        Archive(store).build_index()  # written beside the store, as an import leaves it
-    loaded = threading.Event()
+    loaded = _index_file_loading(store_path, monkeypatch)
     scans: list[str] = []
-    original_build, original_scan = Archive.build_index, Archive._scan
-
-    def slow_load(self: Archive, **kwargs):  # type: ignore[no-untyped-def]
-        loaded.wait(10)  # a big archive's index, still being read
-        return original_build(self, **kwargs)
+    original_scan = Archive._scan
 
     def spied_scan(self: Archive, query, releases, states, should_stop):  # type: ignore[no-untyped-def]
         scans.append(str(query))
         return original_scan(self, query, releases, states, should_stop)
 
-    monkeypatch.setattr(Archive, "build_index", slow_load)
     monkeypatch.setattr(Archive, "_scan", spied_scan)
     app = PressroomApp(store_path)
     try:
         async with app.run_test(size=WIDE) as pilot:
-            for _ in range(200):
-                if app.session.archive is not None and app.session.index_coming:
-                    break
-                await pilot.pause(0.01)
+            await _until_the_index_is_coming(app, pilot)
             await pilot.press("slash", *"flood")
             await pilot.pause(0.2)
             count = str(browse(app).query_one("#count", Static).render())
@@ -757,29 +772,14 @@ async def test_a_search_scans_when_the_index_file_takes_too_long(
 ) -> None:
     """The wait is bounded: an index file that is stale (rebuilt: a minute at 100k) or on a
     slow disk leaves the word answered by a scan after INDEX_WAIT."""
-    import threading
-
     import tui.session
-    from store.archive import Archive
 
-    with ReleaseStore(store_path) as store:
-        Archive(store).build_index()
-    loaded = threading.Event()
-    original_build = Archive.build_index
-
-    def stuck_load(self: Archive, **kwargs):  # type: ignore[no-untyped-def]
-        loaded.wait(10)
-        return original_build(self, **kwargs)
-
-    monkeypatch.setattr(Archive, "build_index", stuck_load)
+    loaded = _index_file_loading(store_path, monkeypatch)
     monkeypatch.setattr(tui.session, "INDEX_WAIT", 0.2)
     app = PressroomApp(store_path)
     try:
         async with app.run_test(size=WIDE) as pilot:
-            for _ in range(200):
-                if app.session.archive is not None and app.session.index_coming:
-                    break
-                await pilot.pause(0.01)
+            await _until_the_index_is_coming(app, pilot)
             await pilot.press("slash", *"flood")
             for _ in range(300):
                 if len(titles(app)) == 1:

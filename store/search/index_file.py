@@ -594,12 +594,6 @@ class _Mapped(io.BufferedIOBase):
         self._at += len(data)
         return data
 
-    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
-        data = self._view[self._at : self._at + len(buffer)]
-        buffer[: len(data)] = data
-        self._at += len(data)
-        return len(data)
-
     def take(self, code: str, size: int) -> array[int]:
         """The next *size* bytes as items of *code*, a view of the map (no copy).
 
