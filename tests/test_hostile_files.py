@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from store.ingest.build import build_release
 from store.ingest.discover import ImportProblem, SourceFile
 from store.ingest.draft import Draft
-from store.ingest.limits import time_limit
+from store.ingest.limits import WALL_FACTOR, time_limit
 from store.ingest.read import _READERS, read_source, sniff
 from store.ingest.readers.html import html_to_text
 
@@ -165,7 +165,27 @@ def test_time_limit_restores_an_outer_limit() -> None:
         with time_limit(5.0):
             pass
         while True:  # the outer limit must still fire
+            sum(range(1000))
+
+
+def test_time_limit_counts_cpu_not_the_wait_for_a_core() -> None:
+    # A parse that waits (here: sleeps, as a parse waits for a core on a
+    # loaded machine) past its bound on the clock is not refused; only the CPU
+    # it burns counts. Before, the bound was the clock's and this raised.
+    started = time.monotonic()
+    with time_limit(0.2):
+        time.sleep(0.5)
+        sum(range(1000))
+    assert time.monotonic() - started >= 0.5
+
+
+def test_time_limit_still_ends_a_block_that_burns_no_cpu() -> None:
+    started = time.monotonic()
+    with pytest.raises(ImportProblem, match="parse time limit exceeded"), time_limit(0.05):
+        while True:
             time.sleep(0.01)
+    elapsed = time.monotonic() - started
+    assert 0.05 * WALL_FACTOR <= elapsed < 30
 
 
 # P5 is in test_importers_discover.py (refusals before reading); the read side:
