@@ -586,7 +586,7 @@ class Archive:
             catalogue = snapshot.catalogue
             if catalogue is not None:
                 # From the catalogue's contact blocks: no release is read from the file.
-                blocks = catalogue.contact_blocks()
+                blocks = catalogue.contact_blocks(should_stop)
                 directory = ContactDirectory.build_from(
                     zip(catalogue.ids, catalogue.dates, blocks, strict=True), should_stop
                 )
@@ -602,10 +602,11 @@ class Archive:
         related = self._snapshot.related
         return related[-1] if related else None
 
-    def related(self) -> RelatedIndex:
+    def related(self, should_stop: Callable[[], bool] | None = None) -> RelatedIndex:
         """Releases related by contact, organisation and place (built on first use, 0.5 s at 100k).
 
         Its near-duplicate groups come with :meth:`find_duplicates`, which takes longer.
+        *should_stop*: see ``RelatedIndex`` (a build it ends is not kept).
         """
         snapshot = self._snapshot
         if not snapshot.related:
@@ -613,7 +614,7 @@ class Archive:
             if snapshot.blocks:
                 blocks = snapshot.blocks.pop()
             elif catalogue is not None:
-                blocks = catalogue.contact_blocks()
+                blocks = catalogue.contact_blocks(should_stop)
             else:
                 blocks = [r.contacts for r in snapshot.releases]
             duplicates = snapshot.duplicates[0] if snapshot.duplicates else None
@@ -627,6 +628,7 @@ class Archive:
                     snapshot.issuers,
                     blocks,
                     duplicates,
+                    should_stop,
                 )
             )
         return snapshot.related[-1]

@@ -41,6 +41,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from store.give_way import looked_at
 from store.records import Contact, Release
 from store.sanitize import clean_line, clean_text
 from store.search.query import date_ordinal
@@ -53,15 +54,6 @@ SHARED_MAILBOXES = frozenset(
         "contact", "mediarelations", "media.relations", "pressroom", "noticias",
     }
 )  # fmt: skip
-
-
-# Releases read between two looks at should_stop (a look costs a call; 4,096
-# releases are a few milliseconds).
-_STOP_CHECK_EVERY = 4096
-
-
-class BuildStopped(Exception):
-    """A directory's build was abandoned: whoever asked for it is gone."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,16 +189,17 @@ class ContactDirectory:
     ) -> ContactDirectory:
         """:meth:`build` from each release's (id, date, contacts), in archive order.
 
-        *should_stop*: asked every few thousand releases; when it says yes the
-        build ends with :class:`BuildStopped` (the browser quitting: seconds at 100k).
+        *should_stop*: asked every few milliseconds of work (``store.give_way``); it may
+        wait while the user types, and when it says yes the build ends with
+        :class:`BuildStopped` (the browser quitting: the build is seconds at 100k).
         """
         groups: defaultdict[str, list[_Sighting]] = defaultdict(list)
         names_of_email: defaultdict[str, set[str]] = defaultdict(set)
         blocks = list(blocks)
-        desks = _desk_addresses(contacts for _, _, contacts in blocks)
-        for position, (release_id, release_date, contacts) in enumerate(blocks):
-            if should_stop is not None and not position % _STOP_CHECK_EVERY and should_stop():
-                raise BuildStopped
+        desks = _desk_addresses(contacts for _, _, contacts in looked_at(blocks, should_stop))
+        for position, (release_id, release_date, contacts) in enumerate(
+            looked_at(blocks, should_stop)
+        ):
             recency = (date_ordinal(release_date), position)
             for contact in contacts:
                 for key, sighting in _sightings(contact, release_id, recency, desks):
@@ -218,10 +211,11 @@ class ContactDirectory:
             owners = names_of_email.get(key[len("name:") :], set())
             if len(owners) == 1:
                 groups[next(iter(owners))].extend(groups.pop(key))
+        # An entry's merge is its sightings' work: a busy press desk's is thousands.
         entries = [
             _entry(key, sightings, desks, key.startswith("email:") or bool(
                 names_of_email.get(key[len("name:") :])))
-            for key, sightings in groups.items()
+            for key, sightings in looked_at(list(groups.items()), should_stop, every=16)
         ]  # fmt: skip
         entries.sort(key=_default_order)
         return cls(entries)

@@ -9,10 +9,11 @@ entries of a group are its newest releases and its size is its count.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from store.give_way import looked_at
 from store.records import Contact
 from store.sanitize import clean_line, fold
 
@@ -95,7 +96,10 @@ class RelatedIndex:
         issuers: Sequence[str | None],
         contact_blocks: Iterable[Sequence[Contact]],
         duplicates: DuplicateGroups | None = None,
+        should_stop: Callable[[], bool] | None = None,
     ) -> None:
+        """*should_stop*: asked every few milliseconds of the build (``store.give_way``):
+        it may wait while the user types; True ends the build with ``BuildStopped``."""
         self._ids = ids
         self._titles = titles
         self._dates = dates
@@ -108,7 +112,7 @@ class RelatedIndex:
         self._contact_of: list[tuple[str, str] | None] = []
         self._by_contact: dict[tuple[str, str], array[int]] = {}
         self._contact_label: dict[tuple[str, str], str] = {}
-        for position, blocks in enumerate(contact_blocks):
+        for position, blocks in enumerate(looked_at(contact_blocks, should_stop, every=1024)):
             key = None
             for contact in blocks:
                 key = contact_key(contact)
@@ -126,7 +130,7 @@ class RelatedIndex:
         self._by_organisation: dict[str, array[int]] = {}
         self._organisation_label: dict[str, str] = {}
         for position, (issuer, orgs, location) in enumerate(
-            zip(issuers, organisations, locations, strict=True)
+            looked_at(zip(issuers, organisations, locations, strict=True), should_stop)
         ):
             organisation = organisation_of(issuer, orgs)
             place_key = None

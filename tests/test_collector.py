@@ -261,9 +261,9 @@ async def test_the_browser_builds_its_directory_and_related_with_the_collector_p
         seen["contacts"] = collector_module._is_paused()
         return contacts(self, *args, **kwargs)  # type: ignore[arg-type]
 
-    def traced_related(self: Archive) -> object:
+    def traced_related(self: Archive, *args: object) -> object:
         seen["related"] = collector_module._is_paused()
-        return related(self)
+        return related(self, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(Archive, "contacts", traced_contacts)
     monkeypatch.setattr(Archive, "related", traced_related)

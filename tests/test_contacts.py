@@ -363,7 +363,7 @@ def test_one_name_with_several_addresses_at_one_domain_is_one_person() -> None:
 def test_a_directory_build_stops_when_told_and_is_the_same_when_not() -> None:
     """The browser quitting stops the directory's build (the process waited for it:
     5 s at 100k); asked and told to go on, it builds the same directory."""
-    from store.contacts import BuildStopped
+    from store.give_way import BuildStopped
     from tests.helpers.synthetic import generate
 
     releases = list(generate(50, seed=21))

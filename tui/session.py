@@ -44,9 +44,10 @@ from textual.worker import Worker, WorkerCancelled, get_current_worker
 from store.archive import ResultView, SortOrder
 from store.backend import BrowsedArchive, Location, local_base
 from store.collector import PauseCollector, freeze_survivors, paused, thaw
-from store.contacts import BuildStopped, ContactDirectory, DirectoryEntry
+from store.contacts import ContactDirectory, DirectoryEntry
 from store.disk.release_store import ReleaseState
 from store.errors import StoreError
+from store.give_way import BuildStopped
 from store.records import Release
 from store.related import Related
 from store.sanitize import clean_line
@@ -419,6 +420,10 @@ class Session:
             finally:
                 self._index_settled.set()
             self._broadcast(IndexReady)
+            # The releases and the index live as long as the archive: frozen now, the
+            # full pass owed at each pause in typing no longer walks them (60 ms at 100k
+            # on the UI thread, which a key typed as it began waited out).
+            freeze_survivors()
             if closed() or (not archive.local and len(archive) > PREBUILD_UP_TO):
                 # A big team archive: its directory is read when `c` asks for it, not
                 # at every start (every release read: minutes at a million, the CPU
@@ -429,28 +434,34 @@ class Session:
             # waits for a pause in typing, so that the first words typed after the start
             # do not share the cores with it (100-870 ms a key at 100k, load 10, while
             # the directory was built beside them).
-            if self.collector.wait_for_pause(closed):
+
+            def give_way() -> bool:
+                # Asked every few milliseconds by the builds below: while the user
+                # types they wait, so that a key never shares the interpreter's lock
+                # with them (a build that ran on took half of it, for seconds at 100k).
+                return self.collector.wait_for_pause(closed)
+
+            if give_way():
                 return
             # The contact directory next, so that `c` opens on a ready one. Built with
             # the collector paused, as the index is: a full pass at a pause in typing
             # would walk every object built so far (140-180 ms on the UI thread at 100k,
             # before they are frozen below), none of them garbage.
             with paused():
-                directory = archive.contacts(closed)
+                directory = archive.contacts(give_way)
             self._broadcast(lambda: ContactsReady(directory))
             if closed():
                 return
             # Related releases by contact and place (0.5 s at 100k), then
             # near-duplicates: seconds the first time (every release read),
             # then from the sketches kept beside the store.
-            if self.collector.wait_for_pause(closed):
+            if give_way():
                 return
             with paused():
-                related = archive.related()
+                related = archive.related(give_way)
             self._broadcast(lambda: RelatedReady(related, duplicates=False))
-            # Releases and index live as long as the archive: keep full
-            # collections from walking their millions of objects in the
-            # middle of a keystroke (~200 ms at 10k).
+            # The directory and the related releases live as long as the archive
+            # too: frozen with what came since the first freeze above.
             freeze_survivors()
             if self.collector.wait_for_pause(closed):
                 return

@@ -38,7 +38,7 @@ import weakref
 import zlib
 from array import array
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, BinaryIO, TypeAlias, overload
@@ -48,6 +48,7 @@ import orjson
 from store import collector
 from store.disk import catalogue_columns, journal
 from store.disk.catalogue_columns import Column, chunk_count
+from store.disk.contact_column import parsed_in_slices
 from store.disk.derived import open_derived, write_derived
 from store.disk.release_store import (
     META,
@@ -65,6 +66,7 @@ from store.disk.storage import (
     walk_store_lines,
 )
 from store.errors import StoreError
+from store.give_way import looked_at
 from store.heap import give_back
 from store.records import Contact, Release
 from store.sanitize import clean_line, fold
@@ -250,11 +252,19 @@ class Catalogue(Sequence[Release]):
             raise StoreError("the store file changed under the catalogue; reopen it")
         return release
 
-    def contact_blocks(self) -> list[tuple[Contact, ...]]:
-        """The contacts of every release, in archive order (for the contact directory)."""
+    def contact_blocks(
+        self, should_stop: Callable[[], bool] | None = None
+    ) -> list[tuple[Contact, ...]]:
+        """The contacts of every release, in archive order (for the contact directory).
+
+        Read a slice at a time (``contact_column``), asking *should_stop* between
+        slices (``store.give_way``): the browser builds its directory beside the keys.
+        """
+        out: list[tuple[Contact, ...]] = []
         with collector.paused():
-            column = orjson.loads(self._contacts)
-        return [tuple(Contact(*fields) for fields in blocks) for blocks in column]
+            for column in looked_at(parsed_in_slices(self._contacts), should_stop, every=1):
+                out += [tuple(Contact(*fields) for fields in blocks) for blocks in column]
+        return out
 
     # -- building, saving, loading --------------------------------------------------
 

@@ -398,10 +398,10 @@ class PostgresArchive:
     def built_related(self) -> RelatedIndex | None:
         return self._related[0] if self._related else None
 
-    def related(self) -> RelatedIndex:
+    def related(self, should_stop: Callable[[], bool] | None = None) -> RelatedIndex:
         """Releases related by contact, organisation and place (built with the contacts)."""
         if not self._related:
-            self._read_all()
+            self._read_all(should_stop)
         return self._related[0]
 
     def find_duplicates(self, should_stop: Callable[[], bool] | None = None) -> DuplicateGroups:

@@ -690,6 +690,7 @@ def measure_typing(
     cols: int,
     rows: int,
     seed: int,
+    pastes: bool = True,
 ) -> dict[str, Any]:
     session = open_session(target, cols, rows)
     try:
@@ -711,7 +712,7 @@ def measure_typing(
             typed[pace] = keys
             log(f"{target.name} typed at pace {pace}: {len(keys)} keys")
         pasted: list[dict[str, Any]] = []
-        for _ in range(repeats):
+        for _ in range(repeats if pastes else 0):
             for word in words:
                 for bracketed in (False, True):
                     clear_bar(session, target)
@@ -860,6 +861,20 @@ def measure_early(
         finally:
             session.stop(quit_keys=target.quit_keys)
     return runs
+
+
+def measure_fresh(
+    target: Target, words: Sequence[str], n: int, cols: int, rows: int, seed: int
+) -> dict[str, Any]:
+    """The words typed once each at a fast pace, in each of *n* fresh starts: the first
+    minute of use, while the browser still builds what comes after its index (the contact
+    directory, the related releases) in the pauses between words. ``--repeats`` types
+    them again in one session, where the later rounds meet a settled browser."""
+    keys: list[dict[str, Any]] = []
+    for start in range(n):
+        figures = measure_typing(target, words, ["fast"], 1, cols, rows, seed + start, pastes=False)
+        keys += figures["typed"]["fast"]
+    return {"keys": keys, "summary": summarize_keys(keys, words)}
 
 
 def warm_up(session: PtySession, target: Target, word: str) -> None:
@@ -1288,6 +1303,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--early-starts", type=int, default=3)
     parser.add_argument(
+        "--fresh",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also: the words typed once at a fast pace in each of N fresh starts (the"
+        " first minute of use, while the browser builds its directory beside the keys)",
+    )
+    parser.add_argument(
         "--timeline",
         type=int,
         default=0,
@@ -1344,6 +1367,11 @@ def main(argv: list[str] | None = None) -> int:
         if ns.broad:
             delays = [float(x) for x in ns.broad_delays.split(",") if x]
             results["broad"] = measure_broad(targets[0], ns.broad, delays, ns.repeats, cols, rows)
+        if ns.fresh:
+            results["fresh"] = {
+                target.name: measure_fresh(target, words, ns.fresh, cols, rows, ns.seed)
+                for target in targets
+            }
         if ns.early:
             results["early"] = [
                 run
@@ -1369,6 +1397,12 @@ def main(argv: list[str] | None = None) -> int:
                 f" (whose first count came at {_ms(entry['first_count_ms'])} ms): its own"
                 f" count in {_ms(entry['key_ms'])} ms"
             )
+    for name, fresh in results.get("fresh", {}).items():
+        x = fresh["summary"]
+        print(
+            f"fresh starts, {name} (fast): letter {_trio(x['letter'])}, count {_trio(x['count'])},"
+            f" last key {_trio(x['last_key_count'])} ms p50/p95/max over {x['letter']['n']} keys"
+        )
     for entry in results.get("early", []):
         print(
             f"early {entry['word']!r}: rows at {entry['rows_s']:.2f} s, first key at"
