@@ -190,3 +190,16 @@ async def test_the_browsers_builds_after_the_index_wait_out_typing(
             waits.clear()
             assert look() is False
             assert waits, f"the {name} build's look does not wait out typing"
+
+
+async def test_a_paste_is_typing_for_the_builds_that_give_way(tmp_path: Path) -> None:
+    from textual import events
+
+    app = PressroomApp(write_store(tmp_path / "releases.json"))
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        collector = app.session.collector
+        collector._last_key = 0.0  # long ago: the builds would go on
+        app.post_message(events.Paste("harbour"))
+        await pilot.pause()
+        assert collector._last_key > 0.0

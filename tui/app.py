@@ -115,7 +115,10 @@ class PressroomApp(App[None]):
         self.session.close()
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key):
+        if isinstance(event, events.Paste):
+            # A pasted word is typing too: the builds that give way to keys wait for it.
+            self.session.key_pressed()
+        elif isinstance(event, events.Key):
             # The newest key taken in: a widget handling an older one knows more
             # are on their way (tui.widgets.search_bar answers only the last).
             self.last_key = event
