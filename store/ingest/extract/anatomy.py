@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from store.ingest.extract.after_contacts import people_after_block
 from store.ingest.extract.announcer import announcer, headline_subject_in_lead
 from store.ingest.extract.boilerplate import archive_footer_start, is_about, is_boilerplate
+from store.ingest.extract.capital_surnames import capital_surname_people
 from store.ingest.extract.codefendants import codefendants
 from store.ingest.extract.contact_block import (
     contact_heading,
@@ -74,6 +75,7 @@ from store.ingest.extract.links import reduce_links
 from store.ingest.extract.member_lists import listed_members
 from store.ingest.extract.menu_contacts import without_menu_contacts
 from store.ingest.extract.name_shapes import capital_defendants
+from store.ingest.extract.not_people import without_non_people
 from store.ingest.extract.office_spellings import without_other_spellings
 from store.ingest.extract.office_title import office_in_title
 from store.ingest.extract.organisation_parts import (
@@ -1387,8 +1389,11 @@ def extract(
     if found_language in ROMANCE_LANGUAGES:
         if cued := romance_people(prose):  # "le colonel X", "X, ministre de ...", "dénommé X"
             people = merge_people(people, cued)
+        if capitals := capital_surname_people(prose):  # "Stanislas GUERINI a lancé"
+            people = merge_people(people, capitals)
         people = not_bodies(people, romance)  # "la Guardia Civil": a body, not a person
     people = whole_people(people)  # "Rosetta L." of "Rosetta L. San Nicolas": no one whole
+    people = without_non_people(people)  # "Although Odom", "Sentencing Guidelines"
     exclude = {fold(p.name) for p in people}
     if location:
         exclude.add(fold(location))

@@ -44,8 +44,12 @@ _CAPS = (
     rf"(?!(?:II|III|IV|VI|VII|VIII|MBA|DDS|PHD|CPA|ESQ|RN|MD)\b)"
     rf"(?=[{_UP}Ā-ſ]*[AEIOUYÀ-ÆÈ-ÏÒ-ÖØ-Ý])[{_UP}Ā-ſ]{{4,}}+(?:-[{_UP}Ā-ſ]{{2,}}+)*+(?![{_LOW}])"
 )
+# A first initial before a given name and a surname opens the run: "J. Patrick Lamb", "F.
+# Scott Fitzgerald" (not "U.S." or "J.P.", whose initial follows a dot or a letter; not the
+# French "M." of "M. Julien Caradec", Monsieur).
+_FIRST_INITIAL = rf"(?:(?<![\w.])(?!M\.)[{_UP}]\.[ \t](?={_TOKEN}[ \t]{_TOKEN}))?"
 _RUN = re.compile(
-    rf"{_TOKEN}(?:(?:[ \t](?:{_PARTICLE}[ \t])?(?:[{_UP}]\.?[ \t]{{1,2}})?{_TOKEN})+"
+    rf"{_FIRST_INITIAL}{_TOKEN}(?:(?:[ \t](?:{_PARTICLE}[ \t])?(?:[{_UP}]\.?[ \t]{{1,2}})?{_TOKEN})+"
     rf"|[ \t]{_CAPS}(?:[ \t]{_CAPS})?)"
 )
 
