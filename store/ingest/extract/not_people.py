@@ -11,7 +11,8 @@ _OPENING_WORDS = frozenset({"although", "because", "unless", "whereas", "though"
 
 # Nouns that end an office's, a unit's or a document's name and never a person's: the run
 # before them is a body or a text ("Child Exploitation", "Attorneys' Offices", "Designated
-# Transportation Projects", "Advisory Committee's Subcommittees", "Marine Corps"). Plural
+# Transportation Projects", "Advisory Committee's Subcommittees", "Marine Corps", "B. Riley
+# Securities"). Plural
 # or abstract nouns only: a surname may be a singular common noun ("Baker", "Mason").
 _CLOSING_WORDS = frozenset(
     {
@@ -34,6 +35,11 @@ _CLOSING_WORDS = frozenset(
         "affairs",
         "regulations",
         "special",
+        "securities",
+        "holdings",
+        "partners",
+        "associates",
+        "investments",
     }
 )
 
