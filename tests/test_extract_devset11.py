@@ -80,3 +80,87 @@ Although Odom pleaded guilty, he did not receive any reduction, said U.S. Distri
     assert "Although Odom" not in names
     assert "Sentencing Guidelines" not in names
     assert "Laderian Odom" in names and "Terry F. Moorer" in names
+
+
+def test_a_firm_s_plural_noun_or_a_surname_and_its_suffix_after_an_initial_name_no_one() -> None:
+    text = (
+        "Bitdeer Gets Buy Ratings\n\nNEW YORK, April 2, 2024 – Coverage began today, said "
+        "B. Riley Securities. The author J.R. Arranguez Jr. said the book is done.\n"
+    )
+    names = [p.name for p in extract(text).people]
+    assert "B. Riley Securities" not in names and "R. Arranguez Jr" not in names
+
+
+JUSTICE_PAGE = """Billings meth dealer sentenced to 12 years in prison
+
+Friday, September 20, 2024
+
+U.S. Attorney's Office, District of Montana
+
+BILLINGS — A Billings man was sentenced today to 12 years in prison, U.S. Attorney Jesse Laslovich said.
+
+The U.S. Attorney's Office prosecuted the case.
+
+XXX
+
+Clair J. Howard
+
+Public Affairs Officer
+
+406-247-4623
+
+Clair.Howard@usdoj.gov
+
+Updated September 20, 2024
+
+Topic
+
+Component
+
+USAO - Montana
+"""
+
+
+def test_an_end_mark_then_a_press_officer_s_name_and_role_is_a_contact_block() -> None:
+    contacts = extract(JUSTICE_PAGE).contacts
+    assert [(c.name, c.role, c.email, c.phone) for c in contacts] == [
+        ("Clair J. Howard", "Public Affairs Officer", "Clair.Howard@usdoj.gov", "406-247-4623")
+    ]
+    # The page's "Updated ..." line and its tags below are no part of the block.
+    assert contacts[0].organisation is None
+
+
+def test_a_press_office_s_address_alone_under_the_office_line_is_the_contact() -> None:
+    page = JUSTICE_PAGE.split("XXX")[0].replace(
+        "U.S. Attorney's Office, District of Montana\n",
+        "U.S. Attorney's Office, District of Montana\n\nUSAMT.PublicInfoOfficer@usdoj.gov\n",
+    )
+    assert [(c.name, c.email) for c in extract(page).contacts] == [
+        (None, "USAMT.PublicInfoOfficer@usdoj.gov")
+    ]
+
+
+MINISTRY = """Lancement de Mon FranceConnect : l’État accélère la simplification
+
+FranceConnect est déjà utilisé par plus de 32 millions de Français.
+
+Pour renforcer cette dynamique, la ministre de la Transformation et de la Fonction publiques lance aujourd’hui un nouveau service en ligne, Mon FranceConnect.
+
+Les villes de Créteil et de Saint-Ouen seront les premières à le proposer.
+"""
+
+
+def test_a_minister_acting_in_the_opening_names_the_ministry_as_issuer() -> None:
+    assert extract(MINISTRY).issuer == "Ministère de la Transformation et de la Fonction publiques"
+
+
+def test_a_press_service_named_after_a_minister_is_the_minister_s_ministry() -> None:
+    text = (
+        MINISTRY.replace("la ministre de la Transformation et de la Fonction publiques", "l’État")
+        + "\nContacts presse\nService presse de Stanislas GUERINI\n"
+        "Ministre de la Transformation et de la Fonction publiques\n"
+        "Tél : 01 53 18 42 68\nMél : presse.mtfp@transformation.gouv.fr\n"
+    )
+    got = extract(text)
+    assert got.issuer == "Ministère de la Transformation et de la Fonction publiques"
+    assert [c.organisation for c in got.contacts] == [got.issuer]

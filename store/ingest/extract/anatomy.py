@@ -74,6 +74,11 @@ from store.ingest.extract.legislatures import legislatures
 from store.ingest.extract.links import reduce_links
 from store.ingest.extract.member_lists import listed_members
 from store.ingest.extract.menu_contacts import without_menu_contacts
+from store.ingest.extract.minister_subject import (
+    acting_ministry,
+    is_ministry_name,
+    offices_for_press_services,
+)
 from store.ingest.extract.name_shapes import capital_defendants
 from store.ingest.extract.not_people import without_non_people
 from store.ingest.extract.office_spellings import without_other_spellings
@@ -103,6 +108,7 @@ from store.ingest.extract.page_description import (
 from store.ingest.extract.page_title_line import split_page_title, without_tag_residue
 from store.ingest.extract.people import find_people
 from store.ingest.extract.portfolio import portfolio_ministry
+from store.ingest.extract.press_address import press_address_contact
 from store.ingest.extract.press_sentence import press_sentence_contact
 from store.ingest.extract.prose_dateline import place_opening_prose
 from store.ingest.extract.publisher_field import labelled_publisher
@@ -909,7 +915,7 @@ def _issuer(
         if (
             org
             and not any(ch in org for ch in "@:/")
-            and len(org.split()) <= 8
+            and (len(org.split()) <= 8 or is_ministry_name(org))
             and not _WIRE_NAME.fullmatch(org)
             and fold(org) not in people
             and not _DC_PLACE.search(org)
@@ -1351,6 +1357,8 @@ def extract(
     contacts, block_at = find_contacts(body_lines, 0, original if cleaned else raw, {})
     if not contacts and (in_sentence := press_sentence_contact(main, original if cleaned else raw)):
         contacts = (in_sentence,)  # "Press contact for the Office is ... at (206) 553-4110"
+    if not contacts and (desk := press_address_contact(body_lines, original if cleaned else raw)):
+        contacts = (desk,)  # "USANCE.PublicInfoOfficer@usdoj.gov" alone under the office line
     if top.letterhead_end:
         # A letterhead's contact block sits above the headline: its contacts come first.
         letterhead_lines = [
@@ -1417,6 +1425,7 @@ def extract(
     contacts = tuple(  # "Helix BioPharma Corp.Bay Adelaide Centre": the firm, not its address
         replace(c, organisation=firm_without_address(c.organisation)) for c in contacts
     )
+    contacts = offices_for_press_services(contacts, raw)  # "Service presse de <minister>"
     named = {fold(c.name) for c in contacts if c.name} | exclude
     organisations = merge_organisations(
         organisations,
@@ -1473,6 +1482,8 @@ def extract(
         if issuer and is_council(issuer):
             # "The Governing Council today decided ...": the body it belongs to.
             issuer = council_owner(organisations, body) or issuer
+    if issuer is None:
+        issuer = acting_ministry(main)  # "la ministre de la Transformation ... lance aujourd'hui"
     if issuer is None:
         issuer = most_mentioned(body, organisations, headline)
     if issuer is None:
