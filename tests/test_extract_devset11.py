@@ -164,3 +164,12 @@ def test_a_press_service_named_after_a_minister_is_the_minister_s_ministry() -> 
     got = extract(text)
     assert got.issuer == "Ministère de la Transformation et de la Fonction publiques"
     assert [c.organisation for c in got.contacts] == [got.issuer]
+
+
+def test_a_plural_abstract_noun_opens_no_one_s_name() -> None:
+    text = (
+        "Le Gouvernement et les élus s’engagent\n\nAfin d’y remédier, la ministre a lancé en mai "
+        "2021 un programme qui réunit l’État, l’Association des maires de France, "
+        "Intercommunalités de France, France urbaine et Villes de France.\n"
+    )
+    assert "Intercommunalités de France" not in [p.name for p in extract(text).people]

@@ -44,6 +44,11 @@ _CLOSING_WORDS = frozenset(
 )
 
 
+# Plural abstract nouns open no one's name ("Intercommunalités de France", an association read
+# between two commas after "la ministre"): no given name ends so.
+_PLURAL_NOUN_ENDS = ("ites", "idades", "ations", "aciones", "ements", "mientos")  # folded
+
+
 def _words(name: str) -> list[str]:
     return [fold(w.strip(".,’'")) for w in name.replace("’s", "").replace("'s", "").split()]
 
@@ -52,7 +57,11 @@ def is_not_person(name: str) -> bool:
     """Whether *name*, read as a person's, opens with a conjunction or ends with a noun of
     offices and documents."""
     words = _words(name)
-    return bool(words) and (words[0] in _OPENING_WORDS or words[-1] in _CLOSING_WORDS)
+    return bool(words) and (
+        words[0] in _OPENING_WORDS
+        or words[-1] in _CLOSING_WORDS
+        or (len(words) > 1 and words[0].endswith(_PLURAL_NOUN_ENDS))
+    )
 
 
 def without_non_people(people: tuple[Person, ...]) -> tuple[Person, ...]:
