@@ -173,3 +173,11 @@ def test_a_plural_abstract_noun_opens_no_one_s_name() -> None:
         "Intercommunalités de France, France urbaine et Villes de France.\n"
     )
     assert "Intercommunalités de France" not in [p.name for p in extract(text).people]
+
+
+def test_a_second_number_written_as_its_last_digits_is_a_number_of_its_own() -> None:
+    text = (
+        MINISTRY + "\nContacts presse\nService presse du ministère\n"
+        "Tél : 01 53 18 42 68 / 42 76\nMél : presse.mtfp@transformation.gouv.fr\n"
+    )
+    assert [c.phone for c in extract(text).contacts] == ["01 53 18 42 68", "01 53 18 42 76"]

@@ -107,6 +107,7 @@ from store.ingest.extract.page_description import (
 )
 from store.ingest.extract.page_title_line import split_page_title, without_tag_residue
 from store.ingest.extract.people import find_people
+from store.ingest.extract.phone_pairs import split_abbreviated_numbers
 from store.ingest.extract.portfolio import portfolio_ministry
 from store.ingest.extract.press_address import press_address_contact
 from store.ingest.extract.press_sentence import press_sentence_contact
@@ -1426,6 +1427,7 @@ def extract(
         replace(c, organisation=firm_without_address(c.organisation)) for c in contacts
     )
     contacts = offices_for_press_services(contacts, raw)  # "Service presse de <minister>"
+    contacts = split_abbreviated_numbers(contacts)  # "01 53 18 42 68 / 42 76": two numbers
     named = {fold(c.name) for c in contacts if c.name} | exclude
     organisations = merge_organisations(
         organisations,
