@@ -181,3 +181,11 @@ def test_a_second_number_written_as_its_last_digits_is_a_number_of_its_own() -> 
         "Tél : 01 53 18 42 68 / 42 76\nMél : presse.mtfp@transformation.gouv.fr\n"
     )
     assert [c.phone for c in extract(text).contacts] == ["01 53 18 42 68", "01 53 18 42 76"]
+
+
+def test_an_area_code_before_a_slash_keeps_its_number_whole() -> None:
+    from store.ingest.extract.phone_pairs import split_abbreviated_numbers
+    from store.records import Contact
+
+    german = (Contact(phone="+49 (0) 022 04 / 40 00-73"), Contact(phone="0221 / 1234"))
+    assert split_abbreviated_numbers(german) == german

@@ -34,7 +34,9 @@ def split_abbreviated_numbers(contacts: tuple[Contact, ...]) -> tuple[Contact, .
     for contact in contacts:
         m = _PAIR.fullmatch(contact.phone or "")
         first_digits = sum(ch.isdigit() for ch in m.group("first")) if m else 0
-        if m is None or sum(ch.isdigit() for ch in m.group("tail")) >= first_digits:
+        # A whole number before the slash and four digits at most after it: "+49 (0) 022 04 /
+        # 40 00-73" is an area code, then the number (German numbers are written so).
+        if m is None or first_digits < 9 or sum(ch.isdigit() for ch in m.group("tail")) > 4:
             out.append(contact)
             continue
         first = m.group("first").strip()
