@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from store.ingest.extract.after_contacts import people_after_block
 from store.ingest.extract.announcer import announcer, headline_subject_in_lead
 from store.ingest.extract.boilerplate import archive_footer_start, is_about, is_boilerplate
+from store.ingest.extract.capital_surnames import capital_surname_people
 from store.ingest.extract.codefendants import codefendants
 from store.ingest.extract.contact_block import (
     contact_heading,
@@ -73,7 +74,13 @@ from store.ingest.extract.legislatures import legislatures
 from store.ingest.extract.links import reduce_links
 from store.ingest.extract.member_lists import listed_members
 from store.ingest.extract.menu_contacts import without_menu_contacts
+from store.ingest.extract.minister_subject import (
+    acting_ministry,
+    is_ministry_name,
+    offices_for_press_services,
+)
 from store.ingest.extract.name_shapes import capital_defendants
+from store.ingest.extract.not_people import without_non_people
 from store.ingest.extract.office_spellings import without_other_spellings
 from store.ingest.extract.office_title import office_in_title
 from store.ingest.extract.organisation_parts import (
@@ -100,7 +107,9 @@ from store.ingest.extract.page_description import (
 )
 from store.ingest.extract.page_title_line import split_page_title, without_tag_residue
 from store.ingest.extract.people import find_people
+from store.ingest.extract.phone_pairs import split_abbreviated_numbers
 from store.ingest.extract.portfolio import portfolio_ministry
+from store.ingest.extract.press_address import press_address_contact
 from store.ingest.extract.press_sentence import press_sentence_contact
 from store.ingest.extract.prose_dateline import place_opening_prose
 from store.ingest.extract.publisher_field import labelled_publisher
@@ -907,7 +916,7 @@ def _issuer(
         if (
             org
             and not any(ch in org for ch in "@:/")
-            and len(org.split()) <= 8
+            and (len(org.split()) <= 8 or is_ministry_name(org))
             and not _WIRE_NAME.fullmatch(org)
             and fold(org) not in people
             and not _DC_PLACE.search(org)
@@ -1349,6 +1358,8 @@ def extract(
     contacts, block_at = find_contacts(body_lines, 0, original if cleaned else raw, {})
     if not contacts and (in_sentence := press_sentence_contact(main, original if cleaned else raw)):
         contacts = (in_sentence,)  # "Press contact for the Office is ... at (206) 553-4110"
+    if not contacts and (desk := press_address_contact(body_lines, original if cleaned else raw)):
+        contacts = (desk,)  # "USANCE.PublicInfoOfficer@usdoj.gov" alone under the office line
     if top.letterhead_end:
         # A letterhead's contact block sits above the headline: its contacts come first.
         letterhead_lines = [
@@ -1387,8 +1398,11 @@ def extract(
     if found_language in ROMANCE_LANGUAGES:
         if cued := romance_people(prose):  # "le colonel X", "X, ministre de ...", "dénommé X"
             people = merge_people(people, cued)
+        if capitals := capital_surname_people(prose):  # "Stanislas GUERINI a lancé"
+            people = merge_people(people, capitals)
         people = not_bodies(people, romance)  # "la Guardia Civil": a body, not a person
     people = whole_people(people)  # "Rosetta L." of "Rosetta L. San Nicolas": no one whole
+    people = without_non_people(people)  # "Although Odom", "Sentencing Guidelines"
     exclude = {fold(p.name) for p in people}
     if location:
         exclude.add(fold(location))
@@ -1412,6 +1426,8 @@ def extract(
     contacts = tuple(  # "Helix BioPharma Corp.Bay Adelaide Centre": the firm, not its address
         replace(c, organisation=firm_without_address(c.organisation)) for c in contacts
     )
+    contacts = offices_for_press_services(contacts, raw)  # "Service presse de <minister>"
+    contacts = split_abbreviated_numbers(contacts)  # "01 53 18 42 68 / 42 76": two numbers
     named = {fold(c.name) for c in contacts if c.name} | exclude
     organisations = merge_organisations(
         organisations,
@@ -1468,6 +1484,8 @@ def extract(
         if issuer and is_council(issuer):
             # "The Governing Council today decided ...": the body it belongs to.
             issuer = council_owner(organisations, body) or issuer
+    if issuer is None:
+        issuer = acting_ministry(main)  # "la ministre de la Transformation ... lance aujourd'hui"
     if issuer is None:
         issuer = most_mentioned(body, organisations, headline)
     if issuer is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from store.ingest.extract.boilerplate import is_boilerplate
+from store.ingest.extract.end_mark_contacts import opens_unheaded_block, page_furniture_after
 from store.ingest.extract.firm_words import one_firm_word
 from store.ingest.extract.vocabulary import (
     DEPARTMENTS,
@@ -1010,6 +1011,8 @@ def _block_lines(lines: list[str], start: int, after: str, desk: bool = False) -
             break
         if _NEXT_SECTION.fullmatch(stripped):
             break  # "Further information" over a list of links: the contacts are over
+        if page_furniture_after(stripped):
+            break  # "Updated September 20, 2024" below the contact: the page's, not the block's
         heading = HEADER_RE.match(stripped)
         if heading and (
             not heading.group("after").strip() or heading.group("after").lstrip()[:1] == ":"
@@ -1094,6 +1097,8 @@ def find_contacts(
             and (tail := _heading_tail(m.group("after"), m.group("header"))) is not None
         ):
             after = tail
+        elif opens_unheaded_block(lines, index):
+            after = ""  # "XXX" / "Clair J. Howard" / "Public Affairs Officer" / phone / email
         elif "ontact" in line and (firm := _FIRM_HEADER.match(line)) is not None:
             after = "\x01" + firm.group("org").replace(",", "\x02") + "\n" + firm.group("after")
         elif (

@@ -33,8 +33,11 @@ _NOT_PLACE_START = word_set(
     when while effective starting beginning founded established launched announced last next
     each every all some more most as of through between over under about around approximately
     nearly almost and or but if so thus hence here there what which who why how dear hello hi
-    published updated posted issued"""
+    published updated posted issued
+    dès depuis pendant durant avant après jusqu'au jusqu’au dans pour
+    desde hasta durante antes después tras seit bis vom"""
 )
+# (The French, Spanish and German ones: "Dès le 1er décembre 2021, les citoyens ...".)
 # Words that turn "Date: 12 May 2024" into a date without a place.
 # "Update, 24.12.2018: ..." atop a post: a note's date, not a place (OKF DE).
 _DATE_LABELS = word_set(

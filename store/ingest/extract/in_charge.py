@@ -19,7 +19,11 @@ _OFFICE_WORDS = frozenset(
 # title ends with "in Charge", whose capital makes "Charge Andre Watson" read as one run, so
 # the name is neither quoted nor cued; and "Charge Andre Watson of the DEA" reads as a body.
 # No comma between title and name: after one comes the office ("in Charge, FBI Houston").
-_TITLE = r"(?:(?:Acting|Assistant|Deputy|Senior)[ \t]+)*(?:Special[ \t]+Agent|Postal[ \t]+Inspector|Inspector|Agent|Officer)[ \t]+in[ \t]+Charge"
+# Some offices hyphenate the title: "Special Agent-in-Charge Philip Tejera".
+_TITLE = (
+    r"(?:(?:Acting|Assistant|Deputy|Senior)[ \t]+)*"
+    r"(?:Special[ \t]+Agent|Postal[ \t]+Inspector|Inspector|Agent|Officer)(?:[ \t]+|-)in(?:[ \t]+|-)Charge"
+)
 # A name's words ("McMullan", "O’Brien", "Ewusi-Mensah"), middle initials only between two.
 _WORD = r"[A-Z][a-z]*(?:[A-Z][a-z]+)?(?:[-'’][A-Z]?[a-z]+)*"
 _NAME = rf"{_WORD}(?:[ \t]+(?:[A-Z]\.[ \t]+)?{_WORD}){{1,3}}"
@@ -30,7 +34,7 @@ _CHARGE_BODY = re.compile(rf"Charge[ \t]+{_NAME}[ \t]+of[ \t]+(?:the[ \t]+)?(.+)
 
 def in_charge_people(text: str) -> list[Person]:
     """The people *text* names right after a title ending "in Charge", each with the title."""
-    if "in Charge" not in text:
+    if "in Charge" not in text and "in-Charge" not in text:
         return []  # the cheap test: nearly every release leaves here
     people: list[Person] = []
     for m in _IN_CHARGE.finditer(text):

@@ -10,10 +10,16 @@ from store.ingest.extract.vocabulary import word_set
 # the comma, an alias in quotes ("a/k/a “Tone,”", "a.k.a. “Michael Frito,”", "also known as
 # “CP3O,”") and the age, bare or as "age 25". An alias alone is no sign: firms and places have
 # them too ("Rural King, also known as RK Holdings"); an age after a name is a person's.
+# The age may also be written "a 47-year-old resident of ..." (a grown person's, then a word
+# only a person is), or lose its comma before the town ("Laderian Odom, 28 of Monroeville").
+_YEAR_OLD = (
+    r"an?[ \t]+(?:1[6-9]|[2-9]\d)-year-old[ \t]+"
+    r"(?:resident|man|woman|male|female|national|citizen|former|defendant|mother|father)\b"
+)
 _AGE = re.compile(
-    r"(?:[ \t]\([A-Z][\w.’'-]{1,30}\))?,[ \t]{1,2}"
+    r"(?:[ \t]\([A-Z][\w.’'-]{1,30}\))?(?:,[ \t]{1,2}|[ \t]+[-–—][ \t]+(?=an?[ \t]))"
     r"(?:(?:a/k/a|a\.k\.a\.|aka|also known as)[ \t]+[“\"‘'][^”\"’'\n]{1,40},?[”\"’']?,?[ \t]+)?"
-    r"(?:aged?[ \t]+)?\d{1,3},[ \t]"
+    rf"(?:(?:aged?[ \t]+)?\d{{1,3}}(?:,[ \t]|[ \t]+of[ \t]+[A-Z])|{_YEAR_OLD})"
 )
 
 
