@@ -77,8 +77,8 @@ _PHRASE_NEEDLE: LiteralString = " OR NOT r.words_complete) AND strpos(r.token_te
 # test first: a row walked in order reads its lexemes once). Two parameters, the same.
 _WHOLE: LiteralString = "r.words @@ %s::tsquery"
 _HALVES: LiteralString = (
-    f"(r.{WORDS_HALVES[0]} AND r.words @@ %s::tsquery)"
-    f" OR (r.{WORDS_HALVES[1]} AND r.words @@ %s::tsquery)"
+    f"({WORDS_HALVES[0].replace('sample', 'r.sample')} AND r.words @@ %s::tsquery)"
+    f" OR ({WORDS_HALVES[1].replace('sample', 'r.sample')} AND r.words @@ %s::tsquery)"
 )
 _WORDS_OR_LISTED = {False: sql.SQL("(" + _WHOLE + _LISTED), True: sql.SQL("(" + _HALVES + _LISTED)}
 _PHRASE = {
