@@ -312,12 +312,11 @@ def test_an_exact_count_reads_the_words_index_not_every_row(filled: str) -> None
     import psycopg
 
     def scans(watch: psycopg.Connection) -> tuple[int, int]:
-        # The words index's two halves (schema 3), both looked up.
         row = watch.execute(
-            "SELECT t.seq_scan, min(i.idx_scan) FROM pg_stat_user_tables t"
+            "SELECT t.seq_scan, i.idx_scan FROM pg_stat_user_tables t"
             " JOIN pg_stat_user_indexes i ON i.relid = t.relid"
-            " AND i.indexrelname IN ('releases_words_low', 'releases_words_high')"
-            " WHERE t.schemaname = 'pressroom' AND t.relname = 'releases' GROUP BY t.seq_scan"
+            " AND i.indexrelname = 'releases_words'"
+            " WHERE t.schemaname = 'pressroom' AND t.relname = 'releases'"
         ).fetchone()
         assert row is not None
         return int(row[0]), int(row[1])

@@ -9,14 +9,11 @@ indexes, loads its batches (each committed as usual: nothing acknowledged waits
 for the end), and builds them again before it lets the lock go.
 
 The words index is most of the build (100k releases: 15 s of CPU, the nine trigram
-indexes 4 s) and PostgreSQL 15 builds a GIN index on one core, so it is two indexes,
-each over half the archive (``schema.WORDS_HALVES``): two connections take the indexes
-to build in turn, longest first (a words half each, then the others as each
-connection is free), so that both cores work to the end of a bulk load, when the
-importer itself has nothing left to do. (A schema 2 archive's whole words index is
-built on one of them while the other builds the rest.) Both connections check every
-second that their client is still there: a killed import's builds stop, rather than
-run on for minutes after its lock is gone.
+indexes 4 s) and PostgreSQL 15 builds a GIN index on one core: it is built on a
+second connection while the first builds the others, so that both cores work at the
+end of a bulk load, when the importer itself has nothing left to do. Both
+connections check every second that their client is still there: a killed import's
+builds stop, rather than run on for minutes after its lock is gone.
 
 Whatever happens, the indexes are there afterwards: an import that fails or is
 interrupted builds them on its way out, and one that was killed (its connection,
@@ -27,7 +24,6 @@ archive (:func:`recover`). Searches meanwhile are right, only slower.
 from __future__ import annotations
 
 import threading
-from collections import deque
 from collections.abc import Callable
 from contextlib import suppress
 from typing import Any
@@ -35,7 +31,7 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
-from store.pg.schema import IMPORT_LOCK, gin_indexes
+from store.pg.schema import GIN_INDEXES, IMPORT_LOCK
 
 Connection = psycopg.Connection[tuple[Any, ...]]
 
@@ -49,6 +45,8 @@ _BUILD_MEMORY = (
 )
 # A build whose client is gone (a killed import) stops within a second (PostgreSQL 14+).
 _CHECK_CLIENT = "SELECT set_config('client_connection_check_interval', '1s', true)"
+# Built on a connection of its own, beside the others (see the module's docstring).
+_APART = "releases_words"
 
 
 def begin(conn: Connection, waiting: Callable[[], None] | None = None) -> bool:
@@ -68,7 +66,7 @@ def begin(conn: Connection, waiting: Callable[[], None] | None = None) -> bool:
             _unlock(conn)
             return False
         with conn.transaction():
-            for name in gin_indexes(conn):
+            for name in GIN_INDEXES:
                 conn.execute(
                     sql.SQL("DROP INDEX IF EXISTS pressroom.{}").format(sql.Identifier(name))
                 )
@@ -91,16 +89,14 @@ def end(conn: Connection, conninfo: str | None = None) -> None:
 
 
 def missing(conn: Connection) -> list[str]:
-    """The GIN indexes the archive lacks (none but during or after a bulk load), longest
-    to build first."""
-    names = list(gin_indexes(conn))
+    """The GIN indexes the archive lacks (none but during or after a bulk load)."""
     rows = conn.execute(
         "SELECT c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n"
         " ON n.oid = c.relnamespace WHERE n.nspname = 'pressroom' AND c.relname = ANY(%s)",
-        [names],
+        [list(GIN_INDEXES)],
     ).fetchall()
     present = {row[0] for row in rows}
-    return [name for name in names if name not in present]
+    return [name for name in GIN_INDEXES if name not in present]
 
 
 def recover(conn: Connection, conninfo: str | None = None) -> None:
@@ -120,42 +116,30 @@ def recover(conn: Connection, conninfo: str | None = None) -> None:
 
 
 def build(conn: Connection, conninfo: str | None = None) -> None:
-    """Create every missing GIN index, each in a transaction of its own, on *conn* and on a
-    second connection to *conninfo* at once, each taking the next index to build (longest
-    first) when it is free; on *conn* alone when there is no *conninfo*, or a second
-    connection cannot be had."""
+    """Create every missing GIN index, each in a transaction of its own: the words index
+    on a second connection to *conninfo* while *conn* builds the others (on *conn* alone
+    when there is no *conninfo*, or a second connection cannot be had)."""
     names = missing(conn)
-    other = _second(conninfo) if conninfo is not None and len(names) > 1 else None
+    beside = _APART in names and len(names) > 1
+    other = _second(conninfo) if conninfo is not None and beside else None
     if other is None:
         create(conn, names)
         return
-    queue = deque(names)
-    taking = threading.Lock()
-
-    def take() -> str | None:
-        with taking:
-            return queue.popleft() if queue else None
-
-    def work(on: Connection) -> None:
-        while (name := take()) is not None:
-            create(on, [name])
 
     def apart() -> None:
-        # A failure here (the connection lost): what it took is built below, on conn.
+        # A failure here (the connection lost): built below, on conn, if still missing.
         with suppress(psycopg.Error):
-            work(other)
+            create(other, [_APART])
 
     with other:
         thread = threading.Thread(target=apart, name="pressroom-gin-build", daemon=True)
         thread.start()
         try:
-            work(conn)
+            create(conn, [name for name in names if name != _APART])
             thread.join()
         except BaseException:
-            # Interrupted (here, or while waiting): the other connection's build is
-            # cancelled too, not waited for; the next open builds what is missing.
-            with taking:
-                queue.clear()
+            # Interrupted (here, or while waiting): the words index's build is cancelled
+            # too, not waited for; the next open builds what is missing.
             other.cancel()
             thread.join()
             raise
@@ -164,13 +148,12 @@ def build(conn: Connection, conninfo: str | None = None) -> None:
 
 def create(conn: Connection, names: list[str]) -> None:
     """Create the GIN indexes *names* on *conn*, each in a transaction of its own."""
-    statements = gin_indexes(conn) if names else {}
     for name in names:
         try:
             with conn.transaction():
                 conn.execute(_BUILD_MEMORY)
                 conn.execute(_CHECK_CLIENT)
-                conn.execute(statements[name])
+                conn.execute(GIN_INDEXES[name])
         except psycopg.errors.UniqueViolation:
             # Created meanwhile by another connection (a killed import's build, ending as
             # this one began): the index is there.

@@ -11,11 +11,6 @@ a negated date filter keeps undated releases):
   ``-climate``, the prefix being typed) goes into one ``tsquery`` for the whole
   query (``(sahel | sahara) & !climate & 'inte':*``), one GIN lookup in
   ``words`` however many terms; exact, as the lexemes are the scan's tokens.
-  The words index is in two halves (``schema.WORDS_HALVES``), and the planner uses a
-  partial index only for a condition that implies its rows: the tsquery is asked
-  of each half, ``(half A and words) or (half B and words)``, a lookup in each
-  index (``halves``: false for an archive whose index is whole, and for the
-  sample's own words index and the planner's estimates, which want it whole).
   A prefix of one or two letters is tested row by row (``SHORT_PREFIX``). A
   phrase: all its lexemes (GIN, the candidates), then its needle in
   ``token_text``, the scan's own test. A release whose tokens did not fit a
@@ -35,12 +30,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import LiteralString
 
 from psycopg import sql
 
 from store.pg.columns import KEY_COLUMNS, LEXEME_CHARS, initial_bit
-from store.pg.schema import WORDS_HALVES
 from store.search.query import Query, Term
 
 
@@ -54,9 +47,6 @@ class Condition:
     params: tuple[object, ...]
     uses_marks: bool
     words: bool = False
-    # The same condition with the words asked of the whole ``words`` column, when this
-    # one asks them of the words index's halves (the sample's words index wants it so).
-    whole: Condition | None = None
 
 
 # A prefix of one or two letters (the first keys of a word being typed) matches most
@@ -68,23 +58,13 @@ class Condition:
 SHORT_PREFIX = 2
 
 _WORDS = sql.SQL("((r.words_complete AND r.words @@ %s::tsquery) OR (NOT r.words_complete AND {}))")
-_LISTED: LiteralString = (
-    " OR r.id = ANY (ARRAY(SELECT i.id FROM pressroom.releases i"
+_WORDS_OR_LISTED = sql.SQL(
+    "(r.words @@ %s::tsquery OR r.id = ANY (ARRAY(SELECT i.id FROM pressroom.releases i"
     " WHERE NOT i.words_complete AND {})))"
 )
-_PHRASE_NEEDLE: LiteralString = " OR NOT r.words_complete) AND strpos(r.token_text, %s) > 0)"
-# A tsquery asked of the whole column, or of each half of the words index (the half's
-# test first: a row walked in order reads its lexemes once). Two parameters, the same.
-_WHOLE: LiteralString = "r.words @@ %s::tsquery"
-_HALVES: LiteralString = (
-    f"({WORDS_HALVES[0].replace('sample', 'r.sample')} AND r.words @@ %s::tsquery)"
-    f" OR ({WORDS_HALVES[1].replace('sample', 'r.sample')} AND r.words @@ %s::tsquery)"
+_PHRASE = sql.SQL(
+    "((r.words @@ %s::tsquery OR NOT r.words_complete) AND strpos(r.token_text, %s) > 0)"
 )
-_WORDS_OR_LISTED = {False: sql.SQL("(" + _WHOLE + _LISTED), True: sql.SQL("(" + _HALVES + _LISTED)}
-_PHRASE = {
-    False: sql.SQL("((" + _WHOLE + _PHRASE_NEEDLE),
-    True: sql.SQL("((" + _HALVES + _PHRASE_NEEDLE),
-}
 _INITIAL = sql.SQL("get_bit(r.initials, %s) = 1")
 _SHARED_INITIAL = sql.SQL(
     "(get_bit(r.initials, %s) = 1 AND (ts_match_vq(r.words, %s::tsquery)"
@@ -106,32 +86,27 @@ _STATES = {"starred": (True, "starred"), "read": (True, "read"), "unread": (Fals
 _INVERT_DIGITS = str.maketrans("0123456789", "9876543210")
 
 
-def compile_query(query: Query, user: str = "", *, halves: bool = True) -> Condition:
+def compile_query(query: Query, user: str = "") -> Condition:
     """The condition that holds for exactly the releases ``query.matches`` for *user*
-    (whose marks ``is:`` and ``tag:`` read). *halves*: words asked of each half of the
-    words index (schema 3), else of the whole column (schema 2's one index)."""
+    (whose marks ``is:`` and ``tag:`` read)."""
     words = [clause for clause in query.clauses if all(_plain_word(t) for t in clause)]
     others = [clause for clause in query.clauses if clause not in words]
-    parts = ([_words_condition(words, halves)] if words else []) + [
-        _clause(clause, user, halves) for clause in others
+    parts = ([_words_condition(words)] if words else []) + [
+        _clause(clause, user) for clause in others
     ]
     if not parts:
         return Condition(sql.SQL("true"), (), False)
-    params = tuple(param for _, params in parts for param in params)
     return Condition(
         sql.SQL(" AND ").join(condition for condition, _ in parts),
-        params,
+        tuple(param for _, params in parts for param in params),
         any(t.kind == "state" or t.field == "tag" for clause in others for t in clause),
         # Not when every clause of words is negated: "!climate" is no candidate list.
         words=bool(words) and not all(any(t.negated for t in clause) for clause in words),
-        whole=compile_query(query, user, halves=False) if halves else None,
     )
 
 
-def _clause(
-    clause: tuple[Term, ...], user: str, halves: bool
-) -> tuple[sql.Composable, list[object]]:
-    terms = [_term(term, user, halves) for term in clause]
+def _clause(clause: tuple[Term, ...], user: str) -> tuple[sql.Composable, list[object]]:
+    terms = [_term(term, user) for term in clause]
     condition = sql.SQL("({})").format(sql.SQL(" OR ").join(c for c, _ in terms))
     return condition, [param for _, params in terms for param in params]
 
@@ -143,9 +118,7 @@ def _plain_word(term: Term) -> bool:
     return not (term.prefix and len(term.tokens[0]) <= SHORT_PREFIX)
 
 
-def _words_condition(
-    clauses: list[tuple[Term, ...]], halves: bool
-) -> tuple[sql.Composable, list[object]]:
+def _words_condition(clauses: list[tuple[Term, ...]]) -> tuple[sql.Composable, list[object]]:
     """Clauses of plain words as one tsquery, and the same formula on the needles for a
     release whose tokens did not fit a tsvector (``words_complete`` false)."""
     tsquery = " & ".join(
@@ -163,8 +136,7 @@ def _words_condition(
         return _WORDS.format(_needles(clauses, "r")), [tsquery, *needles]
     # The tsquery alone, so that the GIN bitmap is the whole answer (no lexemes detoasted
     # to check its rows again); the rare incomplete releases it matches are listed once.
-    asked = [tsquery, tsquery] if halves else [tsquery]
-    return _WORDS_OR_LISTED[halves].format(_needles(clauses, "i")), [*asked, *needles]
+    return _WORDS_OR_LISTED.format(_needles(clauses, "i")), [tsquery, *needles]
 
 
 def _needles(clauses: list[tuple[Term, ...]], alias: str) -> sql.Composable:
@@ -197,7 +169,7 @@ def date_key(ordinal: int) -> str:
     return date.fromordinal(ordinal).isoformat().translate(_INVERT_DIGITS)
 
 
-def _term(term: Term, user: str, halves: bool) -> tuple[sql.Composable, list[object]]:
+def _term(term: Term, user: str) -> tuple[sql.Composable, list[object]]:
     """A term's condition, negated when the term is, and its parameters."""
     if term.kind == "date":
         if term.negated:
@@ -208,11 +180,11 @@ def _term(term: Term, user: str, halves: bool) -> tuple[sql.Composable, list[obj
         if present == term.negated:
             return sql.SQL("NOT {}").format(_MARK.format(sql.Identifier("m", column))), [user]
         return _MARKED.format(sql.Identifier("m", column)), [user]
-    condition, params = _positive(term, user, halves)
+    condition, params = _positive(term, user)
     return (sql.SQL("NOT {}").format(condition) if term.negated else condition), params
 
 
-def _positive(term: Term, user: str, halves: bool) -> tuple[sql.Composable, list[object]]:
+def _positive(term: Term, user: str) -> tuple[sql.Composable, list[object]]:
     """A text or field term's condition (never NULL), ignoring ``negated``."""
     if term.kind == "text":
         last = len(term.tokens) - 1
@@ -228,8 +200,7 @@ def _positive(term: Term, user: str, halves: bool) -> tuple[sql.Composable, list
             if exact:
                 return _INITIAL, [bit]
             return _SHARED_INITIAL, [bit, operands[0], term.needle]
-        asked = " & ".join(operands)
-        return _PHRASE[halves], [*([asked, asked] if halves else [asked]), term.needle]
+        return _PHRASE, [" & ".join(operands), term.needle]
     column = sql.Identifier("r", KEY_COLUMNS[term.field])
     pattern = like_pattern(term.value)
     if term.field == "tag":

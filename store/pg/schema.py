@@ -9,11 +9,7 @@ The search columns of ``releases`` are described in ``store.pg.columns``.
 Why the indexes are what they are:
 
 * ``words`` (GIN over a tsvector of the scan's own tokens): words and prefixes
-  (``'sahe':*``), the keystroke path; in two halves of the archive by sample bucket
-  (``WORDS_HALVES``), each a partial index, so that a bulk load builds them on two
-  connections at once (PostgreSQL 15 builds a GIN index on one core: the words index
-  was a serial tail of a bulk load, one core idle); every words condition names both
-  halves (``query_sql``). Schema 2 has it whole (``releases_words``), and is read so;
+  (``'sahe':*``), the keystroke path;
 * the ``*_keys`` columns and ``phones`` (GIN, ``pg_trgm``): qualifiers match
   *inside* a value (``org:nesco`` finds UNESCO), which neither a btree nor an
   array's GIN can answer, and trigrams can;
@@ -45,10 +41,7 @@ from store.pg.columns import KEY_COLUMNS
 from store.search.query import FIELDS
 
 # 2: the sample bucket and the initials of each release, saved searches, the document as json.
-# 3: the words index in two halves (WORDS_HALVES); a schema 2 archive is opened as it is,
-# its words index whole (LEGACY_GIN_INDEXES): nothing else differs.
-SCHEMA_VERSION = 3
-WHOLE_WORDS_VERSION = 2
+SCHEMA_VERSION = 2
 SCHEMA = "pressroom"
 # pg_advisory_xact_lock keys: one for creating or upgrading the schema, one held by
 # each import batch (two importers never decide outcomes on the same snapshot).
@@ -66,31 +59,11 @@ _KEY_COLUMN_DEFINITIONS: LiteralString = ",\n".join(
 # answer, so that the planner's way to a word's matches in the sample is that index (not
 # the sample's rows, each tested).
 SAMPLE_WORDS_ROWS: LiteralString = "(sample >> 8) = 0"
-# The two halves of the archive the words index is split in, each a partial index: the
-# sample buckets below and from SAMPLE_SPAN / 2 (``columns``: uniform over the ids, so
-# half the releases each). A condition names a half verbatim for the planner to use its
-# index (``query_sql``). As ``IS TRUE``: the btree on ``sample`` cannot answer it (as a
-# bare range it did, and the planner took half the table from it, each row's lexemes
-# tested, rather than the half's words index), and its estimate is still the range's
-# (from ``sample``'s histogram: a half), where an expression (``sample >> 15``) has none.
-WORDS_HALVES: tuple[LiteralString, LiteralString] = (
-    "(sample < 32768) IS TRUE",
-    "(sample >= 32768) IS TRUE",
-)
-# The words index's halves (the longest builds of a bulk load's end), by name.
-WORDS_INDEXES: dict[str, LiteralString] = {
-    "releases_words_low": "CREATE INDEX IF NOT EXISTS releases_words_low ON pressroom.releases"
-    f" USING gin (words) WHERE {WORDS_HALVES[0]}",
-    "releases_words_high": "CREATE INDEX IF NOT EXISTS releases_words_high"
-    f" ON pressroom.releases USING gin (words) WHERE {WORDS_HALVES[1]}",
-}
-# Schema 2's words index, whole.
-WHOLE_WORDS_INDEX: dict[str, LiteralString] = {
+# The GIN indexes, by name: most of what a row costs the server to store, so a first
+# bulk load into an empty archive builds them once at its end (store.pg.bulk).
+GIN_INDEXES: dict[str, LiteralString] = {
     "releases_words": "CREATE INDEX IF NOT EXISTS releases_words ON pressroom.releases"
     " USING gin (words)",
-}
-# The other GIN indexes, the same in both schemas.
-_OTHER_GIN_INDEXES: dict[str, LiteralString] = {
     **{
         f"releases_{KEY_COLUMNS[name]}": f"CREATE INDEX IF NOT EXISTS releases_{KEY_COLUMNS[name]}"
         f" ON pressroom.releases USING gin ({KEY_COLUMNS[name]} gin_trgm_ops)"
@@ -102,11 +75,6 @@ _OTHER_GIN_INDEXES: dict[str, LiteralString] = {
     "releases_sample_words": "CREATE INDEX IF NOT EXISTS releases_sample_words"
     f" ON pressroom.releases USING gin (words) WHERE {SAMPLE_WORDS_ROWS}",
 }
-# The GIN indexes, by name, longest to build first: most of what a row costs the server
-# to store, so a first bulk load into an empty archive builds them once at its end
-# (store.pg.bulk).
-GIN_INDEXES: dict[str, LiteralString] = {**WORDS_INDEXES, **_OTHER_GIN_INDEXES}
-LEGACY_GIN_INDEXES: dict[str, LiteralString] = {**WHOLE_WORDS_INDEX, **_OTHER_GIN_INDEXES}
 
 CREATE: tuple[LiteralString, ...] = (
     "CREATE SCHEMA IF NOT EXISTS pressroom",
@@ -167,17 +135,15 @@ CREATE TABLE pressroom.saved_searches (
 )
 
 
-def ensure_schema(conn: psycopg.Connection[tuple[object, ...]], where: str) -> int:
-    """Create the schema in an empty database, or check the version of an existing one;
-    the archive's schema version (SCHEMA_VERSION, or WHOLE_WORDS_VERSION).
+def ensure_schema(conn: psycopg.Connection[tuple[object, ...]], where: str) -> None:
+    """Create the schema in an empty database, or check the version of an existing one.
 
     *where* names the database in messages (never with its password). Raises
     :class:`NewerSchemaError` for a schema made by a newer Pressroom (nothing is
     touched), :class:`StoreError` when the database cannot take the schema.
     """
-    found = _version(conn)
-    if found in (SCHEMA_VERSION, WHOLE_WORDS_VERSION):
-        return found
+    if _version(conn) == SCHEMA_VERSION:
+        return
     with conn.transaction():
         # Two Pressrooms opening an empty database at once: one creates, the other waits.
         conn.execute("SELECT pg_advisory_xact_lock(%s)", [SCHEMA_LOCK])
@@ -203,21 +169,13 @@ def ensure_schema(conn: psycopg.Connection[tuple[object, ...]], where: str) -> i
             conn.execute(
                 "INSERT INTO pressroom.meta (schema_version) VALUES (%s)", [SCHEMA_VERSION]
             )
-            return SCHEMA_VERSION
+            return
     check_version(version, where)
-    assert version is not None  # an empty database was given the schema above
-    return version
-
-
-def gin_indexes(conn: psycopg.Connection[tuple[object, ...]]) -> dict[str, LiteralString]:
-    """The GIN indexes of the archive on *conn*, by its schema version: schema 2's words
-    index whole, a newer one's in halves."""
-    return LEGACY_GIN_INDEXES if _version(conn) == WHOLE_WORDS_VERSION else GIN_INDEXES
 
 
 def check_version(version: int | None, where: str) -> None:
     """Refuse a schema this Pressroom does not know, in one line, as ``ReleaseStore`` does."""
-    if version is None or version in (SCHEMA_VERSION, WHOLE_WORDS_VERSION):
+    if version is None or version == SCHEMA_VERSION:
         return
     if version > SCHEMA_VERSION:
         raise NewerSchemaError(

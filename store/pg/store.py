@@ -46,13 +46,7 @@ from store.pg.columns import (
 )
 from store.pg.copy_rows import COPY_HEADER, COPY_TRAILER, copy_row
 from store.pg.query_sql import Condition, compile_query, planned_part
-from store.pg.schema import (
-    CHANGES_CHANNEL,
-    IMPORT_LOCK,
-    SAMPLE_WORDS_ROWS,
-    WHOLE_WORDS_VERSION,
-    ensure_schema,
-)
+from store.pg.schema import CHANGES_CHANNEL, IMPORT_LOCK, SAMPLE_WORDS_ROWS, ensure_schema
 from store.records import ID_LENGTH, Release, is_release_id
 from store.sanitize import clean_line
 from store.saved_searches import SavedSearches
@@ -168,7 +162,7 @@ class PostgresStore:
         try:
             with self._errors():
                 self._conn.execute("SET jit = off")
-                version = ensure_schema(self._conn, self.where)
+                ensure_schema(self._conn, self.where)
                 bulk.recover(
                     self._conn, conninfo
                 )  # a bulk load killed half-way left its indexes out
@@ -177,8 +171,6 @@ class PostgresStore:
             raise
         self._bulk = False  # a bulk load into the empty archive is under way (store.pg.bulk)
         self._has_sample_index: bool | None = None  # asked once (_sample_indexed)
-        # Words asked of the words index's two halves; of the whole index in schema 2.
-        self._halves = version != WHOLE_WORDS_VERSION
         self._wrote = False
 
     # -- reading -------------------------------------------------------------------
@@ -647,7 +639,7 @@ class PostgresStore:
         order, and more rows behind it). A broad word's listed rows ("climate", in half of
         a million releases) are sorted from every match: their count comes free, where a
         ``count(*)`` of its own cost the server as much again."""
-        condition = self._compile(query, user)
+        condition = compile_query(query, self._user(user))
         if limit is not None and order.key == "date":
             if expected is None:
                 expected = self._expected(query, user)
@@ -730,9 +722,7 @@ class PostgresStore:
     def _expected(self, query: Query, user: str | None) -> float:
         """How many releases the planner expects *query* to match: of its part it can
         estimate (:func:`planned_part`), the whole archive when that part is empty."""
-        # The words asked of the whole column: an estimate of the words alone, not of the
-        # halves' disjunction (whose independence the planner would assume).
-        planned = compile_query(planned_part(query), self._user(user), halves=False)
+        planned = compile_query(planned_part(query), self._user(user))
         if not planned.params:
             return self._table_rows()
         return self._planner_rows(planned)
@@ -755,7 +745,7 @@ class PostgresStore:
         lexemes ("climate" at a million: a sequential scan of 1,000,000 rows, each
         ``tsvector`` detoasted, on three processes, 14-16 s; its bitmap 0.8 s). Without
         words ("c" reads a bit of each row) the planner's scan is the way."""
-        condition = self._compile(query, user)
+        condition = compile_query(query, self._user(user))
         if condition.words:
             return self._bounded_count(condition, None)
         statement = sql.SQL("SELECT count(*) FROM pressroom.releases r WHERE {}").format(
@@ -789,7 +779,7 @@ class PostgresStore:
         result holds this one's (``narrowing.narrows``): only they are tested again, and
         the sample is asked first whatever the planner expects (it cannot see that "chief"
         and "executive" go together: 27,000 expected, 63,540 found, at a million)."""
-        condition = self._compile(query, user)
+        condition = compile_query(query, self._user(user))
         sampled: Sampled | None = None
         # The sample is asked first as soon as the planner expects more than the bound: a
         # phrase's estimate is its words' (counting it to the bound reads the text of each
@@ -830,12 +820,10 @@ class PostgresStore:
             # tested row by row, even from the last key's matches). The share as a sum,
             # which the btree on ``sample`` cannot answer: else the planner takes the
             # sample's rows from it and tests each (it does not see what a test costs).
-            # The words asked of the whole column, which that index covers in the sample.
-            whole = condition.whole or condition
             statement = sql.SQL(
                 "SELECT r.id FROM pressroom.releases r WHERE {} AND r.sample + 0 < %s AND ({})"
-            ).format(sql.SQL(SAMPLE_WORDS_ROWS.replace("sample", "r.sample")), whole.sql)
-            rows = self._rows(statement, [share, *whole.params], _BITMAPS)
+            ).format(sql.SQL(SAMPLE_WORDS_ROWS.replace("sample", "r.sample")), condition.sql)
+            rows = self._rows(statement, [share, *condition.params], _BITMAPS)
         elif (
             within is not None
             and within.share == share
@@ -886,7 +874,7 @@ class PostgresStore:
         the usual way then."""
         if len(first) >= limit and not self._walks_first(expected, limit, _has_phrase(query)):
             return None
-        condition = self._compile(query, user)
+        condition = compile_query(query, self._user(user))
         kept = sql.SQL(
             "SELECT r.id FROM pressroom.releases r WHERE r.id = ANY(%s) AND ({}) ORDER BY {}"
         ).format(condition.sql, _ARCHIVE_ORDER)
@@ -922,14 +910,14 @@ class PostgresStore:
     def months(self, query: Query, *, user: str | None = None) -> list[tuple[str, int]]:
         """Releases per month (YYYY-MM) of the result, every month of its span, oldest first
         (``ResultView.months``)."""
-        return _month_series(self._month_counts(self._compile(query, user)), 1.0)
+        return _month_series(self._month_counts(compile_query(query, self._user(user))), 1.0)
 
     def months_estimate(
         self, query: Query, *, user: str | None = None, exact_up_to: int = EXACT_FACETS
     ) -> tuple[list[tuple[str, int]], bool]:
         """:meth:`months`, and True; or, for a result of more than *exact_up_to* releases,
         the months of its share in the sample scaled up, and False (approximate)."""
-        condition = self._compile(query, user)
+        condition = compile_query(query, self._user(user))
         if self._bounded_count(condition, exact_up_to) <= exact_up_to:
             return _month_series(self._month_counts(condition), 1.0), True
         share = self._sample_share()
@@ -941,9 +929,7 @@ class PostgresStore:
         (``Archive.facets``; ties by name). Tags count the release's own and *user*'s, a
         release once per tag, compared folded; a tag is named as the user spelled it."""
         name = self._user(user)
-        return _facets_of(
-            self._facet_rows(compile_query(query, name, halves=self._halves), name), limit, 1.0
-        )
+        return _facets_of(self._facet_rows(compile_query(query, name), name), limit, 1.0)
 
     def facets_estimate(
         self,
@@ -956,7 +942,7 @@ class PostgresStore:
         """:meth:`facets`, and True; or, for a result of more than *exact_up_to* releases,
         the facets of its share in the sample with the counts scaled up, and False."""
         name = self._user(user)
-        condition = compile_query(query, name, halves=self._halves)
+        condition = compile_query(query, name)
         if self._bounded_count(condition, exact_up_to) <= exact_up_to:
             return _facets_of(self._facet_rows(condition, name), limit, 1.0), True
         share = self._sample_share()
@@ -1113,11 +1099,6 @@ class PostgresStore:
         tb: TracebackType | None,
     ) -> None:
         self.close()
-
-    def _compile(self, query: Query, user: str | None) -> Condition:
-        """*query*'s condition for *user*, its words asked as this archive's words index
-        is laid out (``query_sql``)."""
-        return compile_query(query, self._user(user), halves=self._halves)
 
     def _user(self, user: str | None) -> str:
         return self.user if user is None else user
