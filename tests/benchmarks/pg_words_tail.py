@@ -1,8 +1,8 @@
 """The end of a bulk load alone (its GIN indexes built), and a broad word's exact count.
 
-    cd /tmp && PYTHONPATH=CHECKOUT .venv/bin/python -P -m tests.benchmarks.pg_words_tail \\
+    cd /tmp && PYTHONPATH=CHECKOUT .venv/bin/python -P PRESSROOM/tests/benchmarks/pg_words_tail.py \\
         tail postgresql://pressroom@127.0.0.1:PORT/DB --postmaster PID
-    cd /tmp && PYTHONPATH=CHECKOUT .venv/bin/python -P -m tests.benchmarks.pg_words_tail \\
+    cd /tmp && PYTHONPATH=CHECKOUT .venv/bin/python -P PRESSROOM/tests/benchmarks/pg_words_tail.py \\
         counts postgresql://pressroom@127.0.0.1:PORT/DB postgresql://.../OTHER --word climate
 
 ``tail``: every GIN index of the archive at DSN dropped, then built again by the
@@ -11,7 +11,9 @@ in), timed, with the CPU of the server's processes (``--postmaster``: the server
 pid, from ``postmaster.pid``). Run it from each checkout in turn, each on an archive
 of its own layout. ``counts``: a word's exact count (``PostgresStore.count``, the
 store's own statement) on each archive in turn, *--rounds* times, alternating which
-goes first; medians and minimums. A script, not a test.
+goes first; medians and minimums. Run as a file of this checkout (PRESSROOM), so that
+``store`` comes from CHECKOUT, which may be an older Pressroom without this script. A
+script, not a test.
 """
 
 from __future__ import annotations
