@@ -180,3 +180,51 @@ def test_the_keys_are_written_a_few_thousand_at_a_time_and_the_same(count: int) 
     assert max(len(piece) for piece in pieces([made])) < 200_000
     # An id that is not valid Unicode: the index is kept, with no keys to grow it by.
     assert _keys_json(["lone \ud800", *ids], ["x", *fingerprints]) == b"[[],[]]"
+
+
+def test_a_store_let_go_holds_nothing_and_answers_as_before(tmp_path: Path) -> None:
+    releases = list(generate(12, seed=8))
+    store = ReleaseStore(tmp_path / "releases.json")
+    store.add_batch(releases[:8])
+    assert store._file is not None and store._file.loaded
+    ids = [r.id for r in store.releases()]
+    store.let_go()
+    assert not store._file.loaded and store._release_list is None
+    assert store._fingerprints is None
+    assert [r.id for r in store.releases()] == ids
+    assert releases[2].fingerprint in store.fingerprints()
+    store.let_go()
+    assert store.add_batch(releases[6:10]) == ["known", "known", "imported", "imported"]
+    store.close()
+    with ReleaseStore(tmp_path / "releases.json") as again:
+        assert len(again) == 10
+
+
+def test_the_import_command_lets_the_store_go_before_the_index_is_finished(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The store's tables (about 250 bytes a release, its fingerprints' table as many
+    again) are not held while the catalogue is made and the index finished."""
+    import orjson
+
+    from store.archive import Archive
+    from tui.cli.main import main
+
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(b"".join(orjson.dumps(r.to_json()) + b"\n" for r in generate(30, seed=4)))
+    held: list[bool] = []
+    build_index = Archive.build_index
+
+    def watched(self: Archive, **options: object) -> None:
+        assert self.store._file is not None
+        held.append(self.store._file.loaded)
+        build_index(self, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Archive, "build_index", watched)
+    db = tmp_path / "releases.json"
+    assert main(["import", str(source), "--db", str(db)]) == 0
+    assert held == [False]
+    with ReleaseStore(db) as store:
+        archive = Archive(store)
+        archive.build_index(cached_only=True)
+        assert archive.index is not None and len(archive.ids) == 30

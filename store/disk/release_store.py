@@ -369,6 +369,18 @@ class ReleaseStore:
             changed = True
         return changed
 
+    def let_go(self) -> None:
+        """Hold nothing of the store file (its tables, the caches made of them) until it is
+        next used: it is read again then, through its catalogue when that is current.
+
+        An import lets go once its releases are written, before its index is finished,
+        which reads only the catalogue: the tables were about 250 bytes a release, and the
+        table of fingerprints as many again, held through the import's largest step.
+        """
+        self._drop_caches()
+        if self._file is not None:
+            self._file.let_go()
+
     def close(self) -> None:
         if not self._closed:
             self._closed = True

@@ -239,6 +239,11 @@ class AtomicJSONStorage(Storage):
         """Whether the file has been read (or written) by this instance yet."""
         return self._loaded
 
+    def let_go(self) -> None:
+        """Hold nothing of the file until it is next read (outside a transaction only)."""
+        if not self._in_transaction:
+            self._forget()
+
     def changed_on_disk(self) -> bool:
         """Whether the file is not the one last read or written by this instance."""
         if not self._loaded:

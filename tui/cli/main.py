@@ -328,6 +328,8 @@ def _run_import(store: ImportTarget, paths: Sequence[str]) -> tuple[ImportSummar
             # (store.disk.catalogue).
             from store.archive import Archive
 
+            # Its tables are not needed to catalogue the store or finish the index.
+            store.let_go()
             # Written for the browser, not needed here (store.search.index_file).
             try:
                 Archive(store).build_index(progress=bar.indexing, added=added, keep=False)
