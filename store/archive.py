@@ -24,7 +24,13 @@ from store.related import RelatedIndex
 from store.sanitize import fold
 from store.saved_searches import SavedSearches, load_saved, write_saved
 from store.search import index_file as index_cache
-from store.search.index import BuildProgress, IndexBuilder, SearchCancelled, SearchIndex
+from store.search.index import (
+    BuildProgress,
+    IndexBuilder,
+    SearchCancelled,
+    SearchIndex,
+    packed,
+)
 from store.search.query import DEFAULT_STATE, Query, ReleaseStateLike
 from store.search.tokens import field_key
 
@@ -419,9 +425,14 @@ class Archive:
     held in memory.
     """
 
-    def __init__(self, store: ReleaseStore, *, use_catalogue: bool = True) -> None:
+    def __init__(
+        self, store: ReleaseStore, *, use_catalogue: bool = True, catalogue_on_disk: bool = False
+    ) -> None:
         self.store = store
         self._use_catalogue = use_catalogue and store.path is not None
+        # An import's archive, opened to finish its index: the catalogue's columns are
+        # read from its file as the index asks for them, not held (store.disk.catalogue).
+        self._catalogue_on_disk = catalogue_on_disk
         self._snapshot = _EMPTY
         self.reload()
 
@@ -497,7 +508,7 @@ class Archive:
         if not self._use_catalogue or path is None:
             return None
         try:
-            return open_catalogue(path)
+            return open_catalogue(path, on_disk=self._catalogue_on_disk)
         except NotCatalogued:
             pass
         # Missing, damaged, in another layout or an older schema: the store
@@ -505,7 +516,7 @@ class Archive:
         # (rewriting it in the layout a catalogue is made of).
         self.store.releases()
         try:
-            return open_catalogue(path)
+            return open_catalogue(path, on_disk=self._catalogue_on_disk)
         except NotCatalogued:
             return None
 
@@ -553,11 +564,21 @@ class Archive:
                 return
             index = found
         else:
+            ids: Sequence[str]
+            fingerprints: Sequence[str]
+            if not keep and snapshot.catalogue is not None:
+                # Written for the next opening (an import): its ids and fingerprints are
+                # read once each, packed, and the catalogue's columns stay unparsed (as
+                # lists of str they were 190 bytes a release, held through the finish).
+                ids = packed(snapshot.catalogue.each("ids"))
+                fingerprints = packed(snapshot.catalogue.each("fingerprints"))
+            else:
+                ids, fingerprints = snapshot.ids, snapshot.fingerprints
             made = index_cache.load_or_build(
                 cache,
                 snapshot.releases,
-                snapshot.ids,
-                snapshot.fingerprints,
+                ids,
+                fingerprints,
                 progress,
                 added,
                 keep=keep,

@@ -228,3 +228,40 @@ def test_the_import_command_lets_the_store_go_before_the_index_is_finished(
         archive = Archive(store)
         archive.build_index(cached_only=True)
         assert archive.index is not None and len(archive.ids) == 30
+
+
+def test_an_index_written_for_the_next_opening_leaves_the_catalogue_unparsed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An import's index (written, not kept) reads the catalogue's ids and fingerprints
+    once, packed: no column is parsed whole and held through the finish, and the file
+    written is the one an index built for the browser gives."""
+    import orjson
+
+    from store.archive import Archive
+    from store.disk import catalogue_columns
+    from store.search import index_file
+
+    monkeypatch.setattr(catalogue_columns, "CHUNK", 8)
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(b"".join(orjson.dumps(r.to_json()) + b"\n" for r in generate(40, seed=2)))
+    written = []
+    for name, keep in (("kept", True), ("written", False)):
+        path = tmp_path / name / "releases.json"
+        path.parent.mkdir()
+        with ReleaseStore(path) as store:
+            added = IndexBuilder(path.parent)
+            import_paths(store, [str(source)], index=added, workers=1)
+            archive = Archive(store)
+            archive.build_index(added=added, keep=keep)
+            columns = archive._snapshot.catalogue._columns  # type: ignore[union-attr]
+            parsed = {n for n, c in columns.items() if c._rows is not None or c._chunks}
+            assert parsed == (set(columns) if keep else set()), name
+        written.append(index_file.cache_path(path).read_bytes())
+    assert written[0] == written[1]
+    # Each chunk read and let go: the rows are the ones the whole column gives.
+    with ReleaseStore(path) as store:
+        catalogue = Archive(store)._snapshot.catalogue
+        assert catalogue is not None
+        assert list(catalogue.each("fingerprints")) == catalogue.fingerprints
+        assert list(catalogue.each("ids")) == catalogue.ids

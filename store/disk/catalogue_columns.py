@@ -16,12 +16,13 @@ between two chunks instead of waiting for the whole column.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import orjson
 
 from store import collector
+from store.disk.saved_pieces import Piece
 from store.errors import StoreError
 
 # Rows per chunk: 4,096 organisation lists parse in 3-6 ms, the longest a
@@ -54,7 +55,7 @@ class Column:
         name: str,
         rows: list[Any] | None = None,
         *,
-        blobs: Sequence[memoryview] = (),
+        blobs: Sequence[memoryview | Piece] = (),
         count: int = 0,
     ) -> None:
         self._name = name
@@ -83,13 +84,13 @@ class Column:
                 self._chunks = {}
             return self._rows
 
-    def saved_chunks(self) -> list[bytes]:
+    def saved_chunks(self) -> list[bytes | memoryview]:
         """The column as a catalogue saves it: the chunks it was given when they are still
         whole (none parsed into a list), else the rows chunked again."""
         with self._lock:
             if self._rows is None:
-                return list(self._blobs)  # type: ignore[arg-type]  # memoryviews, written like bytes
-        return chunked(self._rows)
+                return [_bytes_of(blob) for blob in self._blobs]
+        return list(chunked(self._rows))
 
     def at(self, index: int) -> Any:
         """Row *index* (0 <= index < len), parsing only its chunk if need be."""
@@ -102,21 +103,44 @@ class Column:
             number, offset = divmod(index, CHUNK)
             return self._chunk(number)[offset]
 
+    def each(self) -> Iterator[Any]:
+        """Every row, in order, a chunk at a time, keeping none parsed for this (a pass that
+        needs them once: an import's index, which packs its ids and fingerprints)."""
+        for number in range(chunk_count(self._count)):
+            with self._lock:
+                rows = self._rows
+                chunk = None if rows is not None else self._chunks.get(number)
+                if rows is None and chunk is None:
+                    chunk = self._parsed(number)
+            if rows is not None:
+                yield from rows[number * CHUNK : (number + 1) * CHUNK]
+            elif chunk is not None:
+                yield from chunk
+
     def _chunk(self, number: int) -> list[Any]:
         # Called with the lock held.
         chunk = self._chunks.get(number)
         if chunk is None:
-            try:
-                with collector.paused():
-                    chunk = orjson.loads(self._blobs[number])
-            except orjson.JSONDecodeError:
-                chunk = None
-            # The catalogue's checksum was verified as it loaded: a chunk of
-            # another length is a catalogue written wrong, never used as it is.
-            if type(chunk) is not list or len(chunk) != min(CHUNK, self._count - number * CHUNK):
-                raise StoreError(
-                    f"the catalogue's {self._name} are not what it says: "
-                    "`pressroom doctor` builds it again"
-                )
-            self._chunks[number] = chunk
+            chunk = self._chunks[number] = self._parsed(number)
         return chunk
+
+    def _parsed(self, number: int) -> list[Any]:
+        # Called with the lock held.
+        try:
+            with collector.paused():
+                chunk = orjson.loads(_bytes_of(self._blobs[number]))
+        except orjson.JSONDecodeError:
+            chunk = None
+        # The catalogue's checksum was verified as it loaded: a chunk of
+        # another length is a catalogue written wrong, never used as it is.
+        if type(chunk) is not list or len(chunk) != min(CHUNK, self._count - number * CHUNK):
+            raise StoreError(
+                f"the catalogue's {self._name} are not what it says: "
+                "`pressroom doctor` builds it again"
+            )
+        return chunk
+
+
+def _bytes_of(blob: memoryview | Piece) -> bytes | memoryview:
+    """A chunk's saved bytes: held, or read again from the catalogue's file (checked)."""
+    return blob.read() if isinstance(blob, Piece) else blob

@@ -24,12 +24,12 @@ def open_derived(path: Path) -> io.BufferedReader:
     return open(fd, "rb", closefd=True)
 
 
-def write_derived(path: Path, *parts: bytes) -> bool:
+def write_derived(path: Path, *parts: bytes | memoryview) -> bool:
     """Write *parts* to *path* (see :func:`write_derived_pieces`)."""
     return write_derived_pieces(path, parts)
 
 
-def write_derived_pieces(path: Path, parts: Iterable[bytes]) -> bool:
+def write_derived_pieces(path: Path, parts: Iterable[bytes | memoryview]) -> bool:
     """Write *parts*, taken one at a time, to *path* through a temporary file and a rename.
 
     A reader sees the old file or the new one, never half of one. No fsync:

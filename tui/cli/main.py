@@ -332,7 +332,9 @@ def _run_import(store: ImportTarget, paths: Sequence[str]) -> tuple[ImportSummar
             store.let_go()
             # Written for the browser, not needed here (store.search.index_file).
             try:
-                Archive(store).build_index(progress=bar.indexing, added=added, keep=False)
+                Archive(store, catalogue_on_disk=True).build_index(
+                    progress=bar.indexing, added=added, keep=False
+                )
             except (OSError, MemoryError) as exc:
                 # Its sorts run in threads beside this one (store.search.postings): one
                 # that fails ends the finish here. The index file is written whole or not
