@@ -3,10 +3,13 @@ index as one after the other, nothing half-written when it is interrupted or fai
 
 from __future__ import annotations
 
+import errno
+import os
 import random
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import orjson
@@ -192,5 +195,55 @@ def test_a_slice_thread_that_fails_says_so_in_one_line_and_loses_no_release(
 
     with ReleaseStore(db) as store:
         archive = Archive(store)
+        archive.build_index()
+        assert archive.index is not None and archive.index.size == len(releases)
+
+
+@pytest.mark.parametrize("error", [MemoryError(), OSError(errno.EIO, "Input/output error")])
+def test_a_catalogue_that_cannot_be_read_back_during_the_finish_loses_no_release(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    error: BaseException,
+) -> None:
+    """The catalogue's ids are read from its file as the index is finished (it is not held
+    whole): a read that fails there ends the finish in one line, every release stored, and
+    the archive opened next shows the catalogue a fresh build gives."""
+    from store.archive import Archive
+    from store.disk import saved_pieces
+    from store.disk.catalogue import Catalogue
+
+    db, more, releases, before = _first_then_more(tmp_path)
+
+    def failing(fd: int, length: int, offset: int) -> bytes:
+        raise error
+
+    build_index = Archive.build_index
+
+    def finishing(self: Archive, **options: Any) -> None:
+        # Once the releases are stored: the catalogue is read back as the index is finished.
+        monkeypatch.setattr(saved_pieces, "os", SimpleNamespace(pread=failing, close=os.close))
+        build_index(self, **options)
+
+    monkeypatch.setattr(Archive, "build_index", finishing)
+    capsys.readouterr()
+    assert main(["import", str(more), "--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    reason = "out of memory" if isinstance(error, MemoryError) else "cannot read the catalogue"
+    lines = [line for line in err.splitlines() if line.startswith("pressroom:")]
+    assert len(lines) == 1 and lines[0].startswith(
+        f"pressroom: the search index was not finished ({reason}"
+    )
+    assert lines[0].endswith(
+        "the 300 releases are stored, and the index is made when the archive is next opened"
+    )
+    assert "Traceback" not in err
+    monkeypatch.undo()
+    assert index_file.cache_path(db).read_bytes() == before
+    assert _leftovers(db.parent) == []
+    assert _stored_ids(db) == {release.id for release in releases}
+    with ReleaseStore(db) as store:
+        archive = Archive(store)
+        assert list(archive.ids) == Catalogue.build(db).ids
         archive.build_index()
         assert archive.index is not None and archive.index.size == len(releases)

@@ -335,9 +335,10 @@ def _run_import(store: ImportTarget, paths: Sequence[str]) -> tuple[ImportSummar
                 Archive(store, catalogue_on_disk=True).build_index(
                     progress=bar.indexing, added=added, keep=False
                 )
-            except (OSError, MemoryError) as exc:
+            except (OSError, MemoryError, StoreError) as exc:
                 # Its sorts run in threads beside this one (store.search.postings): one
-                # that fails ends the finish here. The index file is written whole or not
+                # that fails ends the finish here, as does a catalogue that cannot be read
+                # back (store.disk.saved_pieces). The index file is written whole or not
                 # at all, and the releases are stored already: the browser makes the
                 # index when it next opens the archive.
                 unfinished = _failure(exc)
@@ -346,10 +347,12 @@ def _run_import(store: ImportTarget, paths: Sequence[str]) -> tuple[ImportSummar
     return summary, unfinished
 
 
-def _failure(exc: OSError | MemoryError) -> str:
+def _failure(exc: OSError | MemoryError | StoreError) -> str:
     """What went wrong, in a few words (an OSError's own words, without its number)."""
     if isinstance(exc, MemoryError):
         return "out of memory"
+    if isinstance(exc, StoreError):
+        return str(exc)  # one line for the user (a catalogue that could not be read)
     return exc.strerror if exc.strerror else str(exc)
 
 
