@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeAlias, TypeVar, cast
 
 from store.heap import give_back
-from store.search.mapped import BitmapRows, MappedArray
+from store.search.mapped import WINDOW_BYTES, BitmapRows, MappedArray
 from store.search.tokens import text_tokens, text_tokens_and_kind, token_text_and_kind
 
 if TYPE_CHECKING:
@@ -724,9 +724,13 @@ def _placed(
     # cursor[k + 1]: where entry k's next posting goes; once all are placed, where it
     # ends, so that cursor is then the offsets (cursor[0] stays 0).
     counts[is_dense] = 0
-    cursor: _Ints = np.zeros(len(counts) + 1, dtype=np.int64)
-    np.cumsum(counts[:-1], dtype=np.int64, out=cursor[2:])
-    total = int(cursor[-1] + counts[-1]) if len(counts) else 0
+    total = int(counts.sum(dtype=np.int64))
+    # 32 bits while every place fits in them (the pairs' postings at 230,000 releases
+    # are about 100 million): 4 bytes an entry, not 8, held while all are placed, and
+    # the pairs' entries grow with the file (15 million at 230,000).
+    wide = np.uint32 if total < 1 << 32 else np.int64
+    cursor: _Ints = np.zeros(len(counts) + 1, dtype=wide)
+    np.cumsum(counts[:-1], dtype=wide, out=cursor[2:])
     del counts
     # The postings are made where the index keeps them (an array of the final
     # size), not copied there from a numpy array: that copy was the build's peak.
@@ -834,8 +838,15 @@ def _kept_array(
     if mapped:
         with suppress(OSError):
             kept = MappedArray(len(values), folder, code)
-            kept.numpy()[:] = values
-            kept.let_go()
+            into = kept.numpy()
+            # A window at a time, each let go once written: copied whole, the map's
+            # pages were all resident beside *values* (the pairs' offsets at the end
+            # of their placing: 8 bytes a distinct pair twice, the finish's peak at 1 GB).
+            step = WINDOW_BYTES // kept.itemsize
+            for start in range(0, len(values), step):
+                into[start : start + step] = values[start : start + step]
+                kept.let_go(start * kept.itemsize, step * kept.itemsize)
+            del into
             return cast("array[int]", kept)
     return _as_array(code, values)
 
