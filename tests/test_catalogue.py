@@ -167,9 +167,7 @@ def test_the_browsers_catalogue_holds_its_file_and_the_imports_does_not(tmp_path
             isinstance(blob, memoryview) for c in browsed._columns.values() for blob in c._blobs
         )
         assert isinstance(browsed._contacts, bytes)
-        assert all(
-            isinstance(blob, Piece) for c in imported._columns.values() for blob in c._blobs
-        )
+        assert all(isinstance(blob, Piece) for c in imported._columns.values() for blob in c._blobs)
         assert isinstance(imported._contacts, Piece)
         assert imported.ids == browsed.ids and imported.titles == browsed.titles
         assert imported.contact_blocks() == browsed.contact_blocks()

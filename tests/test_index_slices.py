@@ -270,3 +270,58 @@ def test_pair_keys_merged_slice_by_slice_are_the_sorted_union() -> None:
         assert keys.tolist() == sorted(union)
     top = np.array([2**63, 2**64 - 1], dtype=np.uint64)
     assert postings._merged_keys(keys, top).tolist() == [*sorted(union), 2**63, 2**64 - 1]
+
+
+@pytest.mark.skipif(not Path("/proc/self/smaps").exists(), reason="reads Linux's /proc")
+def test_an_array_kept_in_a_map_is_copied_a_window_at_a_time(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The pairs' offsets (8 bytes a distinct pair) are copied into their map a window at a
+    time, each window let go once written: copied whole, every page of the map was
+    resident beside the array it was copied from, the 1 GB import's peak."""
+    import numpy as np
+
+    window = 64 << 10
+    monkeypatch.setattr(postings, "WINDOW_BYTES", window)
+    values = np.arange(200_000, dtype=np.int64) * 7  # 1.6 MB, 25 windows
+    resident: list[int] = []
+    let_go = MappedArray.let_go
+
+    def watched(self: MappedArray, start: int = 0, length: int = 0) -> None:
+        resident.append(_resident_kib(tmp_path))
+        let_go(self, start, length)
+
+    monkeypatch.setattr(MappedArray, "let_go", watched)
+    kept = postings._kept_array("Q", values, tmp_path, True)
+    assert isinstance(kept, MappedArray)
+    assert len(resident) == -(-values.nbytes // window)
+    # At most the window written and the pages Linux maps around it (fault-around).
+    assert max(resident) <= (window + 2 * (64 << 10) + (64 << 10)) // 1024, resident
+    assert _resident_kib(tmp_path) == 0
+    assert kept.numpy().tolist() == values.tolist()
+
+
+def test_places_counted_in_32_bits_give_the_index_64_bits_give() -> None:
+    """The placing cursor is 32 bits while every posting's place fits (4 bytes a distinct
+    pair, held while they are placed): the same index as with 64."""
+    import numpy as np
+
+    releases = list(generate(300, seed=23))
+    narrow = SearchIndex.build(releases)
+    cursors: list[object] = []
+    placed = postings._placed
+
+    def watched(*args: object, **kwargs: object) -> object:
+        made = placed(*args, **kwargs)  # type: ignore[arg-type]
+        cursors.append(made[0].dtype)
+        return made
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(postings, "_placed", watched)
+        SearchIndex.build(releases)
+        assert cursors and all(dtype == np.uint32 for dtype in cursors)
+        cursors.clear()
+        patch.setattr(postings, "_NARROW_PLACES", 0)
+        wide = SearchIndex.build(releases)
+        assert cursors and all(dtype == np.int64 for dtype in cursors)
+    assert _parts(wide) == _parts(narrow)

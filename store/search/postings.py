@@ -692,6 +692,9 @@ def _pair_postings(
     return kept, (_kept_array("Q", offsets, spill.folder, mapped), placed, dense)
 
 
+# Postings an entry's places are counted in 32 bits below (see _placed).
+_NARROW_PLACES = 1 << 32
+
 # Postings placed at once: the working arrays of a group of runs are a few
 # times this many 8-byte values.
 _PLACE_CHUNK = 1 << 21
@@ -728,7 +731,7 @@ def _placed(
     # 32 bits while every place fits in them (the pairs' postings at 230,000 releases
     # are about 100 million): 4 bytes an entry, not 8, held while all are placed, and
     # the pairs' entries grow with the file (15 million at 230,000).
-    wide = np.uint32 if total < 1 << 32 else np.int64
+    wide = np.uint32 if total < _NARROW_PLACES else np.int64
     cursor: _Ints = np.zeros(len(counts) + 1, dtype=wide)
     np.cumsum(counts[:-1], dtype=wide, out=cursor[2:])
     del counts
