@@ -247,3 +247,42 @@ def test_a_catalogue_that_cannot_be_read_back_during_the_finish_loses_no_release
         assert list(archive.ids) == Catalogue.build(db).ids
         archive.build_index()
         assert archive.index is not None and archive.index.size == len(releases)
+
+
+def test_a_catalogue_with_no_room_to_be_written_still_finishes_the_import(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The import reads its catalogue back from the file it wrote, on disk (its columns
+    not held): a disk with no room for that file leaves the catalogue just built to
+    finish the index from, every release stored and the index the one a fresh build
+    gives."""
+    from store.archive import Archive
+    from store.disk import catalogue, derived
+    from store.disk.catalogue import catalogue_path
+
+    db, more, releases, _before = _first_then_more(tmp_path)
+    catalogue_path(db).unlink()
+
+    def full(path: Path, *parts: bytes | memoryview) -> bool:
+        def written() -> Any:
+            yield parts[0]
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        return derived.write_derived_pieces(path, written())
+
+    monkeypatch.setattr(catalogue, "write_derived", full)
+    assert main(["import", str(more), "--db", str(db)]) == 0
+    monkeypatch.undo()
+    assert "Traceback" not in capsys.readouterr().err
+    assert not catalogue_path(db).exists()
+    assert _stored_ids(db) == {release.id for release in releases}
+    from store.search.query import parse_query
+
+    with ReleaseStore(db) as store:
+        archive = Archive(store)
+        archive.build_index(cached_only=True)  # the file the import wrote, or none
+        assert archive.index is not None and archive.index.size == len(releases)
+        fresh = SearchIndex.build(list(archive.releases))
+        for text in ("the", "minister said", "org:un", "date:2021"):
+            query = parse_query(text)
+            assert list(archive.index.search(query)) == list(fresh.search(query)), text
