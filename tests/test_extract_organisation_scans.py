@@ -217,7 +217,12 @@ def _old_is_organisation(tokens: list[str], acronym: str | None = None) -> bool:
         for t in tokens
         if not o._is_org_word(t) and o._bare(t) not in o._CONNECTORS and not o._is_role_word(t)
     ]
-    if acronym is None and (not own or all(o._bare(t) in o._NOT_OWN_WORDS for t in own)):
+    # issuer10's rule (513f258), kept in step: a kind of body and its field is a name.
+    if (
+        acronym is None
+        and (not own or all(o._bare(t) in o._NOT_OWN_WORDS for t in own))
+        and not o._kind_of_field(tokens)
+    ):
         return False
     return not all(t.isupper() for t in tokens if t not in o._CONNECTORS)
 
