@@ -71,6 +71,7 @@ from store.ingest.extract.language import declared_language, guess_language
 from store.ingest.extract.legislator_person import with_legislator
 from store.ingest.extract.legislatures import legislatures
 from store.ingest.extract.links import reduce_links
+from store.ingest.extract.listed_bodies import list_neighbours, shared_kinds
 from store.ingest.extract.member_lists import listed_members
 from store.ingest.extract.menu_contacts import without_menu_contacts
 from store.ingest.extract.name_shapes import capital_defendants
@@ -1437,6 +1438,8 @@ def extract(
         organisations = without_fragments(joined_sub_offices(organisations, main), main)
         organisations = whole_around(organisations, main)  # "IRS – Criminal Investigation"
         organisations = folded_acronyms(organisations, main)  # "DEA" beside its full name
+        organisations = shared_kinds(organisations, main, MAX_ORGANISATIONS)  # "A and B Police"
+        organisations = list_neighbours(organisations, prose, named, MAX_ORGANISATIONS)
     lead = _lead_paragraph(body_lines, dateline)
     issuer = _issuer(body_lines[prose_end:], contacts, named, lead)
     if office := office_in_header(lines) or office_in_title(raw):  # "U.S. Attorney's Office, ..."

@@ -24,7 +24,7 @@ from store.sanitize import fold
 
 # A police operation's release names twenty-odd agencies (the dev set's DEA and ICE pages): at
 # twenty the last named, the issuer among them, were cut.
-MAX_ORGANISATIONS = 30
+MAX_ORGANISATIONS = 40
 _SCAN_CHARS = 60_000
 
 # Possessive: what follows a word in a run (spaces, a suffix, an acronym in brackets) never

@@ -1,0 +1,229 @@
+"""Bodies named in a list beside bodies already found: "Homeland Security Investigations,
+Oklahoma Bureau of Narcotics, U.S. Postal Inspection Service and U.S. Customs and Border
+Protection conducted the investigation"; and a kind shared by a list of places: "the Bedford,
+Euless, Grapevine, and Hurst Police Departments"."""
+
+from __future__ import annotations
+
+import re
+
+from store.ingest.extract.organisations import is_org_word
+from store.ingest.extract.vocabulary import (
+    MONTH_WORDS,
+    NOT_NAME_WORDS,
+    REGION_WORDS,
+    ROLE_WORDS,
+    WEEKDAY_WORDS,
+    word_set,
+)
+from store.sanitize import fold
+
+# One word of a name: capitalised, a number ("100%"), or in camel case ("eBay").
+_WORD = r"(?:[A-ZÀ-Þ0-9][\w.&’'!%/+-]*|[a-z]{1,2}[A-Z][\w.&’'!-]*)"
+_LINK = r"(?:of|for|and|&|de|du|des|la|le|für|der|del|di|y|on|the)"
+_ITEM = rf"(?:(?:the|The|la|el|le|die|der)[ \t]+)?{_WORD}(?:[ \t]+(?:{_LINK}[ \t]+){{0,2}}{_WORD}){{0,9}}"
+_SEP = r"[ \t]*[,;][ \t]*(?:(?:and|und|y|et|&)[ \t]+)?|[ \t]+(?:and|und|y|et|&)[ \t]+"
+# Three items at least; the greedy item takes "A and B" whole, parted again below.
+_LIST = re.compile(rf"{_ITEM}(?:(?:{_SEP}){_ITEM}){{2,}}")
+# A list's items are parted by commas; an "and" parts them only where the words before it
+# close a body's name (below).
+_COMMA = re.compile(r"[ \t]*[,;][ \t]*(?:(?:and|und|y|et|&)[ \t]+)?")
+# Where a sentence ends: a list never runs over it ("... Sveriges Riksbank. Accordingly, ...").
+_SENTENCE_END = re.compile(r"(?:(?<=[a-z]{2}[.!?])|(?<=[A-Z]{3}[.!?]))[ \t]+(?=[A-ZÀ-Þ\"“])")
+_ARTICLE = re.compile(r"^(?:the|The|la|el|le|die|der)[ \t]+")
+_AND = re.compile(r"[ \t]+(?:and|und|y|et|&)[ \t]+(?:the[ \t]+)?")
+# A country that owns the body after it: "Spain’s Guardia Civil", "Canada’s Royal ...".
+_COUNTRY_OWNER = re.compile(r"[A-Z][a-z]+[’']s[ \t]+(?=[A-Z])")
+_POSSESSIVE = re.compile(r"[’']s[ \t]+(?=[A-Z])")
+# Words an item never is a body by: a weekday, a month, a role, a common word, a region.
+_NOT_ALONE = MONTH_WORDS | WEEKDAY_WORDS | ROLE_WORDS | REGION_WORDS | NOT_NAME_WORDS
+# Words of a street address, never of a body listed beside others.
+_ADDRESS = word_set("street st suite avenue ave road rd floor box p.o. boulevard blvd")
+# One word that is a name by its shape: capitals ("YLD"), a capital or a digit inside
+# ("C2Net", "eBay"), a domain or a mark ("Dictionary.com", "Yahoo!"). A plain capitalised
+# word in a list is as often a town ("Lysekil, Uppsala") or a field ("Tobacco, Firearms").
+_ONE_WORD_NAME = re.compile(r"[A-Z]{2,8}|\w*[a-z][A-Z0-9]\w*|\w+\.(?:com|org|net|de|fr)|\w+!")
+_MAX_ADDED = 12
+
+
+def _key(name: str) -> str:
+    bare = name.split(" (", 1)[0] if name.endswith(")") else name
+    return fold(_ARTICLE.sub("", bare.strip()))
+
+
+def _items(span: str, start: int, protected: list[tuple[int, int]]) -> list[str]:
+    """The items of a list *span* (at *start* in the text) parted by its commas, not cut
+    inside a body found already ("Bureau of Alcohol, Tobacco, Firearms and Explosives")."""
+    items: list[str] = []
+    at = 0
+    for sep in _COMMA.finditer(span):
+        where = start + sep.start()
+        if any(a <= where < b for a, b in protected):
+            continue
+        items.append(span[at : sep.start()])
+        at = sep.end()
+    items.append(span[at:])
+    return [item.strip() for item in items if item.strip()]
+
+
+def _closes_name(words: str) -> bool:
+    """Do *words* end with a body's kind ("Swedish Police Authority", "Acme Inc.")?"""
+    return is_org_word(words.rsplit(" ", 1)[-1])
+
+
+def _parts(item: str, keys: set[str]) -> list[tuple[str, bool]]:
+    """*item* as the names it holds, each with whether it was found already: "A and B" is
+    two where A is found or closes a name ("Swedish Police Authority and Swedish Customs"),
+    one otherwise ("Customs and Border Protection"); "X’s Y" is found where X or Y is."""
+    if _key(item) in keys:
+        return [(item, True)]
+    if (cut := _AND.search(item)) is not None:
+        head, tail = item[: cut.start()], item[cut.end() :]
+        if tail[:1].isupper() and (_key(head) in keys or _key(tail) in keys or _closes_name(head)):
+            return [*_parts(head, keys), *_parts(tail, keys)]
+    if (own := _POSSESSIVE.search(item)) is not None and (
+        _key(item[: own.start()]) in keys or _key(item[own.end() :]) in keys
+    ):
+        # "U.S. Immigration and Customs Enforcement’s Homeland Security Investigations": a
+        # body and its part, one entry, found already under one of its names
+        return [(item, True)]
+    if (owner := _COUNTRY_OWNER.match(item)) is not None:
+        return _parts(item[owner.end() :], keys)  # "Spain’s Guardia Civil": the body
+    return [(item, False)]
+
+
+def _initials(name: str) -> str:
+    """ "U.S. Postal Inspection Service" -> "USPIS"."""
+    words = name.replace(".", " ").replace("-", " ").split()
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def _plausible(item: str, exclude: set[str]) -> bool:
+    """Could *item* be a body's name: not a person, a place, a date or a phrase of a sentence?"""
+    words = item.split()
+    key = fold(item)
+    if not words or len(words) > 8 or key in exclude or any(key in person for person in exclude):
+        return False
+    if any(fold(w).strip(".,") in _ADDRESS or w.isdigit() for w in words):
+        return False
+    if len(words) == 1:
+        return _ONE_WORD_NAME.fullmatch(item) is not None and fold(item) not in _NOT_ALONE
+    if all(fold(w).strip(".,’'") in _NOT_ALONE for w in words):
+        return False  # "New York", "Chief Executive Officer"
+    head = words[: words.index("of")] if "of" in words else words
+    if any(fold(w).strip(".,") in ROLE_WORDS and not is_org_word(w) for w in head):
+        return False  # "Associate Deputy Minister Jeff Labonté", "District Court Judge X"
+    if any(p in key for p in exclude if " " in p):
+        return False
+    return not (item.isupper() and len(words) > 2)  # a heading in capitals
+
+
+def _fields_of(item: str) -> bool:
+    """Is *item* a body named by its kind and a field ("Bureau of Alcohol"), whose name a
+    list of fields may go on ("Tobacco, Firearms and Explosives")?"""
+    return (" of " in item or " for " in item) and not _closes_name(item)
+
+
+def list_neighbours(
+    organisations: tuple[str, ...], text: str, exclude: set[str], limit: int
+) -> tuple[str, ...]:
+    """*organisations* and the other items of the lists two of them stand in: a list whose
+    items are mostly bodies names bodies in the items no organisation word marks ("Finnish
+    Customs", "Canada Post", "U.S. Customs and Border Protection"). *exclude*: folded names of
+    people and places."""
+    if len(organisations) < 2 or len(organisations) >= limit:
+        return organisations
+    keys = {_key(name) for name in organisations}
+    keys |= {fold(name[name.rfind("(") + 1 : -1]) for name in organisations if name.endswith(")")}
+    protected: list[tuple[int, int]] = []
+    for name in organisations:
+        bare = name.split(" (", 1)[0] if name.endswith(")") else name
+        if "," in bare:
+            at = text.find(bare)
+            while at >= 0:
+                protected.append((at, at + len(bare)))
+                at = text.find(bare, at + len(bare))
+    # "USPIS" beside "U.S. Postal Inspection Service": the acronym of a body found
+    initials = {fold(_initials(name)) for name in organisations}
+    out = list(organisations)
+    added = 0
+    at = 0
+    for end in [e.start() for e in _SENTENCE_END.finditer(text)] + [len(text)]:
+        for m in _LIST.finditer(text, at, end):
+            parts = [
+                part
+                for item in _items(m.group(0), m.start(), protected)
+                for part in _parts(item, keys)
+            ]
+            found = sum(known for _, known in parts)
+            if found < 2 or found * 2 < len(parts):
+                continue  # a list of bodies: half its items or more are bodies found already
+            after_fields = False
+            for item, known in parts:
+                if known:
+                    after_fields = _fields_of(item)
+                    continue
+                if after_fields:
+                    continue  # "Bureau of Alcohol, Tobacco, ...": the name goes on
+                name = _ARTICLE.sub("", item).rstrip(".")
+                if not _plausible(name, exclude) or _key(name) in keys or fold(name) in initials:
+                    continue
+                if name.endswith(("’s", "'s")):
+                    continue  # "Canada’s" before its body: a country
+                out.append(name)
+                keys.add(_key(name))
+                added += 1
+                if added >= _MAX_ADDED or len(out) >= limit:
+                    return tuple(out)
+        at = end
+    return tuple(out)
+
+
+# A kind of body that follows a list of places names one body for each: "the Bedford, Euless,
+# Grapevine, and Hurst Police Departments", "the Avon, Westlake, Aurora and Cleveland Police".
+_PLACE = r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?"
+_SHARED_KIND = re.compile(
+    rf"(?P<places>(?:{_PLACE},[ \t])+{_PLACE},?[ \t](?:and|&)[ \t]{_PLACE}|{_PLACE}[ \t](?:and|&)"
+    rf"[ \t]{_PLACE})[ \t](?P<kind>Police[ \t]Departments|Police|Sheriff[’']s[ \t]Offices|"
+    r"Fire[ \t]Departments|County[ \t]Sheriff[’']s[ \t]Offices)(?![\w’'])"
+)
+_SINGULAR = {
+    "Police Departments": "Police Department",
+    "Sheriff’s Offices": "Sheriff’s Office",
+    "Sheriff's Offices": "Sheriff's Office",
+    "Fire Departments": "Fire Department",
+    "County Sheriff’s Offices": "County Sheriff’s Office",
+    "County Sheriff's Offices": "County Sheriff's Office",
+}
+
+
+def shared_kinds(organisations: tuple[str, ...], text: str, limit: int) -> tuple[str, ...]:
+    """*organisations* with each body of a list that shares its kind ("the Avon, Westlake,
+    Aurora and Cleveland Police": four police forces), in place of the list's tail taken for
+    one ("Aurora and Cleveland Police")."""
+    if "Police" not in text and "Sheriff" not in text and "Fire" not in text:
+        return organisations
+    out = list(organisations)
+    for m in _SHARED_KIND.finditer(text):
+        kind = " ".join(m.group("kind").split())
+        single = _SINGULAR.get(kind, kind)
+        places = [
+            p.strip()
+            for p in re.split(
+                r",[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t]+(?:and|&)[ \t]+", m.group("places")
+            )
+        ]
+        places = [p for p in places if p]
+        if len(places) < 2 or any(fold(p) in NOT_NAME_WORDS for p in places):
+            continue
+        whole = " ".join(m.group(0).split())
+        out = [
+            name
+            for name in out
+            if not ((fold(name) in fold(whole) and " and " in name) or fold(name) == fold(whole))
+        ]
+        for place in places:
+            name = f"{place} {single}"
+            if fold(name) not in {fold(o) for o in out} and len(out) < limit:
+                out.append(name)
+    return tuple(out)
