@@ -37,6 +37,7 @@ from store.ingest.extract.gov_banner import strip_gov_banner
 from store.ingest.extract.gov_office import gov_site_name, office_in_header, parent_body
 from store.ingest.extract.governing_body import council_owner, is_council
 from store.ingest.extract.govuk_page import from_list, strip_govuk_footer, with_bodies
+from store.ingest.extract.header_bodies import header_bodies
 from store.ingest.extract.headline import (
     FIGURES_DATE,
     first_sentence,
@@ -1406,6 +1407,9 @@ def extract(
     more_bodies += legislatures(body)  # "the House of Representatives"
     organisations = with_more_bodies(organisations, more_bodies, body, MAX_ORGANISATIONS)
     organisations = whole_portfolios(organisations, body)  # "Ministerio de A, B y C"
+    if top.body_from and (header := header_bodies(lines, top.body_from, exclude)):
+        # "Department of Justice" / "Office of Public Affairs" over the release: its header
+        organisations = merge_organisations(tuple(header), list(organisations))
     known = _known_organisations(organisations)
     if known and any(c.organisation is None for c in contacts):
         contacts = fill_organisations(contacts, known)
