@@ -6,6 +6,7 @@ import itertools
 import re
 from dataclasses import dataclass, replace
 
+from store.ingest.extract.activity_bodies import activity_bodies
 from store.ingest.extract.after_contacts import people_after_block
 from store.ingest.extract.announcer import announcer, headline_subject_in_lead
 from store.ingest.extract.boilerplate import archive_footer_start, is_about, is_boilerplate
@@ -1405,6 +1406,7 @@ def extract(
     more_bodies = romance + defined_bodies(body)  # "... Border Protection (CBP)"
     more_bodies += listed_members(body, exclude)  # "members include IBM, Intel and SAP"
     more_bodies += legislatures(body)  # "the House of Representatives"
+    more_bodies += activity_bodies(body)  # "Homeland Security Investigations"
     organisations = with_more_bodies(organisations, more_bodies, body, MAX_ORGANISATIONS)
     organisations = whole_portfolios(organisations, body)  # "Ministerio de A, B y C"
     if top.body_from and (header := header_bodies(lines, top.body_from, exclude)):

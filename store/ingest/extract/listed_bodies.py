@@ -47,8 +47,12 @@ _MAX_ADDED = 12
 
 
 def _key(name: str) -> str:
+    """A name as compared: folded, without its acronym, a leading article or "U.S."."""
     bare = name.split(" (", 1)[0] if name.endswith(")") else name
-    return fold(_ARTICLE.sub("", bare.strip()))
+    return _COUNTRY.sub("", fold(_ARTICLE.sub("", bare.strip())))
+
+
+_COUNTRY = re.compile(r"^(?:u\.s\.|u s|us|united states) ")
 
 
 def _items(span: str, start: int, protected: list[tuple[int, int]]) -> list[str]:
