@@ -15,12 +15,12 @@ _ACTIVITY = re.compile(
     r"(?<![\w&’'.-])(?P<country>(?:U\.S\.|U[ \t]S|US|United[ \t]States)[ \t]+)?"
     r"(?P<words>[A-Z][a-z]+(?:[ \t]+(?:and[ \t]+)?[A-Z][a-z]+){1,3})"
     r"[ \t]+(?:Investigations|Enforcement|Protection)(?![\w’'-])"
-    # its acronym in brackets: "Joint Criminal Opioid Darknet Enforcement (J-CODE) team"
-    r"(?:[ \t]*\((?P<acronym>[A-Z][A-Z0-9-]{1,10})\))?"
-    # not a noun it qualifies: "the Philadelphia Regional Enforcement office of the SEC"
-    r"(?![ \t]+(?:office|program|programme|unit|division|section|bureau|group|team)\b)"
-    # nor a feature's heading: "Online Fraud Protection - Firefox warns ..."
-    r"(?![ \t]*[-–—:])"
+    # its acronym in brackets ("Joint Criminal Opioid Darknet Enforcement (J-CODE) team"), or
+    # not a noun it qualifies ("the Philadelphia Regional Enforcement office of the SEC") nor a
+    # feature's heading ("Online Fraud Protection - Firefox warns ...")
+    r"(?:[ \t]*\((?P<acronym>[A-Z][A-Z0-9-]{1,10})\)"
+    r"|(?![ \t]+(?:office|program|programme|unit|division|section|bureau|group|team)\b)"
+    r"(?![ \t]*[-–—:]))"
 )
 # A government named by the state it governs: "Government of Canada", "Government of the
 # United Kingdom".
@@ -28,6 +28,7 @@ _GOVERNMENT = re.compile(
     r"(?<![\w-])Government[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}"
     r"(?![\w’'-])"
 )
+_ACTIVITY_WORDS = frozenset({"Investigations", "Enforcement", "Protection"})
 # Words a sentence or a heading opens a capitalised phrase with, not a body's.
 _NOT_FIRST = NOT_NAME_WORDS - REGION_WORDS
 
@@ -48,8 +49,12 @@ def activity_bodies(text: str) -> list[str]:
     found: list[tuple[int, str]] = []
     if "Investigations" in text or "Enforcement" in text or "Protection" in text:
         for m in _ACTIVITY.finditer(text):
-            first = m.group("words").split()[0]
-            if fold(first) in _NOT_FIRST or not _in_prose(text, m.start(), m.end()):
+            words = m.group("words").split()
+            if (
+                fold(words[0]) in _NOT_FIRST
+                or _ACTIVITY_WORDS & set(words)  # "Law Enforcement and Data Protection": fields
+                or not _in_prose(text, m.start(), m.end())
+            ):
                 continue
             name = " ".join(m.group(0).split(" (", 1)[0].split())
             if m.group("acronym"):

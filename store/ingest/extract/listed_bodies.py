@@ -83,7 +83,15 @@ def _parts(item: str, keys: set[str]) -> list[tuple[str, bool]]:
         return [(item, True)]
     if (cut := _AND.search(item)) is not None:
         head, tail = item[: cut.start()], item[cut.end() :]
-        if tail[:1].isupper() and (_key(head) in keys or _key(tail) in keys or _closes_name(head)):
+        if tail[:1].isupper() and (
+            _key(head) in keys
+            or _key(tail) in keys
+            or _closes_name(head)
+            # "Canada Post and U.S. Customs and Border Protection": a name, then one that
+            # opens with its country or an article; not "Customs and Border Protection" nor
+            # "Guam Customs and Quarantine Agency"
+            or (_words(head) > 1 and (_COUNTRY.match(fold(tail)) or "the" in cut.group(0)))
+        ):
             return [*_parts(head, keys), *_parts(tail, keys)]
     if (own := _POSSESSIVE.search(item)) is not None and (
         _key(item[: own.start()]) in keys or _key(item[own.end() :]) in keys
@@ -94,6 +102,11 @@ def _parts(item: str, keys: set[str]) -> list[tuple[str, bool]]:
     if (owner := _COUNTRY_OWNER.match(item)) is not None:
         return _parts(item[owner.end() :], keys)  # "Spain’s Guardia Civil": the body
     return [(item, False)]
+
+
+def _words(name: str) -> int:
+    """How many words *name* has, a country that opens it aside ("U.S. Customs": one)."""
+    return len(_COUNTRY.sub("", fold(name)).split())
 
 
 def _initials(name: str) -> str:
@@ -160,8 +173,8 @@ def list_neighbours(
                 for part in _parts(item, keys)
             ]
             found = sum(known for _, known in parts)
-            if found < 2 or found * 2 < len(parts):
-                continue  # a list of bodies: half its items or more are bodies found already
+            if found < 2 or found * 3 < len(parts):
+                continue  # a list of bodies: a third of its items or more are bodies found already
             after_fields = False
             for item, known in parts:
                 if known:
@@ -220,11 +233,13 @@ def shared_kinds(organisations: tuple[str, ...], text: str, limit: int) -> tuple
         places = [p for p in places if p]
         if len(places) < 2 or any(fold(p) in NOT_NAME_WORDS for p in places):
             continue
-        whole = " ".join(m.group(0).split())
+        # The list's tail taken for one body ("Aurora and Cleveland Police", "Hurst Police
+        # Departments"): its words are all the list's
+        words = set(fold(m.group(0)).replace(",", " ").split())
         out = [
             name
             for name in out
-            if not ((fold(name) in fold(whole) and " and " in name) or fold(name) == fold(whole))
+            if not (set(fold(name).split()) <= words and fold(single.split()[0]) in fold(name))
         ]
         for place in places:
             name = f"{place} {single}"
