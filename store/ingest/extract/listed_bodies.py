@@ -28,8 +28,10 @@ _LIST = re.compile(rf"{_ITEM}(?:(?:{_SEP}){_ITEM}){{2,}}")
 # A list's items are parted by commas; an "and" parts them only where the words before it
 # close a body's name (below).
 _COMMA = re.compile(r"[ \t]*[,;][ \t]*(?:(?:and|und|y|et|&)[ \t]+)?")
-# Where a sentence ends: a list never runs over it ("... Sveriges Riksbank. Accordingly, ...").
-_SENTENCE_END = re.compile(r"(?:(?<=[a-z]{2}[.!?])|(?<=[A-Z]{3}[.!?]))[ \t]+(?=[A-ZÀ-Þ\"“])")
+# Where a sentence may end: a list never runs over it ("... Sveriges Riksbank. Accordingly,
+# ..."); the words before the stop are checked in code (:func:`_sentences`), which is faster
+# than a look-behind tried at every character.
+_STOP = re.compile(r"[.!?][ \t]+(?=[A-ZÀ-Þ\"“])")
 _ARTICLE = re.compile(r"^(?:the|The|la|el|le|die|der)[ \t]+")
 _AND = re.compile(r"[ \t]+(?:and|und|y|et|&)[ \t]+(?:the[ \t]+)?")
 # A country that owns the body after it: "Spain’s Guardia Civil", "Canada’s Royal ...".
@@ -150,50 +152,97 @@ def list_neighbours(
     people and places."""
     if len(organisations) < 2 or len(organisations) >= limit:
         return organisations
+    bares = [name.split(" (", 1)[0] if name.endswith(")") else name for name in organisations]
+    # Only a paragraph that names two of the bodies found may hold a list of them: the list's
+    # pattern is tried there alone, not over the whole text.
+    paragraphs = []
+    at = 0
+    for line in text.split("\n"):
+        if ("," in line or ";" in line) and _names_two(line, bares):  # a list of three has one
+            paragraphs.append((at, line))
+        at += len(line) + 1
+    if not paragraphs:
+        return organisations
     keys = {_key(name) for name in organisations}
     keys |= {fold(name[name.rfind("(") + 1 : -1]) for name in organisations if name.endswith(")")}
-    protected: list[tuple[int, int]] = []
-    for name in organisations:
-        bare = name.split(" (", 1)[0] if name.endswith(")") else name
-        if "," in bare:
-            at = text.find(bare)
-            while at >= 0:
-                protected.append((at, at + len(bare)))
-                at = text.find(bare, at + len(bare))
     # "USPIS" beside "U.S. Postal Inspection Service": the acronym of a body found
     initials = {fold(_initials(name)) for name in organisations}
     out = list(organisations)
     added = 0
-    at = 0
-    for end in [e.start() for e in _SENTENCE_END.finditer(text)] + [len(text)]:
-        for m in _LIST.finditer(text, at, end):
-            parts = [
-                part
-                for item in _items(m.group(0), m.start(), protected)
-                for part in _parts(item, keys)
-            ]
-            found = sum(known for _, known in parts)
-            if found < 2 or found * 3 < len(parts):
-                continue  # a list of bodies: a third of its items or more are bodies found already
-            after_fields = False
-            for item, known in parts:
-                if known:
-                    after_fields = _fields_of(item)
-                    continue
-                if after_fields:
-                    continue  # "Bureau of Alcohol, Tobacco, ...": the name goes on
-                name = _ARTICLE.sub("", item).rstrip(".")
-                if not _plausible(name, exclude) or _key(name) in keys or fold(name) in initials:
-                    continue
-                if name.endswith(("’s", "'s")):
-                    continue  # "Canada’s" before its body: a country
-                out.append(name)
-                keys.add(_key(name))
-                added += 1
-                if added >= _MAX_ADDED or len(out) >= limit:
-                    return tuple(out)
-        at = end
+    for _, paragraph in paragraphs:
+        protected = [
+            (at, at + len(bare))
+            for bare in bares
+            if "," in bare
+            for at in _occurrences(bare, paragraph)
+        ]
+        for sentence_at, sentence in _sentences(paragraph):
+            if not _names_two(sentence, bares):
+                continue
+            for m in _LIST.finditer(sentence):
+                items = _items(m.group(0), sentence_at + m.start(), protected)
+                parts = [part for item in items for part in _parts(item, keys)]
+                found = sum(known for _, known in parts)
+                if found < 2 or found * 3 < len(parts):
+                    continue  # a list of bodies: a third of its items or more are found already
+                after_fields = False
+                for item, known in parts:
+                    if known:
+                        after_fields = _fields_of(item)
+                        continue
+                    if after_fields:
+                        continue  # "Bureau of Alcohol, Tobacco, ...": the name goes on
+                    name = _ARTICLE.sub("", item).rstrip(".")
+                    if (
+                        not _plausible(name, exclude)
+                        or _key(name) in keys
+                        or fold(name) in initials
+                        or name.endswith(("’s", "'s"))  # "Canada’s" before its body: a country
+                    ):
+                        continue
+                    out.append(name)
+                    keys.add(_key(name))
+                    added += 1
+                    if added >= _MAX_ADDED or len(out) >= limit:
+                        return tuple(out)
     return tuple(out)
+
+
+def _names_two(line: str, names: list[str]) -> bool:
+    """Does *line* hold two of *names*?"""
+    seen = False
+    for name in names:
+        if name in line:
+            if seen:
+                return True
+            seen = True
+    return False
+
+
+def _occurrences(name: str, text: str) -> list[int]:
+    found = []
+    at = text.find(name)
+    while at >= 0:
+        found.append(at)
+        at = text.find(name, at + len(name))
+    return found
+
+
+def _sentences(paragraph: str) -> list[tuple[int, str]]:
+    """*paragraph*'s sentences, each with where it starts in it: a stop after a word in lower
+    case ("... Riksbank. Accordingly") or in capitals ("DST/NRF. Ongoing"), not after an
+    initial or an abbreviation ("U.S. Customs", "Dr. Lee")."""
+    out = []
+    at = 0
+    for stop in _STOP.finditer(paragraph):
+        before = paragraph[max(0, stop.start() - 3) : stop.start()]
+        if (before[-2:].isalpha() and before[-2:].islower()) or (
+            len(before) == 3 and before.isalpha() and before.isupper()
+        ):
+            out.append((at, paragraph[at : stop.start() + 1]))
+            at = stop.end()
+    out.append((at, paragraph[at:]))
+    return out
 
 
 # A kind of body that follows a list of places names one body for each: "the Bedford, Euless,
