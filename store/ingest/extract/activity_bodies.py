@@ -21,6 +21,8 @@ _ACTIVITY = re.compile(
     r"(?:[ \t]*\((?P<acronym>[A-Z][A-Z0-9-]{1,10})\)"
     r"|(?![ \t]+(?:office|program|programme|unit|division|section|bureau|group|team)\b)"
     r"(?![ \t]*[-–—:]))"
+    # nor the start of a longer name: "Climate Leadership and Community Protection Act"
+    r"(?![ \t]+[A-Z])"
 )
 # A government named by the state it governs: "Government of Canada", "Government of the
 # United Kingdom".
@@ -51,7 +53,10 @@ def activity_bodies(text: str) -> list[str]:
         for m in _ACTIVITY.finditer(text):
             words = m.group("words").split()
             if (
-                fold(words[0]) in _NOT_FIRST
+                # "Protection" names products and services far more often ("Income Loss
+                # Protection"): only a name of two fields joined, "Customs and Border Protection"
+                (m.group(0).endswith("Protection") and "and" not in words)
+                or fold(words[0]) in _NOT_FIRST
                 or _ACTIVITY_WORDS & set(words)  # "Law Enforcement and Data Protection": fields
                 or not _in_prose(text, m.start(), m.end())
             ):

@@ -79,6 +79,7 @@ from store.ingest.extract.menu_contacts import without_menu_contacts
 from store.ingest.extract.name_shapes import capital_defendants
 from store.ingest.extract.office_spellings import without_other_spellings
 from store.ingest.extract.office_title import office_in_title
+from store.ingest.extract.one_word_firms import one_word_firms
 from store.ingest.extract.organisation_parts import (
     folded_acronyms,
     joined_sub_offices,
@@ -1407,6 +1408,7 @@ def extract(
     more_bodies += listed_members(body, exclude)  # "members include IBM, Intel and SAP"
     more_bodies += legislatures(body)  # "the House of Representatives"
     more_bodies += activity_bodies(body)  # "Homeland Security Investigations"
+    more_bodies += one_word_firms(body)  # "Milestone, Inc."
     organisations = with_more_bodies(organisations, more_bodies, body, MAX_ORGANISATIONS)
     organisations = whole_portfolios(organisations, body)  # "Ministerio de A, B y C"
     if top.body_from and (header := header_bodies(lines, top.body_from, exclude)):

@@ -9,6 +9,7 @@ import re
 
 from store.ingest.extract.organisations import is_org_word
 from store.ingest.extract.vocabulary import (
+    HONORIFIC,
     MONTH_WORDS,
     NOT_NAME_WORDS,
     REGION_WORDS,
@@ -46,6 +47,7 @@ _ADDRESS = word_set("street st suite avenue ave road rd floor box p.o. boulevard
 # word in a list is as often a town ("Lysekil, Uppsala") or a field ("Tobacco, Firearms").
 _ONE_WORD_NAME = re.compile(r"[A-Z]{2,8}|\w*[a-z][A-Z0-9]\w*|\w+\.(?:com|org|net|de|fr)|\w+!")
 _MAX_ADDED = 12
+_HONORIFIC = re.compile(rf"(?:{HONORIFIC})(?![\w])")
 
 
 def _key(name: str) -> str:
@@ -121,6 +123,8 @@ def _plausible(item: str, exclude: set[str]) -> bool:
     """Could *item* be a body's name: not a person, a place, a date or a phrase of a sentence?"""
     words = item.split()
     key = fold(item)
+    if _HONORIFIC.match(item) or item.endswith("-"):
+        return False  # "Dr. Mancini", "Calamos Finan-" (a word broken over two lines)
     if not words or len(words) > 8 or key in exclude or any(key in person for person in exclude):
         return False
     if any(fold(w).strip(".,") in _ADDRESS or w.isdigit() for w in words):
@@ -183,14 +187,14 @@ def list_neighbours(
                 items = _items(m.group(0), sentence_at + m.start(), protected)
                 parts = [part for item in items for part in _parts(item, keys)]
                 found = sum(known for _, known in parts)
-                if found < 2 or found * 3 < len(parts):
-                    continue  # a list of bodies: a third of its items or more are found already
+                if found < 2 or found * 2 < len(parts):
+                    continue  # a list of bodies: half its items or more are bodies found already
                 after_fields = False
                 for item, known in parts:
                     if known:
                         after_fields = _fields_of(item)
                         continue
-                    if after_fields:
+                    if after_fields and not any(map(is_org_word, item.split())):
                         continue  # "Bureau of Alcohol, Tobacco, ...": the name goes on
                     name = _ARTICLE.sub("", item).rstrip(".")
                     if (

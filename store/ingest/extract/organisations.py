@@ -865,8 +865,14 @@ def _is_organisation(tokens: list[str], acronym: str | None = None) -> bool:
         at = tokens.index("of")
         if True not in orgs[:at] and not any(map(_is_one_kind, tokens[at + 1 :])):
             return False  # "Tale of Software": a title, its organisation word a field
-    if len(tokens) > 2 and tokens[-2].lower() == "the":
-        return False  # "Technical Advisor to the Company"
+    if (
+        len(tokens) > 2
+        and tokens[-2].lower() == "the"
+        and not (tokens[-3] == "of" and _bare(tokens[0]) in _HEAD_KINDS and tokens[1] == "of")
+    ):
+        # "Technical Advisor to the Company"; not "Department of the Treasury", "Ministry of
+        # the Interior": a kind of body and its field after "of the"
+        return False
     if (
         bares[-1] in ROLE_WORDS
         and not orgs[-1]
