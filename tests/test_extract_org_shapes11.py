@@ -12,6 +12,7 @@ from store.ingest.extract.activity_bodies import activity_bodies
 from store.ingest.extract.anatomy import extract
 from store.ingest.extract.header_bodies import header_bodies
 from store.ingest.extract.listed_bodies import list_neighbours, shared_kinds
+from store.ingest.extract.one_word_firms import one_word_firms
 from store.ingest.extract.organisations import find_organisations
 from store.ingest.extract.short_forms import with_short_forms
 
@@ -244,3 +245,27 @@ def test_an_issuer_a_format_gives_is_listed_when_named_by_its_short_form() -> No
         issuer="European Parliament",
     )
     assert "European Parliament" in build_release(draft, "page.html").organisations
+
+
+# --- one word and its legal form; a department "of the" its field ----------------------
+
+
+def test_a_firm_of_one_word_and_its_legal_form() -> None:
+    text = (
+        "He accessed the sites of the State of Arizona, GuestTek Interactive Entertainment, "
+        "Ltd., and Milestone, Inc.; Twitter, Inc. and CP3O LLC were hit too. The Inc. list and "
+        "a Delaware LLC are no firms, nor is Acme Widgets Inc. one word."
+    )
+    assert one_word_firms(text) == ["Milestone, Inc.", "Twitter, Inc.", "CP3O LLC"]
+
+
+@pytest.mark.parametrize(
+    "name", ["Department of the Treasury", "Ministry of the Interior", "Department of the Interior"]
+)
+def test_a_kind_of_body_and_its_field_after_of_the(name: str) -> None:
+    text = f"Agents with the Department of State and the {name} took part in the sweep."
+    assert name in find_organisations(text, set())
+
+
+def test_a_title_before_the_body_it_serves_is_still_no_body() -> None:
+    assert find_organisations("She is Technical Advisor to the Company since May.", set()) == ()
