@@ -12,6 +12,7 @@ from store.ingest.extract.activity_bodies import activity_bodies
 from store.ingest.extract.anatomy import extract
 from store.ingest.extract.header_bodies import header_bodies
 from store.ingest.extract.listed_bodies import list_neighbours, shared_kinds
+from store.ingest.extract.local_offices import local_offices
 from store.ingest.extract.one_word_firms import one_word_firms
 from store.ingest.extract.organisations import find_organisations
 from store.ingest.extract.short_forms import with_short_forms
@@ -269,3 +270,32 @@ def test_a_kind_of_body_and_its_field_after_of_the(name: str) -> None:
 
 def test_a_title_before_the_body_it_serves_is_still_no_body() -> None:
     assert find_organisations("She is Technical Advisor to the Company since May.", set()) == ()
+
+
+# --- a state in brackets; one kind of office shared by a list of districts --------------
+
+
+def test_local_offices_with_their_state_and_offices_shared_by_districts() -> None:
+    text = (
+        "Assistance was provided by the Marion County (Oregon) Sheriff’s Office; the Bend "
+        "(Oregon) Police Department; and the United States Attorneys’ Offices for the Western "
+        "District of Washington, the Northern District of Florida, and the District of Columbia."
+    )
+    assert local_offices(text) == [
+        "Marion County (Oregon) Sheriff’s Office",
+        "Bend (Oregon) Police Department",
+        "United States Attorney’s Office for the Western District of Washington",
+        "United States Attorney’s Office for the Northern District of Florida",
+        "United States Attorney’s Office for the District of Columbia",
+    ]
+
+
+def test_a_local_office_with_its_state_through_extract() -> None:
+    text = (
+        "TAMPA, Fla. – A man was sentenced today.\n\nThe Federal Bureau of Investigation led "
+        "the case, with the Marion County (Oregon) Sheriff’s Office and the Lake County "
+        "(Florida) Sheriff’s Office.\n"
+    )
+    orgs = extract(text).organisations
+    assert "Marion County (Oregon) Sheriff’s Office" in orgs
+    assert "Sheriff’s Office" not in orgs

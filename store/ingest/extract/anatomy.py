@@ -74,6 +74,7 @@ from store.ingest.extract.legislator_person import with_legislator
 from store.ingest.extract.legislatures import legislatures
 from store.ingest.extract.links import reduce_links
 from store.ingest.extract.listed_bodies import list_neighbours, shared_kinds
+from store.ingest.extract.local_offices import local_offices
 from store.ingest.extract.member_lists import listed_members
 from store.ingest.extract.menu_contacts import without_menu_contacts
 from store.ingest.extract.name_shapes import capital_defendants
@@ -1409,6 +1410,7 @@ def extract(
     more_bodies += legislatures(body)  # "the House of Representatives"
     more_bodies += activity_bodies(body)  # "Homeland Security Investigations"
     more_bodies += one_word_firms(body)  # "Milestone, Inc."
+    more_bodies += local_offices(body)  # "Seminole County (Florida) Sheriff’s Office"
     organisations = with_more_bodies(organisations, more_bodies, body, MAX_ORGANISATIONS)
     organisations = whole_portfolios(organisations, body)  # "Ministerio de A, B y C"
     if top.body_from and (header := header_bodies(lines, top.body_from, exclude)):

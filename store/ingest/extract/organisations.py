@@ -1770,10 +1770,16 @@ def _shorter_or_glued(written: list[str], bare: list[str]) -> set[int]:
                     )
                 ):
                     continue
-                if len(extra) > 3 or (
-                    # "New York Jets Foundation" of "Jets Foundation": a place, not a heading
-                    not _opens_place(extra)
-                    and any(not w[:1].isupper() or _bare(w) in _OPENERS for w in extra)
+                if (
+                    len(extra) > 3
+                    or (
+                        # "New York Jets Foundation" of "Jets Foundation": a place, not a heading
+                        not _opens_place(extra)
+                        # a state in brackets opens no heading: "Seminole County (Florida)"
+                        and any(
+                            not w.lstrip("(")[:1].isupper() or _bare(w) in _OPENERS for w in extra
+                        )
+                    )
                 ):
                     dropped.add(j)  # a heading before the name
                 else:
