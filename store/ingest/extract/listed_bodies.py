@@ -97,6 +97,8 @@ def _parts(item: str, keys: set[str]) -> list[tuple[str, bool]]:
             or (_words(head) > 1 and (_COUNTRY.match(fold(tail)) or "the" in cut.group(0)))
         ):
             return [*_parts(head, keys), *_parts(tail, keys)]
+        if _words(head) == 1 and _words(tail) == 1 and head[:1].isupper():
+            return [*_parts(head, keys), *_parts(tail, keys)]  # "NBC and Telemundo": two
     if (own := _POSSESSIVE.search(item)) is not None and (
         _key(item[: own.start()]) in keys or _key(item[own.end() :]) in keys
     ):
