@@ -299,3 +299,24 @@ def test_a_local_office_with_its_state_through_extract() -> None:
     orgs = extract(text).organisations
     assert "Marion County (Oregon) Sheriff’s Office" in orgs
     assert "Sheriff’s Office" not in orgs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Distributed by: Reportable, Inc.\n",
+        "Source: Stonegate, Inc. \n",
+        "Contact our CEONephros, Inc. office in Edmonton, AB today.",
+        "We joined M5 Crown of Beauty LLC and Acme Holdings, LLC and Beta Securities, LLC.",
+    ],
+)
+def test_what_is_no_firm_of_one_word(text: str) -> None:
+    assert one_word_firms(text) == []
+
+
+def test_a_project_named_for_its_body_is_not_cut_to_the_body() -> None:
+    # "Project" after one word is the project's name, not a programme of the library's
+    found = find_organisations(
+        "In partnership with others, the Prison Library Project created a book.", set()
+    )
+    assert "Prison Library" not in found

@@ -13,7 +13,7 @@ from store.sanitize import fold
 _FIRM = re.compile(
     r"(?<![\w&’'.-])"
     r"(?P<name>[A-Z][A-Za-z0-9&-]{1,30}|[a-z][A-Z][A-Za-z0-9]{1,30}),?[ ]"
-    r"(?:Inc\.|Inc(?![\w.])|LLC|L\.L\.C\.|Ltd\.|Ltd(?![\w.])|Corp\.|GmbH|AG|plc|PLC|S\.A\.|N\.V\.|B\.V\.|AB)"
+    r"(?:Inc\.|Inc(?![\w.])|LLC|L\.L\.C\.|Ltd\.|Ltd(?![\w.])|Corp\.|GmbH|AG|plc|PLC|S\.A\.|N\.V\.|B\.V\.)"
     r"(?![\w-])"
 )
 # Plural nouns that end a longer name cut by a line break: "Securities, LLC", "Events, Inc.".
@@ -23,6 +23,7 @@ _GLUED_ROLE = re.compile(r"(?:CEO|CFO|COO|CTO|CMO|CIO|EVP|SVP|VP)[A-Z][a-z]")
 _DISTRIBUTED = re.compile(
     r"(?:Distributed[ ]by|Source|Via|Published[ ]by|Issued[ ]by|Provided[ ]by)[ ]?:[ ]*$"
 )
+_LINKS = frozenset({"of", "for", "&", "de", "du", "des", "la"})
 _FORMS = (
     "Inc",
     "LLC",
@@ -36,7 +37,6 @@ _FORMS = (
     "S.A.",
     "N.V.",
     "B.V.",
-    "AB",
 )
 
 
@@ -55,8 +55,11 @@ def one_word_firms(text: str) -> list[str]:
             continue
         lead = text[max(0, m.start() - 40) : m.start()]
         before = lead.split()
-        if before and before[-1][:1].isupper() and not before[-1].endswith((",", ";", ":")):
-            continue  # "Acme Widgets Inc.": a longer name, read by the capitalised runs
+        if before and (
+            (before[-1][:1].isupper() and not before[-1].endswith((",", ";", ":")))
+            or before[-1] in _LINKS
+        ):
+            continue  # "Acme Widgets Inc.", "Crown of Beauty LLC": a longer name
         if _DISTRIBUTED.search(lead):
             continue  # "Distributed by: Reportable, Inc.": the wire that carried it
         name = m.group(0).rstrip()

@@ -472,8 +472,9 @@ def _before_office_or_programme(tokens: list[str]) -> list[list[str]]:
             and (_is_kind(tokens[i - 1]) or _bare(tokens[i - 1]) in _COMPANY_ENDS)
         ):
             return [tokens[:i]]
-    if len(tokens) > 2 and tokens[-1] in _NOT_BODY_LAST:
-        for j in range(len(tokens) - 2, 0, -1):
+    if len(tokens) > 3 and tokens[-1] in ("Program", "Programme"):
+        # two words of the programme's own at least: "Prison Library Project" is one name
+        for j in range(len(tokens) - 3, 0, -1):
             if _bare(tokens[j]) in _BODY_KINDS and tokens[j + 1][:1].isupper():
                 return [tokens[: j + 1]]
     return [tokens]
