@@ -47,6 +47,7 @@ _ADDRESS = word_set("street st suite avenue ave road rd floor box p.o. boulevard
 # word in a list is as often a town ("Lysekil, Uppsala") or a field ("Tobacco, Firearms").
 _ONE_WORD_NAME = re.compile(r"[A-Z]{2,8}|\w*[a-z][A-Z0-9]\w*|\w+\.(?:com|org|net|de|fr)|\w+!")
 _MAX_ADDED = 12
+_JUDGED_ENDS = word_set("services center centre office company gardens year")
 _HONORIFIC = re.compile(rf"(?:{HONORIFIC})(?![\w])")
 
 
@@ -200,7 +201,12 @@ def list_neighbours(
                         continue  # "Bureau of Alcohol, Tobacco, ...": the name goes on
                     name = _ARTICLE.sub("", item).rstrip(".")
                     if (
-                        not _plausible(name, exclude)
+                        # a name ending in a word that names an offer, a venue or an award
+                        # as often ("Resident Services", "Decatur Town Center", "Company of the
+                        # Year"): the capitalised runs judged it where it was read
+                        fold(name.rsplit(" ", 1)[-1]) in _JUDGED_ENDS
+                        or " of the Year" in name
+                        or not _plausible(name, exclude)
                         or _key(name) in keys
                         or fold(name) in initials
                         or name.endswith(("’s", "'s"))  # "Canada’s" before its body: a country

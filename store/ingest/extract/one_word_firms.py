@@ -57,7 +57,7 @@ def one_word_firms(text: str) -> list[str]:
         before = lead.split()
         if before and (
             (before[-1][:1].isupper() and not before[-1].endswith((",", ";", ":")))
-            or before[-1] in _LINKS
+            or (before[-1] in _LINKS and len(before) > 1 and before[-2][:1].isupper())
         ):
             continue  # "Acme Widgets Inc.", "Crown of Beauty LLC": a longer name
         if _DISTRIBUTED.search(lead):
