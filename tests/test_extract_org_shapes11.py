@@ -320,3 +320,17 @@ def test_a_project_named_for_its_body_is_not_cut_to_the_body() -> None:
         "In partnership with others, the Prison Library Project created a book.", set()
     )
     assert "Prison Library" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Tor was first designed by the U.S. Naval Research Lab for the Navy.",
+            "U.S. Naval Research Lab",
+        ),
+        ("It won an award from LAPTOP Magazine last week.", "LAPTOP Magazine"),
+    ],
+)
+def test_a_lab_and_a_magazine_are_bodies(text: str, name: str) -> None:
+    assert name in find_organisations(text, set())
