@@ -326,7 +326,7 @@ def test_a_project_named_for_its_body_is_not_cut_to_the_body() -> None:
     ("text", "name"),
     [
         (
-            "Tor was first designed by the U.S. Naval Research Lab for the Navy.",
+            "Tor was first designed by the U.S. Naval Research Lab in 1995.",
             "U.S. Naval Research Lab",
         ),
         ("It won an award from LAPTOP Magazine last week.", "LAPTOP Magazine"),
