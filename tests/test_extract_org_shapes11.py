@@ -334,3 +334,14 @@ def test_a_project_named_for_its_body_is_not_cut_to_the_body() -> None:
 )
 def test_a_lab_and_a_magazine_are_bodies(text: str, name: str) -> None:
     assert name in find_organisations(text, set())
+
+
+@pytest.mark.parametrize("name", ["Agency of the Year", "Company of the NYSE"])
+def test_an_award_or_a_phrase_after_of_the_is_no_body(name: str) -> None:
+    assert name not in find_organisations(f"It was named {name} by the jury in May.", set())
+
+
+def test_a_venue_in_a_list_of_bodies_is_not_added() -> None:
+    text = "Sponsors were Acme Foundation, Beta Group, Gamma Institute, and Brea Mall."
+    found = ("Acme Foundation", "Beta Group", "Gamma Institute")
+    assert list_neighbours(found, text, set(), 40) == found

@@ -47,7 +47,9 @@ _ADDRESS = word_set("street st suite avenue ave road rd floor box p.o. boulevard
 # word in a list is as often a town ("Lysekil, Uppsala") or a field ("Tobacco, Firearms").
 _ONE_WORD_NAME = re.compile(r"[A-Z]{2,8}|\w*[a-z][A-Z0-9]\w*|\w+\.(?:com|org|net|de|fr)|\w+!")
 _MAX_ADDED = 12
-_JUDGED_ENDS = word_set("services center centre office company gardens year")
+_JUDGED_ENDS = word_set(
+    "services center centre office company gardens year mall ranch plaza park arena stadium hotel"
+)
 _HONORIFIC = re.compile(rf"(?:{HONORIFIC})(?![\w])")
 
 

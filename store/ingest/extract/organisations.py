@@ -869,7 +869,12 @@ def _is_organisation(tokens: list[str], acronym: str | None = None) -> bool:
     if (
         len(tokens) > 2
         and tokens[-2].lower() == "the"
-        and not (len(tokens) == 4 and _bare(tokens[0]) in _HEAD_KINDS and tokens[1] == "of")
+        and not (
+            len(tokens) == 4
+            and tokens[0] in _NEEDS_OF
+            and tokens[1] == "of"
+            and not tokens[3].isupper()  # "Company of the NYSE"
+        )
     ):
         # "Technical Advisor to the Company"; not "Department of the Treasury", "Ministry of
         # the Interior": a kind of body and its field after "of the"
