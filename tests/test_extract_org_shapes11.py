@@ -345,3 +345,14 @@ def test_a_venue_in_a_list_of_bodies_is_not_added() -> None:
     text = "Sponsors were Acme Foundation, Beta Group, Gamma Institute, and Brea Mall."
     found = ("Acme Foundation", "Beta Group", "Gamma Institute")
     assert list_neighbours(found, text, set(), 40) == found
+
+
+def test_a_member_of_a_body_is_no_office() -> None:
+    found = find_organisations("She is a Council of Europe Member since 2019 and more.", set())
+    assert "Council of Europe Member" not in found
+
+
+def test_someone_of_a_body_in_a_list_is_not_added() -> None:
+    text = "Backers were Acme Ventures, Beta Capital, Gamma Fund, and Delta’s Shawn Ng."
+    found = ("Acme Ventures", "Beta Capital", "Gamma Fund")
+    assert list_neighbours(found, text, set(), 40) == found

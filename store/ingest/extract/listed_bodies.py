@@ -108,9 +108,21 @@ def _parts(item: str, keys: set[str]) -> list[tuple[str, bool]]:
         # "U.S. Immigration and Customs Enforcement’s Homeland Security Investigations": a
         # body and its part, one entry, found already under one of its names
         return [(item, True)]
-    if (owner := _COUNTRY_OWNER.match(item)) is not None:
+    if (owner := _COUNTRY_OWNER.match(item)) is not None and fold(
+        item[: owner.end()].split("’")[0].split("'")[0]
+    ) in REGION_WORDS:
         return _parts(item[owner.end() :], keys)  # "Spain’s Guardia Civil": the body
     return [(item, False)]
+
+
+def _someone_of(name: str) -> bool:
+    """Is *name* a person of a body ("7RIDGE’s Shawn Ng"): two words or fewer after a
+    possessive, none of them a body's word?"""
+    own = _POSSESSIVE.search(name)
+    if own is None:
+        return False
+    after = name[own.end() :].split()
+    return len(after) <= 2 and not any(map(is_org_word, after))
 
 
 def _words(name: str) -> int:
@@ -208,6 +220,8 @@ def list_neighbours(
                         # Year"): the capitalised runs judged it where it was read
                         fold(name.rsplit(" ", 1)[-1]) in _JUDGED_ENDS
                         or " of the Year" in name
+                        # "7RIDGE’s Shawn Ng": someone of a body, not a body
+                        or _someone_of(name)
                         or not _plausible(name, exclude)
                         or _key(name) in keys
                         or fold(name) in initials

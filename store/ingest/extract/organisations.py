@@ -882,7 +882,16 @@ def _is_organisation(tokens: list[str], acronym: str | None = None) -> bool:
     if (
         bares[-1] in ROLE_WORDS
         and not orgs[-1]
-        and not (orgs[0] and tokens[1] == "of" and len(tokens) > 3)
+        and not (
+            orgs[0]
+            and tokens[1] == "of"
+            and len(tokens) > 3
+            # the officer's title whole: "the Inspector General", not "Council of Europe Member"
+            and all(
+                b in ("the", "inspector") or b in ROLE_WORDS
+                for b in bares[len(bares) - bares[::-1].index("of") : -1]
+            )
+        )
     ):
         # "Media Relations Manager", "Communications Officer"; not an office named for the
         # officer it serves: "Office of the Attorney General", "Office of Inspector General"
