@@ -139,7 +139,9 @@ FLOORS: dict[str, dict[str, float]] = {
     "place": {"accuracy": 0.95},  # measured 1.000
     "issuer": {"accuracy": 0.90},  # measured 0.950 (issuer10 and devset10; 0.909 before)
     "language": {"accuracy": 0.95},  # measured 1.000
-    "organisations": {"precision": 0.821, "recall": 0.619},  # 0.871, 0.669
+    # org11: recall 0.669 -> 0.721 (lists, page headers, bodies named by what they do), the
+    # recall floor raised to that less the margin
+    "organisations": {"precision": 0.821, "recall": 0.671},  # 0.871, 0.721
     # People without the press officers the labels also give as contacts (accuracy.py).
     "people": {"precision": 0.928, "recall": 0.811},  # 0.978, 0.862
     "contact_emails": {"precision": 0.939, "recall": 0.899},  # 0.989, 0.949

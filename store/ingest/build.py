@@ -13,6 +13,7 @@ from store.ingest.extract.dates import path_date
 from store.ingest.extract.govuk_page import with_bodies
 from store.ingest.extract.issuer import site_owner
 from store.ingest.extract.issuer_named import with_issuer_named
+from store.ingest.extract.short_forms import with_short_forms
 from store.ingest.read import read_source, sniff
 from store.records import (
     Contact,
@@ -72,6 +73,8 @@ def build_release(draft: Draft, path: str) -> Release:
         # ("Consultant Politique Sénior de la FSFE" on fsfe.org), as extraction lists its own.
         people = {fold(p.name) for p in parts.people}
         organisations = with_issuer_named(organisations, issuer, parts.body, people, parts.title)
+        # "Parliament adopted ..." on the European Parliament's page: named by its short form
+        organisations = with_short_forms(organisations, issuer, parts.body)
     fingerprint = content_fingerprint(parts.title, parts.date, parts.body)
     date, date_source = parts.date, parts.date_source
     if date is None and (date := path_date(path)) is not None:

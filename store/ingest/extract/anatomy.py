@@ -6,6 +6,7 @@ import itertools
 import re
 from dataclasses import dataclass, replace
 
+from store.ingest.extract.activity_bodies import activity_bodies
 from store.ingest.extract.after_contacts import people_after_block
 from store.ingest.extract.announcer import announcer, headline_subject_in_lead
 from store.ingest.extract.boilerplate import archive_footer_start, is_about, is_boilerplate
@@ -38,6 +39,7 @@ from store.ingest.extract.gov_banner import strip_gov_banner
 from store.ingest.extract.gov_office import gov_site_name, office_in_header, parent_body
 from store.ingest.extract.governing_body import council_owner, is_council
 from store.ingest.extract.govuk_page import from_list, strip_govuk_footer, with_bodies
+from store.ingest.extract.header_bodies import header_bodies
 from store.ingest.extract.headline import (
     FIGURES_DATE,
     first_sentence,
@@ -72,6 +74,8 @@ from store.ingest.extract.language import declared_language, guess_language
 from store.ingest.extract.legislator_person import with_legislator
 from store.ingest.extract.legislatures import legislatures
 from store.ingest.extract.links import reduce_links
+from store.ingest.extract.listed_bodies import list_neighbours, shared_kinds
+from store.ingest.extract.local_offices import local_offices
 from store.ingest.extract.member_lists import listed_members
 from store.ingest.extract.menu_contacts import without_menu_contacts
 from store.ingest.extract.minister_subject import (
@@ -83,6 +87,7 @@ from store.ingest.extract.name_shapes import capital_defendants
 from store.ingest.extract.not_people import without_non_people
 from store.ingest.extract.office_spellings import without_other_spellings
 from store.ingest.extract.office_title import office_in_title
+from store.ingest.extract.one_word_firms import one_word_firms
 from store.ingest.extract.organisation_parts import (
     folded_acronyms,
     joined_sub_offices,
@@ -1417,8 +1422,14 @@ def extract(
     more_bodies = romance + defined_bodies(body)  # "... Border Protection (CBP)"
     more_bodies += listed_members(body, exclude)  # "members include IBM, Intel and SAP"
     more_bodies += legislatures(body)  # "the House of Representatives"
+    more_bodies += activity_bodies(body)  # "Homeland Security Investigations"
+    more_bodies += one_word_firms(body)  # "Milestone, Inc."
+    more_bodies += local_offices(body)  # "Seminole County (Florida) Sheriff’s Office"
     organisations = with_more_bodies(organisations, more_bodies, body, MAX_ORGANISATIONS)
     organisations = whole_portfolios(organisations, body)  # "Ministerio de A, B y C"
+    if top.body_from and (header := header_bodies(lines, top.body_from, exclude)):
+        # "Department of Justice" / "Office of Public Affairs" over the release: its header
+        organisations = merge_organisations(tuple(header), list(organisations))
     known = _known_organisations(organisations)
     if known and any(c.organisation is None for c in contacts):
         contacts = fill_organisations(contacts, known)
@@ -1453,6 +1464,8 @@ def extract(
         organisations = without_fragments(joined_sub_offices(organisations, main), main)
         organisations = whole_around(organisations, main)  # "IRS – Criminal Investigation"
         organisations = folded_acronyms(organisations, main)  # "DEA" beside its full name
+        organisations = shared_kinds(organisations, main, MAX_ORGANISATIONS)  # "A and B Police"
+        organisations = list_neighbours(organisations, prose, named, MAX_ORGANISATIONS)
     lead = _lead_paragraph(body_lines, dateline)
     issuer = _issuer(body_lines[prose_end:], contacts, named, lead)
     if office := office_in_header(lines) or office_in_title(raw):  # "U.S. Attorney's Office, ..."

@@ -24,7 +24,7 @@ from store.sanitize import fold
 
 # A police operation's release names twenty-odd agencies (the dev set's DEA and ICE pages): at
 # twenty the last named, the issuer among them, were cut.
-MAX_ORGANISATIONS = 30
+MAX_ORGANISATIONS = 40
 _SCAN_CHARS = 60_000
 
 # Possessive: what follows a word in a run (spaces, a suffix, an acronym in brackets) never
@@ -452,6 +452,34 @@ def _bare_name(token: str) -> str:
 _ABBREVIATIONS = frozenset({"St.", "Ste.", "Mt.", "Ft.", "Sts."})
 
 
+# Words a company's name ends with that name no field ("Energy", "Health" do: "Ukrainian
+# Energy Minister" is a minister's title).
+_COMPANY_ENDS = word_set(
+    """airlines airways industries technologies holdings systems labs laboratories partners
+    ventures enterprises pharmaceuticals therapeutics bancorp bancshares"""
+)
+
+
+def _before_office_or_programme(tokens: list[str]) -> list[list[str]]:
+    """A body's name before an officer's title ("Southwest Airlines Chairman of the Board Herb
+    Kelleher") or before its programme ("Federal Aviation Administration Airport Improvement
+    Program"): the body alone, what follows it is no other body."""
+    for i in range(1, len(tokens)):
+        if (
+            _bare(tokens[i]) in _OFFICE_WORDS
+            and tokens[i][:1].isupper()
+            and not _is_org_word(tokens[i])
+            and (_is_kind(tokens[i - 1]) or _bare(tokens[i - 1]) in _COMPANY_ENDS)
+        ):
+            return [tokens[:i]]
+    if len(tokens) > 3 and tokens[-1] in ("Program", "Programme"):
+        # two words of the programme's own at least: "Prison Library Project" is one name
+        for j in range(len(tokens) - 3, 0, -1):
+            if _bare(tokens[j]) in _BODY_KINDS and tokens[j + 1][:1].isupper():
+                return [tokens[: j + 1]]
+    return [tokens]
+
+
 def _split_at_sentences(tokens: list[str]) -> list[list[str]]:
     """A run that crosses a full stop is two runs: "Kingdom of Morocco. This Office"."""
     parts: list[list[str]] = [[]]
@@ -838,10 +866,36 @@ def _is_organisation(tokens: list[str], acronym: str | None = None) -> bool:
         at = tokens.index("of")
         if True not in orgs[:at] and not any(map(_is_one_kind, tokens[at + 1 :])):
             return False  # "Tale of Software": a title, its organisation word a field
-    if len(tokens) > 2 and tokens[-2].lower() == "the":
-        return False  # "Technical Advisor to the Company"
-    if bares[-1] in ROLE_WORDS and not orgs[-1]:
-        return False  # "Media Relations Manager", "Communications Officer"
+    if (
+        len(tokens) > 2
+        and tokens[-2].lower() == "the"
+        and not (
+            len(tokens) == 4
+            and tokens[0] in _NEEDS_OF
+            and tokens[1] == "of"
+            and not tokens[3].isupper()  # "Company of the NYSE"
+        )
+    ):
+        # "Technical Advisor to the Company"; not "Department of the Treasury", "Ministry of
+        # the Interior": a kind of body and its field after "of the"
+        return False
+    if (
+        bares[-1] in ROLE_WORDS
+        and not orgs[-1]
+        and not (
+            orgs[0]
+            and tokens[1] == "of"
+            and len(tokens) > 3
+            # the officer's title whole: "the Inspector General", not "Council of Europe Member"
+            and all(
+                b in ("the", "inspector") or b in ROLE_WORDS
+                for b in bares[len(bares) - bares[::-1].index("of") : -1]
+            )
+        )
+    ):
+        # "Media Relations Manager", "Communications Officer"; not an office named for the
+        # officer it serves: "Office of the Attorney General", "Office of Inspector General"
+        return False
     # A name needs one word of its own: "Programme Office" alone says nothing.
     own = [
         b
@@ -862,13 +916,14 @@ def _names_in_run(
 ) -> list[tuple[str, str | None]]:
     """The organisations in one capitalised run, each with its acronym if it has one."""
     parts = [
-        piece
+        cut
         for sentence in _split_at_sentences(tokens)
         for chunk in _split_at_people(sentence, people)
         for joined in _split_at_and(chunk)
         for possessed in _split_at_possessive(joined)
         for owned in _split_at_lost_possessive(possessed)
         for piece in _split_at_of(owned)
+        for cut in _before_office_or_programme(piece)
     ]
     if parts and tokens and parts[-1][-1:] != tokens[-1:]:
         acronym = None  # the acronym belonged to a part that was cut away
@@ -1730,10 +1785,16 @@ def _shorter_or_glued(written: list[str], bare: list[str]) -> set[int]:
                     )
                 ):
                     continue
-                if len(extra) > 3 or (
-                    # "New York Jets Foundation" of "Jets Foundation": a place, not a heading
-                    not _opens_place(extra)
-                    and any(not w[:1].isupper() or _bare(w) in _OPENERS for w in extra)
+                if (
+                    len(extra) > 3
+                    or (
+                        # "New York Jets Foundation" of "Jets Foundation": a place, not a heading
+                        not _opens_place(extra)
+                        # a state in brackets opens no heading: "Seminole County (Florida)"
+                        and any(
+                            not w.lstrip("(")[:1].isupper() or _bare(w) in _OPENERS for w in extra
+                        )
+                    )
                 ):
                     dropped.add(j)  # a heading before the name
                 else:

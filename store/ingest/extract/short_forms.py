@@ -91,6 +91,11 @@ def _listed(name: str, organisations: list[str]) -> bool:
     for entry in organisations:
         bare, _, bracket = entry.partition(" (")
         folded = _key(bare)
-        if key in folded or folded in key or short in (bracket.rstrip(")"), bare):
+        if _within(key, folded) or _within(folded, key) or short in (bracket.rstrip(")"), bare):
             return True
     return False
+
+
+def _within(part: str, whole: str) -> bool:
+    """Is *part* in *whole* as whole words ("eu" is not in "european parliament")?"""
+    return bool(part) and f" {part} " in f" {whole} "

@@ -63,7 +63,7 @@ ORG_WORDS = word_set(
     ministry department directorate authority federation union nations programme program fund
     society center centre network alliance coalition board service services administration bureau
     partners holdings trust church school college hospital club league party forum initiative
-    laboratory laboratories labs systems technologies therapeutics pharmaceuticals capital
+    laboratory laboratories lab labs magazine systems technologies therapeutics pharmaceuticals capital
     ventures industries enterprises solutions consortium secretariat assembly parliament congress
     senate court police army navy force forces academy museum library observatory chamber
     federal cooperative co-operative collective community clinic health bancshares bancorp
