@@ -113,6 +113,7 @@ from store.ingest.extract.romance_bodies import (
     with_more_bodies,
 )
 from store.ingest.extract.romance_people import romance_people
+from store.ingest.extract.run_together import run_together_boilerplate
 from store.ingest.extract.short_forms import with_short_forms
 from store.ingest.extract.sidebar_names import sidebar_people
 from store.ingest.extract.site_title import split_site_title
@@ -1438,7 +1439,9 @@ def extract(
         organisations = whole_around(organisations, main)  # "IRS – Criminal Investigation"
         organisations = folded_acronyms(organisations, main)  # "DEA" beside its full name
     lead = _lead_paragraph(body_lines, dateline)
-    issuer = _issuer(body_lines[prose_end:], contacts, named, lead)
+    # Where the lines were run together, the boilerplate inside the last one (24-7 Press Release).
+    tail = run_together_boilerplate(body_lines[:prose_end]) + body_lines[prose_end:]
+    issuer = _issuer(tail, contacts, named, lead)
     if office := office_in_header(lines) or office_in_title(raw):  # "U.S. Attorney's Office, ..."
         bodies = [office, *parent_body(raw)]
         issuer, organisations = office, with_bodies(organisations, bodies)

@@ -1,0 +1,76 @@
+"""The issuer of wire releases in shapes the real corpus showed with none (tests/wire_issuers.json)."""
+
+from store.ingest.extract.anatomy import extract
+
+
+def run_together(headline: str, *paragraphs: str) -> str:
+    """A 24-7 Press Release file: the body on one line, its paragraphs parted by two spaces."""
+    body = "  ".join(paragraphs)
+    return f"# {headline}\n\nCHICAGO, IL, June 09, 2025 /24-7PressRelease/ -- {body}\n"
+
+
+def test_the_about_heading_inside_a_body_run_into_one_line() -> None:
+    text = run_together(
+        "Illinois Closes Child Support Loophole",
+        "Child support payers in Illinois may see significant changes in their court-ordered "
+        "obligations thanks to a recent amendment to the Illinois Marriage and Dissolution Act.",
+        "Now, courts are explicitly empowered to calculate child support based on the paying "
+        "parent's potential income rather than their reported earnings, as the statute says.",
+        "As experienced Lake Forest, IL family lawyers, the attorneys at the firm anticipate a "
+        "rash of petitions seeking a post-judgment modification of their existing orders.",
+        "About Hurst, Robin, Kay & Allen, LLC",
+        "Hurst, Robin, Kay & Allen, LLC is a full-service family law firm serving clients across "
+        "Chicagoland. They exclusively practice family law and divorce matters.",
+    )
+    assert extract(text).issuer == "Hurst, Robin, Kay & Allen, LLC"
+
+
+def test_two_spaces_between_sentences_of_whole_lines_find_no_heading() -> None:
+    # Whole lines typed with two spaces after each full stop: "About" opening a sentence
+    # there is no heading.
+    text = (
+        "# Markets Steady\n\nNEW YORK, NY, June 09, 2025 /24-7PressRelease/ -- Stocks were "
+        "flat on Monday.  About 40 companies reported.  Traders waited for the Federal "
+        "Reserve's decision on rates, due on Wednesday afternoon.\n"
+    )
+    assert extract(text).issuer is None
+
+
+def release(headline: str, lead: str) -> str:
+    return f"# {headline}\n\n--News Direct--\n\n{lead}\n\nMore follows about the work done.\n"
+
+
+def test_a_brand_of_one_word_with_a_capital_inside_opens_the_headline() -> None:
+    text = release(
+        "CollectionPro Revolutionizes Out-of-Network Recovery with Legal Expertise",
+        "In the current healthcare payment environment, where providers face shrinking "
+        "reimbursements, CollectionPro Services LLC has emerged as a beacon of hope.",
+    )
+    assert extract(text).issuer == "CollectionPro"
+
+
+def test_a_brand_written_in_lower_case_first() -> None:
+    text = release(
+        "pgEdge Launches Latest Release of Its Distributed Postgres Cloud Edition",
+        "pgEdge, Inc., the leading company dedicated to distributed Postgres, today announced "
+        "the latest release of pgEdge Cloud for multi-region applications.",
+    )
+    assert extract(text).issuer == "pgEdge"
+
+
+def test_a_surname_of_one_word_is_still_no_issuer() -> None:
+    text = release(
+        "McDonald Wins Regional Chess Title After Ten Rounds",
+        "McDonald, a retired teacher from Ohio, won the regional chess title on Sunday "
+        "after ten rounds of play against forty players.",
+    )
+    assert extract(text).issuer is None
+
+
+def test_a_headline_written_as_a_sentence_with_a_trade_mark() -> None:
+    text = release(
+        "Ocean Power Technologies™ looks to expand growth teaming with a defense contractor",
+        "Ocean Power Technologies CEO Philipp Stratmann unveiled a teaming agreement with a "
+        "major international defense contractor for maritime domain awareness.",
+    )
+    assert extract(text).issuer == "Ocean Power Technologies"
