@@ -74,3 +74,59 @@ def test_a_headline_written_as_a_sentence_with_a_trade_mark() -> None:
         "major international defense contractor for maritime domain awareness.",
     )
     assert extract(text).issuer == "Ocean Power Technologies"
+
+
+def test_the_company_named_before_its_ticker_in_the_headline() -> None:
+    text = release(
+        "Nutriband Inc. (NASDAQ: NTRB): When Market Confidence Validates Scientific Innovation",
+        "The pharmaceutical sector rewards the companies that close a gap in pain management "
+        "safety, and Nutriband's AVERSA Fentanyl is one such product ahead of its filing.",
+    )
+    assert extract(text).issuer == "Nutriband Inc."
+
+
+def test_a_newsletters_kicker_before_the_company_and_its_ticker() -> None:
+    text = release(
+        "BioMedNewsBreaks – Acme Therapeutics (OTC: ACMT) Begins a Trial",
+        "The trial of the company's lead drug started in March at four sites, and Acme "
+        "Therapeutics expects first results in the autumn of next year.",
+    )
+    assert extract(text).issuer == "Acme Therapeutics"
+
+
+def test_the_leads_subject_after_an_opening_phrase_when_the_headline_names_it() -> None:
+    text = release(
+        "Industry Leader Climet Partners with Phizzle; First Joint Value Proposition",
+        "December 19, 2024 - This week, Climet officially announced Phizzle, Inc as an "
+        "authorized software partner for cleanroom particle counters.",
+    )
+    assert extract(text).issuer == "Climet"
+
+
+def test_the_leads_subject_after_an_opening_phrase_not_in_the_headline_is_not_taken() -> None:
+    text = release(
+        "Cleanroom Software Gains a New Partner This Winter",
+        "This week, Climet officially announced Phizzle, Inc as an authorized software "
+        "partner for cleanroom particle counters.",
+    )
+    assert extract(text).issuer != "Climet"
+
+
+def test_the_headlines_company_over_a_publishers_contact() -> None:
+    text = (
+        "# Newmark Security wraps up strong year as positive momentum continues\n\n"
+        "--News Direct--\n\nNewmark Security PLC CEO Marie-Claire Dwek takes Proactive's "
+        "Stephen Gunnion through the company's trading update for the year to 30 April.\n\n"
+        "Contact Details\n\nProactive UK Ltd\n\n+44 20 7989 0813\n\nuk@proactiveinvestors.com\n"
+    )
+    assert extract(text).issuer == "Newmark Security"
+
+
+def test_the_contacts_own_body_stays_when_the_headline_names_it_shorter() -> None:
+    text = (
+        "# Acme Widgets wraps up strong year as positive momentum continues\n\n"
+        "--News Direct--\n\nAcme Widgets CEO Jane Roe reviewed the trading update for the year "
+        "to 30 April with analysts on Monday morning.\n\n"
+        "Contact Details\n\nAcme Widgets Corp.\n\n+44 20 7989 0813\n\npress@acmewidgets.com\n"
+    )
+    assert extract(text).issuer == "Acme Widgets Corp."

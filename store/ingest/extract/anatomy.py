@@ -134,6 +134,11 @@ from store.ingest.extract.vocabulary import NOT_NAME_WORDS
 from store.ingest.extract.voters import merge_people, voters
 from store.ingest.extract.whole_names import whole_names
 from store.ingest.extract.wire_names import without_distributor
+from store.ingest.extract.wire_subject import (
+    headline_over_contact,
+    subject_after_opening,
+    ticker_name,
+)
 from store.records import Contact, Link, Person
 from store.sanitize import clean_line, clean_text, fold
 
@@ -1442,6 +1447,13 @@ def extract(
     # Where the lines were run together, the boilerplate inside the last one (24-7 Press Release).
     tail = run_together_boilerplate(body_lines[:prose_end]) + body_lines[prose_end:]
     issuer = _issuer(tail, contacts, named, lead)
+    if issuer and lead is not None and headline and _issuer(tail, (), named, lead) is None:
+        # Only a contact's organisation says it, and a publisher's or an agency's desk is
+        # the contact as often as the issuer's own ("Proactive UK Ltd" under "Newmark
+        # Security wraps up strong year"): the body the headline opens with, named in the
+        # lead, is the release's.
+        subject_named = headline_subject_in_lead(headline, lead, body, named)
+        issuer = headline_over_contact(issuer, subject_named or ticker_name(headline, body))
     if office := office_in_header(lines) or office_in_title(raw):  # "U.S. Attorney's Office, ..."
         bodies = [office, *parent_body(raw)]
         issuer, organisations = office, with_bodies(organisations, bodies)
@@ -1466,6 +1478,8 @@ def extract(
             issuer = None  # the headline above its own repetition, not a letterhead
     if issuer is None:
         issuer = subject or headline_legislator(headline, main)
+    if issuer is None and headline:
+        issuer = ticker_name(headline, body)  # "Nutriband Inc. (NASDAQ: NTRB): When ..."
     if issuer is None and lead is not None:
         issuer = lead_subject(lead, body)
         if issuer and is_council(issuer):
@@ -1487,6 +1501,8 @@ def extract(
         issuer = announcer(lead, headline, body, named)  # "MCN Asia ... is pleased to announce"
     if issuer is None and lead is not None and headline:
         issuer = headline_subject_in_lead(headline, lead, body, named)  # "Front Signs Caps Off ..."
+    if issuer is None and lead is not None and headline:
+        issuer = subject_after_opening(lead, headline, named)  # "This week, Climet announced"
     if issuer is None:
         issuer = office_over_date(lines)
     if issuer is None:
