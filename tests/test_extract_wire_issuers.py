@@ -98,7 +98,8 @@ def test_the_leads_subject_after_an_opening_phrase_when_the_headline_names_it() 
     text = release(
         "Industry Leader Climet Partners with Phizzle; First Joint Value Proposition",
         "December 19, 2024 - This week, Climet officially announced Phizzle, Inc as an "
-        "authorized software partner for cleanroom particle counters.",
+        "authorized software partner for cleanroom particle counters. Climet makes them in "
+        "Redlands, and Climet sells them worldwide.",
     )
     assert extract(text).issuer == "Climet"
 
@@ -130,3 +131,33 @@ def test_the_contacts_own_body_stays_when_the_headline_names_it_shorter() -> Non
         "Contact Details\n\nAcme Widgets Corp.\n\n+44 20 7989 0813\n\npress@acmewidgets.com\n"
     )
     assert extract(text).issuer == "Acme Widgets Corp."
+
+
+def test_the_subject_of_the_leads_second_sentence_after_as() -> None:
+    text = run_together(
+        "Creative Biolabs: Engineered Strain Design in Microbial Therapeutics",
+        "Engineered therapeutic strains have emerged as a critical element in modern medicine. "
+        "As global biotechnological specialists, Creative Biolabs has a clear focus on "
+        "providing efficient and precise engineering strain design services.",
+        "At the heart of these strains is the gene editing of target microorganisms, which the "
+        "company's scientists have studied for many years in their own laboratories.",
+    )
+    assert extract(text).issuer == "Creative Biolabs"
+
+
+def test_a_long_name_the_headline_shortens() -> None:
+    text = release(
+        "Courageous Conservatives PAC to Rep. Pat Curry Ahead of June 6 Hearing",
+        "The Courageous Conservatives Political Action Committee, dedicated to electing "
+        "leaders who uphold conservative values, will argue against a lawsuit in court.",
+    )
+    assert extract(text).issuer == "Courageous Conservatives Political Action Committee"
+
+
+def test_a_surname_as_the_leads_subject_is_no_body() -> None:
+    text = release(
+        "Medine to Leave the Board This Summer",
+        "Chairman David Medine said he will resign. Medine has notified the White House of "
+        "his intent to resign from the Board. Medine joined it in 2013, and Medine chaired it.",
+    )
+    assert extract(text).issuer != "Medine"

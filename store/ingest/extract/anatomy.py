@@ -1502,7 +1502,7 @@ def extract(
     if issuer is None and lead is not None and headline:
         issuer = headline_subject_in_lead(headline, lead, body, named)  # "Front Signs Caps Off ..."
     if issuer is None and lead is not None and headline:
-        issuer = subject_after_opening(lead, headline, named)  # "This week, Climet announced"
+        issuer = subject_after_opening(lead, headline, body, named)  # "This week, Climet announced"
     if issuer is None:
         issuer = office_over_date(lines)
     if issuer is None:

@@ -35,42 +35,84 @@ def ticker_name(headline: str, body: str) -> str | None:
     return name if re.search(rf"\b{re.escape(core)}\b", body) else None
 
 
-# The lead's subject after a phrase that sets the scene: "This week, Climet officially
-# announced ...", "As global biotechnological specialists, Creative Biolabs has a clear
-# focus ...", "In the current healthcare payment environment, ..., CollectionPro Services LLC
-# has emerged ...".
-_AFTER_OPENING = re.compile(
-    r"(?:This[ ]week|Today|Recently|Yesterday|As[ ][^,.;:!?]{3,80}|In[ ][^.;:!?]{3,160}|"
-    r"Under[ ][^,.;:!?]{3,80}|With[ ][^,.;:!?]{3,80}),[ ]+"
+# The subject of one of the lead's first sentences, after a phrase that may set the scene:
+# "This week, Climet officially announced ...", "As global biotechnological specialists,
+# Creative Biolabs has a clear focus ...", "The Courageous Conservatives Political Action
+# Committee, dedicated to electing leaders ..., will argue ...".
+_SUBJECT = re.compile(
+    r"(?:(?:This[ ]week|Today|Recently|Yesterday|As[ ][^,.;:!?]{3,80}|In[ ][^.;:!?]{3,160}|"
+    r"Under[ ][^,.;:!?]{3,80}|With[ ][^,.;:!?]{3,80}),[ ]+)?(?:The[ ]+)?"
     r"(?P<name>[A-Za-z0-9][\w&.'’+-]*(?:[ ]+(?:[A-Z0-9][\w&.'’+-]*|of|and|&)){0,6}?)"
-    r"(?:,[ ]+(?:a|an|the)[ ][^.;:!?]{2,160}?,)?[ ]+"
+    r"(?:,[ ]+(?:a|an|the|one[ ]of|dedicated|known|founded|based|headquartered|located|"
+    r"which|who|loved)[ ][^.;:!?]{2,160}?,)?[ ]+"
     r"(?:officially[ ]+|today[ ]+|recently[ ]+|proudly[ ]+)?"
-    r"(?:has|have|is|are|announced|announces|launched|launches|published|publishes|"
+    r"(?:has|have|is|are|was|will|announced|announces|launched|launches|published|publishes|"
     r"introduced|introduces|unveiled|unveils|released|releases|continues|offers|opened)\b"
 )
+_SENTENCE_END = re.compile(r"(?<=[.!?])[ ]+(?=[A-Z\"“])")
+_SENTENCES = 3
+_NOT_NAMES = frozenset(("the", "this", "it", "we", "our", "its", "their", "these", "a", "an"))
+# A single word must be named this often to be a body's name, not a sentence's first word.
+_ONE_WORD_MENTIONS = 3
 
 # What a dateline leaves before the lead: "December 19, 2024 - ".
 _DATE_LEFT = re.compile(r"^[A-Z][a-z]{2,8}\.?[ ]\d{1,2}(?:st|nd|rd|th)?,?[ ]\d{4}[ ]*[-–—]+[ ]*")
 
 
-def subject_after_opening(lead: str, headline: str, people: set[str]) -> str | None:
-    """The body the *lead* names as its subject after an opening phrase, when the *headline*
-    names it too (the headline says whose release it is: "Industry Leader Climet Partners
-    with Phizzle"); no one in *people* (folded names)."""
+def subject_after_opening(lead: str, headline: str, body: str, people: set[str]) -> str | None:
+    """The body one of the *lead*'s first sentences is about, when the *headline* names it
+    too (the headline says whose release it is: "Industry Leader Climet Partners with
+    Phizzle"); no one in *people* (folded names), and a single word only if the *body* names
+    it again and again."""
     text = _DATE_LEFT.sub("", " ".join(lead[:600].split()), count=1)
-    m = _AFTER_OPENING.match(text)
-    if m is None:
-        return None
-    name = m.group("name")
-    core = _LEGAL_END.sub("", name)
-    words = core.split()
-    if not words or fold(core) in people or fold(words[0]) in ("the", "this", "it", "we", "our"):
-        return None
     flat = " ".join(headline.split())
-    # The name or, without its legal form, its words as the headline writes them.
-    if re.search(rf"(?<![\w-]){re.escape(core)}(?![\w-])", flat) is None:
-        return None
-    return core
+    if flat.isupper():
+        flat = flat.title()
+    for sentence in _SENTENCE_END.split(text)[:_SENTENCES]:
+        m = _SUBJECT.match(sentence)
+        if m is None:
+            continue
+        core = _LEGAL_END.sub("", m.group("name"))
+        words = core.split()
+        if not words or fold(core) in people or fold(words[0]) in _NOT_NAMES:
+            continue
+        if _a_persons(core, people) or (len(words) == 1 and _has_first_name(core, body)):
+            continue  # "Hoy has been recognized", "Attorney Brad Coates of Coates Law Office"
+        if (
+            len(words) == 1
+            and len(re.findall(rf"\b{re.escape(core)}\b", body)) < _ONE_WORD_MENTIONS
+        ):
+            continue
+        # The name, or the first two words of a longer one ("Courageous Conservatives PAC"
+        # over "Courageous Conservatives Political Action Committee").
+        shown = core if len(words) < 3 else " ".join(words[:2])
+        if re.search(rf"(?<![\w-]){re.escape(shown)}(?![\w-])", flat, re.IGNORECASE) is None:
+            continue
+        return core
+    return None
+
+
+def _a_persons(name: str, people: set[str]) -> bool:
+    """Whether *name* is a person's surname, or a person's name before "of" their firm."""
+    folded = fold(name)
+    if " " not in folded:
+        return any(person.rsplit(" ", 1)[-1] == folded for person in people)
+    before = folded.split(" of ", 1)[0]
+    return before != folded and any(before.endswith(person) for person in people)
+
+
+_NOT_FIRST = frozenset(
+    "The A An At In On Of To By For And With Join About From Meet Welcome Choose".split()  # noqa: SIM905
+)
+
+
+def _has_first_name(word: str, body: str) -> bool:
+    """Whether the *body* writes *word* after a first name ("David Medine", "Scott G. Hoy"):
+    a surname, not a brand."""
+    for m in re.finditer(rf"\b([A-Z][a-z]+)(?:[ ][A-Z]\.)?[ ]{re.escape(word)}\b", body[:20_000]):
+        if m.group(1) not in _NOT_FIRST:
+            return True
+    return False
 
 
 def headline_over_contact(contact_body: str, subject: str | None) -> str:
