@@ -161,3 +161,44 @@ def test_a_surname_as_the_leads_subject_is_no_body() -> None:
         "his intent to resign from the Board. Medine joined it in 2013, and Medine chaired it.",
     )
     assert extract(text).issuer != "Medine"
+
+
+def test_a_run_together_about_of_someone_else_gives_way_to_the_announcing_body() -> None:
+    text = run_together(
+        "Avon Theatre to Honor Music Legend Clive Davis With 2025 Lifetime Achievement Award",
+        "The Avon Theatre Film Center is proud to announce that Clive Davis, a legendary music "
+        "executive and producer, will receive its 2025 Lifetime Achievement Award in June.",
+        "The award will be presented at the Avon's annual gala, where friends of the Avon "
+        "Theatre Film Center gather to celebrate film and music in Stamford.",
+        "About Clive Davis",
+        "Clive Davis is a five-time Grammy-winning record producer and music executive whose "
+        "career spans more than six decades.",
+    )
+    assert extract(text).issuer == "Avon Theatre Film Center"
+
+
+def test_a_run_together_about_heading_keeps_no_link_and_names_someone() -> None:
+    text = run_together(
+        "A Spring Auction for the Families of Those Who Served",
+        "Donated items will be auctioned off to benefit the society's work across the country "
+        "this spring, from furniture to art and rare books.",
+        "The auction opens in April and runs for three weeks online, with every dollar raised "
+        "going to the society's programs for families.",
+        "Bidders may register on the society's site from March, and volunteers will deliver "
+        "the larger items to winning bidders in the Lower Mainland free of charge.",
+        "Last year's auction raised more than forty thousand dollars, a record the organisers "
+        "hope to beat with the help of local businesses and many new donors.",
+        "About Memorial Ribbon Society https://memorialribbon.ca",
+        "The Memorial Ribbon Society of Canada honours those who served.",
+    )
+    assert extract(text).issuer == "Memorial Ribbon Society"
+
+
+def test_a_ceo_after_the_company_in_the_headline_is_cut_off() -> None:
+    text = (
+        "# Condor Gold CEO Mark Child Provides Comprehensive Update on La India Project\n\n"
+        "--News Direct--\n\nCondor Gold CEO Mark Child joined Steve Darling from Proactive to "
+        "offer a detailed update on the La India project in Nicaragua.\n\n"
+        "Contact Details\n\nProactive UK Ltd\n\n+44 20 7989 0813\n\nuk@proactiveinvestors.com\n"
+    )
+    assert extract(text).issuer == "Condor Gold"

@@ -1445,15 +1445,25 @@ def extract(
         organisations = folded_acronyms(organisations, main)  # "DEA" beside its full name
     lead = _lead_paragraph(body_lines, dateline)
     # Where the lines were run together, the boilerplate inside the last one (24-7 Press Release).
-    tail = run_together_boilerplate(body_lines[:prose_end]) + body_lines[prose_end:]
+    run_together = run_together_boilerplate(body_lines[:prose_end])
+    tail = run_together + body_lines[prose_end:]
     issuer = _issuer(tail, contacts, named, lead)
-    if issuer and lead is not None and headline and _issuer(tail, (), named, lead) is None:
+    if issuer and lead is not None and headline:
         # Only a contact's organisation says it, and a publisher's or an agency's desk is
         # the contact as often as the issuer's own ("Proactive UK Ltd" under "Newmark
-        # Security wraps up strong year"): the body the headline opens with, named in the
-        # lead, is the release's.
-        subject_named = headline_subject_in_lead(headline, lead, body, named)
-        issuer = headline_over_contact(issuer, subject_named or ticker_name(headline, body))
+        # Security wraps up strong year"); or only an "About" paragraph inside a run-together
+        # body, where a partner's or an award's ("About Castle Connolly") is as common: the
+        # body the headline opens with, named in the lead, is the release's.
+        weak = _issuer(tail, (), named, lead) is None or (
+            run_together and _issuer(body_lines[prose_end:], contacts, named, lead) != issuer
+        )
+        if weak:
+            subject_named = (
+                headline_subject_in_lead(headline, lead, body, named)
+                or announcer(lead, headline, body, named)  # "The Avon Theatre is proud to ..."
+                or ticker_name(headline, body)
+            )
+            issuer = headline_over_contact(issuer, subject_named)
     if office := office_in_header(lines) or office_in_title(raw):  # "U.S. Attorney's Office, ..."
         bodies = [office, *parent_body(raw)]
         issuer, organisations = office, with_bodies(organisations, bodies)

@@ -142,7 +142,7 @@ def headline_subject_in_lead(headline: str, lead: str, body: str, people: set[st
         # the word after it holds one: "[ ]+" between them is one space.
         if _stands_alone(f"{name} {after}", opening):
             return None  # the lead goes on with the word: "Lone Star Injury Attorneys"
-        return None if _a_person(taken[:end], body) else name
+        return None if a_person(taken[:end], body) else name
     return None
 
 
@@ -177,7 +177,7 @@ _PERSON_WORD = re.compile(r"[A-Z][a-zà-ÿ'’-]+")
 _PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b")
 
 
-def _a_person(words: list[str], body: str) -> bool:
+def a_person(words: list[str], body: str) -> bool:
     """Whether a name with a person's shape ("Annie Estrin", "Peter Winkelmann and Anja
     Racić") is one: called by the surname alone, or "he" or "she", as a body is not."""
     if " and " in f" {' '.join(words)} " and not any(is_org_word(w) for w in words):

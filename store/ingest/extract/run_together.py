@@ -34,6 +34,14 @@ def run_together_boilerplate(prose: list[str]) -> list[str]:
     if len(paragraphs) == len(prose):
         return []
     for at, paragraph in enumerate(paragraphs):
-        if at > 0 and is_about(paragraph):
-            return paragraphs[at:]
+        if at > 0 and is_about(paragraph) and not _NO_NAME.match(paragraph):
+            # A heading's link is no part of its name ("About X https://x.org").
+            return [_LINK.sub("", p) for p in paragraphs[at:]]
     return []
+
+
+# "About Our Company", "About the Author": a heading that names no one.
+_NO_NAME = re.compile(
+    r"\s*About\s+(?:Us|Our\b|The\s+(?:Company|Firm|Author|Book|Event|Show|Program)\b)", re.I
+)
+_LINK = re.compile(r"[ \t]*(?:https?://|www\.)\S*")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from store.ingest.extract.announcer import a_person
 from store.sanitize import fold
 
 # "Nutriband Inc. (NASDAQ: NTRB): When Market Confidence ...", "Globavend (NASDAQ: GVH)
@@ -42,7 +43,8 @@ def ticker_name(headline: str, body: str) -> str | None:
 _SUBJECT = re.compile(
     r"(?:(?:This[ ]week|Today|Recently|Yesterday|As[ ][^,.;:!?]{3,80}|In[ ][^.;:!?]{3,160}|"
     r"Under[ ][^,.;:!?]{3,80}|With[ ][^,.;:!?]{3,80}),[ ]+)?(?:The[ ]+)?"
-    r"(?P<name>[A-Za-z0-9][\w&.'’+-]*(?:[ ]+(?:[A-Z0-9][\w&.'’+-]*|of|and|&)){0,6}?)"
+    r"(?P<name>(?:[a-z]{1,3}(?=[A-Z0-9]))?[A-Z0-9][\w&.'’+-]*"
+    r"(?:[ ]+(?:[A-Z0-9][\w&.'’+-]*|of|and|&)){0,6}?)"
     r"(?:,[ ]+(?:a|an|the|one[ ]of|dedicated|known|founded|based|headquartered|located|"
     r"which|who|loved)[ ][^.;:!?]{2,160}?,)?[ ]+"
     r"(?:officially[ ]+|today[ ]+|recently[ ]+|proudly[ ]+)?"
@@ -76,7 +78,11 @@ def subject_after_opening(lead: str, headline: str, body: str, people: set[str])
         words = core.split()
         if not words or fold(core) in people or fold(words[0]) in _NOT_NAMES:
             continue
+        if len(words) == 1 and re.search(rf"\b{re.escape(core.lower())}\b", body):
+            continue  # a word of the language ("Love is alluring"), not a brand
         if _a_persons(core, people) or (len(words) == 1 and _has_first_name(core, body)):
+            continue
+        if len(words) in (2, 3) and a_person(words, body):
             continue  # "Hoy has been recognized", "Attorney Brad Coates of Coates Law Office"
         if (
             len(words) == 1
@@ -96,7 +102,10 @@ def _a_persons(name: str, people: set[str]) -> bool:
     """Whether *name* is a person's surname, or a person's name before "of" their firm."""
     folded = fold(name)
     if " " not in folded:
-        return any(person.rsplit(" ", 1)[-1] == folded for person in people)
+        # "Hoy" of "Scott G. Hoy", "Karen" of "Karen Gilbert"
+        return any(
+            folded in (person.rsplit(" ", 1)[-1], person.split(" ", 1)[0]) for person in people
+        )
     before = folded.split(" of ", 1)[0]
     return before != folded and any(before.endswith(person) for person in people)
 
@@ -109,16 +118,25 @@ _NOT_FIRST = frozenset(
 def _has_first_name(word: str, body: str) -> bool:
     """Whether the *body* writes *word* after a first name ("David Medine", "Scott G. Hoy"):
     a surname, not a brand."""
-    for m in re.finditer(rf"\b([A-Z][a-z]+)(?:[ ][A-Z]\.)?[ ]{re.escape(word)}\b", body[:20_000]):
+    first = r"([A-Z][a-z]+|[A-Z]\.(?:[ ]?[A-Z]\.)*)"  # "David Medine", "W.W. Mitchell"
+    for m in re.finditer(rf"\b{first}(?:[ ][A-Z]\.)?[ ]{re.escape(word)}\b", body[:20_000]):
         if m.group(1) not in _NOT_FIRST:
             return True
     return False
+
+
+# A person's title after their company's name in a headline: "Condor Gold CEO Mark Child
+# Provides ...".
+_TITLE_AFTER = re.compile(r"[ ]+(?:CEO|CFO|COO|CTO|Chairman|Chairwoman|President|Founder)\b.*")
 
 
 def headline_over_contact(contact_body: str, subject: str | None) -> str:
     """The headline's *subject* over the body that only a contact names, unless they are one
     body (one name holding the other: "Acme" and "Acme Corp.")."""
     if subject is None:
+        return contact_body
+    subject = _TITLE_AFTER.sub("", subject)
+    if not subject:
         return contact_body
     a, b = fold(contact_body).rstrip("."), fold(subject).rstrip(".")
     if a in b or b in a or a.split()[0] == b.split()[0]:
