@@ -202,3 +202,27 @@ def test_a_ceo_after_the_company_in_the_headline_is_cut_off() -> None:
         "Contact Details\n\nProactive UK Ltd\n\n+44 20 7989 0813\n\nuk@proactiveinvestors.com\n"
     )
     assert extract(text).issuer == "Condor Gold"
+
+
+def test_a_run_together_about_of_the_award_gives_way_to_the_leads_subject() -> None:
+    text = run_together(
+        "U.S. Dermatology Partners named a Castle Connolly Practice Center of Excellence",
+        "U.S. Dermatology Partners, a leading multi-state network of dermatology practices, "
+        "has been named a Castle Connolly Practice Center of Excellence for its care.",
+        "The designation recognises practices whose physicians have been chosen as top doctors "
+        "by their peers, and whose patients report a consistently excellent experience.",
+        "Its physicians serve patients in Texas, Arizona, Colorado and five other states, "
+        "with more than a hundred clinics open six days a week.",
+        "About Castle Connolly",
+        "Castle Connolly identifies top doctors through a peer nomination process.",
+    )
+    assert extract(text).issuer == "U.S. Dermatology Partners"
+
+
+def test_an_event_with_its_year_is_no_leads_subject() -> None:
+    text = release(
+        "[Pangyo Event] 2025 Global Accelerating Program Orientation Held in Pangyo",
+        "The 2025 Global Accelerating Program Orientation was held on March 6 at the Gyeonggi "
+        "Startup Campus, where forty startups met their mentors.",
+    )
+    assert extract(text).issuer != "2025 Global Accelerating Program Orientation"

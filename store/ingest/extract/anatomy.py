@@ -1461,6 +1461,7 @@ def extract(
             subject_named = (
                 headline_subject_in_lead(headline, lead, body, named)
                 or announcer(lead, headline, body, named)  # "The Avon Theatre is proud to ..."
+                or subject_after_opening(lead, headline, body, named)
                 or ticker_name(headline, body)
             )
             issuer = headline_over_contact(issuer, subject_named)

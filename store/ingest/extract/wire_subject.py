@@ -51,7 +51,8 @@ _SUBJECT = re.compile(
     r"(?:has|have|is|are|was|will|announced|announces|launched|launches|published|publishes|"
     r"introduced|introduces|unveiled|unveils|released|releases|continues|offers|opened)\b"
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])[ ]+(?=[A-Z\"“])")
+# A sentence ends after a word in lower case: not after "U.S." nor an initial.
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)”\"][.!?])[ ]+(?=[A-Z\"“])")
 _SENTENCES = 3
 _NOT_NAMES = frozenset(("the", "this", "it", "we", "our", "its", "their", "these", "a", "an"))
 # A single word must be named this often to be a body's name, not a sentence's first word.
@@ -78,6 +79,8 @@ def subject_after_opening(lead: str, headline: str, body: str, people: set[str])
         words = core.split()
         if not words or fold(core) in people or fold(words[0]) in _NOT_NAMES:
             continue
+        if re.match(r"(?:19|20)\d\d\b", core):
+            continue  # "The 2025 Global Accelerating Program Orientation was held": an event
         if len(words) == 1 and re.search(rf"\b{re.escape(core.lower())}\b", body):
             continue  # a word of the language ("Love is alluring"), not a brand
         if _a_persons(core, people) or (len(words) == 1 and _has_first_name(core, body)):
