@@ -127,6 +127,7 @@ from store.ingest.extract.romance_bodies import (
     with_more_bodies,
 )
 from store.ingest.extract.romance_people import romance_people
+from store.ingest.extract.run_together import run_together_boilerplate
 from store.ingest.extract.short_forms import with_short_forms
 from store.ingest.extract.sidebar_names import sidebar_people
 from store.ingest.extract.site_title import split_site_title
@@ -147,6 +148,11 @@ from store.ingest.extract.vocabulary import NOT_NAME_WORDS
 from store.ingest.extract.voters import merge_people, voters
 from store.ingest.extract.whole_names import whole_names
 from store.ingest.extract.wire_names import without_distributor
+from store.ingest.extract.wire_subject import (
+    headline_over_contact,
+    subject_after_opening,
+    ticker_name,
+)
 from store.records import Contact, Link, Person
 from store.sanitize import clean_line, clean_text, fold
 
@@ -1467,7 +1473,27 @@ def extract(
         organisations = shared_kinds(organisations, main, MAX_ORGANISATIONS)  # "A and B Police"
         organisations = list_neighbours(organisations, prose, named, MAX_ORGANISATIONS)
     lead = _lead_paragraph(body_lines, dateline)
-    issuer = _issuer(body_lines[prose_end:], contacts, named, lead)
+    # Where the lines were run together, the boilerplate inside the last one (24-7 Press Release).
+    run_together = run_together_boilerplate(body_lines[:prose_end])
+    tail = run_together + body_lines[prose_end:]
+    issuer = _issuer(tail, contacts, named, lead)
+    if issuer and lead is not None and headline:
+        # Only a contact's organisation says it, and a publisher's or an agency's desk is
+        # the contact as often as the issuer's own ("Proactive UK Ltd" under "Newmark
+        # Security wraps up strong year"); or only an "About" paragraph inside a run-together
+        # body, where a partner's or an award's ("About Castle Connolly") is as common: the
+        # body the headline opens with, named in the lead, is the release's.
+        weak = _issuer(tail, (), named, lead) is None or (
+            run_together and _issuer(body_lines[prose_end:], contacts, named, lead) != issuer
+        )
+        if weak:
+            subject_named = (
+                headline_subject_in_lead(headline, lead, body, named)
+                or announcer(lead, headline, body, named)  # "The Avon Theatre is proud to ..."
+                or subject_after_opening(lead, headline, body, named)
+                or ticker_name(headline, body)
+            )
+            issuer = headline_over_contact(issuer, subject_named)
     if office := office_in_header(lines) or office_in_title(raw):  # "U.S. Attorney's Office, ..."
         bodies = [office, *parent_body(raw)]
         issuer, organisations = office, with_bodies(organisations, bodies)
@@ -1492,6 +1518,8 @@ def extract(
             issuer = None  # the headline above its own repetition, not a letterhead
     if issuer is None:
         issuer = subject or headline_legislator(headline, main)
+    if issuer is None and headline:
+        issuer = ticker_name(headline, body)  # "Nutriband Inc. (NASDAQ: NTRB): When ..."
     if issuer is None and lead is not None:
         issuer = lead_subject(lead, body)
         if issuer and is_council(issuer):
@@ -1515,6 +1543,8 @@ def extract(
         issuer = announcer(lead, headline, body, named)  # "MCN Asia ... is pleased to announce"
     if issuer is None and lead is not None and headline:
         issuer = headline_subject_in_lead(headline, lead, body, named)  # "Front Signs Caps Off ..."
+    if issuer is None and lead is not None and headline:
+        issuer = subject_after_opening(lead, headline, body, named)  # "This week, Climet announced"
     if issuer is None:
         issuer = office_over_date(lines)
     if issuer is None:

@@ -77,9 +77,23 @@ def announcer(lead: str, headline: str, body: str, people: set[str]) -> str | No
 # A headline's subject, then its verb: "Juriscorp Law Offers Clear Legal Support ...",
 # "SuperCom Ltd. (NASDAQ: SPCB) Wins Second Utah Contract". A name's words in title case
 # look like the headline's other words, so the lead decides where it ends (below).
-_HEADLINE_WORD = re.compile(r"[A-Z0-9][\w&.'’+-]*|of|and|for|the|on|&|de|du|des|la|für|und|der")
+# A brand that opens in lower case counts as a name's word: "pgEdge", "ePayPolicy", "iCoreConnect".
+_HEADLINE_WORD = re.compile(
+    r"(?:[a-z]{1,3}(?=[A-Z0-9]))?[A-Z0-9][\w&.'’+-]*|of|and|for|the|on|&|de|du|des|la|für|und|der"
+)
+_NAME_LINKS = frozenset("of and for the on & de du des la für und der".split())  # noqa: SIM905
 _TICKER = re.compile(r"[ ]*\((?:[A-Z]+:[ ]*)?[A-Z.]{1,8}\)")
-_VERB_AFTER = re.compile(r"(?:[A-Z][a-z]+s|To|to|Now|Is|Has)")
+# The verb after the name, in title case or in a headline written as a sentence ("Ocean Power
+# Technologies looks to ...", "Remote Talent LATAM is Celebrating ...").
+_VERB_AFTER = re.compile(
+    r"(?:[A-Z][a-z]+s|To|to|Now|Is|Has|is|has|(?!(?:this|thus|plus|versus|across|always|"
+    r"perhaps|towards|whereas|besides|unless|was)$)[a-z]{2,}s)"
+)
+# A single word is a body's name when written as a brand (a capital inside it: "LaborLab",
+# "CollectionPro", "ePayPolicy"), not as a surname may be ("McDonald", "MacKenzie").
+_BRAND_WORD = re.compile(r"(?!Mc|Mac)[\w&.'’+-]*[a-z][A-Z][\w&.'’+-]*")
+# Signs after a name in a headline: "Texas Radiotherapy™ Introduces ...".
+_MARKS = re.compile(r"[™®©]")
 _NOT_A_SUBJECT = frozenset(
     "new first latest annual former our how why what when where who top best a an this ceo cfo cto coo".split()  # noqa: SIM905
 )
@@ -90,7 +104,7 @@ def headline_subject_in_lead(headline: str, lead: str, body: str, people: set[st
     the longest such name of two words or more (or one in capitals), and no one in *people*
     nor a person by the way the *body* speaks of them."""
     # Without a listed company's tickers: "SuperCom Ltd. (NASDAQ: SPCB) Wins ...".
-    words = _TICKER.sub("", " ".join(headline.split())).lstrip("*_#\"“'").split(" ")
+    words = _TICKER.sub("", _MARKS.sub("", " ".join(headline.split()))).lstrip("*_#\"“'").split(" ")
     if words and fold(words[0]) == "the":
         words = words[1:]
     if not words or fold(words[0]) in _NOT_A_SUBJECT:
@@ -111,9 +125,13 @@ def headline_subject_in_lead(headline: str, lead: str, body: str, people: set[st
             continue  # "Palm Desert Buyers Are Heading ...": a plural noun, no verb
         name = " ".join(taken[:end]).rstrip(",")
         if (
-            taken[end - 1][:1].islower()
+            taken[end - 1] in _NAME_LINKS
             or name.endswith("&")
-            or (end == 1 and not (name.isupper() and len(name) > 2))
+            or (
+                end == 1
+                and not (name.isupper() and len(name) > 2)
+                and not _BRAND_WORD.fullmatch(name)
+            )
         ):
             continue  # "X of" is no name; one word in title case may be anyone's surname
         if not _stands_alone(name, opening):
@@ -124,7 +142,7 @@ def headline_subject_in_lead(headline: str, lead: str, body: str, people: set[st
         # the word after it holds one: "[ ]+" between them is one space.
         if _stands_alone(f"{name} {after}", opening):
             return None  # the lead goes on with the word: "Lone Star Injury Attorneys"
-        return None if _a_person(taken[:end], body) else name
+        return None if a_person(taken[:end], body) else name
     return None
 
 
@@ -159,7 +177,7 @@ _PERSON_WORD = re.compile(r"[A-Z][a-zà-ÿ'’-]+")
 _PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b")
 
 
-def _a_person(words: list[str], body: str) -> bool:
+def a_person(words: list[str], body: str) -> bool:
     """Whether a name with a person's shape ("Annie Estrin", "Peter Winkelmann and Anja
     Racić") is one: called by the surname alone, or "he" or "she", as a body is not."""
     if " and " in f" {' '.join(words)} " and not any(is_org_word(w) for w in words):
