@@ -5,6 +5,8 @@ by what they do, an office named for its officer, a body before a title or a pro
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from store.ingest.build import build_release
 from store.ingest.draft import Draft
@@ -356,3 +358,43 @@ def test_someone_of_a_body_in_a_list_is_not_added() -> None:
     text = "Backers were Acme Ventures, Beta Capital, Gamma Fund, and Delta’s Shawn Ng."
     found = ("Acme Ventures", "Beta Capital", "Gamma Fund")
     assert list_neighbours(found, text, set(), 40) == found
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "the",
+                "Seminole",
+                "County",
+                "Orange",
+                "(Florida)",
+                "(Texas)",
+                "(Paris)",
+                "Sheriff’s",
+                "Office",
+                "Police",
+                "Department",
+                "said",
+                "x(Florida)",
+                "-",
+                "(",
+                ")",
+                "Fire",
+                "A",
+            ]
+        ),
+        max_size=14,
+    )
+)
+def test_the_bracketed_state_offices_are_found_as_by_the_whole_pattern_alone(
+    words: list[str],
+) -> None:
+    # local_offices looks first for the pattern's "(State) Kind" (a literal the engine skips
+    # to): only a speed-up, the offices found are the whole pattern's, in order.
+    from store.ingest.extract import local_offices as module
+
+    text = " ".join(words)
+    expected = list(dict.fromkeys(m.group(0) for m in module._BRACKETED_STATE.finditer(text)))
+    assert module.local_offices(text) == expected

@@ -22,6 +22,10 @@ _LOCAL_KIND = (
 _BRACKETED_STATE = re.compile(
     rf"(?<![\w’'-])(?:[A-Z][a-z]+[ ]){{1,3}}\((?:{_STATES})\)[ ](?:{_LOCAL_KIND})(?![\w’'-])"
 )
+# The part of a bracketed state's office that opens with a literal: the engine skips to
+# each "(" in C, where the whole pattern (its words first) was tried at every position
+# (3.5% of all parsing on the real corpus). Only a text that has it can match the whole.
+_STATE_AND_KIND = re.compile(rf"\((?:{_STATES})\)[ ](?:{_LOCAL_KIND})(?![\w’'-])")
 _DISTRICT = r"the[ ](?:(?:Northern|Southern|Eastern|Western|Middle|Central)[ ])?District[ ]of[ ][A-Z][a-z]+(?:[ ][A-Z][a-z]+)?"
 _SHARED_OFFICE = re.compile(
     rf"(?P<kind>(?:United[ ]States|U\.S\.)[ ]Attorneys[’']?[ ]Offices)[ ]for[ ]"
@@ -33,7 +37,7 @@ _ONE_DISTRICT = re.compile(_DISTRICT)
 def local_offices(text: str) -> list[str]:
     """The offices of both shapes in *text*, as a reader names each, in order."""
     found: list[tuple[int, str]] = []
-    if "(" in text:
+    if "(" in text and _STATE_AND_KIND.search(text):
         found += [(m.start(), m.group(0)) for m in _BRACKETED_STATE.finditer(text)]
     if "Offices for" in text:
         for m in _SHARED_OFFICE.finditer(text):
