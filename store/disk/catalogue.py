@@ -41,7 +41,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, BinaryIO, TypeAlias, overload
+from typing import Any, BinaryIO, NamedTuple, TypeAlias, overload
 
 import orjson
 
@@ -565,25 +565,10 @@ class Catalogue(Sequence[Release]):
         head = orjson.loads(data[start : start + head_size])
         start += head_size
         signature = _identity(handle, journal_fd)
-        current = tuple(head["signature"]) == signature
-        if not current and not stale:
-            return None  # the store was written since
-        sizes = head["chunks"]
-        if any(
-            len(sizes[name]) != chunk_count(count)
-            or not all(type(size) is int and size > 0 for size in sizes[name])
-            for name in _COLUMNS
-        ):
+        fields = _checked_head(head, signature, stale, count, start, contacts_size, len(data))
+        if fields is None:
             return None
-        journal_end, others = head["journal_end"], head["others"]
-        if type(journal_end) is not int or type(others) is not dict:
-            return None
-        months = head["months"]
-        if type(months) is not dict or not all(type(n) is int for n in months.values()):
-            return None
-        columns_size = sum(sum(sizes[name]) for name in _COLUMNS)
-        if start + columns_size + 16 * count + contacts_size != len(data):
-            return None  # cut short or padded: damaged
+        sizes = fields.sizes
         # The columns stay the bytes they were saved as until first read.
         view = memoryview(data)
         columns: dict[str, Column] = {}
@@ -610,13 +595,13 @@ class Catalogue(Sequence[Release]):
             lengths,
             data[start:],
             checks,
-            months,
+            fields.months,
             journal_fd=journal_fd,
-            journal_end=journal_end,
-            others=others,
+            journal_end=fields.journal_end,
+            others=fields.others,
         )
-        catalogue.current = current
-        catalogue.made_for = tuple(head["signature"])
+        catalogue.current = fields.current
+        catalogue.made_for = fields.made_for
         return catalogue
 
     @classmethod
@@ -676,25 +661,10 @@ class Catalogue(Sequence[Release]):
         start += head_size
         head = orjson.loads(head_bytes)
         signature = _identity(handle, journal_fd)
-        current = tuple(head["signature"]) == signature
-        if not current and not stale:
-            return None  # the store was written since
-        sizes = head["chunks"]
-        if any(
-            len(sizes[name]) != chunk_count(count)
-            or not all(type(size) is int and size > 0 for size in sizes[name])
-            for name in _COLUMNS
-        ):
+        fields = _checked_head(head, signature, stale, count, start, contacts_size, size)
+        if fields is None:
             return None
-        journal_end, others = head["journal_end"], head["others"]
-        if type(journal_end) is not int or type(others) is not dict:
-            return None
-        months = head["months"]
-        if type(months) is not dict or not all(type(n) is int for n in months.values()):
-            return None
-        columns_size = sum(sum(sizes[name]) for name in _COLUMNS)
-        if start + columns_size + 16 * count + contacts_size != size:
-            return None  # cut short or padded: damaged
+        sizes = fields.sizes
         # Each chunk is read, checked into the file's CRC-32, and left on disk: only
         # its place and its own CRC-32 are kept (the column reads it again when asked).
         columns: dict[str, Column] = {}
@@ -734,14 +704,59 @@ class Catalogue(Sequence[Release]):
             lengths,
             Piece(saved, start, contacts_size, contacts_check),
             checks,
-            months,
+            fields.months,
             journal_fd=journal_fd,
-            journal_end=journal_end,
-            others=others,
+            journal_end=fields.journal_end,
+            others=fields.others,
         )
-        catalogue.current = current
-        catalogue.made_for = tuple(head["signature"])
+        catalogue.current = fields.current
+        catalogue.made_for = fields.made_for
         return catalogue
+
+
+class _Head(NamedTuple):
+    """What a saved catalogue's head says, checked (see :func:`_checked_head`)."""
+
+    made_for: tuple[int, ...]
+    current: bool
+    sizes: dict[str, list[int]]
+    journal_end: int
+    others: Tables
+    months: dict[str, int]
+
+
+def _checked_head(
+    head: Any,
+    signature: tuple[int, ...],
+    stale: bool,
+    count: int,
+    after_head: int,
+    contacts_size: int,
+    file_size: int,
+) -> _Head | None:
+    """The fields of a saved catalogue's *head*, or None when the store was written since
+    (unless *stale*), or when the head, or the file's size with it, does not hold together."""
+    made_for = tuple(head["signature"])
+    current = made_for == signature
+    if not current and not stale:
+        return None  # the store was written since
+    sizes = head["chunks"]
+    if any(
+        len(sizes[name]) != chunk_count(count)
+        or not all(type(size) is int and size > 0 for size in sizes[name])
+        for name in _COLUMNS
+    ):
+        return None
+    journal_end, others = head["journal_end"], head["others"]
+    if type(journal_end) is not int or type(others) is not dict:
+        return None
+    months = head["months"]
+    if type(months) is not dict or not all(type(n) is int for n in months.values()):
+        return None
+    columns_size = sum(sum(sizes[name]) for name in _COLUMNS)
+    if after_head + columns_size + 16 * count + contacts_size != file_size:
+        return None  # cut short or padded: damaged
+    return _Head(made_for, current, sizes, journal_end, others, months)
 
 
 def open_catalogue(

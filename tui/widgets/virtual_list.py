@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeAlias, TypeVar
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -20,6 +20,9 @@ from store.sanitize import clean_line
 from tui.runtime.textual_internals import set_virtual_height_quietly
 
 T = TypeVar("T")
+# How a row looks, its width aside (see VirtualList._look): the item, the cursor on it, and
+# what row_key adds.
+_Look: TypeAlias = tuple[Hashable, bool, Hashable]
 
 # One piece of a row: its text (already cleaned) and its style.
 Piece = tuple[str, Style]
@@ -152,7 +155,7 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self._rows: Sequence[T] = ()
         # Drawn rows by (item_key, width, is_cursor, row_key): see render_line.
-        self._strips: dict[tuple[Hashable, int, bool, Hashable], Strip] = {}
+        self._strips: dict[tuple[_Look, int], Strip] = {}
         # Called with the item under the cursor whenever it moves over the same
         # rows (see watch_cursor); new rows (set_rows) are not a move to follow.
         self.follow: Callable[[T | None], object] | None = None
@@ -201,17 +204,17 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
             for y in changed:
                 self.refresh(Region(0, y, self.size.width, 1))
 
-    def _shown_keys(self) -> list[tuple[Hashable, bool, Hashable] | None]:
-        """What each line of the list draws (see render_line's cache key), at the top."""
+    def _shown_keys(self) -> list[_Look | None]:
+        """What each line of the list draws, at the top (None: a blank line)."""
         rows, cursor = self._rows, self.cursor
-        keys: list[tuple[Hashable, bool, Hashable] | None] = []
-        for y in range(self.size.height):
-            if y >= len(rows):
-                keys.append(None)
-                continue
-            item = rows[y]
-            keys.append((self.item_key(item), y == cursor, self.row_key(item)))
-        return keys
+        return [
+            self._look(rows[y], y == cursor) if y < len(rows) else None
+            for y in range(self.size.height)
+        ]
+
+    def _look(self, item: T, is_cursor: bool) -> _Look:
+        """All that decides how *item*'s line looks, its width aside: the key of a drawn row."""
+        return (self.item_key(item), is_cursor, self.row_key(item))
 
     def set_virtual_height(self, height: int) -> None:
         """Change the number of rows without a layout pass of the whole screen.
@@ -317,7 +320,7 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
         # lead both results): reuse their strips instead of rendering again.
         # Keyed by what the item is, never by id(): the rows may be objects
         # built on each read, and a new one can take a freed one's address.
-        key = (self.item_key(item), width, is_cursor, self.row_key(item))
+        key = (self._look(item, is_cursor), width)
         strip = self._strips.get(key)
         if strip is None:
             row_style, pieces = self.row_pieces(item, width)
