@@ -18,6 +18,7 @@ from store.disk.catalogue import (
 from store.disk.release_store import ReleaseState, ReleaseStore
 from store.disk.storage import store_identity
 from store.facet_names import facet_entries
+from store.give_way import handed_over
 from store.month_runs import MonthRuns
 from store.records import Contact, Release
 from store.related import RelatedIndex
@@ -639,6 +640,8 @@ class Archive:
             else:
                 blocks = [r.contacts for r in snapshot.releases]
             duplicates = snapshot.duplicates[0] if snapshot.duplicates else None
+            # The last to read them: freed as they are read, not all at once after.
+            given: Iterator[tuple[Contact, ...]] = handed_over(blocks)
             snapshot.related.append(
                 RelatedIndex(
                     snapshot.ids,
@@ -647,7 +650,7 @@ class Archive:
                     snapshot.locations,
                     snapshot.organisations,
                     snapshot.issuers,
-                    blocks,
+                    given,
                     duplicates,
                     should_stop,
                 )

@@ -211,12 +211,16 @@ class ContactDirectory:
             owners = names_of_email.get(key[len("name:") :], set())
             if len(owners) == 1:
                 groups[next(iter(owners))].extend(groups.pop(key))
-        # An entry's merge is its sightings' work: a busy press desk's is thousands.
-        entries = [
-            _entry(key, sightings, desks, key.startswith("email:") or bool(
-                names_of_email.get(key[len("name:") :])))
-            for key, sightings in looked_at(list(groups.items()), should_stop, every=16)
-        ]  # fmt: skip
+        # An entry's merge is its sightings' work: a busy press desk's is thousands. Each
+        # group is taken out as its entry is made, so that its sightings are freed here,
+        # between two asks of should_stop: left to the end, the freeing of them all (a
+        # million objects at 100k) held the interpreter's lock 150-500 ms in one go, as
+        # this function returned, and the keys typed meanwhile waited.
+        entries: list[DirectoryEntry] = []
+        for key in looked_at(list(groups), should_stop, every=16):
+            sightings = groups.pop(key)
+            owned = key.startswith("email:") or bool(names_of_email.get(key[len("name:") :]))
+            entries.append(_entry(key, sightings, desks, owned))
         entries.sort(key=_default_order)
         return cls(entries)
 

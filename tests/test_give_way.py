@@ -3,6 +3,9 @@ column parsed in slices, and the browser's builds handed a look that waits out a
 
 from __future__ import annotations
 
+import asyncio
+import gc
+import weakref
 from pathlib import Path
 
 import orjson
@@ -12,11 +15,12 @@ from hypothesis import strategies as st
 
 from store import collector as collector_module
 from store.archive import Archive
-from store.contacts import ContactDirectory
+from store.contacts import ContactDirectory, _Sighting
 from store.disk import contact_column
 from store.disk.catalogue import open_catalogue
 from store.disk.contact_column import parsed_in_slices
-from store.give_way import BuildStopped, looked_at
+from store.disk.release_store import ReleaseStore
+from store.give_way import BuildStopped, handed_over, looked_at
 from store.related import RelatedIndex
 from tests.helpers.app_session import settle
 from tests.helpers.browser_data import write_store
@@ -45,6 +49,24 @@ def test_looked_at_ends_the_build_where_it_stands() -> None:
         for item in looked_at(range(10), lambda: len(seen) >= 4, every=2):
             seen.append(item)
     assert seen == [0, 1, 2, 3]
+
+
+class _Item:
+    """Something a weak reference can follow."""
+
+
+def test_handed_over_lets_each_item_go_as_it_is_given() -> None:
+    items = [_Item() for _ in range(6)]
+    alive = [weakref.ref(item) for item in items]
+    for n, item in enumerate(handed_over(items)):
+        assert item is alive[n]()
+        # The ones given before are gone (the list let go of them, and so did this
+        # loop); the ones after are still the list's.
+        assert all(ref() is None for ref in alive[:n])
+        assert all(ref() is not None for ref in alive[n:])
+    del item
+    assert items == []
+    assert all(ref() is None for ref in alive)
 
 
 # -- the catalogue's contact column, a slice at a time --------------------------------------
@@ -151,6 +173,37 @@ def test_a_directory_build_asks_through_every_stretch_of_its_work() -> None:
     assert len(asked) == 3 + 3 + -(-len(directory.entries) // 16)
 
 
+def test_a_directory_build_frees_each_group_of_sightings_as_its_entry_is_made() -> None:
+    # Left to the end, freeing every sighting at once as the build returned held the
+    # interpreter's lock 150-500 ms at 100k (the stall a key met as the build ended).
+    releases = list(generate(400, seed=3))
+    blocks = [(r.id, r.date, r.contacts) for r in releases]
+    live: list[int] = []
+
+    def count_sightings() -> bool:
+        live.append(sum(1 for o in gc.get_objects() if type(o) is _Sighting))
+        return False
+
+    ContactDirectory.build_from(blocks, count_sightings)
+    sightings = max(live)
+    assert sightings > 100
+    # At the last look, in the entries' pass, no more than the last 16 groups are left.
+    assert live[-1] < sightings / 4, live
+
+
+def test_the_related_index_is_the_last_to_read_the_directorys_blocks_and_lets_them_go(
+    tmp_path: Path,
+) -> None:
+    archive = Archive(ReleaseStore(write_store(tmp_path / "releases.json"), defer_load=True))
+    assert archive.catalogued
+    archive.contacts()
+    kept = archive._snapshot.blocks[0]
+    assert kept
+    archive.related()
+    # Read one by one and let go of as they were read, not all freed when related() returned.
+    assert kept == []
+
+
 # -- the browser's builds after the index ---------------------------------------------------
 
 
@@ -203,3 +256,34 @@ async def test_a_paste_is_typing_for_the_builds_that_give_way(tmp_path: Path) ->
         app.post_message(events.Paste("harbour"))
         await pilot.pause()
         assert collector._last_key > 0.0
+
+
+async def test_the_browsers_builds_are_frozen_before_the_collector_runs_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every object a build makes while the collector is paused waits in its young
+    # generation: the first young pass after the block walked them all (80-190 ms at 100k,
+    # holding the lock against the next key). Frozen inside the block, there is nothing left.
+    import tui.session
+
+    frozen_while_paused: list[bool] = []
+    freeze = tui.session.freeze_survivors
+
+    def traced_freeze() -> None:
+        frozen_while_paused.append(collector_module._is_paused())
+        freeze()
+
+    monkeypatch.setattr(tui.session, "freeze_survivors", traced_freeze)
+    app = PressroomApp(write_store(tmp_path / "releases.json"))
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        archive = app.session.archive
+        assert isinstance(archive, Archive)
+        for _ in range(200):
+            if archive.built_related() is not None:
+                break
+            await asyncio.sleep(0.05)
+        assert archive.built_related() is not None
+        await settle(pilot)
+    # After the index (nothing paused then), after the directory, after the related releases.
+    assert frozen_while_paused == [False, True, True]
