@@ -13,7 +13,13 @@ from store.sanitize import fold
 # sentenced", "Earlier today, ..., Brandon Arias (a/k/a “The Drug Llama”) was sentenced";
 # nothing else marks them (no title, no age, no "said"). A body has a trade name ("d/b/a"),
 # not an alias. The marker is looked for first: the name before it only where it is found.
-_MARKER = re.compile(r"[ \t]*(?:\([ \t]*|,[ \t]+)(?:a/k/a|a\.k\.a\.|aka)[ \t]", re.IGNORECASE)
+# A plain "aka" is written of things too ("Louisiana State Penitentiary (aka Angola)",
+# "Doctor of Podiatric Medicine (aka podiatrist)"): after it, only a full name, two
+# capitalised words ("Zhang Dong (aka Tim Zhang)"), says the one before is a person's.
+_MARKER = re.compile(
+    r"[ \t]*(?:\([ \t]*|,[ \t]+)(?:(?i:a/k/a|a\.k\.a\.)[ \t]"
+    r"|(?i:aka)[ \t]+(?=[A-Z][a-z’'-]+[ \t]+[A-Z][a-z’'-]+))"
+)
 _WORD = rf"[{UPPER}][{LOWER}'’]+(?:-[{UPPER}][{LOWER}'’]+)?"
 # The name that ends right before the marker: two to five words, initials and particles
 # between ("Ryan K. Dickey", "Reina Chirinos de Urena").

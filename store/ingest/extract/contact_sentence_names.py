@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from store.ingest.extract.vocabulary import NOT_NAME_WORDS, ORG_WORDS
+from store.ingest.extract.vocabulary import NOT_NAME_WORDS, ORG_WORDS, ROLE_WORDS
 from store.records import Contact
 
 # A contact block under "Contact" may be one sentence: the block's reader takes its number
@@ -31,6 +31,18 @@ def _gives(rest: str, contact: Contact) -> bool:
     return len(number) >= 7 and number in _digits(rest)
 
 
+def _vouched(role: str, name: str, contact: Contact) -> bool:
+    """Whether the words before the name are a role ("Public Affairs Specialist"), or, with
+    none, the contact's own address names them ("Michelle Dickey at michelle@..."): else the
+    capitalised run is a body's name ("Goodwill Central Coast", "Avrek Law Firm", "Trinity
+    Chambers")."""
+    words = role.split()
+    if words:
+        return words[-1].casefold() in ROLE_WORDS
+    local = (contact.email or "").split("@")[0].casefold()
+    return any(len(w) > 2 and w.casefold() in local for w in re.split(r"[\s-]+", name))
+
+
 def named_in_sentence(contacts: tuple[Contact, ...], text: str) -> tuple[Contact, ...]:
     """*contacts*, each found with no name given the name of the sentence that wrote its
     number or its address after "contact [Role] Name at"."""
@@ -48,6 +60,8 @@ def named_in_sentence(contacts: tuple[Contact, ...], text: str) -> tuple[Contact
                 words = [w.casefold() for w in re.split(r"[\s-]+", m["name"])]
                 if any(w in NOT_NAME_WORDS or w in ORG_WORDS for w in words):
                     continue  # "contact Acme Corp at": a body, not a person
+                if not _vouched(m["role"], m["name"], contact):
+                    continue  # "contact Goodwill Central Coast at": a body's name, not a role
                 if _gives(m["rest"], contact):
                     role = " ".join(m["role"].split()) or None
                     if contact.role and m["name"] not in contact.role:

@@ -13,8 +13,12 @@ import re
 # ends in a capitalised word or an initial, and the next line (past one blank line at most)
 # opens with the rest of the name. A sentence or a title ends with a dot, a comma or a colon: left alone.
 _LONG_LINE = 60
+# A wrapped line is no longer than the width it was wrapped at; a line longer than this is
+# a whole paragraph (a wire release's), whose end is the paragraph's, not a wrap's.
+_WRAP_WIDTH = 120
 _PROSE_WORDS = 3  # words in lower case: a sentence's line, not a title's
-_ENDS_CAPITALISED = re.compile(r"(?:^|[ \t])(?:[A-Z][a-z’'-]*|[A-Z]\.)$")
+# A given name ends the line, not an initial: "Zone C." and "Serie A." end sentences.
+_ENDS_CAPITALISED = re.compile(r"(?:^|[ \t])[A-Z][a-z’'-]+$")
 # The next line opens with the rest of the name only: a surname ("Arias (a/k/a"), or an
 # initial and a surname ("J. Wiseman is"). A line that opens with a name of its own, two
 # capitalised words ("Amber MacArthur, co-host ..." under "..., Google" in a list), is
@@ -23,14 +27,62 @@ _OPENS_CAPITALISED = re.compile(
     r"[ \t]*(?:[A-Z]\.[ \t])?[A-Z][a-z’'-]*(?![\w’'-])(?![ \t]+(?:[A-Z]\.|[A-Z][a-z’'-]+))"
 )
 _LOWER_WORD = re.compile(r"(?:^|[ \t])[a-z]")
+# Words that open a sentence, and no surname: "... by Corey E. King" / "In the mist-shrouded".
+_OPENERS = frozenset(
+    [
+        "A",
+        "An",
+        "The",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "It",
+        "He",
+        "She",
+        "We",
+        "They",
+        "I",
+        "You",
+        "On",
+        "In",
+        "At",
+        "For",
+        "With",
+        "From",
+        "By",
+        "As",
+        "But",
+        "And",
+        "Or",
+        "If",
+        "When",
+        "While",
+        "After",
+        "Before",
+        "During",
+        "Our",
+        "His",
+        "Her",
+        "Their",
+        "Its",
+        "To",
+        "Of",
+        "Since",
+        "Today",
+    ]
+)
 
 
 def _breaks_name(line: str, nxt: str) -> bool:
     end = line.rstrip()
+    words = nxt.split(None, 1)
     return (
-        len(end) >= _LONG_LINE
+        _LONG_LINE <= len(end) <= _WRAP_WIDTH
         and _ENDS_CAPITALISED.search(end) is not None
         and _OPENS_CAPITALISED.match(nxt) is not None
+        and bool(words)
+        and words[0] not in _OPENERS
         and len(_LOWER_WORD.findall(end)) >= _PROSE_WORDS
     )
 
