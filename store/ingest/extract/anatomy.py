@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from store.ingest.extract.activity_bodies import activity_bodies
 from store.ingest.extract.after_contacts import people_after_block
+from store.ingest.extract.aliased_names import aliased_people
 from store.ingest.extract.announcer import announcer, headline_subject_in_lead
 from store.ingest.extract.boilerplate import archive_footer_start, is_about, is_boilerplate
 from store.ingest.extract.capital_surnames import capital_surname_people
@@ -20,6 +21,7 @@ from store.ingest.extract.contact_block import (
     is_department,
     letterhead_phone,
 )
+from store.ingest.extract.contact_sentence_names import named_in_sentence
 from store.ingest.extract.crawler_commas import closed_commas
 from store.ingest.extract.cut_names import whole_people
 from store.ingest.extract.date_line_place import place_of_date_line
@@ -51,6 +53,7 @@ from store.ingest.extract.headline import (
     without_credit,
 )
 from store.ingest.extract.in_charge import in_charge_people, without_in_charge
+from store.ingest.extract.indented_paragraph import opens_indented_paragraph
 from store.ingest.extract.issuer import (
     about_in_capitals,
     body_of_desk,
@@ -153,6 +156,7 @@ from store.ingest.extract.wire_subject import (
     subject_after_opening,
     ticker_name,
 )
+from store.ingest.extract.wrapped_names import joined_names
 from store.records import Contact, Link, Person
 from store.sanitize import clean_line, clean_text, fold
 
@@ -395,6 +399,8 @@ def _read_top(
         elif top.headline is None and is_headline_line(stripped):
             if find_dateline([stripped], set()) is not None:
                 break  # the text opens with its dateline: no headline line
+            if (top.kicker or top.date) and opens_indented_paragraph(lines, index):
+                break  # a PDF's first paragraph under its letterhead: no headline line
             joined, used = _join_wrapped(lines, index, paragraphs)
             if declared and not _same_title(declared, joined) and not _variant(declared, joined):
                 kicker_at = _kicker_below(lines, index) if top.kicker is None else None
@@ -1380,13 +1386,15 @@ def extract(
         if not heading and not contacts and (phone := letterhead_phone(letterhead_lines)):
             heading = (phone,)  # "Phone  202 224 5653" under the date: the office's number
         contacts = heading + tuple(c for c in contacts if c not in heading)
+    contacts = named_in_sentence(contacts, main)  # "please contact Specialist Jane Doe at ..."
     prose_end = len(body_lines) if block_at is None else block_at
     for i, line in enumerate(body_lines[:prose_end]):
         if i > 2 and (is_about(line) or ("ABOUT" in line and is_about_in_capitals(line, True))):
             prose_end = i
             break
     prose = closed_commas("\n".join(body_lines[:prose_end]))  # "Willis Kylestewa , 41,"
-    people = find_people(prose)
+    names_prose = joined_names(prose)  # "... Brandon" / "Arias (a/k/a ...)": a hard wrap
+    people = find_people(names_prose)
     if after := people_after_block(body_lines, block_at, contacts):  # a block at the head
         people = merge_people(people, after)
     if listed := voters(prose):  # "Voting for the action were Jane A. Doe, Chair; John Roe; ..."
@@ -1401,6 +1409,8 @@ def extract(
         people = merge_people(people, defendants)
     if others := codefendants(prose):  # "co-conspirators Kevin Fusco and ...", "U.S. v. X"
         people = merge_people(people, others)
+    if aliased := aliased_people(names_prose):  # "Melissa Scanlan (a/k/a “The Drug Llama”)"
+        people = merge_people(people, aliased)
     if headline and (authors := statement_authors(headline)):  # "Statement of Senator X on"
         people = merge_people(people, list(authors))
     found_language = _language(declared_language(language), main)

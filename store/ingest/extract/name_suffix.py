@@ -8,9 +8,9 @@ import re
 # them; "Jr"/"Sr" are, and their dot is left after the run. Either way the role, the age or
 # the "said" that tells a person is named comes after the suffix: "Dominick S. Gerace II,
 # United States Attorney", "John Smith Jr., CEO of Acme", "Charles O. Parks III, 45,".
-# After a comma only "Jr."/"Sr." then a comma ("Joseph R. Biden, Jr., said"): "Jennifer
-# Borun, Sr Director" is a senior director.
-_AFTER_RUN = re.compile(r"(?:[ \t](?:II|III|IV)(?=[,\s])|,[ \t](?:Jr|Sr)\.?(?=,))")
+# After a comma only "Jr."/"Sr." then a comma ("Joseph R. Biden, Jr., said"), or a numeral
+# between commas ("Paul Burk, III, 36,"): "Jennifer Borun, Sr Director" is a senior director.
+_AFTER_RUN = re.compile(r"(?:[ \t](?:II|III|IV)(?=[,\s])|,[ \t](?:(?:Jr|Sr)\.?|II|III|IV)(?=,))")
 _DOT_AFTER = ("Jr", "Sr")
 
 

@@ -12,7 +12,7 @@ _OPENING_WORDS = frozenset({"although", "because", "unless", "whereas", "though"
 # Nouns that end an office's, a unit's or a document's name and never a person's: the run
 # before them is a body or a text ("Child Exploitation", "Attorneys' Offices", "Designated
 # Transportation Projects", "Advisory Committee's Subcommittees", "Marine Corps", "B. Riley
-# Securities"). Plural
+# Securities", "Computer Crime and Intellectual Property Section" read as two). Plural
 # or abstract nouns only: a surname may be a singular common noun ("Baker", "Mason").
 _CLOSING_WORDS = frozenset(
     {
@@ -40,6 +40,9 @@ _CLOSING_WORDS = frozenset(
         "partners",
         "associates",
         "investments",
+        "section",
+        "division",
+        "crime",
     }
 )
 

@@ -12,6 +12,16 @@ from store.records import Contact
 _OPENER = re.compile(
     r"\b(?:[Pp]ress|[Mm]edia) (?:contact|inquiries|enquiries|questions)\b(?P<rest>[^\n]{0,300})"
 )
+# A press desk the sentence sends the reader to, with its number or address: "please refer to
+# the website or contact the Public Affairs Office at (202) 521-3355" (the United States Tax
+# Court's releases, a PDF's line break inside), "contact our media relations team at
+# media@...". A desk, no one named.
+_DESK = re.compile(
+    r"\bcontact\s{1,3}(?:the\s{1,3}|our\s{1,3})?(?:public\s{1,3}affairs|public\s{1,3}information|press"
+    r"|media(?:\s{1,3}relations)?|communications)\s{1,3}(?:office|team|desk|officer|department)\b"
+    r"(?P<rest>[^\n]{0,300})",
+    re.IGNORECASE,
+)
 # The person the sentence names, after "is" or "contact" and any role in capitals:
 # "is Communications Director Emily Langlie at", "contact Jane Doe,".
 _NAME = re.compile(
@@ -39,9 +49,12 @@ def press_sentence_contact(text: str, written: str) -> Contact | None:
     or None when no such sentence gives a number or an address. An address is kept only as
     *written* (the release as given) has it: a link's label glued to the next address
     ("info@x.com](mailto:...)nadine@x.com" read as "info@x.comnadine") is none."""
-    if not any(cue in text for cue in _CUES):
+    cued = any(cue in text for cue in _CUES)
+    desk = "ontact" in text and _DESK.search(text) is not None
+    if not cued and not desk:
         return None  # the cheap test: most releases write no such sentence
-    for found in _OPENER.finditer(text):
+    openers = [*(_OPENER.finditer(text) if cued else ()), *(_DESK.finditer(text) if desk else ())]
+    for found in openers:
         rest = found.group("rest")
         email = _EMAIL.search(rest)
         if email is not None and email.group(0).rstrip(".") not in written:
