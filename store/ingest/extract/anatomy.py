@@ -21,6 +21,7 @@ from store.ingest.extract.contact_block import (
     letterhead_phone,
 )
 from store.ingest.extract.crawler_commas import closed_commas
+from store.ingest.extract.cued_bodies import cued_bodies
 from store.ingest.extract.cut_names import whole_people
 from store.ingest.extract.date_line_place import place_of_date_line
 from store.ingest.extract.dateline import (
@@ -1472,6 +1473,7 @@ def extract(
         organisations = folded_acronyms(organisations, main)  # "DEA" beside its full name
         organisations = shared_kinds(organisations, main, MAX_ORGANISATIONS)  # "A and B Police"
         organisations = list_neighbours(organisations, prose, named, MAX_ORGANISATIONS)
+    organisations = cued_bodies(organisations, main, named, MAX_ORGANISATIONS)  # "Acme’s CEO"
     lead = _lead_paragraph(body_lines, dateline)
     # Where the lines were run together, the boilerplate inside the last one (24-7 Press Release).
     run_together = run_together_boilerplate(body_lines[:prose_end])

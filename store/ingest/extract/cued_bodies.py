@@ -1,0 +1,324 @@
+"""Bodies named by one word or an acronym alone, read where the release uses the word as a body:
+"America Online's Netscape division", "Anthropic, a San Francisco company", "MozillaZine,
+http://www.mozillazine.org", "[CNIL](https://www.cnil.fr)", "ICE agents", "DEA, FBI, FDA, HSI
+and USPIS". The capitalised runs find a name only by an organisation word; these names hold
+none, so what stands around them has to say what they are."""
+
+from __future__ import annotations
+
+import re
+
+from store.ingest.extract.vocabulary import (
+    MONTH_WORDS,
+    NOT_NAME_WORDS,
+    REGION_WORDS,
+    ROLE_WORDS,
+    DEPARTMENTS,
+    WEEKDAY_WORDS,
+    KNOWN_BODIES,
+    word_set,
+)
+from store.sanitize import fold
+
+# One name's word: capitalised ("Anthropic", "Yahoo!", "Amazon.com"), in camel case ("eBay",
+# "iRobot") or an acronym with a digit or an ampersand ("W3C", "AT&T").
+_WORD = r"(?:[A-Z][\w&!+-]*(?:\.[a-z]{2,4}(?![\w]))?|[a-z]{1,3}[A-Z][\w&+-]*)"
+_NAME_END = re.compile(rf"(?P<name>{_WORD})$")
+
+# What a body has and a product, a place or a person rarely has: "Acme's CEO", "Acme's board".
+_BODY_NOUNS = word_set(
+    """ceo cfo cto coo chief founder founders co-founder cofounder president chairman chairwoman
+    chairperson board division divisions subsidiary subsidiaries headquarters employees staff
+    spokesperson spokesman spokeswoman executives shareholders stockholders engineers
+    researchers scientists parent"""
+)
+# The kind of body an apposition gives: "Anthropic, an AI safety company, ...".
+_APPOSITION = re.compile(
+    r",[ ](?:a|an)(?:[ ](?!of[ ]|at[ ]|for[ ]|with[ ])[\w’'&-]+){0,5}?[ ]"
+    r"(?:company|firm|provider|maker|manufacturer|developer|startup|start-up|nonprofit|"
+    r"non-profit|organization|organisation|agency|retailer|publisher|bank|foundation|"
+    r"consultancy|supplier|operator|cooperative|charity|think[ ]tank)"
+    r"(?=[,.;:)]|[ ](?:that|which|based|headquartered|in|with|specializing|specialising|"
+    r"focused|providing|whose|founded|known)\b)"
+)
+# A web address and the label its name is read from: "https://www.mozillazine.org" -> mozillazine.
+_ADDRESS = re.compile(r"(?:https?://)?(?:www\.)?(?P<label>[A-Za-z0-9-]{2,40})\.[a-z]{2,6}\b")
+# The name just before its address: "[ADEME](", "MozillaZine, ", "Acme (", "Acme at ".
+_BEFORE_ADDRESS = re.compile(
+    rf"(?P<name>{_WORD}(?:[ ](?:{_WORD}|&|of|de|für)){{0,3}})"
+    r"(?:\]\(|,?[ ]\(|,[ ]|[ ]at[ ]|:[ ])$"
+)
+# An agency's acronym before its people or its officers' titles: "ICE agents", "ICE Acting
+# Deputy Director Derek Benner", "HSI Special Agent in Charge".
+_AGENCY_AFTER = (
+    " agents",
+    " Agents",
+    " Special Agent",
+    " officers",
+    " investigators",
+    " Director",
+    " Acting",
+    " Deputy",
+    " Administrator",
+    " Commissioner",
+    " spokesperson",
+    " spokesman",
+    " spokeswoman",
+)
+_ACRONYM_END = re.compile(r"(?<![\w&.-])(?P<name>[A-Z][A-Z0-9&]{1,5})$")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
+# Acronyms that are no body: a trade, a department of any firm, a currency, a unit.
+_NOT_BODIES = word_set(
+    """ceo cfo cto coo cmo cio cso evp svp vp hr it pr ai ml r&d usd eur gbp cad faq pdf url
+    ipo esg kpi roi b2b b2c saas api gps tv us uk eu un dc ii iii iv"""
+)
+# Social networks are where a body speaks, not bodies a release names (SOURCES.md).
+_NETWORKS = word_set(
+    """facebook twitter x instagram linkedin youtube tiktok pinterest reddit snapchat threads
+    bluesky mastodon whatsapp telegram discord flickr vimeo medium github"""
+)
+# Items of a list: a comma, "and" in four languages.
+_SEPARATOR = re.compile(r",[ ](?:(?:and|et|y|und|&)[ ])?|[ ](?:and|et|y|und|&)[ ]")
+_SENTENCE_END = (".", "!", "?", ":", "\n")
+
+
+def cued_bodies(
+    organisations: tuple[str, ...], text: str, named: set[str], limit: int
+) -> tuple[str, ...]:
+    """*organisations* and, after them up to *limit*, the bodies of one word or an acronym
+    that *text* uses as bodies; *named* holds folded names that are not bodies (people,
+    places)."""
+    if len(organisations) >= limit:
+        return organisations
+    words = {w for name in named for w in name.split()}
+    found = [*_possessives(text), *_appositions(text), *_addressed(text), *_agencies(text)]
+    found += _employers(text) + _affiliations(text, named) + _partners(text, named)
+    found += _listed_acronyms(text, organisations)
+    out = list(organisations)
+    for name in found:
+        if len(out) >= limit:
+            break
+        if _fits(name, out, words):
+            out.append(name)
+    return tuple(out)
+
+
+# A firm's officer and the firm: "Reid Hoffman, CEO of LinkedIn", "Presidente de VideoLAN".
+_OFFICER_OF = (
+    "CEO of ",
+    "CTO of ",
+    "CFO of ",
+    "COO of ",
+    "founder of ",
+    "Founder of ",
+    "chairman of ",
+    "Chairman of ",
+    "CEO at ",
+    "CTO at ",
+)
+# Who a list follows: "in partnership with Adobe, Apple, Macromedia, Opera and Sun Microsystems".
+_PARTNERS = (
+    "in partnership with ",
+    "partnered with ",
+    "with the support of ",
+    "sponsored by ",
+)
+# The name that opens at a position: one to three capitalised words.
+_NAME_AT = re.compile(rf"{_WORD}(?:[ ]{_WORD}){{0,2}}")
+# A person's affiliation in brackets after their name: "Ben Hyde (Gensym)".
+_BRACKETED = re.compile(rf"[ ]\((?P<name>{_WORD}(?:[ ]{_WORD}){{0,2}})\)")
+
+
+# A photo's credit or a legislator's party and state in brackets, not an employer.
+_CREDITS = word_set("pool photo foto file archive archivo pictured left right center centre")
+_PARTY = re.compile(r"[A-Z]-[A-Z]")
+
+
+def _employers(text: str) -> list[str]:
+    """ "Reid Hoffman, CEO of LinkedIn": LinkedIn; "CEO of Acme Labs" is read elsewhere."""
+    found = []
+    for cue in _OFFICER_OF:
+        at = text.find(cue)
+        while at >= 0:
+            m = _NAME_AT.match(text, at + len(cue))
+            if m and " " not in m.group(0) and fold(m.group(0)) not in DEPARTMENTS:
+                found.append(m.group(0))
+            at = text.find(cue, at + len(cue))
+    return found
+
+
+def _affiliations(text: str, named: set[str]) -> list[str]:
+    """A body in brackets after a person the release names: "Sameer Parekh (C2Net)"."""
+    found = []
+    at = text.find(" (")
+    while at > 0:
+        m = _BRACKETED.match(text, at)
+        if m:
+            before = text[max(0, at - 60) : at].split()
+            if any(fold(" ".join(before[-n:])) in named for n in (2, 3, 4) if len(before) >= n):
+                name = m.group("name")
+                words = {fold(w) for w in name.split()}
+                if not words & (ROLE_WORDS | _CREDITS) and not _PARTY.match(name):
+                    found.append(name)
+        at = text.find(" (", at + 2)
+    return found
+
+
+def _partners(text: str, named: set[str]) -> list[str]:
+    """The bodies a release names as its partners or backers, each of one to three words."""
+    found: list[str] = []
+    for cue in _PARTNERS:
+        at = text.find(cue)
+        while at >= 0:
+            pos = at + len(cue)
+            names = []
+            while (m := _NAME_AT.match(text, pos)) is not None:
+                names.append(m.group(0))
+                sep = _SEPARATOR.match(text, m.end())
+                if sep is None:
+                    break
+                pos = sep.end()
+            if len(names) >= 2:
+                found += [n for n in names if fold(n) not in named]
+            at = text.find(cue, pos)
+    return found
+
+
+def _fits(name: str, organisations: list[str], person_words: set[str]) -> bool:
+    """Whether *name* may be added: no common word, person's word or place, and no body
+    found already names it (as a whole, a word of it, or its initials)."""
+    key = fold(name)
+    if len(key) < 2 or key in NOT_NAME_WORDS or key in REGION_WORDS or key in _NOT_BODIES:
+        return False
+    if key in MONTH_WORDS or key in WEEKDAY_WORDS or key in _NETWORKS or key in person_words:
+        return False
+    for org in organisations:
+        folded = fold(org)
+        if key == folded or key in re.split(r"[^\w&!.+-]+", folded) or key in _acronyms_of(org):
+            return False
+    return True
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Z][\w’'-]*", name)).lower()
+
+
+def _acronyms_of(name: str) -> set[str]:
+    """What a body's acronym may be: "U.S. Drug Enforcement Administration" -> usdea, dea;
+    "Department of Commerce" -> dc, doc."""
+    bare = re.sub(r"^(?:the[ ]|U\.?S\.?[ ]|United[ ]States[ ])", "", name)
+    forms = {_initials(name), _initials(bare)}
+    forms.add("".join(w[0] for w in re.findall(r"[A-Z][\w’'-]*|of|and|for", bare)).lower())
+    return forms
+
+
+def _opens_name(text: str, start: int) -> bool:
+    """Whether a name starting at *start* is not the end of a longer capitalised run: the word
+    before it is in lower case, or it opens a sentence or a line."""
+    if start and (text[start - 1].isalnum() or text[start - 1] in "&’'.-"):
+        return False
+    before = text[max(0, start - 40) : start].rstrip(" \t")
+    if not before or before.endswith(_SENTENCE_END) or before.endswith(("(", ",", ";", "—", "–")):
+        return True
+    last = before.split()[-1]
+    return not last[:1].isupper() and not last[:1].isdigit()
+
+
+def _possessives(text: str) -> list[str]:
+    """ "America Online's Netscape division" no; "Acme’s CEO", "Acme's board": Acme."""
+    found = []
+    for mark in ("’s ", "'s "):
+        at = text.find(mark)
+        while at > 0:
+            after = text[at + 3 : at + 40].split(maxsplit=1)
+            if after and fold(after[0].rstrip(",.;:")) in _BODY_NOUNS:
+                m = _NAME_END.search(text, max(0, at - 40), at)
+                if m and _opens_name(text, m.start()):
+                    found.append(m.group("name"))
+            at = text.find(mark, at + 3)
+    return found
+
+
+def _appositions(text: str) -> list[str]:
+    """ "Anthropic, an AI safety company,": Anthropic."""
+    found = []
+    for cue in (", a ", ", an "):
+        at = text.find(cue)
+        while at > 0:
+            if _APPOSITION.match(text, at):
+                m = _NAME_END.search(text, max(0, at - 40), at)
+                if m and _opens_name(text, m.start()):
+                    found.append(m.group("name"))
+            at = text.find(cue, at + 3)
+    return found
+
+
+def _addressed(text: str) -> list[str]:
+    """A name written just before its own web address: "MozillaZine, http://www.mozillazine.org",
+    "[ADEME](https://www.ademe.fr/)", "Creative Commons (creativecommons.org)"."""
+    found = []
+    seen: set[int] = set()
+    for cue in ("http", "www."):
+        at = text.find(cue)
+        while at >= 0:
+            start = at - 8 if text.startswith("www.", at) and text[at - 3 : at] == "://" else at
+            if start not in seen and at > 0:
+                seen.add(start)
+                m = _ADDRESS.match(text, at)
+                before = _BEFORE_ADDRESS.search(text, max(0, start - 80), start)
+                if m and before and _opens_name(text, before.start()):
+                    name = before.group("name")
+                    label = m.group("label").lower()
+                    if re.sub(r"[^a-z0-9]", "", fold(name)) == label:
+                        found.append(name)
+            at = text.find(cue, at + 4)
+    return found
+
+
+def _agencies(text: str) -> list[str]:
+    """ "ICE agents", "ICE Acting Deputy Director Derek Benner": ICE."""
+    found = []
+    for cue in _AGENCY_AFTER:
+        at = text.find(cue)
+        while at > 0:
+            m = _ACRONYM_END.search(text, max(0, at - 8), at)
+            if m:
+                found.append(m.group("name"))
+            at = text.find(cue, at + len(cue))
+    return found
+
+
+def _listed_acronyms(text: str, organisations: tuple[str, ...]) -> list[str]:
+    """Acronyms listed beside a known body's: "DEA, FBI, FDA, HSI and USPIS agents seized"."""
+    known = {o for o in organisations if _ACRONYM.fullmatch(o)}
+    known |= {_initials(o).upper() for o in organisations if " " in o}
+    known |= {name for name in KNOWN_BODIES if name.isupper()}
+    found: list[str] = []
+    at = text.find(", ")
+    while at > 0:
+        m = _ACRONYM_END.search(text, max(0, at - 8), at)
+        if m:
+            items, end = _acronym_run(text, m.start())
+            if len(items) >= 3 and known.intersection(items):
+                found += [i for i in items if i not in known]
+            at = text.find(", ", max(end, at + 2))
+        else:
+            at = text.find(", ", at + 2)
+    return found
+
+
+def _acronym_run(text: str, start: int) -> tuple[list[str], int]:
+    """The acronyms listed from *start*, and where the list ends."""
+    items = []
+    pos = start
+    while True:
+        m = _ACRONYM.match(text, pos)
+        if m is None or (m.end() < len(text) and (text[m.end()].isalnum() or text[m.end()] in "&-")):
+            break
+        items.append(m.group(0))
+        pos = m.end()
+        sep = _SEPARATOR.match(text, pos)
+        if sep is None:
+            break
+        pos = sep.end()
+    return items, pos
