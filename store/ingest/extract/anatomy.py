@@ -1473,7 +1473,9 @@ def extract(
         organisations = folded_acronyms(organisations, main)  # "DEA" beside its full name
         organisations = shared_kinds(organisations, main, MAX_ORGANISATIONS)  # "A and B Police"
         organisations = list_neighbours(organisations, prose, named, MAX_ORGANISATIONS)
-    organisations = cued_bodies(organisations, main, named, MAX_ORGANISATIONS)  # "Acme’s CEO"
+    organisations = cued_bodies(  # "Acme’s CEO", "[ADEME](https://www.ademe.fr/)"
+        organisations, main, named, MAX_ORGANISATIONS, [(k.label, k.url) for k in links]
+    )
     lead = _lead_paragraph(body_lines, dateline)
     # Where the lines were run together, the boilerplate inside the last one (24-7 Press Release).
     run_together = run_together_boilerplate(body_lines[:prose_end])

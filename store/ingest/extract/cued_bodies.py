@@ -7,6 +7,7 @@ none, so what stands around them has to say what they are."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from store.ingest.extract.vocabulary import (
     MONTH_WORDS,
@@ -83,16 +84,23 @@ _SENTENCE_END = (".", "!", "?", ":", "\n")
 
 
 def cued_bodies(
-    organisations: tuple[str, ...], text: str, named: set[str], limit: int
+    organisations: tuple[str, ...],
+    text: str,
+    named: set[str],
+    limit: int,
+    links: Iterable[tuple[str, str]] = (),
 ) -> tuple[str, ...]:
     """*organisations* and, after them up to *limit*, the bodies of one word or an acronym
     that *text* uses as bodies; *named* holds folded names that are not bodies (people,
-    places)."""
+    places); *links* the release's links as (label, address): a label that is its own
+    address's name ("[ADEME](https://www.ademe.fr/)") is a body's."""
     if len(organisations) >= limit:
         return organisations
     words = {w for name in named for w in name.split()}
     found = [*_possessives(text), *_appositions(text), *_addressed(text), *_agencies(text)]
     found += _employers(text) + _affiliations(text, named) + _partners(text, named)
+    found += _headed_lists(text, named)
+    found += [label for label, url in links if _own_address(label, url)]
     found += _listed_acronyms(text, organisations)
     out = list(organisations)
     for name in found:
@@ -184,6 +192,53 @@ def _partners(text: str, named: set[str]) -> list[str]:
     return found
 
 
+# A list's head in French, German and Spanish, and the word that opens the list: "des
+# entreprises, dont Illuin, OVH, LightOn", "Organisationen wie KDE und Mozilla", "empresas como".
+_LIST_HEADS = (
+    "entreprises",
+    "organismes",
+    "partenaires",
+    "associations",
+    "sociétés",
+    "Organisationen",
+    "Unternehmen",
+    "Partner",
+    "Verbände",
+    "empresas",
+    "organizaciones",
+    "entidades",
+    "compañías",
+)
+_LIST_CUE = re.compile(
+    r"(?:,?[ ](?:dont|comme|notamment|telles?[ ]que|tels?[ ]que|wie|darunter|como|"
+    r"entre[ ]ellas|entre[ ]ellos|tales[ ]como)[ ]|[ ]?:[ ])"
+)
+
+
+def _headed_lists(text: str, named: set[str]) -> list[str]:
+    """Names listed after a French, German or Spanish head: "des entreprises, dont Illuin,
+    OVH, LightOn, Mistral, Meta, Google et des organismes"."""
+    found: list[str] = []
+    for head in _LIST_HEADS:
+        at = text.find(head)
+        while at >= 0:
+            end = at + len(head)
+            cue = _LIST_CUE.match(text, end) if not text[end : end + 1].isalnum() else None
+            if cue:
+                pos = cue.end()
+                names = []
+                while (m := _NAME_AT.match(text, pos)) is not None:
+                    names.append(m.group(0))
+                    sep = _SEPARATOR.match(text, m.end())
+                    if sep is None:
+                        break
+                    pos = sep.end()
+                if len(names) >= 2:
+                    found += [n for n in names if fold(n) not in named]
+            at = text.find(head, end)
+    return found
+
+
 def _fits(name: str, organisations: list[str], person_words: set[str]) -> bool:
     """Whether *name* may be added: no common word, person's word or place, and no body
     found already names it (as a whole, a word of it, or its initials)."""
@@ -224,17 +279,29 @@ def _opens_name(text: str, start: int) -> bool:
     return not last[:1].isupper() and not last[:1].isdigit()
 
 
+# A body's part named after its owner: "America Online's Netscape division".
+_PARTS = word_set("division unit subsidiary arm")
+_NAME_RUN_END = re.compile(rf"(?P<name>{_WORD}(?:[ ]{_WORD}){{0,2}})$")
+
+
 def _possessives(text: str) -> list[str]:
-    """ "America Online's Netscape division" no; "Acme’s CEO", "Acme's board": Acme."""
+    """ "Acme’s CEO", "Acme's board": Acme; "America Online's Netscape division": both."""
     found = []
     for mark in ("’s ", "'s "):
         at = text.find(mark)
         while at > 0:
-            after = text[at + 3 : at + 40].split(maxsplit=1)
-            if after and fold(after[0].rstrip(",.;:")) in _BODY_NOUNS:
-                m = _NAME_END.search(text, max(0, at - 40), at)
+            after = text[at + 3 : at + 60].split(maxsplit=2)
+            part = (
+                len(after) > 1
+                and re.fullmatch(_WORD, after[0]) is not None
+                and fold(after[1].rstrip(",.;:")) in _PARTS
+            )
+            if part or (after and fold(after[0].rstrip(",.;:")) in _BODY_NOUNS):
+                m = (_NAME_RUN_END if part else _NAME_END).search(text, max(0, at - 60), at)
                 if m and _opens_name(text, m.start()):
                     found.append(m.group("name"))
+                    if part:
+                        found.append(after[0])
             at = text.find(mark, at + 3)
     return found
 
@@ -268,11 +335,52 @@ def _addressed(text: str) -> list[str]:
                 before = _BEFORE_ADDRESS.search(text, max(0, start - 80), start)
                 if m and before and _opens_name(text, before.start()):
                     name = before.group("name")
-                    label = m.group("label").lower()
-                    if re.sub(r"[^a-z0-9]", "", fold(name)) == label:
+                    if _same_name(name, m.group("label")):
                         found.append(name)
+                elif m and text.endswith('href="', 0, start):
+                    # An anchor: '<a href="https://algorithmwatch.org/de/">AlgorithmWatch</a>'.
+                    close = text.find('">', at, at + 300)
+                    anchor = _ANCHOR.match(text, close + 2) if close > 0 else None
+                    if anchor and _same_name(anchor.group("name"), m.group("label")):
+                        found.append(anchor.group("name"))
             at = text.find(cue, at + 4)
     return found
+
+
+# A site's call to act and what a site names that is no body: "Get Firefox", "School Food Plan".
+_CALLS = word_set("get join save download visit learn read watch follow sign try find support donate")
+_NOT_KINDS = word_set(
+    """plan programme program campaign project initiative album center centre page site app
+    store blog portal"""
+)
+_ANCHOR = re.compile(rf"(?P<name>{_WORD}(?:[ ]{_WORD}){{0,3}})</a>")
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+_ADDRESS_AT = re.compile(r"(?:https?://)?(?:[\w-]+\.)*?(?:www\.)?(?P<label>[A-Za-z0-9-]{2,40})\.[a-z]{2,6}(?:[/:?#]|$)")
+
+
+def _same_name(name: str, label: str) -> bool:
+    """Whether *name* is what the address's *label* spells: "MozillaZine" and mozillazine,
+    "Süddeutsche Zeitung" and sueddeutsche, "Creative Commons" and creativecommons."""
+    label = label.lower()
+    words = name.split()
+    if "." in name or len(label) < 3 or fold(words[0]) in _CALLS or fold(words[-1]) in _NOT_KINDS:
+        return False  # "OffeneRegister.de": a site; "Get Firefox": a call; "School Food Plan"
+    for spelt in (name.lower(), name.lower().translate(_UMLAUTS)):
+        letters = re.sub(r"[^a-z0-9]", "", fold(spelt))
+        if letters == label or (len(label) >= 6 and letters.startswith(label) and len(letters) <= len(label) + 2):
+            return True  # "Süddeutsche" for sueddeutsche: an ending may differ
+    return False
+
+
+def _own_address(label: str, url: str) -> bool:
+    """A link whose label names its own address's site: "[ADEME](https://www.ademe.fr/)"."""
+    label = label.strip()
+    m = _ADDRESS_AT.match(url.strip())
+    return (
+        m is not None
+        and re.fullmatch(rf"{_WORD}(?:[ ](?:{_WORD}|&|of|de|für)){{0,3}}", label) is not None
+        and _same_name(label, m.group("label"))
+    )
 
 
 def _agencies(text: str) -> list[str]:
