@@ -23,7 +23,7 @@ from store.sanitize import fold
 
 # One name's word: capitalised ("Anthropic", "Yahoo!", "Amazon.com"), in camel case ("eBay",
 # "iRobot") or an acronym with a digit or an ampersand ("W3C", "AT&T").
-_WORD = r"(?:[A-Z][\w&!+-]*(?:\.[a-z]{2,4}(?![\w]))?|[a-z]{1,3}[A-Z][\w&+-]*)"
+_WORD = r"(?:[A-Z][\w&!+-]*(?:\.[A-Za-z]{2,4}(?![\w]))?|[a-z]{1,3}[A-Z][\w&+-]*)"
 _NAME_END = re.compile(rf"(?P<name>{_WORD})$")
 
 # What a body has and a product, a place or a person rarely has: "Acme's CEO", "Acme's board".
@@ -99,7 +99,7 @@ def cued_bodies(
     words = {w for name in named for w in name.split()}
     found = [*_possessives(text), *_appositions(text), *_addressed(text), *_agencies(text)]
     found += _employers(text) + _affiliations(text, named) + _partners(text, named)
-    found += _headed_lists(text, named)
+    found += _headed_lists(text, named) + _kinds_before(text, named)
     found += [label for label, url in links if _own_address(label, url)]
     found += _listed_acronyms(text, organisations)
     out = list(organisations)
@@ -236,6 +236,55 @@ def _headed_lists(text: str, named: set[str]) -> list[str]:
                 if len(names) >= 2:
                     found += [n for n in names if fold(n) not in named]
             at = text.find(head, end)
+    return found
+
+
+# A body's kind in lower case just before its name: "an online postage company called Stampnik",
+# "virtual currency exchange Garantex", "des Privatunternehmens Schufa", "la empresa Acme".
+_KINDS_BEFORE = (
+    " company called ",
+    " company named ",
+    " company ",
+    " firm ",
+    " startup ",
+    " retailer ",
+    " nonprofit ",
+    " publisher ",
+    " exchange ",
+    " partner ",
+    "unternehmens ",
+    " Organisation ",
+    " Partner ",
+    " Verein ",
+    " Vereins ",
+    "’entreprise ",
+    "'entreprise ",
+    " la société ",
+    "’association ",
+    "'association ",
+    " le groupe ",
+    "’opérateur ",
+    " la empresa ",
+    " la compañía ",
+    " la organización ",
+)
+# What follows a kind and is no body's name: "company Chief Executive", "firm Website".
+_AFTER_KIND = word_set("website site stock shares news today chief executive senior about")
+
+
+def _kinds_before(text: str, named: set[str]) -> list[str]:
+    """The name after a body's kind: "exchange Garantex", "des Privatunternehmens Schufa"."""
+    found = []
+    for cue in _KINDS_BEFORE:
+        at = text.find(cue)
+        while at >= 0:
+            m = _NAME_AT.match(text, at + len(cue))
+            if m:
+                name = m.group(0)
+                first = fold(name.split()[0])
+                if first not in ROLE_WORDS and first not in _AFTER_KIND and fold(name) not in named:
+                    found.append(name)
+            at = text.find(cue, at + len(cue))
     return found
 
 
