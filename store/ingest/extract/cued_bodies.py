@@ -294,7 +294,7 @@ def _fits(name: str, organisations: list[str], person_words: set[str]) -> bool:
     key = fold(name)
     if len(key) < 2 or key in NOT_NAME_WORDS or key in REGION_WORDS or key in _NOT_BODIES:
         return False
-    if key in MONTH_WORDS or key in WEEKDAY_WORDS or key in _NETWORKS or key in person_words:
+    if key in MONTH_WORDS or key in WEEKDAY_WORDS or key in person_words:
         return False
     for org in organisations:
         folded = fold(org)
@@ -412,8 +412,10 @@ def _same_name(name: str, label: str) -> bool:
     "Süddeutsche Zeitung" and sueddeutsche, "Creative Commons" and creativecommons."""
     label = label.lower()
     words = name.split()
-    if "." in name or len(label) < 3 or fold(words[0]) in _CALLS or fold(words[-1]) in _NOT_KINDS:
-        return False  # "OffeneRegister.de": a site; "Get Firefox": a call; "School Food Plan"
+    if "." in name or len(label) < 3 or label in _NETWORKS:
+        return False  # "OffeneRegister.de": a site; "find us on Facebook": where it speaks
+    if fold(words[0]) in _CALLS or fold(words[-1]) in _NOT_KINDS:
+        return False  # "Get Firefox": a call to act; "School Food Plan": a programme
     for spelt in (name.lower(), name.lower().translate(_UMLAUTS)):
         letters = re.sub(r"[^a-z0-9]", "", fold(spelt))
         if letters == label or (len(label) >= 6 and letters.startswith(label) and len(letters) <= len(label) + 2):
@@ -457,7 +459,7 @@ def _listed_acronyms(text: str, organisations: tuple[str, ...]) -> list[str]:
         if m:
             items, end = _acronym_run(text, m.start())
             if len(items) >= 3 and known.intersection(items):
-                found += [i for i in items if i not in known]
+                found += items
             at = text.find(", ", max(end, at + 2))
         else:
             at = text.find(", ", at + 2)

@@ -1,0 +1,117 @@
+"""Bodies named by one word or an acronym alone (issue 10): read where the release uses the word
+as a body (its officer, its web address, its agents, a list beside known bodies, its kind)."""
+
+from __future__ import annotations
+
+import pytest
+
+from store.ingest.extract.anatomy import extract
+from store.ingest.extract.cued_bodies import cued_bodies
+from store.ingest.extract.member_lists import listed_members
+from store.ingest.extract.organisations import MAX_ORGANISATIONS
+
+
+def _cued(text: str, found: tuple[str, ...] = (), named: frozenset[str] = frozenset()) -> list[str]:
+    return list(cued_bodies(found, text, set(named), MAX_ORGANISATIONS))[len(found) :]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # An officer's firm, a firm's officers and parts.
+        ("The board will include Reid Hoffman, CEO of LinkedIn.", ["LinkedIn"]),
+        ("Sources close to Acmeon’s CEO said the deal was done.", ["Acmeon"]),
+        (
+            "Established with start-up support from America Online's Netscape division, it grew.",
+            ["America Online", "Netscape"],
+        ),
+        # A name written before its own address, or an anchor's label.
+        (
+            "For news and discussion, please visit MozillaZine, http://www.mozillazine.org, "
+            "the largest independent site.",
+            ["MozillaZine"],
+        ),
+        (
+            'Gemeinsam mit <a href="https://algorithmwatch.org/de/">AlgorithmWatch</a> wollen wir',
+            ["AlgorithmWatch"],
+        ),
+        # An agency's acronym before its agents or its officer's title.
+        ("“It has been an honor,” said ICE Acting Deputy Director Derek Benner.", ["ICE"]),
+        # Acronyms listed beside a known body's.
+        (
+            "DEA, FBI, FDA, HSI and USPIS agents seized 2.5 kilograms.",
+            ["DEA", "FBI", "FDA", "HSI", "USPIS"],
+        ),
+        # Partners after "in partnership with".
+        (
+            "The Foundation, in partnership with Adobe, Apple, Macromedia, Opera and Sun "
+            "Microsystems today announced",
+            ["Adobe", "Apple", "Macromedia", "Opera", "Sun Microsystems"],
+        ),
+        # A body's affiliation in brackets after a person the release names.
+        ("Members: Ben Hyde (Gensym), Sameer Parekh (C2Net).", ["Gensym", "C2Net"]),
+        # A list after a French, German or Spanish head.
+        (
+            "mais aussi des entreprises, dont Illuin, OVH, LightOn, Mistral et des organismes",
+            ["Illuin", "OVH", "LightOn", "Mistral"],
+        ),
+        ("viele Freie-Software-Organisationen wie KDE und Mozilla sowie", ["KDE", "Mozilla"]),
+        # A name after its kind.
+        (
+            "He used an online postage company called Stampnik to buy labels.",
+            ["Stampnik"],
+        ),
+        ("Das Scoring-Verfahren des Privatunternehmens Schufa ist intransparent.", ["Schufa"]),
+    ],
+)
+def test_cued_bodies(text: str, names: list[str]) -> None:
+    named = frozenset({"ben hyde", "sameer parekh"})
+    assert sorted(_cued(text, named=named)) == sorted(names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A person's surname, a place, a party and state, a photo credit, a president's state.
+        "Smith’s spokesman declined to comment. Texas’s employees were paid.",
+        "“We agree,” said Sen. Jane Doe (D-ND) and Magnus Brunner (Pool Moncloa).",
+        "He spoke with the President of Estonia and the presidente de Ceuta.",
+        # A site's call to act, a programme's own site, a site, a social network.
+        "[Get Firefox](https://www.getfirefox.com) or see the [School Food Plan](http://www.schoolfoodplan.com).",
+        "Visit OffeneRegister.de, https://offeneregister.de/ and Facebook, https://facebook.com/x",
+        # A role, not a firm; acronyms with no known body among them.
+        "The company CEO Jane Doe said BTC, ETH, SOL and XRP rose.",
+        # A department of any firm, not an agency.
+        "Our HR Director and IT officers met.",
+    ],
+)
+def test_not_cued_bodies(text: str) -> None:
+    named = frozenset({"jane doe", "magnus brunner", "john smith"})
+    assert _cued(text, named=named) == []
+
+
+def test_a_body_already_found_is_not_added_again() -> None:
+    found = ("U.S. Drug Enforcement Administration", "Department of Commerce", "Google Inc.")
+    text = "DEA agents and DOC officers met. Google’s CEO said, FBI, ATF, DEA agents."
+    assert _cued(text, found) == ["FBI", "ATF"]
+
+
+def test_a_list_after_a_dash_or_an_including_bracket() -> None:
+    text = (
+        "Sanders urged America’s largest AI companies — Anthropic, Meta and OpenAI — to pause. "
+        "He bought from retailers (including Lowe’s Home Improvement, Home Depot, and Walmart)."
+    )
+    assert listed_members(text, set()) == [
+        "Anthropic", "Meta", "OpenAI", "Lowe’s Home Improvement", "Home Depot", "Walmart",
+    ]  # fmt: skip
+
+
+def test_extract_reads_a_link_named_for_its_site() -> None:
+    text = (
+        "L’Arcep et l’Arcom lancent une consultation\n\n"
+        "PARIS, le 10 octobre 2023 – La loi a confié à l’[Arcep](https://www.arcep.fr/) la "
+        "définition, en lien avec l’[ADEME](https://www.ademe.fr/), d’un référentiel.\n"
+    )
+    organisations = extract(text).organisations
+    assert "ADEME" in organisations
+    assert "Arcep" in organisations
