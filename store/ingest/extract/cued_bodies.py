@@ -99,7 +99,7 @@ def cued_bodies(
     words = {w for name in named for w in name.split()}
     found = [*_possessives(text), *_appositions(text), *_addressed(text), *_agencies(text)]
     found += _employers(text) + _affiliations(text, named) + _partners(text, named)
-    found += _headed_lists(text, named) + _kinds_before(text, named)
+    found += _headed_lists(text, named) + _kinds_before(text, named) + _members(text, named)
     found += [label for label, url in links if _own_address(label, url)]
     found += _listed_acronyms(text, organisations)
     out = list(organisations)
@@ -130,6 +130,10 @@ _PARTNERS = (
     "partnered with ",
     "with the support of ",
     "sponsored by ",
+    " groups like ",
+    " groups such as ",
+    " agencies such as ",
+    " agencies like ",
 )
 # The name that opens at a position: one to three capitalised words.
 _NAME_AT = re.compile(rf"{_WORD}(?:[ ]{_WORD}){{0,2}}")
@@ -288,6 +292,46 @@ def _kinds_before(text: str, named: set[str]) -> list[str]:
     return found
 
 
+# What an alliance is made of, before its members' list: "Das Bündnis besteht bisher aus: A, B".
+_MADE_OF = (
+    " aus:",
+    " consists of ",
+    " is made up of ",
+    " is composed of ",
+    " se compose de ",
+    " compuesta por ",
+    " compuesto por ",
+)
+_SENTENCE_STOP = re.compile(r"[.;](?:\s|$)")
+_LAST_TWO = re.compile(rf"((?:{_WORD}[ ]?){{1,3}})[ ](?:and|und|et|y)[ ]((?:{_WORD}[ ]?){{1,3}})")
+_SPACES = re.compile(r"[\s\u200b]+")
+# A member's name: capitalised words and the lower-case words that join them ("Forum
+# InformatikerInnen für Frieden und gesellschaftliche Verantwortung"), a digit's percentage.
+_MEMBER = re.compile(rf"(?:\d+%[ ])?{_WORD}(?:[ ](?:{_WORD}|[a-zäöüéè]+|LV|[\w/-]+/[\w/-]+)){{0,7}}")
+
+
+def _members(text: str, named: set[str]) -> list[str]:
+    """The members of an alliance listed after what it is made of: "Das Bündnis Volksentscheid
+    Transparenz besteht bisher aus: Open Knowledge Foundation Deutschland, Mehr Demokratie,
+    Changing Cities, Chaos Computer Club, ...": four items at least, up to the sentence's end."""
+    found: list[str] = []
+    for cue in _MADE_OF:
+        at = text.find(cue)
+        while at >= 0:
+            start = at + len(cue)
+            stop = _SENTENCE_STOP.search(text, start, start + 2000)
+            items = _SPACES.sub(" ", text[start : stop.start() if stop else start]).split(", ")
+            items = [i.strip() for i in items]
+            if items and (last := _LAST_TWO.fullmatch(items[-1])):
+                items[-1:] = [last.group(1), last.group(2)]  # "..., PayPal and Red Hat"
+            if len(items) >= 4:
+                names = [i for i in items if _MEMBER.fullmatch(i) and fold(i) not in named]
+                if len(names) * 4 >= len(items) * 3:
+                    found += [n for n in names if not n.split()[-1].islower()]
+            at = text.find(cue, start)
+    return found
+
+
 def _fits(name: str, organisations: list[str], person_words: set[str]) -> bool:
     """Whether *name* may be added: no common word, person's word or place, and no body
     found already names it (as a whole, a word of it, or its initials)."""
@@ -298,7 +342,9 @@ def _fits(name: str, organisations: list[str], person_words: set[str]) -> bool:
         return False
     for org in organisations:
         folded = fold(org)
-        if key == folded or key in re.split(r"[^\w&!.+-]+", folded) or key in _acronyms_of(org):
+        if key == folded or folded.startswith(key + " ") or key in _acronyms_of(org):
+            return False  # "Mehr Demokratie" beside "Mehr Demokratie e.V."
+        if key in re.split(r"[^\w&!.+-]+", folded):
             return False
     return True
 
