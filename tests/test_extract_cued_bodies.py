@@ -115,3 +115,28 @@ def test_extract_reads_a_link_named_for_its_site() -> None:
     organisations = extract(text).organisations
     assert "ADEME" in organisations
     assert "Arcep" in organisations
+
+
+def test_a_front_matter_standfirst_opens_the_body() -> None:
+    from store.ingest.readers.markdown import read_markdown
+
+    data = (
+        "---\ntitle: L’Arcep et l’Arcom lancent une consultation\n"
+        "chapeau-text: La loi a confié à l’[Arcep](https://www.arcep.fr/) un référentiel.\n"
+        "---\n\nLe texte de la publication.\n"
+    ).encode()
+    (draft,) = read_markdown(data)
+    assert draft.text.startswith("La loi a confié à l’[Arcep](https://www.arcep.fr/)")
+    assert "Le texte de la publication." in draft.text
+
+
+def test_the_maker_named_under_a_standfirst() -> None:
+    from store.ingest.extract.stated_issuer import maker_in_lead
+
+    lines = [
+        "FranceConnect permet à tout utilisateur de se connecter aux services publics en ligne.",
+        "",
+        "Conçu et déployé par l’Agence nationale du numérique (ANN), "
+        "FranceConnect garantit une connexion sécurisée.",
+    ]
+    assert maker_in_lead(lines) == "Agence nationale du numérique"
