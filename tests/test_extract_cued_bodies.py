@@ -140,3 +140,18 @@ def test_the_maker_named_under_a_standfirst() -> None:
         "FranceConnect garantit une connexion sécurisée.",
     ]
     assert maker_in_lead(lines) == "Agence nationale du numérique"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Darum muss der   Senat endlich handeln, sagt man im Abgeordnetenhaus.", ["Senat", "Abgeordnetenhaus"]),
+        (
+            "Homeland Security Investigations (HSI) Special Agent in Charge Rana Saoud. Contact the "
+            "ICE Office of Public Affairs.",
+            ["HSI", "ICE"],
+        ),
+    ],
+)
+def test_houses_and_bracketed_agencies(text: str, names: list[str]) -> None:
+    assert sorted(_cued(text)) == sorted(names)

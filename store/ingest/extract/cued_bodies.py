@@ -65,8 +65,13 @@ _AGENCY_AFTER = (
     " spokesperson",
     " spokesman",
     " spokeswoman",
+    " Office of ",
+    " Field Office",
+    " Public Affairs",
 )
 _ACRONYM_END = re.compile(r"(?<![\w&.-])(?P<name>[A-Z][A-Z0-9&]{1,5})$")
+# "Homeland Security Investigations (HSI) Special Agent in Charge": the acronym in brackets.
+_BRACKETED_END = re.compile(r"(?<![\w&.-])(?:\((?P<inside>[A-Z][A-Z0-9&]{1,5})\)|(?P<name>[A-Z][A-Z0-9&]{1,5}))$")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
 # Acronyms that are no body: a trade, a department of any firm, a currency, a unit.
 _NOT_BODIES = word_set(
@@ -107,6 +112,9 @@ def cued_bodies(
         if len(out) >= limit:
             break
         if _fits(name, out, words):
+            out.append(name)
+    for name in _german_houses(text):  # a house's name is its kind: no common-word test
+        if len(out) < limit and not any(_names(org, fold(name)) for org in out):
             out.append(name)
     return tuple(out)
 
@@ -332,6 +340,20 @@ def _members(text: str, named: set[str]) -> list[str]:
     return found
 
 
+# A German legislature's house after its article: "dem Senat", "im Abgeordnetenhaus".
+_GERMAN_HOUSE = re.compile(
+    r"(?:der|dem|den|des|im|vom|das)[ \t\xa0]+(?P<name>Senat|Abgeordnetenhaus|Bundestag|Bundesrat|"
+    r"Landtag|Bürgerschaft)(?:e?s)?(?![\w-])"
+)
+
+
+def _german_houses(text: str) -> list[str]:
+    """A house of a German legislature named alone, with its article."""
+    if "Senat" not in text and "haus" not in text and "tag" not in text and "rat" not in text:
+        return []
+    return list(dict.fromkeys(m.group("name") for m in _GERMAN_HOUSE.finditer(text)))
+
+
 def _fits(name: str, organisations: list[str], person_words: set[str]) -> bool:
     """Whether *name* may be added: no common word, person's word or place, and no body
     found already names it (as a whole, a word of it, or its initials)."""
@@ -340,13 +362,19 @@ def _fits(name: str, organisations: list[str], person_words: set[str]) -> bool:
         return False
     if key in MONTH_WORDS or key in WEEKDAY_WORDS or key in person_words:
         return False
-    for org in organisations:
-        folded = fold(org)
-        if key == folded or folded.startswith(key + " ") or key in _acronyms_of(org):
-            return False  # "Mehr Demokratie" beside "Mehr Demokratie e.V."
-        if key in re.split(r"[^\w&!.+-]+", folded):
-            return False
-    return True
+    return not any(_names(org, key) for org in organisations)
+
+
+def _names(org: str, key: str) -> bool:
+    """Whether the body *org* names the folded name *key* already: as a whole, its opening
+    words ("Mehr Demokratie" of "Mehr Demokratie e.V."), a word of it, or its initials."""
+    folded = fold(org)
+    return (
+        key == folded
+        or folded.startswith(key + " ")
+        or key in _acronyms_of(org)
+        or key in re.split(r"[^\w&!.+-]+", folded)
+    )
 
 
 def _initials(name: str) -> str:
@@ -486,9 +514,9 @@ def _agencies(text: str) -> list[str]:
     for cue in _AGENCY_AFTER:
         at = text.find(cue)
         while at > 0:
-            m = _ACRONYM_END.search(text, max(0, at - 8), at)
+            m = _BRACKETED_END.search(text, max(0, at - 9), at)
             if m:
-                found.append(m.group("name"))
+                found.append(m.group("name") or m.group("inside"))
             at = text.find(cue, at + len(cue))
     return found
 
