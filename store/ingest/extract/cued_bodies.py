@@ -532,12 +532,33 @@ def _listed_acronyms(text: str, organisations: tuple[str, ...]) -> list[str]:
         m = _ACRONYM_END.search(text, max(0, at - 8), at)
         if m:
             items, end = _acronym_run(text, m.start())
-            if len(items) >= 3 and known.intersection(items):
+            if (len(items) >= 3 and known.intersection(items)) or _bodies_alone(items, text):
                 found += items
             at = text.find(", ", max(end, at + 2))
         else:
             at = text.find(", ", at + 2)
     return found
+
+
+# What a list of acronyms names where it names no body: tickers, formats, parts, standards.
+_NOT_BODY_TEXT = ("$", "token", "coin", "NASDAQ", "Nasdaq", "NYSE", "TSX", "ticker", "crypto")
+_TECH = word_set(
+    """api apis sdk cpu gpu npu tpu ram ssd hdd pdf csv xml json html css sql usb hdmi lte nfc
+    rfid gps iot ar vr xr llm nlp ocr erp crm hris ats cms lms pos atm kyc aml esg gdp cpi
+    gif png mng jpeg jpg svg webp bmp tiff mp3 mp4 wav avi mov mpeg http https ftp smtp imap pop
+    tcp udp ssl tls dns vpn lan wan isp
+    ceo cfo coo cto cmo cio ciso vp svp evp mba phd md rn lpn cpa cfa usa uae"""
+)
+
+
+def _bodies_alone(items: list[str], text: str) -> bool:
+    """A list of four acronyms of three letters or more, in a text that is no market's or a
+    machine's: "ANCT, CNED, CNIL, INA, ARCOM" (French public bodies)."""
+    return (
+        len(items) >= 4
+        and all(len(i) >= 3 and i.isalpha() and i.lower() not in _TECH for i in items)
+        and not any(cue in text for cue in _NOT_BODY_TEXT)
+    )
 
 
 def _acronym_run(text: str, start: int) -> tuple[list[str], int]:
