@@ -146,6 +146,8 @@ def test_the_maker_named_under_a_standfirst() -> None:
     ("text", "names"),
     [
         ("Darum muss der   Senat endlich handeln, sagt man im Abgeordnetenhaus.", ["Senat", "Abgeordnetenhaus"]),
+        ("The next step is to take these limits to Parliament to see the offence.", ["Parliament"]),
+        ("The European Parliament and Parliament Street.", []),
         (
             "Homeland Security Investigations (HSI) Special Agent in Charge Rana Saoud. Contact the "
             "ICE Office of Public Affairs.",

@@ -113,7 +113,7 @@ def cued_bodies(
             break
         if _fits(name, out, words):
             out.append(name)
-    for name in _german_houses(text):  # a house's name is its kind: no common-word test
+    for name in _houses(text):  # a house's name is its kind: no common-word test
         if len(out) < limit and not any(_names(org, fold(name)) for org in out):
             out.append(name)
     return tuple(out)
@@ -347,11 +347,22 @@ _GERMAN_HOUSE = re.compile(
 )
 
 
-def _german_houses(text: str) -> list[str]:
-    """A house of a German legislature named alone, with its article."""
-    if "Senat" not in text and "haus" not in text and "tag" not in text and "rat" not in text:
-        return []
-    return list(dict.fromkeys(m.group("name") for m in _GERMAN_HOUSE.finditer(text)))
+# "Parliament" written alone, before a verb in lower case or a stop: a legislature.
+_PARLIAMENT = re.compile(r"Parliament(?:['’]s)?(?=[ ][a-z]|[.,;:])")
+
+
+def _houses(text: str) -> list[str]:
+    """A house of a German legislature named alone, with its article; "Parliament" alone."""
+    found = []
+    if "Senat" in text or "haus" in text or "tag" in text or "rat" in text:
+        found = [m.group("name") for m in _GERMAN_HOUSE.finditer(text)]
+    at = text.find("Parliament")
+    while at >= 0:
+        if _PARLIAMENT.match(text, at) and _opens_name(text, at):
+            found.append("Parliament")  # "take these limits to Parliament", "After Parliament"
+            break
+        at = text.find("Parliament", at + 10)
+    return list(dict.fromkeys(found))
 
 
 def _fits(name: str, organisations: list[str], person_words: set[str]) -> bool:
