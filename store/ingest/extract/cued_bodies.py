@@ -552,7 +552,10 @@ def _listed_acronyms(text: str, organisations: tuple[str, ...]) -> list[str]:
 
 
 # What a list of acronyms names where it names no body: tickers, formats, parts, standards.
-_NOT_BODY_TEXT = ("$", "token", "coin", "NASDAQ", "Nasdaq", "NYSE", "TSX", "ticker", "crypto")
+_NOT_BODY_TEXT = (
+    "$", "token", "coin", "NASDAQ", "Nasdaq", "NYSE", "TSX", "ticker", "crypto", "market", "price",
+    "trading", "stock", "shares",
+)  # fmt: skip
 _TECH = word_set(
     """api apis sdk cpu gpu npu tpu ram ssd hdd pdf csv xml json html css sql usb hdmi lte nfc
     rfid gps iot ar vr xr llm nlp ocr erp crm hris ats cms lms pos atm kyc aml esg gdp cpi
