@@ -80,7 +80,7 @@ def test_cued_bodies(text: str, names: list[str]) -> None:
         "[Get Firefox](https://www.getfirefox.com) or see the [School Food Plan](http://www.schoolfoodplan.com).",
         "Visit OffeneRegister.de, https://offeneregister.de/ and Facebook, https://facebook.com/x",
         # A role, not a firm; acronyms with no known body among them.
-        "The company CEO Jane Doe said BTC, ETH, SOL and XRP rose.",
+        "The company CEO Jane Doe said BTC, ETH, SOL and XRP prices rose.",
         # A department of any firm, not an agency.
         "Our HR Director and IT officers met.",
     ],
