@@ -157,3 +157,7 @@ def test_the_maker_named_under_a_standfirst() -> None:
 )
 def test_houses_and_bracketed_agencies(text: str, names: list[str]) -> None:
     assert sorted(_cued(text)) == sorted(names)
+
+
+def test_software_agents_are_no_agency() -> None:
+    assert _cued("Our LLM agents and AI agents help. The IT Director agreed.") == []

@@ -526,8 +526,9 @@ def _agencies(text: str) -> list[str]:
         at = text.find(cue)
         while at > 0:
             m = _BRACKETED_END.search(text, max(0, at - 9), at)
-            if m:
-                found.append(m.group("name") or m.group("inside"))
+            name = (m.group("name") or m.group("inside")) if m else ""
+            if len(name) >= 3 and name.lower() not in _TECH:  # "LLM agents": software
+                found.append(name)
             at = text.find(cue, at + len(cue))
     return found
 
