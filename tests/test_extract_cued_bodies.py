@@ -11,8 +11,13 @@ from store.ingest.extract.member_lists import listed_members
 from store.ingest.extract.organisations import MAX_ORGANISATIONS
 
 
-def _cued(text: str, found: tuple[str, ...] = (), named: frozenset[str] = frozenset()) -> list[str]:
-    return list(cued_bodies(found, text, set(named), MAX_ORGANISATIONS))[len(found) :]
+def _cued(
+    text: str,
+    found: tuple[str, ...] = (),
+    named: frozenset[str] = frozenset(),
+    language: str | None = "en",
+) -> list[str]:
+    return list(cued_bodies(found, text, set(named), MAX_ORGANISATIONS, (), language))[len(found) :]
 
 
 @pytest.mark.parametrize(
@@ -48,25 +53,55 @@ def _cued(text: str, found: tuple[str, ...] = (), named: frozenset[str] = frozen
             "Microsystems today announced",
             ["Adobe", "Apple", "Macromedia", "Opera", "Sun Microsystems"],
         ),
-        # A body's affiliation in brackets after a person the release names.
-        ("Members: Ben Hyde (Gensym), Sameer Parekh (C2Net).", ["Gensym", "C2Net"]),
-        # A list after a French, German or Spanish head.
-        (
-            "mais aussi des entreprises, dont Illuin, OVH, LightOn, Mistral et des organismes",
-            ["Illuin", "OVH", "LightOn", "Mistral"],
-        ),
-        ("viele Freie-Software-Organisationen wie KDE und Mozilla sowie", ["KDE", "Mozilla"]),
         # A name after its kind.
         (
             "He used an online postage company called Stampnik to buy labels.",
             ["Stampnik"],
         ),
-        ("Das Scoring-Verfahren des Privatunternehmens Schufa ist intransparent.", ["Schufa"]),
     ],
 )
 def test_cued_bodies(text: str, names: list[str]) -> None:
     named = frozenset({"ben hyde", "sameer parekh"})
     assert sorted(_cued(text, named=named)) == sorted(names)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "names"),
+    [
+        # A list after a French, German or Spanish head.
+        (
+            "mais aussi des entreprises, dont Illuin, OVH, LightOn, Mistral et des organismes",
+            "fr",
+            ["Illuin", "OVH", "LightOn", "Mistral"],
+        ),
+        ("viele Freie-Software-Organisationen wie KDE und Mozilla sowie", "de", ["KDE", "Mozilla"]),
+        # A name after its kind; an alliance's members; a German house.
+        (
+            "Das Scoring-Verfahren des Privatunternehmens Schufa ist intransparent.",
+            "de",
+            ["Schufa"],
+        ),
+        (
+            "Das Bündnis besteht bisher aus: Open Knowledge Foundation Deutschland, Mehr\n"
+            "Demokratie, abgeordnetenwatch.de, Chaos Computer Club, Reporter ohne Grenzen.",
+            "de",
+            [
+                "Open Knowledge Foundation Deutschland",
+                "Mehr Demokratie",
+                "Chaos Computer Club",
+                "Reporter ohne Grenzen",
+            ],
+        ),
+        (
+            "Darum muss der   Senat endlich handeln, sagt man im Abgeordnetenhaus.",
+            "de",
+            ["Senat", "Abgeordnetenhaus"],
+        ),
+    ],
+)
+def test_cued_bodies_in_french_german_spanish(text: str, language: str, names: list[str]) -> None:
+    assert sorted(_cued(text, language=language)) == sorted(names)
+    assert _cued(text, language="en") == []  # their cues are read in their languages only
 
 
 @pytest.mark.parametrize(
@@ -145,7 +180,6 @@ def test_the_maker_named_under_a_standfirst() -> None:
 @pytest.mark.parametrize(
     ("text", "names"),
     [
-        ("Darum muss der   Senat endlich handeln, sagt man im Abgeordnetenhaus.", ["Senat", "Abgeordnetenhaus"]),
         ("The next step is to take these limits to Parliament to see the offence.", ["Parliament"]),
         ("The European Parliament and Parliament Street.", []),
         (

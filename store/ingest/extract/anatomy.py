@@ -1474,7 +1474,12 @@ def extract(
         organisations = shared_kinds(organisations, main, MAX_ORGANISATIONS)  # "A and B Police"
         organisations = list_neighbours(organisations, prose, named, MAX_ORGANISATIONS)
     organisations = cued_bodies(  # "Acme’s CEO", "[ADEME](https://www.ademe.fr/)"
-        organisations, main, named, MAX_ORGANISATIONS, [(k.label, k.url) for k in links]
+        organisations,
+        main,
+        named,
+        MAX_ORGANISATIONS,
+        [(k.label, k.url) for k in links],
+        found_language,
     )
     lead = _lead_paragraph(body_lines, dateline)
     # Where the lines were run together, the boilerplate inside the last one (24-7 Press Release).

@@ -10,13 +10,13 @@ import re
 from collections.abc import Iterable
 
 from store.ingest.extract.vocabulary import (
+    DEPARTMENTS,
+    KNOWN_BODIES,
     MONTH_WORDS,
     NOT_NAME_WORDS,
     REGION_WORDS,
     ROLE_WORDS,
-    DEPARTMENTS,
     WEEKDAY_WORDS,
-    KNOWN_BODIES,
     word_set,
 )
 from store.sanitize import fold
@@ -50,28 +50,13 @@ _BEFORE_ADDRESS = re.compile(
     r"(?:\]\(|,?[ ]\(|,[ ]|[ ]at[ ]|:[ ])$"
 )
 # An agency's acronym before its people or its officers' titles: "ICE agents", "ICE Acting
-# Deputy Director Derek Benner", "HSI Special Agent in Charge".
-_AGENCY_AFTER = (
-    " agents",
-    " Agents",
-    " Special Agent",
-    " officers",
-    " investigators",
-    " Director",
-    " Acting",
-    " Deputy",
-    " Administrator",
-    " Commissioner",
-    " spokesperson",
-    " spokesman",
-    " spokeswoman",
-    " Office of ",
-    " Field Office",
-    " Public Affairs",
+# Deputy Director Derek Benner", "Homeland Security Investigations (HSI) Special Agent in Charge",
+# "the ICE Office of Public Affairs".
+_AGENCY_AFTER = (" agents", " Acting ", " Special Agent", " Office of ")
+_AGENCY_END = re.compile(
+    r"(?<![\w&.-])(?:\((?P<inside>[A-Z][A-Z0-9&]{2,5})\)|(?P<name>[A-Z][A-Z0-9&]{2,5}))$"
 )
 _ACRONYM_END = re.compile(r"(?<![\w&.-])(?P<name>[A-Z][A-Z0-9&]{1,5})$")
-# "Homeland Security Investigations (HSI) Special Agent in Charge": the acronym in brackets.
-_BRACKETED_END = re.compile(r"(?<![\w&.-])(?:\((?P<inside>[A-Z][A-Z0-9&]{1,5})\)|(?P<name>[A-Z][A-Z0-9&]{1,5}))$")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
 # Acronyms that are no body: a trade, a department of any firm, a currency, a unit.
 _NOT_BODIES = word_set(
@@ -94,64 +79,61 @@ def cued_bodies(
     named: set[str],
     limit: int,
     links: Iterable[tuple[str, str]] = (),
+    language: str | None = None,
 ) -> tuple[str, ...]:
     """*organisations* and, after them up to *limit*, the bodies of one word or an acronym
     that *text* uses as bodies; *named* holds folded names that are not bodies (people,
     places); *links* the release's links as (label, address): a label that is its own
-    address's name ("[ADEME](https://www.ademe.fr/)") is a body's."""
+    address's name ("[ADEME](https://www.ademe.fr/)") is a body's. The French, German and
+    Spanish cues are read only in a release in that *language*."""
     if len(organisations) >= limit:
         return organisations
+    text = text[:_SCAN_CHARS]
     words = {w for name in named for w in name.split()}
-    found = [*_possessives(text), *_appositions(text), *_addressed(text), *_agencies(text)]
-    found += _employers(text) + _affiliations(text, named) + _partners(text, named)
-    found += _headed_lists(text, named) + _kinds_before(text, named) + _members(text, named)
+    found = [*_possessives(text), *_addressed(text), *_agencies(text), *_employers(text)]
+    found += _partners(text, named) + _kinds_before(text, named, _KINDS_BEFORE)
     found += [label for label, url in links if _own_address(label, url)]
     found += _listed_acronyms(text, organisations)
+    houses = _houses(text, language in _HOUSE_LANGUAGES)
+    if language in _LIST_LANGUAGES:
+        found += _headed_lists(text, named) + _kinds_before(text, named, _ROMANCE_KINDS)
+        found += _members(text, named)
+    found = [name for name in found if _plain(fold(name), words)]
+    if not found and not houses:
+        return organisations
     out = list(organisations)
+    known = _Known(organisations)
     for name in found:
         if len(out) >= limit:
             break
-        if _fits(name, out, words):
+        if not known.names(fold(name)):
             out.append(name)
-    for name in _houses(text):  # a house's name is its kind: no common-word test
-        if len(out) < limit and not any(_names(org, fold(name)) for org in out):
+            known.add(name)
+    for name in houses:  # a house's name is its kind: no common-word test
+        if len(out) < limit and not known.names(fold(name)):
             out.append(name)
+            known.add(name)
     return tuple(out)
 
 
-# A firm's officer and the firm: "Reid Hoffman, CEO of LinkedIn", "Presidente de VideoLAN".
-_OFFICER_OF = (
-    "CEO of ",
-    "CTO of ",
-    "CFO of ",
-    "COO of ",
-    "founder of ",
-    "Founder of ",
-    "chairman of ",
-    "Chairman of ",
-    "CEO at ",
-    "CTO at ",
-)
-# Who a list follows: "in partnership with Adobe, Apple, Macromedia, Opera and Sun Microsystems".
-_PARTNERS = (
-    "in partnership with ",
-    "partnered with ",
-    "with the support of ",
-    "sponsored by ",
-    " groups like ",
-    " groups such as ",
-    " agencies such as ",
-    " agencies like ",
-)
+_SCAN_CHARS = 60_000
+_LIST_LANGUAGES = frozenset({"fr", "de", "es"})
+_HOUSE_LANGUAGES = frozenset({"de"})
+
+
+# A firm's officer and the firm: "Reid Hoffman, CEO of LinkedIn", "co-founder of Acme".
+_OFFICER_OF = ("CEO of ", "ounder of ", "hairman of ")
+# Who a list follows: "in partnership with Adobe, Apple, Macromedia, Opera and Sun Microsystems",
+# "groups like Hamas and Hezbollah"; each found by its literal word first.
+_PARTNERS = {
+    "partner": re.compile(r"(?:in[ ]partnership|partnered)[ ]with[ ]"),
+    "sponsored by ": re.compile(r"sponsored[ ]by[ ]"),
+    "support of ": re.compile(r"with[ ]the[ ]support[ ]of[ ]"),
+    "s like ": re.compile(r"(?:groups|agencies)[ ]like[ ]"),
+    "s such as ": re.compile(r"(?:groups|agencies)[ ]such[ ]as[ ]"),
+}
 # The name that opens at a position: one to three capitalised words.
 _NAME_AT = re.compile(rf"{_WORD}(?:[ ]{_WORD}){{0,2}}")
-# A person's affiliation in brackets after their name: "Ben Hyde (Gensym)".
-_BRACKETED = re.compile(rf"[ ]\((?P<name>{_WORD}(?:[ ]{_WORD}){{0,2}})\)")
-
-
-# A photo's credit or a legislator's party and state in brackets, not an employer.
-_CREDITS = word_set("pool photo foto file archive archivo pictured left right center centre")
-_PARTY = re.compile(r"[A-Z]-[A-Z]")
 
 
 def _employers(text: str) -> list[str]:
@@ -160,48 +142,43 @@ def _employers(text: str) -> list[str]:
     for cue in _OFFICER_OF:
         at = text.find(cue)
         while at >= 0:
-            m = _NAME_AT.match(text, at + len(cue))
-            if m and " " not in m.group(0) and fold(m.group(0)) not in DEPARTMENTS:
+            m = _ONE_NAME.match(text, at + len(cue))
+            if m and fold(m.group(0)) not in DEPARTMENTS:
                 found.append(m.group(0))
             at = text.find(cue, at + len(cue))
     return found
 
 
-def _affiliations(text: str, named: set[str]) -> list[str]:
-    """A body in brackets after a person the release names: "Sameer Parekh (C2Net)"."""
-    found = []
-    at = text.find(" (")
-    while at > 0:
-        m = _BRACKETED.match(text, at)
-        if m:
-            before = text[max(0, at - 60) : at].split()
-            if any(fold(" ".join(before[-n:])) in named for n in (2, 3, 4) if len(before) >= n):
-                name = m.group("name")
-                words = {fold(w) for w in name.split()}
-                if not words & (ROLE_WORDS | _CREDITS) and not _PARTY.match(name):
-                    found.append(name)
-        at = text.find(" (", at + 2)
-    return found
+# One name of one word, no capitalised word after it: "LinkedIn", not "Acme Labs".
+_ONE_NAME = re.compile(rf"{_WORD}(?![ ]?[\w&])")
 
 
 def _partners(text: str, named: set[str]) -> list[str]:
     """The bodies a release names as its partners or backers, each of one to three words."""
     found: list[str] = []
-    for cue in _PARTNERS:
-        at = text.find(cue)
+    for literal, cue in _PARTNERS.items():
+        at = text.find(literal)
         while at >= 0:
-            pos = at + len(cue)
-            names = []
-            while (m := _NAME_AT.match(text, pos)) is not None:
-                names.append(m.group(0))
-                sep = _SEPARATOR.match(text, m.end())
-                if sep is None:
-                    break
-                pos = sep.end()
-            if len(names) >= 2:
-                found += [n for n in names if fold(n) not in named]
-            at = text.find(cue, pos)
+            start = text.rfind(" ", 0, max(0, at - 8)) + 1
+            m = cue.search(text, start, at + len(literal) + 16)
+            if m:
+                names = _names_listed(text, m.end())
+                if len(names) >= 2:
+                    found += [n for n in names if fold(n) not in named]
+            at = text.find(literal, at + len(literal))
     return found
+
+
+def _names_listed(text: str, pos: int) -> list[str]:
+    """The names of one to three capitalised words listed from *pos*."""
+    names = []
+    while (m := _NAME_AT.match(text, pos)) is not None:
+        names.append(m.group(0))
+        sep = _SEPARATOR.match(text, m.end())
+        if sep is None:
+            break
+        pos = sep.end()
+    return names
 
 
 # A list's head in French, German and Spanish, and the word that opens the list: "des
@@ -237,14 +214,7 @@ def _headed_lists(text: str, named: set[str]) -> list[str]:
             end = at + len(head)
             cue = _LIST_CUE.match(text, end) if not text[end : end + 1].isalnum() else None
             if cue:
-                pos = cue.end()
-                names = []
-                while (m := _NAME_AT.match(text, pos)) is not None:
-                    names.append(m.group(0))
-                    sep = _SEPARATOR.match(text, m.end())
-                    if sep is None:
-                        break
-                    pos = sep.end()
+                names = _names_listed(text, cue.end())
                 if len(names) >= 2:
                     found += [n for n in names if fold(n) not in named]
             at = text.find(head, end)
@@ -252,70 +222,44 @@ def _headed_lists(text: str, named: set[str]) -> list[str]:
 
 
 # A body's kind in lower case just before its name: "an online postage company called Stampnik",
-# "virtual currency exchange Garantex", "des Privatunternehmens Schufa", "la empresa Acme".
-_KINDS_BEFORE = (
-    " company called ",
-    " company named ",
-    " company ",
-    " firm ",
-    " startup ",
-    " retailer ",
-    " nonprofit ",
-    " publisher ",
-    " exchange ",
-    " partner ",
-    "unternehmens ",
-    " Organisation ",
-    " Partner ",
-    " Verein ",
-    " Vereins ",
-    "’entreprise ",
-    "'entreprise ",
-    " la société ",
-    "’association ",
-    "'association ",
-    " le groupe ",
-    "’opérateur ",
-    " la empresa ",
-    " la compañía ",
-    " la organización ",
+# "virtual currency exchange Garantex"; in French, German and Spanish, "des Privatunternehmens
+# Schufa", "la empresa Acme".
+_KINDS_BEFORE = re.compile(
+    r"[ ](?:company(?:[ ]called|[ ]named)?|firm|startup|retailer|nonprofit|publisher|exchange|"
+    r"partner)[ ](?=[A-Z]|[a-z]{1,3}[A-Z])"
+)
+_ROMANCE_KINDS = re.compile(
+    r"(?:unternehmens|[ ]Organisation|[ ]Partner|[ ]Vereins?|['’]entreprise|[ ]la[ ]société|"
+    r"['’]association|[ ]le[ ]groupe|['’]opérateur|[ ]la[ ]empresa|[ ]la[ ]compañía|"
+    r"[ ]la[ ]organización)[ ](?=[A-Z]|[a-z]{1,3}[A-Z])"
 )
 # What follows a kind and is no body's name: "company Chief Executive", "firm Website".
 _AFTER_KIND = word_set("website site stock shares news today chief executive senior about")
 
 
-def _kinds_before(text: str, named: set[str]) -> list[str]:
+def _kinds_before(text: str, named: set[str], kinds: re.Pattern[str]) -> list[str]:
     """The name after a body's kind: "exchange Garantex", "des Privatunternehmens Schufa"."""
     found = []
-    for cue in _KINDS_BEFORE:
-        at = text.find(cue)
-        while at >= 0:
-            m = _NAME_AT.match(text, at + len(cue))
-            if m:
-                name = m.group(0)
-                first = fold(name.split()[0])
-                if first not in ROLE_WORDS and first not in _AFTER_KIND and fold(name) not in named:
-                    found.append(name)
-            at = text.find(cue, at + len(cue))
+    for cue in kinds.finditer(text):
+        m = _NAME_AT.match(text, cue.end())
+        if m:
+            name = m.group(0)
+            first = fold(name.split()[0])
+            if first not in ROLE_WORDS and first not in _AFTER_KIND and fold(name) not in named:
+                found.append(name)
     return found
 
 
 # What an alliance is made of, before its members' list: "Das Bündnis besteht bisher aus: A, B".
-_MADE_OF = (
-    " aus:",
-    " consists of ",
-    " is made up of ",
-    " is composed of ",
-    " se compose de ",
-    " compuesta por ",
-    " compuesto por ",
-)
+_MADE_OF = (" aus:", " se compose de ", " compuesta por ", " compuesto por ")
 _SENTENCE_STOP = re.compile(r"[.;](?:\s|$)")
 _LAST_TWO = re.compile(rf"((?:{_WORD}[ ]?){{1,3}})[ ](?:and|und|et|y)[ ]((?:{_WORD}[ ]?){{1,3}})")
 _SPACES = re.compile(r"[\s\u200b]+")
 # A member's name: capitalised words and the lower-case words that join them ("Forum
 # InformatikerInnen für Frieden und gesellschaftliche Verantwortung"), a digit's percentage.
-_MEMBER = re.compile(rf"(?:\d+%[ ])?{_WORD}(?:[ ](?:{_WORD}|[a-zäöüéè]+|LV|[\w/-]+/[\w/-]+)){{0,7}}")
+_MEMBER = re.compile(
+    rf"(?:\d+%[ ])?{_WORD}(?:[ ](?:{_WORD}|[a-zäöüéè]+|LV|[\w/-]+/[\w/-]+)){{0,7}}"
+)
 
 
 def _members(text: str, named: set[str]) -> list[str]:
@@ -351,11 +295,9 @@ _GERMAN_HOUSE = re.compile(
 _PARLIAMENT = re.compile(r"Parliament(?:['’]s)?(?=[ ][a-z]|[.,;:])")
 
 
-def _houses(text: str) -> list[str]:
+def _houses(text: str, german: bool) -> list[str]:
     """A house of a German legislature named alone, with its article; "Parliament" alone."""
-    found = []
-    if "Senat" in text or "haus" in text or "tag" in text or "rat" in text:
-        found = [m.group("name") for m in _GERMAN_HOUSE.finditer(text)]
+    found = [m.group("name") for m in _GERMAN_HOUSE.finditer(text)] if german else []
     at = text.find("Parliament")
     while at >= 0:
         if _PARLIAMENT.match(text, at) and _opens_name(text, at):
@@ -365,27 +307,43 @@ def _houses(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def _fits(name: str, organisations: list[str], person_words: set[str]) -> bool:
-    """Whether *name* may be added: no common word, person's word or place, and no body
-    found already names it (as a whole, a word of it, or its initials)."""
-    key = fold(name)
-    if len(key) < 2 or key in NOT_NAME_WORDS or key in REGION_WORDS or key in _NOT_BODIES:
-        return False
-    if key in MONTH_WORDS or key in WEEKDAY_WORDS or key in person_words:
-        return False
-    return not any(_names(org, key) for org in organisations)
-
-
-def _names(org: str, key: str) -> bool:
-    """Whether the body *org* names the folded name *key* already: as a whole, its opening
-    words ("Mehr Demokratie" of "Mehr Demokratie e.V."), a word of it, or its initials."""
-    folded = fold(org)
-    return (
-        key == folded
-        or folded.startswith(key + " ")
-        or key in _acronyms_of(org)
-        or key in re.split(r"[^\w&!.+-]+", folded)
+def _plain(key: str, person_words: set[str]) -> bool:
+    """Whether the folded name *key* is no common word, person's word, place or date."""
+    return not (
+        len(key) < 2
+        or key in NOT_NAME_WORDS
+        or key in REGION_WORDS
+        or key in _NOT_BODIES
+        or key in MONTH_WORDS
+        or key in WEEKDAY_WORDS
+        or key in person_words
     )
+
+
+class _Known:
+    """The bodies found, by what names them already: each as a whole, its opening words
+    ("Mehr Demokratie" of "Mehr Demokratie e.V."), each word of it, its initials."""
+
+    def __init__(self, organisations: Iterable[str]) -> None:
+        self.whole: set[str] = set()
+        self.words: set[str] = set()
+        self.folded: list[str] = []
+        for org in organisations:
+            self.add(org)
+
+    def add(self, org: str) -> None:
+        folded = fold(org)
+        self.whole.add(folded)
+        self.whole.update(_acronyms_of(org))
+        self.words.update(re.split(r"[^\w&!.+-]+", folded))
+        self.folded.append(folded)
+
+    def names(self, key: str) -> bool:
+        return (
+            key in self.whole
+            or key in self.words
+            or any(f.startswith(key + " ") for f in self.folded)
+        )
 
 
 def _initials(name: str) -> str:
@@ -463,7 +421,7 @@ def _addressed(text: str) -> list[str]:
         at = text.find(cue)
         while at >= 0:
             start = at - 8 if text.startswith("www.", at) and text[at - 3 : at] == "://" else at
-            if start not in seen and at > 0:
+            if start not in seen and at > 1 and text[start - 1] in _BEFORE_URL:
                 seen.add(start)
                 m = _ADDRESS.match(text, at)
                 before = _BEFORE_ADDRESS.search(text, max(0, start - 80), start)
@@ -482,14 +440,19 @@ def _addressed(text: str) -> list[str]:
 
 
 # A site's call to act and what a site names that is no body: "Get Firefox", "School Food Plan".
-_CALLS = word_set("get join save download visit learn read watch follow sign try find support donate")
+_CALLS = word_set(
+    "get join save download visit learn read watch follow sign try find support donate"
+)
 _NOT_KINDS = word_set(
     """plan programme program campaign project initiative album center centre page site app
     store blog portal"""
 )
+_BEFORE_URL = frozenset('( :"')
 _ANCHOR = re.compile(rf"(?P<name>{_WORD}(?:[ ]{_WORD}){{0,3}})</a>")
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
-_ADDRESS_AT = re.compile(r"(?:https?://)?(?:[\w-]+\.)*?(?:www\.)?(?P<label>[A-Za-z0-9-]{2,40})\.[a-z]{2,6}(?:[/:?#]|$)")
+_ADDRESS_AT = re.compile(
+    r"(?:https?://)?(?:[\w-]+\.)*?(?:www\.)?(?P<label>[A-Za-z0-9-]{2,40})\.[a-z]{2,6}(?:[/:?#]|$)"
+)
 
 
 def _same_name(name: str, label: str) -> bool:
@@ -503,7 +466,9 @@ def _same_name(name: str, label: str) -> bool:
         return False  # "Get Firefox": a call to act; "School Food Plan": a programme
     for spelt in (name.lower(), name.lower().translate(_UMLAUTS)):
         letters = re.sub(r"[^a-z0-9]", "", fold(spelt))
-        if letters == label or (len(label) >= 6 and letters.startswith(label) and len(letters) <= len(label) + 2):
+        if letters == label or (
+            len(label) >= 6 and letters.startswith(label) and len(letters) <= len(label) + 2
+        ):
             return True  # "Süddeutsche" for sueddeutsche: an ending may differ
     return False
 
@@ -525,9 +490,9 @@ def _agencies(text: str) -> list[str]:
     for cue in _AGENCY_AFTER:
         at = text.find(cue)
         while at > 0:
-            m = _BRACKETED_END.search(text, max(0, at - 9), at)
+            m = _AGENCY_END.search(text, max(0, at - 9), at)
             name = (m.group("name") or m.group("inside")) if m else ""
-            if len(name) >= 3 and name.lower() not in _TECH:  # "LLM agents": software
+            if name and name.lower() not in _TECH:  # "LLM agents": software
                 found.append(name)
             at = text.find(cue, at + len(cue))
     return found
@@ -535,21 +500,28 @@ def _agencies(text: str) -> list[str]:
 
 def _listed_acronyms(text: str, organisations: tuple[str, ...]) -> list[str]:
     """Acronyms listed beside a known body's: "DEA, FBI, FDA, HSI and USPIS agents seized"."""
-    known = {o for o in organisations if _ACRONYM.fullmatch(o)}
-    known |= {_initials(o).upper() for o in organisations if " " in o}
-    known |= {name for name in KNOWN_BODIES if name.isupper()}
     found: list[str] = []
-    at = text.find(", ")
-    while at > 0:
-        m = _ACRONYM_END.search(text, max(0, at - 8), at)
-        if m:
-            items, end = _acronym_run(text, m.start())
-            if (len(items) >= 3 and known.intersection(items)) or _bodies_alone(items, text):
-                found += items
-            at = text.find(", ", max(end, at + 2))
-        else:
-            at = text.find(", ", at + 2)
+    known: set[str] | None = None
+    end = 0
+    for m in _ACRONYM_PAIR.finditer(text):
+        start = m.start()
+        if start < end or (start and (text[start - 1].isalnum() or text[start - 1] in "&.-")):
+            continue
+        items, end = _acronym_run(text, start)
+        if len(items) < 3:
+            continue
+        if known is None:
+            known = {o for o in organisations if _ACRONYM.fullmatch(o)}
+            known |= {_initials(o).upper() for o in organisations if " " in o}
+            known |= _KNOWN_ACRONYMS
+        if known.intersection(items) or _bodies_alone(items, text):
+            found += items
     return found
+
+
+_KNOWN_ACRONYMS = frozenset(name for name in KNOWN_BODIES if name.isupper())
+# Two acronyms, a comma between: where a list of them may start.
+_ACRONYM_PAIR = re.compile(r"[A-Z][A-Z0-9&]{1,5},[ ][A-Z][A-Z0-9&]")
 
 
 # What a list of acronyms names where it names no body: tickers, formats, parts, standards.
@@ -582,7 +554,9 @@ def _acronym_run(text: str, start: int) -> tuple[list[str], int]:
     pos = start
     while True:
         m = _ACRONYM.match(text, pos)
-        if m is None or (m.end() < len(text) and (text[m.end()].isalnum() or text[m.end()] in "&-")):
+        if m is None or (
+            m.end() < len(text) and (text[m.end()].isalnum() or text[m.end()] in "&-")
+        ):
             break
         items.append(m.group(0))
         pos = m.end()
