@@ -195,3 +195,8 @@ def test_houses_and_bracketed_agencies(text: str, names: list[str]) -> None:
 
 def test_software_agents_are_no_agency() -> None:
     assert _cued("Our LLM agents and AI agents help. The IT Director agreed.") == []
+
+
+def test_a_name_after_a_no_break_space_only() -> None:
+    # The window before the name held only a no-break space: no word to read (an IndexError).
+    assert _cued("\xa0MozillaZine, http://www.mozillazine.org") == ["MozillaZine"]

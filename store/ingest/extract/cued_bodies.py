@@ -364,8 +364,11 @@ def _opens_name(text: str, start: int) -> bool:
     before it is in lower case, or it opens a sentence or a line."""
     if start and (text[start - 1].isalnum() or text[start - 1] in "&’'.-"):
         return False
-    before = text[max(0, start - 40) : start].rstrip(" \t")
-    if not before or before.endswith(_SENTENCE_END) or before.endswith(("(", ",", ";", "—", "–")):
+    window = text[max(0, start - 40) : start]
+    before = window.rstrip()
+    if "\n" in window[len(before) :] or not before:
+        return True  # it opens a line
+    if before.endswith(_SENTENCE_END) or before.endswith(("(", ",", ";", "—", "–")):
         return True
     last = before.split()[-1]
     return not last[:1].isupper() and not last[:1].isdigit()
