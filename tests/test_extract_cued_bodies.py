@@ -200,3 +200,20 @@ def test_software_agents_are_no_agency() -> None:
 def test_a_name_after_a_no_break_space_only() -> None:
     # The window before the name held only a no-break space: no word to read (an IndexError).
     assert _cued("\xa0MozillaZine, http://www.mozillazine.org") == ["MozillaZine"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The wire in the dateline's brackets, named again in its boilerplate.
+        "Salt Lake City, UT (Newsworthy.ai) Tuesday Nov 21, 2023 — Acme today said. David "
+        "McInnis, the founder of Newsworthy.ai, has long worked on it.",
+        # A nation's adjective before a part; a name that goes on; a shop at its address.
+        "Since 2022, Angkor’s Canadian subsidiary has explored. They founded the nonprofit Seeds "
+        "for a Future. His books are available at Amazon at https://www.amazon.com/stores/x.",
+        # Rules and standards listed.
+        "Assistance with PCI, GDPR, HIPAA, SOX, and other regulations.",
+    ],
+)
+def test_not_cued_on_the_wire_corpus(text: str) -> None:
+    assert _cued(text) == []

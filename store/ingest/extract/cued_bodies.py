@@ -47,7 +47,7 @@ _ADDRESS = re.compile(r"(?:https?://)?(?:www\.)?(?P<label>[A-Za-z0-9-]{2,40})\.[
 # The name just before its address: "[ADEME](", "MozillaZine, ", "Acme (", "Acme at ".
 _BEFORE_ADDRESS = re.compile(
     rf"(?P<name>{_WORD}(?:[ ](?:{_WORD}|&|of|de|für)){{0,3}})"
-    r"(?:\]\(|,?[ ]\(|,[ ]|[ ]at[ ]|:[ ])$"
+    r"(?:\]\(|,?[ ]\(|,[ ])$"
 )
 # An agency's acronym before its people or its officers' titles: "ICE agents", "ICE Acting
 # Deputy Director Derek Benner", "Homeland Security Investigations (HSI) Special Agent in Charge",
@@ -98,7 +98,12 @@ def cued_bodies(
     if language in _LIST_LANGUAGES:
         found += _headed_lists(text, named) + _kinds_before(text, named, _ROMANCE_KINDS)
         found += _members(text, named)
-    found = [name for name in found if _plain(fold(name), words)]
+    head = text[:_DATELINE_CHARS]
+    found = [  # "Salt Lake City, UT (Newsworthy.ai) Tuesday ...": the wire that carried it
+        name
+        for name in found
+        if _plain(fold(name), words) and (name.isupper() or f"({name}" not in head)
+    ]
     if not found and not houses:
         return organisations
     out = list(organisations)
@@ -117,6 +122,7 @@ def cued_bodies(
 
 
 _SCAN_CHARS = 60_000
+_DATELINE_CHARS = 400
 _LIST_LANGUAGES = frozenset({"fr", "de", "es"})
 _HOUSE_LANGUAGES = frozenset({"de"})
 
@@ -233,6 +239,8 @@ _ROMANCE_KINDS = re.compile(
     r"['’]association|[ ]le[ ]groupe|['’]opérateur|[ ]la[ ]empresa|[ ]la[ ]compañía|"
     r"[ ]la[ ]organización)[ ](?=[A-Z]|[a-z]{1,3}[A-Z])"
 )
+# A name that goes on past its capitalised words: "the nonprofit Seeds for a Future".
+_LONGER = re.compile(r"[ ](?:for|of|de|du|des|für|del|and|&)[ ]")
 # What follows a kind and is no body's name: "company Chief Executive", "firm Website".
 _AFTER_KIND = word_set("website site stock shares news today chief executive senior about")
 
@@ -242,7 +250,7 @@ def _kinds_before(text: str, named: set[str], kinds: re.Pattern[str]) -> list[st
     found = []
     for cue in kinds.finditer(text):
         m = _NAME_AT.match(text, cue.end())
-        if m:
+        if m and not _LONGER.match(text, m.end()):
             name = m.group(0)
             first = fold(name.split()[0])
             if first not in ROLE_WORDS and first not in _AFTER_KIND and fold(name) not in named:
@@ -376,6 +384,8 @@ def _opens_name(text: str, start: int) -> bool:
 
 # A body's part named after its owner: "America Online's Netscape division".
 _PARTS = word_set("division unit subsidiary arm")
+# A nation's or a region's adjective before a part: "its Canadian subsidiary", "its Chinese unit".
+_ADJECTIVE_ENDINGS = ("an", "ese", "ish", "ch", "ic")
 _NAME_RUN_END = re.compile(rf"(?P<name>{_WORD}(?:[ ]{_WORD}){{0,2}})$")
 
 
@@ -389,6 +399,7 @@ def _possessives(text: str) -> list[str]:
             part = (
                 len(after) > 1
                 and re.fullmatch(_WORD, after[0]) is not None
+                and not after[0].endswith(_ADJECTIVE_ENDINGS)  # "Angkor’s Canadian subsidiary"
                 and fold(after[1].rstrip(",.;:")) in _PARTS
             )
             if part or (after and fold(after[0].rstrip(",.;:")) in _BODY_NOUNS):
@@ -536,7 +547,7 @@ _TECH = word_set(
     """api apis sdk cpu gpu npu tpu ram ssd hdd pdf csv xml json html css sql usb hdmi lte nfc
     rfid gps iot ar vr xr llm nlp ocr erp crm hris ats cms lms pos atm kyc aml esg gdp cpi
     gif png mng jpeg jpg svg webp bmp tiff mp3 mp4 wav avi mov mpeg http https ftp smtp imap pop
-    tcp udp ssl tls dns vpn lan wan isp
+    tcp udp ssl tls dns vpn lan wan isp hipaa gdpr sox pci ccpa soc fedramp ferpa coppa
     ceo cfo coo cto cmo cio ciso vp svp evp mba phd md rn lpn cpa cfa usa uae"""
 )
 
