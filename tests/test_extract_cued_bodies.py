@@ -217,3 +217,12 @@ def test_a_name_after_a_no_break_space_only() -> None:
 )
 def test_not_cued_on_the_wire_corpus(text: str) -> None:
     assert _cued(text) == []
+
+
+def test_parliament_alone_gives_way_to_the_issuer_it_stands_for() -> None:
+    from store.ingest.extract.short_forms import with_short_forms
+
+    out = with_short_forms(
+        ("Parliament", "EU"), "European Parliament", "On Friday, Parliament adopted it."
+    )
+    assert out == ("European Parliament", "EU")
