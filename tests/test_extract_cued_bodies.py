@@ -211,12 +211,27 @@ def test_a_name_after_a_no_break_space_only() -> None:
         # A nation's adjective before a part; a name that goes on; a shop at its address.
         "Since 2022, Angkor’s Canadian subsidiary has explored. They founded the nonprofit Seeds "
         "for a Future. His books are available at Amazon at https://www.amazon.com/stores/x.",
+        # An officer of a firm whose name goes on: not its first word.
+        "Jo Roe, CEO of Lee’s Famous Recipe Chicken, and the founder of Iron+Steel Threads and "
+        "the CEO of Cardial Watches.",
         # Rules and standards listed.
         "Assistance with PCI, GDPR, HIPAA, SOX, and other regulations.",
     ],
 )
 def test_not_cued_on_the_wire_corpus(text: str) -> None:
     assert _cued(text) == []
+
+
+def test_an_issuer_s_short_form_is_not_another_body() -> None:
+    text = (
+        "Ocean Power Technologies Appoints Jason Weed as SVP\n\n"
+        "MONROE TOWNSHIP, N.J., June 04, 2025 (GLOBE NEWSWIRE) — Ocean Power Technologies, Inc. "
+        "(NYSE American: OPTT), a leader in maritime robotics, today announced the appointment "
+        "of Jason Weed. Philipp Stratmann, President and CEO of OPT, commented, “We are thrilled "
+        "to welcome Jason Weed to the OPT senior management team.”\n"
+    )
+    organisations = extract(text).organisations
+    assert "OPT" not in organisations
 
 
 def test_parliament_alone_gives_way_to_the_issuer_it_stands_for() -> None:

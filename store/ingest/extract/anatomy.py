@@ -1473,14 +1473,6 @@ def extract(
         organisations = folded_acronyms(organisations, main)  # "DEA" beside its full name
         organisations = shared_kinds(organisations, main, MAX_ORGANISATIONS)  # "A and B Police"
         organisations = list_neighbours(organisations, prose, named, MAX_ORGANISATIONS)
-    organisations = cued_bodies(  # "Acme’s CEO", "[ADEME](https://www.ademe.fr/)"
-        organisations,
-        main,
-        named,
-        MAX_ORGANISATIONS,
-        [(k.label, k.url) for k in links],
-        found_language,
-    )
     lead = _lead_paragraph(body_lines, dateline)
     # Where the lines were run together, the boilerplate inside the last one (24-7 Press Release).
     run_together = run_together_boilerplate(body_lines[:prose_end])
@@ -1584,6 +1576,17 @@ def extract(
         organisations = (*kept, issuer)
     organisations = with_issuer_named(organisations, issuer, prose, named, headline)
     organisations = with_short_forms(organisations, issuer, prose)  # "Parliament adopted ..."
+    # Bodies of one word or an acronym, read after the issuer is listed, so that its short
+    # forms ("OPT" of Ocean Power Technologies) and first word ("Lee" of "Lee's Famous Recipe
+    # Chicken") are not taken for other bodies.
+    organisations = cued_bodies(  # "Acme’s CEO", "[ADEME](https://www.ademe.fr/)"
+        organisations,
+        main,
+        named,
+        MAX_ORGANISATIONS,
+        [(k.label, k.url) for k in links],
+        found_language,
+    )
     people = with_legislator(people, issuer, main)  # "U S Senator Patty Murray" over the text
     organisations = without_distributor(organisations, body, issuer, headline)  # "About ...Wire"
 

@@ -155,8 +155,9 @@ def _employers(text: str) -> list[str]:
     return found
 
 
-# One name of one word, no capitalised word after it: "LinkedIn", not "Acme Labs".
-_ONE_NAME = re.compile(rf"{_WORD}(?![ ]?[\w&])")
+# One name of one word, no capitalised word after it: "LinkedIn", not "Acme Labs", "Lee’s
+# Famous Recipe Chicken" or "Iron+Steel Threads".
+_ONE_NAME = re.compile(rf"{_WORD}(?=[,;:)]?(?:\s|$)|\.(?:\s|$))(?![ ][A-Z0-9&+/(])")
 
 
 def _partners(text: str, named: set[str]) -> list[str]:
