@@ -241,3 +241,17 @@ def test_parliament_alone_gives_way_to_the_issuer_it_stands_for() -> None:
         ("Parliament", "EU"), "European Parliament", "On Friday, Parliament adopted it."
     )
     assert out == ("European Parliament", "EU")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trish Standley, in partnership with the nonprofit organization Walk in My Shoes "
+        "Foundation, announces an event.",
+        "Airdrops of projects as well as cryptocurrencies such as ETH, USDT, HTX, and TRX.",
+        "ATP lets users create tokenized agents. ATP agents trade.",
+        "Both are now equity partners alongside partner Rakesh Patel.",
+    ],
+)
+def test_not_cued_fragments_coins_software_people(text: str) -> None:
+    assert _cued(text, ("HTX",)) == []

@@ -232,16 +232,17 @@ def _headed_lists(text: str, named: set[str]) -> list[str]:
 # "virtual currency exchange Garantex"; in French, German and Spanish, "des Privatunternehmens
 # Schufa", "la empresa Acme".
 _KINDS_BEFORE = re.compile(
-    r"[ ](?:company(?:[ ]called|[ ]named)?|firm|startup|retailer|nonprofit|publisher|exchange|"
-    r"partner)[ ](?=[A-Z]|[a-z]{1,3}[A-Z])"
+    r"[ ](?:company(?:[ ]called|[ ]named)?|firm|startup|retailer|nonprofit|publisher|exchange)"
+    r"[ ](?=[A-Z]|[a-z]{1,3}[A-Z])"
 )
 _ROMANCE_KINDS = re.compile(
     r"(?:unternehmens|[ ]Organisation|[ ]Partner|[ ]Vereins?|['’]entreprise|[ ]la[ ]société|"
     r"['’]association|[ ]le[ ]groupe|['’]opérateur|[ ]la[ ]empresa|[ ]la[ ]compañía|"
     r"[ ]la[ ]organización)[ ](?=[A-Z]|[a-z]{1,3}[A-Z])"
 )
-# A name that goes on past its capitalised words: "the nonprofit Seeds for a Future".
-_LONGER = re.compile(r"[ ](?:for|of|de|du|des|für|del|and|&)[ ]")
+# A name that goes on past its capitalised words: "the nonprofit Seeds for a Future", "the
+# nonprofit organization Walk in My Shoes Foundation".
+_LONGER = re.compile(r"(?:[ ](?:[a-z]{1,4}|&))+[ ][A-Z]")
 # What follows a kind and is no body's name: "company Chief Executive", "firm Website".
 _AFTER_KIND = word_set("website site stock shares news today chief executive senior about")
 
@@ -507,7 +508,9 @@ def _agencies(text: str) -> list[str]:
         while at > 0:
             m = _AGENCY_END.search(text, max(0, at - 9), at)
             name = (m.group("name") or m.group("inside")) if m else ""
-            if name and name.lower() not in _TECH:  # "LLM agents": software
+            # "LLM agents", "tokenized agents": software, where nothing is investigated
+            software = name.lower() in _TECH or (cue == " agents" and "nvestigat" not in text)
+            if name and not software:
                 found.append(name)
             at = text.find(cue, at + len(cue))
     return found
@@ -529,7 +532,9 @@ def _listed_acronyms(text: str, organisations: tuple[str, ...]) -> list[str]:
             known = {o for o in organisations if _ACRONYM.fullmatch(o)}
             known |= {_initials(o).upper() for o in organisations if " " in o}
             known |= _KNOWN_ACRONYMS
-        if known.intersection(items) or _bodies_alone(items, text):
+        # Two known at least: "DEA, FBI, FDA, HSI and USPIS"; one is a list of coins or
+        # products beside the issuer's ("ETH, USDT, HTX, and TRX").
+        if len(known.intersection(items)) >= 2 or _bodies_alone(items, text):
             found += items
     return found
 
