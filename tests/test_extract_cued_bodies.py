@@ -251,6 +251,8 @@ def test_parliament_alone_gives_way_to_the_issuer_it_stands_for() -> None:
         "Airdrops of projects as well as cryptocurrencies such as ETH, USDT, HTX, and TRX.",
         "ATP lets users create tokenized agents. ATP agents trade.",
         "Both are now equity partners alongside partner Rakesh Patel.",
+        "Quality systems: FDA, SGS, SASO, CE, FSC, SEDEX certifications are also available.",
+        "Ministers and Members of Parliament attended. The Company’s B2B division grew.",
     ],
 )
 def test_not_cued_fragments_coins_software_people(text: str) -> None:

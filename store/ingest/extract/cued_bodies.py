@@ -310,7 +310,8 @@ def _houses(text: str, german: bool) -> list[str]:
     found = [m.group("name") for m in _GERMAN_HOUSE.finditer(text)] if german else []
     at = text.find("Parliament")
     while at >= 0:
-        if _PARLIAMENT.match(text, at) and _opens_name(text, at):
+        member = text.endswith(("Members of ", "Member of "), 0, at)  # an MP, not the house
+        if _PARLIAMENT.match(text, at) and _opens_name(text, at) and not member:
             found.append("Parliament")  # "take these limits to Parliament", "After Parliament"
             break
         at = text.find("Parliament", at + 10)
@@ -318,7 +319,10 @@ def _houses(text: str, german: bool) -> list[str]:
 
 
 def _plain(key: str, person_words: set[str]) -> bool:
-    """Whether the folded name *key* is no common word, person's word, place or date."""
+    """Whether the folded name *key* is no common word, person's word, place or date, nor
+    made of common words only ("The Company")."""
+    if " " in key and all(w in NOT_NAME_WORDS for w in key.split()):
+        return False
     return not (
         len(key) < 2
         or key in NOT_NAME_WORDS
@@ -526,8 +530,8 @@ def _listed_acronyms(text: str, organisations: tuple[str, ...]) -> list[str]:
         if start < end or (start and (text[start - 1].isalnum() or text[start - 1] in "&.-")):
             continue
         items, end = _acronym_run(text, start)
-        if len(items) < 3:
-            continue
+        if len(items) < 3 or _MARKS_AFTER.match(text, end):
+            continue  # "FDA, SGS, SASO, CE, FSC, SEDEX certifications": marks, not bodies
         if known is None:
             known = {o for o in organisations if _ACRONYM.fullmatch(o)}
             known |= {_initials(o).upper() for o in organisations if " " in o}
@@ -539,6 +543,9 @@ def _listed_acronyms(text: str, organisations: tuple[str, ...]) -> list[str]:
     return found
 
 
+_MARKS_AFTER = re.compile(
+    r"[ ]?(?:certifications?|certified|standards?|compliance|regulations?|marks?)\b"
+)
 _KNOWN_ACRONYMS = frozenset(name for name in KNOWN_BODIES if name.isupper())
 # Two acronyms, a comma between: where a list of them may start.
 _ACRONYM_PAIR = re.compile(r"[A-Z][A-Z0-9&]{1,5},[ ][A-Z][A-Z0-9&]")
