@@ -253,6 +253,7 @@ def test_parliament_alone_gives_way_to_the_issuer_it_stands_for() -> None:
         "Both are now equity partners alongside partner Rakesh Patel.",
         "Quality systems: FDA, SGS, SASO, CE, FSC, SEDEX certifications are also available.",
         "Ministers and Members of Parliament attended. The Company’s B2B division grew.",
+        "Getty Israel, the CEO of Sisters in Birth, Inc., said. Plan the company Christmas party.",
     ],
 )
 def test_not_cued_fragments_coins_software_people(text: str) -> None:

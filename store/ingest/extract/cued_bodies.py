@@ -149,7 +149,7 @@ def _employers(text: str) -> list[str]:
         at = text.find(cue)
         while at >= 0:
             m = _ONE_NAME.match(text, at + len(cue))
-            if m and fold(m.group(0)) not in DEPARTMENTS:
+            if m and fold(m.group(0)) not in DEPARTMENTS and not _LONGER.match(text, m.end()):
                 found.append(m.group(0))
             at = text.find(cue, at + len(cue))
     return found
@@ -244,7 +244,10 @@ _ROMANCE_KINDS = re.compile(
 # nonprofit organization Walk in My Shoes Foundation".
 _LONGER = re.compile(r"(?:[ ](?:[a-z]{1,4}|&))+[ ][A-Z]")
 # What follows a kind and is no body's name: "company Chief Executive", "firm Website".
-_AFTER_KIND = word_set("website site stock shares news today chief executive senior about")
+_AFTER_KIND = word_set(
+    """website site stock shares news today chief executive senior about christmas holiday
+    easter halloween thanksgiving"""
+)
 
 
 def _kinds_before(text: str, named: set[str], kinds: re.Pattern[str]) -> list[str]:
