@@ -133,8 +133,6 @@ _OFFICER_OF = ("CEO of ", "ounder of ", "hairman of ")
 # "groups like Hamas and Hezbollah"; each found by its literal word first.
 _PARTNERS = {
     "partner": re.compile(r"(?:in[ ]partnership|partnered)[ ]with[ ]"),
-    "sponsored by ": re.compile(r"sponsored[ ]by[ ]"),
-    "support of ": re.compile(r"with[ ]the[ ]support[ ]of[ ]"),
     "s like ": re.compile(r"(?:groups|agencies)[ ]like[ ]"),
     "s such as ": re.compile(r"(?:groups|agencies)[ ]such[ ]as[ ]"),
 }
@@ -393,6 +391,12 @@ def _opens_name(text: str, start: int) -> bool:
 
 # A body's part named after its owner: "America Online's Netscape division".
 _PARTS = word_set("division unit subsidiary arm")
+# What may follow a body's possessive: a noun of _BODY_NOUNS, or a capitalised word (a part's).
+_AFTER_POSSESSIVE = re.compile(
+    r"[A-Z]|(?i:ceo|cfo|cto|coo|chief|founder|co-founder|cofounder|president|chair|board|"
+    r"division|subsidiar|headquarters|employees|staff|spokes|executives|shareholders|"
+    r"stockholders|engineers|researchers|scientists|parent)"
+)
 # A nation's or a region's adjective before a part: "its Canadian subsidiary", "its Chinese unit".
 _ADJECTIVE_ENDINGS = ("an", "ese", "ish", "ch", "ic")
 _NAME_RUN_END = re.compile(rf"(?P<name>{_WORD}(?:[ ]{_WORD}){{0,2}})$")
@@ -404,6 +408,9 @@ def _possessives(text: str) -> list[str]:
     for mark in ("’s ", "'s "):
         at = text.find(mark)
         while at > 0:
+            if not _AFTER_POSSESSIVE.match(text, at + 3):
+                at = text.find(mark, at + 3)
+                continue
             after = text[at + 3 : at + 60].split(maxsplit=2)
             part = (
                 len(after) > 1
@@ -439,25 +446,24 @@ def _addressed(text: str) -> list[str]:
     """A name written just before its own web address: "MozillaZine, http://www.mozillazine.org",
     "[ADEME](https://www.ademe.fr/)", "Creative Commons (creativecommons.org)"."""
     found = []
-    seen: set[int] = set()
     for cue in ("http", "www."):
         at = text.find(cue)
-        while at >= 0:
-            start = at - 8 if text.startswith("www.", at) and text[at - 3 : at] == "://" else at
-            if start not in seen and at > 1 and text[start - 1] in _BEFORE_URL:
-                seen.add(start)
+        while at > 1:
+            if cue == "www." and text.endswith("://", 0, at):
+                pass  # read at its "http"
+            elif text.endswith(_BEFORE_URL, 0, at):
                 m = _ADDRESS.match(text, at)
-                before = _BEFORE_ADDRESS.search(text, max(0, start - 80), start)
+                before = _BEFORE_ADDRESS.search(text, max(0, at - 80), at) if m else None
                 if m and before and _opens_name(text, before.start()):
                     name = before.group("name")
                     if _same_name(name, m.group("label")):
                         found.append(name)
-                elif m and text.endswith('href="', 0, start):
-                    # An anchor: '<a href="https://algorithmwatch.org/de/">AlgorithmWatch</a>'.
-                    close = text.find('">', at, at + 300)
-                    anchor = _ANCHOR.match(text, close + 2) if close > 0 else None
-                    if anchor and _same_name(anchor.group("name"), m.group("label")):
-                        found.append(anchor.group("name"))
+            elif text.endswith('href="', 0, at) and (m := _ADDRESS.match(text, at)):
+                # An anchor: '<a href="https://algorithmwatch.org/de/">AlgorithmWatch</a>'.
+                close = text.find('">', at, at + 300)
+                anchor = _ANCHOR.match(text, close + 2) if close > 0 else None
+                if anchor and _same_name(anchor.group("name"), m.group("label")):
+                    found.append(anchor.group("name"))
             at = text.find(cue, at + 4)
     return found
 
@@ -470,7 +476,7 @@ _NOT_KINDS = word_set(
     """plan programme program campaign project initiative album center centre page site app
     store blog portal"""
 )
-_BEFORE_URL = frozenset('( :"')
+_BEFORE_URL = ("](", " (", ", ")
 _ANCHOR = re.compile(rf"(?P<name>{_WORD}(?:[ ]{_WORD}){{0,3}})</a>")
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _ADDRESS_AT = re.compile(
@@ -528,11 +534,11 @@ def _listed_acronyms(text: str, organisations: tuple[str, ...]) -> list[str]:
     found: list[str] = []
     known: set[str] | None = None
     end = 0
-    for m in _ACRONYM_PAIR.finditer(text):
-        start = m.start()
-        if start < end or (start and (text[start - 1].isalnum() or text[start - 1] in "&.-")):
+    for m in _ACRONYM_NEXT.finditer(text):
+        first = _ACRONYM_END.search(text, max(0, m.start() - 8), m.start())
+        if first is None or first.start() < end:
             continue
-        items, end = _acronym_run(text, start)
+        items, end = _acronym_run(text, first.start())
         if len(items) < 3 or _MARKS_AFTER.match(text, end):
             continue  # "FDA, SGS, SASO, CE, FSC, SEDEX certifications": marks, not bodies
         if known is None:
@@ -550,8 +556,9 @@ _MARKS_AFTER = re.compile(
     r"[ ]?(?:certifications?|certified|standards?|compliance|regulations?|marks?)\b"
 )
 _KNOWN_ACRONYMS = frozenset(name for name in KNOWN_BODIES if name.isupper())
-# Two acronyms, a comma between: where a list of them may start.
-_ACRONYM_PAIR = re.compile(r"[A-Z][A-Z0-9&]{1,5},[ ][A-Z][A-Z0-9&]")
+# An acronym after a comma, found by the comma (a literal the scan skips to): where a list of
+# acronyms goes on from the one before it.
+_ACRONYM_NEXT = re.compile(r",[ ][A-Z][A-Z0-9&]")
 
 
 # What a list of acronyms names where it names no body: tickers, formats, parts, standards.
