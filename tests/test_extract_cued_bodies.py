@@ -254,6 +254,8 @@ def test_parliament_alone_gives_way_to_the_issuer_it_stands_for() -> None:
         "Quality systems: FDA, SGS, SASO, CE, FSC, SEDEX certifications are also available.",
         "Ministers and Members of Parliament attended. The Company’s B2B division grew.",
         "Getty Israel, the CEO of Sisters in Birth, Inc., said. Plan the company Christmas party.",
+        "Jo Roe, former CEO of European game studio Acme, said. Designations such as CFP, IWI, "
+        "CSA, CFE.",
     ],
 )
 def test_not_cued_fragments_coins_software_people(text: str) -> None:

@@ -147,7 +147,12 @@ def _employers(text: str) -> list[str]:
         at = text.find(cue)
         while at >= 0:
             m = _ONE_NAME.match(text, at + len(cue))
-            if m and fold(m.group(0)) not in DEPARTMENTS and not _LONGER.match(text, m.end()):
+            if (
+                m
+                and fold(m.group(0)) not in DEPARTMENTS
+                and not _LONGER.match(text, m.end())
+                and not m.group(0).endswith(_ADJECTIVE_ENDINGS)  # "CEO of European publisher X"
+            ):
                 found.append(m.group(0))
             at = text.find(cue, at + len(cue))
     return found
@@ -564,7 +569,7 @@ _ACRONYM_NEXT = re.compile(r",[ ][A-Z][A-Z0-9&]")
 # What a list of acronyms names where it names no body: tickers, formats, parts, standards.
 _NOT_BODY_TEXT = (
     "$", "token", "coin", "NASDAQ", "Nasdaq", "NYSE", "TSX", "ticker", "crypto", "market", "price",
-    "trading", "stock", "shares",
+    "trading", "stock", "shares", "esignation", "ertifi",
 )  # fmt: skip
 _TECH = word_set(
     """api apis sdk cpu gpu npu tpu ram ssd hdd pdf csv xml json html css sql usb hdmi lte nfc
