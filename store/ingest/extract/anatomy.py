@@ -23,6 +23,7 @@ from store.ingest.extract.contact_block import (
 )
 from store.ingest.extract.contact_sentence_names import named_in_sentence
 from store.ingest.extract.crawler_commas import closed_commas
+from store.ingest.extract.cued_bodies import cued_bodies
 from store.ingest.extract.cut_names import whole_people
 from store.ingest.extract.date_line_place import place_of_date_line
 from store.ingest.extract.dateline import (
@@ -1585,6 +1586,17 @@ def extract(
         organisations = (*kept, issuer)
     organisations = with_issuer_named(organisations, issuer, prose, named, headline)
     organisations = with_short_forms(organisations, issuer, prose)  # "Parliament adopted ..."
+    # Bodies of one word or an acronym, read after the issuer is listed, so that its short
+    # forms ("OPT" of Ocean Power Technologies) and first word ("Lee" of "Lee's Famous Recipe
+    # Chicken") are not taken for other bodies.
+    organisations = cued_bodies(  # "Acme’s CEO", "[ADEME](https://www.ademe.fr/)"
+        organisations,
+        main,
+        named,
+        MAX_ORGANISATIONS,
+        [(k.label, k.url) for k in links],
+        found_language,
+    )
     people = with_legislator(people, issuer, main)  # "U S Senator Patty Murray" over the text
     organisations = without_distributor(organisations, body, issuer, headline)  # "About ...Wire"
 

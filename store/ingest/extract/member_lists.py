@@ -15,7 +15,8 @@ _HEAD = re.compile(
     r"(?<![\w-])(?:members|member[ ]companies|sponsors|companies|organi[sz]ations|firms|"
     r"customers|clients|partners|banks|retailers|institutions)"
     r"(?P<cue>,?[ \t]+(?:include|includes|included|including|such[ \t]+as|like|are|were)"
-    r"[ \t]*:?)?[ \t]+(?=[A-Za-z])"
+    r"[ \t]*:?[ \t]+|[ \t]+[—–][ \t]*|[ \t]+\((?:including|such[ \t]+as)[ \t]+)?"
+    r"(?(cue)|[ \t]+)(?=[A-Za-z])"
 )
 # One company: a capitalised word or a name in camel case ("nearForm", "eBay"), up to four
 # words, a remark in brackets after it ("StrongLoop (an IBM company)").
@@ -27,7 +28,7 @@ _ITEM = re.compile(
 # A comma with no space after it before a capital still parts two names ("Fidelity,Google":
 # a typing slip in the Node.js Foundation's lists).
 _SEPARATOR = re.compile(r",(?:[ \t]+(?:and[ \t]+|&[ \t]+)?|(?=[A-Z]))|[ \t]+(?:and|&)[ \t]+")
-_LIST_END = re.compile(r"(?<=!)|[ \t]*(?:[.,;:)\n]|$|[ \t][a-z])")
+_LIST_END = re.compile(r"(?<=!)|[ \t]*(?:[.,;:)\n—–]|$|[ \t][a-z])")
 
 
 # Groups of people, before "members": "board members", "team members", "staff members".
@@ -93,7 +94,7 @@ def _heads(text: str) -> list[re.Match[str]]:
 def listed_members(text: str, exclude: set[str]) -> list[str]:
     """Companies listed after a head such as "members include"; *exclude* holds folded names
     that are not organisations (the release's people and places)."""
-    if "members" not in text and "includ" not in text and "such as" not in text:
+    if "members" not in text and "includ" not in text and "such as" not in text and "—" not in text:
         return []
     found: list[str] = []
     for head in _heads(text):

@@ -59,14 +59,11 @@ def with_short_forms(
     # The cheap tests first (a substring, a word's kind), the patterns and the folding of
     # every listed name only where they may find something: this runs on every release.
     last = issuer.rsplit(" ", 1)[-1] if issuer and " " in issuer else ""
-    if (
-        issuer
-        and last in _INSTITUTIONS
-        and last in text
-        and _alone(last, text)
-        and not _listed(issuer, out)
-    ):
-        out.append(issuer)
+    if issuer and last in _INSTITUTIONS and last in text and _alone(last, text):
+        if last in out:
+            out[out.index(last)] = issuer  # "Parliament" found alone: the issuer it stands for
+        elif not _listed(issuer, out):
+            out.append(issuer)
     if ("Council" in text or "Commission" in text) and _EU_CONTEXT.search(text):
         for word in _EU_SHORT:
             if (

@@ -182,14 +182,19 @@ _MAKER_LEAD = re.compile(
 
 
 def maker_in_lead(lines: list[str]) -> str | None:
-    """The body a release's first paragraph names as the maker of what it announces."""
+    """The body a release's first paragraph names as the maker of what it announces; the
+    second where the first is a standfirst (a post's front-matter "chapeau-text" over it)."""
+    tried = 0
     for line in lines:
         stripped = line.strip(" \t*_>")
         if len(stripped.split()) < _MIN_WORDS:
             continue
         m = _MAKER_LEAD.match(stripped)
         if m is None:
-            return None
+            tried += 1
+            if tried == 2:
+                return None
+            continue
         words = re.split(r"[\s'’]+", m.group("name"))  # "d’information": its "i"
         initials = "".join(w[0] for w in words if w[:1].isalpha()).upper()
         # The acronym's letters are the name's initials, in order, some words giving none.

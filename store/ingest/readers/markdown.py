@@ -82,6 +82,10 @@ def read_markdown(data: bytes) -> list[Draft]:
             title, text, office = heading, text[:cut] + rest, preamble_body(text[:cut])
     if title is None and meta.get("title"):
         title = clean_optional(_inline_plain(meta["title"]))
+    if (standfirst := _standfirst(meta)) and standfirst[:200] not in text:
+        # A standfirst the site keeps in the front matter and prints over the post
+        # (numerique.gouv.fr's "chapeau-text"): the body's first paragraph, as a CMS's is.
+        text = f"{standfirst}\n\n{text}"
     body = markdown_to_text(text)
     # Where the site prints them, after the release, for extraction to read as any other.
     if block := contact_block("Press contact:", contacts, body):
@@ -98,6 +102,19 @@ def read_markdown(data: bytes) -> list[Draft]:
             tags=_front_matter_tags(meta.get("tags") or meta.get("keywords") or ""),
         )
     ]
+
+
+_STANDFIRST_KEYS = ("chapeau-text", "chapeau", "standfirst")
+
+
+def _standfirst(meta: dict[str, str]) -> str | None:
+    """The front matter's standfirst, when it has one."""
+    if not meta:
+        return None
+    for key in _STANDFIRST_KEYS:
+        if value := (meta.get(key) or "").strip():
+            return value
+    return None
 
 
 def markdown_to_text(text: str) -> str:
