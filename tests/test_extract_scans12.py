@@ -1,10 +1,15 @@
 """Readers of the eleventh session rewritten for speed (speed12) find what the old scans found."""
 
+import re
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from store.ingest.extract import one_word_firms as firms_module
+from store.ingest.extract.announcer import _alone
+from store.ingest.extract.bounded_words import count_bounded, has_bounded
 from store.ingest.extract.one_word_firms import _FIRM, _firms, one_word_firms
+from store.ingest.extract.wire_subject import _NOT_FIRST, _has_first_name
 
 
 def _old_one_word_firms(text: str) -> list[str]:
@@ -95,3 +100,74 @@ def test_firms_found_from_their_forms_are_those_the_whole_scan_found(text: str) 
 def test_a_firm_is_found_from_its_form() -> None:
     text = "Shares in Milestone, Inc. rose; eBay Inc and CP3O LLC. Acme Widgets Inc. did not."
     assert one_word_firms(text) == ["Milestone, Inc.", "eBay Inc", "CP3O LLC"]
+
+
+# Words whose edges are a word's character or not ("C++", "-x", "Ltd."), and what may stand
+# beside them: letters of other scripts, digits, "_", "-", spaces, initials, first names.
+_WORDS = st.sampled_from(["Hoy", "hoy", "C++", "Ltd.", "-x", "Acme", "é", "A", "Ab", "_a", "9"])
+_AROUND = st.sampled_from(
+    [
+        *("Hoy", "hoy", "C++", "Ltd.", "-x", "Acme", "é", "É", "A", "Ab", "_", "9", "٣", "-"),
+        *("+", " ", "  ", ".", ",", "\n", "x", "’", "Scott", "The", "G.", "W.W.", "W. W.", "David"),
+        # a first name glued to a word before it, or before a word
+        *("xScott", "_David", "éScott", "9David", "Scott ", "The G. ", "W. ", " Hoy", " C++"),
+    ]
+)
+
+
+@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_WORDS, st.lists(_AROUND, max_size=30).map("".join), st.integers(0, 3))
+def test_a_bounded_word_is_counted_as_findall_counts_it(word: str, text: str, limit: int) -> None:
+    found = len(re.findall(rf"\b{re.escape(word)}\b", text))
+    assert count_bounded(word, text, limit) == (min(found, limit) if limit else found)
+    assert has_bounded(word, text) == (re.search(rf"\b{re.escape(word)}\b", text) is not None)
+
+
+@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from(["Hoy", "Racić", "O’Neil", "Lee-"]),
+    st.sampled_from(["Scott", "Anja", "G."]),
+    st.lists(
+        st.sampled_from(
+            [
+                "Hoy",
+                "Racić",
+                "O’Neil",
+                "Lee-",
+                "Scott",
+                "Anja",
+                "G.",
+                " ",
+                "-",
+                "é",
+                "x",
+                "_",
+                ".",
+                "Scott Hoy",
+                "Anja Racić",
+            ]
+        ),
+        max_size=25,
+    ).map("".join),
+)
+def test_a_surname_alone_is_counted_as_its_pattern_counted_it(
+    surname: str, given: str, body: str
+) -> None:
+    old = re.findall(rf"(?<!{re.escape(given)} )\b{re.escape(surname)}\b(?![\w-])", body)
+    assert _alone(surname, given, body) == min(len(old), 2)
+
+
+def _old_has_first_name(word: str, body: str) -> bool:
+    first = r"([A-Z][a-z]+|[A-Z]\.(?:[ ]?[A-Z]\.)*)"
+    for m in re.finditer(rf"\b{first}(?:[ ][A-Z]\.)?[ ]{re.escape(word)}\b", body[:20_000]):
+        if m.group(1) not in _NOT_FIRST:
+            return True
+    return False
+
+
+@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_WORDS, st.lists(_AROUND, max_size=30).map("".join))
+def test_a_first_name_before_a_word_is_found_as_the_old_pattern_found_it(
+    word: str, body: str
+) -> None:
+    assert _has_first_name(word, body) == _old_has_first_name(word, body)

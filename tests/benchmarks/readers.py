@@ -44,6 +44,8 @@ READERS = (
     "shared_kinds",
     "capital_surname_people",
     "run_together_boilerplate",
+    "subject_after_opening",
+    "ticker_name",
 )
 
 Calls = dict[str, list[tuple[tuple[Any, ...], dict[str, Any]]]]
