@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from store.ingest.extract import one_word_firms as firms_module
 from store.ingest.extract.announcer import _alone
 from store.ingest.extract.bounded_words import count_bounded, has_bounded
+from store.ingest.extract.listed_bodies import _LINK, _LIST
 from store.ingest.extract.one_word_firms import _FIRM, _firms, one_word_firms
 from store.ingest.extract.wire_subject import _NOT_FIRST, _has_first_name
 
@@ -171,3 +172,30 @@ def test_a_first_name_before_a_word_is_found_as_the_old_pattern_found_it(
     word: str, body: str
 ) -> None:
     assert _has_first_name(word, body) == _old_has_first_name(word, body)
+
+
+# The list's pattern as it was, greedy: its words and spaces could give back characters.
+_OLD_WORD = r"(?:[A-ZÀ-Þ0-9][\w.&’'!%/+-]*|[a-z]{1,2}[A-Z][\w.&’'!-]*)"
+_OLD_ITEM = (
+    rf"(?:(?:the|The|la|el|le|die|der)[ \t]+)?{_OLD_WORD}"
+    rf"(?:[ \t]+(?:{_LINK}[ \t]+){{0,2}}{_OLD_WORD}){{0,9}}"
+)
+_OLD_SEP = r"[ \t]*[,;][ \t]*(?:(?:and|und|y|et|&)[ \t]+)?|[ \t]+(?:and|und|y|et|&)[ \t]+"
+_OLD_LIST = re.compile(rf"{_OLD_ITEM}(?:(?:{_OLD_SEP}){_OLD_ITEM}){{2,}}")
+# Words of names and of sentences, the links, the articles, the separators, and what a word
+# holds or ends at ("U.S.", "100%", "eBay", "AT&T", "Dictionary.com", "Yahoo!").
+_LIST_PIECES = st.sampled_from(
+    [
+        *("Finnish", "Customs", "Canada", "Post", "U.S.", "100%", "eBay", "deLuca", "AT&T"),
+        *("Dictionary.com", "Yahoo!", "É", "Ärzte", "7", "x", "police", "conducted", "the"),
+        *("The", "la", "le", "el", "die", "der", "of", "for", "and", "und", "y", "et", "&"),
+        *("de", "on", " ", " ", " ", "  ", "\t", ",", ", ", ";", " and ", ", and ", " & "),
+        *(".", "-", "’s", "(", ")", "\n", "_", ":"),
+    ]
+)
+
+
+@settings(max_examples=4000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_LIST_PIECES, max_size=40).map("".join))
+def test_lists_are_those_the_greedy_pattern_found(text: str) -> None:
+    assert [m.span() for m in _LIST.finditer(text)] == [m.span() for m in _OLD_LIST.finditer(text)]
