@@ -6,10 +6,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from store.ingest.extract import one_word_firms as firms_module
+from store.ingest.extract.anatomy import _DATE_LEFT_NEAR, _without_date_left
 from store.ingest.extract.announcer import _alone
 from store.ingest.extract.bounded_words import count_bounded, has_bounded
 from store.ingest.extract.listed_bodies import _LINK, _LIST
 from store.ingest.extract.one_word_firms import _FIRM, _firms, one_word_firms
+from store.ingest.extract.stated_issuer import _SELF_VERB, _has_self_verb
 from store.ingest.extract.wire_subject import _NOT_FIRST, _has_first_name
 
 
@@ -199,3 +201,51 @@ _LIST_PIECES = st.sampled_from(
 @given(st.lists(_LIST_PIECES, max_size=40).map("".join))
 def test_lists_are_those_the_greedy_pattern_found(text: str) -> None:
     assert [m.span() for m in _LIST.finditer(text)] == [m.span() for m in _OLD_LIST.finditer(text)]
+
+
+def _old_without_date_left(lead: str) -> str:
+    left = _DATE_LEFT_NEAR.match(lead)
+    return lead if left is None else lead[: left.start(1)] + lead[left.end() :]
+
+
+# Leads of every length around the reach: a date's parts, dashes, spaces, line breaks and
+# filler of 10 and 40 characters, so that a year or a dash falls either side of each limit.
+_LEAD_PIECES = st.sampled_from(
+    [
+        *("May 14, ", "2026", "1999", "2100", "20261", "12026", " ", "\t", " - ", " – "),
+        *(" —— ", "-", "–", "—", "(NEWMEDIAWIRE)", "\n", "x" * 10, "y" * 40, "Acme ", "é"),
+    ]
+)
+
+
+@settings(max_examples=4000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_LEAD_PIECES, max_size=30).map("".join))
+def test_a_date_left_is_cut_as_the_pattern_alone_cut_it(lead: str) -> None:
+    assert _without_date_left(lead) == _old_without_date_left(lead)
+
+
+@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *("shows", "SHOWS", "ShOwS", "ſhows", "confirm", "CONFIRMS", "Démontre"),
+                *("DÉMONTRE", "réaffirme", "montre", "demuestra", "reAfirma", "sho", "ws"),
+                *(" ", "x", "é", "K", "\u212a", "demonstrates", "reaffirms", "prouve"),
+            ]
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_a_self_verb_is_found_as_the_pattern_found_it(paragraph: str) -> None:
+    assert _has_self_verb(paragraph) == (_SELF_VERB.search(paragraph) is not None)
+
+
+def test_a_date_left_is_cut_as_the_pattern_alone_cut_it_at_each_limit() -> None:
+    # the year at each place around the last it may start at (the reach and 40 more), the
+    # dash at each distance around the last it may stand at (30 after the year)
+    for year_at in range(150, 166):
+        for gap in range(24, 36):
+            for dash in (" - ", " – ", "\t— "):
+                lead = "." * year_at + "2026" + "." * gap + dash + "Acme Corp. announced"
+                assert _without_date_left(lead) == _old_without_date_left(lead)
