@@ -12,6 +12,7 @@ from store.ingest.extract.bounded_words import count_bounded, has_bounded
 from store.ingest.extract.listed_bodies import _LINK, _LIST
 from store.ingest.extract.one_word_firms import _FIRM, _firms, one_word_firms
 from store.ingest.extract.stated_issuer import _SELF_VERB, _has_self_verb
+from store.ingest.extract.wire_names import _WIRE_ABOUT, _wire_sections
 from store.ingest.extract.wire_subject import _NOT_FIRST, _has_first_name
 
 
@@ -249,3 +250,23 @@ def test_a_date_left_is_cut_as_the_pattern_alone_cut_it_at_each_limit() -> None:
             for dash in (" - ", " – ", "\t— "):
                 lead = "." * year_at + "2026" + "." * gap + dash + "Acme Corp. announced"
                 assert _without_date_left(lead) == _old_without_date_left(lead)
+
+
+_WIRE_PIECES = st.sampled_from(
+    [
+        *("About", "ABOUT", " ", "\t", "*", "_", "#", ":", "\n", "\n\n", "MiningNewsWire"),
+        *("INVESTORWIRE", "Media OutReach Newswire", "Acme", "Wire", "x", "é", "About "),
+        *("About MiningNewsWire", "**About AINewsWire**", "About Acme Wire", "ABOUT IBN"),
+    ]
+)
+
+
+@settings(max_examples=4000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_WIRE_PIECES, max_size=30).map("".join))
+def test_wire_sections_are_those_the_whole_scan_found(text: str) -> None:
+    expected = (
+        [(m.start(), m.group("name")) for m in _WIRE_ABOUT.finditer(text)]
+        if "Wire" in text or "WIRE" in text
+        else []
+    )
+    assert _wire_sections(text) == expected
