@@ -35,6 +35,17 @@ READERS = (
     "without_distributor",
     "subject_names",
     "about_names",
+    # the eleventh session's readers (speed12)
+    "one_word_firms",
+    "local_offices",
+    "activity_bodies",
+    "header_bodies",
+    "list_neighbours",
+    "shared_kinds",
+    "capital_surname_people",
+    "run_together_boilerplate",
+    "subject_after_opening",
+    "ticker_name",
 )
 
 Calls = dict[str, list[tuple[tuple[Any, ...], dict[str, Any]]]]

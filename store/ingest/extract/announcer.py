@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from store.ingest.extract.bounded_words import bounded_at, count_bounded, is_word_char
 from store.ingest.extract.issuer import PERSONAL_WORDS
 from store.ingest.extract.organisations import is_org_word
 from store.sanitize import fold
@@ -60,7 +61,7 @@ def announcer(lead: str, headline: str, body: str, people: set[str]) -> str | No
     if (
         len(words) == 1
         and not (name.isupper() or m.group("acronym"))
-        and len(re.findall(rf"\b{re.escape(name)}\b", body)) < 3
+        and count_bounded(name, body, 3) < 3
     ):
         return None  # one word in title case is as often a surname or a product
     # The name as the lead writes it, with its legal form ("Nantong Kelin Textile Co., Ltd.").
@@ -69,7 +70,7 @@ def announcer(lead: str, headline: str, body: str, people: set[str]) -> str | No
     if re.search(rf"\b{again}\b", headline) or len(re.findall(rf"\b{again}\b", body)) > 1:
         return full
     acronym = m.group("acronym")
-    if acronym and len(re.findall(rf"\b{re.escape(acronym)}\b", body)) > 1:
+    if acronym and count_bounded(acronym, body, 2) > 1:
         return full
     return None
 
@@ -186,6 +187,27 @@ def a_person(words: list[str], body: str) -> bool:
         return False
     if any(is_org_word(w) for w in words):
         return False
-    surname = words[-1]
-    alone = re.findall(rf"(?<!{re.escape(words[-2])} )\b{re.escape(surname)}\b(?![\w-])", body)
-    return len(alone) >= 2 or _PRONOUN.search(body[:600]) is not None
+    return _alone(words[-1], words[-2], body) >= 2 or _PRONOUN.search(body[:600]) is not None
+
+
+def _alone(surname: str, given: str, body: str) -> int:
+    r"""How many times, up to two, the *body* names *surname* without the *given* name
+    before it: ``len(re.findall(rf"(?<!{GIVEN} )\bSURNAME\b(?![\w-])", body))``, found by
+    ``str.find`` (that pattern, made for each name, was tried at every character)."""
+    before = given + " "
+    count = 0
+    at = body.find(surname)
+    while at >= 0:
+        end = at + len(surname)
+        if (
+            not (at >= len(before) and body[at - len(before) : at] == before)
+            and bounded_at(body, surname, at)
+            and not (end < len(body) and (is_word_char(body[end]) or body[end] == "-"))
+        ):
+            count += 1
+            if count == 2:
+                break
+            at = body.find(surname, end)
+        else:
+            at = body.find(surname, at + 1)
+    return count

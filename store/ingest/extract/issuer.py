@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
+from store.ingest.extract.bounded_words import count_bounded
 from store.ingest.extract.contact_block import is_department
 from store.ingest.extract.dates import search_date
 from store.ingest.extract.organisations import is_org_word
@@ -481,7 +482,13 @@ _FORMER = re.compile(
 
 
 # Every title _LEGISLATOR reads holds one of these.
-_LEGISLATOR_WORD = re.compile(r"Sen|Rep|Congress")
+# A legislator's words, looked for with ``in`` (three passes in C are faster than one pattern
+# tried at every "S", "R" and "C").
+_LEGISLATOR_WORDS = ("Sen", "Rep", "Congress")
+
+
+def _legislator_word(text: str) -> bool:
+    return any(word in text for word in _LEGISLATOR_WORDS)
 
 
 def headline_legislator(headline: str, text: str) -> str | None:
@@ -492,7 +499,7 @@ def headline_legislator(headline: str, text: str) -> str | None:
     # whitespace, so joining its runs neither makes nor breaks one (seven texts in eight
     # have none).
     head = text[:5000]
-    if not headline or not (_LEGISLATOR_WORD.search(headline) or _LEGISLATOR_WORD.search(head)):
+    if not headline or not (_legislator_word(headline) or _legislator_word(head)):
         return None
     flat = " ".join(f"{headline} {head}".split())
     # Its subject, before the verb: not "Brown Welcomes Return Of Senator Tim Johnson".
@@ -519,7 +526,7 @@ def headline_legislator(headline: str, text: str) -> str | None:
                 and (at.start() < subject_end or at.group(0)[-1] in "s'’")
                 # Their office's release names them again ("said Lincoln"): a legislator
                 # named once is spoken of, as in "the Future of Swann Park".
-                and len(re.findall(rf"\b{re.escape(words[end])}\b", rest)) >= 2
+                and count_bounded(words[end], rest, 2) >= 2
             ):
                 if best is None or at.start() < best[0]:
                     title = found.group("title")

@@ -20,10 +20,17 @@ from store.ingest.extract.vocabulary import (
 from store.sanitize import fold
 
 # One word of a name: capitalised, a number ("100%"), or in camel case ("eBay").
-_WORD = r"(?:[A-ZÀ-Þ0-9][\w.&’'!%/+-]*|[a-z]{1,2}[A-Z][\w.&’'!-]*)"
+# Possessive (``*+``, ``++``), the words and the spaces: what follows a word in a list is a
+# space, a comma or its end, and what follows spaces is a word, so giving back a character
+# never makes a match. The engine tried every shorter word before it failed at each
+# capital; the matches are the same (a property test holds them to the greedy pattern).
+_WORD = r"(?:[A-ZÀ-Þ0-9][\w.&’'!%/+-]*+|[a-z]{1,2}[A-Z][\w.&’'!-]*+)"
 _LINK = r"(?:of|for|and|&|de|du|des|la|le|für|der|del|di|y|on|the)"
-_ITEM = rf"(?:(?:the|The|la|el|le|die|der)[ \t]+)?{_WORD}(?:[ \t]+(?:{_LINK}[ \t]+){{0,2}}{_WORD}){{0,9}}"
-_SEP = r"[ \t]*[,;][ \t]*(?:(?:and|und|y|et|&)[ \t]+)?|[ \t]+(?:and|und|y|et|&)[ \t]+"
+_ITEM = (
+    rf"(?:(?:the|The|la|el|le|die|der)[ \t]++)?{_WORD}"
+    rf"(?:[ \t]++(?:{_LINK}[ \t]++){{0,2}}{_WORD}){{0,9}}"
+)
+_SEP = r"[ \t]*+[,;][ \t]*+(?:(?:and|und|y|et|&)[ \t]++)?|[ \t]++(?:and|und|y|et|&)[ \t]++"
 # Three items at least; the greedy item takes "A and B" whole, parted again below.
 _LIST = re.compile(rf"{_ITEM}(?:(?:{_SEP}){_ITEM}){{2,}}")
 # A list's items are parted by commas; an "and" parts them only where the words before it

@@ -4,6 +4,7 @@ The capitalised runs that find names need two words before the form; one word is
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from store.ingest.extract.vocabulary import NOT_NAME_WORDS, ORG_WORDS, REGION_WORDS
 from store.sanitize import fold
@@ -24,28 +25,39 @@ _DISTRIBUTED = re.compile(
     r"(?:Distributed[ ]by|Source|Via|Published[ ]by|Issued[ ]by|Provided[ ]by)[ ]?:[ ]*$"
 )
 _LINKS = frozenset({"of", "for", "&", "de", "du", "des", "la"})
-_FORMS = (
-    "Inc",
-    "LLC",
-    "L.L.C.",
-    "Ltd",
-    "Corp.",
-    "GmbH",
-    "AG",
-    "plc",
-    "PLC",
-    "S.A.",
-    "N.V.",
-    "B.V.",
+# The legal forms as _FIRM ends with them, after the space before them. _FIRM opens with a
+# look-behind and a capital, so the engine tried it at every character; the forms are found
+# first (a space the engine skips to in C, then a form), and _FIRM is tried once, where the
+# word before a form starts.
+_FORM = re.compile(
+    r"[ ](?:Inc\.|Inc(?![\w.])|LLC|L\.L\.C\.|Ltd\.|Ltd(?![\w.])|Corp\.|GmbH|AG|plc|PLC|S\.A\.|N\.V\.|B\.V\.)"
+    r"(?![\w-])"
 )
+# The characters of _FIRM's name: a name starts where a run of them does, since the
+# look-behind refuses each of them before it.
+_NAME_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789&-"
+_LONGEST_NAME = 32
+
+
+def _firms(text: str) -> Iterator[re.Match[str]]:
+    """What ``_FIRM.finditer(text)`` yields, found from the legal forms back."""
+    end = 0  # finditer goes on from the end of its last match
+    for form in _FORM.finditer(text):
+        at = form.start()  # the space; a comma may stand before it
+        name_end = at - 1 if at and text[at - 1] == "," else at
+        window = text[max(0, name_end - _LONGEST_NAME - 1) : name_end]
+        start = name_end - (len(window) - len(window.rstrip(_NAME_CHARS)))
+        if start < end:
+            continue  # inside the last match ("Acme Inc LLC": not "Inc LLC")
+        if (m := _FIRM.match(text, start)) is not None:
+            end = m.end()
+            yield m
 
 
 def one_word_firms(text: str) -> list[str]:
     """Firms named by one word and their legal form, as written, in order."""
-    if not any(form in text for form in _FORMS):
-        return []
     found: list[str] = []
-    for m in _FIRM.finditer(text):
+    for m in _firms(text):
         word = fold(m.group("name"))
         if word in NOT_NAME_WORDS or word in REGION_WORDS:
             continue  # "The Inc.", "Today, Inc. magazine", "Delaware LLC"

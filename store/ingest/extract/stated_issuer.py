@@ -144,9 +144,30 @@ _SELF_REFERENCE = re.compile(
 _CLOSING_LINES = 3
 _CLOSING_SCAN = 40  # lines from the end: the last paragraphs are among them
 _CLOSING_CHARS = 1500
-_SELF_VERB = re.compile(
-    r"(?i:démontr|confirm|réaffirm|prouve|montre|demuestra|reafirma|demonstrates|reaffirms|shows)"
+_SELF_VERBS = (
+    "démontr",
+    "confirm",
+    "réaffirm",
+    "prouve",
+    "montre",
+    "demuestra",
+    "reafirma",
+    "demonstrates",
+    "reaffirms",
+    "shows",
 )
+_SELF_VERB = re.compile(f"(?i:{'|'.join(_SELF_VERBS)})")
+
+
+def _has_self_verb(paragraph: str) -> bool:
+    """``_SELF_VERB.search(paragraph) is not None``. In ASCII, (?i) matches a letter by its
+    lower case alone (its other folds, "ſ" for "s", the Kelvin sign for "k", are beyond ASCII,
+    as is the verbs' "é"): there the verbs are looked for in the lowered paragraph with
+    ``in``, where the pattern, with no literal to skip to, was tried at every character."""
+    if paragraph.isascii():
+        lowered = paragraph.lower()
+        return any(verb in lowered for verb in _SELF_VERBS)
+    return _SELF_VERB.search(paragraph) is not None
 
 
 def closing_self_reference(lines: list[str], organisations: tuple[str, ...]) -> str | None:
@@ -160,7 +181,7 @@ def closing_self_reference(lines: list[str], organisations: tuple[str, ...]) -> 
     ]
     listed: dict[str, str] | None = None
     for paragraph in reversed(paragraphs[-_CLOSING_LINES:]):
-        if _SELF_VERB.search(paragraph) is None:
+        if not _has_self_verb(paragraph):
             continue  # most closing paragraphs: the pattern below is tried only where it may match
         listed = listed or {fold(o): o for o in organisations}
         for m in _SELF_REFERENCE.finditer(paragraph):

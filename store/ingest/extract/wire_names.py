@@ -28,7 +28,21 @@ def _wire_sections(text: str) -> list[tuple[int, str]]:
     """Where each wire service's "About" paragraph starts, with the wire's name."""
     if "Wire" not in text and "WIRE" not in text:
         return []
-    return [(m.start(), m.group("name")) for m in _WIRE_ABOUT.finditer(text)]
+    # _WIRE_ABOUT opens with a line's start, which the engine tried at every character: it is
+    # tried only at the start of a line whose first word is "About", found first. Each match
+    # ends on its line, so these are the matches of a scan of the whole text.
+    sections = []
+    for about in _ABOUT.finditer(text):
+        at = about.start()
+        start = text.rfind("\n", 0, at) + 1
+        if text[start:at].strip(" \t*_#"):
+            continue  # words before it (a second "About" on its line among them)
+        if (m := _WIRE_ABOUT.match(text, start)) is not None:
+            sections.append((m.start(), m.group("name")))
+    return sections
+
+
+_ABOUT = re.compile("About|ABOUT")
 
 
 def without_distributor(

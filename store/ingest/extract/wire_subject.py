@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from store.ingest.extract.announcer import a_person
+from store.ingest.extract.bounded_words import count_bounded, has_bounded
 from store.sanitize import fold
 
 # "Nutriband Inc. (NASDAQ: NTRB): When Market Confidence ...", "Globavend (NASDAQ: GVH)
@@ -33,7 +34,7 @@ def ticker_name(headline: str, body: str) -> str | None:
     core = _LEGAL_END.sub("", name)
     if len(core) < 3 or core.casefold() in ("the", "a", "an"):
         return None
-    return name if re.search(rf"\b{re.escape(core)}\b", body) else None
+    return name if has_bounded(core, body) else None
 
 
 # The subject of one of the lead's first sentences, after a phrase that may set the scene:
@@ -81,16 +82,13 @@ def subject_after_opening(lead: str, headline: str, body: str, people: set[str])
             continue
         if re.match(r"(?:19|20)\d\d\b", core):
             continue  # "The 2025 Global Accelerating Program Orientation was held": an event
-        if len(words) == 1 and re.search(rf"\b{re.escape(core.lower())}\b", body):
+        if len(words) == 1 and has_bounded(core.lower(), body):
             continue  # a word of the language ("Love is alluring"), not a brand
         if _a_persons(core, people) or (len(words) == 1 and _has_first_name(core, body)):
             continue
         if len(words) in (2, 3) and a_person(words, body):
             continue  # "Hoy has been recognized", "Attorney Brad Coates of Coates Law Office"
-        if (
-            len(words) == 1
-            and len(re.findall(rf"\b{re.escape(core)}\b", body)) < _ONE_WORD_MENTIONS
-        ):
+        if len(words) == 1 and count_bounded(core, body, _ONE_WORD_MENTIONS) < _ONE_WORD_MENTIONS:
             continue
         # The name, or the first two words of a longer one ("Courageous Conservatives PAC"
         # over "Courageous Conservatives Political Action Committee").
@@ -121,8 +119,14 @@ _NOT_FIRST = frozenset(
 def _has_first_name(word: str, body: str) -> bool:
     """Whether the *body* writes *word* after a first name ("David Medine", "Scott G. Hoy"):
     a surname, not a brand."""
-    first = r"([A-Z][a-z]+|[A-Z]\.(?:[ ]?[A-Z]\.)*)"  # "David Medine", "W.W. Mitchell"
-    for m in re.finditer(rf"\b{first}(?:[ ][A-Z]\.)?[ ]{re.escape(word)}\b", body[:20_000]):
+    text = body[:20_000]
+    if " " + word not in text:
+        return False  # none can be found: the pattern ends with " WORD"
+    # "David Medine", "W.W. Mitchell": "\b([A-Z][a-z]+|[A-Z]\.(?:[ ]?[A-Z]\.)*)", with its "\b"
+    # a look-behind after the capital (the one before it is no word's), so that the pattern
+    # opens with a capital the engine skips to, not a "\b" it tries at every character.
+    first = r"([A-Z](?<!\w[A-Z])(?:[a-z]+|\.(?:[ ]?[A-Z]\.)*))"
+    for m in re.finditer(rf"{first}(?:[ ][A-Z]\.)?[ ]{re.escape(word)}\b", text):
         if m.group(1) not in _NOT_FIRST:
             return True
     return False
