@@ -290,15 +290,23 @@ def token_text(tokens: list[list[str]]) -> str:
 
 
 def lexemes(tokens: list[list[str]]) -> tuple[list[str], bool]:
-    """The distinct *tokens* of a release's searched fields, each cut to ``LEXEME_CHARS``
-    (in no order: the server sorts a tsvector's lexemes itself); and False (with no
-    lexemes) when they are too many for one tsvector."""
+    """The distinct *tokens* of a release's searched fields, each cut to ``LEXEME_CHARS``,
+    in a tsvector's own order; and False (with no lexemes) when they are too many for one
+    tsvector.
+
+    A tsvector keeps its lexemes sorted byte-wise (``memcmp``, a prefix first), which for
+    UTF-8 is the code points' order, Python's own. Sent in that order, the server's input
+    function (binary ``tsvectorrecv`` or text) finds them sorted and does not sort them
+    again: at 100k releases that sort was a third of the bulk load's ``COPY``
+    (``qsort_arg``, perf), 0.07-0.09 ms a release of server CPU against 0.035-0.045 for
+    sorted lexemes, for 0.02 ms of the worker's (``list.sort`` of ~300 strings in C).
+    Out of order, the stored tsvector would be the same: the server sorts what is not."""
     distinct: set[str] = set()
     for part in tokens:
         distinct.update(part)
     if distinct and max(map(len, distinct)) > LEXEME_CHARS:
         distinct = {token[:LEXEME_CHARS] for token in distinct}
-    words = list(distinct)
+    words = sorted(distinct)
     joined = " ".join(words)
     size = len(joined) if joined.isascii() else len(joined.encode())
     if size + 8 * len(words) > WORDS_BUDGET:
