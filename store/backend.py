@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from store.disk.release_store import ReleaseState
     from store.ingest.run import ImportSummary, ImportTarget
     from store.near_duplicates import DuplicateGroups
+    from store.pg.copy import CopyableStore as CopyableStore
+    from store.pg.copy import CopySummary
     from store.records import Release
     from store.related import RelatedIndex
     from store.saved_searches import SavedSearches
@@ -106,6 +108,19 @@ def postgres_module(location: ServerArchive) -> ModuleType:
             f"({exc.name}): pip install 'pressroom[postgres]'"
         ) from None
     return module
+
+
+def copy_archive(
+    source: CopyableStore,
+    target: CopyableStore,
+    *,
+    progress: Callable[[int], None] | None = None,
+) -> CopySummary:
+    """Copy a whole archive, its user's marks included, from *source* to *target*, either
+    way between a store file and a database (``store.pg.copy``, imported when asked)."""
+    from store.pg.copy import copy_archive as copy_whole
+
+    return copy_whole(source, target, progress=progress)
 
 
 def open_archive(

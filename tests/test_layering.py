@@ -76,3 +76,26 @@ def test_the_browser_starts_without_the_heavy_modules() -> None:
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_tui_names_no_backend_of_the_store() -> None:
+    """The browser and the command line reach either backend through the seam
+    (``store.backend``): no module of tui/ imports ``store.pg`` (or ``psycopg``)."""
+    import ast
+
+    found = []
+    for path in ROOT.joinpath("tui").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = (
+                [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else [alias.name for alias in node.names]
+                if isinstance(node, ast.Import)
+                else []
+            )
+            found += [
+                f"{path.relative_to(ROOT)}: {name}"
+                for name in names
+                if name.split(".")[:2] == ["store", "pg"] or name.split(".")[0] == "psycopg"
+            ]
+    assert found == []

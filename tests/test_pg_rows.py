@@ -17,6 +17,7 @@ from store.pg.columns import (
     LEXEME_CHARS,
     initial_bit,
     initials,
+    lexemes,
     release_row,
     storable,
 )
@@ -129,3 +130,28 @@ def test_a_rows_search_columns_are_their_definitions(
 def test_the_rows_of_synthetic_releases_are_their_definitions() -> None:
     for release in [*generate(200, seed=3), international_release()]:
         _check_row(release)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.one_of(
+                st.sampled_from(["a", "b", "é", "東", "zz"]),
+                st.builds(
+                    lambda ch, n: ch * n,
+                    st.sampled_from(["a", "b", "é", "東"]),
+                    st.integers(LEXEME_CHARS - 2, LEXEME_CHARS + 3),
+                ),
+            ),
+            max_size=8,
+        ),
+        max_size=3,
+    )
+)
+def test_lexemes_are_the_distinct_tokens_cut_in_order(tokens: list[list[str]]) -> None:
+    """Tokens longer than LEXEME_CHARS, first or anywhere else, are cut (two cut alike
+    count once), and the lexemes come in the order the server keeps them."""
+    words, complete = lexemes(tokens)
+    assert complete
+    assert words == sorted({token[:LEXEME_CHARS] for part in tokens for token in part})

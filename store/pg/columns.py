@@ -23,6 +23,7 @@ tokenise or order text any other way:
 
 from __future__ import annotations
 
+import re
 import zlib
 from dataclasses import dataclass
 from functools import reduce
@@ -46,6 +47,7 @@ from store.search.tokens import field_key, text_tokens
 # under both PostgreSQL's 2,047-byte lexeme and GIN's ~2,700-byte entry limits); a
 # query token as long is then searched as a prefix of its cut and checked in full.
 LEXEME_CHARS = 500
+_LONG_TOKEN = re.compile(f" [^ ]{{{LEXEME_CHARS + 1}}}")
 # A tsvector holds at most 1 MiB of lexemes; a release whose distinct tokens need
 # more (a 20 MB file of random words) keeps an empty one and is checked by its
 # ``token_text`` alone (``words_complete`` false), which stays exact, only slower.
@@ -290,16 +292,28 @@ def token_text(tokens: list[list[str]]) -> str:
 
 
 def lexemes(tokens: list[list[str]]) -> tuple[list[str], bool]:
-    """The distinct *tokens* of a release's searched fields, each cut to ``LEXEME_CHARS``
-    (in no order: the server sorts a tsvector's lexemes itself); and False (with no
-    lexemes) when they are too many for one tsvector."""
+    """The distinct *tokens* of a release's searched fields, each cut to ``LEXEME_CHARS``,
+    in a tsvector's own order; and False (with no lexemes) when they are too many for one
+    tsvector.
+
+    A tsvector keeps its lexemes sorted byte-wise (``memcmp``, a prefix first), which for
+    UTF-8 is the code points' order, Python's own. Sent in that order, the server's input
+    function (binary ``tsvectorrecv`` or text) finds them sorted and does not sort them
+    again: at 100k releases that sort was a third of the bulk load's ``COPY``
+    (``qsort_arg``, perf), 0.07-0.09 ms a release of server CPU against 0.035-0.045 for
+    sorted lexemes, for 0.02 ms of the worker's (``list.sort`` of ~300 strings in C).
+    Out of order, the stored tsvector would be the same: the server sorts what is not."""
     distinct: set[str] = set()
     for part in tokens:
         distinct.update(part)
-    if distinct and max(map(len, distinct)) > LEXEME_CHARS:
-        distinct = {token[:LEXEME_CHARS] for token in distinct}
-    words = list(distinct)
+    words = sorted(distinct)
     joined = " ".join(words)
+    # A token longer than LEXEME_CHARS: the first, or a space and that many non-spaces (a
+    # token holds no whitespace), which the regex finds by jumping from space to space
+    # (0.006 ms a release against 0.037 for the longest token's length, max(map(len))).
+    if words and (len(words[0]) > LEXEME_CHARS or _LONG_TOKEN.search(joined)):
+        words = sorted({token[:LEXEME_CHARS] for token in words})
+        joined = " ".join(words)
     size = len(joined) if joined.isascii() else len(joined.encode())
     if size + 8 * len(words) > WORDS_BUDGET:
         return [], False

@@ -59,8 +59,9 @@ def _array(values: list[str]) -> bytes:
 
 def _tsvector(words: list[str]) -> bytes:
     """*words* as a ``tsvector`` in its binary form: their count, then each lexeme taken
-    verbatim, ended by a NUL, with no positions (a 16-bit 0). The server sorts them
-    itself. Lexemes never hold a NUL: text is stored without (``columns.storable``)."""
+    verbatim, ended by a NUL, with no positions (a 16-bit 0), in the order
+    ``columns.lexemes`` gives them (the tsvector's own, so the server need not sort them).
+    Lexemes never hold a NUL: text is stored without (``columns.storable``)."""
     if not words:
         return _EMPTY_TSVECTOR
     data = ("\0\0\0".join(words) + "\0\0\0").encode()

@@ -14,6 +14,13 @@ The same folders imported once, by one importer, into a second database are the
 reference: the archive must hold the same ids, each fingerprint once. Then alice stars
 her first row, bob his, bob unstars it: each user's marks are read back from the
 database. Needs tmux. It is a script, not a test.
+
+With ``--importers alice,bob`` the importers are the browsers' own users (each with a
+home of its own beside its browser's), so that each browser is timed showing the other
+desk's imports. Last, ``pressroom copy`` both ways as each browser's user: the team's
+archive to a store file (``is:starred`` there is that user's stars, ``pressroom search
+--json``) and that file back into a new database (the user's marks there, read from
+``pressroom.marks``), each compared with the team archive's ids.
 """
 
 from __future__ import annotations
@@ -45,10 +52,10 @@ class Team:
     def __init__(self, folder: Path, code: Path, dsn: str) -> None:
         self.folder, self.code, self.dsn = folder, code, dsn
 
-    def env(self, user: str, dsn: str | None = None) -> dict[str, str]:
-        home = self.folder / user
+    def env(self, home_name: str, dsn: str | None = None, user: str = "") -> dict[str, str]:
+        home = self.folder / home_name
         home.mkdir(parents=True, exist_ok=True)
-        (home / "config.toml").write_text(f'user = "{user}"\n')
+        (home / "config.toml").write_text(f'user = "{user or home_name}"\n')
         return {
             "PYTHONPATH": str(self.code),
             "PRESSROOM_CONFIG": str(home / "config.toml"),
@@ -59,13 +66,26 @@ class Team:
         }
 
     def importer(self, user: str, paths: tuple[str, ...], dsn: str | None = None) -> Any:
+        # A browser's user imports from a home of its own, beside the browser's.
+        home = f"{user}-import" if user in BROWSERS else user
         return subprocess.Popen(
             [sys.executable, "-P", "-c", LAUNCH, "import", *paths, "--json"],
-            env={**os.environ, **self.env(user, dsn)},
+            env={**os.environ, **self.env(home, dsn, user)},
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             cwd=self.folder,
         )
+
+    def pressroom(self, user: str, *args: str) -> str:
+        """``pressroom ARGS`` run as *user* (from the home of that user's importer); its output."""
+        done = subprocess.run(
+            [sys.executable, "-P", "-c", LAUNCH, *args],
+            env={**os.environ, **self.env(f"{user}-copy", None, user)},
+            capture_output=True,
+            text=True,
+            cwd=self.folder,
+        )
+        return (done.stdout + done.stderr).strip()
 
     def open_browser(self, user: str) -> None:
         _tmux("kill-session", "-t", _session(user))
@@ -97,11 +117,16 @@ def ids(dsn: str) -> tuple[set[str], int]:
     return {row[0] for row in rows}, len({row[1] for row in rows})
 
 
-def one_round(team: Team, paths: tuple[str, ...], watch: psycopg.Connection[Any]) -> None:
+def one_round(
+    team: Team,
+    paths: tuple[str, ...],
+    watch: psycopg.Connection[Any],
+    importers: tuple[str, ...] = IMPORTERS,
+) -> None:
     """Both importers on *paths* at once; each browser's lag behind the database's count."""
     count = "SELECT count(*) FROM pressroom.releases"
     before = watch.execute(count).fetchone()[0]  # type: ignore[index]
-    running = {user: team.importer(user, paths) for user in IMPORTERS}
+    running = {user: team.importer(user, paths) for user in importers}
     started = time.monotonic()
     ended: dict[str, float] = {}
     timeline: list[tuple[float, int, list[int | None]]] = []
@@ -138,7 +163,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("admin", help="the server's postgres database (two are created)")
     parser.add_argument("--code", type=Path, default=Path("."), help="the checkout to run")
     parser.add_argument("--folder", type=Path, default=Path("/tmp/pg-team"))
+    parser.add_argument(
+        "--importers",
+        default=",".join(IMPORTERS),
+        help="the two importers' users (alice,bob: the browsers' own, each importing)",
+    )
     args = parser.parse_args(argv)
+    importers = tuple(args.importers.split(","))
     server = args.admin.rsplit("/", 1)[0]
     dsn, reference = f"{server}/team", f"{server}/team_reference"
     with psycopg.connect(args.admin, autocommit=True) as admin:
@@ -155,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     print("browsers open, showing", [shown(user) for user in BROWSERS], flush=True)
     with psycopg.connect(dsn, autocommit=True) as watch:
         for paths in ROUNDS:
-            one_round(team, paths, watch)
+            one_round(team, paths, watch, importers)
     team_ids, fingerprints = ids(dsn)
     reference_ids, _ = ids(reference)
     print(
@@ -173,7 +204,47 @@ def main(argv: list[str] | None = None) -> int:
     print("marks:", marks)
     for user in BROWSERS:
         _tmux("kill-session", "-t", _session(user))
+    copy_both_ways(team, server, team_ids, marks)
     return 0
+
+
+def copy_both_ways(team: Team, server: str, team_ids: set[str], marks: list[Any]) -> None:
+    """Each browser's user copies the team's archive to a store file and that file back into
+    a database of its own: the same ids each way, and that user's stars, no one else's."""
+    for user in BROWSERS:
+        offline = team.folder / f"{user}-offline.json"
+        offline.unlink(missing_ok=True)
+        back = f"{server}/team_back_{user}"
+        with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS team_back_{user} WITH (FORCE)")
+            admin.execute(f"CREATE DATABASE team_back_{user}")
+        out = team.pressroom(user, "copy", "--from", team.dsn, "--to", str(offline), "--json")
+        print(f"  {user}: copy to {offline.name}: {out.splitlines()[-1:]}")
+        listed = team.pressroom(user, "search", "", "--db", str(offline), "--json", "--limit", "0")
+        offline_ids = {
+            line.split('"id":"', 1)[1][:16] for line in listed.splitlines() if '"id":"' in line
+        }
+        starred = team.pressroom(user, "search", "is:starred", "--db", str(offline), "--json")
+        stars = sorted(
+            line.split('"id":"', 1)[1][:16] for line in starred.splitlines() if '"id":"' in line
+        )
+        own = sorted(m[1] for m in marks if m[0] == user and m[2])
+        print(
+            f"    offline: {len(offline_ids)} releases, the team's ids: {offline_ids == team_ids};"
+            f" is:starred {stars}, {user}'s stars in the team archive {own}: {stars == own}"
+        )
+        out = team.pressroom(user, "copy", "--from", str(offline), "--to", back, "--json")
+        print(f"  {user}: copy back to team_back_{user}: {out.splitlines()[-1:]}")
+        back_ids, _ = ids(back)
+        with psycopg.connect(back) as conn:
+            back_marks = conn.execute(
+                "SELECT user_name, release_id FROM pressroom.marks WHERE starred ORDER BY 2"
+            ).fetchall()
+        print(
+            f"    back: {len(back_ids)} releases, the team's ids: {back_ids == team_ids};"
+            f" stars {back_marks}: {[m[1] for m in back_marks] == own}"
+            f" and all {user}'s: {all(m[0] == user for m in back_marks)}"
+        )
 
 
 if __name__ == "__main__":

@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 import time
 from contextlib import ExitStack
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from store.backend import Location, parse_location
-from store.pg.copy import CopyableStore
+from store.backend import Location, copy_archive, parse_location
 from tui.wording import counted
+
+if TYPE_CHECKING:
+    from store.backend import CopyableStore
 
 
 def add_copy_arguments(parser: argparse.ArgumentParser) -> None:
@@ -42,7 +45,6 @@ def cmd_copy(ns: argparse.Namespace) -> int:
     import orjson
 
     from store.disk.release_store import ReleaseStore
-    from store.pg.copy import copy_archive
     from tui.cli.main import STARTED, UsageError, _stderr, _user
     from tui.cli.progress import ImportProgress
 
