@@ -122,7 +122,12 @@ CONTACT_MARGIN = 0.05
 # agents as people, a place before a date alone, suffixes and letters beyond Latin-1 in names,
 # German compound roles, a .gov page's office listed once) then gave 141 of 189. Every floor is
 # this run's figure less the margin.
-# Set anew at 2026-12-07 20:58 UTC on main after the merges of devset11, org11 and
+# Set anew at 2026-12-08 00:35 UTC on main after the merges of devset12, org12 and speed12
+# (the twelfth round: 276 releases, 2,191 of 2,484 fields, 88.2%; org12's organisations recall
+# 0.710 -> 0.771 on the 260, precision 0.870 -> 0.878; the round's 16 took precision to 0.858,
+# its court PDFs' and U.S. Attorneys' names cut at line breaks): each floor is the figure less
+# 0.05, capped at 0.95.
+# Before: set anew at 2026-12-07 20:58 UTC on main after the merges of devset11, org11 and
 # wireissuer11 (the eleventh round: 260 releases, 2,054 of 2,340 fields, 87.8%; org11's
 # organisations recall 0.669 -> 0.721 on the 240, 0.710 with the round's 20): each floor is
 # the figure less 0.05, capped at 0.95.
@@ -138,17 +143,17 @@ CONTACT_MARGIN = 0.05
 # banner and menus, a glued dateline, a press contact in a sentence, FOMC voters, GOV.UK's
 # From: list and publishing links): each raised field is this run's figure less the margin.
 FLOORS: dict[str, dict[str, float]] = {
-    "headline": {"accuracy": 0.934},  # measured 0.985
+    "headline": {"accuracy": 0.935},  # measured 0.986
     "date": {"accuracy": 0.95},  # measured 1.000
     "place": {"accuracy": 0.95},  # measured 1.000
-    "issuer": {"accuracy": 0.896},  # measured 0.946 (the eleventh round's two misses)
-    "language": {"accuracy": 0.946},  # measured 0.996
-    "organisations": {"precision": 0.82, "recall": 0.72},  # 0.878, 0.771 (org12)
+    "issuer": {"accuracy": 0.895},  # measured 0.946
+    "language": {"accuracy": 0.95},  # measured 1.000
+    "organisations": {"precision": 0.807, "recall": 0.724},  # 0.858, 0.774
     # People without the press officers the labels also give as contacts (accuracy.py).
-    "people": {"precision": 0.94, "recall": 0.821},  # 0.991, 0.871
-    "contact_emails": {"precision": 0.94, "recall": 0.912},  # 0.990, 0.962
-    "contact_names": {"precision": 0.95, "recall": 0.879},  # 1.000, 0.929
-    "contact_phones": {"precision": 0.95, "recall": 0.908},  # 1.000, 0.958
+    "people": {"precision": 0.941, "recall": 0.834},  # 0.992, 0.884
+    "contact_emails": {"precision": 0.94, "recall": 0.913},  # 0.991, 0.963
+    "contact_names": {"precision": 0.95, "recall": 0.881},  # 1.000, 0.931
+    "contact_phones": {"precision": 0.95, "recall": 0.902},  # 1.000, 0.952
 }
 
 
@@ -241,15 +246,16 @@ def test_dev_set_does_not_fall_below_its_floor(
         )
 
 
-# The judge's count over the nine fields (tests/accuracy.py, fields_right): 0.878 (2054 of
-# 2340) at 20:58 UTC on main after the merges of devset11, org11 and wireissuer11, less the
+# The judge's count over the nine fields (tests/accuracy.py, fields_right): 0.882 (2191 of
+# 2484) at 2026-12-08 00:35 UTC on main after the merges of devset12, org12 and speed12, less
+# the margin; before, 0.878 (2054 of 2340) at 20:58 UTC on main after the merges of devset11, org11 and wireissuer11, less the
 # margin; before, 0.868 (1876 of 2160) at 18:10 UTC after the merges of issuer10 and
 # devset10; before, 0.862 (1706 of 1980) at 15:45 UTC after the merges of devset9 and org9;
 # 0.838 (1569 of
 # 1872) at 12:50 UTC on main after the merges of devset8 and issuer8; 0.833 (1469 of
 # 1764) at 06:50 UTC on main after the merges (0.823, 1452, on devset7 with the seventh round;
 # 0.818, 1443, at its first sight; 0.832, 1310 of 1575, before it), less the margin.
-FIELDS_RIGHT_FLOOR = 0.828
+FIELDS_RIGHT_FLOOR = 0.832
 
 
 def test_dev_set_fields_right_do_not_fall_below_their_floor(
