@@ -39,9 +39,9 @@ import zlib
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from operator import itemgetter
+from itertools import chain
 from pathlib import Path
-from typing import Any, BinaryIO, NamedTuple, TypeAlias, overload
+from typing import Any, BinaryIO, NamedTuple, overload
 
 import orjson
 
@@ -50,6 +50,7 @@ from store.disk import catalogue_columns, journal
 from store.disk.catalogue_columns import Column, chunk_count
 from store.disk.contact_column import parsed_in_slices
 from store.disk.derived import open_derived, write_derived
+from store.disk.fresh_rows import FreshRows, order_key
 from store.disk.release_store import (
     META,
     RELEASES,
@@ -314,7 +315,7 @@ class Catalogue(Sequence[Release]):
         # Rows by store key: kept from *previous* (place, offset, length, crc) or fresh
         # (:func:`_fresh`: the row as JSON until the rows are sorted).
         kept: dict[str, tuple[int, int, int, int]] = {}
-        fresh: dict[str, _Fresh] = {}
+        fresh = FreshRows()
         others: Tables = {}
         known = previous._rows_by_id() if previous is not None else {}
         journal_start = 0
@@ -353,18 +354,16 @@ class Catalogue(Sequence[Release]):
                         ):
                             kept[key] = (place, offset, len(raw), check)
                         else:
-                            fresh[key] = _fresh(_row(key, orjson.loads(raw)), offset, raw, check)
+                            _put(fresh, key, _row(key, orjson.loads(raw)), offset, raw, check)
             except (NotStoreLayout, orjson.JSONDecodeError, AttributeError, OSError) as exc:
                 raise NotCatalogued(str(exc)) from None
         journal_end = 0
         if journal_fd is not None:
-            try:
-                entries, journal_end = journal.read_entries(journal_fd, base_key, journal_start)
-            except (journal.JournalDamage, OSError) as exc:
-                raise NotCatalogued(str(exc)) from None
+            # A record at a time (an import's journal: 170 MB at 230,000 releases).
+            records = journal.Records(journal_fd, base_key, journal_start)
             try:
                 with collector.paused():
-                    for entry in entries:
+                    for entry in chain.from_iterable(records):
                         if entry.table != RELEASES:
                             docs = others.setdefault(entry.table, {})
                             docs.pop(entry.key, None)
@@ -373,24 +372,25 @@ class Catalogue(Sequence[Release]):
                             continue
                         # Written after every document before it: last in store order.
                         kept.pop(entry.key, None)
-                        fresh.pop(entry.key, None)
+                        fresh.pop(entry.key)
                         if entry.raw is None:
                             continue
                         raw = entry.raw
                         row = _row(entry.key, orjson.loads(raw))
-                        fresh[entry.key] = _fresh(row, size + entry.offset, raw, crc32(raw))
-            except (orjson.JSONDecodeError, AttributeError) as exc:
+                        _put(fresh, entry.key, row, size + entry.offset, raw, crc32(raw))
+            except (journal.JournalDamage, OSError, orjson.JSONDecodeError, AttributeError) as exc:
                 raise NotCatalogued(str(exc)) from None
+            journal_end = records.end
         meta = others.get(META, {}).get("1")
         schema = meta.get("schema") if isinstance(meta, dict) else None
         if schema not in _SCHEMAS:
             raise NotCatalogued(f"store schema {schema}")
         # Sorted in store order first (a stable sort): ties keep it.
-        ordered = sorted(fresh.values(), key=itemgetter(0))
-        fresh.clear()
+        ordered = fresh.sorted()
         if previous is not None and kept:
             with collector.paused():
-                rows = [(*orjson.loads(e[1]), *e[2:]) for e in ordered]
+                rows = [(*orjson.loads(e[0]), *e[1:]) for e in fresh.each(ordered)]
+            del fresh
             return cls(
                 handle,
                 identity,
@@ -399,10 +399,12 @@ class Catalogue(Sequence[Release]):
                 journal_end=journal_end,
                 others=others,
             )
+        made = _chunked_columns(fresh, ordered)
+        del fresh, ordered  # the rows' buffers, before the catalogue is made of the columns
         return cls(
             handle,
             identity,
-            *_chunked_columns(ordered),
+            *made,
             journal_fd=journal_fd,
             journal_end=journal_end,
             others=others,
@@ -888,16 +890,17 @@ def _row(key: str, doc: dict[str, Any]) -> tuple[Any, ...]:
 
 _CONTACT_FIELDS = ("name", "role", "organisation", "email", "phone")
 
-# A fresh row while the store is read: its place in archive order, the row
-# (:func:`_row`) as JSON, and its document's offset, length and CRC-32. As
-# Python objects, a row of every document held at once was 2-3 KB a release,
-# most of the peak of an import's end (about 600 MiB at 230,000 releases);
-# as JSON, a few hundred bytes.
-_Fresh: TypeAlias = tuple[tuple[int, str, str], bytes, int, int, int]
 
-
-def _fresh(row: tuple[Any, ...], offset: int, raw: bytes, check: int) -> _Fresh:
-    return archive_order(row[2], row[1]), _kept(orjson.dumps(row)), offset, len(raw), check
+def _put(
+    fresh: FreshRows, key: str, row: tuple[Any, ...], offset: int, raw: bytes, check: int
+) -> None:
+    """A fresh row while the store is read: the row (:func:`_row`) as JSON, its place in
+    archive order, and its document's offset, length and CRC-32. As Python objects, a
+    row of every document held at once was 2-3 KB a release, most of the peak of an
+    import's end (about 600 MiB at 230,000 releases); as JSON, a few hundred bytes, and
+    in one buffer (``FreshRows``), no object a release."""
+    order = order_key(archive_order(row[2], row[1]))
+    fresh.put(key, orjson.dumps(row), order, offset, len(raw), check)
 
 
 def _kept(data: bytes) -> bytes:
@@ -907,23 +910,25 @@ def _kept(data: bytes) -> bytes:
 
 
 def _chunked_columns(
-    entries: list[_Fresh],
+    fresh: FreshRows, ordered: list[int]
 ) -> tuple[dict[str, Column], array[int], array[int], bytes, array[int]]:
     """The columns (as the chunks a saved catalogue holds), offsets, lengths, contact
-    blocks and checks of the *entries* in their order, a chunk of rows at a time."""
+    blocks and checks of the *fresh* rows *ordered*, a chunk of rows at a time."""
     blobs: dict[str, list[memoryview]] = {name: [] for name in _COLUMNS}
     blocks: list[bytes] = []
     chunk = catalogue_columns.CHUNK  # the size Column reads them in
-    for first in range(0, len(entries), chunk):
+    row = fresh.row()
+    for first in range(0, len(ordered), chunk):
         with collector.paused():
-            rows = [orjson.loads(entry[1]) for entry in entries[first : first + chunk]]
+            rows = [orjson.loads(row(number)) for number in ordered[first : first + chunk]]
         for n, name in enumerate(_COLUMNS):
             # The bytes catalogue_columns.chunked gives for these rows.
             blobs[name].append(memoryview(_kept(orjson.dumps([row[n] for row in rows]))))
         blocks.append(orjson.dumps([row[7] for row in rows])[1:-1])  # a copy (sliced)
-    columns = {name: Column(name, blobs=found, count=len(entries)) for name, found in blobs.items()}
+    del row  # its view of the rows' buffer
+    columns = {name: Column(name, blobs=found, count=len(ordered)) for name, found in blobs.items()}
     contacts = b"[" + b",".join(block for block in blocks if block) + b"]"
-    offsets = array("Q", [entry[2] for entry in entries])
-    lengths = array("I", [entry[3] for entry in entries])
-    checks = array("I", [entry[4] for entry in entries])
+    offsets = array("Q", map(fresh.offsets.__getitem__, ordered))
+    lengths = array("I", map(fresh.lengths.__getitem__, ordered))
+    checks = array("I", map(fresh.checks.__getitem__, ordered))
     return columns, offsets, lengths, contacts, checks

@@ -97,6 +97,43 @@ def read_entries(fd: int, base: BaseKey, start: int = 0) -> tuple[list[Entry], i
     return entries, position + at
 
 
+class Records:
+    """:func:`read_entries` a record at a time: iterated, each whole record's entries;
+    :attr:`end`, where the last record given ends (0 for a journal that does not continue
+    *base*), which is what ``read_entries`` returns with them once all are given.
+
+    A reader then holds one record (a batch of an import: a few MB), not the journal:
+    the catalogue's build at an import's end read a journal of 170 MB at 230,000
+    releases whole, its bytes and an entry's objects for every document, beside the
+    rows it was making. Raises :class:`JournalDamage` as ``read_entries`` does, once the
+    records before the damaged one are given.
+    """
+
+    def __init__(self, fd: int, base: BaseKey, start: int = 0) -> None:
+        self._fd, self._base, self._start = fd, base, start
+        self.end = 0
+
+    def __iter__(self) -> Iterator[list[Entry]]:
+        fd = self._fd
+        if not matches(fd, self._base):
+            return
+        size = os.fstat(fd).st_size
+        position = self.end = max(self._start, len(header(self._base)))
+        while position < size:
+            top = os.pread(fd, RECORD_HEAD, position)
+            if top[:1] != _MARK or len(top) < RECORD_HEAD:
+                return  # a torn tail: ignored, as read_entries ignores it
+            length, crc = _RECORD.unpack_from(top, 1)
+            body_at = position + RECORD_HEAD
+            body = os.pread(fd, length, body_at) if length else b""
+            if len(body) < length or zlib.crc32(body) != crc:
+                if body_at + length < size:  # whole records could follow it
+                    raise JournalDamage(f"a record of the journal is damaged at byte {position}")
+                return
+            yield list(_entries_of(body, body_at))
+            position = self.end = body_at + length
+
+
 def _torn_or_damaged(data: bytes, at: int, position: int, end: int | None = None) -> None:
     """A bad record is a torn tail (ignored) unless whole records could follow it."""
     if end is not None and end < len(data):
