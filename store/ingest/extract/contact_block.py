@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from store.ingest.extract.boilerplate import is_boilerplate
+from store.ingest.extract.bounded_words import is_word_char
 from store.ingest.extract.end_mark_contacts import opens_unheaded_block, page_furniture_after
 from store.ingest.extract.firm_words import one_firm_word
 from store.ingest.extract.vocabulary import (
@@ -552,17 +553,12 @@ def _has_word(text: str, word: str) -> bool:
     at = text.find(word)
     while at >= 0:
         end = at + len(word)
-        if (at == 0 or not _is_word_char(text[at - 1])) and (
-            end == len(text) or not _is_word_char(text[end])
+        if (at == 0 or not is_word_char(text[at - 1])) and (
+            end == len(text) or not is_word_char(text[end])
         ):
             return True
         at = text.find(word, at + 1)
     return False
-
-
-def _is_word_char(ch: str) -> bool:
-    """What the regex ``\\w`` matches in a str pattern."""
-    return ch.isalnum() or ch == "_"
 
 
 def _addressed_to(name: str | None, email: str) -> bool:
