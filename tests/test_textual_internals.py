@@ -429,21 +429,31 @@ def test_4_the_browser_path_sets_the_frame_rate_before_importing_the_app(tmp_pat
 import io, json, os, sys, types
 seen = {{}}
 class PressroomApp:
-    def __init__(self, db, config=None, opening=None):
+    def __init__(self, db, config=None, opening=None, *, leave_builds=False):
         seen.update(fps=os.environ.get("TEXTUAL_FPS"), textual="textual" in sys.modules)
         self.return_code = 0
+        self.session = types.SimpleNamespace(store_closed=None)
     def run(self):
         pass
 fake = types.ModuleType("tui.app")
 fake.PressroomApp = PressroomApp
 sys.modules["tui.app"] = fake
+class Ended(Exception):
+    pass
+def end_process(status, store_closed=None):
+    raise Ended(status)
+import tui.runtime.leaving
+tui.runtime.leaving.end_process = end_process
 class Terminal(io.StringIO):
     def isatty(self):
         return True
 out = sys.stdout
 sys.stdin, sys.stdout = Terminal(), Terminal()
 from tui.cli.main import main
-status = main(["--db", {str(tmp_path / "releases.json")!r}])
+try:
+    main(["--db", {str(tmp_path / "releases.json")!r}])
+except Ended as ended:
+    status = ended.args[0]
 sys.stdout = out
 print(json.dumps({{"status": status, **seen}}))
 """

@@ -6,7 +6,6 @@ import asyncio
 import contextlib
 import signal
 from collections.abc import Awaitable, Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
@@ -15,6 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.screen import Screen
 
+from tui.runtime.leaving import WorkerThreads
 from tui.runtime.textual_internals import (
     end_on_hangup,
     survive_lost_terminal,
@@ -49,13 +49,21 @@ class PressroomApp(App[None]):
     ]
 
     def __init__(
-        self, db: Location, config: Config | None = None, opening: ArchiveOpening | None = None
+        self,
+        db: Location,
+        config: Config | None = None,
+        opening: ArchiveOpening | None = None,
+        *,
+        leave_builds: bool = False,
     ) -> None:
         """*config*: the user's settings (tui.config); None (tests) is the defaults, never saved.
-        *opening*: the archive at *db* already being opened (``pressroom`` starts it early)."""
+        *opening*: the archive at *db* already being opened (``pressroom`` starts it early).
+        *leave_builds*: the app's end does not wait for background builds still running
+        (``pressroom``, whose process ends with the app: tui.runtime.leaving)."""
         tolerate_invalid_utf8()
         survive_lost_terminal()
         super().__init__()
+        self._leave_builds = leave_builds
         self.db = db
         self.config = config
         user = config.user if config is not None else None
@@ -81,7 +89,7 @@ class PressroomApp(App[None]):
         # whole results and facets take seconds: with all six busy, the search of
         # the word typed last waited for one, and a pasted word's count never came.
         loop.set_default_executor(
-            ThreadPoolExecutor(max_workers=WORKER_THREADS, thread_name_prefix="pressroom-worker")
+            WorkerThreads(WORKER_THREADS, "pressroom-worker", leave_running=self._leave_builds)
         )
         # SIGTERM and SIGHUP end the app like q does: pending marks are saved
         # and the terminal is restored (SECURITY.md D6, D14).

@@ -139,6 +139,9 @@ class Session:
             else ThreadPoolExecutor(max_workers=1, thread_name_prefix="pressroom-store")
         )
         self._pending: set[Future[Any]] = set()
+        # A database's close on the store thread, once the session is closed (what
+        # ``pressroom`` waits for before its process ends: tui.runtime.leaving).
+        self.store_closed: Future[None] | None = None
         self._subscribers: list[MessagePump] = []
         self._serial = 0
         self._save_timer: Timer | None = None
@@ -234,7 +237,10 @@ class Session:
         finally:
             if self.archive is not None:
                 # Last in the store thread's queue: a database's connections end cleanly.
-                self._store.submit(self.archive.close)
+                closing = self._store.submit(self.archive.close)
+                # Only that is worth waiting for at the end: a store file's close frees
+                # its tables object by object (up to a second at 100k), nothing more.
+                self.store_closed = None if self.archive.local else closing
             self._store.shutdown(wait=False, cancel_futures=True)
             self.collector.stop()
             self.save_prefs()

@@ -579,12 +579,15 @@ def cmd_browse(ns: argparse.Namespace) -> int:
     # Opened on the store thread while Textual and the screens import (tui.archive_opening).
     opening = ArchiveOpening.start(db, user=config.user)
     from tui.app import PressroomApp
+    from tui.runtime.leaving import end_process
     from tui.runtime.textual_internals import screen_on_the_terminal
 
-    app = PressroomApp(db, config, opening)
+    app = PressroomApp(db, config, opening, leave_builds=True)
     with screen_on_the_terminal():
         app.run()
-    return app.return_code or 0
+    # Marks are written and the terminal is given back: the background builds still
+    # running and the archive's millions of objects are not waited for.
+    end_process(app.return_code or 0, app.session.store_closed)
 
 
 def cmd_config(ns: argparse.Namespace) -> int:
