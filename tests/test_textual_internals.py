@@ -15,6 +15,7 @@ import os
 import re
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -35,6 +36,7 @@ from store.records import Release, Source
 from tui.runtime.textual_internals import (
     QuietInputMixin,
     set_virtual_height_quietly,
+    stop_input_at_once,
     tolerate_invalid_utf8,
 )
 from tui.widgets.plain_input import PlainInput
@@ -623,3 +625,62 @@ def test_6_with_standard_error_in_a_file_the_browser_draws_on_the_terminal(
         session.press("q")
         assert session.wait_exit() == 0
     assert "\x1b" not in log.read_text(encoding="utf-8", errors="replace")
+
+
+# -- 9. the input thread stopped at once -------------------------------------------------
+
+
+def test_9_the_driver_takes_its_exit_event_and_selector_from_module_globals() -> None:
+    """Reliance 9 (stop_input_at_once): ``Event`` and ``selectors`` are looked up in
+    linux_driver when the driver is made and when its input thread starts."""
+    driver_class = linux_driver.LinuxDriver
+    assert "Event" in driver_class.__init__.__code__.co_names, (
+        "reliance 9: LinuxDriver.__init__ no longer makes exit_event from the module's Event"
+    )
+    run = driver_class.run_input_thread
+    source = inspect.getsource(getattr(run, "__wrapped__", run))
+    assert "selectors.SelectSelector()" in source, (
+        "reliance 9: the input thread no longer makes its selector as selectors.SelectSelector()"
+    )
+    assert "while not self.exit_event.is_set():" in source
+    disable = inspect.getsource(driver_class.disable_input)
+    assert disable.index("self.exit_event.set()") < disable.index("self._key_thread.join()"), (
+        "reliance 9: disable_input no longer sets exit_event before joining the input thread"
+    )
+
+
+async def test_9_the_input_thread_ends_when_input_is_disabled_even_with_endless_selects(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Reliance 9: with every select made to wait for ever, setting the exit event still
+    ends the input thread (Textual's own waits out a 0.1 s timeout, twice)."""
+    for name in ("Event", "selectors"):
+        monkeypatch.setattr(linux_driver, name, getattr(linux_driver, name))
+    monkeypatch.setattr(
+        linux_driver.LinuxDriver, "run_input_thread", linux_driver.LinuxDriver.run_input_thread
+    )
+    stop_input_at_once()
+    stop_input_at_once()  # idempotent: one wrapper
+    run = linux_driver.LinuxDriver.run_input_thread
+    assert run.__wrapped__.__name__ == "run_input_thread"  # type: ignore[attr-defined]
+    assert not hasattr(run.__wrapped__, "__wrapped__")  # type: ignore[attr-defined]
+    selector_class = linux_driver.selectors.SelectSelector  # type: ignore[attr-defined]
+    select = selector_class.select
+    monkeypatch.setattr(selector_class, "select", lambda self, timeout=None: select(self, None))
+
+    driver = linux_driver.LinuxDriver(app=None, size=(80, 24))  # type: ignore[arg-type]
+    reading, writing = os.pipe()
+    try:
+        driver.fileno = reading
+        driver.process_message = lambda message: None  # type: ignore[method-assign]
+        thread = threading.Thread(target=driver.run_input_thread, daemon=True)
+        thread.start()
+        driver.exit_event.set()
+        thread.join(30)
+        assert not thread.is_alive(), "the input thread still waits in select"
+        driver.exit_event.clear()
+        with pytest.raises(BlockingIOError):
+            os.read(driver.exit_event.wake_fd, 1)  # type: ignore[attr-defined]
+    finally:
+        os.close(reading)
+        os.close(writing)

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from tui.runtime.leaving import WorkerThreads
 from tui.runtime.textual_internals import (
     end_on_hangup,
+    stop_input_at_once,
     survive_lost_terminal,
     tolerate_invalid_utf8,
 )
@@ -62,6 +63,7 @@ class PressroomApp(App[None]):
         (``pressroom``, whose process ends with the app: tui.runtime.leaving)."""
         tolerate_invalid_utf8()
         survive_lost_terminal()
+        stop_input_at_once()
         super().__init__()
         self._leave_builds = leave_builds
         self.db = db

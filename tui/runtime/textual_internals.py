@@ -98,6 +98,17 @@ it, when an upgrade breaks it.
    up), and stops the key when one ran. Upstream would need the app to
    dispatch bindings before forwarding a key, or a public way to run them.
 
+9. The input thread stopped at once (:func:`stop_input_at_once`). Quitting
+   (and Ctrl+Z) waits in ``LinuxDriver.disable_input`` for the input thread,
+   which sees the driver's ``exit_event`` only when its ``select(0.1)`` times
+   out, and then makes a last ``select(0.1)`` with nothing registered, a plain
+   sleep: 100 to 200 ms before the terminal is given back, in every Textual
+   app. The module's ``Event`` (the exit event's class) is replaced with one
+   whose ``set()`` also writes to a pipe, and its ``selectors`` with one whose
+   ``SelectSelector`` watches that pipe in the input thread: both selects
+   return as soon as the event is set. Upstream would need the input thread
+   to be woken when input is disabled (a self-pipe or an eventfd).
+
 No longer a reliance: the style caches of ``VirtualList`` were cleared by
 overriding the private ``Widget._on_focus`` / ``_on_blur``; the public
 ``on_focus`` / ``on_blur`` handlers do it now (Textual calls one handler per
@@ -112,10 +123,12 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import functools
 import os
 import signal
 import sys
 import threading
+import weakref
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -365,3 +378,88 @@ async def run_bindings_now(widget: Widget, key: str) -> bool:
     """Run the binding of *key* for the focus chain of *widget* now; whether one ran."""
     checked: bool = await widget.app._check_bindings(key)
     return checked
+
+
+# -- 9. the input thread stopped at once -----------------------------------------------
+
+
+class _WakingEvent(threading.Event):
+    """The driver's exit event: setting it also makes its input thread's ``select`` return."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.wake_fd, write_fd = os.pipe()
+        self._write_fd = write_fd
+        os.set_blocking(self.wake_fd, False)
+        os.set_blocking(write_fd, False)
+        weakref.finalize(self, _close_fds, self.wake_fd, write_fd)
+
+    def set(self) -> None:
+        super().set()
+        with contextlib.suppress(OSError):  # already holding a byte (full), or closed
+            os.write(self._write_fd, b"\0")
+
+    def clear(self) -> None:
+        super().clear()
+        # Emptied, so that the input thread of a resumed app (after Ctrl+Z) waits again.
+        with contextlib.suppress(OSError):  # BlockingIOError once empty
+            while os.read(self.wake_fd, 512):
+                pass
+
+
+def _close_fds(*fds: int) -> None:
+    for fd in fds:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+
+
+_input_thread = threading.local()
+
+
+def _woken_selectors() -> Any:
+    """``selectors`` as ``linux_driver`` sees it: its SelectSelector also watches the wake pipe."""
+    import selectors
+    import types
+
+    class WokenSelector(selectors.SelectSelector):
+        def __init__(self) -> None:
+            super().__init__()
+            self._wake: int | None = getattr(_input_thread, "wake_fd", None)
+            if self._wake is not None:
+                super().register(self._wake, selectors.EVENT_READ)
+
+        def select(self, timeout: float | None = None) -> list[tuple[selectors.SelectorKey, int]]:
+            ready = super().select(timeout)
+            return [(key, events) for key, events in ready if key.fd != self._wake]
+
+    return types.SimpleNamespace(
+        SelectSelector=WokenSelector,
+        EVENT_READ=selectors.EVENT_READ,
+        SelectorKey=selectors.SelectorKey,
+    )
+
+
+def stop_input_at_once() -> None:
+    """Make the Linux driver's input thread end as soon as input is disabled (idempotent)."""
+    if os.name != "posix":
+        return
+    from textual.drivers import linux_driver
+
+    driver_class = linux_driver.LinuxDriver
+    if getattr(driver_class.run_input_thread, "_stops_at_once", False):
+        return
+    original = driver_class.run_input_thread
+
+    @functools.wraps(original)
+    def run_input_thread(self: Any) -> None:
+        event = self.exit_event
+        _input_thread.wake_fd = event.wake_fd if isinstance(event, _WakingEvent) else None
+        try:
+            original(self)
+        finally:
+            _input_thread.wake_fd = None
+
+    run_input_thread._stops_at_once = True  # type: ignore[attr-defined]
+    linux_driver.Event = _WakingEvent  # type: ignore[attr-defined]
+    linux_driver.selectors = _woken_selectors()  # type: ignore[attr-defined]
+    driver_class.run_input_thread = run_input_thread  # type: ignore[method-assign]
