@@ -287,3 +287,40 @@ async def test_the_browsers_builds_are_frozen_before_the_collector_runs_again(
         await settle(pilot)
     # After the index (nothing paused then), after the directory, after the related releases.
     assert frozen_while_paused == [False, True, True]
+
+
+@pytest.mark.parametrize("leave_builds", [True, False])
+async def test_a_build_that_finds_the_browser_closed_stops_where_it_stands_when_left(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, leave_builds: bool
+) -> None:
+    # `pressroom` ends its process with the app (tui.runtime.leaving): a build that then
+    # unwound freed what it had built, and the collector walked it, holding the lock
+    # against the exit. There it parks instead; in one process of many apps it unwinds.
+    import tui.session
+
+    handed: dict[str, object] = {}
+    contacts = Archive.contacts
+
+    def traced_contacts(self: Archive, should_stop: object = None) -> object:
+        handed["contacts"] = should_stop
+        return contacts(self, should_stop)  # type: ignore[arg-type]
+
+    class Parked(Exception):
+        pass
+
+    def fake_park() -> None:
+        raise Parked
+
+    monkeypatch.setattr(Archive, "contacts", traced_contacts)
+    monkeypatch.setattr(tui.session, "park", fake_park)
+    app = PressroomApp(write_store(tmp_path / "releases.json"), leave_builds=leave_builds)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        look = handed["contacts"]
+        assert callable(look)
+        assert look() is False  # open: the build goes on
+    if leave_builds:
+        with pytest.raises(Parked):
+            look()
+    else:
+        assert look() is True  # closed: the build raises BuildStopped and unwinds

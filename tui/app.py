@@ -70,6 +70,7 @@ class PressroomApp(App[None]):
         self.config = config
         user = config.user if config is not None else None
         self.session = Session(self, db, user=user, opening=opening)
+        self.session.builds_left_at_close = leave_builds
         self.last_key: events.Key | None = None
         # Keys taken in, by id, with the screen on top when each came (on_event).
         self._typed_on: dict[int, Screen[Any]] = {}

@@ -58,6 +58,7 @@ from tui.archive_opening import FIRST_ROWS as OPENING_FIRST_ROWS
 from tui.archive_opening import ArchiveOpening, Opened, open_for_browsing
 from tui.marks import READ, STARRED, Marks
 from tui.prefs import load_prefs, save_prefs, user_state_folder
+from tui.runtime.leaving import park
 
 if TYPE_CHECKING:
     # The import pipeline (parsers, feedparser, email, multiprocessing) costs
@@ -142,6 +143,11 @@ class Session:
         # A database's close on the store thread, once the session is closed (what
         # ``pressroom`` waits for before its process ends: tui.runtime.leaving).
         self.store_closed: Future[None] | None = None
+        # Set by ``pressroom``, whose process ends with the app (tui.runtime.leaving): a
+        # build that looks at the session once it is closed then stops where it stands,
+        # without unwinding. Unwound, it freed what it had built and the collector walked
+        # it (0.1-0.5 s holding the interpreter's lock), which the app's exit waited out.
+        self.builds_left_at_close = False
         self._subscribers: list[MessagePump] = []
         self._serial = 0
         self._save_timer: Timer | None = None
@@ -416,6 +422,8 @@ class Session:
             return
 
         def closed() -> bool:
+            if self._closed and self.builds_left_at_close:
+                park()
             return self._closed
 
         self._index_expected(archive)
@@ -477,7 +485,7 @@ class Session:
             worker: Worker[None] = get_current_worker()
 
             def stopped() -> bool:
-                return worker.is_cancelled or self._closed
+                return worker.is_cancelled or closed()
 
             # The first opening sketches every release (15-60 s of a core at 100k): asked
             # every 256 releases whether to stop, it waits out the user's typing there.

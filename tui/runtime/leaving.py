@@ -5,10 +5,11 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import NoReturn
 
-__all__ = ["STORE_CLOSE_WAIT", "WorkerThreads", "end_process"]
+__all__ = ["STORE_CLOSE_WAIT", "WorkerThreads", "end_process", "park"]
 
 # How long the last step on the store thread (a database's connections closed) is
 # waited for at the end. It is milliseconds when the thread is idle; a search still
@@ -59,3 +60,15 @@ def end_process(status: int, store_closed: Future[None] | None = None) -> NoRetu
         except (OSError, ValueError):
             pass  # a closed or lost terminal: nothing more can be said on it
     os._exit(status)
+
+
+def park() -> NoReturn:
+    """Stop the calling thread for good, where it stands, holding what it holds.
+
+    For a background build that finds the browser closed when its process is about
+    to end (:func:`end_process`): returning would unwind it, and freeing what it
+    built holds the interpreter's lock against the exit. A thread that waits here
+    holds no lock and uses no CPU.
+    """
+    while True:
+        threading.Event().wait()
