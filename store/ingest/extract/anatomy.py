@@ -37,6 +37,7 @@ from store.ingest.extract.dates import date_from_match, declared_date, not_far_a
 from store.ingest.extract.defined_bodies import defined_bodies
 from store.ingest.extract.embargo import read_embargo
 from store.ingest.extract.firm_words import firm_without_address
+from store.ingest.extract.french_subject import french_headline_subject
 from store.ingest.extract.glued_about import glued_about, without_open_bracket
 from store.ingest.extract.gov_banner import strip_gov_banner
 from store.ingest.extract.gov_office import gov_site_name, office_in_header, parent_body
@@ -132,6 +133,7 @@ from store.ingest.extract.romance_bodies import (
 )
 from store.ingest.extract.romance_people import romance_people
 from store.ingest.extract.run_together import run_together_boilerplate
+from store.ingest.extract.same_bodies import one_entry_each
 from store.ingest.extract.short_forms import with_short_forms
 from store.ingest.extract.sidebar_names import sidebar_people
 from store.ingest.extract.site_title import split_site_title
@@ -1586,6 +1588,8 @@ def extract(
         issuer = dominant_acronym(headline, body)
     if issuer is None:
         issuer = labelled_publisher(lines)  # "Author" / "Directorate-General for Energy"
+    if issuer is None and headline and found_language == "fr":
+        issuer = french_headline_subject(headline, body)  # "L’Arcep et l’Arcom lancent ..."
     if issuer:
         issuer = body_of_desk(issuer)  # "DEA Public Affairs": the body, not its press desk
     if issuer and _one_body(issuer) and not _listed(issuer, organisations, named):
@@ -1609,6 +1613,7 @@ def extract(
     )
     people = with_legislator(people, issuer, main)  # "U S Senator Patty Murray" over the text
     organisations = without_distributor(organisations, body, issuer, headline)  # "About ...Wire"
+    organisations = one_entry_each(organisations, main)  # "FBI" and "Federal Bureau of ..."
 
     if title_source == "text" and _stands_in(headline, location, body):
         title_source = "first line"

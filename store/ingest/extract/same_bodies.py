@@ -1,0 +1,126 @@
+"""One entry for each body a release names, however many ways it is spelt.
+
+The readers of organisations each add what they find, and the same body comes out twice:
+"FBI" beside "Federal Bureau of Investigation (FBI)", "Department of Energy" beside "U.S.
+Department of Energy", "Justice Department" beside "Department of Justice", "Mehr Demokratie
+e.V." beside "Mehr Demokratie", a ministry with and without its capital. A reader counts one
+body; the organisations column and its facet should too (issue 10: "the same body appears
+under two names"). The spellings are compared without case, accents, punctuation, a leading
+article or country, a trailing legal form or bracketed acronym; a bare acronym is the name whose
+initials it spells, or that the text defines with it ("... Explosives (ATF)"). The longest
+spelling is kept where the first stood, with the acronym folded in.
+"""
+
+from __future__ import annotations
+
+import re
+
+from store.sanitize import fold
+
+_BRACKET = re.compile(r"[ \t]*\(([^()]*)\)$")
+_NOT_WORD = re.compile(r"[^\w&]+")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_ARTICLES = frozenset("the la le les l el los las die der das".split())  # noqa: SIM905
+_COUNTRIES = (("united", "states"), ("u", "s"), ("us",), ("united", "kingdom"), ("uk",))
+_LEGAL_FORMS = frozenset(
+    "inc incorporated ltd limited llc llp lp plc corp corporation co gmbh ev ag sa sas bv nv".split()  # noqa: SIM905
+)
+_MINOR = frozenset("of and for the on in de des du la le et del y für und der &".split())  # noqa: SIM905
+
+
+def _words(name: str) -> list[str]:
+    name = _BRACKET.sub("", name).replace(".", "").replace("’", "'").replace("'s ", " ")
+    words = _NOT_WORD.sub(" ", fold(name)).split()
+    if words and words[0] in _ARTICLES:
+        words = words[1:]
+    for country in _COUNTRIES:
+        if len(words) > len(country) + 1 and tuple(words[: len(country)]) == country:
+            words = words[len(country) :]
+            break
+    while len(words) > 1 and words[-1] in _LEGAL_FORMS:
+        words = words[:-1]
+    return words
+
+
+def _key(name: str) -> str:
+    words = _words(name)
+    if len(words) == 2 and words[1] == "department":
+        words = ["department", "of", words[0]]  # "Justice Department": "Department of Justice"
+    return " ".join(words)
+
+
+def _initials(name: str) -> str:
+    name = _BRACKET.sub("", name)
+    return "".join(w[0] for w in name.split() if w.casefold() not in _MINOR and w[:1].isupper())
+
+
+def _spells(acronym: str, name: str, text: str) -> bool:
+    """Whether the bare *acronym* is *name*'s: its bracket, its initials or the text's own
+    definition of it ("Bureau of Alcohol, Tobacco, Firearms and Explosives (ATF)")."""
+    if " " not in name:
+        return False
+    bracket = _BRACKET.search(name)
+    if bracket is not None:
+        return bracket.group(1) == acronym
+    return (
+        acronym == _initials(name)
+        or acronym == _initials(" ".join(_words_cased(name)))  # "U.S. Department of Justice"
+        or f"{name} ({acronym})" in text
+    )
+
+
+def _words_cased(name: str) -> list[str]:
+    """*name*'s words after a leading country ("U.S. Department of Justice": "Department of
+    Justice"), as written."""
+    words = name.split()
+    for country in (["U.S."], ["US"], ["United", "States"], ["UK"], ["United", "Kingdom"]):
+        if words[: len(country)] == country and len(words) > len(country) + 1:
+            return words[len(country) :]
+    return words
+
+
+def _alone(acronym: str, text: str) -> bool:
+    """Whether *text* names *acronym* on its own ("the FBI investigated"), not only as the
+    head of a longer name ("FBI Mobile Field Office", "FBI’s Child Exploitation Unit")."""
+    return re.search(rf"(?<!\w){acronym}(?!\w)(?! [A-Z]|[’']s )", text) is not None
+
+
+def one_entry_each(organisations: tuple[str, ...], text: str = "") -> tuple[str, ...]:
+    """*organisations* with each body once: its longest spelling, where the first stood."""
+    if len(organisations) < 2:
+        return organisations
+    groups: dict[str, list[str]] = {}
+    for name in organisations:
+        groups.setdefault(_key(name) or name, []).append(name)
+    # A bare acronym joins the one name that it spells.
+    for acronym in [k for k, v in groups.items() if len(v) == 1 and _ACRONYM.fullmatch(v[0])]:
+        bare = groups[acronym][0]
+        owners = [
+            k for k, v in groups.items() if k != acronym and any(_spells(bare, n, text) for n in v)
+        ]
+        if not owners and not _alone(bare, text):
+            # "FBI" beside "FBI Mobile Field Office", and never alone in the text: the office
+            # written with its parent is one body with it, as a reader lists it; the parent
+            # joins the first such office.
+            heads = (bare + " ", bare + "’s ", bare + "'s ")
+            owners = [k for k, v in groups.items() if any(n.startswith(heads) for n in v)][:1]
+        if len(owners) == 1:
+            groups[owners[0]].append(bare)
+            del groups[acronym]
+    if len(groups) == len(organisations):
+        return organisations
+    kept: dict[str, str] = {}
+    for names in groups.values():
+        spelt = [n for n in names if not _ACRONYM.fullmatch(n)] or names
+        best = max(spelt, key=len)
+        acronyms = [n for n in names if n not in spelt]
+        if acronyms and not _BRACKET.search(best) and not best.startswith(acronyms[0]):
+            best = f"{best} ({acronyms[0]})"
+        for name in names:
+            kept[name] = best
+    out: list[str] = []
+    for name in organisations:
+        best = kept.get(name)
+        if best is not None and best not in out:
+            out.append(best)
+    return tuple(out)

@@ -1,0 +1,67 @@
+"""One entry for each body a release names (issue 10): an acronym beside its full name, a
+country or an article before it, a legal form after it, "Justice Department" beside
+"Department of Justice", a parent written only with its office."""
+
+from __future__ import annotations
+
+from store.ingest.extract.anatomy import extract
+from store.ingest.extract.same_bodies import one_entry_each
+
+
+def test_an_acronym_is_folded_into_the_name_it_spells() -> None:
+    found = ("FBI", "Auburn Police Department", "Federal Bureau of Investigation")
+    assert one_entry_each(found) == (
+        "Federal Bureau of Investigation (FBI)",
+        "Auburn Police Department",
+    )
+
+
+def test_spellings_of_one_body_are_one_entry_the_longest_kept() -> None:
+    found = (
+        "Department of Energy",
+        "Mehr Demokratie",
+        "Justice Department",
+        "U.S. Department of Energy",
+        "Mehr Demokratie e.V.",
+        "U.S. Department of Justice",
+        "Federal Bureau of Investigation (FBI)",
+        "Federal Bureau of Investigation",
+    )
+    assert one_entry_each(found) == (
+        "U.S. Department of Energy",
+        "Mehr Demokratie e.V.",
+        "U.S. Department of Justice",
+        "Federal Bureau of Investigation (FBI)",
+    )
+
+
+def test_an_acronym_the_text_defines_joins_its_name() -> None:
+    text = "agents of the Bureau of Alcohol, Tobacco, Firearms and Explosives (ATF) said"
+    found = ("Bureau of Alcohol, Tobacco, Firearms and Explosives", "ATF")
+    assert one_entry_each(found, text) == (
+        "Bureau of Alcohol, Tobacco, Firearms and Explosives (ATF)",
+    )
+
+
+def test_a_parent_named_only_with_its_office_is_that_office() -> None:
+    text = "investigated by the FBI Mobile Field Office and the FBI’s Child Exploitation Unit."
+    found = ("FBI Mobile Field Office", "FBI")
+    assert one_entry_each(found, text) == ("FBI Mobile Field Office",)
+    text += " The FBI investigated."  # named alone too: a body of its own
+    assert one_entry_each(found, text) == found
+
+
+def test_different_bodies_stay_apart() -> None:
+    found = ("Department of Energy", "Department of Justice", "DOE", "Bank of England", "BOE")
+    assert one_entry_each(found) == found  # "DOE" and "BOE": two names each could spell
+
+
+def test_a_release_lists_a_parent_written_only_with_its_office_once() -> None:
+    """A U.S. Attorney's page: "FBI" only ever before its office's name, one body."""
+    text = (
+        "Auburn Man Sentenced for Child Exploitation\n\nMONTGOMERY, Ala. – An Auburn man was "
+        "sentenced today to prison, the U.S. Attorney said. The FBI Mobile Field Office and the "
+        "Auburn Police Department investigated the case, with help from the FBI’s Child "
+        "Exploitation Operations Unit.\n"
+    )
+    assert extract(text).organisations == ("FBI Mobile Field Office", "Auburn Police Department")
