@@ -65,3 +65,21 @@ def test_a_name_in_capitals_above_media_contact_is_the_contact() -> None:
 def test_a_line_that_is_no_name_above_media_contact_is_not_taken() -> None:
     text = _TOP + "Visit our newsroom\n\nMedia Contact\n\n215-861-8300\n"
     assert _names(text) == [None]
+
+
+def test_a_firm_the_address_spells_a_street_or_the_same_person_are_no_colleague() -> None:
+    """A firm's name that its address spells ("Valencia Theater Seating"), a street ("Marine
+    Parade Kingscliff") and the same person again ("Helen Hogben" under "Helen Hogben
+    Barrister") stay what the block took them for: no second contact."""
+    text = _TOP + (
+        "Media contact:\n\nDave Henderson\n\nValencia Theater Seating\n\n"
+        "dave@valenciatheaterseating.com\n"
+    )
+    found = extract(text).contacts
+    assert [(c.name, c.organisation) for c in found] == [
+        ("Dave Henderson", "Valencia Theater Seating")
+    ]
+    text = _TOP + "Contact:\n\nJenny Smythe\n\nMarine Parade Kingscliff\n\n+61 431 515 820\n"
+    assert _names(text) == ["Jenny Smythe"]
+    text = _TOP + "Contact:\n\nHelen Hogben Barrister\n\nHelen Hogben\n\n+44 191 232 1927\n"
+    assert _names(text) == ["Helen Hogben Barrister"]

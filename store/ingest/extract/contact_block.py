@@ -861,7 +861,7 @@ def _parse_block(block: str, text: str, known: dict[str, str]) -> list[Contact]:
         elif (
             set(assembler.fields) == {"name"}
             and _is_name(piece)
-            and is_colleague(assembler.fields["name"], piece)
+            and is_colleague(assembler.fields["name"], piece, block)
         ):
             # "John Marzulli" / "Danielle Blustein Hass" / office / number: two press officers
             # who share the number, not a person and a firm.

@@ -15,6 +15,10 @@ from collections.abc import Callable
 from store.ingest.extract.given_names import is_given_name
 from store.ingest.extract.vocabulary import ORG_WORDS
 
+# Words of a street's name, not a surname's ("Lane", "Court" and "Way" are surnames too).
+_STREET_WORDS = frozenset(
+    {"street", "road", "avenue", "parade", "boulevard", "drive", "highway", "terrace", "suite"}
+)
 # Lines above a heading that may hold its name: the name, then a blank line.
 _ABOVE = 2
 
@@ -28,11 +32,28 @@ def _firm_worded(name: str) -> bool:
     return any(w.lower().strip(".,()") in ORG_WORDS for w in name.split())
 
 
-def is_colleague(first: str, piece: str) -> bool:
+def _spells_address(name: str, block: str) -> bool:
+    """ "Valencia Theater Seating" over "dave@valenciatheaterseating.com": the firm's name, as
+    its address spells it."""
+    squeezed = "".join(ch for ch in name.lower() if ch.isalnum())
+    return len(squeezed) >= 6 and squeezed in block.lower()
+
+
+def is_colleague(first: str, piece: str, block: str = "") -> bool:
     """Whether *piece*, a name read after the person *first* with nothing between, is a second
     person rather than *first*'s firm: both open with a given name, and *piece* has no word of
-    an organisation's ("Grant Thornton LLP", "Morgan Stanley Bank")."""
-    return _given_first(first) and _given_first(piece) and not _firm_worded(piece)
+    an organisation's ("Grant Thornton LLP") or a street's ("Marine Parade Kingscliff"), is not
+    *first* again with a word more ("Helen Hogben" under "Helen Hogben Barrister"), and is not
+    the name the block's address spells ("Valencia Theater Seating", "@valenciatheaterseating")."""
+    words, firsts = piece.split(), first.split()
+    return (
+        _given_first(first)
+        and _given_first(piece)
+        and not _firm_worded(piece)
+        and not any(w.lower().strip(".,") in _STREET_WORDS for w in words[1:])
+        and words[:2] != firsts[:2]
+        and not _spells_address(piece, block)
+    )
 
 
 def name_above(lines: list[str], index: int, is_name: Callable[[str], bool]) -> str | None:

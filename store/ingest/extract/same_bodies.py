@@ -112,7 +112,7 @@ def one_entry_each(organisations: tuple[str, ...], text: str = "") -> tuple[str,
     kept: dict[str, str] = {}
     for names in groups.values():
         spelt = [n for n in names if not _ACRONYM.fullmatch(n)] or names
-        best = max(spelt, key=len)
+        best = max(spelt, key=lambda n: (not n.endswith(("'", "’")), len(n)))  # not "Acme'"
         acronyms = [n for n in names if n not in spelt]
         if acronyms and not _BRACKET.search(best) and not best.startswith(acronyms[0]):
             best = f"{best} ({acronyms[0]})"
