@@ -65,3 +65,46 @@ def test_a_release_lists_a_parent_written_only_with_its_office_once() -> None:
         "Exploitation Operations Unit.\n"
     )
     assert extract(text).organisations == ("FBI Mobile Field Office", "Auburn Police Department")
+
+
+def test_a_short_form_the_full_name_opens_with_is_that_body() -> None:
+    found = (
+        "Kokomo Police",
+        "United States District Court",
+        "Kokomo Police Department",
+        "United States District Court for the Southern District of Illinois",
+        "Boise Police Department",
+    )
+    assert one_entry_each(found) == (
+        "Kokomo Police Department",
+        "United States District Court for the Southern District of Illinois",
+        "Boise Police Department",
+    )
+
+
+def test_a_body_s_channel_is_the_body() -> None:
+    found = ("Library of Congress", "Library of Congress Website", "Library of Congress Web")
+    assert one_entry_each(found) == ("Library of Congress",)
+    assert one_entry_each(("U.S. Attorney’s Office on Facebook", "FBI")) == (
+        "U.S. Attorney’s Office",
+        "FBI",
+    )
+
+
+def test_two_bodies_a_run_joined_are_two_entries() -> None:
+    found = (
+        "HSI and Hazleton Police Department",
+        "Montana Division of Criminal Investigation and U.S. Postal Inspection",
+        "Department of Health and Human Services",
+        "AI and Big Data Center of Excellence",
+        "Baker and McKenzie",
+    )
+    assert one_entry_each(found) == (
+        "HSI",
+        "Hazleton Police Department",
+        "Montana Division of Criminal Investigation",
+        "U.S. Postal Inspection",
+        "Department of Health and Human Services",
+        "AI and Big Data Center of Excellence",
+        "Baker and McKenzie",
+    )

@@ -25,6 +25,21 @@ _COUNTRIES = (("united", "states"), ("u", "s"), ("us",), ("united", "kingdom"), 
 _LEGAL_FORMS = frozenset(
     "inc incorporated ltd limited llc llp lp plc corp corporation co gmbh ev ag sa sas bv nv".split()  # noqa: SIM905
 )
+# What a full name adds to its short form: its kind, or where it sits.
+_LONGER_FORM = re.compile(
+    r"department|office|(?:(?:for|of|in) )?(?:the )?(?:\w+ ){0,2}(?:district|county|state)\b.*"
+)
+# Two bodies joined by "and": an acronym first, or a federal body's name second.
+_PAIR = re.compile(
+    r"([A-Z]{2,6}|[A-Z][^ ]* .+?) and ((?<=[A-Z]{2} and )[A-Z].*|(?:U\.S\.|United States) [A-Z].*)"
+)
+_NOT_BODIES = frozenset(
+    {"AI", "UK", "US", "USA", "IT", "IP", "HR", "PR", "ESG", "IOT", "VR", "AR", "ML"}
+)
+# A body's channel, named after it: "Library of Congress Website", "... Office on Facebook".
+_CHANNEL = re.compile(
+    r"[ ](?:Web|Website|Web[ ]Site|Blog|Newsroom|on[ ](?:Facebook|Twitter|X|LinkedIn|YouTube|Instagram))$"
+)
 _MINOR = frozenset("of and for the on in de des du la le et del y für und der &".split())  # noqa: SIM905
 
 
@@ -79,6 +94,16 @@ def _words_cased(name: str) -> list[str]:
     return words
 
 
+def _pair(name: str) -> tuple[str, ...]:
+    """ "HSI and Hazleton Police Department", "EPA and U.S. Department of Energy": two bodies
+    a run joined, each its own; one body's name with "and" in it ("Department of Health and
+    Human Services", "AI and Big Data Center of Excellence") stays whole."""
+    m = _PAIR.fullmatch(name)
+    if m is None or m.group(1) in _NOT_BODIES:
+        return (name,)
+    return m.group(1), m.group(2)
+
+
 def _alone(acronym: str, text: str) -> bool:
     """Whether *text* names *acronym* on its own ("the FBI investigated"), not only as the
     head of a longer name ("FBI Mobile Field Office", "FBI’s Child Exploitation Unit")."""
@@ -89,6 +114,10 @@ def one_entry_each(organisations: tuple[str, ...], text: str = "") -> tuple[str,
     """*organisations* with each body once: its longest spelling, where the first stood."""
     if len(organisations) < 2:
         return organisations
+    if any(" and " in o for o in organisations):
+        organisations = tuple(part for o in organisations for part in _pair(o))
+    if any(" " in o and _CHANNEL.search(o) for o in organisations):
+        organisations = tuple(_CHANNEL.sub("", o) if " " in o else o for o in organisations)
     groups: dict[str, list[str]] = {}
     for name in organisations:
         groups.setdefault(_key(name) or name, []).append(name)
@@ -107,6 +136,16 @@ def one_entry_each(organisations: tuple[str, ...], text: str = "") -> tuple[str,
         if len(owners) == 1:
             groups[owners[0]].append(bare)
             del groups[acronym]
+    # A short form the full name opens with: "Kokomo Police" and "Kokomo Police Department",
+    # "United States District Court" and "... Court for the Southern District of Illinois".
+    for short in [k for k in groups if " " in k]:
+        fuller = [
+            k
+            for k in groups
+            if k.startswith(short + " ") and _LONGER_FORM.fullmatch(k[len(short) + 1 :])
+        ]
+        if len(fuller) == 1:
+            groups[fuller[0]].extend(groups.pop(short))
     if len(groups) == len(organisations):
         return organisations
     kept: dict[str, str] = {}
