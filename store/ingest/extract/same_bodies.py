@@ -7,8 +7,11 @@ e.V." beside "Mehr Demokratie", a ministry with and without its capital. A reade
 body; the organisations column and its facet should too (issue 10: "the same body appears
 under two names"). The spellings are compared without case, accents, punctuation, a leading
 article or country, a trailing legal form or bracketed acronym; a bare acronym is the name whose
-initials it spells, or that the text defines with it ("... Explosives (ATF)"). The longest
-spelling is kept where the first stood, with the acronym folded in.
+initials it spells, or that the text defines with it ("... Explosives (ATF)"); a short form is
+the full name it opens ("Kokomo Police", "United States District Court" before "for the Southern
+District of Illinois"); a body's channel is the body ("Library of Congress Website", "... Office
+on Facebook"). The longest spelling is kept where the first stood, with the acronym folded in.
+Two bodies a run joined with "and" ("HSI and Hazleton Police Department") are two entries.
 """
 
 from __future__ import annotations
