@@ -84,6 +84,7 @@ from store.ingest.extract.listed_bodies import list_neighbours, shared_kinds
 from store.ingest.extract.local_offices import local_offices
 from store.ingest.extract.member_lists import listed_members
 from store.ingest.extract.menu_contacts import without_menu_contacts
+from store.ingest.extract.menu_lines import without_menu_lines
 from store.ingest.extract.minister_subject import (
     acting_ministry,
     is_ministry_name,
@@ -1616,6 +1617,7 @@ def extract(
     organisations = without_distributor(organisations, body, issuer, headline)  # "About ...Wire"
     organisations = one_entry_each(organisations, main)  # "FBI" and "Federal Bureau of ..."
     organisations = without_field_offices(organisations, main)  # "(DEA) Louisville Field ..."
+    organisations = without_menu_lines(organisations, main, issuer)  # "Nos sites Académie ..."
 
     if title_source == "text" and _stands_in(headline, location, body):
         title_source = "first line"
