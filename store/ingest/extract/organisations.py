@@ -54,7 +54,12 @@ _RUN = re.compile(
     rf"(?P<suffix>,?[ \t](?:{ORG_SUFFIX})(?![\w]))?"
     r"(?:[ \t]{0,3}\((?P<acr>[A-Z][A-Za-z0-9&.-]{1,11})\))?"
 )
-_GROUP_OF_N = re.compile(r"G\d{1,2}(?:[ \t]+(?P<region>[A-Z][a-z]{2,20}))?(?![\w-])")
+# "G7", "G20 Osaka": a place's name ends the phrase; "G7 Digital and Tech Ministers", "G7 Vision
+# on ..." are the forum's meetings and papers, the forum alone is the body.
+_GROUP_OF_N = re.compile(
+    r"G\d{1,2}(?:[ \t]+(?P<region>[A-Z][a-z]{2,20})(?=[.,;:)]|[ \t]*$|[ \t]*\n))?(?![\w-])",
+    re.MULTILINE,
+)
 _HONORIFIC_TOKEN = re.compile(rf"(?:{HONORIFIC})$")
 _CONNECTORS = word_set(
     "of for and the to on de des du la le las los les el del della y für und der di &"
