@@ -83,3 +83,16 @@ def test_a_firm_the_address_spells_a_street_or_the_same_person_are_no_colleague(
     assert _names(text) == ["Jenny Smythe"]
     text = _TOP + "Contact:\n\nHelen Hogben Barrister\n\nHelen Hogben\n\n+44 191 232 1927\n"
     assert _names(text) == ["Helen Hogben Barrister"]
+
+
+def test_the_firm_the_address_spells_over_its_person() -> None:
+    """newsdirect: "Contact Details" / the firm / its person / the person's address at the
+    firm's domain: the person, with the firm as organisation."""
+    text = _TOP + (
+        "Contact Details\n\nValencia Theater Seating\n\nDave Henderson\n\n"
+        "dave@valenciatheaterseating.com\n"
+    )
+    found = extract(text).contacts
+    assert [(c.name, c.organisation) for c in found] == [
+        ("Dave Henderson", "Valencia Theater Seating")
+    ]

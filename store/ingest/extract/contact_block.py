@@ -6,7 +6,11 @@ import re
 
 from store.ingest.extract.boilerplate import is_boilerplate
 from store.ingest.extract.bounded_words import is_word_char
-from store.ingest.extract.contact_colleagues import is_colleague, name_above
+from store.ingest.extract.contact_colleagues import (
+    firm_before_person,
+    is_colleague,
+    name_above,
+)
 from store.ingest.extract.end_mark_contacts import opens_unheaded_block, page_furniture_after
 from store.ingest.extract.firm_words import one_firm_word
 from store.ingest.extract.vocabulary import (
@@ -858,6 +862,15 @@ def _parse_block(block: str, text: str, known: dict[str, str]) -> list[Contact]:
         elif _is_role(piece) and not _is_known(piece, known):
             assembler.put("role", clean_line(piece))
             last_kind = "role"
+        elif (
+            set(assembler.fields) == {"name"}
+            and _is_name(piece)
+            and firm_before_person(assembler.fields["name"], piece, block)
+        ):
+            # "Valencia Theater Seating" / "Dave Henderson" / "dave@valenciatheaterseating...":
+            # the firm the address spells, then its person.
+            assembler.fields = {"organisation": assembler.fields["name"], "name": clean_line(piece)}
+            last_kind = "name"
         elif (
             set(assembler.fields) == {"name"}
             and _is_name(piece)

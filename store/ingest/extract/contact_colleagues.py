@@ -36,7 +36,9 @@ def _spells_address(name: str, block: str) -> bool:
     """ "Valencia Theater Seating" over "dave@valenciatheaterseating.com": the firm's name, as
     its address spells it."""
     squeezed = "".join(ch for ch in name.lower() if ch.isalnum())
-    return len(squeezed) >= 6 and squeezed in block.lower()
+    if len(squeezed) < 6 or ("@" not in block and "www" not in block and "http" not in block):
+        return False
+    return squeezed in "".join(ch for ch in block.lower() if ch.isalnum())
 
 
 def is_colleague(first: str, piece: str, block: str = "") -> bool:
@@ -52,6 +54,19 @@ def is_colleague(first: str, piece: str, block: str = "") -> bool:
         and not _firm_worded(piece)
         and not any(w.lower().strip(".,") in _STREET_WORDS for w in words[1:])
         and words[:2] != firsts[:2]
+        and not _spells_address(piece, block)
+        and not _spells_address(first, block)
+    )
+
+
+def firm_before_person(first: str, piece: str, block: str) -> bool:
+    """Whether *first*, read as a name, is the firm the block's address spells and *piece* the
+    person after it ("Valencia Theater Seating" / "Dave Henderson" /
+    "dave@valenciatheaterseating.com")."""
+    return (
+        _given_first(piece)
+        and not _firm_worded(piece)
+        and _spells_address(first, block)
         and not _spells_address(piece, block)
     )
 
