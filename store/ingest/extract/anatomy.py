@@ -161,6 +161,7 @@ from store.ingest.extract.wire_subject import (
     subject_after_opening,
     ticker_name,
 )
+from store.ingest.extract.wrapped_bodies import rejoined
 from store.ingest.extract.wrapped_names import joined_names
 from store.records import Contact, Link, Person
 from store.sanitize import clean_line, clean_text, fold
@@ -1615,6 +1616,7 @@ def extract(
     )
     people = with_legislator(people, issuer, main)  # "U S Senator Patty Murray" over the text
     organisations = without_distributor(organisations, body, issuer, headline)  # "About ...Wire"
+    organisations = rejoined(organisations, body)  # "University of Notre" / "Dame and ..."
     organisations = one_entry_each(organisations, main)  # "FBI" and "Federal Bureau of ..."
     organisations = without_field_offices(organisations, main)  # "(DEA) Louisville Field ..."
     organisations = without_menu_lines(organisations, main, issuer)  # "Nos sites Académie ..."
