@@ -54,3 +54,13 @@ def test_a_release_lists_the_agency_not_its_office() -> None:
     )
     orgs = extract(text).organisations
     assert "Nashville Field Division" not in orgs and any("Drug Enforcement" in o for o in orgs)
+
+
+def test_a_kind_alone_is_no_body() -> None:
+    from store.ingest.extract.field_offices import without_bare_kinds
+
+    found = ("Northern California Illicit Digital Economy (NCIDE)", "Task Force", "Strike Force")
+    assert without_bare_kinds(found) == ("Northern California Illicit Digital Economy (NCIDE)",)
+    assert without_bare_kinds(("Health Care Fraud Strike Force",)) == (
+        "Health Care Fraud Strike Force",
+    )

@@ -108,3 +108,15 @@ def test_two_bodies_a_run_joined_are_two_entries() -> None:
         "AI and Big Data Center of Excellence",
         "Baker and McKenzie",
     )
+
+
+def test_a_name_cut_at_its_of_is_one_name() -> None:
+    text = "said Grinstead, FDA Office of Criminal Investigations Kansas City Field Office. We"
+    found = ("FDA Office", "Criminal Investigations Kansas City Field Office", "DEA")
+    assert one_entry_each(found, text) == (
+        "FDA Office of Criminal Investigations Kansas City Field Office",
+        "DEA",
+    )
+    # two bodies the text never writes as one stay two
+    found = ("Department of Justice", "Criminal Division")
+    assert one_entry_each(found, "the Department of Justice and its Criminal Division") == found

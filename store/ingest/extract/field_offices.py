@@ -4,7 +4,8 @@
 Investigation’s Albuquerque Field Office", "USPIS, Miami Division": a reader lists the agency,
 the office a part of it (the dev set's labels give the whole as a spelling of the agency). The
 office's own run ("Louisville Field Division") read as one more organisation is a fragment;
-where every mention of it hangs on a body the release lists, it goes.
+where every mention of it hangs on a body the release lists, it goes. So does a kind's words
+alone ("Task Force" of "the ... (NCIDE) Task Force").
 """
 
 from __future__ import annotations
@@ -85,6 +86,18 @@ def without_field_offices(organisations: tuple[str, ...], text: str) -> tuple[st
                 continue
         out.append(name)
     return tuple(out) if len(out) < len(organisations) else organisations
+
+
+# Words of a body's kind that name no body on their own: "Task Force" of "the Northern
+# California Illicit Digital Economy (NCIDE) Task Force", cut at its bracketed acronym.
+_BARE_KINDS = frozenset({"task", "strike", "force", "forces", "strategic", "initiative"})
+
+
+def without_bare_kinds(organisations: tuple[str, ...]) -> tuple[str, ...]:
+    """*organisations* without a name made of a kind's words alone ("Task Force", "Strike
+    Force"): the tail of a name its acronym cut, not a body."""
+    kept = tuple(o for o in organisations if not _BARE_KINDS.issuperset(o.lower().split()))
+    return kept if len(kept) < len(organisations) else organisations
 
 
 def _find_all(text: str, name: str) -> list[int]:

@@ -107,6 +107,25 @@ def _pair(name: str) -> tuple[str, ...]:
     return m.group(1), m.group(2)
 
 
+def _rejoined_at_of(organisations: tuple[str, ...], text: str) -> tuple[str, ...]:
+    """ "FDA Office" and "Criminal Investigations Kansas City Field Office", which the text
+    writes "FDA Office of Criminal Investigations Kansas City Field Office": one name, cut at
+    its "of"."""
+    out = list(organisations)
+    for head in organisations:
+        if " " not in head or head.endswith(")") or head not in out:
+            continue
+        for tail in organisations:
+            if tail is head or tail not in out or " " not in tail:
+                continue
+            whole = f"{head} of {tail}"
+            if whole in text:
+                out[out.index(head)] = whole
+                out.remove(tail)
+                break
+    return tuple(out) if len(out) < len(organisations) else organisations
+
+
 def _alone(acronym: str, text: str) -> bool:
     """Whether *text* names *acronym* on its own ("the FBI investigated"), not only as the
     head of a longer name ("FBI Mobile Field Office", "FBI’s Child Exploitation Unit")."""
@@ -119,6 +138,8 @@ def one_entry_each(organisations: tuple[str, ...], text: str = "") -> tuple[str,
         return organisations
     if any(" and " in o for o in organisations):
         organisations = tuple(part for o in organisations for part in _pair(o))
+    if " of " in text:
+        organisations = _rejoined_at_of(organisations, text)
     if any(" " in o and _CHANNEL.search(o) for o in organisations):
         organisations = tuple(_CHANNEL.sub("", o) if " " in o else o for o in organisations)
     groups: dict[str, list[str]] = {}
