@@ -61,3 +61,14 @@ def test_a_saved_page_lists_no_menu_body() -> None:
     )
     orgs = extract(text).organisations
     assert not any("Musée" in o or "Observatoire" in o or "GendElus" in o for o in orgs), orgs
+
+
+def test_the_owner_a_gov_footer_names_is_not_named_by_the_release() -> None:
+    text = (
+        "PORTLAND, Maine — A man was sentenced after an investigation led by Homeland Security "
+        "Investigations.\n\nAn official website of the U.S. Department of Homeland Security\n"
+    )
+    found = ("Homeland Security Investigations", "U.S. Department of Homeland Security")
+    assert without_menu_lines(found, text, None) == ("Homeland Security Investigations",)
+    text += "The U.S. Department of Homeland Security thanked the partners.\n"
+    assert without_menu_lines(found, text, None) == found

@@ -5,8 +5,9 @@ sentence's punctuation: "Nos sites Académie militaire de la Gendarmerie nationa
 recherche de la Gendarmerie nationale ... GendElus Gendinfo Groupe d'intervention ...". The
 capitalised runs read from it are the site's links, not bodies the release names (the dev
 set's labels: "a body named only in a menu is not"), and they run into one another
-("GendElus Gendinfo Groupe"). A body whose every mention is on such a line goes; the issuer
-stays.
+("GendElus Gendinfo Groupe"). So is the owner a .gov page's footer names ("An official website of
+the U.S. Department of Homeland Security"). A body whose every mention is on such a line goes;
+the issuer stays.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ _MIN_CHARS = 150
 _MAX_CHARS = 1000
 _MIN_BODIES = 4
 _PUNCTUATION = (". ", ", ", "; ", ": ", "? ", "! ")
+_SITE_OWNER = "An official website of"  # the .gov banner's words
 
 
 def _menu_spans(text: str) -> list[tuple[int, int]]:
@@ -35,6 +37,19 @@ def _menu_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _site_lines(text: str) -> list[tuple[int, int]]:
+    """The lines of a .gov page's banner or footer that say whose site it is ("An official
+    website of the U.S. Department of Homeland Security"): the site's owner, not a body the
+    release names."""
+    spans = []
+    at = text.find(_SITE_OWNER)
+    while at >= 0:
+        end = text.find("\n", at)
+        spans.append((text.rfind("\n", 0, at) + 1, len(text) if end < 0 else end))
+        at = text.find(_SITE_OWNER, at + 1)
+    return spans
+
+
 def without_menu_lines(
     organisations: tuple[str, ...], text: str, issuer: str | None
 ) -> tuple[str, ...]:
@@ -47,6 +62,7 @@ def without_menu_lines(
         for s, e in _menu_spans(text)
         if sum(base in text[s:e] for base in bases) >= _MIN_BODIES
     ]
+    spans += _site_lines(text)
     if not spans:
         return organisations
     kept = []
