@@ -64,3 +64,21 @@ def test_a_kind_alone_is_no_body() -> None:
     assert without_bare_kinds(("Health Care Fraud Strike Force",)) == (
         "Health Care Fraud Strike Force",
     )
+
+
+def test_an_office_written_after_its_agency_in_one_name_is_the_agency() -> None:
+    text = (
+        "investigated by the Drug Enforcement Administration (DEA), Miami Field Division, the "
+        "Federal Bureau of Investigation, Newtown Square Resident Agency, and the Federal "
+        "Bureau of Investigation Resident Agency in Boise."
+    )
+    found = (
+        "Drug Enforcement Administration (DEA), Miami Field Division",
+        "Federal Bureau of Investigation, Newtown Square Resident Agency",
+        "Federal Bureau of Investigation Resident Agency",
+    )
+    assert without_field_offices(found, text) == (
+        "Drug Enforcement Administration (DEA)",
+        "Federal Bureau of Investigation",
+        "Federal Bureau of Investigation Resident Agency",
+    )

@@ -1617,8 +1617,8 @@ def extract(
     people = with_legislator(people, issuer, main)  # "U S Senator Patty Murray" over the text
     organisations = without_distributor(organisations, body, issuer, headline)  # "About ...Wire"
     organisations = rejoined(organisations, body)  # "University of Notre" / "Dame and ..."
-    organisations = one_entry_each(organisations, main)  # "FBI" and "Federal Bureau of ..."
     organisations = without_bare_kinds(without_field_offices(organisations, main))  # "(DEA) ..."
+    organisations = one_entry_each(organisations, main)  # "FBI" and "Federal Bureau of ..."
     organisations = without_menu_lines(organisations, main, issuer)  # "Nos sites Académie ..."
 
     if title_source == "text" and _stands_in(headline, location, body):

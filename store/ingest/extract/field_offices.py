@@ -65,9 +65,30 @@ def _initials(name: str) -> str:
     return "".join(letters)
 
 
+# An agency and its office in a city written as one name, after the agency's acronym or a comma:
+# "Drug Enforcement Administration (DEA), Miami Field Division", "Federal Bureau of
+# Investigation, Newtown Square Resident Agency"; not "Federal Bureau of Investigation Resident
+# Agency", where no mark says where the agency's name ends.
+_WITH_OFFICE = re.compile(
+    r"(?P<parent>.+?(?:\([A-Z][\w-]{1,10}\)(?:,[ ]|[ ])|[a-z],[ ]))(?P<office>"
+    + _OFFICE.pattern
+    + r")"
+)
+
+
+def _parent_of(name: str) -> str:
+    """*name* without a city's office written after its agency; *name* itself otherwise."""
+    m = _WITH_OFFICE.fullmatch(name)
+    if m is None or m.group("place") is None or " " not in m.group("parent"):
+        return name
+    return m.group("parent").rstrip(", ")
+
+
 def without_field_offices(organisations: tuple[str, ...], text: str) -> tuple[str, ...]:
     """*organisations* without a place's office that the text names only as a listed body's
-    part."""
+    part, and without the office written after its agency in one name."""
+    if any(", " in o or " Field " in o or " Resident " in o for o in organisations):
+        organisations = tuple(_parent_of(o) for o in organisations)
     if len(organisations) < 2 or (
         "Division" not in text and "Office" not in text and "Agency" not in text
     ):
