@@ -82,3 +82,20 @@ def test_an_office_written_after_its_agency_in_one_name_is_the_agency() -> None:
         "Federal Bureau of Investigation",
         "Federal Bureau of Investigation Resident Agency",
     )
+
+
+def test_an_agency_s_part_after_a_dash_and_an_office_its_officer_heads() -> None:
+    from store.ingest.extract.field_offices import with_dashed_parts
+
+    text = "agents of the Internal Revenue Service - Criminal Investigation and the DEA."
+    found = ("Internal Revenue Service", "DEA")
+    assert with_dashed_parts(found, text) == (
+        "Internal Revenue Service - Criminal Investigation",
+        "DEA",
+    )
+    text = (
+        "stated DEA Special Agent in Charge William J. Callahan of the St. Louis Division. The "
+        "Drug Enforcement Administration (DEA) thanked its partners."
+    )
+    found = ("Drug Enforcement Administration (DEA)", "St. Louis Division")
+    assert without_field_offices(found, text) == ("Drug Enforcement Administration (DEA)",)

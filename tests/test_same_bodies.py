@@ -120,3 +120,15 @@ def test_a_name_cut_at_its_of_is_one_name() -> None:
     # two bodies the text never writes as one stay two
     found = ("Department of Justice", "Criminal Division")
     assert one_entry_each(found, "the Department of Justice and its Criminal Division") == found
+
+
+def test_an_office_named_again_without_its_agency_is_one_entry() -> None:
+    found = (
+        "FBI Indianapolis Field Office",
+        "Kokomo Police Department",
+        "Indianapolis Field Office",
+    )
+    assert one_entry_each(found) == ("FBI Indianapolis Field Office", "Kokomo Police Department")
+    # not a word that only looks like an acronym once folded ("French", "FBI-led")
+    found = ("French Ministry of Justice", "Ministry of Justice")
+    assert one_entry_each(found) == found

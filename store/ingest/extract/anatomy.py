@@ -36,7 +36,11 @@ from store.ingest.extract.dateline import (
 from store.ingest.extract.dates import date_from_match, declared_date, not_far_ahead, search_date
 from store.ingest.extract.defined_bodies import defined_bodies
 from store.ingest.extract.embargo import read_embargo
-from store.ingest.extract.field_offices import without_bare_kinds, without_field_offices
+from store.ingest.extract.field_offices import (
+    with_dashed_parts,
+    without_bare_kinds,
+    without_field_offices,
+)
 from store.ingest.extract.firm_words import firm_without_address
 from store.ingest.extract.french_subject import french_headline_subject
 from store.ingest.extract.glued_about import glued_about, without_open_bracket
@@ -1617,6 +1621,7 @@ def extract(
     people = with_legislator(people, issuer, main)  # "U S Senator Patty Murray" over the text
     organisations = without_distributor(organisations, body, issuer, headline)  # "About ...Wire"
     organisations = rejoined(organisations, body)  # "University of Notre" / "Dame and ..."
+    organisations = with_dashed_parts(organisations, main)  # "IRS - Criminal Investigation"
     organisations = without_bare_kinds(without_field_offices(organisations, main))  # "(DEA) ..."
     organisations = one_entry_each(organisations, main)  # "FBI" and "Federal Bureau of ..."
     organisations = without_menu_lines(organisations, main, issuer)  # "Nos sites Académie ..."

@@ -24,6 +24,11 @@ _ACRONYM_BEFORE = re.compile(
     r"(?:\((?P<b>[A-Z][\w-]{1,10})\)|(?<![\w-])(?P<a>[A-Z]{2,6}))[ ]*,?[ ]$"
 )
 _LOOK = 120
+# An agency's officer named before the office he heads: "DEA Special Agent in Charge William
+# Callahan of the ...".
+_OFFICER_OF = re.compile(
+    r"(?<![\w-])(?P<a>[A-Z]{2,6})[ ](?:[A-Z][\w-]*[ ]){0,3}in[ -]Charge[ ][^;:]{1,60}?[ ]of[ ]the[ ]$"
+)
 
 
 def _hangs_on(text: str, at: int, place: bool, listed: list[str]) -> bool:
@@ -45,6 +50,13 @@ def _hangs_on(text: str, at: int, place: bool, listed: list[str]) -> bool:
             for o in listed
         ):
             return True
+    officer = _OFFICER_OF.search(before)
+    if officer is not None:
+        acronym = officer.group("a")
+        if any(
+            o == acronym or o.endswith(f"({acronym})") or _initials(o) == acronym for o in listed
+        ):
+            return True  # "DEA Special Agent in Charge William Callahan of the St. Louis Division"
     if place:
         head = before.rstrip(" ,")
         for tail in ("’s", "'s"):
@@ -107,6 +119,32 @@ def without_field_offices(organisations: tuple[str, ...], text: str) -> tuple[st
                 continue
         out.append(name)
     return tuple(out) if len(out) < len(organisations) else organisations
+
+
+# A part of an agency written after it with a dash: "Internal Revenue Service - Criminal
+# Investigation", "IRS – Criminal Investigation" (organisation_parts.whole_around reads the
+# acronym's; this the full name's).
+_DASHED_PART = re.compile(
+    r"[ ]?[–—-][ ]?((?:[A-Z][a-z]+[ ]){0,3}(?:Criminal[ ]Investigations?|Division|Unit|Section))"
+    r"(?![\w-])"
+)
+
+
+def with_dashed_parts(organisations: tuple[str, ...], text: str) -> tuple[str, ...]:
+    """*organisations* with an agency's name taken with the part the text writes after it with
+    a dash, where every mention of it has that part."""
+    if " - " not in text and "–" not in text and "—" not in text:
+        return organisations
+    out = []
+    for name in organisations:
+        spots = _find_all(text, name) if " " in name and not name.endswith(")") else []
+        parts = {
+            m.group(0) if (m := _DASHED_PART.match(text, at + len(name))) else None for at in spots
+        }
+        if len(parts) == 1 and (part := parts.pop()) is not None:
+            name += part
+        out.append(name)
+    return tuple(out)
 
 
 # Words of a body's kind that name no body on their own: "Task Force" of "the Northern

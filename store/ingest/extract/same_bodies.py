@@ -170,6 +170,17 @@ def one_entry_each(organisations: tuple[str, ...], text: str = "") -> tuple[str,
         ]
         if len(fuller) == 1:
             groups[fuller[0]].extend(groups.pop(short))
+    # An office named again without its agency: "Indianapolis Field Office" beside "FBI
+    # Indianapolis Field Office", the agency's acronym (or its possessive) the only difference.
+    for short in [k for k in groups if k.count(" ") >= 2]:
+        fuller = [
+            k for k in groups if k.endswith(" " + short) and k.count(" ") == short.count(" ") + 1
+        ]
+        if len(fuller) == 1 and any(
+            _ACRONYM.fullmatch(n.split()[0].removesuffix("’s").removesuffix("'s"))
+            for n in groups[fuller[0]]
+        ):
+            groups[fuller[0]].extend(groups.pop(short))
     if len(groups) == len(organisations):
         return organisations
     kept: dict[str, str] = {}
