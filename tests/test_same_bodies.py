@@ -132,3 +132,10 @@ def test_an_office_named_again_without_its_agency_is_one_entry() -> None:
     # not a word that only looks like an acronym once folded ("French", "FBI-led")
     found = ("French Ministry of Justice", "Ministry of Justice")
     assert one_entry_each(found) == found
+
+
+def test_a_name_cut_at_its_comma_is_the_whole_name() -> None:
+    found = ("Bureau of Alcohol", "Bureau of Alcohol, Tobacco, Firearms and Explosives (ATF)")
+    assert one_entry_each(found) == ("Bureau of Alcohol, Tobacco, Firearms and Explosives (ATF)",)
+    found = ("US Secret Service", "US Secret Service, San Francisco Field Office")
+    assert one_entry_each(found) == found  # a body and its office

@@ -25,6 +25,7 @@ from store.ingest.extract.contact_sentence_names import named_in_sentence
 from store.ingest.extract.crawler_commas import closed_commas
 from store.ingest.extract.cued_bodies import cued_bodies
 from store.ingest.extract.cut_names import whole_people
+from store.ingest.extract.dangling_names import without_dangling_names
 from store.ingest.extract.date_line_place import place_of_date_line
 from store.ingest.extract.dateline import (
     Dateline,
@@ -1625,6 +1626,8 @@ def extract(
     organisations = without_bare_kinds(without_field_offices(organisations, main))  # "(DEA) ..."
     organisations = one_entry_each(organisations, main)  # "FBI" and "Federal Bureau of ..."
     organisations = without_menu_lines(organisations, main, issuer)  # "Nos sites Académie ..."
+    if found_language in ROMANCE_LANGUAGES:
+        organisations = without_dangling_names(organisations, main)  # "Caisse nationale" des ...
 
     if title_source == "text" and _stands_in(headline, location, body):
         title_source = "first line"

@@ -39,6 +39,9 @@ _PAIR = re.compile(
 _NOT_BODIES = frozenset(
     {"AI", "UK", "US", "USA", "IT", "IP", "HR", "PR", "ESG", "IOT", "VR", "AR", "ML"}
 )
+# A name that lists its fields goes on after its comma ("..., Tobacco, Firearms and Explosives");
+# "US Secret Service, San Francisco Field Office" is a body and its office.
+_LISTED = re.compile(r",[^,]+(?:,| and | & )")
 # A body's channel, named after it: "Library of Congress Website", "... Office on Facebook".
 _CHANNEL = re.compile(
     r"[ ](?:Web|Website|Web[ ]Site|Blog|Newsroom|on[ ](?:Facebook|Twitter|X|LinkedIn|YouTube|Instagram))$"
@@ -161,12 +164,18 @@ def one_entry_each(organisations: tuple[str, ...], text: str = "") -> tuple[str,
             groups[owners[0]].append(bare)
             del groups[acronym]
     # A short form the full name opens with: "Kokomo Police" and "Kokomo Police Department",
-    # "United States District Court" and "... Court for the Southern District of Illinois".
+    # "United States District Court" and "... Court for the Southern District of Illinois";
+    # a name cut at its comma ("Bureau of Alcohol" of "Bureau of Alcohol, Tobacco, ...").
     for short in [k for k in groups if " " in k]:
+        commas = tuple(n + "," for n in groups[short])  # "Bureau of Alcohol, Tobacco, ..."
         fuller = [
             k
             for k in groups
-            if k.startswith(short + " ") and _LONGER_FORM.fullmatch(k[len(short) + 1 :])
+            if k.startswith(short + " ")
+            and (
+                _LONGER_FORM.fullmatch(k[len(short) + 1 :])
+                or any(n.startswith(commas) and _LISTED.search(n, len(short)) for n in groups[k])
+            )
         ]
         if len(fuller) == 1:
             groups[fuller[0]].extend(groups.pop(short))
