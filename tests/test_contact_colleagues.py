@@ -96,3 +96,14 @@ def test_the_firm_the_address_spells_over_its_person() -> None:
     assert [(c.name, c.organisation) for c in found] == [
         ("Dave Henderson", "Valencia Theater Seating")
     ]
+
+
+def test_the_firm_over_its_person_whose_address_is_the_desk_s() -> None:
+    """newsdirect: the firm, its person, a number and the press desk's address at the firm's
+    domain; the person's name is no address's."""
+    text = _TOP + (
+        "Contact DetailsMinerva Surgical\n\nKevin Tracey\n\n+1 855-646-7874\n\n"
+        "media@minervasurgical.com\n\nCompany Websitehttps://minervasurgical.com/\n"
+    )
+    found = extract(text).contacts
+    assert [(c.name, c.organisation) for c in found] == [("Kevin Tracey", "Minerva Surgical")]

@@ -34,11 +34,15 @@ def _firm_worded(name: str) -> bool:
 
 def _spells_address(name: str, block: str) -> bool:
     """ "Valencia Theater Seating" over "dave@valenciatheaterseating.com": the firm's name, as
-    its address spells it."""
+    an address in the block spells it (the domain, or the address's local part)."""
     squeezed = "".join(ch for ch in name.lower() if ch.isalnum())
     if len(squeezed) < 6 or ("@" not in block and "www" not in block and "http" not in block):
         return False
-    return squeezed in "".join(ch for ch in block.lower() if ch.isalnum())
+    return any(
+        squeezed in "".join(ch for ch in token.lower() if ch.isalnum())
+        for token in block.split()
+        if "@" in token or "www" in token or "http" in token
+    )
 
 
 def is_colleague(first: str, piece: str, block: str = "") -> bool:
