@@ -13,3 +13,8 @@ def test_the_forum_not_its_meetings_and_papers() -> None:
         "adopted by the G7.\n"
     )
     assert [o for o in find_organisations(text, set()) if o.startswith("G7")] == ["G7"]
+
+
+def test_a_firm_named_like_a_forum_keeps_its_name() -> None:
+    text = "G6 Hospitality unveils its upgraded app. G6 Hospitality owns Motel 6 and Studio 6.\n"
+    assert [o for o in find_organisations(text, set()) if o.startswith("G6")] == ["G6 Hospitality"]

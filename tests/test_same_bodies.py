@@ -139,3 +139,13 @@ def test_a_name_cut_at_its_comma_is_the_whole_name() -> None:
     assert one_entry_each(found) == ("Bureau of Alcohol, Tobacco, Firearms and Explosives (ATF)",)
     found = ("US Secret Service", "US Secret Service, San Francisco Field Office")
     assert one_entry_each(found) == found  # a body and its office
+
+
+def test_an_officer_s_title_and_a_body_are_not_split_as_two_bodies() -> None:
+    assert one_entry_each(("BlueWave CTO and Waterfall Network", "Acme")) == (
+        "BlueWave CTO and Waterfall Network",
+        "Acme",
+    )
+    assert one_entry_each(("Company on LinkedIn", "Syntekabio Co., Ltd.")) == (
+        "Syntekabio Co., Ltd.",
+    )

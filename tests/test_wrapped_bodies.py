@@ -52,3 +52,12 @@ def test_no_join_across_a_paragraph_a_kind_or_a_column() -> None:
 def test_a_statement_from_a_pdf_lists_the_whole_school() -> None:
     text = "UNITED STATES TAX COURT\n\nPRESS RELEASE\n\n" + _PDF
     assert "Harvard Law School" in extract(text).organisations
+
+
+def test_no_join_across_a_sentence_s_end() -> None:
+    text = (
+        "A long line of prose that goes on and on about the testnet of the UPCX Wallet.\n"
+        "Innovative Payment and Asset Management Solutions are what the firm offers its clients.\n"
+    )
+    found = ("Innovative Payment and Asset Management Solutions",)
+    assert rejoined(found, text) == found

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from store.ingest.extract.forum_names import forum_alone
 from store.ingest.extract.national_chapter import is_national_chapter
 from store.ingest.extract.vocabulary import (
     COMMON_WORDS,
@@ -54,12 +55,7 @@ _RUN = re.compile(
     rf"(?P<suffix>,?[ \t](?:{ORG_SUFFIX})(?![\w]))?"
     r"(?:[ \t]{0,3}\((?P<acr>[A-Z][A-Za-z0-9&.-]{1,11})\))?"
 )
-# "G7", "G20 Osaka": a place's name ends the phrase; "G7 Digital and Tech Ministers", "G7 Vision
-# on ..." are the forum's meetings and papers, the forum alone is the body.
-_GROUP_OF_N = re.compile(
-    r"G\d{1,2}(?:[ \t]+(?P<region>[A-Z][a-z]{2,20})(?=[.,;:)]|[ \t]*$|[ \t]*\n))?(?![\w-])",
-    re.MULTILINE,
-)
+_GROUP_OF_N = re.compile(r"G\d{1,2}(?:[ \t]+(?P<region>[A-Z][a-z]{2,20}))?(?![\w-])")
 _HONORIFIC_TOKEN = re.compile(rf"(?:{HONORIFIC})$")
 _CONNECTORS = word_set(
     "of for and the to on de des du la le las los les el del della y für und der di &"
@@ -1106,7 +1102,7 @@ def find_organisations(
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-"):
             continue
         region = m.group("region")
-        if region and _fold(region) in NOT_NAME_WORDS:
+        if region and (_fold(region) in NOT_NAME_WORDS or forum_alone(m, text)):
             add(m.group(0).split()[0], None)
         else:
             add(" ".join(m.group(0).split()), None)

@@ -34,7 +34,8 @@ _LONGER_FORM = re.compile(
 )
 # Two bodies joined by "and": an acronym first, or a federal body's name second.
 _PAIR = re.compile(
-    r"([A-Z]{2,6}|[A-Z][^ ]* .+?) and ((?<=[A-Z]{2} and )[A-Z].*|(?:U\.S\.|United States) [A-Z].*)"
+    r"(?:([A-Z]{2,6})|([A-Z][^ ]* .+?)) and "
+    r"(?(1)([A-Z].*)|((?:U\.S\.|United[ ]States)[ ][A-Z].*))"
 )
 _NOT_BODIES = frozenset(
     {"AI", "UK", "US", "USA", "IT", "IP", "HR", "PR", "ESG", "IOT", "VR", "AR", "ML"}
@@ -107,7 +108,7 @@ def _pair(name: str) -> tuple[str, ...]:
     m = _PAIR.fullmatch(name)
     if m is None or m.group(1) in _NOT_BODIES:
         return (name,)
-    return m.group(1), m.group(2)
+    return (m.group(1), m.group(3)) if m.group(1) else (m.group(2), m.group(4))
 
 
 def _rejoined_at_of(organisations: tuple[str, ...], text: str) -> tuple[str, ...]:
@@ -144,7 +145,12 @@ def one_entry_each(organisations: tuple[str, ...], text: str = "") -> tuple[str,
     if " of " in text:
         organisations = _rejoined_at_of(organisations, text)
     if any(" " in o and _CHANNEL.search(o) for o in organisations):
-        organisations = tuple(_CHANNEL.sub("", o) if " " in o else o for o in organisations)
+        # "Company on LinkedIn": a link's label, its one word no body's name.
+        organisations = tuple(
+            _CHANNEL.sub("", o) if " " in o else o
+            for o in organisations
+            if " " in _CHANNEL.sub("", o) or not _CHANNEL.search(o)
+        )
     groups: dict[str, list[str]] = {}
     for name in organisations:
         groups.setdefault(_key(name) or name, []).append(name)

@@ -36,6 +36,9 @@ _OPENER_WORDS = (
 )
 _OPENERS = frozenset(_OPENER_WORDS.split())
 _MAX_WORDS = 10
+# A word that ends its sentence: a full stop after small letters ("Wallet."), not an
+# abbreviation's ("U.S.", "Inc.").
+_SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.(?=\s|$)")
 # A name that ends with its kind is whole: "... Board of Supervisors", "Mehr Demokratie e.V.".
 _KIND_WORDS = (
     "Office Department Division Agency Service Bureau Court Commission Council Committee"
@@ -64,7 +67,7 @@ def _whole(name: str, text: str) -> str:
     words = name.split()
     m = _GOES_ON.match(text, end)
     if m is not None and len(line) >= _WRAPPED and words[-1] not in _KINDS:
-        after = _trimmed(m.group("run").rstrip(".,").split())
+        after = _trimmed(_SENTENCE_END.split(m.group("run"), 1)[0].rstrip(".,").split())
         rest = _line_of(text, m.start("run"), m.end("run"))
         if (
             after
@@ -85,7 +88,12 @@ def _whole(name: str, text: str) -> str:
             before = None
     if before is not None and len(_line_of(text, before.start(), before.end("run"))) >= _WRAPPED:
         run = before.group("run").split()
-        if run and run[0] not in _OPENERS and len(words) + len(run) <= _MAX_WORDS:
+        if (
+            run
+            and run[0] not in _OPENERS
+            and len(words) + len(run) <= _MAX_WORDS
+            and not any(_SENTENCE_END.search(w) for w in run)  # "the UPCX Wallet." / "..."
+        ):
             words = run + words
     return " ".join(words)
 
