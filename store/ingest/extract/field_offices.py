@@ -68,7 +68,7 @@ def _hangs_on(text: str, at: int, place: bool, listed: list[str]) -> bool:
 
 def _initials(name: str) -> str:
     """ "U.S. Postal Inspection Service": "USPIS" (a dotted word gives each of its capitals)."""
-    letters = []
+    letters: list[str] = []
     for word in name.split():
         if "." in word:
             letters.extend(ch for ch in word if ch.isupper())

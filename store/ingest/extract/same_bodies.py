@@ -209,7 +209,7 @@ def one_entry_each(organisations: tuple[str, ...], text: str = "") -> tuple[str,
             kept[name] = best
     out: list[str] = []
     for name in organisations:
-        best = kept.get(name)
-        if best is not None and best not in out:
-            out.append(best)
+        shown = kept.get(name)
+        if shown is not None and shown not in out:
+            out.append(shown)
     return tuple(out)
