@@ -35,3 +35,12 @@ def test_a_french_release_lists_no_cut_name(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     (release,) = parse_paths([str(path)]).releases
     assert "Caisse nationale" not in release.organisations, release.organisations
+
+
+def test_a_name_going_on_after_et_is_cut_but_not_before_another_body() -> None:
+    text = (
+        "l’Association des villes et collectivités pour les communications électroniques, et "
+        "la Commission européenne et le Parlement."
+    )
+    found = ("Association des villes", "Commission européenne")
+    assert without_dangling_names(found, text) == ("Commission européenne",)

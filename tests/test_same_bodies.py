@@ -149,3 +149,16 @@ def test_an_officer_s_title_and_a_body_are_not_split_as_two_bodies() -> None:
     assert one_entry_each(("Company on LinkedIn", "Syntekabio Co., Ltd.")) == (
         "Syntekabio Co., Ltd.",
     )
+
+
+def test_a_sentence_s_number_and_a_county_cut_at_its_comma() -> None:
+    text = (
+        "supervised by the U.S. Probation Office for 3 years. It was investigated by the "
+        "Dickinson County, Kansas Sheriff’s Office and the FBI."
+    )
+    found = ("U.S. Probation Office for 3", "Kansas Sheriff’s Office", "FBI")
+    assert one_entry_each(found, text) == (
+        "U.S. Probation Office",
+        "Dickinson County, Kansas Sheriff’s Office",
+        "FBI",
+    )

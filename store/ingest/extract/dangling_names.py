@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import re
 
-# "... des allocations", "... de la recherche": the name's next words; not "et" (another body:
-# "Commission européenne et le Parlement"), nor an article alone.
-_GOES_ON = re.compile(r"[ ](?:de|des|du|del)[ ](?!(?:la|le|les|l’|l')\b)[a-zà-ÿ]{3,}")
+# "... des allocations", "... et collectivités": the name's next words; not an article or a
+# determiner after them ("Commission européenne et le Parlement": another body).
+_GOES_ON = re.compile(
+    r"[ ](?:de|des|du|del|et)[ ]"
+    r"(?!(?:la|le|les|l’|l'|des|du|un|une|ses|son|sa|ces|leur|leurs|sur|pour)\b)[a-zà-ÿ]{3,}"
+)
 _LOWER_WORD = re.compile(r"[a-zà-ÿ]+")
 
 

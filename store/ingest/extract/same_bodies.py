@@ -43,6 +43,11 @@ _NOT_BODIES = frozenset(
 # A name that lists its fields goes on after its comma ("..., Tobacco, Firearms and Explosives");
 # "US Secret Service, San Francisco Field Office" is a body and its office.
 _LISTED = re.compile(r",[^,]+(?:,| and | & )")
+# A county before its state and its body: "Dickinson County, " of "Dickinson County, Kansas
+# Sheriff’s Office".
+_COUNTY_BEFORE = re.compile(r"(?:[A-Z][a-z]+[ ]){1,2}County,[ ]$")
+# A number after a name's small word ends the name's run, not the name: "Office for 3".
+_NUMBER_AFTER = re.compile(r"(?<=[a-z])[ ](?:for|of|in|on)[ ]\d+$")
 # A body's channel, named after it: "Library of Congress Website", "... Office on Facebook".
 _CHANNEL = re.compile(
     r"[ ](?:Web|Website|Web[ ]Site|Blog|Newsroom|on[ ](?:Facebook|Twitter|X|LinkedIn|YouTube|Instagram))$"
@@ -130,6 +135,20 @@ def _rejoined_at_of(organisations: tuple[str, ...], text: str) -> tuple[str, ...
     return tuple(out) if len(out) < len(organisations) else organisations
 
 
+def _with_county(name: str, text: str) -> str:
+    """ "Kansas Sheriff’s Office" that the text writes "the Dickinson County, Kansas Sheriff’s
+    Office" every time: a county's body, its name cut at the comma before its state."""
+    at = text.find(name)
+    whole = None
+    while at >= 0:
+        m = _COUNTY_BEFORE.search(text, max(0, at - 40), at)
+        if m is None or (whole is not None and m.group(0) != whole):
+            return name
+        whole = m.group(0)
+        at = text.find(name, at + 1)
+    return name if whole is None else whole + name
+
+
 def _alone(acronym: str, text: str) -> bool:
     """Whether *text* names *acronym* on its own ("the FBI investigated"), not only as the
     head of a longer name ("FBI Mobile Field Office", "FBI’s Child Exploitation Unit")."""
@@ -140,6 +159,11 @@ def one_entry_each(organisations: tuple[str, ...], text: str = "") -> tuple[str,
     """*organisations* with each body once: its longest spelling, where the first stood."""
     if len(organisations) < 2:
         return organisations
+    if any(_NUMBER_AFTER.search(o) for o in organisations):
+        # "the U.S. Probation Office for 3 years": the sentence's number, not the name's
+        organisations = tuple(_NUMBER_AFTER.sub("", o) for o in organisations)
+    if " County, " in text:
+        organisations = tuple(_with_county(o, text) for o in organisations)
     if any(" and " in o for o in organisations):
         organisations = tuple(part for o in organisations for part in _pair(o))
     if " of " in text:
