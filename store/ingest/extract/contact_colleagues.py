@@ -56,7 +56,7 @@ def is_colleague(first: str, piece: str, block: str = "") -> bool:
         _given_first(first)
         and _given_first(piece)
         and not _firm_worded(piece)
-        and not any(w.lower().strip(".,") in _STREET_WORDS for w in words[1:])
+        and not _street(piece)
         and words[:2] != firsts[:2]
         and not _spells_address(piece, block)
         and not _spells_address(first, block)
@@ -70,9 +70,14 @@ def firm_before_person(first: str, piece: str, block: str) -> bool:
     return (
         _given_first(piece)
         and not _firm_worded(piece)
+        and not _street(piece)
         and _spells_address(first, block)
         and not _spells_address(piece, block)
     )
+
+
+def _street(name: str) -> bool:
+    return any(w.lower().strip(".,") in _STREET_WORDS for w in name.split()[1:])
 
 
 def name_above(lines: list[str], index: int, is_name: Callable[[str], bool]) -> str | None:
