@@ -162,3 +162,8 @@ def test_a_sentence_s_number_and_a_county_cut_at_its_comma() -> None:
         "Dickinson County, Kansas Sheriff’s Office",
         "FBI",
     )
+
+
+def test_a_firm_s_board_and_the_firm_stay_two() -> None:
+    text = "The Supervisory Board of KAP AG appointed Ralph Rumberg."
+    assert one_entry_each(("Supervisory Board", "KAP AG"), text) == ("Supervisory Board", "KAP AG")

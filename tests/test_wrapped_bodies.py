@@ -61,3 +61,14 @@ def test_no_join_across_a_sentence_s_end() -> None:
     )
     found = ("Innovative Payment and Asset Management Solutions",)
     assert rejoined(found, text) == found
+
+
+def test_no_join_from_a_paragraph_s_line() -> None:
+    """A wire's paragraph is one long line: the line after it is another paragraph."""
+    text = (
+        "* Sony Pictures – From Miami to the World: How the 305 Ignited Latine Turnout and Made "
+        "Sony Pictures’ Bad Boys: Ride or Die a Box Office Champ\n"
+        "Hispanic Heritage Foundation\n"
+    )
+    found = ("Hispanic Heritage Foundation",)
+    assert rejoined(found, text) == found

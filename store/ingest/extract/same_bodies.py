@@ -69,6 +69,12 @@ def _words(name: str) -> list[str]:
     return words
 
 
+def _has_legal_form(name: str) -> bool:
+    """ "KAP AG", "SKAN Group AG", "AGC Inc.": a firm's whole name."""
+    words = _NOT_WORD.sub(" ", fold(_BRACKET.sub("", name).replace(".", ""))).split()
+    return len(words) > 1 and words[-1] in _LEGAL_FORMS
+
+
 def _key(name: str) -> str:
     words = _words(name)
     if len(words) == 2 and words[1] == "department":
@@ -125,8 +131,8 @@ def _rejoined_at_of(organisations: tuple[str, ...], text: str) -> tuple[str, ...
         if " " not in head or head.endswith(")") or head not in out:
             continue
         for tail in organisations:
-            if tail is head or tail not in out or " " not in tail:
-                continue
+            if tail is head or tail not in out or " " not in tail or _has_legal_form(tail):
+                continue  # "Supervisory Board" of "KAP AG": a firm's board, the firm its own entry
             whole = f"{head} of {tail}"
             if whole in text:
                 out[out.index(head)] = whole

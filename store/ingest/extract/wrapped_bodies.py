@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import re
 
-# A wrapped line of prose: shorter lines are headings, list items or an address's lines.
+# A wrapped line of prose: shorter lines are headings, list items or an address's lines; longer
+# ones are whole paragraphs (a wire's text), whose next line is another paragraph or a list.
 _WRAPPED = 60
+_WRAPPED_MAX = 120
 _WORD = r"(?:[A-Z][\w’'.-]*|of|and|for|the|&)"
 # The capitalised words that open the next line of the same paragraph (no blank line: a new
 # paragraph opens with a word of its own, "Gracias a ...", "Jackson, Miss. –").
@@ -66,7 +68,7 @@ def _whole(name: str, text: str) -> str:
     line = _line_of(text, at, end)
     words = name.split()
     m = _GOES_ON.match(text, end)
-    if m is not None and len(line) >= _WRAPPED and words[-1] not in _KINDS:
+    if m is not None and _WRAPPED <= len(line) <= _WRAPPED_MAX and words[-1] not in _KINDS:
         after = _trimmed(_SENTENCE_END.split(m.group("run"), 1)[0].rstrip(".,").split())
         rest = _line_of(text, m.start("run"), m.end("run"))
         if (
@@ -86,7 +88,10 @@ def _whole(name: str, text: str) -> str:
             or word[0] in _NAME_LINKS
         ):
             before = None
-    if before is not None and len(_line_of(text, before.start(), before.end("run"))) >= _WRAPPED:
+    if (
+        before is not None
+        and _WRAPPED <= len(_line_of(text, before.start(), before.end("run"))) <= _WRAPPED_MAX
+    ):
         run = before.group("run").split()
         if (
             run
