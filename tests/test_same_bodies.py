@@ -167,3 +167,8 @@ def test_a_sentence_s_number_and_a_county_cut_at_its_comma() -> None:
 def test_a_firm_s_board_and_the_firm_stay_two() -> None:
     text = "The Supervisory Board of KAP AG appointed Ralph Rumberg."
     assert one_entry_each(("Supervisory Board", "KAP AG"), text) == ("Supervisory Board", "KAP AG")
+
+
+def test_a_county_before_another_body_is_not_its_name() -> None:
+    text = "the Palm Beach County, Fuller Center hosted the event."
+    assert one_entry_each(("Fuller Center", "Acme"), text) == ("Fuller Center", "Acme")

@@ -8,6 +8,10 @@ from store.ingest.extract.anatomy import extract
 from store.ingest.extract.wrapped_bodies import rejoined
 
 _PDF = (  # the Tax Court's PDF statements as text, each line as the PDF broke it
+    "          The United States Tax Court announced today that  Judge Patrick J. Urda has been\n"
+    "elected Chief Judge to serve a two-  year term beginning June 1, 2025, the Court said.\n"
+    "Judge Urda then served as a Law Clerk in the Seventh Circuit for two years, and moved\n"
+    "to the Justice Department in Washington, where he argued appeals for more than a decade.\n"
     "       Judge Urda was born in    South Bend, Indiana.  He received a Bachelor of Arts degree,\n"
     "summa cum laude, from the University of Notre Dame and a Juris Doctor from Harvard\n"
     "Law School. Before his appointment  to the Court, he practiced law with McDermott Will &\n"
@@ -21,6 +25,7 @@ _PDF = (  # the Tax Court's PDF statements as text, each line as the PDF broke i
 
 
 def test_names_cut_at_a_line_end_are_made_whole() -> None:
+    """Lines that go on mid-sentence with a small letter make the text hard-wrapped."""
     found = (
         "Law School",
         "Office of Overseas Prosecutorial",
@@ -64,7 +69,13 @@ def test_no_join_across_a_sentence_s_end() -> None:
 
 
 def test_no_join_from_a_paragraph_s_line() -> None:
-    """A wire's paragraph is one long line: the line after it is another paragraph."""
+    """A wire's paragraph is one long line: the line after it is another paragraph; nor in a
+    text whose lines never go on mid-sentence (a wire's list of names)."""
+    listed = (
+        "Here is the full list of the companies the desk follows, ranked by Fundamental Institutions\n"
+        "SKYX Platforms Corp. leads the list this week on volume and on its price, said the desk.\n"
+    )
+    assert rejoined(("SKYX Platforms Corp.",), listed) == ("SKYX Platforms Corp.",)
     text = (
         "* Sony Pictures – From Miami to the World: How the 305 Ignited Latine Turnout and Made "
         "Sony Pictures’ Bad Boys: Ride or Die a Box Office Champ\n"

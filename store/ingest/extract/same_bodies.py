@@ -46,6 +46,15 @@ _LISTED = re.compile(r",[^,]+(?:,| and | & )")
 # A county before its state and its body: "Dickinson County, " of "Dickinson County, Kansas
 # Sheriff’s Office".
 _COUNTY_BEFORE = re.compile(r"(?:[A-Z][a-z]+[ ]){1,2}County,[ ]$")
+# The states a county's body may be named with after the comma.
+_STATE_WORDS = (
+    "Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia"
+    " Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts"
+    " Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada New North Ohio Oklahoma"
+    " Oregon Pennsylvania Rhode South Tennessee Texas Utah Vermont Virginia Washington West"
+    " Wisconsin Wyoming"
+)
+_STATES = frozenset(_STATE_WORDS.split())
 # A number after a name's small word ends the name's run, not the name: "Office for 3".
 _NUMBER_AFTER = re.compile(r"(?<=[a-z])[ ](?:for|of|in|on)[ ]\d+$")
 # A body's channel, named after it: "Library of Congress Website", "... Office on Facebook".
@@ -144,6 +153,8 @@ def _rejoined_at_of(organisations: tuple[str, ...], text: str) -> tuple[str, ...
 def _with_county(name: str, text: str) -> str:
     """ "Kansas Sheriff’s Office" that the text writes "the Dickinson County, Kansas Sheriff’s
     Office" every time: a county's body, its name cut at the comma before its state."""
+    if name.split(" ", 1)[0] not in _STATES:
+        return name  # "Palm Beach County, Fuller Center": a place, then another body
     at = text.find(name)
     whole = None
     while at >= 0:

@@ -13,12 +13,15 @@ Public"). A name written more than once is left as it is.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 # A wrapped line of prose: shorter lines are headings, list items or an address's lines; longer
 # ones are whole paragraphs (a wire's text), whose next line is another paragraph or a list.
 _WRAPPED = 60
 _WRAPPED_MAX = 120
+# Lines going on mid-sentence that make a text hard-wrapped.
+_MIN_GOING_ON = 3
 _WORD = r"(?:[A-Z][\w’'.-]*|of|and|for|the|&)"
 # The capitalised words that open the next line of the same paragraph (no blank line: a new
 # paragraph opens with a word of its own, "Gracias a ...", "Jackson, Miss. –").
@@ -103,9 +106,23 @@ def _whole(name: str, text: str) -> str:
     return " ".join(words)
 
 
+def _hard_wrapped(text: str) -> bool:
+    """Whether *text*'s paragraphs are broken into lines: several lines that the next line
+    goes on with a small letter, mid-sentence (a wire's list of names or its headings are not
+    that)."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    going_on = 0
+    for line, after in itertools.pairwise(lines):
+        if _WRAPPED <= len(line) <= _WRAPPED_MAX and after[:1].islower():
+            going_on += 1
+            if going_on >= _MIN_GOING_ON:
+                return True
+    return False
+
+
 def rejoined(organisations: tuple[str, ...], text: str) -> tuple[str, ...]:
     """*organisations* with each name cut at a wrapped line's end made whole."""
-    if "\n" not in text:
+    if "\n" not in text or not _hard_wrapped(text):
         return organisations
     out: list[str] = []
     for name in organisations:
