@@ -109,16 +109,6 @@ def test_the_firm_over_its_person_whose_address_is_the_desk_s() -> None:
     assert [(c.name, c.organisation) for c in found] == [("Kevin Tracey", "Minerva Surgical")]
 
 
-def test_an_address_written_for_the_first_colleague_stays_hers() -> None:
-    text = _TOP + (
-        "Media contacts:\n\nAna Ribeiro\n\nCharlotte Page\n\nSt Brides Partners (UK)\n\n"
-        "Ana@stbridespartners.co.uk\n\ncharlotte@stbridespartners.co.uk\n"
-    )
-    found = [(c.name, c.email) for c in extract(text).contacts]
-    assert ("Ana Ribeiro", "Ana@stbridespartners.co.uk") in found
-    assert ("Charlotte Page", "Ana@stbridespartners.co.uk") not in found
-
-
 def test_a_street_is_not_the_person_of_the_firm_its_site_spells() -> None:
     text = _TOP + (
         "Contact:\n\nTerra Wellness\n\nMarine Parade Kingscliff\n\n+61 431 515 820\n\n"

@@ -668,14 +668,6 @@ class _Assembler:
                 shared_email = None
                 if not f.get("phone"):
                     self.waiting = []
-            own_email = f.get("email")
-            if (
-                own_email
-                and f.get("name")
-                and any(_addressed_to(n, own_email) for n in self.waiting)
-                and not _addressed_to(f.get("name"), own_email)
-            ):
-                own_email = None  # "Ana Ribeiro / Charlotte Page / ... / Ana@...": Ana's alone
             for name in self.waiting:
                 self.contacts.append(Contact(name, None, org, shared_email, f.get("phone")))
             self.waiting = []
@@ -684,7 +676,7 @@ class _Assembler:
                     name=f.get("name"),
                     role=f.get("role"),
                     organisation=org,
-                    email=own_email,
+                    email=f.get("email"),
                     phone=f.get("phone"),
                 )
             )
