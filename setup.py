@@ -22,6 +22,8 @@ setup(
     package_dir={"tui.samples": "samples"},
     package_data={
         "tui": ["*.tcss", "screens/*.tcss", "widgets/*.tcss"],
+        # The given names that tell a contact's colleague from a firm (given_names.py).
+        "store.ingest.extract": ["given_names.txt"],
         **{name: ["*"] for name in sample_packages},
     },
 )

@@ -142,17 +142,20 @@ CONTACT_MARGIN = 0.05
 # Raised at 2026-12-07 03:12 UTC (first6, issue 10: the sixth round's shapes read: .gov pages'
 # banner and menus, a glued dateline, a press contact in a sentence, FOMC voters, GOV.UK's
 # From: list and publishing links): each raised field is this run's figure less the margin.
+# Raised at 2026-12-08 02:20 UTC on acc13 (contact names beside one another and above their
+# heading, one entry a body, a French headline's subject): issuer, organisations and contact
+# names' recall, the figure less 0.05.
 FLOORS: dict[str, dict[str, float]] = {
     "headline": {"accuracy": 0.935},  # measured 0.986
     "date": {"accuracy": 0.95},  # measured 1.000
     "place": {"accuracy": 0.95},  # measured 1.000
-    "issuer": {"accuracy": 0.895},  # measured 0.946
+    "issuer": {"accuracy": 0.903},  # measured 0.953 (acc13; 0.946 before)
     "language": {"accuracy": 0.95},  # measured 1.000
-    "organisations": {"precision": 0.807, "recall": 0.724},  # 0.858, 0.774
+    "organisations": {"precision": 0.851, "recall": 0.732},  # 0.901, 0.782 (acc13)
     # People without the press officers the labels also give as contacts (accuracy.py).
     "people": {"precision": 0.941, "recall": 0.834},  # 0.992, 0.884
     "contact_emails": {"precision": 0.94, "recall": 0.913},  # 0.991, 0.963
-    "contact_names": {"precision": 0.95, "recall": 0.881},  # 1.000, 0.931
+    "contact_names": {"precision": 0.95, "recall": 0.907},  # 1.000, 0.957 (acc13)
     "contact_phones": {"precision": 0.95, "recall": 0.902},  # 1.000, 0.952
 }
 

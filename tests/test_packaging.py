@@ -103,6 +103,7 @@ def test_the_wheel_carries_the_samples_and_nothing_of_the_checkout(
         n.removeprefix("tui/samples/") for n in names if n.startswith("tui/samples/")
     ) == (samples)
     assert "tui/app.tcss" in names
+    assert "store/ingest/extract/given_names.txt" in names
     tops = {n.split("/")[0] for n in names}
     assert tops == {"store", "tui", f"{wheel.name.split('-py')[0]}.dist-info"}
     for name in names:

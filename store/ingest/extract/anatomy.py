@@ -25,6 +25,7 @@ from store.ingest.extract.contact_sentence_names import named_in_sentence
 from store.ingest.extract.crawler_commas import closed_commas
 from store.ingest.extract.cued_bodies import cued_bodies
 from store.ingest.extract.cut_names import whole_people
+from store.ingest.extract.dangling_names import without_dangling_names
 from store.ingest.extract.date_line_place import place_of_date_line
 from store.ingest.extract.dateline import (
     Dateline,
@@ -36,7 +37,13 @@ from store.ingest.extract.dateline import (
 from store.ingest.extract.dates import date_from_match, declared_date, not_far_ahead, search_date
 from store.ingest.extract.defined_bodies import defined_bodies
 from store.ingest.extract.embargo import read_embargo
+from store.ingest.extract.field_offices import (
+    with_dashed_parts,
+    without_bare_kinds,
+    without_field_offices,
+)
 from store.ingest.extract.firm_words import firm_without_address
+from store.ingest.extract.french_subject import french_headline_subject
 from store.ingest.extract.glued_about import glued_about, without_open_bracket
 from store.ingest.extract.gov_banner import strip_gov_banner
 from store.ingest.extract.gov_office import gov_site_name, office_in_header, parent_body
@@ -82,6 +89,7 @@ from store.ingest.extract.listed_bodies import list_neighbours, shared_kinds
 from store.ingest.extract.local_offices import local_offices
 from store.ingest.extract.member_lists import listed_members
 from store.ingest.extract.menu_contacts import without_menu_contacts
+from store.ingest.extract.menu_lines import without_menu_lines
 from store.ingest.extract.minister_subject import (
     acting_ministry,
     is_ministry_name,
@@ -132,6 +140,7 @@ from store.ingest.extract.romance_bodies import (
 )
 from store.ingest.extract.romance_people import romance_people
 from store.ingest.extract.run_together import run_together_boilerplate
+from store.ingest.extract.same_bodies import one_entry_each
 from store.ingest.extract.short_forms import with_short_forms
 from store.ingest.extract.sidebar_names import sidebar_people
 from store.ingest.extract.site_title import split_site_title
@@ -157,6 +166,7 @@ from store.ingest.extract.wire_subject import (
     subject_after_opening,
     ticker_name,
 )
+from store.ingest.extract.wrapped_bodies import rejoined
 from store.ingest.extract.wrapped_names import joined_names
 from store.records import Contact, Link, Person
 from store.sanitize import clean_line, clean_text, fold
@@ -1586,6 +1596,8 @@ def extract(
         issuer = dominant_acronym(headline, body)
     if issuer is None:
         issuer = labelled_publisher(lines)  # "Author" / "Directorate-General for Energy"
+    if issuer is None and headline and found_language == "fr":
+        issuer = french_headline_subject(headline, body)  # "L’Arcep et l’Arcom lancent ..."
     if issuer:
         issuer = body_of_desk(issuer)  # "DEA Public Affairs": the body, not its press desk
     if issuer and _one_body(issuer) and not _listed(issuer, organisations, named):
@@ -1609,6 +1621,13 @@ def extract(
     )
     people = with_legislator(people, issuer, main)  # "U S Senator Patty Murray" over the text
     organisations = without_distributor(organisations, body, issuer, headline)  # "About ...Wire"
+    organisations = rejoined(organisations, body)  # "University of Notre" / "Dame and ..."
+    organisations = with_dashed_parts(organisations, main)  # "IRS - Criminal Investigation"
+    organisations = without_bare_kinds(without_field_offices(organisations, main))  # "(DEA) ..."
+    organisations = one_entry_each(organisations, main)  # "FBI" and "Federal Bureau of ..."
+    organisations = without_menu_lines(organisations, main, issuer)  # "Nos sites Académie ..."
+    if found_language in ROMANCE_LANGUAGES:
+        organisations = without_dangling_names(organisations, main)  # "Caisse nationale" des ...
 
     if title_source == "text" and _stands_in(headline, location, body):
         title_source = "first line"

@@ -6,6 +6,11 @@ import re
 
 from store.ingest.extract.boilerplate import is_boilerplate
 from store.ingest.extract.bounded_words import is_word_char
+from store.ingest.extract.contact_colleagues import (
+    firm_before_person,
+    is_colleague,
+    name_above,
+)
 from store.ingest.extract.end_mark_contacts import opens_unheaded_block, page_furniture_after
 from store.ingest.extract.firm_words import one_firm_word
 from store.ingest.extract.vocabulary import (
@@ -858,6 +863,25 @@ def _parse_block(block: str, text: str, known: dict[str, str]) -> list[Contact]:
             assembler.put("role", clean_line(piece))
             last_kind = "role"
         elif (
+            set(assembler.fields) == {"name"}
+            and _is_name(piece)
+            and firm_before_person(assembler.fields["name"], piece, block)
+        ):
+            # "Valencia Theater Seating" / "Dave Henderson" / "dave@valenciatheaterseating...":
+            # the firm the address spells, then its person.
+            assembler.fields = {"organisation": assembler.fields["name"], "name": clean_line(piece)}
+            last_kind = "name"
+        elif (
+            set(assembler.fields) == {"name"}
+            and _is_name(piece)
+            and is_colleague(assembler.fields["name"], piece, block)
+        ):
+            # "John Marzulli" / "Danielle Blustein Hass" / office / number: two press officers
+            # who share the number, not a person and a firm.
+            assembler.waiting.append(assembler.fields.pop("name"))
+            assembler.put("name", clean_line(piece))
+            last_kind = "name"
+        elif (
             _is_name(piece)
             and assembler.fields.get("name")
             and not assembler.has_reach()
@@ -1108,6 +1132,15 @@ def find_contacts(
             continue
         block, end = _block_lines(lines, index, after, desk)
         found = _parse_block(block, text, known)
+        if (
+            found
+            and found[0].name is None
+            and not after.strip()
+            and not desk
+            and (above := name_above(lines, index, _is_name))  # "JENNIFER CRANDALL" over it
+        ):
+            c = found[0]
+            found[0] = Contact(clean_line(above), c.role, c.organisation, c.email, c.phone)
         if desk and not found:
             continue  # a desk's name over no contact: no block, the text goes on
         if (

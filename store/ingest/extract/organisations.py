@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from store.ingest.extract.forum_names import forum_alone
 from store.ingest.extract.national_chapter import is_national_chapter
 from store.ingest.extract.vocabulary import (
     COMMON_WORDS,
@@ -1101,7 +1102,7 @@ def find_organisations(
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-"):
             continue
         region = m.group("region")
-        if region and _fold(region) in NOT_NAME_WORDS:
+        if region and (_fold(region) in NOT_NAME_WORDS or forum_alone(m, text)):
             add(m.group(0).split()[0], None)
         else:
             add(" ".join(m.group(0).split()), None)
