@@ -35,11 +35,12 @@ _FORBIDDEN_CHARS = (
     "\u2060-\u2064\ufeff\u00ad\ufff9-\ufffb"
 )
 _FORBIDDEN = re.compile(f"[{_FORBIDDEN_CHARS}]")
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# The surrogates as the patterns' escapes, not characters: mypyc refuses them in a literal.
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _C1 = re.compile("[\x80-\x9f]")
 # Anything clean_text changes (CR, ESC and the C1 controls are among the forbidden). Most
 # text has none of it: one scan (~3 ns a character) then stands for the three of the steps.
-_NEEDS_CLEANING = re.compile(f"[{_FORBIDDEN_CHARS}\ud800-\udfff]")
+_NEEDS_CLEANING = re.compile(f"[{_FORBIDDEN_CHARS}" r"\ud800-\udfff]")
 
 
 def clean_text(value: str) -> str:

@@ -278,7 +278,9 @@ _LOST_BREAK = re.compile(r"[ \t]{4,}")
 _LOST_BREAKS_MIN = 3
 _NEEDS_CLEANING = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b\u200c\u200e\u200f"
-    "\u2060-\u2064\ufeff\u00ad\ufff9-\ufffb\ud800-\udfff]"
+    "\u2060-\u2064\ufeff\u00ad\ufff9-\ufffb"
+    # The surrogates as the pattern's escapes, not characters: mypyc refuses them in a literal.
+    r"\ud800-\udfff]"
 )
 
 
