@@ -345,6 +345,12 @@ def _drupal_contact(obj: Mapping[str, Any]) -> str | None:
 
 
 def _date(obj: Mapping[str, Any]) -> str | None:
+    details = obj.get("details")
+    if isinstance(details, dict) and (day := iso_date(details.get("first_public_at"))):
+        # GOV.UK's content store: the day the page says it was first published, which its
+        # frontends show; "first_published_at" can be when the record was made (a written
+        # statement of 20 December 2016 first saved on 12 May).
+        return day
     for key in _DATE_KEYS:
         day = iso_date(obj.get(key))
         if day:
