@@ -68,6 +68,28 @@ def test_govuk_first_public_at_is_the_release_date() -> None:
     assert draft.date == "2016-12-20"
 
 
+def test_a_content_items_description_is_its_standfirst() -> None:
+    """GOV.UK prints an item's description under its title: the minister making a statement is
+    named there, not in the body."""
+    (draft,) = _read(
+        "json",
+        {
+            "title": "Statement to Commons on HMP Birmingham",
+            "description": "Statement by The Rt Hon Elizabeth Truss MP, Lord Chancellor.",
+            "details": {
+                "body": "<p>With permission, Mr Speaker, I should like to make a statement.</p>"
+            },
+        },
+    )
+    assert draft.text.split("\n\n") == [
+        "Statement by The Rt Hon Elizabeth Truss MP, Lord Chancellor.",
+        "With permission, Mr Speaker, I should like to make a statement.",
+    ]
+    # A record whose description is its only text: read once, as the body.
+    (plain,) = _read("json", {"title": "Notice", "description": "The office is closed today."})
+    assert plain.text == "The office is closed today."
+
+
 def test_govuk_style_api_results() -> None:
     doc = {
         "results": [
