@@ -38,6 +38,8 @@ def test_letters_only_a_person_bears_after_a_name() -> None:
     # Not letters that are read as something else after a capitalised run.
     assert not post_nominal_follows("Open Monday AM to noon", len("Open Monday"))
     assert _names("The Grand Hotel MS Word template is attached.") == []
+    assert _names("Channel Futures MSP 501 list of managed service providers") == []
+    assert _names("said Keone Hon, co-founder of Monad Labs.") == ["Keone Hon"]
 
 
 def test_a_title_alone_before_a_surname_names_no_one() -> None:
@@ -61,6 +63,10 @@ def test_a_nickname_in_quotes_between_a_persons_names() -> None:
             "Special Agent-in-Charge of the Chicago Field Office of the FBI."
         )
     ] == ["Robert W. “Wes” Wheeler"]
+    # Someone named already without the nickname is not listed again.
+    assert (
+        nicknamed_people('said Anthony "Pomp" Pompliano, co-founder', ["Anthony Pompliano"]) == []
+    )
     # The shape alone is no person: no cue around it.
     assert nicknamed_people("these Egg “Muffin” Cups with Turkey Sausage can be made ahead") == []
     assert nicknamed_people("the 2025 Paul “Bear” Bryant Lifetime Achievement Award") == []

@@ -1423,7 +1423,9 @@ def extract(
         people = merge_people(people, others)
     if aliased := aliased_people(names_prose):  # "Melissa Scanlan (a/k/a “The Drug Llama”)"
         people = merge_people(people, aliased)
-    if nicknamed := nicknamed_people(names_prose):  # 'Thomas "Tommy" Pigott, Spokesperson'
+    if nicknamed := nicknamed_people(
+        names_prose, [p.name for p in people]
+    ):  # 'Thomas "Tommy" Pigott'
         people = merge_people(people, nicknamed)
     if headline and (authors := statement_authors(headline)):  # "Statement of Senator X on"
         people = merge_people(people, list(authors))

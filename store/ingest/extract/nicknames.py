@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from store.ingest.extract.people import find_people
 from store.records import Person
@@ -22,12 +23,14 @@ _AFTER = 160
 _MAX_PEOPLE = 20
 
 
-def nicknamed_people(text: str) -> list[Person]:
+def nicknamed_people(text: str, named: Iterable[str] = ()) -> list[Person]:
     """People written First "Nickname" Last, as written, each once.
 
     The shape alone does not make a person ("Typical “Triple” Drilling Rig", "Egg “Muffin”
     Cups"): the name without its nickname must be one the people reader finds in the words
-    around it, by an honorific, a role, a quote or the name's own shape."""
+    around it, by an honorific, a role, a quote or the name's own shape. A person already
+    *named* without the nickname ("Anthony Pompliano") is not listed twice."""
+    known = {fold(name) for name in named}
     found: dict[str, Person] = {}
     for m in _NICKNAMED.finditer(text):
         given, nickname, surname = m.group(1), m.group(2), m.group(3)
@@ -38,6 +41,8 @@ def nicknamed_people(text: str) -> list[Person]:
         whole = fold(plain)
         for person in find_people(window):
             name = fold(person.name)
+            if name in known:
+                break
             if name == whole or (
                 whole.startswith(name + " ") and name.startswith(fold(given) + " ")
             ):

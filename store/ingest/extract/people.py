@@ -54,7 +54,7 @@ _HONORIFICS = word_set(
     """mr mr. mrs mrs. ms ms. mx mx. dr dr. prof prof. professor sir dame lord lady général gen.
     col. capt. maj. lt. adm. amb. ambassador mme mme. mlle mlle. m. herr frau sheikh sheikha
     shaikh datuk dato dato' monsieur madame señor señora sr. sra. srta. doña dña. dott. ing.
-    rev. fr. hon. h.e. s.e. excellency hon rt rt.
+    rev. fr. hon. h.e. s.e. excellency rt rt.
     cllr cllr. councillor councilor alderman captain sen sen. rep rep. sens. reps. sens reps"""
 )
 # "The Rt Hon Elizabeth Truss MP", "the Hon Peter Costello MP": "Hon" written without its dot
@@ -374,8 +374,17 @@ def find_people(text: str) -> tuple[Person, ...]:
         )
         if last in _HONORIFICS and before[-1].isupper() and before[-1].isalpha():
             last = ""  # "MS Word Document", "DR Congo": capitals, not "Ms", "Dr"
-        if tokens[0] == "Hon" and last not in _BEFORE_HON:
-            continue  # "Hon Hai Precision": "Hon" without its dot is the style after "the", "Rt"
+        if "Hon" in tokens:
+            if tokens[0] == "Hon" and last not in _BEFORE_HON:
+                continue  # "Hon Hai Precision": a firm's name, not "the Hon Peter Costello"
+            # "The Rt Hon Elizabeth Truss", "the Hon Peter Costello": the style without its dot,
+            # read as "Hon."; not a surname ("Keone Hon").
+            tokens = [
+                "Hon."
+                if t == "Hon" and (tokens[i - 1].lower() if i else last) in _BEFORE_HON
+                else t
+                for i, t in enumerate(tokens)
+            ]
         if len(tokens) == 2 and tokens[0].lower() in _TITLES:
             continue  # "Premier Napthine said": a title and a surname name no one
         for first, stop, cue in _segments(tokens, digit_after, last in _OF_WORDS):

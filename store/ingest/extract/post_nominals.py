@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 
-# Commonwealth post-nominals: a member of a parliament or an assembly, an order's rank, a
-# senior barrister's. Written in capitals right after the name, alone or several in a row
-# ("Jane Roe CBE MP"), then a word's end. Not "MS" (Microsoft, Mississippi, a manuscript),
-# "AM" (the morning) or "AC" (a current): those are read as something else as often.
+# Commonwealth post-nominals: a member of a parliament, an order's rank. Written in capitals
+# right after the name, alone or several in a row ("Jane Roe CBE MP"), then a word's end. Not
+# letters that are as often something else after a capitalised run: "MSP" (a managed service
+# provider: "Channel Futures MSP 501"), "MLA", "QC" (Quebec after a town), "KC", "MS", "AM".
 _POST_NOMINAL = re.compile(
-    r"[ \t](?:MP|MEP|MSP|MLA|MHA|OBE|MBE|CBE|KBE|DBE|GBE|QC|KC)"
-    r"(?:[ \t,]+(?:MP|MEP|MSP|MLA|MHA|OBE|MBE|CBE|KBE|DBE|GBE|QC|KC))*(?![\w.’'-])"
+    r"[ \t](?:MP|MEP|OBE|MBE|CBE|KBE|DBE|GBE)(?:[ \t,]+(?:MP|MEP|OBE|MBE|CBE|KBE|DBE|GBE))*(?![\w.’'-])"
 )
 
 
