@@ -37,7 +37,7 @@ KEYS = {
     "source",
     "licence",
 }
-SHAPES = {"pdf-text", "text", "html", "web-text", "markdown", "cms-json", "mail"}
+SHAPES = {"pdf-text", "text", "html", "web-text", "markdown", "cms-json", "mail", "xml"}
 # The shapes issue 10 asks the importer to read; the set must hold several of them,
 # and enough text from PDFs and mail to measure those two on their own.
 ISSUE_SHAPES = {"pdf-text", "html", "web-text", "markdown", "cms-json", "mail"}

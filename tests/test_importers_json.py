@@ -50,6 +50,46 @@ def test_export_without_title_is_read_as_common_json() -> None:
     assert draft.record is None and draft.text == "Body only"
 
 
+def test_govuk_first_public_at_is_the_release_date() -> None:
+    """A written statement published on 20 December 2016 whose record was first saved in May:
+    the page shows ``details.first_public_at``, not ``first_published_at``."""
+    (draft,) = _read(
+        "json",
+        {
+            "title": "School revenue funding settlement for 2017 to 2018",
+            "first_published_at": "2016-05-12T17:07:00.000+00:00",
+            "public_updated_at": "2016-12-20T16:58:14+00:00",
+            "details": {
+                "body": "<p>Today I am announcing details of schools revenue funding.</p>",
+                "first_public_at": "2016-12-20T16:58:14+00:00",
+            },
+        },
+    )
+    assert draft.date == "2016-12-20"
+
+
+def test_a_content_items_description_is_its_standfirst() -> None:
+    """GOV.UK prints an item's description under its title: the minister making a statement is
+    named there, not in the body."""
+    (draft,) = _read(
+        "json",
+        {
+            "title": "Statement to Commons on HMP Birmingham",
+            "description": "Statement by The Rt Hon Elizabeth Truss MP, Lord Chancellor.",
+            "details": {
+                "body": "<p>With permission, Mr Speaker, I should like to make a statement.</p>"
+            },
+        },
+    )
+    assert draft.text.split("\n\n") == [
+        "Statement by The Rt Hon Elizabeth Truss MP, Lord Chancellor.",
+        "With permission, Mr Speaker, I should like to make a statement.",
+    ]
+    # A record whose description is its only text: read once, as the body.
+    (plain,) = _read("json", {"title": "Notice", "description": "The office is closed today."})
+    assert plain.text == "The office is closed today."
+
+
 def test_govuk_style_api_results() -> None:
     doc = {
         "results": [

@@ -39,6 +39,9 @@ FORMATS: dict[str, str] = {
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",
+    # A site's page as its PHP source (readers/php_page.py): the HTML it prints, not the code.
+    ".php": "php",
+    ".phtml": "php",
     ".json": "json",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",

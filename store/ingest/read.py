@@ -15,6 +15,7 @@ from store.ingest.readers.feed import feed_kind, read_feed
 from store.ingest.readers.html import read_html
 from store.ingest.readers.jsonform import read_json, read_jsonl
 from store.ingest.readers.markdown import read_markdown
+from store.ingest.readers.php_page import read_php
 from store.ingest.readers.plaintext import read_text
 from store.sanitize import clean_line
 
@@ -22,6 +23,7 @@ _READERS: dict[str, Callable[[bytes], list[Draft]]] = {
     "txt": read_text,
     "md": read_markdown,
     "html": read_html,
+    "php": read_php,
     "json": read_json,
     "jsonl": read_jsonl,
     "eml": read_email,

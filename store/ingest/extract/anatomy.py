@@ -96,6 +96,7 @@ from store.ingest.extract.minister_subject import (
     offices_for_press_services,
 )
 from store.ingest.extract.name_shapes import capital_defendants
+from store.ingest.extract.nicknames import nicknamed_people
 from store.ingest.extract.not_people import without_non_people
 from store.ingest.extract.office_spellings import without_other_spellings
 from store.ingest.extract.office_title import office_in_title
@@ -1434,6 +1435,10 @@ def extract(
         people = merge_people(people, others)
     if aliased := aliased_people(names_prose):  # "Melissa Scanlan (a/k/a “The Drug Llama”)"
         people = merge_people(people, aliased)
+    if nicknamed := nicknamed_people(
+        names_prose, [p.name for p in people]
+    ):  # 'Thomas "Tommy" Pigott'
+        people = merge_people(people, nicknamed)
     if headline and (authors := statement_authors(headline)):  # "Statement of Senator X on"
         people = merge_people(people, list(authors))
     found_language = _language(declared_language(language), main)

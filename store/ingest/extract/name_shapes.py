@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from store.ingest.extract.post_nominals import post_nominal_follows
 from store.records import Person
 
 # "Bradley T. Smith", "Christopher G. Raia": a given name, one initial, a surname, ending its
@@ -105,6 +106,8 @@ def name_start(
         return 0
     if at_end and _DEFENDANT_AFTER.match(text, end):
         return first
+    if at_end and post_nominal_follows(text, end) and all(_given(t) for t in tokens[first:stop]):
+        return first  # "by Nick Gibb MP about funding", "Anne-Marie Hutchinson OBE (Chair ...)"
     return None
 
 

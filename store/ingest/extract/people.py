@@ -54,9 +54,12 @@ _HONORIFICS = word_set(
     """mr mr. mrs mrs. ms ms. mx mx. dr dr. prof prof. professor sir dame lord lady général gen.
     col. capt. maj. lt. adm. amb. ambassador mme mme. mlle mlle. m. herr frau sheikh sheikha
     shaikh datuk dato dato' monsieur madame señor señora sr. sra. srta. doña dña. dott. ing.
-    rev. fr. hon. h.e. s.e. excellency
+    rev. fr. hon. h.e. s.e. excellency rt rt.
     cllr cllr. councillor councilor alderman captain sen sen. rep rep. sens. reps. sens reps"""
 )
+# "The Rt Hon Elizabeth Truss MP", "the Hon Peter Costello MP": "Hon" written without its dot
+# is the style only after these ("Hon Hai Precision" is a firm).
+_BEFORE_HON = word_set("the rt rt. right")
 _SPEECH = word_set(
     """said says added adds noted notes explained explains stated states commented comments
     remarked continued concluded emphasized emphasised observed declared affirmed shared told
@@ -369,6 +372,21 @@ def find_people(text: str) -> tuple[Person, ...]:
         listed = listed_after == start or (
             listed_after >= 0 and _AND_GAP.fullmatch(text, listed_after, start) is not None
         )
+        if last in _HONORIFICS and before[-1].isupper() and before[-1].isalpha():
+            last = ""  # "MS Word Document", "DR Congo": capitals, not "Ms", "Dr"
+        if "Hon" in tokens:
+            if tokens[0] == "Hon" and last not in _BEFORE_HON:
+                continue  # "Hon Hai Precision": a firm's name, not "the Hon Peter Costello"
+            # "The Rt Hon Elizabeth Truss", "the Hon Peter Costello": the style without its dot,
+            # read as "Hon."; not a surname ("Keone Hon").
+            tokens = [
+                "Hon."
+                if t == "Hon" and (tokens[i - 1].lower() if i else last) in _BEFORE_HON
+                else t
+                for i, t in enumerate(tokens)
+            ]
+        if len(tokens) == 2 and tokens[0].lower() in _TITLES:
+            continue  # "Premier Napthine said": a title and a surname name no one
         for first, stop, cue in _segments(tokens, digit_after, last in _OF_WORDS):
             if stop - first > 5:
                 continue

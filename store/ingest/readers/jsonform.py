@@ -232,7 +232,11 @@ def _body(obj: Mapping[str, Any], contacts: list[Contact]) -> str:
         if not text:
             continue
         standfirst = _text(
-            _rendered(_first(obj, _STANDFIRST_KEYS) or _drupal_field(obj, _DRUPAL_STANDFIRST))
+            _rendered(
+                _first(obj, _STANDFIRST_KEYS)
+                or _drupal_field(obj, _DRUPAL_STANDFIRST)
+                or _summary(obj, candidate)
+            )
         )
         if standfirst and not text.startswith(standfirst[:200]):
             text = f"{standfirst}\n\n{text}"
@@ -244,6 +248,16 @@ def _body(obj: Mapping[str, Any], contacts: list[Contact]) -> str:
         about = _text(_rendered(_first(obj, _ABOUT_KEYS)))
         return "\n\n".join(part for part in (text, contact, about) if part)
     return ""
+
+
+def _summary(obj: Mapping[str, Any], body: Any) -> Any:
+    """A content item's ``description`` over its ``details.body``: the summary GOV.UK prints
+    under the title ("Statement by The Rt Hon Elizabeth Truss MP, Lord Chancellor ..."), part
+    of the page a reader sees. Not a description that is itself the body read."""
+    details = obj.get("details")
+    if isinstance(details, dict) and body is details.get("body"):
+        return obj.get("description")
+    return None
 
 
 def _text(value: Any) -> str:
@@ -345,6 +359,12 @@ def _drupal_contact(obj: Mapping[str, Any]) -> str | None:
 
 
 def _date(obj: Mapping[str, Any]) -> str | None:
+    details = obj.get("details")
+    if isinstance(details, dict) and (day := iso_date(details.get("first_public_at"))):
+        # GOV.UK's content store: the day the page says it was first published, which its
+        # frontends show; "first_published_at" can be when the record was made (a written
+        # statement of 20 December 2016 first saved on 12 May).
+        return day
     for key in _DATE_KEYS:
         day = iso_date(obj.get(key))
         if day:
