@@ -145,18 +145,22 @@ CONTACT_MARGIN = 0.05
 # Raised at 2026-12-08 02:20 UTC on acc13 (contact names beside one another and above their
 # heading, one entry a body, a French headline's subject): issuer, organisations and contact
 # names' recall, the figure less 0.05.
+# Set anew at 2026-12-08 03:25 UTC on main after the merges of acc13 and devset13 (294
+# releases: the thirteenth round's 18, whose issuers are mostly given only in record fields
+# the importer does not read, took the issuer from 0.953 to 0.915): every floor is the
+# figure less 0.05, capped at 0.95.
 FLOORS: dict[str, dict[str, float]] = {
-    "headline": {"accuracy": 0.935},  # measured 0.986
+    "headline": {"accuracy": 0.936},  # measured 0.986
     "date": {"accuracy": 0.95},  # measured 1.000
-    "place": {"accuracy": 0.95},  # measured 1.000
-    "issuer": {"accuracy": 0.903},  # measured 0.953 (acc13; 0.946 before)
+    "place": {"accuracy": 0.947},  # measured 0.997
+    "issuer": {"accuracy": 0.865},  # measured 0.915
     "language": {"accuracy": 0.95},  # measured 1.000
-    "organisations": {"precision": 0.851, "recall": 0.732},  # 0.901, 0.782 (acc13)
+    "organisations": {"precision": 0.844, "recall": 0.72},  # measured 0.894, 0.770
     # People without the press officers the labels also give as contacts (accuracy.py).
-    "people": {"precision": 0.941, "recall": 0.834},  # 0.992, 0.884
-    "contact_emails": {"precision": 0.94, "recall": 0.913},  # 0.991, 0.963
-    "contact_names": {"precision": 0.95, "recall": 0.907},  # 1.000, 0.957 (acc13)
-    "contact_phones": {"precision": 0.95, "recall": 0.902},  # 1.000, 0.952
+    "people": {"precision": 0.941, "recall": 0.832},  # measured 0.991, 0.882
+    "contact_emails": {"precision": 0.941, "recall": 0.914},  # measured 0.991, 0.964
+    "contact_names": {"precision": 0.941, "recall": 0.9},  # measured 0.991, 0.950
+    "contact_phones": {"precision": 0.95, "recall": 0.903},  # measured 1.000, 0.953
 }
 
 
@@ -249,7 +253,8 @@ def test_dev_set_does_not_fall_below_its_floor(
         )
 
 
-# The judge's count over the nine fields (tests/accuracy.py, fields_right): 0.882 (2191 of
+# The judge's count over the nine fields (tests/accuracy.py, fields_right): 0.881 (2331 of 2646)
+# at 03:25 UTC on 2026-12-08 after the merges of acc13 and devset13, less the margin; before, 0.882 (2191 of
 # 2484) at 2026-12-08 00:35 UTC on main after the merges of devset12, org12 and speed12, less
 # the margin; before, 0.878 (2054 of 2340) at 20:58 UTC on main after the merges of devset11, org11 and wireissuer11, less the
 # margin; before, 0.868 (1876 of 2160) at 18:10 UTC after the merges of issuer10 and
@@ -258,7 +263,7 @@ def test_dev_set_does_not_fall_below_its_floor(
 # 1872) at 12:50 UTC on main after the merges of devset8 and issuer8; 0.833 (1469 of
 # 1764) at 06:50 UTC on main after the merges (0.823, 1452, on devset7 with the seventh round;
 # 0.818, 1443, at its first sight; 0.832, 1310 of 1575, before it), less the margin.
-FIELDS_RIGHT_FLOOR = 0.832
+FIELDS_RIGHT_FLOOR = 0.831
 
 
 def test_dev_set_fields_right_do_not_fall_below_their_floor(
