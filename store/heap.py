@@ -48,17 +48,16 @@ def give_back() -> None:
 
 @contextmanager
 def large_blocks_mapped(threshold: int = LARGE_BLOCK) -> Iterator[None]:
-    """Inside, every block of *threshold* bytes or more is a mapping of its own, given
-    back to the system the moment it is freed.
+    """Inside, a block of *threshold* bytes or more that the heap's free memory cannot
+    hold is a mapping of its own, given back to the system the moment it is freed.
 
     glibc slides its threshold up to the largest block freed (32 MiB at most), and an
     import's reading frees blocks that big: the index's finish then made its working
     arrays, tens of MB each and freed a slice at a time, in the heaps of the threads
     that sort the slices, where what they freed stayed resident until the next trim
-    and the next slice's arrays did not always fit in it (free pages held at the
-    finish's peak: 100-270 MiB of heap free on the real corpus, its peak 400-600 MiB
-    with the overlap of two slices' work). Afterwards the threshold is set to glibc's
-    ceiling, where the sliding one stood (setting it ends the sliding).
+    (on the real corpus 100-270 MiB of the heap free through the slices, part of it
+    resident, at a peak of 460-600 MiB). Afterwards the threshold is set to glibc's
+    ceiling, about where the sliding one stood (setting it ends the sliding).
     """
     libc = _libc()
     if libc is None:
