@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias, overload
 import orjson
 
 from store import collector
-from store.heap import give_back
+from store.heap import give_back, large_blocks_mapped
 from store.records import Release
 from store.search.field_spill import FieldSpill
 from store.search.mapped import Bitmap, BitmapRows, MappedArray, Part, part_size, pieces
@@ -386,7 +386,35 @@ class IndexBuilder:
         order at once, without the copy that ``reordered`` makes of it. *scratch*:
         the folder for the build's working file (the archive's). *written_only*:
         the index is to be written, not searched (its pairs' postings then lie in
-        a memory map: see ``Collector.finish``)."""
+        a memory map: see ``Collector.finish``; and its working arrays are each mapped
+        on their own, see ``store.heap.large_blocks_mapped``)."""
+        made = partial(
+            self._finished,
+            releases,
+            dense_ratio=dense_ratio,
+            prefix_threshold=prefix_threshold,
+            ids=ids,
+            places=places,
+            scratch=scratch,
+            written_only=written_only,
+        )
+        if not written_only:
+            return made()
+        # An import's end (the index written, not kept): the process ends soon after.
+        with large_blocks_mapped():
+            return made()
+
+    def _finished(
+        self,
+        releases: Sequence[Release],
+        *,
+        dense_ratio: int,
+        prefix_threshold: int | None,
+        ids: Sequence[str] | None,
+        places: Sequence[int] | None,
+        scratch: Path | None,
+        written_only: bool,
+    ) -> SearchIndex:
         import numpy as np
 
         size = len(releases)

@@ -305,8 +305,11 @@ def _sorted_slices(
             # A slice's tokens and its pairs are sorted at once, in two threads (numpy
             # lets go of the interpreter while it sorts): the end of an import, when
             # the parse workers are idle, uses two cores. The pairs, the longer, first.
-            pairs = workers.run(_pair_slice, part, releases, rank, id_bits, release_bits)
-            tokens = workers.run(_token_slice, part, releases, rank)
+            # Each thread is handed the slice in a list it empties, and lets it go once its
+            # keys are made: the slice (8 bytes a token) is freed while the sorts run, not
+            # held beside them until both return.
+            pairs = workers.run(_pair_slice, [part, releases], rank, id_bits, release_bits)
+            tokens = workers.run(_token_slice, [part, releases], rank)
             del part, releases, following
             # What a slice found waits in the working file too (about 10 MB a
             # slice): kept here, the slices' runs grew with the archive.
@@ -345,15 +348,19 @@ def _read_slice(
         return None
     first, last = releases_range
     part = spill.read(stored, int(bounds[first]), int(bounds[last] - bounds[first]))
-    releases: _U32 = np.repeat(np.arange(first, last, dtype=np.uint32), lengths[first:last])
-    if places is not None:
-        # Each release at its place (-1: left out, its tokens with it).
-        placed = places[releases]
-        kept = placed >= 0
-        if not kept.all():
-            part, placed = part[kept], placed[kept]
-        releases = placed.astype(np.uint32)
-    return part, releases
+    counts = lengths[first:last]
+    if places is None:
+        return part, np.repeat(np.arange(first, last, dtype=np.uint32), counts)
+    # Each release at its place (-1: left out, its tokens with it), found a release at a
+    # time and then repeated for its tokens: looked up a token at a time, the places
+    # (64 bits), whether each is kept and the 32-bit copy were 13 bytes a token beside
+    # the slice, read while the slice before is sorted (the real corpus's peak).
+    placed = places[first:last]
+    kept = placed >= 0
+    if not kept.all():
+        part = part[np.repeat(kept, counts)]
+        placed, counts = placed[kept], counts[kept]
+    return part, np.repeat(placed.astype(np.uint32), counts)
 
 
 # Token ids kept in memory while releases are read, before they are written to
@@ -505,11 +512,14 @@ class _Spill:
 _PACK_STEP = 1 << 20
 
 
-def _token_slice(part: _U32, releases: _U32, rank: _U64) -> tuple[_U32, _U32, _U32]:
+def _token_slice(given: list[_U32], rank: _U64) -> tuple[_U32, _U32, _U32]:
     """The distinct (token, release) of a slice, sorted: the final token ids it holds,
-    how many releases each, and the releases."""
+    how many releases each, and the releases. *given*: the slice's token ids and the
+    release of each, taken from the list (let go here once the keys are made)."""
     import numpy as np
 
+    part, releases = given
+    given.clear()
     real = part != _BREAK_ID
     keys: _U64 = np.empty(int(np.count_nonzero(real)), dtype=np.uint64)
     at = 0
@@ -522,7 +532,7 @@ def _token_slice(part: _U32, releases: _U32, rank: _U64) -> tuple[_U32, _U32, _U
         piece |= releases[start : start + _PACK_STEP][here]
         keys[at : at + len(piece)] = piece
         at += len(piece)
-    del real
+    del real, part, releases
     # Not np.unique: its hash table took 7.5 s here, the sort 1 s.
     keys.sort()
     keys = _distinct(keys)
@@ -534,7 +544,9 @@ def _token_slice(part: _U32, releases: _U32, rank: _U64) -> tuple[_U32, _U32, _U
 
 
 def _runs(keys: _U64) -> tuple[_U64, _U32]:
-    """The distinct values of sorted *keys* and how many times each comes."""
+    """The distinct values of sorted *keys* and how many times each comes. *keys* are
+    used up: when most are distinct, the distinct ones are moved to their front (the
+    values given are a view of them)."""
     import numpy as np
 
     if not len(keys):
@@ -546,7 +558,10 @@ def _runs(keys: _U64) -> tuple[_U64, _U32]:
     # distinct pair of a slice were its largest working arrays (real corpus: the
     # import's peak 630 -> 499 MiB with two slices' sorts at once).
     starts: _U32 = np.empty(count, dtype=np.uint32)
-    distinct: _U64 = np.empty(count, dtype=keys.dtype)
+    # The real corpus's pairs are mostly distinct: a new array for them was one more
+    # copy of a slice's keys (a piece's distinct keys are copied out of it before they
+    # are written, at or before where they were). Few: a new array, not the whole kept.
+    distinct: _U64 = keys[:count] if 2 * count > len(keys) else np.empty(count, keys.dtype)
     at = 0
     for start in range(0, len(keys), _PACK_STEP):
         found = np.flatnonzero(first[start : start + _PACK_STEP])
@@ -586,12 +601,15 @@ def _token_postings(
 
 
 def _pair_slice(
-    part: _U32, releases: _U32, rank: _U64, id_bits: int, release_bits: int
+    given: list[_U32], rank: _U64, id_bits: int, release_bits: int
 ) -> tuple[_U64, _U32, _U32]:
     """The adjacent pairs of one field in a slice: its distinct keys ``a << 32 | b``
-    (sorted), the number of postings of each, and the postings (by key, then release)."""
+    (sorted), the number of postings of each, and the postings (by key, then release).
+    *given*: as :func:`_token_slice` takes it."""
     import numpy as np
 
+    part, releases = given
+    given.clear()
     # Every release starts with a field break: no pair spans two releases or slices.
     firsts, seconds, owners = part[:-1], part[1:], releases[1:]
     adjacent = (firsts != _BREAK_ID) & (seconds != _BREAK_ID)
@@ -609,7 +627,7 @@ def _pair_slice(
         piece |= owners[start:stop][here]
         packed[at : at + len(piece)] = piece
         at += len(piece)
-    del adjacent
+    del adjacent, firsts, seconds, owners, part, releases
     packed.sort()
     # The low bits, through a 32-bit cast (no 64-bit copy of every key).
     positions: _U32 = packed.astype(np.uint32)
@@ -618,11 +636,15 @@ def _pair_slice(
     keys, lengths = _runs(packed)
     del packed
     # Back to the stored form a << 32 | b, for the distinct keys only (both forms
-    # order pairs alike): done to every key, it held one more copy of them all.
-    low = keys & np.uint64((1 << id_bits) - 1)
-    keys >>= np.uint64(id_bits)
-    keys <<= np.uint64(PAIR_SHIFT)
-    keys |= low
+    # order pairs alike): done to every key, it held one more copy of them all; and a
+    # piece at a time (the low bits of all of them were one more copy of the keys).
+    low_bits = np.uint64((1 << id_bits) - 1)
+    for start in range(0, len(keys), _PACK_STEP):
+        piece = keys[start : start + _PACK_STEP]
+        low = piece & low_bits
+        piece >>= np.uint64(id_bits)
+        piece <<= np.uint64(PAIR_SHIFT)
+        piece |= low
     return keys, lengths, positions
 
 
