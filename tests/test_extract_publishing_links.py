@@ -48,3 +48,27 @@ def test_the_linked_bodies_are_organisations_of_the_release(tmp_path: Path) -> N
     assert (
         "Public Health England" not in release.organisations or "PHE" not in release.organisations
     )
+
+
+def test_a_world_news_storys_embassy_is_its_issuer(tmp_path: Path) -> None:
+    # GOV.UK world news: "From: British High Commission Nairobi", linked as a worldwide
+    # organisation; the text names another body (the scholarship's secretariat) first.
+    item = {
+        "title": "Chevening Fellowships open for applications",
+        "document_type": "world_location_news_article",
+        "first_public_at": "2016-08-01T10:00:00+01:00",
+        "details": {
+            "body": "<p>The Chevening Secretariat today opened applications for next "
+            "year's fellowships in Kenya.</p>"
+        },
+        "links": {
+            "worldwide_organisations": [{"title": "British High Commission Nairobi"}],
+            "world_locations": [{"title": "Kenya"}],
+        },
+    }
+    assert publishing_bodies(item) == ("British High Commission Nairobi",)
+    path = tmp_path / "item.json"
+    path.write_text(json.dumps(item), encoding="utf-8")
+    (release,) = parse_paths([str(path)]).releases
+    assert release.issuer == "British High Commission Nairobi"
+    assert "British High Commission Nairobi" in release.organisations

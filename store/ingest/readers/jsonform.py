@@ -382,7 +382,7 @@ def _date(obj: Mapping[str, Any]) -> str | None:
 
 # A content API's links from an item to the bodies that published it (GOV.UK's content
 # store: "links": {"primary_publishing_organisation": [{"title": "Home Office"}], ...}).
-_PUBLISHING_LINKS = ("primary_publishing_organisation", "organisations")
+_PUBLISHING_LINKS = ("primary_publishing_organisation", "organisations", "worldwide_organisations")
 
 
 def _issuer(obj: Mapping[str, Any]) -> str | None:

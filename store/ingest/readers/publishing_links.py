@@ -9,8 +9,10 @@ from store.ingest.readers.fields import short_text
 
 # GOV.UK's content store: "links": {"primary_publishing_organisation": [{"title": ...}],
 # "organisations": [{"title": "Department for Education"}, ...]}: the bodies that publish
-# the item, shown on its page under "From:" (the text never names them otherwise).
-_KEYS = ("primary_publishing_organisation", "organisations")
+# the item, shown on its page under "From:" (the text never names them otherwise). A world
+# news story's "From:" is the embassy or high commission that wrote it, linked as a
+# worldwide organisation ("British High Commission Nairobi"), often with no other body.
+_KEYS = ("primary_publishing_organisation", "organisations", "worldwide_organisations")
 _MOST = 12
 
 
