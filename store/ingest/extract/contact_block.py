@@ -237,7 +237,11 @@ _BUTTONS = re.compile(
 # Sub-headings inside a block: "Investors:", "Media:". They name no one.
 _SECTION_LABEL = re.compile(
     r"(?i:investors?|media|press|analysts?|journalists|investor relations|media relations|"
-    r"public relations)[ \t]*:"
+    r"public relations|"
+    # A second contact's heading inside the block, in the release's language: German
+    # capitalises its nouns, so "Weitere Informationen" read as a person's name.
+    r"(?:further|more|additional)[ \t]+information|(?:weitere|mehr)[ \t]+informationen|"
+    r"plus[ \t]+d['’][ \t]?informations?|m[áa]s[ \t]+informaci[óo]n)[ \t]*:"
 )
 # Words in a capitalised pair that make it a business, not a person ("Ascendant Medical").
 _NOT_PERSON = word_set(
