@@ -41,6 +41,7 @@ import psycopg
 
 from tests.benchmarks.checkouts import add_code_option, checkouts, command
 from tests.benchmarks.pg_scale import SETTINGS
+from tests.benchmarks.pg_server_cpu import _children
 from tests.helpers import pg_server
 
 _TICK = os.sysconf("SC_CLK_TCK")
@@ -56,17 +57,6 @@ def _cpu(pid: int, reaped: bool = False) -> float | None:
         return None
     ticks = fields[11:15] if reaped else fields[11:13]
     return sum(int(f) for f in ticks) / _TICK
-
-
-def _children(pid: int) -> list[int]:
-    found: list[int] = []
-    try:
-        for task in os.listdir(f"/proc/{pid}/task"):
-            with open(f"/proc/{pid}/task/{task}/children", encoding="ascii") as children:
-                found += [int(n) for n in children.read().split()]
-    except OSError:
-        pass
-    return found
 
 
 def _activity(query: str, state: str) -> str:
