@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from store.ingest.extract import one_word_firms as firms_module
 from store.ingest.extract.anatomy import _DATE_LEFT_NEAR, _without_date_left
 from store.ingest.extract.announcer import _alone
-from store.ingest.extract.bounded_words import count_bounded, has_bounded
+from store.ingest.extract.bounded_words import count_bounded, has_bounded, occurrences
 from store.ingest.extract.listed_bodies import _LINK, _LIST
 from store.ingest.extract.one_word_firms import _FIRM, _firms, one_word_firms
 from store.ingest.extract.stated_issuer import _SELF_VERB, _has_self_verb
@@ -270,3 +270,10 @@ def test_wire_sections_are_those_the_whole_scan_found(text: str) -> None:
         else []
     )
     assert _wire_sections(text) == expected
+
+
+def test_occurrences_are_every_place_a_literal_stands_overlaps_included() -> None:
+    assert occurrences("banana", "ana") == [1, 3]
+    assert occurrences("banana", "ana", limit=1) == [1]
+    assert occurrences("banana", "x") == []
+    assert occurrences("aaaa", "a", limit=0) == [0, 1, 2, 3]

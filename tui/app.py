@@ -65,7 +65,6 @@ class PressroomApp(App[None]):
         survive_lost_terminal()
         stop_input_at_once()
         super().__init__()
-        self._leave_builds = leave_builds
         self.db = db
         self.config = config
         user = config.user if config is not None else None
@@ -92,7 +91,11 @@ class PressroomApp(App[None]):
         # whole results and facets take seconds: with all six busy, the search of
         # the word typed last waited for one, and a pasted word's count never came.
         loop.set_default_executor(
-            WorkerThreads(WORKER_THREADS, "pressroom-worker", leave_running=self._leave_builds)
+            WorkerThreads(
+                WORKER_THREADS,
+                "pressroom-worker",
+                leave_running=self.session.builds_left_at_close,
+            )
         )
         # SIGTERM and SIGHUP end the app like q does: pending marks are saved
         # and the terminal is restored (SECURITY.md D6, D14).

@@ -42,6 +42,7 @@ import struct
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import partial
 from itertools import chain, compress, pairwise
@@ -388,21 +389,17 @@ class IndexBuilder:
         the index is to be written, not searched (its pairs' postings then lie in
         a memory map: see ``Collector.finish``; and its working arrays are each mapped
         on their own, see ``store.heap.large_blocks_mapped``)."""
-        made = partial(
-            self._finished,
-            releases,
-            dense_ratio=dense_ratio,
-            prefix_threshold=prefix_threshold,
-            ids=ids,
-            places=places,
-            scratch=scratch,
-            written_only=written_only,
-        )
-        if not written_only:
-            return made()
         # An import's end (the index written, not kept): the process ends soon after.
-        with large_blocks_mapped():
-            return made()
+        with large_blocks_mapped() if written_only else nullcontext():
+            return self._finished(
+                releases,
+                dense_ratio=dense_ratio,
+                prefix_threshold=prefix_threshold,
+                ids=ids,
+                places=places,
+                scratch=scratch,
+                written_only=written_only,
+            )
 
     def _finished(
         self,

@@ -388,11 +388,10 @@ class _WakingEvent(threading.Event):
 
     def __init__(self) -> None:
         super().__init__()
-        self.wake_fd, write_fd = os.pipe()
-        self._write_fd = write_fd
+        self.wake_fd, self._write_fd = os.pipe()
         os.set_blocking(self.wake_fd, False)
-        os.set_blocking(write_fd, False)
-        weakref.finalize(self, _close_fds, self.wake_fd, write_fd)
+        os.set_blocking(self._write_fd, False)
+        weakref.finalize(self, _close_fds, self.wake_fd, self._write_fd)
 
     def set(self) -> None:
         super().set()

@@ -41,6 +41,16 @@ def count_bounded(word: str, text: str, limit: int = 0) -> int:
     return count
 
 
+def occurrences(text: str, word: str, limit: int = 0) -> list[int]:
+    """Where *word* stands in *text*, overlaps included, the first *limit* times (all when 0)."""
+    found: list[int] = []
+    at = text.find(word)
+    while at >= 0 and (not limit or len(found) < limit):
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
+
+
 def has_bounded(word: str, text: str) -> bool:
     """``re.search(rf"\\b{re.escape(word)}\\b", text) is not None``."""
     return count_bounded(word, text, limit=1) > 0

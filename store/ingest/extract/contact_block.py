@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from store.ingest.extract.boilerplate import is_boilerplate
-from store.ingest.extract.bounded_words import is_word_char
+from store.ingest.extract.bounded_words import is_word_char, occurrences
 from store.ingest.extract.contact_colleagues import (
     firm_before_person,
     is_colleague,
@@ -1235,7 +1235,7 @@ def _inline_contacts(
         # The heading is looked for only around its "ont" ("Contact", "Kontakt"): the
         # pattern tried at every place of a long line cost more than the rest of this module.
         heads: list[re.Match[str]] = []
-        for at in _find_all(line, "ont", 40):
+        for at in occurrences(line, "ont", 40):
             m = _INLINE_HEADER.search(line, max(0, at - 16), at + 24)
             if m is not None and (not heads or m.start() >= heads[-1].end()):
                 heads.append(m)
@@ -1428,7 +1428,7 @@ def _phone_sentence_contacts(lines: list[str], first_line: int) -> list[Contact]
     hits = sorted(
         at - (1 if cue == "ontact" else 0)
         for cue in _PHONE_CUES
-        for at in _find_all(body, cue, _MAX_PHONE_CUES)
+        for at in occurrences(body, cue, _MAX_PHONE_CUES)
     )
     for at in hits:
         if at < 0 or (at and body[at - 1].isalpha() and body[at - 1].islower()):
@@ -1463,16 +1463,6 @@ def _phone_sentence_contacts(lines: list[str], first_line: int) -> list[Contact]
 _SCAN_PHONE_CHARS = 60_000
 # A phone's label run into the words before it once line breaks are lost: "Press OfficePhone".
 _GLUED_LABEL_END = re.compile(r"(?<=[a-z])(?:Phone|Tel|Telephone)$")
-
-
-def _find_all(text: str, word: str, limit: int) -> list[int]:
-    """Where *word* occurs in *text*, the first *limit* times."""
-    found: list[int] = []
-    at = text.find(word)
-    while at >= 0 and len(found) < limit:
-        found.append(at)
-        at = text.find(word, at + 1)
-    return found
 
 
 def _has_email_button(text: str) -> bool:

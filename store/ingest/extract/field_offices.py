@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from store.ingest.extract.bounded_words import occurrences
+
 # An office by its place: "Louisville Field Division", "Gallup Resident Agency", "El Paso
 # Division", "D.C. Field Office". "Field", "Resident" and "Country" say it is a place's; a plain
 # "Division" may be a function's ("Criminal Division"), so it is taken only after an
@@ -112,7 +114,7 @@ def without_field_offices(organisations: tuple[str, ...], text: str) -> tuple[st
         m = _OFFICE.fullmatch(name)
         if m is not None:
             others = [o for o in listed if o != name]
-            spots = _find_all(text, name)
+            spots = occurrences(text, name)
             if spots and all(
                 _hangs_on(text, s, m.group("place") is not None, others) for s in spots
             ):
@@ -137,7 +139,7 @@ def with_dashed_parts(organisations: tuple[str, ...], text: str) -> tuple[str, .
         return organisations
     out = []
     for name in organisations:
-        spots = _find_all(text, name) if " " in name and not name.endswith(")") else []
+        spots = occurrences(text, name) if " " in name and not name.endswith(")") else []
         parts = {
             m.group(0) if (m := _DASHED_PART.match(text, at + len(name))) else None for at in spots
         }
@@ -157,12 +159,3 @@ def without_bare_kinds(organisations: tuple[str, ...]) -> tuple[str, ...]:
     Force"): the tail of a name its acronym cut, not a body."""
     kept = tuple(o for o in organisations if not _BARE_KINDS.issuperset(o.lower().split()))
     return kept if len(kept) < len(organisations) else organisations
-
-
-def _find_all(text: str, name: str) -> list[int]:
-    spots = []
-    at = text.find(name)
-    while at >= 0:
-        spots.append(at)
-        at = text.find(name, at + 1)
-    return spots

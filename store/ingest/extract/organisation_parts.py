@@ -210,9 +210,14 @@ _COUNTRY = re.compile(r"(?:U\.S\.|US|United[ ]States|UK|United[ ]Kingdom)[ ]+")
 _MINOR = frozenset("of and for the on in de des du la le et del y für und der &".split())  # noqa: SIM905
 
 
-def _initials(name: str) -> str:
-    name = name.split(" (", 1)[0]
+def capital_initials(name: str) -> str:
+    """ "Bureau of Alcohol, Tobacco, Firearms and Explosives" -> "BATFE": the first letter of
+    each capitalised word, its small words ("of", "de", "und") left out."""
     return "".join(w[0] for w in name.split() if w.casefold() not in _MINOR and w[:1].isupper())
+
+
+def _initials(name: str) -> str:
+    return capital_initials(name.split(" (", 1)[0])
 
 
 def folded_acronyms(organisations: tuple[str, ...], text: str = "") -> tuple[str, ...]:

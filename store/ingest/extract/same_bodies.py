@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from store.ingest.extract.organisation_parts import capital_initials
 from store.sanitize import fold
 
 _BRACKET = re.compile(r"[ \t]*\(([^()]*)\)$")
@@ -61,7 +62,6 @@ _NUMBER_AFTER = re.compile(r"(?<=[a-z])[ ](?:for|of|in|on)[ ]\d+$")
 _CHANNEL = re.compile(
     r"[ ](?:Web|Website|Web[ ]Site|Blog|Newsroom|on[ ](?:Facebook|Twitter|X|LinkedIn|YouTube|Instagram))$"
 )
-_MINOR = frozenset("of and for the on in de des du la le et del y für und der &".split())  # noqa: SIM905
 
 
 def _words(name: str) -> list[str]:
@@ -92,8 +92,7 @@ def _key(name: str) -> str:
 
 
 def _initials(name: str) -> str:
-    name = _BRACKET.sub("", name)
-    return "".join(w[0] for w in name.split() if w.casefold() not in _MINOR and w[:1].isupper())
+    return capital_initials(_BRACKET.sub("", name))
 
 
 def _spells(acronym: str, name: str, text: str) -> bool:
